@@ -1,0 +1,6 @@
+/** The application layer: the actions the ribbon, the task pane and the CLI share. */
+export { initTracker, type InitOptions } from './initTracker';
+export { checkTracker, trackerFromSnapshot, type CheckOutcome, type TrackerState } from './checkTracker';
+export { outcomeFromError } from './errors';
+export type { ActionOutcome } from './types';
+export { todayIso } from '../domain/dates';

@@ -1,0 +1,73 @@
+import { BODY, type BodyName } from './bodies';
+import { addDays, endOfMonth, endOfQuarter, isoFromYmd, type IsoDate } from './dates';
+import { PLAN_ITEMS, type PlanItem, type SectionId } from './plan';
+
+/** One dated row of the tracker, before the user has touched it. */
+export interface PlannedTask {
+  stt: number;
+  section: SectionId;
+  task: string;
+  lead: BodyName;
+  coordinators: string;
+  timeline: string;
+  deadline: IsoDate | null;
+  note: string;
+}
+
+export const ROMAN_QUARTER = ['I', 'II', 'III', 'IV'] as const;
+
+/** "Quý II/2026". */
+export function quarterLabel(year: number, quarter: number): string {
+  return `Quý ${ROMAN_QUARTER[quarter - 1]}/${year}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The dated rows one plan item yields for year Y, in date order. */
+export function expandItem(item: PlanItem, year: number): Omit<PlannedTask, 'stt'>[] {
+  const base = {
+    section: item.section,
+    lead: item.lead,
+    coordinators: item.coordinators.join('; '),
+    timeline: item.timeline,
+    note: item.note ?? '',
+  };
+  const rule = item.rule;
+  switch (rule.kind) {
+    case 'continuous':
+      return [{ ...base, task: item.task, deadline: null }];
+    case 'quarterEnd':
+      return [{ ...base, task: item.task, deadline: endOfQuarter(year, rule.quarter) }];
+    case 'quarterly':
+      return [1, 2, 3, 4].map((q) => ({
+        ...base,
+        task: `${item.task} (${quarterLabel(year, q)})`,
+        deadline: endOfQuarter(year, q),
+      }));
+    case 'monthly':
+      return Array.from({ length: 12 }, (_, i) => ({
+        ...base,
+        task: `${item.task} (tháng ${pad2(i + 1)}/${year})`,
+        deadline: addDays(endOfMonth(year, i + 1), rule.daysAfter),
+      }));
+    case 'afterYearEnd':
+      return [{ ...base, task: `${item.task} (năm ${year})`, deadline: addDays(isoFromYmd(year, 12, 31), rule.daysAfter) }];
+    case 'reports':
+      return rule.months.map((month, i) => ({
+        ...base,
+        task: `${item.task} ${rule.labels[i]} ${year}`,
+        deadline: isoFromYmd(year, month, rule.day),
+      }));
+  }
+}
+
+/** Every row of the plan for year Y, numbered 1…n in plan order. */
+export function expandSchedule(year: number, items: readonly PlanItem[] = PLAN_ITEMS): PlannedTask[] {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new RangeError(`year out of range: ${year}`);
+  return items.flatMap((item) => expandItem(item, year)).map((row, i) => ({ stt: i + 1, ...row }));
+}
+
+/** Guard against a typo in the plan data: every lead is a known body. */
+export const KNOWN_BODIES: ReadonlySet<string> = new Set(Object.values(BODY));

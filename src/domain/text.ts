@@ -1,0 +1,22 @@
+/**
+ * Vietnamese text is data: compare it after normalising to NFC, ignoring case, surrounding spaces and runs
+ * of inner whitespace (including non-breaking spaces), and treating the dashes people type (-, –, —) alike.
+ */
+export function normalizeKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s*-\s*/g, ' - ')
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('vi');
+}
+
+export function sameText(a: string, b: string): boolean {
+  return normalizeKey(a) === normalizeKey(b);
+}
+
+/** Trim and NFC-normalise a value for display or storage, keeping its case. */
+export function cleanText(text: string): string {
+  return text.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+}

@@ -1,0 +1,51 @@
+import { LISTS_HEADER, SHEET, STATE_LABEL, STATUS_LABEL } from '../i18n/vi';
+import { BODIES } from '../domain/bodies';
+import { DEADLINE_STATES } from '../domain/deadline';
+import { quoteSheet } from '../domain/a1';
+import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
+import type { SheetSpec, StyleRun } from './spec';
+
+const STATUS_VALUES = [STATUS_LABEL.notStarted, STATUS_LABEL.inProgress, STATUS_LABEL.done];
+
+/**
+ * Dropdown source for Cơ quan chủ trì: every non-blank entry of column A below the header, so the list
+ * grows as the user adds bodies (OFFSET/COUNTA work in Excel 2010+ and LibreOffice).
+ */
+export function leadListSource(): string {
+  const s = quoteSheet(SHEET.lists);
+  return `=OFFSET(${s}!$A$2,0,0,MAX(1,COUNTA(${s}!$A:$A)-1),1)`;
+}
+
+export function statusListSource(): string {
+  return `=${quoteSheet(SHEET.lists)}!$B$2:$B$${STATUS_VALUES.length + 1}`;
+}
+
+/** Danh mục: the bodies (editable), the status vocabulary and a legend of the deadline-state colours. */
+export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
+  const rows = Math.max(bodies.length, STATUS_VALUES.length, DEADLINE_STATES.length);
+  const cells: (string | null)[][] = [[...LISTS_HEADER]];
+  for (let i = 0; i < rows; i++) {
+    const state = DEADLINE_STATES[i];
+    cells.push([bodies[i] ?? null, STATUS_VALUES[i] ?? null, state ? STATE_LABEL[state] : null]);
+  }
+  const legend: StyleRun[] = DEADLINE_STATES.flatMap((state, i) => {
+    const c = STATE_COLORS[state];
+    return c ? [{ range: `C${i + 2}`, style: { fill: c.fill, font: { color: c.font } } }] : [];
+  });
+  return {
+    name: SHEET.lists,
+    kind: 'lists',
+    defaultFont: BODY_FONT,
+    cells,
+    styles: [
+      {
+        range: 'A1:C1',
+        style: { font: { bold: true, color: HEADER_FONT }, fill: HEADER_FILL, alignment: { horizontal: 'center', wrap: true } },
+      },
+      { range: `A2:A${rows + 1}`, style: { numberFormat: '@' } },
+      ...legend,
+    ],
+    columnWidths: [45, 20, 24],
+    freeze: { rows: 1, columns: 0 },
+  };
+}

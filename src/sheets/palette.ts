@@ -1,0 +1,15 @@
+import type { DeadlineState } from '../domain/deadline';
+
+/** Colours of the deadline states (fill, font), hex RGB. One place for the sheets, the report and the pane. */
+export const STATE_COLORS: Readonly<Record<DeadlineState, { fill: string; font: string } | null>> = {
+  overdue: { fill: 'FFC7CE', font: '9C0006' },
+  dueSoon: { fill: 'FFEB9C', font: '7F4F00' },
+  doneLate: { fill: 'F8CBAD', font: '833C0B' },
+  doneOnTime: { fill: 'C6EFCE', font: '006100' },
+  onTrack: null,
+  ongoing: null,
+};
+
+export const HEADER_FILL = '1F4E78';
+export const HEADER_FONT = 'FFFFFF';
+export const BODY_FONT = { name: 'Times New Roman', size: 12 } as const;

@@ -1,0 +1,89 @@
+/**
+ * The ownership register: a very hidden sheet listing the sheets the add-in wrote, with a fingerprint of
+ * their contents. It travels with the workbook, so any copy knows which sheets are the add-in's own
+ * (safe to refresh) and whether a user has edited one since (then it is kept).
+ */
+import { REGISTER_HEADER, SHEET } from '../i18n/vi';
+import { toA1 } from '../domain/a1';
+import { cellText, isBlank, type Grid, type GridCell } from '../domain/grid';
+import type { CellValue, SheetKind, SheetSpec } from './spec';
+
+export const REGISTER_VERSION = 1;
+
+export interface OwnedSheet {
+  name: string;
+  kind: SheetKind;
+  fingerprint: string;
+  /** ISO timestamp of the write. */
+  writtenAt: string;
+}
+
+const KINDS: ReadonlySet<string> = new Set<SheetKind>(['tracker', 'lists', 'settings', 'summary', 'report', 'register']);
+
+export function readRegister(grid: Grid | undefined): OwnedSheet[] {
+  if (!grid) return [];
+  const out: OwnedSheet[] = [];
+  for (const row of grid.values.slice(1)) {
+    const [name, kind, fingerprint, writtenAt] = row.map((v) => cellText(v ?? null));
+    if (name && KINDS.has(kind)) out.push({ name, kind: kind as SheetKind, fingerprint, writtenAt });
+  }
+  return out;
+}
+
+/** The register with `written` replacing any earlier entry of the same name. */
+export function buildRegisterSheet(previous: readonly OwnedSheet[], written: readonly OwnedSheet[]): SheetSpec {
+  const names = new Set(written.map((w) => w.name));
+  const entries = [...previous.filter((p) => !names.has(p.name)), ...written];
+  return {
+    name: SHEET.register,
+    kind: 'register',
+    visibility: 'veryHidden',
+    cells: [[...REGISTER_HEADER], ...entries.map((e) => [e.name, e.kind, e.fingerprint, e.writtenAt, REGISTER_VERSION])],
+    styles: [{ range: `A1:E${entries.length + 1}`, style: { numberFormat: '@' } }],
+  };
+}
+
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+function token(v: GridCell | CellValue): string {
+  if (typeof v === 'number') return `n${Number(v.toPrecision(12))}`;
+  if (typeof v === 'string') return `s${v.normalize('NFC')}`;
+  if (typeof v === 'boolean') return `b${v}`;
+  if (v && typeof v === 'object') return `e${v.error}`;
+  return '';
+}
+
+/**
+ * A fingerprint of a sheet's constant cells (formula cells are skipped: their values change on their own).
+ * The same for a spec as written and for the sheet as read back through either adapter.
+ */
+export function fingerprintCells(values: readonly (readonly (GridCell | CellValue)[])[], isFormula: (r: number, c: number) => boolean): string {
+  const parts: string[] = [];
+  values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || v === undefined || (typeof v === 'string' && isBlank(v)) || isFormula(r, c)) return;
+      parts.push(`${toA1(r, c)}=${token(v)}`);
+    }),
+  );
+  return `${parts.length}-${fnv1a(parts.join('\u0001'))}`;
+}
+
+export function fingerprintSpec(spec: SheetSpec): string {
+  const formulaCells = new Set((spec.formulas ?? []).map((f) => f.cell));
+  return fingerprintCells(spec.cells, (r, c) => formulaCells.has(toA1(r, c)));
+}
+
+export function fingerprintGrid(grid: Grid): string {
+  return fingerprintCells(grid.values, (r, c) => !!grid.formulas[r]?.[c]);
+}
+
+export function ownedEntry(spec: SheetSpec, writtenAt: string): OwnedSheet {
+  return { name: spec.name, kind: spec.kind, fingerprint: fingerprintSpec(spec), writtenAt };
+}

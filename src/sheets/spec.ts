@@ -1,0 +1,140 @@
+/**
+ * A sheet described as plain data. Builders in src/sheets produce these from domain results; the two
+ * adapters in src/workbook (Office.js and ExcelJS) apply them. Nothing here knows about either API.
+ *
+ * Conventions:
+ * - Addresses are A1 strings without a sheet name ("A1", "B2:L40"), relative to the sheet the spec describes.
+ * - `cells` is a dense grid starting at A1. A string is always written as text, whatever its first
+ *   character ("=SUM(A1)" in `cells` stays that text); formulas live only in `formulas`.
+ * - Dates are Excel serial numbers (1900 system) with a date number format.
+ * - Lengths: column widths in characters (Excel's unit), row heights and font sizes in points, margins in mm.
+ */
+
+export type ErrorValue = { error: string };
+export type CellValue = string | number | boolean | null;
+
+export type HorizontalAlign = 'left' | 'center' | 'right' | 'justify';
+export type VerticalAlign = 'top' | 'center' | 'bottom';
+export type BorderWeight = 'thin' | 'medium';
+
+export interface CellStyle {
+  font?: {
+    name?: string;
+    size?: number;
+    bold?: boolean;
+    italic?: boolean;
+    underline?: boolean;
+    /** Hex RGB without '#', e.g. "9C0006". */
+    color?: string;
+  };
+  /** Solid fill, hex RGB without '#'. */
+  fill?: string;
+  /** Which edges of every cell in the range get a border. */
+  border?: { top?: BorderWeight; bottom?: BorderWeight; left?: BorderWeight; right?: BorderWeight };
+  alignment?: { horizontal?: HorizontalAlign; vertical?: VerticalAlign; wrap?: boolean; indent?: number };
+  /** Excel number format, e.g. "dd/mm/yyyy", "0%", "@". */
+  numberFormat?: string;
+}
+
+export interface StyleRun {
+  range: string;
+  style: CellStyle;
+}
+
+export interface FormulaCell {
+  /** Single-cell address. */
+  cell: string;
+  /** English-locale formula starting with "=", e.g. "=COUNTIFS('Nhiệm vụ'!$H$2:$H$60,\"Hoàn thành\")". */
+  formula: string;
+}
+
+export interface TableSpec {
+  name: string;
+  /** Header row included, e.g. "A1:L40". */
+  range: string;
+  /** Header texts, in column order (must equal the first row of `range` in `cells`). */
+  columns: string[];
+  style: string;
+  /**
+   * Columns whose every data cell has the same relative formula, so rows a user adds to the table get it
+   * too (Excel's calculated column). `formula` is the first data row's formula. The spec's `formulas` list
+   * ALSO holds the formula of every data row (already shifted to its row), so an adapter needs this entry
+   * only to mark the column as calculated (e.g. <calculatedColumnFormula> in the table part); it never has
+   * to shift formulas itself.
+   */
+  calculatedColumns?: { column: number; formula: string }[];
+}
+
+export type ValidationRule =
+  | { type: 'list'; /** Formula for the list, e.g. "=OFFSET('Danh mục'!$A$2,0,0,COUNTA('Danh mục'!$A:$A)-1,1)". */ source: string }
+  | { type: 'date'; /** ISO date */ min: string; /** ISO date */ max: string }
+  | { type: 'wholeNumber'; min: number; max: number };
+
+export interface ValidationSpec {
+  range: string;
+  rule: ValidationRule;
+  allowBlank: boolean;
+  prompt?: { title: string; message: string };
+  error: { title: string; message: string; style: 'stop' | 'warning' };
+}
+
+export interface ConditionalFormatSpec {
+  range: string;
+  /** Custom formula, relative to the top-left cell of `range` (Excel's convention). */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  stopIfTrue?: boolean;
+}
+
+export interface DataBarSpec {
+  range: string;
+  /** Hex RGB without '#'. */
+  color: string;
+  /** Bars scale from min to max; for percentages use 0 and 1. */
+  min: number;
+  max: number;
+}
+
+export interface PageSetupSpec {
+  paper: 'A4';
+  orientation: 'portrait' | 'landscape';
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  printArea?: string;
+  /** e.g. "1:1": rows repeated at the top of every printed page. */
+  printTitleRows?: string;
+  /** Fit all columns on one page wide (height unconstrained). */
+  fitToWidth?: boolean;
+  centerHorizontally?: boolean;
+  /**
+   * Header text using Excel's header codes (&P = page number). With `differentFirstPage`, page 1 has no
+   * header (Nghị định 30/2020: page numbers from page 2).
+   */
+  header?: { center: string; differentFirstPage: boolean };
+}
+
+/** What kind of add-in-owned sheet this is; recorded in the ownership register. */
+export type SheetKind = 'tracker' | 'lists' | 'settings' | 'summary' | 'report' | 'register';
+
+export interface SheetSpec {
+  name: string;
+  kind: SheetKind;
+  cells: CellValue[][];
+  formulas?: FormulaCell[];
+  styles?: StyleRun[];
+  merges?: string[];
+  /** Column widths in characters, index 0 = column A. */
+  columnWidths?: number[];
+  /** Row heights in points, keyed by 1-based row number. */
+  rowHeights?: Record<number, number>;
+  table?: TableSpec;
+  validations?: ValidationSpec[];
+  conditionalFormats?: ConditionalFormatSpec[];
+  dataBars?: DataBarSpec[];
+  freeze?: { rows: number; columns: number };
+  page?: PageSetupSpec;
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
+  tabColor?: string;
+  /** Default font for every cell of the sheet (styles override it). */
+  defaultFont?: { name: string; size: number };
+}

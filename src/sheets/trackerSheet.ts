@@ -1,0 +1,200 @@
+import { HEADERS, SHEET, STATE_LABEL, STATUS_LABEL, TABLE_NAME } from '../i18n/vi';
+import { colToLetters, rangeToA1 } from '../domain/a1';
+import { serialFromIso, type IsoDate } from '../domain/dates';
+import type { PlannedTask } from '../domain/schedule';
+import { COLUMN_KEYS, type ColumnKey } from '../domain/tracker';
+import { leadListSource, statusListSource } from './listsSheet';
+import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
+import { settingRef } from './settingsSheet';
+import type { CellValue, ConditionalFormatSpec, FormulaCell, SheetSpec } from './spec';
+import { stateFormula } from './stateFormula';
+
+/** A row as the tracker is first written. */
+export interface TrackerSeed {
+  stt: number;
+  section: string;
+  task: string;
+  lead: string;
+  coordinators: string;
+  timeline: string;
+  deadline: IsoDate | null;
+  note: string;
+  status?: string;
+  completedOn?: IsoDate | null;
+  evidence?: string;
+}
+
+const WIDTHS: Record<ColumnKey, number> = {
+  stt: 5,
+  section: 7,
+  task: 58,
+  lead: 26,
+  coordinators: 26,
+  timeline: 24,
+  deadline: 12,
+  status: 15,
+  completedOn: 12,
+  evidence: 30,
+  note: 26,
+  deadlineState: 19,
+};
+
+/** Column letter of a key in a new tracker ("deadline" → "G"). */
+export function trackerColumn(key: ColumnKey): string {
+  return colToLetters(COLUMN_KEYS.indexOf(key));
+}
+
+/** The Tình trạng hạn formula of sheet row `row` (1-based) of a new tracker. */
+export function trackerStateFormula(row: number): string {
+  const c = (k: ColumnKey): string => `${trackerColumn(k)}${row}`;
+  return stateFormula({
+    task: c('task'),
+    deadline: c('deadline'),
+    status: c('status'),
+    completedOn: c('completedOn'),
+    warningDays: settingRef('warningDays'),
+  });
+}
+
+function serialOrNull(iso: IsoDate | null | undefined): number | null {
+  return iso ? serialFromIso(iso) : null;
+}
+
+/**
+ * "Nhiệm vụ": an Excel table of the tasks, with dropdowns (Cơ quan chủ trì from Danh mục, Trạng thái),
+ * date validation, the Tình trạng hạn formula in every row (a calculated column, so rows added to the table
+ * get it), conditional formatting of each row by its state, a frozen header and A4 landscape printing with
+ * the header repeated.
+ */
+export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): SheetSpec {
+  const n = Math.max(seeds.length, 1);
+  const lastRow = n + 1;
+  const lastCol = COLUMN_KEYS.length - 1;
+  const L = trackerColumn;
+  const header = COLUMN_KEYS.map((k) => HEADERS[k]);
+  const cells: CellValue[][] = [header];
+  const formulas: FormulaCell[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = seeds[i];
+    const row = i + 2;
+    cells.push(
+      s
+        ? [
+            s.stt,
+            s.section,
+            s.task,
+            s.lead,
+            s.coordinators,
+            s.timeline,
+            serialOrNull(s.deadline),
+            s.status ?? STATUS_LABEL.notStarted,
+            serialOrNull(s.completedOn),
+            s.evidence ?? '',
+            s.note,
+            null,
+          ]
+        : COLUMN_KEYS.map(() => null),
+    );
+    formulas.push({ cell: `${L('deadlineState')}${row}`, formula: trackerStateFormula(row) });
+  }
+  const data = (k: ColumnKey): string => `${L(k)}2:${L(k)}${lastRow}`;
+  const all = rangeToA1(1, 0, lastRow - 1, lastCol);
+  const stateCell = `$${L('deadlineState')}2`;
+  const conditionalFormats: ConditionalFormatSpec[] = (['overdue', 'dueSoon', 'doneLate', 'doneOnTime'] as const).map((state) => {
+    const color = STATE_COLORS[state];
+    return {
+      range: all,
+      formula: `=${stateCell}="${STATE_LABEL[state]}"`,
+      fill: color?.fill,
+      fontColor: color?.font,
+      stopIfTrue: true,
+    };
+  });
+  const minDate = `${year - 5}-01-01`;
+  const maxDate = `${year + 5}-12-31`;
+  return {
+    name: SHEET.tracker,
+    kind: 'tracker',
+    defaultFont: BODY_FONT,
+    cells,
+    formulas,
+    table: {
+      name: TABLE_NAME,
+      range: rangeToA1(0, 0, lastRow - 1, lastCol),
+      columns: header,
+      style: 'TableStyleLight9',
+      calculatedColumns: [{ column: COLUMN_KEYS.indexOf('deadlineState'), formula: trackerStateFormula(2) }],
+    },
+    styles: [
+      {
+        range: rangeToA1(0, 0, 0, lastCol),
+        style: {
+          font: { bold: true, color: HEADER_FONT },
+          fill: HEADER_FILL,
+          alignment: { horizontal: 'center', vertical: 'center', wrap: true },
+        },
+      },
+      { range: all, style: { alignment: { vertical: 'top', wrap: true } } },
+      { range: data('stt'), style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+      { range: data('section'), style: { alignment: { horizontal: 'center', vertical: 'top' }, numberFormat: '@' } },
+      ...(['task', 'lead', 'coordinators', 'timeline', 'evidence', 'note'] as const).map((k) => ({
+        range: data(k),
+        style: { numberFormat: '@' },
+      })),
+      ...(['deadline', 'completedOn'] as const).map((k) => ({
+        range: data(k),
+        style: { numberFormat: 'dd/mm/yyyy', alignment: { horizontal: 'center' as const, vertical: 'top' as const } },
+      })),
+    ],
+    columnWidths: COLUMN_KEYS.map((k) => WIDTHS[k]),
+    rowHeights: { 1: 32 },
+    validations: [
+      {
+        range: data('lead'),
+        rule: { type: 'list', source: leadListSource() },
+        allowBlank: false,
+        prompt: { title: HEADERS.lead, message: 'Chọn cơ quan trong danh sách (sửa danh sách ở trang "Danh mục").' },
+        error: {
+          title: 'Cơ quan chưa có trong danh mục',
+          message: 'Hãy chọn cơ quan trong danh sách, hoặc thêm cơ quan mới vào trang "Danh mục".',
+          style: 'warning',
+        },
+      },
+      {
+        range: data('status'),
+        rule: { type: 'list', source: statusListSource() },
+        allowBlank: true,
+        error: {
+          title: 'Trạng thái không hợp lệ',
+          message: `Hãy chọn: ${STATUS_LABEL.notStarted}, ${STATUS_LABEL.inProgress} hoặc ${STATUS_LABEL.done}.`,
+          style: 'stop',
+        },
+      },
+      ...(['deadline', 'completedOn'] as const).map((k) => ({
+        range: data(k),
+        rule: { type: 'date' as const, min: minDate, max: maxDate },
+        allowBlank: true,
+        prompt: { title: HEADERS[k], message: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.' },
+        error: {
+          title: 'Ngày không hợp lệ',
+          message: `Hãy nhập một ngày thật, dạng dd/mm/yyyy, trong khoảng ${year - 5}–${year + 5}.`,
+          style: 'stop' as const,
+        },
+      })),
+    ],
+    conditionalFormats,
+    freeze: { rows: 1, columns: 0 },
+    page: {
+      paper: 'A4',
+      orientation: 'landscape',
+      margins: { top: 15, bottom: 15, left: 15, right: 10, header: 8, footer: 8 },
+      printTitleRows: '1:1',
+      fitToWidth: true,
+      header: { center: 'Trang &P/&N', differentFirstPage: false },
+    },
+  };
+}
+
+export function seedsFromPlan(tasks: readonly PlannedTask[]): TrackerSeed[] {
+  return tasks.map((t) => ({ ...t }));
+}

@@ -1,0 +1,84 @@
+/**
+ * The port between the application and a workbook. Two adapters implement it: office/ (a live workbook
+ * through Office.js) and xlsx/ (an .xlsx file through ExcelJS). Each method is one batch: the Office.js
+ * adapter turns `read` into at most two context.sync() calls and `apply` into one (more only when the
+ * payload would pass Excel on the web's request limit).
+ */
+import type { CellValue, SheetSpec } from '../sheets/spec';
+
+/** An error value as a cell holds it (#N/A, #REF!, …). */
+export interface ErrorCell {
+  error: string;
+}
+
+/** A cell as read: dates arrive as Excel serial numbers (the number format is not interpreted). */
+export type RawCell = string | number | boolean | null | ErrorCell;
+
+export interface RawSheet {
+  name: string;
+  /** The used range padded to start at A1 (row 0 = sheet row 1). Empty cells are null. */
+  values: RawCell[][];
+  /** Same shape as values: the formula text ("=…") where the cell holds a formula, else null. */
+  formulas: (string | null)[][];
+  /** Number formats, same shape as values ("General", "dd/mm/yyyy", "@", …). */
+  numberFormats: string[][];
+  /** Rows (1-based) that are hidden or filtered out. */
+  hiddenRows: number[];
+  /** Tables (ListObjects) on the sheet: name and A1 address, e.g. "A1:L60". */
+  tables: { name: string; range: string }[];
+}
+
+export interface SheetInfo {
+  name: string;
+  protected: boolean;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface WorkbookSnapshot {
+  /** Every sheet of the workbook, in tab order. */
+  sheets: SheetInfo[];
+  /** The requested sheets that exist, by name. */
+  contents: Record<string, RawSheet>;
+}
+
+export interface CellUpdate {
+  sheet: string;
+  /** Single-cell A1 address. */
+  cell: string;
+  value: CellValue;
+  /** Optional number format to set with the value (e.g. "dd/mm/yyyy" for a date serial). */
+  numberFormat?: string;
+}
+
+export interface WritePlan {
+  /**
+   * Sheets to write whole. A sheet of the same name that exists is deleted and the new one takes its place
+   * in the tab order (the caller has already decided it may be replaced). New sheets go at the end.
+   */
+  write: SheetSpec[];
+  /** Single cells to set on existing sheets (e.g. the settings form), without touching anything else. */
+  updates?: CellUpdate[];
+  /** Sheet to activate (show) when done. */
+  activate?: string;
+  /** Cell to select on the activated sheet. */
+  select?: string;
+}
+
+export interface WorkbookPort {
+  /** Names, protection and visibility of every sheet, plus the used ranges of the named sheets that exist. */
+  read(sheetNames: string[]): Promise<WorkbookSnapshot>;
+  /** Applies the plan in one batch. Throws WorkbookError on failure, after writing nothing where it can. */
+  apply(plan: WritePlan): Promise<void>;
+}
+
+/** What went wrong at the workbook's edge, in terms the application can turn into a Vietnamese message. */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: 'sheetProtected' | 'sheetNotFound' | 'payloadTooLarge' | 'unsupported' | 'io',
+    readonly sheet: string | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
