@@ -4,3 +4,4 @@ export { checkTracker, trackerFromSnapshot, type CheckOutcome, type TrackerState
 export { outcomeFromError } from './errors';
 export type { ActionOutcome } from './types';
 export { todayIso } from '../domain/dates';
+export { compileReport, type ReportOptions, type ReportOutcome } from './compileReport';

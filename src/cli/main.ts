@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkTracker, initTracker } from '../app';
+import { checkTracker, compileReport, initTracker } from '../app';
+import { parsePeriodId } from '../domain/periods';
 import { isIsoDate, todayIso } from '../domain/dates';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
@@ -100,6 +101,28 @@ async function cmdCheck(argv: string[], io: CliIo): Promise<number> {
   return errors.length > 0 ? 1 : 0;
 }
 
+async function cmdReport(argv: string[], io: CliIo): Promise<number> {
+  const { positional, options } = parseArgs(argv, ['json']);
+  const file = positional[0];
+  if (!file) throw new UsageError(CLI.missingFile());
+  const periodText = options.period;
+  const period = typeof periodText === 'string' ? parsePeriodId(periodText) : null;
+  if (periodText !== undefined && !period) throw new UsageError(CLI.badPeriod(String(periodText)));
+  const asOf = dateOption(options, 'as-of', todayIso(io.now()));
+  const input = path.resolve(io.cwd, file);
+  const out = typeof options.out === 'string' ? path.resolve(io.cwd, options.out) : input;
+  const book = await openFile(input);
+  const outcome = await compileReport(book, { asOf, period: period ?? undefined, now: io.now() });
+  if (!outcome.ok) throw new CliFailure(outcome.message, 2);
+  await save(book, out);
+  if (options.json) io.out(JSON.stringify(outcome.json, null, 2));
+  else {
+    io.out(outcome.message);
+    io.out(CLI.written(out));
+  }
+  return 0;
+}
+
 async function cmdDemo(_argv: string[], io: CliIo): Promise<number> {
   const year = io.now().getFullYear();
   const out = path.resolve(io.cwd, `out/ke-hoach-cchc-${year}.xlsx`);
@@ -107,8 +130,12 @@ async function cmdDemo(_argv: string[], io: CliIo): Promise<number> {
   const book = await openXlsx(null);
   const outcome = await initTracker(book, { year, now: io.now() });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
+  const today = todayIso(io.now());
+  const report = await compileReport(book, { asOf: today, now: io.now() });
+  if (!report.ok) throw new CliFailure(report.message, 2);
   await save(book, out);
   io.out(outcome.message);
+  io.out(report.message);
   io.out(CLI.written(out));
   return 0;
 }
@@ -116,6 +143,7 @@ async function cmdDemo(_argv: string[], io: CliIo): Promise<number> {
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   init: cmdInit,
   check: cmdCheck,
+  report: cmdReport,
   demo: cmdDemo,
 };
 

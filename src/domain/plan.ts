@@ -72,6 +72,9 @@ const CONTINUOUS = 'thường xuyên trong năm 2023 và những năm tiếp the
 export const PLAN_TITLE =
   'Kế hoạch nâng cao chất lượng, hiệu quả công tác cải cách hành chính trên địa bàn xã Long Điền A';
 
+/** The plan as a report's subject names it (the commune's name is in the header, so it is not repeated). */
+export const REPORT_SUBJECT = 'Kế hoạch nâng cao chất lượng, hiệu quả công tác cải cách hành chính';
+
 export const PLAN_ITEMS: readonly PlanItem[] = [
   // II.1 — "Cơ quan thực hiện: Công chức VP – TK; các ngành liên quan, Ban điều hành CCHC cấp xã";
   // "Quý I/2023 và những năm tiếp theo". Choice: the set-up work (kiện toàn, quy chế) is yearly and due at the

@@ -1,0 +1,123 @@
+import { ACTION, PROBLEM, SHEET } from '../i18n/vi';
+import type { IsoDate } from '../domain/dates';
+import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
+import { buildReport, reportJson, type ReportContent } from '../domain/report';
+import { leadsOf, sectionsOf } from '../domain/rollup';
+import { readKnownLeads } from '../domain/validation';
+import { buildRegisterSheet, fingerprintGrid, ownedEntry, readRegister, type OwnedSheet } from '../sheets/register';
+import { buildReportSheet } from '../sheets/reportSheet';
+import { buildSummarySheet } from '../sheets/summarySheet';
+import type { SheetInfo, WorkbookPort } from '../workbook/port';
+import { trackerFromSnapshot } from './checkTracker';
+import { guarded } from './errors';
+import type { ActionOutcome } from './types';
+
+export interface ReportOptions {
+  asOf: IsoDate;
+  /** The period to compile; default: the one whose quarter contains `asOf` (what the ribbon does). */
+  period?: { year: number; quarter: Quarter };
+  now?: Date;
+}
+
+export interface ReportOutcome extends ActionOutcome {
+  content?: ReportContent;
+  /** The figures of `cchc report --json`. */
+  json?: object;
+}
+
+/** How many "(2)", "(3)"… variants of a report sheet name to consider before giving up. */
+const MAX_VARIANTS = 9;
+
+function variants(base: string): string[] {
+  return [base, ...Array.from({ length: MAX_VARIANTS - 1 }, (_, i) => `${base} (${i + 2})`)];
+}
+
+const REPORT_MSG = {
+  written: (sheet: string, period: ReportPeriod, errors: number) =>
+    `Đã tổng hợp báo cáo ${period.subject} vào trang "${sheet}" và cập nhật trang "${SHEET.summary}".` +
+    (errors > 0 ? ` Lưu ý: bảng theo dõi còn ${errors} lỗi dữ liệu; hãy chạy "Kiểm tra dữ liệu".` : ''),
+  summaryTaken: () =>
+    `Đã có một trang tính tên "${SHEET.summary}" không do phần bổ trợ tạo ra; phần bổ trợ không ghi đè lên trang này. Hãy đổi tên trang đó rồi thử lại.`,
+  noFreeName: (base: string) =>
+    `Các tên trang "${base}" … "${base} (${MAX_VARIANTS})" đều đã được dùng. Hãy xóa hoặc đổi tên bớt các trang báo cáo cũ rồi thử lại.`,
+  trackerBroken: (first: string) => `Không đọc được bảng theo dõi: ${first}`,
+} as const;
+
+/**
+ * "Tổng hợp báo cáo": refreshes "Tổng hợp" and writes the period's report as a dated snapshot. A report
+ * sheet the add-in wrote and nobody edited since is replaced; an edited one is kept and the new one goes
+ * beside it ("… (2)"); a user's own sheet of that name is never touched. Nothing is written on any error.
+ */
+export async function compileReport(port: WorkbookPort, opts: ReportOptions): Promise<ReportOutcome> {
+  return guarded(async (): Promise<ReportOutcome> => {
+    const candidates = new Set<string>();
+    const requested = opts.period;
+    const bases = requested
+      ? [reportPeriod(requested.year, requested.quarter, 'calendar').sheetName]
+      : [periodContaining(opts.asOf, 'calendar').sheetName, periodContaining(opts.asOf, 'decree09').sheetName];
+    for (const b of bases) for (const v of variants(b)) candidates.add(v);
+    const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, SHEET.summary, ...candidates]);
+    const state = trackerFromSnapshot(snap, opts.asOf);
+    if (!state) return { ok: false, message: PROBLEM.trackerMissing(SHEET.tracker), sheet: SHEET.tracker };
+    const structural = state.result.errors.filter((e) => e.code === 'missingColumn' || e.code === 'headerNotFound');
+    if (structural.length > 0 || state.read.columns.deadlineState === undefined) {
+      const first = structural[0];
+      return {
+        ok: false,
+        message: REPORT_MSG.trackerBroken(first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', 'Tình trạng hạn')),
+        sheet: SHEET.tracker,
+        cell: first?.cell ?? 'A1',
+      };
+    }
+    const { settings, read } = state;
+    const period = requested
+      ? reportPeriod(requested.year, requested.quarter, settings.periodMode)
+      : periodContaining(opts.asOf, settings.periodMode);
+    const info = new Map<string, SheetInfo>(snap.sheets.map((s) => [s.name, s]));
+    const owned = new Map<string, OwnedSheet>(readRegister(snap.contents[SHEET.register]).map((o) => [o.name, o]));
+
+    if (info.has(SHEET.summary) && owned.get(SHEET.summary)?.kind !== 'summary') {
+      return { ok: false, message: REPORT_MSG.summaryTaken(), sheet: SHEET.summary };
+    }
+    let target: string | undefined;
+    for (const name of variants(period.sheetName)) {
+      if (!info.has(name)) {
+        target = name;
+        break;
+      }
+      const mine = owned.get(name);
+      const grid = snap.contents[name];
+      if (mine?.kind === 'report' && grid && fingerprintGrid(grid) === mine.fingerprint) {
+        target = name;
+        break;
+      }
+    }
+    if (!target) return { ok: false, message: REPORT_MSG.noFreeName(period.sheetName), sheet: period.sheetName };
+    for (const name of [SHEET.summary, target, SHEET.register]) {
+      if (info.get(name)?.protected) return { ok: false, message: ACTION.sheetProtected(name), sheet: name };
+    }
+
+    const listed = snap.contents[SHEET.lists] ? readKnownLeads(snap.contents[SHEET.lists]) : undefined;
+    const content = buildReport(read.tasks, settings, period, opts.asOf);
+    const summary = buildSummarySheet({
+      year: settings.year,
+      writtenOn: opts.asOf,
+      headerRow: read.headerRow,
+      columns: read.columns,
+      sections: sectionsOf(read.tasks),
+      leads: leadsOf(read.tasks, listed),
+    }).spec;
+    const report = buildReportSheet(content, target, settings.unitName);
+    const writtenAt = (opts.now ?? new Date()).toISOString();
+    const register = buildRegisterSheet([...owned.values()], [ownedEntry(summary, writtenAt), ownedEntry(report, writtenAt)]);
+    await port.apply({ write: [summary, report, register], activate: target, select: 'A1' });
+    return {
+      ok: true,
+      message: REPORT_MSG.written(target, period, state.result.errors.length),
+      sheet: target,
+      cell: 'A1',
+      content,
+      json: reportJson(content, target),
+    };
+  });
+}
