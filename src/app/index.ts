@@ -5,3 +5,5 @@ export { outcomeFromError } from './errors';
 export type { ActionOutcome } from './types';
 export { todayIso } from '../domain/dates';
 export { compileReport, type ReportOptions, type ReportOutcome } from './compileReport';
+export { loadOverview, type OverviewOutcome } from './overview';
+export { loadSettings, saveSettings, validateSettings, type SettingsOutcome } from './settingsForm';

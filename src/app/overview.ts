@@ -1,0 +1,31 @@
+import { PROBLEM, SHEET } from '../i18n/vi';
+import { toA1 } from '../domain/a1';
+import type { IsoDate } from '../domain/dates';
+import { buildOverview, type Overview } from '../domain/overview';
+import type { WorkbookPort } from '../workbook/port';
+import { trackerFromSnapshot } from './checkTracker';
+import { guarded } from './errors';
+import type { ActionOutcome } from './types';
+
+export interface OverviewOutcome extends ActionOutcome {
+  overview?: Overview;
+  /** The A1 address of the task text of each listed row ("C12"), for "go to the task". */
+  taskCell?: (row: number) => string;
+}
+
+/** Reads the tracker (one read) and sums it up for the pane. No tracker: ok=false with what to do. */
+export async function loadOverview(port: WorkbookPort, opts: { today: IsoDate }): Promise<OverviewOutcome> {
+  return guarded(async (): Promise<OverviewOutcome> => {
+    const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
+    const state = trackerFromSnapshot(snap, opts.today);
+    if (!state) return { ok: false, message: PROBLEM.trackerMissing(SHEET.tracker), sheet: SHEET.tracker };
+    const taskCol = state.read.columns.task ?? 0;
+    return {
+      ok: true,
+      message: '',
+      sheet: SHEET.tracker,
+      overview: buildOverview(state.read.tasks, state.settings, opts.today),
+      taskCell: (row: number) => toA1(row - 1, taskCol),
+    };
+  });
+}
