@@ -1,0 +1,171 @@
+// Builds the add-in's pages: taskpane.html (React + Fluent UI), commands.html (the ribbon's function file)
+// and notice.html (the dialog a ribbon command shows). `npm run build` → dist/; `npm run dev-server` serves
+// them on https://localhost:3000 with Office's development certificate.
+'use strict';
+
+const path = require('node:path');
+const zlib = require('node:zlib');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_PORT = 3000;
+/** The task pane's initial JavaScript must stay within this many KB after gzip. */
+const TASKPANE_BUDGET_KB = 200;
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+/**
+ * gzip sizes of emitted JavaScript, read back from the output folder (after emit webpack keeps only the
+ * assets' sizes, not their content).
+ * @returns {{ files: { name: string, bytes: number, gzip: number }[], initial: Record<string, number> }}
+ */
+function gzipSizes(stats, outputFileSystem) {
+  const { compilation } = stats;
+  const outputPath = compilation.outputOptions.path;
+  const gzipOf = new Map();
+  const files = [];
+  for (const asset of compilation.getAssets()) {
+    if (!asset.name.endsWith('.js')) continue;
+    const content = outputFileSystem.readFileSync(path.join(outputPath, asset.name));
+    const gzip = zlib.gzipSync(content, { level: 9 }).length;
+    gzipOf.set(asset.name, gzip);
+    files.push({ name: asset.name, bytes: content.length, gzip });
+  }
+  const initial = {};
+  for (const [name, entrypoint] of compilation.entrypoints) {
+    initial[name] = entrypoint
+      .getFiles()
+      .filter((file) => file.endsWith('.js'))
+      .reduce((sum, file) => sum + (gzipOf.get(file) || 0), 0);
+  }
+  files.sort((a, b) => b.gzip - a.gzip);
+  return { files, initial };
+}
+
+/** Prints the gzip size of every emitted bundle and the task pane's initial total, after each build. */
+class GzipSizeReportPlugin {
+  apply(compiler) {
+    compiler.hooks.done.tap('GzipSizeReportPlugin', (stats) => {
+      if (stats.hasErrors()) return;
+      const { files, initial } = gzipSizes(stats, compiler.outputFileSystem);
+      const width = Math.max(...files.map((f) => f.name.length), 10);
+      const lines = ['', 'JavaScript bundles (gzip):'];
+      for (const f of files) {
+        lines.push(`  ${f.name.padEnd(width)}  ${kb(f.gzip).padStart(7)} KB gzip  (${kb(f.bytes)} KB raw)`);
+      }
+      for (const [name, bytes] of Object.entries(initial)) {
+        lines.push(`  initial JS of ${name}.html: ${kb(bytes)} KB gzip`);
+      }
+      const taskpane = initial.taskpane || 0;
+      const within = taskpane <= TASKPANE_BUDGET_KB * 1024;
+      lines.push(
+        `Task pane initial JS: ${kb(taskpane)} KB gzip — ${within ? 'within' : 'OVER'} the ${TASKPANE_BUDGET_KB} KB budget`,
+        '',
+      );
+      (within ? console.log : console.warn)(lines.join('\n'));
+    });
+  }
+}
+
+function page(name, template, chunks) {
+  return new HtmlWebpackPlugin({
+    filename: `${name}.html`,
+    template,
+    chunks,
+    // After office.js, which the template loads first in <head>.
+    inject: 'head',
+    scriptLoading: 'defer',
+  });
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  /** @type {import('webpack').Configuration} */
+  const config = {
+    mode: production ? 'production' : 'development',
+    context: __dirname,
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
+    devtool: 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      notice: './src/commands/notice.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // Type checking is `tsc --noEmit` (npm run lint); ES modules let webpack tree-shake.
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
+      page('commands', './src/commands/commands.html', ['commands']),
+      page('notice', './src/commands/notice.html', ['notice']),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+      ...(production ? [new GzipSizeReportPlugin()] : []),
+    ],
+    optimization: {
+      // Libraries in their own chunks (cached across releases); code shared by the pages is split out too.
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: 'react',
+            priority: 30,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|@ctrl)[\\/]/,
+            name: 'fluent',
+            priority: 20,
+          },
+        },
+      },
+    },
+    // Webpack's own hints measure raw sizes; the gzip budget above is the one that matters.
+    performance: { hints: false },
+  };
+
+  if (serving) {
+    // Only when serving: the certificate is created (and trusted) on first use, which a build must not do.
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer = {
+      port: DEV_PORT,
+      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { warnings: false, errors: true } },
+    };
+  }
+
+  return config;
+};
+
+module.exports.gzipSizes = gzipSizes;
+module.exports.TASKPANE_BUDGET_KB = TASKPANE_BUDGET_KB;
