@@ -1,0 +1,583 @@
+/**
+ * Queues the Office.js operations that make a new, empty worksheet look like a SheetSpec. Nothing here
+ * syncs on its own: the budget syncs early only when the queued payload would pass the request limit.
+ *
+ * Order matters in three places: number formats (including "@" for text Excel would parse) go before the
+ * values, so the values land as intended; formulas go after the values they override; direct formats go after
+ * the table and its filled-down columns, so they win over whatever the fill copied.
+ */
+import type {
+  CellStyle,
+  CellValue,
+  ConditionalFormatSpec,
+  DataBarSpec,
+  PageSetupSpec,
+  SheetSpec,
+  StyleRun,
+  TableSpec,
+  ValidationRule,
+  ValidationSpec,
+} from '../../sheets/spec';
+import { parseA1Cell, rangeToA1, toA1, type CellRef, type RangeRef } from '../a1';
+import {
+  absoluteRows,
+  columnCount,
+  columnsAddress,
+  coverCells,
+  intersect,
+  isUnbounded,
+  parseRange,
+  rowCount,
+  rowsAddress,
+} from './ranges';
+import { DEGRADED, type Features } from './requirements';
+import { OPERATION_BYTES, rowJsonBytes, stringJsonBytes, type SyncBudget } from './syncBudget';
+import { needsTextFormat } from './textFormat';
+
+export interface WriteEnv {
+  budget: SyncBudget;
+  features: Features;
+  /** Vietnamese notes for the user about what could not be written as specified. */
+  warnings: string[];
+}
+
+/**
+ * Excel column width in points for a width in characters (Excel's unit: the width of "0" in the default
+ * font, 7 px for Calibri 11 at 96 dpi, plus 5 px of padding). points = (chars × 7 + 5) × 0.75.
+ */
+export function columnWidthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+export function mmToPoints(mm: number): number {
+  return Math.round(((mm * 72) / 25.4) * 100) / 100;
+}
+
+const hex = (rgb: string): string => `#${rgb.replace(/^#/, '').toUpperCase()}`;
+
+const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right', justify: 'Justify' } as const;
+const VERTICAL = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
+
+type BorderEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
+
+type GridProperty = 'values' | 'formulas' | 'numberFormat';
+
+/**
+ * Writes a 2-D array property in row chunks, each chunk sized to the room left in the current request, so a
+ * big sheet costs as many syncs as its bytes need and a small one shares the single sync.
+ */
+async function writeRows(
+  ws: Excel.Worksheet,
+  origin: CellRef,
+  rows: number,
+  columns: number,
+  rowAt: (i: number) => unknown[],
+  property: GridProperty,
+  budget: SyncBudget,
+): Promise<void> {
+  let i = 0;
+  while (i < rows) {
+    let bytes = OPERATION_BYTES + rowJsonBytes(rowAt(i));
+    if (bytes > budget.room) await budget.flush();
+    const start = i;
+    i++;
+    while (i < rows) {
+      const next = rowJsonBytes(rowAt(i));
+      if (bytes + next > budget.room) break;
+      bytes += next;
+      i++;
+    }
+    await budget.reserve(bytes);
+    const chunk: unknown[][] = [];
+    for (let r = start; r < i; r++) chunk.push(rowAt(r));
+    const address = rangeToA1(origin.row + start, origin.col, origin.row + i - 1, origin.col + columns - 1);
+    // Office.js types these arrays as any[][]; ours are built to the range's exact shape.
+    ws.getRange(address)[property] = chunk;
+  }
+}
+
+function constantRows(
+  range: RangeRef,
+  value: string,
+): { rows: number; columns: number; rowAt: () => string[] } {
+  const line = new Array<string>(columnCount(range)).fill(value);
+  return { rows: rowCount(range), columns: columnCount(range), rowAt: () => line };
+}
+
+async function queue(budget: SyncBudget, bytes: number, enqueue: () => void): Promise<void> {
+  await budget.reserve(bytes);
+  enqueue();
+}
+
+function estimate(operations: number, data: unknown): number {
+  return operations * OPERATION_BYTES + stringJsonBytes(JSON.stringify(data) ?? '');
+}
+
+/** The dense grid of a spec: every row padded to the widest one. */
+function denseCells(cells: readonly (readonly CellValue[])[]): CellValue[][] {
+  const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
+  return cells.map((row) =>
+    row.length === width ? [...row] : [...row, ...new Array<CellValue>(width - row.length).fill(null)],
+  );
+}
+
+const key = (row: number, col: number): string => `${row},${col}`;
+
+/** The cells of calculated columns (data rows of the table), keyed "row,col". */
+function calculatedCells(table: TableSpec | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!table?.calculatedColumns?.length) return out;
+  const range = parseRange(table.range);
+  for (const { column } of table.calculatedColumns) {
+    for (let r = range.start.row + 1; r <= range.end.row; r++) out.add(key(r, range.start.col + column));
+  }
+  return out;
+}
+
+/** The number format the spec's style runs give a cell, if any (last run wins). */
+function styledNumberFormat(
+  styles: readonly StyleRun[],
+  parsed: readonly RangeRef[],
+  cell: CellRef,
+): string | undefined {
+  for (let i = styles.length - 1; i >= 0; i--) {
+    const r = parsed[i];
+    const nf = styles[i].style.numberFormat;
+    if (
+      nf !== undefined &&
+      cell.row >= r.start.row &&
+      cell.row <= r.end.row &&
+      cell.col >= r.start.col &&
+      cell.col <= r.end.col
+    ) {
+      return nf;
+    }
+  }
+  return undefined;
+}
+
+/** Gives "@" to cells holding text Excel would otherwise parse, in as few requests as is cheap. */
+async function protectText(
+  ws: Excel.Worksheet,
+  cells: CellValue[][],
+  skip: Set<string>,
+  styles: readonly StyleRun[],
+  parsedStyles: readonly RangeRef[],
+  budget: SyncBudget,
+): Promise<void> {
+  const risky: CellRef[] = [];
+  cells.forEach((line, row) =>
+    line.forEach((v, col) => {
+      if (typeof v !== 'string' || !needsTextFormat(v) || skip.has(key(row, col))) return;
+      if (styledNumberFormat(styles, parsedStyles, { row, col }) === '@') return;
+      risky.push({ row, col });
+    }),
+  );
+  if (risky.length === 0) return;
+  const rects = coverCells(risky);
+  const box: RangeRef = { start: { ...risky[0] }, end: { ...risky[0] } };
+  for (const c of risky) {
+    box.start.row = Math.min(box.start.row, c.row);
+    box.start.col = Math.min(box.start.col, c.col);
+    box.end.row = Math.max(box.end.row, c.row);
+    box.end.col = Math.max(box.end.col, c.col);
+  }
+  const perRect = rects.reduce((sum, r) => sum + OPERATION_BYTES + rowCount(r) * (columnCount(r) * 4 + 3), 0);
+  const sparse = OPERATION_BYTES + rowCount(box) * (columnCount(box) * 5 + 3);
+  if (sparse < perRect) {
+    // One array over the bounding box: "@" where needed, null (leave unchanged) elsewhere.
+    const marks = new Set(risky.map((c) => key(c.row, c.col)));
+    const rowAt = (i: number): (string | null)[] => {
+      const line: (string | null)[] = [];
+      for (let c = box.start.col; c <= box.end.col; c++)
+        line.push(marks.has(key(box.start.row + i, c)) ? '@' : null);
+      return line;
+    };
+    await writeRows(ws, box.start, rowCount(box), columnCount(box), rowAt, 'numberFormat', budget);
+    return;
+  }
+  for (const r of rects) {
+    const g = constantRows(r, '@');
+    await writeRows(ws, r.start, g.rows, g.columns, g.rowAt, 'numberFormat', budget);
+  }
+}
+
+async function writeFormulas(
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+  skip: Set<string>,
+  budget: SyncBudget,
+): Promise<void> {
+  const byCell = new Map<string, string>();
+  const cells: CellRef[] = [];
+  for (const f of spec.formulas ?? []) {
+    const c = parseA1Cell(f.cell);
+    if (skip.has(key(c.row, c.col))) continue;
+    if (!byCell.has(key(c.row, c.col))) cells.push(c);
+    byCell.set(key(c.row, c.col), f.formula);
+  }
+  for (const r of coverCells(cells)) {
+    const rowAt = (i: number): string[] => {
+      const line: string[] = [];
+      for (let c = r.start.col; c <= r.end.col; c++) line.push(byCell.get(key(r.start.row + i, c)) ?? '');
+      return line;
+    };
+    await writeRows(ws, r.start, rowCount(r), columnCount(r), rowAt, 'formulas', budget);
+  }
+}
+
+async function writeTable(
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+  table: TableSpec,
+  env: WriteEnv,
+): Promise<void> {
+  const range = parseRange(table.range);
+  await queue(env.budget, estimate(4, table.name + table.style), () => {
+    // A Range, not an address string: TableCollection.add resolves a bare address on the *active* sheet.
+    const t = ws.tables.add(ws.getRange(table.range), true);
+    t.name = table.name;
+    t.style = table.style;
+  });
+  const dataRows = rowCount(range) - 1;
+  for (const calc of table.calculatedColumns ?? []) {
+    if (dataRows < 1) continue;
+    const col = range.start.col + calc.column;
+    const first = toA1(range.start.row + 1, col);
+    const body = rangeToA1(range.start.row + 1, col, range.end.row, col);
+    if (env.features.fillDown) {
+      await queue(env.budget, estimate(3, calc.formula), () => {
+        const cell = ws.getRange(first);
+        cell.formulas = [[calc.formula]];
+        // Filling down from the first row makes Excel adjust each row's references, as a calculated column.
+        // The fill copies the first cell's format too; the direct styles written after it restore the rest.
+        if (dataRows > 1) cell.autoFill(body, 'FillCopy');
+      });
+    } else {
+      const given = new Set(
+        (spec.formulas ?? []).map((f) => parseA1Cell(f.cell)).map((c) => key(c.row, c.col)),
+      );
+      const complete = Array.from({ length: dataRows }, (_, i) => key(range.start.row + 1 + i, col)).every(
+        (k) => given.has(k),
+      );
+      if (!complete) {
+        await queue(env.budget, estimate(2, calc.formula), () => {
+          ws.getRange(first).formulas = [[calc.formula]];
+        });
+      }
+      env.warnings.push(DEGRADED.fillDown(spec.name, table.columns[calc.column] ?? String(calc.column + 1)));
+    }
+  }
+}
+
+/** Direct formats of one style run (number formats are written earlier, with the values). */
+async function writeStyle(
+  ws: Excel.Worksheet,
+  run: StyleRun,
+  env: WriteEnv,
+  indentWarned: { done: boolean },
+  sheet: string,
+): Promise<void> {
+  const s: CellStyle = run.style;
+  const props =
+    Object.keys(s.font ?? {}).length + Object.keys(s.alignment ?? {}).length + (s.fill ? 1 : 0) + 12;
+  await queue(env.budget, estimate(props, run), () => {
+    const range = ws.getRange(run.range);
+    const format = range.format;
+    if (s.font) {
+      const font = format.font;
+      if (s.font.name !== undefined) font.name = s.font.name;
+      if (s.font.size !== undefined) font.size = s.font.size;
+      if (s.font.bold !== undefined) font.bold = s.font.bold;
+      if (s.font.italic !== undefined) font.italic = s.font.italic;
+      if (s.font.underline !== undefined) font.underline = s.font.underline ? 'Single' : 'None';
+      if (s.font.color !== undefined) font.color = hex(s.font.color);
+    }
+    if (s.fill !== undefined) format.fill.color = hex(s.fill);
+    if (s.border) writeBorders(format, parseRange(run.range), s.border);
+    if (s.alignment) {
+      const a = s.alignment;
+      if (a.horizontal) format.horizontalAlignment = HORIZONTAL[a.horizontal];
+      if (a.vertical) format.verticalAlignment = VERTICAL[a.vertical];
+      if (a.wrap !== undefined) format.wrapText = a.wrap;
+      if (a.indent !== undefined) {
+        if (env.features.indent) format.indentLevel = a.indent;
+        else if (!indentWarned.done) {
+          indentWarned.done = true;
+          env.warnings.push(DEGRADED.indent(sheet));
+        }
+      }
+    }
+  });
+}
+
+/**
+ * Borders on the given edges of every cell: the outer edges plus the inside lines between cells. An inside
+ * line is shared by two cells (one's right is the next one's left), so it takes the heavier of the two.
+ */
+function writeBorders(
+  format: Excel.RangeFormat,
+  range: RangeRef,
+  border: NonNullable<CellStyle['border']>,
+): void {
+  const weight = (w: 'thin' | 'medium'): 'Thin' | 'Medium' => (w === 'medium' ? 'Medium' : 'Thin');
+  const heavier = (a?: 'thin' | 'medium', b?: 'thin' | 'medium'): 'thin' | 'medium' | undefined =>
+    a === 'medium' || b === 'medium' ? 'medium' : (a ?? b);
+  const edges: [BorderEdge, 'thin' | 'medium' | undefined][] = [
+    ['EdgeTop', border.top],
+    ['EdgeBottom', border.bottom],
+    ['EdgeLeft', border.left],
+    ['EdgeRight', border.right],
+  ];
+  if (rowCount(range) > 1) edges.push(['InsideHorizontal', heavier(border.top, border.bottom)]);
+  if (columnCount(range) > 1) edges.push(['InsideVertical', heavier(border.left, border.right)]);
+  for (const [edge, w] of edges) {
+    if (!w) continue;
+    const b = format.borders.getItem(edge);
+    b.style = 'Continuous';
+    b.weight = weight(w);
+  }
+}
+
+/** Excel's limits on data-validation texts (OOXML: titles 32 characters, messages 255). */
+const TITLE_MAX = 32;
+const MESSAGE_MAX = 255;
+
+function cut(text: string, max: number): { text: string; cut: boolean } {
+  return text.length <= max ? { text, cut: false } : { text: text.slice(0, max - 1) + '…', cut: true };
+}
+
+function validationRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.type) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: rule.source } };
+    case 'date':
+      return { date: { operator: 'Between', formula1: rule.min, formula2: rule.max } };
+    case 'wholeNumber':
+      return { wholeNumber: { operator: 'Between', formula1: rule.min, formula2: rule.max } };
+  }
+}
+
+async function writeValidation(
+  ws: Excel.Worksheet,
+  v: ValidationSpec,
+  env: WriteEnv,
+  sheet: string,
+): Promise<void> {
+  const title = cut(v.error.title, TITLE_MAX);
+  const message = cut(v.error.message, MESSAGE_MAX);
+  const promptTitle = cut(v.prompt?.title ?? '', TITLE_MAX);
+  const promptMessage = cut(v.prompt?.message ?? '', MESSAGE_MAX);
+  if (title.cut || message.cut || promptTitle.cut || promptMessage.cut)
+    env.warnings.push(DEGRADED.validationTextCut(sheet, v.range));
+  await queue(env.budget, estimate(5, v), () => {
+    const dv = ws.getRange(v.range).dataValidation;
+    dv.rule = validationRule(v.rule);
+    dv.ignoreBlanks = v.allowBlank;
+    dv.errorAlert = {
+      showAlert: true,
+      style: v.error.style === 'stop' ? 'Stop' : 'Warning',
+      title: title.text,
+      message: message.text,
+    };
+    if (v.prompt) dv.prompt = { showPrompt: true, title: promptTitle.text, message: promptMessage.text };
+  });
+}
+
+async function writeConditionalFormat(
+  ws: Excel.Worksheet,
+  c: ConditionalFormatSpec,
+  budget: SyncBudget,
+): Promise<void> {
+  await queue(budget, estimate(6, c), () => {
+    const cf = ws.getRange(c.range).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = c.formula;
+    if (c.fill) cf.custom.format.fill.color = hex(c.fill);
+    if (c.fontColor) cf.custom.format.font.color = hex(c.fontColor);
+    if (c.stopIfTrue !== undefined) cf.stopIfTrue = c.stopIfTrue;
+  });
+}
+
+async function writeDataBar(ws: Excel.Worksheet, d: DataBarSpec, budget: SyncBudget): Promise<void> {
+  await queue(budget, estimate(6, d), () => {
+    const cf = ws.getRange(d.range).conditionalFormats.add('DataBar');
+    cf.dataBar.lowerBoundRule = { type: 'Number', formula: String(d.min) };
+    cf.dataBar.upperBoundRule = { type: 'Number', formula: String(d.max) };
+    cf.dataBar.positiveFormat.fillColor = hex(d.color);
+    cf.dataBar.positiveFormat.gradientFill = false;
+  });
+}
+
+async function writePage(ws: Excel.Worksheet, page: PageSetupSpec, budget: SyncBudget): Promise<void> {
+  await queue(budget, estimate(16, page), () => {
+    const layout = ws.pageLayout;
+    layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    layout.paperSize = page.paper;
+    layout.topMargin = mmToPoints(page.margins.top);
+    layout.bottomMargin = mmToPoints(page.margins.bottom);
+    layout.leftMargin = mmToPoints(page.margins.left);
+    layout.rightMargin = mmToPoints(page.margins.right);
+    layout.headerMargin = mmToPoints(page.margins.header);
+    layout.footerMargin = mmToPoints(page.margins.footer);
+    if (page.printArea) layout.setPrintArea(page.printArea);
+    if (page.printTitleRows) layout.setPrintTitleRows(absoluteRows(page.printTitleRows));
+    // Fit all columns on one page wide; 0 pages tall means "as many as needed" (Excel's "automatic").
+    if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (page.centerHorizontally !== undefined) layout.centerHorizontally = page.centerHorizontally;
+    if (page.header) {
+      const hf = layout.headersFooters;
+      if (page.header.differentFirstPage) {
+        hf.state = 'FirstAndDefault';
+        hf.firstPage.centerHeader = '';
+      } else {
+        hf.state = 'Default';
+      }
+      hf.defaultForAllPages.centerHeader = page.header.center;
+    }
+  });
+}
+
+/** Runs of equal values keyed by consecutive integers: [[first, last, value], …]. */
+function runsOf(entries: [number, number][]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (const [i, v] of [...entries].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1 && last[2] === v) last[1] = i;
+    else out.push([i, i, v]);
+  }
+  return out;
+}
+
+/** The cells a spec describes (grid, table, formulas): where unbounded style ranges are clipped for number formats. */
+function contentExtent(spec: SheetSpec, cells: CellValue[][]): RangeRef {
+  let rows = cells.length;
+  let cols = cells[0]?.length ?? 0;
+  if (spec.table) {
+    const t = parseRange(spec.table.range);
+    rows = Math.max(rows, t.end.row + 1);
+    cols = Math.max(cols, t.end.col + 1);
+  }
+  for (const f of spec.formulas ?? []) {
+    const c = parseA1Cell(f.cell);
+    rows = Math.max(rows, c.row + 1);
+    cols = Math.max(cols, c.col + 1);
+  }
+  return { start: { row: 0, col: 0 }, end: { row: Math.max(rows, 1) - 1, col: Math.max(cols, 1) - 1 } };
+}
+
+/** Queues everything of `spec` onto `ws`, a sheet just added (so empty). */
+export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: WriteEnv): Promise<void> {
+  const { budget, features, warnings } = env;
+  const cells = denseCells(spec.cells);
+  const styles = spec.styles ?? [];
+  const parsedStyles = styles.map((s) => parseRange(s.range));
+  const filledByTable = features.fillDown ? calculatedCells(spec.table) : new Set<string>();
+  const formulaCells = new Set(
+    (spec.formulas ?? []).map((f) => parseA1Cell(f.cell)).map((c) => key(c.row, c.col)),
+  );
+  const extent = contentExtent(spec, cells);
+
+  // Sheet-wide font, column widths, row heights.
+  await queue(budget, estimate(3, spec.defaultFont ?? null), () => {
+    if (spec.defaultFont) {
+      const font = ws.getRange().format.font;
+      font.name = spec.defaultFont.name;
+      font.size = spec.defaultFont.size;
+    }
+  });
+  const widths = runsOf(
+    (spec.columnWidths ?? []).map((w, i): [number, number] => [i, w]).filter(([, w]) => w > 0),
+  );
+  for (const [first, last, width] of widths) {
+    await queue(budget, estimate(2, null), () => {
+      ws.getRange(columnsAddress(first, last)).format.columnWidth = columnWidthPoints(width);
+    });
+  }
+  const heights = runsOf(
+    Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]),
+  );
+  for (const [first, last, height] of heights) {
+    await queue(budget, estimate(2, null), () => {
+      ws.getRange(rowsAddress(first, last)).format.rowHeight = height;
+    });
+  }
+
+  // Number formats, then "@" for text Excel would parse, then the values and formulas.
+  for (let i = 0; i < styles.length; i++) {
+    const nf = styles[i].style.numberFormat;
+    if (nf === undefined) continue;
+    const range = isUnbounded(parsedStyles[i]) ? intersect(parsedStyles[i], extent) : parsedStyles[i];
+    if (!range) continue;
+    const g = constantRows(range, nf);
+    await writeRows(ws, range.start, g.rows, g.columns, g.rowAt, 'numberFormat', budget);
+  }
+  await protectText(ws, cells, formulaCells, styles, parsedStyles, budget);
+  if (cells.length > 0 && cells[0].length > 0) {
+    await writeRows(ws, { row: 0, col: 0 }, cells.length, cells[0].length, (i) => cells[i], 'values', budget);
+  }
+  await writeFormulas(ws, spec, filledByTable, budget);
+
+  for (const m of spec.merges ?? []) {
+    await queue(budget, estimate(2, m), () => ws.getRange(m).merge(false));
+  }
+  if (spec.table) await writeTable(ws, spec, spec.table, env);
+
+  const indentWarned = { done: false };
+  for (const run of styles) {
+    const { numberFormat: _numberFormat, ...rest } = run.style;
+    if (Object.keys(rest).length > 0)
+      await writeStyle(ws, { range: run.range, style: rest }, env, indentWarned, spec.name);
+  }
+
+  if (spec.validations?.length) {
+    if (features.dataValidation)
+      for (const v of spec.validations) await writeValidation(ws, v, env, spec.name);
+    else warnings.push(DEGRADED.dataValidation(spec.name));
+  }
+  const conditional = spec.conditionalFormats ?? [];
+  const bars = spec.dataBars ?? [];
+  if (conditional.length || bars.length) {
+    if (features.conditionalFormats) {
+      // Each add() takes the top priority, so the spec's first rule is added last.
+      for (const c of [...conditional].reverse()) await writeConditionalFormat(ws, c, budget);
+      for (const d of [...bars].reverse()) await writeDataBar(ws, d, budget);
+    } else {
+      warnings.push(DEGRADED.conditionalFormats(spec.name));
+    }
+  }
+
+  const freeze = spec.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
+    if (features.freezePanes) {
+      await queue(budget, estimate(2, freeze), () => {
+        const panes = ws.freezePanes;
+        if (freeze.rows > 0 && freeze.columns > 0)
+          panes.freezeAt(ws.getRange(rangeToA1(0, 0, freeze.rows - 1, freeze.columns - 1)));
+        else if (freeze.rows > 0) panes.freezeRows(freeze.rows);
+        else panes.freezeColumns(freeze.columns);
+      });
+    } else {
+      warnings.push(DEGRADED.freezePanes(spec.name));
+    }
+  }
+  if (spec.page) {
+    if (features.pageLayout) await writePage(ws, spec.page, budget);
+    else warnings.push(DEGRADED.pageLayout(spec.name));
+  }
+  const tabColor = spec.tabColor;
+  if (tabColor) {
+    if (features.tabColor) {
+      await queue(budget, estimate(1, tabColor), () => {
+        ws.tabColor = hex(tabColor);
+      });
+    } else {
+      warnings.push(DEGRADED.tabColor(spec.name));
+    }
+  }
+  if (spec.visibility && spec.visibility !== 'visible') {
+    const visibility = spec.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';
+    await queue(budget, estimate(1, null), () => {
+      ws.visibility = visibility;
+    });
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * A fake of the subset of the Excel JavaScript API that src/workbook/office uses, with real state.
+ *
+ *   const excel = createFakeExcel();
+ *   excel.addUserSheet('Dữ liệu', [['a', 1]]);
+ *   const port = createOfficeWorkbook(excel.run);
+ *   …
+ *   excel.sheet('Nhiệm vụ').value('A1'); excel.syncCount; excel.payloads;
+ *
+ * Where it matters it behaves like Excel: properties are unreadable until loaded and synced; array shapes
+ * are checked; missing items and protected sheets fail at sync; strings sent through `values` are parsed
+ * (formulas, numbers) unless the cell is text-formatted; every sync's payload is measured.
+ */
+import { parseAddress, rectToAddress, type Rect } from './address';
+import { FIVE_MB, type FakeLimits, type FakeStats } from './context';
+import {
+  addSheet,
+  createWorkbookState,
+  findSheet,
+  formatAt,
+  getCell,
+  numberFormatsOf,
+  setCell,
+  usedRect,
+  type CellFormat,
+  type ConditionalFormatState,
+  type FakeCellValue,
+  type PageLayoutState,
+  type SheetState,
+  type TableState,
+  type ValidationState,
+  type WorkbookState,
+} from './state';
+import { FakeRequestContext } from './workbook';
+
+export type { CellFormat, FakeCellValue, FakeLimits, FakeStats, WorkbookState };
+
+/** Same shape as the adapter's ExcelRun, so `excel.run` can be passed where Excel.run would be. */
+export type FakeRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface SheetView {
+  readonly state: SheetState;
+  readonly name: string;
+  readonly position: number;
+  readonly visibility: SheetState['visibility'];
+  readonly protected: boolean;
+  readonly tabColor: string;
+  value(cell: string): FakeCellValue;
+  formula(cell: string): string | null;
+  numberFormat(cell: string): string;
+  format(cell: string): CellFormat;
+  /** Values of a range (default: the used range from A1), null for empty cells. */
+  values(range?: string): FakeCellValue[][];
+  usedRange(valuesOnly?: boolean): string | null;
+  merges(): string[];
+  /** Column width in points (index 0 = column A), undefined when never set. */
+  columnWidth(col: number): number | undefined;
+  /** Row height in points (1-based row), undefined when never set. */
+  rowHeight(row: number): number | undefined;
+  validations(): (Omit<ValidationState, 'rect'> & { range: string })[];
+  conditionalFormats(): (Omit<ConditionalFormatState, 'rect'> & { range: string })[];
+  tables(): (Omit<TableState, 'rect' | 'sheet'> & { range: string })[];
+  readonly freeze: SheetState['freeze'];
+  readonly pageLayout: PageLayoutState;
+}
+
+export interface FakeExcel {
+  run: FakeRun;
+  readonly state: WorkbookState;
+  readonly stats: FakeStats;
+  readonly syncCount: number;
+  readonly payloads: number[];
+  readonly responses: number[];
+  readonly operationCount: number;
+  resetStats(): void;
+  sheetNames(): string[];
+  sheet(name: string): SheetView;
+  activeSheet(): string | null;
+  /** "Sheet!A1" of the selection, or null. */
+  selection(): string | null;
+  /** Adds a sheet as a user would have made it. Values may include {error: '#N/A'}; formulas are "=…". */
+  addUserSheet(
+    name: string,
+    values?: FakeCellValue[][],
+    options?: { origin?: string; formulas?: Record<string, string>; numberFormats?: Record<string, string> },
+  ): SheetView;
+  protect(sheetName: string): void;
+  addTable(sheetName: string, name: string, range: string): void;
+}
+
+function cellRect(cell: string): { row: number; col: number } {
+  const r = parseAddress(cell);
+  return { row: r.top, col: r.left };
+}
+
+function view(wb: WorkbookState, sheet: SheetState): SheetView {
+  const at = (cell: string): CellFormat => {
+    const { row, col } = cellRect(cell);
+    return formatAt(sheet, row, col);
+  };
+  const withRange = <T extends { rect: Rect }>(x: T): Omit<T, 'rect'> & { range: string } => {
+    const { rect, ...rest } = x;
+    return { ...rest, range: rectToAddress(rect) };
+  };
+  return {
+    state: sheet,
+    get name() {
+      return sheet.name;
+    },
+    get position() {
+      return wb.sheets.indexOf(sheet);
+    },
+    get visibility() {
+      return sheet.visibility;
+    },
+    get protected() {
+      return sheet.protected;
+    },
+    get tabColor() {
+      return sheet.tabColor;
+    },
+    get freeze() {
+      return sheet.freeze;
+    },
+    get pageLayout() {
+      return sheet.pageLayout;
+    },
+    value: (cell) => {
+      const { row, col } = cellRect(cell);
+      return getCell(sheet, row, col).value;
+    },
+    formula: (cell) => {
+      const { row, col } = cellRect(cell);
+      return getCell(sheet, row, col).formula;
+    },
+    numberFormat: (cell) => {
+      const { row, col } = cellRect(cell);
+      return numberFormatsOf(sheet, { top: row, left: col, bottom: row, right: col })[0][0];
+    },
+    format: at,
+    values: (range) => {
+      const used = usedRect(sheet, true);
+      const rect = range
+        ? parseAddress(range)
+        : used
+          ? { top: 0, left: 0, bottom: used.bottom, right: used.right }
+          : null;
+      if (!rect) return [];
+      const out: FakeCellValue[][] = [];
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        const line: FakeCellValue[] = [];
+        for (let c = rect.left; c <= rect.right; c++) line.push(getCell(sheet, r, c).value);
+        out.push(line);
+      }
+      return out;
+    },
+    usedRange: (valuesOnly = false) => {
+      const r = usedRect(sheet, valuesOnly);
+      return r ? rectToAddress(r) : null;
+    },
+    merges: () => sheet.merges.map(rectToAddress),
+    columnWidth: (col) => sheet.columnWidths.get(col),
+    rowHeight: (row) => sheet.rowHeights.get(row - 1),
+    validations: () => sheet.validations.map(withRange),
+    conditionalFormats: () => sheet.conditionalFormats.map(withRange),
+    tables: () =>
+      wb.tables
+        .filter((t) => t.sheet === sheet)
+        .map((t) => {
+          const { rect, sheet: _sheet, ...rest } = t;
+          void _sheet;
+          return { ...rest, range: rectToAddress(rect) };
+        }),
+  };
+}
+
+/** @param limits request/response size limits per sync; Excel on the web's 5 MB by default. */
+export function createFakeExcel(limits: Partial<FakeLimits> = {}): FakeExcel {
+  const state = createWorkbookState();
+  const sizeLimits: FakeLimits = { maxRequestBytes: FIVE_MB, maxResponseBytes: FIVE_MB, ...limits };
+  const stats: FakeStats = { syncCount: 0, payloads: [], responses: [], operationCount: 0 };
+
+  const mustFind = (name: string): SheetState => {
+    const s = findSheet(state, name);
+    if (!s) throw new Error(`fake Excel: no sheet "${name}"`);
+    return s;
+  };
+
+  const run: FakeRun = async (batch) => {
+    const context = new FakeRequestContext(state, stats, sizeLimits);
+    // The fake stands in for Excel.RequestContext; it implements only what the adapter uses.
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.pendingOperations > 0) {
+      throw new Error(
+        `fake Excel: the batch ended with ${context.pendingOperations} queued operations never synced`,
+      );
+    }
+    return result;
+  };
+
+  return {
+    run,
+    state,
+    stats,
+    get syncCount() {
+      return stats.syncCount;
+    },
+    get payloads() {
+      return stats.payloads;
+    },
+    get responses() {
+      return stats.responses;
+    },
+    get operationCount() {
+      return stats.operationCount;
+    },
+    resetStats() {
+      stats.syncCount = 0;
+      stats.payloads = [];
+      stats.responses = [];
+      stats.operationCount = 0;
+    },
+    sheetNames: () => state.sheets.map((s) => s.name),
+    sheet: (name) => view(state, mustFind(name)),
+    activeSheet: () => state.activeSheet?.name ?? null,
+    selection: () =>
+      state.selection ? `${state.selection.sheet.name}!${rectToAddress(state.selection.rect)}` : null,
+    addUserSheet(name, values = [], options = {}) {
+      const sheet = addSheet(state, name);
+      const origin = cellRect(options.origin ?? 'A1');
+      values.forEach((line, i) =>
+        line.forEach((value, j) => setCell(sheet, origin.row + i, origin.col + j, { value, formula: null })),
+      );
+      for (const [cell, formula] of Object.entries(options.formulas ?? {})) {
+        const { row, col } = cellRect(cell);
+        setCell(sheet, row, col, { value: getCell(sheet, row, col).value, formula });
+      }
+      for (const [cell, format] of Object.entries(options.numberFormats ?? {})) {
+        const rect = parseAddress(cell);
+        const grid = Array.from({ length: rect.bottom - rect.top + 1 }, () =>
+          new Array<string>(rect.right - rect.left + 1).fill(format),
+        );
+        sheet.layers.push({ kind: 'numberFormat', rect, grid });
+      }
+      return view(state, sheet);
+    },
+    protect(sheetName) {
+      mustFind(sheetName).protected = true;
+    },
+    addTable(sheetName, name, range) {
+      const sheet = mustFind(sheetName);
+      const rect = parseAddress(range);
+      const columns: string[] = [];
+      for (let c = rect.left; c <= rect.right; c++)
+        columns.push(String(getCell(sheet, rect.top, c).value ?? `Column${columns.length + 1}`));
+      state.tables.push({
+        id: state.nextId++,
+        name,
+        sheet,
+        rect,
+        style: 'TableStyleMedium2',
+        columns,
+        deleted: false,
+      });
+    },
+  };
+}

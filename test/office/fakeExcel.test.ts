@@ -1,0 +1,254 @@
+/** The fake Excel API behaves like Excel where the adapter's correctness depends on it. */
+import { createFakeExcel } from '../fake-excel';
+
+async function rejection(p: Promise<unknown>): Promise<{ code?: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as { code?: string; message: string };
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('fake Excel: proxies and sync', () => {
+  it('throws PropertyNotLoaded when a property is read before load() and sync()', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Dữ liệu', [['a']]);
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Dữ liệu');
+      expect(() => ws.name).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      ws.load('name');
+      expect(() => ws.name).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect(ws.name).toBe('Dữ liệu');
+      expect(() => ws.visibility).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  it('loads nested paths through collections and navigation properties', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    excel.addUserSheet('B');
+    excel.protect('B');
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      sheets.load('items/name,items/protection/protected');
+      await context.sync();
+      expect(sheets.items.map((s) => [s.name, s.protection.protected])).toEqual([
+        ['A', false],
+        ['B', true],
+      ]);
+    });
+  });
+
+  it('resolves getItem at sync: a missing sheet fails with ItemNotFound then, not when queued', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    const error = await rejection(
+      excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Không có');
+        ws.getRange('A1').values = [[1]];
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('ItemNotFound');
+  });
+
+  it('gives null objects for getItemOrNullObject, readable after sync', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    await excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject('Không có');
+      const present = context.workbook.worksheets.getItemOrNullObject('a');
+      expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+    });
+  });
+
+  it('rejects arrays whose shape does not match the range (InvalidArgument at sync)', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    for (const [property, value] of [
+      ['values', [[1, 2]]],
+      ['formulas', [['=1'], ['=2'], ['=3']]],
+      ['numberFormat', [['@', '@']]],
+    ] as const) {
+      const error = await rejection(
+        excel.run(async (context) => {
+          const range = context.workbook.worksheets.getItem('A').getRange('A1:B2');
+          (range as unknown as Record<string, unknown>)[property] = value;
+          await context.sync();
+        }),
+      );
+      expect(error.code).toBe('InvalidArgument');
+    }
+    expect(excel.sheet('A').usedRange()).toBeNull();
+  });
+
+  it('refuses writes to a protected sheet with AccessDenied at sync, and stops the batch there', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Khóa', [['cũ']]);
+    excel.addUserSheet('Mở');
+    excel.protect('Khóa');
+    const error = await rejection(
+      excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.getItem('Mở').getRange('A1').values = [['trước']];
+        sheets.getItem('Khóa').getRange('A1').values = [['mới']];
+        sheets.getItem('Mở').getRange('A2').values = [['sau']];
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('AccessDenied');
+    expect(excel.sheet('Khóa').value('A1')).toBe('cũ');
+    expect(excel.sheet('Mở').value('A1')).toBe('trước');
+    expect(excel.sheet('Mở').value('A2')).toBeNull();
+  });
+
+  it('parses strings written through values like typing, unless the cell is formatted as text', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    const texts = ['=1+1', '-5', '+84', '- Tổ chức', '@tên', '001', 'TRUE', '#N/A', 'bình thường'];
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('A');
+      ws.getRange('A1:I1').values = [texts];
+      ws.getRange('A2:I2').numberFormat = [texts.map(() => '@')];
+      ws.getRange('A2:I2').values = [texts];
+      await context.sync();
+    });
+    const s = excel.sheet('A');
+    expect(s.formula('A1')).toBe('=1+1');
+    expect(s.value('B1')).toBe(-5);
+    expect(s.value('C1')).toBe(84);
+    expect(s.formula('D1')).toBe('=- Tổ chức');
+    expect(s.formula('E1')).toBe('=@tên');
+    expect(s.value('F1')).toBe(1);
+    expect(s.value('G1')).toBe(true);
+    expect(s.value('H1')).toEqual({ error: '#N/A' });
+    expect(s.value('I1')).toBe('bình thường');
+    expect(s.values('A2:I2')).toEqual([texts]);
+    expect(texts.map((_, i) => s.formula(`${String.fromCharCode(65 + i)}2`))).toEqual(texts.map(() => null));
+  });
+
+  it('leaves a cell unchanged where the input array holds null (Office null input)', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A', [['giữ', 'đổi']], { numberFormats: { A1: '0.00' } });
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('A').getRange('A1:B1');
+      range.values = [[null, 'mới']];
+      range.numberFormat = [[null, '@']];
+      await context.sync();
+    });
+    expect(excel.sheet('A').values('A1:B1')).toEqual([['giữ', 'mới']]);
+    expect(excel.sheet('A').numberFormat('A1')).toBe('0.00');
+    expect(excel.sheet('A').numberFormat('B1')).toBe('@');
+  });
+
+  it('counts syncs, operations and the JSON bytes each sync carried', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    const text = 'x'.repeat(10_000);
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('A');
+      ws.getRange('A1').values = [[text]];
+      await context.sync();
+      ws.load('name');
+      await context.sync();
+    });
+    expect(excel.syncCount).toBe(2);
+    expect(excel.operationCount).toBe(4); // getItem, getRange, set values, load
+    expect(excel.payloads[0]).toBeGreaterThan(10_000);
+    expect(excel.payloads[0]).toBeLessThan(10_200);
+    expect(excel.payloads[1]).toBeLessThan(100);
+    expect(excel.responses[1]).toBeGreaterThan(0);
+  });
+
+  it('refuses to end a batch with operations never synced', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    const error = await rejection(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('A').getRange('A1').values = [[1]];
+      }),
+    );
+    expect(error.message).toMatch(/never synced/);
+  });
+
+  it('resolves a table address without a sheet name on the active sheet, as Office.js documents', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Đang mở', [['a', 'b']]);
+    excel.addUserSheet('Khác', [['c', 'd']]);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Khác').tables.add('A1:B2', true);
+      await context.sync();
+    });
+    expect(excel.sheet('Đang mở').tables()).toHaveLength(1);
+    expect(excel.sheet('Khác').tables()).toHaveLength(0);
+  });
+
+  it('fills a formula down with its relative references moved, and new conditional formats go on top', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('A');
+      const first = ws.getRange('C2');
+      first.formulas = [['=IF(A2="x",$B$1&"A2",\'Cài đặt\'!$B$6+B2)']];
+      first.autoFill('C2:C4', 'FillCopy');
+      ws.getRange('A1:A3').conditionalFormats.add('Custom').custom.rule.formula = '=A1=1';
+      ws.getRange('A1:A3').conditionalFormats.add('Custom').custom.rule.formula = '=A1=2';
+      await context.sync();
+    });
+    const s = excel.sheet('A');
+    expect(s.formula('C4')).toBe('=IF(A4="x",$B$1&"A2",\'Cài đặt\'!$B$6+B4)');
+    expect(s.conditionalFormats().map((c) => c.custom.formula)).toEqual(['=A1=2', '=A1=1']);
+  });
+
+  it('keeps one visible sheet: deleting the last one fails', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Duy nhất');
+    const error = await rejection(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Duy nhất').delete();
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('InvalidOperation');
+  });
+
+  it('refuses requests and responses over the size limit, like Excel on the web', async () => {
+    const excel = createFakeExcel({ maxRequestBytes: 1000, maxResponseBytes: 1000 });
+    excel.addUserSheet('A', [['x'.repeat(2000)]]);
+    const big = await rejection(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('A').getRange('B1').values = [['y'.repeat(2000)]];
+        await context.sync();
+      }),
+    );
+    expect(big.code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(excel.sheet('A').value('B1')).toBeNull();
+    const answer = await rejection(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('A').getRange('A1').load('values');
+        await context.sync();
+      }),
+    );
+    expect(answer.code).toBe('ResponsePayloadSizeLimitExceeded');
+  });
+
+  it('enforces Excel cell limits: 32,767 characters of text, 8,192 of formula', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    const write = (value: string): Promise<{ code?: string }> =>
+      rejection(
+        excel.run(async (context) => {
+          context.workbook.worksheets.getItem('A').getRange('A1').values = [[value]];
+          await context.sync();
+        }),
+      );
+    expect((await write('x'.repeat(32_768))).code).toBe('InvalidArgument');
+    expect((await write(`=${'1+'.repeat(4100)}1`)).code).toBe('FormulaLengthExceedsLimit');
+  });
+});
