@@ -41,12 +41,20 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
       if (has(name) && !owned.has(name)) return { ok: false, message: ACTION.sheetExistsUser(name), sheet: name };
     }
     const seeds = opts.seeds ?? seedsFromPlan(expandSchedule(opts.year));
-    const specs: SheetSpec[] = [buildTrackerSheet(seeds, opts.year)];
+    // Danh mục and Cài đặt go first: the tracker's dropdowns and formulas refer to them, and Excel resolves a
+    // reference to a sheet that does not exist yet as an external link.
+    const specs: SheetSpec[] = [];
     if (!has(SHEET.lists)) specs.push(buildListsSheet());
     if (!has(SHEET.settings)) specs.push(buildSettingsSheet(defaultSettings(opts.year)));
+    specs.push(buildTrackerSheet(seeds, opts.year));
     const writtenAt = (opts.now ?? new Date()).toISOString();
     const register = buildRegisterSheet([...owned.values()], specs.map((s) => ownedEntry(s, writtenAt)));
-    await port.apply({ write: [...specs, register], activate: SHEET.tracker, select: 'C2' });
+    await port.apply({
+      write: [...specs, register],
+      activate: SHEET.tracker,
+      select: 'C2',
+      tabOrder: [SHEET.tracker, SHEET.lists, SHEET.settings],
+    });
     return { ok: true, message: ACTION.initDone(SHEET.tracker, seeds.length, opts.year), sheet: SHEET.tracker, cell: 'A1' };
   });
 }

@@ -18,7 +18,12 @@ export interface RawSheet {
   name: string;
   /** The used range padded to start at A1 (row 0 = sheet row 1). Empty cells are null. */
   values: RawCell[][];
-  /** Same shape as values: the formula text ("=…") where the cell holds a formula, else null. */
+  /**
+   * Same shape as values: non-null where the cell holds a formula, else null. The .xlsx adapter gives the
+   * formula text ("=…"); the Office.js adapter gives "=" only (it asks Excel which cells hold formulas rather
+   * than loading every formula's text, which keeps a 5,000-row read under Excel on the web's 5 MB response
+   * limit).
+   */
   formulas: (string | null)[][];
   /** Number formats, same shape as values ("General", "dd/mm/yyyy", "@", …). */
   numberFormats: string[][];
@@ -62,6 +67,12 @@ export interface WritePlan {
   activate?: string;
   /** Cell to select on the activated sheet. */
   select?: string;
+  /**
+   * Tab order wanted at the end: these sheets (those that exist) move to the front, in this order. Lets a
+   * plan create sheets in dependency order (lists before the tracker that refers to them) yet show the
+   * tracker first.
+   */
+  tabOrder?: string[];
 }
 
 export interface WorkbookPort {
@@ -69,6 +80,11 @@ export interface WorkbookPort {
   read(sheetNames: string[]): Promise<WorkbookSnapshot>;
   /** Applies the plan in one batch. Throws WorkbookError on failure, after writing nothing where it can. */
   apply(plan: WritePlan): Promise<void>;
+  /**
+   * What the last apply could not fully honour (an old requirement set, a limit of the file format), in
+   * Vietnamese, for the user. Empty when everything was written as specified.
+   */
+  readonly lastWarnings?: readonly string[];
 }
 
 /** What went wrong at the workbook's edge, in terms the application can turn into a Vietnamese message. */

@@ -11,7 +11,7 @@ describe('Khởi tạo bảng theo dõi', () => {
     const out = await initTracker(port, { year: 2026, now });
     expect(out.ok).toBe(true);
     expect(out.message).toContain('48 nhiệm vụ');
-    expect(port.sheets.map((s) => s.name)).toEqual([SHEET.tracker, SHEET.lists, SHEET.settings, SHEET.register]);
+    expect(port.sheets.map((s) => s.name)).toEqual([SHEET.lists, SHEET.settings, SHEET.tracker, SHEET.register]);
     expect(port.sheet(SHEET.register)!.spec!.visibility).toBe('veryHidden');
     expect(port.reads).toBe(1);
     expect(port.applies).toBe(1);
