@@ -25,7 +25,10 @@ export interface TrackerState {
 export function trackerFromSnapshot(snap: WorkbookSnapshot, today: IsoDate): TrackerState | undefined {
   const grid = snap.contents[SHEET.tracker];
   if (!grid) return undefined;
-  const { settings, problems: settingProblems } = readSettings(snap.contents[SHEET.settings], Number(today.slice(0, 4)));
+  const { settings, problems: settingProblems } = readSettings(
+    snap.contents[SHEET.settings],
+    Number(today.slice(0, 4)),
+  );
   const lists = snap.contents[SHEET.lists];
   const knownLeads = lists ? readKnownLeads(lists) : [...BODIES];
   const { read, result } = checkTrackerGrid(grid, { today, year: settings.year, knownLeads });
@@ -45,7 +48,9 @@ export async function checkTracker(port: WorkbookPort, opts: { today: IsoDate })
     if (!state) return { ok: false, message: PROBLEM.trackerMissing(SHEET.tracker), sheet: SHEET.tracker };
     const { errors, warnings } = state.result;
     const message =
-      errors.length + warnings.length === 0 ? ACTION.checkClean(SHEET.tracker, state.read.tasks.length) : ACTION.checkFound(errors.length, warnings.length);
+      errors.length + warnings.length === 0
+        ? ACTION.checkClean(SHEET.tracker, state.read.tasks.length)
+        : ACTION.checkFound(errors.length, warnings.length);
     return { ok: errors.length === 0, message, sheet: SHEET.tracker, result: state.result };
   });
 }

@@ -4,7 +4,13 @@ import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from 
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
 import { leadsOf, sectionsOf } from '../domain/rollup';
 import { readKnownLeads } from '../domain/validation';
-import { buildRegisterSheet, fingerprintGrid, ownedEntry, readRegister, type OwnedSheet } from '../sheets/register';
+import {
+  buildRegisterSheet,
+  fingerprintGrid,
+  ownedEntry,
+  readRegister,
+  type OwnedSheet,
+} from '../sheets/register';
 import { buildReportSheet } from '../sheets/reportSheet';
 import { buildSummarySheet } from '../sheets/summarySheet';
 import type { SheetInfo, WorkbookPort } from '../workbook/port';
@@ -54,17 +60,31 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     const requested = opts.period;
     const bases = requested
       ? [reportPeriod(requested.year, requested.quarter, 'calendar').sheetName]
-      : [periodContaining(opts.asOf, 'calendar').sheetName, periodContaining(opts.asOf, 'decree09').sheetName];
+      : [
+          periodContaining(opts.asOf, 'calendar').sheetName,
+          periodContaining(opts.asOf, 'decree09').sheetName,
+        ];
     for (const b of bases) for (const v of variants(b)) candidates.add(v);
-    const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, SHEET.summary, ...candidates]);
+    const snap = await port.read([
+      SHEET.tracker,
+      SHEET.settings,
+      SHEET.lists,
+      SHEET.register,
+      SHEET.summary,
+      ...candidates,
+    ]);
     const state = trackerFromSnapshot(snap, opts.asOf);
     if (!state) return { ok: false, message: PROBLEM.trackerMissing(SHEET.tracker), sheet: SHEET.tracker };
-    const structural = state.result.errors.filter((e) => e.code === 'missingColumn' || e.code === 'headerNotFound');
+    const structural = state.result.errors.filter(
+      (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
+    );
     if (structural.length > 0 || state.read.columns.deadlineState === undefined) {
       const first = structural[0];
       return {
         ok: false,
-        message: REPORT_MSG.trackerBroken(first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', 'Tình trạng hạn')),
+        message: REPORT_MSG.trackerBroken(
+          first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', 'Tình trạng hạn'),
+        ),
         sheet: SHEET.tracker,
         cell: first?.cell ?? 'A1',
       };
@@ -74,7 +94,9 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       ? reportPeriod(requested.year, requested.quarter, settings.periodMode)
       : periodContaining(opts.asOf, settings.periodMode);
     const info = new Map<string, SheetInfo>(snap.sheets.map((s) => [s.name, s]));
-    const owned = new Map<string, OwnedSheet>(readRegister(snap.contents[SHEET.register]).map((o) => [o.name, o]));
+    const owned = new Map<string, OwnedSheet>(
+      readRegister(snap.contents[SHEET.register]).map((o) => [o.name, o]),
+    );
 
     if (info.has(SHEET.summary) && owned.get(SHEET.summary)?.kind !== 'summary') {
       return { ok: false, message: REPORT_MSG.summaryTaken(), sheet: SHEET.summary };
@@ -92,7 +114,8 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
         break;
       }
     }
-    if (!target) return { ok: false, message: REPORT_MSG.noFreeName(period.sheetName), sheet: period.sheetName };
+    if (!target)
+      return { ok: false, message: REPORT_MSG.noFreeName(period.sheetName), sheet: period.sheetName };
     for (const name of [SHEET.summary, target, SHEET.register]) {
       if (info.get(name)?.protected) return { ok: false, message: ACTION.sheetProtected(name), sheet: name };
     }
@@ -109,7 +132,10 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     }).spec;
     const report = buildReportSheet(content, target, settings.unitName);
     const writtenAt = (opts.now ?? new Date()).toISOString();
-    const register = buildRegisterSheet([...owned.values()], [ownedEntry(summary, writtenAt), ownedEntry(report, writtenAt)]);
+    const register = buildRegisterSheet(
+      [...owned.values()],
+      [ownedEntry(summary, writtenAt), ownedEntry(report, writtenAt)],
+    );
     await port.apply({ write: [summary, report, register], activate: target, select: 'A1' });
     return {
       ok: true,

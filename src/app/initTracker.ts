@@ -34,11 +34,14 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
     const exists = new Set(snap.sheets.map((s) => s.name.normalize('NFC').toLocaleLowerCase('vi')));
     const has = (name: string): boolean => exists.has(name.normalize('NFC').toLocaleLowerCase('vi'));
     if (has(SHEET.tracker)) {
-      const message = owned.has(SHEET.tracker) ? ACTION.trackerExists(SHEET.tracker) : ACTION.sheetExistsUser(SHEET.tracker);
+      const message = owned.has(SHEET.tracker)
+        ? ACTION.trackerExists(SHEET.tracker)
+        : ACTION.sheetExistsUser(SHEET.tracker);
       return { ok: false, message, sheet: SHEET.tracker };
     }
     for (const name of [SHEET.lists, SHEET.settings]) {
-      if (has(name) && !owned.has(name)) return { ok: false, message: ACTION.sheetExistsUser(name), sheet: name };
+      if (has(name) && !owned.has(name))
+        return { ok: false, message: ACTION.sheetExistsUser(name), sheet: name };
     }
     const seeds = opts.seeds ?? seedsFromPlan(expandSchedule(opts.year));
     // Danh mục and Cài đặt go first: the tracker's dropdowns and formulas refer to them, and Excel resolves a
@@ -48,14 +51,22 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
     if (!has(SHEET.settings)) specs.push(buildSettingsSheet(defaultSettings(opts.year)));
     specs.push(buildTrackerSheet(seeds, opts.year));
     const writtenAt = (opts.now ?? new Date()).toISOString();
-    const register = buildRegisterSheet([...owned.values()], specs.map((s) => ownedEntry(s, writtenAt)));
+    const register = buildRegisterSheet(
+      [...owned.values()],
+      specs.map((s) => ownedEntry(s, writtenAt)),
+    );
     await port.apply({
       write: [...specs, register],
       activate: SHEET.tracker,
       select: 'C2',
       tabOrder: [SHEET.tracker, SHEET.lists, SHEET.settings],
     });
-    return { ok: true, message: ACTION.initDone(SHEET.tracker, seeds.length, opts.year), sheet: SHEET.tracker, cell: 'A1' };
+    return {
+      ok: true,
+      message: ACTION.initDone(SHEET.tracker, seeds.length, opts.year),
+      sheet: SHEET.tracker,
+      cell: 'A1',
+    };
   });
 }
 

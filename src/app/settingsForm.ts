@@ -1,5 +1,11 @@
 import { PERIOD_MODE_LABEL, SETTING_LABEL, SHEET } from '../i18n/vi';
-import { readSettings, SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from '../domain/settings';
+import {
+  readSettings,
+  SETTING_KEYS,
+  settingCellValue,
+  type SettingKey,
+  type Settings,
+} from '../domain/settings';
 import { cleanText } from '../domain/text';
 import type { CellUpdate, WorkbookPort } from '../workbook/port';
 import { guarded } from './errors';
@@ -13,7 +19,8 @@ export interface SettingsOutcome extends ActionOutcome {
 
 const SETTINGS_MSG = {
   missing: () => `Chưa có trang "${SHEET.settings}". Hãy bấm "Khởi tạo bảng theo dõi" trước.`,
-  missingRow: (label: string) => `Trang "${SHEET.settings}" không có dòng "${label}". Hãy thêm dòng này ở cột A.`,
+  missingRow: (label: string) =>
+    `Trang "${SHEET.settings}" không có dòng "${label}". Hãy thêm dòng này ở cột A.`,
   saved: () => `Đã lưu cài đặt vào trang "${SHEET.settings}".`,
   invalid: () => 'Có giá trị chưa hợp lệ; hãy sửa các ô được đánh dấu.',
   year: () => 'Năm phải là số từ 1990 đến 2100.',
@@ -21,7 +28,10 @@ const SETTINGS_MSG = {
   required: () => 'Không được để trống.',
 } as const;
 
-export async function loadSettings(port: WorkbookPort, opts: { fallbackYear: number }): Promise<SettingsOutcome> {
+export async function loadSettings(
+  port: WorkbookPort,
+  opts: { fallbackYear: number },
+): Promise<SettingsOutcome> {
   return guarded(async (): Promise<SettingsOutcome> => {
     const snap = await port.read([SHEET.settings]);
     const grid = snap.contents[SHEET.settings];
@@ -34,11 +44,13 @@ export async function loadSettings(port: WorkbookPort, opts: { fallbackYear: num
 export function validateSettings(s: Settings): Partial<Record<SettingKey, string>> {
   const errors: Partial<Record<SettingKey, string>> = {};
   if (!Number.isInteger(s.year) || s.year < 1990 || s.year > 2100) errors.year = SETTINGS_MSG.year();
-  if (!Number.isInteger(s.warningDays) || s.warningDays < 0 || s.warningDays > 365) errors.warningDays = SETTINGS_MSG.warningDays();
+  if (!Number.isInteger(s.warningDays) || s.warningDays < 0 || s.warningDays > 365)
+    errors.warningDays = SETTINGS_MSG.warningDays();
   for (const k of ['unitName', 'recipient', 'place', 'signerTitle', 'signerName'] as const) {
     if (cleanText(s[k]) === '') errors[k] = SETTINGS_MSG.required();
   }
-  if (s.periodMode !== 'calendar' && s.periodMode !== 'decree09') errors.periodMode = PERIOD_MODE_LABEL.calendar;
+  if (s.periodMode !== 'calendar' && s.periodMode !== 'decree09')
+    errors.periodMode = PERIOD_MODE_LABEL.calendar;
   return errors;
 }
 
@@ -51,15 +63,25 @@ export async function saveSettings(port: WorkbookPort, settings: Settings): Prom
     const grid = snap.contents[SHEET.settings];
     if (!grid) return { ok: false, message: SETTINGS_MSG.missing(), sheet: SHEET.settings };
     if (snap.sheets.find((s) => s.name === SHEET.settings)?.protected) {
-      return { ok: false, message: `Trang "${SHEET.settings}" đang được khóa. Hãy bỏ bảo vệ trang rồi lưu lại.`, sheet: SHEET.settings };
+      return {
+        ok: false,
+        message: `Trang "${SHEET.settings}" đang được khóa. Hãy bỏ bảo vệ trang rồi lưu lại.`,
+        sheet: SHEET.settings,
+      };
     }
     const { rows } = readSettings(grid, settings.year);
     const updates: CellUpdate[] = [];
     for (const key of SETTING_KEYS) {
       const row = rows[key];
-      if (row === undefined) return { ok: false, message: SETTINGS_MSG.missingRow(SETTING_LABEL[key]), sheet: SHEET.settings };
+      if (row === undefined)
+        return { ok: false, message: SETTINGS_MSG.missingRow(SETTING_LABEL[key]), sheet: SHEET.settings };
       const value = settingCellValue({ ...settings, unitName: cleanText(settings.unitName) }, key);
-      updates.push({ sheet: SHEET.settings, cell: `B${row}`, value, numberFormat: typeof value === 'number' ? '0' : '@' });
+      updates.push({
+        sheet: SHEET.settings,
+        cell: `B${row}`,
+        value,
+        numberFormat: typeof value === 'number' ? '0' : '@',
+      });
     }
     await port.apply({ write: [], updates });
     return { ok: true, message: SETTINGS_MSG.saved(), sheet: SHEET.settings, settings };

@@ -74,7 +74,10 @@ async function cmdInit(argv: string[], io: CliIo): Promise<number> {
   const yearText = options.year === undefined ? String(io.now().getFullYear()) : String(options.year);
   const year = Number(yearText);
   if (!/^\d{4}$/.test(yearText) || year < 1990 || year > 2100) throw new UsageError(CLI.badYear(yearText));
-  const out = path.resolve(io.cwd, typeof options.out === 'string' ? options.out : `out/ke-hoach-cchc-${year}.xlsx`);
+  const out = path.resolve(
+    io.cwd,
+    typeof options.out === 'string' ? options.out : `out/ke-hoach-cchc-${year}.xlsx`,
+  );
   const book = fs.existsSync(out) ? await openFile(out) : await openXlsx(null);
   const outcome = await initTracker(book, { year, now: io.now() });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
@@ -95,7 +98,8 @@ async function cmdCheck(argv: string[], io: CliIo): Promise<number> {
   const { errors, warnings } = outcome.result;
   if (options.json) io.out(JSON.stringify({ errors, warnings }, null, 2));
   else {
-    for (const p of [...errors, ...warnings]) io.out(`${p.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${p.sheet}!${p.cell}: ${p.message}`);
+    for (const p of [...errors, ...warnings])
+      io.out(`${p.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${p.sheet}!${p.cell}: ${p.message}`);
     io.out(outcome.message);
   }
   return errors.length > 0 ? 1 : 0;

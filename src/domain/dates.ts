@@ -125,12 +125,16 @@ export function parseDateText(text: string): ParsedDateText {
   let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
   if (m) {
     const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return isValidYmd(year, month, day) ? { ok: true, iso: isoFromYmd(year, month, day) } : { ok: false, reason: 'impossible' };
+    return isValidYmd(year, month, day)
+      ? { ok: true, iso: isoFromYmd(year, month, day) }
+      : { ok: false, reason: 'impossible' };
   }
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return isValidYmd(year, month, day) ? { ok: true, iso: isoFromYmd(year, month, day) } : { ok: false, reason: 'impossible' };
+    return isValidYmd(year, month, day)
+      ? { ok: true, iso: isoFromYmd(year, month, day) }
+      : { ok: false, reason: 'impossible' };
   }
   return { ok: false, reason: 'notADate' };
 }

@@ -35,7 +35,8 @@ export interface DeadlineFacts {
 export function deadlineState(facts: DeadlineFacts, today: IsoDate, warningDays: number): DeadlineState {
   const doneAtT = facts.status === 'done' && (facts.completedOn === null || facts.completedOn <= today);
   if (doneAtT) {
-    if (facts.deadline === null || facts.completedOn === null || facts.completedOn <= facts.deadline) return 'doneOnTime';
+    if (facts.deadline === null || facts.completedOn === null || facts.completedOn <= facts.deadline)
+      return 'doneOnTime';
     return 'doneLate';
   }
   if (facts.deadline === null) return 'ongoing';

@@ -80,7 +80,9 @@ export function periodContaining(date: IsoDate, mode: PeriodMode = 'calendar'): 
 
 /** The period after this one (Q4 → Q1 of the next year). */
 export function nextPeriod(p: ReportPeriod): ReportPeriod {
-  return p.quarter === 4 ? reportPeriod(p.year + 1, 1, p.mode) : reportPeriod(p.year, (p.quarter + 1) as Quarter, p.mode);
+  return p.quarter === 4
+    ? reportPeriod(p.year + 1, 1, p.mode)
+    : reportPeriod(p.year, (p.quarter + 1) as Quarter, p.mode);
 }
 
 /** The next report the plan expects on or after `date`, for the task pane's "next report due". */

@@ -13,7 +13,20 @@
  */
 import { BODY, type BodyName } from './bodies';
 
-export type SectionId = 'II.1' | 'II.2' | 'II.3' | 'II.4a' | 'II.4b' | 'II.5' | 'II.7' | 'II.8' | 'II.9' | 'II.10' | 'III' | 'IV' | 'V';
+export type SectionId =
+  | 'II.1'
+  | 'II.2'
+  | 'II.3'
+  | 'II.4a'
+  | 'II.4b'
+  | 'II.5'
+  | 'II.7'
+  | 'II.8'
+  | 'II.9'
+  | 'II.10'
+  | 'III'
+  | 'IV'
+  | 'V';
 
 export interface Section {
   id: SectionId;
@@ -23,14 +36,35 @@ export interface Section {
 export const SECTIONS: readonly Section[] = [
   { id: 'II.1', title: 'Công tác chỉ đạo, điều hành CCHC' },
   { id: 'II.2', title: 'Đẩy mạnh công tác thông tin, tuyên truyền CCHC' },
-  { id: 'II.3', title: 'Khắc phục tình trạng trễ hạn trong giải quyết thủ tục hành chính cho tổ chức, cá nhân' },
-  { id: 'II.4a', title: 'Tăng cường kiểm tra công tác CCHC gắn với kiểm tra công vụ: đối với tổ kiểm tra công vụ' },
-  { id: 'II.4b', title: 'Công tác tiếp dân, giải quyết trả lời kiến nghị, đề xuất, phản ánh, khiếu nại của tổ chức, cá nhân' },
-  { id: 'II.5', title: 'Tiếp tục cải cách tổ chức bộ máy, xây dựng và nâng cao năng lực đội ngũ cán bộ, công chức, viên chức' },
+  {
+    id: 'II.3',
+    title: 'Khắc phục tình trạng trễ hạn trong giải quyết thủ tục hành chính cho tổ chức, cá nhân',
+  },
+  {
+    id: 'II.4a',
+    title: 'Tăng cường kiểm tra công tác CCHC gắn với kiểm tra công vụ: đối với tổ kiểm tra công vụ',
+  },
+  {
+    id: 'II.4b',
+    title:
+      'Công tác tiếp dân, giải quyết trả lời kiến nghị, đề xuất, phản ánh, khiếu nại của tổ chức, cá nhân',
+  },
+  {
+    id: 'II.5',
+    title:
+      'Tiếp tục cải cách tổ chức bộ máy, xây dựng và nâng cao năng lực đội ngũ cán bộ, công chức, viên chức',
+  },
   { id: 'II.7', title: 'Đẩy mạnh ứng dụng công nghệ thông tin trong thực hiện cải cách hành chính' },
-  { id: 'II.8', title: 'Phát động phong trào thi đua CCHC, khuyến khích sáng kiến, giải pháp hay trong thực hiện CCHC' },
+  {
+    id: 'II.8',
+    title: 'Phát động phong trào thi đua CCHC, khuyến khích sáng kiến, giải pháp hay trong thực hiện CCHC',
+  },
   { id: 'II.9', title: 'Rà soát, bổ sung trang thiết bị, phương tiện làm việc' },
-  { id: 'II.10', title: 'Phối hợp với Ủy ban MTTQVN và các tổ chức thành viên trong tuyên truyền, giám sát, phản biện CCHC' },
+  {
+    id: 'II.10',
+    title:
+      'Phối hợp với Ủy ban MTTQVN và các tổ chức thành viên trong tuyên truyền, giám sát, phản biện CCHC',
+  },
   { id: 'III', title: 'Kinh phí thực hiện' },
   { id: 'IV', title: 'Chế độ thông tin, báo cáo' },
   { id: 'V', title: 'Tổ chức thực hiện' },
@@ -368,8 +402,14 @@ export const PLAN_ITEMS: readonly PlanItem[] = [
     task: 'Báo cáo kết quả thực hiện kế hoạch',
     lead: BODY.vanPhong,
     coordinators: [BODY.cacNganh],
-    timeline: 'định kỳ 3 tháng, 6 tháng, 9 tháng, năm; chậm nhất ngày 05 của các tháng 3, tháng 6, tháng 9, tháng 12',
-    rule: { kind: 'reports', day: 5, months: [3, 6, 9, 12], labels: ['quý I năm', '6 tháng đầu năm', '9 tháng năm', 'năm'] },
+    timeline:
+      'định kỳ 3 tháng, 6 tháng, 9 tháng, năm; chậm nhất ngày 05 của các tháng 3, tháng 6, tháng 9, tháng 12',
+    rule: {
+      kind: 'reports',
+      day: 5,
+      months: [3, 6, 9, 12],
+      labels: ['quý I năm', '6 tháng đầu năm', '9 tháng năm', 'năm'],
+    },
   },
   {
     id: 'IV-huong-dan',

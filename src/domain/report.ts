@@ -7,17 +7,26 @@ import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
 import { deadlineState, isDone, type DeadlineState } from './deadline';
 import { REPORT_SUBJECT } from './plan';
 import { nextPeriod, type ReportPeriod } from './periods';
-import { leadsOf, sectionsOf } from './rollup';
+import { OTHER_GROUP } from '../i18n/vi';
+import { groupBy, leadsOf, OTHER_KEY, sectionsOf } from './rollup';
 import type { Settings } from './settings';
 import type { Task } from './tracker';
-import { normalizeKey } from './text';
 
 export type ReportState = DeadlineState | 'notYetInPeriod';
 
 export type ReportCounts = Record<ReportState, number> & { tasks: number };
 
 export function emptyReportCounts(): ReportCounts {
-  return { tasks: 0, doneOnTime: 0, doneLate: 0, overdue: 0, dueSoon: 0, onTrack: 0, ongoing: 0, notYetInPeriod: 0 };
+  return {
+    tasks: 0,
+    doneOnTime: 0,
+    doneLate: 0,
+    overdue: 0,
+    dueSoon: 0,
+    onTrack: 0,
+    ongoing: 0,
+    notYetInPeriod: 0,
+  };
 }
 
 export interface ReportedTask {
@@ -59,7 +68,12 @@ export interface ReportContent {
 }
 
 /** A task's state in a report for `period` as of T (tasks due after the period: "Chưa đến kỳ"). */
-export function reportState(t: Task, period: ReportPeriod, asOf: IsoDate, warningDays: number): ReportState | null {
+export function reportState(
+  t: Task,
+  period: ReportPeriod,
+  asOf: IsoDate,
+  warningDays: number,
+): ReportState | null {
   if (t.deadline !== null && t.deadline < period.from) return null;
   if (t.deadline !== null && t.deadline > period.to) return 'notYetInPeriod';
   return deadlineState(t, asOf, warningDays);
@@ -77,7 +91,12 @@ export function placeDateLine(place: string, date: IsoDate): string {
   return `${place}, ngày ${String(day).padStart(2, '0')} tháng ${String(month).padStart(2, '0')} năm ${year}`;
 }
 
-export function buildReport(tasks: readonly Task[], settings: Settings, period: ReportPeriod, asOf: IsoDate): ReportContent {
+export function buildReport(
+  tasks: readonly Task[],
+  settings: Settings,
+  period: ReportPeriod,
+  asOf: IsoDate,
+): ReportContent {
   const N = settings.warningDays;
   const reported: ReportedTask[] = [];
   for (const task of tasks) {
@@ -95,21 +114,34 @@ export function buildReport(tasks: readonly Task[], settings: Settings, period: 
     }
     return c;
   };
-  const sections = sectionsOf(tasks).map((s) => {
-    const mine = reported.filter((r) => normalizeKey(r.task.section) === normalizeKey(s.id));
-    return {
-      id: s.id,
-      title: s.title,
-      counts: count(mine),
-      done: mine.filter((r) => r.state !== 'notYetInPeriod' && isDone(r.state)),
-    };
+  const sectionList = sectionsOf(tasks);
+  const bySection = groupBy(
+    reported,
+    sectionList.map((s) => s.id),
+    (r) => r.task.section,
+  );
+  const sectionOf = (id: string, title: string, mine: ReportedTask[]): ReportSection => ({
+    id,
+    title,
+    counts: count(mine),
+    done: mine.filter((r) => r.state !== 'notYetInPeriod' && isDone(r.state)),
   });
-  const byLead = leadsOf(tasks)
-    .map((lead) => ({ lead, counts: count(reported.filter((r) => normalizeKey(r.task.lead) === normalizeKey(lead))) }))
-    .filter((l) => l.counts.tasks > 0);
+  const sections = sectionList.map((s, i) => sectionOf(s.id, s.title, bySection.groups[i]));
+  if (bySection.other.length > 0) sections.push(sectionOf(OTHER_KEY, OTHER_GROUP.section, bySection.other));
+  const leadList = leadsOf(tasks);
+  const byLeadGroups = groupBy(reported, leadList, (r) => r.task.lead);
+  const byLead = leadList.map((lead, i) => ({ lead, counts: count(byLeadGroups.groups[i]) }));
+  if (byLeadGroups.other.length > 0)
+    byLead.push({ lead: OTHER_GROUP.lead, counts: count(byLeadGroups.other) });
   const next = nextPeriod(period);
   const nextQuarter = tasks
-    .filter((t) => t.task !== '' && t.deadline !== null && t.deadline >= next.quarterFrom && t.deadline <= next.quarterTo)
+    .filter(
+      (t) =>
+        t.task !== '' &&
+        t.deadline !== null &&
+        t.deadline >= next.quarterFrom &&
+        t.deadline <= next.quarterTo,
+    )
     .filter((t) => !isDone(deadlineState(t, asOf, N)))
     .map((task) => ({ task, state: 'notYetInPeriod' as const, daysLate: 0 }))
     .sort((a, b) => (a.task.deadline ?? '').localeCompare(b.task.deadline ?? '') || a.task.row - b.task.row);
@@ -122,8 +154,10 @@ export function buildReport(tasks: readonly Task[], settings: Settings, period: 
     recipient: settings.recipient,
     totals: count(reported),
     sections,
-    byLead,
-    overdue: reported.filter((r) => r.state === 'overdue').sort((a, b) => b.daysLate - a.daysLate || a.task.row - b.task.row),
+    byLead: byLead.filter((l) => l.counts.tasks > 0),
+    overdue: reported
+      .filter((r) => r.state === 'overdue')
+      .sort((a, b) => b.daysLate - a.daysLate || a.task.row - b.task.row),
     nextQuarter,
     nextQuarterLabel: next.quarterLabel,
     recipients: [

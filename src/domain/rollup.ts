@@ -2,6 +2,7 @@
  * Roll-ups: counts of tasks by deadline state, grouped by plan section, lead body, quarter of the deadline,
  * and in total. The "Tổng hợp" sheet computes the same counts with formulas; a test holds them equal.
  */
+import { OTHER_GROUP } from '../i18n/vi';
 import { BODIES } from './bodies';
 import { endOfQuarter, isoFromYmd, startOfQuarter, type IsoDate } from './dates';
 import { deadlineState, DEADLINE_STATES, type DeadlineState } from './deadline';
@@ -64,32 +65,60 @@ export interface Rollup {
   byQuarter: RollupRow[];
 }
 
-/** Lead bodies in list order, then any other lead found in the tasks (in order of first appearance). */
-export function leadsOf(tasks: readonly Task[], listed: readonly string[] = BODIES): string[] {
-  const seen = new Set(listed.map(normalizeKey));
-  const extra: string[] = [];
-  for (const t of tasks) {
-    const k = normalizeKey(t.lead);
-    if (t.lead !== '' && !seen.has(k)) {
-      seen.add(k);
-      extra.push(t.lead);
-    }
-  }
-  return [...listed, ...extra];
+/**
+ * Longest group key the roll-ups give a row of its own. Longer ones (a pasted paragraph in Mục, say) are
+ * counted under "Khác": a spreadsheet criterion over 255 characters fails (#VALUE!) and formulas are capped at
+ * 8,192 characters.
+ */
+export const MAX_GROUP_KEY = 200;
+
+/** The key of the "Khác" row: tasks whose key matches no listed group. */
+export const OTHER_KEY = '';
+
+function usableKey(key: string): boolean {
+  return key !== '' && key.length <= MAX_GROUP_KEY;
 }
 
-/** Section ids in plan order, then any other Mục found in the tasks. */
+/** Unique (by normalised text) usable keys, in order. */
+function uniqueKeys<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = keyOf(item);
+    const k = normalizeKey(key);
+    if (!usableKey(key) || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Lead bodies in list order (each once), then any other lead found in the tasks (in order of first appearance). */
+export function leadsOf(tasks: readonly Task[], listed: readonly string[] = BODIES): string[] {
+  return uniqueKeys([...listed, ...tasks.map((t) => t.lead)], (l) => l);
+}
+
+/** Section ids in plan order, then any other Mục found in the tasks (each once). */
 export function sectionsOf(tasks: readonly Task[]): { id: string; title: string }[] {
-  const known = new Set(SECTIONS.map((s) => normalizeKey(s.id)));
-  const extra: { id: string; title: string }[] = [];
-  for (const t of tasks) {
-    const k = normalizeKey(t.section);
-    if (t.section !== '' && !known.has(k)) {
-      known.add(k);
-      extra.push({ id: t.section, title: t.section });
-    }
+  return uniqueKeys([...SECTIONS, ...tasks.map((t) => ({ id: t.section, title: t.section }))], (s) => s.id);
+}
+
+/**
+ * Splits items among listed keys (matched by normalised text); items matching none go to the returned
+ * `other` list. One rule for the roll-ups, the report and (as "total − listed rows") the Tổng hợp formulas.
+ */
+export function groupBy<T>(
+  items: readonly T[],
+  keys: readonly string[],
+  keyOf: (item: T) => string,
+): { groups: T[][]; other: T[] } {
+  const index = new Map(keys.map((k, i) => [normalizeKey(k), i]));
+  const groups: T[][] = keys.map(() => []);
+  const other: T[] = [];
+  for (const item of items) {
+    const i = index.get(normalizeKey(keyOf(item)));
+    if (i === undefined) other.push(item);
+    else groups[i].push(item);
   }
-  return [...SECTIONS, ...extra];
+  return { groups, other };
 }
 
 export function inBucket(b: QuarterBucket, deadline: IsoDate | null): boolean {
@@ -108,14 +137,26 @@ export function rollup(
   // A row without a task text is an error the check reports; like the sheet's formulas, roll-ups skip it.
   const tasks = allTasks.filter((t) => t.task !== '');
   const states = tasks.map((t) => deadlineState(t, asOf, warningDays));
-  const group = (keys: { key: string; label: string }[], keyOf: (t: Task) => string): RollupRow[] => {
-    const rows = keys.map((k) => ({ ...k, counts: emptyCounts() }));
-    const byKey = new Map(rows.map((r) => [normalizeKey(r.key), r]));
-    tasks.forEach((t, i) => {
-      const row = byKey.get(normalizeKey(keyOf(t)));
-      if (row) addCount(row.counts, states[i]);
-    });
-    return rows;
+  const group = (
+    keys: { key: string; label: string }[],
+    keyOf: (t: Task) => string,
+    otherLabel: string,
+  ): RollupRow[] => {
+    const indexed = tasks.map((t, i) => ({ t, state: states[i] }));
+    const { groups, other } = groupBy(
+      indexed,
+      keys.map((k) => k.key),
+      (x) => keyOf(x.t),
+    );
+    const count = (list: { state: DeadlineState }[]): StateCounts => {
+      const c = emptyCounts();
+      for (const x of list) addCount(c, x.state);
+      return c;
+    };
+    return [
+      ...keys.map((k, i) => ({ ...k, counts: count(groups[i]) })),
+      { key: OTHER_KEY, label: otherLabel, counts: count(other) },
+    ];
   };
   const total = emptyCounts();
   states.forEach((s) => addCount(total, s));
@@ -133,10 +174,12 @@ export function rollup(
     bySection: group(
       sectionsOf(tasks).map((s) => ({ key: s.id, label: s.title })),
       (t) => t.section,
+      OTHER_GROUP.section,
     ),
     byLead: group(
       leadsOf(tasks, listedLeads).map((l) => ({ key: l, label: l })),
       (t) => t.lead,
+      OTHER_GROUP.lead,
     ),
     byQuarter,
   };

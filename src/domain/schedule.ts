@@ -53,7 +53,13 @@ export function expandItem(item: PlanItem, year: number): Omit<PlannedTask, 'stt
         deadline: addDays(endOfMonth(year, i + 1), rule.daysAfter),
       }));
     case 'afterYearEnd':
-      return [{ ...base, task: `${item.task} (năm ${year})`, deadline: addDays(isoFromYmd(year, 12, 31), rule.daysAfter) }];
+      return [
+        {
+          ...base,
+          task: `${item.task} (năm ${year})`,
+          deadline: addDays(isoFromYmd(year, 12, 31), rule.daysAfter),
+        },
+      ];
     case 'reports':
       return rule.months.map((month, i) => ({
         ...base,
@@ -65,7 +71,8 @@ export function expandItem(item: PlanItem, year: number): Omit<PlannedTask, 'stt
 
 /** Every row of the plan for year Y, numbered 1…n in plan order. */
 export function expandSchedule(year: number, items: readonly PlanItem[] = PLAN_ITEMS): PlannedTask[] {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new RangeError(`year out of range: ${year}`);
+  if (!Number.isInteger(year) || year < 1990 || year > 2100)
+    throw new RangeError(`year out of range: ${year}`);
   return items.flatMap((item) => expandItem(item, year)).map((row, i) => ({ stt: i + 1, ...row }));
 }
 

@@ -77,7 +77,13 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
   const rows: Partial<Record<SettingKey, number>> = {};
   const sheet = SHEET.settings;
   if (!grid) {
-    problems.push({ severity: 'warning', code: 'settingsMissing', sheet, cell: 'A1', message: PROBLEM.settingsMissing(sheet) });
+    problems.push({
+      severity: 'warning',
+      code: 'settingsMissing',
+      sheet,
+      cell: 'A1',
+      message: PROBLEM.settingsMissing(sheet),
+    });
     return { settings, rows, problems };
   }
   const byLabel = new Map<string, SettingKey>(SETTING_KEYS.map((k) => [normalizeKey(SETTING_LABEL[k]), k]));
@@ -99,7 +105,12 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
       });
     };
     if (key === 'year' || key === 'warningDays') {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)
+            ? Number(raw)
+            : NaN;
       const [min, max] = key === 'year' ? [1990, 2100] : [0, 365];
       if (Number.isInteger(n) && n >= min && n <= max) settings[key] = n;
       else if (!(key === 'year' && isBlank(raw))) invalid();
@@ -108,14 +119,21 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
     if (key === 'periodMode') {
       const text = normalizeKey(cellText(raw));
       if (text === '' || text === normalizeKey(PERIOD_MODE_LABEL.calendar)) settings.periodMode = 'calendar';
-      else if (text === normalizeKey(PERIOD_MODE_LABEL.decree09) || text.includes('09/2019')) settings.periodMode = 'decree09';
+      else if (text === normalizeKey(PERIOD_MODE_LABEL.decree09) || text.includes('09/2019'))
+        settings.periodMode = 'decree09';
       else invalid();
       return;
     }
     if (typeof raw === 'object' && raw !== null) return invalid();
     const text = cleanText(cellText(raw));
     if (key === 'otherRecipients') {
-      settings.otherRecipients = text === '' ? [] : text.split(';').map(cleanText).filter((s) => s !== '');
+      settings.otherRecipients =
+        text === ''
+          ? []
+          : text
+              .split(';')
+              .map(cleanText)
+              .filter((s) => s !== '');
       return;
     }
     if (key === 'signerAuthority') {

@@ -3,13 +3,16 @@
  * of inner whitespace (including non-breaking spaces), and treating the dashes people type (-, –, —) alike.
  */
 export function normalizeKey(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s*-\s*/g, ' - ')
-    .replace(/[\s\u00a0\u200b]+/g, ' ')
-    .trim()
-    .toLocaleLowerCase('vi');
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      // Collapse whitespace before spacing the dashes: linear, however long a run of spaces is.
+      .replace(/[\s\u00a0\u200b]+/g, ' ')
+      .replace(/ ?- ?/g, ' - ')
+      .trim()
+      .toLocaleLowerCase('vi')
+  );
 }
 
 export function sameText(a: string, b: string): boolean {
@@ -18,5 +21,8 @@ export function sameText(a: string, b: string): boolean {
 
 /** Trim and NFC-normalise a value for display or storage, keeping its case. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }

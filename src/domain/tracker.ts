@@ -31,9 +31,14 @@ export const COLUMN_KEYS: readonly ColumnKey[] = [
 ];
 
 /** Without these the tracker cannot be read: each missing one is one error. */
-export const REQUIRED_COLUMNS: readonly ColumnKey[] = ['section', 'task', 'lead', 'deadline', 'status', 'completedOn'];
-
-const DATE_COLUMNS: ReadonlySet<ColumnKey> = new Set(['deadline', 'completedOn']);
+export const REQUIRED_COLUMNS: readonly ColumnKey[] = [
+  'section',
+  'task',
+  'lead',
+  'deadline',
+  'status',
+  'completedOn',
+];
 
 export interface Task {
   /** Sheet row, 1-based. */
@@ -99,7 +104,13 @@ export function readTracker(grid: Grid): TrackerRead {
   const problems: Problem[] = [];
   const headerRow = findHeaderRow(grid);
   if (headerRow < 0) {
-    problems.push({ severity: 'error', code: 'headerNotFound', sheet, cell: 'A1', message: PROBLEM.headerNotFound(sheet) });
+    problems.push({
+      severity: 'error',
+      code: 'headerNotFound',
+      sheet,
+      cell: 'A1',
+      message: PROBLEM.headerNotFound(sheet),
+    });
     return { headerRow, columns: {}, tasks: [], problems };
   }
   const columns: Partial<Record<ColumnKey, number>> = {};
@@ -132,7 +143,9 @@ export function readTracker(grid: Grid): TrackerRead {
   }
   if (missing.length > 0) return { headerRow, columns, tasks: [], problems };
 
-  const dataKeys = COLUMN_KEYS.filter((k) => k !== 'stt' && k !== 'deadlineState' && columns[k] !== undefined);
+  const dataKeys = COLUMN_KEYS.filter(
+    (k) => k !== 'stt' && k !== 'deadlineState' && columns[k] !== undefined,
+  );
   const tasks: Task[] = [];
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const get = (k: ColumnKey): GridCell => {
@@ -176,15 +189,30 @@ export function readTracker(grid: Grid): TrackerRead {
   return { headerRow, columns, tasks, problems };
 }
 
-function readDate(v: GridCell, sheet: string, cell: string, header: string, problems: Problem[]): IsoDate | null {
+function readDate(
+  v: GridCell,
+  sheet: string,
+  cell: string,
+  header: string,
+  problems: Problem[],
+): IsoDate | null {
   if (v === null || isBlank(v)) return null;
   const fail = (code: 'notADate' | 'impossibleDate', shown: string): null => {
-    const message = code === 'notADate' ? PROBLEM.notADate(sheet, cell, header, shown) : PROBLEM.impossibleDate(sheet, cell, header, shown);
+    const message =
+      code === 'notADate'
+        ? PROBLEM.notADate(sheet, cell, header, shown)
+        : PROBLEM.impossibleDate(sheet, cell, header, shown);
     problems.push({ severity: 'error', code, sheet, cell, message });
     return null;
   };
   if (isErrorCell(v)) {
-    problems.push({ severity: 'error', code: 'errorValue', sheet, cell, message: PROBLEM.errorValue(sheet, cell, header, v.error) });
+    problems.push({
+      severity: 'error',
+      code: 'errorValue',
+      sheet,
+      cell,
+      message: PROBLEM.errorValue(sheet, cell, header, v.error),
+    });
     return null;
   }
   if (typeof v === 'number') return isoFromSerial(v) ?? fail('impossibleDate', String(v));
@@ -209,7 +237,13 @@ export function stateColumnProblems(grid: Grid, read: TrackerRead): Problem[] {
   for (const t of read.tasks) {
     if (grid.formulas[t.row - 1]?.[c]) continue;
     const cell = toA1(t.row - 1, c);
-    out.push({ severity: 'warning', code: 'stateNotFormula', sheet: grid.name, cell, message: PROBLEM.stateNotFormula(grid.name, cell) });
+    out.push({
+      severity: 'warning',
+      code: 'stateNotFormula',
+      sheet: grid.name,
+      cell,
+      message: PROBLEM.stateNotFormula(grid.name, cell),
+    });
   }
   return out;
 }

@@ -24,14 +24,38 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
   };
   const firstStt = new Map<string, string>();
   for (const t of read.tasks) {
-    if (t.task === '') push('error', 'emptyTask', addr(t.row, 'task'), PROBLEM.emptyTask(sheet, addr(t.row, 'task')));
-    if (t.lead === '') push('error', 'emptyLead', addr(t.row, 'lead'), PROBLEM.emptyLead(sheet, addr(t.row, 'lead')));
+    if (t.task === '')
+      push('error', 'emptyTask', addr(t.row, 'task'), PROBLEM.emptyTask(sheet, addr(t.row, 'task')));
+    if (t.section === '')
+      push(
+        'error',
+        'emptySection',
+        addr(t.row, 'section'),
+        PROBLEM.emptySection(sheet, addr(t.row, 'section')),
+      );
+    if (t.lead === '')
+      push('error', 'emptyLead', addr(t.row, 'lead'), PROBLEM.emptyLead(sheet, addr(t.row, 'lead')));
     else if (known.size > 0 && !known.has(normalizeKey(t.lead)))
-      push('warning', 'unknownLead', addr(t.row, 'lead'), PROBLEM.unknownLead(sheet, addr(t.row, 'lead'), t.lead, SHEET.lists));
+      push(
+        'warning',
+        'unknownLead',
+        addr(t.row, 'lead'),
+        PROBLEM.unknownLead(sheet, addr(t.row, 'lead'), t.lead, SHEET.lists),
+      );
     if (t.statusText !== '' && t.status === null)
-      push('error', 'unknownStatus', addr(t.row, 'status'), PROBLEM.unknownStatus(sheet, addr(t.row, 'status'), t.statusText));
+      push(
+        'error',
+        'unknownStatus',
+        addr(t.row, 'status'),
+        PROBLEM.unknownStatus(sheet, addr(t.row, 'status'), t.statusText),
+      );
     if (t.status === 'done' && t.completedOn === null && !hasProblemAt(read, addr(t.row, 'completedOn')))
-      push('error', 'doneWithoutDate', addr(t.row, 'completedOn'), PROBLEM.doneWithoutDate(sheet, addr(t.row, 'completedOn')));
+      push(
+        'error',
+        'doneWithoutDate',
+        addr(t.row, 'completedOn'),
+        PROBLEM.doneWithoutDate(sheet, addr(t.row, 'completedOn')),
+      );
     if (t.completedOn !== null && t.completedOn > ctx.today)
       push(
         'error',
@@ -40,7 +64,12 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
         PROBLEM.completedInFuture(sheet, addr(t.row, 'completedOn'), formatVnDate(t.completedOn)),
       );
     if (t.completedOn !== null && t.status !== 'done' && t.statusText !== '' && t.status !== null)
-      push('warning', 'dateWithoutDone', addr(t.row, 'status'), PROBLEM.dateWithoutDone(sheet, addr(t.row, 'status')));
+      push(
+        'warning',
+        'dateWithoutDone',
+        addr(t.row, 'status'),
+        PROBLEM.dateWithoutDone(sheet, addr(t.row, 'status')),
+      );
     if (t.deadline !== null) {
       const y = Number(t.deadline.slice(0, 4));
       if (Math.abs(y - ctx.year) > 1)
@@ -54,7 +83,13 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
     if (t.stt !== '' && read.columns.stt !== undefined) {
       const key = normalizeKey(t.stt);
       const first = firstStt.get(key);
-      if (first) push('error', 'duplicateStt', addr(t.row, 'stt'), PROBLEM.duplicateStt(sheet, addr(t.row, 'stt'), t.stt, first));
+      if (first)
+        push(
+          'error',
+          'duplicateStt',
+          addr(t.row, 'stt'),
+          PROBLEM.duplicateStt(sheet, addr(t.row, 'stt'), t.stt, first),
+        );
       else firstStt.set(key, addr(t.row, 'stt'));
     }
   }

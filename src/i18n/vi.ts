@@ -45,6 +45,12 @@ export const STATE_LABEL = {
   notYetInPeriod: 'Chưa đến kỳ',
 } as const;
 
+/** Rows of the roll-ups for tasks whose Mục or lead matches no listed one (blank, misspelt, too long). */
+export const OTHER_GROUP = {
+  section: 'Khác (chưa ghi mục, hoặc mục không có trong kế hoạch)',
+  lead: 'Khác (chưa ghi, hoặc không có trong danh mục)',
+} as const;
+
 export const SETTING_LABEL = {
   unitName: 'Tên đơn vị',
   recipient: 'Cơ quan cấp trên nhận báo cáo',
@@ -68,7 +74,8 @@ export const SETTING_HINT = {
   signerTitle: 'Ví dụ: PHÓ CHỦ TỊCH',
   signerName: 'Họ và tên người ký báo cáo',
   otherRecipients: 'Các nơi nhận khác, cách nhau bằng dấu chấm phẩy (;)',
-  periodMode: '"Theo quý" (mặc định) hoặc "Theo NĐ 09/2019" (từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ)',
+  periodMode:
+    '"Theo quý" (mặc định) hoặc "Theo NĐ 09/2019" (từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ)',
 } as const;
 
 export const PERIOD_MODE_LABEL = {
@@ -94,7 +101,10 @@ export const PROBLEM = {
     `Cột "${header}" xuất hiện hai lần (${at(sheet, cell)}; lần đầu ở ô ${first}). Chỉ cột đầu tiên được đọc; hãy xóa hoặc đổi tên cột thừa.`,
   unknownStatus: (sheet: string, cell: string, value: string) =>
     `Trạng thái "${value}" không hợp lệ (${at(sheet, cell)}). Hãy chọn trong danh sách: ${STATUS_LABEL.notStarted}, ${STATUS_LABEL.inProgress}, ${STATUS_LABEL.done}.`,
-  emptyTask: (sheet: string, cell: string) => `Thiếu nội dung nhiệm vụ (${at(sheet, cell)}). Hãy nhập nội dung hoặc xóa dòng.`,
+  emptyTask: (sheet: string, cell: string) =>
+    `Thiếu nội dung nhiệm vụ (${at(sheet, cell)}). Hãy nhập nội dung hoặc xóa dòng.`,
+  emptySection: (sheet: string, cell: string) =>
+    `Thiếu mục của kế hoạch (${at(sheet, cell)}). Hãy ghi mục, ví dụ II.1 hoặc IV, để nhiệm vụ được tổng hợp đúng mục.`,
   emptyLead: (sheet: string, cell: string) =>
     `Thiếu cơ quan chủ trì (${at(sheet, cell)}). Hãy chọn cơ quan trong danh sách thả xuống.`,
   unknownLead: (sheet: string, cell: string, value: string, lists: string) =>
@@ -132,11 +142,59 @@ export const ACTION = {
     `Bảng theo dõi đã có sẵn ở trang "${sheet}". Không khởi tạo lại để không làm mất dữ liệu đã nhập.`,
   sheetProtected: (sheet: string) =>
     `Trang "${sheet}" đang được khóa (bảo vệ trang tính). Hãy bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại.`,
-  payloadTooLarge: () => 'Dữ liệu quá lớn để ghi một lần. Hãy thử lại; nếu vẫn lỗi, hãy dùng Excel trên máy tính.',
+  payloadTooLarge: () =>
+    'Dữ liệu quá lớn để ghi một lần. Hãy thử lại; nếu vẫn lỗi, hãy dùng Excel trên máy tính.',
   workbookFailed: () => 'Không ghi được vào sổ làm việc. Hãy lưu tệp, mở lại và thử lại.',
   initDone: (sheet: string, rows: number, year: number) =>
     `Đã tạo bảng theo dõi năm ${year} ở trang "${sheet}" với ${rows} nhiệm vụ, cùng các trang "${SHEET.lists}" và "${SHEET.settings}".`,
   checkClean: (sheet: string, rows: number) => `Đã kiểm tra ${rows} dòng ở trang "${sheet}": không có lỗi.`,
   checkFound: (errors: number, warnings: number) => `Tìm thấy ${errors} lỗi và ${warnings} cảnh báo.`,
   invalidYear: (year: string) => `Năm "${year}" không hợp lệ. Hãy nhập năm gồm 4 chữ số, từ 1990 đến 2100.`,
+} as const;
+
+/**
+ * Notes of the Office.js adapter when this Excel cannot honour part of a sheet: an older requirement set
+ * (`version` is the ExcelApi version needed, e.g. "1.9") or an Excel limit. The rest is still written.
+ */
+export const DEGRADED = {
+  conditionalFormats: (sheet: string, version: string) =>
+    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ định dạng có điều kiện (cần ExcelApi ${version}), nên các ô không được tô màu theo tình trạng.`,
+  freezePanes: (sheet: string, version: string) =>
+    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ cố định dòng tiêu đề (cần ExcelApi ${version}). Hãy dùng Xem › Cố định Ngăn.`,
+  tabColor: (sheet: string, version: string) =>
+    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ tô màu thẻ trang tính (cần ExcelApi ${version}).`,
+  dataValidation: (sheet: string, version: string) =>
+    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ danh sách chọn và kiểm tra dữ liệu nhập (cần ExcelApi ${version}); các ô vẫn được ghi nhưng không có ràng buộc nhập liệu.`,
+  pageLayout: (sheet: string, version: string) =>
+    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ thiết lập trang in (cần ExcelApi ${version}). Hãy tự đặt khổ A4, hướng giấy, lề và tiêu đề in trong Bố trí Trang.`,
+  indent: (sheet: string, version: string) =>
+    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ thụt lề trong ô (cần ExcelApi ${version}); nội dung vẫn đầy đủ.`,
+  fillDown: (sheet: string, column: string, version: string) =>
+    `Trang "${sheet}": công thức cột "${column}" chỉ có ở các dòng hiện có (cần ExcelApi ${version} để Excel tự điền cho dòng mới). Khi thêm dòng, hãy chép công thức từ dòng trên xuống.`,
+  validationTextCut: (sheet: string, range: string) =>
+    `Trang "${sheet}": tiêu đề hoặc nội dung thông báo kiểm tra dữ liệu ở ${range} dài hơn giới hạn của Excel nên đã được cắt bớt.`,
+} as const;
+
+/** Why the Office.js adapter refused a plan or Excel failed it (the messages of its WorkbookErrors). */
+export const OFFICE_ERROR = {
+  badSheetName: (sheet: string) =>
+    `Tên trang tính "${sheet}" không hợp lệ: tối đa 31 ký tự, không chứa : \\ / ? * [ ], không bắt đầu hay kết thúc bằng dấu nháy đơn.`,
+  sheetWrittenTwice: (sheet: string) => `Trang tính "${sheet}" được ghi hai lần trong cùng một lần cập nhật.`,
+  sheetNotFound: (sheet: string) =>
+    `Không tìm thấy trang tính "${sheet}"; có thể trang vừa bị xóa hoặc đổi tên. Hãy thử lại.`,
+  somethingNotFound: () =>
+    'Excel không tìm thấy một trang tính hoặc vùng ô cần dùng; có thể vừa bị xóa hoặc đổi tên. Hãy thử lại.',
+  sheetProtected: (sheet: string) => ACTION.sheetProtected(sheet),
+  somethingProtected: () =>
+    'Một trang tính hoặc cấu trúc sổ làm việc đang được khóa. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) rồi thử lại.',
+  payloadTooLarge: () => ACTION.payloadTooLarge(),
+  failed: () => ACTION.workbookFailed(),
+  cellTooLong: (sheet: string, cell: string, length: number, max: number) =>
+    `Ô ${cell} của trang "${sheet}" có ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự trong một ô.`,
+  formulaTooLong: (sheet: string, cell: string, length: number, max: number) =>
+    `Công thức ở ô ${cell} của trang "${sheet}" dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
+  columnFormulaTooLong: (sheet: string, column: string, length: number, max: number) =>
+    `Công thức của cột "${column}" (trang "${sheet}") dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
+  /** Appended to a message so support can tell which Excel error it was. */
+  excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
 } as const;

@@ -40,7 +40,11 @@ export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
     styles: [
       {
         range: 'A1:C1',
-        style: { font: { bold: true, color: HEADER_FONT }, fill: HEADER_FILL, alignment: { horizontal: 'center', wrap: true } },
+        style: {
+          font: { bold: true, color: HEADER_FONT },
+          fill: HEADER_FILL,
+          alignment: { horizontal: 'center', wrap: true },
+        },
       },
       { range: `A2:A${rows + 1}`, style: { numberFormat: '@' } },
       ...legend,

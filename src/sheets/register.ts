@@ -18,7 +18,14 @@ export interface OwnedSheet {
   writtenAt: string;
 }
 
-const KINDS: ReadonlySet<string> = new Set<SheetKind>(['tracker', 'lists', 'settings', 'summary', 'report', 'register']);
+const KINDS: ReadonlySet<string> = new Set<SheetKind>([
+  'tracker',
+  'lists',
+  'settings',
+  'summary',
+  'report',
+  'register',
+]);
 
 export function readRegister(grid: Grid | undefined): OwnedSheet[] {
   if (!grid) return [];
@@ -31,14 +38,20 @@ export function readRegister(grid: Grid | undefined): OwnedSheet[] {
 }
 
 /** The register with `written` replacing any earlier entry of the same name. */
-export function buildRegisterSheet(previous: readonly OwnedSheet[], written: readonly OwnedSheet[]): SheetSpec {
+export function buildRegisterSheet(
+  previous: readonly OwnedSheet[],
+  written: readonly OwnedSheet[],
+): SheetSpec {
   const names = new Set(written.map((w) => w.name));
   const entries = [...previous.filter((p) => !names.has(p.name)), ...written];
   return {
     name: SHEET.register,
     kind: 'register',
     visibility: 'veryHidden',
-    cells: [[...REGISTER_HEADER], ...entries.map((e) => [e.name, e.kind, e.fingerprint, e.writtenAt, REGISTER_VERSION])],
+    cells: [
+      [...REGISTER_HEADER],
+      ...entries.map((e) => [e.name, e.kind, e.fingerprint, e.writtenAt, REGISTER_VERSION]),
+    ],
     styles: [{ range: `A1:E${entries.length + 1}`, style: { numberFormat: '@' } }],
   };
 }
@@ -64,7 +77,10 @@ function token(v: GridCell | CellValue): string {
  * A fingerprint of a sheet's constant cells (formula cells are skipped: their values change on their own).
  * The same for a spec as written and for the sheet as read back through either adapter.
  */
-export function fingerprintCells(values: readonly (readonly (GridCell | CellValue)[])[], isFormula: (r: number, c: number) => boolean): string {
+export function fingerprintCells(
+  values: readonly (readonly (GridCell | CellValue)[])[],
+  isFormula: (r: number, c: number) => boolean,
+): string {
   const parts: string[] = [];
   values.forEach((row, r) =>
     row.forEach((v, c) => {

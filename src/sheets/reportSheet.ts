@@ -16,8 +16,23 @@ const FONT = 'Times New Roman';
 /** Rough characters per printed line across the body's width at 13 pt (A4 less 30 + 15 mm margins). */
 const CHARS_PER_LINE = 78;
 const LINE_PT = 19;
+/** Excel's limits: a row is at most 409 pt high, a cell holds at most 32,767 characters. */
+const MAX_ROW_PT = 409;
+const MAX_CELL_CHARS = 32_000;
 
-const TABLE_STATES = ['doneOnTime', 'doneLate', 'overdue', 'dueSoon', 'onTrack', 'ongoing', 'notYetInPeriod'] as const;
+function fitCell(text: string): string {
+  return text.length <= MAX_CELL_CHARS ? text : `${text.slice(0, MAX_CELL_CHARS - 1)}…`;
+}
+
+const TABLE_STATES = [
+  'doneOnTime',
+  'doneLate',
+  'overdue',
+  'dueSoon',
+  'onTrack',
+  'ongoing',
+  'notYetInPeriod',
+] as const;
 
 function countsLine(c: ReportCounts): string {
   const done = c.doneOnTime + c.doneLate;
@@ -47,15 +62,22 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
     rows.push([]);
   };
   /** A paragraph across the whole width. */
-  const para = (text: string, s: CellStyle = {}, indent = true): void => {
+  const para = (full: string, s: CellStyle = {}, indent = true): void => {
+    const text = fitCell(full);
     const r = row();
     rows.push([text]);
     merges.push(`A${r}:${LAST}${r}`);
     const lines = Math.max(1, Math.ceil((text.length + (indent ? 6 : 0)) / CHARS_PER_LINE));
-    rowHeights[r] = lines * LINE_PT + 4;
+    rowHeights[r] = Math.min(MAX_ROW_PT, lines * LINE_PT + 4);
     style(`A${r}:${LAST}${r}`, {
       ...s,
-      alignment: { horizontal: 'justify', vertical: 'top', wrap: true, indent: indent ? 2 : 0, ...s.alignment },
+      alignment: {
+        horizontal: 'justify',
+        vertical: 'top',
+        wrap: true,
+        indent: indent ? 2 : 0,
+        ...s.alignment,
+      },
     });
   };
   const c = content;
@@ -67,9 +89,18 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
   rows.push([]);
   rows.push([`Số:        /BC-UBND`, null, null, c.placeDate]);
   for (const r of [1, 2, 4]) merges.push(`A${r}:C${r}`, `D${r}:${LAST}${r}`);
-  style('A1:C2', { font: { name: FONT, size: 13, bold: true }, alignment: { horizontal: 'center', vertical: 'center' } });
-  style(`D1:${LAST}1`, { font: { name: FONT, size: 12, bold: true }, alignment: { horizontal: 'center', vertical: 'center' } });
-  style(`D2:${LAST}2`, { font: { name: FONT, size: 13, bold: true }, alignment: { horizontal: 'center', vertical: 'center' } });
+  style('A1:C2', {
+    font: { name: FONT, size: 13, bold: true },
+    alignment: { horizontal: 'center', vertical: 'center' },
+  });
+  style(`D1:${LAST}1`, {
+    font: { name: FONT, size: 12, bold: true },
+    alignment: { horizontal: 'center', vertical: 'center' },
+  });
+  style(`D2:${LAST}2`, {
+    font: { name: FONT, size: 13, bold: true },
+    alignment: { horizontal: 'center', vertical: 'center' },
+  });
   // Short rules: under the issuer (the middle column) and under the motto (as long as the text).
   style('B3', { border: { top: 'thin' } });
   style('E3:H3', { border: { top: 'thin' } });
@@ -86,8 +117,11 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
   r = row();
   rows.push([c.subject]);
   merges.push(`A${r}:${LAST}${r}`);
-  rowHeights[r] = Math.ceil(c.subject.length / 70) * LINE_PT + 4;
-  style(`A${r}`, { font: { name: FONT, size: 14, bold: true }, alignment: { horizontal: 'center', vertical: 'top', wrap: true } });
+  rowHeights[r] = Math.min(MAX_ROW_PT, Math.ceil(c.subject.length / 70) * LINE_PT + 4);
+  style(`A${r}`, {
+    font: { name: FONT, size: 14, bold: true },
+    alignment: { horizontal: 'center', vertical: 'top', wrap: true },
+  });
   r = row();
   rows.push([]);
   style(`D${r}:F${r}`, { border: { top: 'thin' } });
@@ -115,7 +149,9 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
   c.sections
     .filter((s) => s.counts.tasks > 0)
     .forEach((s, i) => {
-      para(`${i + 1}. ${s.title} (mục ${s.id})`, { font: { bold: true, italic: true } });
+      para(s.id === '' ? `${i + 1}. ${s.title}` : `${i + 1}. ${s.title} (mục ${s.id})`, {
+        font: { bold: true, italic: true },
+      });
       para(`- ${countsLine(s.counts)}`);
       for (const d of s.done) {
         const when = d.task.completedOn ? ` (hoàn thành ngày ${formatVnDate(d.task.completedOn)})` : '';
@@ -125,12 +161,15 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
     });
 
   // Summary table: sections × states.
-  para(`Bảng tổng hợp kết quả theo mục của kế hoạch (tính đến ngày ${formatVnDate(c.asOf)}):`, { font: { italic: true } });
+  para(`Bảng tổng hợp kết quả theo mục của kế hoạch (tính đến ngày ${formatVnDate(c.asOf)}):`, {
+    font: { italic: true },
+  });
   const head = row();
   rows.push(['Mục', 'Tổng số', ...TABLE_STATES.map((s) => STATE_LABEL[s])]);
   rowHeights[head] = 48;
   const body = c.sections.filter((s) => s.counts.tasks > 0);
-  for (const s of body) rows.push([s.id, s.counts.tasks, ...TABLE_STATES.map((k) => s.counts[k])]);
+  for (const s of body)
+    rows.push([s.id === '' ? 'Khác' : s.id, s.counts.tasks, ...TABLE_STATES.map((k) => s.counts[k])]);
   rows.push(['Cộng', t.tasks, ...TABLE_STATES.map((k) => t[k])]);
   const end = row() - 1;
   style(`A${head}:${LAST}${end}`, {
@@ -155,7 +194,9 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
   para(`III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI (${c.nextQuarterLabel})`, { font: { bold: true } });
   if (c.nextQuarter.length === 0) para('Tiếp tục thực hiện các nhiệm vụ thường xuyên của kế hoạch.');
   for (const n of c.nextQuarter) {
-    para(`- ${n.task.task} (chủ trì: ${n.task.lead}; hạn ${n.task.deadline ? formatVnDate(n.task.deadline) : ''}).`);
+    para(
+      `- ${n.task.task} (chủ trì: ${n.task.lead}; hạn ${n.task.deadline ? formatVnDate(n.task.deadline) : ''}).`,
+    );
   }
   para(`Trên đây là báo cáo kết quả thực hiện ${c.period.subject} của ${unitName}./.`);
   blank();
@@ -172,11 +213,20 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
     merges.push(`A${rr}:E${rr}`, `F${rr}:${LAST}${rr}`);
   }
   style(`A${sign}`, { font: { name: FONT, size: 12, bold: true, italic: true } });
-  if (leftLines.length > 1) style(`A${sign + 1}:A${sign + leftLines.length - 1}`, { font: { name: FONT, size: 11 } });
-  style(`F${sign}:${LAST}${sign + height - 1}`, { font: { name: FONT, size: 13, bold: true }, alignment: { horizontal: 'center' } });
+  if (leftLines.length > 1)
+    style(`A${sign + 1}:A${sign + leftLines.length - 1}`, { font: { name: FONT, size: 11 } });
+  style(`F${sign}:${LAST}${sign + height - 1}`, {
+    font: { name: FONT, size: 13, bold: true },
+    alignment: { horizontal: 'center' },
+  });
   const lastRow = sign + height - 1;
 
-  const cells = rows.map((r0) => Array.from({ length: COLS }, (_, i) => r0[i] ?? null));
+  const cells = rows.map((r0) =>
+    Array.from({ length: COLS }, (_, i) => {
+      const v = r0[i] ?? null;
+      return typeof v === 'string' ? fitCell(v) : v;
+    }),
+  );
   return {
     name: sheetName,
     kind: 'report',

@@ -27,13 +27,26 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
     styles: [
       {
         range: 'A1:C1',
-        style: { font: { bold: true, color: HEADER_FONT }, fill: HEADER_FILL, alignment: { horizontal: 'center', vertical: 'center' } },
+        style: {
+          font: { bold: true, color: HEADER_FONT },
+          fill: HEADER_FILL,
+          alignment: { horizontal: 'center', vertical: 'center' },
+        },
       },
       { range: `A2:A${last}`, style: { font: { bold: true }, alignment: { vertical: 'top', wrap: true } } },
-      { range: `B2:B${last}`, style: { fill: 'FFF2CC', alignment: { vertical: 'top', wrap: true }, numberFormat: '@' } },
+      {
+        range: `B2:B${last}`,
+        style: { fill: 'FFF2CC', alignment: { vertical: 'top', wrap: true }, numberFormat: '@' },
+      },
       { range: `B${settingRow('year')}:B${settingRow('warningDays')}`, style: { numberFormat: '0' } },
-      { range: `C2:C${last}`, style: { font: { italic: true, color: '595959' }, alignment: { vertical: 'top', wrap: true } } },
-      { range: `A1:C${last}`, style: { border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } } },
+      {
+        range: `C2:C${last}`,
+        style: { font: { italic: true, color: '595959' }, alignment: { vertical: 'top', wrap: true } },
+      },
+      {
+        range: `A1:C${last}`,
+        style: { border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } },
+      },
     ],
     columnWidths: [32, 36, 70],
     validations: [
@@ -41,7 +54,11 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
         range: `B${settingRow('year')}`,
         rule: { type: 'wholeNumber', min: 1990, max: 2100 },
         allowBlank: false,
-        error: { title: 'Năm không hợp lệ', message: 'Hãy nhập năm gồm 4 chữ số, từ 1990 đến 2100.', style: 'stop' },
+        error: {
+          title: 'Năm không hợp lệ',
+          message: 'Hãy nhập năm gồm 4 chữ số, từ 1990 đến 2100.',
+          style: 'stop',
+        },
       },
       {
         range: `B${settingRow('warningDays')}`,

@@ -66,7 +66,10 @@ export interface TableSpec {
 }
 
 export type ValidationRule =
-  | { type: 'list'; /** Formula for the list, e.g. "=OFFSET('Danh mục'!$A$2,0,0,COUNTA('Danh mục'!$A:$A)-1,1)". */ source: string }
+  | {
+      type: 'list';
+      /** Formula for the list, e.g. "=OFFSET('Danh mục'!$A$2,0,0,COUNTA('Danh mục'!$A:$A)-1,1)". */ source: string;
+    }
   | { type: 'date'; /** ISO date */ min: string; /** ISO date */ max: string }
   | { type: 'wholeNumber'; min: number; max: number };
 

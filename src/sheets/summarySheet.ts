@@ -3,11 +3,11 @@
  * totals and % hoàn thành. Only COUNTIFS, DATE, IF and arithmetic (Excel 2010+ and LibreOffice), over
  * the tracker's columns wherever they are, so the figures follow every edit without the add-in.
  */
-import { SHEET, STATE_LABEL } from '../i18n/vi';
+import { OTHER_GROUP, SHEET, STATE_LABEL } from '../i18n/vi';
 import { colToLetters, quoteSheet } from '../domain/a1';
 import { formatVnDate, ymdFromIso, type IsoDate } from '../domain/dates';
 import { DEADLINE_STATES } from '../domain/deadline';
-import { quarterBuckets, type QuarterBucket } from '../domain/rollup';
+import { OTHER_KEY, quarterBuckets, type QuarterBucket } from '../domain/rollup';
 import type { ColumnKey } from '../domain/tracker';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
 import type { CellValue, DataBarSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
@@ -43,6 +43,8 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   const task = col('task');
   const state = col('deadlineState');
   const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+  /** A COUNTIFS criterion that matches exactly this text: "=" first, wildcards * ? ~ escaped. */
+  const eq = (s: string): string => q(`=${s.replace(/[~*?]/g, (m) => `~${m}`)}`);
   const cells: CellValue[][] = [];
   const formulas: FormulaCell[] = [];
   const styles: StyleRun[] = [];
@@ -57,7 +59,10 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     const crit = criteria.join(',');
     formulas.push({ cell: `C${row}`, formula: `=COUNTIFS(${crit},${task},"<>")` });
     DEADLINE_STATES.forEach((s, i) => {
-      formulas.push({ cell: `${L(3 + i)}${row}`, formula: `=COUNTIFS(${crit},${state},${q(STATE_LABEL[s])})` });
+      formulas.push({
+        cell: `${L(3 + i)}${row}`,
+        formula: `=COUNTIFS(${crit},${state},${q(STATE_LABEL[s])})`,
+      });
     });
     formulas.push({ cell: `${L(LAST_COL)}${row}`, formula: `=IF(C${row}=0,0,(D${row}+E${row})/C${row})` });
   };
@@ -70,7 +75,13 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   merges.push(`A2:${L(LAST_COL)}2`);
   styles.push(
     { range: 'A1', style: { font: { bold: true, size: 14 }, alignment: { horizontal: 'center' } } },
-    { range: 'A2', style: { font: { italic: true, size: 11, color: '595959' }, alignment: { horizontal: 'center', wrap: true } } },
+    {
+      range: 'A2',
+      style: {
+        font: { italic: true, size: 11, color: '595959' },
+        alignment: { horizontal: 'center', wrap: true },
+      },
+    },
   );
   let row = 4;
   const block = (
@@ -113,28 +124,36 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     });
     put(row, ['', 'Tổng cộng']);
     const totalRow = row;
-    if (key === 'quarter') {
-      // The total of the quarter block counts every task, whatever its deadline.
-      formulas.push({ cell: `C${row}`, formula: `=COUNTIFS(${task},"<>")` });
-      DEADLINE_STATES.forEach((s, i) => {
-        formulas.push({ cell: `${L(3 + i)}${row}`, formula: `=COUNTIFS(${state},${q(STATE_LABEL[s])})` });
-      });
-    } else {
-      for (let c = 2; c < LAST_COL; c++) {
-        const letter = L(c);
-        formulas.push({ cell: `${letter}${row}`, formula: `=SUM(${letter}${firstRow}:${letter}${lastRow})` });
-      }
-    }
+    // Every block's total counts every task, so a row without criteria ("Khác", "Không có hạn") is the total
+    // less the listed rows, and each block adds up to the same total.
+    formulas.push({ cell: `C${row}`, formula: `=COUNTIFS(${task},"<>")` });
+    DEADLINE_STATES.forEach((s, i) => {
+      formulas.push({ cell: `${L(3 + i)}${row}`, formula: `=COUNTIFS(${state},${q(STATE_LABEL[s])})` });
+    });
     formulas.push({ cell: `${L(LAST_COL)}${row}`, formula: `=IF(C${row}=0,0,(D${row}+E${row})/C${row})` });
     styles.push(
-      { range: `A${firstRow}:${L(LAST_COL)}${totalRow}`, style: { border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } } },
+      {
+        range: `A${firstRow}:${L(LAST_COL)}${totalRow}`,
+        style: { border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } },
+      },
       { range: `A${firstRow}:A${totalRow}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
       { range: `B${firstRow}:B${totalRow}`, style: { alignment: { wrap: true, vertical: 'top' } } },
-      { range: `C${firstRow}:${L(LAST_COL - 1)}${totalRow}`, style: { numberFormat: '0', alignment: { horizontal: 'center', vertical: 'top' } } },
-      { range: `${L(LAST_COL)}${firstRow}:${L(LAST_COL)}${totalRow}`, style: { numberFormat: '0%', alignment: { horizontal: 'center' } } },
+      {
+        range: `C${firstRow}:${L(LAST_COL - 1)}${totalRow}`,
+        style: { numberFormat: '0', alignment: { horizontal: 'center', vertical: 'top' } },
+      },
+      {
+        range: `${L(LAST_COL)}${firstRow}:${L(LAST_COL)}${totalRow}`,
+        style: { numberFormat: '0%', alignment: { horizontal: 'center' } },
+      },
       { range: `A${totalRow}:${L(LAST_COL)}${totalRow}`, style: { font: { bold: true }, fill: 'DDEBF7' } },
     );
-    dataBars.push({ range: `${L(LAST_COL)}${firstRow}:${L(LAST_COL)}${totalRow}`, color: '63BE7B', min: 0, max: 1 });
+    dataBars.push({
+      range: `${L(LAST_COL)}${firstRow}:${L(LAST_COL)}${totalRow}`,
+      color: '63BE7B',
+      min: 0,
+      max: 1,
+    });
     layout.blocks.push({
       key,
       firstRow,
@@ -150,13 +169,19 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     'section',
     '1. Theo mục của kế hoạch',
     ['Mục', 'Nội dung'],
-    input.sections.map((s) => ({ key: s.id, a: s.id, b: s.title, criteria: [section, q(s.id)] })),
+    [
+      ...input.sections.map((s) => ({ key: s.id, a: s.id, b: s.title, criteria: [section, eq(s.id)] })),
+      { key: OTHER_KEY, a: '', b: OTHER_GROUP.section, criteria: null },
+    ],
   );
   block(
     'lead',
     '2. Theo cơ quan chủ trì',
     ['STT', 'Cơ quan chủ trì'],
-    input.leads.map((l, i) => ({ key: l, a: i + 1, b: l, criteria: [lead, q(l)] })),
+    [
+      ...input.leads.map((l, i) => ({ key: l, a: i + 1, b: l, criteria: [lead, eq(l)] })),
+      { key: OTHER_KEY, a: '', b: OTHER_GROUP.lead, criteria: null },
+    ],
   );
   const dateCrit = (b: QuarterBucket): string[] | null => {
     if (b.none) return null;

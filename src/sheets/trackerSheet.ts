@@ -100,7 +100,9 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
   const data = (k: ColumnKey): string => `${L(k)}2:${L(k)}${lastRow}`;
   const all = rangeToA1(1, 0, lastRow - 1, lastCol);
   const stateCell = `$${L('deadlineState')}2`;
-  const conditionalFormats: ConditionalFormatSpec[] = (['overdue', 'dueSoon', 'doneLate', 'doneOnTime'] as const).map((state) => {
+  const conditionalFormats: ConditionalFormatSpec[] = (
+    ['overdue', 'dueSoon', 'doneLate', 'doneOnTime'] as const
+  ).map((state) => {
     const color = STATE_COLORS[state];
     return {
       range: all,
@@ -136,14 +138,20 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
       },
       { range: all, style: { alignment: { vertical: 'top', wrap: true } } },
       { range: data('stt'), style: { alignment: { horizontal: 'center', vertical: 'top' } } },
-      { range: data('section'), style: { alignment: { horizontal: 'center', vertical: 'top' }, numberFormat: '@' } },
+      {
+        range: data('section'),
+        style: { alignment: { horizontal: 'center', vertical: 'top' }, numberFormat: '@' },
+      },
       ...(['task', 'lead', 'coordinators', 'timeline', 'evidence', 'note'] as const).map((k) => ({
         range: data(k),
         style: { numberFormat: '@' },
       })),
       ...(['deadline', 'completedOn'] as const).map((k) => ({
         range: data(k),
-        style: { numberFormat: 'dd/mm/yyyy', alignment: { horizontal: 'center' as const, vertical: 'top' as const } },
+        style: {
+          numberFormat: 'dd/mm/yyyy',
+          alignment: { horizontal: 'center' as const, vertical: 'top' as const },
+        },
       })),
     ],
     columnWidths: COLUMN_KEYS.map((k) => WIDTHS[k]),
@@ -153,7 +161,10 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
         range: data('lead'),
         rule: { type: 'list', source: leadListSource() },
         allowBlank: false,
-        prompt: { title: HEADERS.lead, message: 'Chọn cơ quan trong danh sách (sửa danh sách ở trang "Danh mục").' },
+        prompt: {
+          title: HEADERS.lead,
+          message: 'Chọn cơ quan trong danh sách (sửa danh sách ở trang "Danh mục").',
+        },
         error: {
           title: 'Cơ quan chưa có trong danh mục',
           message: 'Hãy chọn cơ quan trong danh sách, hoặc thêm cơ quan mới vào trang "Danh mục".',

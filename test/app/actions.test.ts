@@ -11,7 +11,12 @@ describe('Khởi tạo bảng theo dõi', () => {
     const out = await initTracker(port, { year: 2026, now });
     expect(out.ok).toBe(true);
     expect(out.message).toContain('48 nhiệm vụ');
-    expect(port.sheets.map((s) => s.name)).toEqual([SHEET.lists, SHEET.settings, SHEET.tracker, SHEET.register]);
+    expect(port.sheets.map((s) => s.name)).toEqual([
+      SHEET.lists,
+      SHEET.settings,
+      SHEET.tracker,
+      SHEET.register,
+    ]);
     expect(port.sheet(SHEET.register)!.spec!.visibility).toBe('veryHidden');
     expect(port.reads).toBe(1);
     expect(port.applies).toBe(1);
@@ -96,9 +101,15 @@ describe('Tổng hợp báo cáo', () => {
     const t = out.content!.totals;
     expect(t.doneOnTime).toBe(1);
     expect(t.doneLate).toBe(1);
-    expect(t.doneOnTime + t.doneLate + t.overdue + t.dueSoon + t.onTrack + t.ongoing + t.notYetInPeriod).toBe(t.tasks);
+    expect(t.doneOnTime + t.doneLate + t.overdue + t.dueSoon + t.onTrack + t.ongoing + t.notYetInPeriod).toBe(
+      t.tasks,
+    );
     expect(t.tasks).toBe(48);
-    const text = port.sheet(out.sheet!)!.values.flat().filter((v) => typeof v === 'string').join('\n');
+    const text = port
+      .sheet(out.sheet!)!
+      .values.flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
     expect(text).toContain('Quyết định kiện toàn số 12/QĐ-UBND');
     expect(text).toContain('Long Điền A, ngày 05 tháng 06 năm 2026');
     expect(text).toContain('Kính gửi: Phòng Nội vụ.');

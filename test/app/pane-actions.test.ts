@@ -36,9 +36,17 @@ describe('the settings form', () => {
     const port = new MemoryPort();
     await initTracker(port, { year: 2026, now });
     const loaded = await loadSettings(port, { fallbackYear: 2026 });
-    expect(loaded.settings).toMatchObject({ unitName: 'UBND xã Long Điền A', recipient: 'Phòng Nội vụ', signerName: 'Trương Minh Sơn' });
+    expect(loaded.settings).toMatchObject({
+      unitName: 'UBND xã Long Điền A',
+      recipient: 'Phòng Nội vụ',
+      signerName: 'Trương Minh Sơn',
+    });
     const labels = port.sheet(SHEET.settings)!.values.map((r) => r[0]);
-    const saved = await saveSettings(port, { ...loaded.settings!, recipient: 'Phòng Nội vụ tỉnh An Giang', warningDays: 10 });
+    const saved = await saveSettings(port, {
+      ...loaded.settings!,
+      recipient: 'Phòng Nội vụ tỉnh An Giang',
+      warningDays: 10,
+    });
     expect(saved.ok).toBe(true);
     expect(port.sheet(SHEET.settings)!.values.map((r) => r[0])).toEqual(labels);
     const again = await loadSettings(port, { fallbackYear: 2026 });

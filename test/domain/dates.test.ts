@@ -50,9 +50,12 @@ describe('dates typed as text are read day first', () => {
     expect(parseDateText(text)).toEqual({ ok: true, iso });
   });
 
-  it.each(['31/02/2026', '29/02/2026', '00/01/2026', '1/13/2026', '2026-02-30'])('%s names no day', (text) => {
-    expect(parseDateText(text)).toEqual({ ok: false, reason: 'impossible' });
-  });
+  it.each(['31/02/2026', '29/02/2026', '00/01/2026', '1/13/2026', '2026-02-30'])(
+    '%s names no day',
+    (text) => {
+      expect(parseDateText(text)).toEqual({ ok: false, reason: 'impossible' });
+    },
+  );
 
   it.each(['hôm nay', '5/6/26', '', '2026', 'Quý I/2026'])('%s is not a date', (text) => {
     expect(parseDateText(text)).toEqual({ ok: false, reason: 'notADate' });
@@ -69,7 +72,12 @@ describe('calendar arithmetic', () => {
     expect(daysBetween('2026-06-01', '2026-06-05')).toBe(4);
   });
   it('ends quarters on 31/03, 30/06, 30/09, 31/12', () => {
-    expect([1, 2, 3, 4].map((q) => endOfQuarter(2026, q))).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31']);
+    expect([1, 2, 3, 4].map((q) => endOfQuarter(2026, q))).toEqual([
+      '2026-03-31',
+      '2026-06-30',
+      '2026-09-30',
+      '2026-12-31',
+    ]);
   });
   it('takes today from the local calendar', () => {
     expect(todayIso(new Date(2026, 5, 5, 23, 59))).toBe('2026-06-05');

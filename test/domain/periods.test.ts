@@ -16,13 +16,26 @@ describe('report periods', () => {
       subject: '6 tháng đầu năm 2026',
       sheetName: 'Báo cáo 6 tháng 2026',
     });
-    expect([1, 2, 3, 4].map((q) => reportPeriod(2026, q as 1).due)).toEqual(['2026-03-05', '2026-06-05', '2026-09-05', '2026-12-05']);
+    expect([1, 2, 3, 4].map((q) => reportPeriod(2026, q as 1).due)).toEqual([
+      '2026-03-05',
+      '2026-06-05',
+      '2026-09-05',
+      '2026-12-05',
+    ]);
     expect(reportPeriod(2026, 4).subject).toBe('năm 2026');
   });
 
   it('follow Nghị định 09/2019 cut-offs when asked', () => {
-    expect(reportPeriod(2026, 1, 'decree09')).toMatchObject({ from: '2025-12-15', to: '2026-03-14', quarterFrom: '2025-12-15' });
-    expect(reportPeriod(2026, 3, 'decree09')).toMatchObject({ from: '2025-12-15', to: '2026-09-14', quarterFrom: '2026-06-15' });
+    expect(reportPeriod(2026, 1, 'decree09')).toMatchObject({
+      from: '2025-12-15',
+      to: '2026-03-14',
+      quarterFrom: '2025-12-15',
+    });
+    expect(reportPeriod(2026, 3, 'decree09')).toMatchObject({
+      from: '2025-12-15',
+      to: '2026-09-14',
+      quarterFrom: '2026-06-15',
+    });
     expect(periodContaining('2026-12-20', 'decree09').id).toBe('2027-Q1');
     expect(periodContaining('2026-03-14', 'decree09').id).toBe('2026-Q1');
     expect(periodContaining('2026-03-15', 'decree09').id).toBe('2026-Q2');
@@ -74,7 +87,16 @@ describe('report content', () => {
       task(7, { deadline: '2025-10-01' }),
     ];
     const r = buildReport(tasks, defaultSettings(2026), reportPeriod(2026, 2), '2026-06-05');
-    expect(r.totals).toEqual({ tasks: 5, doneOnTime: 1, doneLate: 0, overdue: 1, dueSoon: 1, onTrack: 0, ongoing: 1, notYetInPeriod: 1 });
+    expect(r.totals).toEqual({
+      tasks: 5,
+      doneOnTime: 1,
+      doneLate: 0,
+      overdue: 1,
+      dueSoon: 1,
+      onTrack: 0,
+      ongoing: 1,
+      notYetInPeriod: 1,
+    });
     expect(r.overdue.map((o) => [o.task.row, o.daysLate])).toEqual([[3, 66]]);
     expect(r.nextQuarter.map((n) => n.task.row)).toEqual([5]);
     expect(r.sections.find((s) => s.id === 'II.1')!.done.map((d) => d.task.evidence)).toEqual(['QĐ số 5']);

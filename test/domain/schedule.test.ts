@@ -6,7 +6,9 @@ describe.each([2023, 2026, 2028])('the plan expanded for %i', (year) => {
   const rows = expandSchedule(year);
   const deadlines = (id: string): (string | null)[] => {
     const item = PLAN_ITEMS.find((i) => i.id === id)!;
-    return rows.filter((r) => r.section === item.section && r.task.startsWith(item.task)).map((r) => r.deadline);
+    return rows
+      .filter((r) => r.section === item.section && r.task.startsWith(item.task))
+      .map((r) => r.deadline);
   };
 
   it('has 48 rows numbered 1…48', () => {
@@ -15,7 +17,12 @@ describe.each([2023, 2026, 2028])('the plan expanded for %i', (year) => {
   });
 
   it('has 4 Ban điều hành meetings, due at each quarter’s end', () => {
-    expect(deadlines('II.1-hop-quy')).toEqual([`${year}-03-31`, `${year}-06-30`, `${year}-09-30`, `${year}-12-31`]);
+    expect(deadlines('II.1-hop-quy')).toEqual([
+      `${year}-03-31`,
+      `${year}-06-30`,
+      `${year}-09-30`,
+      `${year}-12-31`,
+    ]);
     expect(rows.filter((r) => r.section === 'II.1' && r.lead === BODY.banDieuHanh)).toHaveLength(4);
   });
 
@@ -32,7 +39,12 @@ describe.each([2023, 2026, 2028])('the plan expanded for %i', (year) => {
   });
 
   it('has the 4 periodic reports due 05/03, 05/06, 05/09, 05/12', () => {
-    expect(deadlines('IV-bao-cao')).toEqual([`${year}-03-05`, `${year}-06-05`, `${year}-09-05`, `${year}-12-05`]);
+    expect(deadlines('IV-bao-cao')).toEqual([
+      `${year}-03-05`,
+      `${year}-06-05`,
+      `${year}-09-05`,
+      `${year}-12-05`,
+    ]);
     const titles = rows.filter((r) => r.task.startsWith('Báo cáo kết quả')).map((r) => r.task);
     expect(titles).toEqual([
       `Báo cáo kết quả thực hiện kế hoạch quý I năm ${year}`,
@@ -51,7 +63,21 @@ describe.each([2023, 2026, 2028])('the plan expanded for %i', (year) => {
 
 describe('the plan data', () => {
   it('covers every actionable section, keeping the document’s numbering (no II.6)', () => {
-    expect(SECTIONS.map((s) => s.id)).toEqual(['II.1', 'II.2', 'II.3', 'II.4a', 'II.4b', 'II.5', 'II.7', 'II.8', 'II.9', 'II.10', 'III', 'IV', 'V']);
+    expect(SECTIONS.map((s) => s.id)).toEqual([
+      'II.1',
+      'II.2',
+      'II.3',
+      'II.4a',
+      'II.4b',
+      'II.5',
+      'II.7',
+      'II.8',
+      'II.9',
+      'II.10',
+      'III',
+      'IV',
+      'V',
+    ]);
     const used = new Set(PLAN_ITEMS.map((i) => i.section));
     for (const s of SECTIONS) expect(used.has(s.id)).toBe(true);
   });

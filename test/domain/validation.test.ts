@@ -55,11 +55,18 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('flags empty Nội dung and Cơ quan chủ trì', () => {
-    expect(codes(grid([row({ task: '' }), row({ stt: 2, lead: '  ' })]))).toEqual(['error:emptyTask@C2', 'error:emptyLead@D3']);
+    expect(codes(grid([row({ task: '' }), row({ stt: 2, lead: '  ' })]))).toEqual([
+      'error:emptyTask@C2',
+      'error:emptyLead@D3',
+    ]);
   });
 
   it('reads "5/6/2026" as 05/06/2026 with a warning, and refuses 31/02/2026 and words', () => {
-    const g = grid([row({ deadline: '5/6/2026' }), row({ stt: 2, deadline: '31/02/2026' }), row({ stt: 3, deadline: 'cuối quý' })]);
+    const g = grid([
+      row({ deadline: '5/6/2026' }),
+      row({ stt: 2, deadline: '31/02/2026' }),
+      row({ stt: 3, deadline: 'cuối quý' }),
+    ]);
     expect(codes(g)).toEqual(['error:impossibleDate@G3', 'error:notADate@G4', 'warning:dateAsText@G2']);
     expect(readTracker(g).tasks[0].deadline).toBe('2026-06-05');
   });
@@ -69,7 +76,9 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('flags Ngày hoàn thành in the future', () => {
-    expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 46179 })]))).toEqual(['error:completedInFuture@I2']);
+    expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 46179 })]))).toEqual([
+      'error:completedInFuture@I2',
+    ]);
   });
 
   it('accepts a completion today', () => {
@@ -77,7 +86,9 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('warns about a deadline outside the tracker year ± 1', () => {
-    expect(codes(grid([row({ deadline: 45000 }), row({ stt: 2, deadline: 46400 })]))).toEqual(['warning:deadlineOutOfYear@G2']);
+    expect(codes(grid([row({ deadline: 45000 }), row({ stt: 2, deadline: 46400 })]))).toEqual([
+      'warning:deadlineOutOfYear@G2',
+    ]);
   });
 
   it('flags a duplicate STT at its second occurrence', () => {
@@ -107,18 +118,27 @@ describe('Kiểm tra dữ liệu', () => {
     const g = grid([values], head);
     const read = readTracker(g);
     expect(read.tasks[0].task).toBe('Kiện toàn Ban điều hành');
-    expect(codes(g)).toEqual([`error:unknownStatus@${String.fromCharCode(65 + 1 + order.indexOf('status'))}2`]);
+    expect(codes(g)).toEqual([
+      `error:unknownStatus@${String.fromCharCode(65 + 1 + order.indexOf('status'))}2`,
+    ]);
   });
 
   it('finds the header below a title row and skips blank rows', () => {
-    const g: Grid = { name: SHEET.tracker, values: [['KẾ HOẠCH CCHC'], [], header, row(), [], row({ stt: 2 })], formulas: [] };
+    const g: Grid = {
+      name: SHEET.tracker,
+      values: [['KẾ HOẠCH CCHC'], [], header, row(), [], row({ stt: 2 })],
+      formulas: [],
+    };
     const read = readTracker(g);
     expect(read.headerRow).toBe(2);
     expect(read.tasks.map((t) => t.row)).toEqual([4, 6]);
   });
 
   it('reports error values (#N/A) in a cell', () => {
-    expect(codes(grid([row({ lead: { error: '#N/A' } })]))).toEqual(['error:errorValue@D2', 'error:emptyLead@D2']);
+    expect(codes(grid([row({ lead: { error: '#N/A' } })]))).toEqual([
+      'error:errorValue@D2',
+      'error:emptyLead@D2',
+    ]);
   });
 
   it('warns when a lead is not on the Danh mục list', () => {
@@ -127,7 +147,13 @@ describe('Kiểm tra dữ liệu', () => {
 
   it('warns when the Tình trạng hạn column was pasted as values', () => {
     const g = grid([row(), row({ stt: 2 })]);
-    g.formulas = [[], Array(12).fill(null).map((_, c) => (c === 11 ? '=IF(1,1)' : null)), Array(12).fill(null)];
+    g.formulas = [
+      [],
+      Array(12)
+        .fill(null)
+        .map((_, c) => (c === 11 ? '=IF(1,1)' : null)),
+      Array(12).fill(null),
+    ];
     expect(codes(g)).toEqual(['warning:stateNotFormula@L3']);
   });
 
@@ -137,12 +163,22 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('keeps text beginning with = + - @ as that exact text', () => {
-    const read = readTracker(grid([row({ task: '=SUM(A1:A3)' }), row({ stt: 2, task: '+84 912' }), row({ stt: 3, task: '-x' }), row({ stt: 4, task: '@me' })]));
+    const read = readTracker(
+      grid([
+        row({ task: '=SUM(A1:A3)' }),
+        row({ stt: 2, task: '+84 912' }),
+        row({ stt: 3, task: '-x' }),
+        row({ stt: 4, task: '@me' }),
+      ]),
+    );
     expect(read.tasks.map((t) => t.task)).toEqual(['=SUM(A1:A3)', '+84 912', '-x', '@me']);
   });
 
   it('every message is Vietnamese and names its sheet and cell', () => {
-    const { result } = checkTrackerGrid(grid([row({ status: 'Xong', task: '', deadline: '31/02/2026' })]), ctx);
+    const { result } = checkTrackerGrid(
+      grid([row({ status: 'Xong', task: '', deadline: '31/02/2026' })]),
+      ctx,
+    );
     for (const p of result.errors) {
       expect(p.message).toContain(`trang "${SHEET.tracker}"`);
       expect(p.message).toContain(p.cell);

@@ -4,7 +4,14 @@
  */
 import { parseA1Cell } from '../../src/domain/a1';
 import type { SheetSpec } from '../../src/sheets/spec';
-import { WorkbookError, type RawCell, type RawSheet, type WorkbookPort, type WorkbookSnapshot, type WritePlan } from '../../src/workbook/port';
+import {
+  WorkbookError,
+  type RawCell,
+  type RawSheet,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+  type WritePlan,
+} from '../../src/workbook/port';
 
 export interface MemorySheet {
   name: string;
@@ -21,7 +28,12 @@ export class MemoryPort implements WorkbookPort {
   activated?: string;
 
   addUserSheet(name: string, values: RawCell[][] = [], isProtected = false): MemorySheet {
-    const s: MemorySheet = { name, values, formulas: values.map((r) => r.map(() => null)), protected: isProtected };
+    const s: MemorySheet = {
+      name,
+      values,
+      formulas: values.map((r) => r.map(() => null)),
+      protected: isProtected,
+    };
     this.sheets.push(s);
     return s;
   }
@@ -47,7 +59,11 @@ export class MemoryPort implements WorkbookPort {
       }
     }
     return {
-      sheets: this.sheets.map((s) => ({ name: s.name, protected: s.protected, visibility: s.spec?.visibility ?? 'visible' })),
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        protected: s.protected,
+        visibility: s.spec?.visibility ?? 'visible',
+      })),
       contents,
     };
   }

@@ -1,0 +1,110 @@
+/**
+ * Properties of the text keys (src/domain/text.ts) every header, status, lead and Mục is matched by.
+ */
+import fc from 'fast-check';
+
+import { HEADERS, STATUS_LABEL } from '../../src/i18n/vi';
+import { BODIES } from '../../src/domain/bodies';
+import { SECTIONS } from '../../src/domain/plan';
+import { cleanText, normalizeKey, sameText } from '../../src/domain/text';
+import { parseStatus } from '../../src/domain/tracker';
+import { fcParams } from './fuzzConfig';
+
+const LABELS = [
+  ...Object.values(HEADERS),
+  ...Object.values(STATUS_LABEL),
+  ...BODIES,
+  ...SECTIONS.map((s) => s.title),
+];
+
+/** A label as people type or paste it: another Unicode form, other case, other spacing, other dashes. */
+const variantArb = fc
+  .tuple(
+    fc.constantFrom(...LABELS),
+    fc.constantFrom('NFC', 'NFD'),
+    fc.constantFrom('same', 'upper', 'lower'),
+    fc.constantFrom('', ' ', '  ', '\u00a0', '\t', '\u200b'),
+    fc.constantFrom('-', '–', '—', '−'),
+  )
+  .map(([label, form, letterCase, space, dash]) => {
+    let s = label.replace(/[-–]/g, dash).replace(/ /g, space === '' ? ' ' : ` ${space}`);
+    s =
+      letterCase === 'upper'
+        ? s.toLocaleUpperCase('vi')
+        : letterCase === 'lower'
+          ? s.toLocaleLowerCase('vi')
+          : s;
+    return { label, typed: `${space}${s.normalize(form)}${space}` };
+  });
+
+const anyText = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 15 }),
+);
+
+describe('normalizeKey / sameText', () => {
+  it('matches a label however it is typed (Unicode form, case, spaces, dashes)', () => {
+    fc.assert(
+      fc.property(variantArb, ({ label, typed }) => {
+        expect(sameText(typed, label)).toBe(true);
+      }),
+      fcParams(3000),
+    );
+  });
+
+  it('tells the labels apart: no two different labels share a key', () => {
+    const keys = new Map<string, string>();
+    for (const l of new Set(LABELS)) {
+      const k = normalizeKey(l);
+      expect([keys.get(k), l]).toEqual([undefined, l]);
+      keys.set(k, l);
+    }
+  });
+
+  it('reads the three statuses however they are typed', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...(Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[])),
+        fc.constantFrom('NFC', 'NFD'),
+        (k, form) => {
+          expect(parseStatus(` ${STATUS_LABEL[k].toLocaleUpperCase('vi').normalize(form)}\u00a0`)).toBe(k);
+        },
+      ),
+      fcParams(200),
+    );
+  });
+
+  it('is an equivalence on arbitrary text: reflexive, symmetric, and the same as comparing keys; never throws', () => {
+    fc.assert(
+      fc.property(anyText, anyText, (a, b) => {
+        expect(sameText(a, a)).toBe(true);
+        expect(sameText(a, b)).toBe(sameText(b, a));
+        expect(sameText(a, b)).toBe(normalizeKey(a) === normalizeKey(b));
+        expect(sameText(a.normalize('NFD'), a.normalize('NFC'))).toBe(true);
+      }),
+      fcParams(3000),
+    );
+  });
+
+  it('cleanText is idempotent, trimmed, NFC, with single spaces', () => {
+    fc.assert(
+      fc.property(anyText, (a) => {
+        const c = cleanText(a);
+        expect(cleanText(c)).toBe(c);
+        expect(c).toBe(c.trim());
+        expect(c).toBe(c.normalize('NFC'));
+        expect(c).not.toMatch(/[\s\u00a0]{2}/);
+      }),
+      fcParams(3000),
+    );
+  });
+
+  // normalizeKey collapses whitespace before spacing dashes, so a cell of 32,000 spaces (which Excel accepts)
+  // is handled in linear time; the fuzzer (trackerFuzz.test.ts) feeds such cells through the whole check.
+  // No wall-clock assertion here: tests never time things; `npm run bench` does.
+  it('normalises a 32,000-space run around a dash', () => {
+    expect(normalizeKey(`x${' '.repeat(32_000)}x`)).toBe('x x');
+    expect(normalizeKey(`a${' '.repeat(32_000)}–${'\u00a0'.repeat(10)}B`)).toBe('a - b');
+  });
+});
