@@ -1,0 +1,118 @@
+/**
+ * The workbook part of a package: its sheets (name, visibility, the part that holds each), read straight from
+ * xl/workbook.xml and its relationships, so that chartsheets and unusual part names are seen too.
+ */
+import { Package, PackageError, REL, STRICT_NAMESPACE_PREFIX } from './opc';
+import { child, children, getAttr, localName, type XmlElement } from './xml';
+
+export type Visibility = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetEntry {
+  name: string;
+  visibility: Visibility;
+  sheetId: number;
+  relId: string;
+  relType: string;
+  /** The part holding the sheet; undefined when the relationship is broken. */
+  part: string | undefined;
+}
+
+export interface Book {
+  workbookPart: string;
+  sheets: SheetEntry[];
+  date1904: boolean;
+  /** Workbook structure protection (sheets cannot be added, deleted or renamed). */
+  structureLocked: boolean;
+}
+
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export function readBook(pkg: Package): Book {
+  const workbookPart = pkg.officeDocument();
+  const doc = pkg.readXml(workbookPart);
+  const rootNs = namespaceOf(doc.root.name, doc.root.attrs);
+  if (rootNs.startsWith(STRICT_NAMESPACE_PREFIX)) throw new PackageError('strict');
+  if (localName(doc.root.name) !== 'workbook') throw new PackageError('the main part is not a workbook');
+  const rels = pkg.rels(workbookPart);
+  const sheetsEl = child(doc.root, 'sheets');
+  const sheets: SheetEntry[] = (sheetsEl ? children(sheetsEl, 'sheet') : []).map((el) => {
+    const relId = relationshipId(el, doc.root) ?? '';
+    const rel = rels.find((r) => r.id === relId);
+    const target = rel ? pkg.resolve(workbookPart, rel) : undefined;
+    const state = getAttr(el, 'state');
+    return {
+      name: getAttr(el, 'name') ?? '',
+      visibility: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+      sheetId: Number(getAttr(el, 'sheetId') ?? 0),
+      relId,
+      relType: rel?.type ?? '',
+      part: target ? pkg.findPartIgnoringCase(target) : undefined,
+    };
+  });
+  const pr = child(doc.root, 'workbookPr');
+  const date1904 = isTrue(pr && getAttr(pr, 'date1904'));
+  const protection = child(doc.root, 'workbookProtection');
+  const structureLocked = isTrue(protection && getAttr(protection, 'lockStructure'));
+  return { workbookPart, sheets, date1904, structureLocked };
+}
+
+export function isWorksheet(entry: SheetEntry): boolean {
+  return entry.relType === REL.worksheet && !!entry.part;
+}
+
+/** Whether the sheet has sheet protection turned on (worksheets: sheet="1"; chartsheets: content="1"). */
+export function isSheetProtected(pkg: Package, entry: SheetEntry): boolean {
+  if (!entry.part || !pkg.has(entry.part)) return false;
+  const text = pkg.text(entry.part);
+  const match = /<(?:[A-Za-z_][\w.-]*:)?sheetProtection\b([^>]*)>/.exec(text);
+  if (!match) return false;
+  const attrs = match[1];
+  const flag = /\b(sheet|content)\s*=\s*["'](1|true)["']/.exec(attrs);
+  return !!flag;
+}
+
+/** Case-insensitive sheet-name comparison, as Excel does it. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLocaleUpperCase() === b.toLocaleUpperCase();
+}
+
+export function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
+/** The namespace URI bound to an element's prefix, from its own attributes. */
+function namespaceOf(name: string, attrs: [string, string][]): string {
+  const colon = name.indexOf(':');
+  const decl = colon < 0 ? 'xmlns' : `xmlns:${name.slice(0, colon)}`;
+  return attrs.find(([n]) => n === decl)?.[1] ?? '';
+}
+
+/**
+ * The relationship id on an element (r:id), whichever prefix the relationships namespace has, declared on
+ * the element itself (as the Open XML SDK writes it) or on the root.
+ */
+export function relationshipId(el: XmlElement, root: XmlElement): string | undefined {
+  for (const scope of [el.attrs, root.attrs]) {
+    for (const [name, value] of scope) {
+      if (name.startsWith('xmlns:') && value === REL_NS) {
+        const id = getAttr(el, `${name.slice(6)}:id`);
+        if (id !== undefined) return id;
+      }
+    }
+  }
+  return getAttr(el, 'r:id');
+}
+
+/**
+ * The prefix (with colon) to write relationship ids with under `root`: the one bound on the root, else a new
+ * declaration on the root.
+ */
+export function ensureRelationshipPrefix(root: XmlElement): string {
+  const decl = root.attrs.find(([n, v]) => n.startsWith('xmlns:') && v === REL_NS);
+  if (decl) return `${decl[0].slice(6)}:`;
+  let prefix = 'r';
+  for (let n = 1; root.attrs.some(([name]) => name === `xmlns:${prefix}`); n += 1) prefix = `r${n}`;
+  root.attrs.push([`xmlns:${prefix}`, REL_NS]);
+  return `${prefix}:`;
+}

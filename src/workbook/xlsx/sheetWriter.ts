@@ -1,0 +1,416 @@
+/**
+ * SheetSpec → worksheet, through ExcelJS, in a scratch workbook that holds only the sheets being written.
+ * The graft step (graft.ts) then moves the generated parts into the real package.
+ *
+ * What ExcelJS does not do, or does wrongly, is left to the graft step and not attempted here: tables
+ * (ExcelJS cannot write calculated columns and fills cells from its own table model), print areas and print
+ * titles (its defined names lose the row anchors), stopIfTrue on conditional formats, sheet visibility and
+ * the workbook's calculation properties.
+ */
+import ExcelJS from 'exceljs';
+
+import type {
+  CellStyle,
+  ConditionalFormatSpec,
+  DataBarSpec,
+  SheetSpec,
+  ValidationSpec,
+} from '../../sheets/spec';
+import { WorkbookError } from '../port';
+import { parseA1Cell, parseA1Range, type RangeRef, toA1 } from '../a1';
+import { messages } from './messages';
+
+export interface FontBase {
+  name: string;
+  size: number;
+}
+
+/** Excel's limits. */
+const MAX_TEXT = 32_767;
+const MAX_FORMULA = 8_192;
+const MAX_PROMPT_TITLE = 32;
+const MAX_PROMPT = 255;
+const MAX_ERROR_TITLE = 32;
+const MAX_ERROR = 225;
+
+const MM_PER_INCH = 25.4;
+
+/** ExcelJS.PaperSize.A4; the const enum cannot be used under isolatedModules. */
+const PAPER_A4 = 9 as ExcelJS.PaperSize;
+
+/** ExcelJS has worksheet.dataValidations but its typings leave it out. */
+interface WithDataValidations {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
+/** Facts about a written sheet that the graft step needs. */
+export interface WrittenSheet {
+  spec: SheetSpec;
+  /** Priorities of conditional-format rules to mark stopIfTrue. */
+  stopIfTruePriorities: number[];
+  /** The table's range as written (a header-only table gets one empty data row, as Excel does). */
+  tableRange?: RangeRef;
+}
+
+/** Adds `spec` to `workbook` as a new worksheet. Throws WorkbookError('unsupported') for specs Excel cannot hold. */
+export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont: FontBase): WrittenSheet {
+  const sheet = spec.name;
+  const ws = workbook.addWorksheet(spec.name);
+  const written: WrittenSheet = { spec, stopIfTruePriorities: [] };
+
+  if (spec.tabColor) ws.properties.tabColor = { argb: argb(sheet, spec.tabColor) };
+
+  (spec.columnWidths ?? []).forEach((width, index) => {
+    if (typeof width === 'number' && Number.isFinite(width) && width >= 0)
+      ws.getColumn(index + 1).width = width;
+  });
+
+  // Styles are resolved per cell first, then set once, so that no ExcelJS style object is shared and mutated.
+  const styles = new Map<string, CellStyle>();
+  const key = (row: number, col: number): string => `${row},${col}`;
+  const touch = (row: number, col: number): CellStyle => {
+    const k = key(row, col);
+    let style = styles.get(k);
+    if (!style) {
+      style = spec.defaultFont ? { font: { ...spec.defaultFont } } : {};
+      styles.set(k, style);
+    }
+    return style;
+  };
+
+  // Values.
+  spec.cells.forEach((rowValues, r) => {
+    rowValues.forEach((value, c) => {
+      if (value === null || value === undefined) return;
+      if (
+        (typeof value === 'number' && !Number.isFinite(value)) ||
+        (typeof value === 'string' && value.length > MAX_TEXT)
+      ) {
+        throw new WorkbookError('unsupported', sheet, messages.badValue(sheet, toA1(r, c)));
+      }
+      // A string stays a string whatever its first character: ExcelJS makes formulas only from {formula}.
+      ws.getCell(r + 1, c + 1).value = value;
+      if (spec.defaultFont) touch(r, c);
+    });
+  });
+
+  // Formulas.
+  for (const f of spec.formulas ?? []) {
+    const at = cellRef(sheet, f.cell);
+    const text = stripEquals(f.formula);
+    if (text.length > MAX_FORMULA)
+      throw new WorkbookError('unsupported', sheet, messages.formulaTooLong(sheet, f.cell));
+    ws.getCell(at.row + 1, at.col + 1).value = { formula: text } as ExcelJS.CellFormulaValue;
+    if (spec.defaultFont) touch(at.row, at.col);
+  }
+
+  // Table: header check and calculated columns filled down as shared formulas (as Excel stores them).
+  if (spec.table) written.tableRange = writeTableCells(ws, spec, touch);
+
+  // Style runs, in order: a later run overrides an earlier one, property by property.
+  for (const run of spec.styles ?? []) {
+    const range = rangeRef(sheet, run.range);
+    for (let r = range.start.row; r <= range.end.row; r += 1) {
+      for (let c = range.start.col; c <= range.end.col; c += 1) mergeStyle(touch(r, c), run.style);
+    }
+  }
+  for (const [k, style] of styles) {
+    const [r, c] = k.split(',').map(Number);
+    applyStyle(ws.getCell(r + 1, c + 1), style, baseFont, sheet);
+  }
+
+  for (const merge of spec.merges ?? []) {
+    try {
+      ws.mergeCellsWithoutStyle(rangeText(rangeRef(sheet, merge)));
+    } catch {
+      throw new WorkbookError('unsupported', sheet, messages.badMerge(sheet, merge));
+    }
+  }
+
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
+    const n = Number(row);
+    if (Number.isInteger(n) && n >= 1 && Number.isFinite(height)) ws.getRow(n).height = height;
+  }
+
+  for (const validation of spec.validations ?? []) addValidation(ws, sheet, validation);
+
+  let priority = 1;
+  for (const cf of spec.conditionalFormats ?? []) {
+    if (cf.stopIfTrue) written.stopIfTruePriorities.push(priority);
+    addConditionalFormat(ws, sheet, cf, priority);
+    priority += 1;
+  }
+  for (const bar of spec.dataBars ?? []) {
+    addDataBar(ws, sheet, bar, priority);
+    priority += 1;
+  }
+
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
+    const { rows, columns } = spec.freeze;
+    ws.views = [
+      {
+        state: 'frozen',
+        xSplit: columns,
+        ySplit: rows,
+        topLeftCell: toA1(rows, columns),
+        activeCell: toA1(rows, columns),
+      },
+    ];
+  }
+
+  if (spec.page) {
+    const { page } = spec;
+    // Print area and titles are written by the graft step (graft.ts); they are checked here, before it.
+    if (page.printArea) rangeRef(sheet, page.printArea);
+    if (page.printTitleRows && !/^\$?\d+(:\$?\d+)?$/.test(page.printTitleRows.trim())) {
+      throw new WorkbookError('unsupported', sheet, messages.badAddress(sheet, page.printTitleRows));
+    }
+    const inches = (mm: number): number => Math.round((mm / MM_PER_INCH) * 10_000) / 10_000;
+    ws.pageSetup = {
+      paperSize: PAPER_A4,
+      orientation: page.orientation,
+      margins: {
+        top: inches(page.margins.top),
+        bottom: inches(page.margins.bottom),
+        left: inches(page.margins.left),
+        right: inches(page.margins.right),
+        header: inches(page.margins.header),
+        footer: inches(page.margins.footer),
+      },
+      horizontalCentered: !!page.centerHorizontally,
+      ...(page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { scale: 100 }),
+    };
+    if (page.header) {
+      ws.headerFooter = {
+        differentFirst: page.header.differentFirstPage,
+        oddHeader: page.header.center ? `&C${page.header.center}` : undefined,
+      };
+    }
+  }
+  return written;
+}
+
+function writeTableCells(
+  ws: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  touch: (row: number, col: number) => CellStyle,
+): RangeRef {
+  const sheet = spec.name;
+  const table = spec.table as NonNullable<SheetSpec['table']>;
+  const range = rangeRef(sheet, table.range);
+  const width = range.end.col - range.start.col + 1;
+  if (table.columns.length !== width) {
+    throw new WorkbookError(
+      'unsupported',
+      sheet,
+      messages.badTable(sheet, `${table.columns.length} cột nhưng vùng ${table.range} rộng ${width} cột`),
+    );
+  }
+  const seen = new Set<string>();
+  table.columns.forEach((name, i) => {
+    const header = spec.cells[range.start.row]?.[range.start.col + i];
+    if (typeof name !== 'string' || !name.trim() || header !== name) {
+      throw new WorkbookError(
+        'unsupported',
+        sheet,
+        messages.badTable(
+          sheet,
+          `tiêu đề cột ${i + 1} phải là chữ "${name}" ở hàng đầu của vùng ${table.range}`,
+        ),
+      );
+    }
+    const folded = name.toLocaleUpperCase();
+    if (seen.has(folded))
+      throw new WorkbookError(
+        'unsupported',
+        sheet,
+        messages.badTable(sheet, `tiêu đề cột "${name}" bị trùng`),
+      );
+    seen.add(folded);
+  });
+  // Excel tables have at least one data row; a header-only range gets an empty one, as Excel gives it.
+  const written: RangeRef =
+    range.end.row === range.start.row
+      ? { start: range.start, end: { row: range.end.row + 1, col: range.end.col } }
+      : range;
+  for (const calc of table.calculatedColumns ?? []) {
+    if (!Number.isInteger(calc.column) || calc.column < 0 || calc.column >= width) {
+      throw new WorkbookError(
+        'unsupported',
+        sheet,
+        messages.badTable(sheet, `cột tính toán ${calc.column} nằm ngoài bảng`),
+      );
+    }
+    const col = range.start.col + calc.column;
+    const first = written.start.row + 1;
+    const last = written.end.row;
+    const text = stripEquals(calc.formula);
+    if (text.length > MAX_FORMULA)
+      throw new WorkbookError('unsupported', sheet, messages.formulaTooLong(sheet, toA1(first, col)));
+    if (first === last) {
+      ws.getCell(first + 1, col + 1).value = { formula: text } as ExcelJS.CellFormulaValue;
+    } else {
+      ws.fillFormula(`${toA1(first, col)}:${toA1(last, col)}`, text);
+    }
+    if (spec.defaultFont) for (let r = first; r <= last; r += 1) touch(r, col);
+  }
+  return written;
+}
+
+function addValidation(ws: ExcelJS.Worksheet, sheet: string, v: ValidationSpec): void {
+  const range = rangeText(rangeRef(sheet, v.range));
+  const tooLong =
+    (v.prompt && (v.prompt.title.length > MAX_PROMPT_TITLE || v.prompt.message.length > MAX_PROMPT)) ||
+    v.error.title.length > MAX_ERROR_TITLE ||
+    v.error.message.length > MAX_ERROR;
+  if (tooLong) throw new WorkbookError('unsupported', sheet, messages.validationTextTooLong(sheet, v.range));
+  const common = {
+    allowBlank: v.allowBlank,
+    showErrorMessage: true,
+    errorStyle: v.error.style,
+    errorTitle: v.error.title,
+    error: v.error.message,
+    ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message } : {}),
+  };
+  const { rule } = v;
+  let validation: ExcelJS.DataValidation;
+  switch (rule.type) {
+    case 'list':
+      validation = { ...common, type: 'list', formulae: [stripEquals(rule.source)] };
+      break;
+    case 'date':
+      validation = {
+        ...common,
+        type: 'date',
+        operator: 'between',
+        formulae: [isoDate(sheet, rule.min), isoDate(sheet, rule.max)],
+      };
+      break;
+    case 'wholeNumber':
+      validation = { ...common, type: 'whole', operator: 'between', formulae: [rule.min, rule.max] };
+      break;
+  }
+  (ws as unknown as WithDataValidations).dataValidations.add(range, validation);
+}
+
+function addConditionalFormat(
+  ws: ExcelJS.Worksheet,
+  sheet: string,
+  cf: ConditionalFormatSpec,
+  priority: number,
+): void {
+  const style: Partial<ExcelJS.Style> = {};
+  if (cf.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(sheet, cf.fill) } };
+  if (cf.fontColor) style.font = { color: { argb: argb(sheet, cf.fontColor) } };
+  ws.addConditionalFormatting({
+    ref: rangeText(rangeRef(sheet, cf.range)),
+    rules: [{ type: 'expression', priority, formulae: [stripEquals(cf.formula)], style }],
+  });
+}
+
+function addDataBar(ws: ExcelJS.Worksheet, sheet: string, bar: DataBarSpec, priority: number): void {
+  const rule: ExcelJS.DataBarRuleType = {
+    type: 'dataBar',
+    priority,
+    gradient: false,
+    cfvo: [
+      { type: 'num', value: bar.min },
+      { type: 'num', value: bar.max },
+    ],
+  };
+  // ExcelJS's typings omit the bar colour its writer reads.
+  (rule as ExcelJS.DataBarRuleType & { color: Partial<ExcelJS.Color> }).color = {
+    argb: argb(sheet, bar.color),
+  };
+  ws.addConditionalFormatting({ ref: rangeText(rangeRef(sheet, bar.range)), rules: [rule] });
+}
+
+function mergeStyle(target: CellStyle, add: CellStyle): void {
+  if (add.font) target.font = { ...target.font, ...definedOnly(add.font) };
+  if (add.fill !== undefined) target.fill = add.fill;
+  if (add.border) target.border = { ...target.border, ...definedOnly(add.border) };
+  if (add.alignment) target.alignment = { ...target.alignment, ...definedOnly(add.alignment) };
+  if (add.numberFormat !== undefined) target.numberFormat = add.numberFormat;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle, baseFont: FontBase, sheet: string): void {
+  if (style.font) {
+    // A font in a cell format is complete in Excel's files: unset parts come from the workbook's default font.
+    const font: Partial<ExcelJS.Font> = {
+      name: style.font.name ?? baseFont.name,
+      size: style.font.size ?? baseFont.size,
+    };
+    if (style.font.bold) font.bold = true;
+    if (style.font.italic) font.italic = true;
+    if (style.font.underline) font.underline = true;
+    if (style.font.color) font.color = { argb: argb(sheet, style.font.color) };
+    cell.font = font;
+  }
+  if (style.fill)
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(sheet, style.fill) } };
+  if (style.border) {
+    const border: Partial<ExcelJS.Borders> = {};
+    for (const edge of ['top', 'bottom', 'left', 'right'] as const) {
+      const weight = style.border[edge];
+      if (weight) border[edge] = { style: weight };
+    }
+    cell.border = border;
+  }
+  if (style.alignment) {
+    const a = style.alignment;
+    const alignment: Partial<ExcelJS.Alignment> = {};
+    if (a.horizontal) alignment.horizontal = a.horizontal;
+    if (a.vertical) alignment.vertical = a.vertical === 'center' ? 'middle' : a.vertical;
+    if (a.wrap) alignment.wrapText = true;
+    if (a.indent) alignment.indent = a.indent;
+    cell.alignment = alignment;
+  }
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function argb(sheet: string, hex: string): string {
+  const clean = hex.replace(/^#/, '');
+  if (!/^[0-9A-Fa-f]{6}$/.test(clean))
+    throw new WorkbookError('unsupported', sheet, messages.badColor(sheet, hex));
+  return `FF${clean.toUpperCase()}`;
+}
+
+function isoDate(sheet: string, iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !date || date.getUTCDate() !== Number(m[3])) {
+    throw new WorkbookError('unsupported', sheet, messages.badDate(sheet, iso));
+  }
+  return date;
+}
+
+export function stripEquals(formula: string): string {
+  const trimmed = formula.trim();
+  return trimmed.startsWith('=') ? trimmed.slice(1) : trimmed;
+}
+
+function cellRef(sheet: string, address: string): { row: number; col: number } {
+  try {
+    return parseA1Cell(address);
+  } catch {
+    throw new WorkbookError('unsupported', sheet, messages.badAddress(sheet, address));
+  }
+}
+
+function rangeRef(sheet: string, address: string): RangeRef {
+  try {
+    return parseA1Range(address);
+  } catch {
+    throw new WorkbookError('unsupported', sheet, messages.badAddress(sheet, address));
+  }
+}
+
+function rangeText(range: RangeRef): string {
+  const a = toA1(range.start.row, range.start.col);
+  const b = toA1(range.end.row, range.end.col);
+  return a === b ? a : `${a}:${b}`;
+}

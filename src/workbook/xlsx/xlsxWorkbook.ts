@@ -1,0 +1,240 @@
+/**
+ * The .xlsx adapter of the workbook port: an .xlsx file held in memory, read and written through ExcelJS
+ * without ExcelJS ever re-saving the user's workbook as a whole (see graft.ts for why and how).
+ *
+ * Node and browser alike: the input and output are bytes; files are the caller's business (files.ts for
+ * Node).
+ */
+import ExcelJS from 'exceljs';
+
+import {
+  type RawSheet,
+  type SheetInfo,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+  type WritePlan,
+  WorkbookError,
+} from '../port';
+import { type Book, isSheetProtected, isWorksheet, readBook, sameSheetName, type SheetEntry } from './book';
+import {
+  applyUpdates,
+  checkPlan,
+  describeRemoved,
+  finishWorkbook,
+  graftSheets,
+  type RemovedPart,
+} from './graft';
+import { describeLoss, messages } from './messages';
+import { Package, PackageError, REL } from './opc';
+import { readTables, readWorksheets } from './reader';
+import { type WrittenSheet, writeSheet } from './sheetWriter';
+import { defaultFont } from './styles';
+import type { XmlDocument } from './xml';
+
+export interface ToBufferOptions {
+  /** Save even when something of the workbook would be lost (see lossReport()). */
+  allowLoss?: boolean;
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  private removed: RemovedPart[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** @internal Use openXlsx(). */
+  constructor(
+    private pkg: Package,
+    private readonly originalParts: ReadonlySet<string>,
+  ) {}
+
+  async read(sheetNames: string[]): Promise<WorkbookSnapshot> {
+    return this.serialized(() => this.readNow(sheetNames));
+  }
+
+  private async readNow(sheetNames: string[]): Promise<WorkbookSnapshot> {
+    const book = this.book();
+    const sheets: SheetInfo[] = book.sheets.map((entry) => ({
+      name: entry.name,
+      protected: isSheetProtected(this.pkg, entry),
+      visibility: entry.visibility,
+    }));
+    const wanted: { requested: string; entry: SheetEntry }[] = [];
+    for (const requested of sheetNames) {
+      const entry = book.sheets.find((s) => sameSheetName(s.name, requested));
+      if (entry) wanted.push({ requested, entry });
+    }
+    const contents: Record<string, RawSheet> = {};
+    const worksheets = wanted.filter((w) => isWorksheet(w.entry));
+    let raw: RawSheet[];
+    try {
+      raw = await readWorksheets(
+        this.pkg,
+        book,
+        worksheets.map((w) => w.entry),
+      );
+    } catch (error) {
+      throw new WorkbookError('io', undefined, messages.notXlsx((error as Error).message));
+    }
+    worksheets.forEach((w, i) => {
+      contents[w.requested] = raw[i];
+    });
+    // A chartsheet has no cells.
+    for (const w of wanted) {
+      if (!isWorksheet(w.entry)) {
+        contents[w.requested] = {
+          name: w.entry.name,
+          values: [],
+          formulas: [],
+          numberFormats: [],
+          hiddenRows: [],
+          tables: readTables(this.pkg, w.entry),
+        };
+      }
+    }
+    return { sheets, contents };
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    return this.serialized(() => this.applyNow(plan));
+  }
+
+  private async applyNow(plan: WritePlan): Promise<void> {
+    const updates = plan.updates ?? [];
+    if (!plan.write.length && !updates.length && plan.activate === undefined && plan.select === undefined)
+      return;
+    const book = this.book();
+    plan.write.forEach((spec) => checkSheetName(spec.name));
+    checkPlan(this.pkg, book, plan.write, updates, plan.activate);
+    const replacedSelected = plan.write
+      .map((spec) => book.sheets.find((s) => sameSheetName(s.name, spec.name)))
+      .filter((s): s is SheetEntry => !!s?.part && isWorksheet(s))
+      .filter((s) => /tabSelected\s*=\s*["'](1|true)["']/.test(this.pkg.text(s.part as string)))
+      .map((s) => s.name);
+
+    // Everything is built on a copy; the workbook changes only when all of it succeeded.
+    const work = this.pkg.clone();
+    let removed: RemovedPart[] = [];
+    try {
+      if (plan.write.length) {
+        const scratch = new ExcelJS.Workbook();
+        const baseFont = defaultFont(stylesDocument(this.pkg, book));
+        const written: WrittenSheet[] = plan.write.map((spec) => writeSheet(scratch, spec, baseFont));
+        // ExcelJS's typings say Buffer (their own ArrayBuffer-like); in Node it is a Node Buffer.
+        const bytes = (await scratch.xlsx.writeBuffer()) as unknown as Uint8Array;
+        removed = graftSheets(work, await Package.load(bytes), written);
+      }
+      applyUpdates(work, updates);
+      finishWorkbook(work, { activate: plan.activate, select: plan.select, replacedSelected });
+    } catch (error) {
+      if (error instanceof WorkbookError) throw error;
+      throw new WorkbookError('unsupported', undefined, messages.internal((error as Error).message));
+    }
+    this.pkg = work;
+    this.removed.push(...removed);
+  }
+
+  /**
+   * What saving would lose, in Vietnamese: content that lived only on sheets replaced since opening
+   * (charts, pictures, comments, pivot tables, …), and, as a safety net, any other part of the original file
+   * that is no longer there. Empty when nothing is lost.
+   */
+  lossReport(): string[] {
+    const losses = this.removed.map(describeRemoved).filter((s): s is string => !!s);
+    const accounted = new Set(this.removed.map((r) => r.part));
+    for (const part of this.originalParts) {
+      if (this.pkg.has(part) || accounted.has(part) || isRegenerated(part)) continue;
+      // The relationships of a part that is still there were rewritten with it (a replaced sheet's).
+      const source = /^(.*?)_rels\/([^/]+)\.rels$/.exec(part);
+      if (source && this.pkg.has(`${source[1]}${source[2]}`)) continue;
+      losses.push(describeLoss('other', part, undefined));
+    }
+    return losses;
+  }
+
+  /** The workbook as .xlsx bytes. Throws WorkbookError('unsupported') when something would be lost, unless allowed. */
+  async toBuffer(options: ToBufferOptions = {}): Promise<Uint8Array> {
+    return this.serialized(() => this.toBufferNow(options));
+  }
+
+  private async toBufferNow(options: ToBufferOptions): Promise<Uint8Array> {
+    const book = this.book();
+    if (!book.sheets.length) throw new WorkbookError('unsupported', undefined, messages.emptyWorkbook);
+    const losses = this.lossReport();
+    if (losses.length && !options.allowLoss) {
+      throw new WorkbookError('unsupported', undefined, messages.lossRefused(losses));
+    }
+    return this.pkg.toZip();
+  }
+
+  /** Calls run one after another, each on the state the previous one left (apply awaits in the middle). */
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private book(): Book {
+    try {
+      return readBook(this.pkg);
+    } catch (error) {
+      throw toWorkbookError(error);
+    }
+  }
+}
+
+/** Parts that a save drops on purpose and the spreadsheet program rebuilds. */
+function isRegenerated(part: string): boolean {
+  return /(^|\/)calcChain\.xml$/i.test(part);
+}
+
+function stylesDocument(pkg: Package, book: Book): XmlDocument | undefined {
+  const rel = pkg.rels(book.workbookPart).find((r) => r.type === REL.styles);
+  const part = rel && pkg.resolve(book.workbookPart, rel);
+  const actual = part && pkg.findPartIgnoringCase(part);
+  return actual ? pkg.readXml(actual) : undefined;
+}
+
+const INVALID_SHEET_NAME = /[:\\/?*[\]]/;
+
+function checkSheetName(name: string): void {
+  if (
+    !name ||
+    name.length > 31 ||
+    INVALID_SHEET_NAME.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLocaleUpperCase() === 'HISTORY'
+  ) {
+    throw new WorkbookError('unsupported', name, messages.badSheetName(name));
+  }
+}
+
+function toWorkbookError(error: unknown): WorkbookError {
+  if (error instanceof WorkbookError) return error;
+  if (error instanceof PackageError && error.message === 'strict') {
+    return new WorkbookError('unsupported', undefined, messages.strictFormat);
+  }
+  return new WorkbookError('io', undefined, messages.notXlsx((error as Error).message));
+}
+
+/**
+ * Opens an .xlsx file from its bytes, or a new empty workbook when `source` is null (add sheets with
+ * apply() before saving).
+ */
+export async function openXlsx(source: Uint8Array | ArrayBuffer | null): Promise<XlsxWorkbook> {
+  let pkg: Package;
+  try {
+    if (source === null) {
+      const blank = new ExcelJS.Workbook();
+      blank.creator = 'CCHC plan tracker';
+      blank.lastModifiedBy = 'CCHC plan tracker';
+      // See apply(): ExcelJS's Buffer type vs the Node Buffer it returns.
+      pkg = await Package.load((await blank.xlsx.writeBuffer()) as unknown as Uint8Array);
+    } else {
+      pkg = await Package.load(source);
+    }
+    readBook(pkg);
+  } catch (error) {
+    throw toWorkbookError(error);
+  }
+  return new XlsxWorkbook(pkg, new Set(source === null ? [] : pkg.names()));
+}

@@ -1,0 +1,149 @@
+/**
+ * LibreOffice Calc as the independent spreadsheet in tests: recalculate a workbook, print it to PDF, or
+ * export every sheet as CSV.
+ *
+ * - Each test process gets its own fresh profile (a LibreOffice user installation) whose
+ *   registrymodifications.xcu sets Calc to always recalculate on load (Formula/Load OOXMLRecalcMode = 0),
+ *   so no stored formula result survives conversion.
+ * - Runs are serialized within a process: a profile is locked while soffice uses it.
+ * - soffice missing is an error, not a skip: CI installs it (apt-get install libreoffice-calc-nogui).
+ */
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The first start initialises the profile (≈20 s); big workbooks take a while too. */
+const CONVERSION_TIMEOUT_MS = 180_000;
+
+const SOFFICE = process.env.SOFFICE ?? 'soffice';
+
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** CSV of every sheet, UTF-8, comma-separated, values as shown (LibreOffice's token string). */
+const CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+
+let profileDir: Promise<string> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+function profile(): Promise<string> {
+  profileDir ??= (async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cchc-lo-profile-'));
+    await fs.mkdir(path.join(dir, 'user'), { recursive: true });
+    await fs.writeFile(path.join(dir, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS, 'utf8');
+    return dir;
+  })();
+  return profileDir;
+}
+
+/** Runs one soffice conversion at a time. */
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function convert(inputPath: string, outDir: string, convertTo: string): Promise<string> {
+  const input = path.resolve(inputPath);
+  const out = path.resolve(outDir);
+  if (path.dirname(input) === out) {
+    throw new Error(`LibreOffice would overwrite its input: choose an outDir other than ${out}`);
+  }
+  await fs.mkdir(out, { recursive: true });
+  const dir = await profile();
+  const args = [
+    `-env:UserInstallation=file://${dir}`,
+    '--headless',
+    '--norestore',
+    '--nolockcheck',
+    '--convert-to',
+    convertTo,
+    '--outdir',
+    out,
+    input,
+  ];
+  return serialized(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        execFile(SOFFICE, args, { timeout: CONVERSION_TIMEOUT_MS }, (error, stdout, stderr) => {
+          if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+            reject(
+              new Error(
+                `LibreOffice (${SOFFICE}) is not installed: apt-get install -y libreoffice-calc-nogui, or set SOFFICE`,
+              ),
+            );
+          } else if (error) {
+            reject(new Error(`soffice ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+          } else {
+            resolve(`${stdout}\n${stderr}`);
+          }
+        });
+      }),
+  );
+}
+
+async function expectFile(file: string, log: string): Promise<string> {
+  try {
+    await fs.access(file);
+    return file;
+  } catch {
+    throw new Error(`LibreOffice did not write ${file}:\n${log}`);
+  }
+}
+
+/**
+ * Opens `xlsxPath` in LibreOffice with every formula recalculated, saves it as .xlsx in `outDir` (same base
+ * name), and returns the path of that file.
+ */
+export async function recalcWithLibreOffice(xlsxPath: string, outDir: string): Promise<string> {
+  const log = await convert(xlsxPath, outDir, 'xlsx:Calc MS Excel 2007 XML');
+  return expectFile(path.join(path.resolve(outDir), `${path.parse(xlsxPath).name}.xlsx`), log);
+}
+
+/** Prints `xlsxPath` to PDF in `outDir` (print areas, page setup and headers as LibreOffice applies them). */
+export async function toPdf(xlsxPath: string, outDir: string): Promise<string> {
+  const log = await convert(xlsxPath, outDir, 'pdf:calc_pdf_Export');
+  return expectFile(path.join(path.resolve(outDir), `${path.parse(xlsxPath).name}.pdf`), log);
+}
+
+/**
+ * Every sheet of `xlsxPath` as CSV text (values as displayed, after recalculation), by sheet name.
+ * LibreOffice writes one file per sheet, named "<base>-<sheet>.csv".
+ */
+export async function sheetCsv(xlsxPath: string, outDir: string): Promise<Record<string, string>> {
+  const base = path.parse(xlsxPath).name;
+  const out = path.resolve(outDir);
+  await fs.mkdir(out, { recursive: true });
+  const before = new Set(await fs.readdir(out));
+  const log = await convert(xlsxPath, outDir, CSV_FILTER);
+  const result: Record<string, string> = {};
+  for (const file of await fs.readdir(out)) {
+    if (before.has(file) || !file.startsWith(`${base}-`) || !file.endsWith('.csv')) continue;
+    result[file.slice(base.length + 1, -4)] = await fs.readFile(path.join(out, file), 'utf8');
+  }
+  if (!Object.keys(result).length) throw new Error(`LibreOffice wrote no CSV for ${xlsxPath}:\n${log}`);
+  return result;
+}
+
+/** Runs a command-line tool (pdfinfo, pdftotext) and returns its standard output. */
+export function runTool(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/** Removes this process's LibreOffice profile (call from afterAll). */
+export async function disposeLibreOffice(): Promise<void> {
+  if (!profileDir) return;
+  const dir = await profileDir;
+  profileDir = undefined;
+  await serialized(() => fs.rm(dir, { recursive: true, force: true }));
+}
