@@ -51,5 +51,11 @@ export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
     ],
     columnWidths: [45, 20, 24],
     freeze: { rows: 1, columns: 0 },
+    page: {
+      paper: 'A4',
+      orientation: 'portrait',
+      margins: { top: 20, bottom: 20, left: 20, right: 15, header: 8, footer: 8 },
+      fitToWidth: true,
+    },
   };
 }

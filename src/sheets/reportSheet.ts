@@ -9,15 +9,15 @@ import { formatVnDate } from '../domain/dates';
 import { percentDone } from '../domain/rollup';
 import type { ReportContent, ReportCounts } from '../domain/report';
 import type { CellStyle, CellValue, SheetSpec, StyleRun } from './spec';
+import { rowHeightFor } from './textLayout';
 
 const COLS = 9; // A..I
 const LAST = 'I';
 const FONT = 'Times New Roman';
 /** Rough characters per printed line across the body's width at 13 pt (A4 less 30 + 15 mm margins). */
-const CHARS_PER_LINE = 78;
-const LINE_PT = 19;
-/** Excel's limits: a row is at most 409 pt high, a cell holds at most 32,767 characters. */
-const MAX_ROW_PT = 409;
+const BODY_WIDTH_CHARS = 10 + 9 + 9.5 * 7;
+const BODY_PT = 13;
+/** Excel's limit: a cell holds at most 32,767 characters. */
 const MAX_CELL_CHARS = 32_000;
 
 function fitCell(text: string): string {
@@ -67,8 +67,10 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
     const r = row();
     rows.push([text]);
     merges.push(`A${r}:${LAST}${r}`);
-    const lines = Math.max(1, Math.ceil((text.length + (indent ? 6 : 0)) / CHARS_PER_LINE));
-    rowHeights[r] = Math.min(MAX_ROW_PT, lines * LINE_PT + 4);
+    rowHeights[r] = rowHeightFor(
+      [{ text: `${indent ? '      ' : ''}${text}`, widthChars: BODY_WIDTH_CHARS }],
+      BODY_PT,
+    );
     style(`A${r}:${LAST}${r}`, {
       ...s,
       alignment: {
@@ -117,7 +119,7 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
   r = row();
   rows.push([c.subject]);
   merges.push(`A${r}:${LAST}${r}`);
-  rowHeights[r] = Math.min(MAX_ROW_PT, Math.ceil(c.subject.length / 70) * LINE_PT + 4);
+  rowHeights[r] = rowHeightFor([{ text: c.subject, widthChars: BODY_WIDTH_CHARS * 0.92 }], 14);
   style(`A${r}`, {
     font: { name: FONT, size: 14, bold: true },
     alignment: { horizontal: 'center', vertical: 'top', wrap: true },
@@ -243,6 +245,7 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
       printArea: `A1:${LAST}${lastRow}`,
       fitToWidth: true,
       header: { center: '&P', differentFirstPage: true },
+      firstPageNumber: 1,
     },
   };
 }

@@ -114,6 +114,8 @@ export interface PageSetupSpec {
    * header (Nghị định 30/2020: page numbers from page 2).
    */
   header?: { center: string; differentFirstPage: boolean };
+  /** Number the sheet's pages from this number, even when printed with other sheets (the report: 1). */
+  firstPageNumber?: number;
 }
 
 /** What kind of add-in-owned sheet this is; recorded in the ownership register. */

@@ -8,6 +8,7 @@ import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
 import { settingRef } from './settingsSheet';
 import type { CellValue, ConditionalFormatSpec, FormulaCell, SheetSpec } from './spec';
 import { stateFormula } from './stateFormula';
+import { rowHeightFor } from './textLayout';
 
 /** A row as the tracker is first written. */
 export interface TrackerSeed {
@@ -97,6 +98,15 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
     );
     formulas.push({ cell: `${L('deadlineState')}${row}`, formula: trackerStateFormula(row) });
   }
+  const rowHeights: Record<number, number> = { 1: 32 };
+  cells.forEach((values, i) => {
+    if (i === 0) return;
+    const texts = COLUMN_KEYS.map((k, c) => ({
+      text: typeof values[c] === 'string' ? (values[c] as string) : '',
+      widthChars: WIDTHS[k],
+    }));
+    rowHeights[i + 1] = rowHeightFor(texts, BODY_FONT.size);
+  });
   const data = (k: ColumnKey): string => `${L(k)}2:${L(k)}${lastRow}`;
   const all = rangeToA1(1, 0, lastRow - 1, lastCol);
   const stateCell = `$${L('deadlineState')}2`;
@@ -155,7 +165,7 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
       })),
     ],
     columnWidths: COLUMN_KEYS.map((k) => WIDTHS[k]),
-    rowHeights: { 1: 32 },
+    rowHeights,
     validations: [
       {
         range: data('lead'),

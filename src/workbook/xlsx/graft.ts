@@ -861,6 +861,8 @@ function extendDimension(doc: XmlDocument, row: number, col: number): void {
 
 export interface FinishOptions {
   activate?: string;
+  /** Sheets to move to the front of the tab order, in this order (WritePlan.tabOrder). */
+  tabOrder?: string[];
   select?: string;
   /** Sheets replaced by this plan whose old part had the tab selected. */
   replacedSelected: string[];
@@ -872,6 +874,7 @@ export interface FinishOptions {
  * hold formulas, which Excel reports as damage), and sets the active tab.
  */
 export function finishWorkbook(pkg: Package, options: FinishOptions): void {
+  const previousActive = reorderSheets(pkg, options.tabOrder ?? []);
   const book = readBook(pkg);
   const doc = pkg.editXml(book.workbookPart);
   const root = doc.root;
@@ -900,6 +903,7 @@ export function finishWorkbook(pkg: Package, options: FinishOptions): void {
     bookViews.children.push(view);
   }
   let active = Number(getAttr(view, 'activeTab') ?? 0);
+  if (previousActive) active = previousActive(active);
   if (!(active >= 0 && active < book.sheets.length)) active = 0;
   let reselect = false;
   if (options.activate !== undefined) {
@@ -934,6 +938,38 @@ export function finishWorkbook(pkg: Package, options: FinishOptions): void {
   const target = book.sheets[active];
   if (options.select && target?.part && isWorksheet(target))
     setSelection(pkg.editXml(target.part), options.select);
+}
+
+/**
+ * Moves the named sheets to the front of <sheets>, in the order given, and renumbers what refers to a sheet
+ * by its position (definedName/@localSheetId). Returns how to map an old position to the new one, or
+ * undefined when nothing moved.
+ */
+function reorderSheets(pkg: Package, order: readonly string[]): ((oldIndex: number) => number) | undefined {
+  if (order.length === 0) return undefined;
+  const book = readBook(pkg);
+  const root = pkg.readXml(book.workbookPart).root;
+  const sheetsEl = child(root, 'sheets');
+  if (!sheetsEl) return undefined;
+  const entries = children(sheetsEl, 'sheet');
+  const rank = (el: XmlElement): number => {
+    const i = order.findIndex((name) => sameSheetName(name, getAttr(el, 'name') ?? ''));
+    return i < 0 ? order.length : i;
+  };
+  const sorted = entries.map((el, i) => ({ el, i })).sort((a, b) => rank(a.el) - rank(b.el) || a.i - b.i);
+  if (sorted.every((s, i) => s.i === i)) return undefined;
+  const newIndex = new Map(sorted.map((s, i) => [s.i, i]));
+  const editable = pkg.editXml(book.workbookPart).root;
+  const editableSheets = child(editable, 'sheets') as XmlElement;
+  const editableEntries = children(editableSheets, 'sheet');
+  editableSheets.children = sorted.map((s) => editableEntries[s.i]);
+  const names = child(editable, 'definedNames');
+  for (const dn of names ? children(names, 'definedName') : []) {
+    const local = getAttr(dn, 'localSheetId');
+    if (local !== undefined && newIndex.has(Number(local)))
+      setAttr(dn, 'localSheetId', String(newIndex.get(Number(local))));
+  }
+  return (old) => newIndex.get(old) ?? old;
 }
 
 function firstSheetView(doc: XmlDocument): XmlElement {

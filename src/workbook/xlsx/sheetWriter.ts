@@ -178,6 +178,7 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
         footer: inches(page.margins.footer),
       },
       horizontalCentered: !!page.centerHorizontally,
+      ...(page.firstPageNumber !== undefined ? { firstPageNumber: page.firstPageNumber } : {}),
       ...(page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { scale: 100 }),
     };
     if (page.header) {

@@ -123,7 +123,12 @@ export class XlsxWorkbook implements WorkbookPort {
         removed = graftSheets(work, await Package.load(bytes), written);
       }
       applyUpdates(work, updates);
-      finishWorkbook(work, { activate: plan.activate, select: plan.select, replacedSelected });
+      finishWorkbook(work, {
+        activate: plan.activate,
+        select: plan.select,
+        tabOrder: plan.tabOrder,
+        replacedSelected,
+      });
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
       throw new WorkbookError('unsupported', undefined, messages.internal((error as Error).message));
