@@ -22,6 +22,7 @@ import { type Book, MAIN_NS, REL_NS, type SheetEntry } from './book';
 import { decodeText, Package, REL, XML_DECLARATION } from './opc';
 import { getAttr, localName, parseXml, prefixOf, serializeXml, type XmlElement } from './xml';
 import { shiftFormula } from './formula';
+import { decodeEntities } from './xml';
 
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -53,8 +54,10 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
   const relParts: string[] = [];
   const sheetXml: string[] = [];
   const extents: SheetExtent[] = [];
+  const texts: string[] = [];
   entries.forEach((entry, i) => {
     const text = decodeText(pkg.bytes(entry.part as string));
+    texts.push(text);
     extents.push(scanExtent(text));
     zip.file(`xl/worksheets/sheet${i + 1}.xml`, forExcelJs(text));
     relParts.push(
@@ -94,7 +97,7 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
 
   return entries.map((entry, i) => {
     const worksheet = workbook.getWorksheet(`S${i + 1}`);
-    const sheet = worksheet ? toRawSheet(worksheet, extents[i]) : emptySheet();
+    const sheet = worksheet ? toRawSheet(worksheet, extents[i], lazyCachedResults(texts[i])) : emptySheet();
     sheet.name = entry.name;
     sheet.tables = readTables(pkg, entry);
     return sheet;
@@ -188,7 +191,43 @@ function emptySheet(): RawSheet {
   return { name: '', values: [], formulas: [], numberFormats: [], hiddenRows: [], tables: [] };
 }
 
-function toRawSheet(worksheet: ExcelJS.Worksheet, extent: SheetExtent): RawSheet {
+/**
+ * ExcelJS 4.4 drops a formula's cached result when it is 0 (or another falsy value): `<f>…</f><v>0</v>`
+ * loads as a formula without a result. The cached results straight from the sheet XML fill that gap; the
+ * scan runs only when such a cell is met.
+ */
+function lazyCachedResults(xml: string): (address: string) => RawCell {
+  let map: Map<string, RawCell> | undefined;
+  return (address) => {
+    map ??= cachedFormulaResults(xml);
+    return map.get(address) ?? null;
+  };
+}
+
+export function cachedFormulaResults(xml: string): Map<string, RawCell> {
+  const out = new Map<string, RawCell>();
+  const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+  for (const m of xml.matchAll(cellRe)) {
+    const body = m[2];
+    if (!body || !/<(?:\w+:)?f\b/.test(body)) continue;
+    const v = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body);
+    const ref = /\br="([A-Z]{1,3}\d+)"/.exec(m[1]);
+    if (!v || !ref) continue;
+    const type = /\bt="(\w+)"/.exec(m[1])?.[1] ?? 'n';
+    const raw = decodeEntities(v[1]);
+    if (type === 'b') out.set(ref[1], raw === '1');
+    else if (type === 'e') out.set(ref[1], { error: raw });
+    else if (type === 'str' || type === 's' || type === 'inlineStr') out.set(ref[1], decodeOoxmlEscapes(raw));
+    else if (raw.trim() !== '' && Number.isFinite(Number(raw))) out.set(ref[1], Number(raw));
+  }
+  return out;
+}
+
+function toRawSheet(
+  worksheet: ExcelJS.Worksheet,
+  extent: SheetExtent,
+  cachedResult: (address: string) => RawCell,
+): RawSheet {
   const values: RawCell[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: string[][] = [];
@@ -200,7 +239,9 @@ function toRawSheet(worksheet: ExcelJS.Worksheet, extent: SheetExtent): RawSheet
     for (let c = 1; c <= extent.lastCol; c += 1) {
       // getCell creates missing cells with the row's or column's format, as Excel reports empty cells.
       const cell = row.getCell(c);
-      const { value, formula } = readCell(worksheet, cell);
+      const read = readCell(worksheet, cell);
+      const value = read.formula !== null && read.value === null ? cachedResult(cell.address) : read.value;
+      const { formula } = read;
       rowValues.push(value);
       rowFormulas.push(formula);
       rowFormats.push(cell.numFmt || 'General');

@@ -1,0 +1,212 @@
+/**
+ * What a recipient without the add-in sees: the workbook the CLI writes, recalculated by LibreOffice
+ * headless, must show the domain's own figures in every formula cell (Tình trạng hạn on Nhiệm vụ; every
+ * count and percentage on Tổng hợp), with no error values; the report prints on A4, one page wide, in
+ * Times New Roman's metric twin, with every block of a Nghị định 30 báo cáo.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { compileReport, initTracker } from '../../src/app';
+import { trackerFromSnapshot } from '../../src/app/checkTracker';
+import { addDays, serialFromIso, todayIso } from '../../src/domain/dates';
+import { deadlineState } from '../../src/domain/deadline';
+import { leadsOf, rollup, sectionsOf, type RollupRow, type StateCounts } from '../../src/domain/rollup';
+import { readKnownLeads } from '../../src/domain/validation';
+import { DEADLINE_STATES } from '../../src/domain/deadline';
+import { SHEET, STATE_LABEL } from '../../src/i18n/vi';
+import { buildReportSheet } from '../../src/sheets/reportSheet';
+import { buildSummarySheet } from '../../src/sheets/summarySheet';
+import type { CellUpdate, RawSheet } from '../../src/workbook/port';
+import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { disposeLibreOffice, recalcWithLibreOffice, runTool, toPdf } from '../helpers/libreoffice';
+
+const today = todayIso();
+const year = Number(today.slice(0, 4));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-lo-'));
+afterAll(async () => {
+  await disposeLibreOffice();
+  if (!process.env.KEEP_TEST_FILES) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const d = (offset: number): number => serialFromIso(addDays(today, offset)) as number;
+
+/** Boundary cases around today (N = 7): one per row, columns G (deadline), H (status), I (completed). */
+const CASES: [deadline: number | null, status: string, completed: number | null][] = [
+  [d(0), 'Đang thực hiện', null], // due today: Sắp đến hạn
+  [d(7), 'Chưa thực hiện', null], // due in exactly N days: Sắp đến hạn
+  [d(8), 'Chưa thực hiện', null], // N+1: Trong hạn
+  [d(-1), 'Đang thực hiện', null], // yesterday: Quá hạn
+  [d(-3), 'Hoàn thành', d(-3)], // done on the deadline: đúng hạn
+  [d(-3), 'Hoàn thành', d(-2)], // a day late: quá hạn
+  [null, 'Hoàn thành', d(-10)], // done, no deadline
+  [null, 'Đang thực hiện', null], // Thường xuyên
+  [d(-30), 'hoàn thành ', d(-40)], // typed in lower case with a trailing space, done early
+];
+
+function updatesFor(): CellUpdate[] {
+  const u: CellUpdate[] = [];
+  CASES.forEach(([deadline, status, completed], i) => {
+    const row = i + 2;
+    u.push({ sheet: SHEET.tracker, cell: `G${row}`, value: deadline, numberFormat: 'dd/mm/yyyy' });
+    u.push({ sheet: SHEET.tracker, cell: `H${row}`, value: status });
+    u.push({ sheet: SHEET.tracker, cell: `I${row}`, value: completed, numberFormat: 'dd/mm/yyyy' });
+  });
+  u.push({ sheet: SHEET.tracker, cell: 'J6', value: 'Quyết định số 12/QĐ-UBND' });
+  return u;
+}
+
+async function writeDemo(): Promise<{ file: string; reportSheet: string }> {
+  const book = await openXlsx(null);
+  expect((await initTracker(book, { year })).ok).toBe(true);
+  await book.read([SHEET.tracker]);
+  await book.apply({ write: [], updates: updatesFor() });
+  const out = await compileReport(book, { asOf: today });
+  expect(out.ok).toBe(true);
+  const file = path.join(dir, 'demo.xlsx');
+  fs.writeFileSync(file, await book.toBuffer());
+  return { file, reportSheet: out.sheet! };
+}
+
+let recalculated: Record<string, RawSheet>;
+let demo: { file: string; reportSheet: string };
+
+beforeAll(async () => {
+  demo = await writeDemo();
+  const recalcFile = await recalcWithLibreOffice(demo.file, path.join(dir, 'recalc'));
+  const book = await openXlsx(fs.readFileSync(recalcFile));
+  const snap = await book.read([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.summary]);
+  recalculated = snap.contents;
+}, 300_000);
+
+function snapshotState(): NonNullable<ReturnType<typeof trackerFromSnapshot>> {
+  const state = trackerFromSnapshot({ sheets: [], contents: recalculated }, today);
+  if (!state) throw new Error('no tracker after LibreOffice');
+  return state;
+}
+
+describe('a recipient opening the file in LibreOffice', () => {
+  it('sees in every Tình trạng hạn cell the state the domain computes for today', () => {
+    const { read, settings } = snapshotState();
+    const col = read.columns.deadlineState!;
+    const tracker = recalculated[SHEET.tracker];
+    expect(read.tasks).toHaveLength(48);
+    for (const t of read.tasks) {
+      const expected = STATE_LABEL[deadlineState(t, today, settings.warningDays)];
+      expect({ row: t.row, state: tracker.values[t.row - 1][col] }).toEqual({ row: t.row, state: expected });
+    }
+    // The boundary rows really are the boundary states.
+    const states = CASES.map((_, i) => tracker.values[i + 1][col]);
+    expect(states).toEqual([
+      'Sắp đến hạn',
+      'Sắp đến hạn',
+      'Trong hạn',
+      'Quá hạn',
+      'Hoàn thành đúng hạn',
+      'Hoàn thành quá hạn',
+      'Hoàn thành đúng hạn',
+      'Thường xuyên',
+      'Hoàn thành đúng hạn',
+    ]);
+  });
+
+  it('sees in every Tổng hợp formula cell the domain’s roll-up for today, and no error value', () => {
+    const { read, settings } = snapshotState();
+    const listed = readKnownLeads(recalculated[SHEET.lists]);
+    const roll = rollup(read.tasks, today, settings.warningDays, settings.year, listed);
+    const { layout } = buildSummarySheet({
+      year: settings.year,
+      writtenOn: today,
+      headerRow: read.headerRow,
+      columns: read.columns,
+      sections: sectionsOf(read.tasks),
+      leads: leadsOf(read.tasks, listed),
+    });
+    const sheet = recalculated[SHEET.summary];
+    let formulaCells = 0;
+    sheet.formulas.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (!f) return;
+        formulaCells += 1;
+        const v = sheet.values[r][c];
+        expect({ cell: `${r},${c}`, v }).toEqual({ cell: `${r},${c}`, v: expect.any(Number) });
+      }),
+    );
+    // Every count and percentage of every row of the three blocks is a formula.
+    expect(formulaCells).toBe(layout.blocks.reduce((n, b) => n + (b.keys.length + 1) * 8, 0));
+    const figures = (counts: StateCounts): number[] => [
+      counts.tasks,
+      ...DEADLINE_STATES.map((s) => counts[s]),
+      counts.tasks === 0 ? 0 : (counts.doneOnTime + counts.doneLate) / counts.tasks,
+    ];
+    const rowFigures = (row: number): number[] =>
+      Array.from({ length: 8 }, (_, i) => Number(sheet.values[row - 1][2 + i]));
+    const rows: Record<string, RollupRow[]> = {
+      section: roll.bySection,
+      lead: roll.byLead,
+      quarter: roll.byQuarter,
+    };
+    for (const block of layout.blocks) {
+      expect(block.keys).toEqual(rows[block.key].map((r) => r.key));
+      block.keys.forEach((_, i) => {
+        const expected = figures(rows[block.key][i].counts);
+        const actual = rowFigures(block.firstRow + i);
+        expect({ block: block.key, row: i, actual: actual.map((x) => Math.round(x * 1e9)) }).toEqual({
+          block: block.key,
+          row: i,
+          actual: expected.map((x) => Math.round(x * 1e9)),
+        });
+      });
+      expect(rowFigures(block.totalRow).map((x) => Math.round(x * 1e9))).toEqual(
+        figures(roll.total).map((x) => Math.round(x * 1e9)),
+      );
+    }
+    // The figures compared are not all zeros: the boundary rows put tasks in every state.
+    for (const s of DEADLINE_STATES) expect(roll.total[s]).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the report printed by LibreOffice', () => {
+  it('is A4 portrait, one page wide, Times New Roman’s twin, with every block of the layout', async () => {
+    const book = await openXlsx(fs.readFileSync(demo.file));
+    const out = await compileReport(book, { asOf: today });
+    // Print the report sheet on its own, as the office prints it.
+    const alone = await openXlsx(null);
+    await alone.read([]);
+    await alone.apply({ write: [buildReportSheet(out.content!, demo.reportSheet, 'UBND xã Long Điền A')] });
+    const file = path.join(dir, 'report.xlsx');
+    fs.writeFileSync(file, await alone.toBuffer());
+    const pdf = await toPdf(file, path.join(dir, 'pdf'));
+    const info = await runTool('pdfinfo', ['-f', '1', '-l', '99', pdf]);
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
+    for (const [w, h] of sizes) {
+      expect(Math.abs(w - 595.3)).toBeLessThan(1.5);
+      expect(Math.abs(h - 841.9)).toBeLessThan(1.5);
+    }
+    const fonts = await runTool('pdffonts', [pdf]);
+    expect(fonts).toMatch(/LiberationSerif|TimesNewRoman/);
+    const text = (await runTool('pdftotext', ['-layout', pdf, '-'])).normalize('NFC');
+    const pages = text.split('\f');
+    // Both header columns on the same line of page 1: the sheet is one page wide.
+    expect(pages[0]).toMatch(/ỦY BAN NHÂN DÂN\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    expect(pages[0]).toMatch(/XÃ LONG ĐIỀN A\s+Độc lập - Tự do - Hạnh phúc/);
+    expect(pages[0]).toContain('BÁO CÁO');
+    expect(pages[0]).toContain('Kết quả thực hiện Kế hoạch nâng cao chất lượng, hiệu quả công tác cải cách');
+    expect(pages[0]).toContain('Kính gửi: Phòng Nội vụ.');
+    expect(text).toContain('I. KẾT QUẢ THỰC HIỆN');
+    expect(text).toContain('II. TỒN TẠI, HẠN CHẾ');
+    expect(text).toContain('III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI');
+    expect(text).toContain('Quyết định số 12/QĐ-UBND');
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('- Lưu: VT, TH.');
+    expect(text).toContain('KT. CHỦ TỊCH');
+    expect(text).toContain('Trương Minh Sơn');
+    // No page number on page 1; "2" at the top of page 2.
+    expect(pages[0].trimStart().startsWith('ỦY BAN')).toBe(true);
+    expect(pages[1].trimStart().split('\n')[0].trim()).toBe('2');
+  }, 300_000);
+});
