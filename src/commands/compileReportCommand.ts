@@ -41,7 +41,10 @@ export async function runCompileReportCommand(
     try {
       outcome = await deps.compileReport(deps.port, { asOf: deps.today() });
     } catch (error) {
-      outcome = { ok: false, message: COMMAND.unexpectedError(describe(error)) };
+      // The action turns every expected failure into an outcome; this is a bug or a lost connection. The
+      // user gets a Vietnamese sentence, the details go to the developer tools only.
+      console.error('compileReportCommand failed', describe(error));
+      outcome = { ok: false, message: COMMAND.unexpectedError('') };
     }
     try {
       await deps.notify(outcome);

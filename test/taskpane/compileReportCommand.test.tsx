@@ -69,10 +69,10 @@ describe('runCompileReportCommand', () => {
     });
     const event = { completed: jest.fn() };
     const outcome = await runCompileReportCommand(event, deps);
-    expect(outcome).toEqual({ ok: false, message: COMMAND.unexpectedError('GeneralException') });
-    expect(outcome.message).toMatch(
-      /^Đã xảy ra lỗi không mong muốn khi tổng hợp báo cáo: GeneralException\./,
-    );
+    expect(outcome).toEqual({ ok: false, message: COMMAND.unexpectedError('') });
+    // The technical detail goes to the developer tools, not to the user.
+    expect(outcome.message).toMatch(/^Đã xảy ra lỗi không mong muốn khi tổng hợp báo cáo\./);
+    expect(outcome.message).not.toContain('GeneralException');
     expect(deps.notify).toHaveBeenCalledWith(outcome);
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(error).toHaveBeenCalled();
