@@ -108,3 +108,40 @@ export function rectToAddress(r: Rect): string {
   const b = toA1(r.bottom, r.right);
   return a === b ? a : `${a}:${b}`;
 }
+
+/**
+ * Rectangles covering exactly the given cells: runs along each row, merged with the run of the same columns
+ * in the row above. Sorted by top row, then left column. (Written apart from the adapter's coverCells.)
+ */
+export function rectsCovering(cells: readonly { row: number; col: number }[]): Rect[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  const done: Rect[] = [];
+  let open = new Map<string, Rect>();
+  let i = 0;
+  while (i < sorted.length) {
+    const row = sorted[i].row;
+    const next = new Map<string, Rect>();
+    while (i < sorted.length && sorted[i].row === row) {
+      const left = sorted[i].col;
+      let right = left;
+      i++;
+      while (i < sorted.length && sorted[i].row === row && sorted[i].col <= right + 1) {
+        right = Math.max(right, sorted[i].col);
+        i++;
+      }
+      const key = `${left}:${right}`;
+      const above = open.get(key);
+      if (above && above.bottom === row - 1) {
+        above.bottom = row;
+        open.delete(key);
+        next.set(key, above);
+      } else {
+        next.set(key, { top: row, left, bottom: row, right });
+      }
+    }
+    done.push(...open.values());
+    open = next;
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}

@@ -20,6 +20,8 @@ export interface FakeStats {
   payloads: number[];
   /** Bytes of JSON of the data each sync's loads returned, one entry per sync. */
   responses: number[];
+  /** Indexes (0-based) of the syncs refused for a request or response over the size limit. */
+  refused: number[];
   operationCount: number;
 }
 
@@ -36,6 +38,8 @@ export class FakeContext {
   private queue: Operation[] = [];
   private nextProxyId = 1;
   private responseBytes = 0;
+  /** What this sync's loads return, handed to the proxies only when the whole sync succeeds. */
+  private deliveries: (() => void)[] = [];
 
   constructor(
     readonly state: WorkbookState,
@@ -60,6 +64,14 @@ export class FakeContext {
     this.responseBytes += jsonBytes(data) + 1;
   }
 
+  /**
+   * Hands loaded data to a proxy once the sync has succeeded. As in Excel, a sync that fails (an operation
+   * fails, or the response is over the limit) returns nothing: proxies loaded in it stay unloaded.
+   */
+  deliver(apply: () => void): void {
+    this.deliveries.push(apply);
+  }
+
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
@@ -68,9 +80,11 @@ export class FakeContext {
     const payload = jsonBytes(ops.map((o) => o.json));
     this.stats.payloads.push(payload);
     this.responseBytes = 0;
+    this.deliveries = [];
     await Promise.resolve();
     if (payload > this.limits.maxRequestBytes) {
       this.stats.responses.push(0);
+      this.stats.refused.push(this.stats.syncCount - 1);
       throw new FakeOfficeError(
         'RequestPayloadSizeLimitExceeded',
         'The request payload size has exceeded the limit.',
@@ -83,11 +97,14 @@ export class FakeContext {
       this.stats.responses.push(this.responseBytes);
     }
     if (this.responseBytes > this.limits.maxResponseBytes) {
+      this.stats.refused.push(this.stats.syncCount - 1);
       throw new FakeOfficeError(
         'ResponsePayloadSizeLimitExceeded',
         'The response payload size has exceeded the limit.',
       );
     }
+    for (const apply of this.deliveries) apply();
+    this.deliveries = [];
   }
 }
 
@@ -240,7 +257,7 @@ export abstract class FakeClientObject<T> extends ProxyBase {
     for (const [head, rest] of requested) {
       if (head in scalars && rest.length === 0) {
         const value = scalars[head](target);
-        this.loaded.set(head, value);
+        this.context.deliver(() => this.loaded.set(head, value));
         this.context.noteResponse(value);
       } else if (head in navigation) {
         navigation[head]().applyLoad(rest);
@@ -272,7 +289,10 @@ export abstract class FakeCollection<T, I extends ProxyBase> extends FakeClientO
     const itemPaths = paths
       .map((p) => (p.startsWith('items/') ? p.slice(6) : p))
       .filter((p) => p !== 'items');
-    this.loadedItems = this.listItems(target);
-    for (const item of this.loadedItems) item.applyLoad(itemPaths);
+    const items = this.listItems(target);
+    this.context.deliver(() => {
+      this.loadedItems = items;
+    });
+    for (const item of items) item.applyLoad(itemPaths);
   }
 }

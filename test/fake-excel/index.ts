@@ -9,7 +9,9 @@
  *
  * Where it matters it behaves like Excel: properties are unreadable until loaded and synced; array shapes
  * are checked; missing items and protected sheets fail at sync; strings sent through `values` are parsed
- * (formulas, numbers) unless the cell is text-formatted; every sync's payload is measured.
+ * (formulas, numbers) unless the cell is text-formatted; every sync's payload and response are measured, and
+ * a sync over Excel on the web's 5 MB is refused and returns nothing; Range.getSpecialCells(OrNullObject)
+ * finds formula and constant cells as a RangeAreas.
  */
 import { parseAddress, rectToAddress, type Rect } from './address';
 import { FIVE_MB, type FakeLimits, type FakeStats } from './context';
@@ -71,6 +73,8 @@ export interface FakeExcel {
   readonly syncCount: number;
   readonly payloads: number[];
   readonly responses: number[];
+  /** Indexes of the syncs refused for size (their response entry is what Excel would have had to send). */
+  readonly refused: number[];
   readonly operationCount: number;
   resetStats(): void;
   sheetNames(): string[];
@@ -178,7 +182,7 @@ function view(wb: WorkbookState, sheet: SheetState): SheetView {
 export function createFakeExcel(limits: Partial<FakeLimits> = {}): FakeExcel {
   const state = createWorkbookState();
   const sizeLimits: FakeLimits = { maxRequestBytes: FIVE_MB, maxResponseBytes: FIVE_MB, ...limits };
-  const stats: FakeStats = { syncCount: 0, payloads: [], responses: [], operationCount: 0 };
+  const stats: FakeStats = { syncCount: 0, payloads: [], responses: [], refused: [], operationCount: 0 };
 
   const mustFind = (name: string): SheetState => {
     const s = findSheet(state, name);
@@ -211,6 +215,9 @@ export function createFakeExcel(limits: Partial<FakeLimits> = {}): FakeExcel {
     get responses() {
       return stats.responses;
     },
+    get refused() {
+      return stats.refused;
+    },
     get operationCount() {
       return stats.operationCount;
     },
@@ -218,6 +225,7 @@ export function createFakeExcel(limits: Partial<FakeLimits> = {}): FakeExcel {
       stats.syncCount = 0;
       stats.payloads = [];
       stats.responses = [];
+      stats.refused = [];
       stats.operationCount = 0;
     },
     sheetNames: () => state.sheets.map((s) => s.name),

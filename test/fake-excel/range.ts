@@ -1,11 +1,13 @@
 /** Range proxies of the fake: Range, its format (font, fill, borders), data validation and conditional formats. */
 import {
   contains,
+  MAX_COLUMNS,
   parseAddress,
   quoteSheetName,
   rectCells,
   rectColumns,
   rectRows,
+  rectsCovering,
   rectToAddress,
   sameRect,
   overlaps,
@@ -233,6 +235,35 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return { sheet: t.sheet, rect: rect(t) };
       },
       { method, parent: this.proxyId, args },
+    );
+  }
+
+  /** Like Excel: ItemNotFound at sync when no cell matches. */
+  getSpecialCells(cellType: string, cellValueType = 'All'): FakeRangeAreas {
+    return this.specialCells('getSpecialCells', cellType, cellValueType, true);
+  }
+
+  /** Like Excel: a null object (isNullObject after sync) when no cell matches. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType = 'All'): FakeRangeAreas {
+    return this.specialCells('getSpecialCellsOrNullObject', cellType, cellValueType, false);
+  }
+
+  private specialCells(
+    method: string,
+    cellType: string,
+    cellValueType: string,
+    throwWhenNone: boolean,
+  ): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const t = this.live();
+        const rects = specialCellRects(t, cellType, cellValueType, `Range.${method}`);
+        if (rects.length > 0) return { sheet: t.sheet, rects };
+        if (throwWhenNone) throw itemNotFound('No cells were found.', `Range.${method}`);
+        return null;
+      },
+      { method, parent: this.proxyId, args: [cellType, cellValueType] },
     );
   }
 
@@ -907,5 +938,74 @@ export class FakeCfPart extends FakeClientObject<ConditionalFormatState> {
     this.assign('upperBoundRule', v, (cf, value) => {
       cf.dataBar.upperBoundRule = { ...(value as Record<string, unknown>) };
     });
+  }
+}
+
+/** What a RangeAreas proxy stands for: rectangles of one sheet. */
+export interface AreasTarget {
+  sheet: SheetState;
+  rects: Rect[];
+}
+
+/**
+ * Cells of the range that are formulas or constants (Excel's SpecialCellType "Formulas" / "Constants"), as
+ * rectangles. Only the cell value type "All" is simulated: the fake computes no formula results to filter on.
+ */
+function specialCellRects(t: RangeTarget, cellType: string, cellValueType: string, location: string): Rect[] {
+  if (cellType !== 'Formulas' && cellType !== 'Constants') {
+    throw new FakeOfficeError('NotImplemented', `The fake does not simulate special cells "${cellType}".`);
+  }
+  if (cellValueType !== 'All') {
+    throw new FakeOfficeError(
+      'NotImplemented',
+      `The fake does not simulate cell value type "${cellValueType}".`,
+      location,
+    );
+  }
+  const cells: { row: number; col: number }[] = [];
+  for (const [key, content] of t.sheet.cells) {
+    const row = Math.floor(key / MAX_COLUMNS);
+    const col = key % MAX_COLUMNS;
+    if (!contains(t.rect, row, col)) continue;
+    const isFormula = content.formula !== null;
+    if (cellType === 'Formulas' ? isFormula : !isFormula && content.value !== null) cells.push({ row, col });
+  }
+  return rectsCovering(cells);
+}
+
+/** Excel.RangeAreas: the address ("Sheet1!A1:B4,Sheet1!D1:D4"), area count and cell count. */
+export class FakeRangeAreas extends FakeClientObject<AreasTarget> {
+  constructor(
+    context: FakeContext,
+    resolver: () => AreasTarget | null,
+    creation: { method: string; parent?: number; args?: unknown[] },
+  ) {
+    super(context, resolver, creation);
+  }
+
+  protected get typeName(): string {
+    return 'RangeAreas';
+  }
+
+  protected override assertAlive(t: AreasTarget): void {
+    if (t.sheet.deleted) throw itemNotFound(`The sheet "${t.sheet.name}" was deleted.`, 'RangeAreas');
+  }
+
+  protected scalars(): Scalars<AreasTarget> {
+    return {
+      address: (t) => t.rects.map((r) => `${quoteSheetName(t.sheet.name)}!${rectToAddress(r)}`).join(','),
+      areaCount: (t) => t.rects.length,
+      cellCount: (t) => t.rects.reduce((n, r) => n + rectCells(r), 0),
+    };
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get areaCount(): number {
+    return this.read('areaCount');
+  }
+  get cellCount(): number {
+    return this.read('cellCount');
   }
 }

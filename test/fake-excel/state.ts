@@ -98,6 +98,8 @@ export interface PageLayoutState {
   headerMargin: number;
   footerMargin: number;
   centerHorizontally: boolean;
+  /** "" = automatic (Excel's default). */
+  firstPageNumber: number | '';
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printArea: string | null;
   printTitleRows: string | null;
@@ -209,6 +211,7 @@ export function addSheet(wb: WorkbookState, name: string): SheetState {
       headerMargin: 21.6,
       footerMargin: 21.6,
       centerHorizontally: false,
+      firstPageNumber: '',
       zoom: { scale: 100 },
       printArea: null,
       printTitleRows: null,

@@ -378,6 +378,7 @@ export class FakePageLayout extends FakeClientObject<SheetState> {
       'headerMargin',
       'footerMargin',
       'centerHorizontally',
+      'firstPageNumber',
       'zoom',
     ];
     return Object.fromEntries(keys.map((k) => [k, (s: SheetState) => s.pageLayout[k]]));
@@ -419,6 +420,13 @@ export class FakePageLayout extends FakeClientObject<SheetState> {
   }
   set centerHorizontally(v: boolean) {
     this.setLayout('centerHorizontally', v, (x) => typeof x === 'boolean');
+  }
+  set firstPageNumber(v: number | '') {
+    this.setLayout(
+      'firstPageNumber',
+      v,
+      (x) => x === '' || (typeof x === 'number' && Number.isInteger(x) && x >= 0),
+    );
   }
   set zoom(v: PageLayoutState['zoom']) {
     this.setLayout('zoom', v, (x) => {

@@ -206,6 +206,57 @@ describe('fake Excel: proxies and sync', () => {
     expect(s.conditionalFormats().map((c) => c.custom.formula)).toEqual(['=A1=2', '=A1=1']);
   });
 
+  it('finds formula cells as RangeAreas: an address of rectangles, a null object when none, ItemNotFound when required', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Có công thức', [[1, 2, null, 'x']], {
+      formulas: { C1: '=A1+B1', C2: '=A2', C3: '=A3', E5: '=1', F5: '=2', A7: '=3' },
+    });
+    excel.addUserSheet('Không có', [['chỉ chữ', 5]]);
+    excel.addUserSheet('Trống');
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const found = sheets.getItem('Có công thức').getUsedRange().getSpecialCellsOrNullObject('Formulas');
+      found.load('address,areaCount,cellCount');
+      const part = sheets.getItem('Có công thức').getRange('C2:F9').getSpecialCellsOrNullObject('Formulas');
+      part.load('address');
+      const constants = sheets.getItem('Có công thức').getRange().getSpecialCellsOrNullObject('Constants');
+      constants.load('address');
+      const none = sheets.getItem('Không có').getRange().getSpecialCellsOrNullObject('Formulas');
+      none.load('address');
+      const blank = sheets.getItem('Trống').getRange().getSpecialCellsOrNullObject('Formulas');
+      blank.load('address');
+      expect(() => found.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect(found.isNullObject).toBe(false);
+      expect(found.address).toBe("'Có công thức'!C1:C3,'Có công thức'!E5:F5,'Có công thức'!A7");
+      expect([found.areaCount, found.cellCount]).toEqual([3, 6]);
+      expect(part.address).toBe("'Có công thức'!C2:C3,'Có công thức'!E5:F5");
+      expect(constants.address).toBe("'Có công thức'!A1:B1,'Có công thức'!D1");
+      expect(none.isNullObject).toBe(true);
+      expect(blank.isNullObject).toBe(true);
+      expect(() => none.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+    expect(excel.responses[0]).toBeGreaterThan(100); // the addresses count in the measured response
+    const required = await rejection(
+      excel.run(async (context) => {
+        context.workbook.worksheets
+          .getItem('Không có')
+          .getRange()
+          .getSpecialCells('Formulas')
+          .load('address');
+        await context.sync();
+      }),
+    );
+    expect(required.code).toBe('ItemNotFound');
+    const unsupported = await rejection(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Không có').getRange().getSpecialCellsOrNullObject('Blanks');
+        await context.sync();
+      }),
+    );
+    expect(unsupported.code).toBe('NotImplemented');
+  });
+
   it('keeps one visible sheet: deleting the last one fails', async () => {
     const excel = createFakeExcel();
     excel.addUserSheet('Duy nhất');
@@ -236,6 +287,24 @@ describe('fake Excel: proxies and sync', () => {
       }),
     );
     expect(answer.code).toBe('ResponsePayloadSizeLimitExceeded');
+  });
+
+  it('returns nothing from a sync whose response was refused, and lets the batch go on', async () => {
+    const excel = createFakeExcel({ maxResponseBytes: 1000 });
+    excel.addUserSheet('A', [['x'.repeat(2000)], ['nhỏ']]);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('A');
+      sheet.load('name');
+      const big = sheet.getRange('A1:A2');
+      big.load('values');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+      expect(() => sheet.name).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(() => big.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      const small = sheet.getRange('A2');
+      small.load('values');
+      await context.sync();
+      expect(small.values).toEqual([['nhỏ']]);
+    });
   });
 
   it('enforces Excel cell limits: 32,767 characters of text, 8,192 of formula', async () => {

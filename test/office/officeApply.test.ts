@@ -1,4 +1,5 @@
 /** The Office adapter's apply(): what lands in the workbook, in how many syncs, and what it refuses. */
+import { OFFICE_ERROR } from '../../src/i18n/vi';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { WorkbookError } from '../../src/workbook/port';
 import { columnWidthPoints, mmToPoints } from '../../src/workbook/office/writeSheet';
@@ -66,6 +67,7 @@ function richSpec(): SheetSpec {
         fitToWidth: true,
         centerHorizontally: true,
         header: { center: 'Trang &P', differentFirstPage: true },
+        firstPageNumber: 1,
       },
       tabColor: '70AD47',
       defaultFont: { name: 'Times New Roman', size: 13 },
@@ -149,6 +151,7 @@ describe('Office adapter: apply', () => {
       printTitleRows: '2:2',
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       centerHorizontally: true,
+      firstPageNumber: 1,
       headersFooters: {
         state: 'FirstAndDefault',
         firstPage: { centerHeader: '' },
@@ -251,6 +254,46 @@ describe('Office adapter: apply', () => {
       headersFooters: { state: 'Default' },
     });
     expect(s.rowHeight(1)).toBe(32);
+  });
+
+  it('writes a paragraph a row (its own merge and style each) in a few operations, with the same result', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Sheet1');
+    const rows = 2000;
+    const paragraph = {
+      alignment: { horizontal: 'justify' as const, vertical: 'top' as const, wrap: true, indent: 2 },
+    };
+    const spec = sheetSpec(
+      'Báo cáo',
+      Array.from({ length: rows }, (_, i) => [`- đoạn ${i + 1}`, ...new Array<null>(8).fill(null)]),
+      {
+        merges: Array.from({ length: rows }, (_, i) => `A${i + 1}:I${i + 1}`),
+        styles: Array.from({ length: rows }, (_, i) => ({
+          range: `A${i + 1}:I${i + 1}`,
+          style: i === 999 ? { ...paragraph, font: { bold: true } } : paragraph,
+        })),
+      },
+    );
+    const port = createOfficeWorkbook(excel.run);
+    await port.read([]);
+    excel.resetStats();
+
+    await port.apply({ write: [spec] });
+
+    expect(excel.syncCount).toBe(1);
+    expect(excel.operationCount).toBeLessThan(80);
+    const s = excel.sheet('Báo cáo');
+    expect(s.merges()).toHaveLength(rows);
+    expect(s.merges()).toEqual(expect.arrayContaining(['A1:I1', 'A1000:I1000', 'A2000:I2000']));
+    expect(s.format('E1500')).toMatchObject({
+      horizontalAlignment: 'Justify',
+      indentLevel: 2,
+      wrapText: true,
+    });
+    expect(s.format('A1000').bold).toBe(true);
+    expect(s.format('A999').bold).toBeUndefined();
+    expect(s.format('A1001').bold).toBeUndefined();
+    expect(s.value('A2000')).toBe('- đoạn 2000');
   });
 
   it('writes whole-number validations with a warning-style alert', async () => {
@@ -400,8 +443,10 @@ describe('Office adapter: apply', () => {
     );
     expect(error.code).toBe('sheetNotFound');
     expect(error.sheet).toBe('Cài đặt');
-    expect(error.message).toMatch(/^Excel ItemNotFound: /);
-    expect(error.message).not.toMatch(/\n|\bat .*:\d+/);
+    expect(error.message).toBe(
+      `${OFFICE_ERROR.sheetNotFound('Cài đặt')} ${OFFICE_ERROR.excelCode('ItemNotFound')}`,
+    );
+    expect(error.message).not.toMatch(/\n|\bat .*:\d+|requested resource/);
   });
 
   it('maps Office error codes', () => {
@@ -416,7 +461,66 @@ describe('Office adapter: apply', () => {
       'payloadTooLarge',
     );
     const other = toWorkbookError(new TypeError('boom\n    at x (y.js:1:1)'), undefined);
-    expect(other).toMatchObject({ code: 'io', message: 'Excel: boom' });
+    expect(other).toMatchObject({ code: 'io', message: OFFICE_ERROR.failed() });
+    expect(other.cause).toBeInstanceOf(TypeError); // for the developer tools, never in the message
+  });
+
+  it('words every Office error in Vietnamese, with the Excel code and never the English message or a stack', () => {
+    const codes = [
+      'ItemNotFound',
+      'AccessDenied',
+      'RequestPayloadSizeLimitExceeded',
+      'ResponsePayloadSizeLimitExceeded',
+      'InvalidArgument',
+      'GeneralException',
+    ];
+    for (const sheet of ['Nhiệm vụ', undefined]) {
+      for (const code of codes) {
+        const english = Object.assign(
+          new Error(`The requested operation failed.\n    at run (excel-web-16.00.js:25:1234)`),
+          { code },
+        );
+        const { message } = toWorkbookError(english, sheet);
+        expect(message).toContain(OFFICE_ERROR.excelCode(code));
+        expect(message).not.toMatch(/operation failed|\n|\bat .*:\d+/);
+        expect(message).toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/);
+      }
+    }
+    const odd = Object.assign(new Error('x'), { code: 'Not a code\n at y.js:1:1' });
+    expect(toWorkbookError(odd, undefined).message).toBe(OFFICE_ERROR.failed());
+  });
+
+  it('moves the sheets named in tabOrder that exist to the front, in that order, in the same sync', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Sheet1');
+    excel.addUserSheet('Của tôi');
+    excel.addUserSheet('Danh mục', [['cũ']]);
+    const port = createOfficeWorkbook(excel.run);
+    await port.read([]);
+    excel.resetStats();
+
+    await port.apply({
+      write: [sheetSpec('Danh mục', [['mới']]), sheetSpec('Cài đặt', [[1]]), sheetSpec('Nhiệm vụ', [[2]])],
+      activate: 'Nhiệm vụ',
+      tabOrder: ['Nhiệm vụ', 'Không có', 'danh mục', 'Cài đặt', 'Nhiệm vụ'],
+    });
+
+    expect(excel.syncCount).toBe(1);
+    expect(excel.sheetNames()).toEqual(['Nhiệm vụ', 'Danh mục', 'Cài đặt', 'Sheet1', 'Của tôi']);
+    expect(excel.sheet('Danh mục').value('A1')).toBe('mới');
+    expect(excel.activeSheet()).toBe('Nhiệm vụ');
+  });
+
+  it('puts an existing sheet it does not write in the tab order too, and leaves the order alone without tabOrder', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A');
+    excel.addUserSheet('B');
+    excel.addUserSheet('C');
+    const port = createOfficeWorkbook(excel.run);
+    await port.apply({ write: [sheetSpec('D', [[1]])], tabOrder: ['C'] });
+    expect(excel.sheetNames()).toEqual(['C', 'A', 'B', 'D']);
+    await port.apply({ write: [sheetSpec('E', [[1]])] });
+    expect(excel.sheetNames()).toEqual(['C', 'A', 'B', 'D', 'E']);
   });
 
   it('degrades visibly on a host without ExcelApi 1.9: the rest is written, the user is told in Vietnamese', async () => {
@@ -474,13 +578,14 @@ describe('Office adapter: apply', () => {
       port.apply({ write: [sheetSpec('A', [[1]]), sheetSpec('B', [['x'.repeat(40_000)]])] }),
     );
     expect(text).toMatchObject({ code: 'unsupported', sheet: 'B' });
-    expect(text.message).toContain('A1 holds 40000 characters');
+    expect(text.message).toBe(OFFICE_ERROR.cellTooLong('B', 'A1', 40_000, 32_767));
     const formula = await caught(
       port.apply({
         write: [sheetSpec('C', [[null]], { formulas: [{ cell: 'A1', formula: `=${'1+'.repeat(5000)}1` }] })],
       }),
     );
     expect(formula).toMatchObject({ code: 'unsupported', sheet: 'C' });
+    expect(formula.message).toBe(OFFICE_ERROR.formulaTooLong('C', 'A1', 10_002, 8_192));
     expect(excel.syncCount).toBe(1); // the sheet list for the second apply; nothing written
     expect(excel.sheetNames()).toEqual(['Sheet1']);
   });

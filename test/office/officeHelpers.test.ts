@@ -2,11 +2,14 @@
 import fc from 'fast-check';
 import {
   coverCells,
+  parseAreas,
   parseRange,
   withoutSheet,
   MAX_ROWS,
   MAX_COLUMNS,
 } from '../../src/workbook/office/ranges';
+import type { RangeRef } from '../../src/workbook/a1';
+import { coalesceMerges, coalesceStyles } from '../../src/workbook/office/coalesce';
 import { cellJsonBytes, rowJsonBytes, stringJsonBytes } from '../../src/workbook/office/syncBudget';
 import { needsTextFormat } from '../../src/workbook/office/textFormat';
 
@@ -18,6 +21,25 @@ describe('ranges', () => {
     expect(withoutSheet("'Tab!x'!A1:B2")).toBe('A1:B2');
     expect(withoutSheet('Sheet1!A1')).toBe('A1');
     expect(withoutSheet('A1')).toBe('A1');
+  });
+
+  it('splits a RangeAreas address into its areas, with or without spaces, quoted names and all', () => {
+    const cell = (row: number, col: number): { row: number; col: number } => ({ row, col });
+    expect(parseAreas('Sheet1!A1:B4, Sheet1!D1:D4')).toEqual([
+      { start: cell(0, 0), end: cell(3, 1) },
+      { start: cell(0, 3), end: cell(3, 3) },
+    ]);
+    expect(parseAreas("'Nhiệm vụ'!L2:L5001,'Nhiệm vụ'!$N$2")).toEqual([
+      { start: cell(1, 11), end: cell(5000, 11) },
+      { start: cell(1, 13), end: cell(1, 13) },
+    ]);
+    expect(parseAreas("'Kỳ 1, bản ''mới'''!C3,'Kỳ 1, bản ''mới'''!E5:F6")).toEqual([
+      { start: cell(2, 2), end: cell(2, 2) },
+      { start: cell(4, 4), end: cell(5, 5) },
+    ]);
+    expect(parseAreas('A1')).toEqual([{ start: cell(0, 0), end: cell(0, 0) }]);
+    expect(parseAreas('Sheet1!L:L')).toEqual([{ start: cell(0, 11), end: cell(MAX_ROWS - 1, 11) }]);
+    expect(parseAreas('')).toEqual([]);
   });
 
   it('covers exactly the given cells with rectangles', () => {
@@ -90,5 +112,53 @@ describe('payload estimates', () => {
     expect(rowJsonBytes(row)).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(row), 'utf8'));
     expect(rowJsonBytes(row)).toBeLessThanOrEqual(Buffer.byteLength(JSON.stringify(row), 'utf8') + 8);
     expect(cellJsonBytes(null)).toBe(5);
+  });
+});
+
+describe('coalescing merges and style runs', () => {
+  const ref = (a: string): RangeRef => parseRange(a);
+
+  it('turns one-row merges of the same columns in consecutive rows into one merge across', () => {
+    const runs = coalesceMerges(['A1:I1', 'A2:I2', 'A3:I3', 'A5:I5', 'K1:L2', 'B7:C7', 'B8:C8']);
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        { range: ref('A1:I3'), across: true },
+        { range: ref('A5:I5'), across: false },
+        { range: ref('B7:C8'), across: true },
+        { range: ref('K1:L2'), across: false },
+      ]),
+    );
+    expect(runs).toHaveLength(4);
+  });
+
+  it('joins neighbouring runs of the same style (whatever the key order) into rectangles, never past another run', () => {
+    const justify = { alignment: { horizontal: 'justify' as const, wrap: true } };
+    const same = { alignment: { wrap: true, horizontal: 'justify' as const } };
+    const bold = { font: { bold: true } };
+    const out = coalesceStyles([
+      { range: 'A1:I1', style: justify },
+      { range: 'A2:I2', style: same },
+      { range: 'A3:I3', style: bold },
+      { range: 'A4:I4', style: justify },
+      { range: 'J4:K4', style: justify },
+      { range: 'A6:I6', style: justify },
+    ]);
+    expect(out).toEqual([
+      { range: 'A1:I2', style: justify },
+      { range: 'A3:I3', style: bold },
+      { range: 'A4:K4', style: justify },
+      { range: 'A6:I6', style: justify },
+    ]);
+  });
+
+  it('leaves runs with borders and whole columns alone', () => {
+    const boxed = { border: { top: 'thin' as const, bottom: 'medium' as const } };
+    const runs = [
+      { range: 'A1:C1', style: boxed },
+      { range: 'A2:C2', style: boxed },
+      { range: 'D:D', style: { numberFormat: '@' } },
+      { range: 'E:E', style: { numberFormat: '@' } },
+    ];
+    expect(coalesceStyles(runs)).toEqual(runs);
   });
 });

@@ -69,7 +69,60 @@ describe('Office adapter: read', () => {
     const sheet = contents['dữ liệu'];
     expect(sheet.name).toBe('Dữ liệu');
     expect(sheet.values).toEqual([[{ error: '#N/A' }, null, 'x', '=văn bản', 5, true]]);
-    expect(sheet.formulas).toEqual([[null, null, null, null, '=2+3', null]]);
+    expect(sheet.formulas).toEqual([[null, null, null, null, '=', null]]);
+  });
+
+  it.each([
+    ['from where Excel says the formulas are (ExcelApi 1.9)', true],
+    ["from the formulas' text on a host without ExcelApi 1.9", false],
+  ])('marks every formula cell "=" %s, in several areas, in two syncs', async (_how, specialCells) => {
+    const excel = createFakeExcel();
+    const name = "Kỳ 1, bản 'mới' số 2"; // a comma and apostrophes inside the quoted sheet name
+    excel.addUserSheet(
+      name,
+      [
+        ['a', 1, null, null],
+        ['b', 2, null, 'x'],
+        ['c', 3, null, '=chữ'],
+      ],
+      {
+        origin: 'B2',
+        formulas: { D2: '=C2*2', D3: '=C3*2', D4: '=C4*2', B5: '=1', E2: '=TODAY()' },
+        numberFormats: { E4: '@' },
+      },
+    );
+    const isSetSupported = (_set: string, version: string): boolean =>
+      specialCells || Number(version.split('.')[1]) < 9;
+    const { contents } = await createOfficeWorkbook(excel.run, { isSetSupported }).read([name]);
+    expect(excel.syncCount).toBe(2);
+    const marks = contents[name].formulas.map((row) => row.map((f) => (f === null ? '.' : f)).join(''));
+    expect(marks).toEqual(['.....', '...==', '...=.', '...=.', '.=...']);
+    expect(contents[name].values[3][4]).toBe('=chữ');
+  });
+
+  it('reads in row blocks without ExcelApi 1.9 too, formulas marked from their text', async () => {
+    const excel = createFakeExcel({ maxResponseBytes: 200_000 });
+    const rows = Array.from({ length: 2000 }, (_, i) => [`Nhiệm vụ số ${i} của kế hoạch năm 2026`, i, null]);
+    const formulas = Object.fromEntries(rows.map((_, i) => [`C${i + 1}`, `=B${i + 1}*2`]));
+    excel.addUserSheet('Dài', rows, { formulas });
+    const isSetSupported = (_set: string, version: string): boolean => Number(version.split('.')[1]) < 9;
+    const { contents } = await createOfficeWorkbook(excel.run, { isSetSupported }).read(['Dài']);
+    expect(excel.refused[0]).toBe(1); // the two-sync read; then blocks, halved until they fit 200 KB
+    expect(contents['Dài'].values).toEqual(rows);
+    expect(contents['Dài'].formulas.every((row) => row[0] === null && row[2] === '=')).toBe(true);
+  });
+
+  it('reads a sheet without formulas with every formula entry null', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Dữ liệu', [
+      ['a', 1],
+      ['b', 2],
+    ]);
+    const { contents } = await createOfficeWorkbook(excel.run).read(['Dữ liệu']);
+    expect(contents['Dữ liệu'].formulas).toEqual([
+      [null, null],
+      [null, null],
+    ]);
   });
 
   it('reports the tables of the requested sheets with addresses without the sheet name', async () => {
@@ -103,9 +156,9 @@ describe('Office adapter: read', () => {
     const blank = {
       address: 'Trống!A1',
       values: [['']],
-      formulas: [['']],
       valueTypes: [['Empty']],
       numberFormat: [['General']],
+      formulaAreas: null,
     };
     expect(toRawSheet('Trống', blank, []).values).toEqual([]);
   });

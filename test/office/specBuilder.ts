@@ -44,6 +44,16 @@ export function stateFormula(row: number): string {
 }
 
 /**
+ * stateFormula with a formula comment (T(N("…")) adds "") that brings it to about 450 characters, the length
+ * the port's limits are stated for.
+ */
+export function longStateFormula(row: number): string {
+  const note =
+    'Tình trạng hạn tính từ hạn hoàn thành, trạng thái, ngày hoàn thành và số ngày cảnh báo ở trang Cài đặt của sổ theo dõi';
+  return `${stateFormula(row)}&T(N("${note}"))`;
+}
+
+/**
  * A tracker-like sheet: 12 columns, `rows` tasks with texts of `textLength` characters in the task column
  * (and shorter ones elsewhere), a table with a calculated column, validations, conditional formats,
  * frozen header and A4 page setup — the shape the real tracker builder produces.
@@ -53,6 +63,7 @@ export function trackerSpec(
   rows: number,
   textLength: number,
   noteLength = Math.round(textLength / 3),
+  formula: (row: number) => string = stateFormula,
 ): SheetSpec {
   const cells: CellValue[][] = [[...TRACKER_HEADERS]];
   for (let i = 0; i < rows; i++) {
@@ -79,13 +90,13 @@ export function trackerSpec(
     kind: 'tracker',
     defaultFont: { name: 'Times New Roman', size: 12 },
     cells,
-    formulas: Array.from({ length: rows }, (_, i) => ({ cell: `L${i + 2}`, formula: stateFormula(i + 2) })),
+    formulas: Array.from({ length: rows }, (_, i) => ({ cell: `L${i + 2}`, formula: formula(i + 2) })),
     table: {
       name: 'NhiemVu',
       range: `A1:L${last}`,
       columns: [...TRACKER_HEADERS],
       style: 'TableStyleLight9',
-      calculatedColumns: [{ column: 11, formula: stateFormula(2) }],
+      calculatedColumns: [{ column: 11, formula: formula(2) }],
     },
     styles: [
       {

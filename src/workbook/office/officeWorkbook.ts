@@ -2,24 +2,18 @@
  * The WorkbookPort over a live workbook, through Office.js. This folder is the only place Office.js is used,
  * and only through the `run` function (Excel.run by default) so tests can pass a fake.
  *
- * Round trips: read = 2 syncs (sheet list and tables, then the used ranges; a sheet too big for one 5 MB
- * response is read again in row blocks, a sync each); apply = 1 sync, taking the
+ * Round trips: read = 2 syncs (sheet list and tables, then the used ranges; sheets too big for one 5 MB
+ * response are read again in row blocks of about 3 MB a sync); apply = 1 sync, taking the
  * sheet list from the read that came just before it (an apply without a read first costs one more sync to
  * load it). Only a plan whose payload passes the request limit (~4 MB here; Excel on the web refuses 5 MB)
  * is split into more syncs, by bytes, not by rows.
  */
+import { OFFICE_ERROR } from '../../i18n/vi';
 import type { SheetSpec } from '../../sheets/spec';
 import { toA1 } from '../a1';
 import type { CellUpdate, SheetInfo, WorkbookPort, WorkbookSnapshot, WritePlan } from '../port';
 import { WorkbookError } from '../port';
-import {
-  isPayloadLimit,
-  loadSheetList,
-  readWorkbook,
-  readWorkbookInChunks,
-  sameSheetName,
-  sheetInfos,
-} from './readSheets';
+import { loadSheetList, readWorkbook, sameSheetName, sheetInfos } from './readSheets';
 import { detectFeatures, officeIsSetSupported, type Features, type IsSetSupported } from './requirements';
 import { DEFAULT_MAX_SYNC_BYTES, OPERATION_BYTES, stringJsonBytes, SyncBudget } from './syncBudget';
 import { needsTextFormat } from './textFormat';
@@ -54,7 +48,7 @@ function checkSheetName(name: string): void {
     name.startsWith("'") ||
     name.endsWith("'")
   ) {
-    throw new WorkbookError('io', name, `"${name}" is not a valid sheet name.`);
+    throw new WorkbookError('io', name, OFFICE_ERROR.badSheetName(name));
   }
 }
 
@@ -70,19 +64,22 @@ function checkCellLimits(spec: SheetSpec): void {
         throw new WorkbookError(
           'unsupported',
           spec.name,
-          `Cell ${toA1(r, c)} holds ${v.length} characters; Excel allows ${MAX_CELL_TEXT}.`,
+          OFFICE_ERROR.cellTooLong(spec.name, toA1(r, c), v.length, MAX_CELL_TEXT),
         );
       }
     }),
   );
-  for (const f of [...(spec.formulas ?? []), ...(spec.table?.calculatedColumns ?? [])]) {
+  for (const f of spec.formulas ?? []) {
     if (f.formula.length > MAX_FORMULA) {
-      const where = 'cell' in f ? `cell ${f.cell}` : `column ${f.column + 1} of the table`;
-      throw new WorkbookError(
-        'unsupported',
-        spec.name,
-        `The formula of ${where} has ${f.formula.length} characters; Excel allows ${MAX_FORMULA}.`,
-      );
+      const message = OFFICE_ERROR.formulaTooLong(spec.name, f.cell, f.formula.length, MAX_FORMULA);
+      throw new WorkbookError('unsupported', spec.name, message);
+    }
+  }
+  for (const { column, formula } of spec.table?.calculatedColumns ?? []) {
+    if (formula.length > MAX_FORMULA) {
+      const header = spec.table?.columns[column] ?? String(column + 1);
+      const message = OFFICE_ERROR.columnFormulaTooLong(spec.name, header, formula.length, MAX_FORMULA);
+      throw new WorkbookError('unsupported', spec.name, message);
     }
   }
 }
@@ -94,10 +91,10 @@ function checkPlan(plan: WritePlan, sheets: readonly SheetInfo[]): void {
   plan.write.forEach((spec, i) => {
     checkSheetName(spec.name);
     if (plan.write.findIndex((s) => sameSheetName(s.name, spec.name)) !== i) {
-      throw new WorkbookError('io', spec.name, `The plan writes sheet "${spec.name}" twice.`);
+      throw new WorkbookError('io', spec.name, OFFICE_ERROR.sheetWrittenTwice(spec.name));
     }
     if (find(spec.name)?.protected) {
-      throw new WorkbookError('sheetProtected', spec.name, `Sheet "${spec.name}" is protected.`);
+      throw new WorkbookError('sheetProtected', spec.name, OFFICE_ERROR.sheetProtected(spec.name));
     }
     checkCellLimits(spec);
   });
@@ -106,17 +103,17 @@ function checkPlan(plan: WritePlan, sheets: readonly SheetInfo[]): void {
       throw new WorkbookError(
         'unsupported',
         u.sheet,
-        `Cell ${u.cell} would hold ${u.value.length} characters; Excel allows ${MAX_CELL_TEXT}.`,
+        OFFICE_ERROR.cellTooLong(u.sheet, u.cell, u.value.length, MAX_CELL_TEXT),
       );
     }
     if (written(u.sheet)) continue;
     const info = find(u.sheet);
-    if (!info) throw new WorkbookError('sheetNotFound', u.sheet, `Sheet "${u.sheet}" does not exist.`);
+    if (!info) throw new WorkbookError('sheetNotFound', u.sheet, OFFICE_ERROR.sheetNotFound(u.sheet));
     if (info.protected)
-      throw new WorkbookError('sheetProtected', u.sheet, `Sheet "${u.sheet}" is protected.`);
+      throw new WorkbookError('sheetProtected', u.sheet, OFFICE_ERROR.sheetProtected(u.sheet));
   }
   if (plan.activate && !written(plan.activate) && !find(plan.activate)) {
-    throw new WorkbookError('sheetNotFound', plan.activate, `Sheet "${plan.activate}" does not exist.`);
+    throw new WorkbookError('sheetNotFound', plan.activate, OFFICE_ERROR.sheetNotFound(plan.activate));
   }
 }
 
@@ -164,41 +161,78 @@ function queueUpdate(ws: Excel.Worksheet, u: CellUpdate): void {
   cell.values = [[u.value ?? '']];
 }
 
+/** The `code` of an Office error (OfficeExtension.Error), when it looks like one: an identifier. */
 function officeErrorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const code = (error as { code: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+  return typeof code === 'string' && /^[A-Za-z][A-Za-z0-9.]{0,79}$/.test(code) ? code : undefined;
 }
 
-/** First line of an error's message, without any stack, at most 300 characters. */
-function shortMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  const line = raw.split('\n')[0].trim();
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
-}
-
-/** Office errors → WorkbookError, keeping the code and a one-line message (never a stack trace). */
+/**
+ * Any failure at the Office edge → WorkbookError with a Vietnamese message. Office's own message is not
+ * used: it is English (or the Office UI's language), may carry a stack, and could reach the user through
+ * the CLI or an 'unsupported' outcome. The Office error code is appended so support can tell errors apart,
+ * and the original error is kept as `cause` for the developer tools.
+ */
 export function toWorkbookError(error: unknown, sheet: string | undefined): WorkbookError {
   if (error instanceof WorkbookError) return error;
   const code = officeErrorCode(error);
-  const detail = `Excel${code ? ` ${code}` : ''}: ${shortMessage(error) || 'unknown error'}`;
+  const withCode = (message: string): string =>
+    code ? `${message} ${OFFICE_ERROR.excelCode(code)}` : message;
+  let result: WorkbookError;
   switch (code) {
     case 'ItemNotFound':
-      return new WorkbookError('sheetNotFound', sheet, detail);
+      result = new WorkbookError(
+        'sheetNotFound',
+        sheet,
+        withCode(sheet ? OFFICE_ERROR.sheetNotFound(sheet) : OFFICE_ERROR.somethingNotFound()),
+      );
+      break;
     case 'AccessDenied':
-      return new WorkbookError('sheetProtected', sheet, detail);
+      result = new WorkbookError(
+        'sheetProtected',
+        sheet,
+        withCode(sheet ? OFFICE_ERROR.sheetProtected(sheet) : OFFICE_ERROR.somethingProtected()),
+      );
+      break;
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
-      return new WorkbookError('payloadTooLarge', sheet, detail);
+      result = new WorkbookError('payloadTooLarge', sheet, withCode(OFFICE_ERROR.payloadTooLarge()));
+      break;
     default:
-      return new WorkbookError('io', sheet, detail);
+      result = new WorkbookError('io', sheet, withCode(OFFICE_ERROR.failed()));
   }
+  Object.defineProperty(result, 'cause', { value: error, enumerable: false, configurable: true });
+  return result;
 }
 
 /** The one sheet a plan touches, to name it in an error; undefined when it touches several. */
 function onlySheet(plan: WritePlan): string | undefined {
   const names = new Set([...plan.write.map((s) => s.name), ...(plan.updates ?? []).map((u) => u.sheet)]);
   return names.size === 1 ? [...names][0] : undefined;
+}
+
+/**
+ * WritePlan.tabOrder: the named sheets that exist once the plan is written move to the front, in that order
+ * (setting positions 0, 1, 2… one after the other leaves the rest in their order behind them). Names that
+ * exist nowhere are skipped; a name given twice counts once.
+ */
+async function queueTabOrder(
+  plan: WritePlan,
+  sheets: readonly SheetInfo[],
+  sheetFor: (name: string) => Excel.Worksheet,
+  budget: SyncBudget,
+): Promise<void> {
+  const order: string[] = [];
+  for (const name of plan.tabOrder ?? []) {
+    const exists =
+      plan.write.some((s) => sameSheetName(s.name, name)) || sheets.some((s) => sameSheetName(s.name, name));
+    if (exists && !order.some((n) => sameSheetName(n, name))) order.push(name);
+  }
+  for (const [position, name] of order.entries()) {
+    await budget.reserve(OPERATION_BYTES * 2);
+    sheetFor(name).position = position;
+  }
 }
 
 async function applyPlan(
@@ -239,6 +273,7 @@ async function applyPlan(
     await budget.reserve(OPERATION_BYTES * 4 + stringJsonBytes(JSON.stringify(u)));
     queueUpdate(sheetFor(u.sheet), u);
   }
+  await queueTabOrder(plan, sheets, sheetFor, budget);
   if (plan.activate) {
     await budget.reserve(OPERATION_BYTES * 3);
     const ws = sheetFor(plan.activate);
@@ -266,14 +301,8 @@ export function createOfficeWorkbook(
     async read(sheetNames: string[]): Promise<WorkbookSnapshot> {
       known = undefined;
       try {
-        let snapshot: WorkbookSnapshot;
-        try {
-          snapshot = await run((context) => readWorkbook(context, sheetNames));
-        } catch (error) {
-          if (!isPayloadLimit(error)) throw error;
-          // Too big for one response: read again, the used ranges in row blocks.
-          snapshot = await run((context) => readWorkbookInChunks(context, sheetNames));
-        }
+        const { formulaCells } = detectFeatures(isSetSupported);
+        const snapshot = await run((context) => readWorkbook(context, sheetNames, { formulaCells }));
         known = snapshot.sheets;
         return snapshot;
       } catch (error) {

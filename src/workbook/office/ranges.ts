@@ -37,6 +37,31 @@ export function parseRange(address: string): RangeRef {
   return parseA1Range(bare);
 }
 
+/**
+ * The areas of a RangeAreas address, as Excel returns it: comma-separated, each area sheet-qualified
+ * ("Sheet1!A1:B4, Sheet1!D1:D4", "'Nhiệm vụ'!L2:L60,'Nhiệm vụ'!N2"). A quoted sheet name may itself hold
+ * commas and doubled apostrophes, so the split skips what is inside quotes. "" gives no areas.
+ */
+export function parseAreas(address: string): RangeRef[] {
+  const areas: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted; // a doubled '' inside a name toggles twice: net unchanged
+    if (ch === ',' && !quoted) {
+      areas.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  areas.push(current);
+  return areas
+    .map((a) => a.trim())
+    .filter((a) => a !== '')
+    .map((a) => parseRange(a));
+}
+
 /** True for ranges spanning whole rows or whole columns. */
 export function isUnbounded(r: RangeRef): boolean {
   return (

@@ -27,10 +27,13 @@ import {
   intersect,
   isUnbounded,
   parseRange,
+  refToA1,
   rowCount,
   rowsAddress,
 } from './ranges';
-import { DEGRADED, type Features } from './requirements';
+import { DEGRADED } from '../../i18n/vi';
+import { coalesceMerges, coalesceStyles } from './coalesce';
+import { FEATURE_SETS, type Features } from './requirements';
 import { OPERATION_BYTES, rowJsonBytes, stringJsonBytes, type SyncBudget } from './syncBudget';
 import { needsTextFormat } from './textFormat';
 
@@ -265,7 +268,13 @@ async function writeTable(
           ws.getRange(first).formulas = [[calc.formula]];
         });
       }
-      env.warnings.push(DEGRADED.fillDown(spec.name, table.columns[calc.column] ?? String(calc.column + 1)));
+      env.warnings.push(
+        DEGRADED.fillDown(
+          spec.name,
+          table.columns[calc.column] ?? String(calc.column + 1),
+          FEATURE_SETS.fillDown,
+        ),
+      );
     }
   }
 }
@@ -304,7 +313,7 @@ async function writeStyle(
         if (env.features.indent) format.indentLevel = a.indent;
         else if (!indentWarned.done) {
           indentWarned.done = true;
-          env.warnings.push(DEGRADED.indent(sheet));
+          env.warnings.push(DEGRADED.indent(sheet, FEATURE_SETS.indent));
         }
       }
     }
@@ -424,6 +433,7 @@ async function writePage(ws: Excel.Worksheet, page: PageSetupSpec, budget: SyncB
     // Fit all columns on one page wide; 0 pages tall means "as many as needed" (Excel's "automatic").
     if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (page.centerHorizontally !== undefined) layout.centerHorizontally = page.centerHorizontally;
+    if (page.firstPageNumber !== undefined) layout.firstPageNumber = page.firstPageNumber;
     if (page.header) {
       const hf = layout.headersFooters;
       if (page.header.differentFirstPage) {
@@ -469,7 +479,7 @@ function contentExtent(spec: SheetSpec, cells: CellValue[][]): RangeRef {
 export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: WriteEnv): Promise<void> {
   const { budget, features, warnings } = env;
   const cells = denseCells(spec.cells);
-  const styles = spec.styles ?? [];
+  const styles = coalesceStyles(spec.styles ?? []);
   const parsedStyles = styles.map((s) => parseRange(s.range));
   const filledByTable = features.fillDown ? calculatedCells(spec.table) : new Set<string>();
   const formulaCells = new Set(
@@ -517,8 +527,9 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
   }
   await writeFormulas(ws, spec, filledByTable, budget);
 
-  for (const m of spec.merges ?? []) {
-    await queue(budget, estimate(2, m), () => ws.getRange(m).merge(false));
+  for (const m of coalesceMerges(spec.merges ?? [])) {
+    const address = refToA1(m.range);
+    await queue(budget, estimate(2, address), () => ws.getRange(address).merge(m.across));
   }
   if (spec.table) await writeTable(ws, spec, spec.table, env);
 
@@ -532,7 +543,7 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
   if (spec.validations?.length) {
     if (features.dataValidation)
       for (const v of spec.validations) await writeValidation(ws, v, env, spec.name);
-    else warnings.push(DEGRADED.dataValidation(spec.name));
+    else warnings.push(DEGRADED.dataValidation(spec.name, FEATURE_SETS.dataValidation));
   }
   const conditional = spec.conditionalFormats ?? [];
   const bars = spec.dataBars ?? [];
@@ -542,7 +553,7 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
       for (const c of [...conditional].reverse()) await writeConditionalFormat(ws, c, budget);
       for (const d of [...bars].reverse()) await writeDataBar(ws, d, budget);
     } else {
-      warnings.push(DEGRADED.conditionalFormats(spec.name));
+      warnings.push(DEGRADED.conditionalFormats(spec.name, FEATURE_SETS.conditionalFormats));
     }
   }
 
@@ -557,12 +568,12 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
         else panes.freezeColumns(freeze.columns);
       });
     } else {
-      warnings.push(DEGRADED.freezePanes(spec.name));
+      warnings.push(DEGRADED.freezePanes(spec.name, FEATURE_SETS.freezePanes));
     }
   }
   if (spec.page) {
     if (features.pageLayout) await writePage(ws, spec.page, budget);
-    else warnings.push(DEGRADED.pageLayout(spec.name));
+    else warnings.push(DEGRADED.pageLayout(spec.name, FEATURE_SETS.pageLayout));
   }
   const tabColor = spec.tabColor;
   if (tabColor) {
@@ -571,7 +582,7 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
         ws.tabColor = hex(tabColor);
       });
     } else {
-      warnings.push(DEGRADED.tabColor(spec.name));
+      warnings.push(DEGRADED.tabColor(spec.name, FEATURE_SETS.tabColor));
     }
   }
   if (spec.visibility && spec.visibility !== 'visible') {

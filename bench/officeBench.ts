@@ -1,0 +1,69 @@
+/**
+ * The three actions through the Office.js adapter on the fake Excel API (test/fake-excel), which counts what
+ * would cross the wire: context.sync() calls, proxy operations, and the JSON bytes of each sync's request and
+ * response. Check and report run on a tracker that init wrote into the same fake, with the counters reset.
+ */
+import { checkTracker, compileReport, initTracker, type ActionOutcome } from '../src/app';
+import { createOfficeWorkbook } from '../src/workbook/office/officeWorkbook';
+import { createFakeExcel, type FakeExcel } from '../test/fake-excel';
+import { benchSeeds, BENCH_AS_OF, BENCH_YEAR } from './seeds';
+
+export type OfficeAction = 'init' | 'check' | 'report';
+
+export interface OfficeMeasure {
+  action: OfficeAction;
+  rows: number;
+  syncs: number;
+  operations: number;
+  largestRequest: number;
+  /** Largest response of the syncs Excel answered (a refused one never arrives). */
+  largestResponse: number;
+  /** Sum of the request bytes of every sync. */
+  totalRequest: number;
+  /** Syncs refused for size, and the largest response one of them would have needed. */
+  refused: number;
+  largestRefused: number;
+}
+
+function measure(excel: FakeExcel, action: OfficeAction, rows: number): OfficeMeasure {
+  const refused = new Set(excel.refused);
+  const answered = excel.responses.filter((_, i) => !refused.has(i));
+  return {
+    action,
+    rows,
+    syncs: excel.syncCount,
+    operations: excel.operationCount,
+    largestRequest: Math.max(0, ...excel.payloads),
+    largestResponse: Math.max(0, ...answered),
+    totalRequest: excel.payloads.reduce((a, b) => a + b, 0),
+    refused: refused.size,
+    largestRefused: Math.max(0, ...excel.responses.filter((_, i) => refused.has(i))),
+  };
+}
+
+function mustSucceed(outcome: ActionOutcome, what: string): void {
+  if (!outcome.ok) throw new Error(`${what} failed: ${outcome.message}`);
+}
+
+/** Init, check and report of an N-row tracker, each measured on its own. */
+export async function measureOfficeActions(rows: number): Promise<OfficeMeasure[]> {
+  const excel = createFakeExcel();
+  excel.addUserSheet('Sheet1'); // a new workbook
+  const port = createOfficeWorkbook(excel.run);
+  const seeds = benchSeeds(rows);
+  const out: OfficeMeasure[] = [];
+
+  excel.resetStats();
+  mustSucceed(await initTracker(port, { year: BENCH_YEAR, seeds }), `init (${rows} rows)`);
+  out.push(measure(excel, 'init', rows));
+
+  excel.resetStats();
+  const check = await checkTracker(port, { today: BENCH_AS_OF });
+  if (!check.result) throw new Error(`check (${rows} rows) failed: ${check.message}`);
+  out.push(measure(excel, 'check', rows));
+
+  excel.resetStats();
+  mustSucceed(await compileReport(port, { asOf: BENCH_AS_OF }), `report (${rows} rows)`);
+  out.push(measure(excel, 'report', rows));
+  return out;
+}

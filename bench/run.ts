@@ -1,0 +1,195 @@
+/**
+ * `npm run bench`: one table of figures, all measured in this run (issue 5, part 1), printed and saved to
+ * bench/RESULTS.md. Not a test: nothing here runs in `npm test`.
+ *
+ *   npm run bench              100 / 1,000 / 5,000 / 20,000 rows (a few minutes)
+ *   npm run bench -- --quick   100 / 1,000 rows, one run each (a smoke test of the benchmark itself)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { measureCompute, type ComputeMeasure } from './computeBench';
+import {
+  measureCliStartup,
+  measureFiles,
+  rssMethod,
+  type FileMeasure,
+  type ProcessMeasure,
+} from './fileBench';
+import { measureOfficeActions, type OfficeAction, type OfficeMeasure } from './officeBench';
+import { TASK_TEXT_LENGTH } from './seeds';
+
+const MB = 1024 * 1024;
+const FOUR_MB = 4 * MB;
+const FIVE_MB = 5 * MB;
+
+const quick = process.argv.includes('--quick');
+const OFFICE_ROWS = quick ? [100, 1000] : [100, 1000, 5000, 20_000];
+const FILE_ROWS = quick ? [1000] : [1000, 5000, 20_000];
+const COMPUTE_ROWS = quick ? 1000 : 20_000;
+const RUNS = quick ? 1 : 3;
+
+const ACTION_LABEL: Record<OfficeAction, string> = {
+  init: 'Khởi tạo (initTracker)',
+  check: 'Kiểm tra dữ liệu (checkTracker)',
+  report: 'Tổng hợp báo cáo (compileReport)',
+};
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const bytes = (b: number): string =>
+  b < 1024
+    ? `${Math.round(b)} B`
+    : b < 0.01 * MB
+      ? `${(b / 1024).toFixed(1)} KB`
+      : `${(b / MB).toFixed(2)} MB`;
+const ms = (t: number): string =>
+  t < 1000 ? `${t.toFixed(t < 10 ? 1 : 0)} ms` : `${(t / 1000).toFixed(2)} s`;
+const rss = (b: number): string => `${Math.round(b / MB)} MB`;
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+
+function machine(): string[] {
+  let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
+    if (line) cpu = line.split(':').slice(1).join(':').trim();
+  } catch {
+    // not Linux: keep os.cpus()'s model
+  }
+  return [
+    `Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM, ` +
+      `Node.js ${process.version}, ${os.type()} ${os.release()}`,
+    `Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC` +
+      `${quick ? ' (--quick: fewer sizes, one run each)' : ''}; tracker rows of the plan repeated, ` +
+      `${TASK_TEXT_LENGTH}-character task texts; peak RSS by ${rssMethod()}`,
+  ];
+}
+
+type Row = [string, string, string, string, string, string, string, string, string, string];
+
+const HEADER: Row = [
+  'Part',
+  'Action',
+  'Rows',
+  'Syncs',
+  'Proxy ops',
+  'Largest request / sync',
+  'Largest response / sync',
+  'Time',
+  'Peak RSS',
+  'vs ExcelJS floor',
+];
+
+function officeRow(m: OfficeMeasure): Row {
+  const syncs =
+    m.refused === 0 ? count(m.syncs) : `${m.syncs} (${m.refused} refused: ${bytes(m.largestRefused)})`;
+  return [
+    'Office.js, fake Excel',
+    ACTION_LABEL[m.action],
+    count(m.rows),
+    syncs,
+    count(m.operations),
+    bytes(m.largestRequest),
+    bytes(m.largestResponse),
+    '',
+    '',
+    '',
+  ];
+}
+
+function processRow(label: string, rows: string, p: ProcessMeasure, floor?: ProcessMeasure): Row {
+  const vs = floor ? `${ratio(p.wallMs, floor.wallMs)} time, ${ratio(p.peakRss, floor.peakRss)} RSS` : '';
+  return ['File (.xlsx), CLI', label, rows, '', '', '', '', ms(p.wallMs), rss(p.peakRss), vs];
+}
+
+function computeRow(m: ComputeMeasure): Row {
+  return ['Pure compute', m.step, count(m.rows), '', '', '', '', ms(m.ms), '', ''];
+}
+
+function markdownTable(rows: readonly Row[]): string {
+  const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => r[i].length), HEADER[i].length));
+  const line = (r: Row): string => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const rule = `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`;
+  return [line(HEADER), rule, ...rows.map(line)].join('\n');
+}
+
+function goals(office: OfficeMeasure[][], files: FileMeasure[]): string[] {
+  const all = office.flat();
+  const small = all.filter((m) => m.rows <= 5000);
+  const worstSmall = Math.max(...small.map((m) => m.syncs));
+  const largestRequest = Math.max(...all.map((m) => m.largestRequest));
+  const largestResponse = Math.max(...all.map((m) => m.largestResponse));
+  const out = [
+    `- Office.js, up to 5,000 rows: at most ${worstSmall} syncs an action (goal ≤ 3): ${worstSmall <= 3 ? 'met' : 'NOT met'}.`,
+    `- Office.js, every size: largest request ${bytes(largestRequest)} (goal ≤ 4 MB): ` +
+      `${largestRequest <= FOUR_MB ? 'met' : 'NOT met'}; largest accepted response ${bytes(largestResponse)} ` +
+      `(Excel on the web refuses > 5 MB): ${largestResponse <= FIVE_MB ? 'met' : 'NOT met'}.`,
+  ];
+  const big = all.filter((m) => m.rows > 5000 && m.action === 'init');
+  for (const m of big) {
+    out.push(
+      `- Office.js, ${count(m.rows)} rows: init sent ${bytes(m.totalRequest)} in ${m.syncs} syncs ` +
+        `(${bytes(m.totalRequest / m.syncs)} a sync on average): syncs follow the payload, not the rows.`,
+    );
+  }
+  if (files.length > 0) {
+    const worst = files.reduce((a, b) =>
+      a.cchc.wallMs / a.floor.wallMs > b.cchc.wallMs / b.floor.wallMs ? a : b,
+    );
+    const r = worst.cchc.wallMs / worst.floor.wallMs;
+    out.push(
+      `- File path: cchc report at most ${r.toFixed(2)}× the ExcelJS floor's time (${count(worst.rows)} rows; ` +
+        `goal ≤ 1.5×): ${r <= 1.5 ? 'met' : 'NOT met'}.`,
+    );
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  const office: OfficeMeasure[][] = [];
+  for (const rows of OFFICE_ROWS) {
+    log(`Office.js on the fake: ${count(rows)} rows…`);
+    office.push(await measureOfficeActions(rows));
+  }
+  log(`Pure compute: ${count(COMPUTE_ROWS)} rows…`);
+  const compute = measureCompute(COMPUTE_ROWS, quick ? 1 : 5);
+  log('CLI start-up…');
+  const startup = measureCliStartup(RUNS);
+  log(`File path: ${FILE_ROWS.map(count).join(', ')} rows, ${RUNS} runs each…`);
+  const files = await measureFiles(FILE_ROWS, RUNS);
+
+  const rows: Row[] = [
+    ...office.flat().map(officeRow),
+    processRow('cchc --help (start-up only: Node, tsx, modules)', '', startup),
+    ...files.flatMap((f): Row[] => [
+      processRow(`cchc report (${bytes(f.fileBytes)} file)`, count(f.rows), f.cchc, f.floor),
+      processRow('ExcelJS load + writeBuffer (the floor)', count(f.rows), f.floor),
+    ]),
+    ...compute.map(computeRow),
+  ];
+  const text = [
+    ...machine(),
+    '',
+    markdownTable(rows),
+    '',
+    'Time: median of the runs (wall clock, child process). Peak RSS: highest of the runs. Syncs, proxy ops and',
+    'bytes: counted by the fake Excel API (JSON of what would cross the wire); a refused sync is one whose',
+    'response would pass 5 MB, after which the adapter reads in row blocks.',
+    '',
+    ...goals(office, files),
+  ].join('\n');
+  process.stdout.write(`${text}\n`);
+  const results = path.join(__dirname, 'RESULTS.md');
+  writeFileSync(
+    results,
+    `<!-- Generated by \`npm run bench\` (bench/run.ts); do not edit by hand. -->\n\n# Benchmark results\n\n${text}\n`,
+  );
+  log(`Saved to ${path.relative(process.cwd(), results)}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
