@@ -4,7 +4,7 @@
  * (I. Kết quả, with a summary table; II. Tồn tại, hạn chế; III. Nhiệm vụ trọng tâm kỳ tới), Nơi nhận and
  * the signature block.
  */
-import { STATE_LABEL } from '../i18n/vi';
+import { SHEET, STATE_LABEL } from '../i18n/vi';
 import { formatVnDate } from '../domain/dates';
 import { percentDone } from '../domain/rollup';
 import type { ReportContent, ReportCounts } from '../domain/report';
@@ -22,6 +22,16 @@ const MAX_CELL_CHARS = 32_000;
 
 function fitCell(text: string): string {
   return text.length <= MAX_CELL_CHARS ? text : `${text.slice(0, MAX_CELL_CHARS - 1)}…`;
+}
+
+/**
+ * How many tasks a list of the report names before summing up the rest: a report is read and signed on
+ * paper, and the full list is one click away on "Nhiệm vụ".
+ */
+export const MAX_LISTED = { donePerSection: 30, overdue: 100, nextQuarter: 100 } as const;
+
+function more(count: number): string {
+  return `- … và ${count} nhiệm vụ khác (xem trang "${SHEET.tracker}").`;
 }
 
 const TABLE_STATES = [
@@ -155,11 +165,12 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
         font: { bold: true, italic: true },
       });
       para(`- ${countsLine(s.counts)}`);
-      for (const d of s.done) {
+      for (const d of s.done.slice(0, MAX_LISTED.donePerSection)) {
         const when = d.task.completedOn ? ` (hoàn thành ngày ${formatVnDate(d.task.completedOn)})` : '';
         const result = d.task.evidence !== '' ? `: ${d.task.evidence}` : '';
         para(`- ${d.task.task}${when}${result}.`);
       }
+      if (s.done.length > MAX_LISTED.donePerSection) para(more(s.done.length - MAX_LISTED.donePerSection));
     });
 
   // Summary table: sections × states.
@@ -186,20 +197,23 @@ export function buildReportSheet(content: ReportContent, sheetName: string, unit
   // II. Shortcomings: overdue tasks.
   para('II. TỒN TẠI, HẠN CHẾ', { font: { bold: true } });
   if (c.overdue.length === 0) para('Không có nhiệm vụ quá hạn chưa hoàn thành.');
-  for (const o of c.overdue) {
+  for (const o of c.overdue.slice(0, MAX_LISTED.overdue)) {
     para(
       `- ${o.task.task} (chủ trì: ${o.task.lead}; hạn ${o.task.deadline ? formatVnDate(o.task.deadline) : ''}; quá hạn ${o.daysLate} ngày).`,
     );
   }
+  if (c.overdue.length > MAX_LISTED.overdue) para(more(c.overdue.length - MAX_LISTED.overdue));
 
   // III. Next quarter.
   para(`III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI (${c.nextQuarterLabel})`, { font: { bold: true } });
   if (c.nextQuarter.length === 0) para('Tiếp tục thực hiện các nhiệm vụ thường xuyên của kế hoạch.');
-  for (const n of c.nextQuarter) {
+  for (const n of c.nextQuarter.slice(0, MAX_LISTED.nextQuarter)) {
     para(
       `- ${n.task.task} (chủ trì: ${n.task.lead}; hạn ${n.task.deadline ? formatVnDate(n.task.deadline) : ''}).`,
     );
   }
+  if (c.nextQuarter.length > MAX_LISTED.nextQuarter)
+    para(more(c.nextQuarter.length - MAX_LISTED.nextQuarter));
   para(`Trên đây là báo cáo kết quả thực hiện ${c.period.subject} của ${unitName}./.`);
   blank();
 

@@ -33,7 +33,7 @@ import {
 import { describeLoss, messages, type PartKind } from './messages';
 import { CONTENT_TYPE, Package, REL, type Relationship, relativeTarget } from './opc';
 import type { WrittenSheet } from './sheetWriter';
-import { stripEquals } from './sheetWriter';
+import { rangeText, stripEquals } from './sheetWriter';
 import { StyleMerger } from './styles';
 import {
   child,
@@ -293,6 +293,7 @@ export function graftSheets(pkg: Package, scratch: Package, written: WrittenShee
     inlineSharedStrings(doc, sharedStrings);
     remapStyles(doc, merger);
     markStopIfTrue(doc, w.stopIfTruePriorities);
+    writeMerges(doc, spec);
     if (spec.defaultFont) styleAllColumns(doc, merger.fontOnly(spec.defaultFont));
 
     const existing = book.sheets.find((s) => sameSheetName(s.name, spec.name));
@@ -558,6 +559,20 @@ function styleAllColumns(doc: XmlDocument, xf: number): void {
   }
   gap(next, MAX_COLUMN);
   cols.children = out;
+}
+
+/** The spec's merges as <mergeCells> (checked for overlaps by sheetWriter). */
+function writeMerges(doc: XmlDocument, spec: SheetSpec): void {
+  removeChildren(doc.root, (c) => localName(c.name) === 'mergeCells');
+  const merges = spec.merges ?? [];
+  if (!merges.length) return;
+  const prefix = prefixOf(doc.root.name);
+  const el = element(
+    `${prefix}mergeCells`,
+    [['count', String(merges.length)]],
+    merges.map((m) => element(`${prefix}mergeCell`, [['ref', rangeText(parseA1Range(m))]])),
+  );
+  insertInOrder(doc.root, el, WORKSHEET_ORDER);
 }
 
 function markStopIfTrue(doc: XmlDocument, priorities: number[]): void {

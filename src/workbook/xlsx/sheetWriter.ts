@@ -119,11 +119,22 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
     applyStyle(ws.getCell(r + 1, c + 1), style, baseFont, sheet);
   }
 
+  // Merges are checked here and written as XML by the graft step (graft.ts writeMerges): ExcelJS's
+  // mergeCells compares each new merge with every earlier one, quadratic in a long report's paragraphs.
+  const covered = new Set<number>();
   for (const merge of spec.merges ?? []) {
+    let range: RangeRef;
     try {
-      ws.mergeCellsWithoutStyle(rangeText(rangeRef(sheet, merge)));
+      range = rangeRef(sheet, merge);
     } catch {
       throw new WorkbookError('unsupported', sheet, messages.badMerge(sheet, merge));
+    }
+    for (let r = range.start.row; r <= range.end.row; r += 1) {
+      for (let c = range.start.col; c <= range.end.col; c += 1) {
+        const key = r * 16_384 + c;
+        if (covered.has(key)) throw new WorkbookError('unsupported', sheet, messages.badMerge(sheet, merge));
+        covered.add(key);
+      }
     }
   }
 
@@ -410,7 +421,7 @@ function rangeRef(sheet: string, address: string): RangeRef {
   }
 }
 
-function rangeText(range: RangeRef): string {
+export function rangeText(range: RangeRef): string {
   const a = toA1(range.start.row, range.start.col);
   const b = toA1(range.end.row, range.end.col);
   return a === b ? a : `${a}:${b}`;
