@@ -31,7 +31,7 @@ import {
   type SheetEntry,
 } from './book';
 import { describeLoss, messages, type PartKind } from './messages';
-import { CONTENT_TYPE, Package, REL, type Relationship, relativeTarget } from './opc';
+import { CONTENT_TYPE, decodeText, Package, REL, type Relationship, relativeTarget } from './opc';
 import type { WrittenSheet } from './sheetWriter';
 import { rangeText, stripEquals } from './sheetWriter';
 import { StyleMerger } from './styles';
@@ -943,11 +943,10 @@ export function finishWorkbook(pkg: Package, options: FinishOptions): void {
   if (reselect) {
     book.sheets.forEach((entry, i) => {
       if (!entry.part || !isWorksheet(entry)) return;
-      const selected = /tabSelected\s*=\s*["'](1|true)["']/.test(pkg.text(entry.part));
+      const selected = TAB_SELECTED.test(sheetViewsText(pkg, entry.part));
       if (i === active && !selected) setTabSelected(pkg.editXml(entry.part), true);
       // Other selected tabs would open as a group of sheets; only the active one stays selected.
-      if (i !== active && selected && options.activate !== undefined)
-        setTabSelected(pkg.editXml(entry.part), false);
+      if (i !== active && selected && options.activate !== undefined) deselectTab(pkg, entry.part);
     });
   }
   const target = book.sheets[active];
@@ -996,6 +995,41 @@ function firstSheetView(doc: XmlDocument): XmlElement {
     views.children.push(view);
   }
   return view;
+}
+
+const TAB_SELECTED = /\btabSelected\s*=\s*["'](1|true)["']/;
+
+/**
+ * The start of a worksheet part, up to its <sheetData>: enough to see its sheet views without decoding (or
+ * parsing) the cells of a large sheet.
+ */
+function sheetViewsText(pkg: Package, part: string): string {
+  if (pkg.isParsed(part)) return pkg.text(part);
+  const bytes = pkg.bytes(part);
+  const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
+  const end = head.search(/<(\w+:)?sheetData\b/);
+  return end >= 0 ? head.slice(0, end) : decodeText(bytes);
+}
+
+/**
+ * Clears tabSelected on a sheet the plan does not write. On an unparsed part this is a text edit of its
+ * sheet views only, so a tracker of 20,000 rows is not parsed and re-serialized to change one attribute.
+ */
+function deselectTab(pkg: Package, part: string): void {
+  if (pkg.isParsed(part)) {
+    setTabSelected(pkg.editXml(part), false);
+    return;
+  }
+  const text = decodeText(pkg.bytes(part));
+  const end = text.search(/<(\w+:)?sheetData\b/);
+  // setText writes UTF-8: a part declared in another encoding goes through the tree, which rewrites its prolog.
+  const notUtf8 = /^\uFEFF?\s*<\?xml[^>]*encoding\s*=\s*["'](?!utf-8["'])/i.test(text);
+  if (end < 0 || notUtf8) {
+    setTabSelected(pkg.editXml(part), false);
+    return;
+  }
+  const head = text.slice(0, end).replace(/\s+tabSelected\s*=\s*["'](1|true)["']/g, '');
+  pkg.setText(part, head + text.slice(end));
 }
 
 function setTabSelected(doc: XmlDocument, selected: boolean): void {

@@ -138,6 +138,17 @@ export class Package {
     return doc;
   }
 
+  /** Whether the part is held as a tree (edited or written this session) rather than as bytes. */
+  isParsed(name: string): boolean {
+    const data = this.parts.get(name);
+    return !!data && 'doc' in data;
+  }
+
+  /** Replaces a part's content with this text, as UTF-8 bytes. */
+  setText(name: string, text: string): void {
+    this.parts.set(name, { bytes: new TextEncoder().encode(text) });
+  }
+
   setXml(name: string, doc: XmlDocument): void {
     this.parts.set(name, { doc });
   }

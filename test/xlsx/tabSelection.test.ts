@@ -1,0 +1,31 @@
+import JSZip from 'jszip';
+import { compileReport, initTracker } from '../../src/app';
+import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
+
+async function sheetXml(bytes: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const out: Record<string, string> = {};
+  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1].replace(/^\/?(xl\/)?/, '');
+    out[m[1]] = await zip.file(`xl/${target}`)!.async('string');
+  }
+  return out;
+}
+
+describe('the active tab after a write', () => {
+  it('is the report alone; the tracker loses only its tabSelected mark, byte for byte otherwise', async () => {
+    const book = await openXlsx(null);
+    await initTracker(book, { year: 2026 });
+    const before = await sheetXml(await book.toBuffer());
+    expect(before['Nhiệm vụ']).toMatch(/tabSelected="1"/);
+    const again = await openXlsx(await book.toBuffer());
+    await compileReport(again, { asOf: '2026-06-05' });
+    const after = await sheetXml(await again.toBuffer());
+    expect(after['Báo cáo 6 tháng 2026']).toMatch(/tabSelected="1"/);
+    const selected = Object.entries(after).filter(([, xml]) => /tabSelected="(1|true)"/.test(xml));
+    expect(selected.map(([name]) => name)).toEqual(['Báo cáo 6 tháng 2026']);
+    expect(after['Nhiệm vụ']).toBe(before['Nhiệm vụ'].replace(/\s+tabSelected="1"/, ''));
+  });
+});
