@@ -154,17 +154,20 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (!command || command === '--help' || command === '-h') {
+    if (!command) {
+      io.err(`${CLI.missingCommand} ${CLI.seeHelp}`);
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
       io.out(CLI.usage);
-      return command ? 0 : 2;
+      return 0;
     }
     const run = COMMANDS[command];
     if (!run) throw new UsageError(CLI.unknownCommand(command));
     return await run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(err.message);
-      io.err(CLI.usage);
+      io.err(`${err.message} ${CLI.seeHelp}`);
       return 2;
     }
     if (err instanceof CliFailure) {

@@ -7,6 +7,8 @@ export const CLI = {
     '  cchc report TỆP.xlsx --period YYYY-Qn [--as-of YYYY-MM-DD] [--out TỆP.xlsx] [--json]',
     '  cchc demo                                     tạo sổ mẫu trong thư mục out/',
   ].join('\n'),
+  seeHelp: 'Gõ "cchc --help" để xem cách dùng.',
+  missingCommand: 'Thiếu lệnh (init, check, report hoặc demo).',
   unknownCommand: (c: string) => `Lệnh "${c}" không có. Dùng: init, check, report, demo.`,
   missingFile: () => 'Thiếu tên tệp .xlsx.',
   fileNotFound: (p: string) => `Không tìm thấy tệp "${p}".`,
