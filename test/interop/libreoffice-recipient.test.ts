@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
+import { runCli } from '../../src/cli/main';
 import { trackerFromSnapshot } from '../../src/app/checkTracker';
 import { addDays, serialFromIso, todayIso } from '../../src/domain/dates';
 import { deadlineState } from '../../src/domain/deadline';
@@ -56,14 +57,16 @@ function updatesFor(): CellUpdate[] {
   return u;
 }
 
+/** `cchc init` writes the tracker; a user then records progress on a few rows; the report is compiled. */
 async function writeDemo(): Promise<{ file: string; reportSheet: string }> {
-  const book = await openXlsx(null);
-  expect((await initTracker(book, { year })).ok).toBe(true);
+  const file = path.join(dir, 'demo.xlsx');
+  const io = { out: () => undefined, err: (l: string) => console.error(l), now: () => new Date(), cwd: dir };
+  expect(await runCli(['init', '--year', String(year), '--out', file], io)).toBe(0);
+  const book = await openXlsx(fs.readFileSync(file));
   await book.read([SHEET.tracker]);
   await book.apply({ write: [], updates: updatesFor() });
   const out = await compileReport(book, { asOf: today });
   expect(out.ok).toBe(true);
-  const file = path.join(dir, 'demo.xlsx');
   fs.writeFileSync(file, await book.toBuffer());
   return { file, reportSheet: out.sheet! };
 }
