@@ -8,6 +8,45 @@ export const PANE = {
   title: 'Kế hoạch CCHC – UBND xã Long Điền A',
   subtitle: 'Theo dõi việc thực hiện Kế hoạch cải cách hành chính ngay trong sổ làm việc này.',
 
+  tabsLabel: 'Các phần của ngăn',
+  tabs: {
+    overview: 'Tổng quan',
+    actions: 'Thao tác',
+    settings: 'Cài đặt',
+  },
+
+  // Overview
+  overviewHeading: 'Tình hình thực hiện',
+  loadingOverview: 'Đang đọc bảng theo dõi…',
+  refreshing: 'Đang cập nhật…',
+  refresh: 'Làm mới',
+  updatedAt: (time: string) => `Cập nhật lúc ${time}`,
+  noTrackerTitle: 'Chưa có bảng theo dõi',
+  noTrackerHint: 'Chọn năm rồi bấm "Khởi tạo bảng theo dõi" để tạo trang Nhiệm vụ từ kế hoạch.',
+  overviewFailedTitle: 'Chưa đọc được bảng theo dõi',
+  noTasks:
+    'Bảng theo dõi chưa có nhiệm vụ nào đọc được. Hãy mở thẻ "Thao tác" và bấm "Kiểm tra dữ liệu" để xem nguyên nhân.',
+  countsLabel: 'Số nhiệm vụ theo tình trạng hạn',
+  stateCount: (label: string, count: number) => `${label}: ${count}`,
+  progressLabel: (year: number) => `Hoàn thành năm ${year}`,
+  progressHint: (done: number, total: number, percent: string) =>
+    `${done}/${total} nhiệm vụ đã hoàn thành (${percent})`,
+  nextReportHeading: 'Báo cáo định kỳ sắp tới',
+  nextReport: (subject: string, due: string, days: number) =>
+    `Báo cáo ${subject} — hạn ${due}, ${days === 0 ? 'đến hạn hôm nay' : `còn ${days} ngày`}`,
+  overdueHeading: (count: number) => `Quá hạn (${count})`,
+  dueSoonHeading: (count: number) => `Sắp đến hạn (${count})`,
+  noOverdue: 'Không có nhiệm vụ quá hạn.',
+  noDueSoon: 'Không có nhiệm vụ sắp đến hạn.',
+  taskDeadline: (deadline: string) => `Hạn ${deadline}`,
+  daysLate: (days: number) => `trễ ${days} ngày`,
+  daysLeft: (days: number) => (days === 0 ? 'hạn hôm nay' : `còn ${days} ngày`),
+  noDeadline: 'Không có hạn',
+  goToTask: (row: number) => `Chọn dòng ${row} ở trang "Nhiệm vụ"`,
+  showAll: (count: number) => `Xem tất cả (${count})`,
+  showFewer: 'Thu gọn',
+
+  // Actions
   initHeading: 'Khởi tạo bảng theo dõi',
   initHint: 'Tạo các trang Nhiệm vụ, Danh mục và Cài đặt cho năm đã chọn. Dữ liệu đã nhập không bị ghi đè.',
   yearLabel: 'Năm theo dõi',
@@ -19,23 +58,50 @@ export const PANE = {
   errorsHeading: (count: number) => `Lỗi (${count})`,
   warningsHeading: (count: number) => `Cảnh báo (${count})`,
   noProblems: 'Không có lỗi hay cảnh báo nào.',
+  checkStale: 'Bảng theo dõi đã thay đổi sau lần kiểm tra này. Hãy bấm "Kiểm tra dữ liệu" lại.',
   problemAt: (sheet: string, cell: string) => `${sheet}!${cell}`,
   goToCell: (sheet: string, cell: string) => `Chọn ô ${cell} ở trang "${sheet}"`,
 
   reportHeading: 'Tổng hợp báo cáo',
-  reportHint: 'Tổng hợp kết quả thực hiện các nhiệm vụ tính đến hôm nay thành báo cáo trong sổ làm việc.',
+  reportHint:
+    'Cập nhật trang Tổng hợp và tạo trang báo cáo của kỳ đã chọn theo thể thức Nghị định 30/2020/NĐ-CP.',
+  periodLabel: 'Kỳ báo cáo',
+  periodHint: (subject: string, due: string) => `Báo cáo ${subject}, hạn nộp ${due}`,
+  asOfLabel: 'Số liệu tính đến ngày',
+  asOfHint: 'Dạng dd/mm/yyyy',
+  asOfPlaceholder: 'dd/mm/yyyy',
+  asOfInvalid: 'Ngày chưa hợp lệ. Hãy nhập dạng dd/mm/yyyy, ví dụ 05/06/2026.',
   reportButton: 'Tổng hợp báo cáo',
 
+  // Settings
+  settingsHeading: 'Cài đặt của sổ làm việc',
+  settingsHint: 'Các giá trị này nằm ở trang "Cài đặt" nên đi theo tệp khi gửi cho người khác.',
+  loadingSettings: 'Đang đọc trang Cài đặt…',
+  otherRecipientsHint: 'Mỗi dòng một nơi nhận.',
+  saveSettings: 'Lưu cài đặt',
+  reloadSettings: 'Đọc lại',
+
+  // Progress and outcomes
   working: {
     init: 'Đang khởi tạo bảng theo dõi…',
     check: 'Đang kiểm tra dữ liệu…',
     report: 'Đang tổng hợp báo cáo…',
+    settings: 'Đang lưu cài đặt…',
   },
   outcomeTitle: {
     success: 'Đã xong',
     warning: 'Cần lưu ý',
     error: 'Chưa thực hiện được',
+    info: 'Thông tin',
   },
+  checkTitle: {
+    success: 'Dữ liệu hợp lệ',
+    warning: 'Cần lưu ý',
+    error: 'Có lỗi cần sửa',
+  },
+  location: (sheet: string, cell: string) => `Vị trí: trang "${sheet}", ô ${cell}.`,
+  openSheet: (sheet: string) => `Mở trang "${sheet}"`,
+  goToProblem: (cell: string) => `Đi đến ô ${cell}`,
   dismiss: 'Đóng thông báo',
   /** When an action throws instead of returning an outcome (a bug or a lost connection to Excel). */
   unexpectedError: (detail: string) =>
@@ -44,6 +110,46 @@ export const PANE = {
     'Ngăn này chỉ chạy trong Excel. Hãy mở sổ làm việc bằng Excel rồi bấm "Bảng theo dõi" trên thẻ Trang đầu.',
   selectFailed: (sheet: string, cell: string) =>
     `Không chọn được ô ${cell} ở trang "${sheet}". Trang có thể đã bị đổi tên hoặc xóa.`,
+} as const;
+
+/** The browser preview (npm run preview): the pane beside a plain view of an in-memory workbook. */
+export const PREVIEW = {
+  pageTitle: 'Bản xem thử – Theo dõi Kế hoạch CCHC',
+  heading: 'Bản xem thử ngăn "Bảng theo dõi"',
+  intro:
+    'Ngăn bên trái là đúng ngăn chạy trong Excel; bên phải là sổ làm việc mẫu nằm trong bộ nhớ của trình duyệt (không gửi đi đâu).',
+  loading: 'Đang tạo sổ làm việc mẫu…',
+  loadFailed: (detail: string) => `Không tạo được sổ làm việc mẫu: ${detail}`,
+  paneWidthLabel: 'Độ rộng ngăn',
+  paneWidth: (px: number) => `${px} px`,
+  themeLabel: 'Giao diện',
+  themeLight: 'Sáng',
+  themeDark: 'Tối',
+  download: 'Tải tệp .xlsx',
+  downloading: 'Đang tạo tệp…',
+  downloadFailed: (detail: string) => `Không tạo được tệp .xlsx: ${detail}`,
+  fileName: (year: number) => `ke-hoach-cchc-${year}.xlsx`,
+  paneLabel: 'Ngăn tác vụ Kế hoạch CCHC',
+  workbookLabel: 'Sổ làm việc mẫu',
+  sheetsLabel: 'Các trang tính',
+  emptyWorkbook: 'Sổ làm việc chưa có trang tính nào.',
+  emptySheet: 'Trang tính trống.',
+  hiddenSheet: (name: string) => `${name} (ẩn)`,
+  gridLabel: (sheet: string) => `Nội dung trang "${sheet}"`,
+  rowHeader: (row: number) => String(row),
+  formulaNote:
+    'Cột "Tình trạng hạn" và các số của trang Tổng hợp được tính sẵn ở đây theo đúng quy tắc của công thức; các ô công thức khác (ƒx) được Excel tính khi mở tệp.',
+  formulaPlaceholder: 'ƒx',
+  editHint:
+    'Có thể đổi "Trạng thái" và "Ngày hoàn thành" của nhiệm vụ ngay trong bảng để thử; ngăn sẽ tự cập nhật.',
+  statusEdit: (row: number) => `Trạng thái, dòng ${row}`,
+  completedOnEdit: (row: number) => `Ngày hoàn thành, dòng ${row}`,
+  blankStatus: '(trống)',
+  datePlaceholder: 'dd/mm/yyyy',
+  /** The sheet a new workbook of Excel in Vietnamese starts with. */
+  firstSheet: 'Trang tính1',
+  selectedCell: (sheet: string, cell: string) => `Ô đang chọn: ${sheet}!${cell}`,
+  sheetMissing: (sheet: string) => `Không có trang "${sheet}".`,
 } as const;
 
 /** Shown by the ribbon command (src/commands) in a small dialog (notice.html). */

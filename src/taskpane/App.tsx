@@ -1,107 +1,88 @@
+/**
+ * The task pane: an overview of the plan (counts by deadline state, progress, the next report, late and
+ * soon-due tasks), the three actions, and the settings form, in three tabs. It receives its actions as props
+ * and never calls Excel itself; one piece of work runs at a time, and the overview follows the workbook's
+ * changes through debounced events.
+ */
 import * as React from 'react';
-import {
-  Button,
-  Divider,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Subtitle1,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import type { ActionOutcome } from '../app/types';
+import { Subtitle1, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { SettingsOutcome } from '../app/settingsForm';
 import type { CheckResult, Problem } from '../domain/problems';
+import type { Settings } from '../domain/settings';
 import { PANE } from '../i18n/ui';
-import type { CheckView, PaneActions } from './actions';
+import { SHEET } from '../i18n/vi';
+import type { PaneActions, ReportRequest } from './actions';
+import { ActionsPanel, InitForm } from './ActionsPanel';
+import {
+  checkNoticeFor,
+  Feedback,
+  noticeFor,
+  type Notice,
+  type Place,
+  type Running,
+  type Work,
+} from './notice';
+import { OverviewPanel } from './OverviewPanel';
+import { SettingsPanel } from './SettingsPanel';
+import { describeError, useOverview } from './useOverview';
+
+export type PaneTab = 'overview' | 'actions' | 'settings';
+
+const TABS: readonly PaneTab[] = ['overview', 'actions', 'settings'];
 
 export interface AppProps {
   actions: PaneActions;
-  /** The year the picker starts at and centres on; defaults to the current year. */
-  currentYear?: number;
-}
-
-type Work = 'init' | 'check' | 'report';
-
-interface Notice {
-  intent: 'success' | 'warning' | 'error';
-  message: string;
-}
-
-/** Years offered by the picker: three either side of the current year. */
-export function yearChoices(currentYear: number): number[] {
-  return Array.from({ length: 7 }, (_, i) => currentYear - 3 + i);
-}
-
-/** How an outcome is shown: failures as errors, a check that found problems as a warning. */
-export function noticeFor(outcome: CheckView): Notice {
-  if (!outcome.ok) return { intent: 'error', message: outcome.message };
-  const found = outcome.result ? outcome.result.errors.length + outcome.result.warnings.length : 0;
-  return { intent: found > 0 ? 'warning' : 'success', message: outcome.message };
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : '';
+  /** Quiet time before change events refresh the overview (tests shorten it). */
+  debounceMs?: number;
+  initialTab?: PaneTab;
 }
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
   },
-  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   hint: { color: tokens.colorNeutralForeground3 },
-  row: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  problem: { textAlign: 'left', display: 'block' },
-  spinner: { justifyContent: 'flex-start' },
-  // Stays in the page (screen readers announce changes only in live regions that already exist), but takes
-  // no room while empty.
-  live: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    ':empty': { marginTop: `calc(-1 * ${tokens.spacingVerticalL})` },
-  },
-  address: { fontWeight: tokens.fontWeightSemibold },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
-export function App({ actions, currentYear = new Date().getFullYear() }: AppProps): React.JSX.Element {
+export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const today = React.useMemo(() => actions.today(), [actions]);
+  const currentYear = Number(today.slice(0, 4));
+  const [tab, setTab] = React.useState<PaneTab>(initialTab);
   const [year, setYear] = React.useState(currentYear);
-  const [running, setRunning] = React.useState<Work | null>(null);
+  const [running, setRunning] = React.useState<Running | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
-  const [check, setCheck] = React.useState<CheckResult | null>(null);
-  // The state above re-renders asynchronously; the ref closes the gap so that a double click, or a click on
-  // another button in the same frame, never starts a second piece of work.
+  const [check, setCheck] = React.useState<{ result: CheckResult; atChange: number } | null>(null);
+  const [settingsKey, setSettingsKey] = React.useState(0);
+  // State re-renders asynchronously; the ref closes the gap so that a double click, or a click on another
+  // button in the same frame, never starts a second piece of work.
   const runningRef = React.useRef(false);
+  const overview = useOverview(actions, { paused: running !== null, debounceMs });
+  const changesRef = React.useRef(overview.changes);
+  changesRef.current = overview.changes;
 
-  const run = async <T extends ActionOutcome>(work: Work, task: () => Promise<T>): Promise<T | undefined> => {
+  /** Runs one piece of work at a time; its spinner and its outcome show at `place`, next to its button. */
+  const run = async <T,>(work: Work, place: Place, task: () => Promise<T>): Promise<T | undefined> => {
     if (runningRef.current) return undefined;
     runningRef.current = true;
-    setRunning(work);
+    setRunning({ work, place });
     setNotice(null);
     try {
       return await task();
     } catch (error) {
-      setNotice({ intent: 'error', message: PANE.unexpectedError(describe(error)) });
+      setNotice({
+        place,
+        intent: 'error',
+        title: PANE.outcomeTitle.error,
+        message: PANE.unexpectedError(describeError(error)),
+      });
       return undefined;
     } finally {
       runningRef.current = false;
@@ -109,142 +90,132 @@ export function App({ actions, currentYear = new Date().getFullYear() }: AppProp
     }
   };
 
-  const onInit = async () => {
-    const outcome = await run('init', () => actions.initTracker(year));
-    if (!outcome) return;
-    setNotice(noticeFor(outcome));
-    if (outcome.ok) setCheck(null); // the sheets changed: an earlier check no longer applies
-  };
-
-  const onCheck = async () => {
-    const outcome = await run('check', () => actions.checkTracker());
-    if (!outcome) return;
-    setNotice(noticeFor(outcome));
-    setCheck(outcome.result ?? null);
-  };
-
-  const onReport = async () => {
-    const outcome = await run('report', () => actions.compileReport());
-    if (outcome) setNotice(noticeFor(outcome));
-  };
-
-  const onSelect = async (problem: Problem) => {
+  const goTo = async (sheet: string, cell: string, place: Place = 'top') => {
     try {
-      await actions.selectCell(problem.sheet, problem.cell);
+      await actions.selectCell(sheet, cell);
     } catch {
-      setNotice({ intent: 'error', message: PANE.selectFailed(problem.sheet, problem.cell) });
+      setNotice({
+        place,
+        intent: 'error',
+        title: PANE.outcomeTitle.error,
+        message: PANE.selectFailed(sheet, cell),
+      });
     }
   };
 
-  const busy = running !== null;
+  // From the overview of an empty workbook, the outcome shows at the top: the form it came from goes away
+  // as soon as the tracker exists.
+  const onInit = async (place: Place) => {
+    const outcome = await run('init', place, () => actions.initTracker(year));
+    if (!outcome) return;
+    setNotice(noticeFor(outcome, place, { openTarget: true }));
+    if (outcome.ok) {
+      setCheck(null); // the sheets changed: an earlier check no longer applies
+      setSettingsKey((k) => k + 1);
+      overview.refresh();
+    }
+  };
 
-  const problemList = (problems: Problem[], heading: string, id: string) =>
-    problems.length === 0 ? null : (
-      <section className={styles.section} aria-labelledby={id}>
-        <Subtitle2 as="h3" id={id}>
-          {heading}
-        </Subtitle2>
-        <ul className={styles.list}>
-          {problems.map((problem, i) => (
-            <li key={`${problem.sheet}!${problem.cell}#${problem.code}#${i}`}>
-              <Link
-                as="button"
-                className={styles.problem}
-                title={PANE.goToCell(problem.sheet, problem.cell)}
-                onClick={() => void onSelect(problem)}
-              >
-                <span className={styles.address}>{PANE.problemAt(problem.sheet, problem.cell)}</span>
-                {` — ${problem.message}`}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
-    );
+  const onCheck = async () => {
+    const outcome = await run('check', 'check', () => actions.checkTracker());
+    if (!outcome) return;
+    setNotice(checkNoticeFor(outcome, 'check'));
+    setCheck(outcome.result ? { result: outcome.result, atChange: changesRef.current } : null);
+  };
+
+  const onReport = async (request: ReportRequest) => {
+    const outcome = await run('report', 'report', () => actions.compileReport(request));
+    if (outcome) setNotice(noticeFor(outcome, 'report', { openTarget: true }));
+  };
+
+  const onSaveSettings = async (settings: Settings): Promise<SettingsOutcome | undefined> => {
+    const outcome = await run('settings', 'settings', () => actions.saveSettings(settings));
+    if (!outcome) return undefined;
+    setNotice(noticeFor(outcome, 'settings', { openTarget: true }));
+    if (outcome.ok) overview.refresh(); // warning days and the year change what the overview shows
+    return outcome;
+  };
+
+  const onSelectProblem = (problem: Problem) => void goTo(problem.sheet, problem.cell, 'check');
+  const busy = running !== null;
+  const feedback = (place: Place) => (
+    <Feedback
+      place={place}
+      running={running}
+      notice={notice}
+      onGoTo={(sheet, cell) => void goTo(sheet, cell, place)}
+      onDismiss={() => setNotice(null)}
+    />
+  );
+  const initForm = (
+    <InitForm
+      year={year}
+      currentYear={currentYear}
+      busy={busy}
+      onYearChange={setYear}
+      onInit={() => void onInit('top')}
+    />
+  );
 
   return (
     <main className={styles.root} aria-busy={busy}>
       <header className={styles.header}>
         <Subtitle1 as="h1">{PANE.title}</Subtitle1>
-        <Text className={styles.hint}>{PANE.subtitle}</Text>
+        <Text size={200} className={styles.hint}>
+          {PANE.subtitle}
+        </Text>
       </header>
 
-      <div className={styles.live} aria-live="polite">
-        {running && (
-          <Spinner
-            className={styles.spinner}
-            size="tiny"
-            labelPosition="after"
-            label={PANE.working[running]}
+      {feedback('top')}
+
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as PaneTab)}
+        aria-label={PANE.tabsLabel}
+      >
+        {TABS.map((t) => (
+          <Tab key={t} value={t} id={`tab-${t}`} aria-controls={`panel-${t}`}>
+            {PANE.tabs[t]}
+          </Tab>
+        ))}
+      </TabList>
+
+      <div role="tabpanel" id="panel-overview" aria-label={PANE.tabs.overview} hidden={tab !== 'overview'}>
+        <div className={styles.panel}>
+          <OverviewPanel
+            state={overview.state}
+            onRefresh={overview.refresh}
+            onSelectTask={(_, cell) => void goTo(SHEET.tracker, cell)}
+            initForm={initForm}
           />
-        )}
-        {notice && (
-          <MessageBar intent={notice.intent} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{PANE.outcomeTitle[notice.intent]}</MessageBarTitle>
-              {notice.message}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button appearance="transparent" size="small" onClick={() => setNotice(null)}>
-                {PANE.dismiss}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
+        </div>
       </div>
 
-      <section className={styles.section} aria-labelledby="init-heading">
-        <Subtitle2 as="h2" id="init-heading">
-          {PANE.initHeading}
-        </Subtitle2>
-        <Text className={styles.hint}>{PANE.initHint}</Text>
-        <div className={styles.row}>
-          <Field label={PANE.yearLabel}>
-            <Select value={String(year)} onChange={(_, data) => setYear(Number(data.value))} disabled={busy}>
-              {yearChoices(currentYear).map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Button appearance="primary" disabled={busy} onClick={() => void onInit()}>
-            {PANE.initButton}
-          </Button>
-        </div>
-      </section>
+      <div role="tabpanel" id="panel-actions" aria-label={PANE.tabs.actions} hidden={tab !== 'actions'}>
+        <ActionsPanel
+          today={today}
+          busy={busy}
+          init={{ year, currentYear, onYearChange: setYear, onInit: () => void onInit('init') }}
+          feedback={feedback}
+          onCheck={() => void onCheck()}
+          check={check?.result ?? null}
+          checkStale={check !== null && overview.changes > check.atChange}
+          onSelectProblem={onSelectProblem}
+          onReport={(request) => void onReport(request)}
+        />
+      </div>
 
-      <Divider />
-
-      <section className={styles.section} aria-labelledby="check-heading">
-        <Subtitle2 as="h2" id="check-heading">
-          {PANE.checkHeading}
-        </Subtitle2>
-        <Text className={styles.hint}>{PANE.checkHint}</Text>
-        <div>
-          <Button disabled={busy} onClick={() => void onCheck()}>
-            {PANE.checkButton}
-          </Button>
-        </div>
-        {check && check.errors.length + check.warnings.length === 0 && <Text>{PANE.noProblems}</Text>}
-        {check && problemList(check.errors, PANE.errorsHeading(check.errors.length), 'errors-heading')}
-        {check &&
-          problemList(check.warnings, PANE.warningsHeading(check.warnings.length), 'warnings-heading')}
-      </section>
-
-      <Divider />
-
-      <section className={styles.section} aria-labelledby="report-heading">
-        <Subtitle2 as="h2" id="report-heading">
-          {PANE.reportHeading}
-        </Subtitle2>
-        <Text className={styles.hint}>{PANE.reportHint}</Text>
-        <div>
-          <Button disabled={busy} onClick={() => void onReport()}>
-            {PANE.reportButton}
-          </Button>
-        </div>
-      </section>
+      <div role="tabpanel" id="panel-settings" aria-label={PANE.tabs.settings} hidden={tab !== 'settings'}>
+        <SettingsPanel
+          active={tab === 'settings'}
+          busy={busy}
+          reloadKey={settingsKey}
+          load={actions.loadSettings}
+          save={onSaveSettings}
+          feedback={feedback('settings')}
+        />
+      </div>
     </main>
   );
 }

@@ -1,21 +1,54 @@
+import type { OverviewOutcome } from '../app/overview';
+import type { SettingsOutcome } from '../app/settingsForm';
 import type { ActionOutcome } from '../app/types';
+import type { IsoDate } from '../domain/dates';
+import type { Quarter } from '../domain/periods';
 import type { CheckResult } from '../domain/problems';
+import type { Settings } from '../domain/settings';
+
+/** An action's outcome as the pane shows it: `notes` says what this Excel could not write as designed. */
+export type PaneOutcome = ActionOutcome & { notes?: readonly string[] };
 
 /** What "Kiểm tra dữ liệu" returns: the outcome, plus the problems found when the check could run. */
 export type CheckView = ActionOutcome & { result?: CheckResult };
 
+/** What the overview shows; `noTracker` when the workbook has no "Nhiệm vụ" sheet yet (not an error). */
+export type OverviewView = OverviewOutcome & { noTracker?: boolean };
+
+/** "Tổng hợp báo cáo" as the pane asks for it: a chosen period, figures as of a chosen day. */
+export interface ReportRequest {
+  period: { year: number; quarter: Quarter };
+  asOf: IsoDate;
+}
+
+/** Called when the workbook changed; the pane debounces these itself. */
+export type ChangeListener = () => void;
+
 /**
  * Everything the task pane can ask of the workbook. The pane receives these as props (as Microsoft's React
  * task-pane template does), so its components never touch Office.js: officeActions.ts builds the real ones,
- * tests pass fakes.
+ * the browser preview builds them over an in-memory .xlsx, tests pass fakes.
  */
 export interface PaneActions {
+  /** Today where the user is: the day deadlines are judged against. */
+  today(): IsoDate;
+  /** Reads the tracker and sums it up: counts by deadline state, late and soon-due tasks, next report. */
+  loadOverview(): Promise<OverviewView>;
   /** Creates the tracker sheets for the year. */
-  initTracker(year: number): Promise<ActionOutcome>;
+  initTracker(year: number): Promise<PaneOutcome>;
   /** Reads the tracker and lists its errors and warnings. */
   checkTracker(): Promise<CheckView>;
-  /** Writes the report as of today. */
-  compileReport(): Promise<ActionOutcome>;
+  /** Refreshes "Tổng hợp" and writes the report; without a request, the period containing today. */
+  compileReport(request?: ReportRequest): Promise<PaneOutcome>;
+  /** Reads the "Cài đặt" sheet into the settings form. */
+  loadSettings(): Promise<SettingsOutcome>;
+  /** Validates and writes the settings form into "Cài đặt". */
+  saveSettings(settings: Settings): Promise<SettingsOutcome>;
   /** Shows a cell to the user: activates its sheet and selects it. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Calls `onChange` whenever the workbook's cells or sheets change (not for the add-in's own writes, where
+   * the host can tell). Resolves to a function that stops listening.
+   */
+  subscribeToChanges(onChange: ChangeListener): Promise<() => void>;
 }

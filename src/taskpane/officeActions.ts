@@ -1,25 +1,88 @@
 /**
- * The task pane's actions in a live workbook: the application layer (src/app) over the Office.js workbook
- * adapter. selectCell is the one direct Excel.run here: it only moves the user's selection.
+ * The task pane's actions in a live workbook: the application layer over the Office.js workbook adapter,
+ * plus the two things only Excel itself does here: moving the user's selection, and telling the pane when
+ * the workbook changed. These are the only Excel.run calls of the pane.
  */
-import { checkTracker, compileReport, initTracker, todayIso } from '../app';
-import { createOfficeWorkbook } from '../workbook/office/officeWorkbook';
-import type { PaneActions } from './actions';
+import { todayIso } from '../app';
+import { createOfficeWorkbook, type ExcelRun } from '../workbook/office/officeWorkbook';
+import type { ChangeListener, PaneActions } from './actions';
+import { createPaneActions } from './paneActions';
+
+const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** Excel.run with the request context of an earlier batch (needed to remove event handlers). */
+export type ExcelRunIn = (
+  context: OfficeExtension.ClientRequestContext,
+  batch: (context: Excel.RequestContext) => Promise<void>,
+) => Promise<void>;
+
+const defaultRunIn: ExcelRunIn = (context, batch) => Excel.run(context, batch);
 
 export function createOfficeActions(): PaneActions {
   const port = createOfficeWorkbook();
-  return {
-    initTracker: (year) => initTracker(port, { year }),
-    checkTracker: () => checkTracker(port, { today: todayIso() }),
-    compileReport: () => compileReport(port, { asOf: todayIso() }),
-    selectCell: (sheet, cell) =>
-      Excel.run(async (context) => {
-        const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
-        await context.sync();
-        if (worksheet.isNullObject) throw new Error(`Worksheet not found: ${sheet}`);
-        worksheet.activate();
-        worksheet.getRange(cell).select();
-        await context.sync();
-      }),
+  return createPaneActions(port, {
+    today: () => todayIso(),
+    selectCell: (sheet, cell) => selectCellInExcel(sheet, cell),
+    subscribeToChanges: (onChange) => subscribeToWorkbookChanges(onChange),
+    writeNotes: () => port.lastWarnings,
+  });
+}
+
+/** Activates the sheet and selects the cell (or range): one batch, two syncs. */
+export function selectCellInExcel(sheet: string, cell: string, run: ExcelRun = defaultRun): Promise<void> {
+  return run(async (context) => {
+    const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
+    await context.sync();
+    if (worksheet.isNullObject) throw new Error(`Worksheet not found: ${sheet}`);
+    worksheet.activate();
+    worksheet.getRange(cell).select();
+    await context.sync();
+  });
+}
+
+/** The part of an event's arguments the pane looks at (triggerSource needs ExcelApi 1.14). */
+interface ChangeEventArgs {
+  triggerSource?: string;
+}
+
+/**
+ * Listens to every worksheet's cell changes (WorksheetCollection.onChanged, ExcelApi 1.9) and to sheets being
+ * added or deleted (ExcelApi 1.7): one Excel.run and one sync to register, one to remove. Changes the add-in
+ * made itself are skipped where Excel says so: the pane refreshes after its own actions anyway. The handler
+ * only calls `onChange`, which the pane debounces: it never reads the workbook itself, so a burst of edits
+ * cannot turn into a burst of syncs.
+ */
+export async function subscribeToWorkbookChanges(
+  onChange: ChangeListener,
+  run: ExcelRun = defaultRun,
+  runIn: ExcelRunIn = defaultRunIn,
+): Promise<() => void> {
+  const cellsChanged = async (args: ChangeEventArgs): Promise<void> => {
+    if (args.triggerSource === 'ThisLocalAddin') return;
+    onChange();
+  };
+  const sheetsChanged = async (): Promise<void> => onChange();
+  const registrations = await run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const added: OfficeExtension.EventHandlerResult<object>[] = [
+      sheets.onChanged.add(cellsChanged),
+      sheets.onAdded.add(sheetsChanged),
+      sheets.onDeleted.add(sheetsChanged),
+    ];
+    await context.sync();
+    return added;
+  });
+  let removed = false;
+  return () => {
+    if (removed || registrations.length === 0) return;
+    removed = true;
+    // Handlers must be removed with the request context they were added in.
+    const context = registrations[0].context;
+    void runIn(context, async (ctx) => {
+      for (const registration of registrations) registration.remove();
+      await ctx.sync();
+    }).catch(() => {
+      // The pane is closing or the workbook is gone: the handlers go with it.
+    });
   };
 }

@@ -1,195 +1,492 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { ActionOutcome } from '../../src/app/types';
 import type { CheckResult } from '../../src/domain/problems';
 import { PANE } from '../../src/i18n/ui';
-import { App, noticeFor, yearChoices } from '../../src/taskpane/App';
+import { App, type PaneTab } from '../../src/taskpane/App';
 import type { CheckView, PaneActions } from '../../src/taskpane/actions';
+import { deferred, fakeActions, NO_TRACKER, readyView, type FakeActions } from './fakes';
 
-/** A promise the test settles by hand, to look at the pane while an action is still running. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-function fakeActions(overrides: Partial<PaneActions> = {}): jest.Mocked<PaneActions> {
-  return {
-    initTracker: jest.fn(async () => ({ ok: true, message: 'Đã tạo bảng theo dõi.' })),
-    checkTracker: jest.fn(async (): Promise<CheckView> => ({ ok: true, message: 'Không có lỗi.' })),
-    compileReport: jest.fn(async () => ({ ok: true, message: 'Đã tổng hợp báo cáo.' })),
-    selectCell: jest.fn(async () => undefined),
-    ...overrides,
-  } as jest.Mocked<PaneActions>;
-}
-
-function renderPane(actions: PaneActions) {
+function renderPane(actions: PaneActions, initialTab?: PaneTab) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <App actions={actions} currentYear={2026} />
+      <App actions={actions} initialTab={initialTab} />
     </FluentProvider>,
   );
 }
 
-const button = (name: string) => screen.getByRole('button', { name });
+const button = (name: string | RegExp) => screen.getByRole('button', { name });
+const panel = (name: string) => screen.getByRole('tabpanel', { name });
 
-describe('App', () => {
-  it('shows its Vietnamese labels, and a year picker centred on the current year', () => {
-    renderPane(fakeActions());
-    expect(
-      screen.getByRole('heading', { level: 1, name: 'Kế hoạch CCHC – UBND xã Long Điền A' }),
-    ).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Khởi tạo bảng theo dõi' })).toBeTruthy();
-    expect(button('Khởi tạo bảng theo dõi')).toBeTruthy();
-    expect(button('Kiểm tra dữ liệu')).toBeTruthy();
-    expect(button('Tổng hợp báo cáo')).toBeTruthy();
-    const year = screen.getByLabelText('Năm theo dõi') as HTMLSelectElement;
-    expect(year.value).toBe('2026');
-    expect(Array.from(year.options).map((o) => o.value)).toEqual([
-      '2023',
-      '2024',
-      '2025',
-      '2026',
-      '2027',
-      '2028',
-      '2029',
-    ]);
-    expect(yearChoices(2026)).toEqual([2023, 2024, 2025, 2026, 2027, 2028, 2029]);
+/** Lets the pane's first load (and any refresh it started) settle. */
+async function settle(): Promise<void> {
+  await act(async () => undefined);
+}
+
+const problems: CheckResult = {
+  errors: [
+    {
+      severity: 'error',
+      code: 'doneWithoutDate',
+      sheet: 'Nhiệm vụ',
+      cell: 'I4',
+      message: 'Chưa có Ngày hoàn thành.',
+    },
+  ],
+  warnings: [
+    {
+      severity: 'warning',
+      code: 'dateWithoutDone',
+      sheet: 'Nhiệm vụ',
+      cell: 'H5',
+      message: 'Trạng thái chưa là "Hoàn thành".',
+    },
+  ],
+};
+
+describe('the overview', () => {
+  it('shows a spinner while the tracker is read', async () => {
+    const pending = deferred<ReturnType<typeof readyView>>();
+    renderPane(fakeActions({ loadOverview: jest.fn(() => pending.promise) }));
+    expect(screen.getByText(PANE.loadingOverview)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: PANE.title })).toBeTruthy();
+    await act(async () => pending.resolve(readyView()));
+    expect(screen.queryByText(PANE.loadingOverview)).toBeNull();
   });
 
-  it('initialises the tracker for the chosen year', async () => {
+  it('offers to create the tracker in an empty workbook, then shows it', async () => {
+    const actions = fakeActions({
+      loadOverview: jest
+        .fn<ReturnType<PaneActions['loadOverview']>, []>()
+        .mockResolvedValueOnce(NO_TRACKER)
+        .mockResolvedValue(readyView()),
+    });
+    renderPane(actions);
+    await settle();
+    const overview = panel('Tổng quan');
+    expect(within(overview).getByText(PANE.noTrackerTitle)).toBeTruthy();
+    fireEvent.change(within(overview).getByLabelText('Năm theo dõi'), { target: { value: '2027' } });
+    await act(async () => fireEvent.click(within(overview).getByRole('button', { name: PANE.initButton })));
+    expect(actions.initTracker).toHaveBeenCalledWith(2027);
+    expect(actions.loadOverview).toHaveBeenCalledTimes(2);
+    // The outcome shows at the top: the form it came from is gone now that the tracker exists.
+    expect(screen.getByText('Đã tạo bảng theo dõi.')).toBeTruthy();
+    expect(within(overview).queryByText(PANE.noTrackerTitle)).toBeNull();
+    await act(async () => fireEvent.click(button('Mở trang "Nhiệm vụ"')));
+    expect(actions.selectCell).toHaveBeenCalledWith('Nhiệm vụ', 'A1');
+  });
+
+  it('counts tasks by deadline state, shows progress, the next report and the late and soon-due tasks', async () => {
+    renderPane(fakeActions());
+    await settle();
+    const counts = screen.getByRole('list', { name: PANE.countsLabel });
+    expect(
+      within(counts)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Quá hạn: 2',
+      'Sắp đến hạn: 1',
+      'Hoàn thành quá hạn: 2',
+      'Hoàn thành đúng hạn: 10',
+      'Trong hạn: 16',
+      'Thường xuyên: 17',
+    ]);
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(screen.getByText('12/48 nhiệm vụ đã hoàn thành (25%)')).toBeTruthy();
+    expect(screen.getByText('Báo cáo 6 tháng đầu năm 2026 — hạn 05/06/2026, còn 3 ngày')).toBeTruthy();
+    const late = screen.getByRole('region', { name: 'Quá hạn (2)' });
+    const items = within(late).getAllByRole('button');
+    expect(items.map((b) => b.textContent)).toEqual([
+      'Rà soát thủ tục hành chính (tháng 01/2026)Công chức Văn phòng – Thống kê · Hạn 05/02/2026 · trễ 117 ngày',
+      'Rà soát thủ tục hành chính (tháng 02/2026)Công chức Văn phòng – Thống kê · Hạn 05/03/2026 · trễ 89 ngày',
+    ]);
+    const soon = screen.getByRole('region', { name: 'Sắp đến hạn (1)' });
+    expect(within(soon).getByRole('button').textContent).toContain('Hạn 05/06/2026 · còn 3 ngày');
+  });
+
+  it('selects a task’s row when it is clicked; each task is a native button, so Enter and Space work', async () => {
     const actions = fakeActions();
     renderPane(actions);
-    fireEvent.change(screen.getByLabelText('Năm theo dõi'), { target: { value: '2027' } });
-    await act(async () => fireEvent.click(button('Khởi tạo bảng theo dõi')));
-    expect(actions.initTracker).toHaveBeenCalledWith(2027);
-    expect(screen.getByText('Đã tạo bảng theo dõi.')).toBeTruthy();
-    expect(screen.getByText(PANE.outcomeTitle.success)).toBeTruthy();
+    await settle();
+    const item = within(screen.getByRole('region', { name: 'Quá hạn (2)' })).getAllByRole('button')[1];
+    expect(item.tagName).toBe('BUTTON');
+    expect(item.getAttribute('type')).toBe('button');
+    expect(item.getAttribute('title')).toBe(PANE.goToTask(13));
+    await act(async () => fireEvent.click(item));
+    expect(actions.selectCell).toHaveBeenCalledWith('Nhiệm vụ', 'C13');
   });
 
-  it('disables every action and shows a spinner while work runs, so nothing starts twice', async () => {
-    const pending = deferred<ActionOutcome>();
-    const actions = fakeActions({ compileReport: jest.fn(() => pending.promise) });
+  it('says so when a cell cannot be selected', async () => {
+    const actions = fakeActions({
+      selectCell: jest.fn(async () => Promise.reject(new Error('ItemNotFound'))),
+    });
     renderPane(actions);
+    await settle();
+    await act(async () =>
+      fireEvent.click(within(screen.getByRole('region', { name: 'Sắp đến hạn (1)' })).getByRole('button')),
+    );
+    expect(screen.getByText(PANE.selectFailed('Nhiệm vụ', 'C30'))).toBeTruthy();
+  });
 
+  it('shows a failed read as an error, in Vietnamese', async () => {
+    renderPane(
+      fakeActions({ loadOverview: jest.fn(async () => Promise.reject(new Error('RichApi.Error'))) }),
+    );
+    await settle();
+    expect(screen.getByText(PANE.overviewFailedTitle)).toBeTruthy();
+    expect(screen.getByText(PANE.unexpectedError('RichApi.Error'))).toBeTruthy();
+  });
+
+  it('shows what the application says when the tracker cannot be read', async () => {
+    const message = 'Không ghi được vào sổ làm việc. Hãy lưu tệp, mở lại và thử lại.';
+    renderPane(fakeActions({ loadOverview: jest.fn(async () => ({ ok: false, message })) }));
+    await settle();
+    expect(screen.getByText(message)).toBeTruthy();
+  });
+
+  it('tells a tracker without tasks to run the check', async () => {
+    const overview = {
+      ...readyView().overview!,
+      counts: { tasks: 0, doneOnTime: 0, doneLate: 0, overdue: 0, dueSoon: 0, onTrack: 0, ongoing: 0 },
+      overdue: [],
+      dueSoon: [],
+    };
+    renderPane(fakeActions({ loadOverview: jest.fn(async () => readyView(overview)) }));
+    await settle();
+    expect(screen.getByText(PANE.noTasks)).toBeTruthy();
+    expect(screen.getByText(PANE.noOverdue)).toBeTruthy();
+    expect(screen.getByText(PANE.noDueSoon)).toBeTruthy();
+  });
+});
+
+describe('change events', () => {
+  let actions: FakeActions;
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    actions = fakeActions();
+  });
+
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  async function advance(ms: number): Promise<void> {
     await act(async () => {
-      fireEvent.click(button('Tổng hợp báo cáo'));
-      fireEvent.click(button('Tổng hợp báo cáo')); // a double click
+      jest.advanceTimersByTime(ms);
+    });
+  }
+
+  it('turn a burst of edits into one read, 800 ms after the last one', async () => {
+    renderPane(actions);
+    await settle();
+    expect(actions.loadOverview).toHaveBeenCalledTimes(1);
+    expect(actions.subscribeToChanges).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 10; i++) {
+      actions.emitChange();
+      await advance(100);
+    }
+    expect(actions.loadOverview).toHaveBeenCalledTimes(1);
+    await advance(699);
+    expect(actions.loadOverview).toHaveBeenCalledTimes(1);
+    await advance(1);
+    expect(actions.loadOverview).toHaveBeenCalledTimes(2);
+    await advance(5000);
+    expect(actions.loadOverview).toHaveBeenCalledTimes(2);
+  });
+
+  it('still refresh during an endless stream of edits, at most every few seconds', async () => {
+    renderPane(actions);
+    await settle();
+    for (let i = 0; i < 100; i++) {
+      actions.emitChange();
+      await advance(200);
+    }
+    // 20 s of edits every 200 ms: a read at least every 6.4 s (8 × 800 ms), never one per edit.
+    const reads = actions.loadOverview.mock.calls.length - 1;
+    expect(reads).toBeGreaterThanOrEqual(3);
+    expect(reads).toBeLessThanOrEqual(4);
+  });
+
+  it('never overlap reads: a change during a read queues exactly one more', async () => {
+    const first = deferred<ReturnType<typeof readyView>>();
+    const second = deferred<ReturnType<typeof readyView>>();
+    actions.loadOverview
+      .mockResolvedValueOnce(readyView())
+      .mockReturnValueOnce(first.promise)
+      .mockReturnValueOnce(second.promise)
+      .mockResolvedValue(readyView());
+    renderPane(actions);
+    await settle();
+    actions.emitChange();
+    await advance(800);
+    expect(actions.loadOverview).toHaveBeenCalledTimes(2);
+    actions.emitChange();
+    await advance(800);
+    actions.emitChange();
+    await advance(800);
+    expect(actions.loadOverview).toHaveBeenCalledTimes(2);
+    await act(async () => first.resolve(readyView()));
+    expect(actions.loadOverview).toHaveBeenCalledTimes(3);
+    await act(async () => second.resolve(readyView()));
+    expect(actions.loadOverview).toHaveBeenCalledTimes(3);
+  });
+
+  it('wait while the pane’s own work runs, then read once', async () => {
+    const check = deferred<CheckView>();
+    actions.checkTracker.mockReturnValueOnce(check.promise);
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.checkButton)));
+    actions.emitChange();
+    actions.emitChange();
+    await advance(2000);
+    expect(actions.loadOverview).toHaveBeenCalledTimes(1);
+    await act(async () =>
+      check.resolve({ ok: true, message: 'Không có lỗi.', result: { errors: [], warnings: [] } }),
+    );
+    expect(actions.loadOverview).toHaveBeenCalledTimes(2);
+  });
+
+  it('mark an earlier check as stale', async () => {
+    actions.checkTracker.mockResolvedValue({
+      ok: false,
+      message: 'Tìm thấy 1 lỗi và 1 cảnh báo.',
+      result: problems,
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.checkButton)));
+    expect(screen.queryByText(PANE.checkStale)).toBeNull();
+    actions.emitChange();
+    await advance(800);
+    expect(screen.getByText(PANE.checkStale)).toBeTruthy();
+  });
+
+  it('stop when the pane goes away', async () => {
+    const { unmount } = renderPane(actions);
+    await settle();
+    unmount();
+    expect(actions.unsubscribe).toHaveBeenCalledTimes(1);
+    actions.emitChange();
+    await advance(1000);
+    expect(actions.loadOverview).toHaveBeenCalledTimes(1);
+  });
+
+  it('are optional: without them the pane still works', async () => {
+    actions.subscribeToChanges.mockRejectedValue(new Error('ExcelApi 1.9 missing'));
+    renderPane(actions);
+    await settle();
+    expect(screen.getByText('12/48 nhiệm vụ đã hoàn thành (25%)')).toBeTruthy();
+  });
+});
+
+describe('the actions', () => {
+  it('runs one piece of work at a time, with a spinner, whatever is clicked', async () => {
+    const pending = deferred<{ ok: boolean; message: string }>();
+    const actions = fakeActions({ compileReport: jest.fn(() => pending.promise) });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => {
+      fireEvent.click(button(PANE.reportButton));
+      fireEvent.click(button(PANE.reportButton)); // a double click
     });
     expect(actions.compileReport).toHaveBeenCalledTimes(1);
     expect(screen.getByText(PANE.working.report)).toBeTruthy();
-    expect(screen.getByRole('progressbar')).toBeTruthy();
-    for (const name of ['Khởi tạo bảng theo dõi', 'Kiểm tra dữ liệu', 'Tổng hợp báo cáo']) {
-      expect((button(name) as HTMLButtonElement).disabled).toBe(true);
+    for (const name of [PANE.initButton, PANE.checkButton, PANE.reportButton]) {
+      expect((within(panel('Thao tác')).getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(
+        true,
+      );
     }
-    expect((screen.getByLabelText('Năm theo dõi') as HTMLSelectElement).disabled).toBe(true);
-    fireEvent.click(button('Kiểm tra dữ liệu'));
+    fireEvent.click(button(PANE.checkButton));
     expect(actions.checkTracker).not.toHaveBeenCalled();
-
     await act(async () => pending.resolve({ ok: true, message: 'Đã tổng hợp báo cáo.' }));
-    expect(screen.queryByRole('progressbar')).toBeNull();
-    expect((button('Tổng hợp báo cáo') as HTMLButtonElement).disabled).toBe(false);
-    expect(screen.getByText('Đã tổng hợp báo cáo.')).toBeTruthy();
+    expect(screen.queryByText(PANE.working.report)).toBeNull();
+    expect((button(PANE.reportButton) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('shows an error outcome in a message bar', async () => {
-    const message = 'Trang "Nhiệm vụ" đang được khóa (bảo vệ trang tính).';
-    const actions = fakeActions({ compileReport: jest.fn(async () => ({ ok: false, message })) });
-    renderPane(actions);
-    await act(async () => fireEvent.click(button('Tổng hợp báo cáo')));
+  it('lists errors and warnings apart; a click selects the problem’s cell', async () => {
+    const actions = fakeActions({
+      checkTracker: jest.fn(async () => ({
+        ok: false,
+        message: 'Tìm thấy 1 lỗi và 1 cảnh báo.',
+        result: problems,
+      })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.checkButton)));
+    expect(screen.getByText('Tìm thấy 1 lỗi và 1 cảnh báo.')).toBeTruthy();
+    expect(screen.getByText(PANE.checkTitle.error)).toBeTruthy();
+    const errors = screen.getByRole('region', { name: 'Lỗi (1)' });
+    const warnings = screen.getByRole('region', { name: 'Cảnh báo (1)' });
+    expect(within(errors).getByRole('button').textContent).toBe('Nhiệm vụ!I4Chưa có Ngày hoàn thành.');
+    expect(within(warnings).getByRole('button').textContent).toBe(
+      'Nhiệm vụ!H5Trạng thái chưa là "Hoàn thành".',
+    );
+    await act(async () => fireEvent.click(within(warnings).getByRole('button')));
+    expect(actions.selectCell).toHaveBeenCalledWith('Nhiệm vụ', 'H5');
+  });
+
+  it('says so when a check finds nothing', async () => {
+    const actions = fakeActions({
+      checkTracker: jest.fn(async () => ({
+        ok: true,
+        message: 'Đã kiểm tra 48 dòng.',
+        result: { errors: [], warnings: [] },
+      })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.checkButton)));
+    expect(screen.getByText(PANE.noProblems)).toBeTruthy();
+    expect(screen.getByText(PANE.checkTitle.success)).toBeTruthy();
+  });
+
+  it('compiles the chosen period as of the chosen day, and offers to open the report', async () => {
+    const actions = fakeActions();
+    renderPane(actions, 'actions');
+    await settle();
+    const period = screen.getByLabelText(PANE.periodLabel) as HTMLSelectElement;
+    expect(period.value).toBe('2026-Q2');
+    expect(period.selectedOptions[0].textContent).toBe('Quý II/2026');
+    expect(Array.from(period.options).map((o) => o.textContent)).toContain('Quý IV/2025');
+    expect(screen.getByText('Báo cáo 6 tháng đầu năm 2026, hạn nộp 05/06/2026')).toBeTruthy();
+    const asOf = screen.getByLabelText(PANE.asOfLabel) as HTMLInputElement;
+    expect(asOf.value).toBe('02/06/2026');
+
+    fireEvent.change(asOf, { target: { value: '31/02/2026' } });
+    await act(async () => fireEvent.click(button(PANE.reportButton)));
+    expect(screen.getByText(PANE.asOfInvalid)).toBeTruthy();
+    expect(actions.compileReport).not.toHaveBeenCalled();
+
+    fireEvent.change(period, { target: { value: '2026-Q1' } });
+    fireEvent.change(asOf, { target: { value: '5/4/2026' } });
+    await act(async () => fireEvent.click(button(PANE.reportButton)));
+    expect(actions.compileReport).toHaveBeenCalledWith({
+      period: { year: 2026, quarter: 1 },
+      asOf: '2026-04-05',
+    });
+    expect(screen.getByText('Đã tổng hợp báo cáo.')).toBeTruthy();
+    await act(async () => fireEvent.click(button('Mở trang "Báo cáo 6 tháng 2026"')));
+    expect(actions.selectCell).toHaveBeenCalledWith('Báo cáo 6 tháng 2026', 'A1');
+  });
+
+  it('shows an error with its sheet and cell, and goes there', async () => {
+    const message = 'Không đọc được bảng theo dõi: Thiếu cột "Tình trạng hạn".';
+    const actions = fakeActions({
+      compileReport: jest.fn(async () => ({ ok: false, message, sheet: 'Nhiệm vụ', cell: 'A1' })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.reportButton)));
     expect(screen.getByText(message)).toBeTruthy();
     expect(screen.getByText(PANE.outcomeTitle.error)).toBeTruthy();
-
+    expect(screen.getByText(PANE.location('Nhiệm vụ', 'A1'))).toBeTruthy();
+    await act(async () => fireEvent.click(button(PANE.goToProblem('A1'))));
+    expect(actions.selectCell).toHaveBeenCalledWith('Nhiệm vụ', 'A1');
     fireEvent.click(button(PANE.dismiss));
     expect(screen.queryByText(message)).toBeNull();
   });
 
-  it('turns an action that throws into a Vietnamese error message', async () => {
+  it('refuses politely to create a second tracker, next to the button', async () => {
+    const message =
+      'Bảng theo dõi đã có sẵn ở trang "Nhiệm vụ". Không khởi tạo lại để không làm mất dữ liệu đã nhập.';
     const actions = fakeActions({
-      initTracker: jest.fn(async () => Promise.reject(new Error('RichApi.Error'))),
+      initTracker: jest.fn(async () => ({ ok: false, message, sheet: 'Nhiệm vụ' })),
     });
-    renderPane(actions);
-    await act(async () => fireEvent.click(button('Khởi tạo bảng theo dõi')));
-    expect(screen.getByText(PANE.unexpectedError('RichApi.Error'))).toBeTruthy();
-    expect((button('Khởi tạo bảng theo dõi') as HTMLButtonElement).disabled).toBe(false);
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () =>
+      fireEvent.click(within(panel('Thao tác')).getByRole('button', { name: PANE.initButton })),
+    );
+    const section = screen.getByRole('region', { name: PANE.initHeading });
+    expect(within(section).getByText(message)).toBeTruthy();
+    expect(actions.loadOverview).toHaveBeenCalledTimes(1);
   });
 
-  it('lists errors and warnings apart, and selects the cell of a problem when it is clicked', async () => {
-    const result: CheckResult = {
-      errors: [
-        {
-          severity: 'error',
-          code: 'unknownStatus',
-          sheet: 'Nhiệm vụ',
-          cell: 'H12',
-          message: 'Trạng thái "Xong" không hợp lệ.',
-        },
-      ],
-      warnings: [
-        {
-          severity: 'warning',
-          code: 'dueSoon',
-          sheet: 'Nhiệm vụ',
-          cell: 'G7',
-          message: 'Nhiệm vụ sắp đến hạn.',
-        },
-      ],
-    };
+  it('lists what this Excel could not write as designed', async () => {
     const actions = fakeActions({
-      checkTracker: jest.fn(async () => ({ ok: true, message: 'Tìm thấy 1 lỗi và 1 cảnh báo.', result })),
+      compileReport: jest.fn(async () => ({
+        ok: true,
+        message: 'Đã tổng hợp.',
+        sheet: 'Tổng hợp',
+        notes: ['Trang "Tổng hợp": chưa hỗ trợ thiết lập trang in.'],
+      })),
     });
-    renderPane(actions);
-    await act(async () => fireEvent.click(button('Kiểm tra dữ liệu')));
-
-    expect(screen.getByText('Tìm thấy 1 lỗi và 1 cảnh báo.')).toBeTruthy();
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.reportButton)));
     expect(screen.getByText(PANE.outcomeTitle.warning)).toBeTruthy();
-    const errors = screen.getByRole('region', { name: 'Lỗi (1)' });
-    const warnings = screen.getByRole('region', { name: 'Cảnh báo (1)' });
-    const errorItem = within(errors).getByRole('button');
-    expect(errorItem.textContent).toBe('Nhiệm vụ!H12 — Trạng thái "Xong" không hợp lệ.');
-    expect(within(warnings).getByRole('button').textContent).toBe('Nhiệm vụ!G7 — Nhiệm vụ sắp đến hạn.');
-
-    await act(async () => fireEvent.click(errorItem));
-    expect(actions.selectCell).toHaveBeenCalledWith('Nhiệm vụ', 'H12');
+    expect(screen.getByText('Trang "Tổng hợp": chưa hỗ trợ thiết lập trang in.')).toBeTruthy();
   });
 
-  it('says so when a check finds nothing, and when a cell cannot be selected', async () => {
-    const result: CheckResult = {
-      errors: [{ severity: 'error', code: 'emptyTask', sheet: 'Cũ', cell: 'C3', message: 'Thiếu nội dung.' }],
-      warnings: [],
-    };
+  it('turns an action that throws into a Vietnamese message', async () => {
     const actions = fakeActions({
-      checkTracker: jest
-        .fn<Promise<CheckView>, []>()
-        .mockResolvedValueOnce({ ok: true, message: 'Đã kiểm tra.', result: { errors: [], warnings: [] } })
-        .mockResolvedValueOnce({ ok: true, message: 'Tìm thấy 1 lỗi.', result }),
-      selectCell: jest.fn(async () => Promise.reject(new Error('ItemNotFound'))),
+      checkTracker: jest.fn(async () => Promise.reject(new Error('RichApi.Error'))),
     });
-    renderPane(actions);
-    await act(async () => fireEvent.click(button('Kiểm tra dữ liệu')));
-    expect(screen.getByText(PANE.noProblems)).toBeTruthy();
-
-    await act(async () => fireEvent.click(button('Kiểm tra dữ liệu')));
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: /Cũ!C3/ })));
-    expect(screen.getByText(PANE.selectFailed('Cũ', 'C3'))).toBeTruthy();
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.checkButton)));
+    expect(screen.getByText(PANE.unexpectedError('RichApi.Error'))).toBeTruthy();
+    expect((button(PANE.checkButton) as HTMLButtonElement).disabled).toBe(false);
   });
 });
 
-describe('noticeFor', () => {
-  it('maps outcomes to message bar intents', () => {
-    expect(noticeFor({ ok: false, message: 'x' }).intent).toBe('error');
-    expect(noticeFor({ ok: true, message: 'x' }).intent).toBe('success');
-    expect(noticeFor({ ok: true, message: 'x', result: { errors: [], warnings: [] } }).intent).toBe(
-      'success',
+describe('the settings form', () => {
+  it('reads Cài đặt when the tab is first shown', async () => {
+    const actions = fakeActions();
+    renderPane(actions);
+    await settle();
+    expect(actions.loadSettings).not.toHaveBeenCalled();
+    await act(async () => fireEvent.click(screen.getByRole('tab', { name: PANE.tabs.settings })));
+    expect(actions.loadSettings).toHaveBeenCalledTimes(1);
+    expect((screen.getByLabelText(/Tên đơn vị/) as HTMLInputElement).value).toBe('UBND xã Long Điền A');
+    expect((screen.getByLabelText(/Nơi nhận khác/) as HTMLTextAreaElement).value).toBe(
+      'BĐH, TGV BĐH CCHC xã',
     );
-    const warning = { severity: 'warning' as const, code: 'c', sheet: 's', cell: 'A1', message: 'm' };
-    expect(noticeFor({ ok: true, message: 'x', result: { errors: [], warnings: [warning] } }).intent).toBe(
-      'warning',
+  });
+
+  it('validates field by field before saving, then saves and refreshes the overview', async () => {
+    const actions = fakeActions();
+    renderPane(actions, 'settings');
+    await settle();
+    const settings = within(panel('Cài đặt'));
+    fireEvent.change(settings.getByLabelText(/Năm theo dõi/), { target: { value: '20x6' } });
+    fireEvent.change(settings.getByLabelText(/Họ tên người ký/), { target: { value: '  ' } });
+    await act(async () => fireEvent.click(button(PANE.saveSettings)));
+    expect(actions.saveSettings).not.toHaveBeenCalled();
+    expect(screen.getByText('Năm phải là số từ 1990 đến 2100.')).toBeTruthy();
+    expect(screen.getByText('Không được để trống.')).toBeTruthy();
+
+    fireEvent.change(settings.getByLabelText(/Năm theo dõi/), { target: { value: '2026' } });
+    fireEvent.change(settings.getByLabelText(/Họ tên người ký/), { target: { value: 'Nguyễn Văn A' } });
+    fireEvent.change(settings.getByLabelText(/Số ngày cảnh báo/), { target: { value: '10' } });
+    fireEvent.change(settings.getByLabelText(/Nơi nhận khác/), {
+      target: { value: 'BĐH CCHC xã\nTGV BĐH CCHC xã\n' },
+    });
+    fireEvent.change(settings.getByLabelText(/Cách tính kỳ báo cáo/), { target: { value: 'decree09' } });
+    await act(async () => fireEvent.click(button(PANE.saveSettings)));
+    expect(actions.saveSettings).toHaveBeenCalledWith(
+      expect.objectContaining({
+        year: 2026,
+        warningDays: 10,
+        signerName: 'Nguyễn Văn A',
+        otherRecipients: ['BĐH CCHC xã', 'TGV BĐH CCHC xã'],
+        periodMode: 'decree09',
+      }),
     );
+    expect(screen.getByText('Đã lưu cài đặt vào trang "Cài đặt".')).toBeTruthy();
+    expect(actions.loadOverview).toHaveBeenCalledTimes(2);
+    await act(async () => fireEvent.click(button('Mở trang "Cài đặt"')));
+    expect(actions.selectCell).toHaveBeenCalledWith('Cài đặt', 'A1');
+  });
+
+  it('says what to do when there is no Cài đặt sheet yet', async () => {
+    const message = 'Chưa có trang "Cài đặt". Hãy bấm "Khởi tạo bảng theo dõi" trước.';
+    renderPane(fakeActions({ loadSettings: jest.fn(async () => ({ ok: false, message })) }), 'settings');
+    await settle();
+    await waitFor(() => expect(screen.getByText(message)).toBeTruthy());
   });
 });

@@ -1,0 +1,417 @@
+/**
+ * A plain, read-only view of the preview workbook: a tab per sheet and its used range as a table, values
+ * formatted as Excel shows them, tracker rows in their deadline-state colours. The tracker's "Trạng thái"
+ * and "Ngày hoàn thành" can be edited here (through the port's single-cell updates), so the pane's reaction
+ * to a user's edits can be tried without Excel.
+ */
+import * as React from 'react';
+import {
+  Caption1,
+  Subtitle2,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { colToLetters, toA1 } from '../domain/a1';
+import type { IsoDate } from '../domain/dates';
+import { PREVIEW } from '../i18n/ui';
+import { SHEET, STATUS_LABEL } from '../i18n/vi';
+import { HEADER_FILL, HEADER_FONT, STATE_COLORS } from '../sheets/palette';
+import type { RawSheet, SheetInfo } from '../workbook/port';
+import type { PreviewWorkbook } from './previewWorkbook';
+import { completedOnValue, computedCells, displayValue, trackerModel, type TrackerModel } from './sheetModel';
+
+interface Loaded {
+  version: number;
+  sheets: SheetInfo[];
+  contents: Record<string, RawSheet>;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+    minHeight: 0,
+  },
+  notes: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  scroller: {
+    overflow: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    flexGrow: 1,
+    minHeight: '240px',
+  },
+  table: {
+    borderCollapse: 'collapse',
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  corner: {
+    position: 'sticky',
+    top: 0,
+    left: 0,
+    zIndex: 3,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  colHead: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    minWidth: '3em',
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    textAlign: 'right',
+  },
+  cell: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    verticalAlign: 'top',
+    minWidth: '8ch',
+    maxWidth: '30ch',
+  },
+  text: {
+    display: '-webkit-box',
+    WebkitLineClamp: '4',
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+  },
+  number: { textAlign: 'right', whiteSpace: 'nowrap' },
+  formula: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  header: { fontWeight: tokens.fontWeightSemibold },
+  selectedRowHead: {
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  selected: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+  },
+  editor: {
+    width: '100%',
+    minWidth: '11ch',
+    boxSizing: 'border-box',
+    font: 'inherit',
+    color: 'inherit',
+    backgroundColor: 'transparent',
+    border: `${tokens.strokeWidthThin} solid currentColor`,
+    borderRadius: tokens.borderRadiusSmall,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  status: { color: tokens.colorNeutralForeground2 },
+});
+
+const STATUS_CHOICES: readonly string[] = [
+  STATUS_LABEL.notStarted,
+  STATUS_LABEL.inProgress,
+  STATUS_LABEL.done,
+];
+
+function useWorkbookContents(workbook: PreviewWorkbook, version: number): Loaded | null {
+  const [loaded, setLoaded] = React.useState<Loaded | null>(null);
+  React.useEffect(() => {
+    let stale = false;
+    void (async () => {
+      const names = (await workbook.read([])).sheets
+        .filter((s) => s.visibility !== 'veryHidden')
+        .map((s) => s.name);
+      const snap = await workbook.read(names);
+      if (!stale) setLoaded({ version, sheets: snap.sheets, contents: snap.contents });
+    })();
+    return () => {
+      stale = true;
+    };
+  }, [workbook, version]);
+  return loaded;
+}
+
+interface EditorProps {
+  workbook: PreviewWorkbook;
+  sheet: string;
+  cell: string;
+  row: number;
+}
+
+function StatusEditor({
+  workbook,
+  sheet,
+  cell,
+  row,
+  value,
+}: EditorProps & { value: string }): React.JSX.Element {
+  const styles = useStyles();
+  const choices =
+    value !== '' && !STATUS_CHOICES.includes(value) ? [...STATUS_CHOICES, value] : STATUS_CHOICES;
+  return (
+    <select
+      className={styles.editor}
+      aria-label={PREVIEW.statusEdit(row)}
+      data-cell={cell}
+      value={value}
+      onChange={(e) => void workbook.editCell(sheet, cell, e.target.value === '' ? null : e.target.value)}
+    >
+      <option value="">{PREVIEW.blankStatus}</option>
+      {choices.map((c) => (
+        <option key={c} value={c}>
+          {c}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function DateEditor({
+  workbook,
+  sheet,
+  cell,
+  row,
+  shown,
+}: EditorProps & { shown: string }): React.JSX.Element {
+  const styles = useStyles();
+  const commit = (text: string) => {
+    if (text.trim() === shown) return;
+    const { value, numberFormat } = completedOnValue(text);
+    void workbook.editCell(sheet, cell, value, numberFormat);
+  };
+  return (
+    <input
+      className={styles.editor}
+      aria-label={PREVIEW.completedOnEdit(row)}
+      data-cell={cell}
+      defaultValue={shown}
+      placeholder={PREVIEW.datePlaceholder}
+      onBlur={(e) => commit(e.currentTarget.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit(e.currentTarget.value);
+      }}
+    />
+  );
+}
+
+function SheetGrid({
+  workbook,
+  raw,
+  model,
+  today,
+  contents,
+  selection,
+}: {
+  workbook: PreviewWorkbook;
+  raw: RawSheet;
+  model: TrackerModel | undefined;
+  today: IsoDate;
+  contents: Record<string, RawSheet>;
+  selection: string | null;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const computed = React.useMemo(
+    () => computedCells(raw.name, contents, model, today),
+    [raw, contents, model, today],
+  );
+  const isTracker = raw.name === SHEET.tracker && model !== undefined;
+  const columns = Math.max(0, ...raw.values.map((r) => r.length));
+  const selectedRow = selection ? Number(/\d+/.exec(selection)?.[0] ?? 0) : 0;
+
+  React.useEffect(() => {
+    if (!selection) return;
+    scroller.current
+      ?.querySelector(`td[data-address="${selection}"]`)
+      ?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [selection, raw]);
+
+  if (raw.values.length === 0) return <Text className={styles.hint}>{PREVIEW.emptySheet}</Text>;
+  const statusCol = isTracker ? model.column('status') : undefined;
+  const completedCol = isTracker ? model.column('completedOn') : undefined;
+  const stateCol = isTracker ? model.column('deadlineState') : undefined;
+
+  return (
+    // The scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
+    <div
+      className={styles.scroller}
+      ref={scroller}
+      tabIndex={0}
+      role="region"
+      aria-label={PREVIEW.gridLabel(raw.name)}
+    >
+      <table className={styles.table} data-sheet={raw.name}>
+        <thead>
+          <tr>
+            <td className={styles.corner} />
+            {Array.from({ length: columns }, (_, c) => (
+              <th key={c} scope="col" className={styles.colHead}>
+                {colToLetters(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {raw.values.map((values, r) => {
+            const row = r + 1;
+            const state = isTracker ? model.stateByRow.get(row) : undefined;
+            const colors = state ? STATE_COLORS[state] : null;
+            const isHeader = isTracker && r === model.read.headerRow;
+            const rowStyle: React.CSSProperties | undefined = colors
+              ? { backgroundColor: `#${colors.fill}`, color: `#${colors.font}` }
+              : isHeader
+                ? { backgroundColor: `#${HEADER_FILL}`, color: `#${HEADER_FONT}` }
+                : undefined;
+            return (
+              <tr
+                key={r}
+                style={rowStyle}
+                className={mergeClasses(isHeader && styles.header)}
+                data-row={row}
+                data-state={state}
+              >
+                <th
+                  scope="row"
+                  className={mergeClasses(styles.rowHead, row === selectedRow && styles.selectedRowHead)}
+                >
+                  {PREVIEW.rowHeader(row)}
+                </th>
+                {Array.from({ length: columns }, (_, c) => {
+                  const address = toA1(r, c);
+                  const value = values[c] ?? null;
+                  const format = raw.numberFormats[r]?.[c];
+                  const formula = raw.formulas[r]?.[c] ?? null;
+                  const shown = displayValue(value, format);
+                  const isTask = state !== undefined;
+                  let content: React.ReactNode;
+                  let className = styles.cell;
+                  if (isTask && c === statusCol) {
+                    content = (
+                      <StatusEditor
+                        workbook={workbook}
+                        sheet={raw.name}
+                        cell={address}
+                        row={row}
+                        value={shown}
+                      />
+                    );
+                  } else if (isTask && c === completedCol) {
+                    content = (
+                      <DateEditor
+                        key={`${address}:${shown}`}
+                        workbook={workbook}
+                        sheet={raw.name}
+                        cell={address}
+                        row={row}
+                        shown={shown}
+                      />
+                    );
+                  } else if (formula && computed.has(address)) {
+                    content = computed.get(address);
+                  } else if (formula && value === null && c !== stateCol) {
+                    content = <span title={formula}>{PREVIEW.formulaPlaceholder}</span>;
+                    className = mergeClasses(styles.cell, styles.formula);
+                  } else if (shown !== '') {
+                    content = <span className={styles.text}>{shown}</span>;
+                    if (typeof value === 'number') className = mergeClasses(styles.cell, styles.number);
+                  }
+                  return (
+                    <td
+                      key={c}
+                      className={mergeClasses(className, address === selection && styles.selected)}
+                      data-address={address}
+                      data-selected={address === selection ? 'true' : undefined}
+                      title={shown.length > 40 ? shown : undefined}
+                    >
+                      {content}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function SheetView({
+  workbook,
+  today,
+}: {
+  workbook: PreviewWorkbook;
+  today: IsoDate;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const view = React.useSyncExternalStore(workbook.subscribeView, workbook.getView);
+  const loaded = useWorkbookContents(workbook, view.version);
+  const model = React.useMemo(() => {
+    const tracker = loaded?.contents[SHEET.tracker];
+    return tracker ? trackerModel(tracker, loaded.contents[SHEET.settings], today) : undefined;
+  }, [loaded, today]);
+
+  if (!loaded) return <Text>{PREVIEW.loading}</Text>;
+  const visible = loaded.sheets.filter((s) => s.visibility !== 'veryHidden');
+  if (visible.length === 0) return <Text>{PREVIEW.emptyWorkbook}</Text>;
+  const active = visible.find((s) => s.name === view.activeSheet) ?? visible[0];
+  const raw = loaded.contents[active.name];
+  const selection = view.selection?.sheet === active.name ? view.selection.cell : null;
+
+  return (
+    <div className={styles.root}>
+      <TabList
+        size="small"
+        selectedValue={active.name}
+        onTabSelect={(_, data) => workbook.showSheet(String(data.value))}
+        aria-label={PREVIEW.sheetsLabel}
+      >
+        {visible.map((s) => (
+          <Tab key={s.name} value={s.name}>
+            {s.visibility === 'hidden' ? PREVIEW.hiddenSheet(s.name) : s.name}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.notes}>
+        {active.name === SHEET.tracker && <Caption1 className={styles.hint}>{PREVIEW.editHint}</Caption1>}
+        {(active.name === SHEET.tracker || active.name === SHEET.summary) && (
+          <Caption1 className={styles.hint}>{PREVIEW.formulaNote}</Caption1>
+        )}
+        {selection && (
+          <Caption1 className={styles.status} data-testid="selection">
+            {PREVIEW.selectedCell(active.name, selection)}
+          </Caption1>
+        )}
+      </div>
+      {raw ? (
+        <SheetGrid
+          workbook={workbook}
+          raw={raw}
+          model={model}
+          today={today}
+          contents={loaded.contents}
+          selection={selection}
+        />
+      ) : (
+        <Subtitle2>{PREVIEW.sheetMissing(active.name)}</Subtitle2>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+import * as React from 'react';
+import {
+  Button,
+  Divider,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Text,
+} from '@fluentui/react-components';
+import { formatVnDate, parseDateText, type IsoDate } from '../domain/dates';
+import { reportPeriod } from '../domain/periods';
+import type { CheckResult, Problem } from '../domain/problems';
+import { PANE } from '../i18n/ui';
+import type { ReportRequest } from './actions';
+import type { Place } from './notice';
+import { defaultPeriodId, periodChoices, yearChoices } from './format';
+import { ItemList, type ListItem } from './ItemList';
+import { usePaneStyles } from './styles';
+
+export interface InitFormProps {
+  year: number;
+  currentYear: number;
+  busy: boolean;
+  onYearChange: (year: number) => void;
+  onInit: () => void;
+}
+
+/** Year picker and "Khởi tạo bảng theo dõi": in the Thao tác tab, and in the overview of an empty workbook. */
+export function InitForm({
+  year,
+  currentYear,
+  busy,
+  onYearChange,
+  onInit,
+}: InitFormProps): React.JSX.Element {
+  const styles = usePaneStyles();
+  return (
+    <div className={styles.row}>
+      <Field label={PANE.yearLabel}>
+        <Select value={String(year)} onChange={(_, data) => onYearChange(Number(data.value))} disabled={busy}>
+          {yearChoices(currentYear).map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button appearance="primary" disabled={busy} onClick={onInit}>
+        {PANE.initButton}
+      </Button>
+    </div>
+  );
+}
+
+export interface ActionsPanelProps {
+  today: IsoDate;
+  busy: boolean;
+  init: Omit<InitFormProps, 'busy'>;
+  onCheck: () => void;
+  /** The last check's problems, or null before any check. */
+  check: CheckResult | null;
+  /** The workbook changed after the last check. */
+  checkStale: boolean;
+  onSelectProblem: (problem: Problem) => void;
+  onReport: (request: ReportRequest) => void;
+  /** The spinner and outcome of the work that reports at a place (next to its button). */
+  feedback: (place: Place) => React.ReactNode;
+}
+
+function problemItems(problems: Problem[], onSelect: (p: Problem) => void): ListItem[] {
+  return problems.map((problem, i) => ({
+    key: `${problem.sheet}!${problem.cell}#${problem.code}#${i}`,
+    title: PANE.problemAt(problem.sheet, problem.cell),
+    meta: problem.message,
+    action: PANE.goToCell(problem.sheet, problem.cell),
+    onActivate: () => onSelect(problem),
+  }));
+}
+
+function ReportForm({
+  today,
+  busy,
+  onReport,
+}: Pick<ActionsPanelProps, 'today' | 'busy' | 'onReport'>): React.JSX.Element {
+  const styles = usePaneStyles();
+  const choices = React.useMemo(() => periodChoices(today), [today]);
+  const [periodId, setPeriodId] = React.useState(() => defaultPeriodId(today));
+  const [asOfText, setAsOfText] = React.useState(() => formatVnDate(today));
+  const [asOfError, setAsOfError] = React.useState(false);
+  const choice = choices.find((c) => c.id === periodId) ?? choices[4];
+  const period = reportPeriod(choice.year, choice.quarter);
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const parsed = parseDateText(asOfText);
+    if (!parsed.ok) {
+      setAsOfError(true);
+      return;
+    }
+    setAsOfError(false);
+    onReport({ period: { year: choice.year, quarter: choice.quarter }, asOf: parsed.iso });
+  };
+
+  return (
+    <form className={styles.section} onSubmit={submit} noValidate>
+      <div className={styles.fields}>
+        <Field
+          className={styles.grow}
+          label={PANE.periodLabel}
+          hint={PANE.periodHint(period.subject, formatVnDate(period.due))}
+        >
+          <Select value={periodId} onChange={(_, data) => setPeriodId(data.value)} disabled={busy}>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          className={styles.grow}
+          label={PANE.asOfLabel}
+          hint={asOfError ? undefined : PANE.asOfHint}
+          validationState={asOfError ? 'error' : 'none'}
+          validationMessage={asOfError ? PANE.asOfInvalid : undefined}
+        >
+          <Input
+            value={asOfText}
+            placeholder={PANE.asOfPlaceholder}
+            inputMode="numeric"
+            autoComplete="off"
+            disabled={busy}
+            onChange={(_, data) => {
+              setAsOfText(data.value);
+              if (asOfError) setAsOfError(false);
+            }}
+          />
+        </Field>
+      </div>
+      <div>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {PANE.reportButton}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
+  const styles = usePaneStyles();
+  const { busy, check } = props;
+  return (
+    <div className={styles.section}>
+      <section className={styles.section} aria-labelledby="check-heading">
+        <Subtitle2 as="h2" id="check-heading">
+          {PANE.checkHeading}
+        </Subtitle2>
+        <Text className={styles.hint}>{PANE.checkHint}</Text>
+        <div>
+          <Button disabled={busy} onClick={props.onCheck}>
+            {PANE.checkButton}
+          </Button>
+        </div>
+        {props.feedback('check')}
+        {check && props.checkStale && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{PANE.checkStale}</MessageBarBody>
+          </MessageBar>
+        )}
+        {check && check.errors.length + check.warnings.length === 0 && <Text>{PANE.noProblems}</Text>}
+        {check && (
+          <ItemList
+            id="errors-heading"
+            heading={PANE.errorsHeading(check.errors.length)}
+            items={problemItems(check.errors, props.onSelectProblem)}
+            tone="danger"
+            limit={10}
+          />
+        )}
+        {check && (
+          <ItemList
+            id="warnings-heading"
+            heading={PANE.warningsHeading(check.warnings.length)}
+            items={problemItems(check.warnings, props.onSelectProblem)}
+            tone="warning"
+            limit={10}
+          />
+        )}
+      </section>
+
+      <Divider />
+
+      <section className={styles.section} aria-labelledby="report-heading">
+        <Subtitle2 as="h2" id="report-heading">
+          {PANE.reportHeading}
+        </Subtitle2>
+        <Text className={styles.hint}>{PANE.reportHint}</Text>
+        <ReportForm today={props.today} busy={busy} onReport={props.onReport} />
+        {props.feedback('report')}
+      </section>
+
+      <Divider />
+
+      <section className={styles.section} aria-labelledby="init-heading">
+        <Subtitle2 as="h2" id="init-heading">
+          {PANE.initHeading}
+        </Subtitle2>
+        <Text className={styles.hint}>{PANE.initHint}</Text>
+        <InitForm {...props.init} busy={busy} />
+        {props.feedback('init')}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import * as React from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { DeadlineState } from '../domain/deadline';
+import type { Overview, OverviewTask } from '../domain/overview';
+import { PANE } from '../i18n/ui';
+import { STATE_LABEL } from '../i18n/vi';
+import { STATE_COLORS } from '../sheets/palette';
+import { nextReportText, percentText, taskDeadlineText, timeText } from './format';
+import { ItemList, type ListItem } from './ItemList';
+import { usePaneStyles } from './styles';
+import type { OverviewState } from './useOverview';
+
+/** Badge order: what needs attention first. */
+const BADGE_ORDER: readonly DeadlineState[] = [
+  'overdue',
+  'dueSoon',
+  'doneLate',
+  'doneOnTime',
+  'onTrack',
+  'ongoing',
+];
+
+const useStyles = makeStyles({
+  badges: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+  },
+  badge: { fontWeight: tokens.fontWeightSemibold },
+  status: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  nextReport: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+});
+
+export interface OverviewPanelProps {
+  state: OverviewState;
+  onRefresh: () => void;
+  /** Selects the task's cell in "Nhiệm vụ". */
+  onSelectTask: (task: OverviewTask, cell: string) => void;
+  /** The year picker and button shown when there is no tracker yet. */
+  initForm: React.ReactNode;
+}
+
+function StateBadges({ overview }: { overview: Overview }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <ul className={styles.badges} aria-label={PANE.countsLabel}>
+      {BADGE_ORDER.map((state) => {
+        const colors = STATE_COLORS[state];
+        const label = PANE.stateCount(STATE_LABEL[state], overview.counts[state]);
+        return (
+          <li key={state}>
+            {colors ? (
+              <Badge
+                className={styles.badge}
+                size="extra-large"
+                shape="rounded"
+                appearance="filled"
+                style={{ backgroundColor: `#${colors.fill}`, color: `#${colors.font}` }}
+                data-state={state}
+              >
+                {label}
+              </Badge>
+            ) : (
+              <Badge
+                size="extra-large"
+                shape="rounded"
+                appearance="outline"
+                color="informative"
+                data-state={state}
+              >
+                {label}
+              </Badge>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function OverviewPanel({
+  state,
+  onRefresh,
+  onSelectTask,
+  initForm,
+}: OverviewPanelProps): React.JSX.Element {
+  const styles = usePaneStyles();
+  const own = useStyles();
+
+  if (state.status === 'loading') {
+    return <Spinner size="small" labelPosition="after" label={PANE.loadingOverview} />;
+  }
+
+  const refreshRow = (
+    <div className={own.status}>
+      {state.status === 'ready' && (
+        <Text size={200} className={styles.hint}>
+          {PANE.updatedAt(timeText(state.loadedAt))}
+        </Text>
+      )}
+      <Button appearance="subtle" size="small" onClick={onRefresh} disabled={state.refreshing}>
+        {PANE.refresh}
+      </Button>
+      {state.refreshing && <Spinner size="extra-tiny" aria-label={PANE.refreshing} />}
+    </div>
+  );
+
+  if (state.status === 'failed' || !state.view.overview) {
+    const noTracker = state.status === 'ready' && state.view.noTracker;
+    const message = state.status === 'failed' ? state.message : state.view.message;
+    return (
+      <div className={styles.section}>
+        <MessageBar intent={noTracker ? 'info' : 'error'} layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{noTracker ? PANE.noTrackerTitle : PANE.overviewFailedTitle}</MessageBarTitle>
+            {noTracker ? PANE.noTrackerHint : message}
+          </MessageBarBody>
+        </MessageBar>
+        {noTracker && initForm}
+        {refreshRow}
+      </div>
+    );
+  }
+
+  const overview = state.view.overview;
+  const taskCell = state.view.taskCell ?? ((row: number) => `C${row}`);
+  const done = overview.counts.doneOnTime + overview.counts.doneLate;
+  const toItem = (task: OverviewTask): ListItem => ({
+    key: `${task.row}`,
+    title: task.task,
+    meta: [task.lead, taskDeadlineText(task)].filter((s) => s !== '').join(' · '),
+    action: PANE.goToTask(task.row),
+    onActivate: () => onSelectTask(task, taskCell(task.row)),
+  });
+
+  return (
+    <div className={styles.section}>
+      {overview.counts.tasks === 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{PANE.noTasks}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <Field
+            label={PANE.progressLabel(overview.year)}
+            hint={PANE.progressHint(done, overview.counts.tasks, percentText(overview.percentDone))}
+          >
+            <ProgressBar value={overview.percentDone} max={1} thickness="large" color="success" />
+          </Field>
+          <StateBadges overview={overview} />
+        </>
+      )}
+      <section className={styles.section} aria-labelledby="next-report-heading">
+        <Subtitle2 as="h2" id="next-report-heading">
+          {PANE.nextReportHeading}
+        </Subtitle2>
+        <Text className={own.nextReport}>
+          {nextReportText(overview.nextReport, overview.daysToNextReport)}
+        </Text>
+      </section>
+      <ItemList
+        id="overdue-heading"
+        heading={PANE.overdueHeading(overview.overdue.length)}
+        items={overview.overdue.map(toItem)}
+        empty={PANE.noOverdue}
+        tone="danger"
+        clampTitles
+        level="h2"
+      />
+      <ItemList
+        id="due-soon-heading"
+        heading={PANE.dueSoonHeading(overview.dueSoon.length)}
+        items={overview.dueSoon.map(toItem)}
+        empty={PANE.noDueSoon}
+        tone="warning"
+        clampTitles
+        level="h2"
+      />
+      {refreshRow}
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+import * as React from 'react';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
+import type { SettingsOutcome } from '../app/settingsForm';
+import { validateSettings } from '../app/settingsForm';
+import type { PeriodMode, SettingKey, Settings } from '../domain/settings';
+import { PANE } from '../i18n/ui';
+import { PERIOD_MODE_LABEL, SETTING_HINT, SETTING_LABEL } from '../i18n/vi';
+import { describeError } from './useOverview';
+import { usePaneStyles } from './styles';
+
+/** The form's values: what the user typed, as typed (numbers stay text until saved). */
+export type SettingsForm = Record<Exclude<SettingKey, 'periodMode'>, string> & { periodMode: PeriodMode };
+
+export function formFromSettings(s: Settings): SettingsForm {
+  return {
+    unitName: s.unitName,
+    recipient: s.recipient,
+    place: s.place,
+    year: String(s.year),
+    warningDays: String(s.warningDays),
+    signerAuthority: s.signerAuthority,
+    signerTitle: s.signerTitle,
+    signerName: s.signerName,
+    otherRecipients: s.otherRecipients.join('\n'),
+    periodMode: s.periodMode,
+  };
+}
+
+/** Whole numbers only: anything else becomes NaN, which validateSettings reports. */
+function wholeNumber(text: string): number {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+}
+
+export function settingsFromForm(f: SettingsForm): Settings {
+  return {
+    unitName: f.unitName,
+    recipient: f.recipient,
+    place: f.place,
+    year: wholeNumber(f.year),
+    warningDays: wholeNumber(f.warningDays),
+    signerAuthority: f.signerAuthority.trim(),
+    signerTitle: f.signerTitle,
+    signerName: f.signerName,
+    otherRecipients: f.otherRecipients
+      .split(/[\n;]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+    periodMode: f.periodMode,
+  };
+}
+
+/** The settings validateSettings insists on. */
+const REQUIRED: ReadonlySet<SettingKey> = new Set<SettingKey>([
+  'unitName',
+  'recipient',
+  'place',
+  'year',
+  'warningDays',
+  'signerTitle',
+  'signerName',
+]);
+
+type Errors = Partial<Record<SettingKey, string>>;
+
+type LoadState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; form: SettingsForm; dirty: boolean }
+  | { status: 'unavailable'; message: string };
+
+export interface SettingsPanelProps {
+  /** Whether the tab is shown: the sheet is read the first time it is. */
+  active: boolean;
+  busy: boolean;
+  /** Changes when the workbook's sheets were re-created (after "Khởi tạo"): read again unless edited. */
+  reloadKey: number;
+  load: () => Promise<SettingsOutcome>;
+  /** Saves through the pane's single-work guard; undefined when the save did not run. */
+  save: (settings: Settings) => Promise<SettingsOutcome | undefined>;
+  /** The spinner and outcome of a save, shown under the buttons. */
+  feedback: React.ReactNode;
+}
+
+const TEXT_FIELDS: readonly Exclude<SettingKey, 'year' | 'warningDays' | 'periodMode' | 'otherRecipients'>[] =
+  ['unitName', 'recipient', 'place', 'signerAuthority', 'signerTitle', 'signerName'];
+
+export function SettingsPanel({
+  active,
+  busy,
+  reloadKey,
+  load,
+  save,
+  feedback,
+}: SettingsPanelProps): React.JSX.Element {
+  const styles = usePaneStyles();
+  const [state, setState] = React.useState<LoadState>({ status: 'idle' });
+  const [errors, setErrors] = React.useState<Errors>({});
+  const loadedKey = React.useRef<number | undefined>(undefined);
+
+  const read = React.useCallback(async () => {
+    setState({ status: 'loading' });
+    setErrors({});
+    try {
+      const outcome = await load();
+      setState(
+        outcome.ok && outcome.settings
+          ? { status: 'ready', form: formFromSettings(outcome.settings), dirty: false }
+          : { status: 'unavailable', message: outcome.message },
+      );
+    } catch (error) {
+      setState({ status: 'unavailable', message: PANE.unexpectedError(describeError(error)) });
+    }
+  }, [load]);
+
+  React.useEffect(() => {
+    if (!active || loadedKey.current === reloadKey) return;
+    if (state.status === 'ready' && state.dirty) return; // never throw away what the user typed
+    loadedKey.current = reloadKey;
+    void read();
+  }, [active, reloadKey, read, state]);
+
+  if (state.status === 'idle' || state.status === 'loading') {
+    return <Spinner size="small" labelPosition="after" label={PANE.loadingSettings} />;
+  }
+  if (state.status === 'unavailable') {
+    return (
+      <div className={styles.section}>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{state.message}</MessageBarBody>
+        </MessageBar>
+        <div>
+          <Button onClick={() => void read()} disabled={busy}>
+            {PANE.reloadSettings}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const form = state.form;
+  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
+    setState({ status: 'ready', form: { ...form, [key]: value }, dirty: true });
+    if (errors[key]) setErrors({ ...errors, [key]: undefined });
+  };
+  const fieldProps = (key: SettingKey) => ({
+    label: SETTING_LABEL[key],
+    hint: errors[key] ? undefined : key === 'otherRecipients' ? PANE.otherRecipientsHint : SETTING_HINT[key],
+    validationState: errors[key] ? ('error' as const) : ('none' as const),
+    validationMessage: errors[key],
+    required: REQUIRED.has(key),
+  });
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const settings = settingsFromForm(form);
+    const found = validateSettings(settings);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const outcome = await save(settings);
+    if (!outcome) return;
+    if (outcome.ok) setState({ status: 'ready', form, dirty: false });
+    else if (outcome.fieldErrors) setErrors(outcome.fieldErrors);
+  };
+
+  return (
+    <form
+      className={styles.section}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="settings-heading"
+    >
+      <Subtitle2 as="h2" id="settings-heading">
+        {PANE.settingsHeading}
+      </Subtitle2>
+      <Text className={styles.hint}>{PANE.settingsHint}</Text>
+      {TEXT_FIELDS.slice(0, 3).map((key) => (
+        <Field key={key} {...fieldProps(key)}>
+          <Input value={form[key]} onChange={(_, d) => set(key, d.value)} disabled={busy} />
+        </Field>
+      ))}
+      <div className={styles.fields}>
+        {(['year', 'warningDays'] as const).map((key) => (
+          <Field key={key} className={styles.grow} {...fieldProps(key)}>
+            <Input
+              value={form[key]}
+              inputMode="numeric"
+              onChange={(_, d) => set(key, d.value)}
+              disabled={busy}
+            />
+          </Field>
+        ))}
+      </div>
+      {TEXT_FIELDS.slice(3).map((key) => (
+        <Field key={key} {...fieldProps(key)}>
+          <Input value={form[key]} onChange={(_, d) => set(key, d.value)} disabled={busy} />
+        </Field>
+      ))}
+      <Field {...fieldProps('otherRecipients')}>
+        <Textarea
+          value={form.otherRecipients}
+          resize="vertical"
+          rows={3}
+          onChange={(_, d) => set('otherRecipients', d.value)}
+          disabled={busy}
+        />
+      </Field>
+      <Field {...fieldProps('periodMode')}>
+        <Select
+          value={form.periodMode}
+          onChange={(_, d) => set('periodMode', d.value === 'decree09' ? 'decree09' : 'calendar')}
+          disabled={busy}
+        >
+          <option value="calendar">{PERIOD_MODE_LABEL.calendar}</option>
+          <option value="decree09">{PERIOD_MODE_LABEL.decree09}</option>
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {PANE.saveSettings}
+        </Button>
+        <Button onClick={() => void read()} disabled={busy}>
+          {PANE.reloadSettings}
+        </Button>
+      </div>
+      {feedback}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The pane's actions over any workbook port: the application layer (src/app) plus what only the host can do
+ * (select a cell, report changes). Excel (officeActions.ts) and the browser preview (src/preview) each give
+ * their port and host; everything else is this one module.
+ */
+import { checkTracker, compileReport, initTracker, loadOverview, loadSettings, saveSettings } from '../app';
+import type { ActionOutcome } from '../app/types';
+import type { IsoDate } from '../domain/dates';
+import { PROBLEM, SHEET } from '../i18n/vi';
+import type { WorkbookPort } from '../workbook/port';
+import type { ChangeListener, PaneActions } from './actions';
+
+/** What differs between Excel and the browser preview. */
+export interface PaneHost {
+  today(): IsoDate;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  subscribeToChanges(onChange: ChangeListener): Promise<() => void>;
+  /** Notes of the last write about what this host could not do as designed (an older Excel). */
+  writeNotes?(): readonly string[];
+}
+
+/** A successful write's outcome, with the host's notes about what it could not honour, if any. */
+function withNotes<T extends ActionOutcome>(outcome: T, host: PaneHost): T & { notes?: readonly string[] } {
+  const notes = outcome.ok ? (host.writeNotes?.() ?? []) : [];
+  return notes.length > 0 ? { ...outcome, notes } : outcome;
+}
+
+export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActions {
+  const fallbackYear = (): number => Number(host.today().slice(0, 4));
+  return {
+    today: () => host.today(),
+    loadOverview: async () => {
+      const outcome = await loadOverview(port, { today: host.today() });
+      // A workbook without a tracker is where every user starts: the pane offers to create one.
+      const noTracker = !outcome.ok && outcome.message === PROBLEM.trackerMissing(SHEET.tracker);
+      return noTracker ? { ...outcome, noTracker } : outcome;
+    },
+    initTracker: async (year) => withNotes(await initTracker(port, { year }), host),
+    checkTracker: () => checkTracker(port, { today: host.today() }),
+    compileReport: async (request) =>
+      withNotes(
+        await compileReport(
+          port,
+          request ? { asOf: request.asOf, period: request.period } : { asOf: host.today() },
+        ),
+        host,
+      ),
+    loadSettings: () => loadSettings(port, { fallbackYear: fallbackYear() }),
+    saveSettings: (settings) => saveSettings(port, settings),
+    selectCell: (sheet, cell) => host.selectCell(sheet, cell),
+    subscribeToChanges: (onChange) => host.subscribeToChanges(onChange),
+  };
+}

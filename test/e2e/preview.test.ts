@@ -1,0 +1,330 @@
+/**
+ * The task pane in a real browser: the production build of the preview (npm run preview), served on
+ * localhost, driven in Debian's Chromium. One user's session, step by step: an empty workbook, "Khởi tạo",
+ * tasks marked done in the sheet, "Kiểm tra dữ liệu", "Tổng hợp báo cáo", the settings form, and the .xlsx
+ * download read back with ExcelJS. Each view is checked with axe-core and photographed at 320 and 500 px
+ * (docs/screenshots, the README's pictures).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startPreviewServer, type PreviewServer } from '../../scripts/preview-server';
+import {
+  buildPreview,
+  chromiumAvailable,
+  launchChromium,
+  runAxe,
+  SCREENSHOTS,
+  seriousOrWorse,
+  type AxeViolation,
+} from './support';
+
+const TODAY = '2026-06-02';
+const WIDTHS = [320, 500] as const;
+
+(chromiumAvailable() ? describe : describe.skip)('the task pane in the browser preview', () => {
+  let outDir: string;
+  let ownBuild = false;
+  let server: PreviewServer;
+  let userDataDir: string;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
+  const axeLog: Record<string, AxeViolation[]> = {};
+
+  beforeAll(async () => {
+    outDir = process.env.CCHC_PREVIEW_DIR ?? '';
+    if (!outDir) {
+      outDir = await buildPreview();
+      ownBuild = true;
+    }
+    server = await startPreviewServer({ root: outDir, port: 0 });
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
+    context = await launchChromium(userDataDir);
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    await page.exposeFunction('reportCspViolation', (text: string) => cspViolations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation;
+        report(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.goto(`${server.url}?today=${TODAY}&pane=320`);
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+    if (ownBuild && outDir) fs.rmSync(outDir, { recursive: true, force: true });
+    if (Object.keys(axeLog).length > 0 && process.env.CCHC_AXE_LOG) {
+      fs.writeFileSync(process.env.CCHC_AXE_LOG, JSON.stringify(axeLog, null, 2));
+    }
+  });
+
+  const pane = () => page.getByTestId('pane');
+  const button = (name: string | RegExp) => pane().getByRole('button', { name });
+
+  async function setPaneWidth(width: number): Promise<void> {
+    await page.getByLabel('Độ rộng ngăn').selectOption(String(width));
+    await page.waitForFunction((w) => {
+      const el = document.querySelector('[data-testid="pane"]');
+      return el !== null && Math.round(el.getBoundingClientRect().width) === w;
+    }, width);
+  }
+
+  /** Screenshots of the pane at both widths; `scrollTo` puts that element at the top of the pane first. */
+  async function shoot(name: string, scrollTo?: string): Promise<void> {
+    await page.mouse.move(1270, 950); // no hover highlight in the pictures
+    for (const width of WIDTHS) {
+      await setPaneWidth(width);
+      await pane().evaluate((el, selector) => {
+        const target = selector ? el.querySelector(selector) : null;
+        el.scrollTop = target
+          ? target.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop - 8
+          : 0;
+      }, scrollTo ?? null);
+      await page.evaluate(() => document.fonts.ready);
+      await pane().screenshot({
+        path: path.join(SCREENSHOTS, `${name}-${width}.png`),
+        animations: 'disabled',
+      });
+    }
+    await setPaneWidth(320);
+  }
+
+  async function expectAccessible(view: string): Promise<void> {
+    const violations = await runAxe(page);
+    axeLog[view] = violations;
+    expect(seriousOrWorse(violations)).toEqual([]);
+  }
+
+  async function setStatus(row: number, status: string): Promise<void> {
+    await page.getByLabel(`Trạng thái, dòng ${row}`, { exact: true }).selectOption(status);
+    await page.locator(`tr[data-row="${row}"] select`).filter({ hasText: status }).waitFor();
+  }
+
+  async function setCompletedOn(row: number, date: string): Promise<void> {
+    const input = page.getByLabel(`Ngày hoàn thành, dòng ${row}`, { exact: true });
+    await input.fill(date);
+    await input.press('Enter');
+    await page.waitForFunction(
+      ([r, d]) =>
+        (document.querySelector(`input[aria-label="Ngày hoàn thành, dòng ${r}"]`) as HTMLInputElement | null)
+          ?.defaultValue === d,
+      [row, date] as const,
+    );
+  }
+
+  it('opens on an empty workbook and offers to create the tracker', async () => {
+    await pane().getByText('Chưa có bảng theo dõi').waitFor({ timeout: 30_000 });
+    expect(
+      await pane().getByRole('tabpanel', { name: 'Tổng quan' }).getByLabel('Năm theo dõi').inputValue(),
+    ).toBe('2026');
+    await page.getByRole('tab', { name: 'Trang tính1' }).waitFor();
+    await shoot('empty');
+    await expectAccessible('empty workbook');
+  });
+
+  it('creates the tracker, shows its sheet and sums it up', async () => {
+    await pane()
+      .getByRole('tabpanel', { name: 'Tổng quan' })
+      .getByRole('button', { name: 'Khởi tạo bảng theo dõi' })
+      .click();
+    await pane().getByText('Đã tạo bảng theo dõi năm 2026 ở trang "Nhiệm vụ" với 48 nhiệm vụ').waitFor();
+    await page.getByRole('tab', { name: 'Nhiệm vụ', selected: true }).waitFor();
+    // Deadlines are judged against 02/06/2026: the first quarter's tasks are late.
+    await pane().getByText('Quá hạn: 13').waitFor();
+    await pane().getByText('Báo cáo 6 tháng đầu năm 2026 — hạn 05/06/2026, còn 3 ngày').waitFor();
+    expect(await page.locator('tr[data-row="2"]').getAttribute('data-state')).toBe('overdue');
+    expect(await page.locator('td[data-address="L2"]').textContent()).toBe('Quá hạn');
+  });
+
+  it('follows tasks marked done in the sheet (debounced change events) and colours their rows', async () => {
+    await setStatus(2, 'Hoàn thành');
+    await setCompletedOn(2, '15/03/2026');
+    await setStatus(3, 'Hoàn thành');
+    await setCompletedOn(3, '10/04/2026');
+    await setStatus(4, 'Hoàn thành'); // no completion date: an error for the check
+    await setStatus(5, 'Đang thực hiện');
+    await setCompletedOn(5, '01/05/2026'); // a date but not done: a warning
+    await pane().getByText('Hoàn thành đúng hạn: 2').waitFor();
+    await pane().getByText('Hoàn thành quá hạn: 1').waitFor();
+    await pane().getByText('Quá hạn: 10').waitFor();
+    await pane().getByText('3/48 nhiệm vụ đã hoàn thành (6%)').waitFor();
+    expect(await page.locator('tr[data-row="2"]').getAttribute('data-state')).toBe('doneOnTime');
+    expect(await page.locator('tr[data-row="3"]').getAttribute('data-state')).toBe('doneLate');
+    expect(await page.locator('td[data-address="L3"]').textContent()).toBe('Hoàn thành quá hạn');
+    await button('Đóng thông báo').click();
+    await shoot('overview');
+    await expectAccessible('overview');
+  });
+
+  it('selects a late task’s row when it is clicked, or reached with Tab and activated with Enter or Space', async () => {
+    const late = pane().locator('section[aria-labelledby="overdue-heading"] li button');
+    const rowOf = async (i: number) =>
+      Number(/dòng (\d+)/.exec((await late.nth(i).getAttribute('title')) ?? '')?.[1]);
+    const [first, second, third] = [await rowOf(0), await rowOf(1), await rowOf(2)];
+    await late.first().click();
+    await page.getByTestId('selection').getByText(`Nhiệm vụ!C${first}`).waitFor();
+
+    // Keyboard only: from the tabs, Tab walks the pane in reading order to the late tasks.
+    await pane().getByRole('tab', { name: 'Tổng quan' }).focus();
+    const focusedTitle = () => page.evaluate(() => document.activeElement?.getAttribute('title') ?? '');
+    let presses = 0;
+    while (!(await focusedTitle()).includes(`dòng ${first}`) && presses++ < 30)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedTitle()).toContain(`dòng ${second}`);
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring.style).toBe('solid'); // the focus is visible
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('selection').getByText(`Nhiệm vụ!C${second}`).waitFor();
+    expect(await page.locator(`td[data-address="C${second}"]`).getAttribute('data-selected')).toBe('true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.getByTestId('selection').getByText(`Nhiệm vụ!C${third}`).waitFor();
+  });
+
+  it('checks the data: errors and warnings apart, each selecting its cell', async () => {
+    await pane().getByRole('tab', { name: 'Thao tác' }).click();
+    await button('Kiểm tra dữ liệu').click();
+    await pane().getByText('Tìm thấy 1 lỗi và 1 cảnh báo.').waitFor();
+    const errors = pane().getByRole('region', { name: 'Lỗi (1)' });
+    const warnings = pane().getByRole('region', { name: 'Cảnh báo (1)' });
+    expect(await errors.getByRole('button').textContent()).toContain('Nhiệm vụ!I4');
+    expect(await warnings.getByRole('button').textContent()).toContain('Nhiệm vụ!H5');
+    await errors.getByRole('button').click();
+    await page.getByTestId('selection').getByText('Nhiệm vụ!I4').waitFor();
+    await shoot('check', '#check-heading');
+    await expectAccessible('check results');
+  });
+
+  it('compiles the report for the chosen quarter and as-of date, and opens its sheet', async () => {
+    await setCompletedOn(4, '20/05/2026'); // fix the error the check found
+    await pane().getByText('Bảng theo dõi đã thay đổi sau lần kiểm tra này').waitFor();
+    const period = pane().getByLabel('Kỳ báo cáo');
+    expect(await period.inputValue()).toBe('2026-Q2');
+    expect(await period.locator('option:checked').textContent()).toBe('Quý II/2026');
+    const asOf = pane().getByLabel('Số liệu tính đến ngày');
+    expect(await asOf.inputValue()).toBe('02/06/2026');
+    await asOf.fill('31/02/2026');
+    await button('Tổng hợp báo cáo').click();
+    await pane().getByText('Ngày chưa hợp lệ').waitFor();
+    await asOf.fill('02/06/2026');
+    await button('Tổng hợp báo cáo').click();
+    await pane()
+      .getByText(
+        'Đã tổng hợp báo cáo 6 tháng đầu năm 2026 vào trang "Báo cáo 6 tháng 2026" và cập nhật trang "Tổng hợp".',
+      )
+      .waitFor();
+    await page.getByRole('tab', { name: 'Báo cáo 6 tháng 2026', selected: true }).waitFor();
+    await page
+      .locator('table[data-sheet="Báo cáo 6 tháng 2026"]')
+      .getByText('BÁO CÁO', { exact: true })
+      .waitFor();
+    await page.getByRole('tab', { name: 'Nhiệm vụ' }).click();
+    await button('Mở trang "Báo cáo 6 tháng 2026"').click();
+    await page.getByRole('tab', { name: 'Báo cáo 6 tháng 2026', selected: true }).waitFor();
+    // Tổng hợp's COUNTIFS, computed by the domain's roll-up: 48 tasks, 1 done on time, 2 late, 10 overdue.
+    await page.getByRole('tab', { name: 'Tổng hợp' }).click();
+    const summary = page.locator('table[data-sheet="Tổng hợp"]');
+    await summary.waitFor();
+    const totals = await summary
+      .locator('tr', { hasText: 'Tổng cộng' })
+      .first()
+      .locator('td')
+      .allTextContents();
+    expect(totals.slice(0, 6)).toEqual(['', 'Tổng cộng', '48', '1', '2', '10']);
+    await page.getByRole('tab', { name: 'Báo cáo 6 tháng 2026' }).click();
+    await shoot('report', '#report-heading');
+    await page.getByTestId('pane').evaluate((el) => (el.scrollTop = 0));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'preview-report.png') });
+    await expectAccessible('report');
+  });
+
+  it('edits and saves the settings, validated field by field', async () => {
+    await pane().getByRole('tab', { name: 'Cài đặt' }).click();
+    const warning = pane().getByLabel('Số ngày cảnh báo');
+    expect(await warning.inputValue()).toBe('7');
+    await warning.fill('400');
+    await button('Lưu cài đặt').click();
+    await pane().getByText('Số ngày cảnh báo phải là số nguyên từ 0 đến 365.').waitFor();
+    await warning.fill('10');
+    await button('Lưu cài đặt').click();
+    await pane().getByText('Đã lưu cài đặt vào trang "Cài đặt".').waitFor();
+    await shoot('settings');
+    await expectAccessible('settings');
+    await pane().getByRole('tab', { name: 'Tổng quan' }).click();
+    // Ten warning days: 05/06 and 12/06 deadlines are now due soon.
+    await pane()
+      .getByText(/^Sắp đến hạn: \d+$/)
+      .waitFor();
+  });
+
+  it('is readable in the dark theme too', async () => {
+    await page.getByLabel('Giao diện').selectOption('dark');
+    await pane().getByRole('tab', { name: 'Tổng quan', selected: true }).waitFor();
+    await pane().screenshot({
+      path: path.join(SCREENSHOTS, 'overview-dark-320.png'),
+      animations: 'disabled',
+    });
+    await expectAccessible('overview, dark theme');
+    await page.getByLabel('Giao diện').selectOption('light');
+  });
+
+  it('downloads the workbook as .xlsx, which ExcelJS reads back', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải tệp .xlsx' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ke-hoach-cchc-2026.xlsx');
+    const file = path.join(userDataDir, 'download.xlsx');
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Trang tính1',
+        'Nhiệm vụ',
+        'Danh mục',
+        'Cài đặt',
+        'Tổng hợp',
+        'Báo cáo 6 tháng 2026',
+      ]),
+    );
+    const tracker = book.getWorksheet('Nhiệm vụ')!;
+    expect(tracker.getCell('H2').value).toBe('Hoàn thành');
+    expect(tracker.getCell('I2').value).toEqual(new Date(Date.UTC(2026, 2, 15)));
+    expect(tracker.getCell('H5').value).toBe('Đang thực hiện');
+    const report = book.getWorksheet('Báo cáo 6 tháng 2026')!;
+    const texts: string[] = [];
+    report.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toContain('BÁO CÁO');
+    const settings = book.getWorksheet('Cài đặt')!;
+    const warningRow = settings.getColumn(1).values.findIndex((v) => v === 'Số ngày cảnh báo');
+    expect(settings.getCell(warningRow, 2).value).toBe(10);
+  });
+
+  it('asked nothing of the network but its own server, and broke no rule of its security policy', () => {
+    const foreign = requests.filter((url) => !url.startsWith(server.url) && !/^(data|blob):/.test(url));
+    expect(foreign).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+/** The pane's actions over a workbook port: the application layer plus what the host adds. */
+import { initTracker } from '../../src/app';
+import { PROBLEM, SHEET } from '../../src/i18n/vi';
+import { createPaneActions, type PaneHost } from '../../src/taskpane/paneActions';
+import { MemoryPort } from '../support/memoryPort';
+
+function host(overrides: Partial<PaneHost> = {}): PaneHost {
+  return {
+    today: () => '2026-06-02',
+    selectCell: jest.fn(async () => undefined),
+    subscribeToChanges: jest.fn(async () => () => undefined),
+    ...overrides,
+  };
+}
+
+describe('createPaneActions', () => {
+  it('marks a workbook without a tracker as such, not as a failure', async () => {
+    const actions = createPaneActions(new MemoryPort(), host());
+    const view = await actions.loadOverview();
+    expect(view.ok).toBe(false);
+    expect(view.noTracker).toBe(true);
+    expect(view.message).toBe(PROBLEM.trackerMissing(SHEET.tracker));
+  });
+
+  it('judges deadlines against the host’s today', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026 });
+    const view = await createPaneActions(port, host()).loadOverview();
+    expect(view.noTracker).toBeUndefined();
+    expect(view.overview?.today).toBe('2026-06-02');
+    expect(view.overview?.nextReport.id).toBe('2026-Q2');
+    expect(view.overview?.daysToNextReport).toBe(3);
+  });
+
+  it('compiles the requested period as of the requested day, or today’s quarter', async () => {
+    const port = new MemoryPort();
+    const actions = createPaneActions(port, host());
+    await actions.initTracker(2026);
+    const q1 = await actions.compileReport({ period: { year: 2026, quarter: 1 }, asOf: '2026-04-05' });
+    expect(q1.ok).toBe(true);
+    expect(q1.sheet).toBe('Báo cáo quý I 2026');
+    const current = await actions.compileReport();
+    expect(current.sheet).toBe('Báo cáo 6 tháng 2026');
+  });
+
+  it('adds the host’s notes about what it could not write, after a successful write only', async () => {
+    const port = new MemoryPort();
+    const actions = createPaneActions(
+      port,
+      host({ writeNotes: () => ['Trang "Nhiệm vụ": không có định dạng có điều kiện.'] }),
+    );
+    const created = await actions.initTracker(2026);
+    expect(created.notes).toEqual(['Trang "Nhiệm vụ": không có định dạng có điều kiện.']);
+    const again = await actions.initTracker(2026);
+    expect(again.ok).toBe(false);
+    expect(again.notes).toBeUndefined();
+  });
+
+  it('loads and saves the settings form, and hands selection and events to the host', async () => {
+    const port = new MemoryPort();
+    const h = host();
+    const actions = createPaneActions(port, h);
+    expect((await actions.loadSettings()).ok).toBe(false);
+    await actions.initTracker(2026);
+    const loaded = await actions.loadSettings();
+    const saved = await actions.saveSettings({ ...loaded.settings!, warningDays: 10 });
+    expect(saved.ok).toBe(true);
+    expect((await actions.loadSettings()).settings?.warningDays).toBe(10);
+    await actions.selectCell('Nhiệm vụ', 'C2');
+    expect(h.selectCell).toHaveBeenCalledWith('Nhiệm vụ', 'C2');
+    const listener = jest.fn();
+    await actions.subscribeToChanges(listener);
+    expect(h.subscribeToChanges).toHaveBeenCalledWith(listener);
+  });
+});
