@@ -45,7 +45,13 @@ export async function checkTracker(port: WorkbookPort, opts: { today: IsoDate })
   return guarded(async (): Promise<CheckOutcome> => {
     const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
     const state = trackerFromSnapshot(snap, opts.today);
-    if (!state) return { ok: false, message: PROBLEM.trackerMissing(SHEET.tracker), sheet: SHEET.tracker };
+    if (!state)
+      return {
+        ok: false,
+        message: PROBLEM.trackerMissing(SHEET.tracker),
+        sheet: SHEET.tracker,
+        reason: 'trackerMissing',
+      };
     const { errors, warnings } = state.result;
     const message =
       errors.length + warnings.length === 0

@@ -74,7 +74,13 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       ...candidates,
     ]);
     const state = trackerFromSnapshot(snap, opts.asOf);
-    if (!state) return { ok: false, message: PROBLEM.trackerMissing(SHEET.tracker), sheet: SHEET.tracker };
+    if (!state)
+      return {
+        ok: false,
+        message: PROBLEM.trackerMissing(SHEET.tracker),
+        sheet: SHEET.tracker,
+        reason: 'trackerMissing',
+      };
     const structural = state.result.errors.filter(
       (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
     );

@@ -18,7 +18,13 @@ export async function loadOverview(port: WorkbookPort, opts: { today: IsoDate })
   return guarded(async (): Promise<OverviewOutcome> => {
     const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
     const state = trackerFromSnapshot(snap, opts.today);
-    if (!state) return { ok: false, message: PROBLEM.trackerMissing(SHEET.tracker), sheet: SHEET.tracker };
+    if (!state)
+      return {
+        ok: false,
+        message: PROBLEM.trackerMissing(SHEET.tracker),
+        sheet: SHEET.tracker,
+        reason: 'trackerMissing',
+      };
     const taskCol = state.read.columns.task ?? 0;
     return {
       ok: true,

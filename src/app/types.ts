@@ -6,4 +6,6 @@ export interface ActionOutcome {
   /** Where to look: the sheet (and cell) written, or where the problem is. */
   sheet?: string;
   cell?: string;
+  /** Set when the action could not start because the workbook has no tracker yet. */
+  reason?: 'trackerMissing';
 }

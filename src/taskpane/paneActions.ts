@@ -6,7 +6,6 @@
 import { checkTracker, compileReport, initTracker, loadOverview, loadSettings, saveSettings } from '../app';
 import type { ActionOutcome } from '../app/types';
 import type { IsoDate } from '../domain/dates';
-import { PROBLEM, SHEET } from '../i18n/vi';
 import type { WorkbookPort } from '../workbook/port';
 import type { ChangeListener, PaneActions } from './actions';
 
@@ -32,7 +31,7 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
     loadOverview: async () => {
       const outcome = await loadOverview(port, { today: host.today() });
       // A workbook without a tracker is where every user starts: the pane offers to create one.
-      const noTracker = !outcome.ok && outcome.message === PROBLEM.trackerMissing(SHEET.tracker);
+      const noTracker = !outcome.ok && outcome.reason === 'trackerMissing';
       return noTracker ? { ...outcome, noTracker } : outcome;
     },
     initTracker: async (year) => withNotes(await initTracker(port, { year }), host),
