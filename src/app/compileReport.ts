@@ -3,6 +3,7 @@ import type { IsoDate } from '../domain/dates';
 import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
 import { leadsOf, sectionsOf } from '../domain/rollup';
+import { sheetNameKey } from '../domain/text';
 import { readKnownLeads } from '../domain/validation';
 import {
   buildRegisterSheet,
@@ -42,6 +43,8 @@ const REPORT_MSG = {
   written: (sheet: string, period: ReportPeriod, errors: number) =>
     `Đã tổng hợp báo cáo ${period.subject} vào trang "${sheet}" và cập nhật trang "${SHEET.summary}".` +
     (errors > 0 ? ` Lưu ý: bảng theo dõi còn ${errors} lỗi dữ liệu; hãy chạy "Kiểm tra dữ liệu".` : ''),
+  summaryEdited: () =>
+    `Trang "${SHEET.summary}" đã được sửa tay sau lần tổng hợp trước; để không mất phần đã sửa, phần bổ trợ không ghi đè. Hãy đổi tên trang đó (ví dụ "${SHEET.summary} (đã sửa)") rồi thử lại.`,
   summaryTaken: () =>
     `Đã có một trang tính tên "${SHEET.summary}" không do phần bổ trợ tạo ra; phần bổ trợ không ghi đè lên trang này. Hãy đổi tên trang đó rồi thử lại.`,
   noFreeName: (base: string) =>
@@ -84,7 +87,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     const structural = state.result.errors.filter(
       (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
     );
-    if (structural.length > 0 || state.read.columns.deadlineState === undefined) {
+    if (structural.length > 0) {
       const first = structural[0];
       return {
         ok: false,
@@ -99,23 +102,27 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     const period = requested
       ? reportPeriod(requested.year, requested.quarter, settings.periodMode)
       : periodContaining(opts.asOf, settings.periodMode);
-    const info = new Map<string, SheetInfo>(snap.sheets.map((s) => [s.name, s]));
-    const owned = new Map<string, OwnedSheet>(
-      readRegister(snap.contents[SHEET.register]).map((o) => [o.name, o]),
-    );
+    const info = new Map<string, SheetInfo>(snap.sheets.map((s) => [sheetNameKey(s.name), s]));
+    const registered = readRegister(snap.contents[SHEET.register]);
+    const owned = new Map<string, OwnedSheet>(registered.map((o) => [sheetNameKey(o.name), o]));
+    /** An existing sheet of that name (any case, any Unicode form) that the add-in wrote and nobody edited. */
+    const untouchedOwn = (name: string, kind: OwnedSheet['kind']): boolean => {
+      const mine = owned.get(sheetNameKey(name));
+      const grid = snap.contents[name];
+      return mine?.kind === kind && !!grid && fingerprintGrid(grid) === mine.fingerprint;
+    };
 
-    if (info.has(SHEET.summary) && owned.get(SHEET.summary)?.kind !== 'summary') {
-      return { ok: false, message: REPORT_MSG.summaryTaken(), sheet: SHEET.summary };
+    if (info.has(sheetNameKey(SHEET.summary)) && !untouchedOwn(SHEET.summary, 'summary')) {
+      const mine = owned.get(sheetNameKey(SHEET.summary))?.kind === 'summary';
+      return {
+        ok: false,
+        message: mine ? REPORT_MSG.summaryEdited() : REPORT_MSG.summaryTaken(),
+        sheet: SHEET.summary,
+      };
     }
     let target: string | undefined;
     for (const name of variants(period.sheetName)) {
-      if (!info.has(name)) {
-        target = name;
-        break;
-      }
-      const mine = owned.get(name);
-      const grid = snap.contents[name];
-      if (mine?.kind === 'report' && grid && fingerprintGrid(grid) === mine.fingerprint) {
+      if (!info.has(sheetNameKey(name)) || untouchedOwn(name, 'report')) {
         target = name;
         break;
       }
@@ -123,7 +130,9 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     if (!target)
       return { ok: false, message: REPORT_MSG.noFreeName(period.sheetName), sheet: period.sheetName };
     for (const name of [SHEET.summary, target, SHEET.register]) {
-      if (info.get(name)?.protected) return { ok: false, message: ACTION.sheetProtected(name), sheet: name };
+      const existing = info.get(sheetNameKey(name));
+      if (existing?.protected)
+        return { ok: false, message: ACTION.sheetProtected(existing.name), sheet: existing.name };
     }
 
     const listed = snap.contents[SHEET.lists] ? readKnownLeads(snap.contents[SHEET.lists]) : undefined;
@@ -138,10 +147,10 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     }).spec;
     const report = buildReportSheet(content, target, settings.unitName);
     const writtenAt = (opts.now ?? new Date()).toISOString();
-    const register = buildRegisterSheet(
-      [...owned.values()],
-      [ownedEntry(summary, writtenAt), ownedEntry(report, writtenAt)],
-    );
+    const register = buildRegisterSheet(registered, [
+      ownedEntry(summary, writtenAt),
+      ownedEntry(report, writtenAt),
+    ]);
     await port.apply({ write: [summary, report, register], activate: target, select: 'A1' });
     return {
       ok: true,

@@ -2,6 +2,7 @@ import { ACTION, SHEET } from '../i18n/vi';
 import { type IsoDate } from '../domain/dates';
 import { expandSchedule } from '../domain/schedule';
 import { defaultSettings } from '../domain/settings';
+import { sheetNameKey } from '../domain/text';
 import { buildListsSheet } from '../sheets/listsSheet';
 import { buildRegisterSheet, ownedEntry, readRegister } from '../sheets/register';
 import { buildSettingsSheet } from '../sheets/settingsSheet';
@@ -30,17 +31,18 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
   }
   return guarded(async () => {
     const snap = await port.read([SHEET.register]);
-    const owned = new Map(readRegister(snap.contents[SHEET.register]).map((o) => [o.name, o]));
-    const exists = new Set(snap.sheets.map((s) => s.name.normalize('NFC').toLocaleLowerCase('vi')));
-    const has = (name: string): boolean => exists.has(name.normalize('NFC').toLocaleLowerCase('vi'));
+    const registered = readRegister(snap.contents[SHEET.register]);
+    const owned = new Map(registered.map((o) => [sheetNameKey(o.name), o]));
+    const exists = new Set(snap.sheets.map((s) => sheetNameKey(s.name)));
+    const has = (name: string): boolean => exists.has(sheetNameKey(name));
     if (has(SHEET.tracker)) {
-      const message = owned.has(SHEET.tracker)
+      const message = owned.has(sheetNameKey(SHEET.tracker))
         ? ACTION.trackerExists(SHEET.tracker)
         : ACTION.sheetExistsUser(SHEET.tracker);
       return { ok: false, message, sheet: SHEET.tracker };
     }
     for (const name of [SHEET.lists, SHEET.settings]) {
-      if (has(name) && !owned.has(name))
+      if (has(name) && !owned.has(sheetNameKey(name)))
         return { ok: false, message: ACTION.sheetExistsUser(name), sheet: name };
     }
     const seeds = opts.seeds ?? seedsFromPlan(expandSchedule(opts.year));

@@ -26,3 +26,11 @@ export function cleanText(text: string): string {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
 }
+
+/**
+ * Excel treats sheet names as equal regardless of case; Vietnamese names also arrive in NFC or NFD. Two names
+ * with the same key are the same sheet.
+ */
+export function sheetNameKey(name: string): string {
+  return name.normalize('NFC').toUpperCase();
+}

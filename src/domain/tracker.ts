@@ -38,6 +38,8 @@ export const REQUIRED_COLUMNS: readonly ColumnKey[] = [
   'deadline',
   'status',
   'completedOn',
+  // Tổng hợp counts by this column's formula: without it the roll-ups cannot be built.
+  'deadlineState',
 ];
 
 export interface Task {
@@ -152,7 +154,21 @@ export function readTracker(grid: Grid): TrackerRead {
       const c = columns[k];
       return c === undefined ? null : cellAt(grid, r, c);
     };
-    if (dataKeys.every((k) => isBlank(get(k)))) continue;
+    if (dataKeys.every((k) => isBlank(get(k)) && !grid.formulas[r]?.[columns[k] as number])) continue;
+    // A formula saved without its result (some generators write no cached value) reads as blank: say so,
+    // rather than treat the cell as empty.
+    for (const k of dataKeys) {
+      const c = columns[k] as number;
+      if (!isBlank(get(k)) || !grid.formulas[r]?.[c]) continue;
+      const cell = toA1(r, c);
+      problems.push({
+        severity: 'error',
+        code: 'formulaNotCalculated',
+        sheet,
+        cell,
+        message: PROBLEM.formulaNotCalculated(sheet, cell, HEADERS[k]),
+      });
+    }
     const addr = (k: ColumnKey): string => toA1(r, columns[k] as number);
     const text = (k: ColumnKey): string => {
       const v = get(k);

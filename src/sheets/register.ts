@@ -5,6 +5,7 @@
  */
 import { REGISTER_HEADER, SHEET } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
+import { sheetNameKey } from '../domain/text';
 import { cellText, isBlank, type Grid, type GridCell } from '../domain/grid';
 import type { CellValue, SheetKind, SheetSpec } from './spec';
 
@@ -42,8 +43,8 @@ export function buildRegisterSheet(
   previous: readonly OwnedSheet[],
   written: readonly OwnedSheet[],
 ): SheetSpec {
-  const names = new Set(written.map((w) => w.name));
-  const entries = [...previous.filter((p) => !names.has(p.name)), ...written];
+  const names = new Set(written.map((w) => sheetNameKey(w.name)));
+  const entries = [...previous.filter((p) => !names.has(sheetNameKey(p.name))), ...written];
   return {
     name: SHEET.register,
     kind: 'register',

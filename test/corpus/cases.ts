@@ -394,10 +394,8 @@ function addinCases(): CorpusCase[] {
       check: clean,
       report: ok(`${REPORT_SHEET} (2)`),
     },
-    // BUG: src/app/compileReport.ts keys `info` and `owned` by the exact sheet name, but Excel and both
-    // adapters treat sheet names case-insensitively. "Báo cáo 6 tháng 2026" is judged free, and the write
-    // replaces the user's "BÁO CÁO 6 THÁNG 2026": renamed, every cell overwritten, no loss reported (CLI and
-    // ribbon alike). Expected: the report goes to "Báo cáo 6 tháng 2026 (2)" and the user's sheet is untouched.
+    // Found by this corpus and fixed: sheet names were compared case-sensitively, so the user's
+    // "BÁO CÁO 6 THÁNG 2026" was overwritten. The report now goes to "Báo cáo 6 tháng 2026 (2)".
     {
       id: 'user-report-name-taken-other-case',
       title: 'The hand-written report sheet is named in capitals: “BÁO CÁO 6 THÁNG 2026”',
@@ -411,7 +409,6 @@ function addinCases(): CorpusCase[] {
       facts,
       check: clean,
       report: ok(`${REPORT_SHEET} (2)`),
-      bug: 'compileReport looks sheet names up case-sensitively and overwrites the user’s “BÁO CÁO 6 THÁNG 2026”',
     },
     {
       id: 'user-summary-name-taken',
@@ -426,8 +423,7 @@ function addinCases(): CorpusCase[] {
       check: clean,
       report: { ok: false, sheet: SUMMARY, says: [`"${SUMMARY}"`, 'không do phần bổ trợ tạo ra'] },
     },
-    // BUG: same cause (src/app/compileReport.ts, `info.has(SHEET.summary)` is case-sensitive): the user's
-    // "TỔNG HỢP" is overwritten by the add-in's Tổng hợp. Expected: the refusal "user-summary-name-taken" gets.
+    // Found by this corpus and fixed (same cause): the user's "TỔNG HỢP" is refused like "Tổng hợp".
     {
       id: 'user-summary-name-taken-other-case',
       title: 'A user sheet called “TỔNG HỢP” in capitals',
@@ -440,7 +436,6 @@ function addinCases(): CorpusCase[] {
       facts,
       check: clean,
       report: { ok: false, sheet: SUMMARY, says: [`"${SUMMARY}"`, 'không do phần bổ trợ tạo ra'] },
-      bug: 'compileReport looks “Tổng hợp” up case-sensitively and overwrites the user’s “TỔNG HỢP”',
     },
     {
       id: 'addin-protected-tracker',
@@ -597,10 +592,8 @@ function addinCases(): CorpusCase[] {
       // The fake Excel has no charts; the Office adapter replaces Tổng hợp there.
       ribbon: ok(),
     },
-    // BUG: the register knows Tổng hợp by name only (src/app/compileReport.ts checks `kind`, never the
-    // fingerprint, for the summary): after the office deleted the add-in's Tổng hợp and built its own sheet
-    // of that name, the next report overwrites it without a word — against the README's "a user's sheet of
-    // the same name is never overwritten". Expected: a refusal naming "Tổng hợp" (as for a user's sheet).
+    // Found by this corpus and fixed: Tổng hợp was recognised by name alone; now its fingerprint must match
+    // too, so the office's own sheet of that name is refused, never overwritten.
     {
       id: 'user-own-summary-sheet',
       title: 'The office deleted the add-in’s Tổng hợp and built its own sheet called Tổng hợp',
@@ -616,7 +609,6 @@ function addinCases(): CorpusCase[] {
       facts,
       check: clean,
       report: { ok: false, sheet: SUMMARY, says: [`"${SUMMARY}"`] },
-      bug: 'the add-in’s Tổng hợp is recognised by name alone, so a user’s own “Tổng hợp” is overwritten',
     },
     {
       id: 'libreoffice-saved',
@@ -917,12 +909,9 @@ function userCases(): CorpusCase[] {
       id: 'user-missing-state-column',
       title: 'No Tình trạng hạn column (a tracker typed without the formula column)',
       build: () => userTracker({ columns: withoutState, rows }),
-      // BUG: Kiểm tra dữ liệu lists nothing (exit 0, "không có lỗi"), yet Tổng hợp báo cáo refuses with
-      // "Thiếu cột Tình trạng hạn" (src/app/compileReport.ts needs columns.deadlineState; src/domain/tracker.ts
-      // REQUIRED_COLUMNS does not list it). Expected: the check reports the missing column at A1, as the report does.
+      // Found by this corpus and fixed: the check now names the missing column at A1, as the report does.
       check: { exit: 1, problems: [err('missingColumn', 'A1')], only: true },
       report: { ok: false, sheet: TRACKER, cell: 'A1', says: ['Thiếu cột "Tình trạng hạn"', `"${TRACKER}"`] },
-      bug: 'check is silent about a missing Tình trạng hạn column, yet report refuses because of it',
     },
     {
       id: 'user-duplicate-columns',
@@ -1067,14 +1056,11 @@ function userCases(): CorpusCase[] {
       title: 'Formulas in data cells (DATE, text joins, IF), one saved without its result by another program',
       build: () => userTracker({ rows: formulaData }),
       facts: factsOf(formulaData),
-      // BUG: a data cell whose formula has no stored result (openpyxl and other generators write none) reads
-      // as blank in the .xlsx adapter (src/workbook/xlsx/reader.ts), so Hạn hoàn thành of row 21 silently
-      // becomes "Thường xuyên" in the CLI's report, and the check lists nothing. Expected: a problem naming
-      // G21 (e.g. "công thức chưa có kết quả; hãy mở và lưu tệp bằng Excel"), or the value computed.
-      check: { exit: 0, problems: [{ severity: 'warning', code: '*', cell: std.cell('deadline', 19) }] },
+      // A data cell whose formula has no stored result (openpyxl and other generators write none) cannot be
+      // read: the check names it (fixed: it used to read as blank, silently turning a deadline into none).
+      check: { exit: 1, problems: [err('formulaNotCalculated', std.cell('deadline', 19))] },
       report: ok(),
       officeCheck: false,
-      bug: 'a data cell holding a formula without a stored result is read as blank without any problem listed',
     },
     {
       id: 'user-booleans',
@@ -1233,10 +1219,7 @@ function userCases(): CorpusCase[] {
       check: clean,
       report: ok(),
     },
-    // BUG: src/workbook/xlsx/book.ts sameSheetName compares toLocaleUpperCase() without NFC normalisation
-    // (the Office adapter's readSheets.sameSheetName normalises, and initTracker does too): the CLI answers
-    // "Không tìm thấy trang "Nhiệm vụ"" for a workbook whose tracker is plainly there, while init refuses to
-    // create one. Expected: the tracker is found (as through Office.js).
+    // Found by this corpus and fixed: both adapters now compare sheet names in NFC, regardless of case.
     {
       id: 'tracker-name-nfd',
       title: 'The tracker sheet’s name in decomposed Unicode (NFD), as some Mac tools write it',
@@ -1244,12 +1227,9 @@ function userCases(): CorpusCase[] {
       facts,
       check: clean,
       report: ok(),
-      bug: 'sheet lookup compares names without Unicode normalisation: an NFD “Nhiệm vụ” is not found',
     },
-    // BUG: one formatted cell at the bottom of the sheet (Ctrl+End lands on row 1,048,576) makes the .xlsx
-    // reader (src/workbook/xlsx/reader.ts toRawSheet) materialise the whole used range, 1,048,576 × 14 cells:
-    // `cchc check` takes ~55 s and 4.3 GB, and with a 512 MB heap it dies with "FATAL ERROR: … JavaScript heap
-    // out of memory" and a native stack trace. Expected: the same clean check as without the cell, in seconds.
+    // Found by this corpus and fixed: one formatted cell at row 1,048,576 made the .xlsx reader build a
+    // 14.7-million-cell grid (4.3 GB). Huge used ranges are now read sparsely; check runs in a 512 MB heap.
     {
       id: 'stray-cell-at-the-bottom',
       title: 'A formatted empty cell at N1048576 (someone pressed Ctrl+Down and set a fill)',
@@ -1268,7 +1248,6 @@ function userCases(): CorpusCase[] {
       lowMemoryCheckOnly: true,
       check: clean,
       report: ok(),
-      bug: 'a formatted cell at row 1,048,576 makes check read 14.7 million cells (4.3 GB; out of memory at 512 MB)',
     },
     {
       id: 'no-tracker',

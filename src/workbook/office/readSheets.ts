@@ -1,12 +1,13 @@
 /** Turning what Office.js loaded into the port's RawSheet / SheetInfo, and the two-sync read batch. */
+import { sheetNameKey } from '../../domain/text';
 import type { ErrorCell, RawCell, RawSheet, SheetInfo, WorkbookSnapshot } from '../port';
 import { rangeToA1, type RangeRef } from '../a1';
 import { parseAreas, parseRange, withoutSheet } from './ranges';
 import { rowJsonBytes } from './syncBudget';
 
-/** Sheet names compare as Excel compares them: case-insensitively (and in one Unicode form). */
+/** Excel's rule: sheet names are equal regardless of case (and, for Vietnamese, of NFC/NFD form). */
 export function sameSheetName(a: string, b: string): boolean {
-  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+  return sheetNameKey(a) === sheetNameKey(b);
 }
 
 const VISIBILITY: Record<string, SheetInfo['visibility']> = {
@@ -200,7 +201,7 @@ interface SheetRead {
 /** Queues, for every requested sheet, its used range (loading `load`) and where its formulas are. */
 function queueSheets(targets: ReadTargets, load: string, options: ReadOptions): SheetRead[] {
   return [...targets.wanted].map(([requested, ws]) => {
-    const range = ws.getUsedRangeOrNullObject(false);
+    const range = ws.getUsedRangeOrNullObject(true);
     range.load(load);
     return { requested, ws, range, formulas: options.formulaCells ? loadFormulaAreas(ws) : undefined };
   });
@@ -215,7 +216,8 @@ function queueSheets(targets: ReadTargets, load: string, options: ReadOptions): 
  * When sync 2 comes back too big, the same batch goes on in row blocks (readInBlocks): nothing of the refused
  * sync is used, and the sheet list of sync 1 is not asked for again.
  *
- * Formats count in the used range (valuesOnly = false), so the pre-formatted rows of a tracker are part of it.
+ * The used range counts values only (valuesOnly = true): one formatted cell at row 1,048,576 would otherwise make
+ * the read carry millions of empty cells.
  * hiddenRows is always []: the only one-load way (Range.getVisibleView().cellAddresses) fails intermittently
  * on filtered ranges (OfficeDev/office-js#4263) and would take the whole read down with it.
  */

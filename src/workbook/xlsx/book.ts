@@ -2,6 +2,7 @@
  * The workbook part of a package: its sheets (name, visibility, the part that holds each), read straight from
  * xl/workbook.xml and its relationships, so that chartsheets and unusual part names are seen too.
  */
+import { sheetNameKey } from '../../domain/text';
 import { Package, PackageError, REL, STRICT_NAMESPACE_PREFIX } from './opc';
 import { child, children, getAttr, localName, type XmlElement } from './xml';
 
@@ -73,8 +74,9 @@ export function isSheetProtected(pkg: Package, entry: SheetEntry): boolean {
 }
 
 /** Case-insensitive sheet-name comparison, as Excel does it. */
+/** Excel's rule: sheet names are equal regardless of case (and, for Vietnamese, of NFC/NFD form). */
 export function sameSheetName(a: string, b: string): boolean {
-  return a.toLocaleUpperCase() === b.toLocaleUpperCase();
+  return sheetNameKey(a) === sheetNameKey(b);
 }
 
 export function isTrue(value: string | undefined): boolean {

@@ -15,6 +15,7 @@
  *
  * Everything else (other sheets, defined names, charts, VBA, custom XML, …) stays byte for byte.
  */
+import { sheetNameKey } from '../../domain/text';
 import type { CellValue, SheetSpec } from '../../sheets/spec';
 import type { CellUpdate } from '../port';
 import { WorkbookError } from '../port';
@@ -155,7 +156,7 @@ export function checkPlan(
 ): void {
   const names = new Set<string>();
   for (const spec of specs) {
-    const folded = spec.name.toLocaleUpperCase();
+    const folded = sheetNameKey(spec.name);
     if (names.has(folded))
       throw new WorkbookError('unsupported', spec.name, messages.duplicateSheetInPlan(spec.name));
     names.add(folded);
@@ -190,13 +191,13 @@ export function checkPlan(
   }
   // Visibility after the plan: at least one visible sheet, and the sheet to activate must be visible.
   const finalVisibility = new Map<string, string>();
-  for (const s of book.sheets) finalVisibility.set(s.name.toLocaleUpperCase(), s.visibility);
-  for (const spec of specs) finalVisibility.set(spec.name.toLocaleUpperCase(), spec.visibility ?? 'visible');
+  for (const s of book.sheets) finalVisibility.set(sheetNameKey(s.name), s.visibility);
+  for (const spec of specs) finalVisibility.set(sheetNameKey(spec.name), spec.visibility ?? 'visible');
   if (![...finalVisibility.values()].includes('visible')) {
     throw new WorkbookError('unsupported', undefined, messages.noVisibleSheet);
   }
   if (activate !== undefined) {
-    const state = finalVisibility.get(activate.toLocaleUpperCase());
+    const state = finalVisibility.get(sheetNameKey(activate));
     if (state === undefined)
       throw new WorkbookError('sheetNotFound', activate, messages.sheetNotFound(activate));
     if (state !== 'visible')
@@ -227,14 +228,14 @@ function checkTableNames(pkg: Package, book: Book, specs: SheetSpec[]): void {
       const root = pkg.readXml(part).root;
       for (const attr of ['name', 'displayName']) {
         const v = getAttr(root, attr);
-        if (v) taken.add(v.toLocaleUpperCase());
+        if (v) taken.add(sheetNameKey(v));
       }
     }
   }
   const definedNames = child(pkg.readXml(book.workbookPart).root, 'definedNames');
   for (const dn of definedNames ? children(definedNames, 'definedName') : []) {
     const v = getAttr(dn, 'name');
-    if (v) taken.add(v.toLocaleUpperCase());
+    if (v) taken.add(sheetNameKey(v));
   }
   for (const spec of specs) {
     if (!spec.table) continue;
@@ -250,10 +251,10 @@ function checkTableNames(pkg: Package, book: Book, specs: SheetSpec[]): void {
         messages.badTable(spec.name, `tên bảng '${name}' không hợp lệ`),
       );
     }
-    if (taken.has(name.toLocaleUpperCase())) {
+    if (taken.has(sheetNameKey(name))) {
       throw new WorkbookError('unsupported', spec.name, messages.tableNameTaken(spec.name, name));
     }
-    taken.add(name.toLocaleUpperCase());
+    taken.add(sheetNameKey(name));
   }
 }
 

@@ -223,6 +223,9 @@ export function cachedFormulaResults(xml: string): Map<string, RawCell> {
   return out;
 }
 
+/** Above this many cells in the used range, a sheet is read sparsely (see toRawSheet). */
+const DENSE_CELL_LIMIT = 2_000_000;
+
 function toRawSheet(
   worksheet: ExcelJS.Worksheet,
   extent: SheetExtent,
@@ -231,12 +234,23 @@ function toRawSheet(
   const values: RawCell[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: string[][] = [];
+  // A used range of millions of cells (one formatted cell at N1048576, say) is read sparsely: rows the file
+  // does not hold come back empty ([]), and each row stops at its last cell, instead of a dense grid.
+  const sparse = extent.lastRow * extent.lastCol > DENSE_CELL_LIMIT;
   for (let r = 1; r <= extent.lastRow; r += 1) {
-    const row = worksheet.getRow(r);
+    const stored = sparse ? worksheet.findRow(r) : undefined;
+    if (sparse && !stored) {
+      values.push([]);
+      formulas.push([]);
+      numberFormats.push([]);
+      continue;
+    }
+    const row = stored ?? worksheet.getRow(r);
+    const lastCol = sparse ? Math.min(extent.lastCol, row.cellCount) : extent.lastCol;
     const rowValues: RawCell[] = [];
     const rowFormulas: (string | null)[] = [];
     const rowFormats: string[] = [];
-    for (let c = 1; c <= extent.lastCol; c += 1) {
+    for (let c = 1; c <= lastCol; c += 1) {
       // getCell creates missing cells with the row's or column's format, as Excel reports empty cells.
       const cell = row.getCell(c);
       const read = readCell(worksheet, cell);
