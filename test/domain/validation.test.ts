@@ -157,6 +157,22 @@ describe('Kiểm tra dữ liệu', () => {
     expect(codes(g)).toEqual(['warning:stateNotFormula@L3']);
   });
 
+  it('names a missing Tình trạng hạn column (Tổng hợp counts by it)', () => {
+    const head = header.filter((h) => h !== HEADERS.deadlineState);
+    expect(codes(grid([row().slice(0, 11)], head))).toEqual(['error:missingColumn@A1']);
+  });
+
+  it('flags a formula saved without its result instead of reading it as blank', () => {
+    const g = grid([row({ deadline: null })]);
+    g.formulas = [
+      [],
+      Array(12)
+        .fill(null)
+        .map((_, c) => (c === 6 ? '=DATE(2026,6,30)' : c === 11 ? '=IF(1,1)' : null)),
+    ];
+    expect(codes(g)).toEqual(['error:formulaNotCalculated@G2']);
+  });
+
   it('says where the header row is missing', () => {
     const { result } = checkTrackerGrid({ name: SHEET.tracker, values: [['a', 'b']], formulas: [] }, ctx);
     expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual(['headerNotFound@A1']);
