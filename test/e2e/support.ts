@@ -12,7 +12,13 @@ import type { Configuration, Stats } from 'webpack';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+/**
+ * Where the screenshots go: test-output/screenshots on every run, so a test run leaves the work tree as it
+ * was; `UPDATE_SCREENSHOTS=1 npm run test:e2e` writes them to docs/screenshots, the README's pictures.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.join(ROOT, 'docs', 'screenshots')
+  : path.join(ROOT, 'test-output', 'screenshots');
 
 /** Flags for a quiet, headless Chromium that talks to nobody on its own. */
 export const CHROMIUM_ARGS = [
