@@ -162,7 +162,7 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [
     ...office.flat().map(officeRow),
-    processRow('cchc --help (start-up only: Node, tsx, modules)', '', startup),
+    processRow('cchc --help (start-up only: Node and modules)', '', startup),
     ...files.flatMap((f): Row[] => [
       processRow(`cchc report (${bytes(f.fileBytes)} file)`, count(f.rows), f.cchc, f.floor),
       processRow('ExcelJS load + writeBuffer (the floor)', count(f.rows), f.floor),
