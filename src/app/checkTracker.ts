@@ -21,6 +21,16 @@ export interface TrackerState {
   result: CheckResult;
 }
 
+/** The outcome of any action that needs a tracker when the workbook has none: what to do, where. */
+export function trackerMissingOutcome(): ActionOutcome {
+  return {
+    ok: false,
+    message: PROBLEM.trackerMissing(SHEET.tracker),
+    sheet: SHEET.tracker,
+    reason: 'trackerMissing',
+  };
+}
+
 /** Reads and checks the tracker from a snapshot holding Nhiệm vụ, Cài đặt and Danh mục. Pure. */
 export function trackerFromSnapshot(snap: WorkbookSnapshot, today: IsoDate): TrackerState | undefined {
   const grid = snap.contents[SHEET.tracker];
@@ -45,13 +55,7 @@ export async function checkTracker(port: WorkbookPort, opts: { today: IsoDate })
   return guarded(async (): Promise<CheckOutcome> => {
     const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
     const state = trackerFromSnapshot(snap, opts.today);
-    if (!state)
-      return {
-        ok: false,
-        message: PROBLEM.trackerMissing(SHEET.tracker),
-        sheet: SHEET.tracker,
-        reason: 'trackerMissing',
-      };
+    if (!state) return trackerMissingOutcome();
     const { errors, warnings } = state.result;
     const message =
       errors.length + warnings.length === 0

@@ -1,6 +1,6 @@
-import { ACTION, PROBLEM, SHEET } from '../i18n/vi';
+import { ACTION, PROBLEM, REPORT, SHEET } from '../i18n/vi';
 import type { IsoDate } from '../domain/dates';
-import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
+import { periodContaining, reportPeriod, type Quarter } from '../domain/periods';
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
 import { leadsOf, sectionsOf } from '../domain/rollup';
 import { sheetNameKey } from '../domain/text';
@@ -15,7 +15,7 @@ import {
 import { buildReportSheet } from '../sheets/reportSheet';
 import { buildSummarySheet } from '../sheets/summarySheet';
 import type { SheetInfo, WorkbookPort } from '../workbook/port';
-import { trackerFromSnapshot } from './checkTracker';
+import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -38,19 +38,6 @@ const MAX_VARIANTS = 9;
 function variants(base: string): string[] {
   return [base, ...Array.from({ length: MAX_VARIANTS - 1 }, (_, i) => `${base} (${i + 2})`)];
 }
-
-const REPORT_MSG = {
-  written: (sheet: string, period: ReportPeriod, errors: number) =>
-    `Đã tổng hợp báo cáo ${period.subject} vào trang "${sheet}" và cập nhật trang "${SHEET.summary}".` +
-    (errors > 0 ? ` Lưu ý: bảng theo dõi còn ${errors} lỗi dữ liệu; hãy chạy "Kiểm tra dữ liệu".` : ''),
-  summaryEdited: () =>
-    `Trang "${SHEET.summary}" đã được sửa tay sau lần tổng hợp trước; để không mất phần đã sửa, phần bổ trợ không ghi đè. Hãy đổi tên trang đó (ví dụ "${SHEET.summary} (đã sửa)") rồi thử lại.`,
-  summaryTaken: () =>
-    `Đã có một trang tính tên "${SHEET.summary}" không do phần bổ trợ tạo ra; phần bổ trợ không ghi đè lên trang này. Hãy đổi tên trang đó rồi thử lại.`,
-  noFreeName: (base: string) =>
-    `Các tên trang "${base}" … "${base} (${MAX_VARIANTS})" đều đã được dùng. Hãy xóa hoặc đổi tên bớt các trang báo cáo cũ rồi thử lại.`,
-  trackerBroken: (first: string) => `Không đọc được bảng theo dõi: ${first}`,
-} as const;
 
 /**
  * "Tổng hợp báo cáo": refreshes "Tổng hợp" and writes the period's report as a dated snapshot. A report
@@ -77,13 +64,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       ...candidates,
     ]);
     const state = trackerFromSnapshot(snap, opts.asOf);
-    if (!state)
-      return {
-        ok: false,
-        message: PROBLEM.trackerMissing(SHEET.tracker),
-        sheet: SHEET.tracker,
-        reason: 'trackerMissing',
-      };
+    if (!state) return trackerMissingOutcome();
     const structural = state.result.errors.filter(
       (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
     );
@@ -91,7 +72,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       const first = structural[0];
       return {
         ok: false,
-        message: REPORT_MSG.trackerBroken(
+        message: REPORT.trackerBroken(
           first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', 'Tình trạng hạn'),
         ),
         sheet: SHEET.tracker,
@@ -116,7 +97,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       const mine = owned.get(sheetNameKey(SHEET.summary))?.kind === 'summary';
       return {
         ok: false,
-        message: mine ? REPORT_MSG.summaryEdited() : REPORT_MSG.summaryTaken(),
+        message: mine ? REPORT.summaryEdited() : REPORT.summaryTaken(),
         sheet: SHEET.summary,
       };
     }
@@ -128,7 +109,11 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       }
     }
     if (!target)
-      return { ok: false, message: REPORT_MSG.noFreeName(period.sheetName), sheet: period.sheetName };
+      return {
+        ok: false,
+        message: REPORT.noFreeName(period.sheetName, MAX_VARIANTS),
+        sheet: period.sheetName,
+      };
     for (const name of [SHEET.summary, target, SHEET.register]) {
       const existing = info.get(sheetNameKey(name));
       if (existing?.protected)
@@ -154,7 +139,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     await port.apply({ write: [summary, report, register], activate: target, select: 'A1' });
     return {
       ok: true,
-      message: REPORT_MSG.written(target, period, state.result.errors.length),
+      message: REPORT.written(target, period.subject, state.result.errors.length),
       sheet: target,
       cell: 'A1',
       content,

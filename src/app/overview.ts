@@ -1,9 +1,9 @@
-import { PROBLEM, SHEET } from '../i18n/vi';
+import { SHEET } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
 import type { IsoDate } from '../domain/dates';
 import { buildOverview, type Overview } from '../domain/overview';
 import type { WorkbookPort } from '../workbook/port';
-import { trackerFromSnapshot } from './checkTracker';
+import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -18,13 +18,7 @@ export async function loadOverview(port: WorkbookPort, opts: { today: IsoDate })
   return guarded(async (): Promise<OverviewOutcome> => {
     const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
     const state = trackerFromSnapshot(snap, opts.today);
-    if (!state)
-      return {
-        ok: false,
-        message: PROBLEM.trackerMissing(SHEET.tracker),
-        sheet: SHEET.tracker,
-        reason: 'trackerMissing',
-      };
+    if (!state) return trackerMissingOutcome();
     const taskCol = state.read.columns.task ?? 0;
     return {
       ok: true,

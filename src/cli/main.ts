@@ -12,7 +12,7 @@ import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { writeXlsxFileAtomically } from '../workbook/xlsx/files';
 import { parseArgs, UsageError } from './args';
-import { CLI } from './messages';
+import { CLI } from '../i18n/cli';
 
 export interface CliIo {
   out: (line: string) => void;

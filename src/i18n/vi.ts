@@ -200,3 +200,30 @@ export const OFFICE_ERROR = {
   /** Appended to a message so support can tell which Excel error it was. */
   excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
 } as const;
+
+/** Messages of "Tổng hợp báo cáo". */
+export const REPORT = {
+  written: (sheet: string, subject: string, errors: number) =>
+    `Đã tổng hợp báo cáo ${subject} vào trang "${sheet}" và cập nhật trang "${SHEET.summary}".` +
+    (errors > 0 ? ` Lưu ý: bảng theo dõi còn ${errors} lỗi dữ liệu; hãy chạy "Kiểm tra dữ liệu".` : ''),
+  summaryEdited: () =>
+    `Trang "${SHEET.summary}" đã được sửa tay sau lần tổng hợp trước; để không mất phần đã sửa, phần bổ trợ không ghi đè. Hãy đổi tên trang đó (ví dụ "${SHEET.summary} (đã sửa)") rồi thử lại.`,
+  summaryTaken: () =>
+    `Đã có một trang tính tên "${SHEET.summary}" không do phần bổ trợ tạo ra; phần bổ trợ không ghi đè lên trang này. Hãy đổi tên trang đó rồi thử lại.`,
+  noFreeName: (base: string, variants: number) =>
+    `Các tên trang "${base}" … "${base} (${variants})" đều đã được dùng. Hãy xóa hoặc đổi tên bớt các trang báo cáo cũ rồi thử lại.`,
+  trackerBroken: (first: string) => `Không đọc được bảng theo dõi: ${first}`,
+} as const;
+
+/** Messages of the task pane's settings form. */
+export const SETTINGS_FORM = {
+  missing: () => `Chưa có trang "${SHEET.settings}". Hãy bấm "Khởi tạo bảng theo dõi" trước.`,
+  missingRow: (label: string) =>
+    `Trang "${SHEET.settings}" không có dòng "${label}". Hãy thêm dòng này ở cột A.`,
+  saved: () => `Đã lưu cài đặt vào trang "${SHEET.settings}".`,
+  invalid: () => 'Có giá trị chưa hợp lệ; hãy sửa các ô được đánh dấu.',
+  year: () => 'Năm phải là số từ 1990 đến 2100.',
+  warningDays: () => 'Số ngày cảnh báo phải là số nguyên từ 0 đến 365.',
+  required: () => 'Không được để trống.',
+  protected: () => `Trang "${SHEET.settings}" đang được khóa. Hãy bỏ bảo vệ trang rồi lưu lại.`,
+} as const;

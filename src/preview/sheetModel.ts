@@ -118,23 +118,12 @@ export function summaryComputed(
   };
   for (const block of built.layout.blocks) {
     const rows = groups[block.key];
-    const total: StateCounts = {
-      tasks: 0,
-      doneOnTime: 0,
-      doneLate: 0,
-      overdue: 0,
-      dueSoon: 0,
-      onTrack: 0,
-      ongoing: 0,
-    };
     block.keys.forEach((key, i) => {
       const counts = rows.find((r) => r.key === key)?.counts;
-      if (!counts) return;
-      put(block.firstRow + i, counts);
-      total.tasks += counts.tasks;
-      for (const s of DEADLINE_STATES) total[s] += counts[s];
+      if (counts) put(block.firstRow + i, counts);
     });
-    put(block.totalRow, block.key === 'quarter' ? figures.total : total);
+    // Every block's total row counts every task (its "Khác" / "Không có hạn" row holds the rest).
+    put(block.totalRow, figures.total);
   }
   return out;
 }

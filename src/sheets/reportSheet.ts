@@ -6,6 +6,7 @@
  */
 import { SHEET, STATE_LABEL } from '../i18n/vi';
 import { formatVnDate } from '../domain/dates';
+import { DEADLINE_STATES } from '../domain/deadline';
 import { percentDone } from '../domain/rollup';
 import type { ReportContent, ReportCounts } from '../domain/report';
 import type { CellStyle, CellValue, SheetSpec, StyleRun } from './spec';
@@ -34,15 +35,7 @@ function more(count: number): string {
   return `- … và ${count} nhiệm vụ khác (xem trang "${SHEET.tracker}").`;
 }
 
-const TABLE_STATES = [
-  'doneOnTime',
-  'doneLate',
-  'overdue',
-  'dueSoon',
-  'onTrack',
-  'ongoing',
-  'notYetInPeriod',
-] as const;
+const TABLE_STATES = [...DEADLINE_STATES, 'notYetInPeriod'] as const;
 
 function countsLine(c: ReportCounts): string {
   const done = c.doneOnTime + c.doneLate;

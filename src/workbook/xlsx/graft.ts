@@ -31,7 +31,7 @@ import {
   sameSheetName,
   type SheetEntry,
 } from './book';
-import { describeLoss, messages, type PartKind } from './messages';
+import { describeLoss, messages, type PartKind } from '../../i18n/xlsx';
 import { CONTENT_TYPE, decodeText, Package, REL, type Relationship, relativeTarget } from './opc';
 import type { WrittenSheet } from './sheetWriter';
 import { rangeText, stripEquals } from './sheetWriter';

@@ -18,7 +18,7 @@ import type {
 } from '../../sheets/spec';
 import { WorkbookError } from '../port';
 import { parseA1Cell, parseA1Range, type RangeRef, toA1 } from '../a1';
-import { messages } from './messages';
+import { messages } from '../../i18n/xlsx';
 
 export interface FontBase {
   name: string;

@@ -24,7 +24,7 @@ import {
   graftSheets,
   type RemovedPart,
 } from './graft';
-import { describeLoss, messages } from './messages';
+import { describeLoss, messages } from '../../i18n/xlsx';
 import { Package, PackageError, REL } from './opc';
 import { readTables, readWorksheets } from './reader';
 import { type WrittenSheet, writeSheet } from './sheetWriter';

@@ -1,7 +1,4 @@
-/**
- * Vietnamese texts of the .xlsx adapter's errors and loss reports. Kept here, in one place, until src/i18n
- * takes them over.
- */
+/** Vietnamese texts of the .xlsx adapter's errors and loss reports. */
 
 export const messages = {
   notXlsx: (detail: string) =>
