@@ -4,7 +4,6 @@
  * runs batches), and it plays the parts of Excel the pane relies on: which sheet is shown, which cell is
  * selected, and change events when the user edits a cell.
  */
-import ExcelJS from 'exceljs';
 import { PREVIEW } from '../i18n/ui';
 import type { CellValue } from '../sheets/spec';
 import type { WorkbookPort, WorkbookSnapshot, WritePlan } from '../workbook/port';
@@ -31,11 +30,7 @@ export class PreviewWorkbook implements WorkbookPort {
 
   /** A workbook as Excel makes one: a single empty sheet. */
   static async create(): Promise<PreviewWorkbook> {
-    const blank = new ExcelJS.Workbook();
-    blank.addWorksheet(FIRST_SHEET);
-    // ExcelJS types its result as its own Buffer; in the browser it is a Uint8Array.
-    const bytes = (await blank.xlsx.writeBuffer()) as unknown as Uint8Array;
-    return new PreviewWorkbook(await openXlsx(bytes));
+    return new PreviewWorkbook(await openXlsx({ firstSheet: FIRST_SHEET }));
   }
 
   /** Runs workbook operations one after another: two overlapping applies must not lose either. */

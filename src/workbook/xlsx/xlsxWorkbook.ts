@@ -225,13 +225,20 @@ function toWorkbookError(error: unknown): WorkbookError {
  * Opens an .xlsx file from its bytes, or a new empty workbook when `source` is null (add sheets with
  * apply() before saving).
  */
-export async function openXlsx(source: Uint8Array | ArrayBuffer | null): Promise<XlsxWorkbook> {
+/**
+ * Opens an .xlsx file; `null` gives a new workbook with no sheet, and `{ firstSheet }` one with a single empty
+ * sheet of that name, as Excel makes a new workbook ("Trang tính1" in Vietnamese Excel).
+ */
+export async function openXlsx(
+  source: Uint8Array | ArrayBuffer | null | { firstSheet: string },
+): Promise<XlsxWorkbook> {
   let pkg: Package;
   try {
-    if (source === null) {
+    if (source === null || 'firstSheet' in source) {
       const blank = new ExcelJS.Workbook();
       blank.creator = 'CCHC plan tracker';
       blank.lastModifiedBy = 'CCHC plan tracker';
+      if (source !== null) blank.addWorksheet(source.firstSheet);
       // See apply(): ExcelJS's Buffer type vs the Node Buffer it returns.
       pkg = await Package.load((await blank.xlsx.writeBuffer()) as unknown as Uint8Array);
     } else {
