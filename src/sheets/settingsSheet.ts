@@ -3,6 +3,7 @@ import { SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from '
 import { quoteSheet } from '../domain/a1';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
 import type { SheetSpec } from './spec';
+import { rowHeightFor } from './textLayout';
 
 /** Sheet row (1-based) of a setting on a Cài đặt sheet the add-in created. */
 export function settingRow(key: SettingKey): number {
@@ -14,8 +15,18 @@ export function settingRef(key: SettingKey): string {
   return `${quoteSheet(SHEET.settings)}!$B$${settingRow(key)}`;
 }
 
+const WIDTHS = [32, 36, 70];
+
 export function buildSettingsSheet(settings: Settings): SheetSpec {
   const last = SETTING_KEYS.length + 1;
+  const rowHeights: Record<number, number> = {};
+  SETTING_KEYS.forEach((k, i) => {
+    const texts = [SETTING_LABEL[k], String(settingCellValue(settings, k)), SETTING_HINT[k]];
+    rowHeights[i + 2] = rowHeightFor(
+      texts.map((text, c) => ({ text, widthChars: WIDTHS[c] })),
+      BODY_FONT.size,
+    );
+  });
   return {
     name: SHEET.settings,
     kind: 'settings',
@@ -48,7 +59,8 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
         style: { border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } },
       },
     ],
-    columnWidths: [32, 36, 70],
+    columnWidths: WIDTHS,
+    rowHeights,
     validations: [
       {
         range: `B${settingRow('year')}`,

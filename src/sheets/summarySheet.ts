@@ -11,6 +11,7 @@ import { OTHER_KEY, quarterBuckets, type QuarterBucket } from '../domain/rollup'
 import type { ColumnKey } from '../domain/tracker';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
 import type { CellValue, DataBarSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
+import { rowHeightFor } from './textLayout';
 
 export interface SummaryInput {
   year: number;
@@ -27,6 +28,7 @@ export interface SummaryInput {
 const COUNT_HEADERS = ['Tổng số', ...DEADLINE_STATES.map((s) => STATE_LABEL[s]), '% hoàn thành'];
 const LAST_COL = 2 + COUNT_HEADERS.length - 1; // A, B, then counts → J
 const MAX_ROW = 1048576;
+const WIDTHS = [8, 48, 9, 13, 13, 10, 11, 10, 12, 12];
 
 export interface SummaryLayout {
   /** Sheet row (1-based) of each block's first data row and its total row. */
@@ -50,6 +52,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   const styles: StyleRun[] = [];
   const dataBars: DataBarSpec[] = [];
   const merges: string[] = [];
+  const rowHeights: Record<number, number> = { 2: 30 };
   const layout: SummaryLayout = { blocks: [] };
   const L = colToLetters;
   const put = (row: number, values: CellValue[]): void => {
@@ -94,6 +97,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     styles.push({ range: `A${row}`, style: { font: { bold: true, size: 13 } } });
     row += 1;
     put(row, [...groupHeader, ...COUNT_HEADERS]);
+    rowHeights[row] = 32; // the state names wrap onto two lines
     styles.push({
       range: `A${row}:${L(LAST_COL)}${row}`,
       style: {
@@ -106,6 +110,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     const firstRow = row;
     for (const g of groups) {
       put(row, [g.a, g.b]);
+      rowHeights[row] = rowHeightFor([{ text: g.b, widthChars: WIDTHS[1] }], BODY_FONT.size);
       if (g.criteria) formulaRow(row, g.criteria);
       row += 1;
     }
@@ -144,7 +149,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
       },
       {
         range: `${L(LAST_COL)}${firstRow}:${L(LAST_COL)}${totalRow}`,
-        style: { numberFormat: '0%', alignment: { horizontal: 'center' } },
+        style: { numberFormat: '0%', alignment: { horizontal: 'center', vertical: 'top' } },
       },
       { range: `A${totalRow}:${L(LAST_COL)}${totalRow}`, style: { font: { bold: true }, fill: 'DDEBF7' } },
     );
@@ -216,8 +221,8 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
       styles,
       merges,
       dataBars,
-      columnWidths: [8, 48, 9, 13, 13, 10, 11, 10, 12, 12],
-      rowHeights: { 2: 30 },
+      columnWidths: WIDTHS,
+      rowHeights,
       page: {
         paper: 'A4',
         orientation: 'landscape',
