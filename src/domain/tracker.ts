@@ -186,6 +186,20 @@ export function readTracker(grid: Grid): TrackerRead {
     };
     const date = (k: ColumnKey): IsoDate | null => readDate(get(k), sheet, addr(k), HEADERS[k], problems);
     const statusText = text('status');
+    // The add-in reads these in any Unicode form, but the sheet's own formulas (Tình trạng hạn, Tổng hợp)
+    // compare them as Excel does: a decomposed (NFD) spelling would count differently there.
+    for (const k of ['section', 'lead', 'status'] as const) {
+      const v = get(k);
+      if (typeof v === 'string' && v !== v.normalize('NFC')) {
+        problems.push({
+          severity: 'warning',
+          code: 'notNfc',
+          sheet,
+          cell: addr(k),
+          message: PROBLEM.notNfc(sheet, addr(k), HEADERS[k]),
+        });
+      }
+    }
     tasks.push({
       row: r + 1,
       stt: columns.stt === undefined ? '' : text('stt'),

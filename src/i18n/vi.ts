@@ -117,6 +117,8 @@ export const PROBLEM = {
     `Ngày "${value}" ở cột ${header} đang được lưu dạng chữ (${at(sheet, cell)}); đã hiểu là ${shown}. Hãy nhập lại thành ngày để công thức và tô màu hoạt động.`,
   errorValue: (sheet: string, cell: string, header: string, value: string) =>
     `Ô ${cell} ở cột ${header} đang báo lỗi ${value} (${at(sheet, cell)}). Hãy nhập lại giá trị đúng.`,
+  notNfc: (sheet: string, cell: string, header: string) =>
+    `Ô ${cell} ở cột ${header} được gõ bằng dạng dấu tổ hợp (Unicode NFD) (${at(sheet, cell)}); công thức của Excel sẽ không nhận ra. Hãy chọn lại giá trị trong danh sách thả xuống hoặc gõ lại bằng bảng mã Unicode dựng sẵn.`,
   formulaNotCalculated: (sheet: string, cell: string, header: string) =>
     `Ô ${cell} ở cột ${header} chứa công thức chưa được tính (${at(sheet, cell)}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại, hoặc nhập giá trị thay cho công thức.`,
   doneWithoutDate: (sheet: string, cell: string) =>

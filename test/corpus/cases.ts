@@ -1109,7 +1109,13 @@ function userCases(): CorpusCase[] {
           },
         }),
       facts: factsOf(emojiRows),
-      check: clean,
+      // Read right in any Unicode form; the NFD lead and statuses are flagged because Excel's own formulas
+      // (Tình trạng hạn, Tổng hợp) compare them as typed.
+      check: {
+        exit: 0,
+        problems: [warn('notNfc', 'D6'), warn('notNfc', 'H8'), warn('notNfc', 'H12')],
+        only: true,
+      },
       report: ok(),
       leads: [LEAD.vp],
     },
