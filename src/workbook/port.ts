@@ -57,8 +57,9 @@ export interface CellUpdate {
 
 export interface WritePlan {
   /**
-   * Sheets to write whole. A sheet of the same name that exists is deleted and the new one takes its place
-   * in the tab order (the caller has already decided it may be replaced). New sheets go at the end.
+   * Sheets to write whole. A sheet of the same name that exists (the caller has already decided it may be
+   * replaced) is rewritten in place: same tab position, and formulas on other sheets that refer to it keep
+   * working. New sheets go at the end.
    */
   write: SheetSpec[];
   /** Single cells to set on existing sheets (e.g. the settings form), without touching anything else. */

@@ -24,3 +24,26 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
   const parts = formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/);
   return parts.map((part, i) => (i % 2 === 1 ? part : shiftCode(part, rows, columns))).join('');
 }
+
+/** Sheet names as Excel compares them: regardless of case (and of NFC/NFD form). */
+function sameName(a: string, b: string): boolean {
+  return a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+}
+
+/**
+ * A string literal ("…" with "" escapes, left alone), a quoted sheet reference ('…'!, with '' escapes) or an
+ * unquoted one (Report!, Dữ_liệu!). The look-behind keeps "#REF!" and the tail of longer names out.
+ */
+const SHEET_REF = /"(?:[^"]|"")*"|'((?:[^']|'')+)'!|(?<![\p{L}\p{N}_.#$])([\p{L}\p{N}_.]+)!/gu;
+
+/**
+ * Replaces every reference to the sheet `name` in a formula ("'Tổng hợp'!C20", "Report!A1:A3") by
+ * `replacement`, which takes the "…!" part's place: "#REF!" when the sheet is deleted (Excel then shows
+ * "=#REF!C20"), the new quoted name and "!" when it is renamed. Text in double quotes is left alone.
+ */
+export function replaceSheetReferences(formula: string, name: string, replacement: string): string {
+  return formula.replace(SHEET_REF, (match, quoted: string | undefined, bare: string | undefined) => {
+    const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
+    return sheet !== undefined && sameName(sheet, name) ? replacement : match;
+  });
+}

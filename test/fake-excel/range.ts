@@ -125,6 +125,46 @@ function oneOf(value: unknown, allowed: readonly string[], location: string): st
   return value;
 }
 
+/** true when every index first…last is in the set, false when none is, null otherwise (Excel's mixed). */
+function allSomeNone(set: ReadonlySet<number>, first: number, last: number): boolean | null {
+  let count = 0;
+  for (const i of set) if (i >= first && i <= last) count++;
+  return count === 0 ? false : count === last - first + 1 ? true : null;
+}
+
+function setHidden(set: Set<number>, first: number, last: number, value: unknown, location: string): void {
+  if (typeof value !== 'boolean') throw invalidArgument('Expected true or false.', location);
+  if (value) for (let i = first; i <= last; i++) set.add(i);
+  else for (const i of [...set]) if (i >= first && i <= last) set.delete(i);
+}
+
+function clearContents(t: RangeTarget): void {
+  for (const key of [...t.sheet.cells.keys()]) {
+    if (contains(t.rect, Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS)) t.sheet.cells.delete(key);
+  }
+}
+
+/** Drops the format layers wholly inside the range; over the rest of an overlapping layer, a 'clear' layer. */
+function clearFormats(t: RangeTarget): void {
+  const inside = (r: Rect): boolean =>
+    r.top >= t.rect.top && r.bottom <= t.rect.bottom && r.left >= t.rect.left && r.right <= t.rect.right;
+  t.sheet.layers = t.sheet.layers.filter((layer) => !inside(layer.rect));
+  if (t.sheet.layers.some((layer) => overlaps(layer.rect, t.rect)))
+    t.sheet.layers.push({ kind: 'clear', rect: { ...t.rect } });
+}
+
+/** Forgets custom sizes (row heights or column widths) of indexes first…last. */
+function useStandard(sizes: Map<number, number>, first: number, last: number, value: unknown): void {
+  if (value !== true) return; // Office.js: "only intended to be set to true; setting it to false has no effect"
+  for (const i of [...sizes.keys()]) if (i >= first && i <= last) sizes.delete(i);
+}
+
+/** Whether none of indexes first…last has a custom size (true), all have (false), or some have (null). */
+function standardSize(sizes: ReadonlyMap<number, number>, first: number, last: number): boolean | null {
+  const custom = allSomeNone(new Set(sizes.keys()), first, last);
+  return custom === null ? null : !custom;
+}
+
 export class FakeRange extends FakeClientObject<RangeTarget> {
   constructor(
     context: FakeContext,
@@ -160,6 +200,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         return numberFormatsOf(t.sheet, t.rect);
       },
       valueTypes: (t) => grid(t, (r, c) => valueType(t.sheet, r, c)),
+      rowHidden: (t) => allSomeNone(t.sheet.hiddenRows, t.rect.top, t.rect.bottom),
+      columnHidden: (t) => allSomeNone(t.sheet.hiddenColumns, t.rect.left, t.rect.right),
     };
   }
 
@@ -208,6 +250,25 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         throw invalidArgument('Number formats must be strings.', 'Range.numberFormat');
       }
       t.sheet.layers.push({ kind: 'numberFormat', rect: { ...t.rect }, grid: input as (string | null)[][] });
+    });
+  }
+
+  get rowHidden(): boolean {
+    return this.read('rowHidden');
+  }
+  set rowHidden(v: boolean) {
+    this.write('rowHidden', v, (t, value) => {
+      writable(t, 'Range.rowHidden');
+      setHidden(t.sheet.hiddenRows, t.rect.top, t.rect.bottom, value, 'Range.rowHidden');
+    });
+  }
+  get columnHidden(): boolean {
+    return this.read('columnHidden');
+  }
+  set columnHidden(v: boolean) {
+    this.write('columnHidden', v, (t, value) => {
+      writable(t, 'Range.columnHidden');
+      setHidden(t.sheet.hiddenColumns, t.rect.left, t.rect.right, value, 'Range.columnHidden');
     });
   }
 
@@ -287,6 +348,37 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
           throw invalidOperation('The range overlaps a merged area.', 'Range.merge');
         t.sheet.merges.push({ ...t.rect });
       }
+    });
+  }
+
+  /** Unmerges every merged area that overlaps the range (Excel unmerges an area the range only touches, too). */
+  unmerge(): void {
+    this.call('unmerge', [], (t) => {
+      writable(t, 'Range.unmerge');
+      t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(m, t.rect));
+    });
+  }
+
+  /**
+   * Range.clear: 'Contents' empties the cells (values and formulas), 'Formats' puts them back to the default
+   * format (number format, font, fill, alignment, borders), 'All' does both. Deliberately no more than that:
+   * merges, conditional formats, data validation, row heights and column widths are left as they are, so an
+   * adapter that needs them gone has to say so (unmerge, clearAll, DataValidation.clear, useStandard…).
+   */
+  clear(applyTo = 'All'): void {
+    this.call('clear', [applyTo], (t) => {
+      const kind = oneOf(
+        applyTo,
+        ['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks', 'ResetContents'],
+        'Range.clear',
+      );
+      writable(t, 'Range.clear');
+      if (kind === 'Hyperlinks' || kind === 'RemoveHyperlinks') return; // the fake has no hyperlinks
+      if (kind === 'ResetContents') {
+        throw new FakeOfficeError('NotImplemented', 'The fake does not simulate clear("ResetContents").');
+      }
+      if (kind === 'All' || kind === 'Contents') clearContents(t);
+      if (kind === 'All' || kind === 'Formats') clearFormats(t);
     });
   }
 
@@ -370,6 +462,8 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     return {
       columnWidth: (t) => t.sheet.columnWidths.get(t.rect.left) ?? 48,
       rowHeight: (t) => t.sheet.rowHeights.get(t.rect.top) ?? 15,
+      useStandardHeight: (t) => standardSize(t.sheet.rowHeights, t.rect.top, t.rect.bottom),
+      useStandardWidth: (t) => standardSize(t.sheet.columnWidths, t.rect.left, t.rect.right),
       horizontalAlignment: (t) => first(t).horizontalAlignment ?? 'General',
       verticalAlignment: (t) => first(t).verticalAlignment ?? 'Bottom',
       wrapText: (t) => first(t).wrapText ?? false,
@@ -411,6 +505,24 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
       if (typeof value !== 'number' || value < 0 || value > 409)
         throw invalidArgument('Bad row height.', 'RangeFormat.rowHeight');
       for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, value);
+    });
+  }
+  get useStandardHeight(): boolean {
+    return this.read('useStandardHeight');
+  }
+  set useStandardHeight(v: boolean) {
+    this.write('useStandardHeight', v, (t, value) => {
+      writable(t, 'RangeFormat.useStandardHeight');
+      useStandard(t.sheet.rowHeights, t.rect.top, t.rect.bottom, value);
+    });
+  }
+  get useStandardWidth(): boolean {
+    return this.read('useStandardWidth');
+  }
+  set useStandardWidth(v: boolean) {
+    this.write('useStandardWidth', v, (t, value) => {
+      writable(t, 'RangeFormat.useStandardWidth');
+      useStandard(t.sheet.columnWidths, t.rect.left, t.rect.right, value);
     });
   }
   get horizontalAlignment(): string {
@@ -784,6 +896,26 @@ export class FakeConditionalFormatCollection extends FakeCollection<RangeTarget,
     return t.sheet.conditionalFormats
       .filter((cf) => overlaps(cf.rect, t.rect))
       .map((cf) => new FakeConditionalFormat(this.context, () => cf).bind(cf));
+  }
+
+  /**
+   * Removes the conditional formats within the range. Excel also cuts the range out of a format that only
+   * partly overlaps it; the fake does not simulate that (NotImplemented) rather than get it wrong.
+   */
+  clearAll(): void {
+    this.call('clearAll', [], (t) => {
+      writable(t, 'ConditionalFormatCollection.clearAll');
+      const within = (r: Rect): boolean =>
+        r.top >= t.rect.top && r.bottom <= t.rect.bottom && r.left >= t.rect.left && r.right <= t.rect.right;
+      const cfs = t.sheet.conditionalFormats;
+      if (cfs.some((cf) => overlaps(cf.rect, t.rect) && !within(cf.rect))) {
+        throw new FakeOfficeError(
+          'NotImplemented',
+          'The fake does not simulate clearing part of a conditional format.',
+        );
+      }
+      t.sheet.conditionalFormats = cfs.filter((cf) => !within(cf.rect));
+    });
   }
 
   add(type: string): FakeConditionalFormat {

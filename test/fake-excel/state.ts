@@ -6,6 +6,7 @@
  */
 import { contains, MAX_COLUMNS, overlaps, rectColumns, rectRows, isUnbounded, type Rect } from './address';
 import { FakeOfficeError, invalidArgument, invalidOperation } from './errors';
+import { replaceSheetReferences } from './formula';
 
 export type FakeCellValue = string | number | boolean | null | { error: string };
 
@@ -55,7 +56,12 @@ export type FormatLayer =
   | { kind: 'props'; rect: Rect; props: CellProps }
   /** Number formats of the rectangle's cells; null entries leave a cell unchanged (Office's null input). */
   | { kind: 'numberFormat'; rect: Rect; grid: (string | null)[][] }
-  | { kind: 'border'; rect: Rect; edge: BorderEdge; border: Border };
+  | { kind: 'border'; rect: Rect; edge: BorderEdge; border: Border }
+  /**
+   * Range.clear('Formats') over part of an earlier layer: the rectangle's cells go back to the default format
+   * (layers wholly inside a cleared rectangle are dropped instead, so clearing a sheet leaves no layer).
+   */
+  | { kind: 'clear'; rect: Rect };
 
 export interface ValidationState {
   rect: Rect;
@@ -119,6 +125,7 @@ export interface SheetState {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
   validations: ValidationState[];
   conditionalFormats: ConditionalFormatState[];
   freeze: { rows: number; columns: number } | null;
@@ -198,6 +205,7 @@ export function addSheet(wb: WorkbookState, name: string): SheetState {
     columnWidths: new Map(),
     rowHeights: new Map(),
     hiddenRows: new Set(),
+    hiddenColumns: new Set(),
     validations: [],
     conditionalFormats: [],
     freeze: null,
@@ -242,6 +250,37 @@ export function deleteSheet(wb: WorkbookState, sheet: SheetState): void {
   sheet.deleted = true;
   if (wb.activeSheet === sheet) wb.activeSheet = visibleSheets(wb)[0] ?? null;
   if (wb.selection?.sheet === sheet) wb.selection = null;
+  // As in Excel: every formula left that referred to the sheet now shows #REF! where the sheet was named.
+  rewriteSheetReferences(wb, sheet.name, '#REF!');
+}
+
+/** Rule properties of a data validation that may hold a formula. */
+const RULE_FORMULAS = ['source', 'formula', 'formula1', 'formula2'];
+
+/**
+ * Rewrites the references to sheet `name` in every formula of the workbook: cells, conditional-format rules
+ * and data-validation rules (Excel does so when a sheet is deleted or renamed). See replaceSheetReferences.
+ */
+export function rewriteSheetReferences(wb: WorkbookState, name: string, replacement: string): void {
+  const rewrite = (f: string): string => replaceSheetReferences(f, name, replacement);
+  for (const sheet of wb.sheets) {
+    for (const [key, content] of sheet.cells) {
+      if (content.formula !== null) sheet.cells.set(key, { ...content, formula: rewrite(content.formula) });
+    }
+    for (const cf of sheet.conditionalFormats) {
+      if (cf.custom.formula !== null) cf.custom.formula = rewrite(cf.custom.formula);
+    }
+    for (const v of sheet.validations) {
+      for (const body of Object.values(v.rule ?? {})) {
+        if (typeof body !== 'object' || body === null) continue;
+        const fields = body as Record<string, unknown>;
+        for (const k of RULE_FORMULAS) {
+          const f = fields[k];
+          if (typeof f === 'string' && f.startsWith('=')) fields[k] = rewrite(f);
+        }
+      }
+    }
+  }
 }
 
 export function cellKey(row: number, col: number): number {
@@ -310,11 +349,16 @@ export function numberFormatsOf(sheet: SheetState, rect: Rect): string[][] {
   const cols = rectColumns(rect);
   const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(cols).fill('General'));
   for (const layer of sheet.layers) {
-    if (layer.kind !== 'numberFormat' || !overlaps(layer.rect, rect)) continue;
+    if ((layer.kind !== 'numberFormat' && layer.kind !== 'clear') || !overlaps(layer.rect, rect)) continue;
     const top = Math.max(layer.rect.top, rect.top);
     const bottom = Math.min(layer.rect.bottom, rect.bottom);
     const left = Math.max(layer.rect.left, rect.left);
     const right = Math.min(layer.rect.right, rect.right);
+    if (layer.kind === 'clear') {
+      for (let r = top; r <= bottom; r++)
+        grid[r - rect.top].fill('General', left - rect.left, right - rect.left + 1);
+      continue;
+    }
     for (let r = top; r <= bottom; r++) {
       const src = layer.grid[r - layer.rect.top];
       for (let c = left; c <= right; c++) {
@@ -328,14 +372,16 @@ export function numberFormatsOf(sheet: SheetState, rect: Rect): string[][] {
 
 /** The whole format of one cell. Borders are those set on the cell's own edges (neighbours are not merged). */
 export function formatAt(sheet: SheetState, row: number, col: number): CellFormat {
-  const out: CellFormat = {
+  const fresh = (): CellFormat => ({
     fontName: DEFAULT_FONT.name,
     fontSize: DEFAULT_FONT.size,
-    numberFormat: numberFormatsOf(sheet, { top: row, left: col, bottom: row, right: col })[0][0],
+    numberFormat: 'General',
     borders: {},
-  };
+  });
+  let out = fresh();
   for (const layer of sheet.layers) {
     if (!contains(layer.rect, row, col)) continue;
+    if (layer.kind === 'clear') out = fresh();
     if (layer.kind === 'props') Object.assign(out, layer.props);
     if (layer.kind === 'border') {
       const { rect, edge } = layer;
@@ -359,6 +405,7 @@ export function formatAt(sheet: SheetState, row: number, col: number): CellForma
       }
     }
   }
+  out.numberFormat = numberFormatsOf(sheet, { top: row, left: col, bottom: row, right: col })[0][0];
   return out;
 }
 
@@ -379,6 +426,7 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
     const col = key % MAX_COLUMNS;
     add({ top: row, left: col, bottom: row, right: col });
   }
-  if (!valuesOnly) for (const layer of sheet.layers) if (!isUnbounded(layer.rect)) add(layer.rect);
+  if (!valuesOnly)
+    for (const layer of sheet.layers) if (layer.kind !== 'clear' && !isUnbounded(layer.rect)) add(layer.rect);
   return bottom < 0 ? null : { top, left, bottom, right };
 }

@@ -4,6 +4,7 @@ import {
   MAX_ROWS,
   overlaps,
   parseAddress,
+  quoteSheetName,
   rectToAddress,
   splitSheet,
   WHOLE_SHEET,
@@ -26,6 +27,7 @@ import {
   deleteSheet,
   findSheet,
   getCell,
+  rewriteSheetReferences,
   usedRect,
   visibleSheets,
   type HeaderFooterState,
@@ -177,7 +179,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   set name(v: string) {
     this.write('name', v, (s, value) => {
       checkSheetName(this.context.state, value as string, s);
+      const old = s.name;
       s.name = value as string;
+      // As in Excel: formulas that named the sheet follow it to its new name.
+      if (old !== s.name) rewriteSheetReferences(this.context.state, old, `${quoteSheetName(s.name)}!`);
     });
   }
   get position(): number {
@@ -513,7 +518,15 @@ export class FakeHeaderFooter extends FakeClientObject<SheetState> {
     return s.pageLayout.headersFooters[this.which];
   }
   protected scalars(): Scalars<SheetState> {
-    return { centerHeader: (s) => this.part(s).centerHeader, centerFooter: (s) => this.part(s).centerFooter };
+    const keys: (keyof HeaderFooterState)[] = [
+      'leftHeader',
+      'centerHeader',
+      'rightHeader',
+      'leftFooter',
+      'centerFooter',
+      'rightFooter',
+    ];
+    return Object.fromEntries(keys.map((k) => [k, (s: SheetState) => this.part(s)[k]]));
   }
   private setText(key: keyof HeaderFooterState, v: unknown): void {
     this.write(key, v, (s, value) => {
@@ -531,8 +544,14 @@ export class FakeHeaderFooter extends FakeClientObject<SheetState> {
   set rightHeader(v: string) {
     this.setText('rightHeader', v);
   }
+  set leftFooter(v: string) {
+    this.setText('leftFooter', v);
+  }
   set centerFooter(v: string) {
     this.setText('centerFooter', v);
+  }
+  set rightFooter(v: string) {
+    this.setText('rightFooter', v);
   }
 }
 

@@ -321,3 +321,142 @@ describe('fake Excel: proxies and sync', () => {
     expect((await write(`=${'1+'.repeat(4100)}1`)).code).toBe('FormulaLengthExceedsLimit');
   });
 });
+
+describe('fake Excel: deleting, renaming and emptying sheets', () => {
+  /** A user's dashboard over "Tổng hợp" and "Report", with a CF and a dropdown that use them too. */
+  async function dashboardWorkbook(): Promise<ReturnType<typeof createFakeExcel>> {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Tổng hợp', [['a']]);
+    excel.addUserSheet('Report', [[1], [2], [3]]);
+    excel.addUserSheet('Bảng điều khiển', [], {
+      formulas: {
+        A1: "='Tổng hợp'!C20",
+        A2: '=SUM(Report!A1:A3)',
+        A3: "=IF('tổng HỢP'!A1=\"'Tổng hợp'!A1\",MyReport!A1,report!$B$2)",
+        A4: '=SUM(A1:A3)',
+      },
+    });
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Bảng điều khiển');
+      ws.getRange('B1:B3').conditionalFormats.add('Custom').custom.rule.formula = "=B1>'Tổng hợp'!$A$1";
+      ws.getRange('C1:C3').dataValidation.rule = {
+        list: { inCellDropDown: true, source: '=Report!$A$1:$A$3' },
+      };
+      await context.sync();
+    });
+    return excel;
+  }
+
+  it('turns every reference to a deleted sheet into #REF!, as Excel does, and leaves the rest alone', async () => {
+    const excel = await dashboardWorkbook();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Tổng hợp').delete();
+      context.workbook.worksheets.getItem('Report').delete();
+      await context.sync();
+    });
+    const s = excel.sheet('Bảng điều khiển');
+    expect(['A1', 'A2', 'A3', 'A4'].map((c) => s.formula(c))).toEqual([
+      '=#REF!C20',
+      '=SUM(#REF!A1:A3)',
+      '=IF(#REF!A1="\'Tổng hợp\'!A1",MyReport!A1,#REF!$B$2)',
+      '=SUM(A1:A3)',
+    ]);
+    expect(s.conditionalFormats()[0].custom.formula).toBe('=B1>#REF!$A$1');
+    expect(s.validations()[0].rule).toEqual({ list: { inCellDropDown: true, source: '=#REF!$A$1:$A$3' } });
+  });
+
+  it('makes the references follow a renamed sheet, as Excel does', async () => {
+    const excel = await dashboardWorkbook();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Report').name = 'Báo cáo';
+      context.workbook.worksheets.getItem('Tổng hợp').name = 'Summary';
+      await context.sync();
+    });
+    const s = excel.sheet('Bảng điều khiển');
+    expect(['A1', 'A2', 'A3'].map((c) => s.formula(c))).toEqual([
+      '=Summary!C20',
+      "=SUM('Báo cáo'!A1:A3)",
+      "=IF(Summary!A1=\"'Tổng hợp'!A1\",MyReport!A1,'Báo cáo'!$B$2)",
+    ]);
+    expect(s.validations()[0].rule).toEqual({
+      list: { inCellDropDown: true, source: "='Báo cáo'!$A$1:$A$3" },
+    });
+  });
+
+  it('empties a sheet with clear, unmerge, clearAll, DataValidation.clear, standard sizes and unhiding, each a measured operation', async () => {
+    const excel = createFakeExcel();
+    const view = excel.addUserSheet('A', [['x', 1]], {
+      formulas: { C3: '=A1' },
+      numberFormats: { B1: '0%' },
+    });
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('A');
+      ws.getRange().format.font.name = 'Times New Roman';
+      ws.getRange('A1:B1').merge();
+      ws.getRange('A2').format.rowHeight = 30;
+      ws.getRange('B:B').format.columnWidth = 100;
+      ws.getRange('A1:B2').conditionalFormats.add('Custom').custom.rule.formula = '=A1=1';
+      ws.getRange('A1:A2').dataValidation.rule = {
+        wholeNumber: { operator: 'Between', formula1: 1, formula2: 9 },
+      };
+      ws.getRange('4:5').rowHidden = true;
+      ws.getRange('D:D').columnHidden = true;
+      await context.sync();
+    });
+    expect(view.merges()).toEqual(['A1:B1']);
+    expect(view.state.hiddenRows).toEqual(new Set([3, 4]));
+    excel.resetStats();
+
+    await excel.run(async (context) => {
+      const all = context.workbook.worksheets.getItem('A').getRange();
+      all.unmerge();
+      all.conditionalFormats.clearAll();
+      all.dataValidation.clear();
+      all.clear('All');
+      all.format.useStandardHeight = true;
+      all.format.useStandardWidth = true;
+      all.rowHidden = false;
+      all.columnHidden = false;
+      await context.sync();
+    });
+
+    expect(excel.syncCount).toBe(1);
+    expect(excel.operationCount).toBe(10); // getItem, getRange and the eight calls and sets
+    expect(view.usedRange()).toBeNull();
+    expect(view.state.layers).toEqual([]);
+    expect(view.merges()).toEqual([]);
+    expect(view.conditionalFormats()).toEqual([]);
+    expect(view.validations()).toEqual([]);
+    expect(view.rowHeight(2)).toBeUndefined();
+    expect(view.columnWidth(1)).toBeUndefined();
+    expect(view.state.hiddenRows.size + view.state.hiddenColumns.size).toBe(0);
+  });
+
+  it('clears only what it is asked to, where it is asked to', async () => {
+    const excel = createFakeExcel();
+    const view = excel.addUserSheet('A', [['x', 'y']], { numberFormats: { 'A1:B1': '@' } });
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('A');
+      ws.getRange('A1:B1').format.fill.color = '#FFC7CE';
+      ws.getRange('A1:B1').merge();
+      ws.getRange('A1:B1').conditionalFormats.add('Custom').custom.rule.formula = '=A1=1';
+      await context.sync();
+      ws.getRange('A1').clear('Formats');
+      ws.getRange('B1').clear('Contents');
+      await context.sync();
+    });
+    expect(view.values('A1:B1')).toEqual([['x', null]]);
+    expect(view.format('A1')).toMatchObject({ numberFormat: 'General' });
+    expect(view.format('A1').fill).toBeUndefined();
+    expect(view.format('B1')).toMatchObject({ numberFormat: '@', fill: '#FFC7CE' });
+    // clear() leaves merges and conditional formats to unmerge() and clearAll(), which say so.
+    expect(view.merges()).toEqual(['A1:B1']);
+    const partial = await rejection(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('A').getRange('A1').conditionalFormats.clearAll();
+        await context.sync();
+      }),
+    );
+    expect(partial.code).toBe('NotImplemented');
+  });
+});

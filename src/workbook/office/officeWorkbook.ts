@@ -4,20 +4,30 @@
  *
  * Round trips: read = 2 syncs (sheet list and tables, then the used ranges; sheets too big for one 5 MB
  * response are read again in row blocks of about 3 MB a sync); apply = 1 sync, taking the
- * sheet list from the read that came just before it (an apply without a read first costs one more sync to
- * load it). Only a plan whose payload passes the request limit (~4 MB here; Excel on the web refuses 5 MB)
- * is split into more syncs, by bytes, not by rows.
+ * sheet list (and which sheets hold tables) from the read that came just before it (an apply without a read
+ * first costs one more sync to load them). Only a plan whose payload passes the request limit (~4 MB here;
+ * Excel on the web refuses 5 MB) is split into more syncs, by bytes, not by rows.
+ *
+ * A sheet the plan writes that exists already is emptied and written in place (placeSheets), so formulas a
+ * user wrote elsewhere against it (='Tổng hợp'!C20) keep working.
  */
 import { OFFICE_ERROR } from '../../i18n/vi';
 import type { SheetSpec } from '../../sheets/spec';
 import { toA1 } from '../a1';
 import type { CellUpdate, SheetInfo, WorkbookPort, WorkbookSnapshot, WritePlan } from '../port';
 import { WorkbookError } from '../port';
-import { loadSheetList, readWorkbook, sameSheetName, sheetInfos } from './readSheets';
+import {
+  loadSheetList,
+  loadTableSheets,
+  readWorkbook,
+  sameSheetName,
+  sheetInfos,
+  tableSheetNames,
+} from './readSheets';
 import { detectFeatures, officeIsSetSupported, type Features, type IsSetSupported } from './requirements';
 import { DEFAULT_MAX_SYNC_BYTES, OPERATION_BYTES, stringJsonBytes, SyncBudget } from './syncBudget';
 import { needsTextFormat } from './textFormat';
-import { writeSheet, type WriteEnv } from './writeSheet';
+import { resetSheet, writeSheet, type WriteEnv } from './writeSheet';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -124,32 +134,62 @@ function temporaryName(sheets: readonly SheetInfo[], i: number): string {
   return `~cchc${n}`;
 }
 
+/** What the adapter knows of the workbook when it applies a plan: from the read just before, or loaded. */
+interface KnownBook {
+  sheets: SheetInfo[];
+  /** Sheets that hold a table (any table of the workbook, not only the requested sheets'). */
+  tableSheets: string[];
+}
+
+/** Where a spec of the plan is written. */
+interface Placed {
+  ws: Excel.Worksheet;
+  /** Set when `ws` is an existing sheet to empty (resetSheet) before writing: was it hidden? */
+  inPlace?: { wasHidden: boolean };
+}
+
 /**
- * Adds the plan's sheets. One that replaces an existing sheet is added under a temporary name, the old one
- * is deleted (made visible first: Excel will not delete every kind of hidden sheet), and the new one takes
- * the old name and tab position. New sheets go at the end.
+ * Finds or adds the worksheet each spec of the plan is written to. A new sheet is added at the end. An
+ * existing one is written in place: the same worksheet, emptied by resetSheet before writeSheet, so it keeps
+ * its tab position and every formula elsewhere that refers to it (Excel turns those into #REF! when a sheet
+ * is deleted, even if one of the same name takes its place); a case variant of the name is set to the spec's.
+ *
+ * Two cases keep delete-and-add — add under a temporary name, delete the old sheet (made visible first:
+ * Excel will not delete every kind of hidden sheet), give the new one the old name and tab position: a sheet
+ * holding a table (emptying its cells would leave the table object behind; which sheets hold one comes from
+ * the read, at no extra sync), and a host without the `replaceInPlace` feature (ExcelApi 1.9). There,
+ * formulas on other sheets that refer to the replaced one turn into #REF!.
  */
 function placeSheets(
   context: Excel.RequestContext,
   plan: WritePlan,
-  sheets: readonly SheetInfo[],
-): Map<string, Excel.Worksheet> {
+  book: KnownBook,
+  features: Features,
+): Map<string, Placed> {
+  const { sheets } = book;
   const worksheets = context.workbook.worksheets;
-  const placed = new Map<string, Excel.Worksheet>();
+  const placed = new Map<string, Placed>();
   plan.write.forEach((spec, i) => {
     const position = sheets.findIndex((s) => sameSheetName(s.name, spec.name));
     if (position < 0) {
-      placed.set(spec.name, worksheets.add(spec.name));
+      placed.set(spec.name, { ws: worksheets.add(spec.name) });
       return;
     }
     const old = sheets[position];
+    const hasTable = book.tableSheets.some((n) => sameSheetName(n, old.name));
+    if (features.replaceInPlace && !hasTable) {
+      const ws = worksheets.getItem(old.name);
+      if (old.name !== spec.name) ws.name = spec.name;
+      placed.set(spec.name, { ws, inPlace: { wasHidden: old.visibility !== 'visible' } });
+      return;
+    }
     const fresh = worksheets.add(temporaryName(sheets, i));
     const previous = worksheets.getItem(old.name);
     if (old.visibility !== 'visible') previous.visibility = 'Visible';
     previous.delete();
     fresh.name = spec.name;
     fresh.position = position;
-    placed.set(spec.name, fresh);
+    placed.set(spec.name, { ws: fresh });
   });
   return placed;
 }
@@ -238,17 +278,19 @@ async function queueTabOrder(
 async function applyPlan(
   context: Excel.RequestContext,
   plan: WritePlan,
-  known: readonly SheetInfo[] | undefined,
+  known: KnownBook | undefined,
   features: Features,
   maxSyncBytes: number,
   warnings: string[],
 ): Promise<void> {
-  let sheets = known;
-  if (!sheets) {
+  let book = known;
+  if (!book) {
     const list = loadSheetList(context);
+    const tables = loadTableSheets(context);
     await context.sync();
-    sheets = sheetInfos(list.items);
+    book = { sheets: sheetInfos(list.items), tableSheets: tableSheetNames(tables) };
   }
+  const { sheets } = book;
   checkPlan(plan, sheets);
 
   const suspend = (): void => {
@@ -259,15 +301,17 @@ async function applyPlan(
   suspend();
 
   await budget.reserve(OPERATION_BYTES * 6 * plan.write.length);
-  const placed = placeSheets(context, plan, sheets);
+  const placed = placeSheets(context, plan, book, features);
   for (const spec of plan.write) {
-    const ws = placed.get(spec.name);
-    if (ws) await writeSheet(ws, spec, env);
+    const target = placed.get(spec.name);
+    if (!target) continue;
+    if (target.inPlace) await resetSheet(target.ws, spec, target.inPlace.wasHidden, budget);
+    await writeSheet(target.ws, spec, env);
   }
 
   const sheetFor = (name: string): Excel.Worksheet => {
     const written = plan.write.find((s) => sameSheetName(s.name, name));
-    return (written && placed.get(written.name)) || context.workbook.worksheets.getItem(name);
+    return (written && placed.get(written.name)?.ws) || context.workbook.worksheets.getItem(name);
   };
   for (const u of plan.updates ?? []) {
     await budget.reserve(OPERATION_BYTES * 4 + stringJsonBytes(JSON.stringify(u)));
@@ -289,8 +333,8 @@ export function createOfficeWorkbook(
 ): OfficeWorkbook {
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
   const maxSyncBytes = options.maxSyncBytes ?? DEFAULT_MAX_SYNC_BYTES;
-  /** The sheet list of the last read, used (once) by the apply that follows it. */
-  let known: SheetInfo[] | undefined;
+  /** The sheet list and table sheets of the last read, used (once) by the apply that follows it. */
+  let known: KnownBook | undefined;
   let warnings: string[] = [];
 
   return {
@@ -302,8 +346,10 @@ export function createOfficeWorkbook(
       known = undefined;
       try {
         const { formulaCells } = detectFeatures(isSetSupported);
-        const snapshot = await run((context) => readWorkbook(context, sheetNames, { formulaCells }));
-        known = snapshot.sheets;
+        const { snapshot, tableSheets } = await run((context) =>
+          readWorkbook(context, sheetNames, { formulaCells }),
+        );
+        known = { sheets: snapshot.sheets, tableSheets };
         return snapshot;
       } catch (error) {
         throw toWorkbookError(error, sheetNames.length === 1 ? sheetNames[0] : undefined);

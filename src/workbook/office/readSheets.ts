@@ -34,6 +34,33 @@ export function loadSheetList(context: Excel.RequestContext): Excel.WorksheetCol
   return worksheets;
 }
 
+/**
+ * Queues the load of every table's sheet name. Used with the sheet list: a sheet with a table is replaced by
+ * delete-and-add, not in place (see placeSheets).
+ */
+export function loadTableSheets(context: Excel.RequestContext): Excel.TableCollection {
+  const tables = context.workbook.tables;
+  tables.load('items/name,items/worksheet/name');
+  return tables;
+}
+
+/** Names of the sheets holding at least one of the loaded tables, each once. */
+export function tableSheetNames(tables: Excel.TableCollection): string[] {
+  const names: string[] = [];
+  for (const t of tables.items) {
+    const sheet = t.worksheet.name;
+    if (!names.some((n) => sameSheetName(n, sheet))) names.push(sheet);
+  }
+  return names;
+}
+
+/** A read as the adapter keeps it: the snapshot for the application, and what apply needs of the workbook. */
+export interface OfficeRead {
+  snapshot: WorkbookSnapshot;
+  /** Every sheet of the workbook that holds a table (not only the requested ones). */
+  tableSheets: string[];
+}
+
 /** What a used range was loaded with. */
 export interface LoadedRange {
   address: string;
@@ -155,6 +182,7 @@ function properties(base: string, options: ReadOptions): string {
 /** The sheets requested that exist, and their tables, after the first sync of a read. */
 interface ReadTargets {
   sheets: SheetInfo[];
+  tableSheets: string[];
   wanted: Map<string, Excel.Worksheet>;
   tables: { sheet: string; name: string; range: Excel.Range }[];
 }
@@ -162,8 +190,7 @@ interface ReadTargets {
 /** Sync 1: the sheet list and the workbook's tables (with their sheets); then queues the tables' addresses. */
 async function findTargets(context: Excel.RequestContext, names: readonly string[]): Promise<ReadTargets> {
   const worksheets = loadSheetList(context);
-  const tables = context.workbook.tables;
-  tables.load('items/name,items/worksheet/name');
+  const tables = loadTableSheets(context);
   await context.sync();
 
   const wanted = new Map<string, Excel.Worksheet>();
@@ -180,7 +207,12 @@ async function findTargets(context: Excel.RequestContext, names: readonly string
       found.push({ sheet: ws.name, name: t.name, range });
     }
   }
-  return { sheets: sheetInfos(worksheets.items), wanted, tables: found };
+  return {
+    sheets: sheetInfos(worksheets.items),
+    tableSheets: tableSheetNames(tables),
+    wanted,
+    tables: found,
+  };
 }
 
 function tablesOf(targets: ReadTargets, sheet: string): RawSheet['tables'] {
@@ -208,10 +240,11 @@ function queueSheets(targets: ReadTargets, load: string, options: ReadOptions): 
 }
 
 /**
- * The read batch: sync 1 loads the sheet list and the workbook's tables (with their sheet names); sync 2
- * loads the used ranges of the requested sheets that exist (values, value types, number formats), where their
- * formula cells are, and their tables' addresses. Loading where the formulas are, rather than every formula's
- * text, keeps a 5,000-row tracker's response near half the size, under Excel on the web's 5 MB.
+ * The read batch: sync 1 loads the sheet list and the workbook's tables (with their sheet names, also kept
+ * as `tableSheets` for the apply that follows); sync 2 loads the used ranges of the requested sheets that
+ * exist (values, value types, number formats), where their formula cells are, and their tables' addresses.
+ * Loading where the formulas are, rather than every formula's text, keeps a 5,000-row tracker's response
+ * near half the size, under Excel on the web's 5 MB.
  *
  * When sync 2 comes back too big, the same batch goes on in row blocks (readInBlocks): nothing of the refused
  * sync is used, and the sheet list of sync 1 is not asked for again.
@@ -225,8 +258,17 @@ export async function readWorkbook(
   context: Excel.RequestContext,
   names: readonly string[],
   options: ReadOptions = { formulaCells: true },
-): Promise<WorkbookSnapshot> {
+): Promise<OfficeRead> {
   const targets = await findTargets(context, names);
+  return { snapshot: await readTargets(context, targets, options), tableSheets: targets.tableSheets };
+}
+
+/** Sync 2 of readWorkbook (and the row blocks when it comes back too big). */
+async function readTargets(
+  context: Excel.RequestContext,
+  targets: ReadTargets,
+  options: ReadOptions,
+): Promise<WorkbookSnapshot> {
   if (targets.wanted.size === 0) return { sheets: targets.sheets, contents: {} };
   const reads = queueSheets(targets, properties(RANGE_PROPERTIES, options), options);
   try {

@@ -19,6 +19,14 @@ export const FEATURE_SETS = {
   suspendScreenUpdating: '1.9',
   /** Reading where a sheet's formulas are (Range.getSpecialCellsOrNullObject) rather than their text. */
   formulaCells: '1.9',
+  /**
+   * Emptying an existing sheet to write it again in place, so formulas on other sheets that refer to it keep
+   * working: Range.unmerge (1.2), rowHidden / columnHidden (1.2), ConditionalFormatCollection.clearAll (1.6),
+   * RangeFormat.useStandardHeight / useStandardWidth (1.7), WorksheetFreezePanes.unfreeze (1.7), an automatic
+   * tab colour (1.7), DataValidation.clear (1.8) and the page layout's defaults (1.9). Without it a sheet is
+   * replaced by deleting it and adding a new one.
+   */
+  replaceInPlace: '1.9',
 } as const;
 
 export type Feature = keyof typeof FEATURE_SETS;

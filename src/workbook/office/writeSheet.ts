@@ -1,6 +1,7 @@
 /**
- * Queues the Office.js operations that make a new, empty worksheet look like a SheetSpec. Nothing here
- * syncs on its own: the budget syncs early only when the queued payload would pass the request limit.
+ * Queues the Office.js operations that make a new, empty worksheet look like a SheetSpec (writeSheet), and
+ * those that empty an existing one first so it can be written in place (resetSheet). Nothing here syncs on
+ * its own: the budget syncs early only when the queued payload would pass the request limit.
  *
  * Order matters in three places: number formats (including "@" for text Excel would parse) go before the
  * values, so the values land as intended; formulas go after the values they override; direct formats go after
@@ -475,7 +476,80 @@ function contentExtent(spec: SheetSpec, cells: CellValue[][]): RangeRef {
   return { start: { row: 0, col: 0 }, end: { row: Math.max(rows, 1) - 1, col: Math.max(cols, 1) - 1 } };
 }
 
-/** Queues everything of `spec` onto `ws`, a sheet just added (so empty). */
+/** Excel's "Normal" margins in points: 0.75" top and bottom, 0.7" left and right, 0.3" header and footer. */
+const NORMAL_MARGINS = { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 };
+
+/** Operations resetSheet queues, for the payload estimate. */
+const RESET_OPERATIONS = 48;
+
+/**
+ * Puts the page setup of a sheet being replaced back to a new sheet's, where writePage may not overwrite
+ * it: orientation, margins, print scaling, centring, page numbering, every header and footer text. A print
+ * area cannot be removed through Office.js, so one the spec does not give is set to the cells the spec
+ * describes (which prints what a new sheet without a print area would). Print titles cannot be removed
+ * either, nor set to "none": those the user added by hand stay (no spec written in place has any).
+ * The paper size is left alone: a new sheet's depends on the locale.
+ */
+function resetPage(layout: Excel.PageLayout, spec: SheetSpec, extent: RangeRef): void {
+  layout.orientation = 'Portrait';
+  layout.topMargin = NORMAL_MARGINS.top;
+  layout.bottomMargin = NORMAL_MARGINS.bottom;
+  layout.leftMargin = NORMAL_MARGINS.left;
+  layout.rightMargin = NORMAL_MARGINS.right;
+  layout.headerMargin = NORMAL_MARGINS.header;
+  layout.footerMargin = NORMAL_MARGINS.footer;
+  layout.zoom = { scale: 100 };
+  layout.centerHorizontally = false;
+  layout.firstPageNumber = ''; // automatic
+  const hf = layout.headersFooters;
+  hf.state = 'Default';
+  for (const part of [hf.defaultForAllPages, hf.firstPage]) {
+    part.leftHeader = '';
+    part.centerHeader = '';
+    part.rightHeader = '';
+    part.leftFooter = '';
+    part.centerFooter = '';
+    part.rightFooter = '';
+  }
+  if (!spec.page?.printArea) layout.setPrintArea(refToA1(extent));
+}
+
+/**
+ * Queues what makes `ws`, an existing sheet the plan replaces, as empty as a new one, so that writeSheet can
+ * write `spec` onto it in place and formulas on other sheets that refer to it keep working (deleting the
+ * sheet would turn them into #REF!). Needs the host's `replaceInPlace` feature (ExcelApi 1.9).
+ *
+ * Goes: panes unfrozen; every merge, conditional format and data validation removed; contents and formats
+ * cleared; standard row heights and column widths; no hidden row or column; automatic tab colour (unless the
+ * spec gives one); the page setup of a new sheet (resetPage). A hidden sheet is made visible while it is
+ * written; writeSheet hides it again when the spec says so. Tables are not handled here: a sheet with one
+ * is replaced by delete-and-add. Charts, pictures and notes a user put on the sheet stay.
+ */
+export async function resetSheet(
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+  wasHidden: boolean,
+  budget: SyncBudget,
+): Promise<void> {
+  const extent = contentExtent(spec, denseCells(spec.cells));
+  await queue(budget, estimate(RESET_OPERATIONS, refToA1(extent)), () => {
+    if (wasHidden) ws.visibility = 'Visible';
+    ws.freezePanes.unfreeze();
+    const all = ws.getRange();
+    all.unmerge();
+    all.conditionalFormats.clearAll();
+    all.dataValidation.clear();
+    all.clear('All');
+    all.format.useStandardHeight = true;
+    all.format.useStandardWidth = true;
+    all.rowHidden = false;
+    all.columnHidden = false;
+    if (!spec.tabColor) ws.tabColor = ''; // automatic
+    resetPage(ws.pageLayout, spec, extent);
+  });
+}
+
+/** Queues everything of `spec` onto `ws`, a sheet just added or emptied by resetSheet. */
 export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: WriteEnv): Promise<void> {
   const { budget, features, warnings } = env;
   const cells = denseCells(spec.cells);
