@@ -61,6 +61,7 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
     ],
     columnWidths: WIDTHS,
     rowHeights,
+    autoRowHeights: true,
     validations: [
       {
         range: `B${settingRow('year')}`,

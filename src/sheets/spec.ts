@@ -132,6 +132,12 @@ export interface SheetSpec {
   columnWidths?: number[];
   /** Row heights in points, keyed by 1-based row number. */
   rowHeights?: Record<number, number>;
+  /**
+   * The row heights are estimates for rows sized to their wrapped text (no merged cells across them). The
+   * Office.js adapter lets Excel fit the rows instead; the .xlsx adapter writes the estimates as auto heights
+   * (no customHeight), so Excel refits a row when its text changes, and LibreOffice shows the estimate.
+   */
+  autoRowHeights?: boolean;
   table?: TableSpec;
   validations?: ValidationSpec[];
   conditionalFormats?: ConditionalFormatSpec[];

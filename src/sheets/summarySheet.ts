@@ -223,6 +223,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
       dataBars,
       columnWidths: WIDTHS,
       rowHeights,
+      autoRowHeights: true,
       page: {
         paper: 'A4',
         orientation: 'landscape',

@@ -166,6 +166,7 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
     ],
     columnWidths: COLUMN_KEYS.map((k) => WIDTHS[k]),
     rowHeights,
+    autoRowHeights: true,
     validations: [
       {
         range: data('lead'),

@@ -507,6 +507,16 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
       for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, value);
     });
   }
+  /** Fits the rows to their content: the fake cannot measure text, so it records the request. */
+  autofitRows(): void {
+    this.call('autofitRows', [], (t) => {
+      writable(t, 'RangeFormat.autofitRows');
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+        t.sheet.rowHeights.delete(r);
+        t.sheet.autofitRows.add(r);
+      }
+    });
+  }
   get useStandardHeight(): boolean {
     return this.read('useStandardHeight');
   }

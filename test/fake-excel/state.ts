@@ -124,6 +124,8 @@ export interface SheetState {
   merges: Rect[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Rows (1-based) Excel was asked to fit to their content (RangeFormat.autofitRows). */
+  autofitRows: Set<number>;
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
   validations: ValidationState[];
@@ -204,6 +206,7 @@ export function addSheet(wb: WorkbookState, name: string): SheetState {
     merges: [],
     columnWidths: new Map(),
     rowHeights: new Map(),
+    autofitRows: new Set(),
     hiddenRows: new Set(),
     hiddenColumns: new Set(),
     validations: [],

@@ -577,9 +577,10 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
       ws.getRange(columnsAddress(first, last)).format.columnWidth = columnWidthPoints(width);
     });
   }
-  const heights = runsOf(
-    Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]),
-  );
+  // Rows sized to their text are fitted by Excel itself, after the values and wrapping are in (below).
+  const heights = spec.autoRowHeights
+    ? []
+    : runsOf(Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]));
   for (const [first, last, height] of heights) {
     await queue(budget, estimate(2, null), () => {
       ws.getRange(rowsAddress(first, last)).format.rowHeight = height;
@@ -629,6 +630,11 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
     } else {
       warnings.push(DEGRADED.conditionalFormats(spec.name, FEATURE_SETS.conditionalFormats));
     }
+  }
+
+  if (spec.autoRowHeights && cells.length > 0) {
+    const rows = rowsAddress(1, cells.length);
+    await queue(budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
   }
 
   const freeze = spec.freeze;

@@ -295,6 +295,7 @@ export function graftSheets(pkg: Package, scratch: Package, written: WrittenShee
     remapStyles(doc, merger);
     markStopIfTrue(doc, w.stopIfTruePriorities);
     writeMerges(doc, spec);
+    if (spec.autoRowHeights) dropCustomHeights(doc);
     if (spec.defaultFont) styleAllColumns(doc, merger.fontOnly(spec.defaultFont));
 
     const existing = book.sheets.find((s) => sameSheetName(s.name, spec.name));
@@ -560,6 +561,15 @@ function styleAllColumns(doc: XmlDocument, xf: number): void {
   }
   gap(next, MAX_COLUMN);
   cols.children = out;
+}
+
+/**
+ * Row heights written as auto heights: the estimate stays (LibreOffice shows it), but without customHeight
+ * Excel refits a row when its text changes (SheetSpec.autoRowHeights).
+ */
+function dropCustomHeights(doc: XmlDocument): void {
+  const sheetData = child(doc.root, 'sheetData');
+  for (const row of sheetData ? children(sheetData, 'row') : []) removeAttr(row, 'customHeight');
 }
 
 /** The spec's merges as <mergeCells> (checked for overlaps by sheetWriter). */

@@ -1,0 +1,39 @@
+import JSZip from 'jszip';
+import { compileReport, initTracker } from '../../src/app';
+import { SHEET } from '../../src/i18n/vi';
+import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { createFakeExcel } from '../fake-excel';
+
+describe('rows sized to their wrapped text', () => {
+  it('are fitted by Excel itself in a live workbook (tracker), fixed where cells are merged (report)', async () => {
+    const excel = createFakeExcel();
+    const port = createOfficeWorkbook(excel.run);
+    await initTracker(port, { year: 2026 });
+    await compileReport(port, { asOf: '2026-06-05' });
+    const tracker = excel.sheet(SHEET.tracker).state;
+    expect(tracker.autofitRows.size).toBeGreaterThanOrEqual(49);
+    expect(tracker.rowHeights.size).toBe(0);
+    const report = excel.sheet('Báo cáo 6 tháng 2026').state;
+    expect(report.autofitRows.size).toBe(0);
+    expect(report.rowHeights.size).toBeGreaterThan(10);
+  });
+
+  it('are written as auto heights in a file, so Excel refits a row when its text changes', async () => {
+    const book = await openXlsx(null);
+    await initTracker(book, { year: 2026 });
+    await compileReport(book, { asOf: '2026-06-05' });
+    const zip = await JSZip.loadAsync(await book.toBuffer());
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const part = async (name: string): Promise<string> => {
+      const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1].replace(/^\/?(xl\/)?/, '');
+      return zip.file(`xl/${target}`)!.async('string');
+    };
+    const tracker = await part(SHEET.tracker);
+    expect(tracker).toMatch(/<row r="3" [^>]*ht="\d+/);
+    expect(tracker).not.toContain('customHeight');
+    expect(await part('Báo cáo 6 tháng 2026')).toContain('customHeight="1"');
+  });
+});
