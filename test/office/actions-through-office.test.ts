@@ -41,6 +41,26 @@ function cellsOf(excel: FakeExcel, names: string[]): Record<string, unknown> {
   return out;
 }
 
+/** The ribbon button "Tổng hợp báo cáo" clicked on 05/06/2026: its outcome, what the user was told, and completion. */
+async function clickRibbon(
+  excel: FakeExcel,
+): Promise<{ outcome: ActionOutcome; notices: ActionOutcome[]; completed: jest.Mock }> {
+  const notices: ActionOutcome[] = [];
+  const completed = jest.fn();
+  const outcome = await runCompileReportCommand(
+    { completed },
+    {
+      port: createOfficeWorkbook(excel.run),
+      compileReport,
+      notify: async (o) => {
+        notices.push(o);
+      },
+      today: () => '2026-06-05',
+    },
+  );
+  return { outcome, notices, completed };
+}
+
 describe('Khởi tạo through Office.js', () => {
   it.each([
     ['the plan (48 rows)', undefined],
@@ -118,19 +138,7 @@ describe('Tổng hợp báo cáo through Office.js', () => {
 
   it('the ribbon button writes the report, activates it and tells the user', async () => {
     const excel = await seeded();
-    const notices: ActionOutcome[] = [];
-    const completed = jest.fn();
-    const outcome = await runCompileReportCommand(
-      { completed },
-      {
-        port: createOfficeWorkbook(excel.run),
-        compileReport,
-        notify: async (o) => {
-          notices.push(o);
-        },
-        today: () => '2026-06-05',
-      },
-    );
+    const { outcome, notices, completed } = await clickRibbon(excel);
     expect(outcome.ok).toBe(true);
     expect(completed).toHaveBeenCalledTimes(1);
     expect(excel.activeSheet()).toBe('Báo cáo 6 tháng 2026');
@@ -147,19 +155,7 @@ describe('Tổng hợp báo cáo through Office.js', () => {
       excel,
       names.filter((n) => n !== SHEET.register),
     );
-    const notices: ActionOutcome[] = [];
-    const completed = jest.fn();
-    const outcome = await runCompileReportCommand(
-      { completed },
-      {
-        port: createOfficeWorkbook(excel.run),
-        compileReport,
-        notify: async (o) => {
-          notices.push(o);
-        },
-        today: () => '2026-06-05',
-      },
-    );
+    const { outcome, notices, completed } = await clickRibbon(excel);
     expect(outcome.ok).toBe(false);
     expect(completed).toHaveBeenCalledTimes(1);
     expect(notices[0].message).toContain(`Trang "${SHEET.summary}" đang được khóa`);
@@ -175,18 +171,7 @@ describe('Tổng hợp báo cáo through Office.js', () => {
 
   it('the ribbon button says what to do when there is no tracker', async () => {
     const excel = createFakeExcel();
-    const notices: ActionOutcome[] = [];
-    await runCompileReportCommand(
-      { completed: () => undefined },
-      {
-        port: createOfficeWorkbook(excel.run),
-        compileReport,
-        notify: async (o) => {
-          notices.push(o);
-        },
-        today: () => '2026-06-05',
-      },
-    );
+    const { notices } = await clickRibbon(excel);
     expect(notices[0]).toMatchObject({ ok: false, sheet: SHEET.tracker });
     expect(notices[0].message).toContain('Khởi tạo bảng theo dõi');
   });

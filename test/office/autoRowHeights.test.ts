@@ -4,6 +4,7 @@ import { SHEET } from '../../src/i18n/vi';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { createFakeExcel } from '../fake-excel';
+import { sheetPartOf } from '../xlsx/fixtures';
 
 describe('rows sized to their wrapped text', () => {
   it('are fitted by Excel itself in a live workbook (tracker), fixed where cells are merged (report)', async () => {
@@ -24,13 +25,8 @@ describe('rows sized to their wrapped text', () => {
     await initTracker(book, { year: 2026 });
     await compileReport(book, { asOf: '2026-06-05' });
     const zip = await JSZip.loadAsync(await book.toBuffer());
-    const workbook = await zip.file('xl/workbook.xml')!.async('string');
-    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-    const part = async (name: string): Promise<string> => {
-      const id = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
-      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1].replace(/^\/?(xl\/)?/, '');
-      return zip.file(`xl/${target}`)!.async('string');
-    };
+    const part = async (name: string): Promise<string> =>
+      zip.file(await sheetPartOf(zip, name))!.async('string');
     const tracker = await part(SHEET.tracker);
     expect(tracker).toMatch(/<row r="3" [^>]*ht="\d+/);
     expect(tracker).not.toContain('customHeight');

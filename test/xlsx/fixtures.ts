@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 import type { SheetSpec } from '../../src/sheets/spec';
+import { WorkbookError } from '../../src/workbook/port';
 
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -480,4 +481,28 @@ export async function buildSdkStyleWorkbook(): Promise<Uint8Array> {
       '</x:sheetData></x:worksheet>',
   );
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** An .xlsx as ExcelJS reads it, for inspecting what the adapter wrote. */
+export async function loadExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
+  return workbook;
+}
+
+/** Awaits `promise` and expects it to fail with a WorkbookError of this code. */
+export async function expectWorkbookError(
+  promise: Promise<unknown>,
+  code: WorkbookError['code'],
+): Promise<WorkbookError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as WorkbookError).code).toBe(code);
+    return error as WorkbookError;
+  }
+  throw new Error(`expected WorkbookError(${code})`);
 }

@@ -6,7 +6,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
-import { WorkbookError } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import {
   buildSdkStyleWorkbook,
@@ -18,6 +17,8 @@ import {
   partText,
   trackerSpec,
   USER_SHEETS,
+  expectWorkbookError,
+  loadExcelJs,
 } from './fixtures';
 
 interface PartDiff {
@@ -38,28 +39,6 @@ async function diffParts(before: Uint8Array, after: Uint8Array): Promise<PartDif
       .filter((k) => b.has(k) && !same(a.get(k) as Uint8Array, b.get(k) as Uint8Array))
       .sort(),
   };
-}
-
-async function loadExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-  );
-  return workbook;
-}
-
-async function expectWorkbookError(
-  promise: Promise<unknown>,
-  code: WorkbookError['code'],
-): Promise<WorkbookError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(WorkbookError);
-    expect((error as WorkbookError).code).toBe(code);
-    return error as WorkbookError;
-  }
-  throw new Error(`expected WorkbookError(${code})`);
 }
 
 describe('replacing and adding sheets in a user workbook', () => {

@@ -5,9 +5,8 @@
 import ExcelJS from 'exceljs';
 
 import type { SheetSpec } from '../../src/sheets/spec';
-import { WorkbookError } from '../../src/workbook/port';
 import { openXlsx, type XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { listsSpec, partText, trackerSpec } from './fixtures';
+import { expectWorkbookError, listsSpec, loadExcelJs, partText, trackerSpec } from './fixtures';
 
 async function written(
   specs: SheetSpec[],
@@ -16,28 +15,6 @@ async function written(
   const wb = await openXlsx(null);
   await wb.apply({ write: specs, activate });
   return { wb, bytes: await wb.toBuffer() };
-}
-
-async function loadExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-  );
-  return workbook;
-}
-
-async function expectWorkbookError(
-  promise: Promise<unknown>,
-  code: WorkbookError['code'],
-): Promise<WorkbookError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(WorkbookError);
-    expect((error as WorkbookError).code).toBe(code);
-    return error as WorkbookError;
-  }
-  throw new Error(`expected WorkbookError(${code})`);
 }
 
 describe('writing a SheetSpec and reading it back', () => {

@@ -1,15 +1,14 @@
 import JSZip from 'jszip';
 import { compileReport, initTracker } from '../../src/app';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { sheetPartOf } from './fixtures';
 
 async function sheetXml(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   const out: Record<string, string> = {};
-  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
-    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1].replace(/^\/?(xl\/)?/, '');
-    out[m[1]] = await zip.file(`xl/${target}`)!.async('string');
+  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)) {
+    out[m[1]] = await zip.file(await sheetPartOf(zip, m[1]))!.async('string');
   }
   return out;
 }
