@@ -102,7 +102,11 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     // A report of another year than the tracker's would count none of its tasks as they are meant; a report
     // dated before its period begins has nothing to say.
     if (period.year !== settings.year)
-      return { ok: false, reason: 'badRequest', message: REPORT.periodNotTrackerYear(period.subject, settings.year) };
+      return {
+        ok: false,
+        reason: 'badRequest',
+        message: REPORT.periodNotTrackerYear(period.subject, settings.year),
+      };
     if (opts.asOf < period.from)
       return {
         ok: false,

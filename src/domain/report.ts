@@ -113,7 +113,11 @@ export function recipientLines(others: readonly string[]): string[] {
 }
 
 /** The rows that have check errors, with their messages, in sheet order. */
-export function dataErrorRows(tasks: readonly Task[], errors: readonly Problem[], sheet: string): DataErrorRow[] {
+export function dataErrorRows(
+  tasks: readonly Task[],
+  errors: readonly Problem[],
+  sheet: string,
+): DataErrorRow[] {
   const byRow = new Map<number, { cell: string; message: string }[]>();
   for (const p of errors) {
     if (p.severity !== 'error' || p.sheet !== sheet) continue;
@@ -158,7 +162,8 @@ export function buildReport(input: ReportInput): ReportContent {
     const daysLate = state === 'overdue' && task.deadline ? daysBetween(task.deadline, asOf) : 0;
     reported.push({ task, state, daysLate });
   }
-  const byLate = (a: ReportedTask, b: ReportedTask): number => b.daysLate - a.daysLate || a.task.row - b.task.row;
+  const byLate = (a: ReportedTask, b: ReportedTask): number =>
+    b.daysLate - a.daysLate || a.task.row - b.task.row;
   const sectionList = sectionsOf();
   const bySection = groupBy(
     reported,
@@ -226,7 +231,11 @@ export function reportJson(content: ReportContent, sheet: string): object {
     completionRate: content.rate,
     bySection: content.sections.map((s) => ({ section: s.id, ...counts(s.counts) })),
     byLead: content.byLead.map((l) => ({ lead: l.lead, ...counts(l.counts) })),
-    dataErrors: content.dataErrors.map((d) => ({ row: d.row, task: d.task, cells: d.problems.map((p) => p.cell) })),
+    dataErrors: content.dataErrors.map((d) => ({
+      row: d.row,
+      task: d.task,
+      cells: d.problems.map((p) => p.cell),
+    })),
   };
 }
 

@@ -183,7 +183,10 @@ export function reportState(
 }
 
 /** Counts of tasks (each with its state) by key. */
-export function countStates(items: readonly { task: Task; state: ReportState }[], asOf: IsoDate): StateCounts {
+export function countStates(
+  items: readonly { task: Task; state: ReportState }[],
+  asOf: IsoDate,
+): StateCounts {
   const c = emptyCounts();
   for (const x of items) addCount(c, x.state, x.task.deadline, asOf);
   return c;
@@ -202,7 +205,10 @@ export function rollup(allTasks: readonly Task[], opts: RollupOptions): Rollup {
   const { asOf, warningDays, year } = opts;
   // Rows whose Nội dung is blank show no state on the sheet; like its formulas, roll-ups skip them.
   const tasks = allTasks.filter((t) => t.listed);
-  const indexed = tasks.map((task) => ({ task, state: deadlineState(task, asOf, warningDays) as ReportState }));
+  const indexed = tasks.map((task) => ({
+    task,
+    state: deadlineState(task, asOf, warningDays) as ReportState,
+  }));
   const group = (
     keys: { key: string; label: string }[],
     keyOf: (t: Task) => string | null,

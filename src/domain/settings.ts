@@ -120,7 +120,8 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
   grid.values.forEach((_, r) => {
     const label = cellAt(grid, r, 0);
     if (typeof label !== 'string') return;
-    if (normalizeKey(label) === normalizeKey(LEGACY_SIGNER_TITLE_LABEL)) legacyTitle = cellText(cellAt(grid, r, 1));
+    if (normalizeKey(label) === normalizeKey(LEGACY_SIGNER_TITLE_LABEL))
+      legacyTitle = cellText(cellAt(grid, r, 1));
     const key = byLabel.get(normalizeKey(label));
     if (!key || rows[key] !== undefined) return;
     rows[key] = r + 1;
@@ -137,7 +138,11 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
     };
     if (key === 'year') {
       const n =
-        typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)
+            ? Number(raw)
+            : NaN;
       if (Number.isInteger(n) && n >= 1990 && n <= 2100) settings.year = n;
       else if (!isBlank(raw)) invalid();
       return;
@@ -205,7 +210,8 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
 export function parseSigner(text: string): Signer | null {
   const key = normalizeKey(text);
   if (key === normalizeKey(SIGNER_LABEL.chairman)) return 'chairman';
-  if (key === normalizeKey(SIGNER_LABEL.viceChairman) || key.startsWith('phó chủ tịch')) return 'viceChairman';
+  if (key === normalizeKey(SIGNER_LABEL.viceChairman) || key.startsWith('phó chủ tịch'))
+    return 'viceChairman';
   return null;
 }
 

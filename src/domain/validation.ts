@@ -48,7 +48,8 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
   const firstStt = new Map<string, string>();
   for (const t of read.tasks) {
     const at = (k: ColumnKey): string => addr(t.row, k);
-    if (t.task === '' && !t.unreadable.includes('task')) push('error', 'emptyTask', at('task'), PROBLEM.emptyTask(sheet, at('task')));
+    if (t.task === '' && !t.unreadable.includes('task'))
+      push('error', 'emptyTask', at('task'), PROBLEM.emptyTask(sheet, at('task')));
     if (t.section === '') {
       if (t.match.section !== null)
         push('error', 'emptySection', at('section'), PROBLEM.emptySection(sheet, at('section')));
@@ -62,26 +63,59 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
           PROBLEM.sectionSpelling(sheet, at('section'), t.section, canonical),
           { value: canonical },
         );
-      else push('error', 'unknownSection', at('section'), PROBLEM.unknownSection(sheet, at('section'), t.section));
+      else
+        push(
+          'error',
+          'unknownSection',
+          at('section'),
+          PROBLEM.unknownSection(sheet, at('section'), t.section),
+        );
     }
     if (t.lead === '') {
       if (t.match.lead !== null) push('error', 'emptyLead', at('lead'), PROBLEM.emptyLead(sheet, at('lead')));
-    } else if (knownByKey.size > 0 && t.match.lead !== null && !knownBySheetKey.has(countifsKey(t.match.lead))) {
+    } else if (
+      knownByKey.size > 0 &&
+      t.match.lead !== null &&
+      !knownBySheetKey.has(countifsKey(t.match.lead))
+    ) {
       const canonical = knownByKey.get(normalizeKey(t.lead));
       if (canonical)
-        push('error', 'leadSpelling', at('lead'), PROBLEM.leadSpelling(sheet, at('lead'), t.lead, canonical), {
-          value: canonical,
-        });
+        push(
+          'error',
+          'leadSpelling',
+          at('lead'),
+          PROBLEM.leadSpelling(sheet, at('lead'), t.lead, canonical),
+          {
+            value: canonical,
+          },
+        );
       else
-        push('warning', 'unknownLead', at('lead'), PROBLEM.unknownLead(sheet, at('lead'), t.lead, SHEET.lists));
+        push(
+          'warning',
+          'unknownLead',
+          at('lead'),
+          PROBLEM.unknownLead(sheet, at('lead'), t.lead, SHEET.lists),
+        );
     }
     const statusReadable = !t.unreadable.includes('status');
     if (statusReadable && t.statusText !== '' && t.status === null) {
       if (normalizeKey(t.statusText) === normalizeKey(STATUS_LABEL.done))
-        push('error', 'doneLookalike', at('status'), PROBLEM.doneLookalike(sheet, at('status'), t.statusText), {
-          value: STATUS_LABEL.done,
-        });
-      else push('error', 'unknownStatus', at('status'), PROBLEM.unknownStatus(sheet, at('status'), t.statusText));
+        push(
+          'error',
+          'doneLookalike',
+          at('status'),
+          PROBLEM.doneLookalike(sheet, at('status'), t.statusText),
+          {
+            value: STATUS_LABEL.done,
+          },
+        );
+      else
+        push(
+          'error',
+          'unknownStatus',
+          at('status'),
+          PROBLEM.unknownStatus(sheet, at('status'), t.statusText),
+        );
     }
     const completedReadable = !t.unreadable.includes('completedOn');
     if (t.status === 'done' && t.completedOn === null && completedReadable)
@@ -93,7 +127,12 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
           'error',
           'completedInFuture',
           at('completedOn'),
-          PROBLEM.completedInFuture(sheet, at('completedOn'), formatVnDate(t.completedOn), formatVnDate(ctx.today)),
+          PROBLEM.completedInFuture(
+            sheet,
+            at('completedOn'),
+            formatVnDate(t.completedOn),
+            formatVnDate(ctx.today),
+          ),
         );
       // December's reviews fall due in January of the next year, and late work is finished then too.
       else if (y < ctx.year || y > ctx.year + 1)
@@ -128,7 +167,8 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
     if (t.stt !== '' && read.columns.stt !== undefined) {
       const key = normalizeKey(t.stt);
       const first = firstStt.get(key);
-      if (first) push('error', 'duplicateStt', at('stt'), PROBLEM.duplicateStt(sheet, at('stt'), t.stt, first));
+      if (first)
+        push('error', 'duplicateStt', at('stt'), PROBLEM.duplicateStt(sheet, at('stt'), t.stt, first));
       else firstStt.set(key, at('stt'));
     }
   }

@@ -87,7 +87,8 @@ export const SETTING_HINT = {
     'Các nơi nhận khác, cách nhau bằng dấu chấm phẩy (;). Báo cáo tự ghi "- Như trên;" ở đầu và "- Lưu: VT, TH." ở cuối',
   periodMode:
     '"Theo quý" (mặc định) hoặc "Theo NĐ 09/2019" (từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ)',
-  planNumber: 'Số, ký hiệu của kế hoạch, ví dụ 125/KH-UBND (để trống nếu không có): báo cáo trích dẫn ở câu mở đầu',
+  planNumber:
+    'Số, ký hiệu của kế hoạch, ví dụ 125/KH-UBND (để trống nếu không có): báo cáo trích dẫn ở câu mở đầu',
   planDate: 'Ngày ký ban hành kế hoạch, dạng dd/mm/yyyy (để trống nếu không có)',
 } as const;
 
@@ -320,22 +321,28 @@ export const REPORT_TEXT = {
   causesPlaceholder:
     '[Nhập nguyên nhân của các tồn tại, hạn chế nêu trên tại đây trước khi trình ký: nguyên nhân khách quan, nguyên nhân chủ quan.]',
   noOverdue: 'Không có nhiệm vụ quá hạn chưa hoàn thành.',
-  overdueIntro: (n: number) => `Còn ${n} nhiệm vụ quá hạn chưa hoàn thành:`,
+  overdueSummary: (n: number, leads: { lead: string; n: number }[], oldest: string, days: number) =>
+    `Còn ${n} nhiệm vụ quá hạn chưa hoàn thành (đã nêu tại mục I), thuộc trách nhiệm chủ trì của: ` +
+    leads.map((l) => `${l.lead} (${l.n} nhiệm vụ)`).join('; ') +
+    `. Nhiệm vụ quá hạn lâu nhất: ${oldest} (quá hạn ${days} ngày).`,
   doneLateIntro: (n: number) => `Có ${n} nhiệm vụ hoàn thành nhưng quá hạn.`,
   nextPeriod: (label: string) => `III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI (${label})`,
   nextIntro: 'Tập trung thực hiện các nhiệm vụ đến hạn trong kỳ tới:',
   nextOngoing: 'Tiếp tục thực hiện các nhiệm vụ thường xuyên của kế hoạch.',
   nextOverdue: 'Khẩn trương hoàn thành các nhiệm vụ quá hạn nêu tại mục II.',
   proposals: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
-  proposalsPlaceholder: '[Nhập đề xuất, kiến nghị với cơ quan cấp trên (nếu có) tại đây; nếu không có, ghi: Không có.]',
-  closing: (subject: string, unit: string) => `Trên đây là báo cáo kết quả thực hiện ${subject} của ${unit}./.`,
+  proposalsPlaceholder:
+    '[Nhập đề xuất, kiến nghị với cơ quan cấp trên (nếu có) tại đây; nếu không có, ghi: Không có.]',
+  closing: (subject: string, unit: string) =>
+    `Trên đây là báo cáo kết quả thực hiện ${subject} của ${unit}./.`,
   recipientsHeading: 'Nơi nhận:',
   more: (count: number, sheet: string) => `- … và ${count} nhiệm vụ khác (xem trang "${sheet}").`,
   doneItem: (task: string, evidence: string, date: string | null) =>
     `- ${task}${evidence ? `: ${evidence}` : ''}${date ? ` (hoàn thành ngày ${date})` : ''}.`,
   overdueItem: (task: string, lead: string, deadline: string, days: number) =>
     `- ${task} (chủ trì: ${lead}; hạn ${deadline}, quá hạn ${days} ngày).`,
-  nextItem: (task: string, lead: string, deadline: string) => `- ${task} (chủ trì: ${lead}; hạn ${deadline}).`,
+  nextItem: (task: string, lead: string, deadline: string) =>
+    `- ${task} (chủ trì: ${lead}; hạn ${deadline}).`,
   /** The block below the printed report listing rows to fix. */
   fixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Các dòng này đã được tính vào số liệu như bảng theo dõi đang hiển thị, nhưng không được nêu tên trong báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
@@ -394,7 +401,8 @@ export function reportFigures(f: FigureWords, asOf: string | null): string[] {
     const open = f.overdue + f.dueToday;
     if (open > 0 && f.dueToday === 0) parts.push(`còn ${open} nhiệm vụ quá hạn chưa hoàn thành`);
     else if (open > 0 && f.overdue === 0) parts.push(`còn ${open} nhiệm vụ đến hạn hôm nay chưa hoàn thành`);
-    else if (open > 0) parts.push(`còn ${open} nhiệm vụ đến hạn chưa hoàn thành, trong đó ${f.overdue} nhiệm vụ đã quá hạn`);
+    else if (open > 0)
+      parts.push(`còn ${open} nhiệm vụ đến hạn chưa hoàn thành, trong đó ${f.overdue} nhiệm vụ đã quá hạn`);
     if (f.notYetDue > 0) parts.push(`${f.notYetDue} nhiệm vụ đang thực hiện, chưa đến hạn`);
     const sentence = parts.join('; ');
     out.push(`${sentence.charAt(0).toLocaleUpperCase('vi')}${sentence.slice(1)}.`);

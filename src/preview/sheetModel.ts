@@ -120,8 +120,7 @@ export function summaryComputed(
     for (const key of SUMMARY_COLUMNS) {
       if (key === 'notYetInPeriod' && !withNotYet) continue;
       const rate = completionRate(counts);
-      const text =
-        key === 'rate' ? (rate === null ? '' : `${Math.round(rate * 100)}%`) : String(counts[key]);
+      const text = key === 'rate' ? (rate === null ? '' : `${Math.round(rate * 100)}%`) : String(counts[key]);
       const cell = `${built.layout.columns[key]}${row}`;
       const c = SUMMARY_COLUMNS.indexOf(key) + 2;
       const actual = summary.formulas[row - 1]?.[c];

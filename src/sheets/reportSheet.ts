@@ -23,18 +23,25 @@ import type { ReportContent, ReportedTask } from '../domain/report';
 import { dateInWords } from '../domain/report';
 import { completionRate, type StateCounts } from '../domain/rollup';
 import type { CellStyle, CellValue, SheetSpec, StyleRun } from './spec';
-import { estimateLines } from './textLayout';
+import { textWidthPt, wrappedLines, type FontFace } from './textLayout';
 
 const FONT = 'Times New Roman';
 const BODY_PT = 13;
 const TABLE_PT = 12;
-/** The grid: GRID columns of COL_WIDTH characters (≈ 12 pt each in Excel and in LibreOffice with Carlito). */
+/** The grid: GRID columns of COL_WIDTH characters. */
 export const GRID = 36;
 const COL_WIDTH = 2.25;
-/** A grid column's printed width in points (LibreOffice with Carlito; Excel is within a few per cent). */
-const COL_PT = 12.5;
-/** Average width of an upper-case letter of the issuing body's name, 13 pt bold. */
-const ISSUER_LETTER_PT = 7.8;
+/**
+ * A grid column's printed width in points: Excel draws 2.25 characters of its default font (Calibri 11, 7 px a
+ * digit) as 16 px = 12 pt; LibreOffice (with Carlito, Calibri's metric twin) as 12.5 pt. Text is wrapped for the
+ * narrower, so no line is cut in either; the rules are placed for the mean.
+ */
+const COL_PT_EXCEL = 12;
+const COL_PT = 12.25;
+/** Space a cell keeps between its edges and its text, both sides, in points. */
+const CELL_PADDING_PT = 3;
+/** Line pitch of Times New Roman, in ems: Excel's (LibreOffice sets lines 1.107 em apart). */
+const LINE_EM = 1.15;
 /** Columns of the header's left block (the issuing body); the rest is the motto's block. */
 const LEFT_BLOCK = 13;
 /** The motto "Độc lập - Tự do - Hạnh phúc" at 13 pt bold is ≈ 159 pt wide: 13 columns. */
@@ -54,7 +61,7 @@ const MAX_CELL_CHARS = 32_000;
  * How many tasks a list of the report names before summing up the rest: a report is read and signed on
  * paper, and the full list is one click away on "Nhiệm vụ".
  */
-export const MAX_LISTED = { donePerSection: 30, overduePerSection: 30, overdue: 100, nextQuarter: 100 } as const;
+export const MAX_LISTED = { donePerSection: 30, overduePerSection: 30, nextQuarter: 100 } as const;
 
 function fitCell(text: string): string {
   return text.length <= MAX_CELL_CHARS ? text : `${text.slice(0, MAX_CELL_CHARS - 1)}…`;
@@ -78,11 +85,16 @@ interface Row {
 /** Rows that break anywhere ('flow'), stay on one page ('keep'), or a table's rows, whose header row repeats on each page it goes on to. */
 type Group = { kind: 'flow' | 'keep'; rows: Row[] } | { kind: 'table'; repeat: Row; rows: Row[] };
 
-/** Height in points of a text of `pt` points in `span` grid columns, plus `after` points of space. */
-function heightOf(text: string, span: number, pt: number, after = 0, bold = false): number {
-  const widthChars = span * COL_WIDTH * (bold ? 0.9 : 1);
-  const lines = estimateLines(text, widthChars, pt);
-  return Math.ceil(lines * pt * 1.25 + 3 + after);
+function faceOf(style: CellStyle | undefined): FontFace {
+  const bold = !!style?.font?.bold;
+  const italic = !!style?.font?.italic;
+  return bold && italic ? 'boldItalic' : bold ? 'bold' : italic ? 'italic' : 'regular';
+}
+
+/** Height in points of a text of `pt` points in `span` grid columns (wrapped as Excel wraps it), plus `after`. */
+function heightOf(text: string, span: number, pt: number, after = 0, face: FontFace = 'regular'): number {
+  const lines = wrappedLines(text, span * COL_PT_EXCEL - CELL_PADDING_PT, pt, face);
+  return Math.ceil(lines * pt * LINE_EM + 2 + after);
 }
 
 const full = (value: CellValue, style: CellStyle = {}): Span => ({ from: 0, span: GRID, value, style });
@@ -98,7 +110,7 @@ function paragraph(text: string, style: CellStyle = {}, indent = true): Row {
         alignment: { horizontal: 'justify', vertical: 'top', wrap: true, ...style.alignment },
       }),
     ],
-    height: heightOf(value, GRID, pt, PARAGRAPH_AFTER, !!style.font?.bold),
+    height: heightOf(value, GRID, pt, PARAGRAPH_AFTER, faceOf(style)),
   };
 }
 
@@ -133,7 +145,9 @@ export function figureWords(c: StateCounts): FigureWords {
 
 function doneItem(r: ReportedTask): Row {
   const t = r.task;
-  return paragraph(REPORT_TEXT.doneItem(t.task, t.evidence, t.completedOn ? formatVnDate(t.completedOn) : null));
+  return paragraph(
+    REPORT_TEXT.doneItem(t.task, t.evidence, t.completedOn ? formatVnDate(t.completedOn) : null),
+  );
 }
 
 function overdueItem(r: ReportedTask): Row {
@@ -143,7 +157,23 @@ function overdueItem(r: ReportedTask): Row {
 
 /** "UBND xã Long Điền A" → "Ủy ban nhân dân xã Long Điền A": official text spells the body out. */
 export function unitInText(unitName: string): string {
-  return unitName.normalize('NFC').trim().replace(/^UBND\s+/iu, 'Ủy ban nhân dân ');
+  return unitName
+    .normalize('NFC')
+    .trim()
+    .replace(/^UBND\s+/iu, 'Ủy ban nhân dân ');
+}
+
+/**
+ * The columns of a rule under a text `textCols` columns wide, in a block of `block` columns: between 1/3 and 1/2
+ * of the text (nearest to 0.42 of it), with the block's parity so that it is centred.
+ */
+export function ruleUnder(textCols: number, block: number): number {
+  const target = textCols * 0.42;
+  const candidates: number[] = [];
+  for (let n = block % 2 === 0 ? 2 : 1; n <= block; n += 2) candidates.push(n);
+  const within = candidates.filter((n) => n >= textCols / 3 && n <= textCols / 2);
+  const pool = within.length > 0 ? within : candidates;
+  return pool.reduce((best, n) => (Math.abs(n - target) < Math.abs(best - target) ? n : best), pool[0]);
 }
 
 function header(c: ReportContent): Group {
@@ -154,13 +184,19 @@ function header(c: ReportContent): Group {
     alignment: { horizontal: 'center', vertical: 'top', wrap: true },
   });
   const left = (value: string, style: CellStyle): Span => ({ from: 0, span: LEFT_BLOCK, value, style });
-  const rightSpan = (value: string, style: CellStyle): Span => ({ from: LEFT_BLOCK, span: right, value, style });
-  const line2 = Math.max(heightOf(issuer2, LEFT_BLOCK, 13, 0, true), 21);
-  // The rule under the issuing body: an odd number of columns, 1/3–1/2 of the name's width, centred.
-  const nameCols = Math.min(LEFT_BLOCK, (issuer2.length * ISSUER_LETTER_PT) / COL_PT);
-  let issuerRule = Math.max(1, Math.round(nameCols * 0.42));
-  if (issuerRule % 2 !== LEFT_BLOCK % 2) issuerRule += 1;
-  issuerRule = Math.min(issuerRule, LEFT_BLOCK);
+  const rightSpan = (value: string, style: CellStyle): Span => ({
+    from: LEFT_BLOCK,
+    span: right,
+    value,
+    style,
+  });
+  const line2 = Math.max(
+    heightOf(issuer2, LEFT_BLOCK, 13, 4, 'bold'),
+    heightOf(REPORT_TEXT.motto2, right, 13, 4, 'bold'),
+  );
+  // The rule under the issuing body: 1/3–1/2 of the name's width, centred (an odd number of columns, as
+  // the block has), never wider than the block.
+  const issuerRule = ruleUnder(textWidthPt(issuer2, 13, 'bold') / COL_PT, LEFT_BLOCK);
   return {
     kind: 'keep',
     rows: [
@@ -183,11 +219,16 @@ function header(c: ReportContent): Group {
             alignment: { horizontal: 'center', wrap: true },
           }),
         ],
-        height: heightOf(c.placeDate, right, 13, 2),
+        height: heightOf(c.placeDate, right, 13, 2, 'italic'),
       },
       { spans: [], height: 14 },
       {
-        spans: [full(REPORT_TEXT.title, { font: { name: FONT, size: 14, bold: true }, alignment: { horizontal: 'center' } })],
+        spans: [
+          full(REPORT_TEXT.title, {
+            font: { name: FONT, size: 14, bold: true },
+            alignment: { horizontal: 'center' },
+          }),
+        ],
         height: 20,
       },
       {
@@ -197,7 +238,7 @@ function header(c: ReportContent): Group {
             alignment: { horizontal: 'center', vertical: 'top', wrap: true },
           }),
         ],
-        height: heightOf(c.subject, Math.round(GRID * 0.9), 14, 2, true),
+        height: heightOf(c.subject, GRID, 14, 2, 'bold'),
       },
       { spans: [], height: 10, rules: [{ from: (GRID - SUBJECT_RULE) / 2, span: SUBJECT_RULE }] },
       {
@@ -246,19 +287,36 @@ function sectionTable(c: ReportContent): { head: Row; rows: Row[] } {
     },
   });
   const row = (label: string, values: CellValue[], bold = false, height = 20): Row => ({
-    spans: [cell(0, labelSpan, label, bold), ...values.map((v, i) => cell(labelSpan + i * figureSpan, figureSpan, v, bold))],
+    spans: [
+      cell(0, labelSpan, label, bold),
+      ...values.map((v, i) => cell(labelSpan + i * figureSpan, figureSpan, v, bold)),
+    ],
     height,
   });
   const headHeight = Math.max(
-    ...columns.map((col) => heightOf(col.title, figureSpan, TABLE_PT, 4, true)),
-    heightOf(H.section, labelSpan, TABLE_PT, 4, true),
+    ...columns.map((col) => heightOf(col.title, figureSpan, TABLE_PT, 4, 'bold')),
+    heightOf(H.section, labelSpan, TABLE_PT, 4, 'bold'),
   );
   const body = c.sections.filter((s) => s.counts.tasks - s.counts.notYetInPeriod > 0);
   return {
-    head: row(H.section, columns.map((col) => col.title), true, headHeight),
+    head: row(
+      H.section,
+      columns.map((col) => col.title),
+      true,
+      headHeight,
+    ),
     rows: [
-      ...body.map((s) => row(s.id === '' ? REPORT_TEXT.tableOther : s.id, columns.map((col) => col.value(s.counts)))),
-      row(REPORT_TEXT.tableTotal, columns.map((col) => col.value(c.totals)), true),
+      ...body.map((s) =>
+        row(
+          s.id === '' ? REPORT_TEXT.tableOther : s.id,
+          columns.map((col) => col.value(s.counts)),
+        ),
+      ),
+      row(
+        REPORT_TEXT.tableTotal,
+        columns.map((col) => col.value(c.totals)),
+        true,
+      ),
     ],
   };
 }
@@ -277,9 +335,10 @@ function signature(c: ReportContent): Group {
         from: 0,
         span: leftSpan,
         value: l,
-        style: i === 0
-          ? { font: { name: FONT, size: 12, bold: true, italic: true } }
-          : { font: { name: FONT, size: 11 }, alignment: { vertical: 'top', wrap: true } },
+        style:
+          i === 0
+            ? { font: { name: FONT, size: 12, bold: true, italic: true } }
+            : { font: { name: FONT, size: 11 }, alignment: { vertical: 'top', wrap: true } },
       });
     const r = right[i];
     if (r !== undefined && r !== '')
@@ -328,7 +387,10 @@ function body(c: ReportContent): Group[] {
   );
   flow(heading(REPORT_TEXT.results));
   const asOf = formatVnDate(c.asOf);
-  headed(subheading(REPORT_TEXT.overall), reportFigures(figureWords(c.totals), asOf).map((s) => paragraph(s)));
+  headed(
+    subheading(REPORT_TEXT.overall),
+    reportFigures(figureWords(c.totals), asOf).map((s) => paragraph(s)),
+  );
   flow(heading(REPORT_TEXT.bySection));
   c.sections
     .filter((s) => s.counts.tasks - s.counts.notYetInPeriod > 0)
@@ -343,17 +405,34 @@ function body(c: ReportContent): Group[] {
   // The caption, the header row and the first row go together; a table longer than a page repeats its header.
   groups.push({
     kind: 'keep',
-    rows: [paragraph(REPORT_TEXT.tableCaption(asOf), { font: { italic: true } }), table.head, ...table.rows.slice(0, 1)],
+    rows: [
+      paragraph(REPORT_TEXT.tableCaption(asOf), { font: { italic: true } }),
+      table.head,
+      ...table.rows.slice(0, 1),
+    ],
   });
   groups.push({ kind: 'table', repeat: table.head, rows: table.rows.slice(1) });
   flow({ spans: [], height: 8 });
 
   flow(heading(REPORT_TEXT.shortcomings));
+  // The late tasks are named under I, each in its section; here, who they wait on.
   const shortcomings: Row[] = [];
   if (c.overdue.length === 0) shortcomings.push(paragraph(REPORT_TEXT.noOverdue));
   else {
-    shortcomings.push(paragraph(REPORT_TEXT.overdueIntro(c.overdue.length)));
-    shortcomings.push(...listWithMore(c.overdue, MAX_LISTED.overdue, overdueItem));
+    const byLead = new Map<string, number>();
+    for (const o of c.overdue) byLead.set(o.task.lead, (byLead.get(o.task.lead) ?? 0) + 1);
+    const leads = [...byLead.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'vi'));
+    const oldest = c.overdue[0];
+    shortcomings.push(
+      paragraph(
+        REPORT_TEXT.overdueSummary(
+          c.overdue.length,
+          leads.map(([lead, n]) => ({ lead, n })),
+          oldest.task.task,
+          oldest.daysLate,
+        ),
+      ),
+    );
   }
   if (c.totals.doneLate > 0) shortcomings.push(paragraph(REPORT_TEXT.doneLateIntro(c.totals.doneLate)));
   headed(subheading(REPORT_TEXT.shortcomingsList), shortcomings);
@@ -418,11 +497,16 @@ function fixBlock(c: ReportContent): Row[] {
   if (c.dataErrors.length === 0) return [];
   const rows: Row[] = [
     { spans: [], height: 14 },
-    paragraph(REPORT_TEXT.fixHeading(c.dataErrors.length), { font: { bold: true, color: '9C0006' }, fill: 'FFC7CE' }, false),
+    paragraph(
+      REPORT_TEXT.fixHeading(c.dataErrors.length),
+      { font: { bold: true, color: '9C0006' }, fill: 'FFC7CE' },
+      false,
+    ),
   ];
   for (const d of c.dataErrors) {
     rows.push(paragraph(REPORT_TEXT.fixRow(d.row, d.task), { font: { bold: true, size: 12 } }, false));
-    for (const p of d.problems) rows.push(paragraph(`- ${p.cell}: ${p.message}`, { font: { size: 12 } }, false));
+    for (const p of d.problems)
+      rows.push(paragraph(`- ${p.cell}: ${p.message}`, { font: { size: 12 } }, false));
   }
   return rows;
 }
@@ -444,7 +528,8 @@ export function buildReportSheet(content: ReportContent, sheetName: string): She
       line[s.from] = typeof s.value === 'string' ? fitCell(s.value) : s.value;
       const range = s.span > 1 ? `${L(s.from)}${n}:${L(s.from + s.span - 1)}${n}` : `${L(s.from)}${n}`;
       if (s.span > 1) merges.push(range);
-      if (s.style) styles.push({ range, style: { ...s.style, font: { name: FONT, size: BODY_PT, ...s.style.font } } });
+      if (s.style)
+        styles.push({ range, style: { ...s.style, font: { name: FONT, size: BODY_PT, ...s.style.font } } });
     }
     for (const rule of r.rules ?? [])
       styles.push({
@@ -467,8 +552,9 @@ export function buildReportSheet(content: ReportContent, sheetName: string): She
       orientation: 'portrait',
       margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
       printArea: `A1:${L(GRID - 1)}${printed}`,
-      // Printed at 100 %: the grid is narrower than the page, so the body stays at 13 pt.
-      fitToWidth: false,
+      // The grid is narrower than the page, so Excel and LibreOffice (with Calibri's metrics) print it at 100 %,
+      // the body at 13 pt; fitting to the width only shrinks it where a program draws columns wider.
+      fitToWidth: true,
       header: { center: '&P', differentFirstPage: true },
       firstPageNumber: 1,
       rowBreaks: breaks,

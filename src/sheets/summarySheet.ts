@@ -116,12 +116,17 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     formulas.push({ cell: `${colOf(k)}${row}`, formula: `=${formula}` });
   };
   const at = (row: number, k: SummaryColumn): string => `${colOf(k)}${row}`;
-  const rateOf = (row: number): string => `IF(${at(row, 'rateDue')}=0,"",${at(row, 'rateOnTime')}/${at(row, 'rateDue')})`;
+  const rateOf = (row: number): string =>
+    `IF(${at(row, 'rateDue')}=0,"",${at(row, 'rateOnTime')}/${at(row, 'rateDue')})`;
   const tomorrow = 'TODAY()+1';
   /** A row of figures over the tasks matching `crit` (COUNTIFS criteria pairs; [] = every task). */
   const figuresRow = (row: number, crit: string[]): void => {
     DEADLINE_STATES.forEach((s) => set(row, s, countifs(...crit, state, label(s))));
-    set(row, 'tasks', `SUM(${at(row, DEADLINE_STATES[0])}:${at(row, DEADLINE_STATES[DEADLINE_STATES.length - 1])})`);
+    set(
+      row,
+      'tasks',
+      `SUM(${at(row, DEADLINE_STATES[0])}:${at(row, DEADLINE_STATES[DEADLINE_STATES.length - 1])})`,
+    );
     set(row, 'rateOnTime', countifs(...crit, state, label('doneOnTime'), dl, '">0"'));
     set(
       row,
@@ -132,7 +137,12 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     set(row, 'rate', rateOf(row));
   };
   /** A row that is the block's total less its listed rows ("Khác", "Không có hạn"). */
-  const remainderRow = (row: number, totalRow: number, others: number[], columns: readonly SummaryColumn[]): void => {
+  const remainderRow = (
+    row: number,
+    totalRow: number,
+    others: number[],
+    columns: readonly SummaryColumn[],
+  ): void => {
     for (const k of columns) {
       if (k === 'rate') continue;
       const minus = others.map((r) => at(r, k)).join(',');
@@ -176,7 +186,8 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     groups: Group[],
     figures?: (row: number, index: number) => void,
   ): void => {
-    const columns = key === 'period' ? SUMMARY_COLUMNS : SUMMARY_COLUMNS.filter((k) => k !== 'notYetInPeriod');
+    const columns =
+      key === 'period' ? SUMMARY_COLUMNS : SUMMARY_COLUMNS.filter((k) => k !== 'notYetInPeriod');
     const last = key === 'period' ? LAST : LAST_COMMON;
     put(row, [title]);
     styles.push({ range: `A${row}`, style: { font: { bold: true, size: 13 } } });
@@ -214,7 +225,10 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
           .map((j) => firstRow + j);
         remainderRow(firstRow + i, totalRow, others, columns);
       });
-      styles.push({ range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: 'DDEBF7' } });
+      styles.push({
+        range: `A${totalRow}:${last}${totalRow}`,
+        style: { font: { bold: true }, fill: 'DDEBF7' },
+      });
       row += 1;
     }
     const end = row - 1;
@@ -234,7 +248,12 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
         style: { numberFormat: '0%', alignment: { horizontal: 'center', vertical: 'top' } },
       },
     );
-    dataBars.push({ range: `${colOf('rate')}${firstRow}:${colOf('rate')}${end}`, color: '63BE7B', min: 0, max: 1 });
+    dataBars.push({
+      range: `${colOf('rate')}${firstRow}:${colOf('rate')}${end}`,
+      color: '63BE7B',
+      min: 0,
+      max: 1,
+    });
     layout.blocks.push({ key, firstRow, keys: groups.map((g) => g.key), totalRow });
     row += 1;
   };
@@ -317,7 +336,10 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   const note = SUMMARY_TEXT.rateNote;
   put(noteRow, [note]);
   merges.push(`A${noteRow}:${LAST}${noteRow}`);
-  rowHeights[noteRow] = rowHeightFor([{ text: note, widthChars: WIDTHS.reduce((a, b) => a + b, 0) * 0.95 }], 11);
+  rowHeights[noteRow] = rowHeightFor(
+    [{ text: note, widthChars: WIDTHS.reduce((a, b) => a + b, 0) * 0.95 }],
+    11,
+  );
   styles.push({
     range: `A${noteRow}`,
     style: { font: { italic: true, size: 11, color: '595959' }, alignment: { vertical: 'top', wrap: true } },
