@@ -6,6 +6,9 @@ export interface ActionOutcome {
   /** Where to look: the sheet (and cell) written, or where the problem is. */
   sheet?: string;
   cell?: string;
-  /** Set when the action could not start because the workbook has no tracker yet. */
-  reason?: 'trackerMissing';
+  /**
+   * Why the action did not run: the workbook has no tracker yet (trackerMissing), or the request makes no
+   * sense for this workbook (badRequest: e.g. a period outside the tracker's year; the CLI exits 2).
+   */
+  reason?: 'trackerMissing' | 'badRequest';
 }
