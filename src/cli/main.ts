@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkTracker, compileReport, initTracker } from '../app';
+import { checkTracker, compileReport, demoDay, initTracker, writeDemo } from '../app';
 import { parsePeriodId, reportPeriod, type Quarter } from '../domain/periods';
 import { isIsoDate, todayIso, type IsoDate } from '../domain/dates';
 import { WorkbookError } from '../workbook/port';
@@ -230,18 +230,16 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
 }
 
 async function cmdDemo(_args: ParsedArgs, io: CliIo): Promise<number> {
-  const year = io.now().getFullYear();
+  const { year } = demoDay(io.now());
   const out = path.resolve(io.cwd, `out/ke-hoach-cchc-${year}.xlsx`);
-  if (fs.existsSync(out)) fs.rmSync(out);
+  refuseDirectory(out, out);
+  // A fresh workbook, saved over any earlier demo in one atomic rename.
   const book = await openXlsx(null);
-  const outcome = await initTracker(book, { year, now: io.now() });
+  const outcome = await writeDemo(book, { now: io.now() });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
-  const today = todayIso(io.now());
-  const report = await compileReport(book, { asOf: today, now: io.now() });
-  if (!report.ok) throw new CliFailure(report.message, 2);
   await save(book, out);
+  if (outcome.initMessage) io.out(outcome.initMessage);
   io.out(outcome.message);
-  io.out(report.message);
   io.out(CLI.written(out));
   return 0;
 }
