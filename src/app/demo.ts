@@ -71,7 +71,7 @@ function monthlyReviews(): Progress[] {
     due: `${String(i + 2).padStart(2, '0')}-05`,
     status: 'done',
     done,
-    evidence: `Biên bản họp rà soát giải quyết TTHC tháng ${i + 1} ngày {d}`,
+    evidence: 'Biên bản họp ngày {d}',
   }));
   reviews[4].note = 'Họp chậm do trùng lịch kỳ họp HĐND xã';
   reviews.push({
@@ -90,14 +90,14 @@ const PROGRESS: readonly Progress[] = [
     task: 'Kiện toàn Ban điều hành CCHC',
     status: 'done',
     done: '01-16',
-    evidence: 'Quyết định số 08/QĐ-UBND ngày {d} kiện toàn Ban điều hành CCHC xã',
+    evidence: 'Quyết định số 08/QĐ-UBND ngày {d}',
   },
   {
     section: 'II.1',
     task: 'Sửa đổi, bổ sung Quy chế hoạt động',
     status: 'done',
     done: '01-23',
-    evidence: 'Quyết định số 12/QĐ-UBND ngày {d} ban hành Quy chế hoạt động của Ban điều hành',
+    evidence: 'Quyết định số 12/QĐ-UBND ngày {d}',
   },
   {
     section: 'II.1',
@@ -141,7 +141,7 @@ const PROGRESS: readonly Progress[] = [
     task: 'Xây dựng và triển khai kế hoạch kiểm tra công vụ',
     status: 'done',
     done: '03-17',
-    evidence: 'Kế hoạch số 22/KH-UBND ngày {d} kiểm tra công vụ năm {y}',
+    evidence: 'Kế hoạch số 22/KH-UBND ngày {d}',
   },
   {
     section: 'II.4a',
@@ -185,8 +185,8 @@ const PROGRESS: readonly Progress[] = [
     section: 'II.9',
     task: 'Khảo sát, lắp đặt hệ thống camera',
     status: 'inProgress',
-    evidence: 'Đã khảo sát vị trí lắp đặt, lập dự toán',
-    note: 'Chờ bố trí kinh phí; dự kiến lắp đặt trong quý IV',
+    evidence: 'Đã khảo sát, lập dự toán',
+    note: 'Chờ bố trí kinh phí',
   },
   {
     section: 'IV',

@@ -7,10 +7,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { checkTracker, demoDay, writeDemo } from '../../src/app';
+import { checkTracker, demoDay, demoProgress, initTracker, writeDemo } from '../../src/app';
 import { workingDayOnOrBefore } from '../../src/app/demo';
+import { parseA1Cell } from '../../src/domain/a1';
 import { formatVnDate, isoFromSerial } from '../../src/domain/dates';
+import { expandSchedule } from '../../src/domain/schedule';
+import { readTracker } from '../../src/domain/tracker';
 import { SHEET, STATUS_LABEL } from '../../src/i18n/vi';
+import { BODY_FONT } from '../../src/sheets/palette';
+import { estimateLines } from '../../src/sheets/textLayout';
+import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { MemoryPort } from '../support/memoryPort';
 import { cchcIn } from './run';
 
@@ -154,5 +160,26 @@ describe('npm run demo (cchc demo)', () => {
     expect(r.code).toBe(0);
     expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['ke-hoach-cchc-2026.xlsx']);
     expect(await sheetValues(fs.readFileSync(file))).toEqual(await sheetValues(first));
+  });
+});
+
+describe('the demo on paper', () => {
+  it('every text it records fits its row as the tracker sizes it, with a line to spare', async () => {
+    const year = 2026;
+    const port = new MemoryPort();
+    await initTracker(port, { year });
+    const grid = (await port.read([SHEET.tracker])).contents[SHEET.tracker];
+    const read = readTracker(grid);
+    const spec = buildTrackerSheet(seedsFromPlan(expandSchedule(year)), year);
+    const widths = spec.columnWidths!;
+    const tooLong: string[] = [];
+    for (const u of demoProgress(read, year)) {
+      if (typeof u.value !== 'string') continue;
+      const { row, col } = parseA1Cell(u.cell);
+      const rowLines = Math.floor((spec.rowHeights![row + 1] - 4) / (BODY_FONT.size * 1.25));
+      const lines = estimateLines(u.value, widths[col], BODY_FONT.size);
+      if (lines + 1 > rowLines) tooLong.push(`${u.cell} (${lines} of ${rowLines} lines): ${u.value}`);
+    }
+    expect(tooLong).toEqual([]);
   });
 });
