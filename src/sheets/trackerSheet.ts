@@ -27,11 +27,11 @@ export interface TrackerSeed {
 
 /**
  * Column widths (Excel's character units), chosen for paper: printed A4 landscape one page wide (see
- * trackerPageSetup), the 161 characters of all twelve columns scale to about 80%, so the 12 pt text prints
- * at 9.5–10 pt (LibreOffice measures 9.33 pt; Excel's narrower column units give a little more). Every column
- * prints; the long ones wrap. The widths follow the plan's texts: the task gets the most, the plan's own
- * timeline wording and notes (long for continuous tasks) enough not to make rows tall, dates and states just
- * what their values need.
+ * trackerPageSetup), the 161 characters of all twelve columns scale to about 86%, so the 12 pt text prints
+ * at about 10.3 pt (measured in LibreOffice's PDF by test/interop/tracker-print.test.ts; at the old 260
+ * characters it was 6.3 pt). Every column prints; long texts wrap. The widths follow the plan's texts: the
+ * task gets the most, the plan's own timeline wording and notes (long for continuous tasks) enough not to
+ * make rows tall, dates and states just what their values need.
  */
 const WIDTHS: Record<ColumnKey, number> = {
   stt: 5,
