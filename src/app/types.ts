@@ -7,8 +7,8 @@ export interface ActionOutcome {
   sheet?: string;
   cell?: string;
   /**
-   * Why the action did not run: the workbook has no tracker yet (trackerMissing), or the request makes no
-   * sense for this workbook (badRequest: e.g. a period outside the tracker's year; the CLI exits 2).
+   * Why the action did not run: the workbook has no tracker yet, or the request makes no sense for this
+   * workbook (a report period of another year, an as-of day before the period): bad usage for the CLI.
    */
   reason?: 'trackerMissing' | 'badRequest';
 }

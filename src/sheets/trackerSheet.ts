@@ -140,7 +140,7 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
   const all = rangeToA1(1, 0, lastRow - 1, lastCol);
   const stateCell = `$${L('deadlineState')}2`;
   const conditionalFormats: ConditionalFormatSpec[] = (
-    ['overdue', 'dueSoon', 'doneLate', 'doneOnTime'] as const
+    ['dataError', 'overdue', 'dueSoon', 'doneLate', 'doneOnTime'] as const
   ).map((state) => {
     const color = STATE_COLORS[state];
     return {
