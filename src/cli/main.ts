@@ -213,7 +213,6 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
         'report',
       );
   }
-  if (asOf > today) io.err(CLI.asOfInFuture(asOf, today));
   const book = await openFile(input);
   const outcome = await compileReport(book, { asOf, period, now: io.now() });
   if (!outcome.ok) {
@@ -221,6 +220,8 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
     throw new CliFailure(outcome.message, 2);
   }
   await save(book, out);
+  // Said once the report is written: a refusal stays one line.
+  if (asOf > today) io.err(CLI.asOfInFuture(asOf, today));
   if (options.json) io.out(JSON.stringify(outcome.json, null, 2));
   else {
     io.out(outcome.message);

@@ -223,10 +223,25 @@ describe('help', () => {
   });
 });
 
-describe('what the report refuses for the workbook', () => {
-  // compileReport (src/app) refuses a period outside the tracker's year with reason 'badRequest', which the
-  // CLI turns into exit 2; that check belongs to the report action, not the command line.
-  test.todo(
-    'report --period 2027-Q1 --as-of 2027-01-10 on a 2026 tracker exits 2 naming --period, writes nothing',
-  );
+describe('what only the workbook can refuse (the report action, reason badRequest)', () => {
+  const later = cchcIn(dir, new Date('2027-01-12T03:00:00Z'));
+
+  it.each([
+    // A 2027 period on the 2026 tracker.
+    [['report', 'kh.xlsx', '--period', '2027-Q1', '--as-of', '2027-01-10', '--out', 'y2027.xlsx'], '2027'],
+    // 20/12/2025 opens a Nghị định 09 window, but this tracker counts by calendar quarters: Q1 starts 01/01.
+    [
+      ['report', 'kh.xlsx', '--period', '2026-Q1', '--as-of', '2025-12-20', '--out', 'early.xlsx'],
+      '01/01/2026',
+    ],
+  ])('%j exits 2 with one Vietnamese line and writes nothing', async (argv, says) => {
+    const before = tree(dir);
+    const r = await later(...argv);
+    expect({ code: r.code, out: r.out }).toEqual({ code: 2, out: '' });
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toContain(says);
+    expect(r.err).toContain('cchc report --help');
+    expectNoStack(r.err);
+    expect(tree(dir)).toEqual(before);
+  });
 });

@@ -85,7 +85,9 @@ beforeAll(async () => {
   };
   expect(await runCli(['demo'], io)).toBe(0);
   pages = await readPdf(await toPdf(path.join(dir, 'out', 'ke-hoach-cchc-2026.xlsx'), path.join(dir, 'pdf')));
-  tracker = pages.filter((p) => p.width > p.height && sttHeader(p));
+  // The tracker is the first sheet: its pages are the leading run of landscape pages under an STT header.
+  const end = pages.findIndex((p) => !(p.width > p.height && sttHeader(p)));
+  tracker = pages.slice(0, end < 0 ? pages.length : end);
 
   // Calibration: one 12 pt cell in Times New Roman printed at 100%.
   const calib = await openXlsx(null);
@@ -115,9 +117,9 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('the tracker printed by LibreOffice', () => {
-  it('is A4 landscape, more than one page, and the pages after it are other sheets', () => {
+  it('is A4 landscape, more than one page, followed by the other sheets', () => {
     expect(tracker.length).toBeGreaterThanOrEqual(2);
-    expect(pages.slice(0, tracker.length)).toEqual(tracker);
+    expect(pages.length).toBeGreaterThan(tracker.length);
     for (const p of tracker) {
       expect(Math.abs(p.width - A4_LANDSCAPE.width)).toBeLessThan(1.5);
       expect(Math.abs(p.height - A4_LANDSCAPE.height)).toBeLessThan(1.5);
