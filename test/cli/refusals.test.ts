@@ -229,6 +229,8 @@ describe('what only the workbook can refuse (the report action, reason badReques
   it.each([
     // A 2027 period on the 2026 tracker.
     [['report', 'kh.xlsx', '--period', '2027-Q1', '--as-of', '2027-01-10', '--out', 'y2027.xlsx'], '2027'],
+    // The same with an as-of after today: refused, so no warning line either.
+    [['report', 'kh.xlsx', '--period', '2027-Q1', '--as-of', '2027-02-01'], '2027'],
     // 20/12/2025 opens a Nghị định 09 window, but this tracker counts by calendar quarters: Q1 starts 01/01.
     [
       ['report', 'kh.xlsx', '--period', '2026-Q1', '--as-of', '2025-12-20', '--out', 'early.xlsx'],
