@@ -240,6 +240,7 @@ async function cmdDemo(_args: ParsedArgs, io: CliIo): Promise<number> {
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
   await save(book, out);
   if (outcome.initMessage) io.out(outcome.initMessage);
+  if (outcome.asOf) io.out(CLI.demoDay(outcome.asOf));
   io.out(outcome.message);
   io.out(CLI.written(out));
   return 0;

@@ -86,5 +86,7 @@ export const CLI = {
   asOfInFuture: (asOf: string, today: string) =>
     `Cảnh báo: --as-of ${asOf} ở sau hôm nay (${vnDate(today)}): số liệu tính như thể đến ngày đó, hãy kiểm tra lại ngày trước khi gửi báo cáo.`,
   written: (p: string) => `Đã ghi: ${p}`,
+  demoDay: (asOf: string) =>
+    `Sổ mẫu: tiến độ giả định của một năm thực hiện kế hoạch, tính đến ngày ${vnDate(asOf)}, khi xã gửi báo cáo 9 tháng (hạn 05/09).`,
   internal: () => 'Có lỗi không mong đợi. Hãy thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách kỹ thuật.',
 } as const;

@@ -84,6 +84,7 @@ describe('npm run demo (cchc demo)', () => {
     const r = await cchc('demo');
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toContain('Báo cáo 9 tháng 2026');
+    expect(r.out).toContain('tính đến ngày 04/09/2026');
     expect(r.out).toContain(file);
     first = fs.readFileSync(file);
     const report = await cchc(
