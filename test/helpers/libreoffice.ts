@@ -70,19 +70,24 @@ async function convert(inputPath: string | string[], outDir: string, convertTo: 
   return serialized(
     () =>
       new Promise<string>((resolve, reject) => {
-        execFile(SOFFICE, args, { timeout: CONVERSION_TIMEOUT_MS + 5_000 * inputs.length }, (error, stdout, stderr) => {
-          if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-            reject(
-              new Error(
-                `LibreOffice (${SOFFICE}) is not installed: apt-get install -y libreoffice-calc-nogui, or set SOFFICE`,
-              ),
-            );
-          } else if (error) {
-            reject(new Error(`soffice ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-          } else {
-            resolve(`${stdout}\n${stderr}`);
-          }
-        });
+        execFile(
+          SOFFICE,
+          args,
+          { timeout: CONVERSION_TIMEOUT_MS + 5_000 * inputs.length },
+          (error, stdout, stderr) => {
+            if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+              reject(
+                new Error(
+                  `LibreOffice (${SOFFICE}) is not installed: apt-get install -y libreoffice-calc-nogui, or set SOFFICE`,
+                ),
+              );
+            } else if (error) {
+              reject(new Error(`soffice ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+            } else {
+              resolve(`${stdout}\n${stderr}`);
+            }
+          },
+        );
       }),
   );
 }
