@@ -28,6 +28,13 @@ function datedPlanTasks(year: number): Map<string, string> {
   return out;
 }
 
+/** Is a completion in `completionYear` plausible for a task with this deadline on a tracker of `year`? */
+function completionYearFits(completionYear: number, deadline: IsoDate | null, year: number): boolean {
+  if (completionYear === year || completionYear === year + 1) return true;
+  const deadlineYear = deadline === null ? null : Number(deadline.slice(0, 4));
+  return completionYear === year - 1 && deadlineYear !== null && deadlineYear < year;
+}
+
 export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
   const knownBySheetKey = new Set(ctx.knownLeads.map(countifsKey));
@@ -121,8 +128,9 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
             formatVnDate(ctx.today),
           ),
         );
-      // December's reviews fall due in January of the next year, and late work is finished then too.
-      else if (y < ctx.year || y > ctx.year + 1)
+      // Late work, and December's reviews, are finished in January of the next year; a task of the year before
+      // (its deadline then) may have been finished then. Any other year is a typo to fix.
+      else if (!completionYearFits(y, t.deadline, ctx.year))
         push(
           'error',
           'completedOutOfYear',

@@ -98,7 +98,13 @@ export const PERIOD_MODE_LABEL = {
 } as const;
 
 export const SETTINGS_HEADER = ['Thông số', 'Giá trị', 'Hướng dẫn'] as const;
-export const LISTS_HEADER = ['Cơ quan (chủ trì, phối hợp)', 'Trạng thái', 'Tình trạng hạn'] as const;
+export const LISTS_HEADER = [
+  'Cơ quan (chủ trì, phối hợp)',
+  'Trạng thái',
+  'Tình trạng hạn',
+  'Mục',
+  'Người ký',
+] as const;
 export const REGISTER_HEADER = ['Trang tính', 'Loại', 'Dấu kiểm', 'Ghi lúc', 'Phiên bản'] as const;
 
 const at = (sheet: string, cell: string): string => `trang "${sheet}", ô ${cell}`;

@@ -184,7 +184,13 @@ describe('Kiểm tra dữ liệu', () => {
     ]);
   });
 
-  it('flags a completion date outside the tracker year (next January is fine: late work, December reviews)', () => {
+  it('flags a completion date of another year (not: next January, or last year for a task due last year)', () => {
+    // Due 05/12/2025, done 04/12/2025 on a 2026 tracker: the task belongs to 2025.
+    expect(codes(grid([row({ deadline: 46000, status: 'Hoàn thành', completedOn: 45995 })]))).toEqual([]);
+    // Due in 2026, done in 2025: a typo of the year.
+    expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 45995 })]))).toEqual([
+      'error:completedOutOfYear@I2',
+    ]);
     // 01/01/2024, 15/01/2027 (allowed), 02/01/2028
     const g = grid([
       row({ status: 'Hoàn thành', completedOn: 45292 }),
