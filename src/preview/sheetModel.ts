@@ -158,7 +158,8 @@ export function computedCells(
  * whose locale reads dates month first, or after a paste from a document.
  */
 export function completedOnValue(text: string): { value: CellValue; numberFormat?: string } {
-  if (text.startsWith("'")) return text.length > 1 ? { value: text.slice(1), numberFormat: '@' } : { value: null };
+  if (text.startsWith("'"))
+    return text.length > 1 ? { value: text.slice(1), numberFormat: '@' } : { value: null };
   const trimmed = text.trim();
   if (trimmed === '') return { value: null };
   const parsed = parseDateText(trimmed);

@@ -713,9 +713,15 @@ function userCases(): CorpusCase[] {
   // (and has no deadline for the report's window).
   const unreadableDate = { deadline: null, unreadable: true };
   const textDates = replaceRows(rows, {
-    0: { cells: { deadline: '31/3/2026', completedOn: '28/03/2026' }, facts: { ...unreadableDate, completedOn: null } },
+    0: {
+      cells: { deadline: '31/3/2026', completedOn: '28/03/2026' },
+      facts: { ...unreadableDate, completedOn: null },
+    },
     1: { cells: { deadline: ' 30/06/2026 ' }, facts: unreadableDate },
-    4: { cells: { deadline: '05-02-2026', completedOn: '10.2.2026' }, facts: { ...unreadableDate, completedOn: null } },
+    4: {
+      cells: { deadline: '05-02-2026', completedOn: '10.2.2026' },
+      facts: { ...unreadableDate, completedOn: null },
+    },
     6: { cells: { deadline: '2026-04-05' }, facts: unreadableDate },
     7: { cells: { deadline: '5.5.2026' }, facts: unreadableDate },
     8: { cells: { deadline: '05/06/26' }, facts: unreadableDate },
