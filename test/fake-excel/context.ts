@@ -12,6 +12,8 @@ export const FIVE_MB = 5 * 1024 * 1024;
 export interface FakeLimits {
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Cells one load of a range may cover (Excel: 5,000,000; RangeExceedsLimit past it). */
+  maxLoadedCells?: number;
 }
 
 export interface FakeStats {
@@ -136,7 +138,7 @@ export class FakeContext {
   constructor(
     readonly state: WorkbookState,
     private readonly stats: FakeStats,
-    private readonly limits: FakeLimits = { maxRequestBytes: FIVE_MB, maxResponseBytes: FIVE_MB },
+    readonly limits: FakeLimits = { maxRequestBytes: FIVE_MB, maxResponseBytes: FIVE_MB },
     private readonly host: FakeHost = createHost(),
     private readonly options: RunOptions = {},
   ) {}

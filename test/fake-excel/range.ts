@@ -38,7 +38,7 @@ export interface RangeTarget {
   rect: Rect;
 }
 
-/** Cells a single load may return before the fake refuses, like Excel's response limits. */
+/** Cells a single load may return before Excel refuses (unless the test sets its own limit). */
 const MAX_LOADED_CELLS = 5_000_000;
 
 /** The parts of `a` outside `b`, as up to four rectangles. */
@@ -110,8 +110,8 @@ function checkShape(t: RangeTarget, value: unknown, property: string): unknown[]
  * cell count in the range has exceeded the maximum supported number", Resource limits and performance
  * optimization for Office Add-ins).
  */
-function guardLoad(t: RangeTarget): void {
-  if (rectCells(t.rect) > MAX_LOADED_CELLS) {
+function guardLoad(t: RangeTarget, limit = MAX_LOADED_CELLS): void {
+  if (rectCells(t.rect) > limit) {
     throw new FakeOfficeError(
       'RangeExceedsLimit',
       'The cell count in the range has exceeded the maximum supported number.',
@@ -119,8 +119,8 @@ function guardLoad(t: RangeTarget): void {
   }
 }
 
-function grid<V>(t: RangeTarget, f: (row: number, col: number) => V): V[][] {
-  guardLoad(t);
+function grid<V>(t: RangeTarget, f: (row: number, col: number) => V, limit?: number): V[][] {
+  guardLoad(t, limit);
   const out: V[][] = [];
   for (let r = t.rect.top; r <= t.rect.bottom; r++) {
     const line: V[] = [];
@@ -262,23 +262,28 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 
   protected scalars(): Scalars<RangeTarget> {
+    const cellLimit = this.context.limits.maxLoadedCells;
     return {
       address: (t) => `${quoteSheetName(t.sheet.name)}!${rectToAddress(t.rect)}`,
       rowCount: (t) => rectRows(t.rect),
       columnCount: (t) => rectColumns(t.rect),
       rowIndex: (t) => t.rect.top,
       columnIndex: (t) => t.rect.left,
-      values: (t) => grid(t, (r, c) => outputValue(getCell(t.sheet, r, c).value)),
+      values: (t) => grid(t, (r, c) => outputValue(getCell(t.sheet, r, c).value), cellLimit),
       formulas: (t) =>
-        grid(t, (r, c) => {
-          const cell = getCell(t.sheet, r, c);
-          return cell.formula ?? outputValue(cell.value);
-        }),
+        grid(
+          t,
+          (r, c) => {
+            const cell = getCell(t.sheet, r, c);
+            return cell.formula ?? outputValue(cell.value);
+          },
+          cellLimit,
+        ),
       numberFormat: (t) => {
-        guardLoad(t);
+        guardLoad(t, cellLimit);
         return numberFormatsOf(t.sheet, t.rect);
       },
-      valueTypes: (t) => grid(t, (r, c) => valueType(t.sheet, r, c)),
+      valueTypes: (t) => grid(t, (r, c) => valueType(t.sheet, r, c), cellLimit),
       rowHidden: (t) => allSomeNone(t.sheet.hiddenRows, t.rect.top, t.rect.bottom),
       columnHidden: (t) => allSomeNone(t.sheet.hiddenColumns, t.rect.left, t.rect.right),
     };

@@ -210,9 +210,19 @@ interface KnownBook {
   structureProtected: boolean;
 }
 
+/**
+ * The tab colour a sheet this write adds carries until it is written whole. Should the batch fail half-way
+ * (a sheet of one of its names appeared meanwhile: Excel stops at the first failing operation, and what went
+ * before stays done), the sheets still marked are the empty or half-written ones this write added, and
+ * removeUnfinished deletes them, so that running the action again finds the workbook as it was.
+ */
+export const UNFINISHED_MARK = '#FE00FE';
+
 /** Where a spec of the plan is written. */
 interface Placed {
   ws: Excel.Worksheet;
+  /** A sheet this write adds, marked with UNFINISHED_MARK until it is written. */
+  added?: boolean;
   /** Set when `ws` is an existing sheet to empty (resetSheet) before writing: was it hidden? */
   inPlace?: { wasHidden: boolean };
 }
@@ -241,7 +251,9 @@ function placeSheets(
   plan.write.forEach((spec, i) => {
     const position = sheets.findIndex((s) => sameSheetName(s.name, spec.name));
     if (position < 0) {
-      placed.set(spec.name, { ws: worksheets.add(spec.name) });
+      const ws = worksheets.add(spec.name);
+      if (features.tabColor) ws.tabColor = UNFINISHED_MARK;
+      placed.set(spec.name, { ws, added: features.tabColor });
       return;
     }
     const old = sheets[position];
@@ -423,7 +435,7 @@ async function applyPlan(
     const target = placed.get(spec.name);
     if (!target) continue;
     if (target.inPlace) await resetSheet(target.ws, spec, target.inPlace.wasHidden, budget);
-    await writeSheet(target.ws, spec, env);
+    await writeSheet(target.ws, spec, env, { clearMark: target.added });
   }
 
   const sheetFor = (name: string): Excel.Worksheet => {
@@ -452,6 +464,29 @@ async function applyPlan(
     tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
     extents,
   };
+}
+
+/**
+ * After a failed write: deletes the sheets it added and did not finish (still carrying UNFINISHED_MARK, absent
+ * from the sheet list it started from). Best effort in its own batch: if Excel refuses this too, the error
+ * the user sees is the first one.
+ */
+async function removeUnfinished(run: ExcelRun, before: readonly SheetInfo[]): Promise<void> {
+  await run(async (context) => {
+    const list = context.workbook.worksheets;
+    list.load('items/name,items/tabColor,items/visibility');
+    await context.sync();
+    const unfinished = list.items.filter(
+      (ws) =>
+        ws.tabColor.toUpperCase() === UNFINISHED_MARK && !before.some((s) => sameSheetName(s.name, ws.name)),
+    );
+    if (unfinished.length === 0) return;
+    for (const ws of unfinished) {
+      if (ws.visibility !== 'Visible') ws.visibility = 'Visible';
+      ws.delete();
+    }
+    await context.sync();
+  }, RUN_OPTIONS);
 }
 
 export function createOfficeWorkbook(
@@ -523,7 +558,15 @@ export function createOfficeWorkbook(
         memory.save(remember(before, written, written.extents));
       } catch (error) {
         const sheet = error instanceof WorkbookError ? error.sheet : onlySheet(plan);
-        throw toWorkbookError(error, sheet, 'write', log);
+        const failure = toWorkbookError(error, sheet, 'write', log);
+        const adds =
+          book && plan.write.some((spec) => !book.sheets.some((s) => sameSheetName(s.name, spec.name)));
+        if (book && adds && !(error instanceof WorkbookError)) {
+          await removeUnfinished(run, book.sheets).catch((cleanup: unknown) =>
+            log(officeErrorCode(cleanup) ?? 'unknown', 'removing unfinished sheets'),
+          );
+        }
+        throw failure;
       } finally {
         warnings = [...new Set(collected)];
       }

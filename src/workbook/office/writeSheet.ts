@@ -683,8 +683,16 @@ export async function resetSheet(
   });
 }
 
-/** Queues everything of `spec` onto `ws`, a sheet just added or emptied by resetSheet. */
-export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: WriteEnv): Promise<void> {
+/**
+ * Queues everything of `spec` onto `ws`, a sheet just added or emptied by resetSheet. `clearMark`: the sheet
+ * carries the adapter's unfinished-write tab colour, to be taken off once it is written (before it is hidden).
+ */
+export async function writeSheet(
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+  env: WriteEnv,
+  opts: { clearMark?: boolean } = {},
+): Promise<void> {
   const { budget, features, warnings } = env;
   const cells = denseCells(spec.cells);
   const styles = coalesceStyles(spec.styles ?? []);
@@ -803,6 +811,10 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
     } else {
       warnings.push(DEGRADED.tabColor(spec.name, FEATURE_SETS.tabColor));
     }
+  } else if (opts.clearMark) {
+    await queue(budget, estimate(1, null), () => {
+      ws.tabColor = ''; // automatic
+    });
   }
   if (spec.visibility && spec.visibility !== 'visible') {
     const visibility = spec.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';
