@@ -221,7 +221,7 @@ export class FakeContext {
         'The request payload size has exceeded the limit.',
       );
     }
-    let responseBytes = 0;
+    let responseBytes: number;
     try {
       // Like Excel, operations run in order and the batch stops at the first failure (earlier ones stay done).
       ops.forEach((op, i) => {

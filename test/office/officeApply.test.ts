@@ -3,7 +3,7 @@ import { OFFICE_ERROR } from '../../src/i18n/vi';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { WorkbookError } from '../../src/workbook/port';
 import { columnWidthPoints, mmToPoints } from '../../src/workbook/office/writeSheet';
-import { createOfficeWorkbook, toWorkbookError } from '../../src/workbook/office/officeWorkbook';
+import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel } from '../fake-excel';
 import { sheetSpec, stateFormula, trackerSpec } from './specBuilder';
 
