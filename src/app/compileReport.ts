@@ -30,6 +30,10 @@ export interface ReportOutcome extends ActionOutcome {
   content?: ReportContent;
   /** The figures of `cchc report --json`. */
   json?: object;
+  /** How many tracker rows have data errors (listed in the report for the officer to fix). */
+  dataErrorRows?: number;
+  /** Vietnamese notes about the report the user should see beside the message. */
+  warnings?: string[];
 }
 
 /** How many "(2)", "(3)"… variants of a report sheet name to consider before giving up. */

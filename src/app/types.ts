@@ -6,6 +6,10 @@ export interface ActionOutcome {
   /** Where to look: the sheet (and cell) written, or where the problem is. */
   sheet?: string;
   cell?: string;
-  /** Set when the action could not start because the workbook has no tracker yet. */
-  reason?: 'trackerMissing';
+  /**
+   * trackerMissing: the action could not start because the workbook has no tracker yet; busy: another
+   * action of the add-in was still running in this workbook (the pane or the ribbon), so this one did not
+   * start.
+   */
+  reason?: 'trackerMissing' | 'busy';
 }
