@@ -11,6 +11,7 @@ import { MAX_READ_CELLS } from '../../src/workbook/office/readSheets';
 import { columnWidthPoints, mmToPoints } from '../../src/workbook/office/writeSheet';
 import { rowHeightFor } from '../../src/sheets/textLayout';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
+import { MemoryPort } from '../support/memoryPort';
 import { sheetSpec, trackerSpec, vietnameseText } from './specBuilder';
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -211,6 +212,24 @@ describe('Office adapter: robust where the fake cannot judge', () => {
       const tenth = tracker.formula(`${letter}10`) ?? '';
       expect(second).toContain(`2`);
       expect(tenth).toBe(second.replace(/([A-Z]+)2\b/g, '$110'));
+    }
+  });
+
+  it('loses no value to Excel’s merge rule (a merged area keeps its top-left value only)', async () => {
+    const memory = new MemoryPort();
+    await initTracker(memory, { year: 2026, now });
+    await compileReport(memory, { asOf: AS_OF, now });
+    const excel = await withTracker();
+    await compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
+    for (const name of [SHEET.summary, 'Báo cáo 6 tháng 2026']) {
+      const spec = memory.sheet(name)?.spec;
+      expect(spec?.merges?.length).toBeGreaterThan(0);
+      const written = excel.sheet(name).values();
+      spec?.cells.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null && v !== '') expect([r, c, written[r]?.[c]]).toEqual([r, c, v]);
+        }),
+      );
     }
   });
 
