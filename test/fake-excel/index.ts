@@ -9,9 +9,14 @@
  *
  * Where it matters it behaves like Excel: properties are unreadable until loaded and synced; array shapes
  * are checked; missing items and protected sheets fail at sync; strings sent through `values` are parsed
- * (formulas, numbers) unless the cell is text-formatted; every sync's payload and response are measured, and
- * a sync over Excel on the web's 5 MB is refused and returns nothing; Range.getSpecialCells(OrNullObject)
- * finds formula and constant cells as a RangeAreas.
+ * (formulas, numbers) unless the cell is text-formatted; every sync's request and response are measured in
+ * the shape Office.js sends them, and a sync over Excel on the web's 5 MB is refused and returns nothing;
+ * Range.getSpecialCells(OrNullObject) finds formula and constant cells as a RangeAreas. Where Excel is strict
+ * so is the fake (docs/office-js.md lists each rule and its source): merge keeps the top-left value, reads over
+ * 5,000,000 cells fail with RangeExceedsLimit, a very hidden sheet cannot be deleted, DataValidation.clear
+ * cuts only its range, autofit skips merged rows, a formula in an empty table column fills it, a fit to pages
+ * waits for the Page Layout tab, a protected structure refuses sheet changes. A test can play the user:
+ * cell-edit mode, another workbook in focus, changes between two syncs.
  */
 import { parseAddress, rectToAddress, type Rect } from './address';
 import { createHost, FIVE_MB, type FakeLimits, type FakeStats, type RunOptions } from './context';
@@ -35,7 +40,7 @@ import {
 } from './state';
 import { FakeRequestContext } from './workbook';
 
-export type { CellFormat, FakeCellValue, FakeLimits, FakeStats, WorkbookState };
+export type { CellFormat, FakeCellValue, FakeLimits, FakeStats, RunOptions, WorkbookState };
 
 /**
  * Same shape as the adapter's ExcelRun, so `excel.run` can be passed where Excel.run would be; `options` are
