@@ -7,9 +7,9 @@ export interface ActionOutcome {
   sheet?: string;
   cell?: string;
   /**
-   * trackerMissing: the action could not start because the workbook has no tracker yet; busy: another
-   * action of the add-in was still running in this workbook (the pane or the ribbon), so this one did not
-   * start.
+   * Why the action did not run: the workbook has no tracker yet; the request makes no sense for this
+   * workbook (a report period of another year, an as-of day before the period): bad usage for the CLI; or
+   * another action of the add-in was still running in this workbook (the pane or the ribbon: busy).
    */
-  reason?: 'trackerMissing' | 'busy';
+  reason?: 'trackerMissing' | 'badRequest' | 'busy';
 }

@@ -1,23 +1,19 @@
 /**
  * What the user is told of an action's outcome, the same in the ribbon's notice and in the task pane: the
- * action's own message, then how many tracker rows have data errors (when the action counted them), then
- * the notes of what this Excel could not do as designed (the adapter's lastWarnings) and the action's own
- * warnings, each once.
+ * action's own message (the report's says its sheet, its period and how many tracker rows have data errors),
+ * then the action's warnings and the notes of what this Excel could not do as designed (the adapter's
+ * lastWarnings), each once.
  */
 import type { ActionOutcome } from '../app/types';
-import { OUTCOME } from '../i18n/ui';
 
 /** Optional fields of an outcome that add lines to what the user reads (ReportOutcome has them). */
 export interface OutcomeExtras {
-  dataErrorRows?: number;
   warnings?: readonly string[];
 }
 
 /** The lines under an outcome's message, in the order the user should read them. */
 export function outcomeNotes(outcome: ActionOutcome & OutcomeExtras, hostNotes: readonly string[]): string[] {
   const lines: string[] = [];
-  const rows = outcome.dataErrorRows;
-  if (outcome.ok && typeof rows === 'number' && rows > 0) lines.push(OUTCOME.dataErrorRows(rows));
   for (const note of [...(outcome.warnings ?? []), ...(outcome.ok ? hostNotes : [])])
     if (note && !lines.includes(note)) lines.push(note);
   return lines;

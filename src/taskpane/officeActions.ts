@@ -3,9 +3,9 @@
  * plus the two things only Excel itself does here: moving the user's selection, and telling the pane when
  * the workbook changed. These are the only Excel.run calls of the pane.
  */
-import { todayIso } from '../app';
 import { actionLock } from '../commands/actionLock';
 import { currentWorkbookKey, pageHost } from '../commands/pageHost';
+import { todayIso } from '../domain/dates';
 import { storageMemory } from '../workbook/office/memory';
 import { createOfficeWorkbook, type ExcelRun } from '../workbook/office/officeWorkbook';
 import type { ChangeListener, PaneActions } from './actions';

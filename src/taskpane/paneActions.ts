@@ -3,7 +3,11 @@
  * (select a cell, report changes). Excel (officeActions.ts) and the browser preview (src/preview) each give
  * their port and host; everything else is this one module.
  */
-import { checkTracker, compileReport, initTracker, loadOverview, loadSettings, saveSettings } from '../app';
+// Each action from its own module, not from '../app': the index also holds what the pane loads lazily.
+import { checkTracker } from '../app/checkTracker';
+import { initTracker } from '../app/initTracker';
+import { loadOverview } from '../app/overview';
+import { loadSettings, saveSettings } from '../app/settingsForm';
 import type { ActionOutcome } from '../app/types';
 import type { ActionLock, ActionName } from '../commands/actionLock';
 import { outcomeNotes, type OutcomeExtras } from '../commands/outcomeText';
@@ -27,8 +31,8 @@ export interface PaneHost {
 }
 
 /**
- * A write's outcome with the lines the user reads under its message, as the ribbon's notice shows them: how
- * many rows have data errors, the action's warnings, and what this host could not honour.
+ * A write's outcome with the lines the user reads under its message, as the ribbon's notice shows them: the
+ * action's warnings, and what this host could not honour.
  */
 function withNotes<T extends ActionOutcome & OutcomeExtras>(
   outcome: T,
@@ -64,8 +68,10 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
     },
     initTracker: async (year) => withNotes(await exclusive('init', () => initTracker(port, { year })), host),
     checkTracker: () => exclusive('check', () => checkTracker(port, { today: host.today() })),
-    compileReport: async (request) =>
-      withNotes(
+    compileReport: async (request) => {
+      // The report's builders (layout, sentences, font metrics) load when first used: the pane opens faster.
+      const { compileReport } = await import(/* webpackChunkName: "report" */ '../app/compileReport');
+      return withNotes(
         await exclusive('report', () =>
           compileReport(
             port,
@@ -73,7 +79,8 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
           ),
         ),
         host,
-      ),
+      );
+    },
     loadSettings: () => loadSettings(port, { fallbackYear: fallbackYear() }),
     saveSettings: (settings) => exclusive('settings', () => saveSettings(port, settings)),
     selectCell: (sheet, cell) => host.selectCell(sheet, cell),

@@ -11,6 +11,7 @@ import {
 import { readNotice, renderNotice } from '../../src/commands/notice';
 import { clip, noticeUrl, showNoticeDialog } from '../../src/commands/officeNotice';
 import { ACTION_NAME, COMMAND, OUTCOME } from '../../src/i18n/ui';
+import { REPORT } from '../../src/i18n/vi';
 import type { WorkbookPort } from '../../src/workbook/port';
 
 const port: WorkbookPort = {
@@ -44,13 +45,13 @@ describe('runCompileReportCommand', () => {
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
-  it('tells the user on success, too: the report’s own words, rows with data errors, and every warning once', async () => {
+  it('tells the user on success, too: the report’s own words (its sheet, period and rows with data errors), and every warning once', async () => {
     const warned: WorkbookPort = { ...port, lastWarnings: ['Trang "Tổng hợp": không tô màu được.'] };
     const deps = fakeDeps({
       port: warned,
       compileReport: jest.fn(async () => ({
         ok: true,
-        message: 'Đã tổng hợp báo cáo 6 tháng đầu năm 2026 vào trang "Báo cáo 6 tháng 2026".',
+        message: REPORT.written('Báo cáo 6 tháng 2026', '6 tháng đầu năm 2026', 3),
         sheet: 'Báo cáo 6 tháng 2026',
         cell: 'A1',
         dataErrorRows: 3,
@@ -60,11 +61,13 @@ describe('runCompileReportCommand', () => {
     const notice = await runCompileReportCommand({ completed: jest.fn() }, deps);
     expect(notice.ok).toBe(true);
     expect(notice.message.split('\n')).toEqual([
-      'Đã tổng hợp báo cáo 6 tháng đầu năm 2026 vào trang "Báo cáo 6 tháng 2026".',
-      `• ${OUTCOME.dataErrorRows(3)}`,
+      REPORT.written('Báo cáo 6 tháng 2026', '6 tháng đầu năm 2026', 3),
       '• Ngày tính số liệu sau hôm nay.',
       '• Trang "Tổng hợp": không tô màu được.',
     ]);
+    expect(notice.message).toContain('"Báo cáo 6 tháng 2026"');
+    expect(notice.message).toContain('6 tháng đầu năm 2026');
+    expect(notice.message).toContain('3 dòng');
     expect(deps.notify).toHaveBeenCalledWith(notice, expect.any(Number));
   });
 

@@ -211,13 +211,16 @@ export const READ_TARGET_BYTES = 4 * 1024 * 1024;
 export const MAX_READ_CELLS = 1_000_000;
 
 /**
- * For a sheet whose size nothing tells yet: a window of this many columns from A1, and this many bytes a
- * cell (value, value type and number format as JSON) to size its rows, 768 bytes a row. A documented
- * approximation: a tracker row of 12 columns with 150-character task texts weighs about 630 bytes; a sheet
- * much denser than that over the whole window makes that one sync come back too big, and it is asked again
- * at half the size.
+ * For a sheet whose size nothing tells yet: a first window from A1 of COLD_WINDOW_COLUMNS columns (only its
+ * used cells come back, so width costs nothing where the sheet is narrower), as many rows as a row of
+ * COLD_ROW_COLUMNS cells of COLD_CELL_BYTES (value, value type and number format as JSON) allows: 768 bytes
+ * a row, about 5,400 rows in 4 MB. A documented approximation, that a sheet is long or wide but not both: a
+ * tracker row of 12 columns with 150-character task texts weighs about 630 bytes; a report is 36 columns
+ * but a hundred rows. A sheet much denser than that over the window makes that one sync come back too big,
+ * and it is asked again at half the size.
  */
-export const COLD_WINDOW_COLUMNS = 16;
+export const COLD_WINDOW_COLUMNS = 64;
+export const COLD_ROW_COLUMNS = 16;
 export const COLD_CELL_BYTES = 48;
 
 /** Rows and columns a remembered sheet may have grown by and still be read in its first window. */
@@ -324,7 +327,7 @@ const EMPTY_CELL_BYTES = 21;
  * than its width of empty cells (a block reads whole rows, empty cells included).
  */
 function plannedRowBytes(s: SheetRead): number {
-  const columns = s.whole ? columnCount(s.whole) : (s.columnsHint ?? COLD_WINDOW_COLUMNS);
+  const columns = s.whole ? columnCount(s.whole) : (s.columnsHint ?? COLD_ROW_COLUMNS);
   const floor = columns * EMPTY_CELL_BYTES;
   if (s.rowsSeen > 0) return Math.max(floor, s.bytesSeen / s.rowsSeen);
   if (s.bytesPerRow !== undefined) return Math.max(floor, s.bytesPerRow);
@@ -338,9 +341,10 @@ function plannedRowBytes(s: SheetRead): number {
 function windowFor(s: SheetRead, room: number): RangeRef {
   const columns = Math.min(
     16_384,
-    (s.columnsHint ?? COLD_WINDOW_COLUMNS - COLUMN_HEADROOM) + COLUMN_HEADROOM,
+    s.columnsHint !== undefined ? s.columnsHint + COLUMN_HEADROOM : COLD_WINDOW_COLUMNS,
   );
-  const perRow = s.bytesPerRow !== undefined && s.columnsHint ? s.bytesPerRow : columns * COLD_CELL_BYTES;
+  const perRow =
+    s.bytesPerRow !== undefined && s.columnsHint ? s.bytesPerRow : COLD_ROW_COLUMNS * COLD_CELL_BYTES;
   const wanted = s.rowsHint !== undefined ? s.rowsHint + ROW_HEADROOM(s.rowsHint) : Infinity;
   const fits = Math.floor(room / Math.max(1, perRow));
   const rows = Math.max(1, Math.min(wanted, fits, Math.floor(MAX_READ_CELLS / columns), 1_048_576));
