@@ -126,7 +126,9 @@ describe('Office adapter: apply', () => {
       columnWidthPoints(12),
       columnWidthPoints(12),
     ]);
-    expect(columnWidthPoints(40)).toBeCloseTo(213.75);
+    // As the file format reads a width (ECMA-376 §18.3.1.13): 40 → 280 px; the report grid's 2.25 → 16 px.
+    expect(columnWidthPoints(40)).toBe(210);
+    expect(columnWidthPoints(2.25)).toBe(12);
     expect([1, 2, 3].map((r) => s.rowHeight(r))).toEqual([30, 20, 20]);
     expect(s.conditionalFormats()).toEqual([
       expect.objectContaining({

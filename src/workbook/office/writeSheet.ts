@@ -46,12 +46,18 @@ export interface WriteEnv {
   warnings: string[];
 }
 
+/** Width in pixels of "0" in Excel's default font (Calibri 11) at 96 dpi: the file format's "maximum digit width". */
+const MAX_DIGIT_PX = 7;
+
 /**
- * Excel column width in points for a width in characters (Excel's unit: the width of "0" in the default
- * font, 7 px for Calibri 11 at 96 dpi, plus 5 px of padding). points = (chars × 7 + 5) × 0.75.
+ * Excel column width in points for a SheetSpec width, which is the file format's column width (what the .xlsx
+ * path writes into <col width>, padding included): ECMA-376 §18.3.1.13 turns it into pixels as
+ * Truncate(((256 × width + Truncate(128 / 7)) / 256) × 7), at 0.75 point a pixel. So both paths draw a column
+ * alike: 2.25 → 16 px = 12 pt, 8.43 → 59 px.
  */
-export function columnWidthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+export function columnWidthPoints(width: number): number {
+  const px = Math.trunc(((256 * width + Math.trunc(128 / MAX_DIGIT_PX)) / 256) * MAX_DIGIT_PX);
+  return px * 0.75;
 }
 
 export function mmToPoints(mm: number): number {
@@ -440,7 +446,7 @@ export function fitToWidthScale(spec: SheetSpec, page: PageSetupSpec): number {
   const last = area ? area.end.col : Math.max(widths.length, spec.cells[0]?.length ?? 0, 1) - 1;
   let content = 0;
   for (let c = first; c <= last; c++)
-    content += columnWidthPoints((widths[c] ?? 0) > 0 ? widths[c] : DEFAULT_COLUMN_CHARS);
+    content += (widths[c] ?? 0) > 0 ? columnWidthPoints(widths[c]) : DEFAULT_COLUMN_POINTS;
   const scale = Math.floor((100 * printable * SCALE_MARGIN) / Math.max(content, 1));
   return Math.max(10, Math.min(100, scale));
 }
@@ -493,6 +499,8 @@ async function writePage(
 
 /** Excel's default column width in characters (Calibri 11), for columns the spec leaves unsized. */
 const DEFAULT_COLUMN_CHARS = 8.43;
+/** The same default in points: 64 px. */
+const DEFAULT_COLUMN_POINTS = 48;
 
 /** The last style run covering the cell that sets `pick`, or undefined. */
 function styleAt<V>(
