@@ -236,6 +236,18 @@ describe('Office adapter: robust where the fake cannot judge', () => {
     }
   });
 
+  it('puts the report’s planned page breaks in, once, also when the report is written again in place', async () => {
+    const memory = new MemoryPort();
+    await initTracker(memory, { year: 2026, now });
+    await compileReport(memory, { asOf: AS_OF, now });
+    const planned = (memory.sheet('Báo cáo 6 tháng 2026')?.spec?.page?.rowBreaks ?? []).filter((r) => r > 1);
+    const excel = await withTracker();
+    await compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
+    await compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
+    expect(planned.length).toBeGreaterThan(0);
+    expect(excel.sheet('Báo cáo 6 tháng 2026').rowBreaks).toEqual(planned);
+  });
+
   it('remembers nothing after a failed write: the next read asks Excel again', async () => {
     const excel = createFakeExcel();
     excel.addUserSheet('Sheet1');
