@@ -61,7 +61,7 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
           'sectionSpelling',
           at('section'),
           PROBLEM.sectionSpelling(sheet, at('section'), t.section, canonical),
-          { value: canonical },
+          { value: canonical, was: t.match.section, becomes: canonical },
         );
       else
         push(
@@ -85,9 +85,7 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
           'leadSpelling',
           at('lead'),
           PROBLEM.leadSpelling(sheet, at('lead'), t.lead, canonical),
-          {
-            value: canonical,
-          },
+          { value: canonical, was: t.match.lead ?? t.lead, becomes: canonical },
         );
       else
         push(
@@ -98,25 +96,14 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
         );
     }
     const statusReadable = !t.unreadable.includes('status');
-    if (statusReadable && t.statusText !== '' && t.status === null) {
-      if (normalizeKey(t.statusText) === normalizeKey(STATUS_LABEL.done))
-        push(
-          'error',
-          'doneLookalike',
-          at('status'),
-          PROBLEM.doneLookalike(sheet, at('status'), t.statusText),
-          {
-            value: STATUS_LABEL.done,
-          },
-        );
-      else
-        push(
-          'error',
-          'unknownStatus',
-          at('status'),
-          PROBLEM.unknownStatus(sheet, at('status'), t.statusText),
-        );
-    }
+    // A status that only looks like Hoàn thành (a no-break space, a tab) is reported where it is read (tracker.ts).
+    if (
+      statusReadable &&
+      t.statusText !== '' &&
+      t.status === null &&
+      normalizeKey(t.statusText) !== normalizeKey(STATUS_LABEL.done)
+    )
+      push('error', 'unknownStatus', at('status'), PROBLEM.unknownStatus(sheet, at('status'), t.statusText));
     const completedReadable = !t.unreadable.includes('completedOn');
     if (t.status === 'done' && t.completedOn === null && completedReadable)
       push('error', 'doneWithoutDate', at('completedOn'), PROBLEM.doneWithoutDate(sheet, at('completedOn')));

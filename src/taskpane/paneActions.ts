@@ -5,6 +5,7 @@
  */
 // Each action from its own module, not from '../app': the index also holds what the pane loads lazily.
 import { checkTracker } from '../app/checkTracker';
+import { fixCells } from '../app/fixCells';
 import { initTracker } from '../app/initTracker';
 import { loadOverview } from '../app/overview';
 import { loadSettings, saveSettings } from '../app/settingsForm';
@@ -68,6 +69,8 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
     },
     initTracker: async (year) => withNotes(await exclusive('init', () => initTracker(port, { year })), host),
     checkTracker: () => exclusive('check', () => checkTracker(port, { today: host.today() })),
+    fixCells: async (confirmed) =>
+      withNotes(await exclusive('fix', () => fixCells(port, { today: host.today(), confirmed })), host),
     compileReport: async (request) => {
       // The report's builders (layout, sentences, font metrics) load when first used: the pane opens faster.
       const { compileReport } = await import(/* webpackChunkName: "report" */ '../app/compileReport');

@@ -88,6 +88,7 @@ describe('the pane and the ribbon: one action at a time in a workbook', () => {
       await actions.checkTracker(),
       await actions.compileReport(),
       await actions.initTracker(2026),
+      await actions.fixCells([]),
     ]) {
       expect(outcome).toMatchObject({
         ok: false,
