@@ -114,7 +114,8 @@ const WIDTHS = [320, 500] as const;
     await page.locator(`tr[data-row="${row}"] select`).filter({ hasText: status }).waitFor();
   }
 
-  async function setCompletedOn(row: number, date: string): Promise<void> {
+  /** Types `date` into Ngày hoàn thành; the cell then shows `shown` (an apostrophe is not shown). */
+  async function setCompletedOn(row: number, date: string, shown = date): Promise<void> {
     const input = page.getByLabel(`Ngày hoàn thành, dòng ${row}`, { exact: true });
     await input.fill(date);
     await input.press('Enter');
@@ -122,7 +123,7 @@ const WIDTHS = [320, 500] as const;
       ([r, d]) =>
         (document.querySelector(`input[aria-label="Ngày hoàn thành, dòng ${r}"]`) as HTMLInputElement | null)
           ?.defaultValue === d,
-      [row, date] as const,
+      [row, shown] as const,
     );
   }
 
@@ -207,7 +208,7 @@ const WIDTHS = [320, 500] as const;
     // A completion date kept as text (an apostrophe, as an Excel reading dates month first would keep it):
     // the sheet cannot read it, and the row shows Lỗi dữ liệu.
     await setStatus(6, 'Hoàn thành');
-    await setCompletedOn(6, "'20/5/2026");
+    await setCompletedOn(6, "'20/5/2026", '20/5/2026');
     await page.locator('td[data-address="L6"]', { hasText: 'Lỗi dữ liệu' }).waitFor();
     await pane().getByRole('tab', { name: 'Thao tác' }).click();
     await button('Kiểm tra dữ liệu').click();
@@ -260,7 +261,7 @@ const WIDTHS = [320, 500] as const;
     await page.getByRole('tab', { name: 'Nhiệm vụ' }).click();
     await button('Mở trang "Báo cáo 6 tháng 2026"').click();
     await page.getByRole('tab', { name: 'Báo cáo 6 tháng 2026', selected: true }).waitFor();
-    // Tổng hợp's COUNTIFS, computed by the domain's roll-up: 48 tasks, 1 done on time, 2 late, 10 overdue.
+    // Tổng hợp's COUNTIFS, computed by the domain's roll-up: 48 tasks, 3 done on time, 2 late, 10 overdue.
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
     const summary = page.locator('table[data-sheet="Tổng hợp"]');
     await summary.waitFor();
@@ -269,7 +270,7 @@ const WIDTHS = [320, 500] as const;
       .first()
       .locator('td')
       .allTextContents();
-    expect(totals.slice(0, 6)).toEqual(['', 'Tổng cộng', '48', '1', '2', '10']);
+    expect(totals.slice(0, 6)).toEqual(['', 'Tổng cộng', '48', '3', '2', '10']);
     await page.getByRole('tab', { name: 'Báo cáo 6 tháng 2026' }).click();
     await shoot('report', '#report-heading');
     await page.getByTestId('pane').evaluate((el) => (el.scrollTop = 0));
@@ -331,7 +332,8 @@ const WIDTHS = [320, 500] as const;
     const tracker = book.getWorksheet('Nhiệm vụ')!;
     expect(tracker.getCell('H2').value).toBe('Hoàn thành');
     expect(tracker.getCell('I2').value).toEqual(new Date(Date.UTC(2026, 2, 15)));
-    expect(tracker.getCell('H5').value).toBe('Đang thực hiện');
+    expect(tracker.getCell('H5').value).toBe('Hoàn thành');
+    expect(tracker.getCell('I6').value).toEqual(new Date(Date.UTC(2026, 4, 20))); // fixed: a real date
     const report = book.getWorksheet('Báo cáo 6 tháng 2026')!;
     const texts: string[] = [];
     report.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
