@@ -3,7 +3,7 @@ import { BODIES } from '../domain/bodies';
 import type { IsoDate } from '../domain/dates';
 import type { Grid } from '../domain/grid';
 import type { CheckResult } from '../domain/problems';
-import { readSettings, type Settings } from '../domain/settings';
+import { readSettings, type Settings, type SettingsRead } from '../domain/settings';
 import type { TrackerRead } from '../domain/tracker';
 import { checkTrackerGrid, readKnownLeads, sortProblems } from '../domain/validation';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
@@ -18,6 +18,8 @@ export interface TrackerState {
   grid: Grid;
   read: TrackerRead;
   settings: Settings;
+  /** Sheet row of each setting found on Cài đặt (a setting missing there took its default). */
+  settingRows: SettingsRead['rows'];
   result: CheckResult;
 }
 
@@ -35,10 +37,11 @@ export function trackerMissingOutcome(): ActionOutcome {
 export function trackerFromSnapshot(snap: WorkbookSnapshot, today: IsoDate): TrackerState | undefined {
   const grid = snap.contents[SHEET.tracker];
   if (!grid) return undefined;
-  const { settings, problems: settingProblems } = readSettings(
-    snap.contents[SHEET.settings],
-    Number(today.slice(0, 4)),
-  );
+  const {
+    settings,
+    rows: settingRows,
+    problems: settingProblems,
+  } = readSettings(snap.contents[SHEET.settings], Number(today.slice(0, 4)));
   const lists = snap.contents[SHEET.lists];
   const knownLeads = lists ? readKnownLeads(lists) : [...BODIES];
   const { read, result } = checkTrackerGrid(grid, { today, year: settings.year, knownLeads });
@@ -46,6 +49,7 @@ export function trackerFromSnapshot(snap: WorkbookSnapshot, today: IsoDate): Tra
     grid,
     read,
     settings,
+    settingRows,
     result: { errors: result.errors, warnings: sortProblems([...result.warnings, ...settingProblems]) },
   };
 }

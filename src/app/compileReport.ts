@@ -15,8 +15,8 @@ import {
 } from '../sheets/register';
 import { buildReportSheet } from '../sheets/reportSheet';
 import { buildSummarySheet } from '../sheets/summarySheet';
-import type { SheetInfo, WorkbookPort } from '../workbook/port';
-import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
+import type { SheetInfo, WorkbookPort, WorkbookSnapshot } from '../workbook/port';
+import { trackerFromSnapshot, trackerMissingOutcome, type TrackerState } from './checkTracker';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -53,6 +53,96 @@ function defaultPeriod(asOf: IsoDate, settings: Settings): ReportPeriod {
   return containing.year > settings.year ? reportPeriod(settings.year, 4, settings.periodMode) : containing;
 }
 
+/** What a report is made from: the tracker as read and checked, its settings, the period and the content. */
+export interface ReportMaterial {
+  ok: true;
+  state: TrackerState;
+  settings: Settings;
+  period: ReportPeriod;
+  content: ReportContent;
+  /** Lead bodies listed on Danh mục (undefined without the sheet). */
+  listed: string[] | undefined;
+}
+
+/** Why a workbook gives no report, as data (each caller words it for its user). */
+export type ReportRefusal =
+  | { code: 'trackerMissing' }
+  /** The check cannot read the tracker's structure (no header row, a required column missing). */
+  | { code: 'trackerBroken'; message: string }
+  | { code: 'otherYear'; trackerYear: number; period: ReportPeriod }
+  | { code: 'asOfBeforePeriod'; period: ReportPeriod };
+
+/**
+ * The report of a workbook as data, from a snapshot holding at least Nhiệm vụ, Cài đặt and Danh mục: the one
+ * computation behind `compileReport` (the sheet, `cchc report --json`) and the consolidation of many communes,
+ * so that a commune's figures are the same wherever they are shown. Pure. Refuses, with the outcome to give
+ * the user, a workbook without a tracker, a tracker whose structure cannot be read, a period of another year
+ * than the tracker's and an as-of day before the period begins.
+ */
+export function reportFromSnapshot(
+  snap: WorkbookSnapshot,
+  opts: { asOf: IsoDate; period?: { year: number; quarter: Quarter } },
+): ReportMaterial | { ok: false; refusal: ReportRefusal; outcome: ActionOutcome } {
+  const state = trackerFromSnapshot(snap, opts.asOf);
+  if (!state) return { ok: false, refusal: { code: 'trackerMissing' }, outcome: trackerMissingOutcome() };
+  const structural = state.result.errors.filter(
+    (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
+  );
+  if (structural.length > 0) {
+    const first = structural[0];
+    return {
+      ok: false,
+      refusal: { code: 'trackerBroken', message: first.message },
+      outcome: {
+        ok: false,
+        message: REPORT.trackerBroken(
+          first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', 'Tình trạng hạn'),
+        ),
+        sheet: SHEET.tracker,
+        cell: first?.cell ?? 'A1',
+      },
+    };
+  }
+  const { settings, read } = state;
+  const requested = opts.period;
+  const period = requested
+    ? reportPeriod(requested.year, requested.quarter, settings.periodMode)
+    : defaultPeriod(opts.asOf, settings);
+  // A report of another year than the tracker's would count none of its tasks as they are meant; a report
+  // dated before its period begins has nothing to say.
+  if (period.year !== settings.year)
+    return {
+      ok: false,
+      refusal: { code: 'otherYear', trackerYear: settings.year, period },
+      outcome: {
+        ok: false,
+        reason: 'badRequest',
+        message: REPORT.periodNotTrackerYear(period.subject, settings.year),
+      },
+    };
+  if (opts.asOf < period.from)
+    return {
+      ok: false,
+      refusal: { code: 'asOfBeforePeriod', period },
+      outcome: {
+        ok: false,
+        reason: 'badRequest',
+        message: REPORT.asOfBeforePeriod(formatVnDate(opts.asOf), period.subject, formatVnDate(period.from)),
+      },
+    };
+  const listed = snap.contents[SHEET.lists] ? readKnownLeads(snap.contents[SHEET.lists]) : undefined;
+  const content = buildReport({
+    tasks: read.tasks,
+    settings,
+    period,
+    asOf: opts.asOf,
+    errors: state.result.errors,
+    trackerSheet: SHEET.tracker,
+    listedLeads: listed,
+  });
+  return { ok: true, state, settings, period, content, listed };
+}
+
 /**
  * "Tổng hợp báo cáo": refreshes "Tổng hợp" and writes the period's report as a dated snapshot. A report
  * sheet the add-in wrote and nobody edited since is replaced; an edited one is kept and the new one goes
@@ -79,40 +169,10 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       SHEET.summary,
       ...candidates,
     ]);
-    const state = trackerFromSnapshot(snap, opts.asOf);
-    if (!state) return trackerMissingOutcome();
-    const structural = state.result.errors.filter(
-      (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
-    );
-    if (structural.length > 0) {
-      const first = structural[0];
-      return {
-        ok: false,
-        message: REPORT.trackerBroken(
-          first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', 'Tình trạng hạn'),
-        ),
-        sheet: SHEET.tracker,
-        cell: first?.cell ?? 'A1',
-      };
-    }
-    const { settings, read } = state;
-    const period = requested
-      ? reportPeriod(requested.year, requested.quarter, settings.periodMode)
-      : defaultPeriod(opts.asOf, settings);
-    // A report of another year than the tracker's would count none of its tasks as they are meant; a report
-    // dated before its period begins has nothing to say.
-    if (period.year !== settings.year)
-      return {
-        ok: false,
-        reason: 'badRequest',
-        message: REPORT.periodNotTrackerYear(period.subject, settings.year),
-      };
-    if (opts.asOf < period.from)
-      return {
-        ok: false,
-        reason: 'badRequest',
-        message: REPORT.asOfBeforePeriod(formatVnDate(opts.asOf), period.subject, formatVnDate(period.from)),
-      };
+    const made = reportFromSnapshot(snap, { asOf: opts.asOf, period: opts.period });
+    if (!made.ok) return made.outcome;
+    const { state, settings, period, content, listed } = made;
+    const { read } = state;
     const info = new Map<string, SheetInfo>(snap.sheets.map((s) => [sheetNameKey(s.name), s]));
     const registered = readRegister(snap.contents[SHEET.register]);
     const owned = new Map<string, OwnedSheet>(registered.map((o) => [sheetNameKey(o.name), o]));
@@ -150,16 +210,6 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
         return { ok: false, message: ACTION.sheetProtected(existing.name), sheet: existing.name };
     }
 
-    const listed = snap.contents[SHEET.lists] ? readKnownLeads(snap.contents[SHEET.lists]) : undefined;
-    const content = buildReport({
-      tasks: read.tasks,
-      settings,
-      period,
-      asOf: opts.asOf,
-      errors: state.result.errors,
-      trackerSheet: SHEET.tracker,
-      listedLeads: listed,
-    });
     const summary = buildSummarySheet({
       year: settings.year,
       periodMode: settings.periodMode,

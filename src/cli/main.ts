@@ -13,10 +13,13 @@ import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { writeXlsxFileAtomically } from '../workbook/xlsx/files';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { CLI } from '../i18n/cli';
+import { cmdConsolidate, ConsolidateFailure, CONSOLIDATE_SPEC, demoCommunes } from './consolidate';
 
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Progress lines of a long command (consolidate: one per file); only where standard error is a terminal. */
+  progress?: (line: string) => void;
   now: () => Date;
   cwd: string;
 }
@@ -24,6 +27,7 @@ export interface CliIo {
 const defaultIo: CliIo = {
   out: (l) => process.stdout.write(`${l}\n`),
   err: (l) => process.stderr.write(`${l}\n`),
+  progress: process.stderr.isTTY ? (l) => process.stderr.write(`${l}\n`) : undefined,
   now: () => new Date(),
   cwd: process.cwd(),
 };
@@ -84,7 +88,8 @@ const SPECS = {
       json: { type: 'boolean' },
     },
   },
-  demo: { name: 'demo', files: 0, options: {} },
+  consolidate: CONSOLIDATE_SPEC,
+  demo: { name: 'demo', files: 0, options: { communes: { type: 'string' } } },
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof SPECS;
@@ -230,7 +235,8 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
   return 0;
 }
 
-async function cmdDemo(_args: ParsedArgs, io: CliIo): Promise<number> {
+async function cmdDemo(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.options.communes !== undefined) return demoCommunes(args, io);
   const { year } = demoDay(io.now());
   const out = path.resolve(io.cwd, `out/ke-hoach-cchc-${year}.xlsx`);
   refuseDirectory(out, out);
@@ -250,6 +256,7 @@ const COMMANDS: Record<CommandName, (args: ParsedArgs, io: CliIo) => Promise<num
   init: cmdInit,
   check: cmdCheck,
   report: cmdReport,
+  consolidate: cmdConsolidate,
   demo: cmdDemo,
 };
 
@@ -286,7 +293,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       io.err(`${err.message} ${CLI.seeHelp(err.command)}`);
       return 2;
     }
-    if (err instanceof CliFailure) {
+    if (err instanceof CliFailure || err instanceof ConsolidateFailure) {
       io.err(err.message);
       return err.code;
     }

@@ -7,7 +7,7 @@ import { REGISTER_HEADER, SHEET } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
 import { sheetNameKey } from '../domain/text';
 import { cellText, isBlank, type Grid, type GridCell } from '../domain/grid';
-import type { CellValue, SheetKind, SheetSpec } from './spec';
+import { CONSOLIDATION_SHEET_KINDS, type CellValue, type SheetKind, type SheetSpec } from './spec';
 
 export const REGISTER_VERSION = 1;
 
@@ -26,6 +26,7 @@ const KINDS: ReadonlySet<string> = new Set<SheetKind>([
   'summary',
   'report',
   'register',
+  ...CONSOLIDATION_SHEET_KINDS,
 ]);
 
 export function readRegister(grid: Grid | undefined): OwnedSheet[] {
