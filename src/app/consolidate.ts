@@ -52,7 +52,7 @@ export interface ConsolidationSource {
   name: string;
   /** The file's own modification time (ISO timestamp), when known. */
   modifiedAt?: string | null;
-  /** The file's bytes. A WorkbookError's message says why they cannot be read (in Vietnamese). */
+  /** The file's bytes. Throws SourceError, saying why in Vietnamese, when they cannot be read. */
   bytes(): Promise<Uint8Array>;
 }
 
@@ -175,10 +175,21 @@ export async function readCommune(
   return communeFromSnapshot(await port.read(COMMUNE_SHEETS), request, file);
 }
 
+/** A source could not give its bytes (a file gone, unreadable): the message says so in Vietnamese. */
+export class SourceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
 /** A failure reading a file, in one Vietnamese sentence. */
 function readFailure(error: unknown): string {
-  // The adapters word their errors in Vietnamese; anything else is a file the reader could not make sense of.
-  return error instanceof WorkbookError && error.message ? error.message : CONSOLIDATION_REASON.unreadable;
+  if (error instanceof SourceError) return error.message;
+  // The adapters word their refusals in Vietnamese; an 'io' error may carry the zip library's own words, and
+  // anything else is a file the reader could not make sense of.
+  if (error instanceof WorkbookError && error.code !== 'io' && error.message) return error.message;
+  return CONSOLIDATION_REASON.unreadable;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   consolidateFiles,
   consolidationJson,
   notUsedCount,
+  SourceError,
   writeConsolidation,
   type ConsolidationSource,
 } from '../app/consolidate';
@@ -19,7 +20,6 @@ import { isIsoDate, todayIso, type IsoDate } from '../domain/dates';
 import { parsePeriodId, reportPeriod, type Quarter } from '../domain/periods';
 import { notUsedFiles } from '../sheets/consolidationSheets';
 import { CLI } from '../i18n/cli';
-import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { writeXlsxFileAtomically } from '../workbook/xlsx/files';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
@@ -182,7 +182,7 @@ function source(file: InputFile): ConsolidationSource {
       try {
         return await fsp.readFile(file.resolved);
       } catch {
-        throw new WorkbookError('io', undefined, CLI.fileUnreadable(file.shown));
+        throw new SourceError(CLI.fileUnreadable(file.shown));
       }
     },
   };

@@ -40,23 +40,23 @@ type CommuneColumn = keyof typeof COMMUNES_HEADER;
 /** Column widths in characters. */
 const COMMUNE_WIDTHS: Record<CommuneColumn, number> = {
   stt: 5,
-  unit: 24,
-  year: 7,
+  unit: 22,
+  year: 6,
   tasks: 9,
-  doneOnTime: 10,
-  doneLate: 10,
+  doneOnTime: 9,
+  doneLate: 9,
   overdue: 8,
   dueSoon: 8,
   onTrack: 8,
-  ongoing: 10,
+  ongoing: 9,
   notYetInPeriod: 8,
   dataError: 8,
-  rateOnTime: 11,
-  rateDue: 13,
-  rate: 10,
-  tthcRate: 11,
-  ownReport: 12,
-  file: 24,
+  rateOnTime: 10,
+  rateDue: 11,
+  rate: 9,
+  tthcRate: 10,
+  ownReport: 11,
+  file: 20,
 };
 
 const COUNT_COLUMNS = [
@@ -162,7 +162,7 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
     intro: CONSOLIDATION_TEXT.intro(c.asOf, c.communes.length, c.failed.length + droppedCount(c)),
     header: columns.map((k) => COMMUNES_HEADER[k]),
     widths,
-    headerHeight: 64,
+    headerHeight: 80,
   });
   const first = HEADER_ROW + 1;
   const line = (values: Partial<Record<CommuneColumn, CellValue>>): CellValue[] =>
@@ -229,7 +229,7 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
     },
     {
       range: `${col('file')}${first}:${col('file')}${totalRow}`,
-      style: { font: { size: 10, color: '595959' }, alignment: { vertical: 'top', wrap: true } },
+      style: { font: { size: 11, color: '595959' }, alignment: { vertical: 'top', wrap: true } },
     },
     { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: 'DDEBF7' } },
   );
