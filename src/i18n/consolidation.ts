@@ -56,8 +56,10 @@ export const FAILED_HEADER = ['STT', 'Tệp', 'Lý do không dùng được'] as
 export const CONSOLIDATION_TEXT = {
   title: (subject: string) =>
     `TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH CỦA CÁC XÃ ${subject.toLocaleUpperCase('vi')}`,
-  intro: (asOf: string, communes: number, notUsed: number) =>
-    `Số liệu tính đến ngày ${vnDate(asOf)}, mỗi xã theo đúng cách tính của báo cáo định kỳ của xã (kỳ báo cáo theo Cài đặt của xã). ${communes} xã` +
+  intro: (asOf: string, communes: number, notUsed: number, folder: string) =>
+    `Số liệu tính đến ngày ${vnDate(asOf)}, mỗi xã theo đúng cách tính của báo cáo định kỳ của xã (kỳ báo cáo theo Cài đặt của xã). ` +
+    (folder ? `Các tệp trong thư mục "${folder}". ` : '') +
+    `${communes} xã` +
     (notUsed > 0
       ? `; ${notUsed} tệp không dùng được, xem trang "${CONSOLIDATION_SHEET.failed}".`
       : '; mọi tệp đều dùng được.'),

@@ -76,11 +76,26 @@ const COUNT_COLUMNS = [
 /** How many of the weakest communes stand out (those below the province's rate among them). */
 export const WEAKEST = 5;
 
+/**
+ * True on a row of "Tổng hợp các xã" whose commune is weak: its completion rate is one of the WEAKEST lowest
+ * (ties included) and below the province's rate (the total row's). As a conditional format it is written for
+ * the first row; its row references follow each row, as Excel moves a relative reference.
+ */
+export function weakRowFormula(
+  rateCol: string,
+  row: number,
+  rows: { first: number; last: number; total: number },
+): string {
+  const rate = `$${rateCol}${row}`;
+  const rates = `$${rateCol}$${rows.first}:$${rateCol}$${rows.last}`;
+  return `=AND(ISNUMBER(${rate}),${rate}<$${rateCol}$${rows.total},COUNTIF(${rates},"<"&${rate})<${WEAKEST})`;
+}
+
 const HEADER_ROW = 4;
 const TITLE_PT = 14;
 const BORDER = { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } as const;
 const NOTE_STYLE = {
-  font: { italic: true, size: 11, color: '595959' },
+  font: { italic: true, color: '595959' },
   alignment: { vertical: 'top', wrap: true },
 } as const;
 
@@ -126,7 +141,7 @@ function frame(
   if (opts.intro) {
     rows[1] = [opts.intro];
     merges.push(`A2:${last}2`);
-    rowHeights[2] = rowHeightFor([{ text: opts.intro, widthChars: total * 0.95 }], 11);
+    rowHeights[2] = rowHeightFor([{ text: opts.intro, widthChars: total * 0.95 }], BODY_FONT.size);
     styles.push({
       range: 'A2',
       style: { ...NOTE_STYLE, alignment: { horizontal: 'center', vertical: 'top', wrap: true } },
@@ -145,6 +160,24 @@ function frame(
   });
 }
 
+/**
+ * The files as the table names them: without the folder they all share ("hop-thu/quy-3/xa-a.xlsx" and
+ * "hop-thu/quy-3/xa-b.xlsx" → "xa-a.xlsx", "xa-b.xlsx"), so that a long path does not fill the page; the
+ * shared folder is said once, above the table.
+ */
+export function shortFileNames(files: readonly string[]): { folder: string; names: string[] } {
+  if (files.length === 0) return { folder: '', names: [] };
+  const split = files.map((f) => f.split(/[\\/]/));
+  let shared = 0;
+  const shortest = Math.min(...split.map((parts) => parts.length - 1));
+  while (shared < shortest && split.every((parts) => parts[shared] === split[0][shared])) shared += 1;
+  const separator = files[0].includes('\\') && !files[0].includes('/') ? '\\' : '/';
+  return {
+    folder: split[0].slice(0, shared).join(separator),
+    names: split.map((parts) => parts.slice(shared).join(separator)),
+  };
+}
+
 /** "Tổng hợp các xã": one row per commune, sorted by unit name, then the province's total. */
 export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
   const columns = (Object.keys(COMMUNES_HEADER) as CommuneColumn[]).filter(
@@ -157,9 +190,15 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
   const styles: StyleRun[] = [];
   const merges: string[] = [];
   const rowHeights: Record<number, number> = {};
+  const files = shortFileNames(c.communes.map((x) => x.file));
   frame(rows, styles, merges, rowHeights, {
     title: CONSOLIDATION_TEXT.title(c.period.subject),
-    intro: CONSOLIDATION_TEXT.intro(c.asOf, c.communes.length, c.failed.length + droppedCount(c)),
+    intro: CONSOLIDATION_TEXT.intro(
+      c.asOf,
+      c.communes.length,
+      c.failed.length + droppedCount(c),
+      files.folder,
+    ),
     header: columns.map((k) => COMMUNES_HEADER[k]),
     widths,
     headerHeight: 80,
@@ -183,12 +222,12 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
       ownReport: commune.ownReport
         ? CONSOLIDATION_TEXT.ownReportDone(commune.ownReport.day)
         : CONSOLIDATION_TEXT.ownReportMissing,
-      file: commune.file,
+      file: files.names[i],
     });
     rowHeights[r] = rowHeightFor(
       [
         { text: commune.unit, widthChars: COMMUNE_WIDTHS.unit },
-        { text: commune.file, widthChars: COMMUNE_WIDTHS.file },
+        { text: files.names[i], widthChars: COMMUNE_WIDTHS.file },
       ],
       BODY_FONT.size,
     );
@@ -229,7 +268,7 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
     },
     {
       range: `${col('file')}${first}:${col('file')}${totalRow}`,
-      style: { font: { size: 11, color: '595959' }, alignment: { vertical: 'top', wrap: true } },
+      style: { font: { color: '595959' }, alignment: { vertical: 'top', wrap: true } },
     },
     { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: 'DDEBF7' } },
   );
@@ -242,7 +281,6 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
   const dataBars: DataBarSpec[] = [];
   if (c.communes.length > 0) {
     const rate = col('rate');
-    const rates = `$${rate}$${first}:$${rate}$${lastData}`;
     const red = STATE_COLORS.overdue;
     const amber = STATE_COLORS.dueSoon;
     // First match wins where rules overlap: the report and overdue cells keep their colour on a weak row.
@@ -262,7 +300,7 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
       {
         // Among the WEAKEST lowest rates (ties included) and below the province's rate.
         range: `A${first}:${last}${lastData}`,
-        formula: `=AND(ISNUMBER($${rate}${first}),$${rate}${first}<$${rate}$${totalRow},COUNTIF(${rates},"<"&$${rate}${first})<${WEAKEST})`,
+        formula: weakRowFormula(rate, first, { first, last: lastData, total: totalRow }),
         fill: red?.fill,
         fontColor: red?.font,
       },
@@ -275,7 +313,7 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
     merges.push(`A${row}:${last}${row}`);
     rowHeights[row] = rowHeightFor(
       [{ text: note, widthChars: widths.reduce((a, b) => a + b, 0) * 0.95 }],
-      11,
+      BODY_FONT.size,
     );
     styles.push({ range: `A${row}`, style: NOTE_STYLE });
     row += 1;
