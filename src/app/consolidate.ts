@@ -29,12 +29,13 @@ import {
 } from '../sheets/consolidationSheets';
 import {
   buildRegisterSheet,
+  CONSOLIDATION_SHEET_KINDS,
   fingerprintGrid,
   ownedEntry,
   readRegister,
   type OwnedSheet,
 } from '../sheets/register';
-import { CONSOLIDATION_SHEET_KINDS, type ConsolidationSheetKind } from '../sheets/spec';
+import type { ConsolidationSheetKind } from '../sheets/spec';
 import { WorkbookError, type WorkbookPort, type WorkbookSnapshot } from '../workbook/port';
 import { reportFromSnapshot, type ReportRefusal } from './compileReport';
 import { guarded } from './errors';
@@ -229,6 +230,34 @@ export async function consolidateFiles(
     communes,
     failed,
   });
+}
+
+/** A file picked in a browser (File has these). */
+export interface PickedFileLike {
+  name: string;
+  /** Milliseconds since 1970 (File.lastModified). */
+  lastModified?: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Files picked in the browser as sources: each read when its turn comes. */
+export function pickedSources(files: readonly PickedFileLike[]): ConsolidationSource[] {
+  return files.map((file) => ({
+    name: file.name,
+    modifiedAt: file.lastModified ? new Date(file.lastModified).toISOString() : null,
+    bytes: async () => {
+      try {
+        return new Uint8Array(await file.arrayBuffer());
+      } catch {
+        throw new SourceError(CONSOLIDATION_REASON.cannotOpen);
+      }
+    },
+  }));
+}
+
+/** Nothing was picked. */
+export function noFilesOutcome(): ActionOutcome {
+  return { ok: false, message: CONSOLIDATION_MESSAGE.noFiles };
 }
 
 /** What `cchc consolidate --json` prints. */

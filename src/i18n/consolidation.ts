@@ -82,6 +82,7 @@ export const CONSOLIDATION_TEXT = {
 /** Why a file was not used, one sentence each. */
 export const CONSOLIDATION_REASON = {
   unreadable: 'Không đọc được tệp: tệp không phải sổ Excel .xlsx/.xlsm hợp lệ hoặc đã hỏng.',
+  cannotOpen: 'Không mở được tệp (tệp vừa bị xóa, di chuyển, hoặc không có quyền đọc).',
   notTracker: `Sổ làm việc không có trang "${SHEET.tracker}": không phải bảng theo dõi kế hoạch CCHC của một xã.`,
   trackerBroken: (problem: string) => `Không đọc được bảng theo dõi: ${problem}`,
   otherYear: (trackerYear: number, periodYear: number, subject: string) =>
@@ -108,4 +109,20 @@ export const CONSOLIDATION_MESSAGE = {
   noFreeName: (sheet: string, max: number) =>
     `Đã có ${max} bộ trang "${sheet}" đã sửa tay hoặc của người dùng: hãy xóa hoặc đổi tên bớt rồi tổng hợp lại.`,
   noFiles: 'Chưa chọn tệp nào: hãy chọn các tệp .xlsx của các xã.',
+} as const;
+
+/** The task pane's "Tổng hợp nhiều xã". */
+export const CONSOLIDATION_PANE = {
+  heading: 'Tổng hợp nhiều xã',
+  hint: 'Dành cho cơ quan nhận báo cáo: chọn các sổ theo dõi các xã gửi về (chọn nhiều tệp .xlsx một lần). Mỗi xã được tính đúng như báo cáo định kỳ của xã, cùng kỳ và cùng ngày tính số liệu; kết quả ghi vào sổ đang mở (trang Tổng hợp các xã, Nhiệm vụ quá hạn, Tệp không đọc được). Tệp của các xã không bị sửa.',
+  periodLabel: 'Kỳ báo cáo cần tổng hợp',
+  asOfLabel: 'Ngày tính số liệu (chung cho mọi xã)',
+  pickLabel: 'Sổ theo dõi của các xã',
+  pickButton: 'Chọn tệp…',
+  picked: (n: number) => (n === 0 ? 'Chưa chọn tệp nào.' : `Đã chọn ${n} tệp.`),
+  button: 'Tổng hợp nhiều xã',
+  progressLabel: (done: number, total: number) => `Đã đọc ${done}/${total} tệp`,
+  progressHeading: 'Các tệp đã đọc',
+  used: (unit: string) => `Đã dùng: ${unit}`,
+  notUsed: (reason: string) => `Không dùng được: ${reason}`,
 } as const;

@@ -50,6 +50,7 @@ export const PANE = {
   showFewer: 'Thu gọn',
 
   // Actions
+  consolidateHeading: 'Tổng hợp nhiều xã',
   initHeading: 'Khởi tạo bảng theo dõi',
   initHint: 'Tạo các trang Nhiệm vụ, Danh mục và Cài đặt cho năm đã chọn. Dữ liệu đã nhập không bị ghi đè.',
   yearLabel: 'Năm theo dõi',
@@ -99,6 +100,7 @@ export const PANE = {
     check: 'Đang kiểm tra dữ liệu…',
     report: 'Đang tổng hợp báo cáo…',
     settings: 'Đang lưu cài đặt…',
+    consolidate: 'Đang tổng hợp các xã…',
   },
   outcomeTitle: {
     success: 'Đã xong',
@@ -171,6 +173,7 @@ export const ACTION_NAME = {
   fix: 'Sửa các ô này',
   report: 'Tổng hợp báo cáo',
   settings: 'Lưu cài đặt',
+  consolidate: 'Tổng hợp nhiều xã',
 } as const;
 
 /** What the ribbon's notice and the pane say of an action beside its own message. */

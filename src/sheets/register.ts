@@ -7,7 +7,7 @@ import { REGISTER_HEADER, SHEET } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
 import { sheetNameKey } from '../domain/text';
 import { cellText, isBlank, type Grid, type GridCell } from '../domain/grid';
-import { CONSOLIDATION_SHEET_KINDS, type CellValue, type SheetKind, type SheetSpec } from './spec';
+import type { CellValue, ConsolidationSheetKind, SheetKind, SheetSpec } from './spec';
 
 export const REGISTER_VERSION = 1;
 
@@ -18,6 +18,14 @@ export interface OwnedSheet {
   /** ISO timestamp of the write. */
   writtenAt: string;
 }
+
+/** The kinds of a consolidation's sheets: a workbook whose register lists one is a consolidation's output. */
+export const CONSOLIDATION_SHEET_KINDS: readonly ConsolidationSheetKind[] = [
+  'communes',
+  'communesOverdue',
+  'communesFailed',
+  'communesTthc',
+];
 
 const KINDS: ReadonlySet<string> = new Set<SheetKind>([
   'tracker',

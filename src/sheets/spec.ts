@@ -130,13 +130,6 @@ export type SheetKind =
  */
 export type ConsolidationSheetKind = 'communes' | 'communesOverdue' | 'communesFailed' | 'communesTthc';
 
-export const CONSOLIDATION_SHEET_KINDS: readonly ConsolidationSheetKind[] = [
-  'communes',
-  'communesOverdue',
-  'communesFailed',
-  'communesTthc',
-];
-
 export interface SheetSpec {
   name: string;
   kind: SheetKind;

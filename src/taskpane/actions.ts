@@ -1,3 +1,4 @@
+import type { FileProgress } from '../app/consolidate';
 import type { ConfirmedFix } from '../app/fixCells';
 import type { OverviewOutcome } from '../app/overview';
 import type { SettingsOutcome } from '../app/settingsForm';
@@ -22,6 +23,21 @@ export interface ReportRequest {
   asOf: IsoDate;
 }
 
+/** A workbook the user picked for "Tổng hợp nhiều xã" (a browser File has these). */
+export interface PickedFile {
+  name: string;
+  /** Milliseconds since 1970, as File.lastModified. */
+  lastModified?: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** "Tổng hợp nhiều xã" as the pane asks for it: the period, the day, the files picked. */
+export interface ConsolidateRequest {
+  period: { year: number; quarter: Quarter };
+  asOf: IsoDate;
+  files: readonly PickedFile[];
+}
+
 /** Called when the workbook changed; the pane debounces these itself. */
 export type ChangeListener = () => void;
 
@@ -43,6 +59,11 @@ export interface PaneActions {
   fixCells(confirmed: readonly ConfirmedFix[]): Promise<PaneOutcome>;
   /** Refreshes "Tổng hợp" and writes the report; without a request, the period containing today. */
   compileReport(request?: ReportRequest): Promise<PaneOutcome>;
+  /**
+   * Reads the picked communes' workbooks one at a time (`onFile` after each) and writes their consolidation
+   * into this workbook: "Tổng hợp các xã", "Nhiệm vụ quá hạn", "Tệp không đọc được".
+   */
+  consolidate(request: ConsolidateRequest, onFile: (progress: FileProgress) => void): Promise<PaneOutcome>;
   /** Reads the "Cài đặt" sheet into the settings form. */
   loadSettings(): Promise<SettingsOutcome>;
   /** Validates and writes the settings form into "Cài đặt". */

@@ -84,6 +84,12 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
         host,
       );
     },
+    consolidate: async (request, onFile) => {
+      // The consolidation and the .xlsx reader (ExcelJS, JSZip) load only when this action is used: the
+      // pane's initial JavaScript does not carry them.
+      const { consolidateInto } = await import(/* webpackChunkName: "consolidate" */ './consolidateAction');
+      return withNotes(await consolidateInto(port, request, onFile, exclusive), host);
+    },
     loadSettings: () => loadSettings(port, { fallbackYear: fallbackYear() }),
     saveSettings: (settings) => exclusive('settings', () => saveSettings(port, settings)),
     selectCell: (sheet, cell) => host.selectCell(sheet, cell),

@@ -97,6 +97,12 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): FakeActions {
       sheet: 'Báo cáo 6 tháng 2026',
       cell: 'A1',
     })),
+    consolidate: jest.fn(async () => ({
+      ok: true,
+      message: 'Đã tổng hợp 2 xã vào trang "Tổng hợp các xã".',
+      sheet: 'Tổng hợp các xã',
+      cell: 'A1',
+    })),
     loadSettings: jest.fn(async () => ({ ok: true, message: '', settings: defaultSettings(2026) })),
     saveSettings: jest.fn(async () => ({
       ok: true,
