@@ -35,7 +35,7 @@ export const COMMUNES_HEADER = {
   rateDue: 'Đã đến hạn hoặc đã hoàn thành (có hạn)',
   rate: 'Tỷ lệ hoàn thành',
   tthcRate: 'TTHC giải quyết đúng hạn',
-  ownReport: 'Báo cáo kỳ của xã',
+  ownReport: 'Ngày xã lập báo cáo kỳ',
   file: 'Tệp',
 } as const;
 
@@ -65,11 +65,11 @@ export const CONSOLIDATION_TEXT = {
       : '; mọi tệp đều dùng được.'),
   total: (communes: number) => `Tổng cộng (${communes} xã)`,
   noCommune: 'Không có xã nào: không tệp nào dùng được.',
-  ownReportDone: (day: string) => `Đã lập ${vnDate(day)}`,
+  ownReportDone: (day: string) => vnDate(day),
   ownReportMissing: 'Chưa lập',
   notes: [
     'Tỷ lệ hoàn thành = số nhiệm vụ hoàn thành đúng hạn / số nhiệm vụ đã đến hạn (đến hết ngày tính số liệu) hoặc đã hoàn thành, không tính nhiệm vụ thường xuyên và dòng "Lỗi dữ liệu": đúng như báo cáo định kỳ của từng xã. Tỷ lệ của dòng tổng cộng tính trên tổng các xã.',
-    'Tô đỏ cả dòng: xã thuộc 5 xã có tỷ lệ hoàn thành thấp nhất và thấp hơn tỷ lệ chung. Ô "Quá hạn" tô đỏ: xã còn nhiệm vụ quá hạn (xem trang "Nhiệm vụ quá hạn"). Ô "Báo cáo kỳ của xã" tô vàng: xã chưa lập báo cáo kỳ này trong sổ của mình.',
+    'Tô đỏ cả dòng: xã thuộc nhóm một phần mười số xã có tỷ lệ hoàn thành thấp nhất (ít nhất một xã) và thấp hơn tỷ lệ chung. Ô "Quá hạn" tô đỏ: xã còn nhiệm vụ quá hạn (xem trang "Nhiệm vụ quá hạn"). Ô "Ngày xã lập báo cáo kỳ" tô vàng: xã chưa lập báo cáo kỳ này trong sổ của mình.',
   ],
   overdueTitle: (subject: string, asOf: string) =>
     `NHIỆM VỤ QUÁ HẠN CỦA CÁC XÃ, ${subject.toUpperCase()} (TÍNH ĐẾN NGÀY ${vnDate(asOf)})`,
@@ -115,7 +115,7 @@ export const CONSOLIDATION_MESSAGE = {
 export const CONSOLIDATION_PANE = {
   heading: 'Tổng hợp nhiều xã',
   hint: 'Dành cho cơ quan nhận báo cáo: chọn các sổ theo dõi các xã gửi về (chọn nhiều tệp .xlsx một lần). Mỗi xã được tính đúng như báo cáo định kỳ của xã, cùng kỳ và cùng ngày tính số liệu; kết quả ghi vào sổ đang mở (trang Tổng hợp các xã, Nhiệm vụ quá hạn, Tệp không đọc được). Tệp của các xã không bị sửa.',
-  periodLabel: 'Kỳ báo cáo cần tổng hợp',
+  periodLabel: 'Kỳ cần tổng hợp',
   asOfLabel: 'Ngày tính số liệu (chung cho mọi xã)',
   pickLabel: 'Sổ theo dõi của các xã',
   pickButton: 'Chọn tệp…',

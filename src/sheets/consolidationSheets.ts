@@ -12,7 +12,7 @@ import {
   OVERDUE_HEADER,
 } from '../i18n/consolidation';
 import { colToLetters } from '../domain/a1';
-import type { Consolidation } from '../domain/consolidation';
+import type { CommuneReport, Consolidation } from '../domain/consolidation';
 import { byUnit } from '../domain/consolidation';
 import { serialFromIso } from '../domain/dates';
 import type { StateCounts } from '../domain/rollup';
@@ -55,7 +55,7 @@ const COMMUNE_WIDTHS: Record<CommuneColumn, number> = {
   rateDue: 11,
   rate: 9,
   tthcRate: 10,
-  ownReport: 11,
+  ownReport: 12,
   file: 20,
 };
 
@@ -73,12 +73,17 @@ const COUNT_COLUMNS = [
   'rateDue',
 ] as const satisfies readonly (CommuneColumn & keyof StateCounts)[];
 
-/** How many of the weakest communes stand out (those below the province's rate among them). */
-export const WEAKEST = 5;
+/**
+ * How many of the weakest communes stand out among `n` with a rate (those below the province's rate among
+ * them): a tenth, at least one (ties in). The sheet's rule computes the same with MAX(1,ROUND(COUNT(…)/10,0)).
+ */
+export function weakestCount(n: number): number {
+  return Math.max(1, Math.round(n / 10));
+}
 
 /**
- * True on a row of "Tổng hợp các xã" whose commune is weak: its completion rate is one of the WEAKEST lowest
- * (ties included) and below the province's rate (the total row's). As a conditional format it is written for
+ * True on a row of "Tổng hợp các xã" whose commune is weak: its completion rate is among the weakestCount
+ * lowest (ties included) and below the province's rate (the total row's). As a conditional format it is written for
  * the first row; its row references follow each row, as Excel moves a relative reference.
  */
 export function weakRowFormula(
@@ -88,7 +93,7 @@ export function weakRowFormula(
 ): string {
   const rate = `$${rateCol}${row}`;
   const rates = `$${rateCol}$${rows.first}:$${rateCol}$${rows.last}`;
-  return `=AND(ISNUMBER(${rate}),${rate}<$${rateCol}$${rows.total},COUNTIF(${rates},"<"&${rate})<${WEAKEST})`;
+  return `=AND(ISNUMBER(${rate}),${rate}<$${rateCol}$${rows.total},COUNTIF(${rates},"<"&${rate})<MAX(1,ROUND(COUNT(${rates})/10,0)))`;
 }
 
 const HEADER_ROW = 4;
@@ -178,6 +183,10 @@ export function shortFileNames(files: readonly string[]): { folder: string; name
   };
 }
 
+/** The day the commune compiled its own report of the period, or that it has not. */
+const ownReportText = (c: CommuneReport): string =>
+  c.ownReport ? CONSOLIDATION_TEXT.ownReportDone(c.ownReport.day) : CONSOLIDATION_TEXT.ownReportMissing;
+
 /** "Tổng hợp các xã": one row per commune, sorted by unit name, then the province's total. */
 export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
   const columns = (Object.keys(COMMUNES_HEADER) as CommuneColumn[]).filter(
@@ -219,15 +228,14 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
       year: commune.year,
       ...figures(commune.totals, commune.completionRate),
       tthcRate: commune.tthcOnTimeRate,
-      ownReport: commune.ownReport
-        ? CONSOLIDATION_TEXT.ownReportDone(commune.ownReport.day)
-        : CONSOLIDATION_TEXT.ownReportMissing,
+      ownReport: ownReportText(commune),
       file: files.names[i],
     });
     rowHeights[r] = rowHeightFor(
       [
         { text: commune.unit, widthChars: COMMUNE_WIDTHS.unit },
         { text: files.names[i], widthChars: COMMUNE_WIDTHS.file },
+        { text: ownReportText(commune), widthChars: COMMUNE_WIDTHS.ownReport },
       ],
       BODY_FONT.size,
     );

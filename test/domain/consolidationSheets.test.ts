@@ -53,7 +53,7 @@ describe('the consolidation sheets', () => {
     expect(table.cells[4][col(COMMUNES_HEADER.unit)]).toBe('UBND xã A');
     expect(table.cells[4][col(COMMUNES_HEADER.file)]).toBe('a.xlsx');
     expect(table.cells[4][col(COMMUNES_HEADER.ownReport)]).toBe(CONSOLIDATION_TEXT.ownReportMissing);
-    expect(table.cells[5][col(COMMUNES_HEADER.ownReport)]).toBe('Đã lập 04/09/2026');
+    expect(table.cells[5][col(COMMUNES_HEADER.ownReport)]).toBe('04/09/2026');
     expect(table.cells[5][col(COMMUNES_HEADER.rate)]).toBe(0.75);
     expect(table.cells[6][col(COMMUNES_HEADER.unit)]).toBe('Tổng cộng (2 xã)');
     expect(table.cells[6][col(COMMUNES_HEADER.rateDue)]).toBe(5);
