@@ -219,6 +219,11 @@ function DateEditor({
   );
 }
 
+/** Width of the row-number column, in pixels. */
+const ROW_HEADER_PX = 44;
+/** Excel's default column width, in characters. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+
 /** Pixels of a column `width` characters wide, as Excel draws it with its default font (7 px a digit). */
 function columnPixels(width: number): number {
   return Math.round(width * 7 + 5);
@@ -275,6 +280,12 @@ function SheetGrid({
   const isTracker = raw.name === SHEET.tracker && model !== undefined;
   const columns = Math.max(0, ...raw.values.map((r) => r.length));
   const merged = React.useMemo(() => mergeMap(layout), [layout]);
+  const sized = React.useMemo(() => {
+    const given = layout?.columnWidths ?? [];
+    if (!given.some((w) => w > 0)) return undefined;
+    const widths = Array.from({ length: columns }, (_, c) => columnPixels(given[c] || DEFAULT_COLUMN_WIDTH));
+    return { widths, total: ROW_HEADER_PX + widths.reduce((a, b) => a + b, 0) };
+  }, [layout, columns]);
   const widthOf = (from: number, span: number): number | undefined => {
     const widths = layout?.columnWidths ?? [];
     let px = 0;
@@ -307,7 +318,20 @@ function SheetGrid({
       role="region"
       aria-label={PREVIEW.gridLabel(raw.name)}
     >
-      <table className={styles.table} data-sheet={raw.name}>
+      <table
+        className={styles.table}
+        data-sheet={raw.name}
+        // With the sheet's own widths the table is laid out as the sheet is: merged cells wrap inside them.
+        style={sized ? { tableLayout: 'fixed', width: sized.total } : undefined}
+      >
+        {sized && (
+          <colgroup>
+            <col style={{ width: ROW_HEADER_PX }} />
+            {sized.widths.map((w, c) => (
+              <col key={c} style={{ width: w }} />
+            ))}
+          </colgroup>
+        )}
         <thead>
           <tr>
             <td className={styles.corner} />
