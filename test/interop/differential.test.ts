@@ -243,11 +243,6 @@ const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
     ),
 };
 
-const caseArb: fc.Arbitrary<Case> = fc.oneof(
-  ...Object.entries(CLASSES).map(([cls, arb]) =>
-    fc.tuple(arb, progressArb).map(([edits, progress]) => ({ cls, edits: [...progress, ...edits] })),
-  ),
-);
 const mixedArb: fc.Arbitrary<Case> = fc
   .tuple(
     fc
@@ -270,7 +265,6 @@ function cases(): Case[] {
     for (const [edits, progress] of sampled) out.push({ cls, edits: [...progress, ...edits] });
   });
   out.push(...fc.sample(mixedArb, { seed: FUZZ_SEED + 99, numRuns: PER_CLASS }));
-  void caseArb;
   return out;
 }
 
