@@ -3,7 +3,6 @@ import { formatVnDate, type IsoDate } from '../domain/dates';
 import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
 import type { Settings } from '../domain/settings';
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
-import { leadsOf, sectionsOf } from '../domain/rollup';
 import { sheetNameKey } from '../domain/text';
 import { readKnownLeads } from '../domain/validation';
 import {
@@ -14,10 +13,10 @@ import {
   type OwnedSheet,
 } from '../sheets/register';
 import { buildReportSheet } from '../sheets/reportSheet';
-import { buildSummarySheet } from '../sheets/summarySheet';
 import type { SheetInfo, WorkbookPort, WorkbookSnapshot } from '../workbook/port';
 import { trackerFromSnapshot, trackerMissingOutcome, type TrackerState } from './checkTracker';
 import { guarded } from './errors';
+import { summaryFor } from './summary';
 import type { ActionOutcome } from './types';
 
 export interface ReportOptions {
@@ -171,8 +170,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     ]);
     const made = reportFromSnapshot(snap, { asOf: opts.asOf, period: opts.period });
     if (!made.ok) return made.outcome;
-    const { state, settings, period, content, listed } = made;
-    const { read } = state;
+    const { state, period, content, listed } = made;
     const info = new Map<string, SheetInfo>(snap.sheets.map((s) => [sheetNameKey(s.name), s]));
     const registered = readRegister(snap.contents[SHEET.register]);
     const owned = new Map<string, OwnedSheet>(registered.map((o) => [sheetNameKey(o.name), o]));
@@ -210,15 +208,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
         return { ok: false, message: ACTION.sheetProtected(existing.name), sheet: existing.name };
     }
 
-    const summary = buildSummarySheet({
-      year: settings.year,
-      periodMode: settings.periodMode,
-      writtenOn: opts.asOf,
-      headerRow: read.headerRow,
-      columns: read.columns,
-      sections: sectionsOf(),
-      leads: leadsOf(read.tasks, listed),
-    }).spec;
+    const summary = summaryFor(state, listed, opts.asOf).spec;
     const report = buildReportSheet(content, target);
     const writtenAt = (opts.now ?? new Date()).toISOString();
     const register = buildRegisterSheet(registered, [
