@@ -1,4 +1,4 @@
-import type { FileProgress } from '../app/consolidate';
+import type { FileProgress, PickedFileLike } from '../app/consolidate';
 import type { ConfirmedFix } from '../app/fixCells';
 import type { OverviewOutcome } from '../app/overview';
 import type { SettingsOutcome } from '../app/settingsForm';
@@ -23,13 +23,8 @@ export interface ReportRequest {
   asOf: IsoDate;
 }
 
-/** A workbook the user picked for "Tổng hợp nhiều xã" (a browser File has these). */
-export interface PickedFile {
-  name: string;
-  /** Milliseconds since 1970, as File.lastModified. */
-  lastModified?: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+/** A workbook the user picked for "Tổng hợp nhiều xã" (a browser File is one). */
+export type PickedFile = PickedFileLike;
 
 /** "Tổng hợp nhiều xã" as the pane asks for it: the period, the day, the files picked. */
 export interface ConsolidateRequest {
