@@ -14,9 +14,15 @@ import {
   type OwnedSheet,
 } from '../sheets/register';
 import { buildReportSheet } from '../sheets/reportSheet';
-import { buildSummarySheet } from '../sheets/summarySheet';
+import { buildSummarySheet, type SummaryInput } from '../sheets/summarySheet';
+import { tthcFieldsOf } from '../domain/tthc';
 import type { SheetInfo, WorkbookPort } from '../workbook/port';
-import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
+import {
+  TRACKER_SHEETS,
+  trackerFromSnapshot,
+  trackerMissingOutcome,
+  type TrackerState,
+} from './checkTracker';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -35,6 +41,13 @@ export interface ReportOutcome extends ActionOutcome {
   dataErrorRows?: number;
   /** What the workbook adapter could not fully honour, in Vietnamese (its lastWarnings). */
   warnings?: string[];
+}
+
+/** What Tổng hợp needs of Hồ sơ TTHC: where its columns are, and the fields to give a row. */
+export function summaryTthcInput(state: TrackerState): SummaryInput['tthc'] {
+  const t = state.tthc;
+  if (!t.readable) return undefined;
+  return { headerRow: t.headerRow, columns: t.columns, fields: tthcFieldsOf(t.rows, state.knownFields) };
 }
 
 /** How many "(2)", "(3)"… variants of a report sheet name to consider before giving up. */
@@ -71,14 +84,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
           reportPeriod(Number(opts.asOf.slice(0, 4)) - 1, 4, 'calendar').sheetName,
         ];
     for (const b of bases) for (const v of variants(b)) candidates.add(v);
-    const snap = await port.read([
-      SHEET.tracker,
-      SHEET.settings,
-      SHEET.lists,
-      SHEET.register,
-      SHEET.summary,
-      ...candidates,
-    ]);
+    const snap = await port.read([...TRACKER_SHEETS, SHEET.register, SHEET.summary, ...candidates]);
     const state = trackerFromSnapshot(snap, opts.asOf);
     if (!state) return trackerMissingOutcome();
     const structural = state.result.errors.filter(
@@ -159,6 +165,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       errors: state.result.errors,
       trackerSheet: SHEET.tracker,
       listedLeads: listed,
+      tthc: { read: state.tthc, listedFields: state.knownFields },
     });
     const summary = buildSummarySheet({
       year: settings.year,
@@ -168,6 +175,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       columns: read.columns,
       sections: sectionsOf(),
       leads: leadsOf(read.tasks, listed),
+      tthc: summaryTthcInput(state),
     }).spec;
     const report = buildReportSheet(content, target);
     const writtenAt = (opts.now ?? new Date()).toISOString();
@@ -179,7 +187,11 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     const warnings = [...(port.lastWarnings ?? [])];
     return {
       ok: true,
-      message: REPORT.written(target, period.subject, content.dataErrors.length),
+      message:
+        REPORT.written(target, period.subject, content.dataErrors.length) +
+        (content.tthc.dataErrors.length > 0
+          ? ` ${REPORT.tthcDataErrors(content.tthc.dataErrors.length)}`
+          : ''),
       sheet: target,
       cell: 'A1',
       content,

@@ -8,7 +8,7 @@ import { ACTION, SHEET } from '../i18n/vi';
 import type { IsoDate } from '../domain/dates';
 import type { CellFix, Problem } from '../domain/problems';
 import type { CellUpdate, WorkbookPort } from '../workbook/port';
-import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
+import { TRACKER_SHEETS, trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -46,7 +46,7 @@ export async function fixCells(
   opts: { today: IsoDate; confirmed: readonly ConfirmedFix[] },
 ): Promise<FixOutcome> {
   return guarded(async (): Promise<FixOutcome> => {
-    const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
+    const snap = await port.read([...TRACKER_SHEETS]);
     const state = trackerFromSnapshot(snap, opts.today);
     if (!state) return trackerMissingOutcome();
     const info = snap.sheets.find((s) => s.name === SHEET.tracker);

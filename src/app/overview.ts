@@ -3,7 +3,7 @@ import { toA1 } from '../domain/a1';
 import type { IsoDate } from '../domain/dates';
 import { buildOverview, type Overview } from '../domain/overview';
 import type { WorkbookPort } from '../workbook/port';
-import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
+import { TRACKER_SHEETS, trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -16,7 +16,7 @@ export interface OverviewOutcome extends ActionOutcome {
 /** Reads the tracker (one read) and sums it up for the pane. No tracker: ok=false with what to do. */
 export async function loadOverview(port: WorkbookPort, opts: { today: IsoDate }): Promise<OverviewOutcome> {
   return guarded(async (): Promise<OverviewOutcome> => {
-    const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
+    const snap = await port.read([...TRACKER_SHEETS]);
     const state = trackerFromSnapshot(snap, opts.today);
     if (!state) return trackerMissingOutcome();
     const taskCol = state.read.columns.task ?? 0;

@@ -8,11 +8,14 @@ export const SHEET = {
   lists: 'Danh mục',
   settings: 'Cài đặt',
   summary: 'Tổng hợp',
+  /** The one-stop shop's monthly dossier counts (plan II.3). */
+  tthc: 'Hồ sơ TTHC',
   /** Very hidden sheet listing the sheets the add-in owns. */
   register: 'CCHC_SoDangKy',
 } as const;
 
 export const TABLE_NAME = 'NhiemVu';
+export const TTHC_TABLE_NAME = 'HoSoTTHC';
 
 export const HEADERS = {
   stt: 'STT',
@@ -27,6 +30,23 @@ export const HEADERS = {
   evidence: 'Kết quả / Hồ sơ minh chứng',
   note: 'Ghi chú',
   deadlineState: 'Tình trạng hạn',
+} as const;
+
+/** The columns of "Hồ sơ TTHC", exactly as the sheet heads them (national statistics on TTHC handling). */
+export const TTHC_HEADERS = {
+  month: 'Tháng',
+  field: 'Lĩnh vực',
+  carriedOver: 'Kỳ trước chuyển qua',
+  online: 'Tiếp nhận trực tuyến',
+  offline: 'Tiếp nhận trực tiếp, bưu chính',
+  received: 'Tổng số hồ sơ',
+  early: 'Đã giải quyết trước hạn',
+  onTime: 'Đã giải quyết đúng hạn',
+  late: 'Đã giải quyết quá hạn',
+  pendingOnTime: 'Đang giải quyết trong hạn',
+  pendingLate: 'Đang giải quyết quá hạn',
+  rate: 'Tỷ lệ đúng hạn',
+  lateReason: 'Nguyên nhân quá hạn, biện pháp khắc phục',
 } as const;
 
 export const STATUS_LABEL = {
@@ -50,6 +70,7 @@ export const STATE_LABEL = {
 export const OTHER_GROUP = {
   section: 'Khác (chưa ghi mục, hoặc mục không có trong kế hoạch)',
   lead: 'Khác (chưa ghi, hoặc không có trong danh mục)',
+  field: 'Khác (lĩnh vực gõ khác danh mục)',
 } as const;
 
 export const SETTING_LABEL = {
@@ -104,6 +125,7 @@ export const LISTS_HEADER = [
   'Tình trạng hạn',
   'Mục',
   'Người ký',
+  'Lĩnh vực',
 ] as const;
 export const REGISTER_HEADER = ['Trang tính', 'Loại', 'Dấu kiểm', 'Ghi lúc', 'Phiên bản'] as const;
 
@@ -167,6 +189,53 @@ export const PROBLEM = {
     `STT ${value} bị trùng (${at(sheet, cell)}; đã có ở ô ${first}). Hãy đánh lại số thứ tự.`,
   stateNotFormula: (sheet: string, cell: string) =>
     `Ô ${HEADERS.deadlineState} không còn là công thức (${at(sheet, cell)}): ô hiện giá trị gõ tay, không tự cập nhật, và trang "${SHEET.summary}" đếm theo giá trị đó. Hãy chép công thức từ dòng bên trên xuống.`,
+  tthcHeaderNotFound: (sheet: string) =>
+    `Trang "${sheet}" không có dòng tiêu đề của bảng số liệu hồ sơ TTHC (cần các cột ${TTHC_HEADERS.month}, ${TTHC_HEADERS.field}, ${TTHC_HEADERS.carriedOver}…), nên số liệu hồ sơ TTHC chưa được tổng hợp. Hãy khôi phục dòng tiêu đề.`,
+  tthcMissingColumn: (sheet: string, cell: string, header: string) =>
+    `Trang "${sheet}" thiếu cột "${header}" (${at(sheet, cell)} là dòng tiêu đề), nên số liệu hồ sơ TTHC chưa được tổng hợp. Hãy thêm cột có đúng tiêu đề này.`,
+  tthcCountAsText: (sheet: string, cell: string, header: string, value: string) =>
+    `Ô ${cell} ở cột ${header} chứa số "${value}" dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Hãy nhập lại thành số, hoặc bấm "Sửa tự động".`,
+  tthcCountNotWhole: (sheet: string, cell: string, header: string, value: string) =>
+    `Số hồ sơ ở cột ${header} phải là số nguyên không âm; ô ${cell} đang là ${value} (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập lại số hồ sơ.`,
+  tthcCountNotNumber: (sheet: string, cell: string, header: string, value: string) =>
+    `"${value}" ở cột ${header} không phải là số hồ sơ (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập số nguyên không âm, hoặc để trống nếu không có hồ sơ.`,
+  tthcMonthInvalid: (sheet: string, cell: string, value: string, year: number) =>
+    `${TTHC_HEADERS.month} "${value}" không hợp lệ (${at(sheet, cell)}): phải là số nguyên từ 1 đến 12 (tháng của năm ${year}). Dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập lại tháng.`,
+  tthcMonthAsText: (sheet: string, cell: string, value: string, month: number) =>
+    `${TTHC_HEADERS.month} "${value}" đang được lưu dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng không được tính. Hãy nhập lại số ${month}, hoặc bấm "Sửa tự động".`,
+  tthcMonthMissing: (sheet: string, cell: string) =>
+    `Dòng có số hồ sơ nhưng chưa ghi ${TTHC_HEADERS.month} (${at(sheet, cell)}), nên không được tính. Hãy nhập tháng (1–12).`,
+  tthcFieldMissing: (sheet: string, cell: string) =>
+    `Dòng có số hồ sơ nhưng chưa ghi ${TTHC_HEADERS.field} (${at(sheet, cell)}), nên không được tính. Hãy chọn lĩnh vực trong danh sách thả xuống.`,
+  tthcFieldNotText: (sheet: string, cell: string, value: string) =>
+    `${TTHC_HEADERS.field} "${value}" không phải là tên lĩnh vực (${at(sheet, cell)}), nên dòng không được tính. Hãy chọn lĩnh vực trong danh sách thả xuống.`,
+  tthcUnknownField: (sheet: string, cell: string, value: string, lists: string) =>
+    `Lĩnh vực "${value}" chưa có trong danh mục (${at(sheet, cell)}); số liệu vẫn được tính riêng dưới tên này. Nếu đúng, hãy thêm vào cột "Lĩnh vực" của trang "${lists}"; nếu sai, hãy chọn lại.`,
+  tthcFieldSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
+    `Lĩnh vực "${value}" gõ khác với "${canonical}" trong danh mục (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  tthcUnbalanced: (sheet: string, cell: string, received: number, handled: number) =>
+    `Số hồ sơ không khớp (${at(sheet, cell)}): ${TTHC_HEADERS.received} là ${received} (kỳ trước chuyển qua + tiếp nhận trực tuyến + trực tiếp, bưu chính) nhưng số đã giải quyết và đang giải quyết cộng lại là ${handled}. Hãy kiểm tra lại các số của dòng này.`,
+  tthcCarryOver: (
+    sheet: string,
+    cell: string,
+    field: string,
+    month: number,
+    carried: number,
+    pending: number,
+  ) =>
+    `${TTHC_HEADERS.carriedOver} của lĩnh vực "${field}" tháng ${month} là ${carried}, nhưng cuối tháng ${month - 1} còn ${pending} hồ sơ đang giải quyết (trong hạn + quá hạn) (${at(sheet, cell)}). Hãy kiểm tra lại số chuyển qua hoặc số đang giải quyết của tháng trước.`,
+  tthcCarryMissing: (sheet: string, cell: string, field: string, month: number, pending: number) =>
+    `Cuối tháng ${month} lĩnh vực "${field}" còn ${pending} hồ sơ đang giải quyết, nhưng tháng ${month + 1} đã có số liệu mà chưa có dòng của lĩnh vực này (${at(sheet, cell)}). Hãy thêm dòng tháng ${month + 1} cho lĩnh vực này (kỳ trước chuyển qua ${pending}).`,
+  tthcDuplicateRow: (sheet: string, cell: string, month: number, field: string, first: number) =>
+    `Tháng ${month}, lĩnh vực "${field}" đã có ở dòng ${first} (${at(sheet, cell)}): mỗi tháng, mỗi lĩnh vực chỉ một dòng. Số liệu của cả hai dòng đang được cộng dồn ở trang "${SHEET.summary}" và trong báo cáo; hãy gộp lại thành một dòng.`,
+  tthcLateWithoutReason: (sheet: string, cell: string, month: number, field: string, late: number) =>
+    `Tháng ${month}, lĩnh vực "${field}" có ${late} hồ sơ quá hạn nhưng chưa ghi ${TTHC_HEADERS.lateReason.toLowerCase()} (${at(sheet, cell)}). Báo cáo nêu nguyên nhân này ở phần tồn tại, hạn chế; hãy ghi ngắn gọn.`,
+  tthcReviewWithoutFigures: (sheet: string, cell: string, month: number, tthcSheet: string) =>
+    `Cuộc họp rà soát giải quyết TTHC tháng ${month} đã "${STATUS_LABEL.done}" nhưng trang "${tthcSheet}" chưa có số liệu hồ sơ của tháng ${month} (${at(sheet, cell)}). Hãy nhập số liệu tháng ${month} để cuộc họp có căn cứ và báo cáo đủ số liệu.`,
+  tthcTotalNotFormula: (sheet: string, cell: string) =>
+    `Ô ${TTHC_HEADERS.received} không còn là công thức (${at(sheet, cell)}): ô hiện giá trị gõ tay, và trang "${SHEET.summary}" tính dòng này theo giá trị đó. Hãy chép công thức từ dòng bên trên xuống.`,
+  tthcRateNotFormula: (sheet: string, cell: string) =>
+    `Ô ${TTHC_HEADERS.rate} không còn là công thức (${at(sheet, cell)}), nên không tự cập nhật. Hãy chép công thức từ dòng bên trên xuống.`,
   settingsMissing: (sheet: string) => `Không tìm thấy trang "${sheet}"; đang dùng giá trị mặc định.`,
   settingInvalid: (sheet: string, cell: string, label: string, hint: string) =>
     `Giá trị "${label}" không hợp lệ (${at(sheet, cell)}). ${hint}. Đang dùng giá trị mặc định.`,
@@ -184,8 +253,13 @@ export const ACTION = {
     'Dữ liệu quá lớn để ghi một lần. Hãy thử lại; nếu vẫn lỗi, hãy dùng Excel trên máy tính.',
   workbookFailed: () => 'Không ghi được vào sổ làm việc. Hãy lưu tệp, mở lại và thử lại.',
   initDone: (sheet: string, rows: number, year: number) =>
-    `Đã tạo bảng theo dõi năm ${year} ở trang "${sheet}" với ${rows} nhiệm vụ, cùng các trang "${SHEET.lists}" và "${SHEET.settings}".`,
+    `Đã tạo bảng theo dõi năm ${year} ở trang "${sheet}" với ${rows} nhiệm vụ, cùng các trang "${SHEET.tthc}", "${SHEET.lists}" và "${SHEET.settings}".`,
+  tthcAdded: (sheet: string, year: number, listColumn: string | null) =>
+    `Đã thêm trang "${sheet}" để nhập số hồ sơ thủ tục hành chính hằng tháng năm ${year} theo lĩnh vực; bảng theo dõi và các trang khác giữ nguyên.` +
+    (listColumn ? ` Danh sách lĩnh vực được thêm vào cột ${listColumn} của trang "${SHEET.lists}".` : ''),
   checkClean: (sheet: string, rows: number) => `Đã kiểm tra ${rows} dòng ở trang "${sheet}": không có lỗi.`,
+  checkCleanWithTthc: (sheet: string, rows: number, tthcRows: number) =>
+    `Đã kiểm tra ${rows} dòng ở trang "${sheet}" và ${tthcRows} dòng có số liệu ở trang "${SHEET.tthc}": không có lỗi.`,
   checkFound: (errors: number, warnings: number) => `Tìm thấy ${errors} lỗi và ${warnings} cảnh báo.`,
   invalidYear: (year: string) => `Năm "${year}" không hợp lệ. Hãy nhập năm gồm 4 chữ số, từ 1990 đến 2100.`,
   fixed: (fixed: number, skipped: number) =>
@@ -273,6 +347,8 @@ export const REPORT = {
   noFreeName: (base: string, variants: number) =>
     `Các tên trang "${base}" … "${base} (${variants})" đều đã được dùng. Hãy xóa hoặc đổi tên bớt các trang báo cáo cũ rồi thử lại.`,
   trackerBroken: (first: string) => `Không đọc được bảng theo dõi: ${first}`,
+  tthcDataErrors: (rows: number) =>
+    `${rows} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu nên chưa được tính vào số liệu hồ sơ thủ tục hành chính (liệt kê cuối trang báo cáo, ngoài vùng in); hãy sửa rồi tổng hợp lại.`,
 } as const;
 
 /** Messages of the task pane's settings form. */
@@ -300,6 +376,29 @@ export const SUMMARY_TEXT = {
   byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay)',
   periodLabel: (subject: string, from: string, to: string) => `Báo cáo ${subject} (${from} – ${to})`,
   total: 'Tổng cộng',
+  tthcByMonth: (year: number) => `5. Hồ sơ thủ tục hành chính theo tháng năm ${year} (mọi lĩnh vực)`,
+  tthcByField: (n: number, label: string) => `${n}. Hồ sơ thủ tục hành chính ${label}, theo lĩnh vực`,
+  tthcQuarter: (roman: string, year: number) => `quý ${roman}/${year}`,
+  tthcYear: (year: number) => `lũy kế năm ${year}`,
+  tthcMonthsLabel: 'Tháng đầu và tháng cuối có số liệu',
+  tthcMonth: (month: number) => `Tháng ${month}`,
+  tthcDataErrors: `Số dòng "Lỗi dữ liệu" trên trang "${SHEET.tthc}" (không được tính):`,
+  tthcMissing: `Chưa có trang "${SHEET.tthc}" hoặc trang chưa đọc được: chưa có số liệu hồ sơ thủ tục hành chính.`,
+  tthcHeaders: {
+    carriedOver: 'Kỳ trước chuyển qua',
+    online: 'Tiếp nhận trực tuyến',
+    offline: 'Tiếp nhận trực tiếp, bưu chính',
+    received: 'Tổng số tiếp nhận',
+    early: 'Đã giải quyết trước hạn',
+    onTime: 'Đã giải quyết đúng hạn',
+    late: 'Đã giải quyết quá hạn',
+    pendingOnTime: 'Đang giải quyết trong hạn',
+    pendingLate: 'Đang giải quyết quá hạn',
+    rate: 'Tỷ lệ đúng hạn',
+    rows: 'Số dòng có số liệu',
+  },
+  tthcNote:
+    'Hồ sơ thủ tục hành chính lấy từ trang "Hồ sơ TTHC": kỳ trước chuyển qua là của tháng đầu có số liệu, số tiếp nhận và đã giải quyết cộng các tháng, số đang giải quyết là của tháng cuối có số liệu; tỷ lệ đúng hạn = (trước hạn + đúng hạn) / số đã giải quyết. Dòng "Lỗi dữ liệu" không được tính. Báo cáo định kỳ và ngăn theo dõi dùng cùng một cách tính.',
   rateOnTimeHeader: 'Hoàn thành đúng hạn (có hạn)',
   rateDueHeader: 'Đã đến hạn hoặc đã hoàn thành (có hạn)',
   rateHeader: 'Tỷ lệ hoàn thành',
