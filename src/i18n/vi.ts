@@ -466,11 +466,121 @@ export const REPORT_TEXT = {
     `- ${task} (chủ trì: ${lead}; hạn ${deadline}, quá hạn ${days} ngày).`,
   nextItem: (task: string, lead: string, deadline: string) =>
     `- ${task} (chủ trì: ${lead}; hạn ${deadline}).`,
+  tthcHeading: '3. Kết quả giải quyết hồ sơ thủ tục hành chính',
+  tthcNone: 'Trong kỳ chưa có số liệu giải quyết hồ sơ thủ tục hành chính để tổng hợp.',
+  tthcTableCaption: (months: string) =>
+    `Bảng kết quả giải quyết hồ sơ thủ tục hành chính theo lĩnh vực (${months}):`,
+  tthcTableHeader: {
+    field: 'Lĩnh vực',
+    received: 'Tổng số hồ sơ tiếp nhận',
+    early: 'Giải quyết trước hạn',
+    onTime: 'Giải quyết đúng hạn',
+    late: 'Giải quyết quá hạn',
+    pendingOnTime: 'Đang giải quyết trong hạn',
+    pendingLate: 'Đang giải quyết quá hạn',
+    rate: 'Tỷ lệ đúng hạn',
+  },
+  tthcDataErrors: (n: number) =>
+    `Có ${n} dòng số liệu hồ sơ thủ tục hành chính chưa tổng hợp được do dữ liệu chưa hợp lệ.`,
+  tthcLate: (n: number, fields: { field: string; n: number }[]) =>
+    `Trong kỳ có ${countVi(n)} hồ sơ thủ tục hành chính giải quyết quá hạn` +
+    (fields.length > 0 ? ` (lĩnh vực: ${fields.map((f) => `${f.field} ${countVi(f.n)}`).join('; ')})` : '') +
+    '.',
+  tthcFrequentLate: (field: string, n: number, months: string, reasons: string | null) =>
+    `Lĩnh vực ${field} thường xuyên có hồ sơ giải quyết quá hạn (${countVi(n)} hồ sơ, ${months})` +
+    (reasons ? `; nguyên nhân: ${reasons}` : '; chưa ghi nguyên nhân') +
+    '.',
+  tthcPendingLate: (n: number, fields: { field: string; n: number }[]) =>
+    `Đến cuối kỳ còn ${countVi(n)} hồ sơ thủ tục hành chính đang giải quyết quá hạn` +
+    (fields.length > 0 ? ` (lĩnh vực: ${fields.map((f) => `${f.field} ${countVi(f.n)}`).join('; ')})` : '') +
+    '.',
+  tthcNoLate: 'Không có hồ sơ thủ tục hành chính giải quyết quá hạn.',
+  tthcNextLate: (fields: string[]) =>
+    `Tập trung khắc phục tình trạng giải quyết hồ sơ thủ tục hành chính quá hạn ở lĩnh vực: ${fields.join(', ')}.`,
+  tthcFixHeading: (n: number) =>
+    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu. Các dòng này không được tính vào số liệu hồ sơ thủ tục hành chính của báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
   /** The block below the printed report listing rows to fix. */
   fixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Các dòng này đã được tính vào số liệu như bảng theo dõi đang hiển thị, nhưng không được nêu tên trong báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
   fixRow: (row: number, task: string) => `Dòng ${row}${task ? `: ${task}` : ''}`,
 } as const;
+
+/** A period's TTHC figures in a report sentence (see tthcSentences). */
+export interface TthcWords {
+  carriedOver: number;
+  online: number;
+  offline: number;
+  received: number;
+  early: number;
+  onTime: number;
+  late: number;
+  pendingOnTime: number;
+  pendingLate: number;
+}
+
+/**
+ * "từ tháng 1 đến tháng 5 năm 2026", "các tháng 1, 2, 4 năm 2026 (tháng 3 chưa có số liệu)", "tháng 3 năm 2026":
+ * the months that have figures, and those of the run between them that have none.
+ */
+export function tthcMonthsText(months: readonly number[], year: number): string {
+  if (months.length === 1) return `tháng ${months[0]} năm ${year}`;
+  const first = months[0];
+  const last = months[months.length - 1];
+  const gaps: number[] = [];
+  for (let m = first; m <= last; m++) if (!months.includes(m)) gaps.push(m);
+  if (gaps.length === 0) return `từ tháng ${first} đến tháng ${last} năm ${year}`;
+  return `các tháng ${months.join(', ')} năm ${year} (tháng ${gaps.join(', ')} chưa có số liệu)`;
+}
+
+/**
+ * The sentences that state a period's dossier figures as an officer writes them: what was received (carried
+ * over, online, in person or by post), what was resolved and how, what is pending, and the on-time rate with
+ * its numbers. Parts that would say 0 are left out.
+ */
+export function tthcSentences(f: TthcWords, months: string): string[] {
+  const out: string[] = [];
+  const fresh = f.online + f.offline;
+  const receivedParts: string[] = [];
+  if (f.carriedOver > 0) receivedParts.push(`kỳ trước chuyển qua ${countVi(f.carriedOver)}`);
+  if (fresh > 0) {
+    const how: string[] = [];
+    if (f.online > 0) how.push(`trực tuyến ${countVi(f.online)}`);
+    if (f.offline > 0) how.push(`trực tiếp và qua dịch vụ bưu chính ${countVi(f.offline)}`);
+    receivedParts.push(`tiếp nhận mới ${countVi(fresh)}, trong đó ${how.join(', ')}`);
+  }
+  const sentence = `${months.charAt(0).toLocaleUpperCase('vi')}${months.slice(1)}`;
+  out.push(
+    f.received === 0
+      ? `${sentence}, không có hồ sơ thủ tục hành chính nào được tiếp nhận.`
+      : `${sentence}, tổng số hồ sơ thủ tục hành chính là ${countVi(f.received)} hồ sơ (${receivedParts.join('; ')}).`,
+  );
+  if (f.received > 0) {
+    const resolved = f.early + f.onTime + f.late;
+    const pending = f.pendingOnTime + f.pendingLate;
+    const parts: string[] = [];
+    if (resolved === 0) parts.push('Chưa giải quyết xong hồ sơ nào');
+    else {
+      const how: string[] = [];
+      if (f.early > 0) how.push(`trước hạn ${countVi(f.early)}`);
+      if (f.onTime > 0) how.push(`đúng hạn ${countVi(f.onTime)}`);
+      if (f.late > 0) how.push(`quá hạn ${countVi(f.late)}`);
+      parts.push(`Đã giải quyết ${countVi(resolved)} hồ sơ (${how.join(', ')})`);
+    }
+    if (pending === 0) parts.push('không còn hồ sơ đang giải quyết');
+    else {
+      const how: string[] = [];
+      if (f.pendingOnTime > 0) how.push(`trong hạn ${countVi(f.pendingOnTime)}`);
+      if (f.pendingLate > 0) how.push(`quá hạn ${countVi(f.pendingLate)}`);
+      parts.push(`đang giải quyết ${countVi(pending)} hồ sơ (${how.join(', ')})`);
+    }
+    out.push(`${parts.join('; ')}.`);
+    if (resolved > 0)
+      out.push(
+        `Tỷ lệ giải quyết hồ sơ đúng hạn đạt ${percentVi((f.early + f.onTime) / resolved)} (${countVi(f.early + f.onTime)}/${countVi(resolved)} hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn).`,
+      );
+  }
+  return out;
+}
 
 /** Figures of a group of tasks in a report sentence (see reportFigures). */
 export interface FigureWords {
@@ -489,6 +599,11 @@ export interface FigureWords {
   dataErrors: number;
   /** The completion rate's denominator (rollup.StateCounts.rateDue). */
   due: number;
+}
+
+/** "1.049": a count as Vietnamese writes it (a dot between thousands). */
+export function countVi(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
 /** "66,7%": a share as Vietnamese writes it, one decimal where it is not whole. */
