@@ -1,6 +1,12 @@
 import { ACTION, PROBLEM, REPORT, SHEET } from '../i18n/vi';
 import { formatVnDate, type IsoDate } from '../domain/dates';
-import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
+import {
+  currentPeriod,
+  periodContaining,
+  reportPeriod,
+  type Quarter,
+  type ReportPeriod,
+} from '../domain/periods';
 import type { Settings } from '../domain/settings';
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
 import { leadsOf, sectionsOf } from '../domain/rollup';
@@ -57,13 +63,9 @@ function variants(base: string): string[] {
   return [base, ...Array.from({ length: MAX_VARIANTS - 1 }, (_, i) => `${base} (${i + 2})`)];
 }
 
-/**
- * The period the ribbon button compiles: the one whose quarter holds the day; once the tracker's year is over
- * (the year-end report is written in January), the tracker's year report.
- */
+/** The period the ribbon button compiles (periods.currentPeriod). */
 function defaultPeriod(asOf: IsoDate, settings: Settings): ReportPeriod {
-  const containing = periodContaining(asOf, settings.periodMode);
-  return containing.year > settings.year ? reportPeriod(settings.year, 4, settings.periodMode) : containing;
+  return currentPeriod(asOf, settings.year, settings.periodMode);
 }
 
 /**

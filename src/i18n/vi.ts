@@ -262,8 +262,10 @@ export const ACTION = {
     `Đã kiểm tra ${rows} dòng ở trang "${sheet}" và ${tthcRows} dòng có số liệu ở trang "${SHEET.tthc}": không có lỗi.`,
   checkFound: (errors: number, warnings: number) => `Tìm thấy ${errors} lỗi và ${warnings} cảnh báo.`,
   invalidYear: (year: string) => `Năm "${year}" không hợp lệ. Hãy nhập năm gồm 4 chữ số, từ 1990 đến 2100.`,
-  fixed: (fixed: number, skipped: number) =>
-    (fixed > 0 ? `Đã sửa ${fixed} ô ở trang "${SHEET.tracker}".` : 'Không sửa ô nào.') +
+  fixed: (fixed: number, skipped: number, sheets: readonly string[] = [SHEET.tracker]) =>
+    (fixed > 0
+      ? `Đã sửa ${fixed} ô ở ${sheets.length > 1 ? 'các trang' : 'trang'} ${sheets.map((s) => `"${s}"`).join(', ')}.`
+      : 'Không sửa ô nào.') +
     (skipped > 0
       ? ` ${skipped} ô không được sửa vì đã thay đổi sau lần kiểm tra; hãy bấm "Kiểm tra dữ liệu" lại.`
       : ''),
