@@ -106,6 +106,9 @@ export function warningDaysOf(v: GridCell): number | null {
  * "Hồ sơ TTHC" (src/sheets/tthcSheet.ts builds its formulas from what follows): a row's counts, month and
  * field as the Tổng số hồ sơ formula reads them. A row is counted only where every cell of it is readable;
  * otherwise the formula shows "Lỗi dữ liệu" and Tổng hợp leaves the row out (src/domain/tthc.ts).
+ * test/interop/tthcDifferential.test.ts holds it against LibreOffice. One difference is LibreOffice's own: it
+ * has no boolean type and tells TRUE from 1 by the cell's number format, so a TRUE pasted into a cell formatted
+ * as a number is the count 1 there, while Excel (and the domain) cannot read it.
  */
 
 /** Label the Tổng số hồ sơ formula shows on a row it cannot read (the tracker's word for the same thing). */

@@ -3,7 +3,7 @@
  * sheet has a row for every month of the year and every field of Danh mục, so the officer only types counts;
  * a row with no count typed is no figures. Its two formula columns and its colours read every cell as
  * src/domain/sheetRules.ts says (the domain's readCountCell, readMonthCell, readFieldCell), with IF/AND/OR/NOT/
- * ISNUMBER/ISTEXT/ISBLANK/TRIM/INT/N only (Excel 2010+, LibreOffice):
+ * ISNUMBER/ISTEXT/ISBLANK/ISLOGICAL/TRIM/INT/N only (Excel 2010+, LibreOffice):
  * - Tổng số hồ sơ = carried over + online + in person/post; "" on a row with no count typed; "Lỗi dữ liệu" where
  *   the month is not a whole number 1–12, the field is not text, or a count is not blank or a whole number ≥ 0;
  * - Tỷ lệ đúng hạn = (early + on time) / (early + on time + late), blank when nothing was resolved;
@@ -54,14 +54,20 @@ export function blankCount(x: string): string {
   return `IF(ISTEXT(${x}),TRIM(${x})="",ISBLANK(${x}))`;
 }
 
-/** TRUE where the formula cannot read a count cell (not blank and not a whole number ≥ 0). */
+/**
+ * TRUE where the formula cannot read a count cell (not blank and not a whole number ≥ 0). TRUE/FALSE is no count:
+ * Excel's ISNUMBER says so, LibreOffice's takes it for 1/0, hence ISLOGICAL.
+ */
 export function unreadableCount(x: string): string {
-  return `IF(ISNUMBER(${x}),OR(${x}<0,INT(${x})<>${x}),IF(ISTEXT(${x}),TRIM(${x})<>"",NOT(ISBLANK(${x}))))`;
+  return (
+    `IF(ISNUMBER(${x}),OR(ISLOGICAL(${x}),${x}<0,INT(${x})<>${x}),` +
+    `IF(ISTEXT(${x}),TRIM(${x})<>"",NOT(ISBLANK(${x}))))`
+  );
 }
 
-/** TRUE where the month is not a whole number from 1 to 12. */
+/** TRUE where the month is not a whole number from 1 to 12 (TRUE/FALSE neither, as for counts). */
 export function unreadableMonth(x: string): string {
-  return `IF(ISNUMBER(${x}),OR(${x}<1,${x}>12,INT(${x})<>${x}),TRUE)`;
+  return `IF(ISNUMBER(${x}),OR(ISLOGICAL(${x}),${x}<1,${x}>12,INT(${x})<>${x}),TRUE)`;
 }
 
 /** TRUE where the field is not text TRIM leaves something of. */
@@ -88,12 +94,13 @@ export function tthcRateFormula(r: TthcRowRefs): string {
 /** The colours' rules, as formulas of one row (TRUE: the row gets the colour). */
 export function tthcMarkFormulas(r: TthcRowRefs): { dataError: string; late: string; unbalanced: string } {
   const n = (k: TthcCountKey): string => `N(${r.counts[k]})`;
+  // IF, not AND: AND evaluates every argument, and N() of an error value is that error.
   return {
     dataError: `=${r.received}=${q(TTHC_DATA_ERROR)}`,
-    late: `=AND(ISNUMBER(${r.received}),${n('late')}+${n('pendingLate')}>0)`,
+    late: `=IF(ISNUMBER(${r.received}),${n('late')}+${n('pendingLate')}>0,FALSE)`,
     unbalanced:
-      `=AND(ISNUMBER(${r.received}),${n('carriedOver')}+${n('online')}+${n('offline')}<>` +
-      `${n('early')}+${n('onTime')}+${n('late')}+${n('pendingOnTime')}+${n('pendingLate')})`,
+      `=IF(ISNUMBER(${r.received}),${n('carriedOver')}+${n('online')}+${n('offline')}<>` +
+      `${n('early')}+${n('onTime')}+${n('late')}+${n('pendingOnTime')}+${n('pendingLate')},FALSE)`,
   };
 }
 
