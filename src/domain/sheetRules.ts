@@ -121,14 +121,20 @@ export type CountCell =
   | { kind: 'unreadable' };
 
 /**
+ * The largest count a cell may hold: far above any commune's month, and low enough that every sum of the sheet,
+ * Tổng hợp and the report is exact. A count above it is a typo (extra zeros) the formula shows as "Lỗi dữ liệu".
+ */
+export const MAX_COUNT = 1_000_000;
+
+/**
  * A dossier count as the formula reads it: a blank cell or text of spaces only is blank (no dossiers); a
- * whole number ≥ 0 is a count; anything else cannot be read.
+ * whole number from 0 to MAX_COUNT is a count; anything else cannot be read.
  */
 export function readCountCell(v: GridCell): CountCell {
   if (v === null) return { kind: 'blank' };
   if (typeof v === 'string') return excelTrim(v) === '' ? { kind: 'blank' } : { kind: 'unreadable' };
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 0 || Math.floor(v) !== v) return { kind: 'unreadable' };
+    if (!Number.isFinite(v) || v < 0 || v > MAX_COUNT || Math.floor(v) !== v) return { kind: 'unreadable' };
     return { kind: 'count', value: v === 0 ? 0 : v };
   }
   return { kind: 'unreadable' };

@@ -28,7 +28,7 @@ import type { ReportPeriod } from './periods';
 import { PLAN_ITEMS } from './plan';
 import type { Problem } from './problems';
 import { countifsKey, groupBy, MAX_GROUP_KEY, OTHER_KEY, uniqueKeys } from './rollup';
-import { excelTrim, readCountCell, readFieldCell, readMonthCell } from './sheetRules';
+import { excelTrim, MAX_COUNT, readCountCell, readFieldCell, readMonthCell } from './sheetRules';
 import { cleanText, normalizeKey } from './text';
 import type { Task } from './tracker';
 
@@ -201,11 +201,12 @@ function findHeaderRow(grid: Grid): number {
   return best;
 }
 
-/** "12" → 12: a number stored as text whose meaning is certain (digits only), for the one-click fix. */
+/** "12" → 12: a count stored as text whose meaning is certain (digits only, in range), for the one-click fix. */
 function digitsOnly(text: string): number | null {
   const t = text.trim();
-  if (!/^\d{1,15}$/.test(t)) return null;
-  return Number(t);
+  if (!/^\d{1,7}$/.test(t)) return null;
+  const n = Number(t);
+  return n <= MAX_COUNT ? n : null;
 }
 
 /** Reads "Hồ sơ TTHC" (undefined: the workbook has no such sheet). */

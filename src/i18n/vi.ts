@@ -196,9 +196,9 @@ export const PROBLEM = {
   tthcCountAsText: (sheet: string, cell: string, header: string, value: string) =>
     `Ô ${cell} ở cột ${header} chứa số "${value}" dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Hãy nhập lại thành số, hoặc bấm "Sửa tự động".`,
   tthcCountNotWhole: (sheet: string, cell: string, header: string, value: string) =>
-    `Số hồ sơ ở cột ${header} phải là số nguyên không âm; ô ${cell} đang là ${value} (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập lại số hồ sơ.`,
+    `Số hồ sơ ở cột ${header} phải là số nguyên từ 0 đến 1.000.000; ô ${cell} đang là ${value} (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập lại số hồ sơ.`,
   tthcCountNotNumber: (sheet: string, cell: string, header: string, value: string) =>
-    `"${value}" ở cột ${header} không phải là số hồ sơ (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập số nguyên không âm, hoặc để trống nếu không có hồ sơ.`,
+    `"${value}" ở cột ${header} không phải là số hồ sơ (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập số nguyên từ 0 đến 1.000.000, hoặc để trống nếu không có hồ sơ.`,
   tthcMonthInvalid: (sheet: string, cell: string, value: string, year: number) =>
     `${TTHC_HEADERS.month} "${value}" không hợp lệ (${at(sheet, cell)}): phải là số nguyên từ 1 đến 12 (tháng của năm ${year}). Dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập lại tháng.`,
   tthcMonthAsText: (sheet: string, cell: string, value: string, month: number) =>

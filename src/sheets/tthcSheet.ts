@@ -5,7 +5,8 @@
  * src/domain/sheetRules.ts says (the domain's readCountCell, readMonthCell, readFieldCell), with IF/AND/OR/NOT/
  * ISNUMBER/ISTEXT/ISBLANK/ISLOGICAL/TRIM/INT/N only (Excel 2010+, LibreOffice):
  * - Tổng số hồ sơ = carried over + online + in person/post; "" on a row with no count typed; "Lỗi dữ liệu" where
- *   the month is not a whole number 1–12, the field is not text, or a count is not blank or a whole number ≥ 0;
+ *   the month is not a whole number 1–12, the field is not text, or a count is not blank or a whole number from
+ *   0 to 1,000,000;
  * - Tỷ lệ đúng hạn = (early + on time) / (early + on time + late), blank when nothing was resolved;
  * - a row with late or overdue dossiers is red, a row the formula cannot read purple, and a Tổng số hồ sơ that
  *   does not balance (received ≠ resolved + pending) amber.
@@ -13,7 +14,7 @@
  */
 import { HEADER_FILL, HEADER_FONT, BODY_FONT, STATE_COLORS } from './palette';
 import { rangeToA1, colToLetters } from '../domain/a1';
-import { TTHC_DATA_ERROR } from '../domain/sheetRules';
+import { MAX_COUNT, TTHC_DATA_ERROR } from '../domain/sheetRules';
 import {
   TTHC_COLUMN_KEYS,
   TTHC_COUNT_KEYS,
@@ -55,12 +56,12 @@ export function blankCount(x: string): string {
 }
 
 /**
- * TRUE where the formula cannot read a count cell (not blank and not a whole number ≥ 0). TRUE/FALSE is no count:
+ * TRUE where the formula cannot read a count cell (not blank and not a whole number from 0 to MAX_COUNT). TRUE/FALSE is no count:
  * Excel's ISNUMBER says so, LibreOffice's takes it for 1/0, hence ISLOGICAL.
  */
 export function unreadableCount(x: string): string {
   return (
-    `IF(ISNUMBER(${x}),OR(ISLOGICAL(${x}),${x}<0,INT(${x})<>${x}),` +
+    `IF(ISNUMBER(${x}),OR(ISLOGICAL(${x}),${x}<0,${x}>${MAX_COUNT},INT(${x})<>${x}),` +
     `IF(ISTEXT(${x}),TRIM(${x})<>"",NOT(ISBLANK(${x}))))`
   );
 }
@@ -119,9 +120,6 @@ const WIDTHS: Record<TthcColumnKey, number> = {
   rate: 9,
   lateReason: 36,
 };
-
-/** Largest count the sheet's validation accepts (a typo guard, far above any commune's month). */
-export const MAX_COUNT = 1_000_000;
 
 export interface TthcSheetInput {
   /** The tracker's year (shown in the month prompt). */
@@ -199,7 +197,7 @@ export function buildTthcSheet(input: TthcSheetInput): SheetSpec {
       allowBlank: true,
       error: {
         title: 'Số hồ sơ không hợp lệ',
-        message: 'Số hồ sơ là số nguyên không âm; để trống nếu không có hồ sơ.',
+        message: 'Số hồ sơ là số nguyên từ 0 đến 1.000.000; để trống nếu không có hồ sơ.',
         style: 'stop',
       },
     })),

@@ -94,6 +94,8 @@ describe('how a cell of Hồ sơ TTHC is read (the sheet’s formulas read it so
     ['12', { kind: 'unreadable' }],
     [2.5, { kind: 'unreadable' }],
     [-1, { kind: 'unreadable' }],
+    [1_000_000, { kind: 'count', value: 1_000_000 }],
+    [1_000_001, { kind: 'unreadable' }], // a typo with extra zeros, not a month of a commune
     [true, { kind: 'unreadable' }],
     [{ error: '#N/A' }, { kind: 'unreadable' }],
     ['\u00a0', { kind: 'unreadable' }], // a no-break space is not TRIM's space
