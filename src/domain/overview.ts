@@ -70,6 +70,8 @@ export interface TthcLateField {
 export interface TthcOverview {
   /** The sheet can be read (false: it exists but its header or a column is missing). */
   present: boolean;
+  /** The sheet row of its first data row (below the header). */
+  firstRow: number;
   /** The latest month of the year with figures; null when none. */
   latestMonth: number | null;
   latestRate: number | null;
@@ -82,8 +84,8 @@ export interface TthcOverview {
   periodOnTime: number;
   periodResolved: number;
   lateFields: TthcLateField[];
-  /** Sheet rows showing "Lỗi dữ liệu" (counted nowhere). */
-  dataErrorRows: number[];
+  /** Rows showing "Lỗi dữ liệu" (counted nowhere): the sheet row, and its month and field where readable. */
+  dataErrorRows: { row: number; month: number | null; field: string | null }[];
 }
 
 /** The pane's TTHC figures (the same rules as the report: domain/tthc.tthcFigures). */
@@ -104,6 +106,7 @@ export function buildTthcOverview(
   const good = (f: { early: number; onTime: number }): number => f.early + f.onTime;
   return {
     present: read.readable,
+    firstRow: read.headerRow + 2,
     latestMonth,
     latestRate: latest ? onTimeRate(latest.totals) : null,
     latestOnTime: latest ? good(latest.totals) : 0,
@@ -127,7 +130,9 @@ export function buildTthcOverview(
         (a, b) =>
           Number(b.frequent) - Number(a.frequent) || b.late + b.pendingLate - (a.late + a.pendingLate),
       ),
-    dataErrorRows: rows.filter((r) => r.state === 'dataError').map((r) => r.row),
+    dataErrorRows: rows
+      .filter((r) => r.state === 'dataError')
+      .map((r) => ({ row: r.row, month: r.month, field: r.field })),
   };
 }
 

@@ -608,9 +608,13 @@ export function countVi(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
-/** "66,7%": a share as Vietnamese writes it, one decimal where it is not whole. */
+/** "66,7%": a share as Vietnamese writes it (99,96% is 99,9%, never 100%), one decimal where it is not whole. */
 export function percentVi(share: number): string {
-  const p = Math.round(share * 1000) / 10;
+  // Rounded to one decimal, but never to 100% when something is missing, nor to 0% when something is there.
+  const p = Math.min(
+    share < 1 ? 99.9 : Infinity,
+    Math.max(share > 0 ? 0.1 : 0, Math.round(share * 1000) / 10),
+  );
   return `${String(p).replace('.', ',')}%`;
 }
 

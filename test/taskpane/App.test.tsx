@@ -6,7 +6,15 @@ import type { CheckResult } from '../../src/domain/problems';
 import { ACTION_NAME, OUTCOME, PANE } from '../../src/i18n/ui';
 import { App, type PaneTab } from '../../src/taskpane/App';
 import type { CheckView, PaneActions } from '../../src/taskpane/actions';
-import { deferred, fakeActions, NO_TRACKER, readyView, type FakeActions } from './fakes';
+import {
+  deferred,
+  fakeActions,
+  NO_TRACKER,
+  readyView,
+  sampleOverview,
+  sampleTthc,
+  type FakeActions,
+} from './fakes';
 
 function renderPane(actions: PaneActions, initialTab?: PaneTab) {
   return render(
@@ -179,6 +187,74 @@ describe('the overview', () => {
     expect(screen.getByText(PANE.noTasks)).toBeTruthy();
     expect(screen.getByText(PANE.noOverdue)).toBeTruthy();
     expect(screen.getByText(PANE.noDueSoon)).toBeTruthy();
+  });
+
+  describe('Hồ sơ TTHC', () => {
+    it('shows the latest month’s and the period’s on-time rate and the late fields, each taking the user to its row', async () => {
+      const actions = fakeActions({
+        loadOverview: jest.fn(async () => readyView({ ...sampleOverview(), tthc: sampleTthc() })),
+      });
+      renderPane(actions);
+      await settle();
+      const section = screen.getByRole('region', { name: PANE.tthcHeading });
+      expect(within(section).getByText('Tỷ lệ giải quyết đúng hạn tháng 5/2026')).toBeTruthy();
+      expect(
+        within(section).getByText(
+          '39/40 hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn (97,5%)',
+        ),
+      ).toBeTruthy();
+      expect(
+        within(section).getByText('Tỷ lệ giải quyết đúng hạn, báo cáo 6 tháng đầu năm 2026 (tháng 1–5)'),
+      ).toBeTruthy();
+      // 196/199 is 98,5%: one decimal, as the report writes it.
+      expect(within(section).getByText(/\(98,5%\)$/)).toBeTruthy();
+      const late = within(section).getByRole('region', { name: PANE.tthcLateHeading(1) });
+      const item = within(late).getByRole('button', { name: /Đất đai · thường xuyên trễ hạn/ });
+      expect(item.textContent).toContain(
+        'giải quyết quá hạn 3 hồ sơ (tháng 3, 5) · đang giải quyết quá hạn 1 hồ sơ',
+      );
+      await act(async () => fireEvent.click(item));
+      expect(actions.selectCell).toHaveBeenCalledWith('Hồ sơ TTHC', 'B52');
+      const errors = within(section).getByRole('region', { name: PANE.tthcErrorsHeading(1) });
+      await act(async () =>
+        fireEvent.click(within(errors).getByRole('button', { name: /Dòng 30 · tháng 3 · Hộ tịch/ })),
+      );
+      expect(actions.selectCell).toHaveBeenCalledWith('Hồ sơ TTHC', 'B30');
+    });
+
+    it('says when no figures were typed yet, and opens the sheet', async () => {
+      const none = {
+        ...sampleTthc(),
+        latestMonth: null,
+        latestRate: null,
+        periodMonths: [],
+        lateFields: [],
+        dataErrorRows: [],
+      };
+      const actions = fakeActions({
+        loadOverview: jest.fn(async () => readyView({ ...sampleOverview(), tthc: none })),
+      });
+      renderPane(actions);
+      await settle();
+      const section = screen.getByRole('region', { name: PANE.tthcHeading });
+      expect(within(section).getByText(PANE.tthcNoFigures(2026))).toBeTruthy();
+      expect(within(section).queryByRole('progressbar')).toBeNull();
+      await act(async () =>
+        fireEvent.click(within(section).getByRole('button', { name: PANE.tthcOpenSheet })),
+      );
+      expect(actions.selectCell).toHaveBeenCalledWith('Hồ sơ TTHC', 'B2');
+    });
+
+    it('offers to add the sheet to a tracker that has none', async () => {
+      const actions = fakeActions();
+      renderPane(actions);
+      await settle();
+      const section = screen.getByRole('region', { name: PANE.tthcHeading });
+      expect(within(section).getByText(PANE.tthcMissing)).toBeTruthy();
+      await act(async () => fireEvent.click(within(section).getByRole('button', { name: PANE.tthcAdd })));
+      expect(actions.initTracker).toHaveBeenCalledTimes(1);
+      expect(actions.loadOverview).toHaveBeenCalledTimes(2);
+    });
   });
 });
 
