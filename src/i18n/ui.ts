@@ -187,7 +187,10 @@ export const PREVIEW = {
   gridLabel: (sheet: string) => `Nội dung trang "${sheet}"`,
   rowHeader: (row: number) => String(row),
   formulaNote:
-    'Cột "Tình trạng hạn" và các số của trang Tổng hợp được tính sẵn ở đây theo đúng quy tắc của công thức; các ô công thức khác (ƒx) được Excel tính khi mở tệp.',
+    'Cột "Tình trạng hạn", cột "Tổng số hồ sơ" và "Tỷ lệ đúng hạn" của trang Hồ sơ TTHC và các số của trang Tổng hợp được tính sẵn ở đây theo đúng quy tắc của công thức; các ô công thức khác (ƒx) được Excel tính khi mở tệp.',
+  tthcEditHint:
+    'Có thể gõ số hồ sơ và nguyên nhân quá hạn ngay trong bảng để thử (Enter để ghi); ngăn sẽ tự cập nhật.',
+  tthcEdit: (header: string, row: number) => `${header}, dòng ${row}`,
   formulaPlaceholder: 'ƒx',
   editHint:
     'Có thể đổi "Trạng thái" và "Ngày hoàn thành" của nhiệm vụ ngay trong bảng để thử; ngăn sẽ tự cập nhật.',
