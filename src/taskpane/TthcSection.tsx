@@ -50,12 +50,7 @@ function Rate({
           : PANE.tthcRateHint(onTime, resolved, percentOneDecimal(rate))
       }
     >
-      <ProgressBar
-        value={rate ?? 0}
-        max={1}
-        thickness="large"
-        color={rate !== null && rate < 1 ? 'warning' : 'success'}
-      />
+      <ProgressBar value={rate ?? 0} max={1} thickness="large" color="success" />
     </Field>
   );
 }
