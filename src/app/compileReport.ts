@@ -9,7 +9,6 @@ import {
 } from '../domain/periods';
 import type { Settings } from '../domain/settings';
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
-import { leadsOf, sectionsOf } from '../domain/rollup';
 import { sheetNameKey } from '../domain/text';
 import { readKnownLeads } from '../domain/validation';
 import {
@@ -20,16 +19,10 @@ import {
   type OwnedSheet,
 } from '../sheets/register';
 import { buildReportSheet } from '../sheets/reportSheet';
-import { buildSummarySheet, type SummaryInput } from '../sheets/summarySheet';
-import { tthcFieldsOf } from '../domain/tthc';
 import type { SheetInfo, WorkbookPort } from '../workbook/port';
-import {
-  TRACKER_SHEETS,
-  trackerFromSnapshot,
-  trackerMissingOutcome,
-  type TrackerState,
-} from './checkTracker';
+import { TRACKER_SHEETS, trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
 import { guarded } from './errors';
+import { summaryFor } from './summary';
 import type { ActionOutcome } from './types';
 
 export interface ReportOptions {
@@ -47,13 +40,6 @@ export interface ReportOutcome extends ActionOutcome {
   dataErrorRows?: number;
   /** What the workbook adapter could not fully honour, in Vietnamese (its lastWarnings). */
   warnings?: string[];
-}
-
-/** What Tổng hợp needs of Hồ sơ TTHC: where its columns are, and the fields to give a row. */
-export function summaryTthcInput(state: TrackerState): SummaryInput['tthc'] {
-  const t = state.tthc;
-  if (!t.readable) return undefined;
-  return { headerRow: t.headerRow, columns: t.columns, fields: tthcFieldsOf(t.rows, state.knownFields) };
 }
 
 /** How many "(2)", "(3)"… variants of a report sheet name to consider before giving up. */
@@ -169,16 +155,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       listedLeads: listed,
       tthc: { read: state.tthc, listedFields: state.knownFields },
     });
-    const summary = buildSummarySheet({
-      year: settings.year,
-      periodMode: settings.periodMode,
-      writtenOn: opts.asOf,
-      headerRow: read.headerRow,
-      columns: read.columns,
-      sections: sectionsOf(),
-      leads: leadsOf(read.tasks, listed),
-      tthc: summaryTthcInput(state),
-    }).spec;
+    const summary = summaryFor(state, listed, opts.asOf).spec;
     const report = buildReportSheet(content, target);
     const writtenAt = (opts.now ?? new Date()).toISOString();
     const register = buildRegisterSheet(registered, [

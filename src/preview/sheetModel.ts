@@ -8,7 +8,8 @@ import { toA1 } from '../domain/a1';
 import { formatVnDate, isoFromSerial, parseDateText, serialFromIso, type IsoDate } from '../domain/dates';
 import { deadlineState, type DeadlineState } from '../domain/deadline';
 import type { Grid } from '../domain/grid';
-import { completionRate, leadsOf, rollup, sectionsOf, type StateCounts } from '../domain/rollup';
+import { rollupFor, summaryFor, summaryTthcInput } from '../app/summary';
+import { completionRate, type StateCounts } from '../domain/rollup';
 import { readSettings, type Settings } from '../domain/settings';
 import { readTracker, type ColumnKey, type TrackerRead } from '../domain/tracker';
 import { readKnownLeads } from '../domain/validation';
@@ -17,14 +18,13 @@ import {
   readKnownFields,
   readTthc,
   TTHC_FIELDS,
-  tthcFieldsOf,
   tthcFigures,
   type TthcFigures,
   type TthcRead,
   type TthcRow,
 } from '../domain/tthc';
 import { SHEET, STATE_LABEL, TTHC_HEADERS } from '../i18n/vi';
-import { buildSummarySheet, SUMMARY_COLUMNS, TTHC_SUMMARY_COLUMNS } from '../sheets/summarySheet';
+import { SUMMARY_COLUMNS, TTHC_SUMMARY_COLUMNS } from '../sheets/summarySheet';
 import type { CellValue } from '../sheets/spec';
 import type { RawCell, RawSheet } from '../workbook/port';
 
@@ -156,39 +156,19 @@ export function summaryComputed(
   tthc?: RawSheet,
 ): ComputedCells {
   const out: ComputedCells = new Map();
-  const { read, settings } = model;
+  const { read } = model;
   if (read.columns.deadlineState === undefined || read.headerRow < 0) return out;
   const listed = lists ? readKnownLeads(lists) : undefined;
-  const tthcRead = tthc ? readTthc(tthc, settings.year) : undefined;
-  const fields = tthcRead?.readable
-    ? tthcFieldsOf(tthcRead.rows, readKnownFields(lists) ?? TTHC_FIELDS)
-    : undefined;
-  let built: ReturnType<typeof buildSummarySheet>;
+  const tthcRead = tthc ? readTthc(tthc, model.settings.year) : undefined;
+  const knownFields = readKnownFields(lists) ?? TTHC_FIELDS;
+  let built: ReturnType<typeof summaryFor>;
   try {
-    built = buildSummarySheet({
-      year: settings.year,
-      periodMode: settings.periodMode,
-      writtenOn: today,
-      headerRow: read.headerRow,
-      columns: read.columns,
-      sections: sectionsOf(),
-      leads: leadsOf(read.tasks, listed),
-      tthc:
-        tthcRead?.readable && fields
-          ? { headerRow: tthcRead.headerRow, columns: tthcRead.columns, fields }
-          : undefined,
-    });
+    built = summaryFor({ ...model, tthc: tthcRead, knownFields }, listed, today);
   } catch {
     return out; // a required column is missing: nothing to compute
   }
   const expected = new Map((built.spec.formulas ?? []).map((f) => [f.cell, f.formula]));
-  const figures = rollup(read.tasks, {
-    asOf: today,
-    warningDays: settings.warningDays,
-    year: settings.year,
-    periodMode: settings.periodMode,
-    listedLeads: listed,
-  });
+  const figures = rollupFor(model, listed, today);
   const groups = {
     section: figures.bySection,
     lead: figures.byLead,
@@ -216,6 +196,7 @@ export function summaryComputed(
     if (block.totalRow > 0) put(block.totalRow, figures.total, false);
   }
   const t = built.layout.tthc;
+  const fields = summaryTthcInput({ ...model, tthc: tthcRead, knownFields })?.fields;
   if (t && tthcRead && fields) {
     const rows = tthcRead.rows;
     /** A cell's value where the sheet holds exactly the formula the rebuilt Tổng hợp has there. */

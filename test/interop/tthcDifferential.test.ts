@@ -20,12 +20,11 @@ import fc from 'fast-check';
 
 import { initTracker } from '../../src/app';
 import { trackerFromSnapshot, type TrackerState } from '../../src/app/checkTracker';
-import { summaryTthcInput } from '../../src/app/compileReport';
+import { summaryFor, summaryTthcInput } from '../../src/app/summary';
 import { lettersToCol, quoteSheet } from '../../src/domain/a1';
 import { todayIso } from '../../src/domain/dates';
 import { reportPeriod } from '../../src/domain/periods';
 import { buildReport } from '../../src/domain/report';
-import { leadsOf, sectionsOf } from '../../src/domain/rollup';
 import { TTHC_DATA_ERROR } from '../../src/domain/sheetRules';
 import {
   onTimeRate,
@@ -39,11 +38,7 @@ import {
 import { readKnownLeads } from '../../src/domain/validation';
 import { SHEET } from '../../src/i18n/vi';
 import type { FormulaCell, SheetSpec } from '../../src/sheets/spec';
-import {
-  buildSummarySheet,
-  TTHC_SUMMARY_COLUMNS,
-  type TthcSummaryLayout,
-} from '../../src/sheets/summarySheet';
+import { TTHC_SUMMARY_COLUMNS, type TthcSummaryLayout } from '../../src/sheets/summarySheet';
 import { buildTthcSheet, tthcColumn, tthcMarkFormulas, type TthcRowRefs } from '../../src/sheets/tthcSheet';
 import type { CellUpdate, RawCell, RawSheet } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
@@ -269,16 +264,8 @@ async function writeCase(c: Case, n: number, base: Uint8Array): Promise<Written>
   const snap = await damaged.read([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.tthc]);
   const state = trackerFromSnapshot(snap, today)!;
   const tthc = summaryTthcInput(state)!;
-  const built = buildSummarySheet({
-    year: state.settings.year,
-    periodMode: state.settings.periodMode,
-    writtenOn: today,
-    headerRow: state.read.headerRow,
-    columns: state.read.columns,
-    sections: sectionsOf(),
-    leads: leadsOf(state.read.tasks, readKnownLeads(snap.contents[SHEET.lists])),
-    tthc,
-  });
+  // Tổng hợp as "Tổng hợp báo cáo" writes it.
+  const built = summaryFor(state, readKnownLeads(snap.contents[SHEET.lists]), today);
   await damaged.apply({ write: [built.spec, marksSheet()] });
   const file = path.join(dir, `tthc-${String(n).padStart(3, '0')}-${c.cls}.xlsx`);
   fs.writeFileSync(file, await damaged.toBuffer());
