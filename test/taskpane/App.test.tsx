@@ -487,6 +487,34 @@ describe('the actions', () => {
     expect(screen.queryByText(PANE.fixButton(1))).toBeNull();
   });
 
+  it('names the sheet of a fix outside Nhiệm vụ (a count stored as text on Hồ sơ TTHC)', async () => {
+    const fix = { value: 12, numberFormat: '0', was: '12', becomes: '12' };
+    const actions = fakeActions({
+      checkTracker: jest.fn(async () => ({
+        ok: false,
+        message: 'Tìm thấy 1 lỗi và 0 cảnh báo.',
+        result: {
+          errors: [
+            {
+              severity: 'error' as const,
+              code: 'tthcCountAsText',
+              sheet: 'Hồ sơ TTHC',
+              cell: 'D5',
+              message: 'Số dạng chữ.',
+              fix,
+            },
+          ],
+          warnings: [],
+        },
+      })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.checkButton)));
+    await act(async () => fireEvent.click(button(PANE.fixButton(1))));
+    expect(screen.getByText(PANE.fixItem('Hồ sơ TTHC!D5', '12', '12'))).toBeTruthy();
+  });
+
   it('writes nothing when the fix list is cancelled', async () => {
     const fix = { value: 'Hoàn thành', was: 'Hoàn thành\u00a0', becomes: 'Hoàn thành' };
     const actions = fakeActions({
