@@ -297,7 +297,8 @@ export const SUMMARY_TEXT = {
   bySection: '1. Theo mục của kế hoạch',
   byLead: '2. Theo cơ quan chủ trì',
   byQuarter: '3. Theo quý (theo hạn hoàn thành)',
-  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay)',
+  byPeriod:
+    '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay; nhiệm vụ chuyển từ năm trước được tính từ kỳ đầu)',
   periodLabel: (subject: string, from: string, to: string) => `Báo cáo ${subject} (${from} – ${to})`,
   total: 'Tổng cộng',
   rateOnTimeHeader: 'Hoàn thành đúng hạn (có hạn)',
