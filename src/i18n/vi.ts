@@ -239,6 +239,8 @@ export const OFFICE_ERROR = {
   columnFormulaTooLong: (sheet: string, column: string, length: number, max: number) =>
     `Công thức của cột "${column}" (trang "${sheet}") dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
   /** Appended to a message so support can tell which Excel error it was. */
+  errorValueUnsupported: (sheet: string, cell: string, error: string) =>
+    `Phần bổ trợ không ghi được giá trị lỗi ${error} vào ô ${cell} của trang "${sheet}" trong sổ đang mở; không ô nào được ghi.`,
   excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
   cellEditMode: () =>
     'Excel đang ở chế độ sửa ô (một ô đang được nhập dở). Hãy bấm Enter hoặc Esc để kết thúc, rồi thực hiện lại.',
