@@ -278,6 +278,43 @@ export const REPORT = {
 } as const;
 
 /** Messages of the task pane's settings form. */
+/** "Chuyển sang năm mới" (`cchc rollover`): the new year's tracker, with the unfinished work carried over. */
+export const ROLLOVER = {
+  /** Ghi chú of a carried row, after what the user wrote there. */
+  carriedNote: (from: number, row: number) => `Chuyển từ năm ${from} (dòng ${row})`,
+  carriedNoteAfterError: (note: string, error: string) => `${note}; ô Ghi chú cũ báo lỗi ${error}`,
+  done: (to: number, planRows: number, carried: number, from: number) =>
+    carried === 0
+      ? `Đã tạo bảng theo dõi năm ${to}: ${planRows} nhiệm vụ của kế hoạch; không có nhiệm vụ nào của năm ${from} cần chuyển sang. Tệp năm ${from} giữ nguyên.`
+      : `Đã tạo bảng theo dõi năm ${to}: ${planRows} nhiệm vụ của kế hoạch và ${carried} nhiệm vụ chưa xong chuyển từ năm ${from} (ở cuối bảng, cột Ghi chú ghi "Chuyển từ năm ${from}"). Tệp năm ${from} giữ nguyên.`,
+  /** One carried row, as the CLI lists it and the pane shows it. */
+  carriedRow: (row: number, newRow: number, task: string, deadline: string | null, state: string) =>
+    `Dòng ${row} → dòng ${newRow}: ${task || '(không đọc được nội dung)'}${deadline ? ` — hạn ${deadline}` : ''} — ${state}`,
+  dataErrorRows: (rows: { row: number; newRow: number }[]) =>
+    `${rows.length} dòng có lỗi dữ liệu được chuyển nguyên trạng, hãy sửa ở bảng mới (bấm "Kiểm tra dữ liệu"): ${rows
+      .map((r) => `dòng ${r.row} (nay là dòng ${r.newRow})`)
+      .join(', ')}.`,
+  notTasks: (rows: number[]) =>
+    `Không chuyển ${rows.length} dòng không có nội dung nhiệm vụ (dòng ${rows.join(', ')}): bảng theo dõi không tính các dòng này.`,
+  userSheets: (names: string[], from: number) =>
+    `Không chép các trang riêng ${names.map((n) => `"${n}"`).join(', ')}: sổ mới là bảng theo dõi, không phải bản lưu trữ; các trang này vẫn ở tệp năm ${from}.`,
+  userColumns: (headers: string[], from: number) =>
+    `Không chép các cột riêng ${headers.map((h) => `"${h}"`).join(', ')} của trang "${SHEET.tracker}"; các cột này vẫn ở tệp năm ${from}.`,
+  formulaValues: (cells: string[]) =>
+    `${cells.length} ô của các dòng được chuyển là công thức, được chép thành giá trị đang hiện: ${SHEET.tracker}!${cells
+      .slice(0, 5)
+      .join(', ')}${cells.length > 5 ? ', …' : ''}.`,
+  settingFollowed: (label: string, value: string, to: number) =>
+    `Cài đặt "${label}" đang để mặc định nên đổi theo mặc định của năm ${to}: ${value}.`,
+  trackerBroken: (first: string) => `Không chuyển được sang năm mới: ${first}`,
+  yearUnknown: () =>
+    `Không chuyển được sang năm mới: trang "${SHEET.settings}" không có "${SETTING_LABEL.year}" hợp lệ, nên không biết bảng theo dõi là của năm nào. Hãy ghi năm ở trang "${SHEET.settings}" rồi thử lại.`,
+  wrongYear: (to: number, from: number) =>
+    `Không chuyển sang năm ${to} được: bảng theo dõi là của năm ${from}, chỉ chuyển được sang năm ${from + 1}.`,
+  targetTaken: (sheet: string) =>
+    `Sổ làm việc mới đã có trang "${sheet}": phần bổ trợ chỉ tạo bảng năm mới trong một sổ trống.`,
+} as const;
+
 export const SETTINGS_FORM = {
   missing: () => `Chưa có trang "${SHEET.settings}". Hãy bấm "Khởi tạo bảng theo dõi" trước.`,
   missingRow: (label: string) =>
