@@ -97,7 +97,10 @@ export interface RolledSettings {
   followed: SettingKey[];
 }
 
-const sameValue = (a: ReturnType<typeof settingCellValue>, b: ReturnType<typeof settingCellValue>): boolean =>
+const sameValue = (
+  a: ReturnType<typeof settingCellValue>,
+  b: ReturnType<typeof settingCellValue>,
+): boolean =>
   typeof a === 'string' && typeof b === 'string' ? normalizeKey(a) === normalizeKey(b) : a === b;
 
 /**

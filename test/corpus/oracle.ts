@@ -112,9 +112,10 @@ export function expectedTotals(rows: readonly RowFacts[], o: OracleOptions): Rep
 
 /**
  * How many counted rows have this lead, compared as the sheet's COUNTIFS compares them (regardless of case,
- * otherwise exactly: another spelling is counted under "Khác", and the check offers to fix it).
+ * otherwise exactly: another spelling is counted under "Khác", and the check offers to fix it). Every task
+ * counts in a report, whatever its deadline (after the window: "Chưa đến kỳ"; before it: carried over).
  */
-export function expectedLeadCount(rows: readonly RowFacts[], lead: string, o: OracleOptions): number {
+export function expectedLeadCount(rows: readonly RowFacts[], lead: string): number {
   const key = (s: string): string => s.toLowerCase();
   return rows.filter((r) => (r.task.trim() !== '' || r.unreadable) && key(r.lead) === key(lead)).length;
 }
