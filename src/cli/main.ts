@@ -13,6 +13,7 @@ import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { writeXlsxFileAtomically } from '../workbook/xlsx/files';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { CLI } from '../i18n/cli';
+import { cmdRollover, ROLLOVER_SPEC } from './rollover';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -85,6 +86,7 @@ const SPECS = {
     },
   },
   demo: { name: 'demo', files: 0, options: {} },
+  rollover: ROLLOVER_SPEC,
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof SPECS;
@@ -251,6 +253,16 @@ const COMMANDS: Record<CommandName, (args: ParsedArgs, io: CliIo) => Promise<num
   check: cmdCheck,
   report: cmdReport,
   demo: cmdDemo,
+  rollover: (args, io) =>
+    cmdRollover(args, io, {
+      open: openFile,
+      save,
+      outPath,
+      inputPath,
+      fail: (message, code) => {
+        throw new CliFailure(message, code);
+      },
+    }),
 };
 
 const isCommand = (c: string): c is CommandName => Object.prototype.hasOwnProperty.call(COMMANDS, c);
