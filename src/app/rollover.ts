@@ -12,27 +12,32 @@
  * - any other sheet comes only through a carry-over step (CARRY_OVER_STEPS: Hồ sơ TTHC plugs in there); the
  *   user's own sheets are not copied, and the message names them.
  */
-import { ROLLOVER, SETTING_LABEL, SETTINGS_HEADER, SHEET } from '../i18n/vi';
+import { ROLLOVER } from '../i18n/rollover';
+import { LISTS_HEADER, SETTING_LABEL, SETTINGS_HEADER, SHEET } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
 import type { IsoDate } from '../domain/dates';
 import type { DeadlineState } from '../domain/deadline';
-import { cellAt, isBlank, isErrorCell, type Grid, type GridCell } from '../domain/grid';
+import { cellAt, cellText, isBlank, isErrorCell, type Grid, type GridCell } from '../domain/grid';
 import { dataErrorRows } from '../domain/report';
-import { noteWithCarry, planCarryOver, rolloverSettings } from '../domain/rollover';
+import { planCarryOver, rolloverSettings } from '../domain/rollover';
 import { expandSchedule } from '../domain/schedule';
 import { readSettings, SETTING_KEYS, settingCellValue } from '../domain/settings';
 import { normalizeKey, sheetNameKey } from '../domain/text';
 import { COLUMN_KEYS } from '../domain/tracker';
-import { buildListsSheet, LISTS_COLUMNS } from '../sheets/listsSheet';
-import { buildRegisterSheet, ownedEntry, readRegister } from '../sheets/register';
-import { buildSettingsSheet, type CopiedSettings } from '../sheets/settingsSheet';
-import { isCellError, type CopiedValue, type SheetSpec } from '../sheets/spec';
 import {
-  buildTrackerSheet,
-  seedsFromPlan,
+  buildCarriedLists,
+  buildCarriedSettings,
+  buildCarriedTracker,
+  isCellError,
   type CopiedColumn,
+  type CopiedSettings,
   type CopiedTrackerRow,
-} from '../sheets/trackerSheet';
+  type CopiedValue,
+} from '../sheets/carried';
+import { buildListsSheet } from '../sheets/listsSheet';
+import { buildRegisterSheet, ownedEntry, readRegister } from '../sheets/register';
+import type { SheetSpec } from '../sheets/spec';
+import { seedsFromPlan } from '../sheets/trackerSheet';
 import type { RawSheet, WorkbookPort } from '../workbook/port';
 import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
 import { guarded } from './errors';
@@ -73,8 +78,8 @@ export interface CarryOverStep {
 export const CARRY_OVER_STEPS: readonly CarryOverStep[] = [];
 
 export interface RolloverOptions {
-  /** The new tracker's year: the old tracker's year + 1. */
-  to: number;
+  /** The new tracker's year: the old tracker's year + 1, and nothing else (the default). */
+  to?: number;
   /** The day of the rollover: the day the old rows' states are taken on (the sheet's TODAY()). */
   today: IsoDate;
   /** When the write happens (recorded in the register). */
@@ -109,6 +114,18 @@ export interface RolloverOutcome extends ActionOutcome {
 /** Errors that a carried row leaves behind: its STT is numbered anew and its Tình trạng hạn is a formula again. */
 const LEFT_BEHIND = new Set(['duplicateStt', 'stateNotFormula']);
 
+/**
+ * Ghi chú of a carried row: what the user wrote (kept exactly), then on a line of its own "Chuyển từ năm 2026
+ * (dòng 14)". An error value in the old Ghi chú (no cell of the state's formula) is named in the note.
+ */
+export function noteWithCarry(old: GridCell, from: number, row: number): string {
+  const note = ROLLOVER.carriedNote(from, row);
+  if (isErrorCell(old)) return ROLLOVER.carriedNoteAfterError(note, old.error);
+  const text = cellText(old);
+  if (text.trim() === '') return note;
+  return text.endsWith('\n') ? `${text}${note}` : `${text}\n${note}`;
+}
+
 /** A cell as it is copied: an error value only as a spreadsheet can hold one (#SPILL! and such become #N/A). */
 function copiedValue(v: GridCell): CopiedValue {
   if (!isErrorCell(v)) return v;
@@ -127,7 +144,7 @@ function carryLists(grid: Grid | undefined): SheetSpec {
   if (!grid) return buildListsSheet();
   const bodies = grid.values.slice(1).map((row) => copiedValue(row[0] ?? null));
   while (bodies.length > 0 && isBlank(bodies[bodies.length - 1] as GridCell)) bodies.pop();
-  return buildListsSheet(bodies, columnsFrom(grid, LISTS_COLUMNS));
+  return buildCarriedLists(bodies, columnsFrom(grid, LISTS_HEADER.length));
 }
 
 export async function rolloverTracker(
@@ -164,9 +181,8 @@ export async function rolloverTracker(
     if (!settingsGrid || !yearCell || settingsRead.problems.some((p) => p.cell === yearCell))
       return { ok: false, message: ROLLOVER.yearUnknown(), sheet: SHEET.settings };
     const from = state.settings.year;
-    if (opts.to !== from + 1)
-      return { ok: false, reason: 'badRequest', message: ROLLOVER.wrongYear(opts.to, from) };
-    const { to } = opts;
+    const to = opts.to ?? from + 1;
+    if (to !== from + 1) return { ok: false, reason: 'badRequest', message: ROLLOVER.wrongYear(to, from) };
     const { grid, read } = state;
 
     // Nhiệm vụ: the plan's rows for the year, then the old rows not done, as their cells hold them.
@@ -205,7 +221,7 @@ export async function rolloverTracker(
         dataError: d.state === 'dataError' || errorRows.has(d.task.row),
       };
     });
-    const tracker = buildTrackerSheet([...plan, ...copiedRows], to);
+    const tracker = buildCarriedTracker(plan, copiedRows, to);
 
     // Cài đặt: the user's values as they are, the year moved on, a default moved with the year where kept.
     const { settings, followed } = rolloverSettings(state.settings, to);
@@ -222,7 +238,7 @@ export async function rolloverTracker(
       .map((row, r) => ({ row, r }))
       .filter(({ row, r }) => !settingRows.has(r) && !isHeader(r) && row.some((v) => !isBlank(v)))
       .map(({ row }) => row.map(copiedValue));
-    const settingsSheet = buildSettingsSheet(settings, { values, extraRows });
+    const settingsSheet = buildCarriedSettings(settings, { values, extraRows });
 
     // Danh mục, and the sheets the steps carry.
     const lists = carryLists(snap.contents[SHEET.lists]);

@@ -14,10 +14,8 @@
  *   carried; the outcome names it.
  * Rows the user added by hand are judged by the same rules as the plan's.
  */
-import { ROLLOVER } from '../i18n/vi';
 import type { IsoDate } from './dates';
 import { deadlineState, isDone, type DeadlineState } from './deadline';
-import { cellText, isErrorCell, type GridCell } from './grid';
 import { expandSchedule } from './schedule';
 import { defaultSettings, SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from './settings';
 import { normalizeKey } from './text';
@@ -76,18 +74,6 @@ export function planCarryOver(tasks: readonly Task[], opts: CarryOptions): Carry
     carried.push({ task, state, reason });
   }
   return { carried, notTasks };
-}
-
-/**
- * Ghi chú of a carried row: what the user wrote (kept exactly), then on a line of its own "Chuyển từ năm 2026
- * (dòng 14)". An error value in the old Ghi chú (no cell of the state's formula) is named in the note.
- */
-export function noteWithCarry(old: GridCell, from: number, row: number): string {
-  const note = ROLLOVER.carriedNote(from, row);
-  if (isErrorCell(old)) return ROLLOVER.carriedNoteAfterError(note, old.error);
-  const text = cellText(old);
-  if (text.trim() === '') return note;
-  return text.endsWith('\n') ? `${text}${note}` : `${text}\n${note}`;
 }
 
 /** Cài đặt of the new year, and the settings that followed the new year's default. */

@@ -240,7 +240,7 @@ export const OFFICE_ERROR = {
     `Công thức của cột "${column}" (trang "${sheet}") dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
   /** Appended to a message so support can tell which Excel error it was. */
   errorValueUnsupported: (sheet: string, cell: string, error: string) =>
-    `Phần bổ trợ không ghi được giá trị lỗi ${error} vào ô ${cell} của trang "${sheet}" trong sổ đang mở; không ô nào được ghi.`,
+    `Không ghi được giá trị lỗi ${error} vào ô ${cell} của trang "${sheet}"; không ô nào được ghi.`,
   excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
   cellEditMode: () =>
     'Excel đang ở chế độ sửa ô (một ô đang được nhập dở). Hãy bấm Enter hoặc Esc để kết thúc, rồi thực hiện lại.',
@@ -278,43 +278,6 @@ export const REPORT = {
 } as const;
 
 /** Messages of the task pane's settings form. */
-/** "Chuyển sang năm mới" (`cchc rollover`): the new year's tracker, with the unfinished work carried over. */
-export const ROLLOVER = {
-  /** Ghi chú of a carried row, after what the user wrote there. */
-  carriedNote: (from: number, row: number) => `Chuyển từ năm ${from} (dòng ${row})`,
-  carriedNoteAfterError: (note: string, error: string) => `${note}; ô Ghi chú cũ báo lỗi ${error}`,
-  done: (to: number, planRows: number, carried: number, from: number) =>
-    carried === 0
-      ? `Đã tạo bảng theo dõi năm ${to}: ${planRows} nhiệm vụ của kế hoạch; không có nhiệm vụ nào của năm ${from} cần chuyển sang. Tệp năm ${from} giữ nguyên.`
-      : `Đã tạo bảng theo dõi năm ${to}: ${planRows} nhiệm vụ của kế hoạch và ${carried} nhiệm vụ chưa xong chuyển từ năm ${from} (ở cuối bảng, cột Ghi chú ghi "Chuyển từ năm ${from}"). Tệp năm ${from} giữ nguyên.`,
-  /** One carried row, as the CLI lists it and the pane shows it. */
-  carriedRow: (row: number, newRow: number, task: string, deadline: string | null, state: string) =>
-    `Dòng ${row} → dòng ${newRow}: ${task || '(không đọc được nội dung)'}${deadline ? ` — hạn ${deadline}` : ''} — ${state}`,
-  dataErrorRows: (rows: { row: number; newRow: number }[]) =>
-    `${rows.length} dòng có lỗi dữ liệu được chuyển nguyên trạng, hãy sửa ở bảng mới (bấm "Kiểm tra dữ liệu"): ${rows
-      .map((r) => `dòng ${r.row} (nay là dòng ${r.newRow})`)
-      .join(', ')}.`,
-  notTasks: (rows: number[]) =>
-    `Không chuyển ${rows.length} dòng không có nội dung nhiệm vụ (dòng ${rows.join(', ')}): bảng theo dõi không tính các dòng này.`,
-  userSheets: (names: string[], from: number) =>
-    `Không chép các trang riêng ${names.map((n) => `"${n}"`).join(', ')}: sổ mới là bảng theo dõi, không phải bản lưu trữ; các trang này vẫn ở tệp năm ${from}.`,
-  userColumns: (headers: string[], from: number) =>
-    `Không chép các cột riêng ${headers.map((h) => `"${h}"`).join(', ')} của trang "${SHEET.tracker}"; các cột này vẫn ở tệp năm ${from}.`,
-  formulaValues: (cells: string[]) =>
-    `${cells.length} ô của các dòng được chuyển là công thức, được chép thành giá trị đang hiện: ${SHEET.tracker}!${cells
-      .slice(0, 5)
-      .join(', ')}${cells.length > 5 ? ', …' : ''}.`,
-  settingFollowed: (label: string, value: string, to: number) =>
-    `Cài đặt "${label}" đang để mặc định nên đổi theo mặc định của năm ${to}: ${value}.`,
-  trackerBroken: (first: string) => `Không chuyển được sang năm mới: ${first}`,
-  yearUnknown: () =>
-    `Không chuyển được sang năm mới: trang "${SHEET.settings}" không có "${SETTING_LABEL.year}" hợp lệ, nên không biết bảng theo dõi là của năm nào. Hãy ghi năm ở trang "${SHEET.settings}" rồi thử lại.`,
-  wrongYear: (to: number, from: number) =>
-    `Không chuyển sang năm ${to} được: bảng theo dõi là của năm ${from}, chỉ chuyển được sang năm ${from + 1}.`,
-  targetTaken: (sheet: string) =>
-    `Sổ làm việc mới đã có trang "${sheet}": phần bổ trợ chỉ tạo bảng năm mới trong một sổ trống.`,
-} as const;
-
 export const SETTINGS_FORM = {
   missing: () => `Chưa có trang "${SHEET.settings}". Hãy bấm "Khởi tạo bảng theo dõi" trước.`,
   missingRow: (label: string) =>
@@ -336,8 +299,7 @@ export const SUMMARY_TEXT = {
   bySection: '1. Theo mục của kế hoạch',
   byLead: '2. Theo cơ quan chủ trì',
   byQuarter: '3. Theo quý (theo hạn hoàn thành)',
-  byPeriod:
-    '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay; nhiệm vụ chuyển từ năm trước được tính từ kỳ đầu)',
+  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay; việc của năm trước tính từ kỳ đầu)',
   periodLabel: (subject: string, from: string, to: string) => `Báo cáo ${subject} (${from} – ${to})`,
   total: 'Tổng cộng',
   rateOnTimeHeader: 'Hoàn thành đúng hạn (có hạn)',

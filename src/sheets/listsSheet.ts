@@ -4,7 +4,7 @@ import { BODIES } from '../domain/bodies';
 import { DEADLINE_STATES } from '../domain/deadline';
 import { quoteSheet } from '../domain/a1';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
-import { splitCopied, type CopiedValue, type SheetSpec, type StyleRun } from './spec';
+import type { SheetSpec, StyleRun } from './spec';
 
 const STATUS_VALUES = [STATUS_LABEL.notStarted, STATUS_LABEL.inProgress, STATUS_LABEL.done];
 
@@ -34,32 +34,23 @@ export function sectionListSource(): string {
   return `=${quoteSheet(SHEET.lists)}!$D$2:$D$${SECTION_IDS.length + 1}`;
 }
 
-/** The columns of Danh mục the add-in writes (A–E); a user's own columns come after them. */
-export const LISTS_COLUMNS = LISTS_HEADER.length;
-
 /**
  * Danh mục: the bodies (editable), the status vocabulary, a legend of the deadline-state colours, the plan's
- * sections (Mục) and who may sign. `bodies` may be a list copied as another workbook held it (the user's
- * additions, gaps and all), and `userColumns` that workbook's own columns after E, row by row from row 1.
+ * sections (Mục) and who may sign.
  */
-export function buildListsSheet(
-  bodies: readonly CopiedValue[] = BODIES,
-  userColumns: readonly (readonly CopiedValue[])[] = [],
-): SheetSpec {
+export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
   const rows = Math.max(bodies.length, STATUS_VALUES.length, DEADLINE_STATES.length, SECTION_IDS.length);
-  const grid: CopiedValue[][] = [[...LISTS_HEADER, ...(userColumns[0] ?? [])]];
-  for (let i = 0; i < Math.max(rows, userColumns.length - 1); i++) {
+  const cells: (string | null)[][] = [[...LISTS_HEADER]];
+  for (let i = 0; i < rows; i++) {
     const state = DEADLINE_STATES[i];
-    grid.push([
+    cells.push([
       bodies[i] ?? null,
       STATUS_VALUES[i] ?? null,
       state ? STATE_LABEL[state] : null,
       SECTION_IDS[i] ?? null,
       SIGNER_VALUES[i] ?? null,
-      ...(userColumns[i + 1] ?? []),
     ]);
   }
-  const { cells, errorCells } = splitCopied(grid);
   const legend: StyleRun[] = DEADLINE_STATES.flatMap((state, i) => {
     const c = STATE_COLORS[state];
     return c ? [{ range: `C${i + 2}`, style: { fill: c.fill, font: { color: c.font } } }] : [];
@@ -68,7 +59,6 @@ export function buildListsSheet(
     name: SHEET.lists,
     kind: 'lists',
     defaultFont: BODY_FONT,
-    ...(errorCells.length > 0 ? { errorCells } : {}),
     cells,
     styles: [
       {

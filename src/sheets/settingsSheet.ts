@@ -3,7 +3,7 @@ import { signerListSource } from './listsSheet';
 import { SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from '../domain/settings';
 import { quoteSheet } from '../domain/a1';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
-import { splitCopied, type CopiedValue, type SheetSpec } from './spec';
+import type { SheetSpec } from './spec';
 import { rowHeightFor } from './textLayout';
 
 /** Sheet row (1-based) of a setting on a Cài đặt sheet the add-in created. */
@@ -18,32 +18,11 @@ export function settingRef(key: SettingKey): string {
 
 const WIDTHS = [32, 36, 70];
 
-/** What a Cài đặt copied from another workbook brings besides the settings (the new year's tracker). */
-export interface CopiedSettings {
-  /** Value cells as the user had them, by setting (where the value is kept, not set anew). */
-  values: Partial<Record<SettingKey, CopiedValue>>;
-  /** The user's own rows (notes, older labels), as they were, written below the settings. */
-  extraRows: readonly (readonly CopiedValue[])[];
-}
-
-/**
- * "Cài đặt": a row per setting (label, value, hint), in SETTING_KEYS order, since the tracker's formulas refer
- * to the value cells by their row. `copied` keeps values and rows as another workbook held them.
- */
-export function buildSettingsSheet(settings: Settings, copied?: CopiedSettings): SheetSpec {
+export function buildSettingsSheet(settings: Settings): SheetSpec {
   const last = SETTING_KEYS.length + 1;
-  const valueOf = (k: SettingKey): CopiedValue =>
-    copied && k in copied.values ? (copied.values[k] ?? null) : settingCellValue(settings, k);
-  const grid: CopiedValue[][] = [
-    [...SETTINGS_HEADER],
-    ...SETTING_KEYS.map((k) => [SETTING_LABEL[k], valueOf(k), SETTING_HINT[k]]),
-    ...(copied?.extraRows ?? []).map((row) => [...row]),
-  ];
-  const { cells, errorCells } = splitCopied(grid);
-  const shown = (v: CopiedValue): string => (v === null ? '' : typeof v === 'object' ? v.error : String(v));
   const rowHeights: Record<number, number> = {};
   SETTING_KEYS.forEach((k, i) => {
-    const texts = [SETTING_LABEL[k], shown(valueOf(k)), SETTING_HINT[k]];
+    const texts = [SETTING_LABEL[k], String(settingCellValue(settings, k)), SETTING_HINT[k]];
     rowHeights[i + 2] = rowHeightFor(
       texts.map((text, c) => ({ text, widthChars: WIDTHS[c] })),
       BODY_FONT.size,
@@ -53,8 +32,10 @@ export function buildSettingsSheet(settings: Settings, copied?: CopiedSettings):
     name: SHEET.settings,
     kind: 'settings',
     defaultFont: BODY_FONT,
-    ...(errorCells.length > 0 ? { errorCells } : {}),
-    cells,
+    cells: [
+      [...SETTINGS_HEADER],
+      ...SETTING_KEYS.map((k) => [SETTING_LABEL[k], settingCellValue(settings, k), SETTING_HINT[k]]),
+    ],
     styles: [
       {
         range: 'A1:C1',

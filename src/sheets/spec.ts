@@ -9,7 +9,6 @@
  * - Dates are Excel serial numbers (1900 system) with a date number format.
  * - Lengths: column widths in characters (Excel's unit), row heights and font sizes in points, margins in mm.
  */
-import { toA1 } from '../domain/a1';
 
 export type ErrorValue = { error: string };
 export type CellValue = string | number | boolean | null;
@@ -18,34 +17,7 @@ export type CellValue = string | number | boolean | null;
  * The error values a cell can hold as a constant in a workbook file (ECMA-376 Part 1, §18.17.2, "Error
  * Values"). Newer ones (#SPILL!, #CALC!, …) exist only as results of formulas.
  */
-export const CELL_ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A'] as const;
-export type CellError = (typeof CELL_ERRORS)[number];
-
-export function isCellError(text: string): text is CellError {
-  return (CELL_ERRORS as readonly string[]).includes(text);
-}
-
-/** A value copied from a workbook as it was: text, a number, TRUE/FALSE, an error value, or nothing. */
-export type CopiedValue = CellValue | { error: CellError };
-
-/**
- * A grid of copied values as a spec holds it: the values in `cells`, the error values apart in `errorCells`
- * (null in their place). `origin` is where the grid's top-left cell goes on the sheet (0-based).
- */
-export function splitCopied(
-  grid: readonly (readonly CopiedValue[])[],
-  origin: { row: number; col: number } = { row: 0, col: 0 },
-): { cells: CellValue[][]; errorCells: { cell: string; error: CellError }[] } {
-  const errorCells: { cell: string; error: CellError }[] = [];
-  const cells = grid.map((row, r) =>
-    row.map((v, c) => {
-      if (v === null || typeof v !== 'object') return v;
-      errorCells.push({ cell: toA1(origin.row + r, origin.col + c), error: v.error });
-      return null;
-    }),
-  );
-  return { cells, errorCells };
-}
+export type CellError = '#NULL!' | '#DIV/0!' | '#VALUE!' | '#REF!' | '#NAME?' | '#NUM!' | '#N/A';
 
 export type HorizontalAlign = 'left' | 'center' | 'right' | 'justify';
 export type VerticalAlign = 'top' | 'center' | 'bottom';

@@ -6,14 +6,7 @@ import { COLUMN_KEYS, type ColumnKey } from '../domain/tracker';
 import { leadListSource, sectionListSource, statusListSource } from './listsSheet';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
 import { settingRef } from './settingsSheet';
-import {
-  splitCopied,
-  type ConditionalFormatSpec,
-  type CopiedValue,
-  type FormulaCell,
-  type PageSetupSpec,
-  type SheetSpec,
-} from './spec';
+import type { CellValue, ConditionalFormatSpec, FormulaCell, PageSetupSpec, SheetSpec } from './spec';
 import { stateFormula } from './stateFormula';
 import { rowHeightFor } from './textLayout';
 
@@ -31,24 +24,6 @@ export interface TrackerSeed {
   completedOn?: IsoDate | null;
   evidence?: string;
 }
-
-/** The columns a row copied from another tracker brings: all but STT (numbered anew) and Tình trạng hạn (a formula). */
-export type CopiedColumn = Exclude<ColumnKey, 'stt' | 'deadlineState'>;
-
-/**
- * A row copied from another tracker (the new year's carried-over work): its cells as they hold them (text
- * stays text, a date stays its serial, a date typed as text stays that text, an error value stays that error),
- * numbered anew.
- */
-export interface CopiedTrackerRow {
-  stt: number;
-  cells: Partial<Record<CopiedColumn, CopiedValue>>;
-}
-
-/** A row of a new tracker: the plan's (or a test's) seed, or a row copied as it was. */
-export type TrackerRow = TrackerSeed | CopiedTrackerRow;
-
-const isCopied = (row: TrackerRow): row is CopiedTrackerRow => 'cells' in row;
 
 /**
  * Column widths (Excel's character units), chosen for paper: printed A4 landscape one page wide (see
@@ -121,42 +96,37 @@ function serialOrNull(iso: IsoDate | null | undefined): number | null {
  * get it), conditional formatting of each row by its state, a frozen header and A4 landscape printing with
  * the header repeated.
  */
-export function buildTrackerSheet(seeds: readonly TrackerRow[], year: number): SheetSpec {
+export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): SheetSpec {
   const n = Math.max(seeds.length, 1);
   const lastRow = n + 1;
   const lastCol = COLUMN_KEYS.length - 1;
   const L = trackerColumn;
   const header = COLUMN_KEYS.map((k) => HEADERS[k]);
-  const copied: CopiedValue[][] = [header];
+  const cells: CellValue[][] = [header];
   const formulas: FormulaCell[] = [];
   for (let i = 0; i < n; i++) {
     const s = seeds[i];
     const row = i + 2;
-    copied.push(
-      s && isCopied(s)
-        ? COLUMN_KEYS.map((k) =>
-            k === 'stt' ? s.stt : k === 'deadlineState' ? null : (s.cells[k as CopiedColumn] ?? null),
-          )
-        : s
-          ? [
-              s.stt,
-              s.section,
-              s.task,
-              s.lead,
-              s.coordinators,
-              s.timeline,
-              serialOrNull(s.deadline),
-              s.status ?? STATUS_LABEL.notStarted,
-              serialOrNull(s.completedOn),
-              s.evidence ?? '',
-              s.note,
-              null,
-            ]
-          : COLUMN_KEYS.map(() => null),
+    cells.push(
+      s
+        ? [
+            s.stt,
+            s.section,
+            s.task,
+            s.lead,
+            s.coordinators,
+            s.timeline,
+            serialOrNull(s.deadline),
+            s.status ?? STATUS_LABEL.notStarted,
+            serialOrNull(s.completedOn),
+            s.evidence ?? '',
+            s.note,
+            null,
+          ]
+        : COLUMN_KEYS.map(() => null),
     );
     formulas.push({ cell: `${L('deadlineState')}${row}`, formula: trackerStateFormula(row) });
   }
-  const { cells, errorCells } = splitCopied(copied);
   const rowHeights: Record<number, number> = { 1: 32 };
   cells.forEach((values, i) => {
     if (i === 0) return;
@@ -277,7 +247,6 @@ export function buildTrackerSheet(seeds: readonly TrackerRow[], year: number): S
     conditionalFormats,
     freeze: { rows: 1, columns: 0 },
     page: trackerPageSetup(),
-    ...(errorCells.length > 0 ? { errorCells } : {}),
   };
 }
 

@@ -8,7 +8,8 @@ import { CARRY_OVER_STEPS, rolloverTracker, type CarryOverStep } from '../../src
 import { serialFromIso } from '../../src/domain/dates';
 import { expandSchedule } from '../../src/domain/schedule';
 import { normalizeKey } from '../../src/domain/text';
-import { ROLLOVER, SETTING_LABEL, SHEET } from '../../src/i18n/vi';
+import { SETTING_LABEL, SHEET } from '../../src/i18n/vi';
+import { ROLLOVER } from '../../src/i18n/rollover';
 import { readRegister } from '../../src/sheets/register';
 import { settingRow } from '../../src/sheets/settingsSheet';
 import type { RawSheet } from '../../src/workbook/port';

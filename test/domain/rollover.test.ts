@@ -1,5 +1,6 @@
 import { expandSchedule } from '../../src/domain/schedule';
-import { noteWithCarry, planCarryOver, rolloverSettings } from '../../src/domain/rollover';
+import { noteWithCarry } from '../../src/app/rollover';
+import { planCarryOver, rolloverSettings } from '../../src/domain/rollover';
 import { defaultSettings } from '../../src/domain/settings';
 import { makeTask } from '../support/task';
 
