@@ -16,7 +16,8 @@
  * 5,000,000 cells fail with RangeExceedsLimit, a very hidden sheet cannot be deleted, DataValidation.clear
  * cuts only its range, autofit skips merged rows, a formula in an empty table column fills it, a fit to pages
  * waits for the Page Layout tab, a protected structure refuses sheet changes. A test can play the user:
- * cell-edit mode, another workbook in focus, changes between two syncs.
+ * cell-edit mode, another workbook in focus, changes between two syncs. Excel.createWorkbook keeps the bytes of
+ * the workbook it would open (Base64 of an .xlsx only), and a test can make it fail as Excel on the web has.
  */
 import { parseAddress, rectToAddress, type Rect } from './address';
 import { createHost, FIVE_MB, type FakeLimits, type FakeStats, type RunOptions } from './context';
