@@ -37,13 +37,10 @@ function lay(spec: SheetSpec, row: number, col: number, value: CopiedValue): voi
   while (spec.cells.length <= row) spec.cells.push([]);
   const line = spec.cells[row];
   while (line.length <= col) line.push(null);
-  const cell = toA1(row, col);
-  spec.errorCells = (spec.errorCells ?? []).filter((e) => e.cell !== cell);
   if (value !== null && typeof value === 'object') {
     line[col] = null;
-    spec.errorCells.push({ cell, error: value.error });
+    (spec.errorCells ??= []).push({ cell: toA1(row, col), error: value.error });
   } else line[col] = value;
-  if (spec.errorCells.length === 0) delete spec.errorCells;
 }
 
 const shown = (v: CopiedValue): string => (v === null ? '' : typeof v === 'object' ? v.error : String(v));
@@ -78,6 +75,7 @@ export function buildCarriedTracker(
   });
   const spec = buildTrackerSheet([...plan, ...copied.map((c) => blank(c.stt))], year);
   const widths = trackerColumnWidths();
+  const heights = { ...spec.rowHeights };
   copied.forEach((c, i) => {
     const row = plan.length + 1 + i; // 0-based: the header is row 0
     const texts: { text: string; widthChars: number }[] = [];
@@ -87,8 +85,9 @@ export function buildCarriedTracker(
       lay(spec, row, col, value);
       texts.push({ text: typeof value === 'string' ? value : '', widthChars: widths[key] });
     });
-    spec.rowHeights = { ...spec.rowHeights, [row + 1]: rowHeightFor(texts, BODY_FONT.size) };
+    heights[row + 1] = rowHeightFor(texts, BODY_FONT.size);
   });
+  spec.rowHeights = heights;
   return spec;
 }
 
