@@ -13,13 +13,12 @@ import fc from 'fast-check';
 
 import { rolloverTracker } from '../../src/app/rollover';
 import { trackerFromSnapshot, type TrackerState } from '../../src/app/checkTracker';
+import { rollupFor, summaryFor } from '../../src/app/summary';
 import { addDays, serialFromIso, todayIso } from '../../src/domain/dates';
 import { deadlineState } from '../../src/domain/deadline';
 import { expandSchedule } from '../../src/domain/schedule';
-import { leadsOf, rollup, sectionsOf } from '../../src/domain/rollup';
 import { readKnownLeads } from '../../src/domain/validation';
 import { SHEET, STATE_LABEL, STATUS_LABEL } from '../../src/i18n/vi';
-import { buildSummarySheet } from '../../src/sheets/summarySheet';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
 import { summaryMismatches } from '../helpers/summaryOracle';
@@ -90,15 +89,7 @@ async function writeCase(edits: OldTrackerEdit[], n: number): Promise<Written> {
   if (!outcome.ok) throw new Error(outcome.message);
   const snap = await target.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
   const state = trackerFromSnapshot(snap, today)!;
-  const summary = buildSummarySheet({
-    year: state.settings.year,
-    periodMode: state.settings.periodMode,
-    writtenOn: today,
-    headerRow: state.read.headerRow,
-    columns: state.read.columns,
-    sections: sectionsOf(),
-    leads: leadsOf(state.read.tasks, readKnownLeads(snap.contents[SHEET.lists])),
-  }).spec;
+  const summary = summaryFor(state, readKnownLeads(snap.contents[SHEET.lists]), today).spec;
   await target.apply({ write: [summary] });
   const file = path.join(dir, `rollover-${String(n).padStart(2, '0')}.xlsx`);
   fs.writeFileSync(file, await target.toBuffer());
@@ -139,22 +130,8 @@ beforeAll(async () => {
         mismatches.push(`row ${t.row}: LibreOffice ${JSON.stringify(shown)}, domain ${JSON.stringify(want)}`);
     }
     const listed = readKnownLeads(lo[SHEET.lists]);
-    const roll = rollup(state.read.tasks, {
-      asOf: today,
-      warningDays: N,
-      year: state.settings.year,
-      periodMode: state.settings.periodMode,
-      listedLeads: listed,
-    });
-    const { layout } = buildSummarySheet({
-      year: state.settings.year,
-      periodMode: state.settings.periodMode,
-      writtenOn: today,
-      headerRow: state.read.headerRow,
-      columns: state.read.columns,
-      sections: sectionsOf(),
-      leads: leadsOf(state.read.tasks, listed),
-    });
+    const roll = rollupFor(state, listed, today);
+    const { layout } = summaryFor(state, listed, today);
     mismatches.push(...summaryMismatches(lo[SHEET.summary], layout, roll));
     const figures = layout.blocks.reduce((a, b) => a + b.keys.length + (b.totalRow > 0 ? 1 : 0), 0);
     results.push({ rows: state.read.tasks.length, carried, summaryFigures: figures, mismatches });
