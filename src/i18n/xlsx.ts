@@ -1,10 +1,9 @@
 /** Vietnamese texts of the .xlsx adapter's errors and loss reports. */
+import type { LimitName } from '../workbook/limits';
+import { LIMIT_VALUES } from '../workbook/limits';
+import type { UnreadableReason } from '../workbook/xlsx/unreadable';
 
 export const messages = {
-  notXlsx: (detail: string) =>
-    `Không đọc được tệp: đây không phải tệp Excel .xlsx hợp lệ (có thể tệp bị hỏng, được đặt mật khẩu, hoặc là tệp .xls cũ). Chi tiết: ${detail}`,
-  strictFormat:
-    'Tệp được lưu ở định dạng "Strict Open XML", chương trình chưa hỗ trợ. Hãy mở tệp trong Excel và lưu lại với kiểu "Excel Workbook (*.xlsx)".',
   sheetProtected: (sheet: string) =>
     `Trang tính '${sheet}' đang được bảo vệ (Protect Sheet). Hãy bỏ bảo vệ trang tính (Review → Unprotect Sheet) rồi thử lại.`,
   structureLocked:
@@ -68,4 +67,94 @@ export type PartKind = keyof typeof partKinds;
 
 export function describeLoss(kind: PartKind, part: string, sheet: string | undefined): string {
   return sheet ? `${partKinds[kind]} trên trang tính '${sheet}' (${part})` : `${partKinds[kind]} (${part})`;
+}
+
+/** 1048576 → "1.048.576", as Vietnamese writes numbers. */
+export function viNumber(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+function megabytes(bytes: number): string {
+  return `${viNumber(Math.round(bytes / (1024 * 1024)))} MB`;
+}
+
+const SAVE_AS_XLSX = 'Hãy mở tệp trong Excel và lưu lại với kiểu "Excel Workbook (*.xlsx)".';
+const NOT_REPAIRED =
+  'Chương trình không tự sửa tệp để không làm mất dữ liệu; hãy mở tệp trong Excel, lưu lại rồi thử lại.';
+
+/** What each limit is, with its value, for "vượt giới hạn …". */
+function limitText(limit: LimitName): string {
+  const v = LIMIT_VALUES[limit];
+  switch (limit) {
+    case 'fileBytes':
+      return `${megabytes(v)} của một tệp`;
+    case 'zipEntries':
+      return `${viNumber(v)} phần trong một tệp`;
+    case 'partBytes':
+      return `${megabytes(v)} của một phần khi giải nén`;
+    case 'unzippedBytes':
+      return `${megabytes(v)} của cả tệp khi giải nén`;
+    case 'xmlDepth':
+      return `${viNumber(v)} cấp thẻ XML lồng nhau`;
+    case 'cellsRead':
+      return `${viNumber(v)} ô được đọc một lần`;
+    case 'gridCells':
+      return `${viNumber(v)} ô của vùng dữ liệu một trang`;
+    case 'rows':
+      return `${viNumber(v)} dòng của Excel`;
+    case 'columns':
+      return `${viNumber(v)} cột (đến cột XFD) của Excel`;
+    case 'cellChars':
+      return `${viNumber(v)} ký tự trong một ô của Excel`;
+    case 'formulaChars':
+      return `${viNumber(v)} ký tự của một công thức trong Excel`;
+  }
+}
+
+/** Why a file could not be read, as the rest of the sentence after "Không đọc được tệp: ". */
+export function unreadableReason(reason: UnreadableReason): string {
+  switch (reason.kind) {
+    case 'notXlsx':
+      return 'tệp không phải .xlsx hoặc đã hỏng.';
+    case 'legacyXls':
+      return `đây là tệp Excel 97–2003 (.xls), không phải .xlsx. ${SAVE_AS_XLSX}`;
+    case 'encrypted':
+      return 'tệp được đặt mật khẩu (đã mã hóa). Hãy mở tệp trong Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ Sổ làm việc › Mã hóa bằng Mật khẩu, xóa mật khẩu), lưu lại rồi thử lại.';
+    case 'strict':
+      return `tệp được lưu ở định dạng "Strict Open XML", chương trình chưa hỗ trợ. ${SAVE_AS_XLSX}`;
+    case 'notWorkbook':
+      return 'tệp là gói Office nhưng không phải sổ làm việc Excel (có thể là tệp Word hoặc PowerPoint bị đổi đuôi), không phải .xlsx.';
+    case 'damaged':
+      return reason.part
+        ? `tệp .xlsx bị hỏng (phần ${reason.part} không đọc được), không phải .xlsx hợp lệ. Có thể tệp chưa tải về hết; hãy lấy lại tệp gốc.`
+        : 'tệp .xlsx bị hỏng hoặc không trọn vẹn, không phải .xlsx hợp lệ. Có thể tệp chưa tải về hết; hãy lấy lại tệp gốc.';
+    case 'limit': {
+      const where = reason.sheet ? ` (trang '${reason.sheet}')` : reason.part ? ` (phần ${reason.part})` : '';
+      if (reason.limit === 'rows' || reason.limit === 'columns') {
+        const found = reason.found !== undefined ? ` ${viNumber(reason.found)}` : '';
+        const what = reason.limit === 'rows' ? `ô ở dòng${found}` : `ô ở cột thứ${found}`;
+        return `tệp có ${what}${where}, vượt quá ${limitText(reason.limit)}: tệp bị hỏng hoặc bị sửa sai cấu trúc.`;
+      }
+      if (reason.limit === 'cellChars' || reason.limit === 'formulaChars') {
+        const what = reason.limit === 'cellChars' ? 'ô' : 'công thức';
+        const found = reason.found !== undefined ? ` ${viNumber(reason.found)} ký tự` : '';
+        return `tệp có ${what} dài${found}${where}, vượt quá ${limitText(reason.limit)}: tệp bị hỏng hoặc không do Excel tạo ra.`;
+      }
+      if (reason.limit === 'xmlDepth') {
+        return `nội dung${where} lồng nhau sâu quá ${limitText('xmlDepth')}: tệp bị hỏng hoặc bị sửa sai cấu trúc.`;
+      }
+      return `tệp quá lớn${where}: vượt giới hạn ${limitText(reason.limit)} mà chương trình đọc được. Không tệp theo dõi thật nào lớn đến vậy; có thể tệp bị hỏng hoặc là "bom nén".`;
+    }
+    case 'duplicateEntry':
+      return `gói .xlsx có hai phần cùng tên '${reason.name}'. ${NOT_REPAIRED}`;
+    case 'entryOutside':
+      return `gói .xlsx có phần mang tên nằm ngoài gói ('${reason.name}'). ${NOT_REPAIRED}`;
+    case 'relationshipOutside':
+      return `phần ${reason.source || '_rels/.rels'} trỏ tới '${reason.target}', nằm ngoài gói .xlsx. ${NOT_REPAIRED}`;
+  }
+}
+
+/** The whole line for a file the adapter cannot read. */
+export function unreadableMessage(reason: UnreadableReason): string {
+  return `Không đọc được tệp: ${unreadableReason(reason)}`;
 }

@@ -3,7 +3,9 @@
  * xl/workbook.xml and its relationships, so that chartsheets and unusual part names are seen too.
  */
 import { sheetNameKey } from '../../domain/text';
-import { Package, PackageError, REL, STRICT_NAMESPACE_PREFIX } from './opc';
+import { Package, REL, STRICT_NAMESPACE_PREFIX } from './opc';
+import { attribute, scanTags } from './tagScan';
+import { unreadable } from './unreadable';
 import { child, children, getAttr, localName, type XmlElement } from './xml';
 
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
@@ -33,8 +35,8 @@ export function readBook(pkg: Package): Book {
   const workbookPart = pkg.officeDocument();
   const doc = pkg.readXml(workbookPart);
   const rootNs = namespaceOf(doc.root.name, doc.root.attrs);
-  if (rootNs.startsWith(STRICT_NAMESPACE_PREFIX)) throw new PackageError('strict');
-  if (localName(doc.root.name) !== 'workbook') throw new PackageError('the main part is not a workbook');
+  if (rootNs.startsWith(STRICT_NAMESPACE_PREFIX)) throw unreadable({ kind: 'strict' });
+  if (localName(doc.root.name) !== 'workbook') throw unreadable({ kind: 'notWorkbook' });
   const rels = pkg.rels(workbookPart);
   const sheetsEl = child(doc.root, 'sheets');
   const sheets: SheetEntry[] = (sheetsEl ? children(sheetsEl, 'sheet') : []).map((el) => {
@@ -66,11 +68,14 @@ export function isWorksheet(entry: SheetEntry): boolean {
 export function isSheetProtected(pkg: Package, entry: SheetEntry): boolean {
   if (!entry.part || !pkg.has(entry.part)) return false;
   const text = pkg.text(entry.part);
-  const match = /<(?:[A-Za-z_][\w.-]*:)?sheetProtection\b([^>]*)>/.exec(text);
-  if (!match) return false;
-  const attrs = match[1];
-  const flag = /\b(sheet|content)\s*=\s*["'](1|true)["']/.exec(attrs);
-  return !!flag;
+  let on = false;
+  // One linear pass: the element comes after the cells, so a large sheet is scanned, never parsed.
+  scanTags(text, (tag) => {
+    if (tag.name !== 'sheetProtection' || tag.closing) return true;
+    on = ['sheet', 'content'].some((name) => isTrue(attribute(text, tag, name)));
+    return false;
+  });
+  return on;
 }
 
 /** Case-insensitive sheet-name comparison, as Excel does it. */
