@@ -98,6 +98,8 @@ function limitText(limit: LimitName): string {
       return `${viNumber(v)} cấp thẻ XML lồng nhau`;
     case 'cellsRead':
       return `${viNumber(v)} ô được đọc một lần`;
+    case 'readBytes':
+      return `${megabytes(v)} dữ liệu ô được đọc một lần`;
     case 'gridCells':
       return `${viNumber(v)} ô của vùng dữ liệu một trang`;
     case 'rows':
@@ -141,7 +143,7 @@ export function unreadableReason(reason: UnreadableReason): string {
         return `tệp có ${what} dài${found}${where}, vượt quá ${limitText(reason.limit)}: tệp bị hỏng hoặc không do Excel tạo ra.`;
       }
       if (reason.limit === 'xmlDepth') {
-        return `nội dung${where} lồng nhau sâu quá ${limitText('xmlDepth')}: tệp bị hỏng hoặc bị sửa sai cấu trúc.`;
+        return `các thẻ XML${where} lồng nhau sâu quá ${viNumber(LIMIT_VALUES.xmlDepth)} cấp: tệp bị hỏng hoặc bị sửa sai cấu trúc.`;
       }
       return `tệp quá lớn${where}: vượt giới hạn ${limitText(reason.limit)} mà chương trình đọc được. Không tệp theo dõi thật nào lớn đến vậy; có thể tệp bị hỏng hoặc là "bom nén".`;
     }
@@ -158,3 +160,44 @@ export function unreadableReason(reason: UnreadableReason): string {
 export function unreadableMessage(reason: UnreadableReason): string {
   return `Không đọc được tệp: ${unreadableReason(reason)}`;
 }
+
+/** Reading and writing workbook files on disk (files.ts): what could not be read or written, and why. */
+export const FILES = {
+  kinds: {
+    directory: 'một thư mục',
+    fifo: 'một đường ống (FIFO)',
+    socket: 'một socket',
+    device: 'một thiết bị',
+    other: 'không phải tệp thông thường',
+  },
+  notFound: (p: string) => `Không tìm thấy tệp "${p}".`,
+  directory: (p: string) => `"${p}" là một thư mục, không phải tệp .xlsx.`,
+  notRegular: (p: string, kind: string) =>
+    `"${p}" là ${kind}, không phải tệp thông thường: chương trình chỉ đọc và ghi tệp .xlsx.`,
+  tooLarge: (p: string) =>
+    `Không đọc được tệp "${p}": tệp lớn hơn ${megabytes(LIMIT_VALUES.fileBytes)}, giới hạn mà chương trình đọc được.`,
+  noReadPermission: (p: string) => `Không đọc được tệp "${p}": không có quyền đọc tệp này.`,
+  readFailed: (p: string, code: string) => `Không đọc được tệp "${p}" (lỗi hệ thống ${code}).`,
+  readOnly: (p: string) =>
+    `Không ghi tệp "${p}" vì tệp đang ở chế độ chỉ đọc; tệp được giữ nguyên. Hãy bỏ chế độ chỉ đọc hoặc ghi ra tệp khác bằng --out.`,
+  noWritePermission: (p: string) =>
+    `Không ghi được tệp "${p}": không có quyền ghi tệp này; tệp được giữ nguyên.`,
+  folderNotWritable: (dir: string) =>
+    `Không ghi được vào thư mục "${dir}": không có quyền ghi hoặc thư mục chỉ đọc.`,
+  folderMissing: (dir: string) => `Không ghi được: thư mục "${dir}" không tồn tại.`,
+  noSpace: (p: string) => `Không ghi được tệp "${p}": ổ đĩa đã đầy. Tệp cũ vẫn còn nguyên.`,
+  busy: (p: string) =>
+    `Không ghi được tệp "${p}": tệp đang bị chương trình khác (có thể là Excel) mở hoặc khóa. Hãy đóng tệp rồi thử lại.`,
+  changed: (p: string) =>
+    `Không ghi tệp "${p}": tệp vừa bị chương trình khác thay đổi trong lúc xử lý, ghi đè sẽ làm mất thay đổi đó. Hãy chạy lại lệnh.`,
+  writeFailed: (p: string, code: string) =>
+    `Không ghi được tệp "${p}" (lỗi hệ thống ${code}). Tệp cũ vẫn còn nguyên.`,
+} as const;
+
+/** The lock that keeps two writers off one workbook file (fileLock.ts). */
+export const FILES_LOCK = {
+  busy: (p: string, seconds: number, lockPath: string) =>
+    `Tệp "${p}" đang được cập nhật bởi một lệnh cchc khác; đã chờ ${seconds} giây mà chưa xong. Hãy thử lại sau. Nếu chắc chắn không còn lệnh nào đang chạy, hãy xóa tệp khóa "${lockPath}".`,
+  cannotLock: (p: string, code: string) =>
+    `Không ghi được tệp "${p}": không tạo được tệp khóa bên cạnh (lỗi hệ thống ${code}).`,
+} as const;

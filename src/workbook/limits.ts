@@ -34,9 +34,15 @@ export const FILE_LIMITS = {
   maxXmlDepth: 256,
   /**
    * Cells stored in the sheets read at once (Nhiệm vụ, Cài đặt, Danh mục), plus the entries of the shared
-   * string table: what the cell reader holds in memory. 20,000 rows of 14 columns are 280,000.
+   * string table and the cell formats of the stylesheet: the objects the cell reader (ExcelJS) makes, each
+   * costing about a kilobyte and a few microseconds. 20,000 rows of 14 columns are 280,000.
    */
-  maxCellsRead: 1_000_000,
+  maxCellsRead: 400_000,
+  /**
+   * XML handed to the cell reader at once: the sheets read, the shared strings and the stylesheet. The
+   * 20,000-row tracker's sheet is 20 MB; reading and checking costs about a tenth of a second per megabyte.
+   */
+  maxReadBytes: 32 * 1024 * 1024,
   /**
    * Cells of the grid a sheet is read into (its used range, or, for a sparse sheet, the stored rows up to
    * their last value): Excel on the web refuses a range of more than 5 million cells too.
@@ -61,6 +67,7 @@ export type LimitName =
   | 'unzippedBytes'
   | 'xmlDepth'
   | 'cellsRead'
+  | 'readBytes'
   | 'gridCells'
   | 'rows'
   | 'columns'
@@ -75,6 +82,7 @@ export const LIMIT_VALUES: Record<LimitName, number> = {
   unzippedBytes: FILE_LIMITS.maxUnzippedBytes,
   xmlDepth: FILE_LIMITS.maxXmlDepth,
   cellsRead: FILE_LIMITS.maxCellsRead,
+  readBytes: FILE_LIMITS.maxReadBytes,
   gridCells: FILE_LIMITS.maxGridCells,
   rows: EXCEL.maxRows,
   columns: EXCEL.maxColumns,

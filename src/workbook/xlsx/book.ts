@@ -5,7 +5,7 @@
 import { sheetNameKey } from '../../domain/text';
 import { Package, REL, STRICT_NAMESPACE_PREFIX } from './opc';
 import { attribute, scanTags } from './tagScan';
-import { unreadable } from './unreadable';
+import { readingPart, unreadable } from './unreadable';
 import { child, children, getAttr, localName, type XmlElement } from './xml';
 
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
@@ -68,13 +68,16 @@ export function isWorksheet(entry: SheetEntry): boolean {
 export function isSheetProtected(pkg: Package, entry: SheetEntry): boolean {
   if (!entry.part || !pkg.has(entry.part)) return false;
   const text = pkg.text(entry.part);
+  if (!text.includes('sheetProtection')) return false; // most sheets: one native search, no scan
   let on = false;
   // One linear pass: the element comes after the cells, so a large sheet is scanned, never parsed.
-  scanTags(text, (tag) => {
-    if (tag.name !== 'sheetProtection' || tag.closing) return true;
-    on = ['sheet', 'content'].some((name) => isTrue(attribute(text, tag, name)));
-    return false;
-  });
+  readingPart(entry.part, () =>
+    scanTags(text, (tag) => {
+      if (tag.name !== 'sheetProtection' || tag.closing) return true;
+      on = ['sheet', 'content'].some((name) => isTrue(attribute(text, tag, name)));
+      return false;
+    }),
+  );
   return on;
 }
 

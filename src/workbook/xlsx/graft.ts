@@ -36,6 +36,7 @@ import { CONTENT_TYPE, decodeText, Package, REL, type Relationship, relativeTarg
 import type { WrittenSheet } from './sheetWriter';
 import { rangeText, stripEquals } from './sheetWriter';
 import { StyleMerger } from './styles';
+import { findAttribute, scanTags } from './tagScan';
 import {
   child,
   childElements,
@@ -1039,8 +1040,25 @@ function deselectTab(pkg: Package, part: string): void {
     setTabSelected(pkg.editXml(part), false);
     return;
   }
-  const head = text.slice(0, end).replace(/\s+tabSelected\s*=\s*["'](1|true)["']/g, '');
-  pkg.setText(part, head + text.slice(end));
+  // The sheet views' tabSelected attributes, cut out of the text before the cells in one pass over its tags.
+  const cuts: { start: number; end: number }[] = [];
+  scanTags(
+    text,
+    (tag) => {
+      if (tag.name !== 'sheetView' || tag.closing) return;
+      const found = findAttribute(text, tag, 'tabSelected');
+      if (found && isTrue(found.value)) cuts.push(found);
+    },
+    0,
+    end,
+  );
+  let head = '';
+  let from = 0;
+  for (const cut of cuts) {
+    head += text.slice(from, cut.start);
+    from = cut.end;
+  }
+  pkg.setText(part, head + text.slice(from));
 }
 
 function setTabSelected(doc: XmlDocument, selected: boolean): void {

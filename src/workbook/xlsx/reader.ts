@@ -21,8 +21,8 @@ import { lettersToCol, parseA1Cell, rangeToA1 } from '../a1';
 import { EXCEL, FILE_LIMITS } from '../limits';
 import { type Book, MAIN_NS, REL_NS, type SheetEntry } from './book';
 import { decodeText, Package, REL, XML_DECLARATION } from './opc';
-import { attribute, rootElement, scanTags } from './tagScan';
-import { limitExceeded, unreadable } from './unreadable';
+import { attribute, rootElement, scanTags, type Tag } from './tagScan';
+import { limitExceeded, readingPart, unreadable } from './unreadable';
 import {
   decodeEntities,
   getAttr,
@@ -83,8 +83,8 @@ export function partsToRead(pkg: Package, book: Book, entries: SheetEntry[]): st
 
 /**
  * Reads the used ranges of worksheets. Each sheet is scanned first (scanSheet, linear in its text): a cell
- * beyond Excel's grid, too deep a nesting, or more cells than FILE_LIMITS.maxCellsRead in all refuse the
- * file before ExcelJS allocates anything for it. Throws UnreadableWorkbookError.
+ * beyond Excel's grid, too deep a nesting, or more than FILE_LIMITS.maxCellsRead cells or maxReadBytes of
+ * XML in all refuse the file before ExcelJS allocates anything for it. Throws UnreadableWorkbookError.
  */
 export async function readWorksheets(pkg: Package, book: Book, entries: SheetEntry[]): Promise<RawSheet[]> {
   if (!entries.length) return [];
@@ -93,12 +93,16 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
   const relParts: string[] = [];
   const sheetXml: string[] = [];
   const scans: SheetScan[] = [];
-  const texts: string[] = [];
   let cellsRead = 0;
+  let readBytes = 0;
+  const countBytes = (bytes: Uint8Array): Uint8Array => {
+    readBytes += bytes.length;
+    if (readBytes > FILE_LIMITS.maxReadBytes) throw limitExceeded('readBytes', { found: readBytes });
+    return bytes;
+  };
   entries.forEach((entry, i) => {
-    const text = decodeText(pkg.bytes(entry.part as string));
-    texts.push(text);
-    const scan = withPart(entry.part as string, () => scanSheet(text, entry.name));
+    const text = decodeText(countBytes(pkg.bytes(entry.part as string)));
+    const scan = readingPart(entry.part as string, () => scanSheet(text, entry.name));
     cellsRead += scan.cells.length / 2;
     if (cellsRead > FILE_LIMITS.maxCellsRead) throw limitExceeded('cellsRead', { found: cellsRead });
     scans.push(scan);
@@ -116,9 +120,9 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
     const part = rel && pkg.resolve(book.workbookPart, rel);
     const actual = part && pkg.findPartIgnoringCase(part);
     if (!actual) continue;
-    const text = decodeText(pkg.bytes(actual));
+    const text = decodeText(countBytes(pkg.bytes(actual)));
     // Each shared string or cell format is an object the reader holds, as each cell is.
-    cellsRead += withPart(actual, () => countElements(text, type === REL.styles ? STYLE_ITEMS : ['si']));
+    cellsRead += readingPart(actual, () => countElements(text, type === REL.styles ? STYLE_ITEMS : ['si']));
     if (cellsRead > FILE_LIMITS.maxCellsRead) throw limitExceeded('cellsRead', { found: cellsRead });
     zip.file(`xl/${name}`, forExcelJs(actual, text));
     relParts.push(`<Relationship Id="x${name.replace('.xml', '')}" Type="${type}" Target="${name}"/>`);
@@ -149,7 +153,7 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
   return entries.map((entry, i) => {
     const worksheet = workbook.getWorksheet(`S${i + 1}`);
     const sheet = worksheet
-      ? toRawSheet(worksheet, scans[i], lazyCachedResults(texts[i]), entry.name)
+      ? toRawSheet(worksheet, scans[i], (address) => scans[i].cachedResults.get(address) ?? null, entry.name)
       : emptySheet();
     sheet.name = entry.name;
     sheet.tables = readTables(pkg, entry);
@@ -169,24 +173,13 @@ export function countElements(text: string, names: readonly string[]): number {
   return count;
 }
 
-/** Runs a scan of one part, turning a malformed or too deeply nested part into the reason it is unreadable. */
-function withPart<T>(part: string, scan: () => T): T {
-  try {
-    return scan();
-  } catch (error) {
-    if (error instanceof XmlDepthError) throw limitExceeded('xmlDepth', { part });
-    if (error instanceof Error && error.name === 'XmlError') throw unreadable({ kind: 'damaged', part });
-    throw error;
-  }
-}
-
 /**
  * A part as ExcelJS can read it. ExcelJS matches element names literally, so a part whose SpreadsheetML
  * elements carry a prefix (<x:worksheet xmlns:x="…main">, as the Open XML SDK writes them) is rewritten
  * without it.
  */
 function forExcelJs(part: string, text: string): string {
-  const root = withPart(part, () => rootElement(text));
+  const root = readingPart(part, () => rootElement(text));
   if (!root || !/^[A-Za-z_][\w.-]*:(worksheet|styleSheet|sst)$/.test(root.name)) return text;
   let doc;
   try {
@@ -220,12 +213,42 @@ export interface SheetScan {
   contentEnd: Map<number, number>;
   /** Sheet protection is on (<sheetProtection sheet="1">). */
   protected: boolean;
+  /** The result stored with each formula that has one, by the cell's address. */
+  cachedResults: Map<string, RawCell>;
 }
 
 /** The used range, as before scanSheet took over (kept for the tests that pin Excel's counting). */
 export function scanExtent(text: string): { lastRow: number; lastCol: number; hiddenRows: number[] } {
   const { lastRow, lastCol, hiddenRows } = scanSheet(text, '');
   return { lastRow, lastCol, hiddenRows };
+}
+
+/**
+ * "AB12" → column 28 and row 12 (row 0 when left out), read without a regular expression: this runs for
+ * every cell. Undefined when it is not a reference; a column past XFD comes back as found (the caller refuses).
+ */
+function parseCellRef(ref: string): { col: number; row: number } | undefined {
+  let i = 0;
+  if (ref.charCodeAt(i) === 0x24) i += 1; // $
+  let col = 0;
+  const lettersStart = i;
+  for (; i < ref.length; i += 1) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    if (ch < 0x61 || ch > 0x7a) break;
+    col = col * 26 + (ch - 0x60);
+    if (col > EXCEL.maxColumns) col = EXCEL.maxColumns + 1; // stays "past XFD", never overflows
+  }
+  if (i === lettersStart) return undefined;
+  if (ref.charCodeAt(i) === 0x24) i += 1;
+  let row = 0;
+  const digitsStart = i;
+  for (; i < ref.length; i += 1) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 0x30 || ch > 0x39) return undefined;
+    row = row * 10 + (ch - 0x30);
+  }
+  if (i - digitsStart > 16) row = Number.MAX_SAFE_INTEGER;
+  return { col, row };
 }
 
 /**
@@ -243,6 +266,7 @@ export function scanSheet(text: string, sheet: string): SheetScan {
     cells: [],
     contentEnd: new Map(),
     protected: false,
+    cachedResults: new Map(),
   };
   let inSheetData = false;
   let row = 0;
@@ -250,6 +274,10 @@ export function scanSheet(text: string, sheet: string): SheetScan {
   let cellDepth = 0; // depth of the open <c>, 0 when none
   let used = false;
   let content = false;
+  let formula = false;
+  let value: string | undefined;
+  let ref: string | undefined;
+  const cellTag = { attrStart: 0, attrEnd: 0 };
   const beyond = (limit: 'rows' | 'columns', found: number): never => {
     throw limitExceeded(limit, { sheet: sheet || undefined, found });
   };
@@ -259,6 +287,11 @@ export function scanSheet(text: string, sheet: string): SheetScan {
       if (col > scan.lastCol) scan.lastCol = col;
     }
     if (content && col > (scan.contentEnd.get(row) ?? 0)) scan.contentEnd.set(row, col);
+    if (formula && value !== undefined && ref) {
+      const type = attribute(text, cellTag as Tag, 't') ?? 'n';
+      const result = cachedResult(type, decodeEntities(value));
+      if (result !== null) scan.cachedResults.set(ref.toUpperCase(), result);
+    }
     cellDepth = 0;
   };
   scanTags(text, (tag) => {
@@ -289,12 +322,16 @@ export function scanSheet(text: string, sheet: string): SheetScan {
         if (tag.closing) return;
         const r = attribute(text, tag, 'r');
         if (r !== undefined) {
-          const m = /^\s*\$?([A-Za-z]{1,16})\$?(\d{0,16})\s*$/.exec(r);
-          if (!m) throw unreadable({ kind: 'damaged' });
-          if (m[1].length > 3) beyond('columns', EXCEL.maxColumns + 1);
-          col = lettersToCol(m[1]) + 1;
-          if (m[2] && Number(m[2]) > EXCEL.maxRows) beyond('rows', Number(m[2]));
+          const at = parseCellRef(r);
+          if (!at) throw unreadable({ kind: 'damaged' });
+          if (at.row > EXCEL.maxRows) beyond('rows', at.row);
+          col = at.col;
         } else col += 1;
+        ref = r;
+        formula = false;
+        value = undefined;
+        cellTag.attrStart = tag.attrStart;
+        cellTag.attrEnd = tag.attrEnd;
         if (col > EXCEL.maxColumns) beyond('columns', col);
         const s = attribute(text, tag, 's');
         used = !!s && s !== '0';
@@ -307,7 +344,14 @@ export function scanSheet(text: string, sheet: string): SheetScan {
       case 'v':
       case 'f':
       case 'is':
-        if (cellDepth && !tag.closing && tag.depth === cellDepth + 1) content = true;
+        if (cellDepth && !tag.closing && tag.depth === cellDepth + 1) {
+          content = true;
+          if (tag.name === 'f') formula = true;
+          else if (tag.name === 'v' && !tag.selfClosing) {
+            const end = text.indexOf('<', tag.end);
+            value = text.slice(tag.end, end < 0 ? text.length : end);
+          }
+        }
         return;
       case 'col': {
         if (tag.closing) return;
@@ -335,58 +379,21 @@ function emptySheet(): RawSheet {
 }
 
 /**
- * ExcelJS 4.4 drops a formula's cached result when it is 0 (or another falsy value): `<f>…</f><v>0</v>`
- * loads as a formula without a result. The cached results straight from the sheet XML fill that gap; the
- * scan runs only when such a cell is met.
+ * A formula's stored result as the sheet XML writes it. ExcelJS 4.4 drops a formula's cached result when it is
+ * 0 (or another falsy value): `<f>…</f><v>0</v>` loads as a formula without a result; scanSheet collects the
+ * results straight from the XML to fill that gap.
  */
-function lazyCachedResults(xml: string): (address: string) => RawCell {
-  let map: Map<string, RawCell> | undefined;
-  return (address) => {
-    map ??= cachedFormulaResults(xml);
-    return map.get(address) ?? null;
-  };
+function cachedResult(type: string, raw: string): RawCell {
+  if (type === 'b') return raw === '1';
+  if (type === 'e') return { error: raw };
+  if (type === 'str' || type === 's' || type === 'inlineStr') return decodeOoxmlEscapes(raw);
+  if (raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
+  return null;
 }
 
-/**
- * The results stored with formulas, by cell address: one linear pass (the cells of a sheet, whatever the
- * text around them holds).
- */
+/** The results stored with formulas, by cell address (one linear pass; see scanSheet). */
 export function cachedFormulaResults(xml: string): Map<string, RawCell> {
-  const out = new Map<string, RawCell>();
-  let cellDepth = 0;
-  let ref: string | undefined;
-  let type = 'n';
-  let formula = false;
-  let value: string | undefined;
-  const finish = (): void => {
-    if (formula && value !== undefined && ref && /^[A-Z]{1,3}\d+$/.test(ref)) {
-      const raw = decodeEntities(value);
-      if (type === 'b') out.set(ref, raw === '1');
-      else if (type === 'e') out.set(ref, { error: raw });
-      else if (type === 'str' || type === 's' || type === 'inlineStr') out.set(ref, decodeOoxmlEscapes(raw));
-      else if (raw.trim() !== '' && Number.isFinite(Number(raw))) out.set(ref, Number(raw));
-    }
-    cellDepth = 0;
-  };
-  scanTags(xml, (tag) => {
-    if (tag.name === 'c') {
-      if (cellDepth) finish();
-      if (tag.closing || tag.selfClosing) return;
-      cellDepth = tag.depth;
-      ref = attribute(xml, tag, 'r');
-      type = attribute(xml, tag, 't') ?? 'n';
-      formula = false;
-      value = undefined;
-    } else if (cellDepth && !tag.closing && tag.depth === cellDepth + 1) {
-      if (tag.name === 'f') formula = true;
-      else if (tag.name === 'v' && !tag.selfClosing) {
-        const end = xml.indexOf('<', tag.end);
-        value = xml.slice(tag.end, end < 0 ? xml.length : end);
-      }
-    }
-  });
-  if (cellDepth) finish();
-  return out;
+  return scanSheet(xml, '').cachedResults;
 }
 
 /** Above this many cells in the used range, a sheet is read sparsely (see toRawSheet). */

@@ -10,6 +10,8 @@
 import { FILE_LIMITS } from '../limits';
 import { XmlDepthError, XmlError } from './xml';
 
+const MAX_DEPTH = FILE_LIMITS.maxXmlDepth;
+
 /** Characters moved over by every scan of this process. */
 export const scanSteps = { count: 0 };
 
@@ -104,7 +106,7 @@ export function scanTags(
       depth = Math.max(0, depth - 1);
     } else if (!selfClosing) {
       depth += 1;
-      if (depth > FILE_LIMITS.maxXmlDepth) throw new XmlDepthError(FILE_LIMITS.maxXmlDepth);
+      if (depth > MAX_DEPTH) throw new XmlDepthError(MAX_DEPTH);
     }
     tag.name = name;
     tag.closing = closing;
@@ -122,9 +124,22 @@ export function scanTags(
  * "r:id"); undefined when absent. Linear in the attribute text.
  */
 export function attribute(text: string, tag: Tag, name: string): string | undefined {
+  return findAttribute(text, tag, name)?.value;
+}
+
+/**
+ * Attribute `name` of a tag: its value, and the span of text it takes from the whitespace before it to its
+ * closing quote (to cut it out). Linear in the attribute text; stops at the first malformed attribute.
+ */
+export function findAttribute(
+  text: string,
+  tag: Tag,
+  name: string,
+): { value: string; start: number; end: number } | undefined {
   let i = tag.attrStart;
   const end = tag.attrEnd;
   while (i < end) {
+    const spaceStart = i;
     while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
     const nameStart = i;
     while (i < end) {
@@ -132,19 +147,23 @@ export function attribute(text: string, tag: Tag, name: string): string | undefi
       if (ch <= 0x20 || ch === 0x3d /* = */) break;
       i += 1;
     }
-    const attrName = text.slice(nameStart, i);
+    const matches = i - nameStart === name.length && text.startsWith(name, nameStart);
     while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
-    if (text.charCodeAt(i) !== 0x3d) return undefined; // malformed: stop rather than guess
+    if (text.charCodeAt(i) !== 0x3d) break; // malformed: stop rather than guess
     i += 1;
     while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
     const quote = text.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) return undefined;
+    if (quote !== 0x22 && quote !== 0x27) break;
     let valueEnd = i + 1;
     while (valueEnd < end && text.charCodeAt(valueEnd) !== quote) valueEnd += 1;
-    if (valueEnd >= end) return undefined;
-    if (attrName === name) return text.slice(i + 1, valueEnd);
+    if (valueEnd >= end) break;
+    if (matches) {
+      scanSteps.count += valueEnd + 1 - tag.attrStart;
+      return { value: text.slice(i + 1, valueEnd), start: spaceStart, end: valueEnd + 1 };
+    }
     i = valueEnd + 1;
   }
+  scanSteps.count += end - tag.attrStart;
   return undefined;
 }
 

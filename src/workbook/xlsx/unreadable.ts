@@ -6,6 +6,7 @@
 import { type LimitName } from '../limits';
 import { WorkbookError } from '../port';
 import { unreadableMessage } from '../../i18n/xlsx';
+import { XmlDepthError, XmlError } from './xml';
 
 export type UnreadableReason =
   /** Neither a zip package nor a file format we can name. */
@@ -50,4 +51,18 @@ export function limitExceeded(
   where: { part?: string; sheet?: string; found?: number } = {},
 ): UnreadableWorkbookError {
   return new UnreadableWorkbookError({ kind: 'limit', limit, ...where });
+}
+
+/**
+ * Runs a read of one part, turning malformed XML into a damaged file and too deep a nesting into the named
+ * limit, both naming the part.
+ */
+export function readingPart<T>(part: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof XmlDepthError) throw limitExceeded('xmlDepth', { part });
+    if (error instanceof XmlError) throw unreadable({ kind: 'damaged', part });
+    throw error;
+  }
 }

@@ -48,7 +48,15 @@ export class XlsxWorkbook implements WorkbookPort {
   ) {}
 
   async read(sheetNames: string[]): Promise<WorkbookSnapshot> {
-    return this.serialized(() => withInflatedParts(this.pkg, () => this.readNow(sheetNames)));
+    return this.serialized(() =>
+      withInflatedParts(this.pkg, async () => {
+        try {
+          return await this.readNow(sheetNames);
+        } catch (error) {
+          throw toWorkbookError(error);
+        }
+      }),
+    );
   }
 
   private async readNow(sheetNames: string[]): Promise<WorkbookSnapshot> {
