@@ -10,8 +10,8 @@ import { parsePeriodId } from '../domain/periods';
 import { isIsoDate, todayIso } from '../domain/dates';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
-import { writeXlsxFileAtomically } from '../workbook/xlsx/files';
 import { parseArgs, UsageError } from './args';
+import { lockForWriting, readWorkbook, releaseFiles, unreadableLine, writeWorkbook } from './fileGuard';
 import { CLI } from '../i18n/cli';
 
 export interface CliIo {
@@ -46,27 +46,17 @@ function dateOption(options: Record<string, string | true>, name: string, fallba
 }
 
 async function openFile(file: string): Promise<Awaited<ReturnType<typeof openXlsx>>> {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch {
-    throw new CliFailure(CLI.fileNotFound(file), 2);
-  }
+  const buf = await readWorkbook(file); // FileError: not found, not a regular file, too large, …
   try {
     return await openXlsx(buf);
-  } catch {
-    throw new CliFailure(CLI.unreadable(file), 2);
+  } catch (error) {
+    throw new CliFailure(unreadableLine(file, error), 2);
   }
 }
 
 async function save(book: Awaited<ReturnType<typeof openXlsx>>, file: string): Promise<void> {
   const buf = await book.toBuffer();
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    await writeXlsxFileAtomically(file, buf);
-  } catch {
-    throw new CliFailure(CLI.notWritable(file), 2);
-  }
+  await writeWorkbook(file, buf); // FileError says what could not be written, and why
 }
 
 async function cmdInit(argv: string[], io: CliIo): Promise<number> {
@@ -78,6 +68,7 @@ async function cmdInit(argv: string[], io: CliIo): Promise<number> {
     io.cwd,
     typeof options.out === 'string' ? options.out : `out/ke-hoach-cchc-${year}.xlsx`,
   );
+  await lockForWriting(out);
   const book = fs.existsSync(out) ? await openFile(out) : await openXlsx(null);
   const outcome = await initTracker(book, { year, now: io.now() });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
@@ -115,6 +106,7 @@ async function cmdReport(argv: string[], io: CliIo): Promise<number> {
   const asOf = dateOption(options, 'as-of', todayIso(io.now()));
   const input = path.resolve(io.cwd, file);
   const out = typeof options.out === 'string' ? path.resolve(io.cwd, options.out) : input;
+  await lockForWriting(out);
   const book = await openFile(input);
   const outcome = await compileReport(book, { asOf, period: period ?? undefined, now: io.now() });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
@@ -130,6 +122,7 @@ async function cmdReport(argv: string[], io: CliIo): Promise<number> {
 async function cmdDemo(_argv: string[], io: CliIo): Promise<number> {
   const year = io.now().getFullYear();
   const out = path.resolve(io.cwd, `out/ke-hoach-cchc-${year}.xlsx`);
+  await lockForWriting(out);
   if (fs.existsSync(out)) fs.rmSync(out);
   const book = await openXlsx(null);
   const outcome = await initTracker(book, { year, now: io.now() });
@@ -181,5 +174,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     io.err(CLI.internal());
     if (process.env.CCHC_DEBUG) io.err(String(err instanceof Error ? err.stack : err));
     return 2;
+  } finally {
+    await releaseFiles();
   }
 }
