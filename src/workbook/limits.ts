@@ -35,9 +35,9 @@ export const FILE_LIMITS = {
   /**
    * Cells stored in the sheets read at once (Nhiệm vụ, Cài đặt, Danh mục), plus the entries of the shared
    * string table and the cell formats of the stylesheet: the objects the cell reader (ExcelJS) makes, each
-   * costing about a kilobyte and a few microseconds. 20,000 rows of 14 columns are 280,000.
+   * costing about a kilobyte and ten microseconds. The 20,000-row tracker stores 240,000.
    */
-  maxCellsRead: 400_000,
+  maxCellsRead: 300_000,
   /**
    * XML handed to the cell reader at once: the sheets read, the shared strings and the stylesheet. The
    * 20,000-row tracker's sheet is 20 MB; reading and checking costs about a tenth of a second per megabyte.

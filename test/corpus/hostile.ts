@@ -216,7 +216,7 @@ export function hostileCases(): HostileCase[] {
     // Why: "A regex with quadratic time" over a million "<c" in a comment.
     {
       id: 'million-c-in-comment',
-      title: 'A million "<c" in a comment of the tracker sheet (23 KB zipped)',
+      title: 'A million "<c" in a comment of the tracker sheet (17 KB zipped)',
       build: () => trackerEdited(beforeSheetDataEnd(`<!--${'<c'.repeat(1_000_000)}-->`)),
       check: { exit: 0 },
       report: { exit: 0 },
@@ -281,7 +281,7 @@ export function hostileCases(): HostileCase[] {
         }
         return trackerEdited(beforeSheetDataEnd(rows.join('')));
       },
-      ...refused([...TOO_LARGE, '400.000 ô']),
+      ...refused([...TOO_LARGE, '300.000 ô']),
     },
     {
       id: 'values-in-xfd-2000-rows',
@@ -319,7 +319,7 @@ export function hostileCases(): HostileCase[] {
         }
         return buildZip(entries);
       },
-      ...refused([...TOO_LARGE, '400.000 ô']),
+      ...refused([...TOO_LARGE, '300.000 ô']),
     },
     {
       id: 'character-reference-past-unicode',
@@ -538,7 +538,8 @@ export function atLimitCases(): HostileCase[] {
         for (let r = 3000; r < 5000; r += 1) out.push(`<row r="${r}"><c r="CRA${r}"><v>1</v></c></row>`);
         return trackerEdited(beforeSheetDataEnd(out.join('')));
       },
-      ...read,
+      check: { exit: 0 },
+      report: { exit: 0 },
     },
     {
       id: 'at-limit-unzipped',
