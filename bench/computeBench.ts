@@ -58,27 +58,34 @@ export function measureCompute(rows: number, runs = 5): ComputeMeasure[] {
   const { read } = checkTrackerGrid(grid, ctx);
   const tasks = read.tasks;
   if (tasks.length !== rows) throw new Error(`read ${tasks.length} tasks of ${rows}`);
-  const content = buildReport(tasks, settings, period, BENCH_AS_OF);
+  const content = buildReport({ tasks, settings, period, asOf: BENCH_AS_OF });
 
   const steps: [string, () => unknown][] = [
     ['readTracker (parse the grid)', () => readTracker(grid)],
     ['checkTrackerGrid (parse + every rule)', () => checkTrackerGrid(grid, ctx)],
     ['deadline states', () => tasks.map((t) => deadlineState(t, BENCH_AS_OF, settings.warningDays))],
     [
-      'rollup (by section, lead, quarter)',
-      () => rollup(tasks, BENCH_AS_OF, settings.warningDays, BENCH_YEAR),
+      'rollup (by section, lead, quarter, period)',
+      () =>
+        rollup(tasks, {
+          asOf: BENCH_AS_OF,
+          warningDays: settings.warningDays,
+          year: BENCH_YEAR,
+          periodMode: settings.periodMode,
+        }),
     ],
-    ['buildReport (report content)', () => buildReport(tasks, settings, period, BENCH_AS_OF)],
-    ['buildReportSheet', () => buildReportSheet(content, period.sheetName, settings.unitName)],
+    ['buildReport (report content)', () => buildReport({ tasks, settings, period, asOf: BENCH_AS_OF })],
+    ['buildReportSheet', () => buildReportSheet(content, period.sheetName)],
     [
       'buildSummarySheet',
       () =>
         buildSummarySheet({
           year: BENCH_YEAR,
+          periodMode: settings.periodMode,
           writtenOn: BENCH_AS_OF,
           headerRow: read.headerRow,
           columns: read.columns,
-          sections: sectionsOf(tasks),
+          sections: sectionsOf(),
           leads: leadsOf(tasks),
         }),
     ],

@@ -1,6 +1,7 @@
 import { ACTION, PROBLEM, REPORT, SHEET } from '../i18n/vi';
-import type { IsoDate } from '../domain/dates';
-import { periodContaining, reportPeriod, type Quarter } from '../domain/periods';
+import { formatVnDate, type IsoDate } from '../domain/dates';
+import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
+import type { Settings } from '../domain/settings';
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
 import { leadsOf, sectionsOf } from '../domain/rollup';
 import { sheetNameKey } from '../domain/text';
@@ -30,6 +31,10 @@ export interface ReportOutcome extends ActionOutcome {
   content?: ReportContent;
   /** The figures of `cchc report --json`. */
   json?: object;
+  /** Tracker rows with data errors (counted as the sheet shows them, listed at the end of the report). */
+  dataErrorRows?: number;
+  /** What the workbook adapter could not fully honour, in Vietnamese (its lastWarnings). */
+  warnings?: string[];
 }
 
 /** How many "(2)", "(3)"… variants of a report sheet name to consider before giving up. */
@@ -37,6 +42,15 @@ const MAX_VARIANTS = 9;
 
 function variants(base: string): string[] {
   return [base, ...Array.from({ length: MAX_VARIANTS - 1 }, (_, i) => `${base} (${i + 2})`)];
+}
+
+/**
+ * The period the ribbon button compiles: the one whose quarter holds the day; once the tracker's year is over
+ * (the year-end report is written in January), the tracker's year report.
+ */
+function defaultPeriod(asOf: IsoDate, settings: Settings): ReportPeriod {
+  const containing = periodContaining(asOf, settings.periodMode);
+  return containing.year > settings.year ? reportPeriod(settings.year, 4, settings.periodMode) : containing;
 }
 
 /**
@@ -53,6 +67,8 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       : [
           periodContaining(opts.asOf, 'calendar').sheetName,
           periodContaining(opts.asOf, 'decree09').sheetName,
+          // After the tracker's year, the button compiles that year's report (defaultPeriod).
+          reportPeriod(Number(opts.asOf.slice(0, 4)) - 1, 4, 'calendar').sheetName,
         ];
     for (const b of bases) for (const v of variants(b)) candidates.add(v);
     const snap = await port.read([
@@ -82,7 +98,21 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     const { settings, read } = state;
     const period = requested
       ? reportPeriod(requested.year, requested.quarter, settings.periodMode)
-      : periodContaining(opts.asOf, settings.periodMode);
+      : defaultPeriod(opts.asOf, settings);
+    // A report of another year than the tracker's would count none of its tasks as they are meant; a report
+    // dated before its period begins has nothing to say.
+    if (period.year !== settings.year)
+      return {
+        ok: false,
+        reason: 'badRequest',
+        message: REPORT.periodNotTrackerYear(period.subject, settings.year),
+      };
+    if (opts.asOf < period.from)
+      return {
+        ok: false,
+        reason: 'badRequest',
+        message: REPORT.asOfBeforePeriod(formatVnDate(opts.asOf), period.subject, formatVnDate(period.from)),
+      };
     const info = new Map<string, SheetInfo>(snap.sheets.map((s) => [sheetNameKey(s.name), s]));
     const registered = readRegister(snap.contents[SHEET.register]);
     const owned = new Map<string, OwnedSheet>(registered.map((o) => [sheetNameKey(o.name), o]));
@@ -121,29 +151,41 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     }
 
     const listed = snap.contents[SHEET.lists] ? readKnownLeads(snap.contents[SHEET.lists]) : undefined;
-    const content = buildReport(read.tasks, settings, period, opts.asOf);
+    const content = buildReport({
+      tasks: read.tasks,
+      settings,
+      period,
+      asOf: opts.asOf,
+      errors: state.result.errors,
+      trackerSheet: SHEET.tracker,
+      listedLeads: listed,
+    });
     const summary = buildSummarySheet({
       year: settings.year,
+      periodMode: settings.periodMode,
       writtenOn: opts.asOf,
       headerRow: read.headerRow,
       columns: read.columns,
-      sections: sectionsOf(read.tasks),
+      sections: sectionsOf(),
       leads: leadsOf(read.tasks, listed),
     }).spec;
-    const report = buildReportSheet(content, target, settings.unitName);
+    const report = buildReportSheet(content, target);
     const writtenAt = (opts.now ?? new Date()).toISOString();
     const register = buildRegisterSheet(registered, [
       ownedEntry(summary, writtenAt),
       ownedEntry(report, writtenAt),
     ]);
     await port.apply({ write: [summary, report, register], activate: target, select: 'A1' });
+    const warnings = [...(port.lastWarnings ?? [])];
     return {
       ok: true,
-      message: REPORT.written(target, period.subject, state.result.errors.length),
+      message: REPORT.written(target, period.subject, content.dataErrors.length),
       sheet: target,
       cell: 'A1',
       content,
       json: reportJson(content, target),
+      dataErrorRows: content.dataErrors.length,
+      warnings,
     };
   });
 }

@@ -7,3 +7,4 @@ export { todayIso } from '../domain/dates';
 export { compileReport, type ReportOptions, type ReportOutcome } from './compileReport';
 export { loadOverview, type OverviewOutcome } from './overview';
 export { loadSettings, saveSettings, validateSettings, type SettingsOutcome } from './settingsForm';
+export { demoDay, demoProgress, writeDemo, type DemoDay, type DemoOutcome } from './demo';

@@ -1,4 +1,5 @@
-import { PERIOD_MODE_LABEL, SETTING_LABEL, SETTINGS_FORM, SHEET } from '../i18n/vi';
+import { isIsoDate } from '../domain/dates';
+import { PERIOD_MODE_LABEL, SETTING_HINT, SETTING_LABEL, SETTINGS_FORM, SHEET } from '../i18n/vi';
 import {
   readSettings,
   SETTING_KEYS,
@@ -35,11 +36,13 @@ export function validateSettings(s: Settings): Partial<Record<SettingKey, string
   if (!Number.isInteger(s.year) || s.year < 1990 || s.year > 2100) errors.year = SETTINGS_FORM.year();
   if (!Number.isInteger(s.warningDays) || s.warningDays < 0 || s.warningDays > 365)
     errors.warningDays = SETTINGS_FORM.warningDays();
-  for (const k of ['unitName', 'recipient', 'place', 'signerTitle', 'signerName'] as const) {
+  for (const k of ['unitName', 'recipient', 'place', 'signerName'] as const) {
     if (cleanText(s[k]) === '') errors[k] = SETTINGS_FORM.required();
   }
   if (s.periodMode !== 'calendar' && s.periodMode !== 'decree09')
     errors.periodMode = PERIOD_MODE_LABEL.calendar;
+  if (s.signer !== 'chairman' && s.signer !== 'viceChairman') errors.signer = SETTINGS_FORM.required();
+  if (s.planDate !== null && !isIsoDate(s.planDate)) errors.planDate = SETTINGS_FORM.planDate();
   return errors;
 }
 
@@ -61,16 +64,23 @@ export async function saveSettings(port: WorkbookPort, settings: Settings): Prom
     }
     const { rows } = readSettings(grid, settings.year);
     const updates: CellUpdate[] = [];
+    // A workbook made before a setting existed has no row for it: the row is added below the others.
+    let nextRow = grid.values.length + 1;
     for (const key of SETTING_KEYS) {
-      const row = rows[key];
-      if (row === undefined)
-        return { ok: false, message: SETTINGS_FORM.missingRow(SETTING_LABEL[key]), sheet: SHEET.settings };
+      let row = rows[key];
+      if (row === undefined) {
+        row = nextRow++;
+        updates.push(
+          { sheet: SHEET.settings, cell: `A${row}`, value: SETTING_LABEL[key], numberFormat: '@' },
+          { sheet: SHEET.settings, cell: `C${row}`, value: SETTING_HINT[key], numberFormat: '@' },
+        );
+      }
       const value = settingCellValue({ ...settings, unitName: cleanText(settings.unitName) }, key);
       updates.push({
         sheet: SHEET.settings,
         cell: `B${row}`,
         value,
-        numberFormat: typeof value === 'number' ? '0' : '@',
+        numberFormat: key === 'planDate' ? 'dd/mm/yyyy' : typeof value === 'number' ? '0' : '@',
       });
     }
     await port.apply({ write: [], updates });

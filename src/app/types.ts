@@ -6,6 +6,9 @@ export interface ActionOutcome {
   /** Where to look: the sheet (and cell) written, or where the problem is. */
   sheet?: string;
   cell?: string;
-  /** Set when the action could not start because the workbook has no tracker yet. */
-  reason?: 'trackerMissing';
+  /**
+   * Why the action did not run: the workbook has no tracker yet, or the request makes no sense for this
+   * workbook (a report period of another year, an as-of day before the period): bad usage for the CLI.
+   */
+  reason?: 'trackerMissing' | 'badRequest';
 }

@@ -1,30 +1,159 @@
-/** A tiny argument parser: positional words and --name value / --flag options. */
+/**
+ * Arguments of one `cchc` command, parsed by Node's own util.parseArgs in strict mode. Strict mode decides
+ * what is refused; when it refuses, the same arguments are read once more without strictness only to name
+ * the culprit in Vietnamese (Node's own messages are English). Beyond what parseArgs checks: an option
+ * given twice, an empty value and the number of positional arguments.
+ */
+import { parseArgs as nodeParseArgs } from 'node:util';
+import { CLI } from '../i18n/cli';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** What the usage text shows after the option name ("YYYY-MM-DD"); string options only. */
+  valueName?: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** Long option names (without "--"). --help / -h is added to every command. */
+  options: Record<string, OptionSpec>;
+  /** How many positional arguments the command takes: exactly this many files (0 or 1). */
+  files: 0 | 1;
+}
+
 export interface ParsedArgs {
-  positional: string[];
+  /** --help or -h was given: print the command's usage and do nothing else. */
+  help: boolean;
+  file?: string;
+  /** String options as given (never empty), boolean options as true; absent options are missing. */
   options: Record<string, string | true>;
 }
 
-export function parseArgs(argv: readonly string[], flags: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-      if (eq > 0) options[name] = a.slice(eq + 1);
-      else if (flags.includes(name)) options[name] = true;
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) options[name] = argv[++i];
-      else throw new UsageError(`Thiếu giá trị cho --${name}.`);
-    } else positional.push(a);
-  }
-  return { positional, options };
-}
-
-/** Bad usage: exit code 2 with a one-line Vietnamese message. */
+/** Bad usage: exit code 2 with a one-line Vietnamese message (and where to read the usage). */
 export class UsageError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The command whose usage to point at; undefined for the whole CLI. */
+    readonly command?: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+const HELP_FLAGS = new Set(['--help', '-h']);
+
+/** True when --help or -h comes before a "--" that ends the options. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  for (const a of argv) {
+    if (a === '--') return false;
+    if (HELP_FLAGS.has(a)) return true;
+  }
+  return false;
+}
+
+type NodeOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+function nodeOptions(spec: CommandSpec): NodeOptions {
+  const options: NodeOptions = { help: { type: 'boolean', short: 'h' } };
+  for (const [name, o] of Object.entries(spec.options)) options[name] = { type: o.type };
+  return options;
+}
+
+/** Edit distance, for "did you mean": small strings only. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** The known option a typo most likely meant ("asof" → "as-of"), if one is close. */
+export function closestOption(name: string, known: readonly string[]): string | undefined {
+  const bare = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  let best: { name: string; d: number } | undefined;
+  for (const k of known) {
+    const d = bare(k) === bare(name) ? 0 : distance(name.toLowerCase(), k);
+    if (d <= 2 && (!best || d < best.d)) best = { name: k, d };
+  }
+  return best?.name;
+}
+
+/** Names the argument strict parsing refused, in Vietnamese. */
+function explainRefusal(argv: readonly string[], spec: CommandSpec): string {
+  const options = nodeOptions(spec);
+  const { tokens } = nodeParseArgs({
+    args: [...argv],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const known = options[t.name];
+    if (!known) {
+      const guess = closestOption(t.name, Object.keys(spec.options));
+      return CLI.unknownOption(spec.name, t.rawName, guess ? `--${guess}` : undefined);
+    }
+    if (known.type === 'string' && t.value === undefined) return CLI.missingValue(t.rawName);
+    // Strict mode will not take "--out --json" as out = "--json": the value was forgotten.
+    if (known.type === 'string' && !t.inlineValue && t.value && t.value.length > 1 && t.value.startsWith('-'))
+      return CLI.missingValue(t.rawName);
+    if (known.type === 'boolean' && t.value !== undefined) return CLI.flagTakesNoValue(t.rawName);
+  }
+  return CLI.badArguments(spec.name);
+}
+
+function isParseArgsError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+function strictParse(argv: readonly string[], spec: CommandSpec) {
+  try {
+    return nodeParseArgs({
+      args: [...argv],
+      options: nodeOptions(spec),
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    });
+  } catch (err) {
+    if (!isParseArgsError(err)) throw err;
+    throw new UsageError(explainRefusal(argv, spec), spec.name);
+  }
+}
+
+/**
+ * Parses a command's arguments (those after the command's name). Throws UsageError naming the option or
+ * argument at fault: an unknown option (with the likely intended one), a missing or unwanted value, an
+ * option given twice, a missing file or an extra argument.
+ */
+export function parseCommandArgs(argv: readonly string[], spec: CommandSpec): ParsedArgs {
+  if (wantsHelp(argv)) return { help: true, options: {} };
+  const parsed = strictParse(argv, spec);
+  const seen = new Set<string>();
+  const options: Record<string, string | true> = {};
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option') continue;
+    if (seen.has(t.name)) throw new UsageError(CLI.optionTwice(`--${t.name}`), spec.name);
+    seen.add(t.name);
+    if (spec.options[t.name]?.type === 'string') {
+      if (!t.value) throw new UsageError(CLI.missingValue(t.rawName), spec.name);
+      options[t.name] = t.value;
+    } else options[t.name] = true;
+  }
+  const positionals = parsed.positionals;
+  if (positionals.length > spec.files)
+    throw new UsageError(CLI.extraArgument(spec.name, positionals[spec.files], spec.files), spec.name);
+  if (positionals.length < spec.files) throw new UsageError(CLI.missingFile(), spec.name);
+  return { help: false, file: positionals[0], options };
 }

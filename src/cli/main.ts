@@ -5,12 +5,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkTracker, compileReport, initTracker } from '../app';
-import { parsePeriodId } from '../domain/periods';
-import { isIsoDate, todayIso } from '../domain/dates';
+import { checkTracker, compileReport, demoDay, initTracker, writeDemo } from '../app';
+import { parsePeriodId, reportPeriod, type Quarter } from '../domain/periods';
+import { isIsoDate, todayIso, type IsoDate } from '../domain/dates';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
-import { parseArgs, UsageError } from './args';
+import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { lockForWriting, readWorkbook, releaseFiles, unreadableLine, writeWorkbook } from './fileGuard';
 import { CLI } from '../i18n/cli';
 
@@ -38,13 +38,6 @@ class CliFailure extends Error {
   }
 }
 
-function dateOption(options: Record<string, string | true>, name: string, fallback: string): string {
-  const v = options[name];
-  if (v === undefined) return fallback;
-  if (v === true || !isIsoDate(v)) throw new UsageError(CLI.badDate(name, String(v)));
-  return v;
-}
-
 async function openFile(file: string): Promise<Awaited<ReturnType<typeof openXlsx>>> {
   const buf = await readWorkbook(file); // FileError: not found, not a regular file, too large, …
   try {
@@ -59,15 +52,79 @@ async function save(book: Awaited<ReturnType<typeof openXlsx>>, file: string): P
   await writeWorkbook(file, buf); // FileError says what could not be written, and why
 }
 
-async function cmdInit(argv: string[], io: CliIo): Promise<number> {
-  const { options } = parseArgs(argv, []);
+/** What a command needs besides its run function: its options and whether it takes a file. */
+const SPECS = {
+  init: {
+    name: 'init',
+    files: 0,
+    options: { year: { type: 'string' }, out: { type: 'string' } },
+  },
+  check: {
+    name: 'check',
+    files: 1,
+    options: { today: { type: 'string' }, json: { type: 'boolean' } },
+  },
+  report: {
+    name: 'report',
+    files: 1,
+    options: {
+      period: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  },
+  demo: { name: 'demo', files: 0, options: {} },
+} as const satisfies Record<string, CommandSpec>;
+
+type CommandName = keyof typeof SPECS;
+
+/** The command specs, for tests that hold the usage text to them. */
+export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = SPECS;
+
+function dateOption(options: ParsedArgs['options'], name: string, command: string): string | undefined {
+  const v = options[name];
+  if (v === undefined) return undefined;
+  if (v === true || !isIsoDate(v)) throw new UsageError(CLI.badDate(name, String(v)), command);
+  return v;
+}
+
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
+const extensionOf = (p: string): string => path.extname(p).toLowerCase();
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A file argument that names a folder is refused before anything is read or written. */
+function refuseDirectory(p: string, shown: string, option?: string): void {
+  if (isDirectory(p)) throw new CliFailure(CLI.isDirectory(shown, option), 2);
+}
+
+/** --out: a workbook file name (.xlsx or .xlsm), not a folder. */
+function outPath(shown: string, io: CliIo, command: string): string {
+  if (!WORKBOOK_EXTENSIONS.has(extensionOf(shown)))
+    throw new UsageError(CLI.badExtension('--out', shown), command);
+  const resolved = path.resolve(io.cwd, shown);
+  refuseDirectory(resolved, shown, '--out');
+  return resolved;
+}
+
+async function cmdInit(args: ParsedArgs, io: CliIo): Promise<number> {
+  const { options } = args;
   const yearText = options.year === undefined ? String(io.now().getFullYear()) : String(options.year);
   const year = Number(yearText);
-  if (!/^\d{4}$/.test(yearText) || year < 1990 || year > 2100) throw new UsageError(CLI.badYear(yearText));
-  const out = path.resolve(
-    io.cwd,
-    typeof options.out === 'string' ? options.out : `out/ke-hoach-cchc-${year}.xlsx`,
-  );
+  if (!/^\d{4}$/.test(yearText) || year < 1990 || year > 2100)
+    throw new UsageError(CLI.badYear(yearText), 'init');
+  const shown = typeof options.out === 'string' ? options.out : `out/ke-hoach-cchc-${year}.xlsx`;
+  const out = outPath(shown, io, 'init');
+  // A new workbook has no macros: saved as .xlsm, Excel would refuse to open it.
+  if (!fs.existsSync(out) && extensionOf(out) !== '.xlsx')
+    throw new UsageError(CLI.newFileNotXlsx(shown), 'init');
   await lockForWriting(out);
   const book = fs.existsSync(out) ? await openFile(out) : await openXlsx(null);
   const outcome = await initTracker(book, { year, now: io.now() });
@@ -78,12 +135,18 @@ async function cmdInit(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function cmdCheck(argv: string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(argv, ['json']);
-  const file = positional[0];
-  if (!file) throw new UsageError(CLI.missingFile());
-  const today = dateOption(options, 'today', todayIso(io.now()));
-  const book = await openFile(path.resolve(io.cwd, file));
+/** The positional file of check and report: it must exist and not be a folder. */
+function inputPath(args: ParsedArgs, io: CliIo): string {
+  const shown = args.file as string;
+  const resolved = path.resolve(io.cwd, shown);
+  refuseDirectory(resolved, shown);
+  return resolved;
+}
+
+async function cmdCheck(args: ParsedArgs, io: CliIo): Promise<number> {
+  const { options } = args;
+  const today = dateOption(options, 'today', 'check') ?? todayIso(io.now());
+  const book = await openFile(inputPath(args, io));
   const outcome = await checkTracker(book, { today });
   if (!outcome.result) throw new CliFailure(outcome.message, 2);
   const { errors, warnings } = outcome.result;
@@ -96,21 +159,61 @@ async function cmdCheck(argv: string[], io: CliIo): Promise<number> {
   return errors.length > 0 ? 1 : 0;
 }
 
-async function cmdReport(argv: string[], io: CliIo): Promise<number> {
-  const { positional, options } = parseArgs(argv, ['json']);
-  const file = positional[0];
-  if (!file) throw new UsageError(CLI.missingFile());
+/**
+ * What report's options ask for, checked before the file is opened: a well-formed period, and an as-of day
+ * on which that period has begun in either way of counting periods (its exact start depends on a workbook
+ * setting, which compileReport checks).
+ */
+function reportRequest(
+  options: ParsedArgs['options'],
+  today: IsoDate,
+): { period?: { year: number; quarter: Quarter }; asOf: IsoDate } {
   const periodText = options.period;
   const period = typeof periodText === 'string' ? parsePeriodId(periodText) : null;
-  if (periodText !== undefined && !period) throw new UsageError(CLI.badPeriod(String(periodText)));
-  const asOf = dateOption(options, 'as-of', todayIso(io.now()));
-  const input = path.resolve(io.cwd, file);
-  const out = typeof options.out === 'string' ? path.resolve(io.cwd, options.out) : input;
+  if (periodText !== undefined && !period) throw new UsageError(CLI.badPeriod(String(periodText)), 'report');
+  const given = dateOption(options, 'as-of', 'report');
+  const asOf = given ?? today;
+  if (period) {
+    const calendarFrom = reportPeriod(period.year, period.quarter, 'calendar').from;
+    const decreeFrom = reportPeriod(period.year, period.quarter, 'decree09').from;
+    if (asOf < calendarFrom && asOf < decreeFrom) {
+      const id = `${period.year}-Q${period.quarter}`;
+      throw new UsageError(
+        given
+          ? CLI.asOfBeforePeriod(given, id, calendarFrom, decreeFrom)
+          : CLI.todayBeforePeriod(today, id, calendarFrom, decreeFrom),
+        'report',
+      );
+    }
+  }
+  return { period: period ?? undefined, asOf };
+}
+
+async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
+  const { options } = args;
+  const today = todayIso(io.now());
+  const { period, asOf } = reportRequest(options, today);
+  const input = inputPath(args, io);
+  let out = input;
+  if (typeof options.out === 'string') {
+    out = outPath(options.out, io, 'report');
+    // The output keeps the input's parts (macros included): its name must say the same kind of workbook.
+    if (extensionOf(out) !== extensionOf(input))
+      throw new UsageError(
+        CLI.extensionMismatch(options.out, extensionOf(input), args.file as string),
+        'report',
+      );
+  }
   await lockForWriting(out);
   const book = await openFile(input);
-  const outcome = await compileReport(book, { asOf, period: period ?? undefined, now: io.now() });
-  if (!outcome.ok) throw new CliFailure(outcome.message, 2);
+  const outcome = await compileReport(book, { asOf, period, now: io.now() });
+  if (!outcome.ok) {
+    if (outcome.reason === 'badRequest') throw new UsageError(outcome.message, 'report');
+    throw new CliFailure(outcome.message, 2);
+  }
   await save(book, out);
+  // Said once the report is written: a refusal stays one line.
+  if (asOf > today) io.err(CLI.asOfInFuture(asOf, today));
   if (options.json) io.out(JSON.stringify(outcome.json, null, 2));
   else {
     io.out(outcome.message);
@@ -119,48 +222,61 @@ async function cmdReport(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function cmdDemo(_argv: string[], io: CliIo): Promise<number> {
-  const year = io.now().getFullYear();
+async function cmdDemo(_args: ParsedArgs, io: CliIo): Promise<number> {
+  const { year } = demoDay(io.now());
   const out = path.resolve(io.cwd, `out/ke-hoach-cchc-${year}.xlsx`);
+  refuseDirectory(out, out);
   await lockForWriting(out);
-  if (fs.existsSync(out)) fs.rmSync(out);
+  // A fresh workbook, saved over any earlier demo in one atomic rename.
   const book = await openXlsx(null);
-  const outcome = await initTracker(book, { year, now: io.now() });
+  const outcome = await writeDemo(book, { now: io.now() });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
-  const today = todayIso(io.now());
-  const report = await compileReport(book, { asOf: today, now: io.now() });
-  if (!report.ok) throw new CliFailure(report.message, 2);
   await save(book, out);
+  if (outcome.initMessage) io.out(outcome.initMessage);
+  if (outcome.asOf) io.out(CLI.demoDay(outcome.asOf));
   io.out(outcome.message);
-  io.out(report.message);
   io.out(CLI.written(out));
   return 0;
 }
 
-const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+const COMMANDS: Record<CommandName, (args: ParsedArgs, io: CliIo) => Promise<number>> = {
   init: cmdInit,
   check: cmdCheck,
   report: cmdReport,
   demo: cmdDemo,
 };
 
+const isCommand = (c: string): c is CommandName => Object.prototype.hasOwnProperty.call(COMMANDS, c);
+
+/** `cchc help [COMMAND]`, `cchc --help`, `cchc -h`: usage on standard output, nothing else. */
+function help(rest: readonly string[], io: CliIo): number {
+  const topic = rest.find((a) => a !== '--help' && a !== '-h');
+  const extra = rest.filter((a) => a !== '--help' && a !== '-h')[1];
+  if (extra !== undefined) throw new UsageError(CLI.extraArgument('help', extra, 1));
+  if (topic === undefined || topic === 'help') io.out(CLI.usage);
+  else if (isCommand(topic)) io.out(CLI.commandUsage(topic));
+  else throw new UsageError(CLI.unknownCommand(topic));
+  return 0;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command) {
-      io.err(`${CLI.missingCommand} ${CLI.seeHelp}`);
+      io.err(`${CLI.missingCommand} ${CLI.seeHelp()}`);
       return 2;
     }
-    if (command === '--help' || command === '-h' || command === 'help') {
-      io.out(CLI.usage);
+    if (command === '--help' || command === '-h' || command === 'help') return help(rest, io);
+    if (!isCommand(command)) throw new UsageError(CLI.unknownCommand(command));
+    const args = parseCommandArgs(rest, SPECS[command]);
+    if (args.help) {
+      io.out(CLI.commandUsage(command));
       return 0;
     }
-    const run = COMMANDS[command];
-    if (!run) throw new UsageError(CLI.unknownCommand(command));
-    return await run(rest, io);
+    return await COMMANDS[command](args, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`${err.message} ${CLI.seeHelp}`);
+      io.err(`${err.message} ${CLI.seeHelp(err.command)}`);
       return 2;
     }
     if (err instanceof CliFailure) {

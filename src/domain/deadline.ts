@@ -4,7 +4,15 @@ import { addDays, type IsoDate } from './dates';
 export type TaskStatus = 'notStarted' | 'inProgress' | 'done';
 
 /** Where a task stands against its deadline on a given day (column Tình trạng hạn). */
-export type DeadlineState = 'doneOnTime' | 'doneLate' | 'overdue' | 'dueSoon' | 'onTrack' | 'ongoing';
+export type DeadlineState =
+  | 'doneOnTime'
+  | 'doneLate'
+  | 'overdue'
+  | 'dueSoon'
+  | 'onTrack'
+  | 'ongoing'
+  /** A cell the formula needs cannot be read (a date typed as text, an error value…): "Lỗi dữ liệu". */
+  | 'dataError';
 
 export const DEADLINE_STATES: readonly DeadlineState[] = [
   'doneOnTime',
@@ -13,17 +21,22 @@ export const DEADLINE_STATES: readonly DeadlineState[] = [
   'dueSoon',
   'onTrack',
   'ongoing',
+  'dataError',
 ];
 
 export interface DeadlineFacts {
-  /** null (or unknown status) means not done. */
+  /** 'done' exactly when the sheet's formula reads the status as Hoàn thành; anything else means not done. */
   status: TaskStatus | null;
+  /** null: blank, or unreadable (then `unreadable` says so). */
   deadline: IsoDate | null;
   completedOn: IsoDate | null;
+  /** Cells the formula cannot read (src/domain/sheetRules.ts): any makes the state "Lỗi dữ liệu". */
+  unreadable?: readonly string[];
 }
 
 /**
  * The rule, on day T with N warning days:
+ * - Lỗi dữ liệu: the task, status, deadline or completion cell cannot be read (see sheetRules.ts);
  * - done at T: status is Hoàn thành and the completion date is empty or not after T (a completion dated after T
  *   does not count as done at T);
  *   - Hoàn thành đúng hạn: no deadline, or no completion date, or completed on/before the deadline;
@@ -33,6 +46,7 @@ export interface DeadlineFacts {
  * The workbook's formula (src/sheets/stateFormula.ts) states the same rule for Excel and LibreOffice.
  */
 export function deadlineState(facts: DeadlineFacts, today: IsoDate, warningDays: number): DeadlineState {
+  if (facts.unreadable && facts.unreadable.length > 0) return 'dataError';
   const doneAtT = facts.status === 'done' && (facts.completedOn === null || facts.completedOn <= today);
   if (doneAtT) {
     if (facts.deadline === null || facts.completedOn === null || facts.completedOn <= facts.deadline)

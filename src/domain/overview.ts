@@ -2,7 +2,8 @@
 import { daysBetween, type IsoDate } from './dates';
 import { deadlineState, type DeadlineState } from './deadline';
 import { nextReportDue, type ReportPeriod } from './periods';
-import { emptyCounts, addCount, percentDone, type StateCounts } from './rollup';
+import { addCount, completionRate, emptyCounts, reportState, type StateCounts } from './rollup';
+import { reportPeriod } from './periods';
 import type { Settings } from './settings';
 import type { Task } from './tracker';
 
@@ -21,8 +22,18 @@ export interface OverviewTask {
 export interface Overview {
   today: IsoDate;
   year: number;
+  /** Every task of the tracker, by its state today (what the sheet's Tình trạng hạn column shows). */
   counts: StateCounts;
-  percentDone: number;
+  /**
+   * "Tỷ lệ hoàn thành" of the year to date, as the year's report and Tổng hợp define it (rollup.completionRate):
+   * null when nothing has come due.
+   */
+  rate: number | null;
+  /** Its numerator and denominator. */
+  rateOnTime: number;
+  rateDue: number;
+  /** Rows showing "Lỗi dữ liệu". */
+  dataErrors: OverviewTask[];
   nextReport: ReportPeriod;
   daysToNextReport: number;
   overdue: OverviewTask[];
@@ -33,11 +44,16 @@ export function buildOverview(tasks: readonly Task[], settings: Settings, today:
   const counts = emptyCounts();
   const overdue: OverviewTask[] = [];
   const dueSoon: OverviewTask[] = [];
+  const dataErrors: OverviewTask[] = [];
+  const year = reportPeriod(settings.year, 4, settings.periodMode);
+  const yearCounts = emptyCounts();
   for (const t of tasks) {
-    if (t.task === '') continue;
+    if (!t.listed) continue;
     const state = deadlineState(t, today, settings.warningDays);
-    addCount(counts, state);
-    if (state !== 'overdue' && state !== 'dueSoon') continue;
+    addCount(counts, state, t.deadline, today);
+    const inYear = reportState(t, year, today, settings.warningDays);
+    if (inYear !== null) addCount(yearCounts, inYear, t.deadline, today);
+    if (state !== 'overdue' && state !== 'dueSoon' && state !== 'dataError') continue;
     const item: OverviewTask = {
       row: t.row,
       stt: t.stt,
@@ -48,7 +64,7 @@ export function buildOverview(tasks: readonly Task[], settings: Settings, today:
       state,
       daysLeft: t.deadline ? daysBetween(today, t.deadline) : 0,
     };
-    (state === 'overdue' ? overdue : dueSoon).push(item);
+    (state === 'overdue' ? overdue : state === 'dueSoon' ? dueSoon : dataErrors).push(item);
   }
   overdue.sort((a, b) => a.daysLeft - b.daysLeft || a.row - b.row);
   dueSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.row - b.row);
@@ -57,7 +73,10 @@ export function buildOverview(tasks: readonly Task[], settings: Settings, today:
     today,
     year: settings.year,
     counts,
-    percentDone: percentDone(counts),
+    rate: completionRate(yearCounts),
+    rateOnTime: yearCounts.rateOnTime,
+    rateDue: yearCounts.rateDue,
+    dataErrors,
     nextReport,
     daysToNextReport: daysBetween(today, nextReport.due),
     overdue,

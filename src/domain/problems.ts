@@ -8,6 +8,17 @@ export interface Problem {
   cell: string;
   /** Vietnamese message: what is wrong and what to do. */
   message: string;
+  /**
+   * The value that mends the cell, where its meaning is certain (a date typed as text → that date). The task
+   * pane lists these and writes them only when the user confirms.
+   */
+  fix?: CellFix;
+}
+
+export interface CellFix {
+  value: string | number;
+  /** Number format to set with the value (a date gets "dd/mm/yyyy"). */
+  numberFormat?: string;
 }
 
 export interface CheckResult {

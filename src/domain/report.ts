@@ -1,33 +1,34 @@
 /**
  * The periodic report's content (Nghị định 30/2020/NĐ-CP, Phụ lục I, "báo cáo"): what it says, as data.
  * src/sheets/reportSheet.ts lays it out for printing. Everything that names the commune, the recipient, the
- * place or the signer comes from Settings.
+ * place, the plan or the signer comes from Settings. Every row the sheet counts is counted here as the sheet
+ * shows it; a row with a data error is counted so, and listed for the officer to fix, never named in the
+ * signed text with a field missing.
  */
-import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
-import { deadlineState, isDone, type DeadlineState } from './deadline';
-import { REPORT_SUBJECT } from './plan';
-import { nextPeriod, type ReportPeriod } from './periods';
 import { OTHER_GROUP } from '../i18n/vi';
-import { groupBy, leadsOf, OTHER_KEY, sectionsOf } from './rollup';
-import type { Settings } from './settings';
+import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
+import { deadlineState, isDone } from './deadline';
+import { nextPeriod, type ReportPeriod } from './periods';
+import { REPORT_SUBJECT } from './plan';
+import type { Problem } from './problems';
+import {
+  completionRate,
+  countStates,
+  emptyCounts,
+  groupBy,
+  leadsOf,
+  OTHER_KEY,
+  reportState,
+  sectionsOf,
+  type ReportState,
+  type StateCounts,
+} from './rollup';
+import { signatureLines, type Settings } from './settings';
 import type { Task } from './tracker';
 
-export type ReportState = DeadlineState | 'notYetInPeriod';
-
-export type ReportCounts = Record<ReportState, number> & { tasks: number };
-
-export function emptyReportCounts(): ReportCounts {
-  return {
-    tasks: 0,
-    doneOnTime: 0,
-    doneLate: 0,
-    overdue: 0,
-    dueSoon: 0,
-    onTrack: 0,
-    ongoing: 0,
-    notYetInPeriod: 0,
-  };
-}
+export type { ReportState };
+export type ReportCounts = StateCounts;
+export const emptyReportCounts = emptyCounts;
 
 export interface ReportedTask {
   task: Task;
@@ -39,9 +40,19 @@ export interface ReportedTask {
 export interface ReportSection {
   id: string;
   title: string;
-  counts: ReportCounts;
+  counts: StateCounts;
   /** Tasks done by the report date, with their results (Kết quả / Hồ sơ minh chứng). */
   done: ReportedTask[];
+  /** Tasks overdue at the report date, with their lead body. */
+  overdue: ReportedTask[];
+}
+
+/** A tracker row whose data the check rejects: counted as the sheet shows it, listed for the officer to fix. */
+export interface DataErrorRow {
+  row: number;
+  /** The task's text ("" when that is what is missing). */
+  task: string;
+  problems: { cell: string; message: string }[];
 }
 
 export interface ReportContent {
@@ -49,34 +60,30 @@ export interface ReportContent {
   asOf: IsoDate;
   /** "ỦY BAN NHÂN DÂN" / "XÃ LONG ĐIỀN A" */
   issuerLines: [string, string];
-  /** "Long Điền A, ngày 05 tháng 06 năm 2026" */
+  /** "Long Điền A, ngày 05 tháng 6 năm 2026" */
   placeDate: string;
   /** "Kết quả thực hiện Kế hoạch … 6 tháng đầu năm 2026" */
   subject: string;
   recipient: string;
-  totals: ReportCounts;
+  unitName: string;
+  /** The plan cited in the opening: number and date where Cài đặt gives them. */
+  plan: { number: string; date: IsoDate | null };
+  totals: StateCounts;
+  /** "Tỷ lệ hoàn thành" (rollup.completionRate); null when nothing has come due. */
+  rate: number | null;
   sections: ReportSection[];
-  byLead: { lead: string; counts: ReportCounts }[];
-  /** Tồn tại, hạn chế: overdue at the report date, most late first. */
+  byLead: { lead: string; counts: StateCounts }[];
+  /** Tồn tại, hạn chế: overdue at the report date, most late first (rows with data errors apart). */
   overdue: ReportedTask[];
   /** Nhiệm vụ trọng tâm kỳ tới: not done, deadline in the next quarter. */
   nextQuarter: ReportedTask[];
   nextQuarterLabel: string;
-  /** Nơi nhận lines, each starting with "- ". */
+  /** Rows whose data the check rejects, in sheet order. */
+  dataErrors: DataErrorRow[];
+  /** Nơi nhận lines, each starting with "- ": "- Như trên;" first (the text has Kính gửi), "- Lưu: VT, TH." last. */
   recipients: string[];
-  signer: { authority: string; title: string; name: string };
-}
-
-/** A task's state in a report for `period` as of T (tasks due after the period: "Chưa đến kỳ"). */
-export function reportState(
-  t: Task,
-  period: ReportPeriod,
-  asOf: IsoDate,
-  warningDays: number,
-): ReportState | null {
-  if (t.deadline !== null && t.deadline < period.from) return null;
-  if (t.deadline !== null && t.deadline > period.to) return 'notYetInPeriod';
-  return deadlineState(t, asOf, warningDays);
+  /** Upper-case lines of the signature block ("TM. ỦY BAN NHÂN DÂN", …) and the signer's name. */
+  signature: { lines: string[]; name: string };
 }
 
 /** "UBND xã Long Điền A" → ["ỦY BAN NHÂN DÂN", "XÃ LONG ĐIỀN A"]. Other names: the whole name on the second line. */
@@ -86,65 +93,105 @@ export function issuerLines(unitName: string): [string, string] {
   return ['', unitName.toLocaleUpperCase('vi')];
 }
 
-export function placeDateLine(place: string, date: IsoDate): string {
+/**
+ * A date as Nghị định 30 writes it in words: days below 10 and the months 1 and 2 take a leading zero, months
+ * 3–12 never do: "ngày 05 tháng 6 năm 2026", "ngày 28 tháng 02 năm 2026", "ngày 03 tháng 12 năm 2026".
+ */
+export function dateInWords(date: IsoDate): string {
   const { year, month, day } = ymdFromIso(date);
-  return `${place}, ngày ${String(day).padStart(2, '0')} tháng ${String(month).padStart(2, '0')} năm ${year}`;
+  const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  return `ngày ${String(day).padStart(2, '0')} tháng ${mm} năm ${year}`;
 }
 
-export function buildReport(
+export function placeDateLine(place: string, date: IsoDate): string {
+  return `${place}, ${dateInWords(date)}`;
+}
+
+/** Nơi nhận: "- Như trên;" (the report is addressed by Kính gửi), the other recipients, "- Lưu: VT, TH.". */
+export function recipientLines(others: readonly string[]): string[] {
+  return ['- Như trên;', ...others.map((r) => `- ${r.replace(/[;.]\s*$/, '')};`), '- Lưu: VT, TH.'];
+}
+
+/** The rows that have check errors, with their messages, in sheet order. */
+export function dataErrorRows(
   tasks: readonly Task[],
-  settings: Settings,
-  period: ReportPeriod,
-  asOf: IsoDate,
-): ReportContent {
+  errors: readonly Problem[],
+  sheet: string,
+): DataErrorRow[] {
+  const byRow = new Map<number, { cell: string; message: string }[]>();
+  for (const p of errors) {
+    if (p.severity !== 'error' || p.sheet !== sheet) continue;
+    const m = /^[A-Z]+(\d+)$/.exec(p.cell);
+    if (!m) continue;
+    const row = Number(m[1]);
+    const list = byRow.get(row) ?? [];
+    list.push({ cell: p.cell, message: p.message });
+    byRow.set(row, list);
+  }
+  const text = new Map(tasks.map((t) => [t.row, t.task]));
+  return [...byRow.entries()]
+    .filter(([row]) => text.has(row))
+    .sort((a, b) => a[0] - b[0])
+    .map(([row, problems]) => ({ row, task: text.get(row) ?? '', problems }));
+}
+
+export interface ReportInput {
+  tasks: readonly Task[];
+  settings: Settings;
+  period: ReportPeriod;
+  asOf: IsoDate;
+  /** The check's errors (as of `asOf`): their rows are listed apart and never named in the text. */
+  errors?: readonly Problem[];
+  /** The tracker sheet's name (errors on other sheets are not rows). */
+  trackerSheet?: string;
+  /** Lead bodies listed on Danh mục. */
+  listedLeads?: readonly string[];
+}
+
+export function buildReport(input: ReportInput): ReportContent {
+  const { settings, period, asOf } = input;
   const N = settings.warningDays;
+  const tasks = input.tasks.filter((t) => t.listed);
+  const dataErrors = dataErrorRows(tasks, input.errors ?? [], input.trackerSheet ?? '');
+  const flagged = new Set(dataErrors.map((d) => d.row));
+  const clean = (r: ReportedTask): boolean => !flagged.has(r.task.row);
   const reported: ReportedTask[] = [];
   for (const task of tasks) {
-    if (task.task === '') continue;
     const state = reportState(task, period, asOf, N);
     if (state === null) continue;
     const daysLate = state === 'overdue' && task.deadline ? daysBetween(task.deadline, asOf) : 0;
     reported.push({ task, state, daysLate });
   }
-  const count = (list: readonly ReportedTask[]): ReportCounts => {
-    const c = emptyReportCounts();
-    for (const r of list) {
-      c.tasks += 1;
-      c[r.state] += 1;
-    }
-    return c;
-  };
-  const sectionList = sectionsOf(tasks);
+  const byLate = (a: ReportedTask, b: ReportedTask): number =>
+    b.daysLate - a.daysLate || a.task.row - b.task.row;
+  const sectionList = sectionsOf();
   const bySection = groupBy(
     reported,
     sectionList.map((s) => s.id),
-    (r) => r.task.section,
+    (r) => r.task.match.section,
   );
   const sectionOf = (id: string, title: string, mine: ReportedTask[]): ReportSection => ({
     id,
     title,
-    counts: count(mine),
-    done: mine.filter((r) => r.state !== 'notYetInPeriod' && isDone(r.state)),
+    counts: countStates(mine, asOf),
+    done: mine.filter((r) => r.state !== 'notYetInPeriod' && isDone(r.state) && clean(r)),
+    overdue: mine.filter((r) => r.state === 'overdue' && clean(r)).sort(byLate),
   });
   const sections = sectionList.map((s, i) => sectionOf(s.id, s.title, bySection.groups[i]));
   if (bySection.other.length > 0) sections.push(sectionOf(OTHER_KEY, OTHER_GROUP.section, bySection.other));
-  const leadList = leadsOf(tasks);
-  const byLeadGroups = groupBy(reported, leadList, (r) => r.task.lead);
-  const byLead = leadList.map((lead, i) => ({ lead, counts: count(byLeadGroups.groups[i]) }));
+  const leadList = leadsOf(tasks, input.listedLeads);
+  const byLeadGroups = groupBy(reported, leadList, (r) => r.task.match.lead);
+  const byLead = leadList.map((lead, i) => ({ lead, counts: countStates(byLeadGroups.groups[i], asOf) }));
   if (byLeadGroups.other.length > 0)
-    byLead.push({ lead: OTHER_GROUP.lead, counts: count(byLeadGroups.other) });
+    byLead.push({ lead: OTHER_GROUP.lead, counts: countStates(byLeadGroups.other, asOf) });
   const next = nextPeriod(period);
   const nextQuarter = tasks
-    .filter(
-      (t) =>
-        t.task !== '' &&
-        t.deadline !== null &&
-        t.deadline >= next.quarterFrom &&
-        t.deadline <= next.quarterTo,
-    )
-    .filter((t) => !isDone(deadlineState(t, asOf, N)))
+    .filter((t) => t.deadline !== null && t.deadline >= next.quarterFrom && t.deadline <= next.quarterTo)
+    .filter((t) => !flagged.has(t.row) && !isDone(deadlineState(t, asOf, N)))
     .map((task) => ({ task, state: 'notYetInPeriod' as const, daysLate: 0 }))
     .sort((a, b) => (a.task.deadline ?? '').localeCompare(b.task.deadline ?? '') || a.task.row - b.task.row);
+  const totals = countStates(reported, asOf);
+  const [collective] = issuerLines(settings.unitName);
   return {
     period,
     asOf,
@@ -152,35 +199,43 @@ export function buildReport(
     placeDate: placeDateLine(settings.place, asOf),
     subject: `Kết quả thực hiện ${REPORT_SUBJECT} ${period.subject}`,
     recipient: settings.recipient,
-    totals: count(reported),
+    unitName: settings.unitName,
+    plan: { number: settings.planNumber, date: settings.planDate },
+    totals,
+    rate: completionRate(totals),
     sections,
     byLead: byLead.filter((l) => l.counts.tasks > 0),
-    overdue: reported
-      .filter((r) => r.state === 'overdue')
-      .sort((a, b) => b.daysLate - a.daysLate || a.task.row - b.task.row),
+    overdue: reported.filter((r) => r.state === 'overdue' && clean(r)).sort(byLate),
     nextQuarter,
     nextQuarterLabel: next.quarterLabel,
-    recipients: [
-      `- ${settings.recipient};`,
-      ...settings.otherRecipients.map((r) => `- ${r};`),
-      '- Lưu: VT, TH.',
-    ],
-    signer: { authority: settings.signerAuthority, title: settings.signerTitle, name: settings.signerName },
+    dataErrors,
+    recipients: recipientLines(settings.otherRecipients),
+    signature: { lines: signatureLines(settings.signer, collective), name: settings.signerName },
   };
 }
 
 /** The figures `cchc report --json` prints. */
 export function reportJson(content: ReportContent, sheet: string): object {
   const { period } = content;
+  const counts = (c: StateCounts): object => {
+    const { rateOnTime, rateDue, ...rest } = c;
+    return { ...rest, completionRate: completionRate(c), rateOnTime, rateDue };
+  };
   return {
     period: period.id,
     from: period.from,
     to: period.to,
     asOf: content.asOf,
     sheet,
-    totals: content.totals,
-    bySection: content.sections.map((s) => ({ section: s.id, ...s.counts })),
-    byLead: content.byLead.map((l) => ({ lead: l.lead, ...l.counts })),
+    totals: counts(content.totals),
+    completionRate: content.rate,
+    bySection: content.sections.map((s) => ({ section: s.id, ...counts(s.counts) })),
+    byLead: content.byLead.map((l) => ({ lead: l.lead, ...counts(l.counts) })),
+    dataErrors: content.dataErrors.map((d) => ({
+      row: d.row,
+      task: d.task,
+      cells: d.problems.map((p) => p.cell),
+    })),
   };
 }
 

@@ -1,34 +1,62 @@
 /**
- * Roll-ups: counts of tasks by deadline state, grouped by plan section, lead body, quarter of the deadline,
- * and in total. The "Tổng hợp" sheet computes the same counts with formulas; a test holds them equal.
+ * Roll-ups: counts of tasks by deadline state, grouped by plan section, lead body, quarter of the deadline and
+ * reporting period, and in total, with the completion rate. The "Tổng hợp" sheet computes the same figures with
+ * formulas (src/sheets/summarySheet.ts) and the report prints them: one rule for every view, which
+ * test/interop holds against LibreOffice.
  */
 import { OTHER_GROUP } from '../i18n/vi';
 import { BODIES } from './bodies';
 import { endOfQuarter, isoFromYmd, startOfQuarter, type IsoDate } from './dates';
 import { deadlineState, DEADLINE_STATES, type DeadlineState } from './deadline';
+import { reportPeriod, type ReportPeriod } from './periods';
 import { SECTIONS } from './plan';
 import { quarterLabel } from './schedule';
+import type { PeriodMode } from './settings';
 import type { Task } from './tracker';
 import { normalizeKey } from './text';
 
-export type StateCounts = Record<DeadlineState, number> & { tasks: number };
+/** A task's state in a report: its deadline state, or "Chưa đến kỳ" when it falls due after the period. */
+export type ReportState = DeadlineState | 'notYetInPeriod';
+
+export const REPORT_STATES: readonly ReportState[] = [...DEADLINE_STATES, 'notYetInPeriod'];
+
+export type StateCounts = Record<ReportState, number> & {
+  tasks: number;
+  /** Done on time, with a deadline: the completion rate's numerator. */
+  rateOnTime: number;
+  /**
+   * Tasks with a deadline that have come due by the day (deadline on or before it) or are done: the completion
+   * rate's denominator. Continuous tasks (no deadline) and rows with data errors are apart.
+   */
+  rateDue: number;
+};
 
 export function emptyCounts(): StateCounts {
-  return { tasks: 0, doneOnTime: 0, doneLate: 0, overdue: 0, dueSoon: 0, onTrack: 0, ongoing: 0 };
+  const c = { tasks: 0, rateOnTime: 0, rateDue: 0 } as StateCounts;
+  for (const s of REPORT_STATES) c[s] = 0;
+  return c;
 }
 
-export function addCount(c: StateCounts, state: DeadlineState): void {
+/** Counts one task of state `state` (as of `asOf`), with its deadline for the completion rate. */
+export function addCount(c: StateCounts, state: ReportState, deadline: IsoDate | null, asOf: IsoDate): void {
   c.tasks += 1;
   c[state] += 1;
+  if (deadline === null || state === 'dataError' || state === 'notYetInPeriod') return;
+  const done = state === 'doneOnTime' || state === 'doneLate';
+  if (state === 'doneOnTime') c.rateOnTime += 1;
+  if (done || deadline <= asOf) c.rateDue += 1;
 }
 
-/** Share done (on time or late) of all tasks counted; 0 when there are none. */
-export function percentDone(c: StateCounts): number {
-  return c.tasks === 0 ? 0 : (c.doneOnTime + c.doneLate) / c.tasks;
+/**
+ * "Tỷ lệ hoàn thành": tasks done on time over tasks that have come due (deadline on or before the day, or
+ * done), continuous tasks apart. null when nothing has come due.
+ */
+export function completionRate(c: StateCounts): number | null {
+  return c.rateDue === 0 ? null : c.rateOnTime / c.rateDue;
 }
 
 export interface RollupRow {
-  /** What the row groups by: a section id, a body name, or a quarter key ("Q1"…, "before", "after", "none"). */
+  /** What the row groups by: a section id, a body name, a quarter key ("Q1"…, "before", "after", "none"), a period id. */
   key: string;
   label: string;
   counts: StateCounts;
@@ -37,7 +65,7 @@ export interface RollupRow {
 export interface QuarterBucket {
   key: string;
   label: string;
-  /** Inclusive deadline bounds; null = open. `none` = tasks without a deadline. */
+  /** Inclusive deadline bounds; null = open. `none` = tasks without a (readable) deadline. */
   from: IsoDate | null;
   to: IsoDate | null;
   none?: boolean;
@@ -63,58 +91,73 @@ export interface Rollup {
   bySection: RollupRow[];
   byLead: RollupRow[];
   byQuarter: RollupRow[];
+  /** The four reports of the year (3, 6, 9 months, year), each counted as its report counts. */
+  byPeriod: RollupRow[];
 }
 
 /**
- * Longest group key the roll-ups give a row of its own. Longer ones (a pasted paragraph in Mục, say) are
- * counted under "Khác": a spreadsheet criterion over 255 characters fails (#VALUE!) and formulas are capped at
- * 8,192 characters.
+ * Longest group key the roll-ups give a row of its own. Longer ones (a pasted paragraph in Cơ quan chủ trì,
+ * say) are counted under "Khác": a spreadsheet criterion over 255 characters fails (#VALUE!) and formulas are
+ * capped at 8,192 characters.
  */
 export const MAX_GROUP_KEY = 200;
 
 /** The key of the "Khác" row: tasks whose key matches no listed group. */
 export const OTHER_KEY = '';
 
-function usableKey(key: string): boolean {
-  return key !== '' && key.length <= MAX_GROUP_KEY;
-}
-
-/** Unique (by normalised text) usable keys, in order. */
+/** Unique (by normalised text) usable keys, in order; the first spelling of each is kept. */
 function uniqueKeys<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = keyOf(item);
     const k = normalizeKey(key);
-    if (!usableKey(key) || seen.has(k)) return false;
+    if (k === '' || key.length > MAX_GROUP_KEY || seen.has(k)) return false;
     seen.add(k);
     return true;
   });
 }
 
-/** Lead bodies in list order (each once), then any other lead found in the tasks (in order of first appearance). */
+/**
+ * The lead bodies Tổng hợp and the report give a row: the list's, in order, then any other lead found in the
+ * tasks, in order of first appearance, each spelt as in its cell (the row's COUNTIFS criterion must match the
+ * cell). Two spellings of one body (other spaces, Unicode form) get one row; the other spelling is counted
+ * under "Khác" and the check reports it.
+ */
 export function leadsOf(tasks: readonly Task[], listed: readonly string[] = BODIES): string[] {
-  return uniqueKeys([...listed, ...tasks.map((t) => t.lead)], (l) => l);
+  const typed = tasks.filter((t) => t.listed && t.match.lead !== null).map((t) => t.match.lead as string);
+  return uniqueKeys([...listed, ...typed], (l) => l);
 }
 
-/** Section ids in plan order, then any other Mục found in the tasks (each once). */
-export function sectionsOf(tasks: readonly Task[]): { id: string; title: string }[] {
-  return uniqueKeys([...SECTIONS, ...tasks.map((t) => ({ id: t.section, title: t.section }))], (s) => s.id);
+/** The plan's sections, in plan order: a Mục that is not one of them is counted under "Khác". */
+export function sectionsOf(): { id: string; title: string }[] {
+  return SECTIONS.map((s) => ({ id: s.id, title: s.title }));
+}
+
+/** COUNTIFS's equality: regardless of case, otherwise exact (src/domain/sheetRules.ts). */
+export function countifsKey(text: string): string {
+  return text.toLowerCase();
 }
 
 /**
- * Splits items among listed keys (matched by normalised text); items matching none go to the returned
- * `other` list. One rule for the roll-ups, the report and (as "total − listed rows") the Tổng hợp formulas.
+ * Splits items among listed keys, matched as COUNTIFS matches a criterion (countifsKey); items matching none
+ * (or with no key: an error value) go to the returned `other` list. One rule for the roll-ups, the report and
+ * (as "total − listed rows") the Tổng hợp formulas.
  */
 export function groupBy<T>(
   items: readonly T[],
   keys: readonly string[],
-  keyOf: (item: T) => string,
+  keyOf: (item: T) => string | null,
 ): { groups: T[][]; other: T[] } {
-  const index = new Map(keys.map((k, i) => [normalizeKey(k), i]));
+  const index = new Map<string, number>();
+  keys.forEach((k, i) => {
+    const key = countifsKey(k);
+    if (!index.has(key)) index.set(key, i);
+  });
   const groups: T[][] = keys.map(() => []);
   const other: T[] = [];
   for (const item of items) {
-    const i = index.get(normalizeKey(keyOf(item)));
+    const key = keyOf(item);
+    const i = key === null ? undefined : index.get(countifsKey(key));
     if (i === undefined) other.push(item);
     else groups[i].push(item);
   }
@@ -127,61 +170,92 @@ export function inBucket(b: QuarterBucket, deadline: IsoDate | null): boolean {
   return (b.from === null || deadline >= b.from) && (b.to === null || deadline <= b.to);
 }
 
-export function rollup(
-  allTasks: readonly Task[],
+/** A task's state in the report of `period` as of `asOf`; null when it fell due before the period began. */
+export function reportState(
+  t: Task,
+  period: ReportPeriod,
   asOf: IsoDate,
   warningDays: number,
-  year: number,
-  listedLeads: readonly string[] = BODIES,
-): Rollup {
-  // A row without a task text is an error the check reports; like the sheet's formulas, roll-ups skip it.
-  const tasks = allTasks.filter((t) => t.task !== '');
-  const states = tasks.map((t) => deadlineState(t, asOf, warningDays));
+): ReportState | null {
+  if (t.deadline !== null && t.deadline < period.from) return null;
+  if (t.deadline !== null && t.deadline > period.to) return 'notYetInPeriod';
+  return deadlineState(t, asOf, warningDays);
+}
+
+/** Counts of tasks (each with its state) by key. */
+export function countStates(
+  items: readonly { task: Task; state: ReportState }[],
+  asOf: IsoDate,
+): StateCounts {
+  const c = emptyCounts();
+  for (const x of items) addCount(c, x.state, x.task.deadline, asOf);
+  return c;
+}
+
+export interface RollupOptions {
+  asOf: IsoDate;
+  warningDays: number;
+  year: number;
+  periodMode: PeriodMode;
+  /** Lead bodies listed on Danh mục (default: the plan's). */
+  listedLeads?: readonly string[];
+}
+
+export function rollup(allTasks: readonly Task[], opts: RollupOptions): Rollup {
+  const { asOf, warningDays, year } = opts;
+  // Rows whose Nội dung is blank show no state on the sheet; like its formulas, roll-ups skip them.
+  const tasks = allTasks.filter((t) => t.listed);
+  const indexed = tasks.map((task) => ({
+    task,
+    state: deadlineState(task, asOf, warningDays) as ReportState,
+  }));
   const group = (
     keys: { key: string; label: string }[],
-    keyOf: (t: Task) => string,
+    keyOf: (t: Task) => string | null,
     otherLabel: string,
   ): RollupRow[] => {
-    const indexed = tasks.map((t, i) => ({ t, state: states[i] }));
     const { groups, other } = groupBy(
       indexed,
       keys.map((k) => k.key),
-      (x) => keyOf(x.t),
+      (x) => keyOf(x.task),
     );
-    const count = (list: { state: DeadlineState }[]): StateCounts => {
-      const c = emptyCounts();
-      for (const x of list) addCount(c, x.state);
-      return c;
-    };
     return [
-      ...keys.map((k, i) => ({ ...k, counts: count(groups[i]) })),
-      { key: OTHER_KEY, label: otherLabel, counts: count(other) },
+      ...keys.map((k, i) => ({ ...k, counts: countStates(groups[i], asOf) })),
+      { key: OTHER_KEY, label: otherLabel, counts: countStates(other, asOf) },
     ];
   };
-  const total = emptyCounts();
-  states.forEach((s) => addCount(total, s));
-  const buckets = quarterBuckets(year);
-  const byQuarter = buckets.map((b) => {
-    const counts = emptyCounts();
-    tasks.forEach((t, i) => {
-      if (inBucket(b, t.deadline)) addCount(counts, states[i]);
-    });
-    return { key: b.key, label: b.label, counts };
+  const byQuarter = quarterBuckets(year).map((b) => ({
+    key: b.key,
+    label: b.label,
+    counts: countStates(
+      indexed.filter((x) => inBucket(b, x.task.deadline)),
+      asOf,
+    ),
+  }));
+  const byPeriod = ([1, 2, 3, 4] as const).map((q) => {
+    const period = reportPeriod(year, q, opts.periodMode);
+    const inPeriod: { task: Task; state: ReportState }[] = [];
+    for (const task of tasks) {
+      const state = reportState(task, period, asOf, warningDays);
+      if (state !== null) inPeriod.push({ task, state });
+    }
+    return { key: period.id, label: period.subject, counts: countStates(inPeriod, asOf) };
   });
   return {
     asOf,
-    total,
+    total: countStates(indexed, asOf),
     bySection: group(
-      sectionsOf(tasks).map((s) => ({ key: s.id, label: s.title })),
-      (t) => t.section,
+      sectionsOf().map((s) => ({ key: s.id, label: s.title })),
+      (t) => t.match.section,
       OTHER_GROUP.section,
     ),
     byLead: group(
-      leadsOf(tasks, listedLeads).map((l) => ({ key: l, label: l })),
-      (t) => t.lead,
+      leadsOf(tasks, opts.listedLeads ?? BODIES).map((l) => ({ key: l, label: l })),
+      (t) => t.match.lead,
       OTHER_GROUP.lead,
     ),
     byQuarter,
+    byPeriod,
   };
 }
 

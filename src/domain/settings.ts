@@ -1,10 +1,26 @@
-import { PERIOD_MODE_LABEL, PROBLEM, SETTING_HINT, SETTING_LABEL, SHEET } from '../i18n/vi';
+import {
+  LEGACY_SIGNER_TITLE_LABEL,
+  PERIOD_MODE_LABEL,
+  PROBLEM,
+  SETTING_HINT,
+  SETTING_LABEL,
+  SHEET,
+  SIGNER_LABEL,
+} from '../i18n/vi';
 import { toA1 } from './a1';
+import { parseDateText, serialFromIso, type IsoDate } from './dates';
 import { cellAt, cellText, isBlank, type Grid } from './grid';
+import { DEFAULT_WARNING_DAYS, readDateCell, warningDaysOf } from './sheetRules';
 import type { Problem } from './problems';
 import { cleanText, normalizeKey } from './text';
 
 export type PeriodMode = 'calendar' | 'decree09';
+
+/**
+ * Who signs the report. A People's Committee signs as a collective ("TM. ỦY BAN NHÂN DÂN"): the chairman
+ * ("CHỦ TỊCH"), or a vice-chairman for the chairman ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
+ */
+export type Signer = 'chairman' | 'viceChairman';
 
 /** What differs between communes. Lives on the "Cài đặt" sheet, so it travels with the workbook. */
 export interface Settings {
@@ -13,50 +29,63 @@ export interface Settings {
   place: string;
   year: number;
   warningDays: number;
-  signerAuthority: string;
-  signerTitle: string;
+  signer: Signer;
   signerName: string;
   otherRecipients: string[];
   periodMode: PeriodMode;
+  /** The plan's number, e.g. "125/KH-UBND" ("" when not given: the report then names the plan by its title). */
+  planNumber: string;
+  /** The day the plan was issued (null when not given). */
+  planDate: IsoDate | null;
 }
 
 export type SettingKey = keyof Settings;
 
-/** Row order on the Cài đặt sheet (row 2 onwards). */
+/**
+ * Row order on the Cài đặt sheet (row 2 onwards). Keys are only ever appended: the Tình trạng hạn formulas of
+ * workbooks made earlier refer to the warning-days cell by its row.
+ */
 export const SETTING_KEYS: readonly SettingKey[] = [
   'unitName',
   'recipient',
   'place',
   'year',
   'warningDays',
-  'signerAuthority',
-  'signerTitle',
+  'signer',
   'signerName',
   'otherRecipients',
   'periodMode',
+  'planNumber',
+  'planDate',
 ];
 
-/** The plan's own values (its header, Nơi nhận and signature block). */
+/** The tracker year from which the province's Sở Nội vụ receives the report (districts ended 01/07/2025). */
+export const PROVINCE_RECIPIENT_FROM_YEAR = 2026;
+
+/** The plan's own values (its header, Nơi nhận and signature block); the recipient as of the tracker's year. */
 export function defaultSettings(year: number): Settings {
   return {
     unitName: 'UBND xã Long Điền A',
-    recipient: 'Phòng Nội vụ',
+    recipient: year >= PROVINCE_RECIPIENT_FROM_YEAR ? 'Sở Nội vụ tỉnh An Giang' : 'Phòng Nội vụ',
     place: 'Long Điền A',
     year,
-    warningDays: 7,
-    signerAuthority: 'KT. CHỦ TỊCH',
-    signerTitle: 'PHÓ CHỦ TỊCH',
+    warningDays: DEFAULT_WARNING_DAYS,
+    signer: 'viceChairman',
     signerName: 'Trương Minh Sơn',
     otherRecipients: ['BĐH, TGV BĐH CCHC xã'],
     periodMode: 'calendar',
+    planNumber: '',
+    planDate: null,
   };
 }
 
-/** A setting's value as written in its cell. */
-export function settingCellValue(settings: Settings, key: SettingKey): string | number {
+/** A setting's value as written in its cell (a date as its serial). */
+export function settingCellValue(settings: Settings, key: SettingKey): string | number | null {
   const v = settings[key];
   if (key === 'otherRecipients') return (v as string[]).join('; ');
   if (key === 'periodMode') return PERIOD_MODE_LABEL[v as PeriodMode];
+  if (key === 'signer') return SIGNER_LABEL[v as Signer];
+  if (key === 'planDate') return v === null ? null : serialFromIso(v as IsoDate);
   return v as string | number;
 }
 
@@ -87,9 +116,12 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
     return { settings, rows, problems };
   }
   const byLabel = new Map<string, SettingKey>(SETTING_KEYS.map((k) => [normalizeKey(SETTING_LABEL[k]), k]));
+  let legacyTitle: string | undefined;
   grid.values.forEach((_, r) => {
     const label = cellAt(grid, r, 0);
     if (typeof label !== 'string') return;
+    if (normalizeKey(label) === normalizeKey(LEGACY_SIGNER_TITLE_LABEL))
+      legacyTitle = cellText(cellAt(grid, r, 1));
     const key = byLabel.get(normalizeKey(label));
     if (!key || rows[key] !== undefined) return;
     rows[key] = r + 1;
@@ -104,16 +136,23 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
         message: PROBLEM.settingInvalid(sheet, cell, SETTING_LABEL[key], SETTING_HINT[key]),
       });
     };
-    if (key === 'year' || key === 'warningDays') {
+    if (key === 'year') {
       const n =
         typeof raw === 'number'
           ? raw
           : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)
             ? Number(raw)
             : NaN;
-      const [min, max] = key === 'year' ? [1990, 2100] : [0, 365];
-      if (Number.isInteger(n) && n >= min && n <= max) settings[key] = n;
-      else if (!(key === 'year' && isBlank(raw))) invalid();
+      if (Number.isInteger(n) && n >= 1990 && n <= 2100) settings.year = n;
+      else if (!isBlank(raw)) invalid();
+      return;
+    }
+    if (key === 'warningDays') {
+      // Read exactly as the Tình trạng hạn formula reads the cell (sheetRules.warningDaysOf), so that the
+      // add-in and the sheet agree even on a value typed as text.
+      const n = warningDaysOf(raw);
+      if (n === null) invalid();
+      else settings.warningDays = n;
       return;
     }
     if (key === 'periodMode') {
@@ -122,6 +161,23 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
       else if (text === normalizeKey(PERIOD_MODE_LABEL.decree09) || text.includes('09/2019'))
         settings.periodMode = 'decree09';
       else invalid();
+      return;
+    }
+    if (key === 'signer') {
+      const signer = parseSigner(cellText(raw));
+      if (signer) settings.signer = signer;
+      else invalid();
+      return;
+    }
+    if (key === 'planDate') {
+      if (isBlank(raw)) settings.planDate = null;
+      else {
+        const d = readDateCell(raw);
+        const parsed = typeof raw === 'string' ? parseDateText(raw) : null;
+        if (d.kind === 'date') settings.planDate = d.iso;
+        else if (parsed?.ok) settings.planDate = parsed.iso;
+        else invalid();
+      }
       return;
     }
     if (typeof raw === 'object' && raw !== null) return invalid();
@@ -136,12 +192,31 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
               .filter((s) => s !== '');
       return;
     }
-    if (key === 'signerAuthority') {
-      settings.signerAuthority = text; // may be empty: the chairman signs in person
+    if (key === 'planNumber') {
+      settings.planNumber = text; // may be empty: the report then names the plan by its title
       return;
     }
     if (text === '') return invalid();
     settings[key] = text;
   });
+  if (rows.recipient === undefined) settings.recipient = defaultSettings(settings.year).recipient;
+  // Workbooks made before "Người ký" existed said who signs in "Chức vụ người ký".
+  if (rows.signer === undefined && legacyTitle !== undefined)
+    settings.signer = /phó/iu.test(legacyTitle.normalize('NFC')) ? 'viceChairman' : 'chairman';
   return { settings, rows, problems };
+}
+
+/** "Chủ tịch" / "Phó Chủ tịch (ký thay Chủ tịch)", in any case, spacing or Unicode form; null otherwise. */
+export function parseSigner(text: string): Signer | null {
+  const key = normalizeKey(text);
+  if (key === normalizeKey(SIGNER_LABEL.chairman)) return 'chairman';
+  if (key === normalizeKey(SIGNER_LABEL.viceChairman) || key.startsWith('phó chủ tịch'))
+    return 'viceChairman';
+  return null;
+}
+
+/** The signature block's upper-case lines, from "TM. ỦY BAN NHÂN DÂN" to the title. */
+export function signatureLines(signer: Signer, collective: string): string[] {
+  const head = collective === '' ? [] : [`TM. ${collective}`];
+  return signer === 'chairman' ? [...head, 'CHỦ TỊCH'] : [...head, 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
 }

@@ -6,10 +6,11 @@
  */
 import { HEADERS, PROBLEM, STATUS_LABEL } from '../i18n/vi';
 import { toA1 } from './a1';
-import { formatVnDate, isoFromSerial, parseDateText, type IsoDate } from './dates';
+import { formatVnDate, parseDateText, serialFromIso, type IsoDate } from './dates';
 import type { TaskStatus } from './deadline';
 import { cellAt, cellText, isBlank, isErrorCell, type Grid, type GridCell } from './grid';
 import type { Problem } from './problems';
+import { isDoneStatus, isListedTask, matchText, readDateCell, type DateCell } from './sheetRules';
 import { cleanText, normalizeKey } from './text';
 
 export type ColumnKey = keyof typeof HEADERS;
@@ -51,13 +52,20 @@ export interface Task {
   lead: string;
   coordinators: string;
   timeline: string;
+  /** null when blank or unreadable (then `unreadable` names the column). */
   deadline: IsoDate | null;
-  /** null when blank or not one of the three labels. */
+  /** 'done' exactly when the sheet's formula reads Hoàn thành (sheetRules.isDoneStatus); null: blank or unknown. */
   status: TaskStatus | null;
   statusText: string;
   completedOn: IsoDate | null;
   evidence: string;
   note: string;
+  /** The sheet's formula shows a state on this row: TRIM(Nội dung) is not empty (or the cell is an error). */
+  listed: boolean;
+  /** Columns whose cell the formula cannot read: the row shows "Lỗi dữ liệu". */
+  unreadable: ColumnKey[];
+  /** Mục and lead as stored, which COUNTIFS compares regardless of case (sheetRules.matchText); null for an error value. */
+  match: { section: string | null; lead: string | null };
 }
 
 export interface TrackerRead {
@@ -73,8 +81,20 @@ const STATUS_BY_KEY = new Map<string, TaskStatus>(
   (Object.keys(STATUS_LABEL) as TaskStatus[]).map((k) => [normalizeKey(STATUS_LABEL[k]), k]),
 );
 
-export function parseStatus(text: string): TaskStatus | null {
-  return STATUS_BY_KEY.get(normalizeKey(text)) ?? null;
+/**
+ * The status a cell holds. Hoàn thành only where the sheet's formula reads it so (sheetRules.isDoneStatus);
+ * the other labels, which no formula tests, in any case, spacing and Unicode form. Anything else: null.
+ */
+export function parseStatus(v: GridCell): TaskStatus | null {
+  if (isDoneStatus(v)) return 'done';
+  if (typeof v !== 'string') return null;
+  const status = STATUS_BY_KEY.get(normalizeKey(v));
+  return status === 'done' ? null : (status ?? null);
+}
+
+/** Is the status spelt exactly as the dropdown writes it? */
+export function isCanonicalStatus(text: string): boolean {
+  return (Object.values(STATUS_LABEL) as string[]).includes(text);
 }
 
 const HEADER_BY_KEY = new Map<string, ColumnKey>(COLUMN_KEYS.map((k) => [normalizeKey(HEADERS[k]), k]));
@@ -154,7 +174,9 @@ export function readTracker(grid: Grid): TrackerRead {
       const c = columns[k];
       return c === undefined ? null : cellAt(grid, r, c);
     };
-    if (dataKeys.every((k) => isBlank(get(k)) && !grid.formulas[r]?.[columns[k] as number])) continue;
+    const listed = isListedTask(get('task'));
+    if (!listed && dataKeys.every((k) => isBlank(get(k)) && !grid.formulas[r]?.[columns[k] as number]))
+      continue;
     // A formula saved without its result (some generators write no cached value) reads as blank: say so,
     // rather than treat the cell as empty.
     for (const k of dataKeys) {
@@ -170,6 +192,7 @@ export function readTracker(grid: Grid): TrackerRead {
       });
     }
     const addr = (k: ColumnKey): string => toA1(r, columns[k] as number);
+    const unreadable: ColumnKey[] = [];
     const text = (k: ColumnKey): string => {
       const v = get(k);
       if (isErrorCell(v)) {
@@ -180,84 +203,109 @@ export function readTracker(grid: Grid): TrackerRead {
           cell: addr(k),
           message: PROBLEM.errorValue(sheet, addr(k), HEADERS[k], v.error),
         });
+        // The state formula reads Nội dung and Trạng thái: an error there is an error on the row.
+        if (k === 'task' || k === 'status') unreadable.push(k);
         return '';
       }
       return cleanText(cellText(v));
     };
-    const date = (k: ColumnKey): IsoDate | null => readDate(get(k), sheet, addr(k), HEADERS[k], problems);
+    const date = (k: 'deadline' | 'completedOn'): IsoDate | null => {
+      const read = readDate(get(k), sheet, addr(k), HEADERS[k], problems);
+      if (read.kind === 'unreadable') unreadable.push(k);
+      return read.kind === 'date' ? read.iso : null;
+    };
+    const task = text('task');
     const statusText = text('status');
-    // The add-in reads these in any Unicode form, but the sheet's own formulas (Tình trạng hạn, Tổng hợp)
-    // compare them as Excel does: a decomposed (NFD) spelling would count differently there.
-    for (const k of ['section', 'lead', 'status'] as const) {
-      const v = get(k);
-      if (typeof v === 'string' && v !== v.normalize('NFC')) {
-        problems.push({
-          severity: 'warning',
-          code: 'notNfc',
-          sheet,
-          cell: addr(k),
-          message: PROBLEM.notNfc(sheet, addr(k), HEADERS[k]),
-        });
-      }
+    const status = parseStatus(get('status'));
+    const rawStatus = get('status');
+    if (status !== null && typeof rawStatus === 'string' && rawStatus !== STATUS_LABEL[status]) {
+      problems.push({
+        severity: 'warning',
+        code: 'statusSpelling',
+        sheet,
+        cell: addr('status'),
+        message: PROBLEM.statusSpelling(sheet, addr('status'), rawStatus, STATUS_LABEL[status]),
+        fix: { value: STATUS_LABEL[status] },
+      });
     }
+    const deadline = date('deadline');
+    const completedOn = date('completedOn');
     tasks.push({
       row: r + 1,
       stt: columns.stt === undefined ? '' : text('stt'),
       section: text('section'),
-      task: text('task'),
+      task,
       lead: text('lead'),
       coordinators: text('coordinators'),
       timeline: text('timeline'),
-      deadline: date('deadline'),
-      status: parseStatus(statusText),
+      deadline,
+      status,
       statusText,
-      completedOn: date('completedOn'),
+      completedOn,
       evidence: text('evidence'),
       note: text('note'),
+      listed,
+      unreadable,
+      match: { section: matchText(get('section')), lead: matchText(get('lead')) },
     });
   }
   return { headerRow, columns, tasks, problems };
 }
 
-function readDate(
-  v: GridCell,
-  sheet: string,
-  cell: string,
-  header: string,
-  problems: Problem[],
-): IsoDate | null {
-  if (v === null || isBlank(v)) return null;
-  const fail = (code: 'notADate' | 'impossibleDate', shown: string): null => {
-    const message =
-      code === 'notADate'
-        ? PROBLEM.notADate(sheet, cell, header, shown)
-        : PROBLEM.impossibleDate(sheet, cell, header, shown);
-    problems.push({ severity: 'error', code, sheet, cell, message });
-    return null;
-  };
-  if (isErrorCell(v)) {
+/** The plausible years of a date typed as a number stored as text, for the one-click fix. */
+const FIXABLE_YEARS = { min: 1990, max: 2100 } as const;
+
+/**
+ * A date column's cell as the sheet's formula reads it (sheetRules.readDateCell), with a problem for every
+ * cell it cannot read, and, where the meaning is certain, the fix (a real date) the pane offers.
+ */
+function readDate(v: GridCell, sheet: string, cell: string, header: string, problems: Problem[]): DateCell {
+  const read = readDateCell(v);
+  if (read.kind !== 'unreadable') return read;
+  const push = (code: string, message: string, fix?: number): void => {
     problems.push({
       severity: 'error',
-      code: 'errorValue',
+      code,
       sheet,
       cell,
-      message: PROBLEM.errorValue(sheet, cell, header, v.error),
+      message,
+      ...(fix === undefined ? {} : { fix: { value: fix, numberFormat: DATE_FORMAT } }),
     });
-    return null;
+  };
+  if (isErrorCell(v)) push('errorValue', PROBLEM.errorValue(sheet, cell, header, v.error));
+  else if (typeof v === 'number')
+    push('impossibleDate', PROBLEM.impossibleDate(sheet, cell, header, String(v)));
+  else if (typeof v === 'boolean') push('notADate', PROBLEM.notADate(sheet, cell, header, cellText(v)));
+  else if (typeof v === 'string') {
+    const shown = v.trim();
+    const parsed = parseDateText(v);
+    const asNumber = /^\s*\d+(?:[.,]\d+)?\s*$/.test(v) ? Number(v.trim().replace(',', '.')) : NaN;
+    if (parsed.ok) {
+      push(
+        'dateAsText',
+        PROBLEM.dateAsText(sheet, cell, header, shown, formatVnDate(parsed.iso)),
+        serialFromIso(parsed.iso) ?? undefined,
+      );
+    } else if (Number.isFinite(asNumber)) {
+      const iso = readDateCell(asNumber);
+      const year = iso.kind === 'date' ? Number(iso.iso.slice(0, 4)) : 0;
+      const plausible = year >= FIXABLE_YEARS.min && year <= FIXABLE_YEARS.max;
+      push(
+        'numberAsText',
+        iso.kind === 'date' && plausible
+          ? PROBLEM.numberAsText(sheet, cell, header, shown, formatVnDate(iso.iso))
+          : PROBLEM.notADate(sheet, cell, header, shown),
+        iso.kind === 'date' && plausible ? Math.floor(asNumber) : undefined,
+      );
+    } else if (parsed.reason === 'impossible')
+      push('impossibleDate', PROBLEM.impossibleDate(sheet, cell, header, shown));
+    else push('notADate', PROBLEM.notADate(sheet, cell, header, shown));
   }
-  if (typeof v === 'number') return isoFromSerial(v) ?? fail('impossibleDate', String(v));
-  if (typeof v === 'boolean') return fail('notADate', cellText(v));
-  const parsed = parseDateText(v);
-  if (!parsed.ok) return fail(parsed.reason === 'impossible' ? 'impossibleDate' : 'notADate', v.trim());
-  problems.push({
-    severity: 'warning',
-    code: 'dateAsText',
-    sheet,
-    cell,
-    message: PROBLEM.dateAsText(sheet, cell, header, v.trim(), formatVnDate(parsed.iso)),
-  });
-  return parsed.iso;
+  return read;
 }
+
+/** The number format a fixed date cell gets. */
+export const DATE_FORMAT = 'dd/mm/yyyy';
 
 /** Excel-side facts a check needs besides the cells: is the Tình trạng hạn column still formulas? */
 export function stateColumnProblems(grid: Grid, read: TrackerRead): Problem[] {
@@ -265,10 +313,11 @@ export function stateColumnProblems(grid: Grid, read: TrackerRead): Problem[] {
   if (c === undefined || grid.formulas.length === 0) return [];
   const out: Problem[] = [];
   for (const t of read.tasks) {
-    if (grid.formulas[t.row - 1]?.[c]) continue;
+    if (!t.listed || grid.formulas[t.row - 1]?.[c]) continue;
     const cell = toA1(t.row - 1, c);
+    // The cell shows what someone typed, not the rule: Tổng hợp counts what it shows, the add-in the rule.
     out.push({
-      severity: 'warning',
+      severity: 'error',
       code: 'stateNotFormula',
       sheet: grid.name,
       cell,

@@ -1,13 +1,18 @@
 /** "Kiểm tra dữ liệu": the rules between a task's fields, on top of what reading the tracker found. */
-import { PROBLEM, SHEET } from '../i18n/vi';
+import { PROBLEM, SHEET, STATUS_LABEL } from '../i18n/vi';
 import { toA1 } from './a1';
 import { formatVnDate, type IsoDate } from './dates';
-import { cellText, type Grid } from './grid';
-import type { CheckResult, Problem } from './problems';
+import { cellText, isErrorCell, type Grid } from './grid';
+import { SECTIONS } from './plan';
+import { countifsKey } from './rollup';
+import type { CellFix, CheckResult, Problem } from './problems';
+import { expandSchedule } from './schedule';
+import { excelTrim } from './sheetRules';
 import { readTracker, stateColumnProblems, type ColumnKey, type TrackerRead } from './tracker';
 import { normalizeKey } from './text';
 
 export interface CheckContext {
+  /** The day the figures are taken (today, or a report's as-of day). */
   today: IsoDate;
   /** The tracker's year (Cài đặt › Năm theo dõi): deadlines outside year ± 1 are flagged. */
   year: number;
@@ -15,89 +20,159 @@ export interface CheckContext {
   knownLeads: readonly string[];
 }
 
+/** Plan tasks of a year that have a deadline, by normalised text: their deadline must not be removed. */
+function datedPlanTasks(year: number): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) return out;
+  for (const t of expandSchedule(year)) if (t.deadline !== null) out.set(normalizeKey(t.task), t.timeline);
+  return out;
+}
+
 export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
-  const known = new Set(ctx.knownLeads.map(normalizeKey));
+  const knownBySheetKey = new Set(ctx.knownLeads.map(countifsKey));
+  const knownByKey = new Map(ctx.knownLeads.map((l) => [normalizeKey(l), l]));
+  const sectionByKey = new Map(SECTIONS.map((s) => [normalizeKey(s.id), s.id]));
+  const sectionBySheetKey = new Set(SECTIONS.map((s) => countifsKey(s.id)));
+  const dated = datedPlanTasks(ctx.year);
   const addr = (row: number, key: ColumnKey): string => toA1(row - 1, read.columns[key] ?? 0);
-  const push = (severity: Problem['severity'], code: string, cell: string, message: string): void => {
-    problems.push({ severity, code, sheet, cell, message });
+  const push = (
+    severity: Problem['severity'],
+    code: string,
+    cell: string,
+    message: string,
+    fix?: CellFix,
+  ): void => {
+    problems.push({ severity, code, sheet, cell, message, ...(fix ? { fix } : {}) });
   };
   const firstStt = new Map<string, string>();
   for (const t of read.tasks) {
-    if (t.task === '')
-      push('error', 'emptyTask', addr(t.row, 'task'), PROBLEM.emptyTask(sheet, addr(t.row, 'task')));
-    if (t.section === '')
-      push(
-        'error',
-        'emptySection',
-        addr(t.row, 'section'),
-        PROBLEM.emptySection(sheet, addr(t.row, 'section')),
-      );
-    if (t.lead === '')
-      push('error', 'emptyLead', addr(t.row, 'lead'), PROBLEM.emptyLead(sheet, addr(t.row, 'lead')));
-    else if (known.size > 0 && !known.has(normalizeKey(t.lead)))
-      push(
-        'warning',
-        'unknownLead',
-        addr(t.row, 'lead'),
-        PROBLEM.unknownLead(sheet, addr(t.row, 'lead'), t.lead, SHEET.lists),
-      );
-    if (t.statusText !== '' && t.status === null)
-      push(
-        'error',
-        'unknownStatus',
-        addr(t.row, 'status'),
-        PROBLEM.unknownStatus(sheet, addr(t.row, 'status'), t.statusText),
-      );
-    if (t.status === 'done' && t.completedOn === null && !hasProblemAt(read, addr(t.row, 'completedOn')))
-      push(
-        'error',
-        'doneWithoutDate',
-        addr(t.row, 'completedOn'),
-        PROBLEM.doneWithoutDate(sheet, addr(t.row, 'completedOn')),
-      );
-    if (t.completedOn !== null && t.completedOn > ctx.today)
-      push(
-        'error',
-        'completedInFuture',
-        addr(t.row, 'completedOn'),
-        PROBLEM.completedInFuture(sheet, addr(t.row, 'completedOn'), formatVnDate(t.completedOn)),
-      );
-    if (t.completedOn !== null && t.status !== 'done' && t.statusText !== '' && t.status !== null)
-      push(
-        'warning',
-        'dateWithoutDone',
-        addr(t.row, 'status'),
-        PROBLEM.dateWithoutDone(sheet, addr(t.row, 'status')),
-      );
+    const at = (k: ColumnKey): string => addr(t.row, k);
+    if (t.task === '' && !t.unreadable.includes('task'))
+      push('error', 'emptyTask', at('task'), PROBLEM.emptyTask(sheet, at('task')));
+    if (t.section === '') {
+      if (t.match.section !== null)
+        push('error', 'emptySection', at('section'), PROBLEM.emptySection(sheet, at('section')));
+    } else if (t.match.section !== null && !sectionBySheetKey.has(countifsKey(t.match.section))) {
+      const canonical = sectionByKey.get(normalizeKey(t.section));
+      if (canonical)
+        push(
+          'error',
+          'sectionSpelling',
+          at('section'),
+          PROBLEM.sectionSpelling(sheet, at('section'), t.section, canonical),
+          { value: canonical },
+        );
+      else
+        push(
+          'error',
+          'unknownSection',
+          at('section'),
+          PROBLEM.unknownSection(sheet, at('section'), t.section),
+        );
+    }
+    if (t.lead === '') {
+      if (t.match.lead !== null) push('error', 'emptyLead', at('lead'), PROBLEM.emptyLead(sheet, at('lead')));
+    } else if (
+      knownByKey.size > 0 &&
+      t.match.lead !== null &&
+      !knownBySheetKey.has(countifsKey(t.match.lead))
+    ) {
+      const canonical = knownByKey.get(normalizeKey(t.lead));
+      if (canonical)
+        push(
+          'error',
+          'leadSpelling',
+          at('lead'),
+          PROBLEM.leadSpelling(sheet, at('lead'), t.lead, canonical),
+          {
+            value: canonical,
+          },
+        );
+      else
+        push(
+          'warning',
+          'unknownLead',
+          at('lead'),
+          PROBLEM.unknownLead(sheet, at('lead'), t.lead, SHEET.lists),
+        );
+    }
+    const statusReadable = !t.unreadable.includes('status');
+    if (statusReadable && t.statusText !== '' && t.status === null) {
+      if (normalizeKey(t.statusText) === normalizeKey(STATUS_LABEL.done))
+        push(
+          'error',
+          'doneLookalike',
+          at('status'),
+          PROBLEM.doneLookalike(sheet, at('status'), t.statusText),
+          {
+            value: STATUS_LABEL.done,
+          },
+        );
+      else
+        push(
+          'error',
+          'unknownStatus',
+          at('status'),
+          PROBLEM.unknownStatus(sheet, at('status'), t.statusText),
+        );
+    }
+    const completedReadable = !t.unreadable.includes('completedOn');
+    if (t.status === 'done' && t.completedOn === null && completedReadable)
+      push('error', 'doneWithoutDate', at('completedOn'), PROBLEM.doneWithoutDate(sheet, at('completedOn')));
+    if (t.completedOn !== null) {
+      const y = Number(t.completedOn.slice(0, 4));
+      if (t.completedOn > ctx.today)
+        push(
+          'error',
+          'completedInFuture',
+          at('completedOn'),
+          PROBLEM.completedInFuture(
+            sheet,
+            at('completedOn'),
+            formatVnDate(t.completedOn),
+            formatVnDate(ctx.today),
+          ),
+        );
+      // December's reviews fall due in January of the next year, and late work is finished then too.
+      else if (y < ctx.year || y > ctx.year + 1)
+        push(
+          'error',
+          'completedOutOfYear',
+          at('completedOn'),
+          PROBLEM.completedOutOfYear(sheet, at('completedOn'), formatVnDate(t.completedOn), ctx.year),
+        );
+      if (t.status !== 'done' && statusReadable)
+        push('error', 'dateWithoutDone', at('status'), PROBLEM.dateWithoutDone(sheet, at('status')));
+    }
     if (t.deadline !== null) {
       const y = Number(t.deadline.slice(0, 4));
       if (Math.abs(y - ctx.year) > 1)
         push(
           'warning',
           'deadlineOutOfYear',
-          addr(t.row, 'deadline'),
-          PROBLEM.deadlineOutOfYear(sheet, addr(t.row, 'deadline'), formatVnDate(t.deadline), ctx.year),
+          at('deadline'),
+          PROBLEM.deadlineOutOfYear(sheet, at('deadline'), formatVnDate(t.deadline), ctx.year),
+        );
+    } else if (!t.unreadable.includes('deadline') && t.listed) {
+      const timeline = dated.get(normalizeKey(t.task));
+      if (timeline !== undefined)
+        push(
+          'error',
+          'recurringWithoutDeadline',
+          at('deadline'),
+          PROBLEM.recurringWithoutDeadline(sheet, at('deadline'), timeline),
         );
     }
     if (t.stt !== '' && read.columns.stt !== undefined) {
       const key = normalizeKey(t.stt);
       const first = firstStt.get(key);
       if (first)
-        push(
-          'error',
-          'duplicateStt',
-          addr(t.row, 'stt'),
-          PROBLEM.duplicateStt(sheet, addr(t.row, 'stt'), t.stt, first),
-        );
-      else firstStt.set(key, addr(t.row, 'stt'));
+        push('error', 'duplicateStt', at('stt'), PROBLEM.duplicateStt(sheet, at('stt'), t.stt, first));
+      else firstStt.set(key, at('stt'));
     }
   }
   return problems;
-}
-
-function hasProblemAt(read: TrackerRead, cell: string): boolean {
-  return read.problems.some((p) => p.cell === cell);
 }
 
 /** Sorts problems by row, then column, so the list reads top to bottom like the sheet. */
@@ -134,8 +209,10 @@ export function checkTrackerGrid(grid: Grid, ctx: CheckContext): { read: Tracker
 /** The bodies listed on Danh mục (column A below its header), for the lead check. */
 export function readKnownLeads(grid: Grid | undefined): string[] {
   if (!grid) return [];
+  // As stored: the dropdown writes the entry exactly so, and Tổng hợp's criteria must match it.
   return grid.values
     .slice(1)
-    .map((row) => cellText(row[0] ?? null).trim())
-    .filter((s) => s !== '');
+    .filter((row) => !isErrorCell(row[0] ?? null))
+    .map((row) => cellText(row[0] ?? null))
+    .filter((s) => excelTrim(s) !== '');
 }

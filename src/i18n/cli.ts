@@ -1,17 +1,78 @@
-/** The CLI's own Vietnamese lines (usage, file errors). */
+/** The CLI's own Vietnamese lines (usage, refusals, file errors). */
+
+/** Usage of each command: the synopsis, then one line per option. */
+const COMMAND_USAGE = {
+  init: [
+    '  cchc init [--year NĂM] [--out TỆP.xlsx]',
+    '      Tạo bảng theo dõi kế hoạch CCHC của năm (trang Nhiệm vụ, Danh mục, Cài đặt).',
+    '      --year NĂM        năm theo dõi, từ 1990 đến 2100 (mặc định: năm nay)',
+    '      --out TỆP.xlsx    tệp ghi ra (mặc định: out/ke-hoach-cchc-NĂM.xlsx); tệp đã có thì thêm',
+    '                        bảng theo dõi vào tệp đó (tệp .xlsx hoặc .xlsm)',
+  ],
+  check: [
+    '  cchc check TỆP.xlsx [--today YYYY-MM-DD] [--json]',
+    '      Kiểm tra dữ liệu: mỗi lỗi và cảnh báo kèm trang, ô và cách sửa. Không ghi gì vào tệp.',
+    '      --today YYYY-MM-DD  ngày dùng để xét hạn (mặc định: hôm nay)',
+    '      --json              in kết quả dạng JSON',
+  ],
+  report: [
+    '  cchc report TỆP.xlsx [--period YYYY-Qn] [--as-of YYYY-MM-DD] [--out TỆP.xlsx] [--json]',
+    '      Cập nhật trang Tổng hợp và ghi trang báo cáo của kỳ.',
+    '      --period YYYY-Qn    kỳ báo cáo: Q1 quý I, Q2 6 tháng, Q3 9 tháng, Q4 năm, ví dụ 2026-Q2',
+    '                          (mặc định: kỳ chứa ngày --as-of)',
+    '      --as-of YYYY-MM-DD  ngày tính số liệu (mặc định: hôm nay; ngày sau hôm nay được nhận kèm',
+    '                          cảnh báo)',
+    '      --out TỆP.xlsx      ghi ra tệp khác, cùng đuôi với tệp gốc (mặc định: ghi vào chính tệp gốc)',
+    '      --json              in số liệu của báo cáo dạng JSON',
+  ],
+  demo: [
+    '  cchc demo',
+    '      Tạo sổ mẫu trong thư mục out/: một năm đang thực hiện dở (có việc đúng hạn, một việc',
+    '      hoàn thành quá hạn, một việc quá hạn) và báo cáo 9 tháng của năm đó.',
+  ],
+  help: ['  cchc help [LỆNH]    (hoặc cchc --help, cchc LỆNH --help, -h)', '      Xem cách dùng.'],
+} as const;
+
+export type CliCommand = keyof typeof COMMAND_USAGE;
+
+const EXIT_CODES =
+  'Mã thoát: 0 thành công (check: không có lỗi); 1 check thấy lỗi; 2 lệnh sai, tệp không đọc hoặc ghi được.';
+
+const vnDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 export const CLI = {
   usage: [
-    'Cách dùng:',
-    '  cchc init [--year YYYY] [--out TỆP.xlsx]      tạo bảng theo dõi kế hoạch CCHC',
-    '  cchc check TỆP.xlsx [--today YYYY-MM-DD] [--json]   kiểm tra dữ liệu',
-    '  cchc report TỆP.xlsx --period YYYY-Qn [--as-of YYYY-MM-DD] [--out TỆP.xlsx] [--json]',
-    '  cchc demo                                     tạo sổ mẫu trong thư mục out/',
+    'Cách dùng: cchc LỆNH [TỆP] [TÙY CHỌN]',
+    '',
+    ...Object.values(COMMAND_USAGE).flat(),
+    '',
+    EXIT_CODES,
   ].join('\n'),
-  seeHelp: 'Gõ "cchc --help" để xem cách dùng.',
+  commandUsage: (command: CliCommand): string =>
+    ['Cách dùng:', ...COMMAND_USAGE[command], '', EXIT_CODES].join('\n'),
+  seeHelp: (command?: string): string =>
+    `Gõ "cchc ${command && command in COMMAND_USAGE ? `${command} ` : ''}--help" để xem cách dùng.`,
   missingCommand: 'Thiếu lệnh (init, check, report hoặc demo).',
-  unknownCommand: (c: string) => `Lệnh "${c}" không có. Dùng: init, check, report, demo.`,
+  unknownCommand: (c: string) => `Lệnh "${c}" không có. Dùng: init, check, report, demo, help.`,
+  unknownOption: (command: string, option: string, guess?: string) =>
+    `Lệnh ${command} không có tùy chọn ${option}${guess ? ` (có phải ${guess}?)` : ''}.`,
+  missingValue: (option: string) => `Thiếu giá trị cho ${option}.`,
+  flagTakesNoValue: (option: string) => `Tùy chọn ${option} không nhận giá trị.`,
+  optionTwice: (option: string) => `Tùy chọn ${option} được nhập hai lần: chỉ nhập một lần.`,
+  badArguments: (command: string) => `Đối số của lệnh ${command} không hợp lệ.`,
+  extraArgument: (command: string, arg: string, files: number) =>
+    files === 0
+      ? `Lệnh ${command} không nhận đối số "${arg}".`
+      : `Thừa đối số "${arg}": lệnh ${command} chỉ nhận một tệp.`,
   missingFile: () => 'Thiếu tên tệp .xlsx.',
   fileNotFound: (p: string) => `Không tìm thấy tệp "${p}".`,
+  isDirectory: (p: string, option?: string) =>
+    `${option ? `${option} ` : ''}"${p}" là thư mục, không phải tệp .xlsx.`,
+  badExtension: (option: string, p: string) => `${option} "${p}" phải là tệp .xlsx hoặc .xlsm.`,
+  extensionMismatch: (p: string, ext: string, input: string) =>
+    `--out "${p}" phải có đuôi ${ext} như tệp gốc "${input}": Excel không mở tệp có đuôi không đúng loại.`,
+  newFileNotXlsx: (p: string) =>
+    `--out "${p}": sổ mới không có macro nên phải là tệp .xlsx (Excel không mở tệp .xlsm không có macro).`,
   unreadable: (p: string) => `Không đọc được tệp "${p}": tệp không phải .xlsx hoặc đã hỏng.`,
   /** `reason` is the rest of the sentence, from i18n/xlsx.ts (unreadableReason). */
   unreadableBecause: (p: string, reason: string) => `Không đọc được tệp "${p}": ${reason}`,
@@ -22,6 +83,14 @@ export const CLI = {
   badDate: (name: string, v: string) => `--${name} "${v}" không phải ngày dạng YYYY-MM-DD.`,
   badYear: (v: string) => `--year "${v}" không hợp lệ: cần năm từ 1990 đến 2100.`,
   badPeriod: (v: string) => `--period "${v}" không hợp lệ: cần dạng YYYY-Qn, ví dụ 2026-Q2.`,
+  asOfBeforePeriod: (asOf: string, period: string, calendarFrom: string, decreeFrom: string) =>
+    `--as-of ${asOf} ở trước khi kỳ ${period} bắt đầu (${vnDate(calendarFrom)}; ${vnDate(decreeFrom)} nếu Cài đặt tính kỳ theo Nghị định 09/2019/NĐ-CP).`,
+  todayBeforePeriod: (today: string, period: string, calendarFrom: string, decreeFrom: string) =>
+    `--period ${period}: hôm nay (${vnDate(today)}) kỳ này chưa bắt đầu (${vnDate(calendarFrom)}; ${vnDate(decreeFrom)} nếu Cài đặt tính kỳ theo Nghị định 09/2019/NĐ-CP). Hãy chọn kỳ khác, hoặc thêm --as-of.`,
+  asOfInFuture: (asOf: string, today: string) =>
+    `Cảnh báo: --as-of ${asOf} ở sau hôm nay (${vnDate(today)}): số liệu tính như thể đến ngày đó, hãy kiểm tra lại ngày trước khi gửi báo cáo.`,
   written: (p: string) => `Đã ghi: ${p}`,
+  demoDay: (asOf: string) =>
+    `Sổ mẫu: tiến độ giả định của một năm thực hiện kế hoạch, tính đến ngày ${vnDate(asOf)}, khi xã gửi báo cáo 9 tháng (hạn 05/09).`,
   internal: () => 'Có lỗi không mong đợi. Hãy thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách kỹ thuật.',
 } as const;

@@ -28,9 +28,12 @@ export const PANE = {
     'Bảng theo dõi chưa có nhiệm vụ nào đọc được. Hãy mở thẻ "Thao tác" và bấm "Kiểm tra dữ liệu" để xem nguyên nhân.',
   countsLabel: 'Số nhiệm vụ theo tình trạng hạn',
   stateCount: (label: string, count: number) => `${label}: ${count}`,
-  progressLabel: (year: number) => `Hoàn thành năm ${year}`,
-  progressHint: (done: number, total: number, percent: string) =>
-    `${done}/${total} nhiệm vụ đã hoàn thành (${percent})`,
+  progressLabel: (year: number) => `Tỷ lệ hoàn thành năm ${year}`,
+  progressHint: (onTime: number, due: number, percent: string) =>
+    `${onTime}/${due} nhiệm vụ đã đến hạn được hoàn thành đúng hạn (${percent}); không tính nhiệm vụ thường xuyên`,
+  progressNothingDue: 'Chưa có nhiệm vụ nào đến hạn trong năm.',
+  dataErrorsHeading: (n: number) =>
+    `Lỗi dữ liệu (${n}): công thức không đọc được dòng này; xem thẻ Thao tác › Kiểm tra dữ liệu`,
   nextReportHeading: 'Báo cáo định kỳ sắp tới',
   nextReport: (subject: string, due: string, days: number) =>
     `Báo cáo ${subject} — hạn ${due}, ${days === 0 ? 'đến hạn hôm nay' : `còn ${days} ngày`}`,

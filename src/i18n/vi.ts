@@ -42,6 +42,7 @@ export const STATE_LABEL = {
   dueSoon: 'Sắp đến hạn',
   onTrack: 'Trong hạn',
   ongoing: 'Thường xuyên',
+  dataError: 'Lỗi dữ liệu',
   notYetInPeriod: 'Chưa đến kỳ',
 } as const;
 
@@ -57,11 +58,20 @@ export const SETTING_LABEL = {
   place: 'Địa danh',
   year: 'Năm theo dõi',
   warningDays: 'Số ngày cảnh báo',
-  signerAuthority: 'Thẩm quyền ký',
-  signerTitle: 'Chức vụ người ký',
+  signer: 'Người ký',
   signerName: 'Họ tên người ký',
   otherRecipients: 'Nơi nhận khác',
   periodMode: 'Cách tính kỳ báo cáo',
+  planNumber: 'Số kế hoạch',
+  planDate: 'Ngày ban hành kế hoạch',
+} as const;
+
+/** The row that said who signs before "Người ký" existed (read from older workbooks). */
+export const LEGACY_SIGNER_TITLE_LABEL = 'Chức vụ người ký';
+
+export const SIGNER_LABEL = {
+  chairman: 'Chủ tịch',
+  viceChairman: 'Phó Chủ tịch (ký thay Chủ tịch)',
 } as const;
 
 export const SETTING_HINT = {
@@ -70,12 +80,16 @@ export const SETTING_HINT = {
   place: 'Địa danh ghi ở dòng ngày tháng của báo cáo',
   year: 'Năm của bảng theo dõi (số, ví dụ 2026)',
   warningDays: 'Nhiệm vụ còn ít hơn hoặc bằng số ngày này đến hạn thì hiện "Sắp đến hạn" (0–365)',
-  signerAuthority: 'Ví dụ: KT. CHỦ TỊCH (để trống nếu Chủ tịch ký)',
-  signerTitle: 'Ví dụ: PHÓ CHỦ TỊCH',
+  signer:
+    '"Chủ tịch" (ký: TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH) hoặc "Phó Chủ tịch (ký thay Chủ tịch)" (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)',
   signerName: 'Họ và tên người ký báo cáo',
-  otherRecipients: 'Các nơi nhận khác, cách nhau bằng dấu chấm phẩy (;)',
+  otherRecipients:
+    'Các nơi nhận khác, cách nhau bằng dấu chấm phẩy (;). Báo cáo tự ghi "- Như trên;" ở đầu và "- Lưu: VT, TH." ở cuối',
   periodMode:
     '"Theo quý" (mặc định) hoặc "Theo NĐ 09/2019" (từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ)',
+  planNumber:
+    'Số, ký hiệu của kế hoạch, ví dụ 125/KH-UBND (để trống nếu không có): báo cáo trích dẫn ở câu mở đầu',
+  planDate: 'Ngày ký ban hành kế hoạch, dạng dd/mm/yyyy (để trống nếu không có)',
 } as const;
 
 export const PERIOD_MODE_LABEL = {
@@ -114,25 +128,39 @@ export const PROBLEM = {
   impossibleDate: (sheet: string, cell: string, header: string, value: string) =>
     `Ngày "${value}" ở cột ${header} không có thật (${at(sheet, cell)}). Hãy sửa lại ngày đúng, dạng dd/mm/yyyy.`,
   dateAsText: (sheet: string, cell: string, header: string, value: string, shown: string) =>
-    `Ngày "${value}" ở cột ${header} đang được lưu dạng chữ (${at(sheet, cell)}); đã hiểu là ${shown}. Hãy nhập lại thành ngày để công thức và tô màu hoạt động.`,
+    `Ngày "${value}" ở cột ${header} đang được lưu dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}". Hãy nhập lại thành ngày (${shown}), hoặc bấm "Sửa tự động" ở ngăn Kiểm tra dữ liệu.`,
+  numberAsText: (sheet: string, cell: string, header: string, value: string, shown: string) =>
+    `Ô ${cell} ở cột ${header} chứa số "${value}" dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}". Nếu đó là ngày ${shown}, hãy bấm "Sửa tự động"; nếu không, hãy nhập lại ngày dạng dd/mm/yyyy.`,
   errorValue: (sheet: string, cell: string, header: string, value: string) =>
     `Ô ${cell} ở cột ${header} đang báo lỗi ${value} (${at(sheet, cell)}). Hãy nhập lại giá trị đúng.`,
-  notNfc: (sheet: string, cell: string, header: string) =>
-    `Ô ${cell} ở cột ${header} được gõ bằng dạng dấu tổ hợp (Unicode NFD) (${at(sheet, cell)}); công thức của Excel sẽ không nhận ra. Hãy chọn lại giá trị trong danh sách thả xuống hoặc gõ lại bằng bảng mã Unicode dựng sẵn.`,
+  unknownSection: (sheet: string, cell: string, value: string) =>
+    `Mục "${value}" không có trong kế hoạch (${at(sheet, cell)}), nên nhiệm vụ được tính vào dòng "Khác" của trang "${SHEET.summary}" và của báo cáo. Hãy chọn mục trong danh sách thả xuống (ví dụ II.1, IV).`,
+  sectionSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
+    `Mục "${value}" gõ khác với "${canonical}" (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" không nhận ra. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  leadSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
+    `Cơ quan chủ trì "${value}" gõ khác với "${canonical}" trong danh mục (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  statusSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
+    `Trạng thái "${value}" gõ khác với "${canonical}" trong danh sách (${at(sheet, cell)}). Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách thả xuống.`,
+  doneLookalike: (sheet: string, cell: string, value: string) =>
+    `Trạng thái "${value}" trông giống "${STATUS_LABEL.done}" nhưng có ký tự lạ (khoảng trắng không ngắt, dấu tab…) (${at(sheet, cell)}), nên công thức không tính là đã hoàn thành. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   formulaNotCalculated: (sheet: string, cell: string, header: string) =>
     `Ô ${cell} ở cột ${header} chứa công thức chưa được tính (${at(sheet, cell)}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại, hoặc nhập giá trị thay cho công thức.`,
   doneWithoutDate: (sheet: string, cell: string) =>
     `Nhiệm vụ đã "${STATUS_LABEL.done}" nhưng chưa có ${HEADERS.completedOn} (${at(sheet, cell)}). Hãy nhập ngày hoàn thành.`,
-  completedInFuture: (sheet: string, cell: string, shown: string) =>
-    `${HEADERS.completedOn} ${shown} ở sau ngày hôm nay (${at(sheet, cell)}). Hãy sửa lại ngày đã hoàn thành thực tế.`,
+  completedInFuture: (sheet: string, cell: string, shown: string, asOf: string) =>
+    `${HEADERS.completedOn} ${shown} ở sau ngày tính số liệu ${asOf} (${at(sheet, cell)}), nên nhiệm vụ chưa được tính là đã hoàn thành. Hãy sửa lại ngày đã hoàn thành thực tế.`,
+  completedOutOfYear: (sheet: string, cell: string, shown: string, year: number) =>
+    `${HEADERS.completedOn} ${shown} nằm ngoài năm theo dõi ${year} (${at(sheet, cell)}). Hãy kiểm tra lại năm của ngày hoàn thành.`,
   dateWithoutDone: (sheet: string, cell: string) =>
-    `Đã có ${HEADERS.completedOn} nhưng ${HEADERS.status} chưa là "${STATUS_LABEL.done}" (${at(sheet, cell)}). Hãy kiểm tra lại trạng thái.`,
+    `Đã có ${HEADERS.completedOn} nhưng ${HEADERS.status} chưa là "${STATUS_LABEL.done}" (${at(sheet, cell)}), nên nhiệm vụ chưa được tính là đã hoàn thành. Hãy chọn "${STATUS_LABEL.done}" hoặc xóa ngày hoàn thành.`,
+  recurringWithoutDeadline: (sheet: string, cell: string, timeline: string) =>
+    `Nhiệm vụ định kỳ này thiếu ${HEADERS.deadline} (${at(sheet, cell)}) nên đang bị tính là "${STATE_LABEL.ongoing}"; kế hoạch quy định hạn (${timeline}). Hãy nhập lại hạn hoàn thành.`,
   deadlineOutOfYear: (sheet: string, cell: string, shown: string, year: number) =>
     `${HEADERS.deadline} ${shown} nằm ngoài năm theo dõi ${year} (±1 năm) (${at(sheet, cell)}). Hãy kiểm tra lại năm.`,
   duplicateStt: (sheet: string, cell: string, value: string, first: string) =>
     `STT ${value} bị trùng (${at(sheet, cell)}; đã có ở ô ${first}). Hãy đánh lại số thứ tự.`,
   stateNotFormula: (sheet: string, cell: string) =>
-    `Ô ${HEADERS.deadlineState} không còn là công thức (${at(sheet, cell)}), nên sẽ không tự cập nhật. Hãy chép công thức từ dòng bên trên xuống.`,
+    `Ô ${HEADERS.deadlineState} không còn là công thức (${at(sheet, cell)}): ô hiện giá trị gõ tay, không tự cập nhật, và trang "${SHEET.summary}" đếm theo giá trị đó. Hãy chép công thức từ dòng bên trên xuống.`,
   settingsMissing: (sheet: string) => `Không tìm thấy trang "${sheet}"; đang dùng giá trị mặc định.`,
   settingInvalid: (sheet: string, cell: string, label: string, hint: string) =>
     `Giá trị "${label}" không hợp lệ (${at(sheet, cell)}). ${hint}. Đang dùng giá trị mặc định.`,
@@ -205,9 +233,15 @@ export const OFFICE_ERROR = {
 
 /** Messages of "Tổng hợp báo cáo". */
 export const REPORT = {
-  written: (sheet: string, subject: string, errors: number) =>
+  written: (sheet: string, subject: string, errorRows: number) =>
     `Đã tổng hợp báo cáo ${subject} vào trang "${sheet}" và cập nhật trang "${SHEET.summary}".` +
-    (errors > 0 ? ` Lưu ý: bảng theo dõi còn ${errors} lỗi dữ liệu; hãy chạy "Kiểm tra dữ liệu".` : ''),
+    (errorRows > 0
+      ? ` Lưu ý: ${errorRows} dòng của bảng theo dõi có lỗi dữ liệu (liệt kê cuối trang báo cáo, ngoài vùng in); hãy sửa rồi tổng hợp lại trước khi trình ký.`
+      : ''),
+  periodNotTrackerYear: (subject: string, year: number) =>
+    `Không tổng hợp báo cáo ${subject}: bảng theo dõi là của năm ${year}. Hãy chọn một kỳ của năm ${year}, hoặc sửa "Năm theo dõi" ở trang "${SHEET.settings}".`,
+  asOfBeforePeriod: (asOf: string, subject: string, from: string) =>
+    `Ngày tính số liệu ${asOf} ở trước kỳ báo cáo ${subject} (bắt đầu ${from}). Hãy chọn ngày từ ${from} trở đi.`,
   summaryEdited: () =>
     `Trang "${SHEET.summary}" đã được sửa tay sau lần tổng hợp trước; để không mất phần đã sửa, phần bổ trợ không ghi đè. Hãy đổi tên trang đó (ví dụ "${SHEET.summary} (đã sửa)") rồi thử lại.`,
   summaryTaken: () =>
@@ -226,6 +260,158 @@ export const SETTINGS_FORM = {
   invalid: () => 'Có giá trị chưa hợp lệ; hãy sửa các ô được đánh dấu.',
   year: () => 'Năm phải là số từ 1990 đến 2100.',
   warningDays: () => 'Số ngày cảnh báo phải là số nguyên từ 0 đến 365.',
+  planDate: () => 'Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 15/03/2023, hoặc để trống.',
   required: () => 'Không được để trống.',
   protected: () => `Trang "${SHEET.settings}" đang được khóa. Hãy bỏ bảo vệ trang rồi lưu lại.`,
 } as const;
+
+/** The words of the Tổng hợp sheet. */
+export const SUMMARY_TEXT = {
+  title: (year: number) => `TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM ${year}`,
+  intro: (writtenOn: string) =>
+    `Số liệu tự cập nhật theo trang "${SHEET.tracker}" và ngày hôm nay (công thức). Trang được tạo ngày ${writtenOn}; đừng sửa trang này, hãy sửa trang "${SHEET.tracker}".`,
+  bySection: '1. Theo mục của kế hoạch',
+  byLead: '2. Theo cơ quan chủ trì',
+  byQuarter: '3. Theo quý (theo hạn hoàn thành)',
+  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay)',
+  periodLabel: (subject: string, from: string, to: string) => `Báo cáo ${subject} (${from} – ${to})`,
+  total: 'Tổng cộng',
+  rateOnTimeHeader: 'Hoàn thành đúng hạn (có hạn)',
+  rateDueHeader: 'Đã đến hạn hoặc đã hoàn thành (có hạn)',
+  rateHeader: 'Tỷ lệ hoàn thành',
+  rateNote:
+    'Tỷ lệ hoàn thành = số nhiệm vụ hoàn thành đúng hạn / số nhiệm vụ đã đến hạn (hạn đến hết hôm nay) hoặc đã hoàn thành; không tính nhiệm vụ thường xuyên (không có hạn) và dòng "Lỗi dữ liệu". Báo cáo định kỳ, ngăn theo dõi và trang này dùng cùng một cách tính.',
+} as const;
+
+/** The words of the periodic report (Nghị định 30/2020/NĐ-CP layout; src/sheets/reportSheet.ts). */
+export const REPORT_TEXT = {
+  motto1: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  motto2: 'Độc lập - Tự do - Hạnh phúc',
+  number: 'Số:         /BC-UBND',
+  title: 'BÁO CÁO',
+  addressee: (recipient: string) => `Kính gửi: ${recipient}.`,
+  /** The opening: the plan cited by number and date where Cài đặt gives them. */
+  opening: (plan: string, unit: string, subject: string, from: string, to: string, asOf: string) =>
+    `Thực hiện ${plan}, ${unit} báo cáo kết quả thực hiện ${subject} (số liệu từ ngày ${from} đến ngày ${to}, tính đến ngày ${asOf}) như sau:`,
+  planCited: (number: string, date: string | null, unit: string, subject: string) =>
+    `Kế hoạch số ${number}${date ? ` ${date}` : ''} của ${unit} về ${subject}`,
+  planByTitle: (subject: string, place: string) => `Kế hoạch ${subject} trên địa bàn ${place}`,
+  planSubject: 'nâng cao chất lượng, hiệu quả công tác cải cách hành chính',
+  results: 'I. KẾT QUẢ THỰC HIỆN',
+  overall: '1. Kết quả chung',
+  bySection: '2. Kết quả theo từng nội dung của kế hoạch',
+  sectionHeading: (n: number, title: string, id: string) => `2.${n}. ${title}${id ? ` (mục ${id})` : ''}`,
+  tableCaption: (asOf: string) => `Bảng tổng hợp kết quả theo mục của kế hoạch (tính đến ngày ${asOf}):`,
+  tableHeader: {
+    section: 'Mục',
+    tasks: 'Số nhiệm vụ trong kỳ',
+    doneOnTime: 'Hoàn thành đúng hạn',
+    doneLate: 'Hoàn thành quá hạn',
+    open: 'Chưa hoàn thành, trong hạn',
+    overdue: 'Chưa hoàn thành, quá hạn',
+    ongoing: 'Thường xuyên',
+    dataError: 'Lỗi dữ liệu',
+    rate: 'Tỷ lệ hoàn thành',
+  },
+  tableOther: 'Khác',
+  tableTotal: 'Cộng',
+  shortcomings: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
+  shortcomingsList: '1. Tồn tại, hạn chế',
+  causes: '2. Nguyên nhân',
+  causesPlaceholder:
+    '[Nhập nguyên nhân của các tồn tại, hạn chế nêu trên tại đây trước khi trình ký: nguyên nhân khách quan, nguyên nhân chủ quan.]',
+  noOverdue: 'Không có nhiệm vụ quá hạn chưa hoàn thành.',
+  overdueSummary: (n: number, leads: { lead: string; n: number }[], oldest: string, days: number) =>
+    `Còn ${n} nhiệm vụ quá hạn chưa hoàn thành (đã nêu tại mục I), thuộc trách nhiệm chủ trì của: ` +
+    leads.map((l) => `${l.lead} (${l.n} nhiệm vụ)`).join('; ') +
+    `. Nhiệm vụ quá hạn lâu nhất: ${oldest} (quá hạn ${days} ngày).`,
+  doneLateIntro: (n: number) => `Có ${n} nhiệm vụ hoàn thành nhưng quá hạn.`,
+  nextPeriod: (label: string) => `III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI (${label})`,
+  nextIntro: 'Tập trung thực hiện các nhiệm vụ đến hạn trong kỳ tới:',
+  nextOngoing: 'Tiếp tục thực hiện các nhiệm vụ thường xuyên của kế hoạch.',
+  nextOverdue: 'Khẩn trương hoàn thành các nhiệm vụ quá hạn nêu tại mục II.',
+  proposals: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+  proposalsPlaceholder:
+    '[Nhập đề xuất, kiến nghị với cơ quan cấp trên (nếu có) tại đây; nếu không có, ghi: Không có.]',
+  closing: (subject: string, unit: string) =>
+    `Trên đây là báo cáo kết quả thực hiện ${subject} của ${unit}./.`,
+  recipientsHeading: 'Nơi nhận:',
+  more: (count: number, sheet: string) => `- … và ${count} nhiệm vụ khác (xem trang "${sheet}").`,
+  doneItem: (task: string, evidence: string, date: string | null) =>
+    `- ${task}${evidence ? `: ${evidence}` : ''}${date ? ` (hoàn thành ngày ${date})` : ''}.`,
+  overdueItem: (task: string, lead: string, deadline: string, days: number) =>
+    `- ${task} (chủ trì: ${lead}; hạn ${deadline}, quá hạn ${days} ngày).`,
+  nextItem: (task: string, lead: string, deadline: string) =>
+    `- ${task} (chủ trì: ${lead}; hạn ${deadline}).`,
+  /** The block below the printed report listing rows to fix. */
+  fixHeading: (n: number) =>
+    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Các dòng này đã được tính vào số liệu như bảng theo dõi đang hiển thị, nhưng không được nêu tên trong báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
+  fixRow: (row: number, task: string) => `Dòng ${row}${task ? `: ${task}` : ''}`,
+} as const;
+
+/** Figures of a group of tasks in a report sentence (see reportFigures). */
+export interface FigureWords {
+  /** Tasks with a deadline in the period (done, due or not yet due). */
+  dated: number;
+  /** Continuous tasks (no deadline). */
+  continuous: number;
+  doneOnTime: number;
+  doneLate: number;
+  overdue: number;
+  /** Due on the as-of day and not done. */
+  dueToday: number;
+  /** Not done and not yet due. */
+  notYetDue: number;
+  /** Rows showing "Lỗi dữ liệu". */
+  dataErrors: number;
+  /** The completion rate's denominator (rollup.StateCounts.rateDue). */
+  due: number;
+}
+
+/** "66,7%": a share as Vietnamese writes it, one decimal where it is not whole. */
+export function percentVi(share: number): string {
+  const p = Math.round(share * 1000) / 10;
+  return `${String(p).replace('.', ',')}%`;
+}
+
+/**
+ * The sentences that state a group's figures the way an officer writes them: "x/y nhiệm vụ", no strings of
+ * zeros (a part that would say 0 is left out), the completion rate with its denominator.
+ */
+export function reportFigures(f: FigureWords, asOf: string | null): string[] {
+  const out: string[] = [];
+  if (f.dated === 0 && f.continuous === 0) out.push('Trong kỳ không có nhiệm vụ nào.');
+  else if (f.dated === 0) out.push(`Trong kỳ có ${f.continuous} nhiệm vụ thực hiện thường xuyên.`);
+  else
+    out.push(
+      `Trong kỳ có ${f.dated} nhiệm vụ có thời hạn` +
+        (f.continuous > 0 ? ` và ${f.continuous} nhiệm vụ thực hiện thường xuyên.` : '.'),
+    );
+  if (f.dated > 0) {
+    const when = asOf ? `Đến ngày ${asOf}, ` : '';
+    const done = f.doneOnTime + f.doneLate;
+    const parts: string[] = [];
+    if (f.due === 0) parts.push(`${when}chưa có nhiệm vụ nào đến hạn`);
+    else if (done === 0) parts.push(`${when}chưa hoàn thành nhiệm vụ nào trong ${f.due} nhiệm vụ đến hạn`);
+    else
+      parts.push(
+        `${when}đã hoàn thành ${done}/${f.due} nhiệm vụ đến hạn` +
+          (f.doneLate === 0 ? ' (đều đúng hạn)' : ` (đúng hạn ${f.doneOnTime}, quá hạn ${f.doneLate})`),
+      );
+    const open = f.overdue + f.dueToday;
+    if (open > 0 && f.dueToday === 0) parts.push(`còn ${open} nhiệm vụ quá hạn chưa hoàn thành`);
+    else if (open > 0 && f.overdue === 0) parts.push(`còn ${open} nhiệm vụ đến hạn hôm nay chưa hoàn thành`);
+    else if (open > 0)
+      parts.push(`còn ${open} nhiệm vụ đến hạn chưa hoàn thành, trong đó ${f.overdue} nhiệm vụ đã quá hạn`);
+    if (f.notYetDue > 0) parts.push(`${f.notYetDue} nhiệm vụ đang thực hiện, chưa đến hạn`);
+    const sentence = parts.join('; ');
+    out.push(`${sentence.charAt(0).toLocaleUpperCase('vi')}${sentence.slice(1)}.`);
+    if (f.due > 0)
+      out.push(
+        `Tỷ lệ hoàn thành đạt ${percentVi(f.doneOnTime / f.due)} (${f.doneOnTime}/${f.due} nhiệm vụ đến hạn được hoàn thành đúng hạn, kể cả nhiệm vụ hoàn thành trước hạn; không tính nhiệm vụ thường xuyên).`,
+      );
+  }
+  if (f.dataErrors > 0)
+    out.push(`Có ${f.dataErrors} nhiệm vụ chưa tổng hợp được do dữ liệu trên bảng theo dõi chưa hợp lệ.`);
+  return out;
+}

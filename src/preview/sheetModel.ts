@@ -6,14 +6,14 @@
  */
 import { toA1 } from '../domain/a1';
 import { formatVnDate, isoFromSerial, parseDateText, serialFromIso, type IsoDate } from '../domain/dates';
-import { deadlineState, DEADLINE_STATES, type DeadlineState } from '../domain/deadline';
+import { deadlineState, type DeadlineState } from '../domain/deadline';
 import type { Grid } from '../domain/grid';
-import { leadsOf, percentDone, rollup, sectionsOf, type StateCounts } from '../domain/rollup';
+import { completionRate, leadsOf, rollup, sectionsOf, type StateCounts } from '../domain/rollup';
 import { readSettings, type Settings } from '../domain/settings';
 import { readTracker, type ColumnKey, type TrackerRead } from '../domain/tracker';
 import { readKnownLeads } from '../domain/validation';
 import { SHEET, STATE_LABEL } from '../i18n/vi';
-import { buildSummarySheet } from '../sheets/summarySheet';
+import { buildSummarySheet, SUMMARY_COLUMNS } from '../sheets/summarySheet';
 import type { CellValue } from '../sheets/spec';
 import type { RawCell, RawSheet } from '../workbook/port';
 
@@ -35,7 +35,7 @@ export function trackerModel(
   const { settings } = readSettings(settingsSheet, Number(today.slice(0, 4)));
   const stateByRow = new Map<number, DeadlineState>();
   for (const task of read.tasks) {
-    if (task.task !== '') stateByRow.set(task.row, deadlineState(task, today, settings.warningDays));
+    if (task.listed) stateByRow.set(task.row, deadlineState(task, today, settings.warningDays));
   }
   return { read, settings, stateByRow, column: (key) => read.columns[key] };
 }
@@ -92,38 +92,49 @@ export function summaryComputed(
   try {
     built = buildSummarySheet({
       year: settings.year,
+      periodMode: settings.periodMode,
       writtenOn: today,
       headerRow: read.headerRow,
       columns: read.columns,
-      sections: sectionsOf(read.tasks),
+      sections: sectionsOf(),
       leads: leadsOf(read.tasks, listed),
     });
   } catch {
     return out; // a required column is missing: nothing to compute
   }
   const expected = new Map((built.spec.formulas ?? []).map((f) => [f.cell, f.formula]));
-  const figures = rollup(read.tasks, today, settings.warningDays, settings.year, listed);
-  const groups = { section: figures.bySection, lead: figures.byLead, quarter: figures.byQuarter };
-  const put = (row: number, counts: StateCounts): void => {
-    const values = [
-      String(counts.tasks),
-      ...DEADLINE_STATES.map((s) => String(counts[s])),
-      `${Math.round(percentDone(counts) * 100)}%`,
-    ];
-    values.forEach((text, i) => {
-      const cell = toA1(row - 1, 2 + i);
-      const actual = summary.formulas[row - 1]?.[2 + i];
+  const figures = rollup(read.tasks, {
+    asOf: today,
+    warningDays: settings.warningDays,
+    year: settings.year,
+    periodMode: settings.periodMode,
+    listedLeads: listed,
+  });
+  const groups = {
+    section: figures.bySection,
+    lead: figures.byLead,
+    quarter: figures.byQuarter,
+    period: figures.byPeriod,
+  };
+  const put = (row: number, counts: StateCounts, withNotYet: boolean): void => {
+    for (const key of SUMMARY_COLUMNS) {
+      if (key === 'notYetInPeriod' && !withNotYet) continue;
+      const rate = completionRate(counts);
+      const text = key === 'rate' ? (rate === null ? '' : `${Math.round(rate * 100)}%`) : String(counts[key]);
+      const cell = `${built.layout.columns[key]}${row}`;
+      const c = SUMMARY_COLUMNS.indexOf(key) + 2;
+      const actual = summary.formulas[row - 1]?.[c];
       if (actual && expected.get(cell) === actual) out.set(cell, text);
-    });
+    }
   };
   for (const block of built.layout.blocks) {
     const rows = groups[block.key];
     block.keys.forEach((key, i) => {
       const counts = rows.find((r) => r.key === key)?.counts;
-      if (counts) put(block.firstRow + i, counts);
+      if (counts) put(block.firstRow + i, counts, block.key === 'period');
     });
     // Every block's total row counts every task (its "Khác" / "Không có hạn" row holds the rest).
-    put(block.totalRow, figures.total);
+    if (block.totalRow > 0) put(block.totalRow, figures.total, false);
   }
   return out;
 }

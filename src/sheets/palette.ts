@@ -8,6 +8,7 @@ export const STATE_COLORS: Readonly<Record<DeadlineState, { fill: string; font: 
   doneOnTime: { fill: 'C6EFCE', font: '006100' },
   onTrack: null,
   ongoing: null,
+  dataError: { fill: 'E4DFEC', font: '5B2C6F' },
 };
 
 export const HEADER_FILL = '1F4E78';

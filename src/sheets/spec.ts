@@ -116,6 +116,8 @@ export interface PageSetupSpec {
   header?: { center: string; differentFirstPage: boolean };
   /** Number the sheet's pages from this number, even when printed with other sheets (the report: 1). */
   firstPageNumber?: number;
+  /** Rows (1-based) that start a new printed page: manual page breaks above them. */
+  rowBreaks?: number[];
 }
 
 /** What kind of add-in-owned sheet this is; recorded in the ownership register. */

@@ -1,13 +1,19 @@
 /**
- * "Tổng hợp": live roll-ups of the tracker by plan section, lead body and quarter of the deadline, with
- * totals and % hoàn thành. Only COUNTIFS, DATE, IF and arithmetic (Excel 2010+ and LibreOffice), over
- * the tracker's columns wherever they are, so the figures follow every edit without the add-in.
+ * "Tổng hợp": live roll-ups of the tracker by plan section, lead body, quarter of the deadline and reporting
+ * period, with totals and the completion rate. Only COUNTIFS, SUM, MIN, IF, DATE, TODAY and arithmetic
+ * (Excel 2010+ and LibreOffice), over the tracker's columns wherever they are, so the figures follow every
+ * edit without the add-in. Each figure is the one src/domain/rollup.ts computes (test/interop holds them
+ * equal in LibreOffice): states are counted from the Tình trạng hạn column, so a row counts here exactly as
+ * it shows there; dates are bounded with "<" the next day, so a time of day never moves a task.
  */
-import { OTHER_GROUP, SHEET, STATE_LABEL } from '../i18n/vi';
+import { OTHER_GROUP, SHEET, STATE_LABEL, SUMMARY_TEXT } from '../i18n/vi';
 import { colToLetters, quoteSheet } from '../domain/a1';
-import { formatVnDate, ymdFromIso, type IsoDate } from '../domain/dates';
+import { addDays, formatVnDate, ymdFromIso, type IsoDate } from '../domain/dates';
 import { DEADLINE_STATES } from '../domain/deadline';
+import { reportPeriod } from '../domain/periods';
 import { OTHER_KEY, quarterBuckets, type QuarterBucket } from '../domain/rollup';
+import type { PeriodMode } from '../domain/settings';
+import { END_DATE_SERIAL, FIRST_DATE_SERIAL } from '../domain/sheetRules';
 import type { ColumnKey } from '../domain/tracker';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
 import type { CellValue, DataBarSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
@@ -15,6 +21,7 @@ import { rowHeightFor } from './textLayout';
 
 export interface SummaryInput {
   year: number;
+  periodMode: PeriodMode;
   /** When the sheet is written (shown; the figures themselves follow TODAY()). */
   writtenOn: IsoDate;
   /** 0-based header row and columns of the tracker, as read. */
@@ -24,16 +31,60 @@ export interface SummaryInput {
   leads: string[];
 }
 
-/** Column headers of every block: group, its label, Tổng số, the six states, % hoàn thành. */
-const COUNT_HEADERS = ['Tổng số', ...DEADLINE_STATES.map((s) => STATE_LABEL[s]), '% hoàn thành'];
-const LAST_COL = 2 + COUNT_HEADERS.length - 1; // A, B, then counts → J
+/**
+ * The figure columns, from C: Tổng số, the seven states, then the completion rate as numerator, denominator
+ * and ratio; the period block adds Chưa đến kỳ.
+ */
+export const SUMMARY_COLUMNS = [
+  'tasks',
+  ...DEADLINE_STATES,
+  'rateOnTime',
+  'rateDue',
+  'rate',
+  'notYetInPeriod',
+] as const;
+export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+
+const FIRST_FIGURE_COL = 2; // C
+const colOf = (k: SummaryColumn): string => colToLetters(FIRST_FIGURE_COL + SUMMARY_COLUMNS.indexOf(k));
+const LAST_COL_INDEX = FIRST_FIGURE_COL + SUMMARY_COLUMNS.length - 1;
+const LAST = colToLetters(LAST_COL_INDEX);
+/** The last column of the blocks other than the period block (no Chưa đến kỳ). */
+const LAST_COMMON = colOf('rate');
 const MAX_ROW = 1048576;
-const WIDTHS = [8, 48, 9, 13, 13, 10, 11, 10, 12, 12];
+const WIDTHS = [7, 40, 8, 11, 11, 9, 10, 9, 11, 9, 11, 10, 10, 10];
+
+const HEADER_TEXT: Record<SummaryColumn, string> = {
+  tasks: 'Tổng số',
+  doneOnTime: STATE_LABEL.doneOnTime,
+  doneLate: STATE_LABEL.doneLate,
+  overdue: STATE_LABEL.overdue,
+  dueSoon: STATE_LABEL.dueSoon,
+  onTrack: STATE_LABEL.onTrack,
+  ongoing: STATE_LABEL.ongoing,
+  dataError: STATE_LABEL.dataError,
+  rateOnTime: SUMMARY_TEXT.rateOnTimeHeader,
+  rateDue: SUMMARY_TEXT.rateDueHeader,
+  rate: SUMMARY_TEXT.rateHeader,
+  notYetInPeriod: STATE_LABEL.notYetInPeriod,
+};
+
+export type SummaryBlockKey = 'section' | 'lead' | 'quarter' | 'period';
 
 export interface SummaryLayout {
-  /** Sheet row (1-based) of each block's first data row and its total row. */
-  blocks: { key: 'section' | 'lead' | 'quarter'; firstRow: number; keys: string[]; totalRow: number }[];
+  /** Sheet row (1-based) of each block's first data row and its total row; keys in row order. */
+  blocks: { key: SummaryBlockKey; firstRow: number; keys: string[]; totalRow: number }[];
+  /** Column letter of each figure. */
+  columns: Record<SummaryColumn, string>;
 }
+
+const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+/** A COUNTIFS criterion that matches exactly this text (in any case): "=" first, wildcards * ? ~ escaped. */
+const eq = (s: string): string => q(`=${s.replace(/[~*?]/g, (m) => `~${m}`)}`);
+const dateOf = (iso: IsoDate): string => {
+  const { year, month, day } = ymdFromIso(iso);
+  return `DATE(${year},${month},${day})`;
+};
 
 export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layout: SummaryLayout } {
   const col = (k: ColumnKey): string => {
@@ -42,64 +93,109 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     const L = colToLetters(c);
     return `${quoteSheet(SHEET.tracker)}!$${L}$${input.headerRow + 2}:$${L}$${MAX_ROW}`;
   };
-  const task = col('task');
   const state = col('deadlineState');
-  const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-  /** A COUNTIFS criterion that matches exactly this text: "=" first, wildcards * ? ~ escaped. */
-  const eq = (s: string): string => q(`=${s.replace(/[~*?]/g, (m) => `~${m}`)}`);
+  const dl = col('deadline');
+  const label = (s: keyof typeof STATE_LABEL): string => q(STATE_LABEL[s]);
+  /** Criteria: the deadline is a date (in the range the sheet reads). */
+  const dated = [dl, `">=${FIRST_DATE_SERIAL}"`, dl, `"<${END_DATE_SERIAL}"`];
+  const countifs = (...criteria: string[]): string => `COUNTIFS(${criteria.join(',')})`;
   const cells: CellValue[][] = [];
   const formulas: FormulaCell[] = [];
   const styles: StyleRun[] = [];
   const dataBars: DataBarSpec[] = [];
   const merges: string[] = [];
-  const rowHeights: Record<number, number> = { 2: 30 };
-  const layout: SummaryLayout = { blocks: [] };
-  const L = colToLetters;
+  const rowHeights: Record<number, number> = {};
+  const layout: SummaryLayout = {
+    blocks: [],
+    columns: Object.fromEntries(SUMMARY_COLUMNS.map((k) => [k, colOf(k)])) as Record<SummaryColumn, string>,
+  };
   const put = (row: number, values: CellValue[]): void => {
     cells[row - 1] = values;
   };
-  const formulaRow = (row: number, criteria: string[]): void => {
-    const crit = criteria.join(',');
-    formulas.push({ cell: `C${row}`, formula: `=COUNTIFS(${crit},${task},"<>")` });
-    DEADLINE_STATES.forEach((s, i) => {
-      formulas.push({
-        cell: `${L(3 + i)}${row}`,
-        formula: `=COUNTIFS(${crit},${state},${q(STATE_LABEL[s])})`,
-      });
-    });
-    formulas.push({ cell: `${L(LAST_COL)}${row}`, formula: `=IF(C${row}=0,0,(D${row}+E${row})/C${row})` });
+  const set = (row: number, k: SummaryColumn, formula: string): void => {
+    formulas.push({ cell: `${colOf(k)}${row}`, formula: `=${formula}` });
+  };
+  const at = (row: number, k: SummaryColumn): string => `${colOf(k)}${row}`;
+  const rateOf = (row: number): string =>
+    `IF(${at(row, 'rateDue')}=0,"",${at(row, 'rateOnTime')}/${at(row, 'rateDue')})`;
+  const tomorrow = 'TODAY()+1';
+  /** A row of figures over the tasks matching `crit` (COUNTIFS criteria pairs; [] = every task). */
+  const figuresRow = (row: number, crit: string[]): void => {
+    DEADLINE_STATES.forEach((s) => set(row, s, countifs(...crit, state, label(s))));
+    set(
+      row,
+      'tasks',
+      `SUM(${at(row, DEADLINE_STATES[0])}:${at(row, DEADLINE_STATES[DEADLINE_STATES.length - 1])})`,
+    );
+    set(row, 'rateOnTime', countifs(...crit, state, label('doneOnTime'), dl, '">0"'));
+    set(
+      row,
+      'rateDue',
+      `${at(row, 'rateOnTime')}+${at(row, 'doneLate')}+${at(row, 'overdue')}+` +
+        countifs(...crit, state, label('dueSoon'), dl, `"<"&${tomorrow}`),
+    );
+    set(row, 'rate', rateOf(row));
+  };
+  /** A row that is the block's total less its listed rows ("Khác", "Không có hạn"). */
+  const remainderRow = (
+    row: number,
+    totalRow: number,
+    others: number[],
+    columns: readonly SummaryColumn[],
+  ): void => {
+    for (const k of columns) {
+      if (k === 'rate') continue;
+      const minus = others.map((r) => at(r, k)).join(',');
+      set(row, k, others.length === 0 ? at(totalRow, k) : `${at(totalRow, k)}-SUM(${minus})`);
+    }
+    set(row, 'rate', rateOf(row));
   };
   const { year } = input;
-  put(1, [`TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM ${year}`]);
-  merges.push(`A1:${L(LAST_COL)}1`);
-  put(2, [
-    `Số liệu tự cập nhật theo trang "${SHEET.tracker}" và ngày hôm nay (công thức). Trang được tạo ngày ${formatVnDate(input.writtenOn)}; đừng sửa trang này, hãy sửa trang "${SHEET.tracker}".`,
-  ]);
-  merges.push(`A2:${L(LAST_COL)}2`);
+  put(1, [SUMMARY_TEXT.title(year)]);
+  merges.push(`A1:${LAST}1`);
+  const intro = SUMMARY_TEXT.intro(formatVnDate(input.writtenOn));
+  put(2, [intro]);
+  merges.push(`A2:${LAST}2`);
+  rowHeights[2] = rowHeightFor([{ text: intro, widthChars: WIDTHS.reduce((a, b) => a + b, 0) * 0.95 }], 11);
   styles.push(
     { range: 'A1', style: { font: { bold: true, size: 14 }, alignment: { horizontal: 'center' } } },
     {
       range: 'A2',
       style: {
         font: { italic: true, size: 11, color: '595959' },
-        alignment: { horizontal: 'center', wrap: true },
+        alignment: { horizontal: 'center', vertical: 'top', wrap: true },
       },
     },
   );
   let row = 4;
+  interface Group {
+    key: string;
+    a: CellValue;
+    b: string;
+    /** COUNTIFS criteria of the row; null: the block's total less its other rows ("Khác"). */
+    criteria: string[] | null;
+  }
+  /**
+   * A block of rows: its title, header, one row per group and (unless `figures` writes each row itself, as the
+   * period block does) a total row over every task.
+   */
   const block = (
-    key: 'section' | 'lead' | 'quarter',
+    key: SummaryBlockKey,
     title: string,
     groupHeader: [string, string],
-    groups: { key: string; a: CellValue; b: string; criteria: string[] | null }[],
+    groups: Group[],
+    figures?: (row: number, index: number) => void,
   ): void => {
+    const columns =
+      key === 'period' ? SUMMARY_COLUMNS : SUMMARY_COLUMNS.filter((k) => k !== 'notYetInPeriod');
+    const last = key === 'period' ? LAST : LAST_COMMON;
     put(row, [title]);
     styles.push({ range: `A${row}`, style: { font: { bold: true, size: 13 } } });
     row += 1;
-    put(row, [...groupHeader, ...COUNT_HEADERS]);
-    rowHeights[row] = 32; // the state names wrap onto two lines
+    put(row, [...groupHeader, ...columns.map((k) => HEADER_TEXT[k])]);
+    rowHeights[row] = 48; // the state names wrap onto up to three lines
     styles.push({
-      range: `A${row}:${L(LAST_COL)}${row}`,
+      range: `A${row}:${last}${row}`,
       style: {
         font: { bold: true, color: HEADER_FONT },
         fill: HEADER_FILL,
@@ -108,71 +204,64 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     });
     row += 1;
     const firstRow = row;
-    for (const g of groups) {
+    groups.forEach((g, i) => {
       put(row, [g.a, g.b]);
       rowHeights[row] = rowHeightFor([{ text: g.b, widthChars: WIDTHS[1] }], BODY_FONT.size);
-      if (g.criteria) formulaRow(row, g.criteria);
+      if (figures) figures(row, i);
+      else if (g.criteria) figuresRow(row, g.criteria);
+      row += 1;
+    });
+    let totalRow = 0;
+    if (!figures) {
+      totalRow = row;
+      put(row, ['', SUMMARY_TEXT.total]);
+      figuresRow(totalRow, []);
+      // Every block's total counts every task, so a row without criteria is the total less the listed rows.
+      groups.forEach((g, i) => {
+        if (g.criteria) return;
+        const others = groups
+          .map((_, j) => j)
+          .filter((j) => j !== i)
+          .map((j) => firstRow + j);
+        remainderRow(firstRow + i, totalRow, others, columns);
+      });
+      styles.push({
+        range: `A${totalRow}:${last}${totalRow}`,
+        style: { font: { bold: true }, fill: 'DDEBF7' },
+      });
       row += 1;
     }
-    const lastRow = row - 1;
-    // Rows without criteria (tasks without a deadline) are the total less the dated rows.
-    groups.forEach((g, i) => {
-      if (g.criteria) return;
-      const r = firstRow + i;
-      const others = groups.map((_, j) => j).filter((j) => j !== i);
-      for (let c = 2; c < LAST_COL; c++) {
-        const letter = L(c);
-        const minus = others.map((j) => `${letter}${firstRow + j}`).join(',');
-        formulas.push({ cell: `${letter}${r}`, formula: `=${letter}${lastRow + 1}-SUM(${minus})` });
-      }
-      formulas.push({ cell: `${L(LAST_COL)}${r}`, formula: `=IF(C${r}=0,0,(D${r}+E${r})/C${r})` });
-    });
-    put(row, ['', 'Tổng cộng']);
-    const totalRow = row;
-    // Every block's total counts every task, so a row without criteria ("Khác", "Không có hạn") is the total
-    // less the listed rows, and each block adds up to the same total.
-    formulas.push({ cell: `C${row}`, formula: `=COUNTIFS(${task},"<>")` });
-    DEADLINE_STATES.forEach((s, i) => {
-      formulas.push({ cell: `${L(3 + i)}${row}`, formula: `=COUNTIFS(${state},${q(STATE_LABEL[s])})` });
-    });
-    formulas.push({ cell: `${L(LAST_COL)}${row}`, formula: `=IF(C${row}=0,0,(D${row}+E${row})/C${row})` });
+    const end = row - 1;
     styles.push(
       {
-        range: `A${firstRow}:${L(LAST_COL)}${totalRow}`,
+        range: `A${firstRow}:${last}${end}`,
         style: { border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } },
       },
-      { range: `A${firstRow}:A${totalRow}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
-      { range: `B${firstRow}:B${totalRow}`, style: { alignment: { wrap: true, vertical: 'top' } } },
+      { range: `A${firstRow}:A${end}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+      { range: `B${firstRow}:B${end}`, style: { alignment: { wrap: true, vertical: 'top' } } },
       {
-        range: `C${firstRow}:${L(LAST_COL - 1)}${totalRow}`,
+        range: `C${firstRow}:${last}${end}`,
         style: { numberFormat: '0', alignment: { horizontal: 'center', vertical: 'top' } },
       },
       {
-        range: `${L(LAST_COL)}${firstRow}:${L(LAST_COL)}${totalRow}`,
+        range: `${colOf('rate')}${firstRow}:${colOf('rate')}${end}`,
         style: { numberFormat: '0%', alignment: { horizontal: 'center', vertical: 'top' } },
       },
-      { range: `A${totalRow}:${L(LAST_COL)}${totalRow}`, style: { font: { bold: true }, fill: 'DDEBF7' } },
     );
     dataBars.push({
-      range: `${L(LAST_COL)}${firstRow}:${L(LAST_COL)}${totalRow}`,
+      range: `${colOf('rate')}${firstRow}:${colOf('rate')}${end}`,
       color: '63BE7B',
       min: 0,
       max: 1,
     });
-    layout.blocks.push({
-      key,
-      firstRow,
-      keys: groups.map((g) => g.key),
-      totalRow,
-    });
-    row += 2;
+    layout.blocks.push({ key, firstRow, keys: groups.map((g) => g.key), totalRow });
+    row += 1;
   };
   const section = col('section');
   const lead = col('lead');
-  const deadline = col('deadline');
   block(
     'section',
-    '1. Theo mục của kế hoạch',
+    SUMMARY_TEXT.bySection,
     ['Mục', 'Nội dung'],
     [
       ...input.sections.map((s) => ({ key: s.id, a: s.id, b: s.title, criteria: [section, eq(s.id)] })),
@@ -181,31 +270,81 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   );
   block(
     'lead',
-    '2. Theo cơ quan chủ trì',
+    SUMMARY_TEXT.byLead,
     ['STT', 'Cơ quan chủ trì'],
     [
       ...input.leads.map((l, i) => ({ key: l, a: i + 1, b: l, criteria: [lead, eq(l)] })),
       { key: OTHER_KEY, a: '', b: OTHER_GROUP.lead, criteria: null },
     ],
   );
-  const dateCrit = (b: QuarterBucket): string[] | null => {
+  const bucketCriteria = (b: QuarterBucket): string[] | null => {
     if (b.none) return null;
-    const c: string[] = [];
-    const serialOf = (iso: IsoDate): string => {
-      const { year: y, month, day } = ymdFromIso(iso);
-      return `DATE(${y},${month},${day})`;
-    };
-    if (b.from) c.push(deadline, `">="&${serialOf(b.from)}`);
-    if (b.to) c.push(deadline, `"<="&${serialOf(b.to)}`);
-    return c;
+    const from = b.from ? [dl, `">="&${dateOf(b.from)}`] : [dl, `">=${FIRST_DATE_SERIAL}"`];
+    const to = b.to ? [dl, `"<"&${dateOf(addDays(b.to, 1))}`] : [dl, `"<${END_DATE_SERIAL}"`];
+    return [...from, ...to];
   };
   block(
     'quarter',
-    '3. Theo quý (theo hạn hoàn thành)',
+    SUMMARY_TEXT.byQuarter,
     ['Kỳ', 'Hạn hoàn thành'],
-    quarterBuckets(year).map((b, i) => ({ key: b.key, a: i + 1, b: b.label, criteria: dateCrit(b) })),
+    quarterBuckets(year).map((b, i) => ({ key: b.key, a: i + 1, b: b.label, criteria: bucketCriteria(b) })),
   );
-  const width = LAST_COL + 1;
+  // The reports of the year, each counted as its report counts (rollup.reportState): tasks due in the
+  // window, tasks without a (readable) deadline, and apart, tasks due after the window; tasks due before it are
+  // not in the report.
+  const periods = ([1, 2, 3, 4] as const).map((qtr) => reportPeriod(year, qtr, input.periodMode));
+  const periodFigures = (r: number, i: number): void => {
+    const p = periods[i];
+    const F = dateOf(p.from);
+    const E = dateOf(addDays(p.to, 1));
+    const inWindow = [dl, `">="&${F}`, dl, `"<"&${E}`];
+    DEADLINE_STATES.forEach((s) =>
+      set(
+        r,
+        s,
+        `${countifs(state, label(s), ...inWindow)}+${countifs(state, label(s))}-${countifs(state, label(s), ...dated)}`,
+      ),
+    );
+    set(r, 'notYetInPeriod', countifs(state, '"?*"', dl, `">="&${E}`, dl, `"<${END_DATE_SERIAL}"`));
+    set(
+      r,
+      'tasks',
+      `SUM(${at(r, DEADLINE_STATES[0])}:${at(r, DEADLINE_STATES[DEADLINE_STATES.length - 1])})+${at(r, 'notYetInPeriod')}`,
+    );
+    set(r, 'rateOnTime', countifs(state, label('doneOnTime'), ...inWindow));
+    set(
+      r,
+      'rateDue',
+      `${at(r, 'rateOnTime')}+${at(r, 'doneLate')}+${at(r, 'overdue')}+` +
+        countifs(state, label('dueSoon'), dl, `">="&${F}`, dl, `"<"&MIN(${E},${tomorrow})`),
+    );
+    set(r, 'rate', rateOf(r));
+  };
+  block(
+    'period',
+    SUMMARY_TEXT.byPeriod,
+    ['Kỳ', 'Báo cáo'],
+    periods.map((p, i) => ({
+      key: p.id,
+      a: i + 1,
+      b: SUMMARY_TEXT.periodLabel(p.subject, formatVnDate(p.from), formatVnDate(p.to)),
+      criteria: null,
+    })),
+    periodFigures,
+  );
+  const noteRow = row;
+  const note = SUMMARY_TEXT.rateNote;
+  put(noteRow, [note]);
+  merges.push(`A${noteRow}:${LAST}${noteRow}`);
+  rowHeights[noteRow] = rowHeightFor(
+    [{ text: note, widthChars: WIDTHS.reduce((a, b) => a + b, 0) * 0.95 }],
+    11,
+  );
+  styles.push({
+    range: `A${noteRow}`,
+    style: { font: { italic: true, size: 11, color: '595959' }, alignment: { vertical: 'top', wrap: true } },
+  });
+  const width = LAST_COL_INDEX + 1;
   const dense = Array.from({ length: cells.length }, (_, i) => {
     const r = cells[i] ?? [];
     return Array.from({ length: width }, (_, c) => r[c] ?? null);
@@ -229,7 +368,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
         orientation: 'landscape',
         margins: { top: 15, bottom: 15, left: 15, right: 10, header: 8, footer: 8 },
         fitToWidth: true,
-        printArea: `A1:${L(LAST_COL)}${dense.length}`,
+        printArea: `A1:${LAST}${dense.length}`,
       },
     },
   };

@@ -6,7 +6,7 @@ import { COLUMN_KEYS, type ColumnKey } from '../domain/tracker';
 import { leadListSource, statusListSource } from './listsSheet';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
 import { settingRef } from './settingsSheet';
-import type { CellValue, ConditionalFormatSpec, FormulaCell, SheetSpec } from './spec';
+import type { CellValue, ConditionalFormatSpec, FormulaCell, PageSetupSpec, SheetSpec } from './spec';
 import { stateFormula } from './stateFormula';
 import { rowHeightFor } from './textLayout';
 
@@ -25,20 +25,49 @@ export interface TrackerSeed {
   evidence?: string;
 }
 
+/**
+ * Column widths (Excel's character units), chosen for paper: printed A4 landscape one page wide (see
+ * trackerPageSetup), the 161 characters of all twelve columns scale to about 86%, so the 12 pt text prints
+ * at about 10.3 pt (measured in LibreOffice's PDF by test/interop/tracker-print.test.ts; at the old 260
+ * characters it was 6.3 pt). Every column prints; long texts wrap. The widths follow the plan's texts: the
+ * task gets the most, the plan's own timeline wording and notes (long for continuous tasks) enough not to
+ * make rows tall, dates and states just what their values need.
+ */
 const WIDTHS: Record<ColumnKey, number> = {
   stt: 5,
-  section: 7,
-  task: 58,
-  lead: 26,
-  coordinators: 26,
-  timeline: 24,
-  deadline: 12,
-  status: 15,
-  completedOn: 12,
-  evidence: 30,
-  note: 26,
-  deadlineState: 19,
+  section: 6,
+  task: 35,
+  lead: 13,
+  coordinators: 12,
+  timeline: 15,
+  deadline: 11,
+  status: 10,
+  completedOn: 11,
+  evidence: 19,
+  note: 14,
+  deadlineState: 10,
 };
+
+/**
+ * How "Nhiệm vụ" prints: A4 landscape, all columns one page wide (rows run on as many pages as they need), the
+ * header row repeated on every page, "Trang x/y" at the top. Legible because of the widths above, not by
+ * leaving columns out: an officer's printed tracker has every column.
+ */
+export function trackerPageSetup(): PageSetupSpec {
+  return {
+    paper: 'A4',
+    orientation: 'landscape',
+    margins: { top: 15, bottom: 12, left: 10, right: 10, header: 8, footer: 8 },
+    printTitleRows: '1:1',
+    fitToWidth: true,
+    header: { center: 'Trang &P/&N', differentFirstPage: false },
+  };
+}
+
+/** Column widths of a new tracker, in characters, in column order (for tests that measure the print). */
+export function trackerColumnWidths(): Record<ColumnKey, number> {
+  return { ...WIDTHS };
+}
 
 /** Column letter of a key in a new tracker ("deadline" → "G"). */
 export function trackerColumn(key: ColumnKey): string {
@@ -111,7 +140,7 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
   const all = rangeToA1(1, 0, lastRow - 1, lastCol);
   const stateCell = `$${L('deadlineState')}2`;
   const conditionalFormats: ConditionalFormatSpec[] = (
-    ['overdue', 'dueSoon', 'doneLate', 'doneOnTime'] as const
+    ['dataError', 'overdue', 'dueSoon', 'doneLate', 'doneOnTime'] as const
   ).map((state) => {
     const color = STATE_COLORS[state];
     return {
@@ -206,14 +235,7 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
     ],
     conditionalFormats,
     freeze: { rows: 1, columns: 0 },
-    page: {
-      paper: 'A4',
-      orientation: 'landscape',
-      margins: { top: 15, bottom: 15, left: 15, right: 10, header: 8, footer: 8 },
-      printTitleRows: '1:1',
-      fitToWidth: true,
-      header: { center: 'Trang &P/&N', differentFirstPage: false },
-    },
+    page: trackerPageSetup(),
   };
 }
 

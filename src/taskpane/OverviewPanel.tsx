@@ -144,7 +144,6 @@ export function OverviewPanel({
 
   const overview = state.view.overview;
   const taskCell = state.view.taskCell ?? ((row: number) => `C${row}`);
-  const done = overview.counts.doneOnTime + overview.counts.doneLate;
   const toItem = (task: OverviewTask): ListItem => ({
     key: `${task.row}`,
     title: task.task,
@@ -163,9 +162,13 @@ export function OverviewPanel({
         <>
           <Field
             label={PANE.progressLabel(overview.year)}
-            hint={PANE.progressHint(done, overview.counts.tasks, percentText(overview.percentDone))}
+            hint={
+              overview.rate === null
+                ? PANE.progressNothingDue
+                : PANE.progressHint(overview.rateOnTime, overview.rateDue, percentText(overview.rate))
+            }
           >
-            <ProgressBar value={overview.percentDone} max={1} thickness="large" color="success" />
+            <ProgressBar value={overview.rate ?? 0} max={1} thickness="large" color="success" />
           </Field>
           <StateBadges overview={overview} />
         </>
@@ -178,6 +181,17 @@ export function OverviewPanel({
           {nextReportText(overview.nextReport, overview.daysToNextReport)}
         </Text>
       </section>
+      {overview.dataErrors.length > 0 && (
+        <ItemList
+          id="data-errors-heading"
+          heading={PANE.dataErrorsHeading(overview.dataErrors.length)}
+          items={overview.dataErrors.map(toItem)}
+          empty=""
+          tone="danger"
+          clampTitles
+          level="h2"
+        />
+      )}
       <ItemList
         id="overdue-heading"
         heading={PANE.overdueHeading(overview.overdue.length)}

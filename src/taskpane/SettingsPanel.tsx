@@ -13,14 +13,18 @@ import {
 } from '@fluentui/react-components';
 import type { SettingsOutcome } from '../app/settingsForm';
 import { validateSettings } from '../app/settingsForm';
-import type { PeriodMode, SettingKey, Settings } from '../domain/settings';
+import { formatVnDate, parseDateText } from '../domain/dates';
+import type { PeriodMode, SettingKey, Settings, Signer } from '../domain/settings';
 import { PANE } from '../i18n/ui';
-import { PERIOD_MODE_LABEL, SETTING_HINT, SETTING_LABEL } from '../i18n/vi';
+import { PERIOD_MODE_LABEL, SETTING_HINT, SETTING_LABEL, SIGNER_LABEL } from '../i18n/vi';
 import { describeError } from './useOverview';
 import { usePaneStyles } from './styles';
 
-/** The form's values: what the user typed, as typed (numbers stay text until saved). */
-export type SettingsForm = Record<Exclude<SettingKey, 'periodMode'>, string> & { periodMode: PeriodMode };
+/** The form's values: what the user typed, as typed (numbers and dates stay text until saved). */
+export type SettingsForm = Record<Exclude<SettingKey, 'periodMode' | 'signer'>, string> & {
+  periodMode: PeriodMode;
+  signer: Signer;
+};
 
 export function formFromSettings(s: Settings): SettingsForm {
   return {
@@ -29,11 +33,12 @@ export function formFromSettings(s: Settings): SettingsForm {
     place: s.place,
     year: String(s.year),
     warningDays: String(s.warningDays),
-    signerAuthority: s.signerAuthority,
-    signerTitle: s.signerTitle,
+    signer: s.signer,
     signerName: s.signerName,
     otherRecipients: s.otherRecipients.join('\n'),
     periodMode: s.periodMode,
+    planNumber: s.planNumber,
+    planDate: s.planDate ? formatVnDate(s.planDate) : '',
   };
 }
 
@@ -49,15 +54,23 @@ export function settingsFromForm(f: SettingsForm): Settings {
     place: f.place,
     year: wholeNumber(f.year),
     warningDays: wholeNumber(f.warningDays),
-    signerAuthority: f.signerAuthority.trim(),
-    signerTitle: f.signerTitle,
+    signer: f.signer,
     signerName: f.signerName,
     otherRecipients: f.otherRecipients
       .split(/[\n;]/)
       .map((s) => s.trim())
       .filter((s) => s !== ''),
     periodMode: f.periodMode,
+    planNumber: f.planNumber.trim(),
+    planDate: planDateOf(f.planDate),
   };
+}
+
+/** The plan's date as typed: blank → null; dd/mm/yyyy → ISO; anything else → a value validateSettings refuses. */
+function planDateOf(text: string): string | null {
+  if (text.trim() === '') return null;
+  const parsed = parseDateText(text);
+  return parsed.ok ? parsed.iso : text;
 }
 
 /** The settings validateSettings insists on. */
@@ -67,7 +80,7 @@ const REQUIRED: ReadonlySet<SettingKey> = new Set<SettingKey>([
   'place',
   'year',
   'warningDays',
-  'signerTitle',
+  'signer',
   'signerName',
 ]);
 
@@ -92,8 +105,7 @@ export interface SettingsPanelProps {
   feedback: React.ReactNode;
 }
 
-const TEXT_FIELDS: readonly Exclude<SettingKey, 'year' | 'warningDays' | 'periodMode' | 'otherRecipients'>[] =
-  ['unitName', 'recipient', 'place', 'signerAuthority', 'signerTitle', 'signerName'];
+const TEXT_FIELDS = ['unitName', 'recipient', 'place', 'signerName', 'planNumber', 'planDate'] as const;
 
 export function SettingsPanel({
   active,
@@ -201,6 +213,16 @@ export function SettingsPanel({
           </Field>
         ))}
       </div>
+      <Field {...fieldProps('signer')}>
+        <Select
+          value={form.signer}
+          onChange={(_, d) => set('signer', d.value === 'chairman' ? 'chairman' : 'viceChairman')}
+          disabled={busy}
+        >
+          <option value="chairman">{SIGNER_LABEL.chairman}</option>
+          <option value="viceChairman">{SIGNER_LABEL.viceChairman}</option>
+        </Select>
+      </Field>
       {TEXT_FIELDS.slice(3).map((key) => (
         <Field key={key} {...fieldProps(key)}>
           <Input value={form[key]} onChange={(_, d) => set(key, d.value)} disabled={busy} />

@@ -3,7 +3,7 @@
  * plus the two things only Excel itself does here: moving the user's selection, and telling the pane when
  * the workbook changed. These are the only Excel.run calls of the pane.
  */
-import { todayIso } from '../app';
+import { todayIso } from '../domain/dates';
 import { createOfficeWorkbook, type ExcelRun } from '../workbook/office/officeWorkbook';
 import type { ChangeListener, PaneActions } from './actions';
 import { createPaneActions } from './paneActions';

@@ -3,7 +3,11 @@
  * (select a cell, report changes). Excel (officeActions.ts) and the browser preview (src/preview) each give
  * their port and host; everything else is this one module.
  */
-import { checkTracker, compileReport, initTracker, loadOverview, loadSettings, saveSettings } from '../app';
+// Each action from its own module, not from '../app': the index also holds what the pane loads lazily.
+import { checkTracker } from '../app/checkTracker';
+import { initTracker } from '../app/initTracker';
+import { loadOverview } from '../app/overview';
+import { loadSettings, saveSettings } from '../app/settingsForm';
 import type { ActionOutcome } from '../app/types';
 import type { IsoDate } from '../domain/dates';
 import type { WorkbookPort } from '../workbook/port';
@@ -36,14 +40,17 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
     },
     initTracker: async (year) => withNotes(await initTracker(port, { year }), host),
     checkTracker: () => checkTracker(port, { today: host.today() }),
-    compileReport: async (request) =>
-      withNotes(
+    compileReport: async (request) => {
+      // The report's builders (layout, sentences, font metrics) load when first used: the pane opens faster.
+      const { compileReport } = await import(/* webpackChunkName: "report" */ '../app/compileReport');
+      return withNotes(
         await compileReport(
           port,
           request ? { asOf: request.asOf, period: request.period } : { asOf: host.today() },
         ),
         host,
-      ),
+      );
+    },
     loadSettings: () => loadSettings(port, { fallbackYear: fallbackYear() }),
     saveSettings: (settings) => saveSettings(port, settings),
     selectCell: (sheet, cell) => host.selectCell(sheet, cell),

@@ -111,8 +111,8 @@ describe('Tổng hợp báo cáo', () => {
       .filter((v) => typeof v === 'string')
       .join('\n');
     expect(text).toContain('Quyết định kiện toàn số 12/QĐ-UBND');
-    expect(text).toContain('Long Điền A, ngày 05 tháng 06 năm 2026');
-    expect(text).toContain('Kính gửi: Phòng Nội vụ.');
+    expect(text).toContain('Long Điền A, ngày 05 tháng 6 năm 2026');
+    expect(text).toContain('Kính gửi: Sở Nội vụ tỉnh An Giang.');
     expect(text).toContain('Trương Minh Sơn');
   });
 

@@ -38,8 +38,9 @@ describe('the settings form', () => {
     const loaded = await loadSettings(port, { fallbackYear: 2026 });
     expect(loaded.settings).toMatchObject({
       unitName: 'UBND xã Long Điền A',
-      recipient: 'Phòng Nội vụ',
+      recipient: 'Sở Nội vụ tỉnh An Giang',
       signerName: 'Trương Minh Sơn',
+      signer: 'viceChairman',
     });
     const labels = port.sheet(SHEET.settings)!.values.map((r) => r[0]);
     const saved = await saveSettings(port, {
@@ -51,6 +52,33 @@ describe('the settings form', () => {
     expect(port.sheet(SHEET.settings)!.values.map((r) => r[0])).toEqual(labels);
     const again = await loadSettings(port, { fallbackYear: 2026 });
     expect(again.settings).toMatchObject({ recipient: 'Phòng Nội vụ tỉnh An Giang', warningDays: 10 });
+  });
+
+  it('adds the rows a workbook made before a setting existed lacks, below the others, and reads old signer rows', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026, now });
+    const sheet = port.sheet(SHEET.settings)!;
+    // A Cài đặt of the earlier layout: "Chức vụ người ký" instead of "Người ký", no plan number or date.
+    sheet.values = sheet.values
+      .filter((r) => !['Số kế hoạch', 'Ngày ban hành kế hoạch'].includes(String(r[0])))
+      .map((r) => (r[0] === 'Người ký' ? ['Chức vụ người ký', 'CHỦ TỊCH', ''] : r));
+    const loaded = await loadSettings(port, { fallbackYear: 2026 });
+    expect(loaded.settings!.signer).toBe('chairman');
+    const rows = sheet.values.length;
+    const saved = await saveSettings(port, {
+      ...loaded.settings!,
+      planNumber: '125/KH-UBND',
+      planDate: '2023-03-15',
+    });
+    expect(saved.ok).toBe(true);
+    const after = port.sheet(SHEET.settings)!.values;
+    expect(after.slice(rows).map((r) => r[0])).toEqual(['Người ký', 'Số kế hoạch', 'Ngày ban hành kế hoạch']);
+    const again = await loadSettings(port, { fallbackYear: 2026 });
+    expect(again.settings).toMatchObject({
+      signer: 'chairman',
+      planNumber: '125/KH-UBND',
+      planDate: '2023-03-15',
+    });
   });
 
   it('refuses invalid values field by field and writes nothing', async () => {

@@ -75,7 +75,15 @@ describe('cchc', () => {
     // after 30/06 is "Chưa đến kỳ", before 05/06 overdue, 05/06–12/06 due soon, no deadline ongoing.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const counts = { tasks: 0, overdue: 0, dueSoon: 0, onTrack: 0, ongoing: 0, notYetInPeriod: 0 };
+    const counts = {
+      tasks: 0,
+      overdue: 0,
+      dueSoon: 0,
+      onTrack: 0,
+      ongoing: 0,
+      notYetInPeriod: 0,
+      dueToday: 0,
+    };
     wb.getWorksheet('Nhiệm vụ')!.eachRow((row, n) => {
       if (n === 1) return;
       const g = row.getCell(7).value;
@@ -85,11 +93,25 @@ describe('cchc', () => {
         const iso = g.toISOString().slice(0, 10);
         if (iso > '2026-06-30') counts.notYetInPeriod += 1;
         else if (iso < '2026-06-05') counts.overdue += 1;
-        else if (iso <= '2026-06-12') counts.dueSoon += 1;
-        else counts.onTrack += 1;
+        else if (iso <= '2026-06-12') {
+          counts.dueSoon += 1;
+          if (iso === '2026-06-05') counts.dueToday += 1;
+        } else counts.onTrack += 1;
       }
     });
-    expect(a.totals).toEqual({ ...counts, doneOnTime: 0, doneLate: 0 });
+    const { dueToday, ...states } = counts;
+    // Nothing done: the completion rate is 0 over the tasks come due (overdue, and due on the as-of day).
+    expect(a.totals).toEqual({
+      ...states,
+      doneOnTime: 0,
+      doneLate: 0,
+      dataError: 0,
+      rateOnTime: 0,
+      rateDue: counts.overdue + dueToday,
+      completionRate: 0,
+    });
+    expect(a.completionRate).toBe(0);
+    expect(a.dataErrors).toEqual([]);
     const second = await cchc('report', file, '--period', '2026-Q2', '--as-of', '2026-06-05', '--json');
     expect(JSON.parse(second.out)).toEqual(a);
     const after = new ExcelJS.Workbook();

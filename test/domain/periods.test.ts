@@ -1,7 +1,7 @@
 import { nextReportDue, parsePeriodId, periodContaining, reportPeriod } from '../../src/domain/periods';
-import { buildReport, issuerLines, placeDateLine } from '../../src/domain/report';
+import { buildReport, dateInWords, issuerLines, placeDateLine } from '../../src/domain/report';
 import { defaultSettings } from '../../src/domain/settings';
-import type { Task } from '../../src/domain/tracker';
+import { makeTask } from '../support/task';
 
 describe('report periods', () => {
   it('are cumulative from 01/01 with the plan’s due dates', () => {
@@ -60,22 +60,7 @@ describe('report periods', () => {
 });
 
 describe('report content', () => {
-  const task = (row: number, over: Partial<Task>): Task => ({
-    row,
-    stt: String(row),
-    section: 'II.1',
-    task: `Nhiệm vụ ${row}`,
-    lead: 'Công chức Văn phòng – Thống kê',
-    coordinators: '',
-    timeline: '',
-    deadline: null,
-    status: 'notStarted',
-    statusText: 'Chưa thực hiện',
-    completedOn: null,
-    evidence: '',
-    note: '',
-    ...over,
-  });
+  const task = makeTask;
 
   it('counts by state at T, sets later tasks aside as Chưa đến kỳ, skips tasks due before the window', () => {
     const tasks = [
@@ -86,7 +71,12 @@ describe('report content', () => {
       task(6, {}),
       task(7, { deadline: '2025-10-01' }),
     ];
-    const r = buildReport(tasks, defaultSettings(2026), reportPeriod(2026, 2), '2026-06-05');
+    const r = buildReport({
+      tasks,
+      settings: defaultSettings(2026),
+      period: reportPeriod(2026, 2),
+      asOf: '2026-06-05',
+    });
     expect(r.totals).toEqual({
       tasks: 5,
       doneOnTime: 1,
@@ -95,16 +85,52 @@ describe('report content', () => {
       dueSoon: 1,
       onTrack: 0,
       ongoing: 1,
+      dataError: 0,
       notYetInPeriod: 1,
+      // Done on time with a deadline (row 2) over those come due or done (rows 2 and 3).
+      rateOnTime: 1,
+      rateDue: 2,
     });
+    expect(r.rate).toBe(0.5);
     expect(r.overdue.map((o) => [o.task.row, o.daysLate])).toEqual([[3, 66]]);
     expect(r.nextQuarter.map((n) => n.task.row)).toEqual([5]);
     expect(r.sections.find((s) => s.id === 'II.1')!.done.map((d) => d.task.evidence)).toEqual(['QĐ số 5']);
-    expect(r.recipients).toEqual(['- Phòng Nội vụ;', '- BĐH, TGV BĐH CCHC xã;', '- Lưu: VT, TH.']);
+    // Kính gửi names the recipient, so Nơi nhận opens with "Như trên" and ends with the archive.
+    expect(r.recipients).toEqual(['- Như trên;', '- BĐH, TGV BĐH CCHC xã;', '- Lưu: VT, TH.']);
+    expect(r.recipient).toBe('Sở Nội vụ tỉnh An Giang');
+    expect(r.signature).toEqual({
+      lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+      name: 'Trương Minh Sơn',
+    });
+  });
+
+  it('signs for the collective: the chairman, or a vice-chairman for the chairman', () => {
+    const report = (signer: 'chairman' | 'viceChairman') =>
+      buildReport({
+        tasks: [],
+        settings: { ...defaultSettings(2026), signer, signerName: 'Nguyễn Văn A' },
+        period: reportPeriod(2026, 2),
+        asOf: '2026-06-05',
+      }).signature;
+    expect(report('chairman')).toEqual({ lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Nguyễn Văn A' });
+    expect(report('viceChairman').lines).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
   });
 
   it('writes the header lines and the dated place line as Nghị định 30 wants', () => {
     expect(issuerLines('UBND xã Long Điền A')).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ LONG ĐIỀN A']);
-    expect(placeDateLine('Long Điền A', '2026-06-05')).toBe('Long Điền A, ngày 05 tháng 06 năm 2026');
+    // Days below 10 and months 1–2 take a leading zero; months 3–12 never do.
+    expect(placeDateLine('Long Điền A', '2026-06-05')).toBe('Long Điền A, ngày 05 tháng 6 năm 2026');
+    expect(dateInWords('2026-02-28')).toBe('ngày 28 tháng 02 năm 2026');
+    expect(dateInWords('2026-01-09')).toBe('ngày 09 tháng 01 năm 2026');
+    expect(dateInWords('2026-12-03')).toBe('ngày 03 tháng 12 năm 2026');
+    expect(dateInWords('2026-03-15')).toBe('ngày 15 tháng 3 năm 2026');
+    expect(dateInWords('2026-10-10')).toBe('ngày 10 tháng 10 năm 2026');
+  });
+
+  it('names the recipient of the tracker year: the province since 2026, the plan’s own before', () => {
+    expect(defaultSettings(2026).recipient).toBe('Sở Nội vụ tỉnh An Giang');
+    expect(defaultSettings(2030).recipient).toBe('Sở Nội vụ tỉnh An Giang');
+    expect(defaultSettings(2025).recipient).toBe('Phòng Nội vụ');
+    expect(defaultSettings(2023).recipient).toBe('Phòng Nội vụ');
   });
 });

@@ -1,45 +1,45 @@
 import { reportPeriod } from '../../src/domain/periods';
-import { buildReport } from '../../src/domain/report';
+import { buildReport, type ReportContent } from '../../src/domain/report';
 import { defaultSettings } from '../../src/domain/settings';
+import type { Problem } from '../../src/domain/problems';
 import type { Task } from '../../src/domain/tracker';
-import { buildReportSheet, MAX_LISTED } from '../../src/sheets/reportSheet';
+import { buildReportSheet, GRID, MAX_LISTED } from '../../src/sheets/reportSheet';
+import { wrappedLines } from '../../src/sheets/textLayout';
+import { makeTask } from '../support/task';
 
-const task = (row: number, deadline: string): Task => ({
-  row,
-  stt: String(row),
-  section: 'II.3',
-  task: `Họp định kỳ số ${row}`,
-  lead: 'Công chức Văn phòng – Thống kê',
-  coordinators: '',
-  timeline: '',
-  deadline,
-  status: 'notStarted',
-  statusText: 'Chưa thực hiện',
-  completedOn: null,
-  evidence: '',
-  note: '',
-});
+const task = (row: number, deadline: string | null, over: Partial<Task> = {}): Task =>
+  makeTask(row, { section: 'II.3', task: `Họp định kỳ số ${row}`, deadline, ...over });
 
-describe('the report sheet', () => {
-  it('names at most 100 overdue tasks and sums up the rest', () => {
-    const tasks = Array.from({ length: 250 }, (_, i) => task(i + 2, '2026-02-01'));
-    const content = buildReport(tasks, defaultSettings(2026), reportPeriod(2026, 2), '2026-06-05');
-    expect(content.overdue).toHaveLength(250);
-    const text = buildReportSheet(content, 'Báo cáo 6 tháng 2026', 'UBND xã Long Điền A')
-      .cells.flat()
-      .filter((v): v is string => typeof v === 'string');
-    expect(text.filter((t) => t.startsWith('- Họp định kỳ số'))).toHaveLength(MAX_LISTED.overdue);
-    expect(text).toContain('- … và 150 nhiệm vụ khác (xem trang "Nhiệm vụ").');
+const content = (tasks: Task[], over: Partial<Parameters<typeof buildReport>[0]> = {}): ReportContent =>
+  buildReport({
+    tasks,
+    settings: defaultSettings(2026),
+    period: reportPeriod(2026, 2),
+    asOf: '2026-06-05',
+    trackerSheet: 'Nhiệm vụ',
+    ...over,
   });
 
-  it('prints on A4 portrait with Nghị định 30 margins, numbered from page 2', () => {
-    const content = buildReport(
-      [task(2, '2026-02-01')],
-      defaultSettings(2026),
-      reportPeriod(2026, 2),
-      '2026-06-05',
-    );
-    const spec = buildReportSheet(content, 'Báo cáo 6 tháng 2026', 'UBND xã Long Điền A');
+const texts = (c: ReportContent): string[] =>
+  buildReportSheet(c, 'Báo cáo 6 tháng 2026')
+    .cells.flat()
+    .filter((v): v is string => typeof v === 'string')
+    .map((s) => s.replace(/^\u00a0+/, ''));
+
+describe('the report sheet', () => {
+  it('names at most 30 overdue tasks of a section and sums up the rest', () => {
+    const tasks = Array.from({ length: 250 }, (_, i) => task(i + 2, '2026-02-01'));
+    const c = content(tasks);
+    expect(c.overdue).toHaveLength(250);
+    const text = texts(c);
+    // Named once, in their section (II sums them up by lead body), at most 30 of them.
+    expect(text.filter((t) => t.startsWith('- Họp định kỳ số')).length).toBe(MAX_LISTED.overduePerSection);
+    expect(text.join('\n')).toContain('Còn 250 nhiệm vụ quá hạn chưa hoàn thành (đã nêu tại mục I)');
+    expect(text).toContain('- … và 220 nhiệm vụ khác (xem trang "Nhiệm vụ").');
+  });
+
+  it('prints on A4 portrait with Nghị định 30 margins, one page wide, numbered from page 2', () => {
+    const spec = buildReportSheet(content([task(2, '2026-02-01')]), 'Báo cáo 6 tháng 2026');
     expect(spec.page).toMatchObject({
       paper: 'A4',
       orientation: 'portrait',
@@ -48,8 +48,166 @@ describe('the report sheet', () => {
       header: { center: '&P', differentFirstPage: true },
       firstPageNumber: 1,
     });
-    expect(spec.page!.printArea).toMatch(/^A1:I\d+$/);
+    expect(spec.page!.printArea).toMatch(/^A1:AJ\d+$/);
     expect(spec.defaultFont).toEqual({ name: 'Times New Roman', size: 13 });
     expect(spec.formulas ?? []).toEqual([]);
+    expect(spec.columnWidths).toHaveLength(GRID);
+  });
+
+  it('writes no sentence with a string of zeros, and figures as x/y', () => {
+    const c = content([
+      task(2, '2026-03-31', {
+        status: 'done',
+        completedOn: '2026-03-20',
+        evidence: 'Biên bản họp ngày 20/3/2026',
+      }),
+      task(3, '2026-04-30'),
+      task(4, '2026-09-30'),
+      task(5, null),
+    ]);
+    const text = texts(c).join('\n');
+    expect(text).toContain('Trong kỳ có 2 nhiệm vụ có thời hạn và 1 nhiệm vụ thực hiện thường xuyên.');
+    expect(text).toContain(
+      'Đến ngày 05/06/2026, đã hoàn thành 1/2 nhiệm vụ đến hạn (đều đúng hạn); còn 1 nhiệm vụ quá hạn chưa hoàn thành.',
+    );
+    expect(text).toContain('Tỷ lệ hoàn thành đạt 50% (1/2 nhiệm vụ đến hạn');
+    expect(text).toContain('- Họp định kỳ số 2: Biên bản họp ngày 20/3/2026 (hoàn thành ngày 20/03/2026).');
+    expect(text).toContain(
+      '- Họp định kỳ số 3 (chủ trì: Công chức Văn phòng – Thống kê; hạn 30/04/2026, quá hạn 36 ngày).',
+    );
+    expect(text).not.toMatch(/\b0 \(|: 0\b|quá hạn 0|đúng hạn 0/);
+  });
+
+  it('never names a row with a data error in the signed text; lists it below the print area', () => {
+    const rows = [task(2, '2026-02-01', { lead: '' }), task(3, '2026-02-01')];
+    const errors: Problem[] = [
+      {
+        severity: 'error',
+        code: 'emptyLead',
+        sheet: 'Nhiệm vụ',
+        cell: 'D2',
+        message: 'Thiếu cơ quan chủ trì (ô D2).',
+      },
+    ];
+    const c = content(rows, { errors });
+    expect(c.dataErrors).toEqual([
+      {
+        row: 2,
+        task: 'Họp định kỳ số 2',
+        problems: [{ cell: 'D2', message: 'Thiếu cơ quan chủ trì (ô D2).' }],
+      },
+    ]);
+    expect(c.overdue.map((o) => o.task.row)).toEqual([3]);
+    const spec = buildReportSheet(c, 'Báo cáo 6 tháng 2026');
+    const printed = Number(/(\d+)$/.exec(spec.page!.printArea!)![1]);
+    const inPrint = spec.cells
+      .slice(0, printed)
+      .flat()
+      .filter((v): v is string => typeof v === 'string');
+    expect(inPrint.join('\n')).not.toContain('chủ trì: ;');
+    expect(inPrint.join('\n')).not.toContain('Họp định kỳ số 2');
+    const below = spec.cells
+      .slice(printed)
+      .flat()
+      .filter((v): v is string => typeof v === 'string');
+    expect(below[0]).toContain('1 dòng');
+    expect(below.join('\n')).toContain('Dòng 2: Họp định kỳ số 2');
+  });
+
+  it('has the four blocks of a periodic report and marked places for what only people can write', () => {
+    const text = texts(content([task(2, '2026-02-01')]));
+    for (const h of [
+      'I. KẾT QUẢ THỰC HIỆN',
+      'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI (Quý III/2026)',
+      'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+    ])
+      expect(text).toContain(h);
+    expect(text.filter((t) => t.startsWith('[Nhập'))).toHaveLength(2);
+  });
+
+  it('cites the plan by number and date from Cài đặt, and by its title when they are blank', () => {
+    const cited = texts(
+      content([], {
+        settings: { ...defaultSettings(2026), planNumber: '125/KH-UBND', planDate: '2023-03-15' },
+      }),
+    ).join('\n');
+    expect(cited).toContain(
+      'Thực hiện Kế hoạch số 125/KH-UBND ngày 15 tháng 3 năm 2023 của Ủy ban nhân dân xã Long Điền A về nâng cao chất lượng',
+    );
+    const plain = texts(content([])).join('\n');
+    expect(plain).toContain(
+      'Thực hiện Kế hoạch nâng cao chất lượng, hiệu quả công tác cải cách hành chính trên địa bàn xã Long Điền A, Ủy ban nhân dân xã Long Điền A báo cáo',
+    );
+    expect(plain).not.toContain('số ,');
+  });
+
+  it('draws the rules: under the commune 1/3–1/2 of its name, under the motto as long as the motto, centred', () => {
+    const spec = buildReportSheet(content([]), 'Báo cáo 6 tháng 2026');
+    const rules = (spec.styles ?? []).filter((s) => s.style.border?.top && !s.style.border.left);
+    const span = (range: string): [number, number] => {
+      const [a, b] = range.split(':').map((r) => r.replace(/\d+$/, ''));
+      const col = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      return [col(a), col(b)];
+    };
+    const [issuer, motto, subject] = rules.map((r) => span(r.range));
+    // 13-column left block; "XÃ LONG ĐIỀN A" is 109 pt wide at 13 pt bold (measured in LibreOffice's PDF).
+    const share = ((issuer[1] - issuer[0] + 1) * 12.5) / 109;
+    expect(share).toBeGreaterThanOrEqual(1 / 3);
+    expect(share).toBeLessThanOrEqual(1 / 2);
+    expect(issuer[0] + issuer[1]).toBe(12); // centred on the 13 columns
+    expect(motto[1] - motto[0] + 1).toBe(13); // 159 pt of motto over 12.5 pt columns
+    expect(motto[0] + motto[1]).toBe(13 + 35); // centred on columns 13…35
+    expect(subject[0] + subject[1]).toBe(35);
+  });
+
+  it('gives every text a row tall enough for its wrapped lines, so no heading overflows its cell', () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      task(i + 2, '2026-02-01', { task: `Nhiệm vụ có nội dung dài ${'rất '.repeat(i)}cần báo cáo ${i}` }),
+    );
+    const spec = buildReportSheet(content(many), 'Báo cáo 6 tháng 2026');
+    const merged = new Map<number, number>();
+    for (const m of spec.merges ?? []) {
+      const [a, b] = m.split(':');
+      const row = Number(/\d+$/.exec(a)![0]);
+      const cols = (l: string): number =>
+        [...l.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      if (a.replace(/\d+$/, '') === 'A') merged.set(row, cols(b) - cols(a) + 1);
+    }
+    spec.cells.forEach((cells, i) => {
+      const text = cells[0];
+      const span = merged.get(i + 1);
+      if (typeof text !== 'string' || span === undefined) return;
+      const style = (spec.styles ?? []).filter((s) => s.range.startsWith(`A${i + 1}:`)).pop()?.style;
+      const pt = style?.font?.size ?? 13;
+      // Wrapped at Excel's narrower column width (12 pt a grid column, 3 pt of cell padding), 1.15 em a line.
+      const lines = wrappedLines(text, span * 12 - 3, pt, style?.font?.bold ? 'bold' : 'regular');
+      expect({ row: i + 1, fits: spec.rowHeights![i + 1] >= lines * pt * 1.15 }).toEqual({
+        row: i + 1,
+        fits: true,
+      });
+    });
+  });
+
+  it('breaks pages so that the table and the signature block never split', () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      task(i + 2, '2026-02-01', { task: `Nhiệm vụ ${i} ${'x '.repeat(60)}` }),
+    );
+    const spec = buildReportSheet(content(many), 'Báo cáo 6 tháng 2026');
+    const breaks = spec.page!.rowBreaks!;
+    expect(breaks.length).toBeGreaterThan(0);
+    const heights = spec.rowHeights!;
+    const printed = Number(/(\d+)$/.exec(spec.page!.printArea!)![1]);
+    // Each page (between breaks) fits the printable height of A4 less the margins.
+    const starts = [1, ...breaks, printed + 1];
+    for (let i = 0; i + 1 < starts.length; i++) {
+      let h = 0;
+      for (let r = starts[i]; r < starts[i + 1]; r++) h += heights[r];
+      expect(h).toBeLessThanOrEqual(841.9 - 2 * 56.7);
+    }
+    // The signature block (Nơi nhận … the name) is on one page.
+    const nơiNhận = spec.cells.findIndex((r) => r[0] === 'Nơi nhận:') + 1;
+    const name = spec.cells.findIndex((r) => r.includes('Trương Minh Sơn')) + 1;
+    expect(breaks.filter((b) => b > nơiNhận && b <= name)).toEqual([]);
   });
 });

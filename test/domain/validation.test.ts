@@ -1,6 +1,8 @@
 import { HEADERS, SHEET } from '../../src/i18n/vi';
 import { BODIES } from '../../src/domain/bodies';
 import type { Grid, GridCell } from '../../src/domain/grid';
+import { deadlineState } from '../../src/domain/deadline';
+import { expandSchedule } from '../../src/domain/schedule';
 import { COLUMN_KEYS, readTracker } from '../../src/domain/tracker';
 import { checkTrackerGrid, type CheckContext } from '../../src/domain/validation';
 
@@ -61,14 +63,59 @@ describe('Kiểm tra dữ liệu', () => {
     ]);
   });
 
-  it('reads "5/6/2026" as 05/06/2026 with a warning, and refuses 31/02/2026 and words', () => {
+  it('reads a date typed as text as the sheet does (unreadable: Lỗi dữ liệu), offering the date as a fix', () => {
     const g = grid([
       row({ deadline: '5/6/2026' }),
       row({ stt: 2, deadline: '31/02/2026' }),
       row({ stt: 3, deadline: 'cuối quý' }),
+      row({ stt: 4, deadline: '46178' }),
+      row({ stt: 5, deadline: true }),
+      row({ stt: 6, deadline: 12 }),
+      row({ stt: 7, deadline: '   ' }),
     ]);
-    expect(codes(g)).toEqual(['error:impossibleDate@G3', 'error:notADate@G4', 'warning:dateAsText@G2']);
-    expect(readTracker(g).tasks[0].deadline).toBe('2026-06-05');
+    expect(codes(g)).toEqual([
+      'error:dateAsText@G2',
+      'error:impossibleDate@G3',
+      'error:notADate@G4',
+      'error:numberAsText@G5',
+      'error:notADate@G6',
+      'error:impossibleDate@G7',
+    ]);
+    const { read, result } = checkTrackerGrid(g, ctx);
+    expect(read.tasks.map((t) => [t.deadline, t.unreadable])).toEqual([
+      [null, ['deadline']],
+      [null, ['deadline']],
+      [null, ['deadline']],
+      [null, ['deadline']],
+      [null, ['deadline']],
+      [null, ['deadline']],
+      [null, []], // spaces only: blank, as TRIM() sees it
+    ]);
+    expect(read.tasks.map((t) => deadlineState(t, ctx.today, 7))).toEqual([
+      'dataError',
+      'dataError',
+      'dataError',
+      'dataError',
+      'dataError',
+      'dataError',
+      'ongoing',
+    ]);
+    // The fix is certain only for a real date typed as text and a plausible serial stored as text.
+    expect(result.errors.map((e) => e.fix)).toEqual([
+      { value: 46178, numberFormat: 'dd/mm/yyyy' },
+      undefined,
+      undefined,
+      { value: 46178, numberFormat: 'dd/mm/yyyy' },
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('reads a date with a time of day as that day', () => {
+    const g = grid([row({ deadline: 46178.75, status: 'Hoàn thành', completedOn: 46170.2 })]);
+    const t = readTracker(g).tasks[0];
+    expect([t.deadline, t.completedOn, t.unreadable]).toEqual(['2026-06-05', '2026-05-28', []]);
+    expect(codes(g)).toEqual([]);
   });
 
   it('flags Hoàn thành without Ngày hoàn thành', () => {
@@ -98,18 +145,93 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('keeps errors and warnings apart', () => {
-    const { result } = checkTrackerGrid(grid([row({ status: 'Xong', deadline: '5/6/2026' })]), ctx);
+    const { result } = checkTrackerGrid(grid([row({ status: 'Xong', deadline: 45000 })]), ctx);
     expect(result.errors.map((e) => e.code)).toEqual(['unknownStatus']);
-    expect(result.warnings.map((e) => e.code)).toEqual(['dateAsText']);
+    expect(result.warnings.map((e) => e.code)).toEqual(['deadlineOutOfYear']);
   });
 
-  it('matches headers and statuses regardless of case, spaces and Unicode form (NFD)', () => {
+  it('matches headers regardless of case, spaces and Unicode form; reads Hoàn thành as its formula does', () => {
     const head = header.map((h) => `  ${h.normalize('NFD').toUpperCase()} `);
     const g = grid([row({ status: ' hoàn THÀNH '.normalize('NFD'), completedOn: 46170 })], head);
-    // Read as done; the warning says Excel's own formulas would not see it so.
-    expect(codes(g)).toEqual(['warning:notNfc@H2']);
+    // The formula lists the decomposed spellings and ignores case and ASCII spaces: done, with a tidy-up offered.
+    expect(codes(g)).toEqual(['warning:statusSpelling@H2']);
+    expect(checkTrackerGrid(g, ctx).result.warnings[0].fix).toEqual({ value: 'Hoàn thành' });
     expect(readTracker(g).tasks[0].status).toBe('done');
-    expect(codes(grid([row({ status: ' hoàn THÀNH ', completedOn: 46170 })], head))).toEqual([]);
+    expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 46170 })], head))).toEqual([]);
+  });
+
+  it('does not read Hoàn thành with a no-break space or a tab as done, as the formula does not', () => {
+    for (const status of ['Hoàn thành\u00a0', 'Hoàn\tthành', '\u00a0Hoàn thành']) {
+      const g = grid([row({ status, completedOn: 46170 })]);
+      const { read, result } = checkTrackerGrid(g, ctx);
+      expect(read.tasks[0].status).toBeNull();
+      expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual([
+        'doneLookalike@H2',
+        'dateWithoutDone@H2',
+      ]);
+      expect(result.errors[0].fix).toEqual({ value: 'Hoàn thành' });
+    }
+  });
+
+  it('flags a completion date without Hoàn thành, whatever the status (blank too)', () => {
+    expect(codes(grid([row({ status: null, completedOn: 46170 })]))).toEqual(['error:dateWithoutDone@H2']);
+    expect(codes(grid([row({ status: 'Đang thực hiện', completedOn: 46170 })]))).toEqual([
+      'error:dateWithoutDone@H2',
+    ]);
+  });
+
+  it('flags a completion date outside the tracker year (next January is fine: late work, December reviews)', () => {
+    // 01/01/2024, 15/01/2027 (allowed), 02/01/2028
+    const g = grid([
+      row({ status: 'Hoàn thành', completedOn: 45292 }),
+      row({ stt: 2, status: 'Hoàn thành', completedOn: 46402 }),
+      row({ stt: 3, status: 'Hoàn thành', completedOn: 46754 }),
+    ]);
+    expect(codes(g)).toEqual([
+      'error:completedOutOfYear@I2',
+      'error:completedInFuture@I3',
+      'error:completedInFuture@I4',
+    ]);
+    const late = checkTrackerGrid(g, { ...ctx, today: '2028-02-01' }).result.errors;
+    expect(late.map((e) => `${e.code}@${e.cell}`)).toEqual([
+      'completedOutOfYear@I2',
+      'completedOutOfYear@I4',
+    ]);
+  });
+
+  it('flags a Mục that is not the plan’s, and a spelling of one that Tổng hợp would not match', () => {
+    const { result } = checkTrackerGrid(
+      grid([row({ section: 'VI' }), row({ stt: 2, section: 'II.1 ' }), row({ stt: 3, section: 'ii.1' })]),
+      ctx,
+    );
+    expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual([
+      'unknownSection@B2',
+      'sectionSpelling@B3',
+    ]);
+    expect(result.errors[1].fix).toEqual({ value: 'II.1' });
+  });
+
+  it('flags a lead spelt differently from Danh mục (spaces, Unicode form), offering the list’s spelling', () => {
+    const { result } = checkTrackerGrid(
+      grid([
+        row({ lead: `${lead} ` }),
+        row({ stt: 2, lead: lead.normalize('NFD') }),
+        row({ stt: 3, lead: lead.toUpperCase() }),
+      ]),
+      ctx,
+    );
+    expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual(['leadSpelling@D2', 'leadSpelling@D3']);
+    expect(result.errors.map((e) => e.fix)).toEqual([{ value: lead }, { value: lead }]);
+  });
+
+  it('flags a plan task whose deadline was removed (it would count as Thường xuyên)', () => {
+    const monthly = 'Họp định kỳ rà soát';
+    const plan = expandSchedule(2026).find((t) => t.task.startsWith(monthly) && t.deadline !== null)!;
+    const g = grid([
+      row({ task: plan.task, deadline: null }),
+      row({ stt: 2, task: 'Việc riêng', deadline: null }),
+    ]);
+    expect(codes(g)).toEqual(['error:recurringWithoutDeadline@G2']);
   });
 
   it('reads reordered columns and ignores extra user columns', () => {
@@ -136,10 +258,25 @@ describe('Kiểm tra dữ liệu', () => {
     expect(read.tasks.map((t) => t.row)).toEqual([4, 6]);
   });
 
-  it('reports error values (#N/A) in a cell', () => {
-    expect(codes(grid([row({ lead: { error: '#N/A' } })]))).toEqual([
-      'error:errorValue@D2',
-      'error:emptyLead@D2',
+  it('reports error values (#N/A) in a cell; in Nội dung, Trạng thái or a date the row shows Lỗi dữ liệu', () => {
+    expect(codes(grid([row({ lead: { error: '#N/A' } })]))).toEqual(['error:errorValue@D2']);
+    for (const key of ['task', 'status', 'deadline', 'completedOn'] as const) {
+      const g = grid([row({ [key]: { error: '#REF!' } })]);
+      const t = readTracker(g).tasks[0];
+      expect({ key, unreadable: t.unreadable, listed: t.listed }).toEqual({
+        key,
+        unreadable: [key],
+        listed: true,
+      });
+      expect(deadlineState(t, ctx.today, 7)).toBe('dataError');
+    }
+  });
+
+  it('counts a row whose Nội dung is only a tab or a no-break space, as TRIM() does', () => {
+    const read = readTracker(grid([row({ task: '\t' }), row({ stt: 2, task: '  ' })]));
+    expect(read.tasks.map((t) => [t.row, t.listed])).toEqual([
+      [2, true],
+      [3, false],
     ]);
   });
 
@@ -147,7 +284,7 @@ describe('Kiểm tra dữ liệu', () => {
     expect(codes(grid([row({ lead: 'Phòng Văn hóa' })]))).toEqual(['warning:unknownLead@D2']);
   });
 
-  it('warns when the Tình trạng hạn column was pasted as values', () => {
+  it('flags a Tình trạng hạn cell pasted as values (it shows what was typed, and Tổng hợp counts that)', () => {
     const g = grid([row(), row({ stt: 2 })]);
     g.formulas = [
       [],
@@ -156,7 +293,7 @@ describe('Kiểm tra dữ liệu', () => {
         .map((_, c) => (c === 11 ? '=IF(1,1)' : null)),
       Array(12).fill(null),
     ];
-    expect(codes(g)).toEqual(['warning:stateNotFormula@L3']);
+    expect(codes(g)).toEqual(['error:stateNotFormula@L3']);
   });
 
   it('names a missing Tình trạng hạn column (Tổng hợp counts by it)', () => {

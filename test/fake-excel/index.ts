@@ -64,6 +64,8 @@ export interface SheetView {
   tables(): (Omit<TableState, 'rect' | 'sheet'> & { range: string })[];
   readonly freeze: SheetState['freeze'];
   readonly pageLayout: PageLayoutState;
+  /** Rows (1-based) with a manual page break above them. */
+  readonly rowBreaks: number[];
 }
 
 export interface FakeExcel {
@@ -125,6 +127,9 @@ function view(wb: WorkbookState, sheet: SheetState): SheetView {
     },
     get freeze() {
       return sheet.freeze;
+    },
+    get rowBreaks() {
+      return sheet.rowBreaks;
     },
     get pageLayout() {
       return sheet.pageLayout;

@@ -132,6 +132,8 @@ export interface SheetState {
   conditionalFormats: ConditionalFormatState[];
   freeze: { rows: number; columns: number } | null;
   pageLayout: PageLayoutState;
+  /** Rows (1-based) with a manual page break above them. */
+  rowBreaks: number[];
   deleted: boolean;
 }
 
@@ -232,6 +234,7 @@ export function addSheet(wb: WorkbookState, name: string): SheetState {
         defaultForAllPages: emptyHeaderFooter(),
       },
     },
+    rowBreaks: [],
     deleted: false,
   };
   wb.sheets.push(sheet);

@@ -235,6 +235,12 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   get pageLayout(): FakePageLayout {
     return this.child('pageLayout', () => new FakePageLayout(this.context, () => this.resolve()));
   }
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return this.child(
+      'horizontalPageBreaks',
+      () => new FakePageBreakCollection(this.context, () => this.resolve()),
+    );
+  }
   get tables(): FakeTableCollection {
     return this.child('tables', () => new FakeTableCollection(this.context, () => this.live()));
   }
@@ -327,6 +333,34 @@ function rectOf(sheet: SheetState, arg: FakeRange | string, where: string): Rect
   const t = arg.resolve();
   if (!t || t.sheet !== sheet) throw invalidArgument('The range must be on this sheet.', where);
   return t.rect;
+}
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9): `add` puts a manual break above the top-left cell of the range;
+ * `removePageBreaks` removes every manual break of the sheet.
+ */
+export class FakePageBreakCollection extends FakeClientObject<SheetState> {
+  constructor(context: FakeContext, resolver: () => SheetState | null) {
+    super(context, resolver);
+  }
+  protected get typeName(): string {
+    return 'PageBreakCollection';
+  }
+  protected scalars(): Scalars<SheetState> {
+    return {};
+  }
+  add(pageBreakRange: FakeRange | string): void {
+    this.call('add', [pageBreakRange], (s) => {
+      const r = rectOf(s, pageBreakRange, 'PageBreakCollection.add');
+      if (r.top === 0) throw invalidArgument('No page break above the first row.', 'PageBreakCollection.add');
+      if (!s.rowBreaks.includes(r.top + 1)) s.rowBreaks = [...s.rowBreaks, r.top + 1].sort((a, b) => a - b);
+    });
+  }
+  removePageBreaks(): void {
+    this.call('removePageBreaks', [], (s) => {
+      s.rowBreaks = [];
+    });
+  }
 }
 
 export class FakeFreezePanes extends FakeClientObject<SheetState> {

@@ -4,7 +4,7 @@
  */
 import { compileReport, initTracker } from '../../src/app';
 import { serialFromIso } from '../../src/domain/dates';
-import { rollup } from '../../src/domain/rollup';
+import { completionRate, rollup } from '../../src/domain/rollup';
 import { readTracker } from '../../src/domain/tracker';
 import { SHEET } from '../../src/i18n/vi';
 import { FIRST_SHEET, PreviewWorkbook } from '../../src/preview/previewWorkbook';
@@ -143,7 +143,12 @@ describe('the sheet model', () => {
     const figures = computedCells(SHEET.summary, contents, model, TODAY);
     const formulaCells = summary.formulas.flat().filter((f) => f !== null).length;
     expect(figures.size).toBe(formulaCells); // every formula of the sheet has its value
-    const expected = rollup(readTracker(contents[SHEET.tracker]).tasks, TODAY, 7, 2026);
+    const expected = rollup(readTracker(contents[SHEET.tracker]).tasks, {
+      asOf: TODAY,
+      warningDays: 7,
+      year: 2026,
+      periodMode: 'calendar',
+    });
     const totalRows = summary.values.map((r, i) => (r[1] === 'Tổng cộng' ? i + 1 : 0)).filter((r) => r > 0);
     expect(totalRows).toHaveLength(3);
     for (const row of totalRows) {
@@ -151,7 +156,9 @@ describe('the sheet model', () => {
       expect(figures.get(`D${row}`)).toBe(String(expected.total.doneOnTime));
       expect(figures.get(`E${row}`)).toBe(String(expected.total.doneLate));
       expect(figures.get(`F${row}`)).toBe(String(expected.total.overdue));
-      expect(figures.get(`J${row}`)).toBe('4%');
+      expect(figures.get(`K${row}`)).toBe(String(expected.total.rateOnTime));
+      expect(figures.get(`L${row}`)).toBe(String(expected.total.rateDue));
+      expect(figures.get(`M${row}`)).toBe(`${Math.round(completionRate(expected.total)! * 100)}%`);
     }
   });
 
@@ -171,7 +178,7 @@ describe('the sheet model', () => {
       .map((r, i) => (r[1] === 'Quý I/2026' ? i + 1 : 0))
       .filter((r) => r > 0);
     expect(quarterRows).toHaveLength(1);
-    expect(figures.has(`C${quarterRows[0]}`)).toBe(false); // DATE(2026,…) in the sheet, DATE(2027,…) rebuilt
+    expect(figures.has(`D${quarterRows[0]}`)).toBe(false); // DATE(2026,…) in the sheet, DATE(2027,…) rebuilt
     expect(computedCells(SHEET.lists, contents, model, TODAY).size).toBe(0);
     expect(computedCells(SHEET.summary, contents, undefined, TODAY).size).toBe(0);
   });

@@ -28,21 +28,29 @@ const factsArb: fc.Arbitrary<DeadlineFacts> = fc.record({
   status: statusArb,
   deadline: fc.option(dayArb, { freq: 5 }),
   completedOn: fc.option(dayArb, { freq: 3 }),
+  unreadable: fc.oneof(
+    { weight: 9, arbitrary: fc.constant([]) },
+    { weight: 1, arbitrary: fc.subarray(['task', 'status', 'deadline', 'completedOn'], { minLength: 1 }) },
+  ),
 });
 const warningArb = fc.integer({ min: 0, max: 365 });
 
 /** Each state's own definition; exactly one must hold. */
 function reference(f: DeadlineFacts, T: IsoDate, N: number): Record<DeadlineState, boolean> {
-  const doneAtT = f.status === 'done' && (f.completedOn === null || daysBetween(f.completedOn, T) >= 0);
+  const broken = (f.unreadable ?? []).length > 0;
+  const doneAtT =
+    !broken && f.status === 'done' && (f.completedOn === null || daysBetween(f.completedOn, T) >= 0);
   const late = f.deadline !== null && f.completedOn !== null && daysBetween(f.deadline, f.completedOn) > 0;
   const ahead = f.deadline === null ? null : daysBetween(T, f.deadline); // days from T to the deadline
+  const open = !broken && !doneAtT;
   return {
     doneOnTime: doneAtT && !late,
     doneLate: doneAtT && late,
-    ongoing: !doneAtT && ahead === null,
-    overdue: !doneAtT && ahead !== null && ahead < 0,
-    dueSoon: !doneAtT && ahead !== null && ahead >= 0 && ahead <= N,
-    onTrack: !doneAtT && ahead !== null && ahead > N,
+    ongoing: open && ahead === null,
+    overdue: open && ahead !== null && ahead < 0,
+    dueSoon: open && ahead !== null && ahead >= 0 && ahead <= N,
+    onTrack: open && ahead !== null && ahead > N,
+    dataError: broken,
   };
 }
 
@@ -53,6 +61,7 @@ const RANK: Record<DeadlineState, number> = {
   ongoing: -1,
   doneOnTime: 9,
   doneLate: 9,
+  dataError: -2,
 };
 
 describe('deadlineState', () => {
@@ -72,7 +81,10 @@ describe('deadlineState', () => {
   it('is done at T iff the status is done and there is no completion date or it is not after T', () => {
     fc.assert(
       fc.property(factsArb, dayArb, warningArb, (facts, T, N) => {
-        const doneAtT = facts.status === 'done' && (facts.completedOn === null || facts.completedOn <= T);
+        const doneAtT =
+          (facts.unreadable ?? []).length === 0 &&
+          facts.status === 'done' &&
+          (facts.completedOn === null || facts.completedOn <= T);
         expect(isDone(deadlineState(facts, T, N))).toBe(doneAtT);
       }),
       fcParams(5000),

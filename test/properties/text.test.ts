@@ -62,17 +62,25 @@ describe('normalizeKey / sameText', () => {
     }
   });
 
-  it('reads the three statuses however they are typed', () => {
+  it('reads the three statuses in any case, Unicode form and ASCII spacing, as the sheet’s formula does', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...(Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[])),
         fc.constantFrom('NFC', 'NFD'),
-        (k, form) => {
-          expect(parseStatus(` ${STATUS_LABEL[k].toLocaleUpperCase('vi').normalize(form)}\u00a0`)).toBe(k);
+        fc.constantFrom('', ' ', '   '),
+        (k, form, pad) => {
+          expect(parseStatus(`${pad}${STATUS_LABEL[k].toLocaleUpperCase('vi').normalize(form)}${pad}`)).toBe(
+            k,
+          );
         },
       ),
       fcParams(200),
     );
+  });
+
+  it('does not read Hoàn thành with a no-break space as done (Excel’s TRIM keeps it), but reads the others', () => {
+    expect(parseStatus(`${STATUS_LABEL.done}\u00a0`)).toBeNull();
+    expect(parseStatus(`${STATUS_LABEL.inProgress}\u00a0`)).toBe('inProgress');
   });
 
   it('is an equivalence on arbitrary text: reflexive, symmetric, and the same as comparing keys; never throws', () => {

@@ -136,15 +136,24 @@ function run(c: FuzzCase): Outcome {
     c.period.pick === 'containing'
       ? periodContaining(today, c.mode)
       : reportPeriod(c.year, c.period.quarter, c.mode);
-  const roll = rollup(
-    read.tasks,
-    today,
-    c.warningDays,
-    c.year,
-    c.knownLeads.length > 0 ? c.knownLeads : BODIES,
-  );
-  const report = buildReport(read.tasks, settings, period, today);
-  const reportSheet = buildReportSheet(report, period.sheetName, settings.unitName);
+  const listedLeads = c.knownLeads.length > 0 ? c.knownLeads : BODIES;
+  const roll = rollup(read.tasks, {
+    asOf: today,
+    warningDays: c.warningDays,
+    year: c.year,
+    periodMode: c.mode,
+    listedLeads,
+  });
+  const report = buildReport({
+    tasks: read.tasks,
+    settings,
+    period,
+    asOf: today,
+    errors: result.errors,
+    trackerSheet: SHEET.tracker,
+    listedLeads,
+  });
+  const reportSheet = buildReportSheet(report, period.sheetName);
   // compileReport writes Tổng hợp only when the tracker has no structural error and a Tình trạng hạn column.
   const structural = result.errors.some((e) => e.code === 'missingColumn' || e.code === 'headerNotFound');
   const cols = read.columns;
@@ -153,10 +162,11 @@ function run(c: FuzzCase): Outcome {
     [cols.task, cols.deadlineState, cols.section, cols.lead, cols.deadline].every((x) => x !== undefined)
       ? buildSummarySheet({
           year: c.year,
+          periodMode: c.mode,
           writtenOn: today,
           headerRow: read.headerRow,
           columns: read.columns,
-          sections: sectionsOf(read.tasks),
+          sections: sectionsOf(),
           leads: leadsOf(read.tasks, c.knownLeads.length > 0 ? c.knownLeads : undefined),
         }).spec
       : undefined;
@@ -244,9 +254,51 @@ function checkCounts(c: ReportCounts | StateCounts, what: string, states: readon
     values.reduce((a, b) => a + b, 0) === c.tasks,
     `${what}: tasks ${c.tasks} ≠ sum of the states ${JSON.stringify(c)}`,
   );
+  ensure(
+    c.rateOnTime >= 0 && c.rateOnTime <= c.rateDue && c.rateDue <= c.tasks && c.rateOnTime <= c.doneOnTime,
+    `${what}: completion rate parts ${c.rateOnTime}/${c.rateDue} of ${JSON.stringify(c)}`,
+  );
+}
+
+/** What the signed text may never hold: an empty field in a sentence. */
+const EMPTY_FIELD: readonly [string, RegExp][] = [
+  ['an empty lead', /chủ trì: ;/],
+  ['an empty deadline', /hạn ,|hạn \)/],
+  ['an empty task', /^\u00a0*- [:(.]/],
+  ['an empty result', /: \(|: \.$/],
+  ['an empty list item', /^\u00a0*- \.$/],
+];
+
+/** The printed report names no row with a check error, and no sentence has an empty field. */
+function checkSignedText(o: Outcome): void {
+  const flagged = new Set(o.report.dataErrors.map((d) => d.row));
+  for (const t of o.read.tasks) {
+    if (!t.listed) continue;
+    const hasError = o.errors.some((p) => Number(/\d+$/.exec(p.cell)?.[0]) === t.row);
+    ensure(
+      hasError === flagged.has(t.row),
+      `row ${t.row}: error ${hasError}, listed apart ${flagged.has(t.row)}`,
+    );
+  }
+  const named = [
+    ...o.report.overdue,
+    ...o.report.nextQuarter,
+    ...o.report.sections.flatMap((s) => [...s.done, ...s.overdue]),
+  ];
+  for (const r of named) ensure(!flagged.has(r.task.row), `row ${r.task.row} has a data error but is named`);
+  const printed = Number(/(\d+)$/.exec(o.reportSheet.page?.printArea ?? 'A1:A0')?.[1]);
+  o.reportSheet.cells.slice(0, printed).forEach((row, r) =>
+    row.forEach((v) => {
+      if (typeof v !== 'string') return;
+      const own = withoutUserText(v, o.userTexts);
+      for (const [what, re] of EMPTY_FIELD)
+        ensure(!re.test(own), `report row ${r + 1}: ${what} in ${show(v)}`);
+    }),
+  );
 }
 
 const REPORT_STATES = [...DEADLINE_STATES, 'notYetInPeriod'] as const;
+const ROLLUP_STATES = REPORT_STATES;
 
 function checkSheetCells(spec: SheetSpec, o: Outcome): void {
   spec.cells.forEach((row, r) =>
@@ -307,15 +359,16 @@ function checkCore(o: Outcome): void {
     'overdue list',
   );
   // Roll-up: totals add up, and the quarter buckets (before, Q1…Q4, after, none) partition the tasks.
-  checkCounts(o.roll.total, 'rollup total', DEADLINE_STATES);
-  for (const r of [...o.roll.bySection, ...o.roll.byLead, ...o.roll.byQuarter])
-    checkCounts(r.counts, `rollup ${r.key}`, DEADLINE_STATES);
+  checkCounts(o.roll.total, 'rollup total', ROLLUP_STATES);
+  for (const r of [...o.roll.bySection, ...o.roll.byLead, ...o.roll.byQuarter, ...o.roll.byPeriod])
+    checkCounts(r.counts, `rollup ${r.key}`, ROLLUP_STATES);
   for (const k of ['tasks', ...DEADLINE_STATES] as const) {
     const sum = o.roll.byQuarter.reduce((a, r) => a + r.counts[k], 0);
     ensure(sum === o.roll.total[k], `rollup by quarter: ${k} ${sum} ≠ total ${o.roll.total[k]}`);
   }
   checkSheetCells(o.reportSheet, o);
   if (o.summary) checkSheetCells(o.summary, o);
+  checkSignedText(o);
 }
 
 /** Runs `check` on the outcome of each case; a throw from run() or a Violation fails the property. */
@@ -367,8 +420,8 @@ function checkSectionsAddUp(o: Outcome): void {
 
 /** Lead rows (with the "Khác" row, which holds tasks without a known lead) add up to the total. */
 function checkLeadsAddUp(o: Outcome): void {
-  const counted = o.read.tasks.filter((t) => t.task !== '');
-  const noLead = counted.filter((t) => t.lead === '');
+  const counted = o.read.tasks.filter((t) => t.listed);
+  const noLead = counted.filter((t) => t.lead === '' && t.match.lead !== null);
   const sum = o.roll.byLead.reduce((a, s) => a + s.counts.tasks, 0);
   ensure(sum === o.roll.total.tasks, `rollup: lead rows ${sum} ≠ ${o.roll.total.tasks}`);
   for (const t of noLead)

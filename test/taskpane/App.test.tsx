@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { emptyCounts } from '../../src/domain/rollup';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CheckResult } from '../../src/domain/problems';
@@ -93,7 +94,7 @@ describe('the overview', () => {
       'Thường xuyên: 17',
     ]);
     expect(screen.getByRole('progressbar')).toBeTruthy();
-    expect(screen.getByText('12/48 nhiệm vụ đã hoàn thành (25%)')).toBeTruthy();
+    expect(screen.getByText(PANE.progressHint(9, 13, '69%'))).toBeTruthy();
     expect(screen.getByText('Báo cáo 6 tháng đầu năm 2026 — hạn 05/06/2026, còn 3 ngày')).toBeTruthy();
     const late = screen.getByRole('region', { name: 'Quá hạn (2)' });
     const items = within(late).getAllByRole('button');
@@ -145,10 +146,31 @@ describe('the overview', () => {
     expect(screen.getByText(message)).toBeTruthy();
   });
 
+  it('lists the rows showing Lỗi dữ liệu, each a button to its row', async () => {
+    const overview = {
+      ...readyView().overview!,
+      dataErrors: [
+        {
+          ...readyView().overview!.overdue[0],
+          row: 40,
+          task: 'Họp Ban điều hành (Quý II/2026)',
+          state: 'dataError' as const,
+        },
+      ],
+    };
+    renderPane(fakeActions({ loadOverview: jest.fn(async () => readyView(overview)) }));
+    await settle();
+    const region = screen.getByRole('region', { name: PANE.dataErrorsHeading(1) });
+    expect(within(region).getByRole('button').textContent).toContain('Họp Ban điều hành (Quý II/2026)');
+  });
+
   it('tells a tracker without tasks to run the check', async () => {
     const overview = {
       ...readyView().overview!,
-      counts: { tasks: 0, doneOnTime: 0, doneLate: 0, overdue: 0, dueSoon: 0, onTrack: 0, ongoing: 0 },
+      counts: emptyCounts(),
+      rate: null,
+      rateOnTime: 0,
+      rateDue: 0,
       overdue: [],
       dueSoon: [],
     };
@@ -278,7 +300,7 @@ describe('change events', () => {
     actions.subscribeToChanges.mockRejectedValue(new Error('ExcelApi 1.9 missing'));
     renderPane(actions);
     await settle();
-    expect(screen.getByText('12/48 nhiệm vụ đã hoàn thành (25%)')).toBeTruthy();
+    expect(screen.getByText(PANE.progressHint(9, 13, '69%'))).toBeTruthy();
   });
 });
 

@@ -7,7 +7,7 @@
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 
 const PARSED_AS_INPUT: readonly RegExp[] = [
-  /^[=+\-@]/, // formula (or a signed number)
+  /^\s*[=+\-@]/, // formula (or a signed number), also after spaces of any kind
   /^'/, // Excel drops a leading apostrophe (its own "this is text" prefix)
   /^\s*[+-]?[$€£¥₫]?\s*\(?[$€£¥₫]?\s*(\d[\d,.\s]*|\.\d+)(e[+-]?\d+)?\s*\)?\s*[%₫đ]?\s*$/i, // numbers, currency, percent
   /^\s*\d{1,4}\s*[/\-.]\s*\d{1,4}(\s*[/\-.]\s*\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$/, // dates: 5/6, 1/2025, 2025-06-05

@@ -435,6 +435,12 @@ async function writePage(ws: Excel.Worksheet, page: PageSetupSpec, budget: SyncB
     if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     if (page.centerHorizontally !== undefined) layout.centerHorizontally = page.centerHorizontally;
     if (page.firstPageNumber !== undefined) layout.firstPageNumber = page.firstPageNumber;
+    // Manual page breaks (ExcelApi 1.9): a sheet rewritten in place drops its old ones; add() "adds a page
+    // break before the top-left cell of the range".
+    if (page.rowBreaks) {
+      ws.horizontalPageBreaks.removePageBreaks();
+      for (const row of page.rowBreaks) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
+    }
     if (page.header) {
       const hf = layout.headersFooters;
       if (page.header.differentFirstPage) {

@@ -192,6 +192,8 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
       ...(page.firstPageNumber !== undefined ? { firstPageNumber: page.firstPageNumber } : {}),
       ...(page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { scale: 100 }),
     };
+    // A break above row n is ExcelJS's break after row n − 1 (<brk id="n−1"/>).
+    for (const row of page.rowBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
     if (page.header) {
       ws.headerFooter = {
         differentFirst: page.header.differentFirstPage,

@@ -1,0 +1,285 @@
+/**
+ * The demo workbook (`npm run demo`): the plan's tracker for a year, filled in as a commune office would have
+ * it on the day its 9-month report is due (05/09), and that report. Most tasks due by then are done on time
+ * with the document that proves it; one monthly review was held a week late; one task (the one-stop desk's
+ * cameras, waiting for money) is overdue; the 9-month report itself and the August review are due in a day
+ * or two; continuous work is in progress; the rest is not yet due. Nothing is random.
+ *
+ * Why 05/09 (the 9-month report's due day) rather than another day: by then three quarters of the year's
+ * dated tasks have come due, so the report has something in every state, and a good part of the year is
+ * still ahead ("in progress", "not yet due"). The day is moved back to the Friday when it falls on a
+ * weekend, and the year is the latest one whose day has passed, so no completion date is after today (the
+ * tracker's own formula counts a task done only once its completion day has come).
+ *
+ * Progress is written as a user writes it: plain cell updates on the tracker that `initTracker` wrote.
+ */
+import { SHEET, STATUS_LABEL } from '../i18n/vi';
+import { toA1 } from '../domain/a1';
+import { formatVnDate, isoFromYmd, serialFromIso, todayIso, type IsoDate } from '../domain/dates';
+import type { TaskStatus } from '../domain/deadline';
+import { normalizeKey } from '../domain/text';
+import { readTracker, type ColumnKey, type Task, type TrackerRead } from '../domain/tracker';
+import type { CellUpdate, WorkbookPort } from '../workbook/port';
+import { compileReport, type ReportOutcome } from './compileReport';
+import { initTracker } from './initTracker';
+
+/** The demo's day: its tracker year and the as-of day of its report. */
+export interface DemoDay {
+  year: number;
+  asOf: IsoDate;
+}
+
+/** Saturday or Sunday → the Friday before; a weekday stays. */
+export function workingDayOnOrBefore(iso: IsoDate): IsoDate {
+  const [y, m, d] = iso.split('-').map(Number);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const back = weekday === 6 ? 1 : weekday === 0 ? 2 : 0;
+  return isoFromYmd(y, m, d - back);
+}
+
+/** The 9-month report's due day (05/09, or the Friday before) of the latest year where it is not after today. */
+export function demoDay(now: Date): DemoDay {
+  const today = todayIso(now);
+  const dayOf = (year: number): IsoDate => workingDayOnOrBefore(isoFromYmd(year, 9, 5));
+  const year = now.getFullYear();
+  return dayOf(year) <= today ? { year, asOf: dayOf(year) } : { year: year - 1, asOf: dayOf(year - 1) };
+}
+
+/** What the office recorded for one task. Dates are month-days of the tracker's year ("03-27"). */
+interface Progress {
+  section: string;
+  /** The start of the task's text in the plan, enough to tell it from the other tasks of its Mục. */
+  task: string;
+  /** The deadline's month-day, for a task that recurs (the same text several times a year). */
+  due?: string;
+  status: TaskStatus;
+  done?: string;
+  /** Kết quả / Hồ sơ minh chứng; `{d}` is the completion day (dd/mm/yyyy), `{y}` the year. */
+  evidence?: string;
+  note?: string;
+}
+
+const MONTHLY_REVIEW = 'Họp định kỳ rà soát, đánh giá, rút kinh nghiệm';
+const STEERING_MEETING = 'Ban điều hành CCHC cấp xã họp định kỳ';
+
+/** The monthly TTHC reviews (II.3) of January–August: held by the 5th of the next month, May's a week late. */
+function monthlyReviews(): Progress[] {
+  const heldOn = ['02-03', '03-04', '04-03', '05-05', '06-12', '07-03', '08-05'];
+  const reviews: Progress[] = heldOn.map((done, i) => ({
+    section: 'II.3',
+    task: MONTHLY_REVIEW,
+    due: `${String(i + 2).padStart(2, '0')}-05`,
+    status: 'done',
+    done,
+    evidence: 'Biên bản họp ngày {d}',
+  }));
+  reviews[4].note = 'Họp chậm do trùng lịch kỳ họp HĐND xã';
+  reviews.push({
+    section: 'II.3',
+    task: MONTHLY_REVIEW,
+    due: '09-05',
+    status: 'inProgress',
+    note: 'Đã gửi giấy mời họp rà soát tháng 8',
+  });
+  return reviews;
+}
+
+const PROGRESS: readonly Progress[] = [
+  {
+    section: 'II.1',
+    task: 'Kiện toàn Ban điều hành CCHC',
+    status: 'done',
+    done: '01-16',
+    evidence: 'Quyết định số 08/QĐ-UBND ngày {d}',
+  },
+  {
+    section: 'II.1',
+    task: 'Sửa đổi, bổ sung Quy chế hoạt động',
+    status: 'done',
+    done: '01-23',
+    evidence: 'Quyết định số 12/QĐ-UBND ngày {d}',
+  },
+  {
+    section: 'II.1',
+    task: STEERING_MEETING,
+    due: '03-31',
+    status: 'done',
+    done: '03-27',
+    evidence: 'Biên bản họp Ban điều hành CCHC quý I ngày {d}',
+  },
+  {
+    section: 'II.1',
+    task: STEERING_MEETING,
+    due: '06-30',
+    status: 'done',
+    done: '06-26',
+    evidence: 'Biên bản họp Ban điều hành CCHC quý II ngày {d}',
+  },
+  {
+    section: 'II.2',
+    task: 'Thông tin, tuyên truyền CCHC',
+    status: 'inProgress',
+    evidence: 'Đài truyền thanh xã phát 36 tin, bài về CCHC',
+  },
+  {
+    section: 'II.2',
+    task: 'Xây dựng kế hoạch thông tin, tuyên truyền',
+    status: 'done',
+    done: '02-24',
+    evidence: 'Kế hoạch số 15/KH-UBND ngày {d} về tuyên truyền CCHC năm {y}',
+  },
+  ...monthlyReviews(),
+  {
+    section: 'II.4a',
+    task: 'Kiện toàn Tổ kiểm tra công vụ',
+    status: 'done',
+    done: '03-10',
+    evidence: 'Quyết định số 20/QĐ-UBND ngày {d} kiện toàn Tổ kiểm tra công vụ',
+  },
+  {
+    section: 'II.4a',
+    task: 'Xây dựng và triển khai kế hoạch kiểm tra công vụ',
+    status: 'done',
+    done: '03-17',
+    evidence: 'Kế hoạch số 22/KH-UBND ngày {d}',
+  },
+  {
+    section: 'II.4a',
+    task: 'Phối hợp khảo sát sự hài lòng',
+    status: 'inProgress',
+    evidence: 'Đã thu 120/200 phiếu khảo sát',
+  },
+  {
+    section: 'II.4b',
+    task: 'Thực hiện tốt công tác tiếp dân',
+    status: 'inProgress',
+    evidence: 'Sổ tiếp công dân: 18 lượt; đã trả lời 18/18 kiến nghị',
+  },
+  {
+    section: 'II.5',
+    task: 'Tạo điều kiện cho cán bộ, công chức',
+    status: 'inProgress',
+    evidence: 'Cử 3 công chức dự lớp bồi dưỡng kỹ năng giải quyết TTHC',
+  },
+  {
+    section: 'II.7',
+    task: 'Có biện pháp nâng cao tỷ lệ hồ sơ',
+    status: 'inProgress',
+    evidence: 'Tỷ lệ hồ sơ trực tuyến toàn trình đạt 58%',
+  },
+  {
+    section: 'II.8',
+    task: 'Ban điều hành CCHC xã xây dựng kế hoạch phát động',
+    status: 'done',
+    done: '03-13',
+    evidence: 'Kế hoạch số 19/KH-UBND ngày {d} phát động thi đua CCHC năm {y}',
+  },
+  {
+    section: 'II.9',
+    task: 'Rà soát, thống kê, bổ sung đầy đủ trang thiết bị',
+    status: 'done',
+    done: '06-19',
+    evidence: 'Báo cáo số 52/BC-UBND ngày {d} rà soát trang thiết bị Bộ phận một cửa',
+  },
+  {
+    section: 'II.9',
+    task: 'Khảo sát, lắp đặt hệ thống camera',
+    status: 'inProgress',
+    evidence: 'Đã khảo sát, lập dự toán',
+    note: 'Chờ bố trí kinh phí',
+  },
+  {
+    section: 'IV',
+    task: 'Báo cáo kết quả thực hiện kế hoạch quý I',
+    status: 'done',
+    done: '03-04',
+    evidence: 'Báo cáo số 28/BC-UBND ngày {d}',
+  },
+  {
+    section: 'IV',
+    task: 'Báo cáo kết quả thực hiện kế hoạch 6 tháng',
+    status: 'done',
+    done: '06-04',
+    evidence: 'Báo cáo số 45/BC-UBND ngày {d}',
+  },
+  {
+    section: 'IV',
+    task: 'Báo cáo kết quả thực hiện kế hoạch 9 tháng',
+    status: 'inProgress',
+    note: 'Đang tổng hợp số liệu',
+  },
+  {
+    section: 'V',
+    task: 'Tham mưu điều chỉnh, bổ sung nội dung kế hoạch',
+    status: 'done',
+    done: '03-25',
+    evidence: 'Bản đăng ký giao ước thi đua năm {y} ngày {d}',
+  },
+];
+
+function matches(p: Progress, t: Task, year: number): boolean {
+  if (normalizeKey(t.section) !== normalizeKey(p.section)) return false;
+  if (!normalizeKey(t.task).startsWith(normalizeKey(p.task))) return false;
+  return p.due === undefined || t.deadline === `${year}-${p.due}`;
+}
+
+/**
+ * The cell updates that record the demo's progress on a tracker as `initTracker` wrote it for `year`: each
+ * entry of the scenario on the row of its task, and every continuous task (no deadline) in progress. Throws
+ * when an entry finds no row or several (the plan's wording changed): the demo must not silently thin out.
+ */
+export function demoProgress(read: TrackerRead, year: number): CellUpdate[] {
+  const updates: CellUpdate[] = [];
+  const set = (t: Task, key: ColumnKey, value: string | number, numberFormat?: string): void => {
+    const col = read.columns[key];
+    if (col === undefined) throw new Error(`demo: the tracker has no column ${key}`);
+    updates.push({
+      sheet: SHEET.tracker,
+      cell: toA1(t.row - 1, col),
+      value,
+      ...(numberFormat ? { numberFormat } : {}),
+    });
+  };
+  const recorded = new Set<number>();
+  for (const p of PROGRESS) {
+    const rows = read.tasks.filter((t) => matches(p, t, year));
+    if (rows.length !== 1)
+      throw new Error(`demo: ${rows.length} rows match ${p.section} "${p.task}" ${p.due ?? ''}`);
+    const t = rows[0];
+    recorded.add(t.row);
+    set(t, 'status', STATUS_LABEL[p.status]);
+    const done = p.done ? workingDayOnOrBefore(`${year}-${p.done}`) : undefined;
+    if (done) set(t, 'completedOn', serialFromIso(done) as number, 'dd/mm/yyyy');
+    if (p.evidence)
+      set(
+        t,
+        'evidence',
+        p.evidence.replace('{d}', done ? formatVnDate(done) : '').replace('{y}', String(year)),
+      );
+    if (p.note) set(t, 'note', p.note);
+  }
+  for (const t of read.tasks)
+    if (!recorded.has(t.row) && t.deadline === null) set(t, 'status', STATUS_LABEL.inProgress);
+  return updates;
+}
+
+export interface DemoOutcome extends ReportOutcome {
+  year?: number;
+  asOf?: IsoDate;
+  /** What init said ("Đã tạo … 48 nhiệm vụ …"). */
+  initMessage?: string;
+}
+
+/** Writes the demo into an empty workbook: the tracker, the office's progress, Tổng hợp and the 9-month report. */
+export async function writeDemo(port: WorkbookPort, opts: { now: Date }): Promise<DemoOutcome> {
+  const { year, asOf } = demoDay(opts.now);
+  const init = await initTracker(port, { year, now: opts.now });
+  if (!init.ok) return init;
+  // A failure here is the workbook's (WorkbookError, for the caller to word) or the demo's own bug: thrown.
+  const snap = await port.read([SHEET.tracker]);
+  const grid = snap.contents[SHEET.tracker];
+  if (!grid) throw new Error('demo: no tracker after init');
+  await port.apply({ write: [], updates: demoProgress(readTracker(grid), year) });
+  const report = await compileReport(port, { asOf, period: { year, quarter: 3 }, now: opts.now });
+  return { ...report, year, asOf, initMessage: init.message };
+}

@@ -1,0 +1,103 @@
+/**
+ * How the workbook's own formulas read a cell. The Tình trạng hạn formula (src/sheets/stateFormula.ts) and the
+ * Tổng hợp formulas (src/sheets/summarySheet.ts) are built from the constants here, and the domain reads every
+ * cell through the functions here, so the add-in, the CLI and a spreadsheet without the add-in (Excel,
+ * LibreOffice) see the same thing in every cell, however a person typed it:
+ *
+ * - a date is a number (a serial of the 1900 date system, any time of day, INT() taken) from 01/03/1900 to
+ *   31/12/9999; a blank cell or text of spaces only is no date; anything else in a date column (a date typed
+ *   as text, a number stored as text, TRUE, an error value, a serial out of range) cannot be read;
+ * - text is compared as Excel's TRIM leaves it (only the ASCII space is trimmed and inner runs of it collapsed;
+ *   a non-breaking space or a tab stays) and regardless of case, code unit for code unit: "hoàn thành" is
+ *   Hoàn thành, "Hoàn thành" followed by a non-breaking space is not. The status Hoàn thành is also accepted in
+ *   its decomposed (NFD) and half-composed spellings, which the formula lists one by one;
+ * - COUNTIFS matches a Mục or a lead body regardless of case but otherwise exactly (no trimming, no Unicode
+ *   normalisation), which matchKey() states.
+ *
+ * LibreOffice behaves so (test/interop holds it). Excel's documented behaviour is the same for TRIM, case and
+ * the number/text order; whether Excel equates canonically equivalent (NFC/NFD) text in COUNTIFS is not
+ * documented, so the check reports such a Mục or lead as an error with a one-click fix.
+ */
+import { STATUS_LABEL } from '../i18n/vi';
+import { isoFromSerial, type IsoDate } from './dates';
+import { cellText, isErrorCell, type GridCell } from './grid';
+
+/** First serial read as a date: 01/03/1900 (Excel and LibreOffice disagree about the days before it). */
+export const FIRST_DATE_SERIAL = 61;
+/** One past the last serial read as a date (31/12/9999 is 2,958,465). */
+export const END_DATE_SERIAL = 2_958_466;
+
+/** Excel's and LibreOffice's TRIM: ASCII spaces only, at both ends, and inner runs collapsed to one. */
+export function excelTrim(text: string): string {
+  return text.replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
+}
+
+export type DateCell =
+  | { kind: 'blank' }
+  | { kind: 'date'; iso: IsoDate }
+  /** The formula cannot read it: the row shows "Lỗi dữ liệu". */
+  | { kind: 'unreadable' };
+
+/** A date column's cell as the formula reads it. */
+export function readDateCell(v: GridCell): DateCell {
+  if (v === null) return { kind: 'blank' };
+  if (typeof v === 'string') return excelTrim(v) === '' ? { kind: 'blank' } : { kind: 'unreadable' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v < FIRST_DATE_SERIAL || v >= END_DATE_SERIAL) return { kind: 'unreadable' };
+    const iso = isoFromSerial(Math.floor(v));
+    return iso === null ? { kind: 'unreadable' } : { kind: 'date', iso };
+  }
+  return { kind: 'unreadable' };
+}
+
+/** Does the row count as a task? The formula shows nothing where TRIM(Nội dung) is empty. */
+export function isListedTask(v: GridCell): boolean {
+  if (v === null) return false;
+  if (typeof v === 'string') return excelTrim(v) !== '';
+  return true; // numbers, booleans, and error values (the row then shows "Lỗi dữ liệu")
+}
+
+/**
+ * The spellings of "Hoàn thành" the formula accepts (after TRIM, in any case): each "à" precomposed (NFC) or as
+ * "a" + combining grave (NFD). Other canonically equivalent spellings are too exotic to list.
+ */
+export const DONE_SPELLINGS: readonly string[] = (() => {
+  const nfc = STATUS_LABEL.done.normalize('NFC');
+  const decomposed = 'a\u0300';
+  const parts = nfc.split('à');
+  if (parts.length !== 3) throw new Error('the done label must contain "à" twice');
+  const forms: string[] = [];
+  for (const first of ['à', decomposed])
+    for (const second of ['à', decomposed]) forms.push(`${parts[0]}${first}${parts[1]}${second}${parts[2]}`);
+  return forms;
+})();
+
+const DONE_KEYS = new Set(DONE_SPELLINGS.map((s) => s.toLowerCase()));
+
+/** Is the status "Hoàn thành" as the formula sees it? */
+export function isDoneStatus(v: GridCell): boolean {
+  return typeof v === 'string' && DONE_KEYS.has(excelTrim(v).toLowerCase());
+}
+
+/** Does the formula fail on this status cell (an error value)? */
+export function isUnreadableStatus(v: GridCell): boolean {
+  return isErrorCell(v);
+}
+
+/**
+ * A Mục or lead cell as COUNTIFS compares it with a criterion: its text as stored (compared regardless of case,
+ * see rollup.countifsKey). Error values match nothing (null).
+ */
+export function matchText(v: GridCell): string | null {
+  if (isErrorCell(v)) return null;
+  return cellText(v);
+}
+
+/** The warning-days setting as the formula reads it: a number from 0 to 365 (its whole part), else 7. */
+export const DEFAULT_WARNING_DAYS = 7;
+export const MAX_WARNING_DAYS = 365;
+
+export function warningDaysOf(v: GridCell): number | null {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_WARNING_DAYS) return null;
+  return Math.floor(v);
+}
