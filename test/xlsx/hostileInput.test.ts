@@ -240,6 +240,15 @@ describe("Excel's grid, before anything is allocated", () => {
     expect(reasonOf(() => scanSheet(text, 'S'))).toMatchObject({ limit: 'columns', found: 99_999_999 });
   });
 
+  it('a cell whose only content is an empty element (a shared formula\'s <f t="shared" si="0"/>) holds content', () => {
+    const scan = scanSheet(
+      sheet('<row r="3"><c r="L3" s="19"><f t="shared" si="0"/></c><c r="XFD3" s="1"/></row>'),
+      'S',
+    );
+    expect(scan.contentEnd.get(3)).toBe(12);
+    expect(scan.lastCol).toBe(EXCEL.maxColumns);
+  });
+
   it('the last row and column of XFD1048576 are read', () => {
     const scan = scanSheet(sheet('<row r="1048576"><c r="XFD1048576" s="2"/></row>'), 'S');
     expect(scan).toMatchObject({

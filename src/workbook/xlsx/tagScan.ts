@@ -25,7 +25,7 @@ export interface Tag {
   attrEnd: number;
   /** Offset just after the tag's '>'. */
   end: number;
-  /** Elements open around this tag (its parent's depth + 1 for a start tag). */
+  /** The element's depth: 1 for the root, its parent's + 1 (the same for its start, empty or end tag). */
   depth: number;
 }
 
@@ -114,7 +114,8 @@ export function scanTags(
     tag.attrStart = attrStart;
     tag.attrEnd = selfClosing ? i - 1 : i;
     tag.end = pos;
-    tag.depth = closing ? depth + 1 : depth;
+    // The element's own depth, for start, empty and end tags alike.
+    tag.depth = closing || selfClosing ? depth + 1 : depth;
     if (visit(tag) === false) return;
   }
 }
