@@ -14,7 +14,13 @@ import path from 'node:path';
 
 import { CLI } from '../i18n/cli';
 import { unreadableReason } from '../i18n/xlsx';
-import { acquireLock, type HeldLock, lockPathFor } from '../workbook/xlsx/fileLock';
+import {
+  acquireLock,
+  type HeldLock,
+  lockPathFor,
+  newLockToken,
+  releaseLockSync,
+} from '../workbook/xlsx/fileLock';
 import {
   checkWritable,
   FileError,
@@ -28,6 +34,9 @@ import {
 import { UnreadableWorkbookError } from '../workbook/xlsx/unreadable';
 
 const held: HeldLock[] = [];
+/** Locks being taken: known before their file exists, so a signal in between still removes them. */
+const taking = new Map<string, string>();
+let handling = false;
 /** Files read by this run, by real path: what they were when read. */
 const readAs = new Map<string, FileIdentity>();
 
@@ -37,6 +46,7 @@ const SIGNALS: NodeJS.Signals[] =
 function onSignal(): void {
   removePendingTempsSync();
   for (const lock of held.splice(0)) lock.releaseSync();
+  for (const [lockPath, token] of taking) releaseLockSync(lockPath, token);
   process.stderr.write(`${CLI.interrupted}\n`);
   process.exit(2);
 }
@@ -53,18 +63,25 @@ export async function lockForWriting(file: string): Promise<void> {
   }
   const target = await resolveWriteTarget(file);
   await checkWritable(target, file);
-  if (held.some((lock) => lock.path === lockPathFor(target))) return;
-  const lock = await acquireLock(target, file);
-  if (!held.length) for (const signal of SIGNALS) process.on(signal, onSignal);
-  held.push(lock);
+  const lockPath = lockPathFor(target);
+  if (held.some((lock) => lock.path === lockPath)) return;
+  if (!handling) for (const signal of SIGNALS) process.on(signal, onSignal);
+  handling = true;
+  const token = newLockToken();
+  taking.set(lockPath, token);
+  try {
+    held.push(await acquireLock(target, file, undefined, token));
+  } finally {
+    taking.delete(lockPath);
+  }
   await removeLeftoverTemps(target);
 }
 
 /** Gives up every lock this run holds; called once the command is over, however it ended. */
 export async function releaseFiles(): Promise<void> {
-  const locks = held.splice(0);
-  for (const lock of locks) await lock.release();
-  if (locks.length) for (const signal of SIGNALS) process.off(signal, onSignal);
+  for (const lock of held.splice(0)) await lock.release();
+  if (handling) for (const signal of SIGNALS) process.off(signal, onSignal);
+  handling = false;
   readAs.clear();
 }
 

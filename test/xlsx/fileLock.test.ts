@@ -125,3 +125,10 @@ it('releasing twice, or a lock someone else now holds, leaves their lock alone',
   lock.releaseSync();
   expect(JSON.parse(await fs.readFile(lockPathFor(file), 'utf8'))).toMatchObject({ pid: process.ppid });
 });
+
+it('removes the half-taken lock a run killed while taking it left behind', async () => {
+  const staged = `${lockPathFor(file)}.${deadPid()}.0123456789abcdef`;
+  await fs.writeFile(staged, '{}');
+  await (await acquireLock(file, file, FAST)).release();
+  expect(await fs.readdir(dir)).toEqual([]);
+});

@@ -1,7 +1,7 @@
 /**
  * One writer at a time for a workbook file (Node only). A writer holds a lock file beside the workbook,
- * `.<name>.cchc-lock`, created exclusively (it fails if another holds it) and holding who took it: process,
- * computer, when, and a random token. A second writer waits for it, polling, up to LOCK_LIMITS.waitMs, then
+ * `.<name>.cchc-lock`, created exclusively with its content in one step (it fails if another holds it), and
+ * holding who took it: process, computer, when, and a random token. A second writer waits for it, polling, up to LOCK_LIMITS.waitMs, then
  * gives up with a FileError saying the file is being updated.
  *
  * A lock left by a run that was killed (its process gone on this computer, or older than LOCK_LIMITS.staleMs
@@ -9,7 +9,7 @@
  * the same lock, so two waiters can never both break one lock and then both hold it.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, unlinkSync, promises as fs } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -73,27 +73,34 @@ function parseHolder(text: string): Holder | undefined {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The random token that tells one writer's lock from another's. */
+export function newLockToken(): string {
+  return randomBytes(8).toString('hex');
+}
+
 /**
  * Takes the lock of the workbook at `target` (a resolved path), waiting for another writer up to
  * `options.waitMs`. Throws FileError('busy') when the wait runs out; `shown` is the path as the user gave it.
+ * `token` is known to the caller before the lock file exists, so a signal handler can remove a lock taken
+ * in the same instant (releaseLockSync).
  */
 export async function acquireLock(
   target: string,
   shown = target,
   options: LockOptions = LOCK_LIMITS,
+  token = newLockToken(),
 ): Promise<HeldLock> {
   const lockPath = lockPathFor(target);
-  const token = randomBytes(8).toString('hex');
   const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), since: Date.now(), token });
   const deadline = Date.now() + options.waitMs;
   for (;;) {
     try {
-      await fs.writeFile(lockPath, mine, { flag: 'wx' });
-      return heldLock(lockPath, token);
-    } catch (error) {
-      if (errnoOf(error) !== 'EEXIST') {
-        throw new FileError('writeFailed', shown, FILES_LOCK.cannotLock(shown, errnoOf(error) || 'EUNKNOWN'));
+      if (await createExclusive(lockPath, mine, token)) {
+        await removeStaged(lockPath);
+        return heldLock(lockPath, token);
       }
+    } catch (error) {
+      throw new FileError('writeFailed', shown, FILES_LOCK.cannotLock(shown, errnoOf(error) || 'EUNKNOWN'));
     }
     const seen = await readLock(lockPath);
     if (seen && isStale(seen, options)) {
@@ -104,6 +111,49 @@ export async function acquireLock(
       throw new FileError('busy', shown, FILES_LOCK.busy(shown, Math.round(options.waitMs / 1000), lockPath));
     }
     await sleep(options.pollMs);
+  }
+}
+
+/**
+ * Creates the lock file with its content in one step: written beside it, then hard-linked into place (which
+ * fails if a lock is there), so no one ever reads a lock half written. Where the file system has no hard
+ * links (FAT on a USB stick), an exclusive create instead. False when another holds the lock.
+ */
+async function createExclusive(lockPath: string, content: string, token: string): Promise<boolean> {
+  const staged = stagedPath(lockPath, token);
+  await fs.writeFile(staged, content);
+  try {
+    await fs.link(staged, lockPath);
+    return true;
+  } catch (error) {
+    if (errnoOf(error) === 'EEXIST') return false;
+    try {
+      await fs.writeFile(lockPath, content, { flag: 'wx' });
+      return true;
+    } catch (fallback) {
+      if (errnoOf(fallback) === 'EEXIST') return false;
+      throw fallback;
+    }
+  } finally {
+    await fs.rm(staged, { force: true });
+  }
+}
+
+/** `.<name>.cchc-lock.<pid>.<token>`: the pid tells a leftover of a killed run (removeStaged). */
+function stagedPath(lockPath: string, token: string): string {
+  return `${lockPath}.${process.pid}.${token}`;
+}
+
+/** Removes staged lock files whose process is gone (left by a run killed while taking the lock). */
+async function removeStaged(lockPath: string): Promise<void> {
+  const dir = path.dirname(lockPath);
+  const prefix = `${path.basename(lockPath)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+$/.exec(name.slice(prefix.length)) : null;
+    if (m && Number(m[1]) !== process.pid && !isRunning(Number(m[1]))) {
+      await fs.rm(path.join(dir, name), { force: true });
+    }
   }
 }
 
@@ -151,6 +201,16 @@ async function breakStale(lockPath: string, text: string, mine: string): Promise
   }
 }
 
+/** Removes the lock at `lockPath` if it is the one taken with `token` (for a signal handler: synchronous). */
+export function releaseLockSync(lockPath: string, token: string): void {
+  rmSync(stagedPath(lockPath, token), { force: true });
+  try {
+    if (parseHolder(readFileSync(lockPath, 'utf8'))?.token === token) unlinkSync(lockPath);
+  } catch {
+    // not there, or not readable yet: the next run sees it is stale
+  }
+}
+
 function heldLock(lockPath: string, token: string): HeldLock {
   let held = true;
   const ours = (text: string | undefined): boolean => !!text && parseHolder(text)?.token === token;
@@ -165,11 +225,7 @@ function heldLock(lockPath: string, token: string): HeldLock {
     releaseSync() {
       if (!held) return;
       held = false;
-      try {
-        if (ours(readFileSync(lockPath, 'utf8'))) unlinkSync(lockPath);
-      } catch {
-        // already gone
-      }
+      releaseLockSync(lockPath, token);
     },
   };
 }
