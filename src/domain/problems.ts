@@ -19,6 +19,9 @@ export interface CellFix {
   value: string | number;
   /** Number format to set with the value (a date gets "dd/mm/yyyy"). */
   numberFormat?: string;
+  /** What the cell holds now and what it will show, as a person reads them ("5/6/2026" → "05/06/2026"). */
+  was: string;
+  becomes: string;
 }
 
 export interface CheckResult {

@@ -6,7 +6,7 @@
  */
 import { HEADERS, PROBLEM, STATUS_LABEL } from '../i18n/vi';
 import { toA1 } from './a1';
-import { formatVnDate, parseDateText, serialFromIso, type IsoDate } from './dates';
+import { formatVnDate, isoFromSerial, parseDateText, serialFromIso, type IsoDate } from './dates';
 import type { TaskStatus } from './deadline';
 import { cellAt, cellText, isBlank, isErrorCell, type Grid, type GridCell } from './grid';
 import type { Problem } from './problems';
@@ -218,14 +218,27 @@ export function readTracker(grid: Grid): TrackerRead {
     const statusText = text('status');
     const status = parseStatus(get('status'));
     const rawStatus = get('status');
-    if (status !== null && typeof rawStatus === 'string' && rawStatus !== STATUS_LABEL[status]) {
+    if (
+      status === null &&
+      typeof rawStatus === 'string' &&
+      normalizeKey(rawStatus) === normalizeKey(STATUS_LABEL.done)
+    ) {
+      problems.push({
+        severity: 'error',
+        code: 'doneLookalike',
+        sheet,
+        cell: addr('status'),
+        message: PROBLEM.doneLookalike(sheet, addr('status'), statusText),
+        fix: { value: STATUS_LABEL.done, was: rawStatus, becomes: STATUS_LABEL.done },
+      });
+    } else if (status !== null && typeof rawStatus === 'string' && rawStatus !== STATUS_LABEL[status]) {
       problems.push({
         severity: 'warning',
         code: 'statusSpelling',
         sheet,
         cell: addr('status'),
         message: PROBLEM.statusSpelling(sheet, addr('status'), rawStatus, STATUS_LABEL[status]),
-        fix: { value: STATUS_LABEL[status] },
+        fix: { value: STATUS_LABEL[status], was: rawStatus, becomes: STATUS_LABEL[status] },
       });
     }
     const deadline = date('deadline');
@@ -263,13 +276,18 @@ function readDate(v: GridCell, sheet: string, cell: string, header: string, prob
   const read = readDateCell(v);
   if (read.kind !== 'unreadable') return read;
   const push = (code: string, message: string, fix?: number): void => {
+    const becomes = fix === undefined ? null : isoFromSerial(fix);
     problems.push({
       severity: 'error',
       code,
       sheet,
       cell,
       message,
-      ...(fix === undefined ? {} : { fix: { value: fix, numberFormat: DATE_FORMAT } }),
+      ...(fix === undefined || becomes === null
+        ? {}
+        : {
+            fix: { value: fix, numberFormat: DATE_FORMAT, was: cellText(v), becomes: formatVnDate(becomes) },
+          }),
     });
   };
   if (isErrorCell(v)) push('errorValue', PROBLEM.errorValue(sheet, cell, header, v.error));

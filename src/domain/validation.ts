@@ -28,6 +28,13 @@ function datedPlanTasks(year: number): Map<string, string> {
   return out;
 }
 
+/** Is a completion in `completionYear` plausible for a task with this deadline on a tracker of `year`? */
+function completionYearFits(completionYear: number, deadline: IsoDate | null, year: number): boolean {
+  if (completionYear === year || completionYear === year + 1) return true;
+  const deadlineYear = deadline === null ? null : Number(deadline.slice(0, 4));
+  return completionYear === year - 1 && deadlineYear !== null && deadlineYear < year;
+}
+
 export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
   const knownBySheetKey = new Set(ctx.knownLeads.map(countifsKey));
@@ -61,7 +68,7 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
           'sectionSpelling',
           at('section'),
           PROBLEM.sectionSpelling(sheet, at('section'), t.section, canonical),
-          { value: canonical },
+          { value: canonical, was: t.match.section, becomes: canonical },
         );
       else
         push(
@@ -85,9 +92,7 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
           'leadSpelling',
           at('lead'),
           PROBLEM.leadSpelling(sheet, at('lead'), t.lead, canonical),
-          {
-            value: canonical,
-          },
+          { value: canonical, was: t.match.lead ?? t.lead, becomes: canonical },
         );
       else
         push(
@@ -98,25 +103,14 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
         );
     }
     const statusReadable = !t.unreadable.includes('status');
-    if (statusReadable && t.statusText !== '' && t.status === null) {
-      if (normalizeKey(t.statusText) === normalizeKey(STATUS_LABEL.done))
-        push(
-          'error',
-          'doneLookalike',
-          at('status'),
-          PROBLEM.doneLookalike(sheet, at('status'), t.statusText),
-          {
-            value: STATUS_LABEL.done,
-          },
-        );
-      else
-        push(
-          'error',
-          'unknownStatus',
-          at('status'),
-          PROBLEM.unknownStatus(sheet, at('status'), t.statusText),
-        );
-    }
+    // A status that only looks like Hoàn thành (a no-break space, a tab) is reported where it is read (tracker.ts).
+    if (
+      statusReadable &&
+      t.statusText !== '' &&
+      t.status === null &&
+      normalizeKey(t.statusText) !== normalizeKey(STATUS_LABEL.done)
+    )
+      push('error', 'unknownStatus', at('status'), PROBLEM.unknownStatus(sheet, at('status'), t.statusText));
     const completedReadable = !t.unreadable.includes('completedOn');
     if (t.status === 'done' && t.completedOn === null && completedReadable)
       push('error', 'doneWithoutDate', at('completedOn'), PROBLEM.doneWithoutDate(sheet, at('completedOn')));
@@ -134,8 +128,9 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
             formatVnDate(ctx.today),
           ),
         );
-      // December's reviews fall due in January of the next year, and late work is finished then too.
-      else if (y < ctx.year || y > ctx.year + 1)
+      // Late work, and December's reviews, are finished in January of the next year; a task of the year before
+      // (its deadline then) may have been finished then. Any other year is a typo to fix.
+      else if (!completionYearFits(y, t.deadline, ctx.year))
         push(
           'error',
           'completedOutOfYear',

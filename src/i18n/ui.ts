@@ -61,6 +61,15 @@ export const PANE = {
   errorsHeading: (count: number) => `Lỗi (${count})`,
   warningsHeading: (count: number) => `Cảnh báo (${count})`,
   noProblems: 'Không có lỗi hay cảnh báo nào.',
+  fixButton: (n: number) => `Sửa tự động ${n} ô…`,
+  fixHint:
+    'Các ô dưới đây có cách sửa chắc chắn (ví dụ ngày gõ dạng chữ thành ngày thật). Xem lại rồi bấm "Sửa các ô này"; không ô nào khác bị thay đổi.',
+  fixHeading: (n: number) => `Sẽ sửa ${n} ô`,
+  /** Spaces a person cannot see are shown: ⍽ a no-break space, ⇥ a tab. */
+  fixItem: (cell: string, was: string, becomes: string) =>
+    `${cell}: «${was.replace(/\u00a0/g, '⍽').replace(/\t/g, '⇥')}» → ${becomes}`,
+  fixConfirm: 'Sửa các ô này',
+  fixCancel: 'Hủy',
   checkStale: 'Bảng theo dõi đã thay đổi sau lần kiểm tra này. Hãy bấm "Kiểm tra dữ liệu" lại.',
   problemAt: (sheet: string, cell: string) => `${sheet}!${cell}`,
   goToCell: (sheet: string, cell: string) => `Chọn ô ${cell} ở trang "${sheet}"`,

@@ -98,7 +98,13 @@ export const PERIOD_MODE_LABEL = {
 } as const;
 
 export const SETTINGS_HEADER = ['Thông số', 'Giá trị', 'Hướng dẫn'] as const;
-export const LISTS_HEADER = ['Cơ quan (chủ trì, phối hợp)', 'Trạng thái', 'Tình trạng hạn'] as const;
+export const LISTS_HEADER = [
+  'Cơ quan (chủ trì, phối hợp)',
+  'Trạng thái',
+  'Tình trạng hạn',
+  'Mục',
+  'Người ký',
+] as const;
 export const REGISTER_HEADER = ['Trang tính', 'Loại', 'Dấu kiểm', 'Ghi lúc', 'Phiên bản'] as const;
 
 const at = (sheet: string, cell: string): string => `trang "${sheet}", ô ${cell}`;
@@ -182,6 +188,11 @@ export const ACTION = {
   checkClean: (sheet: string, rows: number) => `Đã kiểm tra ${rows} dòng ở trang "${sheet}": không có lỗi.`,
   checkFound: (errors: number, warnings: number) => `Tìm thấy ${errors} lỗi và ${warnings} cảnh báo.`,
   invalidYear: (year: string) => `Năm "${year}" không hợp lệ. Hãy nhập năm gồm 4 chữ số, từ 1990 đến 2100.`,
+  fixed: (fixed: number, skipped: number) =>
+    (fixed > 0 ? `Đã sửa ${fixed} ô ở trang "${SHEET.tracker}".` : 'Không sửa ô nào.') +
+    (skipped > 0
+      ? ` ${skipped} ô không được sửa vì đã thay đổi sau lần kiểm tra; hãy bấm "Kiểm tra dữ liệu" lại.`
+      : ''),
 } as const;
 
 /**

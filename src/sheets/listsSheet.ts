@@ -1,4 +1,5 @@
-import { LISTS_HEADER, SHEET, STATE_LABEL, STATUS_LABEL } from '../i18n/vi';
+import { LISTS_HEADER, SHEET, SIGNER_LABEL, STATE_LABEL, STATUS_LABEL } from '../i18n/vi';
+import { SECTIONS } from '../domain/plan';
 import { BODIES } from '../domain/bodies';
 import { DEADLINE_STATES } from '../domain/deadline';
 import { quoteSheet } from '../domain/a1';
@@ -20,13 +21,35 @@ export function statusListSource(): string {
   return `=${quoteSheet(SHEET.lists)}!$B$2:$B$${STATUS_VALUES.length + 1}`;
 }
 
-/** Danh mục: the bodies (editable), the status vocabulary and a legend of the deadline-state colours. */
+const SIGNER_VALUES = [SIGNER_LABEL.chairman, SIGNER_LABEL.viceChairman];
+const SECTION_IDS = SECTIONS.map((s) => s.id);
+
+/** Dropdown source for Cài đặt › Người ký. */
+export function signerListSource(): string {
+  return `=${quoteSheet(SHEET.lists)}!$E$2:$E$${SIGNER_VALUES.length + 1}`;
+}
+
+/** Dropdown source for Mục: the plan's sections (a Mục outside them is counted under "Khác"). */
+export function sectionListSource(): string {
+  return `=${quoteSheet(SHEET.lists)}!$D$2:$D$${SECTION_IDS.length + 1}`;
+}
+
+/**
+ * Danh mục: the bodies (editable), the status vocabulary, a legend of the deadline-state colours, the plan's
+ * sections (Mục) and who may sign.
+ */
 export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
-  const rows = Math.max(bodies.length, STATUS_VALUES.length, DEADLINE_STATES.length);
+  const rows = Math.max(bodies.length, STATUS_VALUES.length, DEADLINE_STATES.length, SECTION_IDS.length);
   const cells: (string | null)[][] = [[...LISTS_HEADER]];
   for (let i = 0; i < rows; i++) {
     const state = DEADLINE_STATES[i];
-    cells.push([bodies[i] ?? null, STATUS_VALUES[i] ?? null, state ? STATE_LABEL[state] : null]);
+    cells.push([
+      bodies[i] ?? null,
+      STATUS_VALUES[i] ?? null,
+      state ? STATE_LABEL[state] : null,
+      SECTION_IDS[i] ?? null,
+      SIGNER_VALUES[i] ?? null,
+    ]);
   }
   const legend: StyleRun[] = DEADLINE_STATES.flatMap((state, i) => {
     const c = STATE_COLORS[state];
@@ -39,7 +62,7 @@ export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
     cells,
     styles: [
       {
-        range: 'A1:C1',
+        range: 'A1:E1',
         style: {
           font: { bold: true, color: HEADER_FONT },
           fill: HEADER_FILL,
@@ -47,9 +70,10 @@ export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
         },
       },
       { range: `A2:A${rows + 1}`, style: { numberFormat: '@' } },
+      { range: `D2:E${rows + 1}`, style: { numberFormat: '@' } },
       ...legend,
     ],
-    columnWidths: [45, 20, 24],
+    columnWidths: [45, 20, 24, 10, 32],
     freeze: { rows: 1, columns: 0 },
     page: {
       paper: 'A4',

@@ -1,4 +1,5 @@
-import { SETTING_HINT, SETTING_LABEL, SETTINGS_HEADER, SHEET } from '../i18n/vi';
+import { SETTING_HINT, SETTING_LABEL, SETTINGS_HEADER, SHEET, SIGNER_LABEL } from '../i18n/vi';
+import { signerListSource } from './listsSheet';
 import { SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from '../domain/settings';
 import { quoteSheet } from '../domain/a1';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
@@ -50,6 +51,7 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
         style: { fill: 'FFF2CC', alignment: { vertical: 'top', wrap: true }, numberFormat: '@' },
       },
       { range: `B${settingRow('year')}:B${settingRow('warningDays')}`, style: { numberFormat: '0' } },
+      { range: `B${settingRow('planDate')}`, style: { numberFormat: 'dd/mm/yyyy' } },
       {
         range: `C2:C${last}`,
         style: { font: { italic: true, color: '595959' }, alignment: { vertical: 'top', wrap: true } },
@@ -78,6 +80,26 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
         rule: { type: 'wholeNumber', min: 0, max: 365 },
         allowBlank: false,
         error: { title: 'Số ngày không hợp lệ', message: 'Hãy nhập số ngày từ 0 đến 365.', style: 'stop' },
+      },
+      {
+        range: `B${settingRow('signer')}`,
+        rule: { type: 'list', source: signerListSource() },
+        allowBlank: false,
+        error: {
+          title: 'Người ký không hợp lệ',
+          message: `Hãy chọn "${SIGNER_LABEL.chairman}" hoặc "${SIGNER_LABEL.viceChairman}".`,
+          style: 'stop',
+        },
+      },
+      {
+        range: `B${settingRow('planDate')}`,
+        rule: { type: 'date', min: '1990-01-01', max: '2100-12-31' },
+        allowBlank: true,
+        error: {
+          title: 'Ngày không hợp lệ',
+          message: 'Hãy nhập ngày ban hành kế hoạch dạng dd/mm/yyyy, hoặc để trống.',
+          style: 'stop',
+        },
       },
     ],
     freeze: { rows: 1, columns: 0 },

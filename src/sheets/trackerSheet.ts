@@ -3,7 +3,7 @@ import { colToLetters, rangeToA1 } from '../domain/a1';
 import { serialFromIso, type IsoDate } from '../domain/dates';
 import type { PlannedTask } from '../domain/schedule';
 import { COLUMN_KEYS, type ColumnKey } from '../domain/tracker';
-import { leadListSource, statusListSource } from './listsSheet';
+import { leadListSource, sectionListSource, statusListSource } from './listsSheet';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
 import { settingRef } from './settingsSheet';
 import type { CellValue, ConditionalFormatSpec, FormulaCell, PageSetupSpec, SheetSpec } from './spec';
@@ -197,6 +197,17 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
     rowHeights,
     autoRowHeights: true,
     validations: [
+      {
+        range: data('section'),
+        rule: { type: 'list', source: sectionListSource() },
+        allowBlank: false,
+        prompt: { title: HEADERS.section, message: 'Chọn mục của kế hoạch (II.1 … V).' },
+        error: {
+          title: 'Mục không có trong kế hoạch',
+          message: 'Hãy chọn một mục của kế hoạch; mục khác được tính vào dòng "Khác" của trang Tổng hợp.',
+          style: 'warning',
+        },
+      },
       {
         range: data('lead'),
         rule: { type: 'list', source: leadListSource() },

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { formatVnDate, parseDateText, type IsoDate } from '../domain/dates';
 import { reportPeriod } from '../domain/periods';
+import { fixable, type ConfirmedFix } from '../app/fixCells';
 import type { CheckResult, Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
 import type { ReportRequest } from './actions';
@@ -65,6 +66,8 @@ export interface ActionsPanelProps {
   /** The workbook changed after the last check. */
   checkStale: boolean;
   onSelectProblem: (problem: Problem) => void;
+  /** Writes the fixes the user confirmed. */
+  onFix: (confirmed: ConfirmedFix[]) => void;
   onReport: (request: ReportRequest) => void;
   /** The spinner and outcome of the work that reports at a place (next to its button). */
   feedback: (place: Place) => React.ReactNode;
@@ -149,6 +152,63 @@ function ReportForm({
   );
 }
 
+/**
+ * "Sửa tự động": the cells whose fix is certain, listed (cell, what it holds, what it will show) before
+ * anything is written; one click writes them, "Hủy" closes the list.
+ */
+function FixForm({
+  check,
+  busy,
+  onFix,
+}: {
+  check: CheckResult;
+  busy: boolean;
+  onFix: (confirmed: ConfirmedFix[]) => void;
+}): React.JSX.Element | null {
+  const styles = usePaneStyles();
+  const [open, setOpen] = React.useState(false);
+  const fixes = React.useMemo(() => fixable([...check.errors, ...check.warnings]), [check]);
+  if (fixes.length === 0) return null;
+  if (!open)
+    return (
+      <div>
+        <Button disabled={busy} onClick={() => setOpen(true)}>
+          {PANE.fixButton(fixes.length)}
+        </Button>
+      </div>
+    );
+  return (
+    <section className={styles.section} aria-labelledby="fix-heading">
+      <Subtitle2 as="h3" id="fix-heading">
+        {PANE.fixHeading(fixes.length)}
+      </Subtitle2>
+      <Text className={styles.hint}>{PANE.fixHint}</Text>
+      <ul aria-labelledby="fix-heading">
+        {fixes.map((f) => (
+          <li key={`${f.sheet}!${f.cell}`}>
+            <Text>{PANE.fixItem(f.cell, f.fix.was, f.fix.becomes)}</Text>
+          </li>
+        ))}
+      </ul>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => {
+            setOpen(false);
+            onFix(fixes);
+          }}
+        >
+          {PANE.fixConfirm}
+        </Button>
+        <Button disabled={busy} onClick={() => setOpen(false)}>
+          {PANE.fixCancel}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
 export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
   const styles = usePaneStyles();
   const { busy, check } = props;
@@ -171,6 +231,7 @@ export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
           </MessageBar>
         )}
         {check && check.errors.length + check.warnings.length === 0 && <Text>{PANE.noProblems}</Text>}
+        {check && !props.checkStale && <FixForm check={check} busy={busy} onFix={props.onFix} />}
         {check && (
           <ItemList
             id="errors-heading"

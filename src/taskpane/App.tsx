@@ -6,6 +6,7 @@
  */
 import * as React from 'react';
 import { Subtitle1, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ConfirmedFix } from '../app/fixCells';
 import type { SettingsOutcome } from '../app/settingsForm';
 import type { CheckResult, Problem } from '../domain/problems';
 import type { Settings } from '../domain/settings';
@@ -123,6 +124,16 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
     setCheck(outcome.result ? { result: outcome.result, atChange: changesRef.current } : null);
   };
 
+  const onFix = async (confirmed: ConfirmedFix[]) => {
+    const outcome = await run('check', 'check', () => actions.fixCells(confirmed));
+    if (!outcome) return;
+    // What the check found has changed: check again, and say what was fixed.
+    const again = await run('check', 'check', () => actions.checkTracker());
+    setNotice(noticeFor(outcome, 'check', { openTarget: false }));
+    if (again) setCheck(again.result ? { result: again.result, atChange: changesRef.current } : null);
+    overview.refresh();
+  };
+
   const onReport = async (request: ReportRequest) => {
     const outcome = await run('report', 'report', () => actions.compileReport(request));
     if (outcome) setNotice(noticeFor(outcome, 'report', { openTarget: true }));
@@ -199,6 +210,7 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
           init={{ year, currentYear, onYearChange: setYear, onInit: () => void onInit('init') }}
           feedback={feedback}
           onCheck={() => void onCheck()}
+          onFix={(confirmed) => void onFix(confirmed)}
           check={check?.result ?? null}
           checkStale={check !== null && overview.changes > check.atChange}
           onSelectProblem={onSelectProblem}

@@ -1,3 +1,4 @@
+import type { ConfirmedFix } from '../app/fixCells';
 import type { OverviewOutcome } from '../app/overview';
 import type { SettingsOutcome } from '../app/settingsForm';
 import type { ActionOutcome } from '../app/types';
@@ -38,6 +39,8 @@ export interface PaneActions {
   initTracker(year: number): Promise<PaneOutcome>;
   /** Reads the tracker and lists its errors and warnings. */
   checkTracker(): Promise<CheckView>;
+  /** Writes the fixes the user confirmed (where the cells still hold what the check saw). */
+  fixCells(confirmed: readonly ConfirmedFix[]): Promise<PaneOutcome>;
   /** Refreshes "Tổng hợp" and writes the report; without a request, the period containing today. */
   compileReport(request?: ReportRequest): Promise<PaneOutcome>;
   /** Reads the "Cài đặt" sheet into the settings form. */

@@ -5,6 +5,7 @@
  */
 // Each action from its own module, not from '../app': the index also holds what the pane loads lazily.
 import { checkTracker } from '../app/checkTracker';
+import { fixCells } from '../app/fixCells';
 import { initTracker } from '../app/initTracker';
 import { loadOverview } from '../app/overview';
 import { loadSettings, saveSettings } from '../app/settingsForm';
@@ -40,6 +41,7 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
     },
     initTracker: async (year) => withNotes(await initTracker(port, { year }), host),
     checkTracker: () => checkTracker(port, { today: host.today() }),
+    fixCells: async (confirmed) => withNotes(await fixCells(port, { today: host.today(), confirmed }), host),
     compileReport: async (request) => {
       // The report's builders (layout, sentences, font metrics) load when first used: the pane opens faster.
       const { compileReport } = await import(/* webpackChunkName: "report" */ '../app/compileReport');

@@ -102,10 +102,10 @@ describe('Kiểm tra dữ liệu', () => {
     ]);
     // The fix is certain only for a real date typed as text and a plausible serial stored as text.
     expect(result.errors.map((e) => e.fix)).toEqual([
-      { value: 46178, numberFormat: 'dd/mm/yyyy' },
+      { value: 46178, numberFormat: 'dd/mm/yyyy', was: '5/6/2026', becomes: '05/06/2026' },
       undefined,
       undefined,
-      { value: 46178, numberFormat: 'dd/mm/yyyy' },
+      { value: 46178, numberFormat: 'dd/mm/yyyy', was: '46178', becomes: '05/06/2026' },
       undefined,
       undefined,
     ]);
@@ -155,7 +155,11 @@ describe('Kiểm tra dữ liệu', () => {
     const g = grid([row({ status: ' hoàn THÀNH '.normalize('NFD'), completedOn: 46170 })], head);
     // The formula lists the decomposed spellings and ignores case and ASCII spaces: done, with a tidy-up offered.
     expect(codes(g)).toEqual(['warning:statusSpelling@H2']);
-    expect(checkTrackerGrid(g, ctx).result.warnings[0].fix).toEqual({ value: 'Hoàn thành' });
+    expect(checkTrackerGrid(g, ctx).result.warnings[0].fix).toEqual({
+      value: 'Hoàn thành',
+      was: ' hoàn THÀNH '.normalize('NFD'),
+      becomes: 'Hoàn thành',
+    });
     expect(readTracker(g).tasks[0].status).toBe('done');
     expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 46170 })], head))).toEqual([]);
   });
@@ -169,7 +173,7 @@ describe('Kiểm tra dữ liệu', () => {
         'doneLookalike@H2',
         'dateWithoutDone@H2',
       ]);
-      expect(result.errors[0].fix).toEqual({ value: 'Hoàn thành' });
+      expect(result.errors[0].fix).toEqual({ value: 'Hoàn thành', was: status, becomes: 'Hoàn thành' });
     }
   });
 
@@ -180,7 +184,13 @@ describe('Kiểm tra dữ liệu', () => {
     ]);
   });
 
-  it('flags a completion date outside the tracker year (next January is fine: late work, December reviews)', () => {
+  it('flags a completion date of another year (not: next January, or last year for a task due last year)', () => {
+    // Due 05/12/2025, done 04/12/2025 on a 2026 tracker: the task belongs to 2025.
+    expect(codes(grid([row({ deadline: 46000, status: 'Hoàn thành', completedOn: 45995 })]))).toEqual([]);
+    // Due in 2026, done in 2025: a typo of the year.
+    expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 45995 })]))).toEqual([
+      'error:completedOutOfYear@I2',
+    ]);
     // 01/01/2024, 15/01/2027 (allowed), 02/01/2028
     const g = grid([
       row({ status: 'Hoàn thành', completedOn: 45292 }),
@@ -208,7 +218,7 @@ describe('Kiểm tra dữ liệu', () => {
       'unknownSection@B2',
       'sectionSpelling@B3',
     ]);
-    expect(result.errors[1].fix).toEqual({ value: 'II.1' });
+    expect(result.errors[1].fix).toEqual({ value: 'II.1', was: 'II.1 ', becomes: 'II.1' });
   });
 
   it('flags a lead spelt differently from Danh mục (spaces, Unicode form), offering the list’s spelling', () => {
@@ -221,7 +231,10 @@ describe('Kiểm tra dữ liệu', () => {
       ctx,
     );
     expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual(['leadSpelling@D2', 'leadSpelling@D3']);
-    expect(result.errors.map((e) => e.fix)).toEqual([{ value: lead }, { value: lead }]);
+    expect(result.errors.map((e) => e.fix)).toEqual([
+      { value: lead, was: `${lead} `, becomes: lead },
+      { value: lead, was: lead.normalize('NFD'), becomes: lead },
+    ]);
   });
 
   it('flags a plan task whose deadline was removed (it would count as Thường xuyên)', () => {

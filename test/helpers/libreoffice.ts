@@ -48,10 +48,10 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function convert(inputPath: string, outDir: string, convertTo: string): Promise<string> {
-  const input = path.resolve(inputPath);
+async function convert(inputPath: string | string[], outDir: string, convertTo: string): Promise<string> {
+  const inputs = (Array.isArray(inputPath) ? inputPath : [inputPath]).map((p) => path.resolve(p));
   const out = path.resolve(outDir);
-  if (path.dirname(input) === out) {
+  if (inputs.some((input) => path.dirname(input) === out)) {
     throw new Error(`LibreOffice would overwrite its input: choose an outDir other than ${out}`);
   }
   await fs.mkdir(out, { recursive: true });
@@ -65,24 +65,29 @@ async function convert(inputPath: string, outDir: string, convertTo: string): Pr
     convertTo,
     '--outdir',
     out,
-    input,
+    ...inputs,
   ];
   return serialized(
     () =>
       new Promise<string>((resolve, reject) => {
-        execFile(SOFFICE, args, { timeout: CONVERSION_TIMEOUT_MS }, (error, stdout, stderr) => {
-          if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-            reject(
-              new Error(
-                `LibreOffice (${SOFFICE}) is not installed: apt-get install -y libreoffice-calc-nogui, or set SOFFICE`,
-              ),
-            );
-          } else if (error) {
-            reject(new Error(`soffice ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-          } else {
-            resolve(`${stdout}\n${stderr}`);
-          }
-        });
+        execFile(
+          SOFFICE,
+          args,
+          { timeout: CONVERSION_TIMEOUT_MS + 5_000 * inputs.length },
+          (error, stdout, stderr) => {
+            if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+              reject(
+                new Error(
+                  `LibreOffice (${SOFFICE}) is not installed: apt-get install -y libreoffice-calc-nogui, or set SOFFICE`,
+                ),
+              );
+            } else if (error) {
+              reject(new Error(`soffice ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+            } else {
+              resolve(`${stdout}\n${stderr}`);
+            }
+          },
+        );
       }),
   );
 }
@@ -103,6 +108,17 @@ async function expectFile(file: string, log: string): Promise<string> {
 export async function recalcWithLibreOffice(xlsxPath: string, outDir: string): Promise<string> {
   const log = await convert(xlsxPath, outDir, 'xlsx:Calc MS Excel 2007 XML');
   return expectFile(path.join(path.resolve(outDir), `${path.parse(xlsxPath).name}.xlsx`), log);
+}
+
+/**
+ * Recalculates many workbooks in one LibreOffice run (one start-up for all) and returns the paths of the
+ * recalculated copies, in order.
+ */
+export async function recalcAllWithLibreOffice(xlsxPaths: string[], outDir: string): Promise<string[]> {
+  const log = await convert(xlsxPaths, outDir, 'xlsx:Calc MS Excel 2007 XML');
+  return Promise.all(
+    xlsxPaths.map((p) => expectFile(path.join(path.resolve(outDir), `${path.parse(p).name}.xlsx`), log)),
+  );
 }
 
 /** Prints `xlsxPath` to PDF in `outDir` (print areas, page setup and headers as LibreOffice applies them). */

@@ -351,6 +351,72 @@ describe('the actions', () => {
     expect(actions.selectCell).toHaveBeenCalledWith('Nhiệm vụ', 'H5');
   });
 
+  it('offers the certain fixes, lists them before writing, writes on confirmation and checks again', async () => {
+    const fix = { value: 46101, numberFormat: 'dd/mm/yyyy', was: '20/3/2026', becomes: '20/03/2026' };
+    const withFix = {
+      errors: [
+        {
+          severity: 'error' as const,
+          code: 'dateAsText',
+          sheet: 'Nhiệm vụ',
+          cell: 'I2',
+          message: 'Ngày dạng chữ.',
+          fix,
+        },
+      ],
+      warnings: [],
+    };
+    const actions = fakeActions({
+      checkTracker: jest
+        .fn()
+        .mockResolvedValueOnce({ ok: false, message: 'Tìm thấy 1 lỗi và 0 cảnh báo.', result: withFix })
+        .mockResolvedValueOnce({ ok: true, message: 'Không có lỗi.', result: { errors: [], warnings: [] } }),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.checkButton)));
+    await act(async () => fireEvent.click(button(PANE.fixButton(1))));
+    // Nothing is written until the list is confirmed.
+    expect(actions.fixCells).not.toHaveBeenCalled();
+    expect(screen.getByText(PANE.fixItem('I2', '20/3/2026', '20/03/2026'))).toBeTruthy();
+    await act(async () => fireEvent.click(button(PANE.fixConfirm)));
+    await settle();
+    expect(actions.fixCells).toHaveBeenCalledWith([{ sheet: 'Nhiệm vụ', cell: 'I2', fix }]);
+    expect(actions.checkTracker).toHaveBeenCalledTimes(2);
+    expect(screen.getByText('Đã sửa 1 ô ở trang "Nhiệm vụ".')).toBeTruthy();
+    expect(screen.queryByText(PANE.fixButton(1))).toBeNull();
+  });
+
+  it('writes nothing when the fix list is cancelled', async () => {
+    const fix = { value: 'Hoàn thành', was: 'Hoàn thành\u00a0', becomes: 'Hoàn thành' };
+    const actions = fakeActions({
+      checkTracker: jest.fn(async () => ({
+        ok: false,
+        message: 'Tìm thấy 1 lỗi.',
+        result: {
+          errors: [
+            {
+              severity: 'error' as const,
+              code: 'doneLookalike',
+              sheet: 'Nhiệm vụ',
+              cell: 'H3',
+              message: 'x',
+              fix,
+            },
+          ],
+          warnings: [],
+        },
+      })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.checkButton)));
+    await act(async () => fireEvent.click(button(PANE.fixButton(1))));
+    expect(screen.getByText('H3: «Hoàn thành⍽» → Hoàn thành')).toBeTruthy();
+    await act(async () => fireEvent.click(button(PANE.fixCancel)));
+    expect(actions.fixCells).not.toHaveBeenCalled();
+  });
+
   it('says so when a check finds nothing', async () => {
     const actions = fakeActions({
       checkTracker: jest.fn(async () => ({

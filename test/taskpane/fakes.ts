@@ -90,6 +90,7 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): FakeActions {
       cell: 'A1',
     })),
     checkTracker: jest.fn(async (): Promise<CheckView> => ({ ok: true, message: 'Không có lỗi.' })),
+    fixCells: jest.fn(async () => ({ ok: true, message: 'Đã sửa 1 ô ở trang "Nhiệm vụ".' })),
     compileReport: jest.fn(async () => ({
       ok: true,
       message: 'Đã tổng hợp báo cáo.',
