@@ -1,7 +1,4 @@
 /** Vietnamese texts of the .xlsx adapter's errors and loss reports. */
-import type { LimitName } from '../workbook/limits';
-import { LIMIT_VALUES } from '../workbook/limits';
-import type { UnreadableReason } from '../workbook/xlsx/unreadable';
 
 export const messages = {
   sheetProtected: (sheet: string) =>
@@ -69,6 +66,47 @@ export function describeLoss(kind: PartKind, part: string, sheet: string | undef
   return sheet ? `${partKinds[kind]} trên trang tính '${sheet}' (${part})` : `${partKinds[kind]} (${part})`;
 }
 
+/**
+ * The limits a message can name. workbook/limits.ts gives each its value (its table of values is typed by
+ * this union, so a limit cannot be added there without its wording here).
+ */
+export type LimitName =
+  | 'fileBytes'
+  | 'zipEntries'
+  | 'partBytes'
+  | 'unzippedBytes'
+  | 'xmlDepth'
+  | 'cellsRead'
+  | 'readBytes'
+  | 'gridCells'
+  | 'rows'
+  | 'columns'
+  | 'cellChars'
+  | 'formulaChars';
+
+/** Why the .xlsx reader could not read a file, as data (workbook/xlsx/unreadable.ts throws it). */
+export type UnreadableReason =
+  /** Neither a zip package nor a file format we can name. */
+  | { kind: 'notXlsx' }
+  /** An Excel 97–2003 workbook (a Compound File Binary) renamed or saved as .xlsx. */
+  | { kind: 'legacyXls' }
+  /** Password-protected: Excel's encrypted package, or a zip whose entries are encrypted. */
+  | { kind: 'encrypted' }
+  /** ISO/IEC 29500 Strict Open XML, which the reader does not handle. */
+  | { kind: 'strict' }
+  /** A zip package that is not a spreadsheet (a .docx renamed, say). */
+  | { kind: 'notWorkbook' }
+  /** Broken: a truncated zip, data that does not unzip, malformed XML. `part` when it is known. */
+  | { kind: 'damaged'; part?: string }
+  /** Past one of the limits of workbook/limits.ts (`max`); `found` is the value met when it is known. */
+  | { kind: 'limit'; limit: LimitName; max: number; part?: string; sheet?: string; found?: number }
+  /** Two zip entries with the same name (one would silently hide the other). */
+  | { kind: 'duplicateEntry'; name: string }
+  /** An entry named outside the package ("../x", "/x", "C:\x"). */
+  | { kind: 'entryOutside'; name: string }
+  /** A relationship (not marked external) whose target lies outside the package. */
+  | { kind: 'relationshipOutside'; source: string; target: string };
+
 /** 1048576 → "1.048.576", as Vietnamese writes numbers. */
 export function viNumber(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -83,8 +121,7 @@ const NOT_REPAIRED =
   'Chương trình không tự sửa tệp để không làm mất dữ liệu; hãy mở tệp trong Excel, lưu lại rồi thử lại.';
 
 /** What each limit is, with its value, for "vượt giới hạn …". */
-function limitText(limit: LimitName): string {
-  const v = LIMIT_VALUES[limit];
+function limitText(limit: LimitName, v: number): string {
   switch (limit) {
     case 'fileBytes':
       return `${megabytes(v)} của một tệp`;
@@ -135,17 +172,17 @@ export function unreadableReason(reason: UnreadableReason): string {
       if (reason.limit === 'rows' || reason.limit === 'columns') {
         const found = reason.found !== undefined ? ` ${viNumber(reason.found)}` : '';
         const what = reason.limit === 'rows' ? `ô ở dòng${found}` : `ô ở cột thứ${found}`;
-        return `tệp có ${what}${where}, vượt quá ${limitText(reason.limit)}: tệp bị hỏng hoặc bị sửa sai cấu trúc.`;
+        return `tệp có ${what}${where}, vượt quá ${limitText(reason.limit, reason.max)}: tệp bị hỏng hoặc bị sửa sai cấu trúc.`;
       }
       if (reason.limit === 'cellChars' || reason.limit === 'formulaChars') {
         const what = reason.limit === 'cellChars' ? 'ô' : 'công thức';
         const found = reason.found !== undefined ? ` ${viNumber(reason.found)} ký tự` : '';
-        return `tệp có ${what} dài${found}${where}, vượt quá ${limitText(reason.limit)}: tệp bị hỏng hoặc không do Excel tạo ra.`;
+        return `tệp có ${what} dài${found}${where}, vượt quá ${limitText(reason.limit, reason.max)}: tệp bị hỏng hoặc không do Excel tạo ra.`;
       }
       if (reason.limit === 'xmlDepth') {
-        return `các thẻ XML${where} lồng nhau sâu quá ${viNumber(LIMIT_VALUES.xmlDepth)} cấp: tệp bị hỏng hoặc bị sửa sai cấu trúc.`;
+        return `các thẻ XML${where} lồng nhau sâu quá ${viNumber(reason.max)} cấp: tệp bị hỏng hoặc bị sửa sai cấu trúc.`;
       }
-      return `tệp quá lớn${where}: vượt giới hạn ${limitText(reason.limit)} mà chương trình đọc được. Không tệp theo dõi thật nào lớn đến vậy; có thể tệp bị hỏng hoặc là "bom nén".`;
+      return `tệp quá lớn${where}: vượt giới hạn ${limitText(reason.limit, reason.max)} mà chương trình đọc được. Không tệp theo dõi thật nào lớn đến vậy; có thể tệp bị hỏng hoặc là "bom nén".`;
     }
     case 'duplicateEntry':
       return `gói .xlsx có hai phần cùng tên '${reason.name}'. ${NOT_REPAIRED}`;
@@ -174,8 +211,8 @@ export const FILES = {
   directory: (p: string) => `"${p}" là một thư mục, không phải tệp .xlsx.`,
   notRegular: (p: string, kind: string) =>
     `"${p}" là ${kind}, không phải tệp thông thường: chương trình chỉ đọc và ghi tệp .xlsx.`,
-  tooLarge: (p: string) =>
-    `Không đọc được tệp "${p}": tệp lớn hơn ${megabytes(LIMIT_VALUES.fileBytes)}, giới hạn mà chương trình đọc được.`,
+  tooLarge: (p: string, maxBytes: number) =>
+    `Không đọc được tệp "${p}": tệp lớn hơn ${megabytes(maxBytes)}, giới hạn mà chương trình đọc được.`,
   noReadPermission: (p: string) => `Không đọc được tệp "${p}": không có quyền đọc tệp này.`,
   readFailed: (p: string, code: string) => `Không đọc được tệp "${p}" (lỗi hệ thống ${code}).`,
   readOnly: (p: string) =>

@@ -7,6 +7,7 @@
  *
  * Pure data: both adapters and the CLI read it; none of them defines a limit of its own.
  */
+import type { LimitName } from '../i18n/xlsx';
 
 /** Excel's grid (rows 1…1,048,576, columns A…XFD) and what one cell holds. */
 export const EXCEL = {
@@ -59,22 +60,7 @@ export const LOCK_LIMITS = {
   staleMs: 10 * 60_000,
 } as const;
 
-/** Which limit a file passed, for the message that names it. */
-export type LimitName =
-  | 'fileBytes'
-  | 'zipEntries'
-  | 'partBytes'
-  | 'unzippedBytes'
-  | 'xmlDepth'
-  | 'cellsRead'
-  | 'readBytes'
-  | 'gridCells'
-  | 'rows'
-  | 'columns'
-  | 'cellChars'
-  | 'formulaChars';
-
-/** The value of each named limit, for messages. */
+/** The value of each limit a message names (i18n/xlsx.ts words them). */
 export const LIMIT_VALUES: Record<LimitName, number> = {
   fileBytes: FILE_LIMITS.maxFileBytes,
   zipEntries: FILE_LIMITS.maxZipEntries,

@@ -230,6 +230,7 @@ describe("Excel's grid, before anything is allocated", () => {
     expect(reasonOf(() => scanSheet(sheet(data), 'Nhiệm vụ'))).toEqual({
       kind: 'limit',
       limit,
+      max: limit === 'rows' ? EXCEL.maxRows : EXCEL.maxColumns,
       sheet: 'Nhiệm vụ',
       found,
     });

@@ -138,7 +138,7 @@ export async function readWorkbookFile(filePath: string): Promise<ReadFile> {
     const st = await handle.stat();
     if (!st.isFile()) throw notRegular(filePath, st);
     if (st.size > FILE_LIMITS.maxFileBytes) {
-      throw new FileError('tooLarge', filePath, FILES.tooLarge(filePath));
+      throw new FileError('tooLarge', filePath, FILES.tooLarge(filePath, FILE_LIMITS.maxFileBytes));
     }
     // Read what is there, and not a byte past the limit if the file grows meanwhile.
     const buffer = Buffer.alloc(Math.min(st.size + 1, FILE_LIMITS.maxFileBytes + 1));
@@ -150,7 +150,7 @@ export async function readWorkbookFile(filePath: string): Promise<ReadFile> {
       if (length === buffer.length) break;
     }
     if (length > FILE_LIMITS.maxFileBytes)
-      throw new FileError('tooLarge', filePath, FILES.tooLarge(filePath));
+      throw new FileError('tooLarge', filePath, FILES.tooLarge(filePath, FILE_LIMITS.maxFileBytes));
     const realPath = await fs.realpath(filePath);
     return {
       bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, length),
