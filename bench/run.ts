@@ -37,6 +37,8 @@ const ACTION_LABEL: Record<OfficeAction, string> = {
   init: 'Khởi tạo (initTracker)',
   check: 'Kiểm tra dữ liệu (checkTracker)',
   report: 'Tổng hợp báo cáo (compileReport)',
+  settings: 'Lưu cài đặt (saveSettings)',
+  reportCold: 'Tổng hợp báo cáo, sổ vừa mở (cold)',
 };
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -120,12 +122,17 @@ function markdownTable(rows: readonly Row[]): string {
 
 function goals(office: OfficeMeasure[][], files: FileMeasure[]): string[] {
   const all = office.flat();
-  const small = all.filter((m) => m.rows <= 5000);
+  const small = all.filter((m) => m.rows <= 5000 && m.action !== 'reportCold');
   const worstSmall = Math.max(...small.map((m) => m.syncs));
+  const cold = all.filter((m) => m.rows <= 5000 && m.action === 'reportCold');
+  const worstCold = Math.max(...cold.map((m) => m.syncs));
   const largestRequest = Math.max(...all.map((m) => m.largestRequest));
   const largestResponse = Math.max(...all.map((m) => m.largestResponse));
+  const refused = all.reduce((n, m) => n + m.refused, 0);
   const out = [
-    `- Office.js, up to 5,000 rows: at most ${worstSmall} syncs an action (goal ≤ 3): ${worstSmall <= 3 ? 'met' : 'NOT met'}.`,
+    `- Office.js, up to 5,000 rows: at most ${worstSmall} syncs an action, one to read and one to write (goal ≤ 2): ${worstSmall <= 2 ? 'met' : 'NOT met'}.`,
+    `- Office.js, the first action on a workbook just opened (the adapter knows nothing of it yet): ${worstCold} syncs, the one more to find the sheets.`,
+    `- Office.js, every size up to 20,000 rows: ${refused} request${refused === 1 ? '' : 's'} refused for size (goal 0): ${refused === 0 ? 'met' : 'NOT met'}.`,
     `- Office.js, every size: largest request ${bytes(largestRequest)} (goal ≤ 4 MB): ` +
       `${largestRequest <= FOUR_MB ? 'met' : 'NOT met'}; largest accepted response ${bytes(largestResponse)} ` +
       `(Excel on the web refuses > 5 MB): ${largestResponse <= FIVE_MB ? 'met' : 'NOT met'}.`,
@@ -246,8 +253,9 @@ async function main(): Promise<void> {
     markdownTable(rows),
     '',
     'Time: median of the runs (wall clock, child process). Peak RSS: highest of the runs. Syncs, proxy ops and',
-    'bytes: counted by the fake Excel API (JSON of what would cross the wire); a refused sync is one whose',
-    'response would pass 5 MB, after which the adapter reads in row blocks.',
+    'bytes: counted by the fake Excel API (JSON of what would cross the wire, in the shape Office.js sends:',
+    'actions and object paths; results by action); a refused sync is one whose request or response would',
+    'pass 5 MB. The adapter sizes every read before asking for its values, so none should be.',
     '',
     ...goals(office, files),
     '',

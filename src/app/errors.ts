@@ -11,7 +11,13 @@ export function outcomeFromError(err: unknown): ActionOutcome {
       case 'payloadTooLarge':
         return { ok: false, message: ACTION.payloadTooLarge() };
       case 'unsupported':
-        // Adapters word these messages in Vietnamese themselves (e.g. what an .xlsx write would lose).
+      case 'cellEditMode':
+      case 'inactiveWorkbook':
+      case 'structureProtected':
+      case 'sheetListChanged':
+      case 'host':
+        // Adapters word these messages in Vietnamese themselves (e.g. what an .xlsx write would lose, or what
+        // to do about a state of Excel), each with what helps there.
         return { ok: false, message: err.message, sheet: err.sheet };
       default:
         return { ok: false, message: ACTION.workbookFailed(), sheet: err.sheet };
@@ -20,8 +26,17 @@ export function outcomeFromError(err: unknown): ActionOutcome {
   return { ok: false, message: ACTION.workbookFailed() };
 }
 
-/** Runs an action, turning any thrown error into an outcome. */
+/**
+ * Runs an action, turning any thrown error into an outcome. When the workbook's sheets changed between the
+ * action's read and its write (sheetListChanged: another action, or the user, added or renamed a sheet in
+ * between), the action runs once more from its read, so it decides again on what the workbook now holds.
+ */
 export async function guarded<T extends ActionOutcome>(work: () => Promise<T>): Promise<T | ActionOutcome> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof WorkbookError && err.code === 'sheetListChanged')) return outcomeFromError(err);
+  }
   try {
     return await work();
   } catch (err) {

@@ -7,8 +7,9 @@ export interface ActionOutcome {
   sheet?: string;
   cell?: string;
   /**
-   * Why the action did not run: the workbook has no tracker yet, or the request makes no sense for this
-   * workbook (a report period of another year, an as-of day before the period): bad usage for the CLI.
+   * Why the action did not run: the workbook has no tracker yet; the request makes no sense for this
+   * workbook (a report period of another year, an as-of day before the period): bad usage for the CLI; or
+   * another action of the add-in was still running in this workbook (the pane or the ribbon: busy).
    */
-  reason?: 'trackerMissing' | 'badRequest';
+  reason?: 'trackerMissing' | 'badRequest' | 'busy';
 }

@@ -1,16 +1,23 @@
 /**
- * How a ribbon command shows its outcome in Excel. A success is visible by itself: the written sheet is
- * activated. A failure opens a small dialog (notice.html) with the Vietnamese message; the promise resolves
- * when the user closes it, so the command's event.completed() does not tear the dialog down early.
+ * How a ribbon command shows its outcome in Excel: a small dialog (notice.html) with the Vietnamese message,
+ * on success (after the written sheet is activated) as on failure. The promise resolves when the user closes
+ * the dialog, or at the command's deadline, when the dialog is closed for them, so the command's
+ * event.completed() always comes before Office ends the command.
  */
 import type { ActionOutcome } from '../app/types';
 
-/** Office cancels a command after 5 minutes; give up waiting for the dialog well before that. */
-const NOTICE_TIMEOUT_MS = 4 * 60 * 1000;
 /** Query strings this long stay far below every URL length limit. */
 const MAX_MESSAGE_CHARS = 1500;
 
 export type NoticeKind = 'success' | 'error';
+
+/** A message cut to `max` characters at a line end where it can be, marked with "…". */
+export function clip(message: string, max: number = MAX_MESSAGE_CHARS): string {
+  if (message.length <= max) return message;
+  const cut = message.slice(0, max - 1);
+  const line = cut.lastIndexOf('\n');
+  return `${line > max / 2 ? cut.slice(0, line) : cut}…`;
+}
 
 /** The dialog page's address, with the notice in its query string (read by notice.ts). */
 export function noticeUrl(base: string, kind: NoticeKind, message: string): string {
@@ -18,12 +25,16 @@ export function noticeUrl(base: string, kind: NoticeKind, message: string): stri
   url.search = '';
   url.hash = '';
   url.searchParams.set('kind', kind);
-  url.searchParams.set('message', message.slice(0, MAX_MESSAGE_CHARS));
+  url.searchParams.set('message', clip(message));
   return url.toString();
 }
 
-/** Opens the notice dialog and resolves when it is closed (or could not be opened). */
-export function showNoticeDialog(kind: NoticeKind, message: string): Promise<void> {
+/**
+ * Opens the notice dialog and resolves when it is closed, could not be opened, or after `timeoutMs` (the
+ * time left before the command's deadline), closing it then.
+ */
+export function showNoticeDialog(kind: NoticeKind, message: string, timeoutMs: number): Promise<void> {
+  if (timeoutMs <= 0) return Promise.resolve();
   return new Promise((resolve) => {
     let dialog: Office.Dialog | undefined;
     let settled = false;
@@ -36,7 +47,7 @@ export function showNoticeDialog(kind: NoticeKind, message: string): Promise<voi
     const timer = setTimeout(() => {
       dialog?.close();
       done();
-    }, NOTICE_TIMEOUT_MS);
+    }, timeoutMs);
     Office.context.ui.displayDialogAsync(
       noticeUrl(window.location.href, kind, message),
       { height: 35, width: 40, displayInIframe: true },
@@ -70,11 +81,18 @@ async function reveal(sheet: string, cell: string | undefined): Promise<void> {
   });
 }
 
-/** notify() for runCompileReportCommand in a live workbook. */
-export async function notifyInExcel(outcome: ActionOutcome): Promise<void> {
-  if (!outcome.ok) {
-    await showNoticeDialog('error', outcome.message);
-    return;
+/**
+ * notify() for runCompileReportCommand in a live workbook: a success first shows the sheet it wrote; then
+ * the dialog, success or failure, until the user closes it or `deadline` comes.
+ */
+export async function notifyInExcel(notice: ActionOutcome, deadline: number): Promise<void> {
+  if (notice.ok && notice.sheet) {
+    try {
+      await reveal(notice.sheet, notice.cell);
+    } catch (error) {
+      // The sheet is written; not showing it is no reason to withhold the notice.
+      console.warn('could not activate the written sheet', error);
+    }
   }
-  if (outcome.sheet) await reveal(outcome.sheet, outcome.cell);
+  await showNoticeDialog(notice.ok ? 'success' : 'error', notice.message, deadline - Date.now());
 }

@@ -28,11 +28,14 @@ function datedPlanTasks(year: number): Map<string, string> {
   return out;
 }
 
-/** Is a completion in `completionYear` plausible for a task with this deadline on a tracker of `year`? */
+/**
+ * Is a completion in `completionYear` plausible for a task with this deadline on a tracker of `year`? The
+ * tracker's year and the next (late work; December's reviews fall due in January); the year before only for
+ * a task due before April, finished ahead of time or carried over.
+ */
 function completionYearFits(completionYear: number, deadline: IsoDate | null, year: number): boolean {
   if (completionYear === year || completionYear === year + 1) return true;
-  const deadlineYear = deadline === null ? null : Number(deadline.slice(0, 4));
-  return completionYear === year - 1 && deadlineYear !== null && deadlineYear < year;
+  return completionYear === year - 1 && deadline !== null && deadline < `${year}-04-01`;
 }
 
 export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContext): Problem[] {

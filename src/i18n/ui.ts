@@ -164,6 +164,24 @@ export const PREVIEW = {
   sheetMissing: (sheet: string) => `Không có trang "${sheet}".`,
 } as const;
 
+/** The add-in's actions, as the user knows them (their buttons). */
+export const ACTION_NAME = {
+  init: 'Khởi tạo bảng theo dõi',
+  check: 'Kiểm tra dữ liệu',
+  fix: 'Sửa các ô này',
+  report: 'Tổng hợp báo cáo',
+  settings: 'Lưu cài đặt',
+} as const;
+
+/** What the ribbon's notice and the pane say of an action beside its own message. */
+export const OUTCOME = {
+  /** Another action of the add-in holds the workbook (the pane's, or the ribbon button's). */
+  busy: (running?: string) =>
+    running
+      ? `Thao tác "${running}" vẫn đang chạy trong sổ làm việc này. Hãy đợi thao tác đó xong rồi bấm lại.`
+      : 'Một thao tác khác của phần bổ trợ vẫn đang chạy trong sổ làm việc này. Hãy đợi thao tác đó xong rồi bấm lại.',
+} as const;
+
 /** Shown by the ribbon command (src/commands) in a small dialog (notice.html). */
 export const COMMAND = {
   noticeTitle: {
@@ -174,6 +192,9 @@ export const COMMAND = {
   unexpectedError: (detail: string) =>
     `Đã xảy ra lỗi không mong muốn khi tổng hợp báo cáo${detail ? `: ${detail}` : ''}. Hãy lưu sổ làm việc rồi thử lại, hoặc mở ngăn "Bảng theo dõi" để xem chi tiết.`,
   noMessage: 'Không có nội dung thông báo.',
+  /** The report has not finished when the command's time is nearly up (Office ends it after 5 minutes). */
+  stillWaiting:
+    'Excel chưa cho phép ghi báo cáo (có thể một ô đang được sửa dở). Hãy bấm Enter hoặc Esc; nếu sau đó không thấy trang báo cáo mới, hãy bấm lại "Tổng hợp báo cáo".',
 } as const;
 
 /** The page title of taskpane.html (also set in the HTML template). */

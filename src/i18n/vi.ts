@@ -240,6 +240,19 @@ export const OFFICE_ERROR = {
     `Công thức của cột "${column}" (trang "${sheet}") dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
   /** Appended to a message so support can tell which Excel error it was. */
   excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
+  cellEditMode: () =>
+    'Excel đang ở chế độ sửa ô (một ô đang được nhập dở). Hãy bấm Enter hoặc Esc để kết thúc, rồi thực hiện lại.',
+  inactiveWorkbook: () =>
+    'Excel đang làm việc với một sổ làm việc khác. Hãy bấm vào cửa sổ của sổ làm việc này rồi thực hiện lại.',
+  structureProtected: () =>
+    'Cấu trúc sổ làm việc đang được bảo vệ nên không thể thêm, đổi tên hay ẩn trang tính. Hãy bỏ bảo vệ (Xem lại › Bảo vệ Sổ làm việc) rồi thực hiện lại.',
+  sheetListChanged: () =>
+    'Danh sách trang tính thay đổi ngay lúc phần bổ trợ đang ghi (có trang vừa được thêm, xóa hoặc đổi tên). Hãy thực hiện lại.',
+  tableNameTaken: (table: string, sheet: string) =>
+    `Trang "${sheet}" đã có một bảng tên "${table}", trùng tên bảng phần bổ trợ cần tạo. Hãy đổi tên bảng đó (Thiết kế Bảng › Tên Bảng) rồi thực hiện lại.`,
+  tooLargeForWeb: () =>
+    'Dữ liệu quá lớn để Excel trên web nhận trong một lần. Hãy mở sổ làm việc bằng Excel trên máy tính rồi thực hiện lại.',
+  unknown: () => 'Excel chưa thực hiện được thao tác này. Hãy thử lại sau giây lát.',
 } as const;
 
 /** Messages of "Tổng hợp báo cáo". */

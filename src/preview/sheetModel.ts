@@ -152,8 +152,14 @@ export function computedCells(
   return new Map();
 }
 
-/** Typed as in Excel: a real date becomes a date serial; anything else is kept as typed (the check flags it). */
+/**
+ * Typed as in Excel: a real date becomes a date serial; anything else is kept as typed (the check flags it). A
+ * leading apostrophe is Excel's "keep this as text": '20/5/2026 stays the text 20/5/2026, as it does in an Excel
+ * whose locale reads dates month first, or after a paste from a document.
+ */
 export function completedOnValue(text: string): { value: CellValue; numberFormat?: string } {
+  if (text.startsWith("'"))
+    return text.length > 1 ? { value: text.slice(1), numberFormat: '@' } : { value: null };
   const trimmed = text.trim();
   if (trimmed === '') return { value: null };
   const parsed = parseDateText(trimmed);

@@ -231,7 +231,8 @@ export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
           </MessageBar>
         )}
         {check && check.errors.length + check.warnings.length === 0 && <Text>{PANE.noProblems}</Text>}
-        {check && !props.checkStale && <FixForm check={check} busy={busy} onFix={props.onFix} />}
+        {/* Offered even when the workbook changed since: the action writes only cells that still hold what was shown. */}
+        {check && <FixForm check={check} busy={busy} onFix={props.onFix} />}
         {check && (
           <ItemList
             id="errors-heading"

@@ -44,6 +44,10 @@ export interface Notice {
  * the sheet it wrote (`openTarget`), and turns into a warning when the host wrote less than designed.
  */
 export function noticeFor(outcome: PaneOutcome, place: Place, opts: { openTarget?: boolean } = {}): Notice {
+  if (!outcome.ok && outcome.reason === 'busy') {
+    // Not a failure: another action of the add-in was running; this one did not start.
+    return { place, intent: 'warning', title: PANE.outcomeTitle.warning, message: outcome.message };
+  }
   if (!outcome.ok) {
     const notice: Notice = {
       place,

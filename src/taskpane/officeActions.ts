@@ -3,7 +3,10 @@
  * plus the two things only Excel itself does here: moving the user's selection, and telling the pane when
  * the workbook changed. These are the only Excel.run calls of the pane.
  */
+import { actionLock } from '../commands/actionLock';
+import { currentWorkbookKey, pageHost } from '../commands/pageHost';
 import { todayIso } from '../domain/dates';
+import { storageMemory } from '../workbook/office/memory';
 import { createOfficeWorkbook, type ExcelRun } from '../workbook/office/officeWorkbook';
 import type { ChangeListener, PaneActions } from './actions';
 import { createPaneActions } from './paneActions';
@@ -18,13 +21,22 @@ export type ExcelRunIn = (
 
 const defaultRunIn: ExcelRunIn = (context, batch) => Excel.run(context, batch);
 
+/**
+ * The pane's actions in Excel. The adapter's memory of the workbook and the one-action-at-a-time lock are
+ * shared with the ribbon button through the page's storage and Web Locks (see src/commands/pageHost.ts).
+ */
 export function createOfficeActions(): PaneActions {
-  const port = createOfficeWorkbook();
+  const host = pageHost();
+  const key = currentWorkbookKey();
+  const port = createOfficeWorkbook(undefined, {
+    memory: host.storage ? storageMemory(host.storage, `${key}:memory`) : undefined,
+  });
   return createPaneActions(port, {
     today: () => todayIso(),
     selectCell: (sheet, cell) => selectCellInExcel(sheet, cell),
     subscribeToChanges: (onChange) => subscribeToWorkbookChanges(onChange),
     writeNotes: () => port.lastWarnings,
+    lock: actionLock(host, key),
   });
 }
 

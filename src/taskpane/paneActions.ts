@@ -10,7 +10,10 @@ import { initTracker } from '../app/initTracker';
 import { loadOverview } from '../app/overview';
 import { loadSettings, saveSettings } from '../app/settingsForm';
 import type { ActionOutcome } from '../app/types';
+import type { ActionLock, ActionName } from '../commands/actionLock';
+import { outcomeNotes, type OutcomeExtras } from '../commands/outcomeText';
 import type { IsoDate } from '../domain/dates';
+import { ACTION_NAME, OUTCOME } from '../i18n/ui';
 import type { WorkbookPort } from '../workbook/port';
 import type { ChangeListener, PaneActions } from './actions';
 
@@ -21,16 +24,41 @@ export interface PaneHost {
   subscribeToChanges(onChange: ChangeListener): Promise<() => void>;
   /** Notes of the last write about what this host could not do as designed (an older Excel). */
   writeNotes?(): readonly string[];
+  /**
+   * One action at a time in the workbook, shared with the ribbon button (which runs apart from the pane).
+   * Without one, the pane's own one-at-a-time rule is all there is (the browser preview).
+   */
+  lock?: ActionLock;
 }
 
-/** A successful write's outcome, with the host's notes about what it could not honour, if any. */
-function withNotes<T extends ActionOutcome>(outcome: T, host: PaneHost): T & { notes?: readonly string[] } {
-  const notes = outcome.ok ? (host.writeNotes?.() ?? []) : [];
+/**
+ * A write's outcome with the lines the user reads under its message, as the ribbon's notice shows them: the
+ * action's warnings, and what this host could not honour.
+ */
+function withNotes<T extends ActionOutcome & OutcomeExtras>(
+  outcome: T,
+  host: PaneHost,
+): T & { notes?: readonly string[] } {
+  const notes = outcomeNotes(outcome, host.writeNotes?.() ?? []);
   return notes.length > 0 ? { ...outcome, notes } : outcome;
 }
 
 export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActions {
   const fallbackYear = (): number => Number(host.today().slice(0, 4));
+  /** Runs an action unless another one (the ribbon's, another pane's) holds the workbook. */
+  const exclusive = async <T extends ActionOutcome>(
+    action: ActionName,
+    work: () => Promise<T>,
+  ): Promise<T | ActionOutcome> => {
+    if (!host.lock) return work();
+    const locked = await host.lock.run(action, work);
+    if (locked.ran) return locked.value;
+    return {
+      ok: false,
+      reason: 'busy',
+      message: OUTCOME.busy(locked.running && ACTION_NAME[locked.running]),
+    };
+  };
   return {
     today: () => host.today(),
     loadOverview: async () => {
@@ -39,22 +67,25 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
       const noTracker = !outcome.ok && outcome.reason === 'trackerMissing';
       return noTracker ? { ...outcome, noTracker } : outcome;
     },
-    initTracker: async (year) => withNotes(await initTracker(port, { year }), host),
-    checkTracker: () => checkTracker(port, { today: host.today() }),
-    fixCells: async (confirmed) => withNotes(await fixCells(port, { today: host.today(), confirmed }), host),
+    initTracker: async (year) => withNotes(await exclusive('init', () => initTracker(port, { year })), host),
+    checkTracker: () => exclusive('check', () => checkTracker(port, { today: host.today() })),
+    fixCells: async (confirmed) =>
+      withNotes(await exclusive('fix', () => fixCells(port, { today: host.today(), confirmed })), host),
     compileReport: async (request) => {
       // The report's builders (layout, sentences, font metrics) load when first used: the pane opens faster.
       const { compileReport } = await import(/* webpackChunkName: "report" */ '../app/compileReport');
       return withNotes(
-        await compileReport(
-          port,
-          request ? { asOf: request.asOf, period: request.period } : { asOf: host.today() },
+        await exclusive('report', () =>
+          compileReport(
+            port,
+            request ? { asOf: request.asOf, period: request.period } : { asOf: host.today() },
+          ),
         ),
         host,
       );
     },
     loadSettings: () => loadSettings(port, { fallbackYear: fallbackYear() }),
-    saveSettings: (settings) => saveSettings(port, settings),
+    saveSettings: (settings) => exclusive('settings', () => saveSettings(port, settings)),
     selectCell: (sheet, cell) => host.selectCell(sheet, cell),
     subscribeToChanges: (onChange) => host.subscribeToChanges(onChange),
   };

@@ -1,8 +1,8 @@
 /**
  * The port between the application and a workbook. Two adapters implement it: office/ (a live workbook
  * through Office.js) and xlsx/ (an .xlsx file through ExcelJS). Each method is one batch: the Office.js
- * adapter turns `read` into at most two context.sync() calls and `apply` into one (more only when the
- * payload would pass Excel on the web's request limit).
+ * adapter turns `read` into one context.sync() when it remembers the workbook (two the first time) and
+ * `apply` into one; more only when the payload would pass Excel on the web's 5 MB limits.
  */
 import type { CellValue, SheetSpec } from '../sheets/spec';
 
@@ -88,10 +88,32 @@ export interface WorkbookPort {
   readonly lastWarnings?: readonly string[];
 }
 
-/** What went wrong at the workbook's edge, in terms the application can turn into a Vietnamese message. */
+/**
+ * What went wrong at the workbook's edge, in terms the application can turn into a Vietnamese message.
+ * The codes after 'io' come from a live workbook (the Office adapter), which words their messages itself:
+ * - cellEditMode: the user is typing in a cell and this Excel cannot wait for the edit to end;
+ * - inactiveWorkbook: another workbook has the focus;
+ * - structureProtected: the workbook's structure is protected and the plan adds, deletes, renames, moves or
+ *   hides sheets;
+ * - sheetListChanged: the sheets changed between the read and the write (a sheet added under a name the
+ *   write adds, or one it writes deleted or renamed); the action is worth running again from its read;
+ * - host: any other failure of Excel, worded for the user (the Excel code goes to the console).
+ */
+export type WorkbookErrorCode =
+  | 'sheetProtected'
+  | 'sheetNotFound'
+  | 'payloadTooLarge'
+  | 'unsupported'
+  | 'io'
+  | 'cellEditMode'
+  | 'inactiveWorkbook'
+  | 'structureProtected'
+  | 'sheetListChanged'
+  | 'host';
+
 export class WorkbookError extends Error {
   constructor(
-    readonly code: 'sheetProtected' | 'sheetNotFound' | 'payloadTooLarge' | 'unsupported' | 'io',
+    readonly code: WorkbookErrorCode,
     readonly sheet: string | undefined,
     message: string,
   ) {

@@ -19,6 +19,12 @@ export interface RowFacts {
   /** Trạng thái says Hoàn thành. */
   done: boolean;
   completedOn: Iso | null;
+  /**
+   * The sheet's Tình trạng hạn formula cannot read the row (a date typed as text, an error value in Nội dung,
+   * Trạng thái or a date, TRUE in a date column): it shows "Lỗi dữ liệu", and the row counts so even when its
+   * task text is unreadable.
+   */
+  unreadable?: boolean;
 }
 
 export interface ReportTotals {
@@ -29,7 +35,12 @@ export interface ReportTotals {
   dueSoon: number;
   onTrack: number;
   ongoing: number;
+  dataError: number;
   notYetInPeriod: number;
+  /** Done on time with a deadline, over tasks with a deadline come due by T or done (continuous ones apart). */
+  rateOnTime: number;
+  rateDue: number;
+  completionRate: number | null;
 }
 
 export interface OracleOptions {
@@ -48,9 +59,10 @@ function plusDays(iso: Iso, days: number): Iso {
   return t.toISOString().slice(0, 10);
 }
 
-type State = Exclude<keyof ReportTotals, 'tasks'>;
+type State = Exclude<keyof ReportTotals, 'tasks' | 'rateOnTime' | 'rateDue' | 'completionRate'>;
 
 function stateOn(row: RowFacts, o: OracleOptions): State {
+  if (row.unreadable) return 'dataError';
   const completedBy = row.completedOn === null || row.completedOn <= o.asOf;
   if (row.done && completedBy) {
     if (row.deadline === null || row.completedOn === null || row.completedOn <= row.deadline)
@@ -72,7 +84,11 @@ export function emptyTotals(): ReportTotals {
     dueSoon: 0,
     onTrack: 0,
     ongoing: 0,
+    dataError: 0,
     notYetInPeriod: 0,
+    rateOnTime: 0,
+    rateDue: 0,
+    completionRate: null,
   };
 }
 
@@ -80,20 +96,31 @@ export function emptyTotals(): ReportTotals {
 export function expectedTotals(rows: readonly RowFacts[], o: OracleOptions): ReportTotals {
   const totals = emptyTotals();
   for (const row of rows) {
-    if (row.task.trim() === '') continue;
+    if (row.task.trim() === '' && !row.unreadable) continue;
     if (row.deadline !== null && row.deadline < o.from) continue;
     const state: State = row.deadline !== null && row.deadline > o.to ? 'notYetInPeriod' : stateOn(row, o);
     totals.tasks += 1;
     totals[state] += 1;
+    if (row.deadline === null || state === 'notYetInPeriod' || state === 'dataError') continue;
+    const done = state === 'doneOnTime' || state === 'doneLate';
+    if (state === 'doneOnTime') totals.rateOnTime += 1;
+    if (done || row.deadline <= o.asOf) totals.rateDue += 1;
   }
+  totals.completionRate = totals.rateDue === 0 ? null : totals.rateOnTime / totals.rateDue;
   return totals;
 }
 
-/** How many counted rows have this lead (compared as a reader would: NFC, case and spacing ignored). */
+/**
+ * How many counted rows have this lead, compared as the sheet's COUNTIFS compares them (regardless of case,
+ * otherwise exactly: another spelling is counted under "Khác", and the check offers to fix it).
+ */
 export function expectedLeadCount(rows: readonly RowFacts[], lead: string, o: OracleOptions): number {
-  const key = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  const key = (s: string): string => s.toLowerCase();
   return rows.filter(
-    (r) => r.task.trim() !== '' && (r.deadline === null || r.deadline >= o.from) && key(r.lead) === key(lead),
+    (r) =>
+      (r.task.trim() !== '' || r.unreadable) &&
+      (r.deadline === null || r.deadline >= o.from) &&
+      key(r.lead) === key(lead),
   ).length;
 }
 

@@ -114,7 +114,8 @@ const WIDTHS = [320, 500] as const;
     await page.locator(`tr[data-row="${row}"] select`).filter({ hasText: status }).waitFor();
   }
 
-  async function setCompletedOn(row: number, date: string): Promise<void> {
+  /** Types `date` into Ngày hoàn thành; the cell then shows `shown` (an apostrophe is not shown). */
+  async function setCompletedOn(row: number, date: string, shown = date): Promise<void> {
     const input = page.getByLabel(`Ngày hoàn thành, dòng ${row}`, { exact: true });
     await input.fill(date);
     await input.press('Enter');
@@ -122,7 +123,7 @@ const WIDTHS = [320, 500] as const;
       ([r, d]) =>
         (document.querySelector(`input[aria-label="Ngày hoàn thành, dòng ${r}"]`) as HTMLInputElement | null)
           ?.defaultValue === d,
-      [row, date] as const,
+      [row, shown] as const,
     );
   }
 
@@ -157,11 +158,14 @@ const WIDTHS = [320, 500] as const;
     await setCompletedOn(3, '10/04/2026');
     await setStatus(4, 'Hoàn thành'); // no completion date: an error for the check
     await setStatus(5, 'Đang thực hiện');
-    await setCompletedOn(5, '01/05/2026'); // a date but not done: a warning
+    await setCompletedOn(5, '01/05/2026'); // a date but not done: an error for the check
     await pane().getByText('Hoàn thành đúng hạn: 2').waitFor();
     await pane().getByText('Hoàn thành quá hạn: 1').waitFor();
     await pane().getByText('Quá hạn: 10').waitFor();
-    await pane().getByText('3/48 nhiệm vụ đã hoàn thành (6%)').waitFor();
+    // Rows 2 and 4 done on time of the 13 tasks due by 02/06 (row 3 done late, 10 overdue).
+    await pane()
+      .getByText('2/13 nhiệm vụ đã đến hạn được hoàn thành đúng hạn (15%); không tính nhiệm vụ thường xuyên')
+      .waitFor();
     expect(await page.locator('tr[data-row="2"]').getAttribute('data-state')).toBe('doneOnTime');
     expect(await page.locator('tr[data-row="3"]').getAttribute('data-state')).toBe('doneLate');
     expect(await page.locator('td[data-address="L3"]').textContent()).toBe('Hoàn thành quá hạn');
@@ -201,21 +205,38 @@ const WIDTHS = [320, 500] as const;
   });
 
   it('checks the data: errors and warnings apart, each selecting its cell', async () => {
+    // A completion date kept as text (an apostrophe, as an Excel reading dates month first would keep it):
+    // the sheet cannot read it, and the row shows Lỗi dữ liệu.
+    await setStatus(6, 'Hoàn thành');
+    await setCompletedOn(6, "'20/5/2026", '20/5/2026');
+    await page.locator('td[data-address="L6"]', { hasText: 'Lỗi dữ liệu' }).waitFor();
     await pane().getByRole('tab', { name: 'Thao tác' }).click();
     await button('Kiểm tra dữ liệu').click();
-    await pane().getByText('Tìm thấy 1 lỗi và 1 cảnh báo.').waitFor();
-    const errors = pane().getByRole('region', { name: 'Lỗi (1)' });
-    const warnings = pane().getByRole('region', { name: 'Cảnh báo (1)' });
-    expect(await errors.getByRole('button').textContent()).toContain('Nhiệm vụ!I4');
-    expect(await warnings.getByRole('button').textContent()).toContain('Nhiệm vụ!H5');
-    await errors.getByRole('button').click();
+    await pane().getByText('Tìm thấy 3 lỗi và 0 cảnh báo.').waitFor();
+    const errors = pane().getByRole('region', { name: 'Lỗi (3)' });
+    const items = await errors.getByRole('button').allTextContents();
+    expect(items.map((t) => /Nhiệm vụ!([A-Z]+\d+)/.exec(t)?.[1])).toEqual(['I4', 'H5', 'I6']);
+    await errors.getByRole('button').first().click();
     await page.getByTestId('selection').getByText('Nhiệm vụ!I4').waitFor();
     await shoot('check', '#check-heading');
     await expectAccessible('check results');
   });
 
+  it('fixes the date typed as text in one confirmed click, and nothing else', async () => {
+    await button('Sửa tự động 1 ô…').click();
+    await pane().getByText('I6: «20/5/2026» → 20/05/2026').waitFor();
+    await shoot('fix', '#fix-heading');
+    await expectAccessible('fix list');
+    await button('Sửa các ô này').click();
+    await pane().getByText('Đã sửa 1 ô ở trang "Nhiệm vụ".').waitFor();
+    await pane().getByRole('region', { name: 'Lỗi (2)' }).waitFor();
+    await page.locator('td[data-address="L6"]', { hasText: 'Hoàn thành đúng hạn' }).waitFor();
+    expect(await page.locator('td[data-address="H5"]').textContent()).toContain('Đang thực hiện');
+  });
+
   it('compiles the report for the chosen quarter and as-of date, and opens its sheet', async () => {
-    await setCompletedOn(4, '20/05/2026'); // fix the error the check found
+    await setCompletedOn(4, '20/05/2026'); // fix the errors the check found
+    await setStatus(5, 'Hoàn thành');
     await pane().getByText('Bảng theo dõi đã thay đổi sau lần kiểm tra này').waitFor();
     const period = pane().getByLabel('Kỳ báo cáo');
     expect(await period.inputValue()).toBe('2026-Q2');
@@ -240,7 +261,7 @@ const WIDTHS = [320, 500] as const;
     await page.getByRole('tab', { name: 'Nhiệm vụ' }).click();
     await button('Mở trang "Báo cáo 6 tháng 2026"').click();
     await page.getByRole('tab', { name: 'Báo cáo 6 tháng 2026', selected: true }).waitFor();
-    // Tổng hợp's COUNTIFS, computed by the domain's roll-up: 48 tasks, 1 done on time, 2 late, 10 overdue.
+    // Tổng hợp's COUNTIFS, computed by the domain's roll-up: 48 tasks, 3 done on time, 2 late, 10 overdue.
     await page.getByRole('tab', { name: 'Tổng hợp' }).click();
     const summary = page.locator('table[data-sheet="Tổng hợp"]');
     await summary.waitFor();
@@ -249,7 +270,7 @@ const WIDTHS = [320, 500] as const;
       .first()
       .locator('td')
       .allTextContents();
-    expect(totals.slice(0, 6)).toEqual(['', 'Tổng cộng', '48', '1', '2', '10']);
+    expect(totals.slice(0, 6)).toEqual(['', 'Tổng cộng', '48', '3', '2', '10']);
     await page.getByRole('tab', { name: 'Báo cáo 6 tháng 2026' }).click();
     await shoot('report', '#report-heading');
     await page.getByTestId('pane').evaluate((el) => (el.scrollTop = 0));
@@ -311,7 +332,8 @@ const WIDTHS = [320, 500] as const;
     const tracker = book.getWorksheet('Nhiệm vụ')!;
     expect(tracker.getCell('H2').value).toBe('Hoàn thành');
     expect(tracker.getCell('I2').value).toEqual(new Date(Date.UTC(2026, 2, 15)));
-    expect(tracker.getCell('H5').value).toBe('Đang thực hiện');
+    expect(tracker.getCell('H5').value).toBe('Hoàn thành');
+    expect(tracker.getCell('I6').value).toEqual(new Date(Date.UTC(2026, 4, 20))); // fixed: a real date
     const report = book.getWorksheet('Báo cáo 6 tháng 2026')!;
     const texts: string[] = [];
     report.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));

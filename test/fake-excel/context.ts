@@ -12,6 +12,8 @@ export const FIVE_MB = 5 * 1024 * 1024;
 export interface FakeLimits {
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Cells one load of a range may cover (Excel: 5,000,000; RangeExceedsLimit past it). */
+  maxLoadedCells?: number;
 }
 
 export interface FakeStats {
@@ -25,43 +27,144 @@ export interface FakeStats {
   operationCount: number;
 }
 
+/** One queued operation, in the terms of the Office.js request protocol (see wireRequest). */
+export type WireOperation =
+  /** A proxy created by a method of its parent (getItem, getRange, add…): an Instantiate action. */
+  | { kind: 'create'; id: number; method: string; parent?: number; args: unknown[] }
+  | { kind: 'set'; id: number; property: string; value: unknown }
+  | { kind: 'call'; id: number; method: string; args: unknown[] }
+  | { kind: 'load'; id: number; select: string[] };
+
 interface Operation {
-  json: unknown;
+  wire: WireOperation;
   run(): void;
+}
+
+/** How a proxy is reached: Office.js's object paths (GlobalObject, Method, Property, ReferenceId). */
+interface ObjectPath {
+  type: 'global' | 'method' | 'property' | 'item';
+  name: string;
+  parent?: number;
+  args?: unknown[];
 }
 
 function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
 }
 
+const ACTION_TYPE = { create: 1, load: 2, call: 3, set: 4 } as const;
+const PATH_TYPE = { global: 1, method: 3, property: 4, item: 6 } as const;
+const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+/**
+ * The request body of one sync in the shape the Office.js runtime sends it (RichApi: an "Actions" list and
+ * the "ObjectPaths" they act on, every path with its parents), so that the bytes counted are those that
+ * would cross the wire, give or take the protocol's few fixed fields. Each object path is sent again in
+ * every request that uses it, which is the larger (conservative) choice.
+ */
+export function wireRequest(ops: readonly WireOperation[], pathOf: (id: number) => ObjectPath): unknown {
+  const actions: unknown[] = [];
+  const paths: Record<string, unknown> = {};
+  const addPath = (id: number): void => {
+    if (String(id) in paths) return;
+    const p = pathOf(id);
+    paths[String(id)] = {
+      Id: id,
+      ObjectPathType: PATH_TYPE[p.type],
+      Name: pascal(p.name),
+      ...(p.parent !== undefined ? { ParentObjectPathId: p.parent } : {}),
+      ...(p.args ? { ArgumentInfo: { Arguments: p.args } } : {}),
+    };
+    if (p.parent !== undefined) addPath(p.parent);
+  };
+  ops.forEach((op, i) => {
+    const base = { Id: i + 1, ActionType: ACTION_TYPE[op.kind], ObjectPathId: op.id };
+    addPath(op.id);
+    switch (op.kind) {
+      case 'create':
+        actions.push({ ...base, Name: '' });
+        break;
+      case 'set':
+        actions.push({ ...base, Name: pascal(op.property), ArgumentInfo: { Arguments: [op.value] } });
+        break;
+      case 'call':
+        actions.push({ ...base, Name: pascal(op.method), ArgumentInfo: { Arguments: op.args } });
+        break;
+      case 'load':
+        actions.push({ ...base, Name: '', QueryInfo: { Select: op.select, Expand: [] } });
+        break;
+    }
+  });
+  return { Actions: actions, ObjectPaths: paths };
+}
+
+/** What can be injected into a fake workbook to play what a user does while the add-in works. */
+export interface FakeHost {
+  /** The user is typing in a cell (Excel's cell-edit mode). */
+  cellEditMode: boolean;
+  /** Excel honours Excel.run's delayForCellEdit option (waits for the edit to end instead of failing). */
+  honoursDelayForCellEdit: boolean;
+  /** Another workbook has the focus: every sync fails with InactiveWorkbook. */
+  inactiveWorkbook: boolean;
+  /** Runs before the sync of that index (0-based, counted across runs), e.g. to add a sheet as a user would. */
+  beforeSync: Map<number, () => void>;
+  /** Resolves waiters when the cell edit ends. */
+  editEnded: (() => void)[];
+}
+
+export function createHost(): FakeHost {
+  return {
+    cellEditMode: false,
+    honoursDelayForCellEdit: true,
+    inactiveWorkbook: false,
+    beforeSync: new Map(),
+    editEnded: [],
+  };
+}
+
+export interface RunOptions {
+  delayForCellEdit?: boolean;
+}
+
 export class FakeContext {
   private queue: Operation[] = [];
   private nextProxyId = 1;
-  private responseBytes = 0;
+  private results: unknown[] = [];
   /** What this sync's loads return, handed to the proxies only when the whole sync succeeds. */
   private deliveries: (() => void)[] = [];
+  private readonly paths = new Map<number, ObjectPath>();
+  private currentAction = 0;
 
   constructor(
     readonly state: WorkbookState,
     private readonly stats: FakeStats,
-    private readonly limits: FakeLimits = { maxRequestBytes: FIVE_MB, maxResponseBytes: FIVE_MB },
+    readonly limits: FakeLimits = { maxRequestBytes: FIVE_MB, maxResponseBytes: FIVE_MB },
+    private readonly host: FakeHost = createHost(),
+    private readonly options: RunOptions = {},
   ) {}
 
-  newProxyId(): number {
-    return this.nextProxyId++;
+  newProxyId(path: ObjectPath): number {
+    const id = this.nextProxyId++;
+    this.paths.set(id, path);
+    return id;
   }
 
-  enqueue(json: unknown, run: () => void): void {
-    this.queue.push({ json, run });
+  /** Records how a proxy is reached (navigation properties learn theirs from their parent). */
+  setPath(id: number, path: ObjectPath): void {
+    this.paths.set(id, path);
+  }
+
+  enqueue(wire: WireOperation, run: () => void): void {
+    this.queue.push({ wire, run });
   }
 
   get pendingOperations(): number {
     return this.queue.length;
   }
 
-  /** Counts what a load returned, for the response-size statistics. */
-  noteResponse(data: unknown): void {
-    this.responseBytes += jsonBytes(data) + 1;
+  /** Counts what a load (or a null-object check) returned, as a result of the current action. */
+  noteResponse(value: unknown): void {
+    this.results.push({ ActionId: this.currentAction, Value: value });
   }
 
   /**
@@ -72,14 +175,42 @@ export class FakeContext {
     this.deliveries.push(apply);
   }
 
+  private async waitForHost(): Promise<void> {
+    const host = this.host;
+    host.beforeSync.get(this.stats.syncCount)?.();
+    host.beforeSync.delete(this.stats.syncCount);
+    if (host.cellEditMode) {
+      if (!(this.options.delayForCellEdit && host.honoursDelayForCellEdit)) {
+        throw new FakeOfficeError(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+        );
+      }
+      await new Promise<void>((resolve) => host.editEnded.push(resolve));
+    }
+    if (host.inactiveWorkbook) {
+      throw new FakeOfficeError(
+        'InactiveWorkbook',
+        'The operation failed because multiple workbooks are open and the workbook being called by this API has lost focus.',
+      );
+    }
+  }
+
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
+    await this.waitForHost();
     this.stats.syncCount++;
     this.stats.operationCount += ops.length;
-    const payload = jsonBytes(ops.map((o) => o.json));
+    const pathOf = (id: number): ObjectPath => this.paths.get(id) ?? { type: 'item', name: '' };
+    const payload = jsonBytes(
+      wireRequest(
+        ops.map((o) => o.wire),
+        pathOf,
+      ),
+    );
     this.stats.payloads.push(payload);
-    this.responseBytes = 0;
+    this.results = [];
     this.deliveries = [];
     await Promise.resolve();
     if (payload > this.limits.maxRequestBytes) {
@@ -90,13 +221,18 @@ export class FakeContext {
         'The request payload size has exceeded the limit.',
       );
     }
+    let responseBytes: number;
     try {
       // Like Excel, operations run in order and the batch stops at the first failure (earlier ones stay done).
-      for (const op of ops) op.run();
+      ops.forEach((op, i) => {
+        this.currentAction = i + 1;
+        op.run();
+      });
     } finally {
-      this.stats.responses.push(this.responseBytes);
+      responseBytes = jsonBytes({ Results: this.results });
+      this.stats.responses.push(responseBytes);
     }
-    if (this.responseBytes > this.limits.maxResponseBytes) {
+    if (responseBytes > this.limits.maxResponseBytes) {
       this.stats.refused.push(this.stats.syncCount - 1);
       throw new FakeOfficeError(
         'ResponsePayloadSizeLimitExceeded',
@@ -144,8 +280,11 @@ export type Scalars<T> = Record<string, (target: T) => unknown>;
 export abstract class ProxyBase {
   /** How the proxy appears in a request's JSON when passed as an argument. */
   abstract get wireRef(): { ref: number };
-  /** Reads the requested properties from the state into the proxy (at sync). */
-  abstract applyLoad(paths: string[]): void;
+  /**
+   * Reads the requested properties from the state into the proxy (at sync) and returns them as the
+   * response carries them (null for a null object).
+   */
+  abstract applyLoad(paths: string[]): unknown;
 }
 
 /**
@@ -166,10 +305,25 @@ export abstract class FakeClientObject<T> extends ProxyBase {
   ) {
     super();
     this.context = context;
-    this.proxyId = context.newProxyId();
+    const args = creation?.args?.map(toWire) ?? [];
+    this.proxyId = context.newProxyId(
+      creation
+        ? { type: 'method', name: creation.method, parent: creation.parent, args }
+        : { type: 'global', name: '' },
+    );
     if (creation) {
-      const json = { id: this.proxyId, ...creation, args: creation.args?.map(toWire) };
-      context.enqueue(json, () => void this.resolve());
+      const wire: WireOperation = {
+        kind: 'create',
+        id: this.proxyId,
+        method: creation.method,
+        parent: creation.parent,
+        args,
+      };
+      context.enqueue(wire, () => {
+        const target = this.resolve();
+        // Office.js answers every *OrNullObject proxy with whether it is null.
+        if (creation.method.endsWith('OrNullObject')) context.noteResponse({ _IsNull: target === null });
+      });
     }
   }
 
@@ -190,6 +344,7 @@ export abstract class FakeClientObject<T> extends ProxyBase {
   /** Binds a proxy to an existing piece of state (collection items). */
   bind(target: T): this {
     this.target = target;
+    this.context.setPath(this.proxyId, { type: 'item', name: '' });
     return this;
   }
 
@@ -221,6 +376,8 @@ export abstract class FakeClientObject<T> extends ProxyBase {
     let c = this.children.get(name);
     if (!c) {
       c = make();
+      if (c instanceof FakeClientObject)
+        this.context.setPath(c.proxyId, { type: 'property', name, parent: this.proxyId });
       this.children.set(name, c);
     }
     return c as C;
@@ -232,23 +389,28 @@ export abstract class FakeClientObject<T> extends ProxyBase {
   }
 
   protected write(property: string, value: unknown, apply: (target: T, value: unknown) => void): void {
-    this.context.enqueue({ id: this.proxyId, set: property, value }, () => apply(this.live(), value));
+    this.context.enqueue({ kind: 'set', id: this.proxyId, property, value }, () => apply(this.live(), value));
   }
 
   protected call(method: string, args: unknown[], run: (target: T) => void): void {
-    this.context.enqueue({ id: this.proxyId, call: method, args: args.map(toWire) }, () => run(this.live()));
+    this.context.enqueue({ kind: 'call', id: this.proxyId, method, args: args.map(toWire) }, () =>
+      run(this.live()),
+    );
   }
 
   load(spec?: unknown): this {
     const paths = loadPaths(spec);
-    this.context.enqueue({ id: this.proxyId, load: paths.join(',') }, () => this.applyLoad(paths));
+    this.context.enqueue({ kind: 'load', id: this.proxyId, select: paths }, () =>
+      this.context.noteResponse(this.applyLoad(paths)),
+    );
     return this;
   }
 
-  applyLoad(paths: string[]): void {
+  applyLoad(paths: string[]): unknown {
     const target = this.resolve();
-    if (target === null) return;
+    if (target === null) return { _IsNull: true };
     this.assertAlive(target);
+    const data: Record<string, unknown> = {};
     const scalars = this.scalars();
     const navigation = this.navigation();
     const requested = paths.length
@@ -258,13 +420,14 @@ export abstract class FakeClientObject<T> extends ProxyBase {
       if (head in scalars && rest.length === 0) {
         const value = scalars[head](target);
         this.context.deliver(() => this.loaded.set(head, value));
-        this.context.noteResponse(value);
+        data[head] = value;
       } else if (head in navigation) {
-        navigation[head]().applyLoad(rest);
+        data[head] = navigation[head]().applyLoad(rest);
       } else {
         throw new FakeOfficeError('PropertyNotFound', `${this.typeName} has no property "${head}".`);
       }
     }
+    return data;
   }
 }
 
@@ -283,9 +446,9 @@ export abstract class FakeCollection<T, I extends ProxyBase> extends FakeClientO
     return this.loadedItems;
   }
 
-  override applyLoad(paths: string[]): void {
+  override applyLoad(paths: string[]): unknown {
     const target = this.resolve();
-    if (target === null) return;
+    if (target === null) return { _IsNull: true };
     const itemPaths = paths
       .map((p) => (p.startsWith('items/') ? p.slice(6) : p))
       .filter((p) => p !== 'items');
@@ -293,6 +456,6 @@ export abstract class FakeCollection<T, I extends ProxyBase> extends FakeClientO
     this.context.deliver(() => {
       this.loadedItems = items;
     });
-    for (const item of items) item.applyLoad(itemPaths);
+    return { _Items: items.map((item) => item.applyLoad(itemPaths)) };
   }
 }

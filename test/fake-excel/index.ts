@@ -9,12 +9,17 @@
  *
  * Where it matters it behaves like Excel: properties are unreadable until loaded and synced; array shapes
  * are checked; missing items and protected sheets fail at sync; strings sent through `values` are parsed
- * (formulas, numbers) unless the cell is text-formatted; every sync's payload and response are measured, and
- * a sync over Excel on the web's 5 MB is refused and returns nothing; Range.getSpecialCells(OrNullObject)
- * finds formula and constant cells as a RangeAreas.
+ * (formulas, numbers) unless the cell is text-formatted; every sync's request and response are measured in
+ * the shape Office.js sends them, and a sync over Excel on the web's 5 MB is refused and returns nothing;
+ * Range.getSpecialCells(OrNullObject) finds formula and constant cells as a RangeAreas. Where Excel is strict
+ * so is the fake (docs/office-js.md lists each rule and its source): merge keeps the top-left value, reads over
+ * 5,000,000 cells fail with RangeExceedsLimit, a very hidden sheet cannot be deleted, DataValidation.clear
+ * cuts only its range, autofit skips merged rows, a formula in an empty table column fills it, a fit to pages
+ * waits for the Page Layout tab, a protected structure refuses sheet changes. A test can play the user:
+ * cell-edit mode, another workbook in focus, changes between two syncs.
  */
 import { parseAddress, rectToAddress, type Rect } from './address';
-import { FIVE_MB, type FakeLimits, type FakeStats } from './context';
+import { createHost, FIVE_MB, type FakeLimits, type FakeStats, type RunOptions } from './context';
 import {
   addSheet,
   createWorkbookState,
@@ -35,10 +40,16 @@ import {
 } from './state';
 import { FakeRequestContext } from './workbook';
 
-export type { CellFormat, FakeCellValue, FakeLimits, FakeStats, WorkbookState };
+export type { CellFormat, FakeCellValue, FakeLimits, FakeStats, RunOptions, WorkbookState };
 
-/** Same shape as the adapter's ExcelRun, so `excel.run` can be passed where Excel.run would be. */
-export type FakeRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * Same shape as the adapter's ExcelRun, so `excel.run` can be passed where Excel.run would be; `options` are
+ * Excel.run's RunOptions (delayForCellEdit).
+ */
+export type FakeRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options?: RunOptions,
+) => Promise<T>;
 
 export interface SheetView {
   readonly state: SheetState;
@@ -92,6 +103,22 @@ export interface FakeExcel {
   ): SheetView;
   protect(sheetName: string): void;
   addTable(sheetName: string, name: string, range: string): void;
+  /** Review › Protect Workbook (structure). */
+  protectWorkbook(): void;
+  /** The user opens the Page Layout tab (after which a zoom that fits to pages applies: office-js#1860). */
+  openPageLayoutTab(): void;
+  /** The user starts typing in a cell: syncs fail with InvalidOperationInCellEditMode or wait (delayForCellEdit). */
+  enterCellEdit(): void;
+  /** The user presses Enter or Esc: waiting syncs go on. */
+  exitCellEdit(): void;
+  /** Whether this Excel honours Excel.run's delayForCellEdit (an older one fails the batch instead). */
+  honourDelayForCellEdit(honour: boolean): void;
+  /** Another workbook takes the focus (true) or this one gets it back (false). */
+  setInactive(inactive: boolean): void;
+  /** Runs `change` just before the sync of that index (0-based, since the last resetStats), as a user would. */
+  beforeSync(index: number, change: () => void): void;
+  /** How many syncs are waiting for the user to leave cell-edit mode. */
+  readonly waitingForEdit: number;
 }
 
 function cellRect(cell: string): { row: number; col: number } {
@@ -195,8 +222,9 @@ export function createFakeExcel(limits: Partial<FakeLimits> = {}): FakeExcel {
     return s;
   };
 
-  const run: FakeRun = async (batch) => {
-    const context = new FakeRequestContext(state, stats, sizeLimits);
+  const host = createHost();
+  const run: FakeRun = async (batch, options) => {
+    const context = new FakeRequestContext(state, stats, sizeLimits, host, options ?? {});
     // The fake stands in for Excel.RequestContext; it implements only what the adapter uses.
     const result = await batch(context as unknown as Excel.RequestContext);
     if (context.pendingOperations > 0) {
@@ -259,6 +287,32 @@ export function createFakeExcel(limits: Partial<FakeLimits> = {}): FakeExcel {
     },
     protect(sheetName) {
       mustFind(sheetName).protected = true;
+    },
+    protectWorkbook() {
+      state.structureProtected = true;
+    },
+    openPageLayoutTab() {
+      state.pageLayoutTabOpened = true;
+    },
+    enterCellEdit() {
+      host.cellEditMode = true;
+    },
+    exitCellEdit() {
+      host.cellEditMode = false;
+      const waiting = host.editEnded.splice(0);
+      for (const resume of waiting) resume();
+    },
+    honourDelayForCellEdit(honour) {
+      host.honoursDelayForCellEdit = honour;
+    },
+    setInactive(inactive) {
+      host.inactiveWorkbook = inactive;
+    },
+    beforeSync(index, change) {
+      host.beforeSync.set(index, change);
+    },
+    get waitingForEdit() {
+      return host.editEnded.length;
     },
     addTable(sheetName, name, range) {
       const sheet = mustFind(sheetName);

@@ -1,6 +1,7 @@
 /** Range proxies of the fake: Range, its format (font, fill, borders), data validation and conditional formats. */
 import {
   contains,
+  isUnbounded,
   MAX_COLUMNS,
   parseAddress,
   quoteSheetName,
@@ -22,11 +23,13 @@ import {
   numberFormatsOf,
   parseInput,
   setCell,
+  usedRect,
   type BorderEdge,
   type CellProps,
   type ConditionalFormatState,
   type FakeCellValue,
   type SheetState,
+  type TableState,
   type ValidationState,
 } from './state';
 
@@ -35,8 +38,51 @@ export interface RangeTarget {
   rect: Rect;
 }
 
-/** Cells a single load may return before the fake refuses, like Excel's response limits. */
+/** Cells a single load may return before Excel refuses (unless the test sets its own limit). */
 const MAX_LOADED_CELLS = 5_000_000;
+
+/** The parts of `a` outside `b`, as up to four rectangles. */
+function subtractRect(a: Rect, b: Rect): Rect[] {
+  if (!overlaps(a, b)) return [a];
+  const out: Rect[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  return out;
+}
+
+function union(a: Rect, b: Rect): Rect {
+  return {
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
+  };
+}
+
+function cellsWithin(sheet: SheetState, rect: Rect): SheetState['cells'] {
+  const out: SheetState['cells'] = new Map();
+  for (const [key, content] of sheet.cells)
+    if (contains(rect, Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS)) out.set(key, content);
+  return out;
+}
+
+function layersWithin(sheet: SheetState, rect: Rect): SheetState['layers'] {
+  return sheet.layers.flatMap((layer) => {
+    if (layer.kind === 'clear' || isUnbounded(layer.rect) || !overlaps(layer.rect, rect)) return [];
+    const r = layer.rect;
+    const clipped = {
+      top: Math.max(r.top, rect.top),
+      left: Math.max(r.left, rect.left),
+      bottom: Math.min(r.bottom, rect.bottom),
+      right: Math.min(r.right, rect.right),
+    };
+    return [{ kind: 'props', rect: clipped, props: {} }];
+  });
+}
 
 function writable(t: RangeTarget, location: string): void {
   if (t.sheet.deleted) throw itemNotFound(`The sheet "${t.sheet.name}" was deleted.`, location);
@@ -59,17 +105,22 @@ function checkShape(t: RangeTarget, value: unknown, property: string): unknown[]
   return value as unknown[][];
 }
 
-function guardLoad(t: RangeTarget): void {
-  if (rectCells(t.rect) > MAX_LOADED_CELLS) {
+/**
+ * Excel refuses to read a range of more than 5,000,000 cells, whatever its content ("RangeExceedsLimit: The
+ * cell count in the range has exceeded the maximum supported number", Resource limits and performance
+ * optimization for Office Add-ins).
+ */
+function guardLoad(t: RangeTarget, limit = MAX_LOADED_CELLS): void {
+  if (rectCells(t.rect) > limit) {
     throw new FakeOfficeError(
-      'ResponsePayloadSizeLimitExceeded',
-      'The response payload size has exceeded the limit.',
+      'RangeExceedsLimit',
+      'The cell count in the range has exceeded the maximum supported number.',
     );
   }
 }
 
-function grid<V>(t: RangeTarget, f: (row: number, col: number) => V): V[][] {
-  guardLoad(t);
+function grid<V>(t: RangeTarget, f: (row: number, col: number) => V, limit?: number): V[][] {
+  guardLoad(t, limit);
   const out: V[][] = [];
   for (let r = t.rect.top; r <= t.rect.bottom; r++) {
     const line: V[] = [];
@@ -94,7 +145,7 @@ function valueType(sheet: SheetState, row: number, col: number): string {
   return 'String';
 }
 
-function writeCells(t: RangeTarget, value: unknown, property: string): void {
+function writeCells(t: RangeTarget, value: unknown, property: string, tables: readonly TableState[]): void {
   writable(t, `Range.${property}`);
   const input = checkShape(t, value, property);
   const formats = numberFormatsOf(t.sheet, t.rect);
@@ -104,6 +155,34 @@ function writeCells(t: RangeTarget, value: unknown, property: string): void {
       setCell(t.sheet, t.rect.top + i, t.rect.left + j, parseInput(cell, formats[i][j]));
     }),
   );
+  fillCalculatedColumns(t, tables);
+}
+
+/**
+ * Excel's calculated columns: a formula entered in one cell of an otherwise empty table column fills the
+ * whole column, each row's references adjusted ("Use calculated columns in an Excel table"). The fake does
+ * this for every table column the write touched whose data cells are empty but for one formula.
+ */
+function fillCalculatedColumns(t: RangeTarget, tables: readonly TableState[]): void {
+  for (const table of tables) {
+    if (table.sheet !== t.sheet || table.deleted || !overlaps(table.rect, t.rect)) continue;
+    const top = table.rect.top + 1;
+    if (top > table.rect.bottom) continue;
+    for (let c = Math.max(t.rect.left, table.rect.left); c <= Math.min(t.rect.right, table.rect.right); c++) {
+      const filled: number[] = [];
+      for (let r = top; r <= table.rect.bottom; r++) {
+        const cell = getCell(t.sheet, r, c);
+        if (cell.value !== null || cell.formula !== null) filled.push(r);
+      }
+      if (filled.length !== 1) continue;
+      const source = getCell(t.sheet, filled[0], c).formula;
+      if (source === null) continue;
+      for (let r = top; r <= table.rect.bottom; r++) {
+        if (r !== filled[0])
+          setCell(t.sheet, r, c, { value: null, formula: shiftFormula(source, r - filled[0], 0) });
+      }
+    }
+  }
 }
 
 function addProps(t: RangeTarget, props: CellProps, location: string): void {
@@ -183,23 +262,28 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 
   protected scalars(): Scalars<RangeTarget> {
+    const cellLimit = this.context.limits.maxLoadedCells;
     return {
       address: (t) => `${quoteSheetName(t.sheet.name)}!${rectToAddress(t.rect)}`,
       rowCount: (t) => rectRows(t.rect),
       columnCount: (t) => rectColumns(t.rect),
       rowIndex: (t) => t.rect.top,
       columnIndex: (t) => t.rect.left,
-      values: (t) => grid(t, (r, c) => outputValue(getCell(t.sheet, r, c).value)),
+      values: (t) => grid(t, (r, c) => outputValue(getCell(t.sheet, r, c).value), cellLimit),
       formulas: (t) =>
-        grid(t, (r, c) => {
-          const cell = getCell(t.sheet, r, c);
-          return cell.formula ?? outputValue(cell.value);
-        }),
+        grid(
+          t,
+          (r, c) => {
+            const cell = getCell(t.sheet, r, c);
+            return cell.formula ?? outputValue(cell.value);
+          },
+          cellLimit,
+        ),
       numberFormat: (t) => {
-        guardLoad(t);
+        guardLoad(t, cellLimit);
         return numberFormatsOf(t.sheet, t.rect);
       },
-      valueTypes: (t) => grid(t, (r, c) => valueType(t.sheet, r, c)),
+      valueTypes: (t) => grid(t, (r, c) => valueType(t.sheet, r, c), cellLimit),
       rowHidden: (t) => allSomeNone(t.sheet.hiddenRows, t.rect.top, t.rect.bottom),
       columnHidden: (t) => allSomeNone(t.sheet.hiddenColumns, t.rect.left, t.rect.right),
     };
@@ -231,13 +315,13 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return this.read('values');
   }
   set values(v: unknown[][]) {
-    this.write('values', v, (t, value) => writeCells(t, value, 'values'));
+    this.write('values', v, (t, value) => writeCells(t, value, 'values', this.context.state.tables));
   }
   get formulas(): unknown[][] {
     return this.read('formulas');
   }
   set formulas(v: unknown[][]) {
-    this.write('formulas', v, (t, value) => writeCells(t, value, 'formulas'));
+    this.write('formulas', v, (t, value) => writeCells(t, value, 'formulas', this.context.state.tables));
   }
   get numberFormat(): unknown[][] {
     return this.read('numberFormat');
@@ -328,6 +412,25 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     );
   }
 
+  /** The used range within this range (Range.getUsedRangeOrNullObject, ExcelApi 1.4); null when none. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.live();
+        const used = usedRect(t.sheet, valuesOnly);
+        if (!used || !overlaps(used, t.rect)) return null;
+        const cells = usedRect({ ...t.sheet, cells: cellsWithin(t.sheet, t.rect), layers: [] }, true);
+        const layers = valuesOnly
+          ? null
+          : usedRect({ ...t.sheet, cells: new Map(), layers: layersWithin(t.sheet, t.rect) }, false);
+        const rect = cells && layers ? union(cells, layers) : (cells ?? layers);
+        return rect ? { sheet: t.sheet, rect } : null;
+      },
+      { method: 'getUsedRangeOrNullObject', parent: this.proxyId, args: [valuesOnly] },
+    );
+  }
+
   getCell(row: number, column: number): FakeRange {
     return this.derived('getCell', [row, column], (t) => ({
       top: t.rect.top + row,
@@ -337,16 +440,28 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     }));
   }
 
+  /**
+   * As in Excel, a merged area keeps only the value (or formula) of its top-left cell: the others are
+   * emptied ("Merge and unmerge cells": only the upper-left value is kept).
+   */
   merge(across = false): void {
     this.call('merge', [across], (t) => {
       writable(t, 'Range.merge');
-      if (across) {
-        for (let r = t.rect.top; r <= t.rect.bottom; r++)
-          t.sheet.merges.push({ ...t.rect, top: r, bottom: r });
-      } else {
-        if (t.sheet.merges.some((m) => overlaps(m, t.rect)))
-          throw invalidOperation('The range overlaps a merged area.', 'Range.merge');
-        t.sheet.merges.push({ ...t.rect });
+      const areas = across
+        ? Array.from({ length: rectRows(t.rect) }, (_, i) => ({
+            ...t.rect,
+            top: t.rect.top + i,
+            bottom: t.rect.top + i,
+          }))
+        : [{ ...t.rect }];
+      if (t.sheet.merges.some((m) => areas.some((a) => overlaps(m, a))))
+        throw invalidOperation('The range overlaps a merged area.', 'Range.merge');
+      for (const area of areas) {
+        if (rectCells(area) === 1) continue;
+        t.sheet.merges.push(area);
+        for (let r = area.top; r <= area.bottom; r++)
+          for (let c = area.left; c <= area.right; c++)
+            if (r !== area.top || c !== area.left) setCell(t.sheet, r, c, { value: null, formula: null });
       }
     });
   }
@@ -507,13 +622,19 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
       for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, value);
     });
   }
-  /** Fits the rows to their content: the fake cannot measure text, so it records the request. */
+  /**
+   * Fits the rows to their content. The fake cannot measure text, so it records which rows Excel fitted. As in
+   * Excel, merged cells take no part in the fit (OfficeDev/office-js#1840, and Excel's own "AutoFit does not
+   * work on merged cells"): a row whose text sits in a merged area gets the height of its other cells,
+   * which the fake plays as the standard one-line height, and is not recorded as fitted.
+   */
   autofitRows(): void {
     this.call('autofitRows', [], (t) => {
       writable(t, 'RangeFormat.autofitRows');
       for (let r = t.rect.top; r <= t.rect.bottom; r++) {
         t.sheet.rowHeights.delete(r);
-        t.sheet.autofitRows.add(r);
+        if (t.sheet.merges.some((m) => r >= m.top && r <= m.bottom)) t.sheet.autofitRows.delete(r);
+        else t.sheet.autofitRows.add(r);
       }
     });
   }
@@ -885,10 +1006,18 @@ export class FakeDataValidation extends FakeClientObject<RangeTarget> {
     });
   }
 
+  /**
+   * Clears the data validation from the range's cells only: a rule that also covers cells outside the range
+   * keeps them (Excel.DataValidation.clear: "Clears the data validation from the current range").
+   */
   clear(): void {
     this.call('clear', [], (t) => {
       writable(t, 'DataValidation.clear');
-      t.sheet.validations = t.sheet.validations.filter((v) => !overlaps(v.rect, t.rect));
+      t.sheet.validations = t.sheet.validations.flatMap((v) =>
+        overlaps(v.rect, t.rect)
+          ? subtractRect(v.rect, t.rect).map((rect) => ({ ...v, rect, rule: v.rule && { ...v.rule } }))
+          : [v],
+      );
     });
   }
 }

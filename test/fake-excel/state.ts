@@ -153,6 +153,13 @@ export interface WorkbookState {
   activeSheet: SheetState | null;
   selection: { sheet: SheetState; rect: Rect } | null;
   nextId: number;
+  /** Review › Protect Workbook: the structure is locked (no sheet added, deleted, renamed, moved, hidden). */
+  structureProtected: boolean;
+  /**
+   * Whether the user has opened the Page Layout tab in this session. Until then Excel does not apply a
+   * PageLayout.zoom that fits to pages (OfficeDev/office-js#1860); a zoom scale applies either way.
+   */
+  pageLayoutTabOpened: boolean;
 }
 
 export const DEFAULT_FONT = { name: 'Calibri', size: 11 };
@@ -169,7 +176,15 @@ function emptyHeaderFooter(): HeaderFooterState {
 }
 
 export function createWorkbookState(): WorkbookState {
-  return { sheets: [], tables: [], activeSheet: null, selection: null, nextId: 1 };
+  return {
+    sheets: [],
+    tables: [],
+    activeSheet: null,
+    selection: null,
+    nextId: 1,
+    structureProtected: false,
+    pageLayoutTabOpened: false,
+  };
 }
 
 /** Excel's rules for sheet names. */
@@ -246,7 +261,20 @@ export function visibleSheets(wb: WorkbookState): SheetState[] {
   return wb.sheets.filter((s) => s.visibility === 'Visible');
 }
 
+/** The error Excel gives for a change to the sheets of a workbook whose structure is protected. */
+export function structureLocked(location: string): FakeOfficeError {
+  // Excel's code for this case is not documented; the adapter checks workbook.protection first and never
+  // depends on the code.
+  return new FakeOfficeError('AccessDenied', 'The workbook structure is protected.', location);
+}
+
 export function deleteSheet(wb: WorkbookState, sheet: SheetState): void {
+  if (wb.structureProtected) throw structureLocked('Worksheet.delete');
+  // Documented: "if the worksheet's visibility is set to VeryHidden, the delete operation will fail with an
+  // InvalidOperation exception" (Excel.Worksheet.delete).
+  if (sheet.visibility === 'VeryHidden') {
+    throw invalidOperation('A very hidden worksheet cannot be deleted.', 'Worksheet.delete');
+  }
   if (sheet.visibility === 'Visible' && visibleSheets(wb).length === 1) {
     throw invalidOperation('A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
   }

@@ -14,9 +14,11 @@ import {
   FakeClientObject,
   FakeCollection,
   FakeContext,
+  type FakeHost,
   type FakeLimits,
   type FakeStats,
   type ProxyBase,
+  type RunOptions,
   type Scalars,
 } from './context';
 import { accessDenied, FakeOfficeError, invalidArgument, invalidOperation, itemNotFound } from './errors';
@@ -28,6 +30,7 @@ import {
   findSheet,
   getCell,
   rewriteSheetReferences,
+  structureLocked,
   usedRect,
   visibleSheets,
   type HeaderFooterState,
@@ -42,8 +45,14 @@ export class FakeRequestContext extends FakeContext {
   readonly workbook: FakeWorkbook;
   readonly application: FakeApplication;
 
-  constructor(state: WorkbookState, stats: FakeStats, limits?: FakeLimits) {
-    super(state, stats, limits);
+  constructor(
+    state: WorkbookState,
+    stats: FakeStats,
+    limits?: FakeLimits,
+    host?: FakeHost,
+    options?: RunOptions,
+  ) {
+    super(state, stats, limits, host, options);
     this.workbook = new FakeWorkbook(this);
     this.application = new FakeApplication(this);
   }
@@ -79,6 +88,28 @@ export class FakeWorkbook extends FakeClientObject<WorkbookState> {
   }
   get tables(): FakeTableCollection {
     return this.child('tables', () => new FakeTableCollection(this.context, () => null));
+  }
+  get protection(): FakeWorkbookProtection {
+    return this.child('protection', () => new FakeWorkbookProtection(this.context));
+  }
+  protected override navigation(): Record<string, () => ProxyBase> {
+    return { protection: () => this.protection };
+  }
+}
+
+/** Workbook.protection (ExcelApi 1.7): whether the workbook's structure is protected. */
+export class FakeWorkbookProtection extends FakeClientObject<WorkbookState> {
+  constructor(context: FakeContext) {
+    super(context, () => context.state);
+  }
+  protected get typeName(): string {
+    return 'WorkbookProtection';
+  }
+  protected scalars(): Scalars<WorkbookState> {
+    return { protected: (wb) => wb.structureProtected };
+  }
+  get protected(): boolean {
+    return this.read('protected');
   }
 }
 
@@ -129,6 +160,7 @@ export class FakeWorksheetCollection extends FakeCollection<WorkbookState, FakeW
       this.context,
       () => {
         const wb = this.context.state;
+        if (wb.structureProtected) throw structureLocked('WorksheetCollection.add');
         let n = wb.sheets.length + 1;
         while (!name && findSheet(wb, `Sheet${n}`)) n++;
         return addSheet(wb, name ?? `Sheet${n}`);
@@ -178,6 +210,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   }
   set name(v: string) {
     this.write('name', v, (s, value) => {
+      if (this.context.state.structureProtected && value !== s.name) throw structureLocked('Worksheet.name');
       checkSheetName(this.context.state, value as string, s);
       const old = s.name;
       s.name = value as string;
@@ -191,6 +224,8 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
   set position(v: number) {
     this.write('position', v, (s, value) => {
       const wb = this.context.state;
+      if (wb.structureProtected && wb.sheets.indexOf(s) !== value)
+        throw structureLocked('Worksheet.position');
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= wb.sheets.length) {
         throw invalidArgument(`Bad position ${String(value)}.`, 'Worksheet.position');
       }
@@ -207,6 +242,7 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
         throw invalidArgument(`Bad visibility ${String(value)}.`, 'Worksheet.visibility');
       }
       const wb = this.context.state;
+      if (wb.structureProtected && value !== s.visibility) throw structureLocked('Worksheet.visibility');
       if (value !== 'Visible' && s.visibility === 'Visible' && visibleSheets(wb).length === 1) {
         throw invalidOperation('A workbook must keep one visible worksheet.', 'Worksheet.visibility');
       }
@@ -468,15 +504,31 @@ export class FakePageLayout extends FakeClientObject<SheetState> {
     );
   }
   set zoom(v: PageLayoutState['zoom']) {
+    const fitsToPages =
+      typeof v === 'object' &&
+      v !== null &&
+      (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined);
+    if (fitsToPages && !this.context.state.pageLayoutTabOpened) {
+      // OfficeDev/office-js#1860: fitting to pages does not take until the Page Layout tab has been opened;
+      // the request goes through and nothing changes.
+      this.write('zoom', v, () => undefined);
+      return;
+    }
     this.setLayout('zoom', v, (x) => {
       if (typeof x !== 'object' || x === null) return false;
       const z = x as Record<string, unknown>;
       const keys = Object.keys(z);
       const count = (k: string): boolean =>
         z[k] === undefined || (typeof z[k] === 'number' && (z[k] as number) >= 0);
+      // PageLayoutZoomOptions: scale 10–400, and no scale beside a fit to pages.
+      const scale = z.scale;
+      const scaleOk = scale === undefined || (typeof scale === 'number' && scale >= 10 && scale <= 400);
+      const fit = z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined;
       return (
         keys.every((k) => ['scale', 'horizontalFitToPages', 'verticalFitToPages'].includes(k)) &&
-        keys.every(count)
+        keys.every(count) &&
+        scaleOk &&
+        !(fit && scale !== undefined)
       );
     });
   }

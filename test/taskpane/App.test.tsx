@@ -3,7 +3,7 @@ import { emptyCounts } from '../../src/domain/rollup';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CheckResult } from '../../src/domain/problems';
-import { PANE } from '../../src/i18n/ui';
+import { ACTION_NAME, OUTCOME, PANE } from '../../src/i18n/ui';
 import { App, type PaneTab } from '../../src/taskpane/App';
 import type { CheckView, PaneActions } from '../../src/taskpane/actions';
 import { deferred, fakeActions, NO_TRACKER, readyView, type FakeActions } from './fakes';
@@ -326,6 +326,30 @@ describe('the actions', () => {
     await act(async () => pending.resolve({ ok: true, message: 'Đã tổng hợp báo cáo.' }));
     expect(screen.queryByText(PANE.working.report)).toBeNull();
     expect((button(PANE.reportButton) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('shows a report’s notes under its message, and a busy workbook as a warning', async () => {
+    const actions = fakeActions({
+      compileReport: jest
+        .fn()
+        .mockResolvedValueOnce({
+          ok: true,
+          message: 'Đã tổng hợp báo cáo.',
+          sheet: 'Báo cáo 6 tháng 2026',
+          notes: ['Ngày tính số liệu sau hôm nay.', 'Trang "Tổng hợp": không tô màu được.'],
+        })
+        .mockResolvedValueOnce({ ok: false, reason: 'busy', message: OUTCOME.busy(ACTION_NAME.report) }),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.reportButton)));
+    expect(screen.getByText(PANE.outcomeTitle.warning)).toBeTruthy();
+    expect(screen.getByText('Ngày tính số liệu sau hôm nay.')).toBeTruthy();
+    expect(screen.getByText('Trang "Tổng hợp": không tô màu được.')).toBeTruthy();
+    await act(async () => fireEvent.click(button(PANE.reportButton)));
+    expect(screen.getByText(OUTCOME.busy(ACTION_NAME.report))).toBeTruthy();
+    expect(screen.getByText(PANE.outcomeTitle.warning)).toBeTruthy();
+    expect(screen.queryByText(PANE.outcomeTitle.error)).toBeNull();
   });
 
   it('lists errors and warnings apart; a click selects the problem’s cell', async () => {

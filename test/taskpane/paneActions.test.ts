@@ -1,5 +1,7 @@
 /** The pane's actions over a workbook port: the application layer plus what the host adds. */
 import { initTracker } from '../../src/app';
+import { memoryLock } from '../../src/commands/actionLock';
+import { ACTION_NAME, OUTCOME } from '../../src/i18n/ui';
 import { PROBLEM, SHEET } from '../../src/i18n/vi';
 import { createPaneActions, type PaneHost } from '../../src/taskpane/paneActions';
 import { MemoryPort } from '../support/memoryPort';
@@ -71,5 +73,51 @@ describe('createPaneActions', () => {
     const listener = jest.fn();
     await actions.subscribeToChanges(listener);
     expect(h.subscribeToChanges).toHaveBeenCalledWith(listener);
+  });
+});
+
+describe('the pane and the ribbon: one action at a time in a workbook', () => {
+  it('does not start an action while the ribbon’s report holds the workbook, and says so', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026 });
+    const lock = memoryLock();
+    const actions = createPaneActions(port, host({ lock }));
+    let finish!: () => void;
+    const ribbon = lock.run('report', () => new Promise<void>((resolve) => (finish = resolve)));
+    for (const outcome of [
+      await actions.checkTracker(),
+      await actions.compileReport(),
+      await actions.initTracker(2026),
+      await actions.fixCells([]),
+    ]) {
+      expect(outcome).toMatchObject({
+        ok: false,
+        reason: 'busy',
+        message: OUTCOME.busy(ACTION_NAME.report),
+      });
+    }
+    finish();
+    await ribbon;
+    expect((await actions.checkTracker()).result).toBeDefined();
+  });
+
+  it('shows what the ribbon shows under a report: its warnings and the host’s notes, each once', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026 });
+    const actions = createPaneActions(port, host({ writeNotes: () => ['Ghi chú của Excel.'] }));
+    const report = await import('../../src/app/compileReport');
+    const spy = jest.spyOn(report, 'compileReport').mockResolvedValue({
+      ok: true,
+      message: 'Đã tổng hợp.',
+      sheet: 'Báo cáo 6 tháng 2026',
+      dataErrorRows: 2,
+      warnings: ['Cảnh báo của báo cáo.', 'Ghi chú của Excel.'],
+    });
+    try {
+      const outcome = await actions.compileReport();
+      expect(outcome.notes).toEqual(['Cảnh báo của báo cáo.', 'Ghi chú của Excel.']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

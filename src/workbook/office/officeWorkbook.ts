@@ -1,21 +1,29 @@
 /**
  * The WorkbookPort over a live workbook, through Office.js. This folder is the only place Office.js is used,
- * and only through the `run` function (Excel.run by default) so tests can pass a fake.
+ * and only through the `run` function (Excel.run by default) so tests can pass a fake. The contract it holds
+ * with Excel, API by API, is docs/office-js.md.
  *
- * Round trips: read = 2 syncs (sheet list and tables, then the used ranges; sheets too big for one 5 MB
- * response are read again in row blocks of about 3 MB a sync); apply = 1 sync, taking the
- * sheet list (and which sheets hold tables) from the read that came just before it (an apply without a read
- * first costs one more sync to load them). Only a plan whose payload passes the request limit (~4 MB here;
+ * Round trips: read = 1 sync when the adapter remembers the workbook from its last read or write
+ * (memory.ts: which sheets exist and how big they were), 2 the first time (the sheet list, then the sheets);
+ * sheets too big for one response are read on in row blocks of about 3 MB a sync, sized before their values
+ * are asked for. apply = 1 sync, taking the sheet list, the tables and the workbook's protection from the
+ * read just before it (an apply without a read first costs one more sync), and bringing the new sheet list
+ * back for the memory in the same sync. Only a plan whose payload passes the request limit (~4 MB here;
  * Excel on the web refuses 5 MB) is split into more syncs, by bytes, not by rows.
+ *
+ * Every batch runs with delayForCellEdit: while the user is typing in a cell, Excel waits for the edit to end
+ * instead of failing; an Excel that fails anyway (InvalidOperationInCellEditMode) gets its own message.
  *
  * A sheet the plan writes that exists already is emptied and written in place (placeSheets), so formulas a
  * user wrote elsewhere against it (='Tổng hợp'!C20) keep working.
  */
+import { sheetNameKey } from '../../domain/text';
 import { OFFICE_ERROR } from '../../i18n/vi';
 import type { SheetSpec } from '../../sheets/spec';
 import { toA1 } from '../a1';
 import type { CellUpdate, SheetInfo, WorkbookPort, WorkbookSnapshot, WritePlan } from '../port';
 import { WorkbookError } from '../port';
+import { inProcessMemory, remember, type MemoryStore, type SheetExtent } from './memory';
 import {
   loadSheetList,
   loadTableSheets,
@@ -27,17 +35,36 @@ import {
 import { detectFeatures, officeIsSetSupported, type Features, type IsSetSupported } from './requirements';
 import { DEFAULT_MAX_SYNC_BYTES, OPERATION_BYTES, stringJsonBytes, SyncBudget } from './syncBudget';
 import { needsTextFormat } from './textFormat';
-import { resetSheet, writeSheet, type WriteEnv } from './writeSheet';
+import { resetSheet, specExtent, writeSheet, type WriteEnv } from './writeSheet';
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run's options the adapter uses (Excel.RunOptions). */
+export interface RunOptions {
+  delayForCellEdit?: boolean;
+}
 
-const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options?: RunOptions,
+) => Promise<T>;
+
+const defaultRun: ExcelRun = (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch));
+
+/**
+ * Wait for the user to finish typing in a cell rather than fail (Excel.RunOptions.delayForCellEdit,
+ * "Delay execution while cell is being edited"). No requirement set gates the option; an Excel that does
+ * not honour it fails with InvalidOperationInCellEditMode, which has its own message.
+ */
+const RUN_OPTIONS: RunOptions = { delayForCellEdit: true };
 
 export interface OfficeWorkbookOptions {
   /** Requirement-set check; defaults to Office.context.requirements.isSetSupported. */
   isSetSupported?: IsSetSupported;
   /** Most bytes of queued payload per context.sync(). */
   maxSyncBytes?: number;
+  /** Where the adapter keeps what it learned of the workbook (this runtime only, by default). */
+  memory?: MemoryStore;
+  /** Where the Excel error codes go (console.warn by default): never to the user. */
+  logError?: (code: string, detail: string) => void;
 }
 
 export interface OfficeWorkbook extends WorkbookPort {
@@ -94,8 +121,46 @@ function checkCellLimits(spec: SheetSpec): void {
   }
 }
 
+/**
+ * Whether applying the plan changes the workbook's structure (adds, deletes, renames, moves, hides or shows a
+ * sheet), which a protected structure forbids. Cell updates and rewriting a visible sheet in place do not.
+ */
+function changesStructure(plan: WritePlan, book: KnownBook, features: Features): boolean {
+  const find = (name: string): SheetInfo | undefined => book.sheets.find((s) => sameSheetName(s.name, name));
+  for (const spec of plan.write) {
+    const old = find(spec.name);
+    if (!old || old.name !== spec.name || old.visibility !== 'visible') return true;
+    if (!features.replaceInPlace || book.tableSheets.some((t) => sameSheetName(t, old.name))) return true;
+    if (spec.visibility && spec.visibility !== 'visible') return true;
+  }
+  const order = (plan.tabOrder ?? []).filter(
+    (n) => find(n) || plan.write.some((s) => sameSheetName(s.name, n)),
+  );
+  return order.some((name, i) => !sameSheetName(book.sheets[i]?.name ?? '', name));
+}
+
 /** Checks everything that can be checked before queueing anything, so a refused plan writes nothing. */
-function checkPlan(plan: WritePlan, sheets: readonly SheetInfo[]): void {
+function checkPlan(plan: WritePlan, book: KnownBook, features: Features): void {
+  const { sheets } = book;
+  if (book.structureProtected && changesStructure(plan, book, features)) {
+    throw new WorkbookError('structureProtected', undefined, OFFICE_ERROR.structureProtected());
+  }
+  for (const spec of plan.write) {
+    const name = spec.table?.name;
+    if (!name) continue;
+    // A table on a sheet the plan rewrites goes with it; one elsewhere would make the new table's name clash.
+    const clash = book.tables.find(
+      (t) =>
+        t.name.toLowerCase() === name.toLowerCase() &&
+        !plan.write.some((w) => sameSheetName(w.name, t.sheet)),
+    );
+    if (clash)
+      throw new WorkbookError(
+        'unsupported',
+        clash.sheet,
+        OFFICE_ERROR.tableNameTaken(clash.name, clash.sheet),
+      );
+  }
   const find = (name: string): SheetInfo | undefined => sheets.find((s) => sameSheetName(s.name, name));
   const written = (name: string): boolean => plan.write.some((s) => sameSheetName(s.name, name));
   plan.write.forEach((spec, i) => {
@@ -139,11 +204,25 @@ interface KnownBook {
   sheets: SheetInfo[];
   /** Sheets that hold a table (any table of the workbook, not only the requested sheets'). */
   tableSheets: string[];
+  /** Every table of the workbook, with its sheet. */
+  tables: { name: string; sheet: string }[];
+  /** Review › Protect Workbook is on: no sheet may be added, deleted, renamed, moved or hidden. */
+  structureProtected: boolean;
 }
+
+/**
+ * The tab colour a sheet this write adds carries until it is written whole. Should the batch fail half-way
+ * (a sheet of one of its names appeared meanwhile: Excel stops at the first failing operation, and what went
+ * before stays done), the sheets still marked are the empty or half-written ones this write added, and
+ * removeUnfinished deletes them, so that running the action again finds the workbook as it was.
+ */
+export const UNFINISHED_MARK = '#FE00FE';
 
 /** Where a spec of the plan is written. */
 interface Placed {
   ws: Excel.Worksheet;
+  /** A sheet this write adds, marked with UNFINISHED_MARK until it is written. */
+  added?: boolean;
   /** Set when `ws` is an existing sheet to empty (resetSheet) before writing: was it hidden? */
   inPlace?: { wasHidden: boolean };
 }
@@ -172,7 +251,9 @@ function placeSheets(
   plan.write.forEach((spec, i) => {
     const position = sheets.findIndex((s) => sameSheetName(s.name, spec.name));
     if (position < 0) {
-      placed.set(spec.name, { ws: worksheets.add(spec.name) });
+      const ws = worksheets.add(spec.name);
+      if (features.tabColor) ws.tabColor = UNFINISHED_MARK;
+      placed.set(spec.name, { ws, added: features.tabColor });
       return;
     }
     const old = sheets[position];
@@ -208,39 +289,71 @@ function officeErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' && /^[A-Za-z][A-Za-z0-9.]{0,79}$/.test(code) ? code : undefined;
 }
 
+/** Where Excel says it failed (debugInfo.errorLocation, e.g. "Worksheet.delete"), for the console. */
+function errorLocation(error: unknown): string {
+  const info = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo;
+  return typeof info?.errorLocation === 'string' ? info.errorLocation : '';
+}
+
+const defaultLogError = (code: string, detail: string): void => {
+  console.warn(`Excel error ${code}${detail ? ` at ${detail}` : ''}`);
+};
+
 /**
- * Any failure at the Office edge → WorkbookError with a Vietnamese message. Office's own message is not
- * used: it is English (or the Office UI's language), may carry a stack, and could reach the user through
- * the CLI or an 'unsupported' outcome. The Office error code is appended so support can tell errors apart,
- * and the original error is kept as `cause` for the developer tools.
+ * Any failure at the Office edge → WorkbookError with a Vietnamese message of its own for each documented
+ * case, and what helps there (Excel's error codes: "Error handling with the application-specific JavaScript
+ * APIs"). Office's own message is not used: it is English (or the Office UI's language) and may carry a
+ * stack. The Excel code goes to `log` (the console), never into the user's message; the original error is
+ * kept as `cause` for the developer tools.
+ *
+ * `phase` says whether the error came from a read or a write: ItemNotFound and ItemAlreadyExists in a write
+ * mean the sheets changed since the read (sheetListChanged, worth running the action again from its read).
  */
-export function toWorkbookError(error: unknown, sheet: string | undefined): WorkbookError {
+export function toWorkbookError(
+  error: unknown,
+  sheet: string | undefined,
+  phase: 'read' | 'write' = 'write',
+  log: (code: string, detail: string) => void = defaultLogError,
+): WorkbookError {
   if (error instanceof WorkbookError) return error;
   const code = officeErrorCode(error);
-  const withCode = (message: string): string =>
-    code ? `${message} ${OFFICE_ERROR.excelCode(code)}` : message;
+  log(
+    code ?? 'unknown',
+    code ? errorLocation(error) : error instanceof Error ? error.message : String(error),
+  );
   let result: WorkbookError;
   switch (code) {
+    case 'InvalidOperationInCellEditMode':
+      result = new WorkbookError('cellEditMode', sheet, OFFICE_ERROR.cellEditMode());
+      break;
+    case 'InactiveWorkbook':
+      result = new WorkbookError('inactiveWorkbook', sheet, OFFICE_ERROR.inactiveWorkbook());
+      break;
+    case 'ItemAlreadyExists':
+      result = new WorkbookError('sheetListChanged', sheet, OFFICE_ERROR.sheetListChanged());
+      break;
     case 'ItemNotFound':
-      result = new WorkbookError(
-        'sheetNotFound',
-        sheet,
-        withCode(sheet ? OFFICE_ERROR.sheetNotFound(sheet) : OFFICE_ERROR.somethingNotFound()),
-      );
+      result =
+        phase === 'write'
+          ? new WorkbookError('sheetListChanged', sheet, OFFICE_ERROR.sheetListChanged())
+          : new WorkbookError(
+              'host',
+              sheet,
+              sheet ? OFFICE_ERROR.sheetNotFound(sheet) : OFFICE_ERROR.somethingNotFound(),
+            );
       break;
     case 'AccessDenied':
-      result = new WorkbookError(
-        'sheetProtected',
-        sheet,
-        withCode(sheet ? OFFICE_ERROR.sheetProtected(sheet) : OFFICE_ERROR.somethingProtected()),
-      );
+      result = sheet
+        ? new WorkbookError('sheetProtected', sheet, OFFICE_ERROR.sheetProtected(sheet))
+        : new WorkbookError('host', undefined, OFFICE_ERROR.somethingProtected());
       break;
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
-      result = new WorkbookError('payloadTooLarge', sheet, withCode(OFFICE_ERROR.payloadTooLarge()));
+    case 'RangeExceedsLimit':
+      result = new WorkbookError('host', sheet, OFFICE_ERROR.tooLargeForWeb());
       break;
     default:
-      result = new WorkbookError('io', sheet, withCode(OFFICE_ERROR.failed()));
+      result = new WorkbookError('host', sheet, OFFICE_ERROR.unknown());
   }
   Object.defineProperty(result, 'cause', { value: error, enumerable: false, configurable: true });
   return result;
@@ -275,6 +388,28 @@ async function queueTabOrder(
   }
 }
 
+/** Loads what apply needs of the workbook when no read came just before (one sync). */
+async function loadBook(context: Excel.RequestContext, features: Features): Promise<KnownBook> {
+  const list = loadSheetList(context);
+  const tables = loadTableSheets(context);
+  const protection = features.workbookProtection ? context.workbook.protection : undefined;
+  protection?.load('protected');
+  await context.sync();
+  return {
+    sheets: sheetInfos(list.items),
+    tableSheets: tableSheetNames(tables),
+    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    structureProtected: protection ? protection.protected : false,
+  };
+}
+
+/** What a write leaves the memory: the sheets and tables as they are now, the extents of what it wrote. */
+interface Written {
+  sheets: string[];
+  tables: { name: string; sheet: string }[];
+  extents: Record<string, SheetExtent>;
+}
+
 async function applyPlan(
   context: Excel.RequestContext,
   plan: WritePlan,
@@ -282,16 +417,10 @@ async function applyPlan(
   features: Features,
   maxSyncBytes: number,
   warnings: string[],
-): Promise<void> {
-  let book = known;
-  if (!book) {
-    const list = loadSheetList(context);
-    const tables = loadTableSheets(context);
-    await context.sync();
-    book = { sheets: sheetInfos(list.items), tableSheets: tableSheetNames(tables) };
-  }
+): Promise<Written> {
+  const book = known ?? (await loadBook(context, features));
   const { sheets } = book;
-  checkPlan(plan, sheets);
+  checkPlan(plan, book, features);
 
   const suspend = (): void => {
     if (features.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
@@ -306,7 +435,7 @@ async function applyPlan(
     const target = placed.get(spec.name);
     if (!target) continue;
     if (target.inPlace) await resetSheet(target.ws, spec, target.inPlace.wasHidden, budget);
-    await writeSheet(target.ws, spec, env);
+    await writeSheet(target.ws, spec, env, { clearMark: target.added });
   }
 
   const sheetFor = (name: string): Excel.Worksheet => {
@@ -324,7 +453,40 @@ async function applyPlan(
     ws.activate();
     if (plan.select) ws.getRange(plan.select).select();
   }
+  // The sheet and table lists as the write leaves them come back with the last sync, for the next read.
+  const list = loadSheetList(context);
+  const tables = loadTableSheets(context);
   await budget.finish();
+  const extents: Record<string, SheetExtent> = {};
+  for (const spec of plan.write) extents[sheetKey(spec.name)] = specExtent(spec);
+  return {
+    sheets: sheetInfos(list.items).map((i) => i.name),
+    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    extents,
+  };
+}
+
+/**
+ * After a failed write: deletes the sheets it added and did not finish (still carrying UNFINISHED_MARK, absent
+ * from the sheet list it started from). Best effort in its own batch: if Excel refuses this too, the error
+ * the user sees is the first one.
+ */
+async function removeUnfinished(run: ExcelRun, before: readonly SheetInfo[]): Promise<void> {
+  await run(async (context) => {
+    const list = context.workbook.worksheets;
+    list.load('items/name,items/tabColor,items/visibility');
+    await context.sync();
+    const unfinished = list.items.filter(
+      (ws) =>
+        ws.tabColor.toUpperCase() === UNFINISHED_MARK && !before.some((s) => sameSheetName(s.name, ws.name)),
+    );
+    if (unfinished.length === 0) return;
+    for (const ws of unfinished) {
+      if (ws.visibility !== 'Visible') ws.visibility = 'Visible';
+      ws.delete();
+    }
+    await context.sync();
+  }, RUN_OPTIONS);
 }
 
 export function createOfficeWorkbook(
@@ -333,7 +495,9 @@ export function createOfficeWorkbook(
 ): OfficeWorkbook {
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
   const maxSyncBytes = options.maxSyncBytes ?? DEFAULT_MAX_SYNC_BYTES;
-  /** The sheet list and table sheets of the last read, used (once) by the apply that follows it. */
+  const memory = options.memory ?? inProcessMemory();
+  const log = options.logError ?? defaultLogError;
+  /** The sheet list, tables and protection of the last read, used (once) by the apply that follows it. */
   let known: KnownBook | undefined;
   let warnings: string[] = [];
 
@@ -344,31 +508,72 @@ export function createOfficeWorkbook(
 
     async read(sheetNames: string[]): Promise<WorkbookSnapshot> {
       known = undefined;
+      const remembered = memory.load();
       try {
-        const { formulaCells } = detectFeatures(isSetSupported);
-        const { snapshot, tableSheets } = await run((context) =>
-          readWorkbook(context, sheetNames, { formulaCells }),
+        const features = detectFeatures(isSetSupported);
+        const read = await run(
+          (context) =>
+            readWorkbook(
+              context,
+              sheetNames,
+              { formulaCells: features.formulaCells, workbookProtection: features.workbookProtection },
+              remembered,
+            ),
+          RUN_OPTIONS,
         );
-        known = { sheets: snapshot.sheets, tableSheets };
+        const { snapshot } = read;
+        known = {
+          sheets: snapshot.sheets,
+          tableSheets: read.tableSheets,
+          tables: read.tables,
+          structureProtected: read.structureProtected,
+        };
+        memory.save(
+          remember(
+            remembered,
+            { sheets: snapshot.sheets.map((s) => s.name), tables: read.tables },
+            read.extents,
+          ),
+        );
         return snapshot;
       } catch (error) {
-        throw toWorkbookError(error, sheetNames.length === 1 ? sheetNames[0] : undefined);
+        memory.save(undefined);
+        throw toWorkbookError(error, sheetNames.length === 1 ? sheetNames[0] : undefined, 'read', log);
       }
     },
 
     async apply(plan: WritePlan): Promise<void> {
-      const sheets = known;
+      const book = known;
       known = undefined;
       warnings = [];
       const collected: string[] = [];
+      const before = memory.load();
+      memory.save(undefined); // until the write is known to have gone through
       try {
         const features = detectFeatures(isSetSupported);
-        await run((context) => applyPlan(context, plan, sheets, features, maxSyncBytes, collected));
+        const written = await run(
+          (context) => applyPlan(context, plan, book, features, maxSyncBytes, collected),
+          RUN_OPTIONS,
+        );
+        memory.save(remember(before, written, written.extents));
       } catch (error) {
-        throw toWorkbookError(error, error instanceof WorkbookError ? error.sheet : onlySheet(plan));
+        const sheet = error instanceof WorkbookError ? error.sheet : onlySheet(plan);
+        const failure = toWorkbookError(error, sheet, 'write', log);
+        const adds =
+          book && plan.write.some((spec) => !book.sheets.some((s) => sameSheetName(s.name, spec.name)));
+        if (book && adds && !(error instanceof WorkbookError)) {
+          await removeUnfinished(run, book.sheets).catch((cleanup: unknown) =>
+            log(officeErrorCode(cleanup) ?? 'unknown', 'removing unfinished sheets'),
+          );
+        }
+        throw failure;
       } finally {
         warnings = [...new Set(collected)];
       }
     },
   };
+}
+
+function sheetKey(name: string): string {
+  return sheetNameKey(name);
 }

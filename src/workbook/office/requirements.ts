@@ -19,6 +19,8 @@ export const FEATURE_SETS = {
   suspendScreenUpdating: '1.9',
   /** Reading where a sheet's formulas are (Range.getSpecialCellsOrNullObject) rather than their text. */
   formulaCells: '1.9',
+  /** Workbook.protection.protected: refusing, before writing anything, a plan a protected structure forbids. */
+  workbookProtection: '1.7',
   /**
    * Emptying an existing sheet to write it again in place, so formulas on other sheets that refer to it keep
    * working: Range.unmerge (1.2), rowHidden / columnHidden (1.2), ConditionalFormatCollection.clearAll (1.6),

@@ -33,6 +33,7 @@ import {
   rowsAddress,
 } from './ranges';
 import { DEGRADED } from '../../i18n/vi';
+import { rowHeightFor } from '../../sheets/textLayout';
 import { coalesceMerges, coalesceStyles } from './coalesce';
 import { FEATURE_SETS, type Features } from './requirements';
 import { OPERATION_BYTES, rowJsonBytes, stringJsonBytes, type SyncBudget } from './syncBudget';
@@ -45,12 +46,18 @@ export interface WriteEnv {
   warnings: string[];
 }
 
+/** Width in pixels of "0" in Excel's default font (Calibri 11) at 96 dpi: the file format's "maximum digit width". */
+const MAX_DIGIT_PX = 7;
+
 /**
- * Excel column width in points for a width in characters (Excel's unit: the width of "0" in the default
- * font, 7 px for Calibri 11 at 96 dpi, plus 5 px of padding). points = (chars × 7 + 5) × 0.75.
+ * Excel column width in points for a SheetSpec width, which is the file format's column width (what the .xlsx
+ * path writes into <col width>, padding included): ECMA-376 §18.3.1.13 turns it into pixels as
+ * Truncate(((256 × width + Truncate(128 / 7)) / 256) × 7), at 0.75 point a pixel. So both paths draw a column
+ * alike: 2.25 → 16 px = 12 pt, 8.43 → 59 px.
  */
-export function columnWidthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+export function columnWidthPoints(width: number): number {
+  const px = Math.trunc(((256 * width + Math.trunc(128 / MAX_DIGIT_PX)) / 256) * MAX_DIGIT_PX);
+  return px * 0.75;
 }
 
 export function mmToPoints(mm: number): number {
@@ -418,7 +425,38 @@ async function writeDataBar(ws: Excel.Worksheet, d: DataBarSpec, budget: SyncBud
   });
 }
 
-async function writePage(ws: Excel.Worksheet, page: PageSetupSpec, budget: SyncBudget): Promise<void> {
+/** A4 in millimetres. */
+const A4_MM = { width: 210, height: 297 };
+
+/** Share of the printable width the computed scale aims at: Excel's print rendering is not exact to the point. */
+const SCALE_MARGIN = 0.97;
+
+/**
+ * The print scale (10–100 %) at which the columns of the print area (all the spec's columns without one)
+ * fit one A4 page wide between the margins: the spec's column widths in points (columnWidthPoints) against
+ * the paper's printable width. Set as PageLayout.zoom.scale, it holds whether or not the user has opened the
+ * Page Layout tab, which a fit to pages does not (OfficeDev/office-js#1860).
+ */
+export function fitToWidthScale(spec: SheetSpec, page: PageSetupSpec): number {
+  const paper = page.orientation === 'landscape' ? A4_MM.height : A4_MM.width;
+  const printable = mmToPoints(paper - page.margins.left - page.margins.right);
+  const widths = spec.columnWidths ?? [];
+  const area = page.printArea ? parseRange(page.printArea) : undefined;
+  const first = area ? area.start.col : 0;
+  const last = area ? area.end.col : Math.max(widths.length, spec.cells[0]?.length ?? 0, 1) - 1;
+  let content = 0;
+  for (let c = first; c <= last; c++)
+    content += (widths[c] ?? 0) > 0 ? columnWidthPoints(widths[c]) : DEFAULT_COLUMN_POINTS;
+  const scale = Math.floor((100 * printable * SCALE_MARGIN) / Math.max(content, 1));
+  return Math.max(10, Math.min(100, scale));
+}
+
+async function writePage(
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+  page: PageSetupSpec,
+  budget: SyncBudget,
+): Promise<void> {
   await queue(budget, estimate(16, page), () => {
     const layout = ws.pageLayout;
     layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -431,8 +469,13 @@ async function writePage(ws: Excel.Worksheet, page: PageSetupSpec, budget: SyncB
     layout.footerMargin = mmToPoints(page.margins.footer);
     if (page.printArea) layout.setPrintArea(page.printArea);
     if (page.printTitleRows) layout.setPrintTitleRows(absoluteRows(page.printTitleRows));
-    // Fit all columns on one page wide; 0 pages tall means "as many as needed" (Excel's "automatic").
-    if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (page.fitToWidth) {
+      // One page wide, twice over: a scale computed from the column widths, which always applies; then Excel's
+      // own fit to 1 page wide (0 pages tall: as many as needed), exact where it takes, which it does only
+      // once the user has opened the Page Layout tab (office-js#1860). Either way the columns fit the page.
+      layout.zoom = { scale: fitToWidthScale(spec, page) };
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    }
     if (page.centerHorizontally !== undefined) layout.centerHorizontally = page.centerHorizontally;
     if (page.firstPageNumber !== undefined) layout.firstPageNumber = page.firstPageNumber;
     // Manual page breaks (ExcelApi 1.9): a sheet rewritten in place drops its old ones; add() "adds a page
@@ -452,6 +495,87 @@ async function writePage(ws: Excel.Worksheet, page: PageSetupSpec, budget: SyncB
       hf.defaultForAllPages.centerHeader = page.header.center;
     }
   });
+}
+
+/** Excel's default column width in characters (Calibri 11), for columns the spec leaves unsized. */
+const DEFAULT_COLUMN_CHARS = 8.43;
+/** The same default in points: 64 px. */
+const DEFAULT_COLUMN_POINTS = 48;
+
+/** The last style run covering the cell that sets `pick`, or undefined. */
+function styleAt<V>(
+  styles: readonly StyleRun[],
+  parsed: readonly RangeRef[],
+  cell: CellRef,
+  pick: (s: CellStyle) => V | undefined,
+): V | undefined {
+  for (let i = styles.length - 1; i >= 0; i--) {
+    const r = parsed[i];
+    const v = pick(styles[i].style);
+    if (
+      v !== undefined &&
+      cell.row >= r.start.row &&
+      cell.row <= r.end.row &&
+      cell.col >= r.start.col &&
+      cell.col <= r.end.col
+    )
+      return v;
+  }
+  return undefined;
+}
+
+/**
+ * Heights (points, by 1-based row) for the rows a merged area covers, computed from the merged text, the
+ * merged width and the font, as the sheet builders compute theirs (src/sheets/textLayout.ts): Excel's
+ * autofit ignores merged cells (OfficeDev/office-js#1840), so these rows are never left to it. A row keeps
+ * the spec's height when that is taller; an area over several rows shares the height among them.
+ */
+export function mergedRowHeights(
+  spec: SheetSpec,
+  cells: readonly (readonly CellValue[])[],
+  styles: readonly StyleRun[],
+  parsedStyles: readonly RangeRef[],
+): Map<number, number> {
+  const out = new Map<number, number>();
+  const widths = spec.columnWidths ?? [];
+  const width = (c: number): number => ((widths[c] ?? 0) > 0 ? widths[c] : DEFAULT_COLUMN_CHARS);
+  for (const m of coalesceMerges(spec.merges ?? [])) {
+    const areas: RangeRef[] = m.across
+      ? Array.from({ length: rowCount(m.range) }, (_, i) => ({
+          start: { row: m.range.start.row + i, col: m.range.start.col },
+          end: { row: m.range.start.row + i, col: m.range.end.col },
+        }))
+      : [m.range];
+    for (const area of areas) {
+      const value = cells[area.start.row]?.[area.start.col];
+      const text = value === null || value === undefined ? '' : String(value);
+      const font =
+        styleAt(styles, parsedStyles, area.start, (st) => st.font?.size) ?? spec.defaultFont?.size ?? 11;
+      const wrap = styleAt(styles, parsedStyles, area.start, (st) => st.alignment?.wrap) ?? false;
+      let widthChars = 0;
+      for (let c = area.start.col; c <= area.end.col; c++) widthChars += width(c);
+      const needed = rowHeightFor([{ text: wrap ? text : '', widthChars }], font);
+      const share = Math.ceil(needed / rowCount(area));
+      for (let r = area.start.row; r <= area.end.row; r++) {
+        const row = r + 1;
+        const height = Math.max(spec.rowHeights?.[row] ?? 0, share, out.get(row) ?? 0);
+        out.set(row, height);
+      }
+    }
+  }
+  return out;
+}
+
+/** The runs of rows 1…count (1-based) holding no merged cell: the rows autofit may size. */
+function unmergedRuns(count: number, merged: ReadonlyMap<number, number>): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let row = 1; row <= count; row++) {
+    if (merged.has(row)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === row - 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  return runs;
 }
 
 /** Runs of equal values keyed by consecutive integers: [[first, last, value], …]. */
@@ -480,6 +604,24 @@ function contentExtent(spec: SheetSpec, cells: CellValue[][]): RangeRef {
     cols = Math.max(cols, c.col + 1);
   }
   return { start: { row: 0, col: 0 }, end: { row: Math.max(rows, 1) - 1, col: Math.max(cols, 1) - 1 } };
+}
+
+/** JSON bytes a read returns per cell besides its value: its value type and its number format. */
+const READ_CELL_OVERHEAD = 21;
+
+/**
+ * The used range a written spec leaves (from A1) and the bytes a read of one of its rows will return, for
+ * the adapter's memory: the next read sizes its window from it.
+ */
+export function specExtent(spec: SheetSpec): { rows: number; columns: number; bytesPerRow: number } {
+  const cells = denseCells(spec.cells);
+  const extent = contentExtent(spec, cells);
+  const rows = cells.length > 0 || spec.formulas?.length || spec.table ? extent.end.row + 1 : 0;
+  const columns = rows > 0 ? extent.end.col + 1 : 0;
+  let bytes = 0;
+  for (const row of cells) bytes += rowJsonBytes(row) + row.length * READ_CELL_OVERHEAD;
+  const perRow = cells.length > 0 ? bytes / cells.length : columns * READ_CELL_OVERHEAD;
+  return { rows, columns, bytesPerRow: Math.ceil(Math.max(perRow, columns * READ_CELL_OVERHEAD)) };
 }
 
 /** Excel's "Normal" margins in points: 0.75" top and bottom, 0.7" left and right, 0.3" header and footer. */
@@ -555,8 +697,16 @@ export async function resetSheet(
   });
 }
 
-/** Queues everything of `spec` onto `ws`, a sheet just added or emptied by resetSheet. */
-export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: WriteEnv): Promise<void> {
+/**
+ * Queues everything of `spec` onto `ws`, a sheet just added or emptied by resetSheet. `clearMark`: the sheet
+ * carries the adapter's unfinished-write tab colour, to be taken off once it is written (before it is hidden).
+ */
+export async function writeSheet(
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+  env: WriteEnv,
+  opts: { clearMark?: boolean } = {},
+): Promise<void> {
   const { budget, features, warnings } = env;
   const cells = denseCells(spec.cells);
   const styles = coalesceStyles(spec.styles ?? []);
@@ -583,10 +733,13 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
       ws.getRange(columnsAddress(first, last)).format.columnWidth = columnWidthPoints(width);
     });
   }
-  // Rows sized to their text are fitted by Excel itself, after the values and wrapping are in (below).
-  const heights = spec.autoRowHeights
-    ? []
-    : runsOf(Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]));
+  // Rows sized to their text are fitted by Excel itself, after the values and wrapping are in (below), except
+  // rows with merged cells, which Excel's autofit does not size (office-js#1840): those get their height here.
+  const merged = mergedRowHeights(spec, cells, styles, parsedStyles);
+  const explicit: [number, number][] = spec.autoRowHeights
+    ? [...merged]
+    : Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]);
+  const heights = runsOf(explicit);
   for (const [first, last, height] of heights) {
     await queue(budget, estimate(2, null), () => {
       ws.getRange(rowsAddress(first, last)).format.rowHeight = height;
@@ -639,8 +792,10 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
   }
 
   if (spec.autoRowHeights && cells.length > 0) {
-    const rows = rowsAddress(1, cells.length);
-    await queue(budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
+    for (const [first, last] of unmergedRuns(cells.length, merged)) {
+      const rows = rowsAddress(first, last);
+      await queue(budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
+    }
   }
 
   const freeze = spec.freeze;
@@ -658,7 +813,7 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
     }
   }
   if (spec.page) {
-    if (features.pageLayout) await writePage(ws, spec.page, budget);
+    if (features.pageLayout) await writePage(ws, spec, spec.page, budget);
     else warnings.push(DEGRADED.pageLayout(spec.name, FEATURE_SETS.pageLayout));
   }
   const tabColor = spec.tabColor;
@@ -670,6 +825,10 @@ export async function writeSheet(ws: Excel.Worksheet, spec: SheetSpec, env: Writ
     } else {
       warnings.push(DEGRADED.tabColor(spec.name, FEATURE_SETS.tabColor));
     }
+  } else if (opts.clearMark) {
+    await queue(budget, estimate(1, null), () => {
+      ws.tabColor = ''; // automatic
+    });
   }
   if (spec.visibility && spec.visibility !== 'visible') {
     const visibility = spec.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';

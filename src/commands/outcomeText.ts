@@ -1,0 +1,30 @@
+/**
+ * What the user is told of an action's outcome, the same in the ribbon's notice and in the task pane: the
+ * action's own message (the report's says its sheet, its period and how many tracker rows have data errors),
+ * then the action's warnings and the notes of what this Excel could not do as designed (the adapter's
+ * lastWarnings), each once.
+ */
+import type { ActionOutcome } from '../app/types';
+
+/** Optional fields of an outcome that add lines to what the user reads (ReportOutcome has them). */
+export interface OutcomeExtras {
+  warnings?: readonly string[];
+}
+
+/** The lines under an outcome's message, in the order the user should read them. */
+export function outcomeNotes(outcome: ActionOutcome & OutcomeExtras, hostNotes: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const note of [...(outcome.warnings ?? []), ...(outcome.ok ? hostNotes : [])])
+    if (note && !lines.includes(note)) lines.push(note);
+  return lines;
+}
+
+/** The notice of the ribbon command: the outcome with its notes folded into one text, a bullet a line. */
+export function outcomeNotice(
+  outcome: ActionOutcome & OutcomeExtras,
+  hostNotes: readonly string[],
+): ActionOutcome {
+  const notes = outcomeNotes(outcome, hostNotes);
+  if (notes.length === 0) return outcome;
+  return { ...outcome, message: [outcome.message, ...notes.map((n) => `• ${n}`)].join('\n') };
+}
