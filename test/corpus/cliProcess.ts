@@ -21,7 +21,7 @@ export function cliBundle(): string {
   const dir = path.join(ROOT, 'node_modules', '.cache', 'cchc-cli-test', String(process.pid));
   mkdirSync(dir, { recursive: true });
   buildSync({
-    entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+    entryPoints: [process.env.CCHC_CLI_ENTRY || path.join(ROOT, 'src', 'cli', 'main.ts')],
     outfile: path.join(dir, 'cchc.js'),
     bundle: true,
     platform: 'node',
