@@ -15,12 +15,13 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { colToLetters, toA1 } from '../domain/a1';
+import { colToLetters, parseA1Range, toA1 } from '../domain/a1';
 import type { IsoDate } from '../domain/dates';
 import { PREVIEW } from '../i18n/ui';
 import { SHEET, STATUS_LABEL } from '../i18n/vi';
 import { HEADER_FILL, HEADER_FONT, STATE_COLORS } from '../sheets/palette';
 import type { RawSheet, SheetInfo } from '../workbook/port';
+import type { SheetLayout } from '../workbook/xlsx/xlsxWorkbook';
 import type { PreviewWorkbook } from './previewWorkbook';
 import { completedOnValue, computedCells, displayValue, trackerModel, type TrackerModel } from './sheetModel';
 
@@ -28,6 +29,7 @@ interface Loaded {
   version: number;
   sheets: SheetInfo[];
   contents: Record<string, RawSheet>;
+  layouts: Record<string, SheetLayout | undefined>;
 }
 
 const useStyles = makeStyles({
@@ -90,6 +92,10 @@ const useStyles = makeStyles({
     minWidth: '8ch',
     maxWidth: '30ch',
   },
+  /** A cell drawn at the sheet's own column width (the merged ones of the report, say). */
+  sized: { minWidth: 0, maxWidth: 'none' },
+  /** A merged cell's text in full, wrapped as the sheet wraps it. */
+  fullText: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   text: {
     display: '-webkit-box',
     WebkitLineClamp: '4',
@@ -139,7 +145,9 @@ function useWorkbookContents(workbook: PreviewWorkbook, version: number): Loaded
         .filter((s) => s.visibility !== 'veryHidden')
         .map((s) => s.name);
       const snap = await workbook.read(names);
-      if (!stale) setLoaded({ version, sheets: snap.sheets, contents: snap.contents });
+      const layouts: Record<string, SheetLayout | undefined> = {};
+      for (const name of names) layouts[name] = await workbook.layoutOf(name);
+      if (!stale) setLoaded({ version, sheets: snap.sheets, contents: snap.contents, layouts });
     })();
     return () => {
       stale = true;
@@ -211,9 +219,45 @@ function DateEditor({
   );
 }
 
+/** Width of the row-number column, in pixels. */
+const ROW_HEADER_PX = 44;
+/** Excel's default column width, in characters. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+
+/** Pixels of a column `width` characters wide, as Excel draws it with its default font (7 px a digit). */
+function columnPixels(width: number): number {
+  return Math.round(width * 7 + 5);
+}
+
+/** The merged ranges by their top-left cell, and the cells a merge covers (not drawn). */
+function mergeMap(layout: SheetLayout | undefined): {
+  spans: Map<string, { rows: number; cols: number; from: number }>;
+  covered: Set<string>;
+} {
+  const spans = new Map<string, { rows: number; cols: number; from: number }>();
+  const covered = new Set<string>();
+  for (const ref of layout?.merges ?? []) {
+    let r: ReturnType<typeof parseA1Range>;
+    try {
+      r = parseA1Range(ref);
+    } catch {
+      continue;
+    }
+    const rows = r.end.row - r.start.row + 1;
+    const cols = r.end.col - r.start.col + 1;
+    if (rows * cols > 10_000) continue; // a merge that large is not drawn as one cell
+    spans.set(toA1(r.start.row, r.start.col), { rows, cols, from: r.start.col });
+    for (let y = r.start.row; y <= r.end.row; y++)
+      for (let x = r.start.col; x <= r.end.col; x++)
+        if (y !== r.start.row || x !== r.start.col) covered.add(toA1(y, x));
+  }
+  return { spans, covered };
+}
+
 function SheetGrid({
   workbook,
   raw,
+  layout,
   model,
   today,
   contents,
@@ -221,6 +265,7 @@ function SheetGrid({
 }: {
   workbook: PreviewWorkbook;
   raw: RawSheet;
+  layout: SheetLayout | undefined;
   model: TrackerModel | undefined;
   today: IsoDate;
   contents: Record<string, RawSheet>;
@@ -234,6 +279,22 @@ function SheetGrid({
   );
   const isTracker = raw.name === SHEET.tracker && model !== undefined;
   const columns = Math.max(0, ...raw.values.map((r) => r.length));
+  const merged = React.useMemo(() => mergeMap(layout), [layout]);
+  const sized = React.useMemo(() => {
+    const given = layout?.columnWidths ?? [];
+    if (!given.some((w) => w > 0)) return undefined;
+    const widths = Array.from({ length: columns }, (_, c) => columnPixels(given[c] || DEFAULT_COLUMN_WIDTH));
+    return { widths, total: ROW_HEADER_PX + widths.reduce((a, b) => a + b, 0) };
+  }, [layout, columns]);
+  const widthOf = (from: number, span: number): number | undefined => {
+    const widths = layout?.columnWidths ?? [];
+    let px = 0;
+    for (let c = from; c < from + span; c++) {
+      if (!widths[c]) return undefined;
+      px += columnPixels(widths[c]);
+    }
+    return px;
+  };
   const selectedRow = selection ? Number(/\d+/.exec(selection)?.[0] ?? 0) : 0;
 
   React.useEffect(() => {
@@ -257,7 +318,20 @@ function SheetGrid({
       role="region"
       aria-label={PREVIEW.gridLabel(raw.name)}
     >
-      <table className={styles.table} data-sheet={raw.name}>
+      <table
+        className={styles.table}
+        data-sheet={raw.name}
+        // With the sheet's own widths the table is laid out as the sheet is: merged cells wrap inside them.
+        style={sized ? { tableLayout: 'fixed', width: sized.total } : undefined}
+      >
+        {sized && (
+          <colgroup>
+            <col style={{ width: ROW_HEADER_PX }} />
+            {sized.widths.map((w, c) => (
+              <col key={c} style={{ width: w }} />
+            ))}
+          </colgroup>
+        )}
         <thead>
           <tr>
             <td className={styles.corner} />
@@ -295,6 +369,9 @@ function SheetGrid({
                 </th>
                 {Array.from({ length: columns }, (_, c) => {
                   const address = toA1(r, c);
+                  if (merged.covered.has(address)) return null;
+                  const span = merged.spans.get(address);
+                  const width = widthOf(c, span?.cols ?? 1);
                   const value = values[c] ?? null;
                   const format = raw.numberFormats[r]?.[c];
                   const formula = raw.formulas[r]?.[c] ?? null;
@@ -329,13 +406,20 @@ function SheetGrid({
                     content = <span title={formula}>{PREVIEW.formulaPlaceholder}</span>;
                     className = mergeClasses(styles.cell, styles.formula);
                   } else if (shown !== '') {
-                    content = <span className={styles.text}>{shown}</span>;
+                    content = <span className={span ? styles.fullText : styles.text}>{shown}</span>;
                     if (typeof value === 'number') className = mergeClasses(styles.cell, styles.number);
                   }
                   return (
                     <td
                       key={c}
-                      className={mergeClasses(className, address === selection && styles.selected)}
+                      colSpan={span && span.cols > 1 ? span.cols : undefined}
+                      rowSpan={span && span.rows > 1 ? span.rows : undefined}
+                      style={width === undefined ? undefined : { width, minWidth: width, maxWidth: width }}
+                      className={mergeClasses(
+                        className,
+                        width !== undefined && styles.sized,
+                        address === selection && styles.selected,
+                      )}
                       data-address={address}
                       data-selected={address === selection ? 'true' : undefined}
                       title={shown.length > 40 ? shown : undefined}
@@ -404,6 +488,7 @@ export function SheetView({
         <SheetGrid
           workbook={workbook}
           raw={raw}
+          layout={loaded.layouts[active.name]}
           model={model}
           today={today}
           contents={loaded.contents}

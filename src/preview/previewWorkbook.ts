@@ -7,7 +7,7 @@
 import { PREVIEW } from '../i18n/ui';
 import type { CellValue } from '../sheets/spec';
 import type { WorkbookPort, WorkbookSnapshot, WritePlan } from '../workbook/port';
-import { openXlsx, type XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
+import { openXlsx, type SheetLayout, type XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 
 /** What the sheet view shows. A new object whenever something changes (for useSyncExternalStore). */
 export interface PreviewView {
@@ -56,6 +56,11 @@ export class PreviewWorkbook implements WorkbookPort {
     const selection =
       plan.activate && plan.select ? { sheet: plan.activate, cell: plan.select } : this.view.selection;
     this.update({ version: this.view.version + 1, activeSheet, selection });
+  }
+
+  /** Merged ranges and column widths of a sheet, to draw it as Excel does. */
+  layoutOf(sheet: string): Promise<SheetLayout | undefined> {
+    return this.serial(() => this.book.layoutOf(sheet));
   }
 
   /** A cell edited by the user in the sheet view: written, then announced as Excel's onChanged would. */

@@ -3,7 +3,19 @@
  * its box (pdftotext -bbox) and every text run with its font size (pdftohtml -xml). Sizes and boxes are in
  * points of the printed page.
  */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { runTool } from './libreoffice';
+
+/** Height of a Liberation Serif word box, per point of font size (the font's ascent plus descent). */
+export const BOX_PER_PT = 1.301;
+
+/** A horizontal ruled line (a cell border) of a page, in points from the page's top left. */
+export interface Rule {
+  x1: number;
+  x2: number;
+  y: number;
+}
 
 export interface PdfWord {
   text: string;
@@ -93,4 +105,39 @@ export function overlappingWords(page: PdfPage, share = 0.4): [PdfWord, PdfWord]
     }
   }
   return found;
+}
+
+/** Horizontal stroked lines of page `page` (1-based), read from pdftocairo's SVG of it. */
+export async function rules(pdf: string, page: number, outDir: string): Promise<Rule[]> {
+  const svg = path.join(outDir, `page-${page}.svg`);
+  await runTool('pdftocairo', ['-svg', '-f', String(page), '-l', String(page), pdf, svg]);
+  const text = await fs.readFile(svg, 'utf8');
+  const out: Rule[] = [];
+  const re =
+    /<path style="fill:none;[^"]*stroke:[^"]*" d="M ([\d.-]+) ([\d.-]+) L ([\d.-]+) ([\d.-]+) "(?: transform="matrix\(([^)]*)\)")?/g;
+  for (const m of text.matchAll(re)) {
+    const [a, , , d, e, f] = (m[5] ?? '1,0,0,1,0,0').split(',').map(Number);
+    const [x1, y1, x2, y2] = [m[1], m[2], m[3], m[4]].map(Number);
+    if (Math.abs(y1 - y2) > 0.01) continue;
+    out.push({ x1: a * Math.min(x1, x2) + e, x2: a * Math.max(x1, x2) + e, y: d * y1 + f });
+  }
+  return out;
+}
+
+/** The box of a run of consecutive words on one line of the page (a phrase), or undefined. */
+export function phrase(page: PdfPage, text: string): PdfWord | undefined {
+  const parts = text.split(' ');
+  const words = page.words;
+  for (let i = 0; i + parts.length <= words.length; i++) {
+    const run = words.slice(i, i + parts.length);
+    if (run.every((w, j) => w.text === parts[j]) && run.every((w) => Math.abs(w.yMin - run[0].yMin) < 1))
+      return {
+        text,
+        xMin: run[0].xMin,
+        yMin: Math.min(...run.map((w) => w.yMin)),
+        xMax: run[run.length - 1].xMax,
+        yMax: Math.max(...run.map((w) => w.yMax)),
+      };
+  }
+  return undefined;
 }

@@ -22,7 +22,7 @@ import type { CellUpdate, RawSheet } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { disposeLibreOffice, recalcWithLibreOffice, runTool, toPdf } from '../helpers/libreoffice';
 import { summaryMismatches } from '../helpers/summaryOracle';
-import { BOX_PER_PT, phrase, rules, words, type Rule, type Word } from '../helpers/pdfLayout';
+import { BOX_PER_PT, phrase, readPdf, rules, type PdfWord, type Rule } from '../helpers/pdfText';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
@@ -193,8 +193,9 @@ describe('the report printed by LibreOffice', () => {
     expect(pages[1].trimStart().split('\n')[0].trim()).toBe('2');
 
     // Measured on the page: the body at 13 pt (no scaling), inside the margins (30 mm left, 15 mm right).
-    const all = await words(pdf);
-    const body = all.filter((w) => w.text === 'nhiệm' && w.page === 1);
+    const printed = await readPdf(pdf);
+    const all = printed.flatMap((p) => p.words.map((w) => ({ ...w, page: p.number })));
+    const body = printed[0].words.filter((w) => w.text === 'nhiệm');
     expect(body.length).toBeGreaterThan(3);
     for (const w of body) expect(Math.abs((w.yMax - w.yMin) / BOX_PER_PT - 13)).toBeLessThan(0.3);
     const mm = 72 / 25.4;
@@ -205,9 +206,9 @@ describe('the report printed by LibreOffice', () => {
     // The rules: under the commune 1/3–1/2 of its name and centred on it; under the motto as long as it; both
     // clear of the letters above.
     const lines = await rules(pdf, 1, path.join(dir, 'pdf'));
-    const name = phrase(all, 'XÃ LONG ĐIỀN A')!;
-    const motto = phrase(all, 'Độc lập - Tự do - Hạnh phúc')!;
-    const under = (w: Word): Rule =>
+    const name = phrase(printed[0], 'XÃ LONG ĐIỀN A')!;
+    const motto = phrase(printed[0], 'Độc lập - Tự do - Hạnh phúc')!;
+    const under = (w: PdfWord): Rule =>
       lines
         .filter((l) => l.y > w.yMax)
         .sort((p, q) => p.y - q.y)

@@ -78,6 +78,21 @@ describe('PreviewWorkbook', () => {
     expect(snap.sheets.map((s) => s.name)).toContain('Báo cáo 6 tháng 2026');
   });
 
+  it('gives the view each sheet’s merged ranges and column widths, to draw the report as Excel does', async () => {
+    const workbook = await trackerWorkbook();
+    const out = await compileReport(workbook, { asOf: TODAY });
+    const layout = (await workbook.layoutOf(out.sheet!))!;
+    expect(layout.columnWidths).toHaveLength(36);
+    expect(new Set(layout.columnWidths)).toEqual(new Set([2.25]));
+    expect(layout.merges).toContain('A1:M1'); // the issuing body, over the header's left block
+    expect(await workbook.layoutOf('Không có')).toBeUndefined();
+  });
+
+  it('reads a typed entry with a leading apostrophe as text, as Excel does', () => {
+    expect(completedOnValue("'20/5/2026")).toEqual({ value: '20/5/2026', numberFormat: '@' });
+    expect(completedOnValue("'")).toEqual({ value: null });
+  });
+
   it('saves as .xlsx bytes', async () => {
     const workbook = await trackerWorkbook();
     const bytes = await workbook.toBytes();

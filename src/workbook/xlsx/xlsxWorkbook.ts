@@ -30,7 +30,13 @@ import { partsToRead, readTables, readWorksheets } from './reader';
 import { unreadable } from './unreadable';
 import { type WrittenSheet, writeSheet } from './sheetWriter';
 import { defaultFont } from './styles';
-import type { XmlDocument } from './xml';
+import { child, children, getAttr, type XmlDocument } from './xml';
+
+export interface SheetLayout {
+  /** Merged ranges, A1 ("A1:C2"). */
+  merges: string[];
+  columnWidths: number[];
+}
 
 export interface ToBufferOptions {
   /** Save even when something of the workbook would be lost (see lossReport()). */
@@ -110,6 +116,29 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async apply(plan: WritePlan): Promise<void> {
     return this.serialized(() => this.applyNow(plan));
+  }
+
+  /**
+   * How a sheet is laid out beyond its cells, for a viewer (the browser preview): its merged ranges and its
+   * column widths in characters (0 where the sheet sets none). undefined when there is no such worksheet.
+   */
+  async layoutOf(sheetName: string): Promise<SheetLayout | undefined> {
+    return this.serialized(async () => {
+      const entry = this.book().sheets.find((s) => sameSheetName(s.name, sheetName));
+      if (!entry?.part || !isWorksheet(entry)) return undefined;
+      const root = this.pkg.readXml(entry.part).root;
+      const merges = children(child(root, 'mergeCells') ?? root, 'mergeCell')
+        .map((m) => getAttr(m, 'ref'))
+        .filter((ref): ref is string => !!ref);
+      const columnWidths: number[] = [];
+      for (const col of children(child(root, 'cols') ?? root, 'col')) {
+        const [min, max, width] = ['min', 'max', 'width'].map((a) => Number(getAttr(col, a)));
+        // A run to the sheet's last column is the default for the rest, not a column of the layout.
+        if (!(min >= 1 && max >= min && max < 16_384 && width >= 0)) continue;
+        for (let c = min; c <= max; c++) columnWidths[c - 1] = width;
+      }
+      return { merges, columnWidths: Array.from(columnWidths, (w) => w ?? 0) };
+    });
   }
 
   private async applyNow(plan: WritePlan): Promise<void> {
