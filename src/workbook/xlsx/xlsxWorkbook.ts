@@ -25,6 +25,7 @@ import {
   type RemovedPart,
 } from './graft';
 import { describeLoss, messages } from '../../i18n/xlsx';
+import { EXCEL } from '../limits';
 import { Package, PartNotInflated, REL, withInflatedParts } from './opc';
 import { partsToRead, readTables, readWorksheets } from './reader';
 import { unreadable } from './unreadable';
@@ -126,6 +127,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.serialized(async () => {
       const entry = this.book().sheets.find((s) => sameSheetName(s.name, sheetName));
       if (!entry?.part || !isWorksheet(entry)) return undefined;
+      await this.pkg.inflate([entry.part]);
       const root = this.pkg.readXml(entry.part).root;
       const merges = children(child(root, 'mergeCells') ?? root, 'mergeCell')
         .map((m) => getAttr(m, 'ref'))
@@ -134,7 +136,7 @@ export class XlsxWorkbook implements WorkbookPort {
       for (const col of children(child(root, 'cols') ?? root, 'col')) {
         const [min, max, width] = ['min', 'max', 'width'].map((a) => Number(getAttr(col, a)));
         // A run to the sheet's last column is the default for the rest, not a column of the layout.
-        if (!(min >= 1 && max >= min && max < 16_384 && width >= 0)) continue;
+        if (!(min >= 1 && max >= min && max < EXCEL.maxColumns && width >= 0)) continue;
         for (let c = min; c <= max; c++) columnWidths[c - 1] = width;
       }
       return { merges, columnWidths: Array.from(columnWidths, (w) => w ?? 0) };
