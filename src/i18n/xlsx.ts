@@ -73,6 +73,7 @@ export function describeLoss(kind: PartKind, part: string, sheet: string | undef
 export type LimitName =
   | 'fileBytes'
   | 'zipEntries'
+  | 'sheets'
   | 'partBytes'
   | 'unzippedBytes'
   | 'xmlDepth'
@@ -127,6 +128,8 @@ function limitText(limit: LimitName, v: number): string {
       return `${megabytes(v)} của một tệp`;
     case 'zipEntries':
       return `${viNumber(v)} phần trong một tệp`;
+    case 'sheets':
+      return `${viNumber(v)} trang tính trong một sổ làm việc`;
     case 'partBytes':
       return `${megabytes(v)} của một phần khi giải nén`;
     case 'unzippedBytes':

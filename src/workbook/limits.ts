@@ -31,6 +31,8 @@ export const FILE_LIMITS = {
    * declared is damaged, so what is really unzipped never passes this either.
    */
   maxUnzippedBytes: 256 * 1024 * 1024,
+  /** Sheets in a workbook (each needs a part of its own; a big office workbook has a few hundred). */
+  maxSheets: 10_000,
   /** Elements nested inside one another in an XML part (real parts nest a few dozen deep). */
   maxXmlDepth: 256,
   /**
@@ -64,6 +66,7 @@ export const LOCK_LIMITS = {
 export const LIMIT_VALUES: Record<LimitName, number> = {
   fileBytes: FILE_LIMITS.maxFileBytes,
   zipEntries: FILE_LIMITS.maxZipEntries,
+  sheets: FILE_LIMITS.maxSheets,
   partBytes: FILE_LIMITS.maxPartBytes,
   unzippedBytes: FILE_LIMITS.maxUnzippedBytes,
   xmlDepth: FILE_LIMITS.maxXmlDepth,

@@ -25,7 +25,10 @@ export interface HostileCase {
    * checking rules find in that tracker.
    */
   check: { exit: 0 | 1 | 2 | 'asTracker'; says?: string[] };
-  /** `cchc report FILE` in place: written (exit 0), or refused (exit 2) with the file left byte for byte. */
+  /**
+   * `cchc report FILE` in place: written (exit 0), or refused (exit 2) with the file left byte for byte. For
+   * a written report, `says` are texts its sheet must hold.
+   */
   report: { exit: 0 | 2; says?: string[] };
 }
 
@@ -248,6 +251,16 @@ export function hostileCases(): HostileCase[] {
         ),
       ...refused(['Không đọc được tệp', '3.000.000 ký tự', '32.767 ký tự']),
     },
+    // Not hostile by intent: a pasted block of broken rows. The report listed every one of them under the
+    // printed report, about ten milliseconds a row (minutes for thousands); now 50 are listed, the rest counted.
+    {
+      id: 'broken-rows-3000',
+      title: '3,000 rows of numbers pasted under the tracker (every one a row with data errors)',
+      build: () =>
+        trackerEdited(beforeSheetDataEnd(rows(3000, 3000, 12, (ref) => `<c r="${ref}"><v>7</v></c>`))),
+      check: { exit: 1 },
+      report: { exit: 0, says: ['dòng khác có lỗi dữ liệu'] },
+    },
     // Nesting: 200,000 levels overflowed the XML writer's stack.
     {
       id: 'nested-200000-workbook',
@@ -401,6 +414,33 @@ export function hostileCases(): HostileCase[] {
         return buildZip(entries);
       },
       ...refused([...NOT_REPAIRED, 'nằm ngoài gói', '../../../outside.xml']),
+    },
+    {
+      id: 'sheets-sharing-a-part',
+      title: "A second sheet entry pointing at the tracker's own part",
+      build: async () => {
+        const entries = await baseEntries();
+        setText(entries, 'xl/workbook.xml', (x) => {
+          const rid = /<sheet [^>]*name="Nhiệm vụ"[^>]*r:id="([^"]+)"/.exec(x)?.[1];
+          return x.replace('</sheets>', `<sheet name="Bản sao" sheetId="999" r:id="${rid}"/></sheets>`);
+        });
+        return buildZip(entries);
+      },
+      ...refused(DAMAGED),
+    },
+    {
+      id: 'twenty-thousand-sheet-entries',
+      title: '20,000 sheet entries in workbook.xml (Math.max over their ids overflowed the stack)',
+      build: async () => {
+        const entries = await baseEntries();
+        const extra = Array.from(
+          { length: 20_000 },
+          (_, i) => `<sheet name="T${i}" sheetId="${1000 + i}" r:id="rNone${i}"/>`,
+        );
+        setText(entries, 'xl/workbook.xml', (x) => x.replace('</sheets>', `${extra.join('')}</sheets>`));
+        return buildZip(entries);
+      },
+      ...refused([...TOO_LARGE, '10.000 trang tính']),
     },
     // Why: "Messages that mislead".
     {

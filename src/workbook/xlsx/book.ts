@@ -3,9 +3,10 @@
  * xl/workbook.xml and its relationships, so that chartsheets and unusual part names are seen too.
  */
 import { sheetNameKey } from '../../domain/text';
-import { Package, REL, STRICT_NAMESPACE_PREFIX } from './opc';
+import { FILE_LIMITS } from '../limits';
+import { Package, REL, type Relationship, STRICT_NAMESPACE_PREFIX } from './opc';
 import { attribute, scanTags } from './tagScan';
-import { readingPart, unreadable } from './unreadable';
+import { limitExceeded, readingPart, unreadable } from './unreadable';
 import { child, children, getAttr, localName, type XmlElement } from './xml';
 
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
@@ -37,11 +38,16 @@ export function readBook(pkg: Package): Book {
   const rootNs = namespaceOf(doc.root.name, doc.root.attrs);
   if (rootNs.startsWith(STRICT_NAMESPACE_PREFIX)) throw unreadable({ kind: 'strict' });
   if (localName(doc.root.name) !== 'workbook') throw unreadable({ kind: 'notWorkbook' });
-  const rels = pkg.rels(workbookPart);
+  const rels = new Map<string, Relationship>();
+  for (const rel of pkg.rels(workbookPart)) if (!rels.has(rel.id)) rels.set(rel.id, rel);
   const sheetsEl = child(doc.root, 'sheets');
-  const sheets: SheetEntry[] = (sheetsEl ? children(sheetsEl, 'sheet') : []).map((el) => {
+  const sheetElements = sheetsEl ? children(sheetsEl, 'sheet') : [];
+  if (sheetElements.length > FILE_LIMITS.maxSheets) {
+    throw limitExceeded('sheets', { part: workbookPart, found: sheetElements.length });
+  }
+  const sheets: SheetEntry[] = sheetElements.map((el) => {
     const relId = relationshipId(el, doc.root) ?? '';
-    const rel = rels.find((r) => r.id === relId);
+    const rel = rels.get(relId);
     const target = rel ? pkg.resolve(workbookPart, rel) : undefined;
     const state = getAttr(el, 'state');
     return {
@@ -53,6 +59,13 @@ export function readBook(pkg: Package): Book {
       part: target ? pkg.findPartIgnoringCase(target) : undefined,
     };
   });
+  // Two sheets in one part is no workbook Excel makes; reading it would read (and scan) the part twice.
+  const parts = new Set<string>();
+  for (const sheet of sheets) {
+    if (!sheet.part) continue;
+    if (parts.has(sheet.part)) throw unreadable({ kind: 'damaged', part: workbookPart });
+    parts.add(sheet.part);
+  }
   const pr = child(doc.root, 'workbookPr');
   const date1904 = isTrue(pr && getAttr(pr, 'date1904'));
   const protection = child(doc.root, 'workbookProtection');

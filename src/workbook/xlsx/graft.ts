@@ -370,7 +370,10 @@ export function graftSheets(pkg: Package, scratch: Package, written: WrittenShee
         target: relativeTarget(book.workbookPart, sheetPart),
         external: false,
       });
-      const sheetId = Math.max(0, ...sheetElements.map((e) => Number(getAttr(e, 'sheetId') ?? 0))) + 1;
+      // A loop, not Math.max(...ids): thousands of arguments overflow the call stack.
+      let sheetId = 1;
+      for (const e of sheetElements)
+        sheetId = Math.max(sheetId, (Number(getAttr(e, 'sheetId') ?? 0) || 0) + 1);
       const el = element(`${prefixOf(workbookDoc.root.name)}sheet`, [
         ['name', spec.name],
         ['sheetId', String(sheetId)],

@@ -86,6 +86,8 @@ export const inflationCounter = { bytes: 0, parts: 0 };
 export class Package {
   /** In zip order. */
   private readonly parts = new Map<string, PartData>();
+  /** Part names by their lower case, built when first needed and dropped when a part is added or removed. */
+  private lowerNames: Map<string, string> | undefined;
 
   private constructor() {}
 
@@ -171,12 +173,25 @@ export class Package {
     return this.parts.has(name);
   }
 
-  /** Part names are case-insensitive in OPC; producers sometimes disagree with their own references. */
+  /**
+   * Part names are case-insensitive in OPC; producers sometimes disagree with their own references. A map by
+   * lower case, so a workbook of thousands of parts is not searched part by part for each reference.
+   */
   findPartIgnoringCase(name: string): string | undefined {
     if (this.parts.has(name)) return name;
-    const lower = name.toLowerCase();
-    for (const key of this.parts.keys()) if (key.toLowerCase() === lower) return key;
-    return undefined;
+    if (!this.lowerNames) {
+      this.lowerNames = new Map();
+      for (const key of this.parts.keys()) {
+        const lower = key.toLowerCase();
+        if (!this.lowerNames.has(lower)) this.lowerNames.set(lower, key);
+      }
+    }
+    return this.lowerNames.get(name.toLowerCase());
+  }
+
+  private setPart(name: string, data: PartData): void {
+    if (!this.parts.has(name)) this.lowerNames = undefined;
+    this.parts.set(name, data);
   }
 
   /** The part's bytes as stored (unzipped); PartNotInflated when it is still compressed. */
@@ -215,7 +230,7 @@ export class Package {
     const doc = parseXmlPart(name, decodeText(stored));
     // The tree is written back as UTF-8 whatever the part was read as.
     doc.prolog = doc.prolog.replace(/encoding\s*=\s*(["'])[^"']*\1/, 'encoding="UTF-8"');
-    this.parts.set(name, { doc });
+    this.setPart(name, { doc });
     return doc;
   }
 
@@ -227,15 +242,15 @@ export class Package {
 
   /** Replaces a part's content with this text, as UTF-8 bytes. */
   setText(name: string, text: string): void {
-    this.parts.set(name, { bytes: new TextEncoder().encode(text) });
+    this.setPart(name, { bytes: new TextEncoder().encode(text) });
   }
 
   setXml(name: string, doc: XmlDocument): void {
-    this.parts.set(name, { doc });
+    this.setPart(name, { doc });
   }
 
   remove(name: string): void {
-    this.parts.delete(name);
+    if (this.parts.delete(name)) this.lowerNames = undefined;
   }
 
   // -------------------------------------------------------------------------------------------------------
