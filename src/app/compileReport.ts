@@ -3,7 +3,6 @@ import { formatVnDate, type IsoDate } from '../domain/dates';
 import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
 import type { Settings } from '../domain/settings';
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
-import { leadsOf, sectionsOf } from '../domain/rollup';
 import { sheetNameKey } from '../domain/text';
 import { readKnownLeads } from '../domain/validation';
 import {
@@ -14,10 +13,10 @@ import {
   type OwnedSheet,
 } from '../sheets/register';
 import { buildReportSheet } from '../sheets/reportSheet';
-import { buildSummarySheet } from '../sheets/summarySheet';
 import type { SheetInfo, WorkbookPort } from '../workbook/port';
 import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
 import { guarded } from './errors';
+import { summaryFor } from './summary';
 import type { ActionOutcome } from './types';
 
 export interface ReportOptions {
@@ -160,15 +159,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
       trackerSheet: SHEET.tracker,
       listedLeads: listed,
     });
-    const summary = buildSummarySheet({
-      year: settings.year,
-      periodMode: settings.periodMode,
-      writtenOn: opts.asOf,
-      headerRow: read.headerRow,
-      columns: read.columns,
-      sections: sectionsOf(),
-      leads: leadsOf(read.tasks, listed),
-    }).spec;
+    const summary = summaryFor(state, listed, opts.asOf).spec;
     const report = buildReportSheet(content, target);
     const writtenAt = (opts.now ?? new Date()).toISOString();
     const register = buildRegisterSheet(registered, [

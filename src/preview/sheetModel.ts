@@ -8,12 +8,13 @@ import { toA1 } from '../domain/a1';
 import { formatVnDate, isoFromSerial, parseDateText, serialFromIso, type IsoDate } from '../domain/dates';
 import { deadlineState, type DeadlineState } from '../domain/deadline';
 import type { Grid } from '../domain/grid';
-import { completionRate, leadsOf, rollup, sectionsOf, type StateCounts } from '../domain/rollup';
+import { rollupFor, summaryFor } from '../app/summary';
+import { completionRate, type StateCounts } from '../domain/rollup';
 import { readSettings, type Settings } from '../domain/settings';
 import { readTracker, type ColumnKey, type TrackerRead } from '../domain/tracker';
 import { readKnownLeads } from '../domain/validation';
 import { SHEET, STATE_LABEL } from '../i18n/vi';
-import { buildSummarySheet, SUMMARY_COLUMNS } from '../sheets/summarySheet';
+import { SUMMARY_COLUMNS } from '../sheets/summarySheet';
 import type { CellValue } from '../sheets/spec';
 import type { RawCell, RawSheet } from '../workbook/port';
 
@@ -85,31 +86,17 @@ export function summaryComputed(
   today: IsoDate,
 ): ComputedCells {
   const out: ComputedCells = new Map();
-  const { read, settings } = model;
+  const { read } = model;
   if (read.columns.deadlineState === undefined || read.headerRow < 0) return out;
   const listed = lists ? readKnownLeads(lists) : undefined;
-  let built: ReturnType<typeof buildSummarySheet>;
+  let built: ReturnType<typeof summaryFor>;
   try {
-    built = buildSummarySheet({
-      year: settings.year,
-      periodMode: settings.periodMode,
-      writtenOn: today,
-      headerRow: read.headerRow,
-      columns: read.columns,
-      sections: sectionsOf(),
-      leads: leadsOf(read.tasks, listed),
-    });
+    built = summaryFor(model, listed, today);
   } catch {
     return out; // a required column is missing: nothing to compute
   }
   const expected = new Map((built.spec.formulas ?? []).map((f) => [f.cell, f.formula]));
-  const figures = rollup(read.tasks, {
-    asOf: today,
-    warningDays: settings.warningDays,
-    year: settings.year,
-    periodMode: settings.periodMode,
-    listedLeads: listed,
-  });
+  const figures = rollupFor(model, listed, today);
   const groups = {
     section: figures.bySection,
     lead: figures.byLead,

@@ -68,14 +68,14 @@ function fitCell(text: string): string {
 }
 
 /** One text (or number) over columns [from, from + span) of a row. */
-interface Span {
+export interface Span {
   from: number;
   span: number;
   value: CellValue;
   style?: CellStyle;
 }
 
-interface Row {
+export interface Row {
   spans: Span[];
   height: number;
   /** Style over the whole row's width (a rule: a top border on some columns). */
@@ -83,7 +83,7 @@ interface Row {
 }
 
 /** Rows that break anywhere ('flow'), stay on one page ('keep'), or a table's rows, whose header row repeats on each page it goes on to. */
-type Group = { kind: 'flow' | 'keep'; rows: Row[] } | { kind: 'table'; repeat: Row; rows: Row[] };
+export type Group = { kind: 'flow' | 'keep'; rows: Row[] } | { kind: 'table'; repeat: Row; rows: Row[] };
 
 function faceOf(style: CellStyle | undefined): FontFace {
   const bold = !!style?.font?.bold;
@@ -461,7 +461,7 @@ function body(c: ReportContent): Group[] {
  * starts a new one; a table row that does not fit starts a new page with the table's header row again.
  * Returns the rows in order and the rows (1-based) that start a page.
  */
-function paginate(groups: Group[]): { rows: Row[]; breaks: number[] } {
+export function paginate(groups: Group[]): { rows: Row[]; breaks: number[] } {
   const rows: Row[] = [];
   const breaks: number[] = [];
   let y = 0;

@@ -3,7 +3,7 @@ import { buildReport, type ReportContent } from '../../src/domain/report';
 import { defaultSettings } from '../../src/domain/settings';
 import type { Problem } from '../../src/domain/problems';
 import type { Task } from '../../src/domain/tracker';
-import { buildReportSheet, GRID, MAX_LISTED } from '../../src/sheets/reportSheet';
+import { buildReportSheet, GRID, MAX_LISTED, paginate, type Row } from '../../src/sheets/reportSheet';
 import { wrappedLines } from '../../src/sheets/textLayout';
 import { makeTask } from '../support/task';
 
@@ -209,5 +209,31 @@ describe('the report sheet', () => {
     const nơiNhận = spec.cells.findIndex((r) => r[0] === 'Nơi nhận:') + 1;
     const name = spec.cells.findIndex((r) => r.includes('Trương Minh Sơn')) + 1;
     expect(breaks.filter((b) => b > nơiNhận && b <= name)).toEqual([]);
+  });
+});
+
+describe('page planning', () => {
+  const row = (height: number, label = ''): Row => ({
+    spans: label ? [{ from: 0, span: 1, value: label }] : [],
+    height,
+  });
+  it('repeats a table’s header row on each page the table goes on to', () => {
+    const head = row(40, 'header');
+    const body = Array.from({ length: 60 }, (_, i) => row(20, `r${i}`));
+    const { rows, breaks } = paginate([
+      { kind: 'flow', rows: [row(300)] },
+      { kind: 'table', repeat: head, rows: body },
+    ]);
+    expect(breaks.length).toBeGreaterThanOrEqual(1);
+    for (const b of breaks) expect(rows[b - 1].spans[0]?.value).toBe('header');
+    expect(rows.filter((r) => r.spans[0]?.value?.toString().startsWith('r'))).toHaveLength(60);
+  });
+
+  it('starts a kept group on a new page rather than splitting it', () => {
+    const { breaks } = paginate([
+      { kind: 'flow', rows: [row(600)] },
+      { kind: 'keep', rows: [row(50), row(50), row(50)] },
+    ]);
+    expect(breaks).toEqual([2]);
   });
 });

@@ -25,12 +25,12 @@ import { periodContaining } from '../../src/domain/periods';
 import { buildReport, type ReportContent } from '../../src/domain/report';
 import { addDays, serialFromIso, todayIso, formatVnDate, ymdFromIso } from '../../src/domain/dates';
 import { deadlineState } from '../../src/domain/deadline';
-import { leadsOf, REPORT_STATES, rollup, sectionsOf } from '../../src/domain/rollup';
+import { REPORT_STATES } from '../../src/domain/rollup';
+import { rollupFor, summaryFor } from '../../src/app/summary';
 import { readKnownLeads } from '../../src/domain/validation';
 import { BODIES } from '../../src/domain/bodies';
 import { SECTIONS } from '../../src/domain/plan';
 import { SHEET, STATE_LABEL, STATUS_LABEL } from '../../src/i18n/vi';
-import { buildSummarySheet } from '../../src/sheets/summarySheet';
 import { trackerColumn } from '../../src/sheets/trackerSheet';
 import { settingRow } from '../../src/sheets/settingsSheet';
 import type { ColumnKey } from '../../src/domain/tracker';
@@ -243,11 +243,6 @@ const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
     ),
 };
 
-const caseArb: fc.Arbitrary<Case> = fc.oneof(
-  ...Object.entries(CLASSES).map(([cls, arb]) =>
-    fc.tuple(arb, progressArb).map(([edits, progress]) => ({ cls, edits: [...progress, ...edits] })),
-  ),
-);
 const mixedArb: fc.Arbitrary<Case> = fc
   .tuple(
     fc
@@ -270,7 +265,6 @@ function cases(): Case[] {
     for (const [edits, progress] of sampled) out.push({ cls, edits: [...progress, ...edits] });
   });
   out.push(...fc.sample(mixedArb, { seed: FUZZ_SEED + 99, numRuns: PER_CLASS }));
-  void caseArb;
   return out;
 }
 
@@ -333,15 +327,7 @@ async function writeCase(c: Case, n: number, base: Uint8Array): Promise<Written>
   const state = trackerFromSnapshot(snap, today)!;
   const listed = readKnownLeads(snap.contents[SHEET.lists]);
   const { settings, read } = state;
-  const summary = buildSummarySheet({
-    year: settings.year,
-    periodMode: settings.periodMode,
-    writtenOn: today,
-    headerRow: read.headerRow,
-    columns: read.columns,
-    sections: sectionsOf(),
-    leads: leadsOf(read.tasks, listed),
-  }).spec;
+  const summary = summaryFor(state, listed, today).spec;
   await damaged.apply({ write: [summary] });
   const file = path.join(dir, `case-${String(n).padStart(3, '0')}-${c.cls}.xlsx`);
   fs.writeFileSync(file, await damaged.toBuffer());
@@ -391,24 +377,9 @@ beforeAll(async () => {
       if ((shown === '' ? null : shown) !== want)
         mismatches.push(`row ${t.row}: LibreOffice ${JSON.stringify(shown)}, domain ${JSON.stringify(want)}`);
     }
-    const settings = state.settings;
     const listed = readKnownLeads(lo[SHEET.lists]);
-    const roll = rollup(state.read.tasks, {
-      asOf: today,
-      warningDays: N,
-      year: settings.year,
-      periodMode: settings.periodMode,
-      listedLeads: listed,
-    });
-    const { layout } = buildSummarySheet({
-      year: settings.year,
-      periodMode: settings.periodMode,
-      writtenOn: today,
-      headerRow: state.read.headerRow,
-      columns: state.read.columns,
-      sections: sectionsOf(),
-      leads: leadsOf(state.read.tasks, listed),
-    });
+    const roll = rollupFor(state, listed, today);
+    const { layout } = summaryFor(state, listed, today);
     mismatches.push(...summaryMismatches(lo[SHEET.summary], layout, roll));
     // The report of the period holding today counts as Tổng hợp's row of that period.
     const periodBlock = layout.blocks.find((b) => b.key === 'period')!;

@@ -12,12 +12,11 @@ import { runCli } from '../../src/cli/main';
 import { trackerFromSnapshot } from '../../src/app/checkTracker';
 import { addDays, serialFromIso, todayIso } from '../../src/domain/dates';
 import { deadlineState } from '../../src/domain/deadline';
-import { leadsOf, rollup, sectionsOf } from '../../src/domain/rollup';
+import { rollupFor, summaryFor } from '../../src/app/summary';
 import { readKnownLeads } from '../../src/domain/validation';
 import { DEADLINE_STATES } from '../../src/domain/deadline';
 import { SHEET, STATE_LABEL } from '../../src/i18n/vi';
 import { buildReportSheet } from '../../src/sheets/reportSheet';
-import { buildSummarySheet } from '../../src/sheets/summarySheet';
 import type { CellUpdate, RawSheet } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { disposeLibreOffice, recalcWithLibreOffice, runTool, toPdf } from '../helpers/libreoffice';
@@ -118,22 +117,8 @@ describe('a recipient opening the file in LibreOffice', () => {
   it('sees in every Tổng hợp formula cell the domain’s roll-up for today, and no error value', () => {
     const { read, settings } = snapshotState();
     const listed = readKnownLeads(recalculated[SHEET.lists]);
-    const roll = rollup(read.tasks, {
-      asOf: today,
-      warningDays: settings.warningDays,
-      year: settings.year,
-      periodMode: settings.periodMode,
-      listedLeads: listed,
-    });
-    const { layout } = buildSummarySheet({
-      year: settings.year,
-      periodMode: settings.periodMode,
-      writtenOn: today,
-      headerRow: read.headerRow,
-      columns: read.columns,
-      sections: sectionsOf(),
-      leads: leadsOf(read.tasks, listed),
-    });
+    const roll = rollupFor({ read, settings }, listed, today);
+    const { layout } = summaryFor({ read, settings }, listed, today);
     const sheet = recalculated[SHEET.summary];
     const mismatches = summaryMismatches(sheet, layout, roll);
     expect(mismatches).toEqual([]);

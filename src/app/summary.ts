@@ -1,0 +1,44 @@
+/**
+ * Tổng hợp for a tracker as read, and the domain's roll-up of the same tasks: one place that says which
+ * settings and lists they follow, for "Tổng hợp báo cáo", the browser preview and the tests that hold the two
+ * equal.
+ */
+import type { IsoDate } from '../domain/dates';
+import { leadsOf, rollup, sectionsOf, type Rollup } from '../domain/rollup';
+import type { Settings } from '../domain/settings';
+import type { TrackerRead } from '../domain/tracker';
+import { buildSummarySheet, type SummaryLayout } from '../sheets/summarySheet';
+import type { SheetSpec } from '../sheets/spec';
+
+export interface ReadTracker {
+  read: TrackerRead;
+  settings: Settings;
+}
+
+/** The Tổng hợp sheet for this tracker (its formulas follow the tracker's columns wherever they are). */
+export function summaryFor(
+  t: ReadTracker,
+  listedLeads: readonly string[] | undefined,
+  writtenOn: IsoDate,
+): { spec: SheetSpec; layout: SummaryLayout } {
+  return buildSummarySheet({
+    year: t.settings.year,
+    periodMode: t.settings.periodMode,
+    writtenOn,
+    headerRow: t.read.headerRow,
+    columns: t.read.columns,
+    sections: sectionsOf(),
+    leads: leadsOf(t.read.tasks, listedLeads),
+  });
+}
+
+/** The figures Tổng hợp's formulas compute, as of `asOf`. */
+export function rollupFor(t: ReadTracker, listedLeads: readonly string[] | undefined, asOf: IsoDate): Rollup {
+  return rollup(t.read.tasks, {
+    asOf,
+    warningDays: t.settings.warningDays,
+    year: t.settings.year,
+    periodMode: t.settings.periodMode,
+    listedLeads,
+  });
+}
