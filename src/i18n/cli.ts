@@ -86,6 +86,10 @@ export const CLI = {
   newFileNotXlsx: (p: string) =>
     `--out "${p}": sổ mới không có macro nên phải là tệp .xlsx (Excel không mở tệp .xlsm không có macro).`,
   unreadable: (p: string) => `Không đọc được tệp "${p}": tệp không phải .xlsx hoặc đã hỏng.`,
+  /** `reason` is the rest of the sentence, from i18n/xlsx.ts (unreadableReason). */
+  unreadableBecause: (p: string, reason: string) => `Không đọc được tệp "${p}": ${reason}`,
+  interrupted:
+    'Đã dừng theo yêu cầu. Tệp sổ làm việc vẫn nguyên vẹn (bản cũ, hoặc bản mới đã ghi xong); tệp tạm đã được dọn.',
   notWritable: (p: string) =>
     `Không ghi được tệp "${p}". Hãy kiểm tra thư mục và quyền ghi, hoặc đóng tệp nếu đang mở.`,
   badDate: (name: string, v: string) => `--${name} "${v}" không phải ngày dạng YYYY-MM-DD.`,

@@ -373,6 +373,8 @@ export const REPORT_TEXT = {
   fixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Các dòng này đã được tính vào số liệu như bảng theo dõi đang hiển thị, nhưng không được nêu tên trong báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
   fixRow: (row: number, task: string) => `Dòng ${row}${task ? `: ${task}` : ''}`,
+  fixMore: (n: number) =>
+    `… và ${n} dòng khác có lỗi dữ liệu. Danh sách đầy đủ: Kiểm tra dữ liệu (hoặc lệnh cchc check).`,
 } as const;
 
 /** Figures of a group of tasks in a report sentence (see reportFigures). */

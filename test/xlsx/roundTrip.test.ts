@@ -463,12 +463,16 @@ describe('updates, activation and errors', () => {
     await expectWorkbookError((await openXlsx(null)).toBuffer(), 'unsupported');
   });
 
-  it('reports a file that is not an .xlsx as an io error', async () => {
-    await expectWorkbookError(openXlsx(new TextEncoder().encode('not a zip')), 'io');
-    await expectWorkbookError(
+  it('reports a file that is not an .xlsx as unreadable, saying what it is', async () => {
+    // 'unsupported': the adapter words the message itself, so a check that writes nothing never reports a
+    // file it could not read as one it could not write.
+    const notZip = await expectWorkbookError(openXlsx(new TextEncoder().encode('not a zip')), 'unsupported');
+    expect(notZip.message).toBe('Không đọc được tệp: tệp không phải .xlsx hoặc đã hỏng.');
+    const xls = await expectWorkbookError(
       openXlsx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])),
-      'io',
+      'unsupported',
     );
+    expect(xls.message).toContain('Excel 97–2003 (.xls)');
   });
 });
 
