@@ -250,6 +250,7 @@ const COMMANDS: Record<CommandName, (args: ParsedArgs, io: CliIo) => Promise<num
     cmdRollover(args, io, {
       open: openFile,
       save,
+      lock: lockForWriting,
       outPath,
       inputPath,
       fail: (message, code) => {

@@ -32,6 +32,8 @@ export interface CliFiles {
   open(file: string): Promise<XlsxWorkbook>;
   /** Writes a workbook atomically (exit 2 when it cannot). */
   save(book: XlsxWorkbook, file: string): Promise<void>;
+  /** Takes the output's lock before anything is read, so a second writer waits (src/cli/fileGuard.ts). */
+  lock(file: string): Promise<void>;
   /** --out as a path: a workbook file name, not a folder (bad usage otherwise). */
   outPath(shown: string, io: CliIo, command: string): string;
   /** The positional FILE as a path, not a folder. */
@@ -68,6 +70,7 @@ export async function cmdRollover(args: ParsedArgs, io: CliIo, files: CliFiles):
     throw new UsageError(CLI.newFileNotXlsx(options.out), 'rollover');
   if (sameFile(input, out)) files.fail(CLI.outIsInput(options.out, args.file as string), 2);
   if (fs.existsSync(out) && !options.force) files.fail(CLI.outExists(options.out), 2);
+  await files.lock(out);
   const source = await files.open(input);
   const target = await openXlsx(null);
   const outcome = await rolloverTracker(source, target, { to, today: todayIso(io.now()), now: io.now() });
