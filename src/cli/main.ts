@@ -13,6 +13,7 @@ import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { lockForWriting, readWorkbook, releaseFiles, unreadableLine, writeWorkbook } from './fileGuard';
 import { CLI } from '../i18n/cli';
+import { cmdRollover, ROLLOVER_SPEC } from './rollover';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -75,6 +76,7 @@ const SPECS = {
     },
   },
   demo: { name: 'demo', files: 0, options: {} },
+  rollover: ROLLOVER_SPEC,
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof SPECS;
@@ -244,6 +246,17 @@ const COMMANDS: Record<CommandName, (args: ParsedArgs, io: CliIo) => Promise<num
   check: cmdCheck,
   report: cmdReport,
   demo: cmdDemo,
+  rollover: (args, io) =>
+    cmdRollover(args, io, {
+      open: openFile,
+      save,
+      lock: lockForWriting,
+      outPath,
+      inputPath,
+      fail: (message, code) => {
+        throw new CliFailure(message, code);
+      },
+    }),
 };
 
 const isCommand = (c: string): c is CommandName => Object.prototype.hasOwnProperty.call(COMMANDS, c);

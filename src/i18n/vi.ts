@@ -239,6 +239,8 @@ export const OFFICE_ERROR = {
   columnFormulaTooLong: (sheet: string, column: string, length: number, max: number) =>
     `Công thức của cột "${column}" (trang "${sheet}") dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
   /** Appended to a message so support can tell which Excel error it was. */
+  errorValueUnsupported: (sheet: string, cell: string, error: string) =>
+    `Không ghi được giá trị lỗi ${error} vào ô ${cell} của trang "${sheet}"; không ô nào được ghi.`,
   excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
   cellEditMode: () =>
     'Excel đang ở chế độ sửa ô (một ô đang được nhập dở). Hãy bấm Enter hoặc Esc để kết thúc, rồi thực hiện lại.',
@@ -297,7 +299,7 @@ export const SUMMARY_TEXT = {
   bySection: '1. Theo mục của kế hoạch',
   byLead: '2. Theo cơ quan chủ trì',
   byQuarter: '3. Theo quý (theo hạn hoàn thành)',
-  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay)',
+  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay; việc của năm trước tính từ kỳ đầu)',
   periodLabel: (subject: string, from: string, to: string) => `Báo cáo ${subject} (${from} – ${to})`,
   total: 'Tổng cộng',
   rateOnTimeHeader: 'Hoàn thành đúng hạn (có hạn)',
