@@ -7,9 +7,9 @@
  */
 import type { KeyValueStorage } from '../workbook/office/memory';
 
-export type ActionName = 'init' | 'check' | 'fix' | 'report' | 'settings';
+export type ActionName = 'init' | 'check' | 'fix' | 'report' | 'settings' | 'rollover';
 
-const ACTIONS: readonly ActionName[] = ['init', 'check', 'fix', 'report', 'settings'];
+const ACTIONS: readonly ActionName[] = ['init', 'check', 'fix', 'report', 'settings', 'rollover'];
 
 export type Locked<T> = { ran: true; value: T } | { ran: false; running?: ActionName };
 

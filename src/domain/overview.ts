@@ -152,8 +152,7 @@ export function buildOverview(
     if (!t.listed) continue;
     const state = deadlineState(t, today, settings.warningDays);
     addCount(counts, state, t.deadline, today);
-    const inYear = reportState(t, year, today, settings.warningDays);
-    if (inYear !== null) addCount(yearCounts, inYear, t.deadline, today);
+    addCount(yearCounts, reportState(t, year, today, settings.warningDays), t.deadline, today);
     if (state !== 'overdue' && state !== 'dueSoon' && state !== 'dataError') continue;
     const item: OverviewTask = {
       row: t.row,

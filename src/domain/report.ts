@@ -218,7 +218,6 @@ export function buildReport(input: ReportInput): ReportContent {
   const reported: ReportedTask[] = [];
   for (const task of tasks) {
     const state = reportState(task, period, asOf, N);
-    if (state === null) continue;
     const daysLate = state === 'overdue' && task.deadline ? daysBetween(task.deadline, asOf) : 0;
     reported.push({ task, state, daysLate });
   }

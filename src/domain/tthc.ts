@@ -161,6 +161,11 @@ export interface TthcRow {
   state: 'empty' | 'counted' | 'dataError';
   /** Cells the formula cannot read. */
   unreadable: TthcColumnKey[];
+  /**
+   * A count other than Kỳ trước chuyển qua is typed: the month has been reported. A row holding only what the
+   * month before left pending (a new year's January, as `cchc rollover` writes it) is not checked for balance.
+   */
+  flows: boolean;
 }
 
 export interface TthcRead {
@@ -275,10 +280,12 @@ export function readTthc(grid: Grid | undefined, year?: number): TthcRead {
     const counts = {} as Record<TthcCountKey, number>;
     const unreadable: TthcColumnKey[] = [];
     let typed = false;
+    let flows = false;
     for (const k of TTHC_COUNT_KEYS) {
       const read = readCountCell(get(k));
       counts[k] = read.kind === 'count' ? read.value : 0;
       if (read.kind !== 'blank') typed = true;
+      if (read.kind !== 'blank' && k !== 'carriedOver') flows = true;
       if (read.kind === 'unreadable') unreadable.push(k);
     }
     const month = readMonthCell(get('month'));
@@ -288,7 +295,16 @@ export function readTthc(grid: Grid | undefined, year?: number): TthcRead {
     const rawReason = get('lateReason');
     const reason = isErrorCell(rawReason) ? '' : cleanText(cellText(rawReason));
     const state: TthcRow['state'] = !typed ? 'empty' : unreadable.length > 0 ? 'dataError' : 'counted';
-    rows.push({ row: r + 1, month, field, counts, reason, state, unreadable: typed ? unreadable : [] });
+    rows.push({
+      row: r + 1,
+      month,
+      field,
+      counts,
+      reason,
+      state,
+      unreadable: typed ? unreadable : [],
+      flows,
+    });
     if (!typed) continue; // a row with no figures (a month and field written ahead) is not checked
 
     const push = (code: string, cell: string, message: string, fix?: Problem['fix']): void => {
@@ -454,7 +470,7 @@ export function checkTthc(read: TthcRead, sheet: string, ctx: TthcCheckContext):
     const c = row.counts;
     const received = c.carriedOver + c.online + c.offline;
     const handled = c.early + c.onTime + c.late + c.pendingOnTime + c.pendingLate;
-    if (received !== handled) {
+    if (tthcUnbalanced(row)) {
       const cell = addr(row, 'received');
       problems.push({
         severity: 'error',
@@ -694,6 +710,18 @@ export function hasFigures(f: TthcFieldFigures): boolean {
   return TTHC_FIGURE_KEYS.some((k) => f.figures[k] !== 0);
 }
 
+/**
+ * The amber rule of Tổng số hồ sơ: a counted row whose month has been reported (flows) and whose dossiers in
+ * (carried over + received) differ from those handled (resolved + pending). tthcMarkFormulas' `unbalanced`.
+ */
+export function tthcUnbalanced(row: Pick<TthcRow, 'state' | 'counts' | 'flows'>): boolean {
+  if (row.state !== 'counted' || !row.flows) return false;
+  const c = row.counts;
+  return (
+    c.carriedOver + c.online + c.offline !== c.early + c.onTime + c.late + c.pendingOnTime + c.pendingLate
+  );
+}
+
 /** Rows the formula shows "Lỗi dữ liệu" on: counted nowhere, listed for the officer to fix. */
 export function tthcDataErrorRows(read: TthcRead): TthcRow[] {
   return read.rows.filter((r) => r.state === 'dataError');
@@ -701,3 +729,35 @@ export function tthcDataErrorRows(read: TthcRead): TthcRow[] {
 
 /** Longest field a row of Tổng hợp can take (longer ones count under "Khác"). */
 export const MAX_FIELD_KEY = MAX_GROUP_KEY;
+
+/** What a new year's Hồ sơ TTHC starts from (`cchc rollover`): December's pending dossiers of each field. */
+export interface TthcCarryOver {
+  /** December has figures (a counted row): its pending is known. */
+  known: boolean;
+  /** Pending dossiers (on time + late) at the end of December, by field as spelt on its row; fields with 0 left out. */
+  pending: { field: string; count: number }[];
+  /** December rows the formula cannot read (Lỗi dữ liệu): not counted, so the pending above may be short. */
+  dataErrorRows: number[];
+  /** Pending of December rows whose field Tổng hợp counts under "Khác" (another spelling of a listed field). */
+  unplaced: number;
+}
+
+/**
+ * December's pending dossiers of each field: January's "Kỳ trước chuyển sang" of the next year. Counted as
+ * Tổng hợp counts them (counted rows only, fields matched as COUNTIFS matches them); a field typed on a
+ * December row but not listed keeps its own spelling.
+ */
+export function tthcCarryOver(read: TthcRead, listed: readonly string[]): TthcCarryOver {
+  const december = read.rows.filter((r) => r.month === 12);
+  const counted = december.filter((r) => r.state === 'counted');
+  const dataErrorRows = december.filter((r) => r.state === 'dataError').map((r) => r.row);
+  if (counted.length === 0) return { known: false, pending: [], dataErrorRows, unplaced: 0 };
+  const figures = tthcFigures(counted, { from: 12, to: 12 }, tthcFieldsOf(counted, listed));
+  const count = (f: TthcFieldFigures): number => f.figures.pendingOnTime + f.figures.pendingLate;
+  const pending = figures.byField
+    .filter((f) => f.key !== OTHER_KEY)
+    .map((f) => ({ field: f.field, count: count(f) }))
+    .filter((p) => p.count > 0);
+  const other = figures.byField.find((f) => f.key === OTHER_KEY);
+  return { known: true, pending, dataErrorRows, unplaced: other ? count(other) : 0 };
+}

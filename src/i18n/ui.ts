@@ -122,6 +122,14 @@ export const PANE = {
   asOfInvalid: 'Ngày chưa hợp lệ. Hãy nhập dạng dd/mm/yyyy, ví dụ 05/06/2026.',
   reportButton: 'Tổng hợp báo cáo',
 
+  rolloverHeading: 'Chuyển sang năm mới',
+  rolloverHint:
+    'Tạo sổ làm việc mới cho năm sau: các nhiệm vụ của kế hoạch năm đó, cùng các nhiệm vụ chưa xong của sổ này (quá hạn, chưa đến hạn, dòng có lỗi dữ liệu), Cài đặt và Danh mục. Sổ đang mở giữ nguyên.',
+  rolloverButton: 'Chuyển sang năm mới',
+  rolloverDownloadButton: (file: string) => `Tải tệp ${file}`,
+  carriedHeading: (count: number, from: number) => `Chuyển từ năm ${from} (${count})`,
+  carriedRow: (row: number, newRow: number) => `Dòng ${row} → dòng ${newRow} ở sổ mới`,
+
   // Settings
   settingsHeading: 'Cài đặt của sổ làm việc',
   settingsHint: 'Các giá trị này nằm ở trang "Cài đặt" nên đi theo tệp khi gửi cho người khác.',
@@ -136,6 +144,7 @@ export const PANE = {
     check: 'Đang kiểm tra dữ liệu…',
     report: 'Đang tổng hợp báo cáo…',
     settings: 'Đang lưu cài đặt…',
+    rollover: 'Đang tạo sổ theo dõi năm mới…',
   },
   outcomeTitle: {
     success: 'Đã xong',
@@ -211,6 +220,7 @@ export const ACTION_NAME = {
   fix: 'Sửa các ô này',
   report: 'Tổng hợp báo cáo',
   settings: 'Lưu cài đặt',
+  rollover: 'Chuyển sang năm mới',
 } as const;
 
 /** What the ribbon's notice and the pane say of an action beside its own message. */

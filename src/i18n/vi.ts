@@ -315,6 +315,8 @@ export const OFFICE_ERROR = {
   columnFormulaTooLong: (sheet: string, column: string, length: number, max: number) =>
     `Công thức của cột "${column}" (trang "${sheet}") dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
   /** Appended to a message so support can tell which Excel error it was. */
+  errorValueUnsupported: (sheet: string, cell: string, error: string) =>
+    `Không ghi được giá trị lỗi ${error} vào ô ${cell} của trang "${sheet}"; không ô nào được ghi.`,
   excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
   cellEditMode: () =>
     'Excel đang ở chế độ sửa ô (một ô đang được nhập dở). Hãy bấm Enter hoặc Esc để kết thúc, rồi thực hiện lại.',
@@ -375,7 +377,7 @@ export const SUMMARY_TEXT = {
   bySection: '1. Theo mục của kế hoạch',
   byLead: '2. Theo cơ quan chủ trì',
   byQuarter: '3. Theo quý (theo hạn hoàn thành)',
-  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay)',
+  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay; việc của năm trước tính từ kỳ đầu)',
   periodLabel: (subject: string, from: string, to: string) => `Báo cáo ${subject} (${from} – ${to})`,
   total: 'Tổng cộng',
   tthcByMonth: (year: number) => `5. Hồ sơ thủ tục hành chính theo tháng năm ${year} (mọi lĩnh vực)`,
@@ -505,6 +507,8 @@ export const REPORT_TEXT = {
   fixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Các dòng này đã được tính vào số liệu như bảng theo dõi đang hiển thị, nhưng không được nêu tên trong báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
   fixRow: (row: number, task: string) => `Dòng ${row}${task ? `: ${task}` : ''}`,
+  fixMore: (n: number) =>
+    `… và ${n} dòng khác có lỗi dữ liệu. Danh sách đầy đủ: Kiểm tra dữ liệu (hoặc lệnh cchc check).`,
 } as const;
 
 /** A period's TTHC figures in a report sentence (see tthcSentences). */

@@ -19,6 +19,7 @@ import {
   readTthc,
   TTHC_FIELDS,
   tthcFigures,
+  tthcUnbalanced,
   type TthcFigures,
   type TthcRead,
   type TthcRow,
@@ -102,11 +103,7 @@ export function tthcModel(raw: RawSheet, year: number): TthcModel {
     if (r.state !== 'counted') continue;
     const c = r.counts;
     if (c.late + c.pendingLate > 0) markByRow.set(r.row, 'late');
-    if (
-      c.carriedOver + c.online + c.offline !==
-      c.early + c.onTime + c.late + c.pendingOnTime + c.pendingLate
-    )
-      unbalanced.add(r.row);
+    if (tthcUnbalanced(r)) unbalanced.add(r.row);
   }
   return { read, markByRow, unbalanced };
 }

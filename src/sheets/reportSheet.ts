@@ -646,6 +646,13 @@ export function paginate(groups: Group[]): { rows: Row[]; breaks: number[] } {
   return { rows, breaks };
 }
 
+/**
+ * Rows with data errors listed under the report; the rest are counted. Each listed row costs about ten
+ * milliseconds to write, so a tracker pasted with thousands of broken rows would otherwise take minutes to
+ * report (issue 13); Kiểm tra dữ liệu lists them all.
+ */
+export const MAX_FIX_ROWS_LISTED = 50;
+
 /** The rows with data errors, below the print area: not printed, there for the officer. */
 function fixBlock(c: ReportContent): Row[] {
   const rows: Row[] = [];
@@ -655,11 +662,13 @@ function fixBlock(c: ReportContent): Row[] {
       { spans: [], height: 14 },
       paragraph(heading, { font: { bold: true, color: '9C0006' }, fill: 'FFC7CE' }, false),
     );
-    for (const d of list) {
+    for (const d of list.slice(0, MAX_FIX_ROWS_LISTED)) {
       rows.push(paragraph(REPORT_TEXT.fixRow(d.row, d.task), { font: { bold: true, size: 12 } }, false));
       for (const p of d.problems)
         rows.push(paragraph(`- ${p.cell}: ${p.message}`, { font: { size: 12 } }, false));
     }
+    const more = list.length - MAX_FIX_ROWS_LISTED;
+    if (more > 0) rows.push(paragraph(REPORT_TEXT.fixMore(more), { font: { size: 12 } }, false));
   };
   part(REPORT_TEXT.fixHeading(c.dataErrors.length), c.dataErrors);
   part(REPORT_TEXT.tthcFixHeading(c.tthc.dataErrors.length), c.tthc.dataErrors);
@@ -669,7 +678,7 @@ function fixBlock(c: ReportContent): Row[] {
 export function buildReportSheet(content: ReportContent, sheetName: string): SheetSpec {
   const { rows, breaks } = paginate([header(content), ...body(content), signature(content)]);
   const printed = rows.length;
-  rows.push(...fixBlock(content));
+  for (const row of fixBlock(content)) rows.push(row); // one by one: a spread of 100,000 rows overflows the stack
   const cells: CellValue[][] = [];
   const styles: StyleRun[] = [];
   const merges: string[] = [];

@@ -515,15 +515,14 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     ['Kỳ', 'Hạn hoàn thành'],
     quarterBuckets(year).map((b, i) => ({ key: b.key, a: i + 1, b: b.label, criteria: bucketCriteria(b) })),
   );
-  // The reports of the year, each counted as its report counts (rollup.reportState): tasks due in the
-  // window, tasks without a (readable) deadline, and apart, tasks due after the window; tasks due before it are
-  // not in the report.
+  // The reports of the year, each counted as its report counts (rollup.reportState): tasks due by the end of
+  // the window (those due before it are work carried over from an earlier year), tasks without a (readable)
+  // deadline, and apart, tasks due after the window.
   const periods = ([1, 2, 3, 4] as const).map((qtr) => reportPeriod(year, qtr, input.periodMode));
   const periodFigures = (r: number, i: number): void => {
     const p = periods[i];
-    const F = dateOf(p.from);
     const E = dateOf(addDays(p.to, 1));
-    const inWindow = [dl, `">="&${F}`, dl, `"<"&${E}`];
+    const inWindow = [dl, `">=${FIRST_DATE_SERIAL}"`, dl, `"<"&${E}`];
     DEADLINE_STATES.forEach((s) =>
       set(
         r,
@@ -542,7 +541,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
       r,
       'rateDue',
       `${at(r, 'rateOnTime')}+${at(r, 'doneLate')}+${at(r, 'overdue')}+` +
-        countifs(state, label('dueSoon'), dl, `">="&${F}`, dl, `"<"&MIN(${E},${tomorrow})`),
+        countifs(state, label('dueSoon'), dl, `">=${FIRST_DATE_SERIAL}"`, dl, `"<"&MIN(${E},${tomorrow})`),
     );
     set(r, 'rate', rateOf(r));
   };

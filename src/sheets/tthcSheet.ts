@@ -95,13 +95,19 @@ export function tthcRateFormula(r: TthcRowRefs): string {
 /** The colours' rules, as formulas of one row (TRUE: the row gets the colour). */
 export function tthcMarkFormulas(r: TthcRowRefs): { dataError: string; late: string; unbalanced: string } {
   const n = (k: TthcCountKey): string => `N(${r.counts[k]})`;
+  const flows = TTHC_COUNT_KEYS.filter((k) => k !== 'carriedOver')
+    .map((k) => r.counts[k])
+    .join(',');
   // IF, not AND: AND evaluates every argument, and N() of an error value is that error.
   return {
     dataError: `=${r.received}=${q(TTHC_DATA_ERROR)}`,
     late: `=IF(ISNUMBER(${r.received}),${n('late')}+${n('pendingLate')}>0,FALSE)`,
+    // Only once the month is reported (a count other than the carry-over typed: domain tthcUnbalanced). Within
+    // ISNUMBER(Tổng số hồ sơ) every count is blank or a number, so COUNT sees exactly the typed ones.
     unbalanced:
-      `=IF(ISNUMBER(${r.received}),${n('carriedOver')}+${n('online')}+${n('offline')}<>` +
-      `${n('early')}+${n('onTime')}+${n('late')}+${n('pendingOnTime')}+${n('pendingLate')},FALSE)`,
+      `=IF(ISNUMBER(${r.received}),IF(COUNT(${flows})=0,FALSE,` +
+      `${n('carriedOver')}+${n('online')}+${n('offline')}<>` +
+      `${n('early')}+${n('onTime')}+${n('late')}+${n('pendingOnTime')}+${n('pendingLate')}),FALSE)`,
   };
 }
 

@@ -16,10 +16,11 @@ import { fixable, type ConfirmedFix } from '../app/fixCells';
 import type { CheckResult, Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
 import { SHEET } from '../i18n/vi';
-import type { ReportRequest } from './actions';
+import type { ReportRequest, RolloverView } from './actions';
 import type { Place } from './notice';
 import { defaultPeriodId, periodChoices, yearChoices } from './format';
 import { ItemList, type ListItem } from './ItemList';
+import { RolloverResult } from './RolloverResult';
 import { usePaneStyles } from './styles';
 
 export interface InitFormProps {
@@ -70,6 +71,12 @@ export interface ActionsPanelProps {
   /** Writes the fixes the user confirmed. */
   onFix: (confirmed: ConfirmedFix[]) => void;
   onReport: (request: ReportRequest) => void;
+  /** Builds next year's workbook from this one. */
+  onRollover: () => void;
+  /** The last "Chuyển sang năm mới": its file to download and the rows it carried; null before any. */
+  rollover: RolloverView | null;
+  /** Selects a row of this workbook's tracker (a carried row where it was). */
+  onSelectRow: (row: number) => void;
   /** The spinner and outcome of the work that reports at a place (next to its button). */
   feedback: (place: Place) => React.ReactNode;
 }
@@ -216,6 +223,27 @@ function FixForm({
   );
 }
 
+/** "Chuyển sang năm mới": the button, its outcome, then the new workbook and the rows it carried. */
+function RolloverSection(props: ActionsPanelProps): React.JSX.Element {
+  const styles = usePaneStyles();
+  const { rollover, busy } = props;
+  return (
+    <section className={styles.section} aria-labelledby="rollover-heading">
+      <Subtitle2 as="h2" id="rollover-heading">
+        {PANE.rolloverHeading}
+      </Subtitle2>
+      <Text className={styles.hint}>{PANE.rolloverHint}</Text>
+      <div>
+        <Button disabled={busy} onClick={props.onRollover}>
+          {PANE.rolloverButton}
+        </Button>
+      </div>
+      {props.feedback('rollover')}
+      {rollover?.ok && <RolloverResult rollover={rollover} onSelectRow={props.onSelectRow} />}
+    </section>
+  );
+}
+
 export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
   const styles = usePaneStyles();
   const { busy, check } = props;
@@ -270,6 +298,10 @@ export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
         <ReportForm today={props.today} busy={busy} onReport={props.onReport} />
         {props.feedback('report')}
       </section>
+
+      <Divider />
+
+      <RolloverSection {...props} />
 
       <Divider />
 

@@ -1,6 +1,7 @@
 import type { ConfirmedFix } from '../app/fixCells';
 import type { OverviewOutcome } from '../app/overview';
 import type { SettingsOutcome } from '../app/settingsForm';
+import type { CarriedRow } from '../app/rollover';
 import type { ActionOutcome } from '../app/types';
 import type { IsoDate } from '../domain/dates';
 import type { Quarter } from '../domain/periods';
@@ -21,6 +22,19 @@ export interface ReportRequest {
   period: { year: number; quarter: Quarter };
   asOf: IsoDate;
 }
+
+/**
+ * What "Chuyển sang năm mới" returns: the outcome (what was carried, what stayed behind), the rows carried,
+ * and the new workbook as a file to download; `opened` when the host opened it in a window of its own.
+ */
+export type RolloverView = PaneOutcome & {
+  /** The old and the new tracker's years. */
+  from?: number;
+  to?: number;
+  carried?: readonly CarriedRow[];
+  file?: { bytes: Uint8Array; name: string };
+  opened?: boolean;
+};
 
 /** Called when the workbook changed; the pane debounces these itself. */
 export type ChangeListener = () => void;
@@ -43,6 +57,11 @@ export interface PaneActions {
   fixCells(confirmed: readonly ConfirmedFix[]): Promise<PaneOutcome>;
   /** Refreshes "Tổng hợp" and writes the report; without a request, the period containing today. */
   compileReport(request?: ReportRequest): Promise<PaneOutcome>;
+  /**
+   * Builds next year's tracker in a new workbook from this one (which is only read), with the unfinished work
+   * carried over, and opens it where the host can (Excel: a new window), else offers it as a file.
+   */
+  rolloverTracker(): Promise<RolloverView>;
   /** Reads the "Cài đặt" sheet into the settings form. */
   loadSettings(): Promise<SettingsOutcome>;
   /** Validates and writes the settings form into "Cài đặt". */

@@ -18,6 +18,7 @@ import {
   TTHC_FIELDS,
   tthcFieldsOf,
   tthcFigures,
+  tthcUnbalanced,
   tthcFormulaProblems,
   tthcReportMonths,
   type TthcColumnKey,
@@ -236,6 +237,17 @@ describe('the checks between rows', () => {
     const [p] = checkTthc(read, SHEET.tthc, { year: 2026, knownFields: [] });
     expect(p.message).toContain('10');
     expect(p.message).toContain('9');
+  });
+
+  it('a month with only the carry-over typed is not yet reported: no balance error, no amber', () => {
+    // A new year's January as cchc rollover writes it: December's pending, nothing else yet.
+    const carried = row(1, 'Hộ tịch', { carriedOver: 4 });
+    expect(codes(grid([carried]))).toEqual([]);
+    const [read] = readTthc(grid([carried]), 2026).rows;
+    expect([read.state, read.flows, tthcUnbalanced(read)]).toEqual(['counted', false, false]);
+    // Once a flow is typed, even a 0, the month is reported and must balance.
+    const reported = row(1, 'Hộ tịch', { carriedOver: 4, online: 0 });
+    expect(codes(grid([reported]))).toEqual(['error:tthcUnbalanced@F2']);
   });
 
   it('carried over must equal the previous month’s pending, field by field (a warning)', () => {

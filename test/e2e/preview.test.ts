@@ -396,6 +396,54 @@ const WIDTHS = [320, 500] as const;
     expect(settings.getCell(warningRow, 2).value).toBe(10);
   });
 
+  it('moves to the new year: says what it carried, lists the rows, downloads next year’s workbook', async () => {
+    await pane().getByRole('tab', { name: 'Thao tác' }).click();
+    await button('Chuyển sang năm mới').click();
+    const section = pane().getByRole('region', { name: 'Chuyển sang năm mới' });
+    const done = section.getByText('Đã tạo bảng theo dõi năm 2027: 48 nhiệm vụ của kế hoạch và ', {
+      exact: false,
+    });
+    await done.waitFor().catch(async (error) => {
+      throw new Error(`${String(error)}\n${await section.textContent()}`);
+    });
+    const carried = Number(/và (\d+) nhiệm vụ/.exec((await done.textContent()) ?? '')?.[1]);
+    // Every task with a deadline but the five done (rows 2–6), whatever the deadline.
+    expect(carried).toBe(26);
+    await pane()
+      .getByText('Bấm "Tải tệp ke-hoach-cchc-2027.xlsx" để lưu sổ năm 2027', { exact: false })
+      .waitFor();
+    const list = pane().getByRole('region', { name: `Chuyển từ năm 2026 (${carried})` });
+    await list.getByText('Dòng 7 → dòng 50 ở sổ mới', { exact: false }).waitFor();
+    await shoot('rollover', '#rollover-heading');
+    await expectAccessible('rollover');
+    // A carried row selects its row in this workbook, which is as it was.
+    await list.getByRole('button').first().click();
+    await page.getByTestId('selection').getByText('Nhiệm vụ!A7').waitFor();
+    await page.getByRole('tab', { name: 'Báo cáo 6 tháng 2026' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      button('Tải tệp ke-hoach-cchc-2027.xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ke-hoach-cchc-2027.xlsx');
+    const file = path.join(userDataDir, 'rollover.xlsx');
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      'Nhiệm vụ',
+      'Hồ sơ TTHC',
+      'Danh mục',
+      'Cài đặt',
+    ]);
+    const tracker = book.getWorksheet('Nhiệm vụ')!;
+    expect(tracker.rowCount).toBe(49 + carried);
+    expect(tracker.getCell('K50').value).toBe('Chuyển từ năm 2026 (dòng 7)');
+    const settings = book.getWorksheet('Cài đặt')!;
+    const label = (text: string) => settings.getColumn(1).values.findIndex((v) => v === text);
+    expect(settings.getCell(label('Năm theo dõi'), 2).value).toBe(2027);
+    expect(settings.getCell(label('Số ngày cảnh báo'), 2).value).toBe(10); // the user's setting, carried
+  });
+
   it('shows the demo’s half year of dossier figures in the pane and in the sheet (?demo)', async () => {
     await page.goto(`${server.url}?demo&today=2026-09-04&pane=320`);
     const section = pane().getByRole('region', { name: 'Hồ sơ thủ tục hành chính' });

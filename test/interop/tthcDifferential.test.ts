@@ -175,8 +175,9 @@ const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
       fc.array(fc.tuple(rowArb, rowArb), { maxLength: 3 }),
       fc.array(fc.tuple(rowArb, countKeyArb, fc.nat(60)), { maxLength: 6 }),
       fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 4 }),
+      fc.array(fc.tuple(rowArb, fc.nat(40)), { maxLength: 4 }),
     )
-    .map(([dups, unbalance, emptyMonths]) => [
+    .map(([dups, unbalance, emptyMonths, carryOnly]) => [
       // A row copied onto another row's month and field: two rows of one month and field.
       ...dups.flatMap(([from, to]): Edit[] => [
         { row: to, key: 'month', value: Math.floor(from / FIELDS.length) + 1 },
@@ -188,6 +189,14 @@ const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
         FIELDS.flatMap((_, f) =>
           TTHC_COUNT_KEYS.map((key) => ({ row: (m - 1) * FIELDS.length + f, key, value: null as Typed })),
         ),
+      ),
+      // Only the carry-over typed (a new year's January as cchc rollover writes it): not yet reported.
+      ...carryOnly.flatMap(([row, carried]) =>
+        TTHC_COUNT_KEYS.map((key) => ({
+          row,
+          key,
+          value: (key === 'carriedOver' ? carried : null) as Typed,
+        })),
       ),
     ]),
 };
@@ -296,7 +305,7 @@ function rowWants(r: TthcRow | undefined): {
   return {
     received,
     rate: rate === null ? null : round(rate),
-    marks: [0, c.late + c.pendingLate > 0 ? 1 : 0, received !== handled ? 1 : 0],
+    marks: [0, c.late + c.pendingLate > 0 ? 1 : 0, r.flows && received !== handled ? 1 : 0],
   };
 }
 

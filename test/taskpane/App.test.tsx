@@ -5,7 +5,8 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CheckResult } from '../../src/domain/problems';
 import { ACTION_NAME, OUTCOME, PANE } from '../../src/i18n/ui';
 import { App, type PaneTab } from '../../src/taskpane/App';
-import type { CheckView, PaneActions } from '../../src/taskpane/actions';
+import type { CheckView, PaneActions, RolloverView } from '../../src/taskpane/actions';
+import { saveBytes } from '../../src/taskpane/download';
 import {
   deferred,
   fakeActions,
@@ -15,6 +16,8 @@ import {
   sampleTthc,
   type FakeActions,
 } from './fakes';
+
+jest.mock('../../src/taskpane/download', () => ({ saveBytes: jest.fn() }));
 
 function renderPane(actions: PaneActions, initialTab?: PaneTab) {
   return render(
@@ -620,6 +623,65 @@ describe('the actions', () => {
     const section = screen.getByRole('region', { name: PANE.initHeading });
     expect(within(section).getByText(message)).toBeTruthy();
     expect(actions.loadOverview).toHaveBeenCalledTimes(1);
+  });
+
+  it('builds next year’s workbook: says what it carried, lists the rows, offers the file', async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const pending = deferred<RolloverView>();
+    const actions = fakeActions({ rolloverTracker: jest.fn(() => pending.promise) });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.rolloverButton)));
+    const section = screen.getByRole('region', { name: PANE.rolloverHeading });
+    expect(within(section).getByText(PANE.working.rollover)).toBeTruthy();
+    expect((button(PANE.checkButton) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () =>
+      pending.resolve({
+        ok: true,
+        message: 'Đã tạo bảng theo dõi năm 2027.',
+        notes: ['1 dòng có lỗi dữ liệu được chuyển nguyên trạng.'],
+        from: 2026,
+        to: 2027,
+        carried: [
+          {
+            row: 40,
+            newRow: 50,
+            task: 'Khảo sát, lắp đặt hệ thống camera',
+            deadline: '2026-06-30',
+            state: 'overdue',
+            dataError: false,
+          },
+        ],
+        file: { bytes, name: 'ke-hoach-cchc-2027.xlsx' },
+        opened: false,
+      }),
+    );
+    expect(within(section).getByText('Đã tạo bảng theo dõi năm 2027.')).toBeTruthy();
+    expect(within(section).getByText('1 dòng có lỗi dữ liệu được chuyển nguyên trạng.')).toBeTruthy();
+    const carried = within(section).getByRole('region', { name: PANE.carriedHeading(1, 2026) });
+    expect(within(carried).getByText('Khảo sát, lắp đặt hệ thống camera')).toBeTruthy();
+    expect(
+      within(carried).getByText(`${PANE.carriedRow(40, 50)} · ${PANE.taskDeadline('30/06/2026')} · Quá hạn`),
+    ).toBeTruthy();
+    await act(async () => fireEvent.click(within(carried).getByRole('button')));
+    expect(actions.selectCell).toHaveBeenCalledWith('Nhiệm vụ', 'A40');
+    fireEvent.click(
+      within(section).getByRole('button', { name: PANE.rolloverDownloadButton('ke-hoach-cchc-2027.xlsx') }),
+    );
+    expect(saveBytes).toHaveBeenCalledWith(bytes, 'ke-hoach-cchc-2027.xlsx');
+  });
+
+  it('shows a refused rollover as an error, with no file', async () => {
+    const message = 'Không chuyển được sang năm mới: Thiếu cột "Trạng thái".';
+    const actions = fakeActions({
+      rolloverTracker: jest.fn(async () => ({ ok: false, message, sheet: 'Nhiệm vụ', cell: 'A1' })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.rolloverButton)));
+    const section = screen.getByRole('region', { name: PANE.rolloverHeading });
+    expect(within(section).getByText(message)).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: /Tải tệp/ })).toBeNull();
   });
 
   it('lists what this Excel could not write as designed', async () => {

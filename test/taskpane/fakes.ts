@@ -2,7 +2,7 @@
 import type { Overview, OverviewTask, TthcOverview } from '../../src/domain/overview';
 import { reportPeriod } from '../../src/domain/periods';
 import { defaultSettings } from '../../src/domain/settings';
-import type { CheckView, OverviewView, PaneActions } from '../../src/taskpane/actions';
+import type { CheckView, OverviewView, PaneActions, RolloverView } from '../../src/taskpane/actions';
 
 /** A promise the test settles by hand, to look at the pane while an action is still running. */
 export function deferred<T>() {
@@ -122,6 +122,13 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): FakeActions {
       message: 'Đã tổng hợp báo cáo.',
       sheet: 'Báo cáo 6 tháng 2026',
       cell: 'A1',
+    })),
+    rolloverTracker: jest.fn(async (): Promise<RolloverView> => ({
+      ok: true,
+      message: 'Đã tạo bảng theo dõi năm 2027.',
+      from: 2026,
+      to: 2027,
+      carried: [],
     })),
     loadSettings: jest.fn(async () => ({ ok: true, message: '', settings: defaultSettings(2026) })),
     saveSettings: jest.fn(async () => ({
