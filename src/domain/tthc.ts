@@ -25,7 +25,7 @@ import { OTHER_GROUP, PROBLEM, SHEET, TTHC_HEADERS } from '../i18n/vi';
 import { toA1 } from './a1';
 import { cellAt, cellText, isErrorCell, type Grid, type GridCell } from './grid';
 import type { ReportPeriod } from './periods';
-import { PLAN_ITEMS } from './plan';
+import { MONTHLY_TTHC_REVIEW } from './plan';
 import type { Problem } from './problems';
 import { countifsKey, groupBy, MAX_GROUP_KEY, OTHER_KEY, uniqueKeys } from './rollup';
 import { excelTrim, MAX_COUNT, readCountCell, readFieldCell, readMonthCell } from './sheetRules';
@@ -417,7 +417,7 @@ export interface TthcCheckContext {
   statusColumn?: number;
 }
 
-const MONTHLY_REVIEW = normalizeKey(PLAN_ITEMS.find((i) => i.id === 'II.3-hop-thang')?.task ?? '');
+const MONTHLY_REVIEW = normalizeKey(MONTHLY_TTHC_REVIEW);
 
 /**
  * The month a tracker task reviews, when it is one of the plan's monthly TTHC reviews of `year`: read from its
