@@ -9,25 +9,28 @@
  * - Cài đặt is the old one's, with the year moved on and a year-aware default moved with it where the user
  *   kept it; the user's own rows come along;
  * - Danh mục is the old one's list of bodies (the user's additions included) and the user's own columns;
- * - any other sheet comes only through a carry-over step (CARRY_OVER_STEPS: Hồ sơ TTHC plugs in there); the
- *   user's own sheets are not copied, and the message names them.
+ * - any other sheet comes only through a carry-over step (CARRY_OVER_STEPS: Hồ sơ TTHC's, TTHC_CARRY_OVER);
+ *   the user's own sheets are not copied, and the message names them.
  */
 import { ROLLOVER } from '../i18n/rollover';
-import { LISTS_HEADER, SETTING_LABEL, SETTINGS_HEADER, SHEET } from '../i18n/vi';
+import { LISTS_HEADER, SETTING_LABEL, SETTINGS_HEADER, SHEET, TTHC_HEADERS } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
 import type { IsoDate } from '../domain/dates';
 import type { DeadlineState } from '../domain/deadline';
 import { cellAt, cellText, isBlank, isErrorCell, type Grid, type GridCell } from '../domain/grid';
 import { dataErrorRows } from '../domain/report';
 import { planCarryOver, rolloverSettings } from '../domain/rollover';
+import { countifsKey } from '../domain/rollup';
 import { expandSchedule } from '../domain/schedule';
 import { readSettings, SETTING_KEYS, settingCellValue } from '../domain/settings';
 import { normalizeKey, sheetNameKey } from '../domain/text';
 import { COLUMN_KEYS } from '../domain/tracker';
+import { fieldListColumnOf, readKnownFields, readTthc, TTHC_FIELDS, tthcCarryOver } from '../domain/tthc';
 import {
   buildCarriedLists,
   buildCarriedSettings,
   buildCarriedTracker,
+  buildCarriedTthc,
   isCellError,
   type CopiedColumn,
   type CopiedSettings,
@@ -61,7 +64,7 @@ export interface CarryOverResult {
 
 /**
  * How a sheet other than the tracker's three moves into the new year. A step is pure: the rollover reads the
- * sheets it names with the tracker's, calls it only when one of them exists, and writes what it returns in the
+ * sheets it names with the tracker's, passes those that exist, and writes what it returns in the
  * same batch as the tracker. The sheets it reads are the add-in's, not the user's own: they are not named as
  * sheets left behind.
  */
@@ -72,10 +75,39 @@ export interface CarryOverStep {
 }
 
 /**
- * The steps every rollover runs. Empty until Hồ sơ TTHC (issue 11) lands: its step gives the new year an empty
- * Hồ sơ TTHC whose January carry-over is December's pending dossiers of each field.
+ * Hồ sơ TTHC moves into the new year as an empty year (init's sheet, with Danh mục's fields) whose January
+ * "Kỳ trước chuyển sang" is December's pending dossiers of each field. Without December's figures (a rollover
+ * in November) January's carry-over stays blank and the note says to type it: no figure the data does not hold.
  */
-export const CARRY_OVER_STEPS: readonly CarryOverStep[] = [];
+export const TTHC_CARRY_OVER: CarryOverStep = {
+  reads: [SHEET.tthc, SHEET.lists],
+  carry({ sheets, from, to }) {
+    const old = sheets[SHEET.tthc];
+    if (!old) return { write: [], notes: [] };
+    const listed = listedFields(sheets[SHEET.lists]);
+    const carry = tthcCarryOver(readTthc(old, from), listed);
+    const listedKeys = new Set(listed.map(countifsKey));
+    const extra = carry.pending.map((p) => p.field).filter((f) => !listedKeys.has(countifsKey(f)));
+    const fields = [...listed, ...extra];
+    const fieldColumn = LISTS_HEADER.indexOf(TTHC_HEADERS.field);
+    const notes: string[] = [];
+    if (!carry.known) notes.push(ROLLOVER.tthcDecemberMissing(from, to));
+    else notes.push(ROLLOVER.tthcCarried(carry.pending, from, to));
+    if (extra.length > 0) notes.push(ROLLOVER.tthcUnlistedFields(extra));
+    if (carry.dataErrorRows.length > 0) notes.push(ROLLOVER.tthcDecemberErrors(carry.dataErrorRows, from));
+    if (carry.unplaced > 0) notes.push(ROLLOVER.tthcUnplaced(carry.unplaced, from));
+    return { write: [buildCarriedTthc(to, fields, fieldColumn, carry.pending)], notes };
+  },
+};
+
+/** The steps every rollover runs. */
+export const CARRY_OVER_STEPS: readonly CarryOverStep[] = [TTHC_CARRY_OVER];
+
+/** Danh mục's fields as the new Danh mục lists them: the old list's text entries, else the plan's. */
+function listedFields(lists: Grid | undefined): readonly string[] {
+  const known = readKnownFields(lists);
+  return known && known.length > 0 ? known : TTHC_FIELDS;
+}
 
 export interface RolloverOptions {
   /** The new tracker's year: the old tracker's year + 1, and nothing else (the default). */
@@ -139,12 +171,25 @@ function columnsFrom(grid: Grid, fromCol: number): CopiedValue[][] {
   return rows;
 }
 
-/** Danh mục of the new year: the old list of bodies as the user keeps it, and the user's own columns. */
+/** A column of a grid below its header, as it is, without its trailing blanks. */
+function columnBelowHeader(grid: Grid, col: number): CopiedValue[] {
+  const values = grid.values.slice(1).map((row) => copiedValue(row[col] ?? null));
+  while (values.length > 0 && isBlank(values[values.length - 1] as GridCell)) values.pop();
+  return values;
+}
+
+/**
+ * Danh mục of the new year: the old lists of bodies and of TTHC fields as the user keeps them, and the user's
+ * own columns (those after the add-in's five of before Hồ sơ TTHC, where an older `init` put the field list in
+ * the first free one: that one is the field list, not the user's).
+ */
 function carryLists(grid: Grid | undefined): SheetSpec {
   if (!grid) return buildListsSheet();
-  const bodies = grid.values.slice(1).map((row) => copiedValue(row[0] ?? null));
-  while (bodies.length > 0 && isBlank(bodies[bodies.length - 1] as GridCell)) bodies.pop();
-  return buildCarriedLists(bodies, columnsFrom(grid, LISTS_HEADER.length));
+  const fieldColumn = fieldListColumnOf(grid);
+  const fields = fieldColumn < 0 ? null : columnBelowHeader(grid, fieldColumn);
+  const ownFrom = LISTS_HEADER.indexOf(TTHC_HEADERS.field);
+  const own = columnsFrom(grid, ownFrom).map((row) => row.filter((_, i) => ownFrom + i !== fieldColumn));
+  return buildCarriedLists(columnBelowHeader(grid, 0), fields, own);
 }
 
 export async function rolloverTracker(
@@ -156,11 +201,7 @@ export async function rolloverTracker(
   return guarded(async (): Promise<RolloverOutcome> => {
     const stepSheets = steps.flatMap((s) => s.reads);
     const snap = await source.read([
-      SHEET.tracker,
-      SHEET.settings,
-      SHEET.lists,
-      SHEET.register,
-      ...stepSheets,
+      ...new Set([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, ...stepSheets]),
     ]);
     const state = trackerFromSnapshot(snap, opts.today);
     if (!state) return trackerMissingOutcome();
@@ -270,7 +311,7 @@ export async function rolloverTracker(
       ],
       activate: SHEET.tracker,
       select: 'C2',
-      tabOrder: [SHEET.tracker, SHEET.lists, SHEET.settings, ...stepSpecs.map((s) => s.name)],
+      tabOrder: [SHEET.tracker, ...stepSpecs.map((s) => s.name), SHEET.lists, SHEET.settings],
     });
 
     // What the user reads besides the counts: what needs fixing, what stayed behind, what moved with the year.

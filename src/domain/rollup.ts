@@ -106,7 +106,7 @@ export const MAX_GROUP_KEY = 200;
 export const OTHER_KEY = '';
 
 /** Unique (by normalised text) usable keys, in order; the first spelling of each is kept. */
-function uniqueKeys<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+export function uniqueKeys<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = keyOf(item);

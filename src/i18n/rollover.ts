@@ -2,7 +2,7 @@
  * What "Chuyển sang năm mới" (`cchc rollover`, src/app/rollover.ts) says, in the CLI and in the pane. Apart
  * from vi.ts so that the pane's first screen does not carry it: the pane loads it with the action.
  */
-import { SETTING_LABEL, SHEET } from './vi';
+import { SETTING_LABEL, SHEET, TTHC_HEADERS } from './vi';
 
 /** The outcome's message and its lines. */
 export const ROLLOVER = {
@@ -32,6 +32,20 @@ export const ROLLOVER = {
       .join(', ')}${cells.length > 5 ? ', …' : ''}.`,
   settingFollowed: (label: string, value: string, to: number) =>
     `Cài đặt "${label}" đang để mặc định nên đổi theo mặc định của năm ${to}: ${value}.`,
+  tthcCarried: (pending: readonly { field: string; count: number }[], from: number, to: number) =>
+    pending.length === 0
+      ? `Trang "${SHEET.tthc}" năm ${to}: cuối tháng 12/${from} không còn hồ sơ nào đang giải quyết, nên tháng 1 không có hồ sơ kỳ trước chuyển sang.`
+      : `Trang "${SHEET.tthc}" năm ${to}: cột "${TTHC_HEADERS.carriedOver}" của tháng 1 là số hồ sơ còn đang giải quyết cuối tháng 12/${from}: ${pending
+          .map((p) => `${p.field} ${p.count}`)
+          .join('; ')}.`,
+  tthcDecemberMissing: (from: number, to: number) =>
+    `Trang "${SHEET.tthc}" năm ${to} đã tạo trống: tháng 12/${from} chưa có số liệu nên chưa biết số hồ sơ chuyển sang. Khi có số liệu tháng 12, hãy nhập số hồ sơ còn đang giải quyết của từng lĩnh vực vào cột "${TTHC_HEADERS.carriedOver}" của tháng 1/${to} (hoặc chạy lại việc chuyển năm).`,
+  tthcUnlistedFields: (fields: readonly string[]) =>
+    `Lĩnh vực chưa có trong danh mục nhưng còn hồ sơ tháng 12 được thêm dòng ở trang "${SHEET.tthc}": ${fields.join(', ')}.`,
+  tthcDecemberErrors: (rows: readonly number[], from: number) =>
+    `Trang "${SHEET.tthc}" năm ${from} có ${rows.length} dòng tháng 12 bị lỗi dữ liệu (dòng ${rows.join(', ')}), không được tính: số hồ sơ chuyển sang tháng 1 có thể thiếu; hãy kiểm tra lại.`,
+  tthcUnplaced: (count: number, from: number) =>
+    `${count} hồ sơ còn đang giải quyết cuối tháng 12/${from} thuộc lĩnh vực ghi khác cách viết trong danh mục (tính vào "Khác"), chưa chuyển sang tháng 1: hãy nhập tay vào đúng lĩnh vực.`,
   trackerBroken: (first: string) => `Không chuyển được sang năm mới: ${first}`,
   yearUnknown: () =>
     `Không chuyển được sang năm mới: trang "${SHEET.settings}" không có "${SETTING_LABEL.year}" hợp lệ, nên không biết bảng theo dõi là của năm nào. Hãy ghi năm ở trang "${SHEET.settings}" rồi thử lại.`,

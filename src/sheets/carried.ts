@@ -7,8 +7,11 @@
 import { toA1 } from '../domain/a1';
 import { SETTING_KEYS, type SettingKey, type Settings } from '../domain/settings';
 import { COLUMN_KEYS, type ColumnKey } from '../domain/tracker';
+import { TTHC_COLUMN_KEYS, TTHC_FIELDS } from '../domain/tthc';
+import { LISTS_HEADER, TTHC_HEADERS } from '../i18n/vi';
 import { BODY_FONT } from './palette';
 import { buildListsSheet } from './listsSheet';
+import { buildTthcSheet } from './tthcSheet';
 import { buildSettingsSheet, settingRow } from './settingsSheet';
 import type { CellError, CellValue, SheetSpec } from './spec';
 import { rowHeightFor } from './textLayout';
@@ -126,18 +129,49 @@ export function buildCarriedSettings(settings: Settings, copied: CopiedSettings)
 }
 
 /**
- * Danh mục of the new year: the list of bodies as the user keeps it (additions, order and gaps as they were),
- * and the user's own columns after E, row by row from row 1.
+ * Danh mục of the new year: the list of bodies and the list of TTHC fields as the user keeps them (additions,
+ * order and gaps as they were; the plan's fields where the old workbook had no such list), and the user's own
+ * columns after the add-in's, row by row from row 1.
  */
 export function buildCarriedLists(
   bodies: readonly CopiedValue[],
+  fields: readonly CopiedValue[] | null,
   userColumns: readonly (readonly CopiedValue[])[],
 ): SheetSpec {
-  // Sized for the list (its rows, their text format), then the list laid over the plan's bodies.
-  const spec = buildListsSheet(bodies.map(() => ''));
+  // Sized for the lists (their rows, their text format), then the lists laid over the plan's.
+  const spec = buildListsSheet(
+    bodies.map(() => ''),
+    fields === null ? TTHC_FIELDS : fields.map(() => ''),
+  );
   const rows = spec.cells.length;
-  for (let r = 1; r < rows; r++) lay(spec, r, 0, bodies[r - 1] ?? null);
+  const fieldColumn = LISTS_HEADER.indexOf(TTHC_HEADERS.field);
+  for (let r = 1; r < rows; r++) {
+    lay(spec, r, 0, bodies[r - 1] ?? null);
+    if (fields !== null) lay(spec, r, fieldColumn, fields[r - 1] ?? null);
+  }
   const first = spec.cells[0].length;
   userColumns.forEach((values, r) => values.forEach((v, c) => lay(spec, r, first + c, v)));
+  return spec;
+}
+
+/**
+ * Hồ sơ TTHC of the new year: the sheet `init` writes for `year` with the fields of Danh mục, and January's "Kỳ
+ * trước chuyển sang" of each field set to the dossiers still pending at the end of the old December.
+ */
+export function buildCarriedTthc(
+  year: number,
+  fields: readonly string[],
+  fieldColumn: number,
+  pending: readonly { field: string; count: number }[],
+): SheetSpec {
+  const spec = buildTthcSheet({ year, fields, fieldColumn });
+  const fieldCol = TTHC_COLUMN_KEYS.indexOf('field');
+  const carriedCol = TTHC_COLUMN_KEYS.indexOf('carriedOver');
+  const january = new Map<string, number>();
+  fields.forEach((f, i) => january.set(f, i + 1)); // row 0 is the header; January's rows come first
+  for (const p of pending) {
+    const row = january.get(p.field);
+    if (row !== undefined && spec.cells[row][fieldCol] === p.field) lay(spec, row, carriedCol, p.count);
+  }
   return spec;
 }

@@ -26,6 +26,7 @@ const KINDS: ReadonlySet<string> = new Set<SheetKind>([
   'summary',
   'report',
   'register',
+  'tthc',
 ]);
 
 export function readRegister(grid: Grid | undefined): OwnedSheet[] {

@@ -127,7 +127,7 @@ export interface PageSetupSpec {
 }
 
 /** What kind of add-in-owned sheet this is; recorded in the ownership register. */
-export type SheetKind = 'tracker' | 'lists' | 'settings' | 'summary' | 'report' | 'register';
+export type SheetKind = 'tracker' | 'lists' | 'settings' | 'summary' | 'report' | 'register' | 'tthc';
 
 export interface SheetSpec {
   name: string;

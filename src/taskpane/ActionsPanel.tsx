@@ -15,6 +15,7 @@ import { reportPeriod } from '../domain/periods';
 import { fixable, type ConfirmedFix } from '../app/fixCells';
 import type { CheckResult, Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
+import { SHEET } from '../i18n/vi';
 import type { ReportRequest, RolloverView } from './actions';
 import type { Place } from './notice';
 import { defaultPeriodId, periodChoices, yearChoices } from './format';
@@ -193,7 +194,13 @@ function FixForm({
       <ul aria-labelledby="fix-heading">
         {fixes.map((f) => (
           <li key={`${f.sheet}!${f.cell}`}>
-            <Text>{PANE.fixItem(f.cell, f.fix.was, f.fix.becomes)}</Text>
+            <Text>
+              {PANE.fixItem(
+                f.sheet === SHEET.tracker ? f.cell : `${f.sheet}!${f.cell}`,
+                f.fix.was,
+                f.fix.becomes,
+              )}
+            </Text>
           </li>
         ))}
       </ul>

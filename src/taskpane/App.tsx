@@ -207,6 +207,9 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
             onRefresh={overview.refresh}
             onSelectTask={(_, cell) => void goTo(SHEET.tracker, cell)}
             initForm={initForm}
+            onSelectTthcCell={(cell) => void goTo(SHEET.tthc, cell)}
+            onAddTthc={() => void onInit('top')}
+            busy={busy}
           />
         </div>
       </div>

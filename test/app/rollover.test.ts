@@ -4,10 +4,16 @@
  */
 import ExcelJS from 'exceljs';
 import { checkTracker, compileReport, initTracker } from '../../src/app';
-import { CARRY_OVER_STEPS, rolloverTracker, type CarryOverStep } from '../../src/app/rollover';
+import {
+  CARRY_OVER_STEPS,
+  rolloverTracker,
+  TTHC_CARRY_OVER,
+  type CarryOverStep,
+} from '../../src/app/rollover';
 import { serialFromIso } from '../../src/domain/dates';
 import { expandSchedule } from '../../src/domain/schedule';
 import { normalizeKey } from '../../src/domain/text';
+import { TTHC_FIELDS } from '../../src/domain/tthc';
 import { SETTING_LABEL, SHEET } from '../../src/i18n/vi';
 import { ROLLOVER } from '../../src/i18n/rollover';
 import { readRegister } from '../../src/sheets/register';
@@ -188,16 +194,25 @@ describe('Chuyển sang năm mới', () => {
       expect(settings[settingRow(key) - 1]).toEqual(planned[settingRow(key) - 1]);
     const lists = got[SHEET.lists].values;
     expect(lists.map((r) => r[0])).toContain('Hội Nông dân xã');
-    expect(lists[0][5]).toBe('Ghi chú danh mục');
-    expect(lists[1][5]).toBe('Bổ sung Hội Nông dân tháng 3');
-    expect(lists.map((r) => r.slice(1, 5))).toEqual(fresh[SHEET.lists].values.map((r) => r.slice(1, 5)));
+    expect(lists[0][6]).toBe('Ghi chú danh mục');
+    expect(lists[1][6]).toBe('Bổ sung Hội Nông dân tháng 3');
+    // Statuses, states, sections, signers and the TTHC fields as init writes them.
+    expect(lists.map((r) => r.slice(1, 6))).toEqual(fresh[SHEET.lists].values.map((r) => r.slice(1, 6)));
     expect(readRegister(got[SHEET.register]).map((o) => [o.name, o.kind])).toEqual([
       [SHEET.lists, 'lists'],
       [SHEET.settings, 'settings'],
       [SHEET.tracker, 'tracker'],
+      [SHEET.tthc, 'tthc'],
     ]);
+    // The tabs in init's order.
     const { sheets: all } = await result.target.read([]);
-    expect(all.map((s) => s.name)).toEqual([SHEET.tracker, SHEET.lists, SHEET.settings, SHEET.register]);
+    expect(all.map((s) => s.name)).toEqual([
+      SHEET.tracker,
+      SHEET.tthc,
+      SHEET.lists,
+      SHEET.settings,
+      SHEET.register,
+    ]);
   });
 
   it('moves the recipient with the year only where the user kept the default', async () => {
@@ -244,8 +259,8 @@ describe('Chuyển sang năm mới', () => {
 });
 
 describe('the carry-over steps (Hồ sơ TTHC plugs in here)', () => {
-  it('are none until Hồ sơ TTHC exists', () => {
-    expect(CARRY_OVER_STEPS).toEqual([]);
+  it('are Hồ sơ TTHC’s', () => {
+    expect(CARRY_OVER_STEPS).toEqual([TTHC_CARRY_OVER]);
   });
 
   it('give a step the old sheets it reads, write what it returns, and do not name those sheets as the user’s', async () => {
@@ -254,7 +269,7 @@ describe('the carry-over steps (Hồ sơ TTHC plugs in here)', () => {
     await withSheet.apply({
       write: [
         {
-          name: 'Hồ sơ TTHC',
+          name: 'Sổ tiếp dân',
           kind: 'report',
           cells: [
             ['Lĩnh vực', 'Tồn'],
@@ -265,14 +280,14 @@ describe('the carry-over steps (Hồ sơ TTHC plugs in here)', () => {
     });
     const seen: { sheets: string[]; from: number; to: number }[] = [];
     const step: CarryOverStep = {
-      reads: ['Hồ sơ TTHC', 'Không có'],
+      reads: ['Sổ tiếp dân', 'Không có'],
       carry: (input) => {
         seen.push({ sheets: Object.keys(input.sheets), from: input.from, to: input.to });
-        const pending = input.sheets['Hồ sơ TTHC'].values[1][1] as number;
+        const pending = input.sheets['Sổ tiếp dân'].values[1][1] as number;
         return {
           write: [
             {
-              name: 'Hồ sơ TTHC',
+              name: 'Sổ tiếp dân',
               kind: 'report',
               cells: [
                 ['Lĩnh vực', 'Kỳ trước chuyển qua'],
@@ -280,7 +295,7 @@ describe('the carry-over steps (Hồ sơ TTHC plugs in here)', () => {
               ],
             },
           ],
-          notes: ['Hồ sơ TTHC: năm mới bắt đầu với số tồn tháng 12.'],
+          notes: ['Sổ tiếp dân: năm mới bắt đầu với số tồn tháng 12.'],
         };
       },
     };
@@ -288,16 +303,16 @@ describe('the carry-over steps (Hồ sơ TTHC plugs in here)', () => {
       { ...old, bytes: await withSheet.toBuffer() },
       { steps: [step] },
     );
-    expect(seen).toEqual([{ sheets: ['Hồ sơ TTHC'], from: 2026, to: 2027 }]);
-    expect(outcome.warnings).toEqual(['Hồ sơ TTHC: năm mới bắt đầu với số tồn tháng 12.']);
-    const got = await sheets(target, 'Hồ sơ TTHC', SHEET.register);
-    expect(got['Hồ sơ TTHC'].values[1]).toEqual(['Hộ tịch', 3]);
-    expect(readRegister(got[SHEET.register]).map((o) => o.name)).toContain('Hồ sơ TTHC');
+    expect(seen).toEqual([{ sheets: ['Sổ tiếp dân'], from: 2026, to: 2027 }]);
+    expect(outcome.warnings).toEqual(['Sổ tiếp dân: năm mới bắt đầu với số tồn tháng 12.']);
+    const got = await sheets(target, 'Sổ tiếp dân', SHEET.register);
+    expect(got['Sổ tiếp dân'].values[1]).toEqual(['Hộ tịch', 3]);
+    expect(readRegister(got[SHEET.register]).map((o) => o.name)).toContain('Sổ tiếp dân');
     expect((await target.read([])).sheets.map((s) => s.name)).toEqual([
       SHEET.tracker,
+      'Sổ tiếp dân',
       SHEET.lists,
       SHEET.settings,
-      'Hồ sơ TTHC',
       SHEET.register,
     ]);
   });
@@ -305,9 +320,130 @@ describe('the carry-over steps (Hồ sơ TTHC plugs in here)', () => {
   it('do not run where the old workbook has none of their sheets', async () => {
     const old = await buildOldTracker({ userContent: false, edits: [] });
     const carry = jest.fn();
-    const { outcome } = await rollover(old, { steps: [{ reads: ['Hồ sơ TTHC'], carry }] });
+    const { outcome } = await rollover(old, { steps: [{ reads: ['Sổ tiếp dân'], carry }] });
     expect(outcome.ok).toBe(true);
     expect(carry).not.toHaveBeenCalled();
+  });
+});
+
+/** A row of init's Hồ sơ TTHC: month m, the i-th field of Danh mục (12 fields a month, from row 2). */
+const tthcRow = (month: number, field: number): number => 2 + (month - 1) * TTHC_FIELDS.length + field;
+
+/** Types counts (C carried over … K pending late, as init's columns) into rows of the old Hồ sơ TTHC. */
+async function withTthc(
+  old: OldTracker,
+  rows: { row: number; counts: Partial<Record<'C' | 'D' | 'E' | 'G' | 'H' | 'I' | 'J' | 'K', unknown>> }[],
+  extra: { cell: string; value: string | number }[] = [],
+): Promise<OldTracker> {
+  const book = await openXlsx(old.bytes);
+  await book.apply({
+    write: [],
+    updates: [
+      ...rows.flatMap(({ row, counts }) =>
+        Object.entries(counts).map(([col, value]) => ({
+          sheet: SHEET.tthc,
+          cell: `${col}${row}`,
+          value: value as string | number,
+        })),
+      ),
+      ...extra.map((e) => ({ sheet: SHEET.tthc, ...e })),
+    ],
+  });
+  return { ...old, bytes: await book.toBuffer() };
+}
+
+describe('Hồ sơ TTHC into the new year', () => {
+  const HO_TICH = 0;
+  const DAT_DAI = 2;
+  let base: OldTracker;
+  beforeAll(async () => {
+    base = await buildOldTracker({ userContent: false, edits: [] });
+  });
+
+  it('starts January with December’s pending dossiers of each field, and the rest of the year empty', async () => {
+    const old = await withTthc(base, [
+      // November: pending that December then carries on (not January's: December is the last month).
+      { row: tthcRow(11, HO_TICH), counts: { D: 7, H: 5, J: 2 } },
+      { row: tthcRow(12, HO_TICH), counts: { C: 2, D: 5, E: 3, G: 1, H: 4, I: 1, J: 3, K: 1 } },
+      { row: tthcRow(12, DAT_DAI), counts: { D: 4, H: 2, J: 2 } },
+      // A field with dossiers in December but none pending: nothing to carry.
+      { row: tthcRow(12, 1), counts: { D: 3, H: 3 } },
+    ]);
+    const { target, outcome } = await rollover(old);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.warnings).toContain(
+      ROLLOVER.tthcCarried(
+        [
+          { field: 'Hộ tịch', count: 4 },
+          { field: 'Đất đai', count: 2 },
+        ],
+        2026,
+        2027,
+      ),
+    );
+    const grid = (await sheets(target, SHEET.tthc))[SHEET.tthc].values;
+    const fresh = await openXlsx(null);
+    await initTracker(fresh, { year: 2027, now });
+    const init = (await sheets(fresh, SHEET.tthc))[SHEET.tthc].values;
+    // Init's sheet for 2027, January's "Kỳ trước chuyển qua" of Hộ tịch (4) and Đất đai (2) aside.
+    const expected = init.map((r) => [...r]);
+    expected[tthcRow(1, HO_TICH) - 1][2] = 4;
+    expected[tthcRow(1, DAT_DAI) - 1][2] = 2;
+    expect(grid).toEqual(expected);
+    // The new year reads it as January's carry-over, and no check complains.
+    const book = await openXlsx(await target.toBuffer());
+    const check = await checkTracker(book, { today: '2027-01-06' });
+    expect(check.result!.errors).toEqual([]);
+    const report = await compileReport(book, { asOf: '2027-04-05', period: { year: 2027, quarter: 1 }, now });
+    expect(report.content!.tthc.figures.totals.carriedOver).toBe(6);
+  });
+
+  it('leaves January blank where December has no figures yet, and says to type it', async () => {
+    const old = await withTthc(base, [{ row: tthcRow(11, HO_TICH), counts: { D: 7, H: 5, J: 2 } }]);
+    const { target, outcome } = await rollover(old);
+    expect(outcome.warnings).toContain(ROLLOVER.tthcDecemberMissing(2026, 2027));
+    const grid = (await sheets(target, SHEET.tthc))[SHEET.tthc].values;
+    expect(grid.slice(1).every((r) => r[2] === null)).toBe(true);
+  });
+
+  it('keeps a field typed in December but not listed, and names December’s rows it could not read', async () => {
+    const old = await withTthc(
+      base,
+      [
+        { row: tthcRow(12, HO_TICH), counts: { D: 2, H: 1, J: 1 } },
+        { row: tthcRow(12, DAT_DAI), counts: { D: 'năm', J: 3 } },
+        { row: 2 + 12 * TTHC_FIELDS.length, counts: { D: 4, J: 4 } },
+      ],
+      [
+        { cell: `A${2 + 12 * TTHC_FIELDS.length}`, value: 12 },
+        { cell: `B${2 + 12 * TTHC_FIELDS.length}`, value: 'Xây dựng' },
+      ],
+    );
+    const { target, outcome } = await rollover(old);
+    expect(outcome.warnings).toEqual(
+      expect.arrayContaining([
+        ROLLOVER.tthcUnlistedFields(['Xây dựng']),
+        ROLLOVER.tthcDecemberErrors([tthcRow(12, DAT_DAI)], 2026),
+      ]),
+    );
+    const grid = (await sheets(target, SHEET.tthc))[SHEET.tthc].values;
+    const january = grid.filter((r) => r[0] === 1);
+    expect(january.map((r) => r[1])).toEqual([...TTHC_FIELDS, 'Xây dựng']);
+    expect(january.filter((r) => r[2] !== null).map((r) => [r[1], r[2]])).toEqual([
+      ['Hộ tịch', 1],
+      ['Xây dựng', 4],
+    ]);
+  });
+
+  it('gives a tracker made before Hồ sơ TTHC none, as the old file had none', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026, now });
+    port.sheets = port.sheets.filter((sheet) => sheet.name !== SHEET.tthc);
+    const target = await openXlsx(null);
+    const outcome = await rolloverTracker(port, target, { today, now });
+    expect(outcome.ok).toBe(true);
+    expect((await target.read([])).sheets.map((sheet) => sheet.name)).not.toContain(SHEET.tthc);
+    expect(outcome.warnings!.join('\n')).not.toContain(SHEET.tthc);
   });
 });
 

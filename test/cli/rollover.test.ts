@@ -51,7 +51,13 @@ describe('cchc rollover', () => {
     expect(hash(oldFile)).toBe(before);
     const made = await openXlsx(fs.readFileSync(path.join(dir, 'ke-hoach-2027.xlsx')));
     const { sheets } = await made.read([]);
-    expect(sheets.map((s) => s.name)).toEqual([SHEET.tracker, SHEET.lists, SHEET.settings, 'CCHC_SoDangKy']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      SHEET.tracker,
+      SHEET.tthc,
+      SHEET.lists,
+      SHEET.settings,
+      'CCHC_SoDangKy',
+    ]);
   });
 
   it('--json gives the years, the plan’s rows and every carried row', async () => {

@@ -278,6 +278,59 @@ const WIDTHS = [320, 500] as const;
     await expectAccessible('report');
   });
 
+  /** Types a row of Hồ sơ TTHC in the sheet view: the counts (C…K but F) and a reason, each with Enter. */
+  async function typeTthcRow(row: number, counts: number[], reason?: string): Promise<void> {
+    const headers = [
+      'Kỳ trước chuyển qua',
+      'Tiếp nhận trực tuyến',
+      'Tiếp nhận trực tiếp, bưu chính',
+      'Đã giải quyết trước hạn',
+      'Đã giải quyết đúng hạn',
+      'Đã giải quyết quá hạn',
+      'Đang giải quyết trong hạn',
+      'Đang giải quyết quá hạn',
+    ];
+    const entries: [string, string][] = headers.map((h, i) => [h, String(counts[i])]);
+    if (reason) entries.push(['Nguyên nhân quá hạn, biện pháp khắc phục', reason]);
+    for (const [header, value] of entries) {
+      const input = page.getByLabel(`${header}, dòng ${row}`, { exact: true });
+      await input.fill(value);
+      await input.press('Enter');
+      await page.waitForFunction(
+        ([label, v]) =>
+          (document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null)
+            ?.defaultValue === v,
+        [`${header}, dòng ${row}`, value] as const,
+      );
+    }
+  }
+
+  it('follows the dossier counts typed into Hồ sơ TTHC: rates, the late field, its row', async () => {
+    await pane().getByRole('tab', { name: 'Tổng quan' }).click();
+    const section = pane().getByRole('region', { name: 'Hồ sơ thủ tục hành chính' });
+    await section.getByText('Chưa có số liệu hồ sơ của năm 2026').waitFor();
+    await page.getByRole('tab', { name: 'Hồ sơ TTHC' }).click();
+    // Tháng 1: Hộ tịch (row 2) all on time; Đất đai (row 4) one late with its reason, two pending.
+    await typeTthcRow(2, [0, 20, 10, 10, 20, 0, 0, 0]);
+    await typeTthcRow(4, [3, 2, 6, 0, 8, 1, 2, 0], 'Chờ kết quả đo đạc');
+    // Tháng 2 (row 16): Đất đai late again; the two pending of January carried over.
+    await typeTthcRow(16, [2, 3, 3, 1, 5, 1, 1, 0], 'Cán bộ địa chính nghỉ phép');
+    expect(await page.locator('td[data-address="F4"]').textContent()).toBe('11');
+    expect(await page.locator('tr[data-row="4"]').getAttribute('data-state')).toBe('late');
+    await section.getByText('Tỷ lệ giải quyết đúng hạn tháng 2/2026').waitFor();
+    // February: 6 of Đất đai's 7 resolved on time or early; the 6-month report's months so far: 44 of 46.
+    await section
+      .getByText('6/7 hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn (85,7%)')
+      .waitFor();
+    await section
+      .getByText('44/46 hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn (95,7%)')
+      .waitFor();
+    const late = section.getByRole('button', { name: /Đất đai · thường xuyên trễ hạn/ });
+    await late.click();
+    await page.getByTestId('selection').getByText('Hồ sơ TTHC!B16').waitFor();
+    await expectAccessible('Hồ sơ TTHC');
+  });
+
   it('edits and saves the settings, validated field by field', async () => {
     await pane().getByRole('tab', { name: 'Cài đặt' }).click();
     const warning = pane().getByLabel('Số ngày cảnh báo');
@@ -378,6 +431,7 @@ const WIDTHS = [320, 500] as const;
     await book.xlsx.readFile(file);
     expect(book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
       'Nhiệm vụ',
+      'Hồ sơ TTHC',
       'Danh mục',
       'Cài đặt',
     ]);
@@ -388,6 +442,29 @@ const WIDTHS = [320, 500] as const;
     const label = (text: string) => settings.getColumn(1).values.findIndex((v) => v === text);
     expect(settings.getCell(label('Năm theo dõi'), 2).value).toBe(2027);
     expect(settings.getCell(label('Số ngày cảnh báo'), 2).value).toBe(10); // the user's setting, carried
+  });
+
+  it('shows the demo’s half year of dossier figures in the pane and in the sheet (?demo)', async () => {
+    await page.goto(`${server.url}?demo&today=2026-09-04&pane=320`);
+    const section = pane().getByRole('region', { name: 'Hồ sơ thủ tục hành chính' });
+    await section.getByText('Tỷ lệ giải quyết đúng hạn tháng 8/2026').waitFor({ timeout: 60_000 });
+    await section.getByRole('button', { name: /Đất đai · thường xuyên trễ hạn/ }).waitFor();
+    await shoot('tthc', '#tthc-heading');
+    await expectAccessible('Hồ sơ TTHC in the demo');
+    await section.getByRole('button', { name: /Đất đai · thường xuyên trễ hạn/ }).click();
+    await page.getByRole('tab', { name: 'Hồ sơ TTHC', selected: true }).waitFor();
+    await page
+      .getByTestId('selection')
+      .getByText(/^Ô đang chọn: Hồ sơ TTHC!B\d+$/)
+      .waitFor();
+    await page.getByTestId('pane').evaluate((el) => {
+      const target = el.querySelector('#tthc-heading');
+      el.scrollTop = target
+        ? target.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop - 8
+        : 0;
+    });
+    await page.mouse.move(1270, 950);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'preview-tthc.png') });
   });
 
   it('asked nothing of the network but its own server, and broke no rule of its security policy', () => {

@@ -187,8 +187,9 @@ export async function buildOldTracker(opts: OldTrackerOptions = {}): Promise<Old
       { sheet: SHEET.tracker, cell: 'M5', value: 'Anh Tâm', numberFormat: '@' },
       // Danh mục: a body added at the end of the list, a column of notes.
       { sheet: SHEET.lists, cell: 'A11', value: 'Hội Nông dân xã', numberFormat: '@' },
-      { sheet: SHEET.lists, cell: 'F1', value: 'Ghi chú danh mục', numberFormat: '@' },
-      { sheet: SHEET.lists, cell: 'F2', value: 'Bổ sung Hội Nông dân tháng 3', numberFormat: '@' },
+      // G: the first column after the add-in's (F is the TTHC fields' list).
+      { sheet: SHEET.lists, cell: 'G1', value: 'Ghi chú danh mục', numberFormat: '@' },
+      { sheet: SHEET.lists, cell: 'G2', value: 'Bổ sung Hội Nông dân tháng 3', numberFormat: '@' },
       // Cài đặt: a signer of their own, more warning days typed as text, a note of their own below.
       {
         sheet: SHEET.settings,

@@ -1,5 +1,5 @@
 /** Fakes for the pane's component tests: actions whose answers a test sets, and an overview to show. */
-import type { Overview, OverviewTask } from '../../src/domain/overview';
+import type { Overview, OverviewTask, TthcOverview } from '../../src/domain/overview';
 import { reportPeriod } from '../../src/domain/periods';
 import { defaultSettings } from '../../src/domain/settings';
 import type { CheckView, OverviewView, PaneActions, RolloverView } from '../../src/taskpane/actions';
@@ -60,8 +60,34 @@ export function sampleOverview(): Overview {
   };
 }
 
+/** Hồ sơ TTHC on 02/06/2026: May's figures (97,5% on time), the 6-month report's months 1–5, Đất đai often late. */
+export function sampleTthc(): TthcOverview {
+  return {
+    present: true,
+    firstRow: 2,
+    latestMonth: 5,
+    latestRate: 39 / 40,
+    latestOnTime: 39,
+    latestResolved: 40,
+    period: reportPeriod(2026, 2),
+    periodMonths: [1, 2, 3, 4, 5],
+    periodRate: 196 / 199,
+    periodOnTime: 196,
+    periodResolved: 199,
+    lateFields: [{ field: 'Đất đai', late: 3, pendingLate: 1, lateMonths: [3, 5], frequent: true, row: 52 }],
+    dataErrorRows: [{ row: 30, month: 3, field: 'Hộ tịch' }],
+  };
+}
+
 export function readyView(overview: Overview = sampleOverview()): OverviewView {
-  return { ok: true, message: '', sheet: 'Nhiệm vụ', overview, taskCell: (row) => `C${row}` };
+  return {
+    ok: true,
+    message: '',
+    sheet: 'Nhiệm vụ',
+    overview,
+    taskCell: (row) => `C${row}`,
+    tthcCell: (row) => `B${row}`,
+  };
 }
 
 export const NO_TRACKER: OverviewView = {

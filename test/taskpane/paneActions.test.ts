@@ -142,7 +142,9 @@ describe('Chuyển sang năm mới over any port', () => {
     expect(view.opened).toBe(false);
     // Every row with a deadline, whenever it falls, but row 2 (done).
     expect(view.carried!.map((c) => c.row)).not.toContain(2);
-    expect(view.notes).toBeUndefined(); // nothing written here: an earlier write's notes do not belong
+    // Nothing written here, so an earlier write's notes do not belong; the rollover's own lines do: Hồ sơ TTHC
+    // has no December yet.
+    expect(view.notes).toEqual([ROLLOVER.tthcDecemberMissing(2026, 2027)]);
     expect(view.file!.name).toBe('ke-hoach-cchc-2027.xlsx');
     expect(String.fromCharCode(...view.file!.bytes.subarray(0, 2))).toBe('PK');
     expect(port.applies).toBe(applies);
