@@ -9,8 +9,13 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_PORT = 3000;
-/** The task pane's initial JavaScript must stay within this many KB after gzip. */
-const TASKPANE_BUDGET_KB = 200;
+/**
+ * The task pane's initial JavaScript must stay within this many KB after gzip. 200 until Hồ sơ TTHC: the first
+ * screen runs the check of both input sheets (the overview shows the TTHC figures on open), and the TTHC rules
+ * (src/domain/tthc.ts) added 7 KB. Everything the first screen does not run loads with its action (init's
+ * builders, the report, the rollover, the .xlsx reader); lazy-loading the Cài đặt tab was tried and saves 0.5 KB.
+ */
+const TASKPANE_BUDGET_KB = 210;
 
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 

@@ -2,8 +2,10 @@
  * `npm run bench`: one table of figures, all measured in this run (issue 5, part 1), printed and saved to
  * bench/RESULTS.md. Not a test: nothing here runs in `npm test`.
  *
- *   npm run bench              100 / 1,000 / 5,000 / 20,000 rows (a few minutes)
- *   npm run bench -- --quick   100 / 1,000 rows, one run each (a smoke test of the benchmark itself)
+ *   npm run bench              100 / 1,000 / 5,000 / 20,000 rows (a few minutes), then the hostile corpus
+ *                              and the files at every limit (issue 13), each through check and report
+ *   npm run bench -- --quick   100 / 1,000 rows, one run each, the hostile corpus only (a smoke test)
+ *   npm run bench -- --hostile the hostile corpus and the files at every limit only
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ import {
   type ProcessMeasure,
 } from './fileBench';
 import { measureConsolidate, type ConsolidateMeasure } from './consolidateBench';
+import { measureHostile, type HostileMeasure } from './hostileBench';
 import { measureOfficeActions, type OfficeAction, type OfficeMeasure } from './officeBench';
 import { TASK_TEXT_LENGTH } from './seeds';
 
@@ -25,6 +28,7 @@ const FOUR_MB = 4 * MB;
 const FIVE_MB = 5 * MB;
 
 const quick = process.argv.includes('--quick');
+const hostileOnly = process.argv.includes('--hostile');
 const OFFICE_ROWS = quick ? [100, 1000] : [100, 1000, 5000, 20_000];
 const FILE_ROWS = quick ? [1000] : [1000, 5000, 20_000];
 const COMPUTE_ROWS = quick ? 1000 : 20_000;
@@ -194,8 +198,75 @@ function goals(office: OfficeMeasure[][], files: FileMeasure[]): string[] {
   return out;
 }
 
+const GB = 1024 * MB;
+const HOSTILE_TIME_GOAL_MS = 5000;
+
+function hostileTable(measures: readonly HostileMeasure[]): string {
+  const header = ['Case', 'File', 'Command', 'Exit', 'Time', 'Peak RSS', 'Refused with'];
+  const rows = measures.map((m) => [
+    `\`${m.id}\``,
+    bytes(m.fileBytes),
+    m.command,
+    m.exit === null ? 'killed' : String(m.exit),
+    ms(m.wallMs),
+    rss(m.peakRss),
+    m.said ? `${m.said.replace(/\|/g, '/')}…` : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+function hostileGoals(measures: readonly HostileMeasure[]): string[] {
+  const out: string[] = [];
+  for (const [label, group] of [
+    ['Hostile corpus', measures.filter((m) => !m.atLimit)],
+    ['Files at every limit', measures.filter((m) => m.atLimit)],
+  ] as const) {
+    if (!group.length) continue;
+    const cases = new Set(group.map((m) => m.id)).size;
+    const biggest = group.reduce((a, b) => (a.peakRss >= b.peakRss ? a : b));
+    const slowest = group.reduce((a, b) => (a.wallMs >= b.wallMs ? a : b));
+    const exits = group.every((m) => m.exit === 0 || m.exit === 1 || m.exit === 2);
+    out.push(
+      `- ${label}: ${cases} cases, check and report each; every run ended with exit 0, 1 or 2: ` +
+        `${exits ? 'yes' : 'NO'}; largest peak RSS ${rss(biggest.peakRss)} (\`${biggest.id}\` ${biggest.command}; ` +
+        `goal ≤ 1 GB): ${biggest.peakRss <= GB ? 'met' : 'NOT met'}; slowest ${ms(slowest.wallMs)} ` +
+        `(\`${slowest.id}\` ${slowest.command}; goal ≤ 5 s): ${slowest.wallMs <= HOSTILE_TIME_GOAL_MS ? 'met' : 'NOT met'}.`,
+    );
+  }
+  return out;
+}
+
+function loadAverage(): string {
+  const [one, five] = os.loadavg();
+  return `load average ${one.toFixed(1)} / ${five.toFixed(1)} (1 / 5 min) on ${os.cpus().length} cores`;
+}
+
+async function hostileSection(): Promise<string[]> {
+  const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  log(`Hostile corpus${quick ? '' : ' and files at every limit'} (issue 13)…`);
+  const load = loadAverage();
+  const hostile = await measureHostile(!quick);
+  return [
+    '## Hostile input (issue 13)',
+    '',
+    `Each case built at run time (test/corpus/hostile.ts), then \`cchc check --json\` and \`cchc report --out\``,
+    `in a child process with a 1 GB V8 heap; one run each; ${load} when it started.`,
+    '',
+    hostileTable(hostile),
+    '',
+    ...hostileGoals(hostile),
+  ];
+}
+
 async function main(): Promise<void> {
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  if (hostileOnly) {
+    const text = [...machine(), '', ...(await hostileSection())].join('\n');
+    process.stdout.write(`${text}\n`);
+    return;
+  }
   const office: OfficeMeasure[][] = [];
   for (const rows of OFFICE_ROWS) {
     log(`Office.js on the fake: ${count(rows)} rows…`);
@@ -232,6 +303,8 @@ async function main(): Promise<void> {
     '',
     ...goals(office, files),
     ...consolidateGoals(consolidated),
+    '',
+    ...(await hostileSection()),
   ].join('\n');
   process.stdout.write(`${text}\n`);
   const results = path.join(__dirname, 'RESULTS.md');

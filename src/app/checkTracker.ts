@@ -5,6 +5,14 @@ import type { Grid } from '../domain/grid';
 import type { CheckResult } from '../domain/problems';
 import { readSettings, type Settings, type SettingsRead } from '../domain/settings';
 import type { TrackerRead } from '../domain/tracker';
+import {
+  checkTthc,
+  readKnownFields,
+  readTthc,
+  TTHC_FIELDS,
+  tthcFormulaProblems,
+  type TthcRead,
+} from '../domain/tthc';
 import { checkTrackerGrid, readKnownLeads, sortProblems } from '../domain/validation';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
 import { guarded } from './errors';
@@ -20,8 +28,16 @@ export interface TrackerState {
   settings: Settings;
   /** Sheet row of each setting found on Cài đặt (a setting missing there took its default). */
   settingRows: SettingsRead['rows'];
+  /** Every problem: the tracker's, Cài đặt's and Hồ sơ TTHC's. */
   result: CheckResult;
+  /** "Hồ sơ TTHC" as read (present: false when the workbook has no such sheet, or it was not asked for). */
+  tthc: TthcRead;
+  /** The fields on Danh mục (the defaults where it has no such list). */
+  knownFields: string[];
 }
+
+/** The sheets an action reads to know the tracker, its settings, its lists and the TTHC figures. */
+export const TRACKER_SHEETS: readonly string[] = [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.tthc];
 
 /** The outcome of any action that needs a tracker when the workbook has none: what to do, where. */
 export function trackerMissingOutcome(): ActionOutcome {
@@ -33,7 +49,7 @@ export function trackerMissingOutcome(): ActionOutcome {
   };
 }
 
-/** Reads and checks the tracker from a snapshot holding Nhiệm vụ, Cài đặt and Danh mục. Pure. */
+/** Reads and checks the tracker from a snapshot holding TRACKER_SHEETS. Pure. */
 export function trackerFromSnapshot(snap: WorkbookSnapshot, today: IsoDate): TrackerState | undefined {
   const grid = snap.contents[SHEET.tracker];
   if (!grid) return undefined;
@@ -45,26 +61,51 @@ export function trackerFromSnapshot(snap: WorkbookSnapshot, today: IsoDate): Tra
   const lists = snap.contents[SHEET.lists];
   const knownLeads = lists ? readKnownLeads(lists) : [...BODIES];
   const { read, result } = checkTrackerGrid(grid, { today, year: settings.year, knownLeads });
+  const tthcGrid = snap.contents[SHEET.tthc];
+  const tthc = readTthc(tthcGrid, settings.year);
+  const knownFields = readKnownFields(lists) ?? [...TTHC_FIELDS];
+  const tthcProblems = [
+    ...tthc.problems,
+    ...(tthcGrid ? tthcFormulaProblems(tthcGrid, tthc) : []),
+    ...checkTthc(tthc, SHEET.tthc, {
+      year: settings.year,
+      knownFields,
+      tasks: read.tasks,
+      statusColumn: read.columns.status,
+    }),
+  ];
   return {
     grid,
     read,
     settings,
     settingRows,
-    result: { errors: result.errors, warnings: sortProblems([...result.warnings, ...settingProblems]) },
+    result: {
+      errors: sortProblems([...result.errors, ...tthcProblems.filter((p) => p.severity === 'error')]),
+      warnings: sortProblems([
+        ...result.warnings,
+        ...settingProblems,
+        ...tthcProblems.filter((p) => p.severity === 'warning'),
+      ]),
+    },
+    tthc,
+    knownFields,
   };
 }
 
 /** "Kiểm tra dữ liệu": lists every problem of the tracker with its sheet and cell. */
 export async function checkTracker(port: WorkbookPort, opts: { today: IsoDate }): Promise<CheckOutcome> {
   return guarded(async (): Promise<CheckOutcome> => {
-    const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
+    const snap = await port.read([...TRACKER_SHEETS]);
     const state = trackerFromSnapshot(snap, opts.today);
     if (!state) return trackerMissingOutcome();
     const { errors, warnings } = state.result;
+    const tthcRows = state.tthc.rows.filter((r) => r.state !== 'empty').length;
     const message =
-      errors.length + warnings.length === 0
-        ? ACTION.checkClean(SHEET.tracker, state.read.tasks.length)
-        : ACTION.checkFound(errors.length, warnings.length);
+      errors.length + warnings.length > 0
+        ? ACTION.checkFound(errors.length, warnings.length)
+        : state.tthc.present
+          ? ACTION.checkCleanWithTthc(SHEET.tracker, state.read.tasks.length, tthcRows)
+          : ACTION.checkClean(SHEET.tracker, state.read.tasks.length);
     return { ok: errors.length === 0, message, sheet: SHEET.tracker, result: state.result };
   });
 }

@@ -1,6 +1,12 @@
 import { ACTION, PROBLEM, REPORT, SHEET } from '../i18n/vi';
 import { formatVnDate, type IsoDate } from '../domain/dates';
-import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
+import {
+  currentPeriod,
+  periodContaining,
+  reportPeriod,
+  type Quarter,
+  type ReportPeriod,
+} from '../domain/periods';
 import type { Settings } from '../domain/settings';
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
 import { sheetNameKey } from '../domain/text';
@@ -14,7 +20,12 @@ import {
 } from '../sheets/register';
 import { buildReportSheet } from '../sheets/reportSheet';
 import type { SheetInfo, WorkbookPort, WorkbookSnapshot } from '../workbook/port';
-import { trackerFromSnapshot, trackerMissingOutcome, type TrackerState } from './checkTracker';
+import {
+  TRACKER_SHEETS,
+  trackerFromSnapshot,
+  trackerMissingOutcome,
+  type TrackerState,
+} from './checkTracker';
 import { guarded } from './errors';
 import { summaryFor } from './summary';
 import type { ActionOutcome } from './types';
@@ -43,13 +54,9 @@ function variants(base: string): string[] {
   return [base, ...Array.from({ length: MAX_VARIANTS - 1 }, (_, i) => `${base} (${i + 2})`)];
 }
 
-/**
- * The period the ribbon button compiles: the one whose quarter holds the day; once the tracker's year is over
- * (the year-end report is written in January), the tracker's year report.
- */
+/** The period the ribbon button compiles (periods.currentPeriod). */
 function defaultPeriod(asOf: IsoDate, settings: Settings): ReportPeriod {
-  const containing = periodContaining(asOf, settings.periodMode);
-  return containing.year > settings.year ? reportPeriod(settings.year, 4, settings.periodMode) : containing;
+  return currentPeriod(asOf, settings.year, settings.periodMode);
 }
 
 /** What a report is made from: the tracker as read and checked, its settings, the period and the content. */
@@ -138,6 +145,7 @@ export function reportFromSnapshot(
     errors: state.result.errors,
     trackerSheet: SHEET.tracker,
     listedLeads: listed,
+    tthc: { read: state.tthc, listedFields: state.knownFields },
   });
   return { ok: true, state, settings, period, content, listed };
 }
@@ -160,14 +168,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
           reportPeriod(Number(opts.asOf.slice(0, 4)) - 1, 4, 'calendar').sheetName,
         ];
     for (const b of bases) for (const v of variants(b)) candidates.add(v);
-    const snap = await port.read([
-      SHEET.tracker,
-      SHEET.settings,
-      SHEET.lists,
-      SHEET.register,
-      SHEET.summary,
-      ...candidates,
-    ]);
+    const snap = await port.read([...TRACKER_SHEETS, SHEET.register, SHEET.summary, ...candidates]);
     const made = reportFromSnapshot(snap, { asOf: opts.asOf, period: opts.period });
     if (!made.ok) return made.outcome;
     const { state, period, content, listed } = made;
@@ -219,7 +220,11 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     const warnings = [...(port.lastWarnings ?? [])];
     return {
       ok: true,
-      message: REPORT.written(target, period.subject, content.dataErrors.length),
+      message:
+        REPORT.written(target, period.subject, content.dataErrors.length) +
+        (content.tthc.dataErrors.length > 0
+          ? ` ${REPORT.tthcDataErrors(content.tthc.dataErrors.length)}`
+          : ''),
       sheet: target,
       cell: 'A1',
       content,

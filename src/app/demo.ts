@@ -11,7 +11,9 @@
  * weekend, and the year is the latest one whose day has passed, so no completion date is after today (the
  * tracker's own formula counts a task done only once its completion day has come).
  *
- * Progress is written as a user writes it: plain cell updates on the tracker that `initTracker` wrote.
+ * Progress is written as a user writes it: plain cell updates on the tracker that `initTracker` wrote; the
+ * one-stop shop's dossier counts likewise, January to August, on the rows of "Hồ sơ TTHC" (one field, Đất đai,
+ * late in March and May, with its reasons).
  */
 import { SHEET, STATUS_LABEL } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
@@ -19,6 +21,7 @@ import { addDays, formatVnDate, isoFromYmd, serialFromIso, todayIso, type IsoDat
 import type { TaskStatus } from '../domain/deadline';
 import { normalizeKey } from '../domain/text';
 import { readTracker, type ColumnKey, type Task, type TrackerRead } from '../domain/tracker';
+import { readTthc, TTHC_COUNT_KEYS, type TthcCountKey, type TthcRead } from '../domain/tthc';
 import type { CellUpdate, WorkbookPort } from '../workbook/port';
 import { compileReport, type ReportOutcome } from './compileReport';
 import { initTracker } from './initTracker';
@@ -293,6 +296,160 @@ export function demoProgress(read: TrackerRead, year: number, commune = 0): Cell
   return updates;
 }
 
+/** A field the demo commune's one-stop shop handles: new dossiers a month, the online share, what it pends. */
+interface DemoField {
+  field: string;
+  /** New dossiers a month (before a small month-to-month wobble). */
+  base: number;
+  /** Share received online in January, and its rise a month (online public services spreading). */
+  online: number;
+  onlineRise: number;
+  /** Share of the resolved dossiers resolved ahead of time. */
+  early: number;
+  /** Dossiers still pending within time at the end of month m. */
+  pending: (m: number) => number;
+  /** Carried over from December of the year before. */
+  december: number;
+}
+
+const DEMO_FIELDS: readonly DemoField[] = [
+  {
+    field: 'Hộ tịch',
+    base: 38,
+    online: 0.45,
+    onlineRise: 0.02,
+    early: 0.4,
+    pending: (m) => m % 3,
+    december: 2,
+  },
+  {
+    field: 'Chứng thực',
+    base: 64,
+    online: 0.25,
+    onlineRise: 0.01,
+    early: 0.45,
+    pending: (m) => m % 2,
+    december: 1,
+  },
+  {
+    field: 'Đất đai',
+    base: 12,
+    online: 0.2,
+    onlineRise: 0,
+    early: 0.1,
+    pending: (m) => 3 + (m % 2),
+    december: 4,
+  },
+  {
+    field: 'Bảo trợ xã hội',
+    base: 9,
+    online: 0.5,
+    onlineRise: 0.01,
+    early: 0.2,
+    pending: () => 1,
+    december: 1,
+  },
+  {
+    field: 'Người có công',
+    base: 4,
+    online: 0.3,
+    onlineRise: 0,
+    early: 0.2,
+    pending: (m) => m % 2,
+    december: 0,
+  },
+  {
+    field: 'Lao động – việc làm',
+    base: 3,
+    online: 0.6,
+    onlineRise: 0.02,
+    early: 0.3,
+    pending: () => 0,
+    december: 0,
+  },
+];
+
+/** The one field the demo has late, in two months (so it is "thường xuyên trễ hạn"), and why. */
+const DEMO_LATE: Readonly<Record<string, Readonly<Record<number, { late: number; reason: string }>>>> = {
+  'Đất đai': {
+    3: {
+      late: 2,
+      reason:
+        'Chờ kết quả đo đạc, xác minh nguồn gốc đất; đã đề nghị Văn phòng đăng ký đất đai trả kết quả đúng hẹn',
+    },
+    5: { late: 1, reason: 'Công chức địa chính nghỉ ốm một tuần; đã phân công người thay thế' },
+  },
+};
+
+/** How many months of figures the demo has typed on its day: January to the month before (August on 05/09). */
+export function demoTthcMonths(asOf: IsoDate): number {
+  return Math.max(0, Number(asOf.slice(5, 7)) - 1);
+}
+
+/**
+ * The demo's dossier counts, month by month and field by field: balanced (received = resolved + pending), each
+ * month carrying over the month before's pending, on time but for one field late in two months with its reasons.
+ */
+export function demoTthcFigures(
+  months: number,
+): { month: number; field: string; counts: Record<TthcCountKey, number>; reason?: string }[] {
+  const out: { month: number; field: string; counts: Record<TthcCountKey, number>; reason?: string }[] = [];
+  DEMO_FIELDS.forEach((f, i) => {
+    let carried = f.december;
+    for (let m = 1; m <= months; m++) {
+      const fresh = Math.max(1, f.base + (((m * 7 + i * 3) % 5) - 2));
+      const online = Math.round(fresh * Math.min(0.95, f.online + f.onlineRise * (m - 1)));
+      const late = DEMO_LATE[f.field]?.[m];
+      const pendingOnTime = Math.min(f.pending(m), carried + fresh);
+      const resolved = carried + fresh - pendingOnTime;
+      const lateCount = Math.min(late?.late ?? 0, resolved);
+      const early = Math.floor((resolved - lateCount) * f.early);
+      out.push({
+        month: m,
+        field: f.field,
+        counts: {
+          carriedOver: carried,
+          online,
+          offline: fresh - online,
+          early,
+          onTime: resolved - lateCount - early,
+          late: lateCount,
+          pendingOnTime,
+          pendingLate: 0,
+        },
+        ...(late ? { reason: late.reason } : {}),
+      });
+      carried = pendingOnTime;
+    }
+  });
+  return out;
+}
+
+/**
+ * The cell updates that type the demo's dossier counts into "Hồ sơ TTHC" as `initTracker` wrote it (a row for
+ * every month and field): each figure into its month's and field's row. Throws when a row is missing.
+ */
+export function demoTthcUpdates(read: TthcRead, months: number): CellUpdate[] {
+  const updates: CellUpdate[] = [];
+  for (const fig of demoTthcFigures(months)) {
+    const row = read.rows.find((r) => r.month === fig.month && r.field === fig.field);
+    if (!row) throw new Error(`demo: no row for ${fig.field}, month ${fig.month}`);
+    for (const k of TTHC_COUNT_KEYS)
+      updates.push({
+        sheet: SHEET.tthc,
+        cell: toA1(row.row - 1, read.columns[k] as number),
+        value: fig.counts[k],
+      });
+    if (fig.reason)
+      updates.push({
+        sheet: SHEET.tthc,
+        cell: toA1(row.row - 1, read.columns.lateReason as number),
+        value: fig.reason,
+      });
+  }
+  return updates;
+}
+
 export interface DemoOutcome extends ReportOutcome {
   year?: number;
   asOf?: IsoDate;
@@ -300,16 +457,23 @@ export interface DemoOutcome extends ReportOutcome {
   initMessage?: string;
 }
 
-/** Writes the demo into an empty workbook: the tracker, the office's progress, Tổng hợp and the 9-month report. */
+/**
+ * Writes the demo into an empty workbook: the tracker, the office's progress, the one-stop shop's dossier counts
+ * of January to August, Tổng hợp and the 9-month report.
+ */
 export async function writeDemo(port: WorkbookPort, opts: { now: Date }): Promise<DemoOutcome> {
   const { year, asOf } = demoDay(opts.now);
   const init = await initTracker(port, { year, now: opts.now });
   if (!init.ok) return init;
   // A failure here is the workbook's (WorkbookError, for the caller to word) or the demo's own bug: thrown.
-  const snap = await port.read([SHEET.tracker]);
+  const snap = await port.read([SHEET.tracker, SHEET.tthc]);
   const grid = snap.contents[SHEET.tracker];
   if (!grid) throw new Error('demo: no tracker after init');
-  await port.apply({ write: [], updates: demoProgress(readTracker(grid), year) });
+  const tthc = readTthc(snap.contents[SHEET.tthc], year);
+  await port.apply({
+    write: [],
+    updates: [...demoProgress(readTracker(grid), year), ...demoTthcUpdates(tthc, demoTthcMonths(asOf))],
+  });
   const report = await compileReport(port, { asOf, period: { year, quarter: 3 }, now: opts.now });
   return { ...report, year, asOf, initMessage: init.message };
 }

@@ -1,6 +1,7 @@
 /**
  * "Sửa tự động": writes the fixes the check offers (a date typed as text → that date, "Hoàn thành" with a
- * no-break space → "Hoàn thành", a lead spelt unlike Danh mục → the list's spelling…), only for the cells the
+ * no-break space → "Hoàn thành", a lead spelt unlike Danh mục → the list's spelling; on Hồ sơ TTHC a count or a
+ * month stored as text → the number, a field spelt unlike Danh mục → the list's spelling…), only for the cells the
  * user confirmed, and only where the cell still holds what the user saw: the check runs again first, so a cell
  * edited since is left alone. Nothing else of the workbook is touched.
  */
@@ -8,7 +9,7 @@ import { ACTION, SHEET } from '../i18n/vi';
 import type { IsoDate } from '../domain/dates';
 import type { CellFix, Problem } from '../domain/problems';
 import type { CellUpdate, WorkbookPort } from '../workbook/port';
-import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
+import { TRACKER_SHEETS, trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -46,12 +47,13 @@ export async function fixCells(
   opts: { today: IsoDate; confirmed: readonly ConfirmedFix[] },
 ): Promise<FixOutcome> {
   return guarded(async (): Promise<FixOutcome> => {
-    const snap = await port.read([SHEET.tracker, SHEET.settings, SHEET.lists]);
+    const snap = await port.read([...TRACKER_SHEETS]);
     const state = trackerFromSnapshot(snap, opts.today);
     if (!state) return trackerMissingOutcome();
-    const info = snap.sheets.find((s) => s.name === SHEET.tracker);
-    if (info?.protected)
-      return { ok: false, message: ACTION.sheetProtected(SHEET.tracker), sheet: SHEET.tracker };
+    for (const name of new Set(opts.confirmed.map((c) => c.sheet))) {
+      const info = snap.sheets.find((s) => s.name === name);
+      if (info?.protected) return { ok: false, message: ACTION.sheetProtected(name), sheet: name };
+    }
     const now = new Map(
       fixable([...state.result.errors, ...state.result.warnings]).map((f) => [`${f.sheet}!${f.cell}`, f.fix]),
     );
@@ -75,8 +77,8 @@ export async function fixCells(
     if (updates.length > 0) await port.apply({ write: [], updates });
     return {
       ok: updates.length > 0 || opts.confirmed.length === 0,
-      message: ACTION.fixed(fixed.length, skipped.length),
-      sheet: SHEET.tracker,
+      message: ACTION.fixed(fixed.length, skipped.length, [...new Set(updates.map((u) => u.sheet))]),
+      sheet: updates[0]?.sheet ?? SHEET.tracker,
       cell: fixed[0],
       fixed,
       skipped,

@@ -1,14 +1,25 @@
-import { ACTION, SHEET } from '../i18n/vi';
+import { ACTION, SHEET, TTHC_HEADERS } from '../i18n/vi';
+import { colToLetters, toA1 } from '../domain/a1';
 import { type IsoDate } from '../domain/dates';
+import type { Grid } from '../domain/grid';
 import { expandSchedule } from '../domain/schedule';
-import { defaultSettings } from '../domain/settings';
+import { defaultSettings, readSettings } from '../domain/settings';
 import { sheetNameKey } from '../domain/text';
-import { buildListsSheet } from '../sheets/listsSheet';
-import { buildRegisterSheet, ownedEntry, readRegister } from '../sheets/register';
+import { fieldListColumnOf, readKnownFields, TTHC_FIELDS } from '../domain/tthc';
+import { buildListsSheet, FIELD_LIST_COLUMN } from '../sheets/listsSheet';
+import {
+  buildRegisterSheet,
+  fingerprintCells,
+  fingerprintGrid,
+  ownedEntry,
+  readRegister,
+  type OwnedSheet,
+} from '../sheets/register';
 import { buildSettingsSheet } from '../sheets/settingsSheet';
-import type { SheetSpec } from '../sheets/spec';
+import type { CellValue, SheetSpec } from '../sheets/spec';
 import { buildTrackerSheet, seedsFromPlan, type TrackerSeed } from '../sheets/trackerSheet';
-import type { WorkbookPort } from '../workbook/port';
+import { buildTthcSheet } from '../sheets/tthcSheet';
+import type { CellUpdate, WorkbookPort } from '../workbook/port';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -21,27 +32,48 @@ export interface InitOptions {
 }
 
 /**
- * "Khởi tạo bảng theo dõi": writes Nhiệm vụ (the plan for the year), Danh mục and Cài đặt, unless a tracker
- * exists already. A user's sheet with one of those names is never touched: the action stops and says so.
- * Danh mục and Cài đặt the add-in wrote earlier are kept as they are (they hold the user's edits).
+ * Where the fields (Lĩnh vực) go on an existing Danh mục without them: the first column, from F on, that is
+ * empty from top to bottom, so no cell a user wrote is touched.
+ */
+function freeListColumn(lists: Grid): number {
+  for (let c = FIELD_LIST_COLUMN; ; c++) {
+    const used = lists.values.some((row, r) => {
+      const v = row[c] ?? null;
+      return (v !== null && !(typeof v === 'string' && v === '')) || !!lists.formulas[r]?.[c];
+    });
+    if (!used) return c;
+  }
+}
+
+/**
+ * "Khởi tạo bảng theo dõi": writes Nhiệm vụ (the plan for the year), Hồ sơ TTHC, Danh mục and Cài đặt, unless a
+ * tracker exists already. A user's sheet with one of those names is never touched: the action stops and says
+ * so. Danh mục and Cài đặt the add-in wrote earlier are kept as they are (they hold the user's edits).
+ *
+ * On a workbook that has the tracker but not "Hồ sơ TTHC" (made before the sheet existed), it adds only that
+ * sheet, and the list of fields on Danh mục where Danh mục has none: written into empty cells of the first
+ * empty column, so nothing a user wrote there changes.
  */
 export async function initTracker(port: WorkbookPort, opts: InitOptions): Promise<ActionOutcome> {
   if (!Number.isInteger(opts.year) || opts.year < 1990 || opts.year > 2100) {
     return { ok: false, message: ACTION.invalidYear(String(opts.year)) };
   }
   return guarded(async () => {
-    const snap = await port.read([SHEET.register]);
+    const snap = await port.read([SHEET.register, SHEET.settings, SHEET.lists]);
     const registered = readRegister(snap.contents[SHEET.register]);
     const owned = new Map(registered.map((o) => [sheetNameKey(o.name), o]));
     const exists = new Set(snap.sheets.map((s) => sheetNameKey(s.name)));
     const has = (name: string): boolean => exists.has(sheetNameKey(name));
+    const writtenAt = (opts.now ?? new Date()).toISOString();
     if (has(SHEET.tracker)) {
-      const message = owned.has(sheetNameKey(SHEET.tracker))
-        ? ACTION.trackerExists(SHEET.tracker)
-        : ACTION.sheetExistsUser(SHEET.tracker);
-      return { ok: false, message, sheet: SHEET.tracker };
+      const mine = owned.has(sheetNameKey(SHEET.tracker));
+      if (!mine || has(SHEET.tthc)) {
+        const message = mine ? ACTION.trackerExists(SHEET.tracker) : ACTION.sheetExistsUser(SHEET.tracker);
+        return { ok: false, message, sheet: SHEET.tracker };
+      }
+      return addTthcSheet(port, snap.contents, owned, registered, has, opts.year, writtenAt);
     }
-    for (const name of [SHEET.lists, SHEET.settings]) {
+    for (const name of [SHEET.lists, SHEET.settings, SHEET.tthc]) {
       if (has(name) && !owned.has(sheetNameKey(name)))
         return { ok: false, message: ACTION.sheetExistsUser(name), sheet: name };
     }
@@ -49,19 +81,25 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
     // Danh mục and Cài đặt go first: the tracker's dropdowns and formulas refer to them, and Excel resolves a
     // reference to a sheet that does not exist yet as an external link.
     const specs: SheetSpec[] = [];
-    if (!has(SHEET.lists)) specs.push(buildListsSheet());
+    let fieldColumn = FIELD_LIST_COLUMN;
+    const updates: CellUpdate[] = [];
+    const lists = snap.contents[SHEET.lists];
+    if (!lists) specs.push(buildListsSheet());
+    else fieldColumn = listsWithFields(lists, updates).column;
     if (!has(SHEET.settings)) specs.push(buildSettingsSheet(defaultSettings(opts.year)));
     specs.push(buildTrackerSheet(seeds, opts.year));
-    const writtenAt = (opts.now ?? new Date()).toISOString();
+    if (!has(SHEET.tthc))
+      specs.push(buildTthcSheet({ year: opts.year, fields: fieldsOf(lists), fieldColumn }));
     const register = buildRegisterSheet(
       [...owned.values()],
       specs.map((s) => ownedEntry(s, writtenAt)),
     );
     await port.apply({
       write: [...specs, register],
+      ...(updates.length > 0 ? { updates } : {}),
       activate: SHEET.tracker,
       select: 'C2',
-      tabOrder: [SHEET.tracker, SHEET.lists, SHEET.settings],
+      tabOrder: [SHEET.tracker, SHEET.tthc, SHEET.lists, SHEET.settings],
     });
     return {
       ok: true,
@@ -70,6 +108,95 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
       cell: 'A1',
     };
   });
+}
+
+/** The fields a new Hồ sơ TTHC gets a row for: Danh mục's list where it has one, else the defaults. */
+function fieldsOf(lists: Grid | undefined): readonly string[] {
+  const known = readKnownFields(lists);
+  return known && known.length > 0 ? known : TTHC_FIELDS;
+}
+
+/**
+ * The column of the fields on an existing Danh mục: the one headed "Lĩnh vực", or a free one that the cell
+ * updates pushed onto `updates` fill with the header and the default fields.
+ */
+function listsWithFields(lists: Grid, updates: CellUpdate[]): { column: number; added: boolean } {
+  const existing = fieldListColumnOf(lists);
+  if (existing >= 0) return { column: existing, added: false };
+  const column = freeListColumn(lists);
+  const values: CellValue[] = [TTHC_HEADERS.field, ...TTHC_FIELDS];
+  values.forEach((value, r) =>
+    updates.push({ sheet: SHEET.lists, cell: toA1(r, column), value, numberFormat: '@' }),
+  );
+  return { column, added: true };
+}
+
+/** The tracker is there, Hồ sơ TTHC is not: adds that sheet (and the field list on Danh mục), nothing else. */
+async function addTthcSheet(
+  port: WorkbookPort,
+  contents: Record<string, Grid | undefined>,
+  owned: Map<string, OwnedSheet>,
+  registered: readonly OwnedSheet[],
+  has: (name: string) => boolean,
+  fallbackYear: number,
+  writtenAt: string,
+): Promise<ActionOutcome> {
+  const lists = contents[SHEET.lists];
+  const listsEntry = owned.get(sheetNameKey(SHEET.lists));
+  if (has(SHEET.lists) && !listsEntry)
+    return { ok: false, message: ACTION.sheetExistsUser(SHEET.lists), sheet: SHEET.lists };
+  const { settings } = readSettings(contents[SHEET.settings], fallbackYear);
+  const specs: SheetSpec[] = [];
+  const updates: CellUpdate[] = [];
+  const written: OwnedSheet[] = [];
+  let fieldColumn = FIELD_LIST_COLUMN;
+  let addedColumn: string | null = null;
+  if (!lists) specs.push(buildListsSheet());
+  else {
+    const untouched = listsEntry !== undefined && fingerprintGrid(lists) === listsEntry.fingerprint;
+    const placed = listsWithFields(lists, updates);
+    fieldColumn = placed.column;
+    if (placed.added) {
+      addedColumn = colToLetters(placed.column);
+      // A Danh mục nobody had edited stays "untouched" in the register: its fingerprint now includes the list.
+      if (untouched && listsEntry)
+        written.push({ ...listsEntry, fingerprint: fingerprintAfter(lists, updates), writtenAt });
+    }
+  }
+  const tthc = buildTthcSheet({ year: settings.year, fields: fieldsOf(lists), fieldColumn });
+  specs.push(tthc);
+  const register = buildRegisterSheet(registered, [
+    ...specs.map((s) => ownedEntry(s, writtenAt)),
+    ...written,
+  ]);
+  await port.apply({
+    write: [...specs, register],
+    ...(updates.length > 0 ? { updates } : {}),
+    activate: SHEET.tthc,
+    select: 'C2',
+  });
+  return {
+    ok: true,
+    message: ACTION.tthcAdded(SHEET.tthc, settings.year, addedColumn),
+    sheet: SHEET.tthc,
+    cell: 'A1',
+  };
+}
+
+/** The fingerprint a sheet will have once `updates` (on that sheet) are written. */
+function fingerprintAfter(grid: Grid, updates: readonly CellUpdate[]): string {
+  const values = grid.values.map((row) => [...row]);
+  for (const u of updates) {
+    const m = /^([A-Z]+)(\d+)$/.exec(u.cell);
+    if (!m) continue;
+    const r = Number(m[2]) - 1;
+    let c = 0;
+    for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+    c -= 1;
+    while (values.length <= r) values.push([]);
+    values[r][c] = u.value;
+  }
+  return fingerprintCells(values, (r, c) => !!grid.formulas[r]?.[c]);
 }
 
 export type { IsoDate };

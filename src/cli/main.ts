@@ -10,10 +10,11 @@ import { parsePeriodId, reportPeriod, type Quarter } from '../domain/periods';
 import { isIsoDate, todayIso, type IsoDate } from '../domain/dates';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
-import { writeXlsxFileAtomically } from '../workbook/xlsx/files';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
+import { lockForWriting, readWorkbook, releaseFiles, unreadableLine, writeWorkbook } from './fileGuard';
 import { CLI } from '../i18n/cli';
 import { cmdConsolidate, ConsolidateFailure, CONSOLIDATE_SPEC, demoCommunes } from './consolidate';
+import { cmdRollover, ROLLOVER_SPEC } from './rollover';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -43,27 +44,17 @@ class CliFailure extends Error {
 }
 
 async function openFile(file: string): Promise<Awaited<ReturnType<typeof openXlsx>>> {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch {
-    throw new CliFailure(CLI.fileNotFound(file), 2);
-  }
+  const buf = await readWorkbook(file); // FileError: not found, not a regular file, too large, …
   try {
     return await openXlsx(buf);
-  } catch {
-    throw new CliFailure(CLI.unreadable(file), 2);
+  } catch (error) {
+    throw new CliFailure(unreadableLine(file, error), 2);
   }
 }
 
 async function save(book: Awaited<ReturnType<typeof openXlsx>>, file: string): Promise<void> {
   const buf = await book.toBuffer();
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    await writeXlsxFileAtomically(file, buf);
-  } catch {
-    throw new CliFailure(CLI.notWritable(file), 2);
-  }
+  await writeWorkbook(file, buf); // FileError says what could not be written, and why
 }
 
 /** What a command needs besides its run function: its options and whether it takes a file. */
@@ -90,6 +81,7 @@ const SPECS = {
   },
   consolidate: CONSOLIDATE_SPEC,
   demo: { name: 'demo', files: 0, options: { communes: { type: 'string' } } },
+  rollover: ROLLOVER_SPEC,
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof SPECS;
@@ -137,10 +129,11 @@ async function cmdInit(args: ParsedArgs, io: CliIo): Promise<number> {
     throw new UsageError(CLI.badYear(yearText), 'init');
   const shown = typeof options.out === 'string' ? options.out : `out/ke-hoach-cchc-${year}.xlsx`;
   const out = outPath(shown, io, 'init');
-  const exists = fs.existsSync(out);
   // A new workbook has no macros: saved as .xlsm, Excel would refuse to open it.
-  if (!exists && extensionOf(out) !== '.xlsx') throw new UsageError(CLI.newFileNotXlsx(shown), 'init');
-  const book = exists ? await openFile(out) : await openXlsx(null);
+  if (!fs.existsSync(out) && extensionOf(out) !== '.xlsx')
+    throw new UsageError(CLI.newFileNotXlsx(shown), 'init');
+  await lockForWriting(out);
+  const book = fs.existsSync(out) ? await openFile(out) : await openXlsx(null);
   const outcome = await initTracker(book, { year, now: io.now() });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
   await save(book, out);
@@ -218,6 +211,7 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
         'report',
       );
   }
+  await lockForWriting(out);
   const book = await openFile(input);
   const outcome = await compileReport(book, { asOf, period, now: io.now() });
   if (!outcome.ok) {
@@ -240,6 +234,7 @@ async function cmdDemo(args: ParsedArgs, io: CliIo): Promise<number> {
   const { year } = demoDay(io.now());
   const out = path.resolve(io.cwd, `out/ke-hoach-cchc-${year}.xlsx`);
   refuseDirectory(out, out);
+  await lockForWriting(out);
   // A fresh workbook, saved over any earlier demo in one atomic rename.
   const book = await openXlsx(null);
   const outcome = await writeDemo(book, { now: io.now() });
@@ -258,6 +253,17 @@ const COMMANDS: Record<CommandName, (args: ParsedArgs, io: CliIo) => Promise<num
   report: cmdReport,
   consolidate: cmdConsolidate,
   demo: cmdDemo,
+  rollover: (args, io) =>
+    cmdRollover(args, io, {
+      open: openFile,
+      save,
+      lock: lockForWriting,
+      outPath,
+      inputPath,
+      fail: (message, code) => {
+        throw new CliFailure(message, code);
+      },
+    }),
 };
 
 const isCommand = (c: string): c is CommandName => Object.prototype.hasOwnProperty.call(COMMANDS, c);
@@ -304,5 +310,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     io.err(CLI.internal());
     if (process.env.CCHC_DEBUG) io.err(String(err instanceof Error ? err.stack : err));
     return 2;
+  } finally {
+    await releaseFiles();
   }
 }

@@ -6,6 +6,16 @@ import { addCount, completionRate, emptyCounts, reportState, type StateCounts } 
 import { reportPeriod } from './periods';
 import type { Settings } from './settings';
 import type { Task } from './tracker';
+import { currentPeriod } from './periods';
+import {
+  onTimeRate,
+  resolvedOf,
+  tthcFieldsOf,
+  tthcFigures,
+  tthcReportMonths,
+  TTHC_FIELDS,
+  type TthcRead,
+} from './tthc';
 
 export interface OverviewTask {
   row: number;
@@ -38,9 +48,100 @@ export interface Overview {
   daysToNextReport: number;
   overdue: OverviewTask[];
   dueSoon: OverviewTask[];
+  /** The one-stop shop's dossier figures (Hồ sơ TTHC); undefined when the workbook has no such sheet. */
+  tthc?: TthcOverview;
 }
 
-export function buildOverview(tasks: readonly Task[], settings: Settings, today: IsoDate): Overview {
+/** A field with late (resolved late) or overdue (pending overdue) dossiers in the period. */
+export interface TthcLateField {
+  field: string;
+  /** Resolved late over the period's months. */
+  late: number;
+  /** Pending overdue at the end of the period's last month with figures. */
+  pendingLate: number;
+  lateMonths: number[];
+  /** "Thường xuyên trễ hạn": late in at least two months of the period. */
+  frequent: boolean;
+  /** The sheet row to show: the latest of the field's rows with late or overdue dossiers. */
+  row: number;
+}
+
+/** What the pane shows of Hồ sơ TTHC: the latest month's and the period's on-time rate, the late fields. */
+export interface TthcOverview {
+  /** The sheet can be read (false: it exists but its header or a column is missing). */
+  present: boolean;
+  /** The sheet row of its first data row (below the header). */
+  firstRow: number;
+  /** The latest month of the year with figures; null when none. */
+  latestMonth: number | null;
+  latestRate: number | null;
+  latestOnTime: number;
+  latestResolved: number;
+  /** The report period the figures are for (the one compiled by default today), and its months with figures. */
+  period: ReportPeriod;
+  periodMonths: number[];
+  periodRate: number | null;
+  periodOnTime: number;
+  periodResolved: number;
+  lateFields: TthcLateField[];
+  /** Rows showing "Lỗi dữ liệu" (counted nowhere): the sheet row, and its month and field where readable. */
+  dataErrorRows: { row: number; month: number | null; field: string | null }[];
+}
+
+/** The pane's TTHC figures (the same rules as the report: domain/tthc.tthcFigures). */
+export function buildTthcOverview(
+  read: TthcRead,
+  settings: Settings,
+  today: IsoDate,
+  listedFields: readonly string[] = TTHC_FIELDS,
+): TthcOverview {
+  const rows = read.readable ? read.rows : [];
+  const fields = tthcFieldsOf(rows, listedFields);
+  const period = currentPeriod(today, settings.year, settings.periodMode);
+  const year = tthcFigures(rows, { from: 1, to: 12 }, fields);
+  const latestMonth = year.months.length > 0 ? year.months[year.months.length - 1] : null;
+  const latest =
+    latestMonth === null ? null : tthcFigures(rows, { from: latestMonth, to: latestMonth }, fields);
+  const p = tthcFigures(rows, tthcReportMonths(period), fields);
+  const good = (f: { early: number; onTime: number }): number => f.early + f.onTime;
+  return {
+    present: read.readable,
+    firstRow: read.headerRow + 2,
+    latestMonth,
+    latestRate: latest ? onTimeRate(latest.totals) : null,
+    latestOnTime: latest ? good(latest.totals) : 0,
+    latestResolved: latest ? resolvedOf(latest.totals) : 0,
+    period,
+    periodMonths: p.months,
+    periodRate: p.onTimeRate,
+    periodOnTime: good(p.totals),
+    periodResolved: resolvedOf(p.totals),
+    lateFields: p.byField
+      .filter((b) => b.figures.late + b.figures.pendingLate > 0 && b.lateRows.length > 0)
+      .map((b) => ({
+        field: b.field,
+        late: b.figures.late,
+        pendingLate: b.figures.pendingLate,
+        lateMonths: b.lateMonths,
+        frequent: p.frequentLate.includes(b),
+        row: b.lateRows[b.lateRows.length - 1],
+      }))
+      .sort(
+        (a, b) =>
+          Number(b.frequent) - Number(a.frequent) || b.late + b.pendingLate - (a.late + a.pendingLate),
+      ),
+    dataErrorRows: rows
+      .filter((r) => r.state === 'dataError')
+      .map((r) => ({ row: r.row, month: r.month, field: r.field })),
+  };
+}
+
+export function buildOverview(
+  tasks: readonly Task[],
+  settings: Settings,
+  today: IsoDate,
+  tthc?: { read: TthcRead; listedFields?: readonly string[] },
+): Overview {
   const counts = emptyCounts();
   const overdue: OverviewTask[] = [];
   const dueSoon: OverviewTask[] = [];
@@ -51,8 +152,7 @@ export function buildOverview(tasks: readonly Task[], settings: Settings, today:
     if (!t.listed) continue;
     const state = deadlineState(t, today, settings.warningDays);
     addCount(counts, state, t.deadline, today);
-    const inYear = reportState(t, year, today, settings.warningDays);
-    if (inYear !== null) addCount(yearCounts, inYear, t.deadline, today);
+    addCount(yearCounts, reportState(t, year, today, settings.warningDays), t.deadline, today);
     if (state !== 'overdue' && state !== 'dueSoon' && state !== 'dataError') continue;
     const item: OverviewTask = {
       row: t.row,
@@ -81,5 +181,6 @@ export function buildOverview(tasks: readonly Task[], settings: Settings, today:
     daysToNextReport: daysBetween(today, nextReport.due),
     overdue,
     dueSoon,
+    ...(tthc?.read.present ? { tthc: buildTthcOverview(tthc.read, settings, today, tthc.listedFields) } : {}),
   };
 }

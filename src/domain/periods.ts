@@ -78,6 +78,15 @@ export function periodContaining(date: IsoDate, mode: PeriodMode = 'calendar'): 
   return reportPeriod(year, (Math.floor((shifted - 1) / 3) + 1) as Quarter, mode);
 }
 
+/**
+ * The period an action compiles by default on `asOf` for a tracker of `year`: the one whose quarter holds the
+ * day; once the tracker's year is over (the year-end report is written in January), that year's report.
+ */
+export function currentPeriod(asOf: IsoDate, year: number, mode: PeriodMode = 'calendar'): ReportPeriod {
+  const containing = periodContaining(asOf, mode);
+  return containing.year > year ? reportPeriod(year, 4, mode) : containing;
+}
+
 /** The period after this one (Q4 → Q1 of the next year). */
 export function nextPeriod(p: ReportPeriod): ReportPeriod {
   return p.quarter === 4

@@ -109,6 +109,13 @@ export const PLAN_TITLE =
 /** The plan as a report's subject names it (the commune's name is in the header, so it is not repeated). */
 export const REPORT_SUBJECT = 'Kế hoạch nâng cao chất lượng, hiệu quả công tác cải cách hành chính';
 
+/**
+ * The plan's monthly TTHC review (II.3), by name: Hồ sơ TTHC's check finds its rows by it. A constant of its
+ * own so that the pane's first screen, which runs that check, does not carry the whole plan.
+ */
+export const MONTHLY_TTHC_REVIEW =
+  'Họp định kỳ rà soát, đánh giá, rút kinh nghiệm, đề ra biện pháp khắc phục tình trạng trễ hạn trong giải quyết TTHC';
+
 export const PLAN_ITEMS: readonly PlanItem[] = [
   // II.1 — "Cơ quan thực hiện: Công chức VP – TK; các ngành liên quan, Ban điều hành CCHC cấp xã";
   // "Quý I/2023 và những năm tiếp theo". Choice: the set-up work (kiện toàn, quy chế) is yearly and due at the
@@ -200,7 +207,7 @@ export const PLAN_ITEMS: readonly PlanItem[] = [
   {
     id: 'II.3-hop-thang',
     section: 'II.3',
-    task: 'Họp định kỳ rà soát, đánh giá, rút kinh nghiệm, đề ra biện pháp khắc phục tình trạng trễ hạn trong giải quyết TTHC',
+    task: MONTHLY_TTHC_REVIEW,
     lead: BODY.vanPhong,
     coordinators: [BODY.motCua],
     timeline: 'hàng tháng (chậm nhất 05 ngày sau khi kết thúc tháng)',

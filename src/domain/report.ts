@@ -5,7 +5,7 @@
  * shows it; a row with a data error is counted so, and listed for the officer to fix, never named in the
  * signed text with a field missing.
  */
-import { OTHER_GROUP } from '../i18n/vi';
+import { OTHER_GROUP, SHEET } from '../i18n/vi';
 import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
 import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
@@ -25,8 +25,20 @@ import {
 } from './rollup';
 import { signatureLines, type Settings } from './settings';
 import type { Task } from './tracker';
+import {
+  hasFigures,
+  tthcFieldsOf,
+  tthcFigures,
+  tthcReportMonths,
+  TTHC_FIGURE_KEYS,
+  type TthcFigures,
+  type TthcPeriodFigures,
+  type TthcRead,
+} from './tthc';
 
 export type { ReportState };
+
+const TTHC_SHEET = SHEET.tthc;
 export type ReportCounts = StateCounts;
 export const emptyReportCounts = emptyCounts;
 
@@ -53,6 +65,16 @@ export interface DataErrorRow {
   /** The task's text ("" when that is what is missing). */
   task: string;
   problems: { cell: string; message: string }[];
+}
+
+/** The report's TTHC part: the period's dossier figures from "Hồ sơ TTHC". */
+export interface TthcReport {
+  /** The workbook has the sheet and it can be read. */
+  available: boolean;
+  /** The period's figures (its months from January: tthcReportMonths). */
+  figures: TthcPeriodFigures;
+  /** Rows showing "Lỗi dữ liệu" (counted nowhere), with the check's errors, in sheet order. */
+  dataErrors: DataErrorRow[];
 }
 
 export interface ReportContent {
@@ -85,6 +107,7 @@ export interface ReportContent {
   nextQuarterLabel: string;
   /** Rows whose data the check rejects, in sheet order. */
   dataErrors: DataErrorRow[];
+  tthc: TthcReport;
   /** Nơi nhận lines, each starting with "- ": "- Như trên;" first (the text has Kính gửi), "- Lưu: VT, TH." last. */
   recipients: string[];
   /** Upper-case lines of the signature block ("TM. ỦY BAN NHÂN DÂN", …) and the signer's name. */
@@ -151,6 +174,43 @@ export interface ReportInput {
   trackerSheet?: string;
   /** Lead bodies listed on Danh mục. */
   listedLeads?: readonly string[];
+  /** "Hồ sơ TTHC" as read, and the fields on Danh mục (default: no such sheet). */
+  tthc?: { read: TthcRead; listedFields?: readonly string[] };
+}
+
+/** The TTHC part of a report of `period` (the check's errors name its rows with data errors). */
+export function buildTthcReport(
+  read: TthcRead | undefined,
+  period: ReportPeriod,
+  listedFields: readonly string[] | undefined,
+  errors: readonly Problem[],
+  sheet: string,
+): TthcReport {
+  const rows = read?.readable ? read.rows : [];
+  const fields = tthcFieldsOf(rows, listedFields);
+  const figures = tthcFigures(rows, tthcReportMonths(period), fields);
+  const dataErrors: DataErrorRow[] = [];
+  if (read?.readable) {
+    const byRow = new Map<number, { cell: string; message: string }[]>();
+    for (const p of errors) {
+      if (p.sheet !== sheet) continue;
+      const m = /^[A-Z]+(\d+)$/.exec(p.cell);
+      if (!m) continue;
+      const list = byRow.get(Number(m[1])) ?? [];
+      list.push({ cell: p.cell, message: p.message });
+      byRow.set(Number(m[1]), list);
+    }
+    for (const r of rows)
+      if (r.state === 'dataError')
+        dataErrors.push({
+          row: r.row,
+          task: [r.month !== null ? `Tháng ${r.month}` : '', r.field ?? '']
+            .filter((x) => x !== '')
+            .join(' – '),
+          problems: byRow.get(r.row) ?? [],
+        });
+  }
+  return { available: !!read?.readable, figures, dataErrors };
 }
 
 export function buildReport(input: ReportInput): ReportContent {
@@ -163,7 +223,6 @@ export function buildReport(input: ReportInput): ReportContent {
   const reported: ReportedTask[] = [];
   for (const task of tasks) {
     const state = reportState(task, period, asOf, N);
-    if (state === null) continue;
     const daysLate = state === 'overdue' && task.deadline ? daysBetween(task.deadline, asOf) : 0;
     reported.push({ task, state, daysLate });
   }
@@ -215,6 +274,13 @@ export function buildReport(input: ReportInput): ReportContent {
     nextQuarter,
     nextQuarterLabel: next.quarterLabel,
     dataErrors,
+    tthc: buildTthcReport(
+      input.tthc?.read,
+      period,
+      input.tthc?.listedFields,
+      input.errors ?? [],
+      input.tthc?.read.present ? TTHC_SHEET : '',
+    ),
     recipients: recipientLines(settings.otherRecipients),
     signature: { lines: signatureLines(settings.signer, collective), name: settings.signerName },
   };
@@ -251,6 +317,24 @@ export function reportJson(content: ReportContent, sheet: string): object {
       task: d.task,
       cells: d.problems.map((p) => p.cell),
     })),
+    tthc: tthcJson(content.tthc.figures),
+  };
+}
+
+/**
+ * The period's TTHC figures as `cchc report --json` prints them: { months, totals: T, byField: [{ field, …T }],
+ * onTimeRate, frequentLateFields }, T = { carriedOver, online, offline, received, early, onTime, late,
+ * pendingOnTime, pendingLate }. byField lists the fields with any figure.
+ */
+export function tthcJson(f: TthcPeriodFigures): object {
+  const t = (x: TthcFigures): TthcFigures =>
+    Object.fromEntries(TTHC_FIGURE_KEYS.map((k) => [k, x[k]])) as unknown as TthcFigures;
+  return {
+    months: [...f.months],
+    totals: t(f.totals),
+    byField: f.byField.filter(hasFigures).map((b) => ({ field: b.field, ...t(b.figures) })),
+    onTimeRate: f.onTimeRate,
+    frequentLateFields: f.frequentLate.map((b) => b.field),
   };
 }
 

@@ -106,7 +106,7 @@ export const MAX_GROUP_KEY = 200;
 export const OTHER_KEY = '';
 
 /** Unique (by normalised text) usable keys, in order; the first spelling of each is kept. */
-function uniqueKeys<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+export function uniqueKeys<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = keyOf(item);
@@ -170,14 +170,13 @@ export function inBucket(b: QuarterBucket, deadline: IsoDate | null): boolean {
   return (b.from === null || deadline >= b.from) && (b.to === null || deadline <= b.to);
 }
 
-/** A task's state in the report of `period` as of `asOf`; null when it fell due before the period began. */
-export function reportState(
-  t: Task,
-  period: ReportPeriod,
-  asOf: IsoDate,
-  warningDays: number,
-): ReportState | null {
-  if (t.deadline !== null && t.deadline < period.from) return null;
+/**
+ * A task's state in the report of `period` as of `asOf`: "Chưa đến kỳ" when it falls due after the period, else
+ * its deadline state. A task due before the period began counts too: the periods of a year all start on its
+ * first day (or on 15/12 before it), so such a task is work carried over from an earlier year (`cchc rollover`),
+ * counted from the year's first report on, overdue until it is done.
+ */
+export function reportState(t: Task, period: ReportPeriod, asOf: IsoDate, warningDays: number): ReportState {
   if (t.deadline !== null && t.deadline > period.to) return 'notYetInPeriod';
   return deadlineState(t, asOf, warningDays);
 }
@@ -234,11 +233,7 @@ export function rollup(allTasks: readonly Task[], opts: RollupOptions): Rollup {
   }));
   const byPeriod = ([1, 2, 3, 4] as const).map((q) => {
     const period = reportPeriod(year, q, opts.periodMode);
-    const inPeriod: { task: Task; state: ReportState }[] = [];
-    for (const task of tasks) {
-      const state = reportState(task, period, asOf, warningDays);
-      if (state !== null) inPeriod.push({ task, state });
-    }
+    const inPeriod = tasks.map((task) => ({ task, state: reportState(task, period, asOf, warningDays) }));
     return { key: period.id, label: period.subject, counts: countStates(inPeriod, asOf) };
   });
   return {

@@ -18,7 +18,7 @@
  * the number/text order; whether Excel equates canonically equivalent (NFC/NFD) text in COUNTIFS is not
  * documented, so the check reports such a Mục or lead as an error with a one-click fix.
  */
-import { STATUS_LABEL } from '../i18n/vi';
+import { STATE_LABEL, STATUS_LABEL } from '../i18n/vi';
 import { isoFromSerial, type IsoDate } from './dates';
 import { cellText, isErrorCell, type GridCell } from './grid';
 
@@ -100,4 +100,58 @@ export const MAX_WARNING_DAYS = 365;
 export function warningDaysOf(v: GridCell): number | null {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_WARNING_DAYS) return null;
   return Math.floor(v);
+}
+
+/*
+ * "Hồ sơ TTHC" (src/sheets/tthcSheet.ts builds its formulas from what follows): a row's counts, month and
+ * field as the Tổng số hồ sơ formula reads them. A row is counted only where every cell of it is readable;
+ * otherwise the formula shows "Lỗi dữ liệu" and Tổng hợp leaves the row out (src/domain/tthc.ts).
+ * test/interop/tthcDifferential.test.ts holds it against LibreOffice. One difference is LibreOffice's own: it
+ * has no boolean type and tells TRUE from 1 by the cell's number format, so a TRUE pasted into a cell formatted
+ * as a number is the count 1 there, while Excel (and the domain) cannot read it.
+ */
+
+/** Label the Tổng số hồ sơ formula shows on a row it cannot read (the tracker's word for the same thing). */
+export const TTHC_DATA_ERROR = STATE_LABEL.dataError;
+
+export type CountCell =
+  | { kind: 'blank' }
+  | { kind: 'count'; value: number }
+  /** Text (a number stored as text too), a decimal, a negative number, TRUE/FALSE, an error value. */
+  | { kind: 'unreadable' };
+
+/**
+ * The largest count a cell may hold: far above any commune's month, and low enough that every sum of the sheet,
+ * Tổng hợp and the report is exact. A count above it is a typo (extra zeros) the formula shows as "Lỗi dữ liệu".
+ */
+export const MAX_COUNT = 1_000_000;
+
+/**
+ * A dossier count as the formula reads it: a blank cell or text of spaces only is blank (no dossiers); a
+ * whole number from 0 to MAX_COUNT is a count; anything else cannot be read.
+ */
+export function readCountCell(v: GridCell): CountCell {
+  if (v === null) return { kind: 'blank' };
+  if (typeof v === 'string') return excelTrim(v) === '' ? { kind: 'blank' } : { kind: 'unreadable' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v < 0 || v > MAX_COUNT || Math.floor(v) !== v) return { kind: 'unreadable' };
+    return { kind: 'count', value: v === 0 ? 0 : v };
+  }
+  return { kind: 'unreadable' };
+}
+
+/** A month as the formula reads it: a whole number from 1 to 12, else null (blank, text, 3.5, 13…). */
+export function readMonthCell(v: GridCell): number | null {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 12) return null;
+  return v;
+}
+
+/**
+ * A field (Lĩnh vực) as the formula reads it: text that TRIM does not empty, kept as stored (Tổng hợp's
+ * criteria compare it as COUNTIFS does, rollup.countifsKey); null for blank, a number, TRUE, an
+ * error value.
+ */
+export function readFieldCell(v: GridCell): string | null {
+  if (typeof v !== 'string' || excelTrim(v) === '') return null;
+  return v;
 }

@@ -43,10 +43,22 @@ const COMMAND_USAGE = {
     '      --communes SỐ       tạo thêm sổ của SỐ xã (2 đến 99) trong out/cac-xa/, mỗi xã một tiến độ',
     '                          khác, để thử lệnh consolidate',
   ],
+  rollover: [
+    '  cchc rollover TỆP.xlsx --to NĂM --out TỆP-MỚI.xlsx [--json] [--force]',
+    '      Tạo bảng theo dõi của năm mới trong tệp mới: các nhiệm vụ của kế hoạch năm đó, cùng các nhiệm vụ',
+    '      chưa xong của TỆP (quá hạn, chưa đến hạn, dòng có lỗi dữ liệu), Cài đặt và Danh mục. TỆP giữ nguyên.',
+    '      --to NĂM            năm mới: năm theo dõi của TỆP cộng 1',
+    '      --out TỆP-MỚI.xlsx  tệp ghi ra (tệp .xlsx mới)',
+    '      --force             ghi đè TỆP-MỚI.xlsx nếu đã có',
+    '      --json              in kết quả dạng JSON',
+  ],
   help: ['  cchc help [LỆNH]    (hoặc cchc --help, cchc LỆNH --help, -h)', '      Xem cách dùng.'],
 } as const;
 
 export type CliCommand = keyof typeof COMMAND_USAGE;
+
+/** The commands, help last, in the order the usage lists them. */
+const COMMANDS = Object.keys(COMMAND_USAGE) as CliCommand[];
 
 const EXIT_CODES =
   'Mã thoát: 0 thành công (check: không có lỗi); 1 check thấy lỗi, hoặc consolidate có tệp không dùng được; 2 lệnh sai, tệp không đọc hoặc ghi được.';
@@ -65,8 +77,8 @@ export const CLI = {
     ['Cách dùng:', ...COMMAND_USAGE[command], '', EXIT_CODES].join('\n'),
   seeHelp: (command?: string): string =>
     `Gõ "cchc ${command && command in COMMAND_USAGE ? `${command} ` : ''}--help" để xem cách dùng.`,
-  missingCommand: 'Thiếu lệnh (init, check, report, consolidate hoặc demo).',
-  unknownCommand: (c: string) => `Lệnh "${c}" không có. Dùng: init, check, report, consolidate, demo, help.`,
+  missingCommand: `Thiếu lệnh (${COMMANDS.slice(0, -2).join(', ')} hoặc ${COMMANDS[COMMANDS.length - 2]}).`,
+  unknownCommand: (c: string) => `Lệnh "${c}" không có. Dùng: ${COMMANDS.join(', ')}.`,
   unknownOption: (command: string, option: string, guess?: string) =>
     `Lệnh ${command} không có tùy chọn ${option}${guess ? ` (có phải ${guess}?)` : ''}.`,
   missingValue: (option: string) => `Thiếu giá trị cho ${option}.`,
@@ -79,10 +91,9 @@ export const CLI = {
       : `Thừa đối số "${arg}": lệnh ${command} chỉ nhận một tệp.`,
   missingFile: () => 'Thiếu tên tệp .xlsx.',
   missingPaths: () => 'Thiếu tệp hoặc thư mục cần tổng hợp (các tệp .xlsx của các xã).',
-  missingOption: (option: string) => `Thiếu tùy chọn ${option}.`,
   pathNotFound: (p: string) => `Không tìm thấy tệp hoặc thư mục "${p}".`,
   noWorkbooks: (paths: string) => `Không tìm thấy tệp .xlsx hoặc .xlsm nào trong ${paths}.`,
-  outIsInput: (p: string) =>
+  outIsCommuneFile: (p: string) =>
     `--out "${p}" là một trong các tệp cần tổng hợp: lệnh tổng hợp không bao giờ ghi vào tệp của xã. Hãy chọn tên khác.`,
   outNotXlsx: (p: string) => `--out "${p}": sổ tổng hợp là sổ mới, không có macro, nên phải là tệp .xlsx.`,
   fileUnreadable: (p: string) => `Không đọc được tệp "${p}" (không có quyền đọc, hoặc tệp vừa bị xóa).`,
@@ -101,10 +112,21 @@ export const CLI = {
   newFileNotXlsx: (p: string) =>
     `--out "${p}": sổ mới không có macro nên phải là tệp .xlsx (Excel không mở tệp .xlsm không có macro).`,
   unreadable: (p: string) => `Không đọc được tệp "${p}": tệp không phải .xlsx hoặc đã hỏng.`,
+  /** `reason` is the rest of the sentence, from i18n/xlsx.ts (unreadableReason). */
+  unreadableBecause: (p: string, reason: string) => `Không đọc được tệp "${p}": ${reason}`,
+  interrupted:
+    'Đã dừng theo yêu cầu. Tệp sổ làm việc vẫn nguyên vẹn (bản cũ, hoặc bản mới đã ghi xong); tệp tạm đã được dọn.',
   notWritable: (p: string) =>
     `Không ghi được tệp "${p}". Hãy kiểm tra thư mục và quyền ghi, hoặc đóng tệp nếu đang mở.`,
   badDate: (name: string, v: string) => `--${name} "${v}" không phải ngày dạng YYYY-MM-DD.`,
   badYear: (v: string) => `--year "${v}" không hợp lệ: cần năm từ 1990 đến 2100.`,
+  badYearOption: (option: string, v: string) =>
+    `${option} "${v}" không hợp lệ: cần năm gồm 4 chữ số, từ 1990 đến 2100.`,
+  missingOption: (option: string, value: string) => `Thiếu tùy chọn ${option} ${value}.`,
+  outExists: (p: string) =>
+    `Tệp "${p}" đã có: không ghi đè. Hãy chọn tên khác cho --out, hoặc thêm --force để ghi đè.`,
+  outIsInput: (p: string, input: string) =>
+    `--out "${p}" là chính tệp "${input}": tệp của năm cũ không bao giờ bị ghi. Hãy chọn tên khác cho --out.`,
   badPeriod: (v: string) => `--period "${v}" không hợp lệ: cần dạng YYYY-Qn, ví dụ 2026-Q2.`,
   asOfBeforePeriod: (asOf: string, period: string, calendarFrom: string, decreeFrom: string) =>
     `--as-of ${asOf} ở trước khi kỳ ${period} bắt đầu (${vnDate(calendarFrom)}; ${vnDate(decreeFrom)} nếu Cài đặt tính kỳ theo Nghị định 09/2019/NĐ-CP).`,

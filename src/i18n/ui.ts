@@ -46,13 +46,50 @@ export const PANE = {
   daysLeft: (days: number) => (days === 0 ? 'hạn hôm nay' : `còn ${days} ngày`),
   noDeadline: 'Không có hạn',
   goToTask: (row: number) => `Chọn dòng ${row} ở trang "Nhiệm vụ"`,
+  tthcHeading: 'Hồ sơ thủ tục hành chính',
+  tthcMissing:
+    'Sổ làm việc này chưa có trang "Hồ sơ TTHC" để nhập số hồ sơ Bộ phận một cửa tiếp nhận, giải quyết mỗi tháng (mục II.3 của kế hoạch).',
+  tthcAdd: 'Thêm trang Hồ sơ TTHC',
+  tthcUnreadable:
+    'Trang "Hồ sơ TTHC" chưa đọc được (thiếu dòng tiêu đề hoặc một cột). Hãy mở thẻ "Thao tác" và bấm "Kiểm tra dữ liệu" để xem cách sửa.',
+  tthcNoFigures: (year: number) =>
+    `Chưa có số liệu hồ sơ của năm ${year}. Mỗi tháng, hãy nhập số hồ sơ theo lĩnh vực ở trang "Hồ sơ TTHC".`,
+  tthcOpenSheet: 'Mở trang Hồ sơ TTHC',
+  tthcMonthLabel: (month: number, year: number) => `Tỷ lệ giải quyết đúng hạn tháng ${month}/${year}`,
+  tthcPeriodLabel: (subject: string, months: string) =>
+    `Tỷ lệ giải quyết đúng hạn, báo cáo ${subject} (${months})`,
+  tthcRateHint: (onTime: number, resolved: number, percent: string) =>
+    `${onTime}/${resolved} hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn (${percent})`,
+  tthcNothingResolved: 'Chưa có hồ sơ nào được giải quyết xong.',
+  tthcLateHeading: (n: number) => `Lĩnh vực có hồ sơ trễ hạn trong kỳ (${n})`,
+  tthcNoLate: 'Không có lĩnh vực nào có hồ sơ trễ hạn trong kỳ.',
+  tthcFrequent: 'thường xuyên trễ hạn',
+  tthcLateMeta: (late: number, months: string, pendingLate: number) =>
+    [
+      late > 0 ? `giải quyết quá hạn ${late} hồ sơ (${months})` : '',
+      pendingLate > 0 ? `đang giải quyết quá hạn ${pendingLate} hồ sơ` : '',
+    ]
+      .filter((s) => s !== '')
+      .join(' · '),
+  tthcErrorsHeading: (n: number) => `Dòng có lỗi dữ liệu ở trang Hồ sơ TTHC (${n}): không được tính`,
+  tthcErrorRow: (row: number, month: number | null, field: string | null) =>
+    [`Dòng ${row}`, month !== null ? `tháng ${month}` : '', field ?? ''].filter((s) => s !== '').join(' · '),
+  tthcErrorMeta: 'Xem thẻ Thao tác › Kiểm tra dữ liệu',
+  goToTthcRow: (row: number) => `Chọn dòng ${row} ở trang "Hồ sơ TTHC"`,
+  /** "tháng 1–8", "tháng 1, 2, 4", "tháng 3". */
+  tthcMonths: (months: readonly number[]) => {
+    const run = months.every((m, i) => i === 0 || m === months[i - 1] + 1);
+    if (months.length > 1 && run) return `tháng ${months[0]}–${months[months.length - 1]}`;
+    return `tháng ${months.join(', ')}`;
+  },
   showAll: (count: number) => `Xem tất cả (${count})`,
   showFewer: 'Thu gọn',
 
   // Actions
   consolidateHeading: 'Tổng hợp nhiều xã',
   initHeading: 'Khởi tạo bảng theo dõi',
-  initHint: 'Tạo các trang Nhiệm vụ, Danh mục và Cài đặt cho năm đã chọn. Dữ liệu đã nhập không bị ghi đè.',
+  initHint:
+    'Tạo các trang Nhiệm vụ, Hồ sơ TTHC, Danh mục và Cài đặt cho năm đã chọn; sổ đã có bảng theo dõi thì chỉ thêm trang Hồ sơ TTHC còn thiếu. Dữ liệu đã nhập không bị ghi đè.',
   yearLabel: 'Năm theo dõi',
   initButton: 'Khởi tạo bảng theo dõi',
 
@@ -86,6 +123,14 @@ export const PANE = {
   asOfInvalid: 'Ngày chưa hợp lệ. Hãy nhập dạng dd/mm/yyyy, ví dụ 05/06/2026.',
   reportButton: 'Tổng hợp báo cáo',
 
+  rolloverHeading: 'Chuyển sang năm mới',
+  rolloverHint:
+    'Tạo sổ làm việc mới cho năm sau: các nhiệm vụ của kế hoạch năm đó, cùng các nhiệm vụ chưa xong của sổ này (quá hạn, chưa đến hạn, dòng có lỗi dữ liệu), Cài đặt và Danh mục. Sổ đang mở giữ nguyên.',
+  rolloverButton: 'Chuyển sang năm mới',
+  rolloverDownloadButton: (file: string) => `Tải tệp ${file}`,
+  carriedHeading: (count: number, from: number) => `Chuyển từ năm ${from} (${count})`,
+  carriedRow: (row: number, newRow: number) => `Dòng ${row} → dòng ${newRow} ở sổ mới`,
+
   // Settings
   settingsHeading: 'Cài đặt của sổ làm việc',
   settingsHint: 'Các giá trị này nằm ở trang "Cài đặt" nên đi theo tệp khi gửi cho người khác.',
@@ -101,6 +146,7 @@ export const PANE = {
     report: 'Đang tổng hợp báo cáo…',
     settings: 'Đang lưu cài đặt…',
     consolidate: 'Đang tổng hợp các xã…',
+    rollover: 'Đang tạo sổ theo dõi năm mới…',
   },
   outcomeTitle: {
     success: 'Đã xong',
@@ -152,7 +198,10 @@ export const PREVIEW = {
   gridLabel: (sheet: string) => `Nội dung trang "${sheet}"`,
   rowHeader: (row: number) => String(row),
   formulaNote:
-    'Cột "Tình trạng hạn" và các số của trang Tổng hợp được tính sẵn ở đây theo đúng quy tắc của công thức; các ô công thức khác (ƒx) được Excel tính khi mở tệp.',
+    'Cột "Tình trạng hạn", cột "Tổng số hồ sơ" và "Tỷ lệ đúng hạn" của trang Hồ sơ TTHC và các số của trang Tổng hợp được tính sẵn ở đây theo đúng quy tắc của công thức; các ô công thức khác (ƒx) được Excel tính khi mở tệp.',
+  tthcEditHint:
+    'Có thể gõ số hồ sơ và nguyên nhân quá hạn ngay trong bảng để thử (Enter để ghi); ngăn sẽ tự cập nhật.',
+  tthcEdit: (header: string, row: number) => `${header}, dòng ${row}`,
   formulaPlaceholder: 'ƒx',
   editHint:
     'Có thể đổi "Trạng thái" và "Ngày hoàn thành" của nhiệm vụ ngay trong bảng để thử; ngăn sẽ tự cập nhật.',
@@ -174,6 +223,7 @@ export const ACTION_NAME = {
   report: 'Tổng hợp báo cáo',
   settings: 'Lưu cài đặt',
   consolidate: 'Tổng hợp nhiều xã',
+  rollover: 'Chuyển sang năm mới',
 } as const;
 
 /** What the ribbon's notice and the pane say of an action beside its own message. */

@@ -8,11 +8,14 @@ export const SHEET = {
   lists: 'Danh mục',
   settings: 'Cài đặt',
   summary: 'Tổng hợp',
+  /** The one-stop shop's monthly dossier counts (plan II.3). */
+  tthc: 'Hồ sơ TTHC',
   /** Very hidden sheet listing the sheets the add-in owns. */
   register: 'CCHC_SoDangKy',
 } as const;
 
 export const TABLE_NAME = 'NhiemVu';
+export const TTHC_TABLE_NAME = 'HoSoTTHC';
 
 export const HEADERS = {
   stt: 'STT',
@@ -27,6 +30,23 @@ export const HEADERS = {
   evidence: 'Kết quả / Hồ sơ minh chứng',
   note: 'Ghi chú',
   deadlineState: 'Tình trạng hạn',
+} as const;
+
+/** The columns of "Hồ sơ TTHC", exactly as the sheet heads them (national statistics on TTHC handling). */
+export const TTHC_HEADERS = {
+  month: 'Tháng',
+  field: 'Lĩnh vực',
+  carriedOver: 'Kỳ trước chuyển qua',
+  online: 'Tiếp nhận trực tuyến',
+  offline: 'Tiếp nhận trực tiếp, bưu chính',
+  received: 'Tổng số hồ sơ',
+  early: 'Đã giải quyết trước hạn',
+  onTime: 'Đã giải quyết đúng hạn',
+  late: 'Đã giải quyết quá hạn',
+  pendingOnTime: 'Đang giải quyết trong hạn',
+  pendingLate: 'Đang giải quyết quá hạn',
+  rate: 'Tỷ lệ đúng hạn',
+  lateReason: 'Nguyên nhân quá hạn, biện pháp khắc phục',
 } as const;
 
 export const STATUS_LABEL = {
@@ -50,6 +70,7 @@ export const STATE_LABEL = {
 export const OTHER_GROUP = {
   section: 'Khác (chưa ghi mục, hoặc mục không có trong kế hoạch)',
   lead: 'Khác (chưa ghi, hoặc không có trong danh mục)',
+  field: 'Khác (lĩnh vực gõ khác danh mục)',
 } as const;
 
 export const SETTING_LABEL = {
@@ -104,6 +125,7 @@ export const LISTS_HEADER = [
   'Tình trạng hạn',
   'Mục',
   'Người ký',
+  'Lĩnh vực',
 ] as const;
 export const REGISTER_HEADER = ['Trang tính', 'Loại', 'Dấu kiểm', 'Ghi lúc', 'Phiên bản'] as const;
 
@@ -167,6 +189,53 @@ export const PROBLEM = {
     `STT ${value} bị trùng (${at(sheet, cell)}; đã có ở ô ${first}). Hãy đánh lại số thứ tự.`,
   stateNotFormula: (sheet: string, cell: string) =>
     `Ô ${HEADERS.deadlineState} không còn là công thức (${at(sheet, cell)}): ô hiện giá trị gõ tay, không tự cập nhật, và trang "${SHEET.summary}" đếm theo giá trị đó. Hãy chép công thức từ dòng bên trên xuống.`,
+  tthcHeaderNotFound: (sheet: string) =>
+    `Trang "${sheet}" không có dòng tiêu đề của bảng số liệu hồ sơ TTHC (cần các cột ${TTHC_HEADERS.month}, ${TTHC_HEADERS.field}, ${TTHC_HEADERS.carriedOver}…), nên số liệu hồ sơ TTHC chưa được tổng hợp. Hãy khôi phục dòng tiêu đề.`,
+  tthcMissingColumn: (sheet: string, cell: string, header: string) =>
+    `Trang "${sheet}" thiếu cột "${header}" (${at(sheet, cell)} là dòng tiêu đề), nên số liệu hồ sơ TTHC chưa được tổng hợp. Hãy thêm cột có đúng tiêu đề này.`,
+  tthcCountAsText: (sheet: string, cell: string, header: string, value: string) =>
+    `Ô ${cell} ở cột ${header} chứa số "${value}" dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Hãy nhập lại thành số, hoặc bấm "Sửa tự động".`,
+  tthcCountNotWhole: (sheet: string, cell: string, header: string, value: string) =>
+    `Số hồ sơ ở cột ${header} phải là số nguyên từ 0 đến 1.000.000; ô ${cell} đang là ${value} (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập lại số hồ sơ.`,
+  tthcCountNotNumber: (sheet: string, cell: string, header: string, value: string) =>
+    `"${value}" ở cột ${header} không phải là số hồ sơ (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập số nguyên từ 0 đến 1.000.000, hoặc để trống nếu không có hồ sơ.`,
+  tthcMonthInvalid: (sheet: string, cell: string, value: string, year: number) =>
+    `${TTHC_HEADERS.month} "${value}" không hợp lệ (${at(sheet, cell)}): phải là số nguyên từ 1 đến 12 (tháng của năm ${year}). Dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập lại tháng.`,
+  tthcMonthAsText: (sheet: string, cell: string, value: string, month: number) =>
+    `${TTHC_HEADERS.month} "${value}" đang được lưu dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng không được tính. Hãy nhập lại số ${month}, hoặc bấm "Sửa tự động".`,
+  tthcMonthMissing: (sheet: string, cell: string) =>
+    `Dòng có số hồ sơ nhưng chưa ghi ${TTHC_HEADERS.month} (${at(sheet, cell)}), nên không được tính. Hãy nhập tháng (1–12).`,
+  tthcFieldMissing: (sheet: string, cell: string) =>
+    `Dòng có số hồ sơ nhưng chưa ghi ${TTHC_HEADERS.field} (${at(sheet, cell)}), nên không được tính. Hãy chọn lĩnh vực trong danh sách thả xuống.`,
+  tthcFieldNotText: (sheet: string, cell: string, value: string) =>
+    `${TTHC_HEADERS.field} "${value}" không phải là tên lĩnh vực (${at(sheet, cell)}), nên dòng không được tính. Hãy chọn lĩnh vực trong danh sách thả xuống.`,
+  tthcUnknownField: (sheet: string, cell: string, value: string, lists: string) =>
+    `Lĩnh vực "${value}" chưa có trong danh mục (${at(sheet, cell)}); số liệu vẫn được tính riêng dưới tên này. Nếu đúng, hãy thêm vào cột "Lĩnh vực" của trang "${lists}"; nếu sai, hãy chọn lại.`,
+  tthcFieldSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
+    `Lĩnh vực "${value}" gõ khác với "${canonical}" trong danh mục (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  tthcUnbalanced: (sheet: string, cell: string, received: number, handled: number) =>
+    `Số hồ sơ không khớp (${at(sheet, cell)}): ${TTHC_HEADERS.received} là ${received} (kỳ trước chuyển qua + tiếp nhận trực tuyến + trực tiếp, bưu chính) nhưng số đã giải quyết và đang giải quyết cộng lại là ${handled}. Hãy kiểm tra lại các số của dòng này.`,
+  tthcCarryOver: (
+    sheet: string,
+    cell: string,
+    field: string,
+    month: number,
+    carried: number,
+    pending: number,
+  ) =>
+    `${TTHC_HEADERS.carriedOver} của lĩnh vực "${field}" tháng ${month} là ${carried}, nhưng cuối tháng ${month - 1} còn ${pending} hồ sơ đang giải quyết (trong hạn + quá hạn) (${at(sheet, cell)}). Hãy kiểm tra lại số chuyển qua hoặc số đang giải quyết của tháng trước.`,
+  tthcCarryMissing: (sheet: string, cell: string, field: string, month: number, pending: number) =>
+    `Cuối tháng ${month} lĩnh vực "${field}" còn ${pending} hồ sơ đang giải quyết, nhưng tháng ${month + 1} đã có số liệu mà chưa có dòng của lĩnh vực này (${at(sheet, cell)}). Hãy thêm dòng tháng ${month + 1} cho lĩnh vực này (kỳ trước chuyển qua ${pending}).`,
+  tthcDuplicateRow: (sheet: string, cell: string, month: number, field: string, first: number) =>
+    `Tháng ${month}, lĩnh vực "${field}" đã có ở dòng ${first} (${at(sheet, cell)}): mỗi tháng, mỗi lĩnh vực chỉ một dòng. Số liệu của cả hai dòng đang được cộng dồn ở trang "${SHEET.summary}" và trong báo cáo; hãy gộp lại thành một dòng.`,
+  tthcLateWithoutReason: (sheet: string, cell: string, month: number, field: string, late: number) =>
+    `Tháng ${month}, lĩnh vực "${field}" có ${late} hồ sơ quá hạn nhưng chưa ghi ${TTHC_HEADERS.lateReason.toLowerCase()} (${at(sheet, cell)}). Báo cáo nêu nguyên nhân này ở phần tồn tại, hạn chế; hãy ghi ngắn gọn.`,
+  tthcReviewWithoutFigures: (sheet: string, cell: string, month: number, tthcSheet: string) =>
+    `Cuộc họp rà soát giải quyết TTHC tháng ${month} đã "${STATUS_LABEL.done}" nhưng trang "${tthcSheet}" chưa có số liệu hồ sơ của tháng ${month} (${at(sheet, cell)}). Hãy nhập số liệu tháng ${month} để cuộc họp có căn cứ và báo cáo đủ số liệu.`,
+  tthcTotalNotFormula: (sheet: string, cell: string) =>
+    `Ô ${TTHC_HEADERS.received} không còn là công thức (${at(sheet, cell)}): ô hiện giá trị gõ tay, và trang "${SHEET.summary}" tính dòng này theo giá trị đó. Hãy chép công thức từ dòng bên trên xuống.`,
+  tthcRateNotFormula: (sheet: string, cell: string) =>
+    `Ô ${TTHC_HEADERS.rate} không còn là công thức (${at(sheet, cell)}), nên không tự cập nhật. Hãy chép công thức từ dòng bên trên xuống.`,
   settingsMissing: (sheet: string) => `Không tìm thấy trang "${sheet}"; đang dùng giá trị mặc định.`,
   settingInvalid: (sheet: string, cell: string, label: string, hint: string) =>
     `Giá trị "${label}" không hợp lệ (${at(sheet, cell)}). ${hint}. Đang dùng giá trị mặc định.`,
@@ -184,12 +253,19 @@ export const ACTION = {
     'Dữ liệu quá lớn để ghi một lần. Hãy thử lại; nếu vẫn lỗi, hãy dùng Excel trên máy tính.',
   workbookFailed: () => 'Không ghi được vào sổ làm việc. Hãy lưu tệp, mở lại và thử lại.',
   initDone: (sheet: string, rows: number, year: number) =>
-    `Đã tạo bảng theo dõi năm ${year} ở trang "${sheet}" với ${rows} nhiệm vụ, cùng các trang "${SHEET.lists}" và "${SHEET.settings}".`,
+    `Đã tạo bảng theo dõi năm ${year} ở trang "${sheet}" với ${rows} nhiệm vụ, cùng các trang "${SHEET.tthc}", "${SHEET.lists}" và "${SHEET.settings}".`,
+  tthcAdded: (sheet: string, year: number, listColumn: string | null) =>
+    `Đã thêm trang "${sheet}" để nhập số hồ sơ thủ tục hành chính hằng tháng năm ${year} theo lĩnh vực; bảng theo dõi và các trang khác giữ nguyên.` +
+    (listColumn ? ` Danh sách lĩnh vực được thêm vào cột ${listColumn} của trang "${SHEET.lists}".` : ''),
   checkClean: (sheet: string, rows: number) => `Đã kiểm tra ${rows} dòng ở trang "${sheet}": không có lỗi.`,
+  checkCleanWithTthc: (sheet: string, rows: number, tthcRows: number) =>
+    `Đã kiểm tra ${rows} dòng ở trang "${sheet}" và ${tthcRows} dòng có số liệu ở trang "${SHEET.tthc}": không có lỗi.`,
   checkFound: (errors: number, warnings: number) => `Tìm thấy ${errors} lỗi và ${warnings} cảnh báo.`,
   invalidYear: (year: string) => `Năm "${year}" không hợp lệ. Hãy nhập năm gồm 4 chữ số, từ 1990 đến 2100.`,
-  fixed: (fixed: number, skipped: number) =>
-    (fixed > 0 ? `Đã sửa ${fixed} ô ở trang "${SHEET.tracker}".` : 'Không sửa ô nào.') +
+  fixed: (fixed: number, skipped: number, sheets: readonly string[] = [SHEET.tracker]) =>
+    (fixed > 0
+      ? `Đã sửa ${fixed} ô ở ${sheets.length > 1 ? 'các trang' : 'trang'} ${sheets.map((s) => `"${s}"`).join(', ')}.`
+      : 'Không sửa ô nào.') +
     (skipped > 0
       ? ` ${skipped} ô không được sửa vì đã thay đổi sau lần kiểm tra; hãy bấm "Kiểm tra dữ liệu" lại.`
       : ''),
@@ -239,6 +315,8 @@ export const OFFICE_ERROR = {
   columnFormulaTooLong: (sheet: string, column: string, length: number, max: number) =>
     `Công thức của cột "${column}" (trang "${sheet}") dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
   /** Appended to a message so support can tell which Excel error it was. */
+  errorValueUnsupported: (sheet: string, cell: string, error: string) =>
+    `Không ghi được giá trị lỗi ${error} vào ô ${cell} của trang "${sheet}"; không ô nào được ghi.`,
   excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
   cellEditMode: () =>
     'Excel đang ở chế độ sửa ô (một ô đang được nhập dở). Hãy bấm Enter hoặc Esc để kết thúc, rồi thực hiện lại.',
@@ -273,6 +351,8 @@ export const REPORT = {
   noFreeName: (base: string, variants: number) =>
     `Các tên trang "${base}" … "${base} (${variants})" đều đã được dùng. Hãy xóa hoặc đổi tên bớt các trang báo cáo cũ rồi thử lại.`,
   trackerBroken: (first: string) => `Không đọc được bảng theo dõi: ${first}`,
+  tthcDataErrors: (rows: number) =>
+    `${rows} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu nên chưa được tính vào số liệu hồ sơ thủ tục hành chính (liệt kê cuối trang báo cáo, ngoài vùng in); hãy sửa rồi tổng hợp lại.`,
 } as const;
 
 /** Messages of the task pane's settings form. */
@@ -297,9 +377,32 @@ export const SUMMARY_TEXT = {
   bySection: '1. Theo mục của kế hoạch',
   byLead: '2. Theo cơ quan chủ trì',
   byQuarter: '3. Theo quý (theo hạn hoàn thành)',
-  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay)',
+  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay; việc của năm trước tính từ kỳ đầu)',
   periodLabel: (subject: string, from: string, to: string) => `Báo cáo ${subject} (${from} – ${to})`,
   total: 'Tổng cộng',
+  tthcByMonth: (year: number) => `5. Hồ sơ thủ tục hành chính theo tháng năm ${year} (mọi lĩnh vực)`,
+  tthcByField: (n: number, label: string) => `${n}. Hồ sơ thủ tục hành chính ${label}, theo lĩnh vực`,
+  tthcQuarter: (roman: string, year: number) => `quý ${roman}/${year}`,
+  tthcYear: (year: number) => `lũy kế năm ${year}`,
+  tthcMonthsLabel: 'Tháng đầu và tháng cuối có số liệu',
+  tthcMonth: (month: number) => `Tháng ${month}`,
+  tthcDataErrors: `Số dòng "Lỗi dữ liệu" trên trang "${SHEET.tthc}" (không được tính):`,
+  tthcMissing: `Chưa có trang "${SHEET.tthc}" hoặc trang chưa đọc được: chưa có số liệu hồ sơ thủ tục hành chính.`,
+  tthcHeaders: {
+    carriedOver: 'Kỳ trước chuyển qua',
+    online: 'Tiếp nhận trực tuyến',
+    offline: 'Tiếp nhận trực tiếp, bưu chính',
+    received: 'Tổng số tiếp nhận',
+    early: 'Đã giải quyết trước hạn',
+    onTime: 'Đã giải quyết đúng hạn',
+    late: 'Đã giải quyết quá hạn',
+    pendingOnTime: 'Đang giải quyết trong hạn',
+    pendingLate: 'Đang giải quyết quá hạn',
+    rate: 'Tỷ lệ đúng hạn',
+    rows: 'Số dòng có số liệu',
+  },
+  tthcNote:
+    'Hồ sơ thủ tục hành chính lấy từ trang "Hồ sơ TTHC": kỳ trước chuyển qua là của tháng đầu có số liệu, số tiếp nhận và đã giải quyết cộng các tháng, số đang giải quyết là của tháng cuối có số liệu; tỷ lệ đúng hạn = (trước hạn + đúng hạn) / số đã giải quyết. Dòng "Lỗi dữ liệu" không được tính. Báo cáo định kỳ và ngăn theo dõi dùng cùng một cách tính.',
   rateOnTimeHeader: 'Hoàn thành đúng hạn (có hạn)',
   rateDueHeader: 'Đã đến hạn hoặc đã hoàn thành (có hạn)',
   rateHeader: 'Tỷ lệ hoàn thành',
@@ -367,11 +470,123 @@ export const REPORT_TEXT = {
     `- ${task} (chủ trì: ${lead}; hạn ${deadline}, quá hạn ${days} ngày).`,
   nextItem: (task: string, lead: string, deadline: string) =>
     `- ${task} (chủ trì: ${lead}; hạn ${deadline}).`,
+  tthcHeading: '3. Kết quả giải quyết hồ sơ thủ tục hành chính',
+  tthcNone: 'Trong kỳ chưa có số liệu giải quyết hồ sơ thủ tục hành chính để tổng hợp.',
+  tthcTableCaption: (months: string) =>
+    `Bảng kết quả giải quyết hồ sơ thủ tục hành chính theo lĩnh vực (${months}):`,
+  tthcTableHeader: {
+    field: 'Lĩnh vực',
+    received: 'Tổng số hồ sơ tiếp nhận',
+    early: 'Giải quyết trước hạn',
+    onTime: 'Giải quyết đúng hạn',
+    late: 'Giải quyết quá hạn',
+    pendingOnTime: 'Đang giải quyết trong hạn',
+    pendingLate: 'Đang giải quyết quá hạn',
+    rate: 'Tỷ lệ đúng hạn',
+  },
+  tthcDataErrors: (n: number) =>
+    `Có ${n} dòng số liệu hồ sơ thủ tục hành chính chưa tổng hợp được do dữ liệu chưa hợp lệ.`,
+  tthcLate: (n: number, fields: { field: string; n: number }[]) =>
+    `Trong kỳ có ${countVi(n)} hồ sơ thủ tục hành chính giải quyết quá hạn` +
+    (fields.length > 0 ? ` (lĩnh vực: ${fields.map((f) => `${f.field} ${countVi(f.n)}`).join('; ')})` : '') +
+    '.',
+  tthcFrequentLate: (field: string, n: number, months: string, reasons: string | null) =>
+    `Lĩnh vực ${field} thường xuyên có hồ sơ giải quyết quá hạn (${countVi(n)} hồ sơ, ${months})` +
+    (reasons ? `; nguyên nhân: ${reasons}` : '; chưa ghi nguyên nhân') +
+    '.',
+  tthcPendingLate: (n: number, fields: { field: string; n: number }[]) =>
+    `Đến cuối kỳ còn ${countVi(n)} hồ sơ thủ tục hành chính đang giải quyết quá hạn` +
+    (fields.length > 0 ? ` (lĩnh vực: ${fields.map((f) => `${f.field} ${countVi(f.n)}`).join('; ')})` : '') +
+    '.',
+  tthcNoLate: 'Không có hồ sơ thủ tục hành chính giải quyết quá hạn.',
+  tthcNextLate: (fields: string[]) =>
+    `Tập trung khắc phục tình trạng giải quyết hồ sơ thủ tục hành chính quá hạn ở lĩnh vực: ${fields.join(', ')}.`,
+  tthcFixHeading: (n: number) =>
+    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu. Các dòng này không được tính vào số liệu hồ sơ thủ tục hành chính của báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
   /** The block below the printed report listing rows to fix. */
   fixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Các dòng này đã được tính vào số liệu như bảng theo dõi đang hiển thị, nhưng không được nêu tên trong báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
   fixRow: (row: number, task: string) => `Dòng ${row}${task ? `: ${task}` : ''}`,
+  fixMore: (n: number) =>
+    `… và ${n} dòng khác có lỗi dữ liệu. Danh sách đầy đủ: Kiểm tra dữ liệu (hoặc lệnh cchc check).`,
 } as const;
+
+/** A period's TTHC figures in a report sentence (see tthcSentences). */
+export interface TthcWords {
+  carriedOver: number;
+  online: number;
+  offline: number;
+  received: number;
+  early: number;
+  onTime: number;
+  late: number;
+  pendingOnTime: number;
+  pendingLate: number;
+}
+
+/**
+ * "từ tháng 1 đến tháng 5 năm 2026", "các tháng 1, 2, 4 năm 2026 (tháng 3 chưa có số liệu)", "tháng 3 năm 2026":
+ * the months that have figures, and those of the run between them that have none.
+ */
+export function tthcMonthsText(months: readonly number[], year: number): string {
+  if (months.length === 1) return `tháng ${months[0]} năm ${year}`;
+  const first = months[0];
+  const last = months[months.length - 1];
+  const gaps: number[] = [];
+  for (let m = first; m <= last; m++) if (!months.includes(m)) gaps.push(m);
+  if (gaps.length === 0) return `từ tháng ${first} đến tháng ${last} năm ${year}`;
+  return `các tháng ${months.join(', ')} năm ${year} (tháng ${gaps.join(', ')} chưa có số liệu)`;
+}
+
+/**
+ * The sentences that state a period's dossier figures as an officer writes them: what was received (carried
+ * over, online, in person or by post), what was resolved and how, what is pending, and the on-time rate with
+ * its numbers. Parts that would say 0 are left out.
+ */
+export function tthcSentences(f: TthcWords, months: string): string[] {
+  const out: string[] = [];
+  const fresh = f.online + f.offline;
+  const receivedParts: string[] = [];
+  if (f.carriedOver > 0) receivedParts.push(`kỳ trước chuyển qua ${countVi(f.carriedOver)}`);
+  if (fresh > 0) {
+    const how: string[] = [];
+    if (f.online > 0) how.push(`trực tuyến ${countVi(f.online)}`);
+    if (f.offline > 0) how.push(`trực tiếp và qua dịch vụ bưu chính ${countVi(f.offline)}`);
+    receivedParts.push(`tiếp nhận mới ${countVi(fresh)}, trong đó ${how.join(', ')}`);
+  }
+  const sentence = `${months.charAt(0).toLocaleUpperCase('vi')}${months.slice(1)}`;
+  out.push(
+    f.received === 0
+      ? `${sentence}, không có hồ sơ thủ tục hành chính nào được tiếp nhận.`
+      : `${sentence}, tổng số hồ sơ thủ tục hành chính là ${countVi(f.received)} hồ sơ (${receivedParts.join('; ')}).`,
+  );
+  if (f.received > 0) {
+    const resolved = f.early + f.onTime + f.late;
+    const pending = f.pendingOnTime + f.pendingLate;
+    const parts: string[] = [];
+    if (resolved === 0) parts.push('Chưa giải quyết xong hồ sơ nào');
+    else {
+      const how: string[] = [];
+      if (f.early > 0) how.push(`trước hạn ${countVi(f.early)}`);
+      if (f.onTime > 0) how.push(`đúng hạn ${countVi(f.onTime)}`);
+      if (f.late > 0) how.push(`quá hạn ${countVi(f.late)}`);
+      parts.push(`Đã giải quyết ${countVi(resolved)} hồ sơ (${how.join(', ')})`);
+    }
+    if (pending === 0) parts.push('không còn hồ sơ đang giải quyết');
+    else {
+      const how: string[] = [];
+      if (f.pendingOnTime > 0) how.push(`trong hạn ${countVi(f.pendingOnTime)}`);
+      if (f.pendingLate > 0) how.push(`quá hạn ${countVi(f.pendingLate)}`);
+      parts.push(`đang giải quyết ${countVi(pending)} hồ sơ (${how.join(', ')})`);
+    }
+    out.push(`${parts.join('; ')}.`);
+    if (resolved > 0)
+      out.push(
+        `Tỷ lệ giải quyết hồ sơ đúng hạn đạt ${percentVi((f.early + f.onTime) / resolved)} (${countVi(f.early + f.onTime)}/${countVi(resolved)} hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn).`,
+      );
+  }
+  return out;
+}
 
 /** Figures of a group of tasks in a report sentence (see reportFigures). */
 export interface FigureWords {
@@ -392,9 +607,18 @@ export interface FigureWords {
   due: number;
 }
 
-/** "66,7%": a share as Vietnamese writes it, one decimal where it is not whole. */
+/** "1.049": a count as Vietnamese writes it (a dot between thousands). */
+export function countVi(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** "66,7%": a share as Vietnamese writes it (99,96% is 99,9%, never 100%), one decimal where it is not whole. */
 export function percentVi(share: number): string {
-  const p = Math.round(share * 1000) / 10;
+  // Rounded to one decimal, but never to 100% when something is missing, nor to 0% when something is there.
+  const p = Math.min(
+    share < 1 ? 99.9 : Infinity,
+    Math.max(share > 0 ? 0.1 : 0, Math.round(share * 1000) / 10),
+  );
   return `${String(p).replace('.', ',')}%`;
 }
 

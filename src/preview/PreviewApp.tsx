@@ -24,6 +24,7 @@ import type { IsoDate } from '../domain/dates';
 import { PREVIEW } from '../i18n/ui';
 import { App } from '../taskpane/App';
 import type { PaneActions } from '../taskpane/actions';
+import { saveBytes } from '../taskpane/download';
 import { describeError } from '../taskpane/useOverview';
 import { WorkbookError } from '../workbook/port';
 import type { PreviewWorkbook } from './previewWorkbook';
@@ -74,20 +75,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
 });
-
-function saveBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([new Uint8Array(bytes)], {
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function PreviewApp({
   workbook,

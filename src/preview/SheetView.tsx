@@ -1,8 +1,8 @@
 /**
  * A plain, read-only view of the preview workbook: a tab per sheet and its used range as a table, values
- * formatted as Excel shows them, tracker rows in their deadline-state colours. The tracker's "Trạng thái"
- * and "Ngày hoàn thành" can be edited here (through the port's single-cell updates), so the pane's reaction
- * to a user's edits can be tried without Excel.
+ * formatted as Excel shows them, tracker rows in their deadline-state colours, Hồ sơ TTHC rows in theirs. The
+ * tracker's "Trạng thái" and "Ngày hoàn thành" and Hồ sơ TTHC's counts and reasons can be edited here (through
+ * the port's single-cell updates), so the pane's reaction to a user's edits can be tried without Excel.
  */
 import * as React from 'react';
 import {
@@ -23,7 +23,18 @@ import { HEADER_FILL, HEADER_FONT, STATE_COLORS } from '../sheets/palette';
 import type { RawSheet, SheetInfo } from '../workbook/port';
 import type { SheetLayout } from '../workbook/xlsx/xlsxWorkbook';
 import type { PreviewWorkbook } from './previewWorkbook';
-import { completedOnValue, computedCells, displayValue, trackerModel, type TrackerModel } from './sheetModel';
+import {
+  completedOnValue,
+  computedCells,
+  countValue,
+  displayValue,
+  TTHC_EDITABLE,
+  tthcHeader,
+  tthcModel,
+  trackerModel,
+  type TrackerModel,
+  type TthcModel,
+} from './sheetModel';
 
 interface Loaded {
   version: number;
@@ -219,6 +230,39 @@ function DateEditor({
   );
 }
 
+/** A count or the reason of a Hồ sơ TTHC row, typed as in Excel (Enter or leaving the cell writes it). */
+function TthcEditor({
+  workbook,
+  sheet,
+  cell,
+  row,
+  shown,
+  label,
+  numeric,
+}: EditorProps & { shown: string; label: string; numeric: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const commit = (text: string) => {
+    if (text === shown) return;
+    if (numeric) {
+      const { value, numberFormat } = countValue(text);
+      void workbook.editCell(sheet, cell, value, numberFormat);
+    } else void workbook.editCell(sheet, cell, text.trim() === '' ? null : text, '@');
+  };
+  return (
+    <input
+      className={styles.editor}
+      aria-label={PREVIEW.tthcEdit(label, row)}
+      data-cell={cell}
+      defaultValue={shown}
+      inputMode={numeric ? 'numeric' : undefined}
+      onBlur={(e) => commit(e.currentTarget.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit(e.currentTarget.value);
+      }}
+    />
+  );
+}
+
 /** Width of the row-number column, in pixels. */
 const ROW_HEADER_PX = 44;
 /** Excel's default column width, in characters. */
@@ -278,6 +322,17 @@ function SheetGrid({
     [raw, contents, model, today],
   );
   const isTracker = raw.name === SHEET.tracker && model !== undefined;
+  const tthc: TthcModel | undefined = React.useMemo(
+    () => (raw.name === SHEET.tthc && model ? tthcModel(raw, model.settings.year) : undefined),
+    [raw, model],
+  );
+  const tthcEditable = new Map<number, (typeof TTHC_EDITABLE)[number]>();
+  if (tthc?.read.readable)
+    for (const k of TTHC_EDITABLE) {
+      const c = tthc.read.columns[k];
+      if (c !== undefined) tthcEditable.set(c, k);
+    }
+  const tthcReceivedCol = tthc?.read.columns.received;
   const columns = Math.max(0, ...raw.values.map((r) => r.length));
   const merged = React.useMemo(() => mergeMap(layout), [layout]);
   const sized = React.useMemo(() => {
@@ -346,8 +401,15 @@ function SheetGrid({
           {raw.values.map((values, r) => {
             const row = r + 1;
             const state = isTracker ? model.stateByRow.get(row) : undefined;
-            const colors = state ? STATE_COLORS[state] : null;
-            const isHeader = isTracker && r === model.read.headerRow;
+            const mark = tthc?.markByRow.get(row);
+            const colors = state
+              ? STATE_COLORS[state]
+              : mark
+                ? STATE_COLORS[mark === 'late' ? 'overdue' : 'dataError']
+                : null;
+            const isHeader =
+              (isTracker && r === model.read.headerRow) || (tthc !== undefined && r === tthc.read.headerRow);
+            const isTthcRow = tthc !== undefined && tthc.read.readable && r > tthc.read.headerRow;
             const rowStyle: React.CSSProperties | undefined = colors
               ? { backgroundColor: `#${colors.fill}`, color: `#${colors.font}` }
               : isHeader
@@ -359,7 +421,7 @@ function SheetGrid({
                 style={rowStyle}
                 className={mergeClasses(isHeader && styles.header)}
                 data-row={row}
-                data-state={state}
+                data-state={state ?? mark}
               >
                 <th
                   scope="row"
@@ -400,8 +462,33 @@ function SheetGrid({
                         shown={shown}
                       />
                     );
+                  } else if (isTthcRow && tthcEditable.has(c)) {
+                    const key = tthcEditable.get(c)!;
+                    content = (
+                      <TthcEditor
+                        key={`${address}:${shown}`}
+                        workbook={workbook}
+                        sheet={raw.name}
+                        cell={address}
+                        row={row}
+                        shown={shown}
+                        label={tthcHeader(key)}
+                        numeric={key !== 'lateReason'}
+                      />
+                    );
                   } else if (formula && computed.has(address)) {
                     content = computed.get(address);
+                    if (isTthcRow && c === tthcReceivedCol && tthc?.unbalanced.has(row)) {
+                      const amber = STATE_COLORS.dueSoon;
+                      content = (
+                        <span
+                          style={{ backgroundColor: `#${amber?.fill}`, color: `#${amber?.font}` }}
+                          data-unbalanced="true"
+                        >
+                          {content}
+                        </span>
+                      );
+                    }
                   } else if (formula && value === null && c !== stateCol) {
                     content = <span title={formula}>{PREVIEW.formulaPlaceholder}</span>;
                     className = mergeClasses(styles.cell, styles.formula);
@@ -475,7 +562,8 @@ export function SheetView({
       </TabList>
       <div className={styles.notes}>
         {active.name === SHEET.tracker && <Caption1 className={styles.hint}>{PREVIEW.editHint}</Caption1>}
-        {(active.name === SHEET.tracker || active.name === SHEET.summary) && (
+        {active.name === SHEET.tthc && <Caption1 className={styles.hint}>{PREVIEW.tthcEditHint}</Caption1>}
+        {(active.name === SHEET.tracker || active.name === SHEET.summary || active.name === SHEET.tthc) && (
           <Caption1 className={styles.hint}>{PREVIEW.formulaNote}</Caption1>
         )}
         {selection && (

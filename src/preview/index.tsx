@@ -4,7 +4,8 @@
  * are the same code as in Excel; only the two ends differ (this workbook instead of Office.js).
  *
  * URL parameters, for trying and for the end-to-end tests: ?today=2026-06-02 (the day deadlines are judged
- * against), ?pane=320 (pane width in px), ?theme=dark.
+ * against), ?pane=320 (pane width in px), ?theme=dark, ?demo (the workbook of `npm run demo` as of today: the
+ * tracker's progress, the one-stop shop's dossier counts, Tổng hợp and the report).
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,11 +15,13 @@ import { createPaneActions } from '../taskpane/paneActions';
 import { describeError } from '../taskpane/useOverview';
 import { PreviewApp } from './PreviewApp';
 import { PreviewWorkbook } from './previewWorkbook';
+import { writeDemo } from '../app/demo';
 
 export interface PreviewParams {
   today: IsoDate;
   paneWidth: number;
   theme: 'light' | 'dark';
+  demo: boolean;
 }
 
 export function readParams(search: string, now: Date = new Date()): PreviewParams {
@@ -29,6 +32,7 @@ export function readParams(search: string, now: Date = new Date()): PreviewParam
     today: isIsoDate(today) ? today : todayIso(now),
     paneWidth: Number.isInteger(width) && width >= 280 && width <= 800 ? width : 350,
     theme: params.get('theme') === 'dark' ? 'dark' : 'light',
+    demo: params.has('demo'),
   };
 }
 
@@ -39,6 +43,8 @@ async function start(): Promise<void> {
   const params = readParams(window.location.search);
   try {
     const workbook = await PreviewWorkbook.create();
+    // The demo as of the day given (its report is of the day the demo picks: 05/09, or the Friday before).
+    if (params.demo) await writeDemo(workbook, { now: new Date(`${params.today}T12:00:00Z`) });
     const actions = createPaneActions(workbook, {
       today: () => params.today,
       selectCell: (sheet, cell) => workbook.selectCell(sheet, cell),

@@ -1,8 +1,9 @@
 import { LISTS_HEADER, SHEET, SIGNER_LABEL, STATE_LABEL, STATUS_LABEL } from '../i18n/vi';
 import { SECTIONS } from '../domain/plan';
 import { BODIES } from '../domain/bodies';
+import { TTHC_FIELDS } from '../domain/tthc';
 import { DEADLINE_STATES } from '../domain/deadline';
-import { quoteSheet } from '../domain/a1';
+import { colToLetters, quoteSheet } from '../domain/a1';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
 import type { SheetSpec, StyleRun } from './spec';
 
@@ -34,12 +35,35 @@ export function sectionListSource(): string {
   return `=${quoteSheet(SHEET.lists)}!$D$2:$D$${SECTION_IDS.length + 1}`;
 }
 
+/** Column (0-based) of the fields (Lĩnh vực) on a Danh mục the add-in writes: F. */
+export const FIELD_LIST_COLUMN = LISTS_HEADER.length - 1;
+
+/**
+ * Dropdown source for Hồ sơ TTHC › Lĩnh vực: every non-blank entry below the header of the Danh mục column
+ * that holds the fields (F on a Danh mục the add-in wrote; another where it was added to a user's edited list),
+ * so the list grows as the office adds fields.
+ */
+export function fieldListSource(column: number = FIELD_LIST_COLUMN): string {
+  const s = quoteSheet(SHEET.lists);
+  const L = colToLetters(column);
+  return `=OFFSET(${s}!$${L}$2,0,0,MAX(1,COUNTA(${s}!$${L}:$${L})-1),1)`;
+}
+
 /**
  * Danh mục: the bodies (editable), the status vocabulary, a legend of the deadline-state colours, the plan's
- * sections (Mục) and who may sign.
+ * sections (Mục), who may sign, and the fields of the one-stop shop's dossiers (editable).
  */
-export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
-  const rows = Math.max(bodies.length, STATUS_VALUES.length, DEADLINE_STATES.length, SECTION_IDS.length);
+export function buildListsSheet(
+  bodies: readonly string[] = BODIES,
+  fields: readonly string[] = TTHC_FIELDS,
+): SheetSpec {
+  const rows = Math.max(
+    bodies.length,
+    STATUS_VALUES.length,
+    DEADLINE_STATES.length,
+    SECTION_IDS.length,
+    fields.length,
+  );
   const cells: (string | null)[][] = [[...LISTS_HEADER]];
   for (let i = 0; i < rows; i++) {
     const state = DEADLINE_STATES[i];
@@ -49,6 +73,7 @@ export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
       state ? STATE_LABEL[state] : null,
       SECTION_IDS[i] ?? null,
       SIGNER_VALUES[i] ?? null,
+      fields[i] ?? null,
     ]);
   }
   const legend: StyleRun[] = DEADLINE_STATES.flatMap((state, i) => {
@@ -62,7 +87,7 @@ export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
     cells,
     styles: [
       {
-        range: 'A1:E1',
+        range: 'A1:F1',
         style: {
           font: { bold: true, color: HEADER_FONT },
           fill: HEADER_FILL,
@@ -70,10 +95,10 @@ export function buildListsSheet(bodies: readonly string[] = BODIES): SheetSpec {
         },
       },
       { range: `A2:A${rows + 1}`, style: { numberFormat: '@' } },
-      { range: `D2:E${rows + 1}`, style: { numberFormat: '@' } },
+      { range: `D2:F${rows + 1}`, style: { numberFormat: '@' } },
       ...legend,
     ],
-    columnWidths: [45, 20, 24, 10, 32],
+    columnWidths: [45, 20, 24, 10, 32, 32],
     freeze: { rows: 1, columns: 0 },
     page: {
       paper: 'A4',

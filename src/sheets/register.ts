@@ -4,7 +4,7 @@
  * (safe to refresh) and whether a user has edited one since (then it is kept).
  */
 import { REGISTER_HEADER, SHEET } from '../i18n/vi';
-import { toA1 } from '../domain/a1';
+import { parseA1Cell, toA1 } from '../domain/a1';
 import { sheetNameKey } from '../domain/text';
 import { cellText, isBlank, type Grid, type GridCell } from '../domain/grid';
 import type { CellValue, ConsolidationSheetKind, SheetKind, SheetSpec } from './spec';
@@ -35,6 +35,7 @@ const KINDS: ReadonlySet<string> = new Set<SheetKind>([
   'report',
   'register',
   ...CONSOLIDATION_SHEET_KINDS,
+  'tthc',
 ]);
 
 export function readRegister(grid: Grid | undefined): OwnedSheet[] {
@@ -103,7 +104,18 @@ export function fingerprintCells(
 
 export function fingerprintSpec(spec: SheetSpec): string {
   const formulaCells = new Set((spec.formulas ?? []).map((f) => f.cell));
-  return fingerprintCells(spec.cells, (r, c) => formulaCells.has(toA1(r, c)));
+  let cells: readonly (readonly (GridCell | CellValue)[])[] = spec.cells;
+  if (spec.errorCells?.length) {
+    // The error values sit in the grid where a read of the written sheet finds them.
+    const grid: (GridCell | CellValue)[][] = spec.cells.map((row) => [...row]);
+    for (const e of spec.errorCells) {
+      const { row, col } = parseA1Cell(e.cell);
+      while (grid.length <= row) grid.push([]);
+      grid[row][col] = { error: e.error };
+    }
+    cells = grid;
+  }
+  return fingerprintCells(cells, (r, c) => formulaCells.has(toA1(r, c)));
 }
 
 export function fingerprintGrid(grid: Grid): string {

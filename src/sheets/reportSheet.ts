@@ -16,7 +16,16 @@
  * long as the text they underline. Rows have explicit heights; the page breaks are planned from them (a table
  * or the signature block never splits; a table longer than a page repeats its header row).
  */
-import { REPORT_TEXT, reportFigures, SHEET, percentVi, type FigureWords } from '../i18n/vi';
+import {
+  REPORT_TEXT,
+  reportFigures,
+  SHEET,
+  percentVi,
+  tthcMonthsText,
+  tthcSentences,
+  type FigureWords,
+} from '../i18n/vi';
+import { hasFigures, onTimeRate, type TthcFigures } from '../domain/tthc';
 import { colToLetters } from '../domain/a1';
 import { formatVnDate } from '../domain/dates';
 import type { ReportContent, ReportedTask } from '../domain/report';
@@ -321,6 +330,147 @@ function sectionTable(c: ReportContent): { head: Row; rows: Row[] } {
   };
 }
 
+/**
+ * A table of figures on the grid: a label column, then `titles.length` columns of `figureSpan` grid columns,
+ * thin borders, 12 pt; the header row as tall as its longest title wraps.
+ */
+function gridTable(
+  labelTitle: string,
+  titles: string[],
+  figureSpan: number,
+  body: { label: string; values: CellValue[]; bold?: boolean }[],
+): { head: Row; rows: Row[] } {
+  const labelSpan = GRID - figureSpan * titles.length;
+  const cell = (from: number, span: number, value: CellValue, bold = false): Span => ({
+    from,
+    span,
+    value,
+    style: {
+      font: { name: FONT, size: TABLE_PT, bold },
+      border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' },
+      alignment: { horizontal: 'center', vertical: 'center', wrap: true },
+    },
+  });
+  const row = (label: string, values: CellValue[], bold = false, height?: number): Row => ({
+    spans: [
+      cell(0, labelSpan, label, bold),
+      ...values.map((v, i) => cell(labelSpan + i * figureSpan, figureSpan, v, bold)),
+    ],
+    height: height ?? Math.max(20, heightOf(label, labelSpan, TABLE_PT, 4, bold ? 'bold' : 'regular')),
+  });
+  const headHeight = Math.max(
+    ...titles.map((t) => heightOf(t, figureSpan, TABLE_PT, 4, 'bold')),
+    heightOf(labelTitle, labelSpan, TABLE_PT, 4, 'bold'),
+  );
+  return {
+    head: row(labelTitle, titles, true, headHeight),
+    rows: body.map((b) => row(b.label, b.values, b.bold)),
+  };
+}
+
+/** The TTHC table: one row per field with figures in the period, and the total. */
+function tthcTable(c: ReportContent): { head: Row; rows: Row[] } {
+  const H = REPORT_TEXT.tthcTableHeader;
+  const rate = (f: TthcFigures): string => {
+    const r = onTimeRate(f);
+    return r === null ? '–' : percentVi(r);
+  };
+  const values = (f: TthcFigures): CellValue[] => [
+    f.received,
+    f.early,
+    f.onTime,
+    f.late,
+    f.pendingOnTime,
+    f.pendingLate,
+    rate(f),
+  ];
+  const figures = c.tthc.figures;
+  const table = gridTable(
+    H.field,
+    [H.received, H.early, H.onTime, H.late, H.pendingOnTime, H.pendingLate, H.rate],
+    4,
+    [
+      ...figures.byField.filter(hasFigures).map((b) => ({ label: b.field, values: values(b.figures) })),
+      { label: REPORT_TEXT.tableTotal, values: values(figures.totals), bold: true },
+    ],
+  );
+  // Counts in thousands read as Vietnamese writes them (1.049) in Excel and LibreOffice set to Vietnamese.
+  for (const r of [table.head, ...table.rows])
+    for (const sp of r.spans.slice(1))
+      if (typeof sp.value === 'number') sp.style = { ...sp.style, numberFormat: '#,##0' };
+  return table;
+}
+
+/** "Đất đai 3; Hộ tịch 1": fields with a figure, most first. */
+function byMost(items: { field: string; n: number }[]): { field: string; n: number }[] {
+  return items.filter((i) => i.n > 0).sort((a, b) => b.n - a.n || a.field.localeCompare(b.field, 'vi'));
+}
+
+/** I.3: the period's dossier figures, as sentences and a table by field; one sentence when there are none. */
+function tthcResults(c: ReportContent): Group[] {
+  const t = c.tthc;
+  const f = t.figures;
+  const groups: Group[] = [];
+  const title = subheading(REPORT_TEXT.tthcHeading);
+  const errors = t.dataErrors.length > 0 ? [paragraph(REPORT_TEXT.tthcDataErrors(t.dataErrors.length))] : [];
+  if (f.months.length === 0) {
+    groups.push({ kind: 'keep', rows: [title, paragraph(REPORT_TEXT.tthcNone)] });
+    if (errors.length > 0) groups.push({ kind: 'flow', rows: errors });
+    return groups;
+  }
+  const months = tthcMonthsText(f.months, c.period.year);
+  const sentences = tthcSentences(f.totals, months).map((x) => paragraph(x));
+  groups.push({ kind: 'keep', rows: [title, ...sentences.slice(0, 1)] });
+  if (sentences.length > 1) groups.push({ kind: 'flow', rows: sentences.slice(1) });
+  if (errors.length > 0) groups.push({ kind: 'flow', rows: errors });
+  const table = tthcTable(c);
+  groups.push({
+    kind: 'keep',
+    rows: [
+      paragraph(REPORT_TEXT.tthcTableCaption(months), { font: { italic: true } }),
+      table.head,
+      ...table.rows.slice(0, 1),
+    ],
+  });
+  groups.push({ kind: 'table', repeat: table.head, rows: table.rows.slice(1) });
+  groups.push({ kind: 'flow', rows: [{ spans: [], height: 8 }] });
+  return groups;
+}
+
+/** II.1, TTHC: late dossiers by field, the often-late fields with the reasons users wrote, overdue pending. */
+function tthcShortcomings(c: ReportContent): Row[] {
+  const f = c.tthc.figures;
+  if (f.months.length === 0) return [];
+  const rows: Row[] = [];
+  const { late, pendingLate } = f.totals;
+  if (late === 0 && pendingLate === 0) return [paragraph(REPORT_TEXT.tthcNoLate)];
+  if (late > 0)
+    rows.push(
+      paragraph(
+        REPORT_TEXT.tthcLate(late, byMost(f.byField.map((b) => ({ field: b.field, n: b.figures.late })))),
+      ),
+    );
+  for (const often of f.frequentLate) {
+    const monthsText = `trong các tháng ${often.lateMonths.join(', ')}`;
+    const reasons = often.reasons
+      .map((r) => `tháng ${r.month}: ${r.text.replace(/[.;\s]+$/u, '')}`)
+      .join('; ');
+    rows.push(
+      paragraph(REPORT_TEXT.tthcFrequentLate(often.field, often.figures.late, monthsText, reasons || null)),
+    );
+  }
+  if (pendingLate > 0)
+    rows.push(
+      paragraph(
+        REPORT_TEXT.tthcPendingLate(
+          pendingLate,
+          byMost(f.byField.map((b) => ({ field: b.field, n: b.figures.pendingLate }))),
+        ),
+      ),
+    );
+  return rows;
+}
+
 function signature(c: ReportContent): Group {
   const leftSpan = 15;
   const rightSpan = GRID - leftSpan;
@@ -413,6 +563,7 @@ function body(c: ReportContent): Group[] {
   });
   groups.push({ kind: 'table', repeat: table.head, rows: table.rows.slice(1) });
   flow({ spans: [], height: 8 });
+  groups.push(...tthcResults(c));
 
   flow(heading(REPORT_TEXT.shortcomings));
   // The late tasks are named under I, each in its section; here, who they wait on.
@@ -435,6 +586,7 @@ function body(c: ReportContent): Group[] {
     );
   }
   if (c.totals.doneLate > 0) shortcomings.push(paragraph(REPORT_TEXT.doneLateIntro(c.totals.doneLate)));
+  shortcomings.push(...tthcShortcomings(c));
   headed(subheading(REPORT_TEXT.shortcomingsList), shortcomings);
   headed(subheading(REPORT_TEXT.causes), [placeholder(REPORT_TEXT.causesPlaceholder)]);
 
@@ -448,6 +600,8 @@ function body(c: ReportContent): Group[] {
     );
   }
   if (c.overdue.length > 0) next.push(paragraph(REPORT_TEXT.nextOverdue));
+  if (c.tthc.figures.frequentLate.length > 0)
+    next.push(paragraph(REPORT_TEXT.tthcNextLate(c.tthc.figures.frequentLate.map((f) => f.field))));
   next.push(paragraph(REPORT_TEXT.nextOngoing));
   headed(heading(REPORT_TEXT.nextPeriod(c.nextQuarterLabel)), next);
   headed(heading(REPORT_TEXT.proposals), [placeholder(REPORT_TEXT.proposalsPlaceholder)]);
@@ -492,29 +646,39 @@ export function paginate(groups: Group[]): { rows: Row[]; breaks: number[] } {
   return { rows, breaks };
 }
 
+/**
+ * Rows with data errors listed under the report; the rest are counted. Each listed row costs about ten
+ * milliseconds to write, so a tracker pasted with thousands of broken rows would otherwise take minutes to
+ * report (issue 13); Kiểm tra dữ liệu lists them all.
+ */
+export const MAX_FIX_ROWS_LISTED = 50;
+
 /** The rows with data errors, below the print area: not printed, there for the officer. */
 function fixBlock(c: ReportContent): Row[] {
-  if (c.dataErrors.length === 0) return [];
-  const rows: Row[] = [
-    { spans: [], height: 14 },
-    paragraph(
-      REPORT_TEXT.fixHeading(c.dataErrors.length),
-      { font: { bold: true, color: '9C0006' }, fill: 'FFC7CE' },
-      false,
-    ),
-  ];
-  for (const d of c.dataErrors) {
-    rows.push(paragraph(REPORT_TEXT.fixRow(d.row, d.task), { font: { bold: true, size: 12 } }, false));
-    for (const p of d.problems)
-      rows.push(paragraph(`- ${p.cell}: ${p.message}`, { font: { size: 12 } }, false));
-  }
+  const rows: Row[] = [];
+  const part = (heading: string, list: ReportContent['dataErrors']): void => {
+    if (list.length === 0) return;
+    rows.push(
+      { spans: [], height: 14 },
+      paragraph(heading, { font: { bold: true, color: '9C0006' }, fill: 'FFC7CE' }, false),
+    );
+    for (const d of list.slice(0, MAX_FIX_ROWS_LISTED)) {
+      rows.push(paragraph(REPORT_TEXT.fixRow(d.row, d.task), { font: { bold: true, size: 12 } }, false));
+      for (const p of d.problems)
+        rows.push(paragraph(`- ${p.cell}: ${p.message}`, { font: { size: 12 } }, false));
+    }
+    const more = list.length - MAX_FIX_ROWS_LISTED;
+    if (more > 0) rows.push(paragraph(REPORT_TEXT.fixMore(more), { font: { size: 12 } }, false));
+  };
+  part(REPORT_TEXT.fixHeading(c.dataErrors.length), c.dataErrors);
+  part(REPORT_TEXT.tthcFixHeading(c.tthc.dataErrors.length), c.tthc.dataErrors);
   return rows;
 }
 
 export function buildReportSheet(content: ReportContent, sheetName: string): SheetSpec {
   const { rows, breaks } = paginate([header(content), ...body(content), signature(content)]);
   const printed = rows.length;
-  rows.push(...fixBlock(content));
+  for (const row of fixBlock(content)) rows.push(row); // one by one: a spread of 100,000 rows overflows the stack
   const cells: CellValue[][] = [];
   const styles: StyleRun[] = [];
   const merges: string[] = [];

@@ -13,6 +13,12 @@
 export type ErrorValue = { error: string };
 export type CellValue = string | number | boolean | null;
 
+/**
+ * The error values a cell can hold as a constant in a workbook file (ECMA-376 Part 1, §18.17.2, "Error
+ * Values"). Newer ones (#SPILL!, #CALC!, …) exist only as results of formulas.
+ */
+export type CellError = '#NULL!' | '#DIV/0!' | '#VALUE!' | '#REF!' | '#NAME?' | '#NUM!' | '#N/A';
+
 export type HorizontalAlign = 'left' | 'center' | 'right' | 'justify';
 export type VerticalAlign = 'top' | 'center' | 'bottom';
 export type BorderWeight = 'thin' | 'medium';
@@ -122,7 +128,7 @@ export interface PageSetupSpec {
 
 /** What kind of add-in-owned sheet this is; recorded in the ownership register. */
 export type SheetKind =
-  'tracker' | 'lists' | 'settings' | 'summary' | 'report' | 'register' | ConsolidationSheetKind;
+  'tracker' | 'lists' | 'settings' | 'summary' | 'report' | 'register' | 'tthc' | ConsolidationSheetKind;
 
 /**
  * The sheets of a consolidation of many communes (Tổng hợp các xã, Nhiệm vụ quá hạn, Tệp không đọc được,
@@ -157,4 +163,10 @@ export interface SheetSpec {
   tabColor?: string;
   /** Default font for every cell of the sheet (styles override it). */
   defaultFont?: { name: string; size: number };
+  /**
+   * Cells that hold an error value as a constant (a row carried from an old tracker as it was, #N/A and all);
+   * their place in `cells` is null. Only the .xlsx adapter writes them (the new year's workbook is built as a
+   * file); the Office.js adapter refuses a spec with any, rather than write something else in their place.
+   */
+  errorCells?: { cell: string; error: CellError }[];
 }

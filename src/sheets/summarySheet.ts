@@ -15,6 +15,8 @@ import { OTHER_KEY, quarterBuckets, type QuarterBucket } from '../domain/rollup'
 import type { PeriodMode } from '../domain/settings';
 import { END_DATE_SERIAL, FIRST_DATE_SERIAL } from '../domain/sheetRules';
 import type { ColumnKey } from '../domain/tracker';
+import { TTHC_FIGURE_KEYS, type MonthWindow, type TthcColumnKey, type TthcFigures } from '../domain/tthc';
+import { ROMAN_QUARTER } from '../domain/schedule';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
 import type { CellValue, DataBarSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
 import { rowHeightFor } from './textLayout';
@@ -29,6 +31,11 @@ export interface SummaryInput {
   columns: Partial<Record<ColumnKey, number>>;
   sections: { id: string; title: string }[];
   leads: string[];
+  /**
+   * "Hồ sơ TTHC" as read (its 0-based header row and columns) and the fields to give a row
+   * (domain/tthc.tthcFieldsOf): the TTHC blocks. Undefined when the workbook has no readable such sheet.
+   */
+  tthc?: { headerRow: number; columns: Partial<Record<TthcColumnKey, number>>; fields: string[] };
 }
 
 /**
@@ -76,6 +83,37 @@ export interface SummaryLayout {
   blocks: { key: SummaryBlockKey; firstRow: number; keys: string[]; totalRow: number }[];
   /** Column letter of each figure. */
   columns: Record<SummaryColumn, string>;
+  /** The TTHC blocks, when the workbook has a readable "Hồ sơ TTHC". */
+  tthc?: TthcSummaryLayout;
+}
+
+/** The figure columns of a TTHC block: T (domain/tthc.TthcFigures) and the on-time rate. */
+export type TthcSummaryColumn = keyof TthcFigures | 'rate';
+export const TTHC_SUMMARY_COLUMNS: readonly TthcSummaryColumn[] = [...TTHC_FIGURE_KEYS, 'rate'];
+
+export interface TthcSummaryLayout {
+  /** Column letter of each figure (C…L). */
+  columns: Record<TthcSummaryColumn, string>;
+  /** Column of the month block's "Số dòng có số liệu" (counted rows of the month). */
+  rowsColumn: string;
+  /** Sheet row of each month's figures (index 0 = January). */
+  monthRows: number[];
+  /**
+   * The blocks by field: each quarter on its own (Q1…Q4) and the year to date (year: every month with figures).
+   * `monthsRow` holds the window's first and last month with figures in `columns.carriedOver` and
+   * `columns.online` (0 when none).
+   */
+  blocks: {
+    key: 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'year';
+    window: MonthWindow;
+    monthsRow: number;
+    firstRow: number;
+    /** Field keys in row order; the last is OTHER_KEY ("Khác"). */
+    keys: string[];
+    totalRow: number;
+  }[];
+  /** The cell counting the rows that show "Lỗi dữ liệu". */
+  dataErrorCell: string;
 }
 
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
@@ -257,6 +295,194 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     layout.blocks.push({ key, firstRow, keys: groups.map((g) => g.key), totalRow });
     row += 1;
   };
+  /**
+   * The TTHC blocks (domain/tthc.tthcFigures, one rule): the months, then each quarter and the year to date by
+   * field. A row of "Hồ sơ TTHC" counts where its Tổng số hồ sơ shows a number (criterion ">=0"); carried over
+   * is the first month with figures', pending the last's (nested IFs over the month block: no array formula),
+   * the flows sums over the window. Returns the next free row.
+   */
+  const tthcBlocks = (t: NonNullable<SummaryInput['tthc']>, start: number): number => {
+    const tcol = (k: TthcColumnKey): string => {
+      const c = t.columns[k];
+      if (c === undefined) throw new RangeError(`TTHC column ${k} not found`);
+      const L = colToLetters(c);
+      return `${quoteSheet(SHEET.tthc)}!$${L}$${t.headerRow + 2}:$${L}$${MAX_ROW}`;
+    };
+    const TC = TTHC_SUMMARY_COLUMNS;
+    const tcolOf = (k: TthcSummaryColumn): string => colToLetters(FIRST_FIGURE_COL + TC.indexOf(k));
+    const tat = (r: number, k: TthcSummaryColumn): string => `${tcolOf(k)}${r}`;
+    const rowsCol = colToLetters(FIRST_FIGURE_COL + TC.length);
+    const tset = (r: number, k: TthcSummaryColumn | 'rows', formula: string): void => {
+      formulas.push({ cell: `${k === 'rows' ? rowsCol : tcolOf(k)}${r}`, formula: `=${formula}` });
+    };
+    const counted = [tcol('received'), '">=0"'];
+    const month = tcol('month');
+    const sumifs = (k: TthcSummaryColumn, ...criteria: string[]): string =>
+      `SUMIFS(${tcol(k as TthcColumnKey)},${[...criteria, ...counted].join(',')})`;
+    const tthcRate = (r: number): string => {
+      const good = `${tat(r, 'early')}+${tat(r, 'onTime')}`;
+      const resolved = `${good}+${tat(r, 'late')}`;
+      return `IF(${resolved}=0,"",(${good})/(${resolved}))`;
+    };
+    /** One row of figures: `first`/`last` are the month criteria of carried over / pending, `flows` of the rest. */
+    const figures = (r: number, first: string[], flows: string[], last: string[], extra: string[]): void => {
+      tset(r, 'carriedOver', sumifs('carriedOver', ...first, ...extra));
+      for (const k of ['online', 'offline', 'early', 'onTime', 'late'] as const)
+        tset(r, k, sumifs(k, ...flows, ...extra));
+      for (const k of ['pendingOnTime', 'pendingLate'] as const) tset(r, k, sumifs(k, ...last, ...extra));
+      tset(r, 'received', `${tat(r, 'carriedOver')}+${tat(r, 'online')}+${tat(r, 'offline')}`);
+      tset(r, 'rate', tthcRate(r));
+    };
+    const headerRow = (r: number, first: [string, string], withRows: boolean): void => {
+      const texts = TC.map((k) => SUMMARY_TEXT.tthcHeaders[k]);
+      put(r, [...first, ...texts, ...(withRows ? [SUMMARY_TEXT.tthcHeaders.rows] : [])]);
+      rowHeights[r] = 64; // "Tiếp nhận trực tiếp, bưu chính" wraps onto four lines
+      const last = withRows ? rowsCol : tcolOf('rate');
+      styles.push({
+        range: `A${r}:${last}${r}`,
+        style: {
+          font: { bold: true, color: HEADER_FONT },
+          fill: HEADER_FILL,
+          alignment: { horizontal: 'center', vertical: 'center', wrap: true },
+        },
+      });
+    };
+    const bodyStyles = (first: number, end: number, last: string): void => {
+      styles.push(
+        {
+          range: `A${first}:${last}${end}`,
+          style: { border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } },
+        },
+        { range: `A${first}:A${end}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+        { range: `B${first}:B${end}`, style: { alignment: { wrap: true, vertical: 'top' } } },
+        {
+          range: `C${first}:${last}${end}`,
+          style: { numberFormat: '0', alignment: { horizontal: 'center', vertical: 'top' } },
+        },
+        {
+          range: `${tcolOf('rate')}${first}:${tcolOf('rate')}${end}`,
+          style: { numberFormat: '0.0%', alignment: { horizontal: 'center', vertical: 'top' } },
+        },
+      );
+    };
+    const tl: TthcSummaryLayout = {
+      columns: Object.fromEntries(TC.map((k) => [k, tcolOf(k)])) as Record<TthcSummaryColumn, string>,
+      rowsColumn: rowsCol,
+      monthRows: [],
+      blocks: [],
+      dataErrorCell: '',
+    };
+    let r = start;
+    put(r, [SUMMARY_TEXT.tthcByMonth(input.year)]);
+    styles.push({ range: `A${r}`, style: { font: { bold: true, size: 13 } } });
+    r += 1;
+    put(r, ['', SUMMARY_TEXT.tthcDataErrors]);
+    tl.dataErrorCell = `C${r}`;
+    formulas.push({
+      cell: tl.dataErrorCell,
+      formula: `=COUNTIF(${tcol('received')},${q(STATE_LABEL.dataError)})`,
+    });
+    styles.push(
+      { range: `B${r}`, style: { font: { italic: true }, alignment: { horizontal: 'right' } } },
+      {
+        range: `C${r}`,
+        style: { numberFormat: '0', font: { bold: true }, alignment: { horizontal: 'center' } },
+      },
+    );
+    r += 1;
+    headerRow(r, ['Tháng', ''], true);
+    r += 1;
+    const monthFirst = r;
+    for (let m = 1; m <= 12; m++) {
+      put(r, [m, SUMMARY_TEXT.tthcMonth(m)]);
+      const only = [month, String(m)];
+      figures(r, only, only, only, []);
+      tset(r, 'rows', `COUNTIFS(${[month, String(m), ...counted].join(',')})`);
+      tl.monthRows.push(r);
+      r += 1;
+    }
+    bodyStyles(monthFirst, r - 1, rowsCol);
+    r += 1;
+    const windows: { key: TthcSummaryLayout['blocks'][number]['key']; label: string; window: MonthWindow }[] =
+      [
+        ...([1, 2, 3, 4] as const).map((qtr) => ({
+          key: `Q${qtr}` as const,
+          label: SUMMARY_TEXT.tthcQuarter(ROMAN_QUARTER[qtr - 1], input.year),
+          window: { from: qtr * 3 - 2, to: qtr * 3 },
+        })),
+        { key: 'year' as const, label: SUMMARY_TEXT.tthcYear(input.year), window: { from: 1, to: 12 } },
+      ];
+    const hasRows = (m: number): string => `${rowsCol}${tl.monthRows[m - 1]}>0`;
+    windows.forEach((w, i) => {
+      put(r, [SUMMARY_TEXT.tthcByField(6 + i, w.label)]);
+      styles.push({ range: `A${r}`, style: { font: { bold: true, size: 13 } } });
+      r += 1;
+      const monthsRow = r;
+      put(r, ['', SUMMARY_TEXT.tthcMonthsLabel]);
+      // The first month of the window with figures: IF(M(a)>0,a,IF(M(a+1)>0,a+1,…,0)); the last, backwards.
+      let firstF = '0';
+      for (let m = w.window.to; m >= w.window.from; m--) firstF = `IF(${hasRows(m)},${m},${firstF})`;
+      let lastF = '0';
+      for (let m = w.window.from; m <= w.window.to; m++) lastF = `IF(${hasRows(m)},${m},${lastF})`;
+      const firstCell = tat(monthsRow, 'carriedOver');
+      const lastCell = tat(monthsRow, 'online');
+      formulas.push({ cell: firstCell, formula: `=${firstF}` }, { cell: lastCell, formula: `=${lastF}` });
+      styles.push(
+        { range: `B${r}`, style: { font: { italic: true }, alignment: { horizontal: 'right' } } },
+        {
+          range: `${firstCell}:${lastCell}`,
+          style: { numberFormat: '0', font: { bold: true }, alignment: { horizontal: 'center' } },
+        },
+      );
+      r += 1;
+      headerRow(r, ['STT', 'Lĩnh vực'], false);
+      r += 1;
+      const firstRow = r;
+      const abs = (cell: string): string => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+      const first = [month, abs(firstCell)];
+      const last = [month, abs(lastCell)];
+      const flows = [month, `">=${w.window.from}"`, month, `"<=${w.window.to}"`];
+      const keys = [...t.fields, OTHER_KEY];
+      t.fields.forEach((f, j) => {
+        put(r, [j + 1, f]);
+        rowHeights[r] = rowHeightFor([{ text: f, widthChars: WIDTHS[1] }], BODY_FONT.size);
+        figures(r, first, flows, last, [tcol('field'), eq(f)]);
+        r += 1;
+      });
+      const otherRow = r;
+      put(r, ['', OTHER_GROUP.field]);
+      r += 1;
+      const totalRow = r;
+      put(r, ['', SUMMARY_TEXT.total]);
+      figures(r, first, flows, last, []);
+      for (const k of TC) {
+        if (k === 'rate') continue;
+        const listed = t.fields.length === 0 ? '0' : `SUM(${tat(firstRow, k)}:${tat(otherRow - 1, k)})`;
+        tset(otherRow, k, `${tat(totalRow, k)}-${listed}`);
+      }
+      tset(otherRow, 'rate', tthcRate(otherRow));
+      styles.push({
+        range: `A${totalRow}:${tcolOf('rate')}${totalRow}`,
+        style: { font: { bold: true }, fill: 'DDEBF7' },
+      });
+      bodyStyles(firstRow, totalRow, tcolOf('rate'));
+      tl.blocks.push({ key: w.key, window: w.window, monthsRow, firstRow, keys, totalRow });
+      r += 2;
+    });
+    const tnote = SUMMARY_TEXT.tthcNote;
+    put(r, [tnote]);
+    merges.push(`A${r}:${LAST}${r}`);
+    rowHeights[r] = rowHeightFor([{ text: tnote, widthChars: WIDTHS.reduce((a, b) => a + b, 0) * 0.95 }], 11);
+    styles.push({
+      range: `A${r}`,
+      style: {
+        font: { italic: true, size: 11, color: '595959' },
+        alignment: { vertical: 'top', wrap: true },
+      },
+    });
+    layout.tthc = tl;
+    return r + 2;
+  };
   const section = col('section');
   const lead = col('lead');
   block(
@@ -289,15 +515,14 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     ['Kỳ', 'Hạn hoàn thành'],
     quarterBuckets(year).map((b, i) => ({ key: b.key, a: i + 1, b: b.label, criteria: bucketCriteria(b) })),
   );
-  // The reports of the year, each counted as its report counts (rollup.reportState): tasks due in the
-  // window, tasks without a (readable) deadline, and apart, tasks due after the window; tasks due before it are
-  // not in the report.
+  // The reports of the year, each counted as its report counts (rollup.reportState): tasks due by the end of
+  // the window (those due before it are work carried over from an earlier year), tasks without a (readable)
+  // deadline, and apart, tasks due after the window.
   const periods = ([1, 2, 3, 4] as const).map((qtr) => reportPeriod(year, qtr, input.periodMode));
   const periodFigures = (r: number, i: number): void => {
     const p = periods[i];
-    const F = dateOf(p.from);
     const E = dateOf(addDays(p.to, 1));
-    const inWindow = [dl, `">="&${F}`, dl, `"<"&${E}`];
+    const inWindow = [dl, `">=${FIRST_DATE_SERIAL}"`, dl, `"<"&${E}`];
     DEADLINE_STATES.forEach((s) =>
       set(
         r,
@@ -316,7 +541,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
       r,
       'rateDue',
       `${at(r, 'rateOnTime')}+${at(r, 'doneLate')}+${at(r, 'overdue')}+` +
-        countifs(state, label('dueSoon'), dl, `">="&${F}`, dl, `"<"&MIN(${E},${tomorrow})`),
+        countifs(state, label('dueSoon'), dl, `">=${FIRST_DATE_SERIAL}"`, dl, `"<"&MIN(${E},${tomorrow})`),
     );
     set(r, 'rate', rateOf(r));
   };
@@ -332,6 +557,12 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
     })),
     periodFigures,
   );
+  if (input.tthc) row = tthcBlocks(input.tthc, row);
+  else {
+    put(row, [SUMMARY_TEXT.tthcMissing]);
+    styles.push({ range: `A${row}`, style: { font: { italic: true, color: '595959' } } });
+    row += 2;
+  }
   const noteRow = row;
   const note = SUMMARY_TEXT.rateNote;
   put(noteRow, [note]);

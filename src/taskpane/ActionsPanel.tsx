@@ -15,7 +15,8 @@ import type { IsoDate } from '../domain/dates';
 import { fixable, type ConfirmedFix } from '../app/fixCells';
 import type { CheckResult, Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
-import type { ConsolidateRequest, ReportRequest } from './actions';
+import { SHEET } from '../i18n/vi';
+import type { ConsolidateRequest, ReportRequest, RolloverView } from './actions';
 import { usePeriodAsOf } from './periodFields';
 
 const ConsolidateForm = React.lazy(
@@ -24,6 +25,7 @@ const ConsolidateForm = React.lazy(
 import type { Place } from './notice';
 import { yearChoices } from './format';
 import { ItemList, type ListItem } from './ItemList';
+import { RolloverResult } from './RolloverResult';
 import { usePaneStyles } from './styles';
 
 export interface InitFormProps {
@@ -76,6 +78,12 @@ export interface ActionsPanelProps {
   onReport: (request: ReportRequest) => void;
   /** Consolidates the communes' workbooks the user picked into this workbook, telling what became of each. */
   onConsolidate: (request: ConsolidateRequest, onFile: (progress: FileProgress) => void) => Promise<void>;
+  /** Builds next year's workbook from this one. */
+  onRollover: () => void;
+  /** The last "Chuyển sang năm mới": its file to download and the rows it carried; null before any. */
+  rollover: RolloverView | null;
+  /** Selects a row of this workbook's tracker (a carried row where it was). */
+  onSelectRow: (row: number) => void;
   /** The spinner and outcome of the work that reports at a place (next to its button). */
   feedback: (place: Place) => React.ReactNode;
 }
@@ -149,7 +157,13 @@ function FixForm({
       <ul aria-labelledby="fix-heading">
         {fixes.map((f) => (
           <li key={`${f.sheet}!${f.cell}`}>
-            <Text>{PANE.fixItem(f.cell, f.fix.was, f.fix.becomes)}</Text>
+            <Text>
+              {PANE.fixItem(
+                f.sheet === SHEET.tracker ? f.cell : `${f.sheet}!${f.cell}`,
+                f.fix.was,
+                f.fix.becomes,
+              )}
+            </Text>
           </li>
         ))}
       </ul>
@@ -168,6 +182,27 @@ function FixForm({
           {PANE.fixCancel}
         </Button>
       </div>
+    </section>
+  );
+}
+
+/** "Chuyển sang năm mới": the button, its outcome, then the new workbook and the rows it carried. */
+function RolloverSection(props: ActionsPanelProps): React.JSX.Element {
+  const styles = usePaneStyles();
+  const { rollover, busy } = props;
+  return (
+    <section className={styles.section} aria-labelledby="rollover-heading">
+      <Subtitle2 as="h2" id="rollover-heading">
+        {PANE.rolloverHeading}
+      </Subtitle2>
+      <Text className={styles.hint}>{PANE.rolloverHint}</Text>
+      <div>
+        <Button disabled={busy} onClick={props.onRollover}>
+          {PANE.rolloverButton}
+        </Button>
+      </div>
+      {props.feedback('rollover')}
+      {rollover?.ok && <RolloverResult rollover={rollover} onSelectRow={props.onSelectRow} />}
     </section>
   );
 }
@@ -226,6 +261,10 @@ export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
         <ReportForm today={props.today} busy={busy} onReport={props.onReport} />
         {props.feedback('report')}
       </section>
+
+      <Divider />
+
+      <RolloverSection {...props} />
 
       <Divider />
 

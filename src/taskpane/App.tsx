@@ -12,7 +12,7 @@ import type { CheckResult, Problem } from '../domain/problems';
 import type { Settings } from '../domain/settings';
 import { PANE } from '../i18n/ui';
 import { SHEET } from '../i18n/vi';
-import type { PaneActions, ReportRequest } from './actions';
+import type { PaneActions, ReportRequest, RolloverView } from './actions';
 import { ActionsPanel, InitForm, type ActionsPanelProps } from './ActionsPanel';
 import {
   checkNoticeFor,
@@ -76,6 +76,7 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
   const [running, setRunning] = React.useState<Running | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [check, setCheck] = React.useState<{ result: CheckResult; atChange: number } | null>(null);
+  const [rollover, setRollover] = React.useState<RolloverView | null>(null);
   const [settingsKey, setSettingsKey] = React.useState(0);
   // State re-renders asynchronously; the ref closes the gap so that a double click, or a click on another
   // button in the same frame, never starts a second piece of work.
@@ -159,6 +160,13 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
     if (outcome) setNotice(noticeFor(outcome, 'consolidate', { openTarget: true }));
   };
 
+  const onRollover = async () => {
+    const outcome = await run('rollover', 'rollover', () => actions.rolloverTracker());
+    if (!outcome) return;
+    setRollover(outcome);
+    setNotice(noticeFor(outcome, 'rollover', { openTarget: false }));
+  };
+
   const onSaveSettings = async (settings: Settings): Promise<SettingsOutcome | undefined> => {
     const outcome = await run('settings', 'settings', () => actions.saveSettings(settings));
     if (!outcome) return undefined;
@@ -219,6 +227,9 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
             onRefresh={overview.refresh}
             onSelectTask={(_, cell) => void goTo(SHEET.tracker, cell)}
             initForm={initForm}
+            onSelectTthcCell={(cell) => void goTo(SHEET.tthc, cell)}
+            onAddTthc={() => void onInit('top')}
+            busy={busy}
           />
         </div>
       </div>
@@ -236,6 +247,9 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
           onSelectProblem={onSelectProblem}
           onReport={(request) => void onReport(request)}
           onConsolidate={onConsolidate}
+          onRollover={() => void onRollover()}
+          rollover={rollover}
+          onSelectRow={(row) => void goTo(SHEET.tracker, `A${row}`, 'rollover')}
         />
       </div>
 

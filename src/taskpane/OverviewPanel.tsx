@@ -22,6 +22,7 @@ import { nextReportText, percentText, taskDeadlineText, timeText } from './forma
 import { ItemList, type ListItem } from './ItemList';
 import { usePaneStyles } from './styles';
 import type { OverviewState } from './useOverview';
+import { TthcSection } from './TthcSection';
 
 /** Badge order: what needs attention first. */
 const BADGE_ORDER: readonly DeadlineState[] = [
@@ -58,6 +59,12 @@ export interface OverviewPanelProps {
   onSelectTask: (task: OverviewTask, cell: string) => void;
   /** The year picker and button shown when there is no tracker yet. */
   initForm: React.ReactNode;
+  /** Selects a cell of "Hồ sơ TTHC" (a row the TTHC figures point at). */
+  onSelectTthcCell?: (cell: string) => void;
+  /** Adds "Hồ sơ TTHC" to a workbook whose tracker has none. */
+  onAddTthc?: () => void;
+  /** Another action is running: buttons that write wait. */
+  busy?: boolean;
 }
 
 function StateBadges({ overview }: { overview: Overview }): React.JSX.Element {
@@ -103,6 +110,9 @@ export function OverviewPanel({
   onRefresh,
   onSelectTask,
   initForm,
+  onSelectTthcCell = () => undefined,
+  onAddTthc = () => undefined,
+  busy = false,
 }: OverviewPanelProps): React.JSX.Element {
   const styles = usePaneStyles();
   const own = useStyles();
@@ -209,6 +219,14 @@ export function OverviewPanel({
         tone="warning"
         clampTitles
         level="h2"
+      />
+      <TthcSection
+        tthc={overview.tthc}
+        year={overview.year}
+        busy={busy}
+        cellOf={state.view.tthcCell ?? ((row: number) => `B${row}`)}
+        onSelectRow={onSelectTthcCell}
+        onAddSheet={onAddTthc}
       />
       {refreshRow}
     </div>

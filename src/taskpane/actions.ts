@@ -2,6 +2,7 @@ import type { FileProgress, PickedFileLike } from '../app/consolidate';
 import type { ConfirmedFix } from '../app/fixCells';
 import type { OverviewOutcome } from '../app/overview';
 import type { SettingsOutcome } from '../app/settingsForm';
+import type { CarriedRow } from '../app/rollover';
 import type { ActionOutcome } from '../app/types';
 import type { IsoDate } from '../domain/dates';
 import type { Quarter } from '../domain/periods';
@@ -32,6 +33,18 @@ export interface ConsolidateRequest {
   asOf: IsoDate;
   files: readonly PickedFile[];
 }
+/**
+ * What "Chuyển sang năm mới" returns: the outcome (what was carried, what stayed behind), the rows carried,
+ * and the new workbook as a file to download; `opened` when the host opened it in a window of its own.
+ */
+export type RolloverView = PaneOutcome & {
+  /** The old and the new tracker's years. */
+  from?: number;
+  to?: number;
+  carried?: readonly CarriedRow[];
+  file?: { bytes: Uint8Array; name: string };
+  opened?: boolean;
+};
 
 /** Called when the workbook changed; the pane debounces these itself. */
 export type ChangeListener = () => void;
@@ -59,6 +72,11 @@ export interface PaneActions {
    * into this workbook: "Tổng hợp các xã", "Nhiệm vụ quá hạn", "Tệp không đọc được".
    */
   consolidate(request: ConsolidateRequest, onFile: (progress: FileProgress) => void): Promise<PaneOutcome>;
+  /**
+   * Builds next year's tracker in a new workbook from this one (which is only read), with the unfinished work
+   * carried over, and opens it where the host can (Excel: a new window), else offers it as a file.
+   */
+  rolloverTracker(): Promise<RolloverView>;
   /** Reads the "Cài đặt" sheet into the settings form. */
   loadSettings(): Promise<SettingsOutcome>;
   /** Validates and writes the settings form into "Cài đặt". */

@@ -3,10 +3,16 @@ import { formatVnDate, type IsoDate } from '../domain/dates';
 import type { OverviewTask } from '../domain/overview';
 import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
 import { PANE } from '../i18n/ui';
+import { percentVi } from '../i18n/vi';
 
 /** 0.256 → "26%" (whole percent, as a commune report writes it). */
 export function percentText(share: number): string {
   return `${Math.round(share * 100)}%`;
+}
+
+/** 0.9971 → "99,7%": a share with one decimal, as the report writes the on-time rate (a whole 100% would hide 3 late of 1,043). */
+export function percentOneDecimal(share: number): string {
+  return percentVi(share);
 }
 
 /** "13:05": the local time of day. */

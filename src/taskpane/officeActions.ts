@@ -7,6 +7,7 @@ import { actionLock } from '../commands/actionLock';
 import { currentWorkbookKey, pageHost } from '../commands/pageHost';
 import { todayIso } from '../domain/dates';
 import { storageMemory } from '../workbook/office/memory';
+import { officeIsSetSupported } from '../workbook/office/requirements';
 import { createOfficeWorkbook, type ExcelRun } from '../workbook/office/officeWorkbook';
 import type { ChangeListener, PaneActions } from './actions';
 import { createPaneActions } from './paneActions';
@@ -37,6 +38,14 @@ export function createOfficeActions(): PaneActions {
     subscribeToChanges: (onChange) => subscribeToWorkbookChanges(onChange),
     writeNotes: () => port.lastWarnings,
     lock: actionLock(host, key),
+    openWorkbook: async (bytes) => {
+      // With the rest of "Chuyển sang năm mới", loaded when first used.
+      const { openWorkbookInExcel } = await import(/* webpackChunkName: "rollover" */ './openWorkbook');
+      return openWorkbookInExcel(bytes, {
+        createWorkbook: (base64) => Excel.createWorkbook(base64),
+        isSetSupported: officeIsSetSupported,
+      });
+    },
   });
 }
 

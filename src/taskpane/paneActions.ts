@@ -6,7 +6,6 @@
 // Each action from its own module, not from '../app': the index also holds what the pane loads lazily.
 import { checkTracker } from '../app/checkTracker';
 import { fixCells } from '../app/fixCells';
-import { initTracker } from '../app/initTracker';
 import { loadOverview } from '../app/overview';
 import { loadSettings, saveSettings } from '../app/settingsForm';
 import type { ActionOutcome } from '../app/types';
@@ -29,6 +28,12 @@ export interface PaneHost {
    * Without one, the pane's own one-at-a-time rule is all there is (the browser preview).
    */
   lock?: ActionLock;
+  /**
+   * Opens an .xlsx file as a new workbook of its own (Excel: Excel.createWorkbook): 'opened', or why not:
+   * 'unsupported' (this Excel cannot), 'failed' (it tried). Without it (the browser preview) the pane offers
+   * the file for download only.
+   */
+  openWorkbook?(bytes: Uint8Array): Promise<'opened' | 'unsupported' | 'failed'>;
 }
 
 /**
@@ -67,7 +72,11 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
       const noTracker = !outcome.ok && outcome.reason === 'trackerMissing';
       return noTracker ? { ...outcome, noTracker } : outcome;
     },
-    initTracker: async (year) => withNotes(await exclusive('init', () => initTracker(port, { year })), host),
+    initTracker: async (year) => {
+      // The sheet builders load when first used, as the report's do: a workbook is set up once.
+      const { initTracker } = await import(/* webpackChunkName: "init" */ '../app/initTracker');
+      return withNotes(await exclusive('init', () => initTracker(port, { year })), host);
+    },
     checkTracker: () => exclusive('check', () => checkTracker(port, { today: host.today() })),
     fixCells: async (confirmed) =>
       withNotes(await exclusive('fix', () => fixCells(port, { today: host.today(), confirmed })), host),
@@ -89,6 +98,15 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
       // pane's initial JavaScript does not carry them.
       const { consolidateInto } = await import(/* webpackChunkName: "consolidate" */ './consolidateAction');
       return withNotes(await consolidateInto(port, request, onFile, exclusive), host);
+    },
+    rolloverTracker: async () => {
+      // With the .xlsx adapter (ExcelJS, JSZip), loaded when first used: the pane opens faster.
+      const { rolloverInPane } = await import(/* webpackChunkName: "rollover" */ './rolloverFile');
+      return rolloverInPane(port, {
+        today: host.today(),
+        exclusive: (work) => exclusive('rollover', work),
+        openWorkbook: host.openWorkbook?.bind(host),
+      });
     },
     loadSettings: () => loadSettings(port, { fallbackYear: fallbackYear() }),
     saveSettings: (settings) => exclusive('settings', () => saveSettings(port, settings)),

@@ -1,7 +1,8 @@
 /**
  * The corpus's own answer to "what should the report count?", computed from the facts the generator put in
  * each row, without src/domain. The rule is the one the README and the plan state (deadline states on day T
- * with N warning days; the report's cumulative window; tasks due after the window are "Chưa đến kỳ"), written
+ * with N warning days; the report's cumulative window; tasks due after the window are "Chưa đến kỳ"; tasks due
+ * before it, carried over from an earlier year, count in it as their state), written
  * again here from scratch so that a mistake in the domain cannot hide in its own test.
  */
 
@@ -97,7 +98,6 @@ export function expectedTotals(rows: readonly RowFacts[], o: OracleOptions): Rep
   const totals = emptyTotals();
   for (const row of rows) {
     if (row.task.trim() === '' && !row.unreadable) continue;
-    if (row.deadline !== null && row.deadline < o.from) continue;
     const state: State = row.deadline !== null && row.deadline > o.to ? 'notYetInPeriod' : stateOn(row, o);
     totals.tasks += 1;
     totals[state] += 1;
@@ -112,16 +112,12 @@ export function expectedTotals(rows: readonly RowFacts[], o: OracleOptions): Rep
 
 /**
  * How many counted rows have this lead, compared as the sheet's COUNTIFS compares them (regardless of case,
- * otherwise exactly: another spelling is counted under "Khác", and the check offers to fix it).
+ * otherwise exactly: another spelling is counted under "Khác", and the check offers to fix it). Every task
+ * counts in a report, whatever its deadline (after the window: "Chưa đến kỳ"; before it: carried over).
  */
-export function expectedLeadCount(rows: readonly RowFacts[], lead: string, o: OracleOptions): number {
+export function expectedLeadCount(rows: readonly RowFacts[], lead: string): number {
   const key = (s: string): string => s.toLowerCase();
-  return rows.filter(
-    (r) =>
-      (r.task.trim() !== '' || r.unreadable) &&
-      (r.deadline === null || r.deadline >= o.from) &&
-      key(r.lead) === key(lead),
-  ).length;
+  return rows.filter((r) => (r.task.trim() !== '' || r.unreadable) && key(r.lead) === key(lead)).length;
 }
 
 /** The calendar window of the 6-month report of `year` (what `--period YYYY-Q2` compiles by default). */

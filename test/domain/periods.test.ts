@@ -62,14 +62,17 @@ describe('report periods', () => {
 describe('report content', () => {
   const task = makeTask;
 
-  it('counts by state at T, sets later tasks aside as Chưa đến kỳ, skips tasks due before the window', () => {
+  it('counts by state at T, sets later tasks aside as Chưa đến kỳ, counts work carried over from before the window', () => {
     const tasks = [
       task(2, { deadline: '2026-03-31', status: 'done', completedOn: '2026-03-01', evidence: 'QĐ số 5' }),
       task(3, { deadline: '2026-03-31', status: 'done', completedOn: '2026-06-10' }), // after T: not done at T
       task(4, { deadline: '2026-06-08' }),
       task(5, { deadline: '2026-09-30', section: 'II.9' }),
       task(6, {}),
+      // Carried over from 2025 (cchc rollover), still not done: overdue in every report of 2026.
       task(7, { deadline: '2025-10-01' }),
+      // Carried over and done in 2026, late.
+      task(8, { deadline: '2025-12-10', section: 'II.2', status: 'done', completedOn: '2026-01-20' }),
     ];
     const r = buildReport({
       tasks,
@@ -78,21 +81,24 @@ describe('report content', () => {
       asOf: '2026-06-05',
     });
     expect(r.totals).toEqual({
-      tasks: 5,
+      tasks: 7,
       doneOnTime: 1,
-      doneLate: 0,
-      overdue: 1,
+      doneLate: 1,
+      overdue: 2,
       dueSoon: 1,
       onTrack: 0,
       ongoing: 1,
       dataError: 0,
       notYetInPeriod: 1,
-      // Done on time with a deadline (row 2) over those come due or done (rows 2 and 3).
+      // Done on time with a deadline (row 2) over those come due or done (rows 2, 3, 7 and 8).
       rateOnTime: 1,
-      rateDue: 2,
+      rateDue: 4,
     });
-    expect(r.rate).toBe(0.5);
-    expect(r.overdue.map((o) => [o.task.row, o.daysLate])).toEqual([[3, 66]]);
+    expect(r.rate).toBe(0.25);
+    expect(r.overdue.map((o) => [o.task.row, o.daysLate])).toEqual([
+      [7, 247],
+      [3, 66],
+    ]);
     expect(r.nextQuarter.map((n) => n.task.row)).toEqual([5]);
     expect(r.sections.find((s) => s.id === 'II.1')!.done.map((d) => d.task.evidence)).toEqual(['QĐ số 5']);
     // Kính gửi names the recipient, so Nơi nhận opens with "Như trên" and ends with the archive.

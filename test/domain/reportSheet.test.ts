@@ -1,5 +1,7 @@
 import { reportPeriod } from '../../src/domain/periods';
-import { buildReport, type ReportContent } from '../../src/domain/report';
+import { buildReport, reportJson, type ReportContent } from '../../src/domain/report';
+import { readTthc, TTHC_COLUMN_KEYS, type TthcRead } from '../../src/domain/tthc';
+import { REPORT_TEXT, SHEET, TTHC_HEADERS } from '../../src/i18n/vi';
 import { defaultSettings } from '../../src/domain/settings';
 import type { Problem } from '../../src/domain/problems';
 import type { Task } from '../../src/domain/tracker';
@@ -209,6 +211,142 @@ describe('the report sheet', () => {
     const nơiNhận = spec.cells.findIndex((r) => r[0] === 'Nơi nhận:') + 1;
     const name = spec.cells.findIndex((r) => r.includes('Trương Minh Sơn')) + 1;
     expect(breaks.filter((b) => b > nơiNhận && b <= name)).toEqual([]);
+  });
+});
+
+describe('the report’s TTHC part', () => {
+  const header = TTHC_COLUMN_KEYS.map((k) => TTHC_HEADERS[k]);
+  /** A balanced row: online dossiers, `late` of them resolved late, the rest on time; a reason if given. */
+  const tthcRow = (month: number, field: string, online: number, late = 0, reason: string | null = null) =>
+    TTHC_COLUMN_KEYS.map((k) =>
+      k === 'month'
+        ? month
+        : k === 'field'
+          ? field
+          : k === 'online'
+            ? online
+            : k === 'late'
+              ? late
+              : k === 'onTime'
+                ? online - late
+                : k === 'lateReason'
+                  ? reason
+                  : null,
+    );
+  const tthcRead = (rows: ReturnType<typeof tthcRow>[]): TthcRead =>
+    readTthc({ name: SHEET.tthc, values: [header, ...rows], formulas: [] }, 2026);
+  const withTthc = (rows: ReturnType<typeof tthcRow>[], errors: Problem[] = []): ReportContent =>
+    content([task(2, '2026-02-01')], { tthc: { read: tthcRead(rows) }, errors });
+
+  it('says in one sentence that there are no figures, with no table, when none were typed', () => {
+    const c = withTthc([]);
+    const text = texts(c);
+    expect(text).toContain('3. Kết quả giải quyết hồ sơ thủ tục hành chính');
+    expect(text).toContain(REPORT_TEXT.tthcNone);
+    expect(text.join('\n')).not.toContain(REPORT_TEXT.tthcTableHeader.received);
+    // A workbook without the sheet says the same.
+    expect(texts(content([task(2, '2026-02-01')]))).toContain(REPORT_TEXT.tthcNone);
+  });
+
+  it('states the period’s figures, tabulates the fields that have any, and names the often-late field with its reasons', () => {
+    const c = withTthc([
+      tthcRow(1, 'Hộ tịch', 1200),
+      tthcRow(2, 'Hộ tịch', 30),
+      tthcRow(3, 'Đất đai', 10, 2, 'Chờ đo đạc.'),
+      tthcRow(5, 'Đất đai', 8, 1, 'Cán bộ nghỉ ốm'),
+      tthcRow(8, 'Đất đai', 8, 1, 'ngoài kỳ'),
+    ]);
+    expect(c.tthc.figures.months).toEqual([1, 2, 3, 5]);
+    const text = texts(c);
+    const all = text.join('\n');
+    expect(all).toContain(
+      'Các tháng 1, 2, 3, 5 năm 2026 (tháng 4 chưa có số liệu), tổng số hồ sơ thủ tục hành chính là 1.248 hồ sơ (tiếp nhận mới 1.248, trong đó trực tuyến 1.248).',
+    );
+    expect(all).toContain(
+      'Đã giải quyết 1.248 hồ sơ (đúng hạn 1.245, quá hạn 3); không còn hồ sơ đang giải quyết.',
+    );
+    expect(all).toContain('Tỷ lệ giải quyết hồ sơ đúng hạn đạt 99,8% (1.245/1.248 hồ sơ đã giải quyết');
+    expect(all).toContain(
+      'Lĩnh vực Đất đai thường xuyên có hồ sơ giải quyết quá hạn (3 hồ sơ, trong các tháng 3, 5); nguyên nhân: tháng 3: Chờ đo đạc; tháng 5: Cán bộ nghỉ ốm.',
+    );
+    expect(all).toContain(
+      'Tập trung khắc phục tình trạng giải quyết hồ sơ thủ tục hành chính quá hạn ở lĩnh vực: Đất đai.',
+    );
+    // The table: Hộ tịch, Đất đai and the total; no row for a field without figures.
+    expect(text).toContain('Hộ tịch');
+    expect(text).not.toContain('Chứng thực');
+    const spec = buildReportSheet(c, 'Báo cáo 6 tháng 2026');
+    const totalRow = spec.cells.findIndex((r) => r[0] === 'Cộng' && r.includes(1248));
+    expect(spec.cells[totalRow].filter((v) => v !== null)).toEqual(['Cộng', 1248, 0, 1245, 3, 0, 0, '99,8%']);
+  });
+
+  it('keeps the TTHC table on one page with its caption, and its rows with data errors out of print', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => tthcRow(1, `Lĩnh vực số ${i + 1}`, 5));
+    rows.push(
+      TTHC_COLUMN_KEYS.map((k) =>
+        k === 'month' ? 2 : k === 'field' ? 'Hộ tịch' : k === 'online' ? '7' : null,
+      ),
+    );
+    const errors: Problem[] = [
+      {
+        severity: 'error',
+        code: 'tthcCountAsText',
+        sheet: SHEET.tthc,
+        cell: 'D42',
+        message: 'Số dạng chữ (ô D42).',
+      },
+    ];
+    const c = withTthc(rows, errors);
+    expect(c.tthc.dataErrors).toEqual([
+      { row: 42, task: 'Tháng 2 – Hộ tịch', problems: [{ cell: 'D42', message: 'Số dạng chữ (ô D42).' }] },
+    ]);
+    const spec = buildReportSheet(c, 'Báo cáo 6 tháng 2026');
+    const printed = Number(/(\d+)$/.exec(spec.page!.printArea!)![1]);
+    const caption = spec.cells.findIndex((r) => String(r[0]).includes('Bảng kết quả giải quyết hồ sơ')) + 1;
+    const head = caption + 1;
+    // The caption, the header and the first row together; a header row again on each page the table goes on to.
+    expect(spec.page!.rowBreaks!.filter((b) => b > caption && b <= head + 1)).toEqual([]);
+    const inPrint = spec.cells.slice(0, printed).flat().join('\n');
+    expect(inPrint).toContain(
+      'Có 1 dòng số liệu hồ sơ thủ tục hành chính chưa tổng hợp được do dữ liệu chưa hợp lệ.',
+    );
+    expect(inPrint).not.toContain('D42');
+    const below = spec.cells.slice(printed).flat().join('\n');
+    expect(below).toContain('1 dòng của trang "Hồ sơ TTHC" có lỗi dữ liệu');
+    expect(below).toContain('Dòng 42: Tháng 2 – Hộ tịch');
+  });
+
+  it('gives `cchc report --json` the tthc object the issue specifies', () => {
+    const c = withTthc([tthcRow(1, 'Hộ tịch', 10), tthcRow(2, 'Đất đai', 4, 1), tthcRow(3, 'Đất đai', 4, 2)]);
+    const json = reportJson(c, 'Báo cáo 6 tháng 2026') as { tthc: unknown };
+    const T = (online: number, late: number) => ({
+      carriedOver: 0,
+      online,
+      offline: 0,
+      received: online,
+      early: 0,
+      onTime: online - late,
+      late,
+      pendingOnTime: 0,
+      pendingLate: 0,
+    });
+    expect(json.tthc).toEqual({
+      months: [1, 2, 3],
+      totals: T(18, 3),
+      byField: [
+        { field: 'Hộ tịch', ...T(10, 0) },
+        { field: 'Đất đai', ...T(8, 3) },
+      ],
+      onTimeRate: 15 / 18,
+      frequentLateFields: ['Đất đai'],
+    });
+    expect((reportJson(content([]), 'x') as { tthc: unknown }).tthc).toEqual({
+      months: [],
+      totals: T(0, 0),
+      byField: [],
+      onTimeRate: null,
+      frequentLateFields: [],
+    });
   });
 });
 

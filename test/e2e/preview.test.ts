@@ -280,6 +280,59 @@ const WIDTHS = [320, 500] as const;
     await expectAccessible('report');
   });
 
+  /** Types a row of Hồ sơ TTHC in the sheet view: the counts (C…K but F) and a reason, each with Enter. */
+  async function typeTthcRow(row: number, counts: number[], reason?: string): Promise<void> {
+    const headers = [
+      'Kỳ trước chuyển qua',
+      'Tiếp nhận trực tuyến',
+      'Tiếp nhận trực tiếp, bưu chính',
+      'Đã giải quyết trước hạn',
+      'Đã giải quyết đúng hạn',
+      'Đã giải quyết quá hạn',
+      'Đang giải quyết trong hạn',
+      'Đang giải quyết quá hạn',
+    ];
+    const entries: [string, string][] = headers.map((h, i) => [h, String(counts[i])]);
+    if (reason) entries.push(['Nguyên nhân quá hạn, biện pháp khắc phục', reason]);
+    for (const [header, value] of entries) {
+      const input = page.getByLabel(`${header}, dòng ${row}`, { exact: true });
+      await input.fill(value);
+      await input.press('Enter');
+      await page.waitForFunction(
+        ([label, v]) =>
+          (document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null)
+            ?.defaultValue === v,
+        [`${header}, dòng ${row}`, value] as const,
+      );
+    }
+  }
+
+  it('follows the dossier counts typed into Hồ sơ TTHC: rates, the late field, its row', async () => {
+    await pane().getByRole('tab', { name: 'Tổng quan' }).click();
+    const section = pane().getByRole('region', { name: 'Hồ sơ thủ tục hành chính' });
+    await section.getByText('Chưa có số liệu hồ sơ của năm 2026').waitFor();
+    await page.getByRole('tab', { name: 'Hồ sơ TTHC' }).click();
+    // Tháng 1: Hộ tịch (row 2) all on time; Đất đai (row 4) one late with its reason, two pending.
+    await typeTthcRow(2, [0, 20, 10, 10, 20, 0, 0, 0]);
+    await typeTthcRow(4, [3, 2, 6, 0, 8, 1, 2, 0], 'Chờ kết quả đo đạc');
+    // Tháng 2 (row 16): Đất đai late again; the two pending of January carried over.
+    await typeTthcRow(16, [2, 3, 3, 1, 5, 1, 1, 0], 'Cán bộ địa chính nghỉ phép');
+    expect(await page.locator('td[data-address="F4"]').textContent()).toBe('11');
+    expect(await page.locator('tr[data-row="4"]').getAttribute('data-state')).toBe('late');
+    await section.getByText('Tỷ lệ giải quyết đúng hạn tháng 2/2026').waitFor();
+    // February: 6 of Đất đai's 7 resolved on time or early; the 6-month report's months so far: 44 of 46.
+    await section
+      .getByText('6/7 hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn (85,7%)')
+      .waitFor();
+    await section
+      .getByText('44/46 hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn (95,7%)')
+      .waitFor();
+    const late = section.getByRole('button', { name: /Đất đai · thường xuyên trễ hạn/ });
+    await late.click();
+    await page.getByTestId('selection').getByText('Hồ sơ TTHC!B16').waitFor();
+    await expectAccessible('Hồ sơ TTHC');
+  });
+
   it('consolidates communes’ workbooks picked in the browser, file by file, into this workbook', async () => {
     // Two communes' workbooks as the demo makes them, and a file that is no workbook.
     const files: string[] = [];
@@ -376,6 +429,77 @@ const WIDTHS = [320, 500] as const;
     const settings = book.getWorksheet('Cài đặt')!;
     const warningRow = settings.getColumn(1).values.findIndex((v) => v === 'Số ngày cảnh báo');
     expect(settings.getCell(warningRow, 2).value).toBe(10);
+  });
+
+  it('moves to the new year: says what it carried, lists the rows, downloads next year’s workbook', async () => {
+    await pane().getByRole('tab', { name: 'Thao tác' }).click();
+    await button('Chuyển sang năm mới').click();
+    const section = pane().getByRole('region', { name: 'Chuyển sang năm mới' });
+    const done = section.getByText('Đã tạo bảng theo dõi năm 2027: 48 nhiệm vụ của kế hoạch và ', {
+      exact: false,
+    });
+    await done.waitFor().catch(async (error) => {
+      throw new Error(`${String(error)}\n${await section.textContent()}`);
+    });
+    const carried = Number(/và (\d+) nhiệm vụ/.exec((await done.textContent()) ?? '')?.[1]);
+    // Every task with a deadline but the five done (rows 2–6), whatever the deadline.
+    expect(carried).toBe(26);
+    await pane()
+      .getByText('Bấm "Tải tệp ke-hoach-cchc-2027.xlsx" để lưu sổ năm 2027', { exact: false })
+      .waitFor();
+    const list = pane().getByRole('region', { name: `Chuyển từ năm 2026 (${carried})` });
+    await list.getByText('Dòng 7 → dòng 50 ở sổ mới', { exact: false }).waitFor();
+    await shoot('rollover', '#rollover-heading');
+    await expectAccessible('rollover');
+    // A carried row selects its row in this workbook, which is as it was.
+    await list.getByRole('button').first().click();
+    await page.getByTestId('selection').getByText('Nhiệm vụ!A7').waitFor();
+    await page.getByRole('tab', { name: 'Báo cáo 6 tháng 2026' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      button('Tải tệp ke-hoach-cchc-2027.xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ke-hoach-cchc-2027.xlsx');
+    const file = path.join(userDataDir, 'rollover.xlsx');
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      'Nhiệm vụ',
+      'Hồ sơ TTHC',
+      'Danh mục',
+      'Cài đặt',
+    ]);
+    const tracker = book.getWorksheet('Nhiệm vụ')!;
+    expect(tracker.rowCount).toBe(49 + carried);
+    expect(tracker.getCell('K50').value).toBe('Chuyển từ năm 2026 (dòng 7)');
+    const settings = book.getWorksheet('Cài đặt')!;
+    const label = (text: string) => settings.getColumn(1).values.findIndex((v) => v === text);
+    expect(settings.getCell(label('Năm theo dõi'), 2).value).toBe(2027);
+    expect(settings.getCell(label('Số ngày cảnh báo'), 2).value).toBe(10); // the user's setting, carried
+  });
+
+  it('shows the demo’s half year of dossier figures in the pane and in the sheet (?demo)', async () => {
+    await page.goto(`${server.url}?demo&today=2026-09-04&pane=320`);
+    const section = pane().getByRole('region', { name: 'Hồ sơ thủ tục hành chính' });
+    await section.getByText('Tỷ lệ giải quyết đúng hạn tháng 8/2026').waitFor({ timeout: 60_000 });
+    await section.getByRole('button', { name: /Đất đai · thường xuyên trễ hạn/ }).waitFor();
+    await shoot('tthc', '#tthc-heading');
+    await expectAccessible('Hồ sơ TTHC in the demo');
+    await section.getByRole('button', { name: /Đất đai · thường xuyên trễ hạn/ }).click();
+    await page.getByRole('tab', { name: 'Hồ sơ TTHC', selected: true }).waitFor();
+    await page
+      .getByTestId('selection')
+      .getByText(/^Ô đang chọn: Hồ sơ TTHC!B\d+$/)
+      .waitFor();
+    await page.getByTestId('pane').evaluate((el) => {
+      const target = el.querySelector('#tthc-heading');
+      el.scrollTop = target
+        ? target.getBoundingClientRect().top - el.getBoundingClientRect().top + el.scrollTop - 8
+        : 0;
+    });
+    await page.mouse.move(1270, 950);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'preview-tthc.png') });
   });
 
   it('asked nothing of the network but its own server, and broke no rule of its security policy', () => {

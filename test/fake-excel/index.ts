@@ -16,7 +16,8 @@
  * 5,000,000 cells fail with RangeExceedsLimit, a very hidden sheet cannot be deleted, DataValidation.clear
  * cuts only its range, autofit skips merged rows, a formula in an empty table column fills it, a fit to pages
  * waits for the Page Layout tab, a protected structure refuses sheet changes. A test can play the user:
- * cell-edit mode, another workbook in focus, changes between two syncs.
+ * cell-edit mode, another workbook in focus, changes between two syncs. Excel.createWorkbook keeps the bytes of
+ * the workbook it would open (Base64 of an .xlsx only), and a test can make it fail as Excel on the web has.
  */
 import { parseAddress, rectToAddress, type Rect } from './address';
 import { createHost, FIVE_MB, type FakeLimits, type FakeStats, type RunOptions } from './context';
@@ -38,6 +39,7 @@ import {
   type ValidationState,
   type WorkbookState,
 } from './state';
+import { invalidArgument } from './errors';
 import { FakeRequestContext } from './workbook';
 
 export type { CellFormat, FakeCellValue, FakeLimits, FakeStats, RunOptions, WorkbookState };
@@ -119,7 +121,19 @@ export interface FakeExcel {
   beforeSync(index: number, change: () => void): void;
   /** How many syncs are waiting for the user to leave cell-edit mode. */
   readonly waitingForEdit: number;
+  /**
+   * Excel.createWorkbook(base64File) (ExcelApi 1.8): "creates and opens a new workbook", pre-populated with the
+   * Base64-encoded .xlsx file. The open workbook (this fake's state) is not touched; the new one is recorded in
+   * `createdWorkbooks` as its bytes. Strict: the argument must be Base64 (RFC 4648 alphabet, padded) of a zip
+   * package, else InvalidArgument (what Excel answers to a malformed file is not documented).
+   */
+  createWorkbook(base64File?: string): Promise<void>;
+  readonly createdWorkbooks: Uint8Array[];
+  /** The next createWorkbook fails with this error (as Excel on the web did in office-js#3646). */
+  failNextCreateWorkbook(error: Error): void;
 }
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function cellRect(cell: string): { row: number; col: number } {
   const r = parseAddress(cell);
@@ -223,6 +237,8 @@ export function createFakeExcel(limits: Partial<FakeLimits> = {}): FakeExcel {
   };
 
   const host = createHost();
+  const createdWorkbooks: Uint8Array[] = [];
+  let createFailure: Error | undefined;
   const run: FakeRun = async (batch, options) => {
     const context = new FakeRequestContext(state, stats, sizeLimits, host, options ?? {});
     // The fake stands in for Excel.RequestContext; it implements only what the adapter uses.
@@ -313,6 +329,27 @@ export function createFakeExcel(limits: Partial<FakeLimits> = {}): FakeExcel {
     },
     get waitingForEdit() {
       return host.editEnded.length;
+    },
+    createdWorkbooks,
+    failNextCreateWorkbook(error) {
+      createFailure = error;
+    },
+    async createWorkbook(base64File) {
+      if (createFailure) {
+        const error = createFailure;
+        createFailure = undefined;
+        throw error;
+      }
+      if (base64File === undefined) {
+        createdWorkbooks.push(new Uint8Array());
+        return;
+      }
+      if (typeof base64File !== 'string' || !BASE64.test(base64File))
+        throw invalidArgument('base64File is not Base64.', 'Excel.createWorkbook');
+      const bytes = new Uint8Array(Buffer.from(base64File, 'base64'));
+      if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 3 || bytes[3] !== 4)
+        throw invalidArgument('base64File is not an .xlsx file.', 'Excel.createWorkbook');
+      createdWorkbooks.push(bytes);
     },
     addTable(sheetName, name, range) {
       const sheet = mustFind(sheetName);

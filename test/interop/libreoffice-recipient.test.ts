@@ -8,11 +8,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { compileReport } from '../../src/app';
+import { demoTthcUpdates } from '../../src/app/demo';
+import { lettersToCol, toA1 } from '../../src/domain/a1';
+import { onTimeRate, readTthc, TTHC_FIGURE_KEYS, tthcFigures } from '../../src/domain/tthc';
 import { runCli } from '../../src/cli/main';
 import { trackerFromSnapshot } from '../../src/app/checkTracker';
 import { addDays, serialFromIso, todayIso } from '../../src/domain/dates';
 import { deadlineState } from '../../src/domain/deadline';
-import { rollupFor, summaryFor } from '../../src/app/summary';
+import { rollupFor, summaryFor, summaryTthcInput } from '../../src/app/summary';
 import { readKnownLeads } from '../../src/domain/validation';
 import { DEADLINE_STATES } from '../../src/domain/deadline';
 import { SHEET, STATE_LABEL } from '../../src/i18n/vi';
@@ -64,8 +67,10 @@ async function writeDemo(): Promise<{ file: string; reportSheet: string }> {
   const io = { out: () => undefined, err: (l: string) => console.error(l), now: () => new Date(), cwd: dir };
   expect(await runCli(['init', '--year', String(year), '--out', file], io)).toBe(0);
   const book = await openXlsx(fs.readFileSync(file));
-  await book.read([SHEET.tracker]);
-  await book.apply({ write: [], updates: updatesFor() });
+  const typed = await book.read([SHEET.tracker, SHEET.tthc]);
+  // The one-stop shop's counts of January to May, as the demo types them (Đất đai late in March and May).
+  const tthc = demoTthcUpdates(readTthc(typed.contents[SHEET.tthc], year), 5);
+  await book.apply({ write: [], updates: [...updatesFor(), ...tthc] });
   const out = await compileReport(book, { asOf: today });
   expect(out.ok).toBe(true);
   fs.writeFileSync(file, await book.toBuffer());
@@ -79,7 +84,7 @@ beforeAll(async () => {
   demo = await writeDemo();
   const recalcFile = await recalcWithLibreOffice(demo.file, path.join(dir, 'recalc'));
   const book = await openXlsx(fs.readFileSync(recalcFile));
-  const snap = await book.read([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.summary]);
+  const snap = await book.read([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.summary, SHEET.tthc]);
   recalculated = snap.contents;
 }, 300_000);
 
@@ -125,6 +130,33 @@ describe('a recipient opening the file in LibreOffice', () => {
     // The figures compared are not all zeros: the boundary rows put tasks in every state.
     for (const s of DEADLINE_STATES.filter((x) => x !== 'dataError'))
       expect(roll.total[s]).toBeGreaterThanOrEqual(1);
+    // Hồ sơ TTHC's blocks too: no error value anywhere on the sheet, and the year's total is the domain's.
+    const errors = sheet.values.flatMap((r, i) =>
+      r.flatMap((v, c) => (v !== null && typeof v === 'object' ? [`${toA1(i, c)} ${v.error}`] : [])),
+    );
+    expect(errors).toEqual([]);
+    const state = snapshotState();
+    const t = summaryFor(state, listed, today).layout.tthc!;
+    const yearBlock = t.blocks.find((b) => b.key === 'year')!;
+    const want = tthcFigures(state.tthc.rows, { from: 1, to: 12 }, summaryTthcInput(state)!.fields).totals;
+    expect(want.received).toBeGreaterThan(500);
+    for (const k of TTHC_FIGURE_KEYS)
+      expect({ k, v: sheet.values[yearBlock.totalRow - 1][lettersToCol(t.columns[k])] }).toEqual({
+        k,
+        v: want[k],
+      });
+  });
+
+  it('sees in Hồ sơ TTHC every Tổng số hồ sơ and Tỷ lệ đúng hạn the domain computes', () => {
+    const { tthc } = snapshotState();
+    const sheet = recalculated[SHEET.tthc];
+    const counted = tthc.rows.filter((r) => r.state === 'counted');
+    expect(counted.length).toBe(30); // six fields, five months
+    for (const r of counted) {
+      const c = r.counts;
+      expect(sheet.values[r.row - 1][tthc.columns.received!]).toBe(c.carriedOver + c.online + c.offline);
+      expect(sheet.values[r.row - 1][tthc.columns.rate!]).toBeCloseTo(onTimeRate(c)!, 9);
+    }
   });
 });
 
@@ -159,6 +191,13 @@ describe('the report printed by LibreOffice', () => {
     expect(pages[0]).toContain('BÁO CÁO');
     expect(pages[0]).toContain('Kết quả thực hiện Kế hoạch nâng cao chất lượng, hiệu quả công tác cải');
     expect(pages[0]).toContain('Kính gửi: Sở Nội vụ tỉnh An Giang.');
+    // The TTHC part: its caption, header row, every field and the total on one page, inside the margins.
+    const tthcPage = pages.findIndex((p) => p.includes('Bảng kết quả giải quyết hồ sơ thủ tục hành chính'));
+    expect(tthcPage).toBeGreaterThanOrEqual(0);
+    for (const cell of ['Tổng số', 'Hộ tịch', 'Chứng thực', 'Đất đai', 'Lao động – việc', 'Cộng'])
+      expect(pages[tthcPage].slice(pages[tthcPage].indexOf('Bảng kết quả giải quyết hồ sơ'))).toContain(cell);
+    expect(text).toContain('3. Kết quả giải quyết hồ sơ thủ tục hành chính');
+    expect(text).toMatch(/Lĩnh vực Đất đai thường xuyên có hồ sơ giải quyết quá hạn/);
     for (const block of [
       'I. KẾT QUẢ THỰC HIỆN',
       'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
@@ -213,9 +252,12 @@ describe('the report printed by LibreOffice', () => {
     // between paragraphs at least 6 pt more, the same give or take rounding (8–10 pt), and at most one line
     // more where Excel, whose columns are 4 % narrower, wraps a paragraph onto one more line than LibreOffice.
     const bodyLines = new Map<string, number>();
+    // Paragraphs only: not the header of page 1, nor the signature block (its lines are 18 pt apart, by design).
+    const signature = all.find((w) => w.text === 'Nơi')!;
     for (const w of all) {
       const pt = (w.yMax - w.yMin) / BOX_PER_PT;
       if (Math.abs(pt - 13) > 0.3 || w.yMin < 200) continue;
+      if (w.page === signature.page && w.yMin >= signature.yMin - 1) continue;
       bodyLines.set(`${w.page}:${w.yMin.toFixed(1)}`, w.yMin);
     }
     const tops = [...bodyLines.entries()]
@@ -226,6 +268,11 @@ describe('the report printed by LibreOffice', () => {
       if (tops[i].page !== tops[i - 1].page) continue;
       const pitch = tops[i].y - tops[i - 1].y;
       if (Math.abs(pitch - 14.4) < 0.3) continue;
+      // Two paragraphs, not a paragraph and the next after a table (whose rows are 12 pt) in between.
+      const between = all.some(
+        (w) => w.page === tops[i].page && w.yMin > tops[i - 1].y + 1 && w.yMin < tops[i].y - 1,
+      );
+      if (between) continue;
       gaps.push(pitch - 14.4);
     }
     expect(gaps.length).toBeGreaterThan(20);

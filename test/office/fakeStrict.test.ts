@@ -277,4 +277,20 @@ describe('fake Excel: strict where Excel is', () => {
       },
     });
   });
+  it('creates a workbook only from Base64 of an .xlsx (a zip), leaving the open one as it was', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A', [['giữ']]);
+    const zip = Buffer.from('PK\u0003\u0004rest of the package').toString('base64');
+    await excel.createWorkbook(zip);
+    expect(Buffer.from(excel.createdWorkbooks[0]).toString('latin1')).toBe(
+      'PK\u0003\u0004rest of the package',
+    );
+    for (const bad of ['not base64!', Buffer.from('plain text').toString('base64')]) {
+      const error = await rejection(excel.createWorkbook(bad));
+      expect(error.code).toBe('InvalidArgument');
+    }
+    expect(excel.createdWorkbooks).toHaveLength(1);
+    expect(excel.sheetNames()).toEqual(['A']);
+    expect(excel.sheet('A').values()).toEqual([['giữ']]);
+  });
 });

@@ -532,4 +532,21 @@ describe('Office adapter: apply', () => {
     expect(excel.syncCount).toBe(1); // the sheet list for the second apply; nothing written
     expect(excel.sheetNames()).toEqual(['Sheet1']);
   });
+
+  it('refuses a plan with an error value to keep, rather than write something else in its place', async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('Sheet1');
+    const port = createOfficeWorkbook(excel.run);
+    await port.read([]);
+    excel.resetStats();
+    const refused = await caught(
+      port.apply({
+        write: [sheetSpec('A', [['a', null]], { errorCells: [{ cell: 'B1', error: '#N/A' }] })],
+      }),
+    );
+    expect(refused).toMatchObject({ code: 'unsupported', sheet: 'A' });
+    expect(refused.message).toBe(OFFICE_ERROR.errorValueUnsupported('A', 'B1', '#N/A'));
+    expect(excel.syncCount).toBe(0);
+    expect(excel.sheetNames()).toEqual(['Sheet1']);
+  });
 });

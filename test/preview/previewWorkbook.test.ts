@@ -11,6 +11,7 @@ import { FIRST_SHEET, PreviewWorkbook } from '../../src/preview/previewWorkbook'
 import {
   completedOnValue,
   computedCells,
+  tthcModel,
   displayValue,
   isDateFormat,
   trackerModel,
@@ -164,7 +165,11 @@ describe('the sheet model', () => {
       year: 2026,
       periodMode: 'calendar',
     });
-    const totalRows = summary.values.map((r, i) => (r[1] === 'Tổng cộng' ? i + 1 : 0)).filter((r) => r > 0);
+    // The three task blocks with a total (the TTHC blocks' totals follow them).
+    const totalRows = summary.values
+      .map((r, i) => (r[1] === 'Tổng cộng' ? i + 1 : 0))
+      .filter((r) => r > 0)
+      .slice(0, 3);
     expect(totalRows).toHaveLength(3);
     for (const row of totalRows) {
       expect(figures.get(`C${row}`)).toBe(String(expected.total.tasks));
@@ -175,6 +180,51 @@ describe('the sheet model', () => {
       expect(figures.get(`L${row}`)).toBe(String(expected.total.rateDue));
       expect(figures.get(`M${row}`)).toBe(`${Math.round(completionRate(expected.total)! * 100)}%`);
     }
+  });
+
+  it('computes Hồ sơ TTHC’s Tổng số hồ sơ and Tỷ lệ đúng hạn, its colours, and Tổng hợp’s TTHC figures', async () => {
+    const workbook = await trackerWorkbook();
+    // March, Hộ tịch (row 26): 2 carried over, 10 online, 5 in person; 3 early, 12 on time, 1 late, 1 pending.
+    const counts: [string, number][] = [
+      ['C', 2],
+      ['D', 10],
+      ['E', 5],
+      ['G', 3],
+      ['H', 12],
+      ['I', 1],
+      ['J', 1],
+    ];
+    for (const [col, v] of counts) await workbook.editCell(SHEET.tthc, `${col}26`, v, '0');
+    await workbook.editCell(SHEET.tthc, 'D27', '7', '@'); // Chứng thực: a number stored as text
+    await compileReport(workbook, { asOf: TODAY });
+    const names = (await workbook.read([])).sheets.map((s) => s.name);
+    const { contents } = await workbook.read(names);
+    const model = trackerModel(contents[SHEET.tracker], contents[SHEET.settings], TODAY);
+    const cells = computedCells(SHEET.tthc, contents, model, TODAY);
+    expect([cells.get('F26'), cells.get('L26'), cells.get('F27'), cells.get('F28')]).toEqual([
+      '17',
+      '93.8%',
+      'Lỗi dữ liệu',
+      '',
+    ]);
+    const marks = tthcModel(contents[SHEET.tthc], 2026);
+    expect([marks.markByRow.get(26), marks.markByRow.get(27), marks.unbalanced.has(26)]).toEqual([
+      'late',
+      'dataError',
+      false,
+    ]);
+    const summary = contents[SHEET.summary];
+    const figures = computedCells(SHEET.summary, contents, model, TODAY);
+    expect(figures.size).toBe(summary.formulas.flat().filter((f) => f !== null).length);
+    const q1Total = summary.values.findIndex((r, i) => r[1] === 'Tổng cộng' && i > 60) + 1;
+    expect(['C', 'D', 'E', 'F', 'I', 'L'].map((c) => figures.get(`${c}${q1Total}`))).toEqual([
+      '2',
+      '10',
+      '5',
+      '17',
+      '1',
+      '93.8%',
+    ]);
   });
 
   it('leaves formulas it cannot vouch for alone', async () => {

@@ -6,8 +6,19 @@ import type { CheckResult } from '../../src/domain/problems';
 import { CONSOLIDATION_PANE } from '../../src/i18n/consolidation';
 import { ACTION_NAME, OUTCOME, PANE } from '../../src/i18n/ui';
 import { App, type PaneTab } from '../../src/taskpane/App';
-import type { CheckView, PaneActions } from '../../src/taskpane/actions';
-import { deferred, fakeActions, NO_TRACKER, readyView, type FakeActions } from './fakes';
+import type { CheckView, PaneActions, RolloverView } from '../../src/taskpane/actions';
+import { saveBytes } from '../../src/taskpane/download';
+import {
+  deferred,
+  fakeActions,
+  NO_TRACKER,
+  readyView,
+  sampleOverview,
+  sampleTthc,
+  type FakeActions,
+} from './fakes';
+
+jest.mock('../../src/taskpane/download', () => ({ saveBytes: jest.fn() }));
 
 function renderPane(actions: PaneActions, initialTab?: PaneTab) {
   return render(
@@ -180,6 +191,74 @@ describe('the overview', () => {
     expect(screen.getByText(PANE.noTasks)).toBeTruthy();
     expect(screen.getByText(PANE.noOverdue)).toBeTruthy();
     expect(screen.getByText(PANE.noDueSoon)).toBeTruthy();
+  });
+
+  describe('Hồ sơ TTHC', () => {
+    it('shows the latest month’s and the period’s on-time rate and the late fields, each taking the user to its row', async () => {
+      const actions = fakeActions({
+        loadOverview: jest.fn(async () => readyView({ ...sampleOverview(), tthc: sampleTthc() })),
+      });
+      renderPane(actions);
+      await settle();
+      const section = screen.getByRole('region', { name: PANE.tthcHeading });
+      expect(within(section).getByText('Tỷ lệ giải quyết đúng hạn tháng 5/2026')).toBeTruthy();
+      expect(
+        within(section).getByText(
+          '39/40 hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn (97,5%)',
+        ),
+      ).toBeTruthy();
+      expect(
+        within(section).getByText('Tỷ lệ giải quyết đúng hạn, báo cáo 6 tháng đầu năm 2026 (tháng 1–5)'),
+      ).toBeTruthy();
+      // 196/199 is 98,5%: one decimal, as the report writes it.
+      expect(within(section).getByText(/\(98,5%\)$/)).toBeTruthy();
+      const late = within(section).getByRole('region', { name: PANE.tthcLateHeading(1) });
+      const item = within(late).getByRole('button', { name: /Đất đai · thường xuyên trễ hạn/ });
+      expect(item.textContent).toContain(
+        'giải quyết quá hạn 3 hồ sơ (tháng 3, 5) · đang giải quyết quá hạn 1 hồ sơ',
+      );
+      await act(async () => fireEvent.click(item));
+      expect(actions.selectCell).toHaveBeenCalledWith('Hồ sơ TTHC', 'B52');
+      const errors = within(section).getByRole('region', { name: PANE.tthcErrorsHeading(1) });
+      await act(async () =>
+        fireEvent.click(within(errors).getByRole('button', { name: /Dòng 30 · tháng 3 · Hộ tịch/ })),
+      );
+      expect(actions.selectCell).toHaveBeenCalledWith('Hồ sơ TTHC', 'B30');
+    });
+
+    it('says when no figures were typed yet, and opens the sheet', async () => {
+      const none = {
+        ...sampleTthc(),
+        latestMonth: null,
+        latestRate: null,
+        periodMonths: [],
+        lateFields: [],
+        dataErrorRows: [],
+      };
+      const actions = fakeActions({
+        loadOverview: jest.fn(async () => readyView({ ...sampleOverview(), tthc: none })),
+      });
+      renderPane(actions);
+      await settle();
+      const section = screen.getByRole('region', { name: PANE.tthcHeading });
+      expect(within(section).getByText(PANE.tthcNoFigures(2026))).toBeTruthy();
+      expect(within(section).queryByRole('progressbar')).toBeNull();
+      await act(async () =>
+        fireEvent.click(within(section).getByRole('button', { name: PANE.tthcOpenSheet })),
+      );
+      expect(actions.selectCell).toHaveBeenCalledWith('Hồ sơ TTHC', 'B2');
+    });
+
+    it('offers to add the sheet to a tracker that has none', async () => {
+      const actions = fakeActions();
+      renderPane(actions);
+      await settle();
+      const section = screen.getByRole('region', { name: PANE.tthcHeading });
+      expect(within(section).getByText(PANE.tthcMissing)).toBeTruthy();
+      await act(async () => fireEvent.click(within(section).getByRole('button', { name: PANE.tthcAdd })));
+      expect(actions.initTracker).toHaveBeenCalledTimes(1);
+      expect(actions.loadOverview).toHaveBeenCalledTimes(2);
+    });
   });
 });
 
@@ -412,6 +491,34 @@ describe('the actions', () => {
     expect(screen.queryByText(PANE.fixButton(1))).toBeNull();
   });
 
+  it('names the sheet of a fix outside Nhiệm vụ (a count stored as text on Hồ sơ TTHC)', async () => {
+    const fix = { value: 12, numberFormat: '0', was: '12', becomes: '12' };
+    const actions = fakeActions({
+      checkTracker: jest.fn(async () => ({
+        ok: false,
+        message: 'Tìm thấy 1 lỗi và 0 cảnh báo.',
+        result: {
+          errors: [
+            {
+              severity: 'error' as const,
+              code: 'tthcCountAsText',
+              sheet: 'Hồ sơ TTHC',
+              cell: 'D5',
+              message: 'Số dạng chữ.',
+              fix,
+            },
+          ],
+          warnings: [],
+        },
+      })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.checkButton)));
+    await act(async () => fireEvent.click(button(PANE.fixButton(1))));
+    expect(screen.getByText(PANE.fixItem('Hồ sơ TTHC!D5', '12', '12'))).toBeTruthy();
+  });
+
   it('writes nothing when the fix list is cancelled', async () => {
     const fix = { value: 'Hoàn thành', was: 'Hoàn thành\u00a0', becomes: 'Hoàn thành' };
     const actions = fakeActions({
@@ -518,6 +625,65 @@ describe('the actions', () => {
     const section = screen.getByRole('region', { name: PANE.initHeading });
     expect(within(section).getByText(message)).toBeTruthy();
     expect(actions.loadOverview).toHaveBeenCalledTimes(1);
+  });
+
+  it('builds next year’s workbook: says what it carried, lists the rows, offers the file', async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const pending = deferred<RolloverView>();
+    const actions = fakeActions({ rolloverTracker: jest.fn(() => pending.promise) });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.rolloverButton)));
+    const section = screen.getByRole('region', { name: PANE.rolloverHeading });
+    expect(within(section).getByText(PANE.working.rollover)).toBeTruthy();
+    expect((button(PANE.checkButton) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () =>
+      pending.resolve({
+        ok: true,
+        message: 'Đã tạo bảng theo dõi năm 2027.',
+        notes: ['1 dòng có lỗi dữ liệu được chuyển nguyên trạng.'],
+        from: 2026,
+        to: 2027,
+        carried: [
+          {
+            row: 40,
+            newRow: 50,
+            task: 'Khảo sát, lắp đặt hệ thống camera',
+            deadline: '2026-06-30',
+            state: 'overdue',
+            dataError: false,
+          },
+        ],
+        file: { bytes, name: 'ke-hoach-cchc-2027.xlsx' },
+        opened: false,
+      }),
+    );
+    expect(within(section).getByText('Đã tạo bảng theo dõi năm 2027.')).toBeTruthy();
+    expect(within(section).getByText('1 dòng có lỗi dữ liệu được chuyển nguyên trạng.')).toBeTruthy();
+    const carried = within(section).getByRole('region', { name: PANE.carriedHeading(1, 2026) });
+    expect(within(carried).getByText('Khảo sát, lắp đặt hệ thống camera')).toBeTruthy();
+    expect(
+      within(carried).getByText(`${PANE.carriedRow(40, 50)} · ${PANE.taskDeadline('30/06/2026')} · Quá hạn`),
+    ).toBeTruthy();
+    await act(async () => fireEvent.click(within(carried).getByRole('button')));
+    expect(actions.selectCell).toHaveBeenCalledWith('Nhiệm vụ', 'A40');
+    fireEvent.click(
+      within(section).getByRole('button', { name: PANE.rolloverDownloadButton('ke-hoach-cchc-2027.xlsx') }),
+    );
+    expect(saveBytes).toHaveBeenCalledWith(bytes, 'ke-hoach-cchc-2027.xlsx');
+  });
+
+  it('shows a refused rollover as an error, with no file', async () => {
+    const message = 'Không chuyển được sang năm mới: Thiếu cột "Trạng thái".';
+    const actions = fakeActions({
+      rolloverTracker: jest.fn(async () => ({ ok: false, message, sheet: 'Nhiệm vụ', cell: 'A1' })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.rolloverButton)));
+    const section = screen.getByRole('region', { name: PANE.rolloverHeading });
+    expect(within(section).getByText(message)).toBeTruthy();
+    expect(within(section).queryByRole('button', { name: /Tải tệp/ })).toBeNull();
   });
 
   it('lists what this Excel could not write as designed', async () => {

@@ -1,8 +1,8 @@
 /** Fakes for the pane's component tests: actions whose answers a test sets, and an overview to show. */
-import type { Overview, OverviewTask } from '../../src/domain/overview';
+import type { Overview, OverviewTask, TthcOverview } from '../../src/domain/overview';
 import { reportPeriod } from '../../src/domain/periods';
 import { defaultSettings } from '../../src/domain/settings';
-import type { CheckView, OverviewView, PaneActions } from '../../src/taskpane/actions';
+import type { CheckView, OverviewView, PaneActions, RolloverView } from '../../src/taskpane/actions';
 
 /** A promise the test settles by hand, to look at the pane while an action is still running. */
 export function deferred<T>() {
@@ -60,8 +60,34 @@ export function sampleOverview(): Overview {
   };
 }
 
+/** Hồ sơ TTHC on 02/06/2026: May's figures (97,5% on time), the 6-month report's months 1–5, Đất đai often late. */
+export function sampleTthc(): TthcOverview {
+  return {
+    present: true,
+    firstRow: 2,
+    latestMonth: 5,
+    latestRate: 39 / 40,
+    latestOnTime: 39,
+    latestResolved: 40,
+    period: reportPeriod(2026, 2),
+    periodMonths: [1, 2, 3, 4, 5],
+    periodRate: 196 / 199,
+    periodOnTime: 196,
+    periodResolved: 199,
+    lateFields: [{ field: 'Đất đai', late: 3, pendingLate: 1, lateMonths: [3, 5], frequent: true, row: 52 }],
+    dataErrorRows: [{ row: 30, month: 3, field: 'Hộ tịch' }],
+  };
+}
+
 export function readyView(overview: Overview = sampleOverview()): OverviewView {
-  return { ok: true, message: '', sheet: 'Nhiệm vụ', overview, taskCell: (row) => `C${row}` };
+  return {
+    ok: true,
+    message: '',
+    sheet: 'Nhiệm vụ',
+    overview,
+    taskCell: (row) => `C${row}`,
+    tthcCell: (row) => `B${row}`,
+  };
 }
 
 export const NO_TRACKER: OverviewView = {
@@ -102,6 +128,13 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): FakeActions {
       message: 'Đã tổng hợp 2 xã vào trang "Tổng hợp các xã".',
       sheet: 'Tổng hợp các xã',
       cell: 'A1',
+    })),
+    rolloverTracker: jest.fn(async (): Promise<RolloverView> => ({
+      ok: true,
+      message: 'Đã tạo bảng theo dõi năm 2027.',
+      from: 2026,
+      to: 2027,
+      carried: [],
     })),
     loadSettings: jest.fn(async () => ({ ok: true, message: '', settings: defaultSettings(2026) })),
     saveSettings: jest.fn(async () => ({

@@ -3,6 +3,7 @@ import { initTracker } from '../../src/app';
 import { memoryLock } from '../../src/commands/actionLock';
 import { ACTION_NAME, OUTCOME } from '../../src/i18n/ui';
 import { PROBLEM, SHEET } from '../../src/i18n/vi';
+import { ROLLOVER, ROLLOVER_PANE } from '../../src/i18n/rollover';
 import { createPaneActions, type PaneHost } from '../../src/taskpane/paneActions';
 import { MemoryPort } from '../support/memoryPort';
 
@@ -89,6 +90,7 @@ describe('the pane and the ribbon: one action at a time in a workbook', () => {
       await actions.compileReport(),
       await actions.initTracker(2026),
       await actions.fixCells([]),
+      await actions.rolloverTracker(),
     ]) {
       expect(outcome).toMatchObject({
         ok: false,
@@ -119,5 +121,56 @@ describe('the pane and the ribbon: one action at a time in a workbook', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('Chuyển sang năm mới over any port', () => {
+  it('builds next year’s workbook as a file to download where the host opens none, reading this one only', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026 });
+    port.setCell(SHEET.tracker, 'H2', 'Hoàn thành');
+    port.setCell(SHEET.tracker, 'I2', 46_100);
+    const applies = port.applies;
+    const view = await createPaneActions(
+      port,
+      host({ writeNotes: () => ['Ghi chú cũ của Excel.'] }),
+    ).rolloverTracker();
+    expect(view.ok).toBe(true);
+    expect(view.message).toBe(
+      `${ROLLOVER.done(2027, 48, 30, 2026)} ${ROLLOVER_PANE.download(2027, 'ke-hoach-cchc-2027.xlsx')}`,
+    );
+    expect(view.opened).toBe(false);
+    // Every row with a deadline, whenever it falls, but row 2 (done).
+    expect(view.carried!.map((c) => c.row)).not.toContain(2);
+    // Nothing written here, so an earlier write's notes do not belong; the rollover's own lines do: Hồ sơ TTHC
+    // has no December yet.
+    expect(view.notes).toEqual([ROLLOVER.tthcDecemberMissing(2026, 2027)]);
+    expect(view.file!.name).toBe('ke-hoach-cchc-2027.xlsx');
+    expect(String.fromCharCode(...view.file!.bytes.subarray(0, 2))).toBe('PK');
+    expect(port.applies).toBe(applies);
+  });
+
+  it('says where the host opened it, and why it could not', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026 });
+    for (const [answer, message] of [
+      ['opened', ROLLOVER_PANE.opened(2027, 'ke-hoach-cchc-2027.xlsx')],
+      ['failed', ROLLOVER_PANE.notOpened(2027, 'ke-hoach-cchc-2027.xlsx')],
+      ['unsupported', ROLLOVER_PANE.cantOpen(2027, 'ke-hoach-cchc-2027.xlsx')],
+    ] as const) {
+      const openWorkbook = jest.fn(async () => answer);
+      const view = await createPaneActions(port, host({ openWorkbook })).rolloverTracker();
+      expect(openWorkbook).toHaveBeenCalledWith(view.file!.bytes);
+      expect(view.message.endsWith(message)).toBe(true);
+      expect(view.opened).toBe(answer === 'opened');
+    }
+  });
+
+  it('opens nothing when the rollover is refused', async () => {
+    const openWorkbook = jest.fn(async () => 'opened' as const);
+    const view = await createPaneActions(new MemoryPort(), host({ openWorkbook })).rolloverTracker();
+    expect(view).toMatchObject({ ok: false, reason: 'trackerMissing' });
+    expect(view.file).toBeUndefined();
+    expect(openWorkbook).not.toHaveBeenCalled();
   });
 });

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 
+import { fingerprintGrid, fingerprintSpec } from '../../src/sheets/register';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { openXlsx, type XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { expectWorkbookError, listsSpec, loadExcelJs, partText, trackerSpec } from './fixtures';
@@ -462,11 +463,54 @@ describe('updates, activation and errors', () => {
     await expectWorkbookError((await openXlsx(null)).toBuffer(), 'unsupported');
   });
 
-  it('reports a file that is not an .xlsx as an io error', async () => {
-    await expectWorkbookError(openXlsx(new TextEncoder().encode('not a zip')), 'io');
-    await expectWorkbookError(
+  it('reports a file that is not an .xlsx as unreadable, saying what it is', async () => {
+    // 'unsupported': the adapter words the message itself, so a check that writes nothing never reports a
+    // file it could not read as one it could not write.
+    const notZip = await expectWorkbookError(openXlsx(new TextEncoder().encode('not a zip')), 'unsupported');
+    expect(notZip.message).toBe('Không đọc được tệp: tệp không phải .xlsx hoặc đã hỏng.');
+    const xls = await expectWorkbookError(
       openXlsx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])),
-      'io',
+      'unsupported',
+    );
+    expect(xls.message).toContain('Excel 97–2003 (.xls)');
+  });
+});
+
+describe('error values kept as they were', () => {
+  it('writes a spec’s error cells as error constants, which read back as errors and count in the fingerprint', async () => {
+    const spec: SheetSpec = {
+      name: 'Lỗi',
+      kind: 'tracker',
+      cells: [
+        ['Nội dung', 'Hạn'],
+        [null, null],
+        ['việc', 46_000],
+      ],
+      errorCells: [
+        { cell: 'A2', error: '#N/A' },
+        { cell: 'B2', error: '#DIV/0!' },
+      ],
+    };
+    const { bytes } = await written([spec]);
+    expect(await partText(bytes, 'xl/worksheets/sheet1.xml')).toMatch(
+      /<c r="A2"[^>]*t="e"[^>]*><v>#N\/A<\/v>/,
+    );
+    const sheet = (await (await openXlsx(bytes)).read(['Lỗi'])).contents['Lỗi'];
+    expect(sheet.values[1]).toEqual([{ error: '#N/A' }, { error: '#DIV/0!' }]);
+    expect(sheet.formulas[1]).toEqual([null, null]);
+    expect(fingerprintGrid(sheet)).toBe(fingerprintSpec(spec));
+    expect(fingerprintSpec(spec)).not.toBe(fingerprintSpec({ ...spec, errorCells: [] }));
+  });
+
+  it('refuses an error cell whose place in the grid holds a value', async () => {
+    const wb = await openXlsx(null);
+    await expectWorkbookError(
+      wb.apply({
+        write: [
+          { name: 'Lỗi', kind: 'tracker', cells: [['x']], errorCells: [{ cell: 'A1', error: '#REF!' }] },
+        ],
+      }),
+      'unsupported',
     );
   });
 });

@@ -95,6 +95,15 @@ const MAX_FORMULA = 8_192;
 
 /** A cell Excel cannot hold would fail the batch half-way: refuse the plan before writing anything. */
 function checkCellLimits(spec: SheetSpec): void {
+  // No action writes an error value into a live workbook (the new year's workbook is built as a file): one that
+  // asked would have it written as something else, so the plan is refused instead.
+  const errorCell = spec.errorCells?.[0];
+  if (errorCell)
+    throw new WorkbookError(
+      'unsupported',
+      spec.name,
+      OFFICE_ERROR.errorValueUnsupported(spec.name, errorCell.cell, errorCell.error),
+    );
   spec.cells.forEach((row, r) =>
     row.forEach((v, c) => {
       if (typeof v === 'string' && v.length > MAX_CELL_TEXT) {

@@ -3,7 +3,10 @@
  * xl/workbook.xml and its relationships, so that chartsheets and unusual part names are seen too.
  */
 import { sheetNameKey } from '../../domain/text';
-import { Package, PackageError, REL, STRICT_NAMESPACE_PREFIX } from './opc';
+import { FILE_LIMITS } from '../limits';
+import { Package, REL, type Relationship, STRICT_NAMESPACE_PREFIX } from './opc';
+import { attribute, scanTags } from './tagScan';
+import { limitExceeded, readingPart, unreadable } from './unreadable';
 import { child, children, getAttr, localName, type XmlElement } from './xml';
 
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
@@ -33,13 +36,18 @@ export function readBook(pkg: Package): Book {
   const workbookPart = pkg.officeDocument();
   const doc = pkg.readXml(workbookPart);
   const rootNs = namespaceOf(doc.root.name, doc.root.attrs);
-  if (rootNs.startsWith(STRICT_NAMESPACE_PREFIX)) throw new PackageError('strict');
-  if (localName(doc.root.name) !== 'workbook') throw new PackageError('the main part is not a workbook');
-  const rels = pkg.rels(workbookPart);
+  if (rootNs.startsWith(STRICT_NAMESPACE_PREFIX)) throw unreadable({ kind: 'strict' });
+  if (localName(doc.root.name) !== 'workbook') throw unreadable({ kind: 'notWorkbook' });
+  const rels = new Map<string, Relationship>();
+  for (const rel of pkg.rels(workbookPart)) if (!rels.has(rel.id)) rels.set(rel.id, rel);
   const sheetsEl = child(doc.root, 'sheets');
-  const sheets: SheetEntry[] = (sheetsEl ? children(sheetsEl, 'sheet') : []).map((el) => {
+  const sheetElements = sheetsEl ? children(sheetsEl, 'sheet') : [];
+  if (sheetElements.length > FILE_LIMITS.maxSheets) {
+    throw limitExceeded('sheets', { part: workbookPart, found: sheetElements.length });
+  }
+  const sheets: SheetEntry[] = sheetElements.map((el) => {
     const relId = relationshipId(el, doc.root) ?? '';
-    const rel = rels.find((r) => r.id === relId);
+    const rel = rels.get(relId);
     const target = rel ? pkg.resolve(workbookPart, rel) : undefined;
     const state = getAttr(el, 'state');
     return {
@@ -51,6 +59,13 @@ export function readBook(pkg: Package): Book {
       part: target ? pkg.findPartIgnoringCase(target) : undefined,
     };
   });
+  // Two sheets in one part is no workbook Excel makes; reading it would read (and scan) the part twice.
+  const parts = new Set<string>();
+  for (const sheet of sheets) {
+    if (!sheet.part) continue;
+    if (parts.has(sheet.part)) throw unreadable({ kind: 'damaged', part: workbookPart });
+    parts.add(sheet.part);
+  }
   const pr = child(doc.root, 'workbookPr');
   const date1904 = isTrue(pr && getAttr(pr, 'date1904'));
   const protection = child(doc.root, 'workbookProtection');
@@ -66,11 +81,17 @@ export function isWorksheet(entry: SheetEntry): boolean {
 export function isSheetProtected(pkg: Package, entry: SheetEntry): boolean {
   if (!entry.part || !pkg.has(entry.part)) return false;
   const text = pkg.text(entry.part);
-  const match = /<(?:[A-Za-z_][\w.-]*:)?sheetProtection\b([^>]*)>/.exec(text);
-  if (!match) return false;
-  const attrs = match[1];
-  const flag = /\b(sheet|content)\s*=\s*["'](1|true)["']/.exec(attrs);
-  return !!flag;
+  if (!text.includes('sheetProtection')) return false; // most sheets: one native search, no scan
+  let on = false;
+  // One linear pass: the element comes after the cells, so a large sheet is scanned, never parsed.
+  readingPart(entry.part, () =>
+    scanTags(text, (tag) => {
+      if (tag.name !== 'sheetProtection' || tag.closing) return true;
+      on = ['sheet', 'content'].some((name) => isTrue(attribute(text, tag, name)));
+      return false;
+    }),
+  );
+  return on;
 }
 
 /** Case-insensitive sheet-name comparison, as Excel does it. */

@@ -36,6 +36,7 @@ import { CONTENT_TYPE, decodeText, Package, REL, type Relationship, relativeTarg
 import type { WrittenSheet } from './sheetWriter';
 import { rangeText, stripEquals } from './sheetWriter';
 import { StyleMerger } from './styles';
+import { findAttribute, scanTags } from './tagScan';
 import {
   child,
   childElements,
@@ -369,7 +370,10 @@ export function graftSheets(pkg: Package, scratch: Package, written: WrittenShee
         target: relativeTarget(book.workbookPart, sheetPart),
         external: false,
       });
-      const sheetId = Math.max(0, ...sheetElements.map((e) => Number(getAttr(e, 'sheetId') ?? 0))) + 1;
+      // A loop, not Math.max(...ids): thousands of arguments overflow the call stack.
+      let sheetId = 1;
+      for (const e of sheetElements)
+        sheetId = Math.max(sheetId, (Number(getAttr(e, 'sheetId') ?? 0) || 0) + 1);
       const el = element(`${prefixOf(workbookDoc.root.name)}sheet`, [
         ['name', spec.name],
         ['sheetId', String(sheetId)],
@@ -1039,8 +1043,25 @@ function deselectTab(pkg: Package, part: string): void {
     setTabSelected(pkg.editXml(part), false);
     return;
   }
-  const head = text.slice(0, end).replace(/\s+tabSelected\s*=\s*["'](1|true)["']/g, '');
-  pkg.setText(part, head + text.slice(end));
+  // The sheet views' tabSelected attributes, cut out of the text before the cells in one pass over its tags.
+  const cuts: { start: number; end: number }[] = [];
+  scanTags(
+    text,
+    (tag) => {
+      if (tag.name !== 'sheetView' || tag.closing) return;
+      const found = findAttribute(text, tag, 'tabSelected');
+      if (found && isTrue(found.value)) cuts.push(found);
+    },
+    0,
+    end,
+  );
+  let head = '';
+  let from = 0;
+  for (const cut of cuts) {
+    head += text.slice(from, cut.start);
+    from = cut.end;
+  }
+  pkg.setText(part, head + text.slice(from));
 }
 
 function setTabSelected(doc: XmlDocument, selected: boolean): void {

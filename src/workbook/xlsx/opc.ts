@@ -3,12 +3,29 @@
  * their content types. Parts that nobody edits are kept as the bytes they were read as, so they come out
  * unchanged; parts that are edited are kept as XML trees and serialized on save.
  *
+ * Parts are unzipped only when something reads them, each within the limits of limits.ts; a part nobody
+ * reads (a picture, a pivot cache, a part nothing refers to) is never unzipped and is saved by copying its
+ * compressed bytes. Reading a part that is still compressed throws PartNotInflated: callers inflate what they
+ * need first (`inflate`), or run their work through `withInflatedParts`, which inflates on demand.
+ *
  * Part names here have no leading slash ("xl/workbook.xml"); the package root is "".
  * Runs in Node and in the browser (JSZip, TextEncoder/TextDecoder; no fs, no Buffer).
  */
 import JSZip from 'jszip';
 
-import { children, element, getAttr, parseXml, serializeXml, setAttr, type XmlDocument } from './xml';
+import { FILE_LIMITS } from '../limits';
+import { limitExceeded, unreadable } from './unreadable';
+import {
+  children,
+  element,
+  getAttr,
+  parseXml,
+  serializeXml,
+  setAttr,
+  XmlDepthError,
+  type XmlDocument,
+} from './xml';
+import { readZipDirectory } from './zipDirectory';
 
 export const REL = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -38,7 +55,15 @@ export interface Relationship {
   external: boolean;
 }
 
-type PartData = { bytes: Uint8Array } | { doc: XmlDocument };
+/** A part as the zip holds it; `bytes` once unzipped. Shared by a package and its clones. */
+interface ZippedPart {
+  object: JSZip.JSZipObject;
+  /** The unzipped size the zip directory declares. */
+  declared: number;
+  bytes?: Uint8Array;
+}
+
+type PartData = { zipped: ZippedPart } | { bytes: Uint8Array } | { doc: XmlDocument };
 
 export class PackageError extends Error {
   constructor(message: string) {
@@ -47,42 +72,91 @@ export class PackageError extends Error {
   }
 }
 
+/** A part was read before it was unzipped: inflate it (Package.inflate) and try again. */
+export class PartNotInflated extends Error {
+  constructor(readonly part: string) {
+    super(`part ${part} is not unzipped yet`);
+    this.name = 'PartNotInflated';
+  }
+}
+
+/** Bytes unzipped by every package of this process (tests compare it before and after). */
+export const inflationCounter = { bytes: 0, parts: 0 };
+
 export class Package {
   /** In zip order. */
   private readonly parts = new Map<string, PartData>();
+  /** Part names by their lower case, built when first needed and dropped when a part is added or removed. */
+  private lowerNames: Map<string, string> | undefined;
 
   private constructor() {}
 
+  /**
+   * Opens a package from its bytes: checks its zip directory (readZipDirectory), then unzips the parts that
+   * say what the package is ([Content_Types].xml and every relationship part) and checks that no
+   * relationship points outside the package. Throws UnreadableWorkbookError.
+   */
   static async load(data: Uint8Array | ArrayBuffer): Promise<Package> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const directory = readZipDirectory(bytes);
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(data);
-    } catch (error) {
-      throw new PackageError(`not a zip file (${(error as Error).message})`);
+      zip = await JSZip.loadAsync(bytes);
+    } catch {
+      throw unreadable({ kind: 'damaged' });
     }
     const pkg = new Package();
-    for (const entry of Object.values(zip.files)) {
-      if (entry.dir) continue;
-      const name = entry.name.replace(/^\/+/, '');
-      pkg.parts.set(name, { bytes: await entry.async('uint8array') });
+    for (const entry of directory.entries) {
+      if (entry.directory) continue;
+      const object = zip.file(entry.name);
+      if (!object) throw unreadable({ kind: 'damaged' });
+      pkg.parts.set(entry.name, { zipped: { object, declared: entry.uncompressedSize } });
     }
-    if (!pkg.findPartIgnoringCase('[Content_Types].xml')) throw new PackageError('no [Content_Types].xml');
+    const contentTypes = pkg.findPartIgnoringCase('[Content_Types].xml');
+    if (!contentTypes) throw unreadable({ kind: 'notXlsx' });
+    await pkg.inflate([contentTypes, ...pkg.names().filter(isRelsPart)]);
+    for (const rels of pkg.names().filter(isRelsPart)) pkg.checkRelationships(rels);
     return pkg;
+  }
+
+  /**
+   * Unzips the named parts that are still compressed (names not in the package are ignored). Each part
+   * within FILE_LIMITS.maxPartBytes and exactly its declared size, or UnreadableWorkbookError.
+   */
+  async inflate(names: Iterable<string>): Promise<void> {
+    for (const name of names) {
+      const data = this.parts.get(name);
+      if (!data || !('zipped' in data) || data.zipped.bytes) continue;
+      data.zipped.bytes = await inflatePart(name, data.zipped);
+    }
+  }
+
+  /** Whether reading the part needs no unzipping. */
+  isInflated(name: string): boolean {
+    const data = this.parts.get(name);
+    return !!data && (!('zipped' in data) || !!data.zipped.bytes);
   }
 
   clone(): Package {
     const copy = new Package();
     for (const [name, data] of this.parts) {
       // Trees are deep-copied by a serialize/parse round trip only when cloned; bytes are immutable here.
-      copy.parts.set(name, 'bytes' in data ? data : { doc: parseXml(serializeXml(data.doc)) });
+      copy.parts.set(name, 'doc' in data ? { doc: parseXml(serializeXml(data.doc)) } : data);
     }
     return copy;
   }
 
   async toZip(): Promise<Uint8Array> {
     const zip = new JSZip();
-    for (const name of this.parts.keys()) {
-      zip.file(name, this.bytes(name), { binary: true });
+    for (const [name, data] of this.parts) {
+      if ('zipped' in data) {
+        // A part nobody changed goes out as the zip entry it came in as: JSZip copies a loaded entry's
+        // compressed bytes when the compression is the same (DEFLATE), so it is never unzipped to be saved.
+        // `files` is JSZip's documented table of entries; the entry object is JSZip's own.
+        (zip.files as Record<string, JSZip.JSZipObject>)[name] = data.zipped.object;
+      } else {
+        zip.file(name, this.bytes(name), { binary: true });
+      }
     }
     return zip.generateAsync({
       type: 'uint8array',
@@ -99,42 +173,64 @@ export class Package {
     return this.parts.has(name);
   }
 
-  /** Part names are case-insensitive in OPC; producers sometimes disagree with their own references. */
+  /**
+   * Part names are case-insensitive in OPC; producers sometimes disagree with their own references. A map by
+   * lower case, so a workbook of thousands of parts is not searched part by part for each reference.
+   */
   findPartIgnoringCase(name: string): string | undefined {
     if (this.parts.has(name)) return name;
-    const lower = name.toLowerCase();
-    for (const key of this.parts.keys()) if (key.toLowerCase() === lower) return key;
-    return undefined;
+    if (!this.lowerNames) {
+      this.lowerNames = new Map();
+      for (const key of this.parts.keys()) {
+        const lower = key.toLowerCase();
+        if (!this.lowerNames.has(lower)) this.lowerNames.set(lower, key);
+      }
+    }
+    return this.lowerNames.get(name.toLowerCase());
+  }
+
+  private setPart(name: string, data: PartData): void {
+    if (!this.parts.has(name)) this.lowerNames = undefined;
+    this.parts.set(name, data);
+  }
+
+  /** The part's bytes as stored (unzipped); PartNotInflated when it is still compressed. */
+  private stored(name: string): Uint8Array | undefined {
+    const data = this.parts.get(name);
+    if (!data) throw new PackageError(`missing part ${name}`);
+    if ('doc' in data) return undefined;
+    if ('bytes' in data) return data.bytes;
+    if (!data.zipped.bytes) throw new PartNotInflated(name);
+    return data.zipped.bytes;
   }
 
   bytes(name: string): Uint8Array {
-    const data = this.parts.get(name);
-    if (!data) throw new PackageError(`missing part ${name}`);
-    return 'bytes' in data ? data.bytes : new TextEncoder().encode(serializeXml(data.doc));
+    const stored = this.stored(name);
+    if (stored) return stored;
+    return new TextEncoder().encode(serializeXml((this.parts.get(name) as { doc: XmlDocument }).doc));
   }
 
   text(name: string): string {
-    const data = this.parts.get(name);
-    if (!data) throw new PackageError(`missing part ${name}`);
-    return 'bytes' in data ? decodeText(data.bytes) : serializeXml(data.doc);
+    const stored = this.stored(name);
+    if (stored) return decodeText(stored);
+    return serializeXml((this.parts.get(name) as { doc: XmlDocument }).doc);
   }
 
   /** A parsed copy for reading; changes to it are not kept. */
   readXml(name: string): XmlDocument {
-    const data = this.parts.get(name);
-    if (!data) throw new PackageError(`missing part ${name}`);
-    return 'bytes' in data ? parseXml(decodeText(data.bytes)) : data.doc;
+    const stored = this.stored(name);
+    if (stored) return parseXmlPart(name, decodeText(stored));
+    return (this.parts.get(name) as { doc: XmlDocument }).doc;
   }
 
   /** The part's tree for editing; the part is serialized from it on save. */
   editXml(name: string): XmlDocument {
-    const data = this.parts.get(name);
-    if (!data) throw new PackageError(`missing part ${name}`);
-    if ('doc' in data) return data.doc;
-    const doc = parseXml(decodeText(data.bytes));
+    const stored = this.stored(name);
+    if (!stored) return (this.parts.get(name) as { doc: XmlDocument }).doc;
+    const doc = parseXmlPart(name, decodeText(stored));
     // The tree is written back as UTF-8 whatever the part was read as.
     doc.prolog = doc.prolog.replace(/encoding\s*=\s*(["'])[^"']*\1/, 'encoding="UTF-8"');
-    this.parts.set(name, { doc });
+    this.setPart(name, { doc });
     return doc;
   }
 
@@ -146,15 +242,15 @@ export class Package {
 
   /** Replaces a part's content with this text, as UTF-8 bytes. */
   setText(name: string, text: string): void {
-    this.parts.set(name, { bytes: new TextEncoder().encode(text) });
+    this.setPart(name, { bytes: new TextEncoder().encode(text) });
   }
 
   setXml(name: string, doc: XmlDocument): void {
-    this.parts.set(name, { doc });
+    this.setPart(name, { doc });
   }
 
   remove(name: string): void {
-    this.parts.delete(name);
+    if (this.parts.delete(name)) this.lowerNames = undefined;
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -168,8 +264,8 @@ export class Package {
     return `${dir}_rels/${file}.rels`;
   }
 
-  rels(source: string): Relationship[] {
-    const relsPart = this.findPartIgnoringCase(Package.relsPartFor(source));
+  rels(source: string, relsPartName?: string): Relationship[] {
+    const relsPart = relsPartName ?? this.findPartIgnoringCase(Package.relsPartFor(source));
     if (!relsPart) return [];
     const doc = this.readXml(relsPart);
     return children(doc.root, 'Relationship').map((el) => ({
@@ -197,6 +293,20 @@ export class Package {
       root.children.push(element('Relationship', attrs));
     }
     this.setXml(name, { prolog: XML_DECLARATION, root, epilog: '' });
+  }
+
+  /**
+   * Refuses a relationship part with an internal target outside the package ("../../x" above the root, or a
+   * URI with a scheme not marked external): resolving it would silently point somewhere else.
+   */
+  private checkRelationships(relsPart: string): void {
+    const source = sourceOfRels(relsPart);
+    if (source === undefined) return;
+    for (const rel of this.rels(source, relsPart)) {
+      if (!rel.external && targetLeavesPackage(source, rel.target)) {
+        throw unreadable({ kind: 'relationshipOutside', source: relsPart, target: rel.target });
+      }
+    }
   }
 
   /** The part a relationship points to (undefined for external targets). */
@@ -299,12 +409,12 @@ export class Package {
     const rel = this.rels('').find((r) => r.type === REL.officeDocument);
     if (!rel) {
       if (this.rels('').some((r) => r.type.startsWith(STRICT_NAMESPACE_PREFIX))) {
-        throw new PackageError('strict');
+        throw unreadable({ kind: 'strict' });
       }
-      throw new PackageError('no officeDocument relationship');
+      throw unreadable({ kind: 'notWorkbook' });
     }
     const part = this.findPartIgnoringCase(resolveTarget('', rel.target));
-    if (!part) throw new PackageError(`missing workbook part ${rel.target}`);
+    if (!part) throw unreadable({ kind: 'damaged' });
     return part;
   }
 }
@@ -314,6 +424,113 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone=
 function prefixOfRoot(doc: XmlDocument): string {
   const colon = doc.root.name.indexOf(':');
   return colon < 0 ? '' : doc.root.name.slice(0, colon + 1);
+}
+
+function isRelsPart(name: string): boolean {
+  return /(^|\/)_rels\/[^/]*\.rels$/i.test(name);
+}
+
+/** "xl/_rels/workbook.xml.rels" → "xl/workbook.xml"; "_rels/.rels" → "" (the package); undefined if neither. */
+function sourceOfRels(relsPart: string): string | undefined {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPart);
+  return m ? `${m[1]}${m[2]}` : undefined;
+}
+
+/** Whether an internal target resolves above the package root, or is a URI of its own (a scheme). */
+export function targetLeavesPackage(source: string, target: string): boolean {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(target)) return true;
+  const cleaned = target.replace(/\\/g, '/').split('#')[0];
+  const start = cleaned.startsWith('/') ? 0 : Math.max(0, source.split('/').length - 1);
+  let depth = start;
+  for (const seg of cleaned.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      depth -= 1;
+      if (depth < 0) return true;
+    } else depth += 1;
+  }
+  return false;
+}
+
+/** Unzips one part, within FILE_LIMITS.maxPartBytes and exactly its declared size. */
+function inflatePart(name: string, part: ZippedPart): Promise<Uint8Array> {
+  if (part.declared > FILE_LIMITS.maxPartBytes) {
+    return Promise.reject(limitExceeded('partBytes', { part: name, found: part.declared }));
+  }
+  const expected = part.declared;
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let settled = false;
+    // ZipObject#internalStream is JSZip's documented chunked reader; its typings leave it out.
+    const stream = (
+      part.object as unknown as { internalStream(type: 'uint8array'): JSZip.JSZipStreamHelper<Uint8Array> }
+    ).internalStream('uint8array');
+    const fail = (): void => {
+      if (settled) return;
+      settled = true;
+      stream.pause();
+      reject(unreadable({ kind: 'damaged', part: name }));
+    };
+    stream.on('data', (chunk) => {
+      if (settled) return;
+      total += chunk.length;
+      // More than the directory declared: the sizes lie (a bomb in disguise) or the data is damaged. Stops
+      // after one chunk past the declared size, however much the rest would unzip to.
+      if (total > expected) fail();
+      else chunks.push(chunk);
+    });
+    stream.on('error', fail);
+    stream.on('end', () => {
+      if (settled) return;
+      if (total !== expected) {
+        fail();
+        return;
+      }
+      settled = true;
+      inflationCounter.bytes += total;
+      inflationCounter.parts += 1;
+      resolve(concatenate(chunks, total));
+    });
+    stream.resume();
+  });
+}
+
+function concatenate(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** parseXml for a part of the package: malformed XML is a damaged file, too deep a nesting a named limit. */
+function parseXmlPart(name: string, text: string): XmlDocument {
+  try {
+    return parseXml(text);
+  } catch (error) {
+    if (error instanceof XmlDepthError) throw limitExceeded('xmlDepth', { part: name });
+    throw unreadable({ kind: 'damaged', part: name });
+  }
+}
+
+/**
+ * Runs `work` (which must be safe to run again: reads, or edits of a fresh clone) and, when it meets a part
+ * still compressed, unzips that part and runs it again. Callers inflate what they know they need first, so
+ * this is rarely more than one run; it bounds itself by the number of parts.
+ */
+export async function withInflatedParts<T>(pkg: Package, work: () => T | Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof PartNotInflated) || pkg.isInflated(error.part)) throw error;
+      await pkg.inflate([error.part]);
+    }
+  }
 }
 
 /** Resolves a relationship target against its source part ("../tables/table1.xml" from a sheet). */

@@ -18,11 +18,22 @@ import JSZip from 'jszip';
 
 import type { RawCell, RawSheet } from '../port';
 import { lettersToCol, parseA1Cell, rangeToA1 } from '../a1';
+import { EXCEL, FILE_LIMITS } from '../limits';
 import { type Book, MAIN_NS, REL_NS, type SheetEntry } from './book';
 import { decodeText, Package, REL, XML_DECLARATION } from './opc';
-import { getAttr, localName, parseXml, prefixOf, serializeXml, type XmlElement } from './xml';
+import { attribute, rootElement, scanTags, type Tag } from './tagScan';
+import { limitExceeded, readingPart, unreadable } from './unreadable';
+import {
+  decodeEntities,
+  getAttr,
+  localName,
+  parseXml,
+  prefixOf,
+  serializeXml,
+  XmlDepthError,
+  type XmlElement,
+} from './xml';
 import { shiftFormula } from './formula';
-import { decodeEntities } from './xml';
 
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -47,19 +58,55 @@ const IGNORED_NODES = [
   'headerFooter',
 ];
 
+/**
+ * The parts the reader needs for `entries`: their worksheets, the styles and the shared strings. Callers
+ * unzip these before readWorksheets.
+ */
+export function partsToRead(pkg: Package, book: Book, entries: SheetEntry[]): string[] {
+  const parts = entries.map((e) => e.part).filter((p): p is string => !!p);
+  for (const type of [REL.styles, REL.sharedStrings]) {
+    const rel = pkg.rels(book.workbookPart).find((r) => r.type === type);
+    const part = rel && pkg.resolve(book.workbookPart, rel);
+    const actual = part && pkg.findPartIgnoringCase(part);
+    if (actual) parts.push(actual);
+  }
+  for (const entry of entries) {
+    if (!entry.part) continue;
+    for (const rel of pkg.rels(entry.part)) {
+      const target = rel.type === REL.table ? pkg.resolve(entry.part, rel) : undefined;
+      const actual = target && pkg.findPartIgnoringCase(target);
+      if (actual) parts.push(actual);
+    }
+  }
+  return parts;
+}
+
+/**
+ * Reads the used ranges of worksheets. Each sheet is scanned first (scanSheet, linear in its text): a cell
+ * beyond Excel's grid, too deep a nesting, or more than FILE_LIMITS.maxCellsRead cells or maxReadBytes of
+ * XML in all refuse the file before ExcelJS allocates anything for it. Throws UnreadableWorkbookError.
+ */
 export async function readWorksheets(pkg: Package, book: Book, entries: SheetEntry[]): Promise<RawSheet[]> {
   if (!entries.length) return [];
   const zip = new JSZip();
   const workbookRels = pkg.rels(book.workbookPart);
   const relParts: string[] = [];
   const sheetXml: string[] = [];
-  const extents: SheetExtent[] = [];
-  const texts: string[] = [];
+  const scans: SheetScan[] = [];
+  let cellsRead = 0;
+  let readBytes = 0;
+  const countBytes = (bytes: Uint8Array): Uint8Array => {
+    readBytes += bytes.length;
+    if (readBytes > FILE_LIMITS.maxReadBytes) throw limitExceeded('readBytes', { found: readBytes });
+    return bytes;
+  };
   entries.forEach((entry, i) => {
-    const text = decodeText(pkg.bytes(entry.part as string));
-    texts.push(text);
-    extents.push(scanExtent(text));
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, forExcelJs(text));
+    const text = decodeText(countBytes(pkg.bytes(entry.part as string)));
+    const scan = readingPart(entry.part as string, () => scanSheet(text, entry.name));
+    cellsRead += scan.cells.length / 2;
+    if (cellsRead > FILE_LIMITS.maxCellsRead) throw limitExceeded('cellsRead', { found: cellsRead });
+    scans.push(scan);
+    zip.file(`xl/worksheets/sheet${i + 1}.xml`, forExcelJs(entry.part as string, text));
     relParts.push(
       `<Relationship Id="rId${i + 1}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`,
     );
@@ -73,7 +120,11 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
     const part = rel && pkg.resolve(book.workbookPart, rel);
     const actual = part && pkg.findPartIgnoringCase(part);
     if (!actual) continue;
-    zip.file(`xl/${name}`, forExcelJs(decodeText(pkg.bytes(actual))));
+    const text = decodeText(countBytes(pkg.bytes(actual)));
+    // Each shared string or cell format is an object the reader holds, as each cell is.
+    cellsRead += readingPart(actual, () => countElements(text, type === REL.styles ? STYLE_ITEMS : ['si']));
+    if (cellsRead > FILE_LIMITS.maxCellsRead) throw limitExceeded('cellsRead', { found: cellsRead });
+    zip.file(`xl/${name}`, forExcelJs(actual, text));
     relParts.push(`<Relationship Id="x${name.replace('.xml', '')}" Type="${type}" Target="${name}"/>`);
   }
   zip.file(
@@ -93,15 +144,33 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
   );
   const slim = await zip.generateAsync({ type: 'arraybuffer', compression: 'STORE' });
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(slim, { ignoreNodes: IGNORED_NODES });
+  try {
+    await workbook.xlsx.load(slim, { ignoreNodes: IGNORED_NODES });
+  } catch {
+    throw unreadable({ kind: 'damaged' });
+  }
 
   return entries.map((entry, i) => {
     const worksheet = workbook.getWorksheet(`S${i + 1}`);
-    const sheet = worksheet ? toRawSheet(worksheet, extents[i], lazyCachedResults(texts[i])) : emptySheet();
+    const sheet = worksheet
+      ? toRawSheet(worksheet, scans[i], (address) => scans[i].cachedResults.get(address) ?? null, entry.name)
+      : emptySheet();
     sheet.name = entry.name;
     sheet.tables = readTables(pkg, entry);
     return sheet;
   });
+}
+
+/** Elements of a stylesheet that the reader holds one object for each. */
+const STYLE_ITEMS = ['numFmt', 'font', 'fill', 'border', 'xf', 'cellStyle', 'dxf'];
+
+/** How many start tags in `text` have one of these local names (one linear pass). */
+export function countElements(text: string, names: readonly string[]): number {
+  let count = 0;
+  scanTags(text, (tag) => {
+    if (!tag.closing && names.includes(tag.name)) count += 1;
+  });
+  return count;
 }
 
 /**
@@ -109,9 +178,16 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
  * elements carry a prefix (<x:worksheet xmlns:x="…main">, as the Open XML SDK writes them) is rewritten
  * without it.
  */
-function forExcelJs(text: string): string {
-  if (!/^[\s\S]{0,512}?<[A-Za-z_][\w.-]*:(worksheet|styleSheet|sst)\b/.test(text)) return text;
-  const doc = parseXml(text);
+function forExcelJs(part: string, text: string): string {
+  const root = readingPart(part, () => rootElement(text));
+  if (!root || !/^[A-Za-z_][\w.-]*:(worksheet|styleSheet|sst)$/.test(root.name)) return text;
+  let doc;
+  try {
+    doc = parseXml(text);
+  } catch (error) {
+    if (error instanceof XmlDepthError) throw limitExceeded('xmlDepth', { part });
+    throw unreadable({ kind: 'damaged', part });
+  }
   const prefix = prefixOf(doc.root.name);
   if (getAttr(doc.root, `xmlns:${prefix.slice(0, -1)}`) !== MAIN_NS) return text;
   const strip = (el: XmlElement): void => {
@@ -124,67 +200,178 @@ function forExcelJs(text: string): string {
   return serializeXml(doc);
 }
 
-/** The used range's last row and column (1-based; 0 when the sheet is empty) and the hidden rows. */
-interface SheetExtent {
+/** What one pass over a worksheet's XML tells (scanSheet). */
+export interface SheetScan {
+  /** The used range's last row and column (1-based; 0 when the sheet is empty). */
   lastRow: number;
   lastCol: number;
+  /** Rows (1-based) marked hidden. */
   hiddenRows: number[];
+  /** Row and column of every stored cell, in document order, as pairs: [row, col, row, col, …]. */
+  cells: number[];
+  /** For each row that stores a cell with content, the last such cell's column. */
+  contentEnd: Map<number, number>;
+  /** Sheet protection is on (<sheetProtection sheet="1">). */
+  protected: boolean;
+  /** The result stored with each formula that has one, by the cell's address. */
+  cachedResults: Map<string, RawCell>;
 }
 
-const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(\/?)>/g;
-const ATTR = (name: string): RegExp => new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`);
-const R_ATTR = ATTR('r');
-const S_ATTR = ATTR('s');
-const HIDDEN_ATTR = ATTR('hidden');
+/** The used range, as before scanSheet took over (kept for the tests that pin Excel's counting). */
+export function scanExtent(text: string): { lastRow: number; lastCol: number; hiddenRows: number[] } {
+  const { lastRow, lastCol, hiddenRows } = scanSheet(text, '');
+  return { lastRow, lastCol, hiddenRows };
+}
 
 /**
- * Scans <sheetData> for the used range: cells with content (a value, formula or inline string) or with a
- * cell format other than the default, and rows marked hidden. Positions left out by the producer follow
- * from the previous row or cell, as the format says.
+ * "AB12" → column 28 and row 12 (row 0 when left out), read without a regular expression: this runs for
+ * every cell. Undefined when it is not a reference; a column past XFD comes back as found (the caller refuses).
  */
-export function scanExtent(text: string): SheetExtent {
-  const extent: SheetExtent = { lastRow: 0, lastCol: 0, hiddenRows: [] };
-  const start = text.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData\b/);
-  if (start < 0) return extent;
-  const endMatch = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData>/.exec(text.slice(start));
-  const end = endMatch ? start + endMatch.index : text.length;
-  const body = text.slice(start, end);
-  let row = 0;
+function parseCellRef(ref: string): { col: number; row: number } | undefined {
+  let i = 0;
+  if (ref.charCodeAt(i) === 0x24) i += 1; // $
   let col = 0;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(body); m; m = TAG.exec(body)) {
-    const [whole, closing, name, attrs, selfClosing] = m;
-    if (closing) continue;
-    if (name === 'row') {
-      const r = R_ATTR.exec(attrs);
-      row = r ? Number(r[1]) : row + 1;
-      col = 0;
-      const hidden = HIDDEN_ATTR.exec(attrs);
-      if (hidden && (hidden[1] === '1' || hidden[1] === 'true')) extent.hiddenRows.push(row);
-      continue;
-    }
-    const r = R_ATTR.exec(attrs);
-    col = r ? columnOf(r[1]) : col + 1;
-    const s = S_ATTR.exec(attrs);
-    let used = !!s && s[1] !== '0';
-    if (!used && !selfClosing) {
-      // Content: any child element before this cell's end tag.
-      const after = m.index + whole.length;
-      const close = body.indexOf('c>', after);
-      const inner = body.slice(after, close < 0 ? body.length : close);
-      used = /<(?:[A-Za-z_][\w.-]*:)?(v|f|is)\b/.test(inner);
-    }
-    if (used) {
-      extent.lastRow = Math.max(extent.lastRow, row);
-      extent.lastCol = Math.max(extent.lastCol, col);
-    }
+  const lettersStart = i;
+  for (; i < ref.length; i += 1) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower case
+    if (ch < 0x61 || ch > 0x7a) break;
+    col = col * 26 + (ch - 0x60);
+    if (col > EXCEL.maxColumns) col = EXCEL.maxColumns + 1; // stays "past XFD", never overflows
   }
-  return extent;
+  if (i === lettersStart) return undefined;
+  if (ref.charCodeAt(i) === 0x24) i += 1;
+  let row = 0;
+  const digitsStart = i;
+  for (; i < ref.length; i += 1) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 0x30 || ch > 0x39) return undefined;
+    row = row * 10 + (ch - 0x30);
+  }
+  if (i - digitsStart > 16) row = Number.MAX_SAFE_INTEGER;
+  return { col, row };
 }
 
-function columnOf(address: string): number {
-  const m = /^\$?([A-Za-z]{1,3})/.exec(address);
-  return m ? lettersToCol(m[1]) + 1 : 0;
+/**
+ * One linear pass over a worksheet's XML: the used range (cells with content — a value, formula or inline
+ * string — or with a cell format other than the default), hidden rows, where each stored cell is, and the
+ * protection flag. Positions left out by the producer follow from the previous row or cell, as the format
+ * says. A row past 1,048,576 or a column past XFD (in a cell or a <col>) is refused (UnreadableWorkbookError)
+ * before anything is allocated for it; so is nesting deeper than FILE_LIMITS.maxXmlDepth (XmlDepthError).
+ */
+export function scanSheet(text: string, sheet: string): SheetScan {
+  const scan: SheetScan = {
+    lastRow: 0,
+    lastCol: 0,
+    hiddenRows: [],
+    cells: [],
+    contentEnd: new Map(),
+    protected: false,
+    cachedResults: new Map(),
+  };
+  let inSheetData = false;
+  let row = 0;
+  let col = 0;
+  let cellDepth = 0; // depth of the open <c>, 0 when none
+  let used = false;
+  let content = false;
+  let formula = false;
+  let value: string | undefined;
+  let ref: string | undefined;
+  const cellTag = { attrStart: 0, attrEnd: 0 };
+  const beyond = (limit: 'rows' | 'columns', found: number): never => {
+    throw limitExceeded(limit, { sheet: sheet || undefined, found });
+  };
+  const finishCell = (): void => {
+    if (content || used) {
+      if (row > scan.lastRow) scan.lastRow = row;
+      if (col > scan.lastCol) scan.lastCol = col;
+    }
+    if (content && col > (scan.contentEnd.get(row) ?? 0)) scan.contentEnd.set(row, col);
+    if (formula && value !== undefined && ref) {
+      const type = attribute(text, cellTag as Tag, 't') ?? 'n';
+      const result = cachedResult(type, decodeEntities(value));
+      if (result !== null) scan.cachedResults.set(ref.toUpperCase(), result);
+    }
+    cellDepth = 0;
+  };
+  scanTags(text, (tag) => {
+    switch (tag.name) {
+      case 'sheetData':
+        if (cellDepth) finishCell();
+        inSheetData = !tag.closing && !tag.selfClosing;
+        return;
+      case 'row': {
+        if (!inSheetData) return;
+        if (cellDepth) finishCell();
+        if (tag.closing) return;
+        const r = attribute(text, tag, 'r');
+        if (r !== undefined) {
+          if (!/^\s*\d{1,16}\s*$/.test(r) || Number(r) < 1)
+            throw unreadable({ kind: 'damaged', part: undefined });
+          row = Number(r);
+        } else row += 1;
+        if (row > EXCEL.maxRows) beyond('rows', row);
+        col = 0;
+        const hidden = attribute(text, tag, 'hidden');
+        if (hidden === '1' || hidden === 'true') scan.hiddenRows.push(row);
+        return;
+      }
+      case 'c': {
+        if (!inSheetData) return;
+        if (cellDepth) finishCell();
+        if (tag.closing) return;
+        const r = attribute(text, tag, 'r');
+        if (r !== undefined) {
+          const at = parseCellRef(r);
+          if (!at) throw unreadable({ kind: 'damaged' });
+          if (at.row > EXCEL.maxRows) beyond('rows', at.row);
+          col = at.col;
+        } else col += 1;
+        ref = r;
+        formula = false;
+        value = undefined;
+        cellTag.attrStart = tag.attrStart;
+        cellTag.attrEnd = tag.attrEnd;
+        if (col > EXCEL.maxColumns) beyond('columns', col);
+        const s = attribute(text, tag, 's');
+        used = !!s && s !== '0';
+        content = false;
+        scan.cells.push(row, col);
+        if (tag.selfClosing) finishCell();
+        else cellDepth = tag.depth;
+        return;
+      }
+      case 'v':
+      case 'f':
+      case 'is':
+        if (cellDepth && !tag.closing && tag.depth === cellDepth + 1) {
+          content = true;
+          if (tag.name === 'f') formula = true;
+          else if (tag.name === 'v' && !tag.selfClosing) {
+            const end = text.indexOf('<', tag.end);
+            value = text.slice(tag.end, end < 0 ? text.length : end);
+          }
+        }
+        return;
+      case 'col': {
+        if (tag.closing) return;
+        for (const name of ['min', 'max']) {
+          const v = Number(attribute(text, tag, name) ?? 0);
+          if (v > EXCEL.maxColumns) beyond('columns', v);
+        }
+        return;
+      }
+      case 'sheetProtection': {
+        if (tag.closing) return;
+        scan.protected = ['sheet', 'content'].some((n) =>
+          ['1', 'true'].includes(attribute(text, tag, n) ?? ''),
+        );
+        return;
+      }
+    }
+  });
+  if (cellDepth) finishCell();
+  return scan;
 }
 
 function emptySheet(): RawSheet {
@@ -192,79 +379,86 @@ function emptySheet(): RawSheet {
 }
 
 /**
- * ExcelJS 4.4 drops a formula's cached result when it is 0 (or another falsy value): `<f>…</f><v>0</v>`
- * loads as a formula without a result. The cached results straight from the sheet XML fill that gap; the
- * scan runs only when such a cell is met.
+ * A formula's stored result as the sheet XML writes it. ExcelJS 4.4 drops a formula's cached result when it is
+ * 0 (or another falsy value): `<f>…</f><v>0</v>` loads as a formula without a result; scanSheet collects the
+ * results straight from the XML to fill that gap.
  */
-function lazyCachedResults(xml: string): (address: string) => RawCell {
-  let map: Map<string, RawCell> | undefined;
-  return (address) => {
-    map ??= cachedFormulaResults(xml);
-    return map.get(address) ?? null;
-  };
+function cachedResult(type: string, raw: string): RawCell {
+  if (type === 'b') return raw === '1';
+  if (type === 'e') return { error: raw };
+  if (type === 'str' || type === 's' || type === 'inlineStr') return decodeOoxmlEscapes(raw);
+  if (raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
+  return null;
 }
 
+/** The results stored with formulas, by cell address (one linear pass; see scanSheet). */
 export function cachedFormulaResults(xml: string): Map<string, RawCell> {
-  const out = new Map<string, RawCell>();
-  const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-  for (const m of xml.matchAll(cellRe)) {
-    const body = m[2];
-    if (!body || !/<(?:\w+:)?f\b/.test(body)) continue;
-    const v = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body);
-    const ref = /\br="([A-Z]{1,3}\d+)"/.exec(m[1]);
-    if (!v || !ref) continue;
-    const type = /\bt="(\w+)"/.exec(m[1])?.[1] ?? 'n';
-    const raw = decodeEntities(v[1]);
-    if (type === 'b') out.set(ref[1], raw === '1');
-    else if (type === 'e') out.set(ref[1], { error: raw });
-    else if (type === 'str' || type === 's' || type === 'inlineStr') out.set(ref[1], decodeOoxmlEscapes(raw));
-    else if (raw.trim() !== '' && Number.isFinite(Number(raw))) out.set(ref[1], Number(raw));
-  }
-  return out;
+  return scanSheet(xml, '').cachedResults;
 }
 
 /** Above this many cells in the used range, a sheet is read sparsely (see toRawSheet). */
 const DENSE_CELL_LIMIT = 2_000_000;
 
+/**
+ * The sheet's grid from ExcelJS's cells, in time and memory proportional to the cells the file stores (and
+ * the grid's size): only the cells the scan found are looked up; empty cells are filled in with the row's or
+ * column's number format, as Excel reports them, without creating a cell for each.
+ *
+ * A used range of more than DENSE_CELL_LIMIT cells (one formatted cell at N1048576, or a formatted cell in
+ * column XFD on every row, say) is read sparsely: rows that hold no value or formula come back empty ([]),
+ * and each other row stops at its last value or formula. Either way a grid past FILE_LIMITS.maxGridCells is
+ * refused, as Excel on the web refuses to read more than 5 million cells at once.
+ */
 function toRawSheet(
   worksheet: ExcelJS.Worksheet,
-  extent: SheetExtent,
+  scan: SheetScan,
   cachedResult: (address: string) => RawCell,
+  sheet: string,
 ): RawSheet {
+  const { lastRow, lastCol } = scan;
+  const sparse = lastRow * lastCol > DENSE_CELL_LIMIT;
+  let gridCells = 0;
+  if (!sparse) gridCells = lastRow * lastCol;
+  else for (const end of scan.contentEnd.values()) if (end) gridCells += end;
+  if (gridCells > FILE_LIMITS.maxGridCells) throw limitExceeded('gridCells', { sheet, found: gridCells });
+
+  const columnFormats: (string | undefined)[] = [];
+  const columnFormat = (c: number): string | undefined => {
+    if (!(c in columnFormats)) columnFormats[c] = worksheet.getColumn(c).numFmt || undefined;
+    return columnFormats[c];
+  };
   const values: RawCell[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: string[][] = [];
-  // A used range of millions of cells (one formatted cell at N1048576, say) is read sparsely: rows the file
-  // does not hold come back empty ([]), and each row stops at its last cell, instead of a dense grid.
-  const sparse = extent.lastRow * extent.lastCol > DENSE_CELL_LIMIT;
-  for (let r = 1; r <= extent.lastRow; r += 1) {
-    const stored = sparse ? worksheet.findRow(r) : undefined;
-    if (sparse && !stored) {
-      values.push([]);
-      formulas.push([]);
-      numberFormats.push([]);
-      continue;
-    }
-    const row = stored ?? worksheet.getRow(r);
-    const lastCol = sparse ? Math.min(extent.lastCol, row.cellCount) : extent.lastCol;
-    const rowValues: RawCell[] = [];
-    const rowFormulas: (string | null)[] = [];
-    const rowFormats: string[] = [];
-    for (let c = 1; c <= lastCol; c += 1) {
-      // getCell creates missing cells with the row's or column's format, as Excel reports empty cells.
-      const cell = row.getCell(c);
-      const read = readCell(worksheet, cell);
-      const value = read.formula !== null && read.value === null ? cachedResult(cell.address) : read.value;
-      const { formula } = read;
-      rowValues.push(value);
-      rowFormulas.push(formula);
-      rowFormats.push(cell.numFmt || 'General');
-    }
-    values.push(rowValues);
-    formulas.push(rowFormulas);
+  for (let r = 1; r <= lastRow; r += 1) {
+    const width = sparse ? (scan.contentEnd.get(r) ?? 0) : lastCol;
+    const rowFormat = width ? worksheet.findRow(r)?.numFmt || undefined : undefined;
+    const rowFormats: string[] = new Array<string>(width);
+    for (let c = 1; c <= width; c += 1) rowFormats[c - 1] = rowFormat ?? columnFormat(c) ?? 'General';
+    values.push(new Array<RawCell>(width).fill(null));
+    formulas.push(new Array<string | null>(width).fill(null));
     numberFormats.push(rowFormats);
   }
-  return { name: worksheet.name, values, formulas, numberFormats, hiddenRows: extent.hiddenRows, tables: [] };
+  const { cells } = scan;
+  for (let i = 0; i < cells.length; i += 2) {
+    const r = cells[i];
+    const c = cells[i + 1];
+    if (r < 1 || r > lastRow || c < 1 || c > values[r - 1].length) continue;
+    const cell = worksheet.findRow(r)?.findCell(c);
+    if (!cell) continue;
+    const read = readCell(worksheet, cell);
+    const value = read.formula !== null && read.value === null ? cachedResult(cell.address) : read.value;
+    if (typeof value === 'string' && value.length > EXCEL.maxCellChars) {
+      throw limitExceeded('cellChars', { sheet, found: value.length });
+    }
+    if (read.formula !== null && read.formula.length > EXCEL.maxFormulaChars + 1) {
+      throw limitExceeded('formulaChars', { sheet, found: read.formula.length - 1 });
+    }
+    values[r - 1][c - 1] = value;
+    formulas[r - 1][c - 1] = read.formula;
+    numberFormats[r - 1][c - 1] = cell.numFmt || 'General';
+  }
+  return { name: worksheet.name, values, formulas, numberFormats, hiddenRows: scan.hiddenRows, tables: [] };
 }
 
 function readCell(

@@ -94,6 +94,16 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
     });
   });
 
+  // Error values kept as they were (a carried row's #N/A): ExcelJS writes <c t="e"><v>#N/A</v></c>.
+  for (const e of spec.errorCells ?? []) {
+    const at = cellRef(sheet, e.cell);
+    if (spec.cells[at.row]?.[at.col] != null)
+      throw new WorkbookError('unsupported', sheet, messages.badValue(sheet, e.cell));
+    // ExcelJS types an error as its seven classic values, which CellError is.
+    ws.getCell(at.row + 1, at.col + 1).value = { error: e.error } as ExcelJS.CellErrorValue;
+    if (spec.defaultFont) touch(at.row, at.col);
+  }
+
   // Formulas.
   for (const f of spec.formulas ?? []) {
     const at = cellRef(sheet, f.cell);

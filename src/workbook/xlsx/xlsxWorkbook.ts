@@ -25,8 +25,10 @@ import {
   type RemovedPart,
 } from './graft';
 import { describeLoss, messages } from '../../i18n/xlsx';
-import { Package, PackageError, REL } from './opc';
-import { readTables, readWorksheets } from './reader';
+import { EXCEL } from '../limits';
+import { Package, PartNotInflated, REL, withInflatedParts } from './opc';
+import { partsToRead, readTables, readWorksheets } from './reader';
+import { unreadable } from './unreadable';
 import { type WrittenSheet, writeSheet } from './sheetWriter';
 import { defaultFont } from './styles';
 import { child, children, getAttr, type XmlDocument } from './xml';
@@ -53,11 +55,25 @@ export class XlsxWorkbook implements WorkbookPort {
   ) {}
 
   async read(sheetNames: string[]): Promise<WorkbookSnapshot> {
-    return this.serialized(() => this.readNow(sheetNames));
+    return this.serialized(() =>
+      withInflatedParts(this.pkg, async () => {
+        try {
+          return await this.readNow(sheetNames);
+        } catch (error) {
+          throw toWorkbookError(error);
+        }
+      }),
+    );
   }
 
   private async readNow(sheetNames: string[]): Promise<WorkbookSnapshot> {
     const book = this.book();
+    // Every sheet's part (for its protection flag), and what the requested ones need.
+    const requested = book.sheets.filter((s) => sheetNames.some((n) => sameSheetName(s.name, n)));
+    await this.pkg.inflate([
+      ...book.sheets.map((s) => s.part).filter((p): p is string => !!p),
+      ...partsToRead(this.pkg, book, requested),
+    ]);
     const sheets: SheetInfo[] = book.sheets.map((entry) => ({
       name: entry.name,
       protected: isSheetProtected(this.pkg, entry),
@@ -78,7 +94,7 @@ export class XlsxWorkbook implements WorkbookPort {
         worksheets.map((w) => w.entry),
       );
     } catch (error) {
-      throw new WorkbookError('io', undefined, messages.notXlsx((error as Error).message));
+      throw toWorkbookError(error);
     }
     worksheets.forEach((w, i) => {
       contents[w.requested] = raw[i];
@@ -111,6 +127,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.serialized(async () => {
       const entry = this.book().sheets.find((s) => sameSheetName(s.name, sheetName));
       if (!entry?.part || !isWorksheet(entry)) return undefined;
+      await this.pkg.inflate([entry.part]);
       const root = this.pkg.readXml(entry.part).root;
       const merges = children(child(root, 'mergeCells') ?? root, 'mergeCell')
         .map((m) => getAttr(m, 'ref'))
@@ -119,7 +136,7 @@ export class XlsxWorkbook implements WorkbookPort {
       for (const col of children(child(root, 'cols') ?? root, 'col')) {
         const [min, max, width] = ['min', 'max', 'width'].map((a) => Number(getAttr(col, a)));
         // A run to the sheet's last column is the default for the rest, not a column of the layout.
-        if (!(min >= 1 && max >= min && max < 16_384 && width >= 0)) continue;
+        if (!(min >= 1 && max >= min && max < EXCEL.maxColumns && width >= 0)) continue;
         for (let c = min; c <= max; c++) columnWidths[c - 1] = width;
       }
       return { merges, columnWidths: Array.from(columnWidths, (w) => w ?? 0) };
@@ -131,39 +148,62 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!plan.write.length && !updates.length && plan.activate === undefined && plan.select === undefined)
       return;
     const book = this.book();
-    plan.write.forEach((spec) => checkSheetName(spec.name));
-    checkPlan(this.pkg, book, plan.write, updates, plan.activate);
-    const replacedSelected = plan.write
-      .map((spec) => book.sheets.find((s) => sameSheetName(s.name, spec.name)))
-      .filter((s): s is SheetEntry => !!s?.part && isWorksheet(s))
-      .filter((s) => /tabSelected\s*=\s*["'](1|true)["']/.test(this.pkg.text(s.part as string)))
-      .map((s) => s.name);
-
-    // Everything is built on a copy; the workbook changes only when all of it succeeded.
-    const work = this.pkg.clone();
-    let removed: RemovedPart[] = [];
+    await this.pkg.inflate(this.partsToApply(book, plan));
     try {
-      if (plan.write.length) {
-        const scratch = new ExcelJS.Workbook();
-        const baseFont = defaultFont(stylesDocument(this.pkg, book));
-        const written: WrittenSheet[] = plan.write.map((spec) => writeSheet(scratch, spec, baseFont));
-        // ExcelJS's typings say Buffer (their own ArrayBuffer-like); in Node it is a Node Buffer.
-        const bytes = (await scratch.xlsx.writeBuffer()) as unknown as Uint8Array;
-        removed = graftSheets(work, await Package.load(bytes), written);
-      }
-      applyUpdates(work, updates);
-      finishWorkbook(work, {
-        activate: plan.activate,
-        select: plan.select,
-        tabOrder: plan.tabOrder,
-        replacedSelected,
+      const { replacedSelected, baseFont } = await withInflatedParts(this.pkg, () => {
+        plan.write.forEach((spec) => checkSheetName(spec.name));
+        checkPlan(this.pkg, book, plan.write, updates, plan.activate);
+        return {
+          replacedSelected: plan.write
+            .map((spec) => book.sheets.find((s) => sameSheetName(s.name, spec.name)))
+            .filter((s): s is SheetEntry => !!s?.part && isWorksheet(s))
+            .filter((s) => TAB_SELECTED.test(this.pkg.text(s.part as string)))
+            .map((s) => s.name),
+          baseFont: defaultFont(stylesDocument(this.pkg, book)),
+        };
       });
+      let scratch: Package | undefined;
+      let written: WrittenSheet[] = [];
+      if (plan.write.length) {
+        const workbook = new ExcelJS.Workbook();
+        written = plan.write.map((spec) => writeSheet(workbook, spec, baseFont));
+        // ExcelJS's typings say Buffer (their own ArrayBuffer-like); in Node it is a Node Buffer.
+        scratch = await Package.load((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
+        await scratch.inflate(scratch.names());
+      }
+      // Everything is built on a copy; the workbook changes only when all of it succeeded. A part met still
+      // compressed is unzipped and the copy built again (withInflatedParts).
+      const { work, removed } = await withInflatedParts(this.pkg, () => {
+        const copy = this.pkg.clone();
+        const gone = scratch ? graftSheets(copy, scratch, written) : [];
+        applyUpdates(copy, updates);
+        finishWorkbook(copy, {
+          activate: plan.activate,
+          select: plan.select,
+          tabOrder: plan.tabOrder,
+          replacedSelected,
+        });
+        return { work: copy, removed: gone };
+      });
+      this.pkg = work;
+      this.removed.push(...removed);
     } catch (error) {
       if (error instanceof WorkbookError) throw error;
       throw new WorkbookError('unsupported', undefined, messages.internal((error as Error).message));
     }
-    this.pkg = work;
-    this.removed.push(...removed);
+  }
+
+  /**
+   * The parts applying `plan` reads, unzipped ahead of it: the stylesheet, every sheet (tab selection,
+   * protection) and its tables, and whatever a sheet being replaced refers to (what its loss would report).
+   */
+  private partsToApply(book: Book, plan: WritePlan): string[] {
+    const parts = partsToRead(this.pkg, book, book.sheets);
+    for (const spec of plan.write) {
+      const existing = book.sheets.find((s) => sameSheetName(s.name, spec.name));
+      if (existing?.part) parts.push(...this.pkg.reachableFrom([existing.part]));
+    }
+    return parts;
   }
 
   /**
@@ -215,6 +255,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+const TAB_SELECTED = /\btabSelected\s*=\s*["'](1|true)["']/;
+
 /** Parts that a save drops on purpose and the spreadsheet program rebuilds. */
 function isRegenerated(part: string): boolean {
   return /(^|\/)calcChain\.xml$/i.test(part);
@@ -242,18 +284,16 @@ function checkSheetName(name: string): void {
   }
 }
 
+/**
+ * A failure while reading, as the adapter reports it: the reason the reader gave (UnreadableWorkbookError), or
+ * for anything else it met in the file, a damaged file. Never an English message or a stack trace.
+ */
 function toWorkbookError(error: unknown): WorkbookError {
   if (error instanceof WorkbookError) return error;
-  if (error instanceof PackageError && error.message === 'strict') {
-    return new WorkbookError('unsupported', undefined, messages.strictFormat);
-  }
-  return new WorkbookError('io', undefined, messages.notXlsx((error as Error).message));
+  if (error instanceof PartNotInflated) throw error; // withInflatedParts unzips the part and reads again
+  return unreadable({ kind: 'damaged' });
 }
 
-/**
- * Opens an .xlsx file from its bytes, or a new empty workbook when `source` is null (add sheets with
- * apply() before saving).
- */
 /**
  * Opens an .xlsx file; `null` gives a new workbook with no sheet, and `{ firstSheet }` one with a single empty
  * sheet of that name, as Excel makes a new workbook ("Trang tính1" in Vietnamese Excel).
@@ -270,8 +310,10 @@ export async function openXlsx(
       if (source !== null) blank.addWorksheet(source.firstSheet);
       // See apply(): ExcelJS's Buffer type vs the Node Buffer it returns.
       pkg = await Package.load((await blank.xlsx.writeBuffer()) as unknown as Uint8Array);
+      await pkg.inflate(pkg.names());
     } else {
       pkg = await Package.load(source);
+      await pkg.inflate([pkg.officeDocument()]);
     }
     readBook(pkg);
   } catch (error) {

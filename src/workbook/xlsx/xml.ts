@@ -6,7 +6,11 @@
  * a part that is parsed and serialized without changes comes out equivalent to what went in. Element names
  * keep their prefixes ("x14:cfRule"); `localName` strips them for lookups that must not depend on the prefix
  * a producer chose.
+ *
+ * Parsing is one pass with an explicit stack, and refuses nesting deeper than FILE_LIMITS.maxXmlDepth, so the
+ * recursive walks over a tree (serializing, text content) stay far from the call-stack limit.
  */
+import { FILE_LIMITS } from '../limits';
 
 export interface XmlElement {
   kind: 'element';
@@ -42,6 +46,14 @@ export class XmlError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'XmlError';
+  }
+}
+
+/** An element nested deeper than FILE_LIMITS.maxXmlDepth: refused before any recursive walk could overflow. */
+export class XmlDepthError extends XmlError {
+  constructor(depth: number) {
+    super(`elements nested deeper than ${depth}`);
+    this.name = 'XmlDepthError';
   }
 }
 
@@ -148,8 +160,10 @@ export function parseXml(text: string): XmlDocument {
       if (parent) parent.children.push(element);
       else if (root) fail('second root element');
       else root = element;
-      if (!selfClosing) stack.push(element);
-      else if (!stack.length) break;
+      if (!selfClosing) {
+        stack.push(element);
+        if (stack.length > FILE_LIMITS.maxXmlDepth) throw new XmlDepthError(FILE_LIMITS.maxXmlDepth);
+      } else if (!stack.length) break;
     }
   }
   if (!root) throw new XmlError('no root element');
@@ -197,7 +211,8 @@ export function decodeEntities(raw: string): string {
     if (body[0] === '#') {
       const code =
         body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+      // A reference to no character (past U+10FFFF) stays as written, as a lenient reader shows it.
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED_ENTITIES[body] ?? whole;
   });

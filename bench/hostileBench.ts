@@ -1,0 +1,101 @@
+/**
+ * The hostile corpus (test/corpus/hostile.ts) and the files just inside every limit (atLimitCases), each
+ * through `cchc check` and `cchc report --out` in a child process whose V8 heap is capped at 1 GB, as the
+ * tests run them: exit code, wall time and peak RSS (issue 13: every case within 1 GB and 5 s).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { atLimitCases, hostileCases, type HostileCase } from '../test/corpus/hostile';
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'bin/cchc.js');
+const TIME = '/usr/bin/time';
+const HEAP_MB = 1024;
+
+export interface HostileMeasure {
+  id: string;
+  title: string;
+  atLimit: boolean;
+  fileBytes: number;
+  command: 'check' | 'report';
+  exit: number | null;
+  /** What the one line on stderr began with, for a refusal. */
+  said: string;
+  wallMs: number;
+  peakRss: number;
+}
+
+function run(args: string[]): { exit: number | null; err: string; wallMs: number; peakRss: number } {
+  const viaTime = existsSync(TIME);
+  const node = [`--max-old-space-size=${HEAP_MB}`, CLI, ...args];
+  const command = viaTime ? TIME : process.execPath;
+  const argv = viaTime ? ['-v', process.execPath, ...node] : [path.join(ROOT, 'bench/max-rss.cjs'), ...node];
+  const start = performance.now();
+  const child = spawnSync(command, argv, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    timeout: 120_000,
+  });
+  const wallMs = performance.now() - start;
+  const kb = viaTime
+    ? /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1]
+    : /MAXRSS_KB=(\d+)/.exec(child.stderr)?.[1];
+  const err = child.stderr
+    .split('\n')
+    .filter((l) => l.trim() && !/^\s|^Command (exited|terminated)|MAXRSS_KB/.test(l))
+    .join(' ');
+  return { exit: child.status, err, wallMs, peakRss: Number(kb ?? 0) * 1024 };
+}
+
+export async function measureHostile(withLimits: boolean): Promise<HostileMeasure[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cchc-bench-hostile-'));
+  const cases: [HostileCase, boolean][] = [
+    ...hostileCases().map((c): [HostileCase, boolean] => [c, false]),
+    ...(withLimits ? atLimitCases().map((c): [HostileCase, boolean] => [c, true]) : []),
+  ];
+  try {
+    const out: HostileMeasure[] = [];
+    for (const [c, atLimit] of cases) {
+      process.stderr.write(`  ${c.id}…\n`);
+      const bytes = await c.build();
+      const file = path.join(dir, `${c.id}.xlsx`);
+      writeFileSync(file, bytes);
+      const runs = {
+        check: run(['check', file, '--today', '2026-06-05', '--json']),
+        report: run([
+          'report',
+          file,
+          '--period',
+          '2026-Q2',
+          '--as-of',
+          '2026-06-05',
+          '--out',
+          `${file}.out.xlsx`,
+        ]),
+      };
+      for (const command of ['check', 'report'] as const) {
+        const r = runs[command];
+        out.push({
+          id: c.id,
+          title: c.title,
+          atLimit,
+          fileBytes: bytes.length,
+          command,
+          exit: r.exit,
+          said: r.exit === 2 ? r.err.slice(0, 90) : '',
+          wallMs: r.wallMs,
+          peakRss: r.peakRss,
+        });
+      }
+      rmSync(`${file}.out.xlsx`, { force: true });
+      rmSync(file, { force: true });
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

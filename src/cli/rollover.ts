@@ -1,0 +1,94 @@
+/**
+ * `cchc rollover FILE --to YYYY --out NEW.xlsx [--json] [--force]`: the next year's tracker in a new file, with
+ * the unfinished work of FILE carried over (src/app/rollover.ts). FILE is only read. Exit 0 when NEW.xlsx is
+ * written; 2 when the request or the file is refused (another year than the next, a tracker the check cannot
+ * read, an output that exists without --force or is FILE itself), each with one Vietnamese line.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { rolloverJson, rolloverTracker } from '../app/rollover';
+import { formatVnDate, todayIso } from '../domain/dates';
+import { ROLLOVER } from '../i18n/rollover';
+import { STATE_LABEL } from '../i18n/vi';
+import { CLI } from '../i18n/cli';
+import { openXlsx, type XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
+import { UsageError, type CommandSpec, type ParsedArgs } from './args';
+import type { CliIo } from './main';
+
+export const ROLLOVER_SPEC = {
+  name: 'rollover',
+  files: 1,
+  options: {
+    to: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
+} as const satisfies CommandSpec;
+
+/** What the command borrows from main.ts: the CLI's file handling, its exit-code failure. */
+export interface CliFiles {
+  /** Opens a workbook file (exit 2 when it is missing or unreadable). */
+  open(file: string): Promise<XlsxWorkbook>;
+  /** Writes a workbook atomically (exit 2 when it cannot). */
+  save(book: XlsxWorkbook, file: string): Promise<void>;
+  /** Takes the output's lock before anything is read, so a second writer waits (src/cli/fileGuard.ts). */
+  lock(file: string): Promise<void>;
+  /** --out as a path: a workbook file name, not a folder (bad usage otherwise). */
+  outPath(shown: string, io: CliIo, command: string): string;
+  /** The positional FILE as a path, not a folder. */
+  inputPath(args: ParsedArgs, io: CliIo): string;
+  /** Ends the command with one Vietnamese line and this exit code. */
+  fail(message: string, code: number): never;
+}
+
+/** Both paths name one file (the same path, or a link to it). */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
+
+export async function cmdRollover(args: ParsedArgs, io: CliIo, files: CliFiles): Promise<number> {
+  const { options } = args;
+  const toText = options.to;
+  if (toText === undefined) throw new UsageError(CLI.missingOption('--to', 'NĂM'), 'rollover');
+  const to = Number(toText);
+  if (typeof toText !== 'string' || !/^\d{4}$/.test(toText) || to < 1990 || to > 2100)
+    throw new UsageError(CLI.badYearOption('--to', String(toText)), 'rollover');
+  if (typeof options.out !== 'string')
+    throw new UsageError(CLI.missingOption('--out', 'TỆP.xlsx'), 'rollover');
+  const input = files.inputPath(args, io);
+  const out = files.outPath(options.out, io, 'rollover');
+  // A new workbook has no macros: saved as .xlsm, Excel would refuse to open it.
+  if (path.extname(out).toLowerCase() !== '.xlsx')
+    throw new UsageError(CLI.newFileNotXlsx(options.out), 'rollover');
+  if (sameFile(input, out)) files.fail(CLI.outIsInput(options.out, args.file as string), 2);
+  if (fs.existsSync(out) && !options.force) files.fail(CLI.outExists(options.out), 2);
+  await files.lock(out);
+  const source = await files.open(input);
+  const target = await openXlsx(null);
+  const outcome = await rolloverTracker(source, target, { to, today: todayIso(io.now()), now: io.now() });
+  if (!outcome.ok) {
+    if (outcome.reason === 'badRequest') throw new UsageError(outcome.message, 'rollover');
+    files.fail(outcome.message, 2);
+  }
+  await files.save(target, out);
+  if (options.json) {
+    io.out(JSON.stringify(rolloverJson(outcome, out), null, 2));
+    return 0;
+  }
+  io.out(outcome.message);
+  for (const c of outcome.carried ?? [])
+    io.out(
+      `  ${ROLLOVER.carriedRow(c.row, c.newRow, c.task, c.deadline && formatVnDate(c.deadline), STATE_LABEL[c.state])}`,
+    );
+  for (const line of outcome.warnings ?? []) io.out(line);
+  io.out(CLI.written(out));
+  return 0;
+}

@@ -1,0 +1,184 @@
+/**
+ * One pass over the tags of an XML text, for reading large parts without building a tree: every character is
+ * looked at a bounded number of times, however the text is crafted (a million "<c" in a comment, a tag that
+ * never closes, a cell without an end tag), so the time is linear in the text. Comments, CDATA sections,
+ * processing instructions and declarations are skipped whole.
+ *
+ * `scanSteps` counts the characters the scanner moved over, so tests can show the linearity by doubling the
+ * input rather than by a clock.
+ */
+import { FILE_LIMITS } from '../limits';
+import { XmlDepthError, XmlError } from './xml';
+
+const MAX_DEPTH = FILE_LIMITS.maxXmlDepth;
+
+/** Characters moved over by every scan of this process. */
+export const scanSteps = { count: 0 };
+
+export interface Tag {
+  /** Local name (prefix dropped): "c" for <x:c>. */
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+  /** The attribute text lies between these offsets. */
+  attrStart: number;
+  attrEnd: number;
+  /** Offset just after the tag's '>'. */
+  end: number;
+  /** The element's depth: 1 for the root, its parent's + 1 (the same for its start, empty or end tag). */
+  depth: number;
+}
+
+/**
+ * Calls `visit` for each start and end tag of text[from, to), in order; `visit` returns false to stop. Throws
+ * XmlDepthError past FILE_LIMITS.maxXmlDepth and XmlError on a tag cut short.
+ */
+export function scanTags(
+  text: string,
+  visit: (tag: Tag) => boolean | void,
+  from = 0,
+  to = text.length,
+): void {
+  let pos = from;
+  let depth = 0;
+  const tag: Tag = {
+    name: '',
+    closing: false,
+    selfClosing: false,
+    attrStart: 0,
+    attrEnd: 0,
+    end: 0,
+    depth: 0,
+  };
+  const skipTo = (marker: string, start: number): number => {
+    const at = text.indexOf(marker, start);
+    const next = at < 0 || at + marker.length > to ? to : at + marker.length;
+    scanSteps.count += next - pos;
+    return next;
+  };
+  while (pos < to) {
+    const lt = text.indexOf('<', pos);
+    if (lt < 0 || lt >= to) {
+      scanSteps.count += to - pos;
+      return;
+    }
+    scanSteps.count += lt - pos;
+    pos = lt;
+    const next = text.charCodeAt(pos + 1);
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', pos)) pos = skipTo('-->', pos + 4);
+      else if (text.startsWith('<![CDATA[', pos)) pos = skipTo(']]>', pos + 9);
+      else pos = skipTo('>', pos + 2);
+      continue;
+    }
+    if (next === 0x3f /* ? */) {
+      pos = skipTo('?>', pos + 2);
+      continue;
+    }
+    const closing = next === 0x2f; /* / */
+    let i = pos + (closing ? 2 : 1);
+    const nameStart = i;
+    let colon = -1;
+    for (; i < to; i += 1) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x3a) colon = i;
+      else if (ch <= 0x20 || ch === 0x2f || ch === 0x3e) break; // space, '/', '>'
+    }
+    const name = text.slice(colon >= 0 ? colon + 1 : nameStart, i);
+    const attrStart = i;
+    // Attribute values may hold '>' inside quotes.
+    let quote = 0;
+    for (; i < to; i += 1) {
+      const ch = text.charCodeAt(i);
+      if (quote) {
+        if (ch === quote) quote = 0;
+      } else if (ch === 0x22 || ch === 0x27) quote = ch;
+      else if (ch === 0x3e) break;
+    }
+    if (i >= to) {
+      scanSteps.count += to - pos;
+      throw new XmlError(`unclosed tag at offset ${pos}`);
+    }
+    const selfClosing = !closing && text.charCodeAt(i - 1) === 0x2f;
+    scanSteps.count += i + 1 - pos;
+    pos = i + 1;
+    if (closing) {
+      depth = Math.max(0, depth - 1);
+    } else if (!selfClosing) {
+      depth += 1;
+      if (depth > MAX_DEPTH) throw new XmlDepthError(MAX_DEPTH);
+    }
+    tag.name = name;
+    tag.closing = closing;
+    tag.selfClosing = selfClosing;
+    tag.attrStart = attrStart;
+    tag.attrEnd = selfClosing ? i - 1 : i;
+    tag.end = pos;
+    // The element's own depth, for start, empty and end tags alike.
+    tag.depth = closing || selfClosing ? depth + 1 : depth;
+    if (visit(tag) === false) return;
+  }
+}
+
+/**
+ * The raw (undecoded) value of attribute `name` in a tag's attribute text, matched by its full name ("r",
+ * "r:id"); undefined when absent. Linear in the attribute text.
+ */
+export function attribute(text: string, tag: Tag, name: string): string | undefined {
+  return findAttribute(text, tag, name)?.value;
+}
+
+/**
+ * Attribute `name` of a tag: its value, and the span of text it takes from the whitespace before it to its
+ * closing quote (to cut it out). Linear in the attribute text; stops at the first malformed attribute.
+ */
+export function findAttribute(
+  text: string,
+  tag: Tag,
+  name: string,
+): { value: string; start: number; end: number } | undefined {
+  let i = tag.attrStart;
+  const end = tag.attrEnd;
+  while (i < end) {
+    const spaceStart = i;
+    while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
+    const nameStart = i;
+    while (i < end) {
+      const ch = text.charCodeAt(i);
+      if (ch <= 0x20 || ch === 0x3d /* = */) break;
+      i += 1;
+    }
+    const matches = i - nameStart === name.length && text.startsWith(name, nameStart);
+    while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
+    if (text.charCodeAt(i) !== 0x3d) break; // malformed: stop rather than guess
+    i += 1;
+    while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
+    const quote = text.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) break;
+    let valueEnd = i + 1;
+    while (valueEnd < end && text.charCodeAt(valueEnd) !== quote) valueEnd += 1;
+    if (valueEnd >= end) break;
+    if (matches) {
+      scanSteps.count += valueEnd + 1 - tag.attrStart;
+      return { value: text.slice(i + 1, valueEnd), start: spaceStart, end: valueEnd + 1 };
+    }
+    i = valueEnd + 1;
+  }
+  scanSteps.count += end - tag.attrStart;
+  return undefined;
+}
+
+/** The name of the root element (with its prefix), or undefined; looks no further than the root's start tag. */
+export function rootElement(text: string): { name: string; attrs: string } | undefined {
+  let found: { name: string; attrs: string } | undefined;
+  let pos = 0;
+  // The prefix is needed here, so the name is read again from the tag's own text.
+  scanTags(text, (tag) => {
+    if (tag.closing) return false;
+    const start = text.lastIndexOf('<', tag.attrStart);
+    found = { name: text.slice(start + 1, tag.attrStart), attrs: text.slice(tag.attrStart, tag.attrEnd) };
+    pos = tag.end;
+    return false;
+  });
+  return pos ? found : undefined;
+}
