@@ -20,7 +20,8 @@ import {
 } from '../domain/consolidation';
 import type { IsoDate } from '../domain/dates';
 import { reportPeriod, type Quarter } from '../domain/periods';
-import { countsJson } from '../domain/report';
+import { countsJson, type TthcReport } from '../domain/report';
+import { hasFigures } from '../domain/tthc';
 import { sheetNameKey } from '../domain/text';
 import {
   buildConsolidationSheets,
@@ -38,6 +39,7 @@ import {
 import type { ConsolidationSheetKind } from '../sheets/spec';
 import { WorkbookError, type WorkbookPort, type WorkbookSnapshot } from '../workbook/port';
 import { reportFromSnapshot, type ReportRefusal } from './compileReport';
+import { TRACKER_SHEETS } from './checkTracker';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -144,7 +146,7 @@ export function communeFromSnapshot(
       to: period.to,
       totals: content.totals,
       completionRate: content.rate,
-      tthcOnTimeRate: null,
+      ...communeTthc(content.tthc),
       ownReport: ownReport
         ? { sheet: ownReport.name, day: vietnamDay(ownReport.writtenAt) as IsoDate }
         : null,
@@ -164,8 +166,23 @@ export function communeFromSnapshot(
   };
 }
 
-/** The sheets a commune's report needs from its workbook. */
-const COMMUNE_SHEETS = [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register];
+/**
+ * A commune's TTHC figures of the period, as its own report counts them (null where its workbook has no Hồ sơ
+ * TTHC, or no month of the period has figures): each field with a figure and the total.
+ */
+function communeTthc(t: TthcReport): Pick<CommuneReport, 'tthc' | 'tthcOnTimeRate'> {
+  if (!t.available || t.figures.months.length === 0) return { tthc: null, tthcOnTimeRate: null };
+  return {
+    tthc: {
+      byField: t.figures.byField.filter(hasFigures).map((f) => ({ field: f.field, figures: f.figures })),
+      totals: t.figures.totals,
+    },
+    tthcOnTimeRate: t.figures.onTimeRate,
+  };
+}
+
+/** The sheets a commune's report needs from its workbook: the tracker's (Hồ sơ TTHC included) and the register. */
+const COMMUNE_SHEETS = [...TRACKER_SHEETS, SHEET.register];
 
 /** Reads one commune's workbook: its report of the period, or the reason it cannot be used. */
 export async function readCommune(
@@ -272,10 +289,16 @@ export function consolidationJson(c: Consolidation): object {
       totals: countsJson(x.totals),
       completionRate: x.completionRate,
       tthcOnTimeRate: x.tthcOnTimeRate,
+      // As `cchc report --json` gives them: totals and each field with a figure, { field, …T }.
+      tthc: x.tthc && {
+        totals: x.tthc.totals,
+        byField: x.tthc.byField.map((b) => ({ field: b.field, ...b.figures })),
+      },
       ownReport: x.ownReport,
     })),
     totals: countsJson(c.totals),
     completionRate: c.completionRate,
+    ...(c.hasTthc ? { tthcTotals: c.tthcTotals, tthcOnTimeRate: c.tthcOnTimeRate } : {}),
     failed: c.failed.map((f) => ({ file: f.file, reason: f.reason })),
     duplicates: c.duplicates.map((d) => ({
       unit: d.unit,
@@ -301,6 +324,7 @@ const MAX_VARIANTS = 9;
 const BASE_NAMES: Record<keyof ConsolidationSheetNames, { name: string; kind: ConsolidationSheetKind }> = {
   communes: { name: CONSOLIDATION_SHEET.communes, kind: 'communes' },
   overdue: { name: CONSOLIDATION_SHEET.overdue, kind: 'communesOverdue' },
+  tthc: { name: CONSOLIDATION_SHEET.tthc, kind: 'communesTthc' },
   failed: { name: CONSOLIDATION_SHEET.failed, kind: 'communesFailed' },
 };
 
@@ -310,6 +334,7 @@ function namesAt(variant: number): ConsolidationSheetNames {
     communes: `${BASE_NAMES.communes.name}${suffix}`,
     overdue: `${BASE_NAMES.overdue.name}${suffix}`,
     failed: `${BASE_NAMES.failed.name}${suffix}`,
+    tthc: `${BASE_NAMES.tthc.name}${suffix}`,
   };
 }
 
@@ -335,17 +360,18 @@ export async function writeConsolidation(
       const grid = snap.contents[name];
       return mine?.kind === kind && !!grid && fingerprintGrid(grid) === mine.fingerprint;
     };
-    const names = variants.find((v) =>
-      (Object.keys(BASE_NAMES) as (keyof ConsolidationSheetNames)[]).every((k) =>
-        free(v[k], BASE_NAMES[k].kind),
-      ),
+    // "TTHC các xã" is written (and its name must be free) only when some commune has TTHC figures.
+    const keys = (Object.keys(BASE_NAMES) as (keyof ConsolidationSheetNames)[]).filter(
+      (k) => k !== 'tthc' || c.hasTthc,
     );
+    const names = variants.find((v) => keys.every((k) => free(v[k], BASE_NAMES[k].kind)));
     if (!names)
       return {
         ok: false,
         message: CONSOLIDATION_MESSAGE.noFreeName(CONSOLIDATION_SHEET.communes, MAX_VARIANTS),
       };
-    for (const name of [...Object.values(names), SHEET.register]) {
+    const written = keys.map((k) => names[k]);
+    for (const name of [...written, SHEET.register]) {
       const existing = info.get(sheetNameKey(name));
       if (existing?.protected)
         return { ok: false, message: ACTION.sheetProtected(existing.name), sheet: existing.name };
@@ -362,7 +388,7 @@ export async function writeConsolidation(
       message: CONSOLIDATION_MESSAGE.written(names.communes, c.communes.length, notUsedCount(c)),
       sheet: names.communes,
       cell: 'A1',
-      sheets: Object.values(names),
+      sheets: written,
     };
   });
 }

@@ -522,10 +522,13 @@ export async function writeCommuneDemo(
     periodMode: opts.commune % 5 === 2 ? 'decree09' : 'calendar',
   });
   if (!saved.ok) return saved;
-  const snap = await port.read([SHEET.tracker]);
+  const snap = await port.read([SHEET.tracker, SHEET.tthc]);
   const grid = snap.contents[SHEET.tracker];
   if (!grid) throw new Error('demo: no tracker after init');
-  await port.apply({ write: [], updates: demoProgress(readTracker(grid), year, opts.commune) });
+  // Dossier counts in two communes of three (the third has typed none), up to a month or two apart.
+  const tthcMonths = opts.commune % 3 === 0 ? 0 : Math.max(1, demoTthcMonths(asOf) - (opts.commune % 3));
+  const tthc = tthcMonths > 0 ? demoTthcUpdates(readTthc(snap.contents[SHEET.tthc], year), tthcMonths) : [];
+  await port.apply({ write: [], updates: [...demoProgress(readTracker(grid), year, opts.commune), ...tthc] });
   if (opts.commune % 4 === 3) return { ok: true, message: init.message, year, asOf, unit };
   // Compiled on its report's day, in the morning in Vietnam (09:00 +07:00), each commune a little later.
   const compiledAt = new Date(Date.parse(`${asOf}T02:00:00Z`) + opts.commune * 17 * 60_000);

@@ -93,7 +93,8 @@ function request(
 /** --out: a new .xlsx workbook, not a folder. */
 function outPath(options: ParsedArgs['options'], cwd: string): { shown: string; resolved: string } {
   const shown = options.out;
-  if (shown === undefined) throw new UsageError(CLI.missingOption('--out', 'TỆP.xlsx'), CONSOLIDATE_SPEC.name);
+  if (shown === undefined)
+    throw new UsageError(CLI.missingOption('--out', 'TỆP.xlsx'), CONSOLIDATE_SPEC.name);
   if (typeof shown !== 'string' || path.extname(shown).toLowerCase() !== '.xlsx')
     throw new UsageError(CLI.outNotXlsx(String(shown)), CONSOLIDATE_SPEC.name);
   const resolved = path.resolve(cwd, shown);
@@ -156,7 +157,8 @@ function inputFiles(paths: readonly string[], cwd: string, out: string): InputFi
       walk(resolved, given, inFolder);
       found.push(...inFolder.filter((f) => identity(f.resolved) !== outId));
     } else {
-      if (identity(resolved) === outId) throw new UsageError(CLI.outIsCommuneFile(given), CONSOLIDATE_SPEC.name);
+      if (identity(resolved) === outId)
+        throw new UsageError(CLI.outIsCommuneFile(given), CONSOLIDATE_SPEC.name);
       found.push({ shown: given, resolved });
     }
   }

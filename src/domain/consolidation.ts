@@ -12,6 +12,7 @@ import type { IsoDate } from './dates';
 import { issuerLines } from './report';
 import { completionRate, emptyCounts, REPORT_STATES, type StateCounts } from './rollup';
 import { normalizeKey } from './text';
+import { emptyFigures, onTimeRate, TTHC_FIGURE_KEYS, type TthcFigures } from './tthc';
 
 /** An overdue task of one commune, as the consolidated list shows it. */
 export interface OverdueTask {
@@ -41,6 +42,11 @@ export interface CommuneReport {
   completionRate: number | null;
   /** The share of TTHC dossiers resolved early or on time; null where the workbook has no TTHC figures. */
   tthcOnTimeRate: number | null;
+  /**
+   * The period's TTHC figures as the commune's own report gives them (Hồ sơ TTHC, its months from January):
+   * each field with a figure, in the commune's list order, and the commune's total; null without figures.
+   */
+  tthc: { byField: { field: string; figures: TthcFigures }[]; totals: TthcFigures } | null;
   /** The commune's own report of the period in its workbook: its sheet and the day it was compiled. */
   ownReport: { sheet: string; day: IsoDate } | null;
   overdue: OverdueTask[];
@@ -85,6 +91,16 @@ export interface Consolidation {
   duplicates: DuplicateFiles[];
   /** Whether any commune's workbook has TTHC figures. */
   hasTthc: boolean;
+  /** The sum of the communes' TTHC figures, and its on-time rate (null without a resolved dossier). */
+  tthcTotals: TthcFigures;
+  tthcOnTimeRate: number | null;
+}
+
+/** The sum of several communes' TTHC figures, key by key. */
+export function sumTthc(all: readonly TthcFigures[]): TthcFigures {
+  const total = emptyFigures();
+  for (const f of all) for (const k of TTHC_FIGURE_KEYS) total[k] += f[k];
+  return total;
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
@@ -176,6 +192,7 @@ export function consolidate(input: {
   const { kept, duplicates } = dropDuplicates(input.communes);
   const communes = [...kept].sort(byUnit);
   const totals = sumCounts(communes.map((c) => c.totals));
+  const tthcTotals = sumTthc(communes.flatMap((c) => (c.tthc ? [c.tthc.totals] : [])));
   return {
     period: input.period,
     asOf: input.asOf,
@@ -184,7 +201,9 @@ export function consolidate(input: {
     completionRate: completionRate(totals),
     failed: [...input.failed],
     duplicates,
-    hasTthc: communes.some((c) => c.tthcOnTimeRate !== null),
+    hasTthc: communes.some((c) => c.tthc !== null),
+    tthcTotals,
+    tthcOnTimeRate: onTimeRate(tthcTotals),
   };
 }
 

@@ -54,6 +54,13 @@ export const OVERDUE_HEADER = [
 export const FAILED_HEADER = ['STT', 'Tệp', 'Lý do không dùng được'] as const;
 
 export const CONSOLIDATION_TEXT = {
+  tthcTitle: (subject: string) =>
+    `TỔNG HỢP KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH CỦA CÁC XÃ ${subject.toLocaleUpperCase('vi')}`,
+  tthcIntro: (asOf: string) =>
+    `Số liệu trang "${SHEET.tthc}" của từng xã, từ tháng 1 đến hết kỳ (các tháng đã nhập), tính đến ngày ${vnDate(asOf)}; chỉ ghi các lĩnh vực có số liệu. Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / số đã giải quyết.`,
+  tthcUnit: 'Đơn vị',
+  tthcCommuneTotal: 'Cộng',
+  tthcTotal: (communes: number) => `Tổng cộng (${communes} xã)`,
   title: (subject: string) =>
     `TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH CỦA CÁC XÃ ${subject.toLocaleUpperCase('vi')}`,
   intro: (asOf: string, communes: number, notUsed: number, folder: string) =>

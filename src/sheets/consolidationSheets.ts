@@ -27,12 +27,16 @@ import type {
   StyleRun,
 } from './spec';
 import { rowHeightFor } from './textLayout';
+import { onTimeRate, TTHC_FIGURE_KEYS, type TthcFigures } from '../domain/tthc';
+import { TTHC_HEADERS } from '../i18n/vi';
 
 /** The names of one consolidation's sheets (a suffix " (2)"… where earlier ones were edited). */
 export interface ConsolidationSheetNames {
   communes: string;
   overdue: string;
   failed: string;
+  /** "TTHC các xã", written only when some commune has TTHC figures. */
+  tthc: string;
 }
 
 type CommuneColumn = keyof typeof COMMUNES_HEADER;
@@ -98,6 +102,8 @@ export function weakRowFormula(
 
 const HEADER_ROW = 4;
 const TITLE_PT = 14;
+/** The fill of a total row. */
+const TOTAL_FILL = 'DDEBF7';
 const BORDER = { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } as const;
 const NOTE_STYLE = {
   font: { italic: true, color: '595959' },
@@ -112,7 +118,8 @@ function landscape(lastCol: string, lastRow: number): PageSetupSpec {
     printArea: `A1:${lastCol}${lastRow}`,
     printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
     fitToWidth: true,
-    header: { center: 'Trang &P/&N', differentFirstPage: false },
+    // 12 pt like the body ("&12"): the page number is scaled with the sheet, and stays at 9 pt or more.
+    header: { center: '&12Trang &P/&N', differentFirstPage: false },
   };
 }
 
@@ -249,6 +256,7 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
   rows[totalRow - 1] = line({
     unit: CONSOLIDATION_TEXT.total(c.communes.length),
     ...figures(c.totals, c.completionRate),
+    tthcRate: c.tthcOnTimeRate,
   });
   rowHeights[totalRow] = rowHeightFor(
     [{ text: CONSOLIDATION_TEXT.total(c.communes.length), widthChars: COMMUNE_WIDTHS.unit }],
@@ -278,7 +286,7 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
       range: `${col('file')}${first}:${col('file')}${totalRow}`,
       style: { font: { color: '595959' }, alignment: { vertical: 'top', wrap: true } },
     },
-    { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: 'DDEBF7' } },
+    { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: TOTAL_FILL } },
   );
   if (c.hasTthc)
     styles.push({
@@ -505,6 +513,99 @@ export function buildConsolidationSheets(c: Consolidation, names: ConsolidationS
   return [
     buildCommunesSheet(c, names.communes),
     buildOverdueSheet(c, names.overdue),
+    ...(c.hasTthc ? [buildTthcSheet(c, names.tthc)] : []),
     buildFailedSheet(c, names.failed),
   ];
+}
+
+/** The figures of "TTHC các xã", in order: those a commune's Hồ sơ TTHC sums over the period. */
+const TTHC_COLUMNS = TTHC_FIGURE_KEYS;
+
+/** One row of "TTHC các xã": the figures, then the on-time rate (blank without a resolved dossier). */
+function tthcCells(figures: TthcFigures): CellValue[] {
+  return [...TTHC_COLUMNS.map((k) => figures[k]), onTimeRate(figures)];
+}
+
+/**
+ * "TTHC các xã": for every commune with TTHC figures, its fields with a figure for the period and its total,
+ * then the province's total; the on-time rate of a commune's total shows in "Tổng hợp các xã" too.
+ */
+export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
+  const header = [
+    'STT',
+    CONSOLIDATION_TEXT.tthcUnit,
+    TTHC_HEADERS.field,
+    ...TTHC_COLUMNS.map((k) => TTHC_HEADERS[k]),
+    TTHC_HEADERS.rate,
+  ];
+  // Narrow enough that the 13 columns print one page wide at 12 pt, not shrunk under 9 pt (A4 landscape).
+  const widths = [5, 18, 16, ...TTHC_COLUMNS.map(() => 7), 7];
+  const last = colToLetters(header.length - 1);
+  const rateCol = colToLetters(header.length - 1);
+  const firstCount = colToLetters(3);
+  const rows: CellValue[][] = [];
+  const styles: StyleRun[] = [];
+  const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
+  frame(rows, styles, merges, rowHeights, {
+    title: CONSOLIDATION_TEXT.tthcTitle(c.period.subject),
+    intro: CONSOLIDATION_TEXT.tthcIntro(c.asOf),
+    header,
+    widths,
+    headerHeight: 80,
+  });
+  const first = HEADER_ROW + 1;
+  let r = first;
+  let stt = 0;
+  const bold: string[] = [];
+  for (const commune of c.communes) {
+    if (!commune.tthc) continue;
+    stt += 1;
+    const start = r;
+    for (const f of commune.tthc.byField) {
+      rows[r - 1] = [
+        r === start ? stt : null,
+        r === start ? commune.unit : null,
+        f.field,
+        ...tthcCells(f.figures),
+      ];
+      r += 1;
+    }
+    rows[r - 1] = [
+      r === start ? stt : null,
+      r === start ? commune.unit : null,
+      CONSOLIDATION_TEXT.tthcCommuneTotal,
+      ...tthcCells(commune.tthc.totals),
+    ];
+    bold.push(`C${r}:${last}${r}`);
+    rowHeights[start] = rowHeightFor([{ text: commune.unit, widthChars: widths[1] }], BODY_FONT.size);
+    r += 1;
+  }
+  const totalRow = r;
+  rows[totalRow - 1] = [null, CONSOLIDATION_TEXT.tthcTotal(stt), null, ...tthcCells(c.tthcTotals)];
+  merges.push(`B${totalRow}:C${totalRow}`);
+  styles.push(
+    {
+      range: `A${first}:${last}${totalRow}`,
+      style: { border: BORDER, alignment: { vertical: 'top', wrap: true } },
+    },
+    { range: `A${first}:A${totalRow}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+    {
+      range: `${firstCount}${first}:${last}${totalRow}`,
+      style: { numberFormat: '#,##0', alignment: { horizontal: 'right', vertical: 'top' } },
+    },
+    {
+      range: `${rateCol}${first}:${rateCol}${totalRow}`,
+      style: { numberFormat: '0.0%', alignment: { horizontal: 'right', vertical: 'top' } },
+    },
+    ...bold.map((range) => ({ range, style: { font: { bold: true } } })),
+    { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: TOTAL_FILL } },
+  );
+  return sheet(name, 'communesTthc', rows, header.length, {
+    styles,
+    merges,
+    rowHeights,
+    columnWidths: widths,
+    page: landscape(last, totalRow),
+  });
 }

@@ -12,6 +12,7 @@ import {
 import { writeCommuneDemo } from '../../src/app/demo';
 import { memoryLock } from '../../src/commands/actionLock';
 import { CONSOLIDATION_REASON, CONSOLIDATION_SHEET } from '../../src/i18n/consolidation';
+import { unreadableReason } from '../../src/i18n/xlsx';
 import { ACTION_NAME, OUTCOME } from '../../src/i18n/ui';
 import { SHEET } from '../../src/i18n/vi';
 import type { PickedFile } from '../../src/taskpane/actions';
@@ -57,6 +58,7 @@ describe('writing into a workbook that has sheets of its own', () => {
     expect(third.sheets).toEqual([
       `${CONSOLIDATION_SHEET.communes} (3)`,
       `${CONSOLIDATION_SHEET.overdue} (3)`,
+      `${CONSOLIDATION_SHEET.tthc} (3)`,
       `${CONSOLIDATION_SHEET.failed} (3)`,
     ]);
     expect(edited!.values[0][0]).toBe('Đã sửa tay');
@@ -139,7 +141,8 @@ describe('the pane’s "Tổng hợp nhiều xã"', () => {
     );
     expect(seen).toEqual([
       '1/3 xa-b.xlsx: UBND xã Long Điền B',
-      `2/3 hong.xlsx: ${CONSOLIDATION_REASON.unreadable}`,
+      // The .xlsx adapter's own reason (i18n/xlsx.ts), in one sentence.
+      `2/3 hong.xlsx: Không đọc được tệp: ${unreadableReason({ kind: 'notXlsx' })}`,
       '3/3 xa-a.xlsx: UBND xã Long Điền A',
     ]);
     expect(outcome).toMatchObject({ ok: true, sheet: CONSOLIDATION_SHEET.communes });

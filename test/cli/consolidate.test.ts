@@ -48,6 +48,7 @@ interface ConsolidationJson {
     totals: Counts;
     completionRate: number | null;
     tthcOnTimeRate: number | null;
+    tthc: { totals: Record<string, number>; byField: ({ field: string } & Record<string, number>)[] } | null;
     ownReport: { sheet: string; day: string } | null;
   }[];
   totals: Counts;
@@ -179,10 +180,29 @@ describe('consolidating good files', () => {
         '--json',
       );
       expect(own.code).toBe(0);
-      const report = JSON.parse(own.out) as { totals: Counts; completionRate: number | null; from: string };
+      const report = JSON.parse(own.out) as {
+        totals: Counts;
+        completionRate: number | null;
+        from: string;
+        tthc?: {
+          totals: Record<string, number>;
+          byField: unknown[];
+          onTimeRate: number | null;
+          months: number[];
+        };
+      };
       expect(commune.totals).toEqual(report.totals);
       expect(commune.completionRate).toBe(report.completionRate);
+      // The TTHC figures too, where the commune typed any.
+      const typed = (report.tthc?.months.length ?? 0) > 0;
+      expect(commune.tthcOnTimeRate).toBe(typed ? report.tthc!.onTimeRate : null);
+      expect(commune.tthc).toEqual(
+        typed ? { totals: report.tthc!.totals, byField: report.tthc!.byField } : null,
+      );
     }
+    // Some communes typed dossier counts and some did not.
+    expect(json.communes.some((c) => c.tthc !== null)).toBe(true);
+    expect(json.communes.some((c) => c.tthc === null)).toBe(true);
     // The communes differ (the test would prove little otherwise), and one counts by Nghị định 09/2019.
     expect(new Set(json.communes.map((c) => c.completionRate)).size).toBeGreaterThan(2);
   });
@@ -210,7 +230,7 @@ describe('consolidating good files', () => {
     const byUnit = Object.fromEntries(json.communes.map((c) => [c.unit, c]));
     expect(byUnit['UBND xã Mỹ Hội Đông'].ownReport).toBeNull();
     expect(byUnit['UBND xã Long Điền A'].ownReport).toEqual({ sheet: 'Báo cáo 9 tháng 2026', day: AS_OF });
-    expect(json.communes.every((c) => c.year === 2026 && c.tthcOnTimeRate === null)).toBe(true);
+    expect(json.communes.every((c) => c.year === 2026)).toBe(true);
   });
 
   it('writes the three sheets: one row per commune and a total, every overdue task, no failed file', async () => {
@@ -219,6 +239,7 @@ describe('consolidating good files', () => {
     expect(wb.worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual([
       CONSOLIDATION_SHEET.communes,
       CONSOLIDATION_SHEET.overdue,
+      CONSOLIDATION_SHEET.tthc,
       CONSOLIDATION_SHEET.failed,
     ]);
     const table = wb.getWorksheet(CONSOLIDATION_SHEET.communes)!;
@@ -233,6 +254,24 @@ describe('consolidating good files', () => {
     });
     expect(listed).toBe(json.totals.overdue);
     expect(wb.getWorksheet(CONSOLIDATION_SHEET.failed)!.getCell('A5').value).toMatch(/đọc được/);
+    // TTHC các xã: per commune with figures, a row per field then "Cộng", then the province's total; the
+    // received column (G: Tổng số hồ sơ) equals the JSON's figures, row by row.
+    const tthc = wb.getWorksheet(CONSOLIDATION_SHEET.tthc)!;
+    const expected: [string, number][] = [];
+    for (const c of json.communes.filter((x) => x.tthc !== null)) {
+      for (const f of c.tthc!.byField) expected.push([f.field, f.received]);
+      expected.push(['Cộng', c.tthc!.totals.received]);
+    }
+    const got: [string, number][] = [];
+    for (let r = 5; r < 5 + expected.length; r++)
+      got.push([tthc.getCell(`C${r}`).value as string, tthc.getCell(`G${r}`).value as number]);
+    expect(got).toEqual(expected);
+    const totalRow = 5 + expected.length;
+    const withTthc = json.communes.filter((x) => x.tthc !== null);
+    expect(tthc.getCell(`B${totalRow}`).value).toBe(`Tổng cộng (${withTthc.length} xã)`);
+    expect(tthc.getCell(`G${totalRow}`).value).toBe(
+      withTthc.reduce((n, c) => n + c.tthc!.totals.received, 0),
+    );
   });
 
   it('prints a progress line per file where standard error is a terminal', async () => {

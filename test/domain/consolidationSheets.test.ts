@@ -1,9 +1,15 @@
+import { emptyFigures } from '../../src/domain/tthc';
 /** The consolidation's sheets as data: their kinds, their print setup, what each row holds. */
 import { COMMUNES_HEADER, CONSOLIDATION_TEXT } from '../../src/i18n/consolidation';
 import { buildConsolidationSheets, notUsedFiles, shortFileNames } from '../../src/sheets/consolidationSheets';
 import { commune, consolidation, counts } from '../support/communes';
 
-const names = { communes: 'Tổng hợp các xã', overdue: 'Nhiệm vụ quá hạn', failed: 'Tệp không đọc được' };
+const names = {
+  communes: 'Tổng hợp các xã',
+  overdue: 'Nhiệm vụ quá hạn',
+  failed: 'Tệp không đọc được',
+  tthc: 'TTHC các xã',
+};
 
 describe('the consolidation sheets', () => {
   const c = consolidation(
@@ -63,7 +69,13 @@ describe('the consolidation sheets', () => {
   });
 
   it('have a TTHC column only when some commune has TTHC figures', () => {
-    const withTthc = consolidation([commune('UBND xã A', 'a.xlsx', counts(1, 1), { tthcOnTimeRate: 0.9 })]);
+    const figures = { ...emptyFigures(), online: 10, received: 10, onTime: 9, late: 1 };
+    const withTthc = consolidation([
+      commune('UBND xã A', 'a.xlsx', counts(1, 1), {
+        tthcOnTimeRate: 0.9,
+        tthc: { byField: [{ field: 'Hộ tịch', figures }], totals: figures },
+      }),
+    ]);
     const [t] = buildConsolidationSheets(withTthc, names);
     expect(t.cells[3]).toContain(COMMUNES_HEADER.tthcRate);
     expect(t.cells[4][t.cells[3].indexOf(COMMUNES_HEADER.tthcRate)]).toBe(0.9);

@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeConsolidation } from '../../src/app/consolidate';
-import type { OverdueTask } from '../../src/domain/consolidation';
+import { sumTthc, type CommuneReport, type OverdueTask } from '../../src/domain/consolidation';
+import { emptyFigures, onTimeRate, type TthcFigures } from '../../src/domain/tthc';
 import {
   COMMUNES_HEADER,
   CONSOLIDATION_SHEET,
@@ -43,6 +44,21 @@ const overdue = (n: number): OverdueTask[] =>
     dataError: i === 2,
   }));
 
+/** A commune's TTHC figures in three fields, some late. */
+function tthcOf(i: number): Pick<CommuneReport, 'tthc' | 'tthcOnTimeRate'> {
+  const field = (name: string, n: number, late: number): { field: string; figures: TthcFigures } => ({
+    field: name,
+    figures: { ...emptyFigures(), online: n, received: n, early: 1, onTime: n - 1 - late, late },
+  });
+  const byField = [
+    field('Hộ tịch', 120 + i, 0),
+    field('Chứng thực', 300 + 7 * i, 1),
+    field('Giải quyết khiếu nại – tố cáo', 10 + (i % 5), i % 3),
+  ];
+  const totals = sumTthc(byField.map((f) => f.figures));
+  return { tthc: { byField, totals }, tthcOnTimeRate: onTimeRate(totals) };
+}
+
 /** 40 communes, rates from 0 % to 100 %, some tied, two with nothing due yet; long names and paths. */
 const communes = Array.from({ length: 40 }, (_, i) => {
   const due = i % 13 === 12 ? 0 : 20;
@@ -54,6 +70,8 @@ const communes = Array.from({ length: 40 }, (_, i) => {
     {
       overdue: overdue(due - onTime > 0 ? Math.min(3, due - onTime) : 0),
       ownReport: i % 3 === 0 ? null : { sheet: 'Báo cáo 9 tháng 2026', day: '2026-09-04' },
+      // Every other commune typed dossier counts, in three fields.
+      ...(i % 2 === 0 ? tthcOf(i) : {}),
     },
   );
 });
@@ -95,6 +113,7 @@ describe('the consolidation printed by LibreOffice', () => {
       [
         CONSOLIDATION_SHEET.communes,
         CONSOLIDATION_SHEET.overdue,
+        CONSOLIDATION_SHEET.tthc,
         CONSOLIDATION_SHEET.failed,
         SHEET.register,
       ].sort(),
@@ -120,11 +139,19 @@ describe('the consolidation printed by LibreOffice', () => {
       pagesWith(OVERDUE_HEADER[0], OVERDUE_HEADER[OVERDUE_HEADER.length - 1]).length,
     ).toBeGreaterThanOrEqual(2);
     expect(pagesWith(FAILED_HEADER[0], FAILED_HEADER[2])).toHaveLength(1);
-    expect(table.length + 2 + 1).toBeLessThanOrEqual(pages.length);
+    // TTHC các xã: 20 communes × 4 rows, every column (Lĩnh vực … Tỷ lệ đúng hạn) on each page.
+    const tthc = pages.filter((p) => {
+      const words = new Set(p.words.map((w) => w.text));
+      return ['Lĩnh', 'vực', 'chuyển', 'qua', 'Tỷ', 'lệ', 'đúng', 'hạn'].every((w) => words.has(w));
+    });
+    expect(tthc.length).toBeGreaterThanOrEqual(2);
+    expect(tthc.flatMap((p) => p.words.filter((w) => w.text === 'Cộng'))).toHaveLength(20);
+    expect(table.length + 2 + tthc.length + 1).toBeLessThanOrEqual(pages.length);
   });
 
   it(`prints no text under ${MIN_PT} pt`, () => {
     const sizes = pages.flatMap((p) => p.runs.map((r) => r.size));
+
     expect(sizes.length).toBeGreaterThan(200);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PT);
   });

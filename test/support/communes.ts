@@ -39,6 +39,7 @@ export function commune(
     totals,
     completionRate: completionRate(totals),
     tthcOnTimeRate: null,
+    tthc: null,
     ownReport: null,
     overdue: [],
     dataErrorRows: 0,
