@@ -36,11 +36,20 @@ it('writes the consolidation into the open workbook as designed, and replaces it
     'UBND xã Mỹ Hội Đông',
     'Tổng cộng (3 xã)',
   ]);
-  expect(table.conditionalFormats().map((f) => f.range)).toEqual(['O5:O8', 'P5:P7', 'G5:G7', 'A5:Q7']);
+  // The rate's data bar, the report-day and overdue colours, the weak-commune rule; commune 1 typed
+  // dossier counts, so the table has its TTHC column (P) and the workbook TTHC các xã.
+  expect(table.conditionalFormats().map((f) => f.range)).toEqual(['O5:O8', 'Q5:Q7', 'G5:G7', 'A5:R7']);
+  expect(table.value('P4')).toBe('TTHC giải quyết đúng hạn');
+  expect(excel.sheet(CONSOLIDATION_SHEET.tthc).value('B5')).toBe('UBND xã Long Điền B');
   expect(table.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4' });
   expect(excel.sheet(CONSOLIDATION_SHEET.overdue).value('B5')).toBe('UBND xã Long Điền A');
   expect(excel.sheetNames()).toEqual(
-    expect.arrayContaining([CONSOLIDATION_SHEET.overdue, CONSOLIDATION_SHEET.failed, SHEET.register]),
+    expect.arrayContaining([
+      CONSOLIDATION_SHEET.overdue,
+      CONSOLIDATION_SHEET.tthc,
+      CONSOLIDATION_SHEET.failed,
+      SHEET.register,
+    ]),
   );
 
   // Again, with nothing edited: the same sheets, replaced in place.
