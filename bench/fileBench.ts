@@ -28,7 +28,7 @@ export interface FileMeasure {
   floor: ProcessMeasure;
 }
 
-interface Run {
+export interface Run {
   wallMs: number;
   peakRss: number;
 }
@@ -38,7 +38,7 @@ export function rssMethod(): string {
   return existsSync(TIME) ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS';
 }
 
-function runNode(script: string, args: readonly string[]): Run {
+export function runNode(script: string, args: readonly string[]): Run {
   const viaTime = existsSync(TIME);
   const command = viaTime ? TIME : process.execPath;
   const argv = viaTime
@@ -59,7 +59,7 @@ function runNode(script: string, args: readonly string[]): Run {
   return { wallMs, peakRss: Number(kb) * 1024 };
 }
 
-function summarize(runs: readonly Run[]): ProcessMeasure {
+export function summarize(runs: readonly Run[]): ProcessMeasure {
   const walls = runs.map((r) => r.wallMs).sort((a, b) => a - b);
   return { wallMs: walls[Math.floor(walls.length / 2)], peakRss: Math.max(...runs.map((r) => r.peakRss)) };
 }

@@ -18,6 +18,7 @@ import {
   type FileMeasure,
   type ProcessMeasure,
 } from './fileBench';
+import { measureConsolidate, type ConsolidateMeasure } from './consolidateBench';
 import { measureHostile, type HostileMeasure } from './hostileBench';
 import { measureOfficeActions, type OfficeAction, type OfficeMeasure } from './officeBench';
 import { TASK_TEXT_LENGTH } from './seeds';
@@ -31,6 +32,10 @@ const hostileOnly = process.argv.includes('--hostile');
 const OFFICE_ROWS = quick ? [100, 1000] : [100, 1000, 5000, 20_000];
 const FILE_ROWS = quick ? [1000] : [1000, 5000, 20_000];
 const COMPUTE_ROWS = quick ? 1000 : 20_000;
+/** Communes' workbooks of 48 rows consolidated in one run (issue 12). */
+const CONSOLIDATE_FILES = [100, 1000];
+/** The goal for 100 files, in milliseconds. */
+const CONSOLIDATE_GOAL_MS = 10_000;
 const RUNS = quick ? 1 : 3;
 
 const ACTION_LABEL: Record<OfficeAction, string> = {
@@ -109,6 +114,21 @@ function processRow(label: string, rows: string, p: ProcessMeasure, floor?: Proc
   return ['File (.xlsx), CLI', label, rows, '', '', '', '', ms(p.wallMs), rss(p.peakRss), vs];
 }
 
+function consolidateRow(m: ConsolidateMeasure): Row {
+  return [
+    'Many communes, CLI',
+    `cchc consolidate (${count(m.files)} files of 48 rows, ${bytes(m.inputBytes)})`,
+    count(m.files * 48),
+    '',
+    '',
+    '',
+    '',
+    ms(m.run.wallMs),
+    rss(m.run.peakRss),
+    '',
+  ];
+}
+
 function computeRow(m: ComputeMeasure): Row {
   return ['Pure compute', m.step, count(m.rows), '', '', '', '', ms(m.ms), '', ''];
 }
@@ -118,6 +138,27 @@ function markdownTable(rows: readonly Row[]): string {
   const line = (r: Row): string => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   const rule = `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`;
   return [line(HEADER), rule, ...rows.map(line)].join('\n');
+}
+
+function consolidateGoals(m: ConsolidateMeasure[]): string[] {
+  const hundred = m.find((x) => x.files === 100);
+  const thousand = m.find((x) => x.files === 1000);
+  const out: string[] = [];
+  if (hundred)
+    out.push(
+      `- Many communes: 100 workbooks consolidated in ${ms(hundred.run.wallMs)} (goal ≤ 10 s on 2 cores): ` +
+        `${hundred.run.wallMs <= CONSOLIDATE_GOAL_MS ? 'met' : 'NOT met'}.`,
+    );
+  if (hundred && thousand)
+    out.push(
+      `- Many communes: peak RSS ${rss(hundred.run.peakRss)} at 100 files, ${rss(thousand.run.peakRss)} at 1,000 ` +
+        `(${ratio(thousand.run.peakRss, hundred.run.peakRss)} for 10× the files). Apart (bench/consolidateProbe.ts, ` +
+        `the same code in a tsx process): reading the files peaks at ${rss(hundred.probe.readPeakRss)} for 100 and ` +
+        `${rss(thousand.probe.readPeakRss)} for 1,000 (${ratio(thousand.probe.readPeakRss, hundred.probe.readPeakRss)}: ` +
+        `one file at a time); writing the table, a row per commune and per overdue task, takes the peak to ` +
+        `${rss(hundred.probe.peakRss)} and ${rss(thousand.probe.peakRss)}.`,
+    );
+  return out;
 }
 
 function goals(office: OfficeMeasure[][], files: FileMeasure[]): string[] {
@@ -237,6 +278,8 @@ async function main(): Promise<void> {
   const startup = measureCliStartup(RUNS);
   log(`File path: ${FILE_ROWS.map(count).join(', ')} rows, ${RUNS} runs each…`);
   const files = await measureFiles(FILE_ROWS, RUNS);
+  log(`Many communes: ${CONSOLIDATE_FILES.map(count).join(', ')} workbooks, ${RUNS} runs each…`);
+  const consolidated = await measureConsolidate(CONSOLIDATE_FILES, RUNS);
 
   const rows: Row[] = [
     ...office.flat().map(officeRow),
@@ -245,6 +288,7 @@ async function main(): Promise<void> {
       processRow(`cchc report (${bytes(f.fileBytes)} file)`, count(f.rows), f.cchc, f.floor),
       processRow('ExcelJS load + writeBuffer (the floor)', count(f.rows), f.floor),
     ]),
+    ...consolidated.map(consolidateRow),
     ...compute.map(computeRow),
   ];
   const text = [
@@ -258,6 +302,7 @@ async function main(): Promise<void> {
     'pass 5 MB. The adapter sizes every read before asking for its values, so none should be.',
     '',
     ...goals(office, files),
+    ...consolidateGoals(consolidated),
     '',
     ...(await hostileSection()),
   ].join('\n');

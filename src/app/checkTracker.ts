@@ -3,7 +3,7 @@ import { BODIES } from '../domain/bodies';
 import type { IsoDate } from '../domain/dates';
 import type { Grid } from '../domain/grid';
 import type { CheckResult } from '../domain/problems';
-import { readSettings, type Settings } from '../domain/settings';
+import { readSettings, type Settings, type SettingsRead } from '../domain/settings';
 import type { TrackerRead } from '../domain/tracker';
 import {
   checkTthc,
@@ -26,6 +26,8 @@ export interface TrackerState {
   grid: Grid;
   read: TrackerRead;
   settings: Settings;
+  /** Sheet row of each setting found on Cài đặt (a setting missing there took its default). */
+  settingRows: SettingsRead['rows'];
   /** Every problem: the tracker's, Cài đặt's and Hồ sơ TTHC's. */
   result: CheckResult;
   /** "Hồ sơ TTHC" as read (present: false when the workbook has no such sheet, or it was not asked for). */
@@ -51,10 +53,11 @@ export function trackerMissingOutcome(): ActionOutcome {
 export function trackerFromSnapshot(snap: WorkbookSnapshot, today: IsoDate): TrackerState | undefined {
   const grid = snap.contents[SHEET.tracker];
   if (!grid) return undefined;
-  const { settings, problems: settingProblems } = readSettings(
-    snap.contents[SHEET.settings],
-    Number(today.slice(0, 4)),
-  );
+  const {
+    settings,
+    rows: settingRows,
+    problems: settingProblems,
+  } = readSettings(snap.contents[SHEET.settings], Number(today.slice(0, 4)));
   const lists = snap.contents[SHEET.lists];
   const knownLeads = lists ? readKnownLeads(lists) : [...BODIES];
   const { read, result } = checkTrackerGrid(grid, { today, year: settings.year, knownLeads });
@@ -75,6 +78,7 @@ export function trackerFromSnapshot(snap: WorkbookSnapshot, today: IsoDate): Tra
     grid,
     read,
     settings,
+    settingRows,
     result: {
       errors: sortProblems([...result.errors, ...tthcProblems.filter((p) => p.severity === 'error')]),
       warnings: sortProblems([

@@ -19,8 +19,13 @@ import {
   type OwnedSheet,
 } from '../sheets/register';
 import { buildReportSheet } from '../sheets/reportSheet';
-import type { SheetInfo, WorkbookPort } from '../workbook/port';
-import { TRACKER_SHEETS, trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
+import type { SheetInfo, WorkbookPort, WorkbookSnapshot } from '../workbook/port';
+import {
+  TRACKER_SHEETS,
+  trackerFromSnapshot,
+  trackerMissingOutcome,
+  type TrackerState,
+} from './checkTracker';
 import { guarded } from './errors';
 import { summaryFor } from './summary';
 import type { ActionOutcome } from './types';
@@ -54,6 +59,97 @@ function defaultPeriod(asOf: IsoDate, settings: Settings): ReportPeriod {
   return currentPeriod(asOf, settings.year, settings.periodMode);
 }
 
+/** What a report is made from: the tracker as read and checked, its settings, the period and the content. */
+export interface ReportMaterial {
+  ok: true;
+  state: TrackerState;
+  settings: Settings;
+  period: ReportPeriod;
+  content: ReportContent;
+  /** Lead bodies listed on Danh mục (undefined without the sheet). */
+  listed: string[] | undefined;
+}
+
+/** Why a workbook gives no report, as data (each caller words it for its user). */
+export type ReportRefusal =
+  | { code: 'trackerMissing' }
+  /** The check cannot read the tracker's structure (no header row, a required column missing). */
+  | { code: 'trackerBroken'; message: string }
+  | { code: 'otherYear'; trackerYear: number; period: ReportPeriod }
+  | { code: 'asOfBeforePeriod'; period: ReportPeriod };
+
+/**
+ * The report of a workbook as data, from a snapshot holding at least Nhiệm vụ, Cài đặt and Danh mục: the one
+ * computation behind `compileReport` (the sheet, `cchc report --json`) and the consolidation of many communes,
+ * so that a commune's figures are the same wherever they are shown. Pure. Refuses, with the outcome to give
+ * the user, a workbook without a tracker, a tracker whose structure cannot be read, a period of another year
+ * than the tracker's and an as-of day before the period begins.
+ */
+export function reportFromSnapshot(
+  snap: WorkbookSnapshot,
+  opts: { asOf: IsoDate; period?: { year: number; quarter: Quarter } },
+): ReportMaterial | { ok: false; refusal: ReportRefusal; outcome: ActionOutcome } {
+  const state = trackerFromSnapshot(snap, opts.asOf);
+  if (!state) return { ok: false, refusal: { code: 'trackerMissing' }, outcome: trackerMissingOutcome() };
+  const structural = state.result.errors.filter(
+    (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
+  );
+  if (structural.length > 0) {
+    const first = structural[0];
+    return {
+      ok: false,
+      refusal: { code: 'trackerBroken', message: first.message },
+      outcome: {
+        ok: false,
+        message: REPORT.trackerBroken(
+          first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', 'Tình trạng hạn'),
+        ),
+        sheet: SHEET.tracker,
+        cell: first?.cell ?? 'A1',
+      },
+    };
+  }
+  const { settings, read } = state;
+  const requested = opts.period;
+  const period = requested
+    ? reportPeriod(requested.year, requested.quarter, settings.periodMode)
+    : defaultPeriod(opts.asOf, settings);
+  // A report of another year than the tracker's would count none of its tasks as they are meant; a report
+  // dated before its period begins has nothing to say.
+  if (period.year !== settings.year)
+    return {
+      ok: false,
+      refusal: { code: 'otherYear', trackerYear: settings.year, period },
+      outcome: {
+        ok: false,
+        reason: 'badRequest',
+        message: REPORT.periodNotTrackerYear(period.subject, settings.year),
+      },
+    };
+  if (opts.asOf < period.from)
+    return {
+      ok: false,
+      refusal: { code: 'asOfBeforePeriod', period },
+      outcome: {
+        ok: false,
+        reason: 'badRequest',
+        message: REPORT.asOfBeforePeriod(formatVnDate(opts.asOf), period.subject, formatVnDate(period.from)),
+      },
+    };
+  const listed = snap.contents[SHEET.lists] ? readKnownLeads(snap.contents[SHEET.lists]) : undefined;
+  const content = buildReport({
+    tasks: read.tasks,
+    settings,
+    period,
+    asOf: opts.asOf,
+    errors: state.result.errors,
+    trackerSheet: SHEET.tracker,
+    listedLeads: listed,
+    tthc: { read: state.tthc, listedFields: state.knownFields },
+  });
+  return { ok: true, state, settings, period, content, listed };
+}
+
 /**
  * "Tổng hợp báo cáo": refreshes "Tổng hợp" and writes the period's report as a dated snapshot. A report
  * sheet the add-in wrote and nobody edited since is replaced; an edited one is kept and the new one goes
@@ -73,40 +169,9 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
         ];
     for (const b of bases) for (const v of variants(b)) candidates.add(v);
     const snap = await port.read([...TRACKER_SHEETS, SHEET.register, SHEET.summary, ...candidates]);
-    const state = trackerFromSnapshot(snap, opts.asOf);
-    if (!state) return trackerMissingOutcome();
-    const structural = state.result.errors.filter(
-      (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
-    );
-    if (structural.length > 0) {
-      const first = structural[0];
-      return {
-        ok: false,
-        message: REPORT.trackerBroken(
-          first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', 'Tình trạng hạn'),
-        ),
-        sheet: SHEET.tracker,
-        cell: first?.cell ?? 'A1',
-      };
-    }
-    const { settings, read } = state;
-    const period = requested
-      ? reportPeriod(requested.year, requested.quarter, settings.periodMode)
-      : defaultPeriod(opts.asOf, settings);
-    // A report of another year than the tracker's would count none of its tasks as they are meant; a report
-    // dated before its period begins has nothing to say.
-    if (period.year !== settings.year)
-      return {
-        ok: false,
-        reason: 'badRequest',
-        message: REPORT.periodNotTrackerYear(period.subject, settings.year),
-      };
-    if (opts.asOf < period.from)
-      return {
-        ok: false,
-        reason: 'badRequest',
-        message: REPORT.asOfBeforePeriod(formatVnDate(opts.asOf), period.subject, formatVnDate(period.from)),
-      };
+    const made = reportFromSnapshot(snap, { asOf: opts.asOf, period: opts.period });
+    if (!made.ok) return made.outcome;
+    const { state, period, content, listed } = made;
     const info = new Map<string, SheetInfo>(snap.sheets.map((s) => [sheetNameKey(s.name), s]));
     const registered = readRegister(snap.contents[SHEET.register]);
     const owned = new Map<string, OwnedSheet>(registered.map((o) => [sheetNameKey(o.name), o]));
@@ -144,17 +209,6 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
         return { ok: false, message: ACTION.sheetProtected(existing.name), sheet: existing.name };
     }
 
-    const listed = snap.contents[SHEET.lists] ? readKnownLeads(snap.contents[SHEET.lists]) : undefined;
-    const content = buildReport({
-      tasks: read.tasks,
-      settings,
-      period,
-      asOf: opts.asOf,
-      errors: state.result.errors,
-      trackerSheet: SHEET.tracker,
-      listedLeads: listed,
-      tthc: { read: state.tthc, listedFields: state.knownFields },
-    });
     const summary = summaryFor(state, listed, opts.asOf).spec;
     const report = buildReportSheet(content, target);
     const writtenAt = (opts.now ?? new Date()).toISOString();

@@ -17,7 +17,7 @@
  */
 import { SHEET, STATUS_LABEL } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
-import { formatVnDate, isoFromYmd, serialFromIso, todayIso, type IsoDate } from '../domain/dates';
+import { addDays, formatVnDate, isoFromYmd, serialFromIso, todayIso, type IsoDate } from '../domain/dates';
 import type { TaskStatus } from '../domain/deadline';
 import { normalizeKey } from '../domain/text';
 import { readTracker, type ColumnKey, type Task, type TrackerRead } from '../domain/tracker';
@@ -25,6 +25,7 @@ import { readTthc, TTHC_COUNT_KEYS, type TthcCountKey, type TthcRead } from '../
 import type { CellUpdate, WorkbookPort } from '../workbook/port';
 import { compileReport, type ReportOutcome } from './compileReport';
 import { initTracker } from './initTracker';
+import { loadSettings, saveSettings } from './settingsForm';
 
 /** The demo's day: its tracker year and the as-of day of its report. */
 export interface DemoDay {
@@ -226,12 +227,32 @@ function matches(p: Progress, t: Task, year: number): boolean {
   return p.due === undefined || t.deadline === `${year}-${p.due}`;
 }
 
+/** What became of a task done in the scenario, in one of the demo communes. */
+type Fate = 'asPlanned' | 'notDone' | 'late';
+
+/**
+ * Commune 0 keeps the scenario; every other demo commune drops some completions (the task is then in progress,
+ * overdue once its deadline has passed) and finishes some tasks late, by a fixed rule of its number, so that
+ * the communes of `cchc demo --communes N` differ and the same N gives the same files.
+ */
+function fateOf(commune: number, entry: number): Fate {
+  if (commune === 0) return 'asPlanned';
+  const h = (entry * 7 + commune * 13) % 11;
+  if (h < commune % 4) return 'notDone';
+  if (h === 10 || (h + commune) % 7 === 0) return 'late';
+  return 'asPlanned';
+}
+
+/** Days after its deadline a demo commune finishes a task it finishes late. */
+const LATE_BY = 9;
+
 /**
  * The cell updates that record the demo's progress on a tracker as `initTracker` wrote it for `year`: each
  * entry of the scenario on the row of its task, and every continuous task (no deadline) in progress. Throws
  * when an entry finds no row or several (the plan's wording changed): the demo must not silently thin out.
+ * `commune` > 0 varies the scenario (fateOf) for the demo communes; no completion is after the demo's day.
  */
-export function demoProgress(read: TrackerRead, year: number): CellUpdate[] {
+export function demoProgress(read: TrackerRead, year: number, commune = 0): CellUpdate[] {
   const updates: CellUpdate[] = [];
   const set = (t: Task, key: ColumnKey, value: string | number, numberFormat?: string): void => {
     const col = read.columns[key];
@@ -244,12 +265,21 @@ export function demoProgress(read: TrackerRead, year: number): CellUpdate[] {
     });
   };
   const recorded = new Set<number>();
-  for (const p of PROGRESS) {
-    const rows = read.tasks.filter((t) => matches(p, t, year));
+  const demoAsOf = workingDayOnOrBefore(isoFromYmd(year, 9, 5));
+  PROGRESS.forEach((scenario, entry) => {
+    const rows = read.tasks.filter((t) => matches(scenario, t, year));
     if (rows.length !== 1)
-      throw new Error(`demo: ${rows.length} rows match ${p.section} "${p.task}" ${p.due ?? ''}`);
+      throw new Error(
+        `demo: ${rows.length} rows match ${scenario.section} "${scenario.task}" ${scenario.due ?? ''}`,
+      );
     const t = rows[0];
     recorded.add(t.row);
+    let p = scenario;
+    const fate = p.status === 'done' && t.deadline !== null ? fateOf(commune, entry) : 'asPlanned';
+    const lateOn = t.deadline ? addDays(t.deadline, LATE_BY) : undefined;
+    if (fate === 'notDone' || (fate === 'late' && lateOn !== undefined && lateOn > demoAsOf))
+      p = { ...p, status: 'inProgress', done: undefined, evidence: undefined, note: undefined };
+    else if (fate === 'late' && lateOn) p = { ...p, done: lateOn.slice(5) };
     set(t, 'status', STATUS_LABEL[p.status]);
     const done = p.done ? workingDayOnOrBefore(`${year}-${p.done}`) : undefined;
     if (done) set(t, 'completedOn', serialFromIso(done) as number, 'dd/mm/yyyy');
@@ -260,7 +290,7 @@ export function demoProgress(read: TrackerRead, year: number): CellUpdate[] {
         p.evidence.replace('{d}', done ? formatVnDate(done) : '').replace('{y}', String(year)),
       );
     if (p.note) set(t, 'note', p.note);
-  }
+  });
   for (const t of read.tasks)
     if (!recorded.has(t.row) && t.deadline === null) set(t, 'status', STATUS_LABEL.inProgress);
   return updates;
@@ -446,4 +476,62 @@ export async function writeDemo(port: WorkbookPort, opts: { now: Date }): Promis
   });
   const report = await compileReport(port, { asOf, period: { year, quarter: 3 }, now: opts.now });
   return { ...report, year, asOf, initMessage: init.message };
+}
+
+/** Names of the demo communes (made up for the demo, in the manner of An Giang's). */
+const DEMO_COMMUNE_NAMES = [
+  'Long Điền A',
+  'Long Điền B',
+  'Kiến An',
+  'Mỹ Hội Đông',
+  'Nhơn Mỹ',
+  'Hội An',
+  'Long Giang',
+  'Kiến Thành',
+  'Long Kiến',
+  'Tấn Mỹ',
+  'Mỹ An',
+  'Bình Phước Xuân',
+];
+
+/** The place name of demo commune `commune` (0-based): "Long Điền A", …, then "Mẫu 13", "Mẫu 14"… */
+export function demoCommuneName(commune: number): string {
+  return DEMO_COMMUNE_NAMES[commune] ?? `Mẫu ${commune + 1}`;
+}
+
+/**
+ * One of the communes of `cchc demo --communes N`, for trying the consolidation at once: the demo year with
+ * progress varied by the commune's number (demoProgress), its own name in Cài đặt; every fifth counts its
+ * periods by Nghị định 09/2019 (from the 15th), and every fourth has not compiled its 9-month report yet.
+ */
+export async function writeCommuneDemo(
+  port: WorkbookPort,
+  opts: { now: Date; commune: number },
+): Promise<DemoOutcome & { unit?: string }> {
+  const { year, asOf } = demoDay(opts.now);
+  const init = await initTracker(port, { year, now: opts.now });
+  if (!init.ok) return init;
+  const loaded = await loadSettings(port, { fallbackYear: year });
+  if (!loaded.settings) return loaded;
+  const name = demoCommuneName(opts.commune);
+  const unit = `UBND xã ${name}`;
+  const saved = await saveSettings(port, {
+    ...loaded.settings,
+    unitName: unit,
+    place: name,
+    periodMode: opts.commune % 5 === 2 ? 'decree09' : 'calendar',
+  });
+  if (!saved.ok) return saved;
+  const snap = await port.read([SHEET.tracker, SHEET.tthc]);
+  const grid = snap.contents[SHEET.tracker];
+  if (!grid) throw new Error('demo: no tracker after init');
+  // Dossier counts in two communes of three (the third has typed none), up to a month or two apart.
+  const tthcMonths = opts.commune % 3 === 0 ? 0 : Math.max(1, demoTthcMonths(asOf) - (opts.commune % 3));
+  const tthc = tthcMonths > 0 ? demoTthcUpdates(readTthc(snap.contents[SHEET.tthc], year), tthcMonths) : [];
+  await port.apply({ write: [], updates: [...demoProgress(readTracker(grid), year, opts.commune), ...tthc] });
+  if (opts.commune % 4 === 3) return { ok: true, message: init.message, year, asOf, unit };
+  // Compiled on its report's day, in the morning in Vietnam (09:00 +07:00), each commune a little later.
+  const compiledAt = new Date(Date.parse(`${asOf}T02:00:00Z`) + opts.commune * 17 * 60_000);
+  const report = await compileReport(port, { asOf, period: { year, quarter: 3 }, now: compiledAt });
+  return { ...report, year, asOf, unit };
 }

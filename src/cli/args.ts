@@ -17,14 +17,16 @@ export interface CommandSpec {
   name: string;
   /** Long option names (without "--"). --help / -h is added to every command. */
   options: Record<string, OptionSpec>;
-  /** How many positional arguments the command takes: exactly this many files (0 or 1). */
-  files: 0 | 1;
+  /** How many positional arguments the command takes: exactly this many files (0 or 1), or one or more paths. */
+  files: 0 | 1 | 'many';
 }
 
 export interface ParsedArgs {
   /** --help or -h was given: print the command's usage and do nothing else. */
   help: boolean;
   file?: string;
+  /** Every positional argument, in order (the paths of a command that takes many). */
+  paths: string[];
   /** String options as given (never empty), boolean options as true; absent options are missing. */
   options: Record<string, string | true>;
 }
@@ -138,7 +140,7 @@ function strictParse(argv: readonly string[], spec: CommandSpec) {
  * option given twice, a missing file or an extra argument.
  */
 export function parseCommandArgs(argv: readonly string[], spec: CommandSpec): ParsedArgs {
-  if (wantsHelp(argv)) return { help: true, options: {} };
+  if (wantsHelp(argv)) return { help: true, paths: [], options: {} };
   const parsed = strictParse(argv, spec);
   const seen = new Set<string>();
   const options: Record<string, string | true> = {};
@@ -152,8 +154,12 @@ export function parseCommandArgs(argv: readonly string[], spec: CommandSpec): Pa
     } else options[t.name] = true;
   }
   const positionals = parsed.positionals;
+  if (spec.files === 'many') {
+    if (positionals.length === 0) throw new UsageError(CLI.missingPaths(), spec.name);
+    return { help: false, file: positionals[0], paths: positionals, options };
+  }
   if (positionals.length > spec.files)
     throw new UsageError(CLI.extraArgument(spec.name, positionals[spec.files], spec.files), spec.name);
   if (positionals.length < spec.files) throw new UsageError(CLI.missingFile(), spec.name);
-  return { help: false, file: positionals[0], options };
+  return { help: false, file: positionals[0], paths: positionals, options };
 }

@@ -13,11 +13,14 @@ import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { lockForWriting, readWorkbook, releaseFiles, unreadableLine, writeWorkbook } from './fileGuard';
 import { CLI } from '../i18n/cli';
+import { cmdConsolidate, ConsolidateFailure, CONSOLIDATE_SPEC, demoCommunes } from './consolidate';
 import { cmdRollover, ROLLOVER_SPEC } from './rollover';
 
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Progress lines of a long command (consolidate: one per file); only where standard error is a terminal. */
+  progress?: (line: string) => void;
   now: () => Date;
   cwd: string;
 }
@@ -25,6 +28,7 @@ export interface CliIo {
 const defaultIo: CliIo = {
   out: (l) => process.stdout.write(`${l}\n`),
   err: (l) => process.stderr.write(`${l}\n`),
+  progress: process.stderr.isTTY ? (l) => process.stderr.write(`${l}\n`) : undefined,
   now: () => new Date(),
   cwd: process.cwd(),
 };
@@ -75,7 +79,8 @@ const SPECS = {
       json: { type: 'boolean' },
     },
   },
-  demo: { name: 'demo', files: 0, options: {} },
+  consolidate: CONSOLIDATE_SPEC,
+  demo: { name: 'demo', files: 0, options: { communes: { type: 'string' } } },
   rollover: ROLLOVER_SPEC,
 } as const satisfies Record<string, CommandSpec>;
 
@@ -224,7 +229,8 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
   return 0;
 }
 
-async function cmdDemo(_args: ParsedArgs, io: CliIo): Promise<number> {
+async function cmdDemo(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.options.communes !== undefined) return demoCommunes(args, io);
   const { year } = demoDay(io.now());
   const out = path.resolve(io.cwd, `out/ke-hoach-cchc-${year}.xlsx`);
   refuseDirectory(out, out);
@@ -245,6 +251,7 @@ const COMMANDS: Record<CommandName, (args: ParsedArgs, io: CliIo) => Promise<num
   init: cmdInit,
   check: cmdCheck,
   report: cmdReport,
+  consolidate: cmdConsolidate,
   demo: cmdDemo,
   rollover: (args, io) =>
     cmdRollover(args, io, {
@@ -292,7 +299,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       io.err(`${err.message} ${CLI.seeHelp(err.command)}`);
       return 2;
     }
-    if (err instanceof CliFailure) {
+    if (err instanceof CliFailure || err instanceof ConsolidateFailure) {
       io.err(err.message);
       return err.code;
     }

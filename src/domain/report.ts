@@ -97,6 +97,11 @@ export interface ReportContent {
   byLead: { lead: string; counts: StateCounts }[];
   /** Tồn tại, hạn chế: overdue at the report date, most late first (rows with data errors apart). */
   overdue: ReportedTask[];
+  /**
+   * Every task the totals count as overdue (`totals.overdue` of them), rows with data errors included, most
+   * late first: what a body consolidating many communes lists.
+   */
+  overdueAll: ReportedTask[];
   /** Nhiệm vụ trọng tâm kỳ tới: not done, deadline in the next quarter. */
   nextQuarter: ReportedTask[];
   nextQuarterLabel: string;
@@ -265,6 +270,7 @@ export function buildReport(input: ReportInput): ReportContent {
     sections,
     byLead: byLead.filter((l) => l.counts.tasks > 0),
     overdue: reported.filter((r) => r.state === 'overdue' && clean(r)).sort(byLate),
+    overdueAll: reported.filter((r) => r.state === 'overdue').sort(byLate),
     nextQuarter,
     nextQuarterLabel: next.quarterLabel,
     dataErrors,
@@ -280,13 +286,22 @@ export function buildReport(input: ReportInput): ReportContent {
   };
 }
 
+/** Counts as `cchc report --json` prints them: the states, the completion rate, its numerator and denominator. */
+export type CountsJson = Omit<StateCounts, 'rateOnTime' | 'rateDue'> & {
+  completionRate: number | null;
+  rateOnTime: number;
+  rateDue: number;
+};
+
+export function countsJson(c: StateCounts): CountsJson {
+  const { rateOnTime, rateDue, ...rest } = c;
+  return { ...rest, completionRate: completionRate(c), rateOnTime, rateDue };
+}
+
 /** The figures `cchc report --json` prints. */
 export function reportJson(content: ReportContent, sheet: string): object {
   const { period } = content;
-  const counts = (c: StateCounts): object => {
-    const { rateOnTime, rateDue, ...rest } = c;
-    return { ...rest, completionRate: completionRate(c), rateOnTime, rateDue };
-  };
+  const counts = countsJson;
   return {
     period: period.id,
     from: period.from,

@@ -25,10 +25,23 @@ const COMMAND_USAGE = {
     '      --out TỆP.xlsx      ghi ra tệp khác, cùng đuôi với tệp gốc (mặc định: ghi vào chính tệp gốc)',
     '      --json              in số liệu của báo cáo dạng JSON',
   ],
+  consolidate: [
+    '  cchc consolidate ĐƯỜNG_DẪN… --period YYYY-Qn [--as-of YYYY-MM-DD] --out TỆP.xlsx [--json]',
+    '      Tổng hợp sổ theo dõi của nhiều xã vào một sổ mới (không sửa tệp nào của xã): trang Tổng hợp',
+    '      các xã, Nhiệm vụ quá hạn và Tệp không đọc được. ĐƯỜNG_DẪN là tệp .xlsx/.xlsm hoặc thư mục',
+    '      (tìm cả thư mục con).',
+    '      --period YYYY-Qn    kỳ báo cáo, ví dụ 2026-Q2 (6 tháng đầu năm 2026)',
+    '      --as-of YYYY-MM-DD  ngày tính số liệu, chung cho mọi xã (mặc định: hôm nay)',
+    '      --out TỆP.xlsx      sổ tổng hợp ghi ra (tệp .xlsx; tệp đã có thì được ghi đè)',
+    '      --json              in số liệu từng xã, tổng cộng và các tệp không dùng được dạng JSON',
+    '      Mã thoát: 0 mọi tệp đều dùng được; 1 có tệp không dùng được hoặc trùng xã; 2 lệnh sai.',
+  ],
   demo: [
-    '  cchc demo',
+    '  cchc demo [--communes SỐ]',
     '      Tạo sổ mẫu trong thư mục out/: một năm đang thực hiện dở (có việc đúng hạn, một việc',
     '      hoàn thành quá hạn, một việc quá hạn) và báo cáo 9 tháng của năm đó.',
+    '      --communes SỐ       tạo thêm sổ của SỐ xã (2 đến 99) trong out/cac-xa/, mỗi xã một tiến độ',
+    '                          khác, để thử lệnh consolidate',
   ],
   rollover: [
     '  cchc rollover TỆP.xlsx --to NĂM --out TỆP-MỚI.xlsx [--json] [--force]',
@@ -48,7 +61,7 @@ export type CliCommand = keyof typeof COMMAND_USAGE;
 const COMMANDS = Object.keys(COMMAND_USAGE) as CliCommand[];
 
 const EXIT_CODES =
-  'Mã thoát: 0 thành công (check: không có lỗi); 1 check thấy lỗi; 2 lệnh sai, tệp không đọc hoặc ghi được.';
+  'Mã thoát: 0 thành công (check: không có lỗi); 1 check thấy lỗi, hoặc consolidate có tệp không dùng được; 2 lệnh sai, tệp không đọc hoặc ghi được.';
 
 const vnDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -77,6 +90,19 @@ export const CLI = {
       ? `Lệnh ${command} không nhận đối số "${arg}".`
       : `Thừa đối số "${arg}": lệnh ${command} chỉ nhận một tệp.`,
   missingFile: () => 'Thiếu tên tệp .xlsx.',
+  missingPaths: () => 'Thiếu tệp hoặc thư mục cần tổng hợp (các tệp .xlsx của các xã).',
+  pathNotFound: (p: string) => `Không tìm thấy tệp hoặc thư mục "${p}".`,
+  noWorkbooks: (paths: string) => `Không tìm thấy tệp .xlsx hoặc .xlsm nào trong ${paths}.`,
+  outIsCommuneFile: (p: string) =>
+    `--out "${p}" là một trong các tệp cần tổng hợp: lệnh tổng hợp không bao giờ ghi vào tệp của xã. Hãy chọn tên khác.`,
+  outNotXlsx: (p: string) => `--out "${p}": sổ tổng hợp là sổ mới, không có macro, nên phải là tệp .xlsx.`,
+  fileUnreadable: (p: string) => `Không đọc được tệp "${p}" (không có quyền đọc, hoặc tệp vừa bị xóa).`,
+  progress: (i: number, n: number, file: string, unit: string | undefined) =>
+    `[${i}/${n}] ${file}: ${unit ?? 'không dùng được'}`,
+  notUsed: (file: string, reason: string) => `Không dùng: ${file}: ${reason}`,
+  badCommunes: (v: string) => `--communes "${v}" không hợp lệ: cần số xã từ 2 đến 99.`,
+  demoCommunes: (n: number, dir: string, period: string, asOf: string) =>
+    `Đã tạo sổ của ${n} xã trong ${dir}. Thử tổng hợp: cchc consolidate ${dir} --period ${period} --as-of ${asOf} --out out/tong-hop-cac-xa.xlsx`,
   fileNotFound: (p: string) => `Không tìm thấy tệp "${p}".`,
   isDirectory: (p: string, option?: string) =>
     `${option ? `${option} ` : ''}"${p}" là thư mục, không phải tệp .xlsx.`,
@@ -96,7 +122,7 @@ export const CLI = {
   badYear: (v: string) => `--year "${v}" không hợp lệ: cần năm từ 1990 đến 2100.`,
   badYearOption: (option: string, v: string) =>
     `${option} "${v}" không hợp lệ: cần năm gồm 4 chữ số, từ 1990 đến 2100.`,
-  missingOption: (option: string, value: string) => `Thiếu ${option} ${value}.`,
+  missingOption: (option: string, value: string) => `Thiếu tùy chọn ${option} ${value}.`,
   outExists: (p: string) =>
     `Tệp "${p}" đã có: không ghi đè. Hãy chọn tên khác cho --out, hoặc thêm --force để ghi đè.`,
   outIsInput: (p: string, input: string) =>

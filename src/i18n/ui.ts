@@ -86,6 +86,7 @@ export const PANE = {
   showFewer: 'Thu gọn',
 
   // Actions
+  consolidateHeading: 'Tổng hợp nhiều xã',
   initHeading: 'Khởi tạo bảng theo dõi',
   initHint:
     'Tạo các trang Nhiệm vụ, Hồ sơ TTHC, Danh mục và Cài đặt cho năm đã chọn; sổ đã có bảng theo dõi thì chỉ thêm trang Hồ sơ TTHC còn thiếu. Dữ liệu đã nhập không bị ghi đè.',
@@ -144,6 +145,7 @@ export const PANE = {
     check: 'Đang kiểm tra dữ liệu…',
     report: 'Đang tổng hợp báo cáo…',
     settings: 'Đang lưu cài đặt…',
+    consolidate: 'Đang tổng hợp các xã…',
     rollover: 'Đang tạo sổ theo dõi năm mới…',
   },
   outcomeTitle: {
@@ -220,6 +222,7 @@ export const ACTION_NAME = {
   fix: 'Sửa các ô này',
   report: 'Tổng hợp báo cáo',
   settings: 'Lưu cài đặt',
+  consolidate: 'Tổng hợp nhiều xã',
   rollover: 'Chuyển sang năm mới',
 } as const;
 

@@ -7,7 +7,7 @@ import { REGISTER_HEADER, SHEET } from '../i18n/vi';
 import { parseA1Cell, toA1 } from '../domain/a1';
 import { sheetNameKey } from '../domain/text';
 import { cellText, isBlank, type Grid, type GridCell } from '../domain/grid';
-import type { CellValue, SheetKind, SheetSpec } from './spec';
+import type { CellValue, ConsolidationSheetKind, SheetKind, SheetSpec } from './spec';
 
 export const REGISTER_VERSION = 1;
 
@@ -19,6 +19,14 @@ export interface OwnedSheet {
   writtenAt: string;
 }
 
+/** The kinds of a consolidation's sheets: a workbook whose register lists one is a consolidation's output. */
+export const CONSOLIDATION_SHEET_KINDS: readonly ConsolidationSheetKind[] = [
+  'communes',
+  'communesOverdue',
+  'communesFailed',
+  'communesTthc',
+];
+
 const KINDS: ReadonlySet<string> = new Set<SheetKind>([
   'tracker',
   'lists',
@@ -26,6 +34,7 @@ const KINDS: ReadonlySet<string> = new Set<SheetKind>([
   'summary',
   'report',
   'register',
+  ...CONSOLIDATION_SHEET_KINDS,
   'tthc',
 ]);
 

@@ -127,7 +127,14 @@ export interface PageSetupSpec {
 }
 
 /** What kind of add-in-owned sheet this is; recorded in the ownership register. */
-export type SheetKind = 'tracker' | 'lists' | 'settings' | 'summary' | 'report' | 'register' | 'tthc';
+export type SheetKind =
+  'tracker' | 'lists' | 'settings' | 'summary' | 'report' | 'register' | 'tthc' | ConsolidationSheetKind;
+
+/**
+ * The sheets of a consolidation of many communes (Tổng hợp các xã, Nhiệm vụ quá hạn, Tệp không đọc được,
+ * TTHC các xã). A workbook whose register lists one is a consolidation's output, never a commune's input.
+ */
+export type ConsolidationSheetKind = 'communes' | 'communesOverdue' | 'communesFailed' | 'communesTthc';
 
 export interface SheetSpec {
   name: string;

@@ -3,22 +3,27 @@ import {
   Button,
   Divider,
   Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Select,
+  Spinner,
   Subtitle2,
   Text,
 } from '@fluentui/react-components';
-import { formatVnDate, parseDateText, type IsoDate } from '../domain/dates';
-import { reportPeriod } from '../domain/periods';
+import type { FileProgress } from '../app/consolidate';
+import type { IsoDate } from '../domain/dates';
 import { fixable, type ConfirmedFix } from '../app/fixCells';
 import type { CheckResult, Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
 import { SHEET } from '../i18n/vi';
-import type { ReportRequest, RolloverView } from './actions';
+import type { ConsolidateRequest, ReportRequest, RolloverView } from './actions';
+import { usePeriodAsOf } from './periodFields';
+
+const ConsolidateForm = React.lazy(
+  () => import(/* webpackChunkName: "consolidate-form" */ './ConsolidateForm'),
+);
 import type { Place } from './notice';
-import { defaultPeriodId, periodChoices, yearChoices } from './format';
+import { yearChoices } from './format';
 import { ItemList, type ListItem } from './ItemList';
 import { RolloverResult } from './RolloverResult';
 import { usePaneStyles } from './styles';
@@ -71,6 +76,8 @@ export interface ActionsPanelProps {
   /** Writes the fixes the user confirmed. */
   onFix: (confirmed: ConfirmedFix[]) => void;
   onReport: (request: ReportRequest) => void;
+  /** Consolidates the communes' workbooks the user picked into this workbook, telling what became of each. */
+  onConsolidate: (request: ConsolidateRequest, onFile: (progress: FileProgress) => void) => Promise<void>;
   /** Builds next year's workbook from this one. */
   onRollover: () => void;
   /** The last "Chuyển sang năm mới": its file to download and the rows it carried; null before any. */
@@ -97,60 +104,16 @@ function ReportForm({
   onReport,
 }: Pick<ActionsPanelProps, 'today' | 'busy' | 'onReport'>): React.JSX.Element {
   const styles = usePaneStyles();
-  const choices = React.useMemo(() => periodChoices(today), [today]);
-  const [periodId, setPeriodId] = React.useState(() => defaultPeriodId(today));
-  const [asOfText, setAsOfText] = React.useState(() => formatVnDate(today));
-  const [asOfError, setAsOfError] = React.useState(false);
-  const choice = choices.find((c) => c.id === periodId) ?? choices[4];
-  const period = reportPeriod(choice.year, choice.quarter);
-
+  const { fields, read } = usePeriodAsOf(today, busy);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const parsed = parseDateText(asOfText);
-    if (!parsed.ok) {
-      setAsOfError(true);
-      return;
-    }
-    setAsOfError(false);
-    onReport({ period: { year: choice.year, quarter: choice.quarter }, asOf: parsed.iso });
+    const request = read();
+    if (request) onReport(request);
   };
 
   return (
     <form className={styles.section} onSubmit={submit} noValidate>
-      <div className={styles.fields}>
-        <Field
-          className={styles.grow}
-          label={PANE.periodLabel}
-          hint={PANE.periodHint(period.subject, formatVnDate(period.due))}
-        >
-          <Select value={periodId} onChange={(_, data) => setPeriodId(data.value)} disabled={busy}>
-            {choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          className={styles.grow}
-          label={PANE.asOfLabel}
-          hint={asOfError ? undefined : PANE.asOfHint}
-          validationState={asOfError ? 'error' : 'none'}
-          validationMessage={asOfError ? PANE.asOfInvalid : undefined}
-        >
-          <Input
-            value={asOfText}
-            placeholder={PANE.asOfPlaceholder}
-            inputMode="numeric"
-            autoComplete="off"
-            disabled={busy}
-            onChange={(_, data) => {
-              setAsOfText(data.value);
-              if (asOfError) setAsOfError(false);
-            }}
-          />
-        </Field>
-      </div>
+      {fields}
       <div>
         <Button type="submit" appearance="primary" disabled={busy}>
           {PANE.reportButton}
@@ -302,6 +265,19 @@ export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
       <Divider />
 
       <RolloverSection {...props} />
+
+      <Divider />
+
+      <section className={styles.section} aria-labelledby="consolidate-heading">
+        <Subtitle2 as="h2" id="consolidate-heading">
+          {PANE.consolidateHeading}
+        </Subtitle2>
+        {/* The form, its words and the progress list load apart: the pane's first JavaScript stays as it was. */}
+        <React.Suspense fallback={<Spinner size="tiny" />}>
+          <ConsolidateForm today={props.today} busy={busy} onConsolidate={props.onConsolidate} />
+        </React.Suspense>
+        {props.feedback('consolidate')}
+      </section>
 
       <Divider />
 

@@ -5,7 +5,7 @@
  * changes through debounced events.
  */
 import * as React from 'react';
-import { Subtitle1, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, Subtitle1, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ConfirmedFix } from '../app/fixCells';
 import type { SettingsOutcome } from '../app/settingsForm';
 import type { CheckResult, Problem } from '../domain/problems';
@@ -13,7 +13,7 @@ import type { Settings } from '../domain/settings';
 import { PANE } from '../i18n/ui';
 import { SHEET } from '../i18n/vi';
 import type { PaneActions, ReportRequest, RolloverView } from './actions';
-import { ActionsPanel, InitForm } from './ActionsPanel';
+import { ActionsPanel, InitForm, type ActionsPanelProps } from './ActionsPanel';
 import {
   checkNoticeFor,
   Feedback,
@@ -24,10 +24,17 @@ import {
   type Work,
 } from './notice';
 import { OverviewPanel } from './OverviewPanel';
-import { SettingsPanel } from './SettingsPanel';
 import { describeError, useOverview } from './useOverview';
 
 export type PaneTab = 'overview' | 'actions' | 'settings';
+
+/**
+ * The settings form loads apart, when its tab is first opened: most sessions never open it, and the pane's
+ * first JavaScript stays within its budget with room for new actions (issue 12's "Tổng hợp nhiều xã").
+ */
+const SettingsPanel = React.lazy(() =>
+  import(/* webpackChunkName: "settings" */ './SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
+);
 
 const TABS: readonly PaneTab[] = ['overview', 'actions', 'settings'];
 
@@ -52,11 +59,19 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
+/** True from the first render where `value` is true on. */
+function useOnceTrue(value: boolean): boolean {
+  const [seen, setSeen] = React.useState(value);
+  if (value && !seen) setSeen(true);
+  return seen || value;
+}
+
 export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const today = React.useMemo(() => actions.today(), [actions]);
   const currentYear = Number(today.slice(0, 4));
   const [tab, setTab] = React.useState<PaneTab>(initialTab);
+  const settingsOpened = useOnceTrue(tab === 'settings');
   const [year, setYear] = React.useState(currentYear);
   const [running, setRunning] = React.useState<Running | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
@@ -138,6 +153,11 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
   const onReport = async (request: ReportRequest) => {
     const outcome = await run('report', 'report', () => actions.compileReport(request));
     if (outcome) setNotice(noticeFor(outcome, 'report', { openTarget: true }));
+  };
+
+  const onConsolidate: ActionsPanelProps['onConsolidate'] = async (request, onFile) => {
+    const outcome = await run('consolidate', 'consolidate', () => actions.consolidate(request, onFile));
+    if (outcome) setNotice(noticeFor(outcome, 'consolidate', { openTarget: true }));
   };
 
   const onRollover = async () => {
@@ -226,6 +246,7 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
           checkStale={check !== null && overview.changes > check.atChange}
           onSelectProblem={onSelectProblem}
           onReport={(request) => void onReport(request)}
+          onConsolidate={onConsolidate}
           onRollover={() => void onRollover()}
           rollover={rollover}
           onSelectRow={(row) => void goTo(SHEET.tracker, `A${row}`, 'rollover')}
@@ -233,14 +254,18 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
       </div>
 
       <div role="tabpanel" id="panel-settings" aria-label={PANE.tabs.settings} hidden={tab !== 'settings'}>
-        <SettingsPanel
-          active={tab === 'settings'}
-          busy={busy}
-          reloadKey={settingsKey}
-          load={actions.loadSettings}
-          save={onSaveSettings}
-          feedback={feedback('settings')}
-        />
+        {settingsOpened && (
+          <React.Suspense fallback={<Spinner size="tiny" />}>
+            <SettingsPanel
+              active={tab === 'settings'}
+              busy={busy}
+              reloadKey={settingsKey}
+              load={actions.loadSettings}
+              save={onSaveSettings}
+              feedback={feedback('settings')}
+            />
+          </React.Suspense>
+        )}
       </div>
     </main>
   );

@@ -1,3 +1,4 @@
+import type { FileProgress, PickedFileLike } from '../app/consolidate';
 import type { ConfirmedFix } from '../app/fixCells';
 import type { OverviewOutcome } from '../app/overview';
 import type { SettingsOutcome } from '../app/settingsForm';
@@ -23,6 +24,15 @@ export interface ReportRequest {
   asOf: IsoDate;
 }
 
+/** A workbook the user picked for "Tổng hợp nhiều xã" (a browser File is one). */
+export type PickedFile = PickedFileLike;
+
+/** "Tổng hợp nhiều xã" as the pane asks for it: the period, the day, the files picked. */
+export interface ConsolidateRequest {
+  period: { year: number; quarter: Quarter };
+  asOf: IsoDate;
+  files: readonly PickedFile[];
+}
 /**
  * What "Chuyển sang năm mới" returns: the outcome (what was carried, what stayed behind), the rows carried,
  * and the new workbook as a file to download; `opened` when the host opened it in a window of its own.
@@ -57,6 +67,11 @@ export interface PaneActions {
   fixCells(confirmed: readonly ConfirmedFix[]): Promise<PaneOutcome>;
   /** Refreshes "Tổng hợp" and writes the report; without a request, the period containing today. */
   compileReport(request?: ReportRequest): Promise<PaneOutcome>;
+  /**
+   * Reads the picked communes' workbooks one at a time (`onFile` after each) and writes their consolidation
+   * into this workbook: "Tổng hợp các xã", "Nhiệm vụ quá hạn", "Tệp không đọc được".
+   */
+  consolidate(request: ConsolidateRequest, onFile: (progress: FileProgress) => void): Promise<PaneOutcome>;
   /**
    * Builds next year's tracker in a new workbook from this one (which is only read), with the unfinished work
    * carried over, and opens it where the host can (Excel: a new window), else offers it as a file.

@@ -15,7 +15,7 @@ import type { CheckView, PaneOutcome } from './actions';
 export type NoticeIntent = 'success' | 'warning' | 'error' | 'info';
 
 /** The pane's pieces of work; one runs at a time. */
-export type Work = 'init' | 'check' | 'report' | 'settings' | 'rollover';
+export type Work = 'init' | 'check' | 'report' | 'settings' | 'rollover' | 'consolidate';
 
 /** Where a piece of work reports: next to its button, or at the top of the pane. */
 export type Place = 'top' | Work;

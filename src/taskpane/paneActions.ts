@@ -93,6 +93,12 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
         host,
       );
     },
+    consolidate: async (request, onFile) => {
+      // The consolidation and the .xlsx reader (ExcelJS, JSZip) load only when this action is used: the
+      // pane's initial JavaScript does not carry them.
+      const { consolidateInto } = await import(/* webpackChunkName: "consolidate" */ './consolidateAction');
+      return withNotes(await consolidateInto(port, request, onFile, exclusive), host);
+    },
     rolloverTracker: async () => {
       // With the .xlsx adapter (ExcelJS, JSZip), loaded when first used: the pane opens faster.
       const { rolloverInPane } = await import(/* webpackChunkName: "rollover" */ './rolloverFile');

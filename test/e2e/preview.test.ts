@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview-server';
+import { writeCommuneDemo } from '../../src/app/demo';
+import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import {
   buildPreview,
   chromiumAvailable,
@@ -329,6 +331,39 @@ const WIDTHS = [320, 500] as const;
     await late.click();
     await page.getByTestId('selection').getByText('Hồ sơ TTHC!B16').waitFor();
     await expectAccessible('Hồ sơ TTHC');
+  });
+
+  it('consolidates communes’ workbooks picked in the browser, file by file, into this workbook', async () => {
+    // Two communes' workbooks as the demo makes them, and a file that is no workbook.
+    const files: string[] = [];
+    for (const commune of [1, 3]) {
+      const book = await openXlsx(null);
+      expect((await writeCommuneDemo(book, { now: new Date('2026-11-29T03:00:00Z'), commune })).ok).toBe(
+        true,
+      );
+      files.push(path.join(userDataDir, `xa-${commune}.xlsx`));
+      fs.writeFileSync(files[files.length - 1], await book.toBuffer());
+    }
+    files.push(path.join(userDataDir, 'hong.xlsx'));
+    fs.writeFileSync(files[2], 'không phải sổ Excel');
+    const section = pane().getByRole('region', { name: 'Tổng hợp nhiều xã' });
+    await section.getByTestId('consolidate-files').setInputFiles(files);
+    await section.getByText('Đã chọn 3 tệp.').waitFor();
+    await section.getByLabel('Kỳ cần tổng hợp').selectOption('2026-Q3');
+    await section.getByLabel('Ngày tính số liệu (chung cho mọi xã)').fill('04/09/2026');
+    await section.getByRole('button', { name: 'Tổng hợp nhiều xã' }).click();
+    await pane()
+      .getByText(
+        'Đã tổng hợp 2 xã vào trang "Tổng hợp các xã"; 1 tệp không dùng được (xem trang "Tệp không đọc được").',
+      )
+      .waitFor();
+    await section.getByText('Đã đọc 3/3 tệp').waitFor();
+    await section.getByText('Đã dùng: UBND xã Long Điền B').waitFor();
+    await page.getByRole('tab', { name: 'Tổng hợp các xã', selected: true }).waitFor();
+    const table = page.locator('table[data-sheet="Tổng hợp các xã"]');
+    await table.getByText('Tổng cộng (2 xã)').waitFor();
+    await shoot('consolidate', '#consolidate-heading');
+    await expectAccessible('consolidate');
   });
 
   it('edits and saves the settings, validated field by field', async () => {

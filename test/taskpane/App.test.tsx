@@ -3,6 +3,7 @@ import { emptyCounts } from '../../src/domain/rollup';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CheckResult } from '../../src/domain/problems';
+import { CONSOLIDATION_PANE } from '../../src/i18n/consolidation';
 import { ACTION_NAME, OUTCOME, PANE } from '../../src/i18n/ui';
 import { App, type PaneTab } from '../../src/taskpane/App';
 import type { CheckView, PaneActions, RolloverView } from '../../src/taskpane/actions';
@@ -571,7 +572,8 @@ describe('the actions', () => {
     expect(period.value).toBe('2026-Q2');
     expect(period.selectedOptions[0].textContent).toBe('Quý II/2026');
     expect(Array.from(period.options).map((o) => o.textContent)).toContain('Quý IV/2025');
-    expect(screen.getByText('Báo cáo 6 tháng đầu năm 2026, hạn nộp 05/06/2026')).toBeTruthy();
+    const reportSection = screen.getByRole('region', { name: PANE.reportHeading });
+    expect(within(reportSection).getByText('Báo cáo 6 tháng đầu năm 2026, hạn nộp 05/06/2026')).toBeTruthy();
     const asOf = screen.getByLabelText(PANE.asOfLabel) as HTMLInputElement;
     expect(asOf.value).toBe('02/06/2026');
 
@@ -766,5 +768,57 @@ describe('the settings form', () => {
     renderPane(fakeActions({ loadSettings: jest.fn(async () => ({ ok: false, message })) }), 'settings');
     await settle();
     await waitFor(() => expect(screen.getByText(message)).toBeTruthy());
+  });
+});
+
+describe('"Tổng hợp nhiều xã"', () => {
+  const file = (name: string): File => new File([new Uint8Array([80, 75])], name, { lastModified: 0 });
+
+  it('takes the files picked, shows what became of each as it goes, then the outcome with the sheet to open', async () => {
+    const progress = deferred<void>();
+    const actions = fakeActions({
+      consolidate: jest.fn(async (_request, onFile) => {
+        onFile({ index: 1, total: 2, file: 'xa-a.xlsx', unit: 'UBND xã Long Điền A' });
+        await progress.promise;
+        onFile({ index: 2, total: 2, file: 'hong.xlsx', reason: 'Không đọc được tệp.' });
+        return {
+          ok: true,
+          message: 'Đã tổng hợp 1 xã vào trang "Tổng hợp các xã".',
+          sheet: 'Tổng hợp các xã',
+          cell: 'A1',
+        };
+      }),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    const section = screen.getByRole('region', { name: CONSOLIDATION_PANE.heading });
+    const go = within(section).getByRole('button', { name: CONSOLIDATION_PANE.button }) as HTMLButtonElement;
+    expect(go.disabled).toBe(true); // nothing picked yet
+    expect(within(section).getByText(CONSOLIDATION_PANE.picked(0))).toBeTruthy();
+    const input = within(section).getByTestId('consolidate-files') as HTMLInputElement;
+    expect(input.multiple).toBe(true);
+    fireEvent.change(input, { target: { files: [file('xa-a.xlsx'), file('hong.xlsx')] } });
+    expect(within(section).getByText(CONSOLIDATION_PANE.picked(2))).toBeTruthy();
+    fireEvent.change(within(section).getByLabelText(CONSOLIDATION_PANE.periodLabel), {
+      target: { value: '2026-Q1' },
+    });
+    fireEvent.change(within(section).getByLabelText(CONSOLIDATION_PANE.asOfLabel), {
+      target: { value: '5/4/2026' },
+    });
+    await act(async () => fireEvent.click(go));
+    const request = actions.consolidate.mock.calls[0][0];
+    expect(request.period).toEqual({ year: 2026, quarter: 1 });
+    expect(request.asOf).toBe('2026-04-05');
+    expect(request.files.map((f) => f.name)).toEqual(['xa-a.xlsx', 'hong.xlsx']);
+    // While it runs: the first file's fate, one of two read, the other actions waiting.
+    expect(within(section).getByText(CONSOLIDATION_PANE.progressLabel(1, 2))).toBeTruthy();
+    expect(within(section).getByText(CONSOLIDATION_PANE.used('UBND xã Long Điền A'))).toBeTruthy();
+    expect((button(PANE.reportButton) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => progress.resolve());
+    expect(within(section).getByText(CONSOLIDATION_PANE.progressLabel(2, 2))).toBeTruthy();
+    expect(within(section).getByText(CONSOLIDATION_PANE.notUsed('Không đọc được tệp.'))).toBeTruthy();
+    expect(screen.getByText('Đã tổng hợp 1 xã vào trang "Tổng hợp các xã".')).toBeTruthy();
+    await act(async () => fireEvent.click(button('Mở trang "Tổng hợp các xã"')));
+    expect(actions.selectCell).toHaveBeenCalledWith('Tổng hợp các xã', 'A1');
   });
 });

@@ -123,6 +123,12 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): FakeActions {
       sheet: 'Báo cáo 6 tháng 2026',
       cell: 'A1',
     })),
+    consolidate: jest.fn(async () => ({
+      ok: true,
+      message: 'Đã tổng hợp 2 xã vào trang "Tổng hợp các xã".',
+      sheet: 'Tổng hợp các xã',
+      cell: 'A1',
+    })),
     rolloverTracker: jest.fn(async (): Promise<RolloverView> => ({
       ok: true,
       message: 'Đã tạo bảng theo dõi năm 2027.',

@@ -1,0 +1,611 @@
+/**
+ * The sheets of a consolidation of many communes, as values (a dated snapshot, like a report): "Tổng hợp các
+ * xã" (one row per commune, a total row, the weakest communes standing out), "Nhiệm vụ quá hạn" (every overdue
+ * task of every commune) and "Tệp không đọc được" (every file not used, and why). Each prints on A4 landscape,
+ * every column on one page wide, its header row repeated on every page.
+ */
+import {
+  COMMUNES_HEADER,
+  CONSOLIDATION_REASON,
+  CONSOLIDATION_TEXT,
+  FAILED_HEADER,
+  OVERDUE_HEADER,
+} from '../i18n/consolidation';
+import { colToLetters } from '../domain/a1';
+import type { CommuneReport, Consolidation } from '../domain/consolidation';
+import { byUnit } from '../domain/consolidation';
+import { serialFromIso } from '../domain/dates';
+import type { StateCounts } from '../domain/rollup';
+import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
+import type {
+  CellValue,
+  ConditionalFormatSpec,
+  ConsolidationSheetKind,
+  DataBarSpec,
+  PageSetupSpec,
+  SheetSpec,
+  StyleRun,
+} from './spec';
+import { rowHeightFor } from './textLayout';
+import { onTimeRate, TTHC_FIGURE_KEYS, type TthcFigures } from '../domain/tthc';
+import { TTHC_HEADERS } from '../i18n/vi';
+
+/** The names of one consolidation's sheets (a suffix " (2)"… where earlier ones were edited). */
+export interface ConsolidationSheetNames {
+  communes: string;
+  overdue: string;
+  failed: string;
+  /** "TTHC các xã", written only when some commune has TTHC figures. */
+  tthc: string;
+}
+
+type CommuneColumn = keyof typeof COMMUNES_HEADER;
+
+/** Column widths in characters. */
+const COMMUNE_WIDTHS: Record<CommuneColumn, number> = {
+  stt: 5,
+  unit: 22,
+  year: 6,
+  tasks: 9,
+  doneOnTime: 9,
+  doneLate: 9,
+  overdue: 8,
+  dueSoon: 8,
+  onTrack: 8,
+  ongoing: 9,
+  notYetInPeriod: 8,
+  dataError: 8,
+  rateOnTime: 10,
+  rateDue: 11,
+  rate: 9,
+  tthcRate: 10,
+  ownReport: 12,
+  file: 20,
+};
+
+const COUNT_COLUMNS = [
+  'tasks',
+  'doneOnTime',
+  'doneLate',
+  'overdue',
+  'dueSoon',
+  'onTrack',
+  'ongoing',
+  'notYetInPeriod',
+  'dataError',
+  'rateOnTime',
+  'rateDue',
+] as const satisfies readonly (CommuneColumn & keyof StateCounts)[];
+
+/**
+ * How many of the weakest communes stand out among `n` with a rate (those below the province's rate among
+ * them): a tenth, at least one (ties in). The sheet's rule computes the same with MAX(1,ROUND(COUNT(…)/10,0)).
+ */
+export function weakestCount(n: number): number {
+  return Math.max(1, Math.round(n / 10));
+}
+
+/**
+ * True on a row of "Tổng hợp các xã" whose commune is weak: its completion rate is among the weakestCount
+ * lowest (ties included) and below the province's rate (the total row's). As a conditional format it is written for
+ * the first row; its row references follow each row, as Excel moves a relative reference.
+ */
+export function weakRowFormula(
+  rateCol: string,
+  row: number,
+  rows: { first: number; last: number; total: number },
+): string {
+  const rate = `$${rateCol}${row}`;
+  const rates = `$${rateCol}$${rows.first}:$${rateCol}$${rows.last}`;
+  return `=AND(ISNUMBER(${rate}),${rate}<$${rateCol}$${rows.total},COUNTIF(${rates},"<"&${rate})<MAX(1,ROUND(COUNT(${rates})/10,0)))`;
+}
+
+const HEADER_ROW = 4;
+const TITLE_PT = 14;
+/** The fill of a total row. */
+const TOTAL_FILL = 'DDEBF7';
+const BORDER = { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } as const;
+const NOTE_STYLE = {
+  font: { italic: true, color: '595959' },
+  alignment: { vertical: 'top', wrap: true },
+} as const;
+
+function landscape(lastCol: string, lastRow: number): PageSetupSpec {
+  return {
+    paper: 'A4',
+    orientation: 'landscape',
+    margins: { top: 15, bottom: 15, left: 12, right: 10, header: 8, footer: 8 },
+    printArea: `A1:${lastCol}${lastRow}`,
+    printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+    fitToWidth: true,
+    // 12 pt like the body ("&12"): the page number is scaled with the sheet, and stays at 9 pt or more.
+    header: { center: '&12Trang &P/&N', differentFirstPage: false },
+  };
+}
+
+/** A dense grid of `width` columns from sparse rows. */
+function dense(rows: CellValue[][], width: number): CellValue[][] {
+  return Array.from({ length: rows.length }, (_, i) =>
+    Array.from({ length: width }, (_, c) => rows[i]?.[c] ?? null),
+  );
+}
+
+/** Title (row 1), intro (row 2), header (row 4): the frame every consolidation sheet shares. */
+function frame(
+  rows: CellValue[][],
+  styles: StyleRun[],
+  merges: string[],
+  rowHeights: Record<number, number>,
+  opts: { title: string; intro?: string; header: readonly string[]; widths: number[]; headerHeight: number },
+): void {
+  const last = colToLetters(opts.header.length - 1);
+  const total = opts.widths.reduce((a, b) => a + b, 0);
+  rows[0] = [opts.title];
+  merges.push(`A1:${last}1`);
+  rowHeights[1] = rowHeightFor([{ text: opts.title, widthChars: total * 0.9 }], TITLE_PT);
+  styles.push({
+    range: 'A1',
+    style: {
+      font: { bold: true, size: TITLE_PT },
+      alignment: { horizontal: 'center', vertical: 'center', wrap: true },
+    },
+  });
+  if (opts.intro) {
+    rows[1] = [opts.intro];
+    merges.push(`A2:${last}2`);
+    rowHeights[2] = rowHeightFor([{ text: opts.intro, widthChars: total * 0.95 }], BODY_FONT.size);
+    styles.push({
+      range: 'A2',
+      style: { ...NOTE_STYLE, alignment: { horizontal: 'center', vertical: 'top', wrap: true } },
+    });
+  }
+  rows[HEADER_ROW - 1] = [...opts.header];
+  rowHeights[HEADER_ROW] = opts.headerHeight;
+  styles.push({
+    range: `A${HEADER_ROW}:${last}${HEADER_ROW}`,
+    style: {
+      font: { bold: true, color: HEADER_FONT },
+      fill: HEADER_FILL,
+      border: BORDER,
+      alignment: { horizontal: 'center', vertical: 'center', wrap: true },
+    },
+  });
+}
+
+/**
+ * The files as the table names them: without the folder they all share ("hop-thu/quy-3/xa-a.xlsx" and
+ * "hop-thu/quy-3/xa-b.xlsx" → "xa-a.xlsx", "xa-b.xlsx"), so that a long path does not fill the page; the
+ * shared folder is said once, above the table.
+ */
+export function shortFileNames(files: readonly string[]): { folder: string; names: string[] } {
+  if (files.length === 0) return { folder: '', names: [] };
+  const split = files.map((f) => f.split(/[\\/]/));
+  let shared = 0;
+  const shortest = Math.min(...split.map((parts) => parts.length - 1));
+  while (shared < shortest && split.every((parts) => parts[shared] === split[0][shared])) shared += 1;
+  const separator = files[0].includes('\\') && !files[0].includes('/') ? '\\' : '/';
+  return {
+    folder: split[0].slice(0, shared).join(separator),
+    names: split.map((parts) => parts.slice(shared).join(separator)),
+  };
+}
+
+/** The day the commune compiled its own report of the period, or that it has not. */
+const ownReportText = (c: CommuneReport): string =>
+  c.ownReport ? CONSOLIDATION_TEXT.ownReportDone(c.ownReport.day) : CONSOLIDATION_TEXT.ownReportMissing;
+
+/** "Tổng hợp các xã": one row per commune, sorted by unit name, then the province's total. */
+export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
+  const columns = (Object.keys(COMMUNES_HEADER) as CommuneColumn[]).filter(
+    (k) => k !== 'tthcRate' || c.hasTthc,
+  );
+  const col = (k: CommuneColumn): string => colToLetters(columns.indexOf(k));
+  const last = colToLetters(columns.length - 1);
+  const widths = columns.map((k) => COMMUNE_WIDTHS[k]);
+  const rows: CellValue[][] = [];
+  const styles: StyleRun[] = [];
+  const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
+  const files = shortFileNames(c.communes.map((x) => x.file));
+  frame(rows, styles, merges, rowHeights, {
+    title: CONSOLIDATION_TEXT.title(c.period.subject),
+    intro: CONSOLIDATION_TEXT.intro(
+      c.asOf,
+      c.communes.length,
+      c.failed.length + droppedCount(c),
+      files.folder,
+    ),
+    header: columns.map((k) => COMMUNES_HEADER[k]),
+    widths,
+    headerHeight: 80,
+  });
+  const first = HEADER_ROW + 1;
+  const line = (values: Partial<Record<CommuneColumn, CellValue>>): CellValue[] =>
+    columns.map((k) => values[k] ?? null);
+  const figures = (t: StateCounts, rate: number | null): Partial<Record<CommuneColumn, CellValue>> => {
+    const out: Partial<Record<CommuneColumn, CellValue>> = { rate };
+    for (const k of COUNT_COLUMNS) out[k] = t[k];
+    return out;
+  };
+  c.communes.forEach((commune, i) => {
+    const r = first + i;
+    rows[r - 1] = line({
+      stt: i + 1,
+      unit: commune.unit,
+      year: commune.year,
+      ...figures(commune.totals, commune.completionRate),
+      tthcRate: commune.tthcOnTimeRate,
+      ownReport: ownReportText(commune),
+      file: files.names[i],
+    });
+    rowHeights[r] = rowHeightFor(
+      [
+        { text: commune.unit, widthChars: COMMUNE_WIDTHS.unit },
+        { text: files.names[i], widthChars: COMMUNE_WIDTHS.file },
+        { text: ownReportText(commune), widthChars: COMMUNE_WIDTHS.ownReport },
+      ],
+      BODY_FONT.size,
+    );
+  });
+  let totalRow = first + c.communes.length;
+  if (c.communes.length === 0) {
+    rows[first - 1] = [CONSOLIDATION_TEXT.noCommune];
+    merges.push(`A${first}:${last}${first}`);
+    totalRow += 1;
+  }
+  rows[totalRow - 1] = line({
+    unit: CONSOLIDATION_TEXT.total(c.communes.length),
+    ...figures(c.totals, c.completionRate),
+    tthcRate: c.tthcOnTimeRate,
+  });
+  rowHeights[totalRow] = rowHeightFor(
+    [{ text: CONSOLIDATION_TEXT.total(c.communes.length), widthChars: COMMUNE_WIDTHS.unit }],
+    BODY_FONT.size,
+  );
+  const lastData = totalRow - 1;
+  styles.push(
+    { range: `A${first}:${last}${totalRow}`, style: { border: BORDER, alignment: { vertical: 'top' } } },
+    { range: `A${first}:A${totalRow}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+    {
+      range: `${col('unit')}${first}:${col('unit')}${totalRow}`,
+      style: { alignment: { vertical: 'top', wrap: true } },
+    },
+    {
+      range: `${col('year')}${first}:${col('rateDue')}${totalRow}`,
+      style: { numberFormat: '0', alignment: { horizontal: 'center', vertical: 'top' } },
+    },
+    {
+      range: `${col('rate')}${first}:${col('rate')}${totalRow}`,
+      style: { numberFormat: '0%', alignment: { horizontal: 'center', vertical: 'top' } },
+    },
+    {
+      range: `${col('ownReport')}${first}:${col('ownReport')}${totalRow}`,
+      style: { alignment: { horizontal: 'center', vertical: 'top', wrap: true } },
+    },
+    {
+      range: `${col('file')}${first}:${col('file')}${totalRow}`,
+      style: { font: { color: '595959' }, alignment: { vertical: 'top', wrap: true } },
+    },
+    { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: TOTAL_FILL } },
+  );
+  if (c.hasTthc)
+    styles.push({
+      range: `${col('tthcRate')}${first}:${col('tthcRate')}${totalRow}`,
+      style: { numberFormat: '0%', alignment: { horizontal: 'center', vertical: 'top' } },
+    });
+  const conditionalFormats: ConditionalFormatSpec[] = [];
+  const dataBars: DataBarSpec[] = [];
+  if (c.communes.length > 0) {
+    const rate = col('rate');
+    const red = STATE_COLORS.overdue;
+    const amber = STATE_COLORS.dueSoon;
+    // First match wins where rules overlap: the report and overdue cells keep their colour on a weak row.
+    conditionalFormats.push(
+      {
+        range: `${col('ownReport')}${first}:${col('ownReport')}${lastData}`,
+        formula: `=$${col('ownReport')}${first}="${CONSOLIDATION_TEXT.ownReportMissing}"`,
+        fill: amber?.fill,
+        fontColor: amber?.font,
+      },
+      {
+        range: `${col('overdue')}${first}:${col('overdue')}${lastData}`,
+        formula: `=$${col('overdue')}${first}>0`,
+        fill: red?.fill,
+        fontColor: red?.font,
+      },
+      {
+        // Among the WEAKEST lowest rates (ties included) and below the province's rate.
+        range: `A${first}:${last}${lastData}`,
+        formula: weakRowFormula(rate, first, { first, last: lastData, total: totalRow }),
+        fill: red?.fill,
+        fontColor: red?.font,
+      },
+    );
+    dataBars.push({ range: `${rate}${first}:${rate}${totalRow}`, color: '63BE7B', min: 0, max: 1 });
+  }
+  let row = totalRow + 2;
+  for (const note of CONSOLIDATION_TEXT.notes) {
+    rows[row - 1] = [note];
+    merges.push(`A${row}:${last}${row}`);
+    rowHeights[row] = rowHeightFor(
+      [{ text: note, widthChars: widths.reduce((a, b) => a + b, 0) * 0.95 }],
+      BODY_FONT.size,
+    );
+    styles.push({ range: `A${row}`, style: NOTE_STYLE });
+    row += 1;
+  }
+  return sheet(name, 'communes', rows, columns.length, {
+    styles,
+    merges,
+    rowHeights,
+    conditionalFormats,
+    dataBars,
+    columnWidths: widths,
+    page: landscape(last, row - 1),
+  });
+}
+
+/** "Nhiệm vụ quá hạn": every overdue task of every commune, by commune, the latest first. */
+export function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
+  const widths = [5, 22, 7, 50, 22, 11, 9, 10, 14];
+  const last = colToLetters(OVERDUE_HEADER.length - 1);
+  const rows: CellValue[][] = [];
+  const styles: StyleRun[] = [];
+  const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
+  frame(rows, styles, merges, rowHeights, {
+    title: CONSOLIDATION_TEXT.overdueTitle(c.period.subject, c.asOf),
+    header: OVERDUE_HEADER,
+    widths,
+    headerHeight: 50,
+  });
+  const first = HEADER_ROW + 1;
+  let r = first;
+  for (const commune of [...c.communes].sort(byUnit)) {
+    for (const t of commune.overdue) {
+      rows[r - 1] = [
+        r - first + 1,
+        commune.unit,
+        t.section,
+        t.task,
+        t.lead,
+        serialFromIso(t.deadline),
+        t.daysLate,
+        t.row,
+        t.dataError ? CONSOLIDATION_TEXT.overdueDataError : null,
+      ];
+      rowHeights[r] = rowHeightFor(
+        [
+          { text: commune.unit, widthChars: widths[1] },
+          { text: t.task, widthChars: widths[3] },
+          { text: t.lead, widthChars: widths[4] },
+        ],
+        BODY_FONT.size,
+      );
+      r += 1;
+    }
+  }
+  if (r === first) {
+    rows[r - 1] = [CONSOLIDATION_TEXT.overdueNone];
+    merges.push(`A${r}:${last}${r}`);
+    r += 1;
+  } else {
+    const end = r - 1;
+    styles.push(
+      {
+        range: `A${first}:${last}${end}`,
+        style: { border: BORDER, alignment: { vertical: 'top', wrap: true } },
+      },
+      { range: `A${first}:A${end}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+      { range: `C${first}:C${end}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+      {
+        range: `F${first}:F${end}`,
+        style: { numberFormat: 'dd/mm/yyyy', alignment: { horizontal: 'center', vertical: 'top' } },
+      },
+      {
+        range: `G${first}:H${end}`,
+        style: { numberFormat: '0', alignment: { horizontal: 'center', vertical: 'top' } },
+      },
+      {
+        range: `I${first}:I${end}`,
+        style: { font: { italic: true, color: '5B2C6F' }, alignment: { vertical: 'top', wrap: true } },
+      },
+    );
+  }
+  return sheet(name, 'communesOverdue', rows, OVERDUE_HEADER.length, {
+    styles,
+    merges,
+    rowHeights,
+    columnWidths: widths,
+    page: landscape(last, r - 1),
+  });
+}
+
+function droppedCount(c: Consolidation): number {
+  return c.duplicates.reduce((n, d) => n + d.dropped.length, 0);
+}
+
+/** Every file not used and why, in one list: files that failed, then files of a commune sent twice. */
+export function notUsedFiles(c: Consolidation): { file: string; reason: string }[] {
+  const dropped = c.duplicates.flatMap((d) => {
+    const kept = c.communes.find((x) => x.file === d.kept);
+    return d.dropped.map((x) => ({
+      file: x.file,
+      reason: CONSOLIDATION_REASON.duplicate(
+        d.unit,
+        d.kept,
+        x.decidedBy,
+        (x.decidedBy === 'compiledAt' ? kept?.compiledAt : kept?.fileTime) ?? undefined,
+      ),
+    }));
+  });
+  return [...c.failed, ...dropped];
+}
+
+/** "Tệp không đọc được": every file that could not be used, and why. */
+export function buildFailedSheet(c: Consolidation, name: string): SheetSpec {
+  const widths = [5, 45, 95];
+  const last = colToLetters(FAILED_HEADER.length - 1);
+  const rows: CellValue[][] = [];
+  const styles: StyleRun[] = [];
+  const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
+  frame(rows, styles, merges, rowHeights, {
+    title: CONSOLIDATION_TEXT.failedTitle(c.period.subject),
+    header: FAILED_HEADER,
+    widths,
+    headerHeight: 20,
+  });
+  const first = HEADER_ROW + 1;
+  const list = notUsedFiles(c);
+  list.forEach((f, i) => {
+    rows[first + i - 1] = [i + 1, f.file, f.reason];
+    rowHeights[first + i] = rowHeightFor(
+      [
+        { text: f.file, widthChars: widths[1] },
+        { text: f.reason, widthChars: widths[2] },
+      ],
+      BODY_FONT.size,
+    );
+  });
+  let end = first + list.length - 1;
+  if (list.length === 0) {
+    rows[first - 1] = [CONSOLIDATION_TEXT.failedNone];
+    merges.push(`A${first}:${last}${first}`);
+    end = first;
+  } else
+    styles.push(
+      {
+        range: `A${first}:${last}${end}`,
+        style: { border: BORDER, alignment: { vertical: 'top', wrap: true } },
+      },
+      { range: `A${first}:A${end}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+    );
+  return sheet(name, 'communesFailed', rows, FAILED_HEADER.length, {
+    styles,
+    merges,
+    rowHeights,
+    columnWidths: widths,
+    page: landscape(last, end),
+  });
+}
+
+function sheet(
+  name: string,
+  kind: ConsolidationSheetKind,
+  rows: CellValue[][],
+  width: number,
+  rest: Omit<SheetSpec, 'name' | 'kind' | 'cells'>,
+): SheetSpec {
+  return {
+    name,
+    kind,
+    defaultFont: BODY_FONT,
+    cells: dense(rows, width),
+    freeze: { rows: HEADER_ROW, columns: 0 },
+    autoRowHeights: true,
+    ...rest,
+  };
+}
+
+/** The consolidation's sheets, in tab order. */
+export function buildConsolidationSheets(c: Consolidation, names: ConsolidationSheetNames): SheetSpec[] {
+  return [
+    buildCommunesSheet(c, names.communes),
+    buildOverdueSheet(c, names.overdue),
+    ...(c.hasTthc ? [buildTthcSheet(c, names.tthc)] : []),
+    buildFailedSheet(c, names.failed),
+  ];
+}
+
+/** The figures of "TTHC các xã", in order: those a commune's Hồ sơ TTHC sums over the period. */
+const TTHC_COLUMNS = TTHC_FIGURE_KEYS;
+
+/** One row of "TTHC các xã": the figures, then the on-time rate (blank without a resolved dossier). */
+function tthcCells(figures: TthcFigures): CellValue[] {
+  return [...TTHC_COLUMNS.map((k) => figures[k]), onTimeRate(figures)];
+}
+
+/**
+ * "TTHC các xã": for every commune with TTHC figures, its fields with a figure for the period and its total,
+ * then the province's total; the on-time rate of a commune's total shows in "Tổng hợp các xã" too.
+ */
+export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
+  const header = [
+    'STT',
+    CONSOLIDATION_TEXT.tthcUnit,
+    TTHC_HEADERS.field,
+    ...TTHC_COLUMNS.map((k) => TTHC_HEADERS[k]),
+    TTHC_HEADERS.rate,
+  ];
+  // Narrow enough that the 13 columns print one page wide at 12 pt, not shrunk under 9 pt (A4 landscape).
+  const widths = [5, 18, 16, ...TTHC_COLUMNS.map(() => 7), 7];
+  const last = colToLetters(header.length - 1);
+  const rateCol = colToLetters(header.length - 1);
+  const firstCount = colToLetters(3);
+  const rows: CellValue[][] = [];
+  const styles: StyleRun[] = [];
+  const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
+  frame(rows, styles, merges, rowHeights, {
+    title: CONSOLIDATION_TEXT.tthcTitle(c.period.subject),
+    intro: CONSOLIDATION_TEXT.tthcIntro(c.asOf),
+    header,
+    widths,
+    headerHeight: 80,
+  });
+  const first = HEADER_ROW + 1;
+  let r = first;
+  let stt = 0;
+  const bold: string[] = [];
+  for (const commune of c.communes) {
+    if (!commune.tthc) continue;
+    stt += 1;
+    const start = r;
+    for (const f of commune.tthc.byField) {
+      rows[r - 1] = [
+        r === start ? stt : null,
+        r === start ? commune.unit : null,
+        f.field,
+        ...tthcCells(f.figures),
+      ];
+      r += 1;
+    }
+    rows[r - 1] = [
+      r === start ? stt : null,
+      r === start ? commune.unit : null,
+      CONSOLIDATION_TEXT.tthcCommuneTotal,
+      ...tthcCells(commune.tthc.totals),
+    ];
+    bold.push(`C${r}:${last}${r}`);
+    rowHeights[start] = rowHeightFor([{ text: commune.unit, widthChars: widths[1] }], BODY_FONT.size);
+    r += 1;
+  }
+  const totalRow = r;
+  rows[totalRow - 1] = [null, CONSOLIDATION_TEXT.tthcTotal(stt), null, ...tthcCells(c.tthcTotals)];
+  merges.push(`B${totalRow}:C${totalRow}`);
+  styles.push(
+    {
+      range: `A${first}:${last}${totalRow}`,
+      style: { border: BORDER, alignment: { vertical: 'top', wrap: true } },
+    },
+    { range: `A${first}:A${totalRow}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+    {
+      range: `${firstCount}${first}:${last}${totalRow}`,
+      style: { numberFormat: '#,##0', alignment: { horizontal: 'right', vertical: 'top' } },
+    },
+    {
+      range: `${rateCol}${first}:${rateCol}${totalRow}`,
+      style: { numberFormat: '0.0%', alignment: { horizontal: 'right', vertical: 'top' } },
+    },
+    ...bold.map((range) => ({ range, style: { font: { bold: true } } })),
+    { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: TOTAL_FILL } },
+  );
+  return sheet(name, 'communesTthc', rows, header.length, {
+    styles,
+    merges,
+    rowHeights,
+    columnWidths: widths,
+    page: landscape(last, totalRow),
+  });
+}
