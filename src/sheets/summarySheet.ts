@@ -20,6 +20,7 @@ import { ROMAN_QUARTER } from '../domain/schedule';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
 import type { CellValue, DataBarSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
 import { rowHeightFor } from './textLayout';
+import { EXCEL } from '../workbook/limits';
 
 export interface SummaryInput {
   year: number;
@@ -58,7 +59,7 @@ const LAST_COL_INDEX = FIRST_FIGURE_COL + SUMMARY_COLUMNS.length - 1;
 const LAST = colToLetters(LAST_COL_INDEX);
 /** The last column of the blocks other than the period block (no Chưa đến kỳ). */
 const LAST_COMMON = colOf('rate');
-const MAX_ROW = 1048576;
+const MAX_ROW = EXCEL.maxRows;
 const WIDTHS = [7, 40, 8, 11, 11, 9, 10, 9, 11, 9, 11, 10, 10, 10];
 
 const HEADER_TEXT: Record<SummaryColumn, string> = {

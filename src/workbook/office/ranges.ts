@@ -3,9 +3,10 @@
  * prefix Excel puts on the addresses it returns, and covering a set of cells with few rectangles.
  */
 import { colToLetters, parseA1Range, rangeToA1, type RangeRef } from '../a1';
+import { EXCEL } from '../limits';
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+const MAX_ROWS = EXCEL.maxRows;
+const MAX_COLUMNS = EXCEL.maxColumns;
 
 export function rowCount(r: RangeRef): number {
   return r.end.row - r.start.row + 1;

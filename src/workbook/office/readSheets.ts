@@ -6,6 +6,7 @@
 import { sheetNameKey } from '../../domain/text';
 import type { ErrorCell, RawCell, RawSheet, SheetInfo, WorkbookSnapshot } from '../port';
 import { rangeToA1, type RangeRef } from '../a1';
+import { EXCEL } from '../limits';
 import { rememberedName, type BookMemory, type SheetExtent } from './memory';
 import { columnCount, parseAreas, parseRange, rowCount, withoutSheet } from './ranges';
 import { rowJsonBytes } from './syncBudget';
@@ -340,14 +341,14 @@ function plannedRowBytes(s: SheetRead): number {
  */
 function windowFor(s: SheetRead, room: number): RangeRef {
   const columns = Math.min(
-    16_384,
+    EXCEL.maxColumns,
     s.columnsHint !== undefined ? s.columnsHint + COLUMN_HEADROOM : COLD_WINDOW_COLUMNS,
   );
   const perRow =
     s.bytesPerRow !== undefined && s.columnsHint ? s.bytesPerRow : COLD_ROW_COLUMNS * COLD_CELL_BYTES;
   const wanted = s.rowsHint !== undefined ? s.rowsHint + ROW_HEADROOM(s.rowsHint) : Infinity;
   const fits = Math.floor(room / Math.max(1, perRow));
-  const rows = Math.max(1, Math.min(wanted, fits, Math.floor(MAX_READ_CELLS / columns), 1_048_576));
+  const rows = Math.max(1, Math.min(wanted, fits, Math.floor(MAX_READ_CELLS / columns), EXCEL.maxRows));
   return { start: { row: 0, col: 0 }, end: { row: rows - 1, col: columns - 1 } };
 }
 

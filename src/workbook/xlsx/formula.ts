@@ -5,8 +5,10 @@
  * function names (LOG10) and sheet prefixes (Sheet1!) alone.
  */
 
-const MAX_COLUMN = 16_384;
-const MAX_ROW = 1_048_576;
+import { EXCEL } from '../limits';
+
+const MAX_COLUMN = EXCEL.maxColumns;
+const MAX_ROW = EXCEL.maxRows;
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
