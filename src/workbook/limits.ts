@@ -19,7 +19,11 @@ export const EXCEL = {
   maxColumns: 16_384,
   /** Characters of text in a cell. */
   maxCellChars: 32_767,
-  /** Characters of a formula, without its leading "=" (as the file stores it). */
+  /**
+   * Characters of a formula. A file stores it without its "=" (at most 8,192: MS-OI29500 §2.1.1467); a plan
+   * counts it as typed, with the "=", as Office.js takes it (the fake Excel holds the same rule): the stricter
+   * holds, so a plan fits both.
+   */
   maxFormulaChars: 8_192,
   /** Characters of a sheet name. */
   maxSheetNameChars: 31,

@@ -218,10 +218,10 @@ function checkValue(sheet: string, where: () => string, value: CellValue): void 
     throw refuse('unsupported', sheet, PLAN_ERROR.badNumber(sheet, where()));
 }
 
-/** A formula's length as Excel counts it: without the leading "=". */
+/** A formula's length as typed in Excel, with its "=" (given or not). */
 export function formulaLength(formula: string): number {
   const trimmed = formula.trim();
-  return trimmed.startsWith('=') ? trimmed.length - 1 : trimmed.length;
+  return trimmed.startsWith('=') ? trimmed.length : trimmed.length + 1;
 }
 
 function inGrid(r: RangeRef): boolean {

