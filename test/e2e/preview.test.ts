@@ -346,6 +346,7 @@ const WIDTHS = [320, 500] as const;
     }
     files.push(path.join(userDataDir, 'hong.xlsx'));
     fs.writeFileSync(files[2], 'không phải sổ Excel');
+    await pane().getByRole('tab', { name: 'Thao tác' }).click();
     const section = pane().getByRole('region', { name: 'Tổng hợp nhiều xã' });
     await section.getByTestId('consolidate-files').setInputFiles(files);
     await section.getByText('Đã chọn 3 tệp.').waitFor();
