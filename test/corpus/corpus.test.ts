@@ -12,7 +12,7 @@
  * Never a crash, a stack trace or an English message.
  *
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -365,6 +365,10 @@ describe.each(cases.filter((c) => !c.lowMemoryCheckOnly).map((c) => [c.id, c] as
 
 describe.each(cases.filter((c) => c.lowMemoryCheckOnly).map((c) => [c.id, c] as const))('%s', (_id, c) => {
   const bug = c.bug ? ` [BUG: ${c.bug}]` : '';
+  // bin/cchc.js runs the bundle as last built: build it from the sources under test.
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/build-cli.js')]);
+  });
   it(`cchc check with a 512 MB heap: exit ${c.check.exit}, no crash${bug}`, async () => {
     const file = path.join(dir, `${c.id}${c.ext ?? '.xlsx'}`);
     fs.writeFileSync(file, await c.build());
