@@ -295,10 +295,10 @@ describe.each(cases.filter((c) => !c.lowMemoryCheckOnly).map((c) => [c.id, c] as
   });
 
   const ribbonExpected = c.ribbon ?? c.report;
-  (ribbonExpected === 'skip' ? it.skip : it)(
-    `ribbon button through Office.js: ${ribbonExpected !== 'skip' && ribbonExpected.ok ? 'the same figures' : 'refused'}; no user cell changes${bug}`,
-    async () => {
-      if (ribbonExpected === 'skip') return;
+  // A file Excel cannot open (an .xls renamed, half a download) never reaches the ribbon button: there is no
+  // ribbon run to test, so none is registered rather than one shown as skipped.
+  if (ribbonExpected !== 'skip')
+    it(`ribbon button through Office.js: ${ribbonExpected.ok ? 'the same figures' : 'refused'}; no user cell changes${bug}`, async () => {
       const excel = await loadIntoFake(input);
       const names = excel.sheetNames();
       const before = fakeSheets(excel);
@@ -359,8 +359,7 @@ describe.each(cases.filter((c) => !c.lowMemoryCheckOnly).map((c) => [c.id, c] as
       expect(excel.sheetNames()).toEqual(expect.arrayContaining([...names, ...written]));
       expect(excel.activeSheet()).toBe(ribbonExpected.sheet);
       expectLiteralsInFake(excel, [SUMMARY, ribbonExpected.sheet], c.literals ?? []);
-    },
-  );
+    });
 });
 
 describe.each(cases.filter((c) => c.lowMemoryCheckOnly).map((c) => [c.id, c] as const))('%s', (_id, c) => {

@@ -13,8 +13,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview-server';
 import {
   buildPreview,
-  chromiumAvailable,
   launchChromium,
+  requireChromium,
   runAxe,
   SCREENSHOTS,
   seriousOrWorse,
@@ -24,7 +24,7 @@ import {
 const TODAY = '2026-06-02';
 const WIDTHS = [320, 500] as const;
 
-(chromiumAvailable() ? describe : describe.skip)('the task pane in the browser preview', () => {
+describe('the task pane in the browser preview', () => {
   let outDir: string;
   let ownBuild = false;
   let server: PreviewServer;
@@ -37,6 +37,7 @@ const WIDTHS = [320, 500] as const;
   const axeLog: Record<string, AxeViolation[]> = {};
 
   beforeAll(async () => {
+    requireChromium();
     outDir = process.env.CCHC_PREVIEW_DIR ?? '';
     if (!outDir) {
       outDir = await buildPreview();
