@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '..', 'src');
 
@@ -34,7 +35,6 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   i18n: (t) => t.startsWith('i18n/'),
   sheets: (t) => t.startsWith('domain/') || t.startsWith('sheets/') || t.startsWith('i18n/'),
   'workbook/port.ts': (t) => t.startsWith('sheets/'),
-  'workbook/a1.ts': (t) => t.startsWith('domain/'),
   'workbook/office': (t) => /^(workbook|domain|sheets|i18n)\//.test(t),
   'workbook/xlsx': (t) =>
     /^(workbook|domain|sheets|i18n)\//.test(t) || t === 'exceljs' || t === 'jszip' || t.startsWith('node:'),
@@ -74,5 +74,34 @@ describe('the layers', () => {
       .filter((f) => f.imports.includes('exceljs'))
       .map((f) => f.file.split(path.sep).join('/'));
     for (const f of users) expect(f).toMatch(/^workbook\/xlsx\//);
+  });
+});
+
+/** A file's code without its comments, as the TypeScript printer writes it (strings and regexes kept whole). */
+function code(file: string): string {
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    kind(file),
+  );
+  return ts.createPrinter({ removeComments: true }).printFile(source);
+}
+
+const kind = (file: string): ts.ScriptKind => (file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+
+describe('addresses only through domain/a1.ts', () => {
+  const A1 = path.join('domain', 'a1.ts');
+  const others = files(SRC).filter((f) => path.relative(SRC, f) !== A1);
+
+  it.each([
+    ['column letters from a number', /fromCharCode\(\s*(65|0x41)\b/],
+    ['a column number from letters', /charCodeAt\([^)]*\)\s*-\s*(64|0x40|0x60|96)\b|\*\s*26\s*\+/],
+    ['a cell split into letters and digits', /\[A-Z\]\+\)\s*\(\\d\+\)/],
+    ['a quoteSheet of its own', /function\s+quoteSheet|const\s+quoteSheet|replace\(\/'\/g,\s*"''"\)/],
+  ])('no file but domain/a1.ts writes %s', (_what, pattern) => {
+    const bad = others.filter((f) => pattern.test(code(f))).map((f) => path.relative(SRC, f));
+    expect(bad).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
  * it shows there; dates are bounded with "<" the next day, so a time of day never moves a task.
  */
 import { OTHER_GROUP, SHEET, STATE_LABEL, SUMMARY_TEXT } from '../i18n/vi';
-import { colToLetters, quoteSheet } from '../domain/a1';
+import { colToLetters, quoteSheet, toAbsolute } from '../domain/a1';
 import { addDays, formatVnDate, ymdFromIso, type IsoDate } from '../domain/dates';
 import { DEADLINE_STATES } from '../domain/deadline';
 import { reportPeriod } from '../domain/periods';
@@ -438,9 +438,8 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
       headerRow(r, ['STT', 'Lĩnh vực'], false);
       r += 1;
       const firstRow = r;
-      const abs = (cell: string): string => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-      const first = [month, abs(firstCell)];
-      const last = [month, abs(lastCell)];
+      const first = [month, toAbsolute(firstCell)];
+      const last = [month, toAbsolute(lastCell)];
       const flows = [month, `">=${w.window.from}"`, month, `"<=${w.window.to}"`];
       const keys = [...t.fields, OTHER_KEY];
       t.fields.forEach((f, j) => {
