@@ -40,7 +40,7 @@ import {
   sameSheetName,
   type SheetEntry,
 } from './book';
-import { describeLoss, messages, type PartKind } from '../../i18n/xlsx';
+import { describeLoss, messages, tableDetail, type PartKind } from '../../i18n/xlsx';
 import { CONTENT_TYPE, decodeText, Package, REL, type Relationship, relativeTarget } from './opc';
 import type { WrittenSheet } from './sheetWriter';
 import { stripEquals } from './sheetWriter';
@@ -258,7 +258,7 @@ function checkTableNames(pkg: Package, book: Book, specs: SheetSpec[]): void {
       throw new WorkbookError(
         'unsupported',
         spec.name,
-        messages.badTable(spec.name, `tên bảng '${name}' không hợp lệ`),
+        messages.badTable(spec.name, tableDetail.badName(name)),
       );
     }
     if (taken.has(sheetNameKey(name))) {

@@ -26,7 +26,7 @@ import {
   type RangeRef,
   toA1,
 } from '../../domain/a1';
-import { messages } from '../../i18n/xlsx';
+import { messages, tableDetail } from '../../i18n/xlsx';
 
 export interface FontBase {
   name: string;
@@ -235,7 +235,7 @@ function writeTableCells(
     throw new WorkbookError(
       'unsupported',
       sheet,
-      messages.badTable(sheet, `${table.columns.length} cột nhưng vùng ${table.range} rộng ${width} cột`),
+      messages.badTable(sheet, tableDetail.widthMismatch(table.columns.length, table.range, width)),
     );
   }
   const seen = new Set<string>();
@@ -245,10 +245,7 @@ function writeTableCells(
       throw new WorkbookError(
         'unsupported',
         sheet,
-        messages.badTable(
-          sheet,
-          `tiêu đề cột ${i + 1} phải là chữ "${name}" ở hàng đầu của vùng ${table.range}`,
-        ),
+        messages.badTable(sheet, tableDetail.headerMismatch(i + 1, name, table.range)),
       );
     }
     const folded = name.toLocaleUpperCase();
@@ -256,7 +253,7 @@ function writeTableCells(
       throw new WorkbookError(
         'unsupported',
         sheet,
-        messages.badTable(sheet, `tiêu đề cột "${name}" bị trùng`),
+        messages.badTable(sheet, tableDetail.duplicateHeader(name)),
       );
     seen.add(folded);
   });
@@ -270,7 +267,7 @@ function writeTableCells(
       throw new WorkbookError(
         'unsupported',
         sheet,
-        messages.badTable(sheet, `cột tính toán ${calc.column} nằm ngoài bảng`),
+        messages.badTable(sheet, tableDetail.calculatedOutside(calc.column)),
       );
     }
     const col = range.start.col + calc.column;
