@@ -1,7 +1,7 @@
 /**
  * The file path: `cchc report` on N-row workbooks against the floor for any .xlsx tool, ExcelJS merely
  * loading the same file and writing it back. Each run is a child process, so its wall time includes Node's
- * start-up (and, for cchc, tsx compiling the TypeScript), and its peak RSS is that process's high-water mark,
+ * start-up (for cchc, of the bundle dist/cli/cchc.js), and its peak RSS is that process's high-water mark,
  * read from /usr/bin/time -v (or, without it, from process.resourceUsage() in a tiny wrapper).
  */
 import { spawnSync } from 'node:child_process';
@@ -67,7 +67,7 @@ export function summarize(runs: readonly Run[]): ProcessMeasure {
 const CLI = path.join(ROOT, 'bin/cchc.js');
 const FLOOR = path.join(ROOT, 'bench/exceljs-floor.cjs');
 
-/** `cchc --help`: what every CLI run pays before it opens a file (Node, tsx, loading the modules). */
+/** `cchc --help`: what every CLI run pays before it opens a file (Node, loading the bundle and its modules). */
 export function measureCliStartup(runs = 3): ProcessMeasure {
   return summarize(Array.from({ length: runs }, () => runNode(CLI, ['--help'])));
 }

@@ -1,36 +1,19 @@
 #!/usr/bin/env node
-// Entry for `npx cchc`. Runs the bundle dist/cli/cchc.js (built by `npm ci` through the prepare script)
-// when it is newer than every source file, else the TypeScript sources through tsx, so an edit is never
-// run stale.
-const fs = require('node:fs');
+// Entry for `npx cchc`: runs the bundle dist/cli/cchc.js, built from src/ by scripts/build-cli.js. `npm ci`
+// builds it (the prepare script), and so do `npm run demo`, `npm run cchc` and `npm run build:cli`: after an
+// edit to src/, use one of those, or this runs the bundle as it was built.
 const path = require('node:path');
 
-const root = path.join(__dirname, '..');
-const bundle = path.join(root, 'dist', 'cli', 'cchc.js');
-
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function freshBundle() {
-  try {
-    return fs.statSync(bundle).mtimeMs >= newestSource(path.join(root, 'src'));
-  } catch {
-    return false;
-  }
-}
+const bundle = path.join(__dirname, '..', 'dist', 'cli', 'cchc.js');
 
 let cli;
-if (freshBundle()) cli = require(bundle);
-else {
-  require('tsx/cjs');
-  cli = require('../src/cli/main.ts');
+try {
+  cli = require(bundle);
+} catch (error) {
+  // Only the bundle itself missing; a module the bundle needs missing is a broken install, shown as it is.
+  if (error.code !== 'MODULE_NOT_FOUND' || !error.message.split('\n')[0].includes(bundle)) throw error;
+  console.error('Chưa có dist/cli/cchc.js: chạy "npm run build:cli" (hoặc "npm ci") rồi thử lại.');
+  process.exit(2);
 }
 cli.runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -1,5 +1,5 @@
 /**
- * The layers of DESIGN.md, held by a test: what each folder of src/ may import. The domain is plain
+ * The layers (README, Architecture), held by a test: what each folder of src/ may import. The domain is plain
  * TypeScript (plus the string table); Office.js appears only in the Office adapter, the ribbon command and
  * the pane's Office wiring; ExcelJS only in the .xlsx adapter.
  */

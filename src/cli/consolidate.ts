@@ -16,12 +16,12 @@ import {
   writeConsolidation,
   type ConsolidationSource,
 } from '../app/consolidate';
-import { isIsoDate, todayIso, type IsoDate } from '../domain/dates';
-import { parsePeriodId, reportPeriod, type Quarter } from '../domain/periods';
+import { todayIso } from '../domain/dates';
 import { notUsedFiles } from '../sheets/consolidationSheets';
 import { CLI } from '../i18n/cli';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { writeXlsxFileAtomically } from '../workbook/xlsx/files';
+import { periodOptions } from './periodOptions';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
 
 /** What the command needs of its caller (src/cli/main.ts). */
@@ -58,37 +58,6 @@ export class ConsolidateFailure extends Error {
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
 /** Excel's owner file beside a workbook open in it ("~$xa-a.xlsx"): not a workbook. */
 const OWNER_FILE = /^~\$/;
-
-/**
- * The period and day asked for, checked before any file is read: a well-formed period, and an as-of day on
- * which the period has begun in either way of counting periods (each commune's Cài đặt says which it uses).
- */
-function request(
-  options: ParsedArgs['options'],
-  today: IsoDate,
-): { period: { year: number; quarter: Quarter }; asOf: IsoDate } {
-  const command = CONSOLIDATE_SPEC.name;
-  const periodText = options.period;
-  if (periodText === undefined) throw new UsageError(CLI.missingOption('--period', 'YYYY-Qn'), command);
-  const period = typeof periodText === 'string' ? parsePeriodId(periodText) : null;
-  if (!period) throw new UsageError(CLI.badPeriod(String(periodText)), command);
-  const given = options['as-of'];
-  if (given !== undefined && (given === true || !isIsoDate(given)))
-    throw new UsageError(CLI.badDate('as-of', String(given)), command);
-  const asOf = given ?? today;
-  const calendarFrom = reportPeriod(period.year, period.quarter, 'calendar').from;
-  const decreeFrom = reportPeriod(period.year, period.quarter, 'decree09').from;
-  if (asOf < calendarFrom && asOf < decreeFrom) {
-    const id = `${period.year}-Q${period.quarter}`;
-    throw new UsageError(
-      given
-        ? CLI.asOfBeforePeriod(given, id, calendarFrom, decreeFrom)
-        : CLI.todayBeforePeriod(today, id, calendarFrom, decreeFrom),
-      command,
-    );
-  }
-  return { period, asOf };
-}
 
 /** --out: a new .xlsx workbook, not a folder. */
 function outPath(options: ParsedArgs['options'], cwd: string): { shown: string; resolved: string } {
@@ -193,7 +162,7 @@ function source(file: InputFile): ConsolidationSource {
 export async function cmdConsolidate(args: ParsedArgs, io: ConsolidateIo): Promise<number> {
   const { options } = args;
   const today = todayIso(io.now());
-  const req = request(options, today);
+  const req = periodOptions(options, today, CONSOLIDATE_SPEC.name, { required: true });
   const out = outPath(options, io.cwd);
   const files = inputFiles(args.paths, io.cwd, out.resolved);
   const consolidation = await consolidateFiles(files.map(source), req, {

@@ -6,14 +6,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkTracker, compileReport, demoDay, initTracker, writeDemo } from '../app';
-import { parsePeriodId, reportPeriod, type Quarter } from '../domain/periods';
-import { isIsoDate, todayIso, type IsoDate } from '../domain/dates';
+import { isIsoDate, todayIso } from '../domain/dates';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import { lockForWriting, readWorkbook, releaseFiles, unreadableLine, writeWorkbook } from './fileGuard';
 import { CLI } from '../i18n/cli';
 import { cmdConsolidate, ConsolidateFailure, CONSOLIDATE_SPEC, demoCommunes } from './consolidate';
+import { periodOptions } from './periodOptions';
 import { cmdRollover, ROLLOVER_SPEC } from './rollover';
 
 export interface CliIo {
@@ -165,40 +165,10 @@ async function cmdCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   return errors.length > 0 ? 1 : 0;
 }
 
-/**
- * What report's options ask for, checked before the file is opened: a well-formed period, and an as-of day
- * on which that period has begun in either way of counting periods (its exact start depends on a workbook
- * setting, which compileReport checks).
- */
-function reportRequest(
-  options: ParsedArgs['options'],
-  today: IsoDate,
-): { period?: { year: number; quarter: Quarter }; asOf: IsoDate } {
-  const periodText = options.period;
-  const period = typeof periodText === 'string' ? parsePeriodId(periodText) : null;
-  if (periodText !== undefined && !period) throw new UsageError(CLI.badPeriod(String(periodText)), 'report');
-  const given = dateOption(options, 'as-of', 'report');
-  const asOf = given ?? today;
-  if (period) {
-    const calendarFrom = reportPeriod(period.year, period.quarter, 'calendar').from;
-    const decreeFrom = reportPeriod(period.year, period.quarter, 'decree09').from;
-    if (asOf < calendarFrom && asOf < decreeFrom) {
-      const id = `${period.year}-Q${period.quarter}`;
-      throw new UsageError(
-        given
-          ? CLI.asOfBeforePeriod(given, id, calendarFrom, decreeFrom)
-          : CLI.todayBeforePeriod(today, id, calendarFrom, decreeFrom),
-        'report',
-      );
-    }
-  }
-  return { period: period ?? undefined, asOf };
-}
-
 async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
   const { options } = args;
   const today = todayIso(io.now());
-  const { period, asOf } = reportRequest(options, today);
+  const { period, asOf } = periodOptions(options, today, 'report');
   const input = inputPath(args, io);
   let out = input;
   if (typeof options.out === 'string') {

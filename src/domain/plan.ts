@@ -1,6 +1,6 @@
 /**
  * The plan "Nâng cao chất lượng hiệu quả công tác cải cách hành chính trên địa bàn xã Long Điền A"
- * (shared/plan/ke-hoach-cchc-long-dien-a.txt), as data: every actionable item of sections II–V.
+ * (docs/ke-hoach-cchc-long-dien-a.txt, summarised in docs/plan.md), as data: every actionable item of sections II–V.
  *
  * Numbering follows the document: section II has items 1–5 and 7–10; the document has no item 6, and we keep
  * its numbering rather than renumber, so "II.7" here is "7." in the plan.

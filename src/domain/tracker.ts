@@ -6,6 +6,7 @@
  */
 import { HEADERS, PROBLEM, STATUS_LABEL } from '../i18n/vi';
 import { toA1 } from './a1';
+import { findHeaderRow, headerColumns, headerSet } from './headerRow';
 import { formatVnDate, isoFromSerial, parseDateText, serialFromIso, type IsoDate } from './dates';
 import type { TaskStatus } from './deadline';
 import { cellAt, cellText, isBlank, isErrorCell, type Grid, type GridCell } from './grid';
@@ -97,34 +98,13 @@ export function isCanonicalStatus(text: string): boolean {
   return (Object.values(STATUS_LABEL) as string[]).includes(text);
 }
 
-const HEADER_BY_KEY = new Map<string, ColumnKey>(COLUMN_KEYS.map((k) => [normalizeKey(HEADERS[k]), k]));
-
-/** How many rows from the top to look for the header row. */
-const HEADER_SCAN_ROWS = 30;
-
-function findHeaderRow(grid: Grid): number {
-  let best = -1;
-  let bestCount = 2; // at least three known headers
-  const limit = Math.min(grid.values.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const found = new Set<ColumnKey>();
-    for (const v of grid.values[r] ?? []) {
-      const key = typeof v === 'string' ? HEADER_BY_KEY.get(normalizeKey(v)) : undefined;
-      if (key) found.add(key);
-    }
-    if (found.size > bestCount) {
-      best = r;
-      bestCount = found.size;
-    }
-  }
-  return best;
-}
+const TRACKER_HEADER_SET = headerSet(HEADERS, COLUMN_KEYS);
 
 /** Reads the tracker sheet. `today` is not needed here: reading is the same on any day. */
 export function readTracker(grid: Grid): TrackerRead {
   const sheet = grid.name;
   const problems: Problem[] = [];
-  const headerRow = findHeaderRow(grid);
+  const headerRow = findHeaderRow(grid, TRACKER_HEADER_SET);
   if (headerRow < 0) {
     problems.push({
       severity: 'error',
@@ -135,23 +115,7 @@ export function readTracker(grid: Grid): TrackerRead {
     });
     return { headerRow, columns: {}, tasks: [], problems };
   }
-  const columns: Partial<Record<ColumnKey, number>> = {};
-  (grid.values[headerRow] ?? []).forEach((v, c) => {
-    const key = typeof v === 'string' ? HEADER_BY_KEY.get(normalizeKey(v)) : undefined;
-    if (!key) return;
-    const first = columns[key];
-    if (first === undefined) columns[key] = c;
-    else {
-      const cell = toA1(headerRow, c);
-      problems.push({
-        severity: 'warning',
-        code: 'duplicateColumn',
-        sheet,
-        cell,
-        message: PROBLEM.duplicateColumn(sheet, cell, HEADERS[key], toA1(headerRow, first)),
-      });
-    }
-  });
+  const columns = headerColumns(grid, headerRow, TRACKER_HEADER_SET, problems);
   const headerCell = toA1(headerRow, 0);
   const missing = REQUIRED_COLUMNS.filter((k) => columns[k] === undefined);
   for (const k of missing) {

@@ -23,6 +23,7 @@
  */
 import { DEFAULT_TTHC_FIELDS, OTHER_GROUP, PROBLEM, SHEET, TTHC_HEADERS } from '../i18n/vi';
 import { toA1 } from './a1';
+import { findHeaderRow, headerColumns, headerSet } from './headerRow';
 import { cellAt, cellText, isErrorCell, type Grid, type GridCell } from './grid';
 import type { ReportPeriod } from './periods';
 import { MONTHLY_TTHC_REVIEW } from './plan';
@@ -170,28 +171,7 @@ export interface TthcRead {
   problems: Problem[];
 }
 
-const HEADER_BY_KEY = new Map<string, TthcColumnKey>(
-  TTHC_COLUMN_KEYS.map((k) => [normalizeKey(TTHC_HEADERS[k]), k]),
-);
-const HEADER_SCAN_ROWS = 30;
-
-function findHeaderRow(grid: Grid): number {
-  let best = -1;
-  let bestCount = 2; // at least three known headers
-  const limit = Math.min(grid.values.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const found = new Set<TthcColumnKey>();
-    for (const v of grid.values[r] ?? []) {
-      const key = typeof v === 'string' ? HEADER_BY_KEY.get(normalizeKey(v)) : undefined;
-      if (key) found.add(key);
-    }
-    if (found.size > bestCount) {
-      best = r;
-      bestCount = found.size;
-    }
-  }
-  return best;
-}
+const TTHC_HEADER_SET = headerSet(TTHC_HEADERS, TTHC_COLUMN_KEYS);
 
 /** "12" → 12: a count stored as text whose meaning is certain (digits only, in range), for the one-click fix. */
 function digitsOnly(text: string): number | null {
@@ -214,7 +194,7 @@ export function readTthc(grid: Grid | undefined, year?: number): TthcRead {
   if (!grid) return absent;
   const sheet = grid.name;
   const problems: Problem[] = [];
-  const headerRow = findHeaderRow(grid);
+  const headerRow = findHeaderRow(grid, TTHC_HEADER_SET);
   if (headerRow < 0) {
     problems.push({
       severity: 'error',
@@ -225,23 +205,7 @@ export function readTthc(grid: Grid | undefined, year?: number): TthcRead {
     });
     return { ...absent, present: true, problems };
   }
-  const columns: Partial<Record<TthcColumnKey, number>> = {};
-  (grid.values[headerRow] ?? []).forEach((v, c) => {
-    const key = typeof v === 'string' ? HEADER_BY_KEY.get(normalizeKey(v)) : undefined;
-    if (!key) return;
-    const first = columns[key];
-    if (first === undefined) columns[key] = c;
-    else {
-      const cell = toA1(headerRow, c);
-      problems.push({
-        severity: 'warning',
-        code: 'duplicateColumn',
-        sheet,
-        cell,
-        message: PROBLEM.duplicateColumn(sheet, cell, TTHC_HEADERS[key], toA1(headerRow, first)),
-      });
-    }
-  });
+  const columns = headerColumns(grid, headerRow, TTHC_HEADER_SET, problems);
   const headerCell = toA1(headerRow, 0);
   const missing = TTHC_REQUIRED_COLUMNS.filter((k) => columns[k] === undefined);
   for (const k of missing)

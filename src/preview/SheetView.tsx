@@ -52,6 +52,8 @@ const useStyles = makeStyles({
     minHeight: 0,
   },
   notes: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  // Many sheets (a consolidation adds four) wrap onto a second line rather than run past the view's edge.
+  tabs: { flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground3 },
   scroller: {
     overflow: 'auto',
@@ -550,6 +552,7 @@ export function SheetView({
     <div className={styles.root}>
       <TabList
         size="small"
+        className={styles.tabs}
         selectedValue={active.name}
         onTabSelect={(_, data) => workbook.showSheet(String(data.value))}
         aria-label={PREVIEW.sheetsLabel}

@@ -87,7 +87,7 @@ export interface CorpusCase {
   oracle?: OracleOptions;
   check: CheckExpectation;
   report: ReportExpectation;
-  /** The ribbon button through Office.js, when it differs from the CLI; 'skip' when the file cannot be opened. */
+  /** The ribbon button through Office.js, when it differs from the CLI; 'skip' (no test): Excel cannot open it. */
   ribbon?: ReportExpectation | 'skip';
   /** Leads whose byLead count is compared with the oracle's. */
   leads?: string[];

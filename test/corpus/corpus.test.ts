@@ -12,7 +12,7 @@
  * Never a crash, a stack trace or an English message.
  *
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -295,10 +295,10 @@ describe.each(cases.filter((c) => !c.lowMemoryCheckOnly).map((c) => [c.id, c] as
   });
 
   const ribbonExpected = c.ribbon ?? c.report;
-  (ribbonExpected === 'skip' ? it.skip : it)(
-    `ribbon button through Office.js: ${ribbonExpected !== 'skip' && ribbonExpected.ok ? 'the same figures' : 'refused'}; no user cell changes${bug}`,
-    async () => {
-      if (ribbonExpected === 'skip') return;
+  // A file Excel cannot open (an .xls renamed, half a download) never reaches the ribbon button: there is no
+  // ribbon run to test, so none is registered rather than one shown as skipped.
+  if (ribbonExpected !== 'skip')
+    it(`ribbon button through Office.js: ${ribbonExpected.ok ? 'the same figures' : 'refused'}; no user cell changes${bug}`, async () => {
       const excel = await loadIntoFake(input);
       const names = excel.sheetNames();
       const before = fakeSheets(excel);
@@ -359,12 +359,15 @@ describe.each(cases.filter((c) => !c.lowMemoryCheckOnly).map((c) => [c.id, c] as
       expect(excel.sheetNames()).toEqual(expect.arrayContaining([...names, ...written]));
       expect(excel.activeSheet()).toBe(ribbonExpected.sheet);
       expectLiteralsInFake(excel, [SUMMARY, ribbonExpected.sheet], c.literals ?? []);
-    },
-  );
+    });
 });
 
 describe.each(cases.filter((c) => c.lowMemoryCheckOnly).map((c) => [c.id, c] as const))('%s', (_id, c) => {
   const bug = c.bug ? ` [BUG: ${c.bug}]` : '';
+  // bin/cchc.js runs the bundle as last built: build it from the sources under test.
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/build-cli.js')]);
+  });
   it(`cchc check with a 512 MB heap: exit ${c.check.exit}, no crash${bug}`, async () => {
     const file = path.join(dir, `${c.id}${c.ext ?? '.xlsx'}`);
     fs.writeFileSync(file, await c.build());

@@ -31,8 +31,13 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function chromiumAvailable(): boolean {
-  return fs.existsSync(CHROMIUM);
+/** A missing Chromium fails the tests with one line saying what to install; it never skips them. */
+export function requireChromium(): void {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: run "npm run setup:test" (Debian package chromium), or set CHROMIUM_PATH`,
+    );
+  }
 }
 
 type PreviewConfigModule = (env: Record<string, unknown>, argv: { mode: string }) => Configuration;

@@ -6,7 +6,8 @@
  *   registrymodifications.xcu sets Calc to always recalculate on load (Formula/Load OOXMLRecalcMode = 0),
  *   so no stored formula result survives conversion.
  * - Runs are serialized within a process: a profile is locked while soffice uses it.
- * - soffice missing is an error, not a skip: CI installs it (apt-get install libreoffice-calc-nogui).
+ * - A missing tool (soffice, pdftotext, pdftohtml) or font fails the test with one line saying what to
+ *   install, never skips it: `npm run setup:test` installs them all (scripts/test-setup.sh).
  */
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -78,7 +79,7 @@ async function convert(inputPath: string | string[], outDir: string, convertTo: 
             if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
               reject(
                 new Error(
-                  `LibreOffice (${SOFFICE}) is not installed: apt-get install -y libreoffice-calc-nogui, or set SOFFICE`,
+                  `LibreOffice (${SOFFICE}) is not installed: run "npm run setup:test" (Debian package libreoffice-calc-nogui), or set SOFFICE`,
                 ),
               );
             } else if (error) {
@@ -121,8 +122,28 @@ export async function recalcAllWithLibreOffice(xlsxPaths: string[], outDir: stri
   );
 }
 
+/** The fonts with Times New Roman's and Calibri's metrics: without them LibreOffice prints unlike Excel. */
+const PRINT_FONTS: [family: string, debianPackage: string][] = [
+  ['Liberation Serif', 'fonts-liberation'],
+  ['Carlito', 'fonts-crosextra-carlito'],
+];
+let printFontsChecked: Promise<void> | undefined;
+
+function requirePrintFonts(): Promise<void> {
+  printFontsChecked ??= runTool('fc-list', [':', 'family']).then((families) => {
+    const missing = PRINT_FONTS.filter(([family]) => !families.toLowerCase().includes(family.toLowerCase()));
+    if (missing.length) {
+      throw new Error(
+        `The fonts ${missing.map(([f]) => f).join(', ')} are not installed: run "npm run setup:test" (Debian packages ${missing.map(([, p]) => p).join(' ')})`,
+      );
+    }
+  });
+  return printFontsChecked;
+}
+
 /** Prints `xlsxPath` to PDF in `outDir` (print areas, page setup and headers as LibreOffice applies them). */
 export async function toPdf(xlsxPath: string, outDir: string): Promise<string> {
+  await requirePrintFonts();
   const log = await convert(xlsxPath, outDir, 'pdf:calc_pdf_Export');
   return expectFile(path.join(path.resolve(outDir), `${path.parse(xlsxPath).name}.pdf`), log);
 }
@@ -146,11 +167,24 @@ export async function sheetCsv(xlsxPath: string, outDir: string): Promise<Record
   return result;
 }
 
-/** Runs a command-line tool (pdfinfo, pdftotext) and returns its standard output. */
+/** The Debian package of each tool `runTool` runs, named when the tool is missing. */
+const TOOL_PACKAGES: Record<string, string> = {
+  pdfinfo: 'poppler-utils',
+  pdffonts: 'poppler-utils',
+  pdftotext: 'poppler-utils',
+  pdftohtml: 'poppler-utils',
+  pdftocairo: 'poppler-utils',
+  'fc-list': 'fontconfig',
+};
+
+/** Runs a command-line tool (pdfinfo, pdftotext, fc-list) and returns its standard output. */
 export function runTool(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        const debian = TOOL_PACKAGES[command] ? ` (Debian package ${TOOL_PACKAGES[command]})` : '';
+        reject(new Error(`${command} is not installed: run "npm run setup:test"${debian}`));
+      } else if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
       else resolve(stdout);
     });
   });

@@ -12,12 +12,12 @@
  * of all with odd warning-day settings. At least 12 trackers of each (FUZZ_SEED changes them; DIFF_TRACKERS
  * raises the count per class), all recalculated in one LibreOffice run.
  */
+import { ERROR_MARK, withErrorCells } from '../helpers/errorCells';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 
-import JSZip from 'jszip';
 import { initTracker } from '../../src/app';
 import { trackerFromSnapshot, type TrackerState } from '../../src/app/checkTracker';
 import { lettersToCol } from '../../src/domain/a1';
@@ -268,26 +268,7 @@ function cases(): Case[] {
   return out;
 }
 
-const ERROR_MARK = '__cchc_error__';
 const DATE_KEYS: readonly ColumnKey[] = ['deadline', 'completedOn'];
-
-/**
- * Error values as a spreadsheet stores them (<c t="e"><v>#N/A</v></c>): the workbook port writes text only, so
- * the case writes a marker there and the sheet's XML is patched.
- */
-async function withErrorCells(buffer: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(buffer);
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    const xml = await zip.file(name)!.async('string');
-    if (!xml.includes(ERROR_MARK)) continue;
-    const re = new RegExp(`t="inlineStr"><is><t>${ERROR_MARK}([^<]*)</t></is>`, 'g');
-    zip.file(
-      name,
-      xml.replace(re, (_, error: string) => `t="e"><v>${error}</v>`),
-    );
-  }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
 
 interface Written {
   file: string;

@@ -5,7 +5,7 @@
  * the user's own, an addition to Danh mục, own settings, and an error value typed into a cell (patched into
  * the file's XML, as the workbook port writes no error values into cells).
  */
-import JSZip from 'jszip';
+import { ERROR_MARK, withErrorCells } from '../helpers/errorCells';
 import { compileReport, initTracker } from '../../src/app';
 import { serialFromIso, type IsoDate } from '../../src/domain/dates';
 import { expandSchedule } from '../../src/domain/schedule';
@@ -15,8 +15,6 @@ import { SHEET, STATUS_LABEL } from '../../src/i18n/vi';
 import type { ColumnKey } from '../../src/domain/tracker';
 import type { CellUpdate } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-
-const ERROR_MARK = '__cchc_error__';
 
 /** A cell as a person typed it: text, a number, or an error value. */
 export type Typed = string | number | { error: string } | null;
@@ -139,21 +137,6 @@ function update(sheet: string, cell: string, v: Typed, date: boolean): CellUpdat
     return { sheet, cell, value: `${ERROR_MARK}${v.error}`, numberFormat: '@' };
   if (typeof v === 'string') return { sheet, cell, value: v, numberFormat: '@' };
   return { sheet, cell, value: v, numberFormat: date && typeof v === 'number' ? 'dd/mm/yyyy' : undefined };
-}
-
-/** Error values as a spreadsheet stores them (<c t="e"><v>#N/A</v></c>), in place of the marker. */
-export async function withErrorCells(buffer: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(buffer);
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
-    const xml = await zip.file(name)!.async('string');
-    if (!xml.includes(ERROR_MARK)) continue;
-    const re = new RegExp(`t="inlineStr"><is><t>${ERROR_MARK}([^<]*)</t></is>`, 'g');
-    zip.file(
-      name,
-      xml.replace(re, (_, error: string) => `t="e"><v>${error}</v>`),
-    );
-  }
-  return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
 }
 
 export interface OldTrackerOptions {
