@@ -4,7 +4,9 @@
  * the pane's Office wiring; ExcelJS only in the .xlsx adapter.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '..', 'src');
 
@@ -36,7 +38,6 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   sheets: (t) =>
     t.startsWith('domain/') || t.startsWith('sheets/') || t.startsWith('i18n/') || t === 'workbook/limits',
   'workbook/port.ts': (t) => t.startsWith('sheets/'),
-  'workbook/a1.ts': (t) => t.startsWith('domain/'),
   'workbook/planRules.ts': (t) =>
     /^(domain|sheets|i18n)\//.test(t) || ['workbook/port', 'workbook/limits'].includes(t),
   'workbook/office': (t) => /^(workbook|domain|sheets|i18n)\//.test(t),
@@ -80,16 +81,20 @@ describe('the layers', () => {
     for (const f of users) expect(f).toMatch(/^workbook\/xlsx\//);
   });
 
-  it('has one plan checker: Excel’s limits are numbers only in limits.ts, and only planRules.ts checks a plan', () => {
-    const code = (f: string): string =>
-      fs.readFileSync(path.join(SRC, f), 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '');
+  it('has one plan checker: each of Excel’s limits is a number in one place, and only planRules.ts checks a plan', () => {
+    const source = (f: string): string => code(path.join(SRC, f));
     const unix = (f: string): string => f.split(path.sep).join('/');
-    // Rows, columns, characters of a cell and of a formula, written as numbers anywhere but limits.ts.
-    const literal = /(?<![\w.])(1_?048_?576|16_?384|32_?767|8_?192)(?![\w.])/;
-    const limitCopies = all
-      .filter((f) => unix(f.file) !== 'workbook/limits.ts' && literal.test(code(f.file)))
-      .map((f) => unix(f.file));
-    expect(limitCopies).toEqual([]);
+    const homes: [RegExp, string][] = [
+      // Rows and columns live with the addresses; characters of a cell and of a formula in limits.ts.
+      [/(?<![\w.])(1_?048_?576|16_?384)(?![\w.])/, 'domain/a1.ts'],
+      [/(?<![\w.])(32_?767|8_?192)(?![\w.])/, 'workbook/limits.ts'],
+    ];
+    for (const [literal, home] of homes) {
+      const copies = all
+        .filter((f) => unix(f.file) !== home && literal.test(source(f.file)))
+        .map((f) => unix(f.file));
+      expect(copies).toEqual([]);
+    }
     // The write-side limits and the sheet-name rule are read by the plan checker alone (the reader holds a
     // file to the cell and formula limits too, so those are not listed).
     const rules = /maxSheetNameChars|maxValidation\w+Chars|\[\[\\]:\*\?\/\\\\\]/;
@@ -97,11 +102,108 @@ describe('the layers', () => {
       .filter(
         (f) => /^workbook\/(office|xlsx|planRules)/.test(unix(f.file)) || unix(f.file).startsWith('app/'),
       )
-      .filter((f) => rules.test(code(f.file)))
+      .filter((f) => rules.test(source(f.file)))
       .map((f) => unix(f.file));
     expect(checkers).toEqual(['workbook/planRules.ts']);
     // Both adapters hand every plan to it before writing.
     for (const adapter of ['workbook/office/officeWorkbook.ts', 'workbook/xlsx/xlsxWorkbook.ts'])
-      expect(code(adapter)).toMatch(/checkWritePlan\(plan,/);
+      expect(source(adapter)).toMatch(/checkWritePlan\(plan,/);
+  });
+});
+
+/** A file's code without its comments, as the TypeScript printer writes it (strings and regexes kept whole). */
+function code(file: string): string {
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    kind(file),
+  );
+  return ts.createPrinter({ removeComments: true }).printFile(source);
+}
+
+const kind = (file: string): ts.ScriptKind => (file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+
+describe('addresses only through domain/a1.ts', () => {
+  const A1 = path.join('domain', 'a1.ts');
+  const others = files(SRC)
+    .filter((f) => path.relative(SRC, f) !== A1)
+    .map((f) => ({ file: path.relative(SRC, f), code: code(f) }));
+
+  it.each([
+    ['column letters from a number', /fromCharCode\(\s*(65|0x41)\b/],
+    ['a column number from letters', /charCodeAt\([^)]*\)\s*-\s*(64|0x40|0x60|96)\b|\*\s*26\s*\+/],
+    ['a cell split into letters and digits', /\[A-Z\]\+\)\s*\(\\d\+\)/],
+    ['a quoteSheet of its own', /function\s+quoteSheet|const\s+quoteSheet|replace\(\/'\/g,\s*"''"\)/],
+  ])('no file but domain/a1.ts writes %s', (_what, pattern) => {
+    const bad = others.filter((f) => pattern.test(f.code)).map((f) => f.file);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('user-facing Vietnamese only in src/i18n', () => {
+  /** The plan's own data is Vietnamese by nature and stays where the plan is. */
+  const EXEMPT = /^(i18n\/|domain\/plan\.ts$|domain\/bodies\.ts$)/;
+  const TEXT = new Set([
+    ts.SyntaxKind.StringLiteral,
+    ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+    ts.SyntaxKind.TemplateHead,
+    ts.SyntaxKind.TemplateMiddle,
+    ts.SyntaxKind.TemplateTail,
+    ts.SyntaxKind.JsxText,
+  ]);
+  /** A letter outside ASCII: à, đ, Ư, ỹ… (punctuation such as "…" or "–" is not a letter). */
+  const isVietnamese = (ch: string): boolean => ch.charCodeAt(0) > 0x7f && /\p{L}/u.test(ch);
+
+  /** Each string, template and JSX text of `file` (comments are not nodes) that holds a non-ASCII letter. */
+  function vietnameseIn(file: string): string[] {
+    const text = fs.readFileSync(file, 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind(file));
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (TEXT.has(node.kind)) {
+        const raw = node.getText(source);
+        if ([...raw].some(isVietnamese)) {
+          const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+          found.push(`${path.relative(SRC, file).split(path.sep).join('/')}:${line} ${raw.slice(0, 60)}`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+  }
+
+  it('finds no Vietnamese letters in the strings, templates or JSX text of any other file of src/', () => {
+    const found = files(SRC)
+      .filter((f) => !EXEMPT.test(path.relative(SRC, f).split(path.sep).join('/')))
+      .flatMap(vietnameseIn);
+    expect(found).toEqual([]);
+  });
+
+  it('would find them: a string, a template and JSX text, but not a comment', () => {
+    const probe = path.join(os.tmpdir(), `cchc-i18n-probe-${process.pid}.tsx`);
+    fs.writeFileSync(
+      probe,
+      [
+        "// Nhiệm vụ in a comment, and a URL's // in a string: 'http://x' ",
+        "/* 'Cài đặt' */ const a = 'http://example.com/ok';",
+        "const b = 'Tổng hợp';",
+        'const c = `Quý ${a}/năm`;',
+        'const d = <p>Hoàn thành {b}</p>;',
+        "const e = '\\u00e0'; // an escape is not a letter in the source",
+      ].join('\n'),
+    );
+    try {
+      expect(vietnameseIn(probe).map((f) => f.replace(/^.*probe-\d+\.tsx/, ''))).toEqual([
+        ":3 'Tổng hợp'",
+        ':4 `Quý ${',
+        ':4 }/năm`',
+        ':5 Hoàn thành ',
+      ]);
+    } finally {
+      fs.unlinkSync(probe);
+    }
   });
 });

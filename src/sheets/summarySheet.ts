@@ -7,7 +7,7 @@
  * it shows there; dates are bounded with "<" the next day, so a time of day never moves a task.
  */
 import { OTHER_GROUP, SHEET, STATE_LABEL, SUMMARY_TEXT } from '../i18n/vi';
-import { colToLetters, quoteSheet } from '../domain/a1';
+import { colToLetters, MAX_ROWS, quoteSheet, toAbsolute } from '../domain/a1';
 import { addDays, formatVnDate, ymdFromIso, type IsoDate } from '../domain/dates';
 import { DEADLINE_STATES } from '../domain/deadline';
 import { reportPeriod } from '../domain/periods';
@@ -20,7 +20,6 @@ import { ROMAN_QUARTER } from '../domain/schedule';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
 import type { CellValue, DataBarSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
 import { rowHeightFor } from './textLayout';
-import { EXCEL } from '../workbook/limits';
 
 export interface SummaryInput {
   year: number;
@@ -59,11 +58,11 @@ const LAST_COL_INDEX = FIRST_FIGURE_COL + SUMMARY_COLUMNS.length - 1;
 const LAST = colToLetters(LAST_COL_INDEX);
 /** The last column of the blocks other than the period block (no Chưa đến kỳ). */
 const LAST_COMMON = colOf('rate');
-const MAX_ROW = EXCEL.maxRows;
+const MAX_ROW = MAX_ROWS;
 const WIDTHS = [7, 40, 8, 11, 11, 9, 10, 9, 11, 9, 11, 10, 10, 10];
 
 const HEADER_TEXT: Record<SummaryColumn, string> = {
-  tasks: 'Tổng số',
+  tasks: SUMMARY_TEXT.tasksHeader,
   doneOnTime: STATE_LABEL.doneOnTime,
   doneLate: STATE_LABEL.doneLate,
   overdue: STATE_LABEL.overdue,
@@ -391,7 +390,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
       },
     );
     r += 1;
-    headerRow(r, ['Tháng', ''], true);
+    headerRow(r, [SUMMARY_TEXT.monthHeader, ''], true);
     r += 1;
     const monthFirst = r;
     for (let m = 1; m <= 12; m++) {
@@ -436,12 +435,11 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
         },
       );
       r += 1;
-      headerRow(r, ['STT', 'Lĩnh vực'], false);
+      headerRow(r, [SUMMARY_TEXT.sttHeader, SUMMARY_TEXT.fieldHeader], false);
       r += 1;
       const firstRow = r;
-      const abs = (cell: string): string => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-      const first = [month, abs(firstCell)];
-      const last = [month, abs(lastCell)];
+      const first = [month, toAbsolute(firstCell)];
+      const last = [month, toAbsolute(lastCell)];
       const flows = [month, `">=${w.window.from}"`, month, `"<=${w.window.to}"`];
       const keys = [...t.fields, OTHER_KEY];
       t.fields.forEach((f, j) => {
@@ -489,7 +487,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   block(
     'section',
     SUMMARY_TEXT.bySection,
-    ['Mục', 'Nội dung'],
+    [SUMMARY_TEXT.sectionHeader, SUMMARY_TEXT.contentHeader],
     [
       ...input.sections.map((s) => ({ key: s.id, a: s.id, b: s.title, criteria: [section, eq(s.id)] })),
       { key: OTHER_KEY, a: '', b: OTHER_GROUP.section, criteria: null },
@@ -498,7 +496,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   block(
     'lead',
     SUMMARY_TEXT.byLead,
-    ['STT', 'Cơ quan chủ trì'],
+    [SUMMARY_TEXT.sttHeader, SUMMARY_TEXT.leadHeader],
     [
       ...input.leads.map((l, i) => ({ key: l, a: i + 1, b: l, criteria: [lead, eq(l)] })),
       { key: OTHER_KEY, a: '', b: OTHER_GROUP.lead, criteria: null },
@@ -513,7 +511,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   block(
     'quarter',
     SUMMARY_TEXT.byQuarter,
-    ['Kỳ', 'Hạn hoàn thành'],
+    [SUMMARY_TEXT.periodHeader, SUMMARY_TEXT.dueHeader],
     quarterBuckets(year).map((b, i) => ({ key: b.key, a: i + 1, b: b.label, criteria: bucketCriteria(b) })),
   );
   // The reports of the year, each counted as its report counts (rollup.reportState): tasks due by the end of
@@ -549,7 +547,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   block(
     'period',
     SUMMARY_TEXT.byPeriod,
-    ['Kỳ', 'Báo cáo'],
+    [SUMMARY_TEXT.periodHeader, SUMMARY_TEXT.reportHeader],
     periods.map((p, i) => ({
       key: p.id,
       a: i + 1,

@@ -7,16 +7,17 @@
  *
  * Pure data: both adapters and the CLI read it; none of them defines a limit of its own.
  */
+import { MAX_COLUMNS, MAX_ROWS } from '../domain/a1';
 import type { LimitName } from '../i18n/xlsx';
 
 /**
  * Excel's grid (rows 1…1,048,576, columns A…XFD) and what one cell, sheet name and data-validation message
- * holds: the only home of these numbers. The reader holds a file to them; workbook/planRules.ts holds every
- * write plan to them, for both adapters.
+ * holds, in one table: the grid's numbers live with the address module (domain/a1.ts), the others only here.
+ * The reader holds a file to them; workbook/planRules.ts holds every write plan to them, for both adapters.
  */
 export const EXCEL = {
-  maxRows: 1_048_576,
-  maxColumns: 16_384,
+  maxRows: MAX_ROWS,
+  maxColumns: MAX_COLUMNS,
   /** Characters of text in a cell. */
   maxCellChars: 32_767,
   /**

@@ -8,7 +8,7 @@
  * use (the live workbook's tables, the package's tables and defined names), a chart sheet, whether this Excel
  * can rewrite a sheet in place. Pure: no Office.js, no ExcelJS.
  */
-import { parseA1Cell, parseA1Range, type RangeRef, toA1 } from '../domain/a1';
+import { parseA1Cell, parseA1Range, parseRows, type RangeRef, toA1 } from '../domain/a1';
 import { sheetNameKey } from '../domain/text';
 import { PLAN_ERROR } from '../i18n/plan';
 import type { CellValue, SheetSpec, ValidationSpec } from '../sheets/spec';
@@ -133,9 +133,9 @@ export function checkSheetSpec(spec: SheetSpec): void {
   for (const address of ranges) range(sheet, address);
   const titles = spec.page?.printTitleRows;
   if (titles !== undefined) {
-    const m = /^\$?(\d+)(?::\$?(\d+))?$/.exec(titles.trim());
-    if (!m) throw refuse('unsupported', sheet, PLAN_ERROR.badAddress(sheet, titles));
-    if (Number(m[1]) < 1 || Number(m[2] ?? m[1]) > EXCEL.maxRows)
+    const rows = parseRows(titles);
+    if (!rows) throw refuse('unsupported', sheet, PLAN_ERROR.badAddress(sheet, titles));
+    if (rows.last >= EXCEL.maxRows)
       throw refuse('unsupported', sheet, PLAN_ERROR.pastGrid(sheet, titles, EXCEL.maxRows));
   }
   if (spec.table) checkTable(spec);

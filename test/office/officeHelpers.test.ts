@@ -1,8 +1,14 @@
 /** The Office adapter's small pure helpers: ranges, text detection, payload estimates. */
 import fc from 'fast-check';
-import { coverCells, parseAreas, parseRange, withoutSheet } from '../../src/workbook/office/ranges';
-import { EXCEL } from '../../src/workbook/limits';
-import type { RangeRef } from '../../src/workbook/a1';
+import { coverCells } from '../../src/workbook/office/ranges';
+import {
+  parseAreas,
+  parseRange,
+  withoutSheet,
+  MAX_ROWS,
+  MAX_COLUMNS,
+  type RangeRef,
+} from '../../src/domain/a1';
 import { coalesceMerges, coalesceStyles } from '../../src/workbook/office/coalesce';
 import { cellJsonBytes, rowJsonBytes, stringJsonBytes } from '../../src/workbook/office/syncBudget';
 import { needsTextFormat } from '../../src/workbook/office/textFormat';
@@ -10,10 +16,10 @@ import { needsTextFormat } from '../../src/workbook/office/textFormat';
 describe('ranges', () => {
   it('parses cells, ranges, whole columns and whole rows, with or without a sheet', () => {
     expect(parseRange("'Nhiệm vụ'!$B$2:C3")).toEqual({ start: { row: 1, col: 1 }, end: { row: 2, col: 2 } });
-    expect(parseRange('A:C')).toEqual({ start: { row: 0, col: 0 }, end: { row: EXCEL.maxRows - 1, col: 2 } });
+    expect(parseRange('A:C')).toEqual({ start: { row: 0, col: 0 }, end: { row: MAX_ROWS - 1, col: 2 } });
     expect(parseRange('2:4')).toEqual({
       start: { row: 1, col: 0 },
-      end: { row: 3, col: EXCEL.maxColumns - 1 },
+      end: { row: 3, col: MAX_COLUMNS - 1 },
     });
     expect(withoutSheet("'Tab!x'!A1:B2")).toBe('A1:B2');
     expect(withoutSheet('Sheet1!A1')).toBe('A1');
@@ -35,7 +41,7 @@ describe('ranges', () => {
       { start: cell(4, 4), end: cell(5, 5) },
     ]);
     expect(parseAreas('A1')).toEqual([{ start: cell(0, 0), end: cell(0, 0) }]);
-    expect(parseAreas('Sheet1!L:L')).toEqual([{ start: cell(0, 11), end: cell(EXCEL.maxRows - 1, 11) }]);
+    expect(parseAreas('Sheet1!L:L')).toEqual([{ start: cell(0, 11), end: cell(MAX_ROWS - 1, 11) }]);
     expect(parseAreas('')).toEqual([]);
   });
 

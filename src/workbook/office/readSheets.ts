@@ -5,10 +5,18 @@
  */
 import { sheetNameKey } from '../../domain/text';
 import type { ErrorCell, RawCell, RawSheet, SheetInfo, WorkbookSnapshot } from '../port';
-import { rangeToA1, type RangeRef } from '../a1';
-import { EXCEL } from '../limits';
+import {
+  formatRange,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseAreas,
+  parseRange,
+  rangeToA1,
+  withoutSheet,
+  type RangeRef,
+} from '../../domain/a1';
 import { rememberedName, type BookMemory, type SheetExtent } from './memory';
-import { columnCount, parseAreas, parseRange, rowCount, withoutSheet } from './ranges';
+import { columnCount, rowCount } from './ranges';
 import { rowJsonBytes } from './syncBudget';
 
 /** Excel's rule: sheet names are equal regardless of case (and, for Vietnamese, of NFC/NFD form). */
@@ -267,7 +275,7 @@ function emptyLoaded(whole: RangeRef, options: ReadOptions): LoadedRange {
   const cols = columnCount(whole);
   const grid = <V>(v: V): V[][] => Array.from({ length: rows }, () => new Array<V>(cols).fill(v));
   return {
-    address: rangeToA1(whole.start.row, whole.start.col, whole.end.row, whole.end.col),
+    address: formatRange(whole),
     values: grid<unknown>(''),
     valueTypes: grid('Empty'),
     numberFormat: grid<unknown>('General'),
@@ -341,14 +349,14 @@ function plannedRowBytes(s: SheetRead): number {
  */
 function windowFor(s: SheetRead, room: number): RangeRef {
   const columns = Math.min(
-    EXCEL.maxColumns,
+    MAX_COLUMNS,
     s.columnsHint !== undefined ? s.columnsHint + COLUMN_HEADROOM : COLD_WINDOW_COLUMNS,
   );
   const perRow =
     s.bytesPerRow !== undefined && s.columnsHint ? s.bytesPerRow : COLD_ROW_COLUMNS * COLD_CELL_BYTES;
   const wanted = s.rowsHint !== undefined ? s.rowsHint + ROW_HEADROOM(s.rowsHint) : Infinity;
   const fits = Math.floor(room / Math.max(1, perRow));
-  const rows = Math.max(1, Math.min(wanted, fits, Math.floor(MAX_READ_CELLS / columns), EXCEL.maxRows));
+  const rows = Math.max(1, Math.min(wanted, fits, Math.floor(MAX_READ_CELLS / columns), MAX_ROWS));
   return { start: { row: 0, col: 0 }, end: { row: rows - 1, col: columns - 1 } };
 }
 
@@ -552,7 +560,7 @@ function queueRound(
     q.used.load('address');
     if (options.formulaCells) q.formulas = loadFormulaAreas(read.ws);
     const window = windowFor(read, Math.max(bytes, 1));
-    const range = read.ws.getRange(refA1(window)).getUsedRangeOrNullObject(true);
+    const range = read.ws.getRange(formatRange(window)).getUsedRangeOrNullObject(true);
     range.load(`address,${props}`);
     q.data = { range, window };
     return rowCount(window) * plannedRowBytes(read);
@@ -600,10 +608,6 @@ function expectedBytes(read: SheetRead): number {
   if (read.whole === null) return 0;
   if (read.whole) return Math.max(0, read.whole.end.row - read.next + 1) * perRow;
   return read.rowsHint !== undefined ? read.rowsHint * perRow : Infinity;
-}
-
-function refA1(r: RangeRef): string {
-  return rangeToA1(r.start.row, r.start.col, r.end.row, r.end.col);
 }
 
 /** Takes in what one sheet's loads of a sync brought back. */

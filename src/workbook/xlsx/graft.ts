@@ -19,7 +19,17 @@ import { sheetNameKey } from '../../domain/text';
 import type { CellValue, SheetSpec } from '../../sheets/spec';
 import type { CellUpdate } from '../port';
 import { WorkbookError } from '../port';
-import { parseA1Cell, parseA1Range, toA1 } from '../a1';
+import {
+  formatRange,
+  formatRows,
+  MAX_COLUMNS,
+  parseA1Cell,
+  parseA1Range,
+  parseRows,
+  qualify,
+  rangeToA1,
+  toA1,
+} from '../../domain/a1';
 import {
   type Book,
   isTrue,
@@ -32,10 +42,9 @@ import {
 } from './book';
 import { PLAN_ERROR } from '../../i18n/plan';
 import { describeLoss, messages, type PartKind } from '../../i18n/xlsx';
-import { EXCEL } from '../limits';
 import { CONTENT_TYPE, decodeText, Package, REL, type Relationship, relativeTarget } from './opc';
 import type { WrittenSheet } from './sheetWriter';
-import { rangeText, stripEquals } from './sheetWriter';
+import { stripEquals } from './sheetWriter';
 import { StyleMerger } from './styles';
 import { findAttribute, scanTags } from './tagScan';
 import {
@@ -471,7 +480,6 @@ function remapStyles(doc: XmlDocument, merger: StyleMerger): void {
   visit(doc.root);
 }
 
-const MAX_COLUMN = EXCEL.maxColumns;
 /** Excel's stored width of a default column (8.43 characters of Calibri 11 plus padding). */
 const DEFAULT_COLUMN_WIDTH = '9.140625';
 
@@ -506,7 +514,7 @@ function styleAllColumns(doc: XmlDocument, xf: number): void {
     out.push(col);
     next = Math.max(next, max + 1);
   }
-  gap(next, MAX_COLUMN);
+  gap(next, MAX_COLUMNS);
   cols.children = out;
 }
 
@@ -528,7 +536,7 @@ function writeMerges(doc: XmlDocument, spec: SheetSpec): void {
   const el = element(
     `${prefix}mergeCells`,
     [['count', String(merges.length)]],
-    merges.map((m) => element(`${prefix}mergeCell`, [['ref', rangeText(parseA1Range(m))]])),
+    merges.map((m) => element(`${prefix}mergeCell`, [['ref', formatRange(parseA1Range(m))]])),
   );
   insertInOrder(doc.root, el, WORKSHEET_ORDER);
 }
@@ -570,7 +578,7 @@ function escapeOoxml(value: string, pattern: RegExp): string {
 function tableDocument(w: WrittenSheet, id: number): XmlDocument {
   const table = w.spec.table as NonNullable<WrittenSheet['spec']['table']>;
   const range = w.tableRange as NonNullable<WrittenSheet['tableRange']>;
-  const ref = `${toA1(range.start.row, range.start.col)}:${toA1(range.end.row, range.end.col)}`;
+  const ref = formatRange(range, { pair: true });
   const calc = new Map((table.calculatedColumns ?? []).map((c) => [c.column, stripEquals(c.formula)]));
   const columns = table.columns.map((name, i) => {
     const formula = calc.get(i);
@@ -628,23 +636,21 @@ function setPrintNames(workbookDoc: XmlDocument, index: number, w: WrittenSheet)
   }
   const page = w.spec.page;
   const add: [string, string][] = [];
-  const quoted = `'${w.spec.name.replace(/'/g, "''")}'`;
   if (page?.printArea) {
-    const r = parseA1Range(page.printArea);
     add.push([
       '_xlnm.Print_Area',
-      `${quoted}!${absolute(r.start.row, r.start.col)}:${absolute(r.end.row, r.end.col)}`,
+      qualify(w.spec.name, formatRange(parseA1Range(page.printArea), ABSOLUTE_PAIR)),
     ]);
   }
   if (page?.printTitleRows) {
-    const m = /^\$?(\d+)(?::\$?(\d+))?$/.exec(page.printTitleRows.trim());
-    if (!m)
+    const rows = parseRows(page.printTitleRows);
+    if (!rows)
       throw new WorkbookError(
         'unsupported',
         w.spec.name,
         PLAN_ERROR.badAddress(w.spec.name, page.printTitleRows),
       );
-    add.push(['_xlnm.Print_Titles', `${quoted}!$${m[1]}:$${m[2] ?? m[1]}`]);
+    add.push(['_xlnm.Print_Titles', qualify(w.spec.name, formatRows(rows.first, rows.last, true))]);
   }
   if (!add.length) {
     if (definedNames && !childElements(definedNames).length) removeChildren(root, (e) => e === definedNames);
@@ -669,11 +675,7 @@ function setPrintNames(workbookDoc: XmlDocument, index: number, w: WrittenSheet)
   return dropped;
 }
 
-function absolute(row: number, col: number): string {
-  const a1 = toA1(row, col);
-  const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
-  return `$${m[1]}$${m[2]}`;
-}
+const ABSOLUTE_PAIR = { absolute: true, pair: true } as const;
 
 /** What a removed part is, for the loss report; undefined for parts nobody would miss. */
 function classifyPart(pkg: Package, part: string): PartKind | undefined {
@@ -821,9 +823,7 @@ function extendDimension(doc: XmlDocument, row: number, col: number): void {
     const left = Math.min(r.start.col, col);
     const bottom = Math.max(r.end.row, row);
     const right = Math.max(r.end.col, col);
-    const a = toA1(top, left);
-    const b = toA1(bottom, right);
-    setAttr(dimension, 'ref', a === b ? a : `${a}:${b}`);
+    setAttr(dimension, 'ref', rangeToA1(top, left, bottom, right));
   } catch {
     // An unreadable dimension is only a hint; leave it.
   }

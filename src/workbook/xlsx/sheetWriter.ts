@@ -17,10 +17,17 @@ import type {
   ValidationSpec,
 } from '../../sheets/spec';
 import { WorkbookError } from '../port';
-import { parseA1Cell, parseA1Range, type RangeRef, toA1 } from '../a1';
+import {
+  formatRange,
+  MAX_COLUMNS,
+  parseA1Cell,
+  parseA1Range,
+  rangeToA1,
+  type RangeRef,
+  toA1,
+} from '../../domain/a1';
 import { PLAN_ERROR } from '../../i18n/plan';
-import { messages } from '../../i18n/xlsx';
-import { EXCEL } from '../limits';
+import { messages, tableDetail } from '../../i18n/xlsx';
 
 export interface FontBase {
   name: string;
@@ -125,7 +132,7 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
     }
     for (let r = range.start.row; r <= range.end.row; r += 1) {
       for (let c = range.start.col; c <= range.end.col; c += 1) {
-        const key = r * EXCEL.maxColumns + c;
+        const key = r * MAX_COLUMNS + c;
         if (covered.has(key)) throw new WorkbookError('unsupported', sheet, messages.badMerge(sheet, merge));
         covered.add(key);
       }
@@ -208,7 +215,7 @@ function writeTableCells(
     throw new WorkbookError(
       'unsupported',
       sheet,
-      messages.badTable(sheet, `${table.columns.length} cột nhưng vùng ${table.range} rộng ${width} cột`),
+      messages.badTable(sheet, tableDetail.widthMismatch(table.columns.length, table.range, width)),
     );
   }
   const seen = new Set<string>();
@@ -218,10 +225,7 @@ function writeTableCells(
       throw new WorkbookError(
         'unsupported',
         sheet,
-        messages.badTable(
-          sheet,
-          `tiêu đề cột ${i + 1} phải là chữ "${name}" ở hàng đầu của vùng ${table.range}`,
-        ),
+        messages.badTable(sheet, tableDetail.headerMismatch(i + 1, name, table.range)),
       );
     }
     const folded = name.toLocaleUpperCase();
@@ -229,7 +233,7 @@ function writeTableCells(
       throw new WorkbookError(
         'unsupported',
         sheet,
-        messages.badTable(sheet, `tiêu đề cột "${name}" bị trùng`),
+        messages.badTable(sheet, tableDetail.duplicateHeader(name)),
       );
     seen.add(folded);
   });
@@ -243,7 +247,7 @@ function writeTableCells(
       throw new WorkbookError(
         'unsupported',
         sheet,
-        messages.badTable(sheet, `cột tính toán ${calc.column} nằm ngoài bảng`),
+        messages.badTable(sheet, tableDetail.calculatedOutside(calc.column)),
       );
     }
     const col = range.start.col + calc.column;
@@ -253,7 +257,7 @@ function writeTableCells(
     if (first === last) {
       ws.getCell(first + 1, col + 1).value = { formula: text } as ExcelJS.CellFormulaValue;
     } else {
-      ws.fillFormula(`${toA1(first, col)}:${toA1(last, col)}`, text);
+      ws.fillFormula(rangeToA1(first, col, last, col), text);
     }
     if (spec.defaultFont) for (let r = first; r <= last; r += 1) touch(r, col);
   }
@@ -261,7 +265,7 @@ function writeTableCells(
 }
 
 function addValidation(ws: ExcelJS.Worksheet, sheet: string, v: ValidationSpec): void {
-  const range = rangeText(rangeRef(sheet, v.range));
+  const range = formatRange(rangeRef(sheet, v.range));
   const common = {
     allowBlank: v.allowBlank,
     showErrorMessage: true,
@@ -301,7 +305,7 @@ function addConditionalFormat(
   if (cf.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(sheet, cf.fill) } };
   if (cf.fontColor) style.font = { color: { argb: argb(sheet, cf.fontColor) } };
   ws.addConditionalFormatting({
-    ref: rangeText(rangeRef(sheet, cf.range)),
+    ref: formatRange(rangeRef(sheet, cf.range)),
     rules: [{ type: 'expression', priority, formulae: [stripEquals(cf.formula)], style }],
   });
 }
@@ -320,7 +324,7 @@ function addDataBar(ws: ExcelJS.Worksheet, sheet: string, bar: DataBarSpec, prio
   (rule as ExcelJS.DataBarRuleType & { color: Partial<ExcelJS.Color> }).color = {
     argb: argb(sheet, bar.color),
   };
-  ws.addConditionalFormatting({ ref: rangeText(rangeRef(sheet, bar.range)), rules: [rule] });
+  ws.addConditionalFormatting({ ref: formatRange(rangeRef(sheet, bar.range)), rules: [rule] });
 }
 
 function mergeStyle(target: CellStyle, add: CellStyle): void {
@@ -405,10 +409,4 @@ function rangeRef(sheet: string, address: string): RangeRef {
   } catch {
     throw new WorkbookError('unsupported', sheet, PLAN_ERROR.badAddress(sheet, address));
   }
-}
-
-export function rangeText(range: RangeRef): string {
-  const a = toA1(range.start.row, range.start.col);
-  const b = toA1(range.end.row, range.end.col);
-  return a === b ? a : `${a}:${b}`;
 }
