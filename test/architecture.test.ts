@@ -34,8 +34,12 @@ const layer = (rel: string): string =>
 const ALLOWED: Record<string, (target: string) => boolean> = {
   domain: (t) => t.startsWith('domain/') || t === 'i18n/vi',
   i18n: (t) => t.startsWith('i18n/'),
-  sheets: (t) => t.startsWith('domain/') || t.startsWith('sheets/') || t.startsWith('i18n/'),
+  // workbook/limits: Excel's grid, pure data with one home (a formula down to the last row names it).
+  sheets: (t) =>
+    t.startsWith('domain/') || t.startsWith('sheets/') || t.startsWith('i18n/') || t === 'workbook/limits',
   'workbook/port.ts': (t) => t.startsWith('sheets/'),
+  'workbook/planRules.ts': (t) =>
+    /^(domain|sheets|i18n)\//.test(t) || ['workbook/port', 'workbook/limits'].includes(t),
   'workbook/office': (t) => /^(workbook|domain|sheets|i18n)\//.test(t),
   'workbook/xlsx': (t) =>
     /^(workbook|domain|sheets|i18n)\//.test(t) || t === 'exceljs' || t === 'jszip' || t.startsWith('node:'),
@@ -75,6 +79,35 @@ describe('the layers', () => {
       .filter((f) => f.imports.includes('exceljs'))
       .map((f) => f.file.split(path.sep).join('/'));
     for (const f of users) expect(f).toMatch(/^workbook\/xlsx\//);
+  });
+
+  it('has one plan checker: each of Excel’s limits is a number in one place, and only planRules.ts checks a plan', () => {
+    const source = (f: string): string => code(path.join(SRC, f));
+    const unix = (f: string): string => f.split(path.sep).join('/');
+    const homes: [RegExp, string][] = [
+      // Rows and columns live with the addresses; characters of a cell and of a formula in limits.ts.
+      [/(?<![\w.])(1_?048_?576|16_?384)(?![\w.])/, 'domain/a1.ts'],
+      [/(?<![\w.])(32_?767|8_?192)(?![\w.])/, 'workbook/limits.ts'],
+    ];
+    for (const [literal, home] of homes) {
+      const copies = all
+        .filter((f) => unix(f.file) !== home && literal.test(source(f.file)))
+        .map((f) => unix(f.file));
+      expect(copies).toEqual([]);
+    }
+    // The write-side limits and the sheet-name rule are read by the plan checker alone (the reader holds a
+    // file to the cell and formula limits too, so those are not listed).
+    const rules = /maxSheetNameChars|maxValidation\w+Chars|\[\[\\]:\*\?\/\\\\\]/;
+    const checkers = all
+      .filter(
+        (f) => /^workbook\/(office|xlsx|planRules)/.test(unix(f.file)) || unix(f.file).startsWith('app/'),
+      )
+      .filter((f) => rules.test(source(f.file)))
+      .map((f) => unix(f.file));
+    expect(checkers).toEqual(['workbook/planRules.ts']);
+    // Both adapters hand every plan to it before writing.
+    for (const adapter of ['workbook/office/officeWorkbook.ts', 'workbook/xlsx/xlsxWorkbook.ts'])
+      expect(source(adapter)).toMatch(/checkWritePlan\(plan,/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ACTION, HEADERS, PROBLEM, REPORT, SHEET } from '../i18n/vi';
+import { HEADERS, PROBLEM, REPORT, SHEET } from '../i18n/vi';
 import { formatVnDate, type IsoDate } from '../domain/dates';
 import {
   currentPeriod,
@@ -203,11 +203,7 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
         message: REPORT.noFreeName(period.sheetName, MAX_VARIANTS),
         sheet: period.sheetName,
       };
-    for (const name of [SHEET.summary, target, SHEET.register]) {
-      const existing = info.get(sheetNameKey(name));
-      if (existing?.protected)
-        return { ok: false, message: ACTION.sheetProtected(existing.name), sheet: existing.name };
-    }
+    // A protected sheet among those written: the port refuses the plan (planRules.ts), and guarded says so.
 
     const summary = summaryFor(state, listed, opts.asOf).spec;
     const report = buildReportSheet(content, target);

@@ -290,15 +290,10 @@ export const DEGRADED = {
     `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ thụt lề trong ô (cần ExcelApi ${version}); nội dung vẫn đầy đủ.`,
   fillDown: (sheet: string, column: string, version: string) =>
     `Trang "${sheet}": công thức cột "${column}" chỉ có ở các dòng hiện có (cần ExcelApi ${version} để Excel tự điền cho dòng mới). Khi thêm dòng, hãy chép công thức từ dòng trên xuống.`,
-  validationTextCut: (sheet: string, range: string) =>
-    `Trang "${sheet}": tiêu đề hoặc nội dung thông báo kiểm tra dữ liệu ở ${range} dài hơn giới hạn của Excel nên đã được cắt bớt.`,
 } as const;
 
 /** Why the Office.js adapter refused a plan or Excel failed it (the messages of its WorkbookErrors). */
 export const OFFICE_ERROR = {
-  badSheetName: (sheet: string) =>
-    `Tên trang tính "${sheet}" không hợp lệ: tối đa 31 ký tự, không chứa : \\ / ? * [ ], không bắt đầu hay kết thúc bằng dấu nháy đơn.`,
-  sheetWrittenTwice: (sheet: string) => `Trang tính "${sheet}" được ghi hai lần trong cùng một lần cập nhật.`,
   sheetNotFound: (sheet: string) =>
     `Không tìm thấy trang tính "${sheet}"; có thể trang vừa bị xóa hoặc đổi tên. Hãy thử lại.`,
   somethingNotFound: () =>
@@ -308,12 +303,6 @@ export const OFFICE_ERROR = {
     'Một trang tính hoặc cấu trúc sổ làm việc đang được khóa. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) rồi thử lại.',
   payloadTooLarge: () => ACTION.payloadTooLarge(),
   failed: () => ACTION.workbookFailed(),
-  cellTooLong: (sheet: string, cell: string, length: number, max: number) =>
-    `Ô ${cell} của trang "${sheet}" có ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự trong một ô.`,
-  formulaTooLong: (sheet: string, cell: string, length: number, max: number) =>
-    `Công thức ở ô ${cell} của trang "${sheet}" dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
-  columnFormulaTooLong: (sheet: string, column: string, length: number, max: number) =>
-    `Công thức của cột "${column}" (trang "${sheet}") dài ${length} ký tự; Excel chỉ cho phép tối đa ${max} ký tự.`,
   /** Appended to a message so support can tell which Excel error it was. */
   errorValueUnsupported: (sheet: string, cell: string, error: string) =>
     `Không ghi được giá trị lỗi ${error} vào ô ${cell} của trang "${sheet}"; không ô nào được ghi.`,
@@ -322,12 +311,8 @@ export const OFFICE_ERROR = {
     'Excel đang ở chế độ sửa ô (một ô đang được nhập dở). Hãy bấm Enter hoặc Esc để kết thúc, rồi thực hiện lại.',
   inactiveWorkbook: () =>
     'Excel đang làm việc với một sổ làm việc khác. Hãy bấm vào cửa sổ của sổ làm việc này rồi thực hiện lại.',
-  structureProtected: () =>
-    'Cấu trúc sổ làm việc đang được bảo vệ nên không thể thêm, đổi tên hay ẩn trang tính. Hãy bỏ bảo vệ (Xem lại › Bảo vệ Sổ làm việc) rồi thực hiện lại.',
   sheetListChanged: () =>
     'Danh sách trang tính thay đổi ngay lúc phần bổ trợ đang ghi (có trang vừa được thêm, xóa hoặc đổi tên). Hãy thực hiện lại.',
-  tableNameTaken: (table: string, sheet: string) =>
-    `Trang "${sheet}" đã có một bảng tên "${table}", trùng tên bảng phần bổ trợ cần tạo. Hãy đổi tên bảng đó (Thiết kế Bảng › Tên Bảng) rồi thực hiện lại.`,
   tooLargeForWeb: () =>
     'Dữ liệu quá lớn để Excel trên web nhận trong một lần. Hãy mở sổ làm việc bằng Excel trên máy tính rồi thực hiện lại.',
   unknown: () => 'Excel chưa thực hiện được thao tác này. Hãy thử lại sau giây lát.',

@@ -10,14 +10,33 @@
 import { MAX_COLUMNS, MAX_ROWS } from '../domain/a1';
 import type { LimitName } from '../i18n/xlsx';
 
-/** Excel's grid (rows 1…1,048,576, columns A…XFD) and what one cell holds. */
+/**
+ * Excel's grid (rows 1…1,048,576, columns A…XFD) and what one cell, sheet name and data-validation message
+ * holds, in one table: the grid's numbers live with the address module (domain/a1.ts), the others only here.
+ * The reader holds a file to them; workbook/planRules.ts holds every write plan to them, for both adapters.
+ */
 export const EXCEL = {
   maxRows: MAX_ROWS,
   maxColumns: MAX_COLUMNS,
   /** Characters of text in a cell. */
   maxCellChars: 32_767,
-  /** Characters of a formula. */
+  /**
+   * Characters of a formula. A file stores it without its "=" (at most 8,192: MS-OI29500 §2.1.1467); a plan
+   * counts it as typed, with the "=", as Office.js takes it (the fake Excel holds the same rule): the stricter
+   * holds, so a plan fits both.
+   */
   maxFormulaChars: 8_192,
+  /** Characters of a sheet name. */
+  maxSheetNameChars: 31,
+  /** Characters of a data-validation title, input or error (MS-OI29500 §2.1.613: promptTitle, errorTitle). */
+  maxValidationTitleChars: 32,
+  /** Characters of a data-validation input message (MS-OI29500 §2.1.613: prompt; MS-XLSB DValStrings). */
+  maxValidationPromptChars: 255,
+  /**
+   * Characters of a data-validation error message. MS-XLSB's DValStrings allows 225; MS-OI29500 §2.1.613 says
+   * Office restricts the .xlsx `error` attribute to 224: the stricter holds, so a plan fits both.
+   */
+  maxValidationErrorChars: 224,
 } as const;
 
 export const FILE_LIMITS = {

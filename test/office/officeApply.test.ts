@@ -1,6 +1,8 @@
 /** The Office adapter's apply(): what lands in the workbook, in how many syncs, and what it refuses. */
+import { PLAN_ERROR } from '../../src/i18n/plan';
 import { OFFICE_ERROR } from '../../src/i18n/vi';
 import type { SheetSpec } from '../../src/sheets/spec';
+import { EXCEL } from '../../src/workbook/limits';
 import { WorkbookError } from '../../src/workbook/port';
 import { columnWidthPoints, mmToPoints } from '../../src/workbook/office/writeSheet';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
@@ -487,28 +489,30 @@ describe('Office adapter: apply', () => {
     expect(port.lastWarnings.every((w) => /ExcelApi 1\.9/.test(w))).toBe(true);
   });
 
-  it('cuts data-validation texts to Excel limits and says so', async () => {
+  it('refuses data-validation texts past Excel’s limits, as the .xlsx adapter does, before writing anything', async () => {
     const excel = createFakeExcel();
     excel.addUserSheet('Sheet1');
     const port = createOfficeWorkbook(excel.run);
     const long = 'Tiêu đề rất dài vượt quá ba mươi hai ký tự cho phép';
-    await port.apply({
-      write: [
-        sheetSpec('A', [[1]], {
-          validations: [
-            {
-              range: 'A1',
-              rule: { type: 'wholeNumber', min: 0, max: 9 },
-              allowBlank: true,
-              error: { title: long, message: 'x', style: 'stop' },
-            },
-          ],
-        }),
-      ],
-    });
-    const title = excel.sheet('A').validations()[0].errorAlert?.title as string;
-    expect(title.length).toBe(32);
-    expect(port.lastWarnings).toEqual([expect.stringContaining('cắt bớt')]);
+    const refused = await caught(
+      port.apply({
+        write: [
+          sheetSpec('A', [[1]], {
+            validations: [
+              {
+                range: 'A1',
+                rule: { type: 'wholeNumber', min: 0, max: 9 },
+                allowBlank: true,
+                error: { title: long, message: 'x', style: 'stop' },
+              },
+            ],
+          }),
+        ],
+      }),
+    );
+    expect(refused).toMatchObject({ code: 'unsupported', sheet: 'A' });
+    expect(refused.message).toBe(PLAN_ERROR.validationTextTooLong('A', 'A1', long.length, 32));
+    expect(excel.sheetNames()).toEqual(['Sheet1']);
   });
 
   it('refuses a plan with a cell or formula Excel cannot hold, before writing anything', async () => {
@@ -521,14 +525,14 @@ describe('Office adapter: apply', () => {
       port.apply({ write: [sheetSpec('A', [[1]]), sheetSpec('B', [['x'.repeat(40_000)]])] }),
     );
     expect(text).toMatchObject({ code: 'unsupported', sheet: 'B' });
-    expect(text.message).toBe(OFFICE_ERROR.cellTooLong('B', 'A1', 40_000, 32_767));
+    expect(text.message).toBe(PLAN_ERROR.cellTooLong('B', 'A1', 40_000, EXCEL.maxCellChars));
     const formula = await caught(
       port.apply({
         write: [sheetSpec('C', [[null]], { formulas: [{ cell: 'A1', formula: `=${'1+'.repeat(5000)}1` }] })],
       }),
     );
     expect(formula).toMatchObject({ code: 'unsupported', sheet: 'C' });
-    expect(formula.message).toBe(OFFICE_ERROR.formulaTooLong('C', 'A1', 10_002, 8_192));
+    expect(formula.message).toBe(PLAN_ERROR.formulaTooLong('C', 'A1', 10_002, EXCEL.maxFormulaChars));
     expect(excel.syncCount).toBe(1); // the sheet list for the second apply; nothing written
     expect(excel.sheetNames()).toEqual(['Sheet1']);
   });

@@ -17,7 +17,10 @@ describe('ranges', () => {
   it('parses cells, ranges, whole columns and whole rows, with or without a sheet', () => {
     expect(parseRange("'Nhiệm vụ'!$B$2:C3")).toEqual({ start: { row: 1, col: 1 }, end: { row: 2, col: 2 } });
     expect(parseRange('A:C')).toEqual({ start: { row: 0, col: 0 }, end: { row: MAX_ROWS - 1, col: 2 } });
-    expect(parseRange('2:4')).toEqual({ start: { row: 1, col: 0 }, end: { row: 3, col: MAX_COLUMNS - 1 } });
+    expect(parseRange('2:4')).toEqual({
+      start: { row: 1, col: 0 },
+      end: { row: 3, col: MAX_COLUMNS - 1 },
+    });
     expect(withoutSheet("'Tab!x'!A1:B2")).toBe('A1:B2');
     expect(withoutSheet('Sheet1!A1')).toBe('A1');
     expect(withoutSheet('A1')).toBe('A1');

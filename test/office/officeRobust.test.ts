@@ -4,7 +4,8 @@
  * workbook, without ever asking for a response Excel would refuse.
  */
 import { compileReport, initTracker, saveSettings, loadSettings } from '../../src/app';
-import { OFFICE_ERROR, SHEET } from '../../src/i18n/vi';
+import { PLAN_ERROR } from '../../src/i18n/plan';
+import { SHEET } from '../../src/i18n/vi';
 import { inProcessMemory, parseMemory, storageMemory } from '../../src/workbook/office/memory';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { MAX_READ_CELLS } from '../../src/workbook/office/readSheets';
@@ -186,7 +187,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
     const names = excel.sheetNames();
     const port = createOfficeWorkbook(excel.run);
     const out = await compileReport(port, { asOf: AS_OF, now });
-    expect(out).toMatchObject({ ok: false, message: OFFICE_ERROR.structureProtected() });
+    expect(out).toMatchObject({ ok: false, message: PLAN_ERROR.structureProtected() });
     expect(excel.sheetNames()).toEqual(names);
     const settings = await loadSettings(port, { fallbackYear: 2026 });
     const saved = await saveSettings(port, { ...settings.settings!, place: 'Long Điền A' });
@@ -198,7 +199,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
     excel.addUserSheet('Của tôi', [['Cột'], [1]]);
     excel.addTable('Của tôi', 'NhiemVu', 'A1:A2');
     const out = await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now });
-    expect(out).toMatchObject({ ok: false, message: OFFICE_ERROR.tableNameTaken('NhiemVu', 'Của tôi') });
+    expect(out).toMatchObject({ ok: false, message: PLAN_ERROR.tableNameTaken('NhiemVu', 'Của tôi') });
     expect(excel.sheetNames()).toEqual(['Của tôi']);
   });
 

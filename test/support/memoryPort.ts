@@ -12,6 +12,7 @@ import {
   type WorkbookSnapshot,
   type WritePlan,
 } from '../../src/workbook/port';
+import { checkWritePlan } from '../../src/workbook/planRules';
 
 export interface MemorySheet {
   name: string;
@@ -69,10 +70,11 @@ export class MemoryPort implements WorkbookPort {
   }
 
   async apply(plan: WritePlan): Promise<void> {
+    // The plan rules every adapter holds a plan to (a protected sheet, a bad name, Excel's limits); `applies`
+    // counts the plans written.
+    checkWritePlan(plan, { sheets: (await this.read([])).sheets, structureProtected: false });
+    this.reads -= 1;
     this.applies += 1;
-    for (const spec of plan.write) {
-      if (this.sheet(spec.name)?.protected) throw new WorkbookError('sheetProtected', spec.name, 'protected');
-    }
     for (const spec of plan.write) {
       const values: RawCell[][] = spec.cells.map((r) => r.map((v) => (v === '' ? null : v)));
       const formulas: (string | null)[][] = values.map((r) => r.map(() => null));

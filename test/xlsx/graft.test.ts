@@ -225,7 +225,7 @@ describe('protection', () => {
       'sheetProtected',
     );
     expect(error.sheet).toBe('Cài đặt');
-    expect(error.message).toContain("'Cài đặt'");
+    expect(error.message).toContain('"Cài đặt"');
     await expectWorkbookError(
       wb.apply({ write: [], updates: [{ sheet: 'cài đặt', cell: 'B1', value: 'x' }] }),
       'sheetProtected',
@@ -234,12 +234,12 @@ describe('protection', () => {
     expect(diff).toEqual({ added: [], removed: [], changed: [] });
   });
 
-  it('refuses to add or replace sheets when the workbook structure is protected', async () => {
+  it('refuses to add sheets when the workbook structure is protected, with the Office adapter’s code', async () => {
     const zip = await JSZip.loadAsync(await buildUserWorkbook());
     const xml = await partText(await zip.generateAsync({ type: 'uint8array' }), 'xl/workbook.xml');
     zip.file('xl/workbook.xml', xml.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
     const wb = await openXlsx(await zip.generateAsync({ type: 'uint8array' }));
-    const error = await expectWorkbookError(wb.apply({ write: [listsSpec()] }), 'unsupported');
+    const error = await expectWorkbookError(wb.apply({ write: [listsSpec()] }), 'structureProtected');
     expect(error.sheet).toBeUndefined();
     expect(error.message).toContain('Protect Workbook');
     // Cell updates are still allowed.

@@ -18,11 +18,11 @@
  * user wrote elsewhere against it (='Tổng hợp'!C20) keep working.
  */
 import { sheetNameKey } from '../../domain/text';
+import { PLAN_ERROR } from '../../i18n/plan';
 import { OFFICE_ERROR } from '../../i18n/vi';
-import type { SheetSpec } from '../../sheets/spec';
-import { toA1 } from '../../domain/a1';
 import type { CellUpdate, SheetInfo, WorkbookPort, WorkbookSnapshot, WritePlan } from '../port';
 import { WorkbookError } from '../port';
+import { checkWritePlan } from '../planRules';
 import { inProcessMemory, remember, type MemoryStore, type SheetExtent } from './memory';
 import {
   loadSheetList,
@@ -75,86 +75,28 @@ export interface OfficeWorkbook extends WorkbookPort {
   readonly lastWarnings: readonly string[];
 }
 
-const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
-
-function checkSheetName(name: string): void {
-  if (
-    !name ||
-    name.length > 31 ||
-    SHEET_NAME_FORBIDDEN.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'")
-  ) {
-    throw new WorkbookError('io', name, OFFICE_ERROR.badSheetName(name));
-  }
-}
-
-/** Excel's limits: characters of text in a cell, characters of a formula. */
-const MAX_CELL_TEXT = 32_767;
-const MAX_FORMULA = 8_192;
-
-/** A cell Excel cannot hold would fail the batch half-way: refuse the plan before writing anything. */
-function checkCellLimits(spec: SheetSpec): void {
-  // No action writes an error value into a live workbook (the new year's workbook is built as a file): one that
-  // asked would have it written as something else, so the plan is refused instead.
-  const errorCell = spec.errorCells?.[0];
-  if (errorCell)
-    throw new WorkbookError(
-      'unsupported',
-      spec.name,
-      OFFICE_ERROR.errorValueUnsupported(spec.name, errorCell.cell, errorCell.error),
-    );
-  spec.cells.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (typeof v === 'string' && v.length > MAX_CELL_TEXT) {
-        throw new WorkbookError(
-          'unsupported',
-          spec.name,
-          OFFICE_ERROR.cellTooLong(spec.name, toA1(r, c), v.length, MAX_CELL_TEXT),
-        );
-      }
-    }),
-  );
-  for (const f of spec.formulas ?? []) {
-    if (f.formula.length > MAX_FORMULA) {
-      const message = OFFICE_ERROR.formulaTooLong(spec.name, f.cell, f.formula.length, MAX_FORMULA);
-      throw new WorkbookError('unsupported', spec.name, message);
-    }
-  }
-  for (const { column, formula } of spec.table?.calculatedColumns ?? []) {
-    if (formula.length > MAX_FORMULA) {
-      const header = spec.table?.columns[column] ?? String(column + 1);
-      const message = OFFICE_ERROR.columnFormulaTooLong(spec.name, header, formula.length, MAX_FORMULA);
-      throw new WorkbookError('unsupported', spec.name, message);
-    }
-  }
-}
-
 /**
- * Whether applying the plan changes the workbook's structure (adds, deletes, renames, moves, hides or shows a
- * sheet), which a protected structure forbids. Cell updates and rewriting a visible sheet in place do not.
+ * Checks everything that can be checked before queueing anything, so a refused plan writes nothing: the plan
+ * rules both adapters share (planRules.ts), then what only a live workbook shows.
  */
-function changesStructure(plan: WritePlan, book: KnownBook, features: Features): boolean {
-  const find = (name: string): SheetInfo | undefined => book.sheets.find((s) => sameSheetName(s.name, name));
-  for (const spec of plan.write) {
-    const old = find(spec.name);
-    if (!old || old.name !== spec.name || old.visibility !== 'visible') return true;
-    if (!features.replaceInPlace || book.tableSheets.some((t) => sameSheetName(t, old.name))) return true;
-    if (spec.visibility && spec.visibility !== 'visible') return true;
-  }
-  const order = (plan.tabOrder ?? []).filter(
-    (n) => find(n) || plan.write.some((s) => sameSheetName(s.name, n)),
-  );
-  return order.some((name, i) => !sameSheetName(book.sheets[i]?.name ?? '', name));
-}
-
-/** Checks everything that can be checked before queueing anything, so a refused plan writes nothing. */
 function checkPlan(plan: WritePlan, book: KnownBook, features: Features): void {
-  const { sheets } = book;
-  if (book.structureProtected && changesStructure(plan, book, features)) {
-    throw new WorkbookError('structureProtected', undefined, OFFICE_ERROR.structureProtected());
-  }
+  checkWritePlan(plan, {
+    sheets: book.sheets,
+    structureProtected: book.structureProtected,
+    // An old Excel, or a sheet holding a table, gets a new sheet in place of the old one.
+    rewritesInPlace: (old) =>
+      features.replaceInPlace && !book.tableSheets.some((t) => sameSheetName(t, old.name)),
+  });
   for (const spec of plan.write) {
+    // No action writes an error value into a live workbook (the new year's workbook is built as a file): one
+    // that asked would have it written as something else, so the plan is refused instead.
+    const errorCell = spec.errorCells?.[0];
+    if (errorCell)
+      throw new WorkbookError(
+        'unsupported',
+        spec.name,
+        OFFICE_ERROR.errorValueUnsupported(spec.name, errorCell.cell, errorCell.error),
+      );
     const name = spec.table?.name;
     if (!name) continue;
     // A table on a sheet the plan rewrites goes with it; one elsewhere would make the new table's name clash.
@@ -164,40 +106,7 @@ function checkPlan(plan: WritePlan, book: KnownBook, features: Features): void {
         !plan.write.some((w) => sameSheetName(w.name, t.sheet)),
     );
     if (clash)
-      throw new WorkbookError(
-        'unsupported',
-        clash.sheet,
-        OFFICE_ERROR.tableNameTaken(clash.name, clash.sheet),
-      );
-  }
-  const find = (name: string): SheetInfo | undefined => sheets.find((s) => sameSheetName(s.name, name));
-  const written = (name: string): boolean => plan.write.some((s) => sameSheetName(s.name, name));
-  plan.write.forEach((spec, i) => {
-    checkSheetName(spec.name);
-    if (plan.write.findIndex((s) => sameSheetName(s.name, spec.name)) !== i) {
-      throw new WorkbookError('io', spec.name, OFFICE_ERROR.sheetWrittenTwice(spec.name));
-    }
-    if (find(spec.name)?.protected) {
-      throw new WorkbookError('sheetProtected', spec.name, OFFICE_ERROR.sheetProtected(spec.name));
-    }
-    checkCellLimits(spec);
-  });
-  for (const u of plan.updates ?? []) {
-    if (typeof u.value === 'string' && u.value.length > MAX_CELL_TEXT) {
-      throw new WorkbookError(
-        'unsupported',
-        u.sheet,
-        OFFICE_ERROR.cellTooLong(u.sheet, u.cell, u.value.length, MAX_CELL_TEXT),
-      );
-    }
-    if (written(u.sheet)) continue;
-    const info = find(u.sheet);
-    if (!info) throw new WorkbookError('sheetNotFound', u.sheet, OFFICE_ERROR.sheetNotFound(u.sheet));
-    if (info.protected)
-      throw new WorkbookError('sheetProtected', u.sheet, OFFICE_ERROR.sheetProtected(u.sheet));
-  }
-  if (plan.activate && !written(plan.activate) && !find(plan.activate)) {
-    throw new WorkbookError('sheetNotFound', plan.activate, OFFICE_ERROR.sheetNotFound(plan.activate));
+      throw new WorkbookError('unsupported', clash.sheet, PLAN_ERROR.tableNameTaken(clash.name, clash.sheet));
   }
 }
 

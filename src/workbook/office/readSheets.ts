@@ -5,7 +5,16 @@
  */
 import { sheetNameKey } from '../../domain/text';
 import type { ErrorCell, RawCell, RawSheet, SheetInfo, WorkbookSnapshot } from '../port';
-import { formatRange, parseAreas, parseRange, rangeToA1, withoutSheet, type RangeRef } from '../../domain/a1';
+import {
+  formatRange,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseAreas,
+  parseRange,
+  rangeToA1,
+  withoutSheet,
+  type RangeRef,
+} from '../../domain/a1';
 import { rememberedName, type BookMemory, type SheetExtent } from './memory';
 import { columnCount, rowCount } from './ranges';
 import { rowJsonBytes } from './syncBudget';
@@ -340,14 +349,14 @@ function plannedRowBytes(s: SheetRead): number {
  */
 function windowFor(s: SheetRead, room: number): RangeRef {
   const columns = Math.min(
-    16_384,
+    MAX_COLUMNS,
     s.columnsHint !== undefined ? s.columnsHint + COLUMN_HEADROOM : COLD_WINDOW_COLUMNS,
   );
   const perRow =
     s.bytesPerRow !== undefined && s.columnsHint ? s.bytesPerRow : COLD_ROW_COLUMNS * COLD_CELL_BYTES;
   const wanted = s.rowsHint !== undefined ? s.rowsHint + ROW_HEADROOM(s.rowsHint) : Infinity;
   const fits = Math.floor(room / Math.max(1, perRow));
-  const rows = Math.max(1, Math.min(wanted, fits, Math.floor(MAX_READ_CELLS / columns), 1_048_576));
+  const rows = Math.max(1, Math.min(wanted, fits, Math.floor(MAX_READ_CELLS / columns), MAX_ROWS));
   return { start: { row: 0, col: 0 }, end: { row: rows - 1, col: columns - 1 } };
 }
 

@@ -356,14 +356,6 @@ function writeBorders(
   }
 }
 
-/** Excel's limits on data-validation texts (OOXML: titles 32 characters, messages 255). */
-const TITLE_MAX = 32;
-const MESSAGE_MAX = 255;
-
-function cut(text: string, max: number): { text: string; cut: boolean } {
-  return text.length <= max ? { text, cut: false } : { text: text.slice(0, max - 1) + '…', cut: true };
-}
-
 function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   switch (rule.type) {
     case 'list':
@@ -375,18 +367,8 @@ function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   }
 }
 
-async function writeValidation(
-  ws: Excel.Worksheet,
-  v: ValidationSpec,
-  env: WriteEnv,
-  sheet: string,
-): Promise<void> {
-  const title = cut(v.error.title, TITLE_MAX);
-  const message = cut(v.error.message, MESSAGE_MAX);
-  const promptTitle = cut(v.prompt?.title ?? '', TITLE_MAX);
-  const promptMessage = cut(v.prompt?.message ?? '', MESSAGE_MAX);
-  if (title.cut || message.cut || promptTitle.cut || promptMessage.cut)
-    env.warnings.push(DEGRADED.validationTextCut(sheet, v.range));
+async function writeValidation(ws: Excel.Worksheet, v: ValidationSpec, env: WriteEnv): Promise<void> {
+  // Titles and messages fit Excel's limits: planRules.ts refused the plan otherwise.
   await queue(env.budget, estimate(5, v), () => {
     const dv = ws.getRange(v.range).dataValidation;
     dv.rule = validationRule(v.rule);
@@ -394,10 +376,10 @@ async function writeValidation(
     dv.errorAlert = {
       showAlert: true,
       style: v.error.style === 'stop' ? 'Stop' : 'Warning',
-      title: title.text,
-      message: message.text,
+      title: v.error.title,
+      message: v.error.message,
     };
-    if (v.prompt) dv.prompt = { showPrompt: true, title: promptTitle.text, message: promptMessage.text };
+    if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
   });
 }
 
@@ -778,8 +760,7 @@ export async function writeSheet(
   }
 
   if (spec.validations?.length) {
-    if (features.dataValidation)
-      for (const v of spec.validations) await writeValidation(ws, v, env, spec.name);
+    if (features.dataValidation) for (const v of spec.validations) await writeValidation(ws, v, env);
     else warnings.push(DEGRADED.dataValidation(spec.name, FEATURE_SETS.dataValidation));
   }
   const conditional = spec.conditionalFormats ?? [];

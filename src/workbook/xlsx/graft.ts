@@ -22,6 +22,7 @@ import { WorkbookError } from '../port';
 import {
   formatRange,
   formatRows,
+  MAX_COLUMNS,
   parseA1Cell,
   parseA1Range,
   parseRows,
@@ -31,7 +32,6 @@ import {
 } from '../../domain/a1';
 import {
   type Book,
-  isSheetProtected,
   isTrue,
   isWorksheet,
   readBook,
@@ -40,7 +40,8 @@ import {
   sameSheetName,
   type SheetEntry,
 } from './book';
-import { describeLoss, messages, tableDetail, type PartKind } from '../../i18n/xlsx';
+import { PLAN_ERROR } from '../../i18n/plan';
+import { describeLoss, messages, type PartKind } from '../../i18n/xlsx';
 import { CONTENT_TYPE, decodeText, Package, REL, type Relationship, relativeTarget } from './opc';
 import type { WrittenSheet } from './sheetWriter';
 import { stripEquals } from './sheetWriter';
@@ -156,72 +157,19 @@ export function describeRemoved(removed: RemovedPart): string | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // Checks made before anything is changed
 
-/** The sheets a plan targets must be writable; throws WorkbookError otherwise. */
-export function checkPlan(
-  pkg: Package,
-  book: Book,
-  specs: SheetSpec[],
-  updates: CellUpdate[],
-  activate: string | undefined,
-): void {
-  const names = new Set<string>();
-  for (const spec of specs) {
-    const folded = sheetNameKey(spec.name);
-    if (names.has(folded))
-      throw new WorkbookError('unsupported', spec.name, messages.duplicateSheetInPlan(spec.name));
-    names.add(folded);
-    const existing = book.sheets.find((s) => sameSheetName(s.name, spec.name));
-    if (existing && isSheetProtected(pkg, existing)) {
-      throw new WorkbookError('sheetProtected', existing.name, messages.sheetProtected(existing.name));
-    }
-  }
-  if (specs.length && book.structureLocked) {
-    // Not 'sheetProtected': no one sheet is protected, and the message says what to unprotect.
-    throw new WorkbookError('unsupported', undefined, messages.structureLocked);
+/**
+ * What only the package shows, checked after the plan rules both adapters share (planRules.ts): a cell update
+ * aimed at a chart sheet, and a table name already taken by a table or defined name elsewhere in the
+ * workbook. Throws WorkbookError.
+ */
+export function checkPlan(pkg: Package, book: Book, specs: SheetSpec[], updates: CellUpdate[]): void {
+  for (const update of updates) {
+    if (specs.some((spec) => sameSheetName(spec.name, update.sheet))) continue;
+    const existing = book.sheets.find((s) => sameSheetName(s.name, update.sheet));
+    if (existing && !isWorksheet(existing))
+      throw new WorkbookError('unsupported', existing.name, messages.notAWorksheet(existing.name));
   }
   checkTableNames(pkg, book, specs);
-  for (const update of updates) {
-    const inPlan = specs.some((spec) => sameSheetName(spec.name, update.sheet));
-    const existing = book.sheets.find((s) => sameSheetName(s.name, update.sheet));
-    if (!inPlan && !existing)
-      throw new WorkbookError('sheetNotFound', update.sheet, messages.sheetNotFound(update.sheet));
-    if (!inPlan && existing) {
-      if (!isWorksheet(existing))
-        throw new WorkbookError('unsupported', existing.name, messages.notAWorksheet(existing.name));
-      if (isSheetProtected(pkg, existing)) {
-        throw new WorkbookError('sheetProtected', existing.name, messages.sheetProtected(existing.name));
-      }
-    }
-    try {
-      parseA1Cell(update.cell);
-    } catch {
-      throw new WorkbookError('unsupported', update.sheet, messages.badAddress(update.sheet, update.cell));
-    }
-    checkValue(update.sheet, update.cell, update.value);
-  }
-  // Visibility after the plan: at least one visible sheet, and the sheet to activate must be visible.
-  const finalVisibility = new Map<string, string>();
-  for (const s of book.sheets) finalVisibility.set(sheetNameKey(s.name), s.visibility);
-  for (const spec of specs) finalVisibility.set(sheetNameKey(spec.name), spec.visibility ?? 'visible');
-  if (![...finalVisibility.values()].includes('visible')) {
-    throw new WorkbookError('unsupported', undefined, messages.noVisibleSheet);
-  }
-  if (activate !== undefined) {
-    const state = finalVisibility.get(sheetNameKey(activate));
-    if (state === undefined)
-      throw new WorkbookError('sheetNotFound', activate, messages.sheetNotFound(activate));
-    if (state !== 'visible')
-      throw new WorkbookError('unsupported', activate, messages.activateHidden(activate));
-  }
-}
-
-function checkValue(sheet: string, address: string, value: CellValue): void {
-  if (
-    (typeof value === 'number' && !Number.isFinite(value)) ||
-    (typeof value === 'string' && value.length > 32_767)
-  ) {
-    throw new WorkbookError('unsupported', sheet, messages.badValue(sheet, address));
-  }
 }
 
 /** Table names are unique in a workbook, among tables and defined names alike (case-insensitive). */
@@ -231,40 +179,35 @@ function checkTableNames(pkg: Package, book: Book, specs: SheetSpec[]): void {
       .map((spec) => book.sheets.find((s) => sameSheetName(s.name, spec.name))?.part)
       .filter((p): p is string => !!p),
   );
-  const taken = new Set<string>();
+  /** Each name taken, with the sheet whose table has it (undefined for a defined name). */
+  const taken = new Map<string, string | undefined>();
   for (const entry of book.sheets) {
     if (!entry.part || replaced.has(entry.part)) continue;
     for (const part of tablePartsOf(pkg, entry.part)) {
       const root = pkg.readXml(part).root;
       for (const attr of ['name', 'displayName']) {
         const v = getAttr(root, attr);
-        if (v) taken.add(sheetNameKey(v));
+        if (v) taken.set(sheetNameKey(v), entry.name);
       }
     }
   }
   const definedNames = child(pkg.readXml(book.workbookPart).root, 'definedNames');
   for (const dn of definedNames ? children(definedNames, 'definedName') : []) {
     const v = getAttr(dn, 'name');
-    if (v) taken.add(sheetNameKey(v));
+    if (v && !taken.has(sheetNameKey(v))) taken.set(sheetNameKey(v), undefined);
   }
   for (const spec of specs) {
     if (!spec.table) continue;
-    const name = spec.table.name;
-    if (
-      !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) ||
-      /^[A-Za-z]{1,3}\d+$/.test(name) ||
-      /^[RrCc]$/.test(name)
-    ) {
+    const key = sheetNameKey(spec.table.name);
+    if (taken.has(key)) {
+      const sheet = taken.get(key);
       throw new WorkbookError(
         'unsupported',
-        spec.name,
-        messages.badTable(spec.name, tableDetail.badName(name)),
+        sheet ?? spec.name,
+        PLAN_ERROR.tableNameTaken(spec.table.name, sheet),
       );
     }
-    if (taken.has(sheetNameKey(name))) {
-      throw new WorkbookError('unsupported', spec.name, messages.tableNameTaken(spec.name, name));
-    }
-    taken.add(sheetNameKey(name));
+    taken.set(key, spec.name);
   }
 }
 
@@ -537,7 +480,6 @@ function remapStyles(doc: XmlDocument, merger: StyleMerger): void {
   visit(doc.root);
 }
 
-const MAX_COLUMN = 16_384;
 /** Excel's stored width of a default column (8.43 characters of Calibri 11 plus padding). */
 const DEFAULT_COLUMN_WIDTH = '9.140625';
 
@@ -572,7 +514,7 @@ function styleAllColumns(doc: XmlDocument, xf: number): void {
     out.push(col);
     next = Math.max(next, max + 1);
   }
-  gap(next, MAX_COLUMN);
+  gap(next, MAX_COLUMNS);
   cols.children = out;
 }
 
@@ -706,7 +648,7 @@ function setPrintNames(workbookDoc: XmlDocument, index: number, w: WrittenSheet)
       throw new WorkbookError(
         'unsupported',
         w.spec.name,
-        messages.badAddress(w.spec.name, page.printTitleRows),
+        PLAN_ERROR.badAddress(w.spec.name, page.printTitleRows),
       );
     add.push(['_xlnm.Print_Titles', qualify(w.spec.name, formatRows(rows.first, rows.last, true))]);
   }

@@ -19,27 +19,20 @@ import type {
 import { WorkbookError } from '../port';
 import {
   formatRange,
+  MAX_COLUMNS,
   parseA1Cell,
   parseA1Range,
-  parseRows,
   rangeToA1,
   type RangeRef,
   toA1,
 } from '../../domain/a1';
+import { PLAN_ERROR } from '../../i18n/plan';
 import { messages, tableDetail } from '../../i18n/xlsx';
 
 export interface FontBase {
   name: string;
   size: number;
 }
-
-/** Excel's limits. */
-const MAX_TEXT = 32_767;
-const MAX_FORMULA = 8_192;
-const MAX_PROMPT_TITLE = 32;
-const MAX_PROMPT = 255;
-const MAX_ERROR_TITLE = 32;
-const MAX_ERROR = 225;
 
 const MM_PER_INCH = 25.4;
 
@@ -90,12 +83,6 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
   spec.cells.forEach((rowValues, r) => {
     rowValues.forEach((value, c) => {
       if (value === null || value === undefined) return;
-      if (
-        (typeof value === 'number' && !Number.isFinite(value)) ||
-        (typeof value === 'string' && value.length > MAX_TEXT)
-      ) {
-        throw new WorkbookError('unsupported', sheet, messages.badValue(sheet, toA1(r, c)));
-      }
       // A string stays a string whatever its first character: ExcelJS makes formulas only from {formula}.
       ws.getCell(r + 1, c + 1).value = value;
       if (spec.defaultFont) touch(r, c);
@@ -105,8 +92,6 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
   // Error values kept as they were (a carried row's #N/A): ExcelJS writes <c t="e"><v>#N/A</v></c>.
   for (const e of spec.errorCells ?? []) {
     const at = cellRef(sheet, e.cell);
-    if (spec.cells[at.row]?.[at.col] != null)
-      throw new WorkbookError('unsupported', sheet, messages.badValue(sheet, e.cell));
     // ExcelJS types an error as its seven classic values, which CellError is.
     ws.getCell(at.row + 1, at.col + 1).value = { error: e.error } as ExcelJS.CellErrorValue;
     if (spec.defaultFont) touch(at.row, at.col);
@@ -116,8 +101,6 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
   for (const f of spec.formulas ?? []) {
     const at = cellRef(sheet, f.cell);
     const text = stripEquals(f.formula);
-    if (text.length > MAX_FORMULA)
-      throw new WorkbookError('unsupported', sheet, messages.formulaTooLong(sheet, f.cell));
     ws.getCell(at.row + 1, at.col + 1).value = { formula: text } as ExcelJS.CellFormulaValue;
     if (spec.defaultFont) touch(at.row, at.col);
   }
@@ -149,7 +132,7 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
     }
     for (let r = range.start.row; r <= range.end.row; r += 1) {
       for (let c = range.start.col; c <= range.end.col; c += 1) {
-        const key = r * 16_384 + c;
+        const key = r * MAX_COLUMNS + c;
         if (covered.has(key)) throw new WorkbookError('unsupported', sheet, messages.badMerge(sheet, merge));
         covered.add(key);
       }
@@ -191,9 +174,6 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
     const { page } = spec;
     // Print area and titles are written by the graft step (graft.ts); they are checked here, before it.
     if (page.printArea) rangeRef(sheet, page.printArea);
-    if (page.printTitleRows && !parseRows(page.printTitleRows)) {
-      throw new WorkbookError('unsupported', sheet, messages.badAddress(sheet, page.printTitleRows));
-    }
     const inches = (mm: number): number => Math.round((mm / MM_PER_INCH) * 10_000) / 10_000;
     ws.pageSetup = {
       paperSize: PAPER_A4,
@@ -274,8 +254,6 @@ function writeTableCells(
     const first = written.start.row + 1;
     const last = written.end.row;
     const text = stripEquals(calc.formula);
-    if (text.length > MAX_FORMULA)
-      throw new WorkbookError('unsupported', sheet, messages.formulaTooLong(sheet, toA1(first, col)));
     if (first === last) {
       ws.getCell(first + 1, col + 1).value = { formula: text } as ExcelJS.CellFormulaValue;
     } else {
@@ -288,11 +266,6 @@ function writeTableCells(
 
 function addValidation(ws: ExcelJS.Worksheet, sheet: string, v: ValidationSpec): void {
   const range = formatRange(rangeRef(sheet, v.range));
-  const tooLong =
-    (v.prompt && (v.prompt.title.length > MAX_PROMPT_TITLE || v.prompt.message.length > MAX_PROMPT)) ||
-    v.error.title.length > MAX_ERROR_TITLE ||
-    v.error.message.length > MAX_ERROR;
-  if (tooLong) throw new WorkbookError('unsupported', sheet, messages.validationTextTooLong(sheet, v.range));
   const common = {
     allowBlank: v.allowBlank,
     showErrorMessage: true,
@@ -426,7 +399,7 @@ function cellRef(sheet: string, address: string): { row: number; col: number } {
   try {
     return parseA1Cell(address);
   } catch {
-    throw new WorkbookError('unsupported', sheet, messages.badAddress(sheet, address));
+    throw new WorkbookError('unsupported', sheet, PLAN_ERROR.badAddress(sheet, address));
   }
 }
 
@@ -434,6 +407,6 @@ function rangeRef(sheet: string, address: string): RangeRef {
   try {
     return parseA1Range(address);
   } catch {
-    throw new WorkbookError('unsupported', sheet, messages.badAddress(sheet, address));
+    throw new WorkbookError('unsupported', sheet, PLAN_ERROR.badAddress(sheet, address));
   }
 }

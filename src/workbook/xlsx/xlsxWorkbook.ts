@@ -26,6 +26,7 @@ import {
 } from './graft';
 import { describeLoss, messages } from '../../i18n/xlsx';
 import { EXCEL } from '../limits';
+import { checkWritePlan } from '../planRules';
 import { Package, PartNotInflated, REL, withInflatedParts } from './opc';
 import { partsToRead, readTables, readWorksheets } from './reader';
 import { unreadable } from './unreadable';
@@ -74,11 +75,7 @@ export class XlsxWorkbook implements WorkbookPort {
       ...book.sheets.map((s) => s.part).filter((p): p is string => !!p),
       ...partsToRead(this.pkg, book, requested),
     ]);
-    const sheets: SheetInfo[] = book.sheets.map((entry) => ({
-      name: entry.name,
-      protected: isSheetProtected(this.pkg, entry),
-      visibility: entry.visibility,
-    }));
+    const sheets = sheetInfos(this.pkg, book);
     const wanted: { requested: string; entry: SheetEntry }[] = [];
     for (const requested of sheetNames) {
       const entry = book.sheets.find((s) => sameSheetName(s.name, requested));
@@ -151,8 +148,11 @@ export class XlsxWorkbook implements WorkbookPort {
     await this.pkg.inflate(this.partsToApply(book, plan));
     try {
       const { replacedSelected, baseFont } = await withInflatedParts(this.pkg, () => {
-        plan.write.forEach((spec) => checkSheetName(spec.name));
-        checkPlan(this.pkg, book, plan.write, updates, plan.activate);
+        checkWritePlan(plan, {
+          sheets: sheetInfos(this.pkg, book),
+          structureProtected: book.structureLocked,
+        });
+        checkPlan(this.pkg, book, plan.write, updates);
         return {
           replacedSelected: plan.write
             .map((spec) => book.sheets.find((s) => sameSheetName(s.name, spec.name)))
@@ -269,19 +269,13 @@ function stylesDocument(pkg: Package, book: Book): XmlDocument | undefined {
   return actual ? pkg.readXml(actual) : undefined;
 }
 
-const INVALID_SHEET_NAME = /[:\\/?*[\]]/;
-
-function checkSheetName(name: string): void {
-  if (
-    !name ||
-    name.length > 31 ||
-    INVALID_SHEET_NAME.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'") ||
-    name.toLocaleUpperCase() === 'HISTORY'
-  ) {
-    throw new WorkbookError('unsupported', name, messages.badSheetName(name));
-  }
+/** Name, protection and visibility of every sheet (the sheet parts must be unzipped). */
+function sheetInfos(pkg: Package, book: Book): SheetInfo[] {
+  return book.sheets.map((entry) => ({
+    name: entry.name,
+    protected: isSheetProtected(pkg, entry),
+    visibility: entry.visibility,
+  }));
 }
 
 /**
