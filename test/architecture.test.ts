@@ -5,6 +5,7 @@
  * those listed with the reason each still is.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
 
@@ -36,7 +37,6 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   i18n: (t) => t.startsWith('i18n/'),
   sheets: (t) => t.startsWith('domain/') || t.startsWith('sheets/') || t.startsWith('i18n/'),
   'workbook/port.ts': (t) => t.startsWith('sheets/'),
-  'workbook/a1.ts': (t) => t.startsWith('domain/'),
   'workbook/office': (t) => /^(workbook|domain|sheets|i18n)\//.test(t),
   'workbook/xlsx': (t) =>
     /^(workbook|domain|sheets|i18n)\//.test(t) || t === 'exceljs' || t === 'jszip' || t.startsWith('node:'),
@@ -188,5 +188,102 @@ describe('function length', () => {
 
   it('lists only functions still over the limit (split one: take it off the list)', () => {
     expect(Object.keys(LONG_FUNCTIONS).filter((key) => !long.has(key))).toEqual([]);
+  });
+});
+
+/** A file's code without its comments, as the TypeScript printer writes it (strings and regexes kept whole). */
+function code(file: string): string {
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    kind(file),
+  );
+  return ts.createPrinter({ removeComments: true }).printFile(source);
+}
+
+const kind = (file: string): ts.ScriptKind => (file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+
+describe('addresses only through domain/a1.ts', () => {
+  const A1 = path.join('domain', 'a1.ts');
+  const others = files(SRC)
+    .filter((f) => path.relative(SRC, f) !== A1)
+    .map((f) => ({ file: path.relative(SRC, f), code: code(f) }));
+
+  it.each([
+    ['column letters from a number', /fromCharCode\(\s*(65|0x41)\b/],
+    ['a column number from letters', /charCodeAt\([^)]*\)\s*-\s*(64|0x40|0x60|96)\b|\*\s*26\s*\+/],
+    ['a cell split into letters and digits', /\[A-Z\]\+\)\s*\(\\d\+\)/],
+    ['a quoteSheet of its own', /function\s+quoteSheet|const\s+quoteSheet|replace\(\/'\/g,\s*"''"\)/],
+  ])('no file but domain/a1.ts writes %s', (_what, pattern) => {
+    const bad = others.filter((f) => pattern.test(f.code)).map((f) => f.file);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('user-facing Vietnamese only in src/i18n', () => {
+  /** The plan's own data is Vietnamese by nature and stays where the plan is. */
+  const EXEMPT = /^(i18n\/|domain\/plan\.ts$|domain\/bodies\.ts$)/;
+  const TEXT = new Set([
+    ts.SyntaxKind.StringLiteral,
+    ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+    ts.SyntaxKind.TemplateHead,
+    ts.SyntaxKind.TemplateMiddle,
+    ts.SyntaxKind.TemplateTail,
+    ts.SyntaxKind.JsxText,
+  ]);
+  /** A letter outside ASCII: à, đ, Ư, ỹ… (punctuation such as "…" or "–" is not a letter). */
+  const isVietnamese = (ch: string): boolean => ch.charCodeAt(0) > 0x7f && /\p{L}/u.test(ch);
+
+  /** Each string, template and JSX text of `file` (comments are not nodes) that holds a non-ASCII letter. */
+  function vietnameseIn(file: string): string[] {
+    const text = fs.readFileSync(file, 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind(file));
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (TEXT.has(node.kind)) {
+        const raw = node.getText(source);
+        if ([...raw].some(isVietnamese)) {
+          const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+          found.push(`${path.relative(SRC, file).split(path.sep).join('/')}:${line} ${raw.slice(0, 60)}`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+  }
+
+  it('finds no Vietnamese letters in the strings, templates or JSX text of any other file of src/', () => {
+    const found = files(SRC)
+      .filter((f) => !EXEMPT.test(path.relative(SRC, f).split(path.sep).join('/')))
+      .flatMap(vietnameseIn);
+    expect(found).toEqual([]);
+  });
+
+  it('would find them: a string, a template and JSX text, but not a comment', () => {
+    const probe = path.join(os.tmpdir(), `cchc-i18n-probe-${process.pid}.tsx`);
+    fs.writeFileSync(
+      probe,
+      [
+        "// Nhiệm vụ in a comment, and a URL's // in a string: 'http://x' ",
+        "/* 'Cài đặt' */ const a = 'http://example.com/ok';",
+        "const b = 'Tổng hợp';",
+        'const c = `Quý ${a}/năm`;',
+        'const d = <p>Hoàn thành {b}</p>;',
+        "const e = '\\u00e0'; // an escape is not a letter in the source",
+      ].join('\n'),
+    );
+    try {
+      expect(vietnameseIn(probe).map((f) => f.replace(/^.*probe-\d+\.tsx/, ''))).toEqual([
+        ":3 'Tổng hợp'",
+        ':4 `Quý ${',
+        ':4 }/năm`',
+        ':5 Hoàn thành ',
+      ]);
+    } finally {
+      fs.unlinkSync(probe);
+    }
   });
 });

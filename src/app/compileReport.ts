@@ -1,4 +1,4 @@
-import { ACTION, PROBLEM, REPORT, SHEET } from '../i18n/vi';
+import { ACTION, HEADERS, PROBLEM, REPORT, SHEET } from '../i18n/vi';
 import { formatVnDate, type IsoDate } from '../domain/dates';
 import {
   currentPeriod,
@@ -102,7 +102,7 @@ export function reportFromSnapshot(
       outcome: {
         ok: false,
         message: REPORT.trackerBroken(
-          first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', 'Tình trạng hạn'),
+          first ? first.message : PROBLEM.missingColumn(SHEET.tracker, 'A1', HEADERS.deadlineState),
         ),
         sheet: SHEET.tracker,
         cell: first?.cell ?? 'A1',

@@ -15,10 +15,18 @@
  * one-stop shop's dossier counts likewise, January to August, on the rows of "Hồ sơ TTHC" (one field, Đất đai,
  * late in March and May, with its reasons).
  */
+import {
+  DEMO_COMMUNE_NAMES,
+  DEMO_FIELD,
+  DEMO_LATE_REASON,
+  DEMO_PROGRESS,
+  demoCommuneFallback,
+  demoUnitName,
+  type DemoProgress,
+} from '../i18n/demo';
 import { SHEET, STATUS_LABEL } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
 import { addDays, formatVnDate, isoFromYmd, serialFromIso, todayIso, type IsoDate } from '../domain/dates';
-import type { TaskStatus } from '../domain/deadline';
 import { normalizeKey } from '../domain/text';
 import { readTracker, type ColumnKey, type Task, type TrackerRead } from '../domain/tracker';
 import { readTthc, TTHC_COUNT_KEYS, type TthcCountKey, type TthcRead } from '../domain/tthc';
@@ -49,179 +57,7 @@ export function demoDay(now: Date): DemoDay {
   return dayOf(year) <= today ? { year, asOf: dayOf(year) } : { year: year - 1, asOf: dayOf(year - 1) };
 }
 
-/** What the office recorded for one task. Dates are month-days of the tracker's year ("03-27"). */
-interface Progress {
-  section: string;
-  /** The start of the task's text in the plan, enough to tell it from the other tasks of its Mục. */
-  task: string;
-  /** The deadline's month-day, for a task that recurs (the same text several times a year). */
-  due?: string;
-  status: TaskStatus;
-  done?: string;
-  /** Kết quả / Hồ sơ minh chứng; `{d}` is the completion day (dd/mm/yyyy), `{y}` the year. */
-  evidence?: string;
-  note?: string;
-}
-
-const MONTHLY_REVIEW = 'Họp định kỳ rà soát, đánh giá, rút kinh nghiệm';
-const STEERING_MEETING = 'Ban điều hành CCHC cấp xã họp định kỳ';
-
-/** The monthly TTHC reviews (II.3) of January–August: held by the 5th of the next month, May's a week late. */
-function monthlyReviews(): Progress[] {
-  const heldOn = ['02-03', '03-04', '04-03', '05-05', '06-12', '07-03', '08-05'];
-  const reviews: Progress[] = heldOn.map((done, i) => ({
-    section: 'II.3',
-    task: MONTHLY_REVIEW,
-    due: `${String(i + 2).padStart(2, '0')}-05`,
-    status: 'done',
-    done,
-    evidence: 'Biên bản họp ngày {d}',
-  }));
-  reviews[4].note = 'Họp chậm do trùng lịch kỳ họp HĐND xã';
-  reviews.push({
-    section: 'II.3',
-    task: MONTHLY_REVIEW,
-    due: '09-05',
-    status: 'inProgress',
-    note: 'Đã gửi giấy mời họp rà soát tháng 8',
-  });
-  return reviews;
-}
-
-const PROGRESS: readonly Progress[] = [
-  {
-    section: 'II.1',
-    task: 'Kiện toàn Ban điều hành CCHC',
-    status: 'done',
-    done: '01-16',
-    evidence: 'Quyết định số 08/QĐ-UBND ngày {d}',
-  },
-  {
-    section: 'II.1',
-    task: 'Sửa đổi, bổ sung Quy chế hoạt động',
-    status: 'done',
-    done: '01-23',
-    evidence: 'Quyết định số 12/QĐ-UBND ngày {d}',
-  },
-  {
-    section: 'II.1',
-    task: STEERING_MEETING,
-    due: '03-31',
-    status: 'done',
-    done: '03-27',
-    evidence: 'Biên bản họp Ban điều hành CCHC quý I ngày {d}',
-  },
-  {
-    section: 'II.1',
-    task: STEERING_MEETING,
-    due: '06-30',
-    status: 'done',
-    done: '06-26',
-    evidence: 'Biên bản họp Ban điều hành CCHC quý II ngày {d}',
-  },
-  {
-    section: 'II.2',
-    task: 'Thông tin, tuyên truyền CCHC',
-    status: 'inProgress',
-    evidence: 'Đài truyền thanh xã phát 36 tin, bài về CCHC',
-  },
-  {
-    section: 'II.2',
-    task: 'Xây dựng kế hoạch thông tin, tuyên truyền',
-    status: 'done',
-    done: '02-24',
-    evidence: 'Kế hoạch số 15/KH-UBND ngày {d} về tuyên truyền CCHC năm {y}',
-  },
-  ...monthlyReviews(),
-  {
-    section: 'II.4a',
-    task: 'Kiện toàn Tổ kiểm tra công vụ',
-    status: 'done',
-    done: '03-10',
-    evidence: 'Quyết định số 20/QĐ-UBND ngày {d} kiện toàn Tổ kiểm tra công vụ',
-  },
-  {
-    section: 'II.4a',
-    task: 'Xây dựng và triển khai kế hoạch kiểm tra công vụ',
-    status: 'done',
-    done: '03-17',
-    evidence: 'Kế hoạch số 22/KH-UBND ngày {d}',
-  },
-  {
-    section: 'II.4a',
-    task: 'Phối hợp khảo sát sự hài lòng',
-    status: 'inProgress',
-    evidence: 'Đã thu 120/200 phiếu khảo sát',
-  },
-  {
-    section: 'II.4b',
-    task: 'Thực hiện tốt công tác tiếp dân',
-    status: 'inProgress',
-    evidence: 'Sổ tiếp công dân: 18 lượt; đã trả lời 18/18 kiến nghị',
-  },
-  {
-    section: 'II.5',
-    task: 'Tạo điều kiện cho cán bộ, công chức',
-    status: 'inProgress',
-    evidence: 'Cử 3 công chức dự lớp bồi dưỡng kỹ năng giải quyết TTHC',
-  },
-  {
-    section: 'II.7',
-    task: 'Có biện pháp nâng cao tỷ lệ hồ sơ',
-    status: 'inProgress',
-    evidence: 'Tỷ lệ hồ sơ trực tuyến toàn trình đạt 58%',
-  },
-  {
-    section: 'II.8',
-    task: 'Ban điều hành CCHC xã xây dựng kế hoạch phát động',
-    status: 'done',
-    done: '03-13',
-    evidence: 'Kế hoạch số 19/KH-UBND ngày {d} phát động thi đua CCHC năm {y}',
-  },
-  {
-    section: 'II.9',
-    task: 'Rà soát, thống kê, bổ sung đầy đủ trang thiết bị',
-    status: 'done',
-    done: '06-19',
-    evidence: 'Báo cáo số 52/BC-UBND ngày {d} rà soát trang thiết bị Bộ phận một cửa',
-  },
-  {
-    section: 'II.9',
-    task: 'Khảo sát, lắp đặt hệ thống camera',
-    status: 'inProgress',
-    evidence: 'Đã khảo sát, lập dự toán',
-    note: 'Chờ bố trí kinh phí',
-  },
-  {
-    section: 'IV',
-    task: 'Báo cáo kết quả thực hiện kế hoạch quý I',
-    status: 'done',
-    done: '03-04',
-    evidence: 'Báo cáo số 28/BC-UBND ngày {d}',
-  },
-  {
-    section: 'IV',
-    task: 'Báo cáo kết quả thực hiện kế hoạch 6 tháng',
-    status: 'done',
-    done: '06-04',
-    evidence: 'Báo cáo số 45/BC-UBND ngày {d}',
-  },
-  {
-    section: 'IV',
-    task: 'Báo cáo kết quả thực hiện kế hoạch 9 tháng',
-    status: 'inProgress',
-    note: 'Đang tổng hợp số liệu',
-  },
-  {
-    section: 'V',
-    task: 'Tham mưu điều chỉnh, bổ sung nội dung kế hoạch',
-    status: 'done',
-    done: '03-25',
-    evidence: 'Bản đăng ký giao ước thi đua năm {y} ngày {d}',
-  },
-];
-
-function matches(p: Progress, t: Task, year: number): boolean {
+function matches(p: DemoProgress, t: Task, year: number): boolean {
   if (normalizeKey(t.section) !== normalizeKey(p.section)) return false;
   if (!normalizeKey(t.task).startsWith(normalizeKey(p.task))) return false;
   return p.due === undefined || t.deadline === `${year}-${p.due}`;
@@ -266,7 +102,7 @@ export function demoProgress(read: TrackerRead, year: number, commune = 0): Cell
   };
   const recorded = new Set<number>();
   const demoAsOf = workingDayOnOrBefore(isoFromYmd(year, 9, 5));
-  PROGRESS.forEach((scenario, entry) => {
+  DEMO_PROGRESS.forEach((scenario, entry) => {
     const rows = read.tasks.filter((t) => matches(scenario, t, year));
     if (rows.length !== 1)
       throw new Error(
@@ -314,7 +150,7 @@ interface DemoField {
 
 const DEMO_FIELDS: readonly DemoField[] = [
   {
-    field: 'Hộ tịch',
+    field: DEMO_FIELD.civilStatus,
     base: 38,
     online: 0.45,
     onlineRise: 0.02,
@@ -323,7 +159,7 @@ const DEMO_FIELDS: readonly DemoField[] = [
     december: 2,
   },
   {
-    field: 'Chứng thực',
+    field: DEMO_FIELD.certification,
     base: 64,
     online: 0.25,
     onlineRise: 0.01,
@@ -332,7 +168,7 @@ const DEMO_FIELDS: readonly DemoField[] = [
     december: 1,
   },
   {
-    field: 'Đất đai',
+    field: DEMO_FIELD.land,
     base: 12,
     online: 0.2,
     onlineRise: 0,
@@ -341,7 +177,7 @@ const DEMO_FIELDS: readonly DemoField[] = [
     december: 4,
   },
   {
-    field: 'Bảo trợ xã hội',
+    field: DEMO_FIELD.socialProtection,
     base: 9,
     online: 0.5,
     onlineRise: 0.01,
@@ -350,7 +186,7 @@ const DEMO_FIELDS: readonly DemoField[] = [
     december: 1,
   },
   {
-    field: 'Người có công',
+    field: DEMO_FIELD.meritorious,
     base: 4,
     online: 0.3,
     onlineRise: 0,
@@ -359,7 +195,7 @@ const DEMO_FIELDS: readonly DemoField[] = [
     december: 0,
   },
   {
-    field: 'Lao động – việc làm',
+    field: DEMO_FIELD.labour,
     base: 3,
     online: 0.6,
     onlineRise: 0.02,
@@ -371,13 +207,9 @@ const DEMO_FIELDS: readonly DemoField[] = [
 
 /** The one field the demo has late, in two months (so it is "thường xuyên trễ hạn"), and why. */
 const DEMO_LATE: Readonly<Record<string, Readonly<Record<number, { late: number; reason: string }>>>> = {
-  'Đất đai': {
-    3: {
-      late: 2,
-      reason:
-        'Chờ kết quả đo đạc, xác minh nguồn gốc đất; đã đề nghị Văn phòng đăng ký đất đai trả kết quả đúng hẹn',
-    },
-    5: { late: 1, reason: 'Công chức địa chính nghỉ ốm một tuần; đã phân công người thay thế' },
+  [DEMO_FIELD.land]: {
+    3: { late: 2, reason: DEMO_LATE_REASON.march },
+    5: { late: 1, reason: DEMO_LATE_REASON.may },
   },
 };
 
@@ -478,25 +310,9 @@ export async function writeDemo(port: WorkbookPort, opts: { now: Date }): Promis
   return { ...report, year, asOf, initMessage: init.message };
 }
 
-/** Names of the demo communes (made up for the demo, in the manner of An Giang's). */
-const DEMO_COMMUNE_NAMES = [
-  'Long Điền A',
-  'Long Điền B',
-  'Kiến An',
-  'Mỹ Hội Đông',
-  'Nhơn Mỹ',
-  'Hội An',
-  'Long Giang',
-  'Kiến Thành',
-  'Long Kiến',
-  'Tấn Mỹ',
-  'Mỹ An',
-  'Bình Phước Xuân',
-];
-
 /** The place name of demo commune `commune` (0-based): "Long Điền A", …, then "Mẫu 13", "Mẫu 14"… */
 export function demoCommuneName(commune: number): string {
-  return DEMO_COMMUNE_NAMES[commune] ?? `Mẫu ${commune + 1}`;
+  return DEMO_COMMUNE_NAMES[commune] ?? demoCommuneFallback(commune + 1);
 }
 
 /**
@@ -514,7 +330,7 @@ export async function writeCommuneDemo(
   const loaded = await loadSettings(port, { fallbackYear: year });
   if (!loaded.settings) return loaded;
   const name = demoCommuneName(opts.commune);
-  const unit = `UBND xã ${name}`;
+  const unit = demoUnitName(name);
   const saved = await saveSettings(port, {
     ...loaded.settings,
     unitName: unit,

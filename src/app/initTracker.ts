@@ -1,5 +1,5 @@
 import { ACTION, SHEET, TTHC_HEADERS } from '../i18n/vi';
-import { colToLetters, toA1 } from '../domain/a1';
+import { colToLetters, toA1, tryParseA1Cell } from '../domain/a1';
 import { type IsoDate } from '../domain/dates';
 import type { Grid } from '../domain/grid';
 import { expandSchedule } from '../domain/schedule';
@@ -187,12 +187,9 @@ async function addTthcSheet(
 function fingerprintAfter(grid: Grid, updates: readonly CellUpdate[]): string {
   const values = grid.values.map((row) => [...row]);
   for (const u of updates) {
-    const m = /^([A-Z]+)(\d+)$/.exec(u.cell);
-    if (!m) continue;
-    const r = Number(m[2]) - 1;
-    let c = 0;
-    for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-    c -= 1;
+    const at = tryParseA1Cell(u.cell);
+    if (!at) continue;
+    const { row: r, col: c } = at;
     while (values.length <= r) values.push([]);
     values[r][c] = u.value;
   }

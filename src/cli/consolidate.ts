@@ -63,7 +63,7 @@ const OWNER_FILE = /^~\$/;
 function outPath(options: ParsedArgs['options'], cwd: string): { shown: string; resolved: string } {
   const shown = options.out;
   if (shown === undefined)
-    throw new UsageError(CLI.missingOption('--out', 'TỆP.xlsx'), CONSOLIDATE_SPEC.name);
+    throw new UsageError(CLI.missingOption('--out', CLI.fileValue), CONSOLIDATE_SPEC.name);
   if (typeof shown !== 'string' || path.extname(shown).toLowerCase() !== '.xlsx')
     throw new UsageError(CLI.outNotXlsx(String(shown)), CONSOLIDATE_SPEC.name);
   const resolved = path.resolve(cwd, shown);

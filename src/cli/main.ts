@@ -159,8 +159,7 @@ async function cmdCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const { errors, warnings } = outcome.result;
   if (options.json) io.out(JSON.stringify({ errors, warnings }, null, 2));
   else {
-    for (const p of [...errors, ...warnings])
-      io.out(`${p.severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${p.sheet}!${p.cell}: ${p.message}`);
+    for (const p of [...errors, ...warnings]) io.out(CLI.problemLine(p.severity, p.sheet, p.cell, p.message));
     io.out(outcome.message);
   }
   return errors.length > 0 ? 1 : 0;

@@ -57,12 +57,12 @@ function sameFile(a: string, b: string): boolean {
 export async function cmdRollover(args: ParsedArgs, io: CliIo, files: CliFiles): Promise<number> {
   const { options } = args;
   const toText = options.to;
-  if (toText === undefined) throw new UsageError(CLI.missingOption('--to', 'NĂM'), 'rollover');
+  if (toText === undefined) throw new UsageError(CLI.missingOption('--to', CLI.yearValue), 'rollover');
   const to = Number(toText);
   if (typeof toText !== 'string' || !/^\d{4}$/.test(toText) || to < 1990 || to > 2100)
     throw new UsageError(CLI.badYearOption('--to', String(toText)), 'rollover');
   if (typeof options.out !== 'string')
-    throw new UsageError(CLI.missingOption('--out', 'TỆP.xlsx'), 'rollover');
+    throw new UsageError(CLI.missingOption('--out', CLI.fileValue), 'rollover');
   const input = files.inputPath(args, io);
   const out = files.outPath(options.out, io, 'rollover');
   // A new workbook has no macros: saved as .xlsm, Excel would refuse to open it.

@@ -6,6 +6,7 @@
  */
 import { endOfQuarter, isoFromYmd, startOfQuarter, ymdFromIso, type IsoDate } from './dates';
 import type { PeriodMode } from './settings';
+import { PERIOD_TEXT } from '../i18n/vi';
 import { ROMAN_QUARTER } from './schedule';
 
 export type Quarter = 1 | 2 | 3 | 4;
@@ -32,8 +33,6 @@ export interface ReportPeriod {
   sheetName: string;
 }
 
-const SUBJECT = ['quý I năm', '6 tháng đầu năm', '9 tháng năm', 'năm'] as const;
-const SHEET_LABEL = ['quý I', '6 tháng', '9 tháng', 'năm'] as const;
 const DUE_MONTH = [3, 6, 9, 12] as const;
 
 export function reportPeriod(year: number, quarter: Quarter, mode: PeriodMode = 'calendar'): ReportPeriod {
@@ -53,9 +52,9 @@ export function reportPeriod(year: number, quarter: Quarter, mode: PeriodMode = 
         : isoFromYmd(year, lastMonth - 3, 15),
     quarterTo: calendar ? endOfQuarter(year, quarter) : isoFromYmd(year, lastMonth, 14),
     due: isoFromYmd(year, DUE_MONTH[quarter - 1], 5),
-    subject: `${SUBJECT[quarter - 1]} ${year}`,
-    quarterLabel: `Quý ${ROMAN_QUARTER[quarter - 1]}/${year}`,
-    sheetName: `Báo cáo ${SHEET_LABEL[quarter - 1]} ${year}`,
+    subject: `${PERIOD_TEXT.subject[quarter - 1]} ${year}`,
+    quarterLabel: PERIOD_TEXT.quarter(ROMAN_QUARTER[quarter - 1], year),
+    sheetName: PERIOD_TEXT.sheetName(PERIOD_TEXT.sheetLabel[quarter - 1], year),
   };
 }
 

@@ -5,7 +5,7 @@
  * shows it; a row with a data error is counted so, and listed for the officer to fix, never named in the
  * signed text with a field missing.
  */
-import { OTHER_GROUP, SHEET } from '../i18n/vi';
+import { OTHER_GROUP, REPORT_WORDS, SHEET } from '../i18n/vi';
 import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
 import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
@@ -117,7 +117,7 @@ export interface ReportContent {
 /** "UBND xã Long Điền A" → ["ỦY BAN NHÂN DÂN", "XÃ LONG ĐIỀN A"]. Other names: the whole name on the second line. */
 export function issuerLines(unitName: string): [string, string] {
   const m = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(.+)$/iu.exec(unitName.normalize('NFC').trim());
-  if (m) return ['ỦY BAN NHÂN DÂN', m[1].toLocaleUpperCase('vi')];
+  if (m) return [REPORT_WORDS.peoplesCommittee, m[1].toLocaleUpperCase('vi')];
   return ['', unitName.toLocaleUpperCase('vi')];
 }
 
@@ -128,7 +128,7 @@ export function issuerLines(unitName: string): [string, string] {
 export function dateInWords(date: IsoDate): string {
   const { year, month, day } = ymdFromIso(date);
   const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
-  return `ngày ${String(day).padStart(2, '0')} tháng ${mm} năm ${year}`;
+  return REPORT_WORDS.dateInWords(String(day).padStart(2, '0'), mm, year);
 }
 
 export function placeDateLine(place: string, date: IsoDate): string {
@@ -137,7 +137,11 @@ export function placeDateLine(place: string, date: IsoDate): string {
 
 /** Nơi nhận: "- Như trên;" (the report is addressed by Kính gửi), the other recipients, "- Lưu: VT, TH.". */
 export function recipientLines(others: readonly string[]): string[] {
-  return ['- Như trên;', ...others.map((r) => `- ${r.replace(/[;.]\s*$/, '')};`), '- Lưu: VT, TH.'];
+  return [
+    REPORT_WORDS.recipientsFirst,
+    ...others.map((r) => `- ${r.replace(/[;.]\s*$/, '')};`),
+    REPORT_WORDS.recipientsLast,
+  ];
 }
 
 /** The rows that have check errors, with their messages, in sheet order. */
@@ -204,7 +208,7 @@ export function buildTthcReport(
       if (r.state === 'dataError')
         dataErrors.push({
           row: r.row,
-          task: [r.month !== null ? `Tháng ${r.month}` : '', r.field ?? '']
+          task: [r.month !== null ? REPORT_WORDS.tthcRowMonth(r.month) : '', r.field ?? '']
             .filter((x) => x !== '')
             .join(' – '),
           problems: byRow.get(r.row) ?? [],
@@ -261,7 +265,7 @@ export function buildReport(input: ReportInput): ReportContent {
     asOf,
     issuerLines: issuerLines(settings.unitName),
     placeDate: placeDateLine(settings.place, asOf),
-    subject: `Kết quả thực hiện ${REPORT_SUBJECT} ${period.subject}`,
+    subject: REPORT_WORDS.subject(REPORT_SUBJECT, period.subject),
     recipient: settings.recipient,
     unitName: settings.unitName,
     plan: { number: settings.planNumber, date: settings.planDate },

@@ -4,7 +4,7 @@
  * formulas (src/sheets/summarySheet.ts) and the report prints them: one rule for every view, which
  * test/interop holds against LibreOffice.
  */
-import { OTHER_GROUP } from '../i18n/vi';
+import { OTHER_GROUP, PERIOD_TEXT } from '../i18n/vi';
 import { BODIES } from './bodies';
 import { endOfQuarter, isoFromYmd, startOfQuarter, type IsoDate } from './dates';
 import { deadlineState, DEADLINE_STATES, type DeadlineState } from './deadline';
@@ -73,15 +73,15 @@ export interface QuarterBucket {
 
 export function quarterBuckets(year: number): QuarterBucket[] {
   return [
-    { key: 'before', label: `Trước năm ${year}`, from: null, to: isoFromYmd(year - 1, 12, 31) },
+    { key: 'before', label: PERIOD_TEXT.beforeYear(year), from: null, to: isoFromYmd(year - 1, 12, 31) },
     ...([1, 2, 3, 4] as const).map((q) => ({
       key: `Q${q}`,
       label: quarterLabel(year, q),
       from: startOfQuarter(year, q),
       to: endOfQuarter(year, q),
     })),
-    { key: 'after', label: `Từ năm ${year + 1}`, from: isoFromYmd(year + 1, 1, 1), to: null },
-    { key: 'none', label: 'Không có hạn (thường xuyên)', from: null, to: null, none: true },
+    { key: 'after', label: PERIOD_TEXT.fromYear(year + 1), from: isoFromYmd(year + 1, 1, 1), to: null },
+    { key: 'none', label: PERIOD_TEXT.noDeadline, from: null, to: null, none: true },
   ];
 }
 

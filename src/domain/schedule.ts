@@ -1,3 +1,4 @@
+import { PERIOD_TEXT } from '../i18n/vi';
 import { BODY, type BodyName } from './bodies';
 import { addDays, endOfMonth, endOfQuarter, isoFromYmd, type IsoDate } from './dates';
 import { PLAN_ITEMS, type PlanItem, type SectionId } from './plan';
@@ -18,7 +19,7 @@ export const ROMAN_QUARTER = ['I', 'II', 'III', 'IV'] as const;
 
 /** "Quý II/2026". */
 export function quarterLabel(year: number, quarter: number): string {
-  return `Quý ${ROMAN_QUARTER[quarter - 1]}/${year}`;
+  return PERIOD_TEXT.quarter(ROMAN_QUARTER[quarter - 1], year);
 }
 
 function pad2(n: number): string {
@@ -49,14 +50,14 @@ export function expandItem(item: PlanItem, year: number): Omit<PlannedTask, 'stt
     case 'monthly':
       return Array.from({ length: 12 }, (_, i) => ({
         ...base,
-        task: `${item.task} (tháng ${pad2(i + 1)}/${year})`,
+        task: PERIOD_TEXT.monthlyTask(item.task, pad2(i + 1), year),
         deadline: addDays(endOfMonth(year, i + 1), rule.daysAfter),
       }));
     case 'afterYearEnd':
       return [
         {
           ...base,
-          task: `${item.task} (năm ${year})`,
+          task: PERIOD_TEXT.yearlyTask(item.task, year),
           deadline: addDays(isoFromYmd(year, 12, 31), rule.daysAfter),
         },
       ];

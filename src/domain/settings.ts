@@ -1,4 +1,5 @@
 import {
+  DEFAULT_SETTING_TEXT,
   LEGACY_SIGNER_TITLE_LABEL,
   PERIOD_MODE_LABEL,
   PROBLEM,
@@ -6,6 +7,7 @@ import {
   SETTING_LABEL,
   SHEET,
   SIGNER_LABEL,
+  SIGNER_TITLE,
 } from '../i18n/vi';
 import { toA1 } from './a1';
 import { parseDateText, serialFromIso, type IsoDate } from './dates';
@@ -65,14 +67,17 @@ export const PROVINCE_RECIPIENT_FROM_YEAR = 2026;
 /** The plan's own values (its header, Nơi nhận and signature block); the recipient as of the tracker's year. */
 export function defaultSettings(year: number): Settings {
   return {
-    unitName: 'UBND xã Long Điền A',
-    recipient: year >= PROVINCE_RECIPIENT_FROM_YEAR ? 'Sở Nội vụ tỉnh An Giang' : 'Phòng Nội vụ',
-    place: 'Long Điền A',
+    unitName: DEFAULT_SETTING_TEXT.unitName,
+    recipient:
+      year >= PROVINCE_RECIPIENT_FROM_YEAR
+        ? DEFAULT_SETTING_TEXT.provinceRecipient
+        : DEFAULT_SETTING_TEXT.districtRecipient,
+    place: DEFAULT_SETTING_TEXT.place,
     year,
     warningDays: DEFAULT_WARNING_DAYS,
     signer: 'viceChairman',
-    signerName: 'Trương Minh Sơn',
-    otherRecipients: ['BĐH, TGV BĐH CCHC xã'],
+    signerName: DEFAULT_SETTING_TEXT.signerName,
+    otherRecipients: [...DEFAULT_SETTING_TEXT.otherRecipients],
     periodMode: 'calendar',
     planNumber: '',
     planDate: null,
@@ -237,7 +242,7 @@ function applyTextSetting(settings: Settings, key: TextSettingKey, raw: GridCell
 export function parseSigner(text: string): Signer | null {
   const key = normalizeKey(text);
   if (key === normalizeKey(SIGNER_LABEL.chairman)) return 'chairman';
-  if (key === normalizeKey(SIGNER_LABEL.viceChairman) || key.startsWith('phó chủ tịch'))
+  if (key === normalizeKey(SIGNER_LABEL.viceChairman) || key.startsWith(SIGNER_TITLE.viceChairmanKey))
     return 'viceChairman';
   return null;
 }
@@ -245,5 +250,7 @@ export function parseSigner(text: string): Signer | null {
 /** The signature block's upper-case lines, from "TM. ỦY BAN NHÂN DÂN" to the title. */
 export function signatureLines(signer: Signer, collective: string): string[] {
   const head = collective === '' ? [] : [`TM. ${collective}`];
-  return signer === 'chairman' ? [...head, 'CHỦ TỊCH'] : [...head, 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'];
+  return signer === 'chairman'
+    ? [...head, SIGNER_TITLE.chairman]
+    : [...head, SIGNER_TITLE.onBehalf, SIGNER_TITLE.viceChairman];
 }

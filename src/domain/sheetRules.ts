@@ -64,11 +64,13 @@ export function isListedTask(v: GridCell): boolean {
 export const DONE_SPELLINGS: readonly string[] = (() => {
   const nfc = STATUS_LABEL.done.normalize('NFC');
   const decomposed = 'a\u0300';
-  const parts = nfc.split('à');
-  if (parts.length !== 3) throw new Error('the done label must contain "à" twice');
+  const precomposed = '\u00e0'; // "a" with a grave accent, as one code point
+  const parts = nfc.split(precomposed);
+  if (parts.length !== 3) throw new Error('the done label must contain "\u00e0" twice');
   const forms: string[] = [];
-  for (const first of ['à', decomposed])
-    for (const second of ['à', decomposed]) forms.push(`${parts[0]}${first}${parts[1]}${second}${parts[2]}`);
+  for (const first of [precomposed, decomposed])
+    for (const second of [precomposed, decomposed])
+      forms.push(`${parts[0]}${first}${parts[1]}${second}${parts[2]}`);
   return forms;
 })();
 

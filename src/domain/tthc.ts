@@ -21,7 +21,7 @@
  * hợp's TTHC blocks (src/sheets/summarySheet.ts) compute the same figures with SUMIFS, and test/interop holds
  * them equal in LibreOffice.
  */
-import { OTHER_GROUP, PROBLEM, SHEET, TTHC_HEADERS } from '../i18n/vi';
+import { DEFAULT_TTHC_FIELDS, OTHER_GROUP, PROBLEM, SHEET, TTHC_HEADERS } from '../i18n/vi';
 import { toA1 } from './a1';
 import { findHeaderRow, headerColumns, headerSet } from './headerRow';
 import { cellAt, cellText, isErrorCell, type Grid, type GridCell } from './grid';
@@ -74,20 +74,7 @@ export const TTHC_COLUMN_KEYS: readonly TthcColumnKey[] = [
 export const TTHC_REQUIRED_COLUMNS: readonly TthcColumnKey[] = TTHC_COLUMN_KEYS.filter((k) => k !== 'rate');
 
 /** The fields a commune's one-stop shop typically handles: the Danh mục list's defaults (offices edit it). */
-export const TTHC_FIELDS: readonly string[] = [
-  'Hộ tịch',
-  'Chứng thực',
-  'Đất đai',
-  'Bảo trợ xã hội',
-  'Người có công',
-  'Lao động – việc làm',
-  'Văn hóa – thể thao',
-  'Thi đua – khen thưởng',
-  'Tôn giáo',
-  'Nông nghiệp',
-  'Hòa giải ở cơ sở',
-  'Giải quyết khiếu nại – tố cáo',
-];
+export const TTHC_FIELDS: readonly string[] = DEFAULT_TTHC_FIELDS;
 
 /** A period's (or a month's) figures: what `cchc report --json` calls T. */
 export interface TthcFigures {

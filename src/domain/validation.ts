@@ -1,6 +1,6 @@
 /** "Kiểm tra dữ liệu": the rules between a task's fields, on top of what reading the tracker found. */
 import { PROBLEM, SHEET, STATUS_LABEL } from '../i18n/vi';
-import { toA1 } from './a1';
+import { toA1, tryParseA1Cell } from './a1';
 import { formatVnDate, type IsoDate } from './dates';
 import { cellText, isErrorCell, type Grid } from './grid';
 import { SECTIONS } from './plan';
@@ -208,11 +208,8 @@ function checkDeadline({ sheet, ctx, push, at }: TaskCheck, t: Task, dated: Map<
 /** Sorts problems by row, then column, so the list reads top to bottom like the sheet. */
 export function sortProblems(problems: Problem[]): Problem[] {
   const key = (cell: string): [number, number] => {
-    const m = /^([A-Z]+)(\d+)$/.exec(cell);
-    if (!m) return [0, 0];
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return [Number(m[2]), col];
+    const at = tryParseA1Cell(cell);
+    return at ? [at.row + 1, at.col + 1] : [0, 0];
   };
   return [...problems].sort((a, b) => {
     if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;

@@ -123,6 +123,12 @@ export const CLI = {
   badYearOption: (option: string, v: string) =>
     `${option} "${v}" không hợp lệ: cần năm gồm 4 chữ số, từ 1990 đến 2100.`,
   missingOption: (option: string, value: string) => `Thiếu tùy chọn ${option} ${value}.`,
+  /** What a missing option's value is, in missingOption: "Thiếu tùy chọn --out TỆP.xlsx." */
+  fileValue: 'TỆP.xlsx',
+  yearValue: 'NĂM',
+  /** One problem of `cchc check`: "LỖI Nhiệm vụ!C5: …", "Cảnh báo …". */
+  problemLine: (severity: 'error' | 'warning', sheet: string, cell: string, message: string) =>
+    `${severity === 'error' ? 'LỖI' : 'Cảnh báo'} ${sheet}!${cell}: ${message}`,
   outExists: (p: string) =>
     `Tệp "${p}" đã có: không ghi đè. Hãy chọn tên khác cho --out, hoặc thêm --force để ghi đè.`,
   outIsInput: (p: string, input: string) =>

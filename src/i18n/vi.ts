@@ -403,6 +403,17 @@ export const SUMMARY_TEXT = {
   },
   tthcNote:
     'Hồ sơ thủ tục hành chính lấy từ trang "Hồ sơ TTHC": kỳ trước chuyển qua là của tháng đầu có số liệu, số tiếp nhận và đã giải quyết cộng các tháng, số đang giải quyết là của tháng cuối có số liệu; tỷ lệ đúng hạn = (trước hạn + đúng hạn) / số đã giải quyết. Dòng "Lỗi dữ liệu" không được tính. Báo cáo định kỳ và ngăn theo dõi dùng cùng một cách tính.',
+  /** Column headers of the tables of Tổng hợp, beside the labels of STATE_LABEL and HEADERS. */
+  tasksHeader: 'Tổng số',
+  monthHeader: 'Tháng',
+  sttHeader: 'STT',
+  fieldHeader: 'Lĩnh vực',
+  sectionHeader: 'Mục',
+  contentHeader: 'Nội dung',
+  leadHeader: 'Cơ quan chủ trì',
+  periodHeader: 'Kỳ',
+  dueHeader: 'Hạn hoàn thành',
+  reportHeader: 'Báo cáo',
   rateOnTimeHeader: 'Hoàn thành đúng hạn (có hạn)',
   rateDueHeader: 'Đã đến hạn hoặc đã hoàn thành (có hạn)',
   rateHeader: 'Tỷ lệ hoàn thành',
@@ -463,6 +474,11 @@ export const REPORT_TEXT = {
   closing: (subject: string, unit: string) =>
     `Trên đây là báo cáo kết quả thực hiện ${subject} của ${unit}./.`,
   recipientsHeading: 'Nơi nhận:',
+  /** "UBND xã …" as the report's sentences name it: "Ủy ban nhân dân xã …". */
+  peoplesCommitteeInText: 'Ủy ban nhân dân ',
+  /** A field often late: "trong các tháng 3, 5", and each month's reason: "tháng 3: …". */
+  tthcLateMonths: (months: string) => `trong các tháng ${months}`,
+  tthcLateReason: (month: number, reason: string) => `tháng ${month}: ${reason}`,
   more: (count: number, sheet: string) => `- … và ${count} nhiệm vụ khác (xem trang "${sheet}").`,
   doneItem: (task: string, evidence: string, date: string | null) =>
     `- ${task}${evidence ? `: ${evidence}` : ''}${date ? ` (hoàn thành ngày ${date})` : ''}.`,
@@ -663,3 +679,111 @@ export function reportFigures(f: FigureWords, asOf: string | null): string[] {
     out.push(`Có ${f.dataErrors} nhiệm vụ chưa tổng hợp được do dữ liệu trên bảng theo dõi chưa hợp lệ.`);
   return out;
 }
+
+/** The plan's own values for Cài đặt (src/domain/settings.ts defaultSettings). */
+export const DEFAULT_SETTING_TEXT = {
+  unitName: 'UBND xã Long Điền A',
+  /** Kính gửi from PROVINCE_RECIPIENT_FROM_YEAR on, and before it (districts ended 01/07/2025). */
+  provinceRecipient: 'Sở Nội vụ tỉnh An Giang',
+  districtRecipient: 'Phòng Nội vụ',
+  place: 'Long Điền A',
+  signerName: 'Trương Minh Sơn',
+  otherRecipients: ['BĐH, TGV BĐH CCHC xã'],
+} as const;
+
+/** The signature block's titles (src/domain/settings.ts signatureLines), and how a vice-chairman's title starts. */
+export const SIGNER_TITLE = {
+  chairman: 'CHỦ TỊCH',
+  onBehalf: 'KT. CHỦ TỊCH',
+  viceChairman: 'PHÓ CHỦ TỊCH',
+  /** A Người ký cell starting so (after normalizeKey) means the vice-chairman. */
+  viceChairmanKey: 'phó chủ tịch',
+} as const;
+
+/** The words of the report periods and the plan's schedule (src/domain/periods.ts, schedule.ts, rollup.ts). */
+export const PERIOD_TEXT = {
+  /** The report's subject, by the quarter it ends: "Kết quả … 6 tháng đầu năm 2026". */
+  subject: ['quý I năm', '6 tháng đầu năm', '9 tháng năm', 'năm'],
+  /** In the report sheet's name: "Báo cáo 6 tháng 2026". */
+  sheetLabel: ['quý I', '6 tháng', '9 tháng', 'năm'],
+  sheetName: (label: string, year: number) => `Báo cáo ${label} ${year}`,
+  /** "Quý II/2026". */
+  quarter: (roman: string, year: number) => `Quý ${roman}/${year}`,
+  /** A monthly task of the plan: "… (tháng 03/2026)"; src/domain/tthc.ts reads the month back. */
+  monthlyTask: (task: string, month: string, year: number) => `${task} (tháng ${month}/${year})`,
+  yearlyTask: (task: string, year: number) => `${task} (năm ${year})`,
+  beforeYear: (year: number) => `Trước năm ${year}`,
+  fromYear: (year: number) => `Từ năm ${year}`,
+  noDeadline: 'Không có hạn (thường xuyên)',
+} as const;
+
+/** The words of the report the domain composes (src/domain/report.ts). */
+export const REPORT_WORDS = {
+  /** The issuer's first line for a unit named "UBND …" or "Ủy ban nhân dân …". */
+  peoplesCommittee: 'ỦY BAN NHÂN DÂN',
+  /** Nghị định 30's date in words: "ngày 05 tháng 6 năm 2026". */
+  dateInWords: (day: string, month: string, year: number) => `ngày ${day} tháng ${month} năm ${year}`,
+  /** Nơi nhận's first and last lines. */
+  recipientsFirst: '- Như trên;',
+  recipientsLast: '- Lưu: VT, TH.',
+  /** A Hồ sơ TTHC row with a data error, in the report's list: "Tháng 3 – Đất đai". */
+  tthcRowMonth: (month: number) => `Tháng ${month}`,
+  subject: (planSubject: string, periodSubject: string) =>
+    `Kết quả thực hiện ${planSubject} ${periodSubject}`,
+} as const;
+
+/** The fields a commune's one-stop shop typically handles: the Danh mục list's defaults (offices edit it). */
+export const DEFAULT_TTHC_FIELDS: readonly string[] = [
+  'Hộ tịch',
+  'Chứng thực',
+  'Đất đai',
+  'Bảo trợ xã hội',
+  'Người có công',
+  'Lao động – việc làm',
+  'Văn hóa – thể thao',
+  'Thi đua – khen thưởng',
+  'Tôn giáo',
+  'Nông nghiệp',
+  'Hòa giải ở cơ sở',
+  'Giải quyết khiếu nại – tố cáo',
+];
+
+/** The data validations' prompts and errors on the sheets the add-in writes (src/sheets). */
+export const VALIDATION_TEXT = {
+  settings: {
+    yearTitle: 'Năm không hợp lệ',
+    yearMessage: 'Hãy nhập năm gồm 4 chữ số, từ 1990 đến 2100.',
+    warningDaysTitle: 'Số ngày không hợp lệ',
+    warningDaysMessage: 'Hãy nhập số ngày từ 0 đến 365.',
+    signerTitle: 'Người ký không hợp lệ',
+    signerMessage: (chairman: string, viceChairman: string) =>
+      `Hãy chọn "${chairman}" hoặc "${viceChairman}".`,
+    planDateTitle: 'Ngày không hợp lệ',
+    planDateMessage: 'Hãy nhập ngày ban hành kế hoạch dạng dd/mm/yyyy, hoặc để trống.',
+  },
+  tracker: {
+    sectionPrompt: 'Chọn mục của kế hoạch (II.1 … V).',
+    sectionTitle: 'Mục không có trong kế hoạch',
+    sectionMessage: 'Hãy chọn một mục của kế hoạch; mục khác được tính vào dòng "Khác" của trang Tổng hợp.',
+    leadPrompt: 'Chọn cơ quan trong danh sách (sửa danh sách ở trang "Danh mục").',
+    leadTitle: 'Cơ quan chưa có trong danh mục',
+    leadMessage: 'Hãy chọn cơ quan trong danh sách, hoặc thêm cơ quan mới vào trang "Danh mục".',
+    statusTitle: 'Trạng thái không hợp lệ',
+    statusMessage: (a: string, b: string, c: string) => `Hãy chọn: ${a}, ${b} hoặc ${c}.`,
+    datePrompt: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.',
+    dateTitle: 'Ngày không hợp lệ',
+    dateMessage: (from: number, to: number) =>
+      `Hãy nhập một ngày thật, dạng dd/mm/yyyy, trong khoảng ${from}–${to}.`,
+  },
+  tthc: {
+    monthPrompt: (year: number) => `Tháng của năm ${year}: số từ 1 đến 12.`,
+    monthTitle: 'Tháng không hợp lệ',
+    monthMessage: 'Hãy nhập số nguyên từ 1 đến 12.',
+    fieldPrompt: (lists: string) => `Chọn lĩnh vực trong danh sách (sửa danh sách ở trang "${lists}").`,
+    fieldTitle: 'Lĩnh vực chưa có trong danh mục',
+    fieldMessage: (lists: string) =>
+      `Hãy chọn lĩnh vực trong danh sách, hoặc thêm lĩnh vực mới vào trang "${lists}".`,
+    countTitle: 'Số hồ sơ không hợp lệ',
+    countMessage: 'Số hồ sơ là số nguyên từ 0 đến 1.000.000; để trống nếu không có hồ sơ.',
+  },
+} as const;

@@ -40,6 +40,17 @@ export const messages = {
   internal: (detail: string) => `Lỗi nội bộ khi ghi tệp Excel: ${detail}`,
 } as const;
 
+/** What is wrong with a table, after messages.badTable's "Bảng trên trang tính '…' không hợp lệ: ". */
+export const tableDetail = {
+  badName: (name: string) => `tên bảng '${name}' không hợp lệ`,
+  widthMismatch: (columns: number, range: string, width: number) =>
+    `${columns} cột nhưng vùng ${range} rộng ${width} cột`,
+  headerMismatch: (column: number, name: string, range: string) =>
+    `tiêu đề cột ${column} phải là chữ "${name}" ở hàng đầu của vùng ${range}`,
+  duplicateHeader: (name: string) => `tiêu đề cột "${name}" bị trùng`,
+  calculatedOutside: (column: number) => `cột tính toán ${column} nằm ngoài bảng`,
+} as const;
+
 /** What a part is, in words, for the loss report. */
 export const partKinds = {
   chart: 'biểu đồ',

@@ -15,7 +15,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { colToLetters, parseA1Range, toA1 } from '../domain/a1';
+import { colToLetters, parseA1Range, toA1, tryParseA1Cell } from '../domain/a1';
 import type { IsoDate } from '../domain/dates';
 import { PREVIEW } from '../i18n/ui';
 import { SHEET, STATUS_LABEL } from '../i18n/vi';
@@ -352,7 +352,7 @@ function SheetGrid({
     }
     return px;
   };
-  const selectedRow = selection ? Number(/\d+/.exec(selection)?.[0] ?? 0) : 0;
+  const selectedRow = selection ? (tryParseA1Cell(selection)?.row ?? -1) + 1 : 0;
 
   React.useEffect(() => {
     if (!selection) return;

@@ -4,7 +4,7 @@
  * engine: the tracker's "Tình trạng hạn" (deadlineState, the rule the formula states) and the roll-ups of
  * "Tổng hợp" (rollup, the counts its COUNTIFS compute). Pure functions, no React.
  */
-import { toA1 } from '../domain/a1';
+import { toA1, tryParseA1Cell } from '../domain/a1';
 import { formatVnDate, isoFromSerial, parseDateText, serialFromIso, type IsoDate } from '../domain/dates';
 import { deadlineState, type DeadlineState } from '../domain/deadline';
 import type { Grid } from '../domain/grid';
@@ -198,11 +198,9 @@ export function summaryComputed(
     const rows = tthcRead.rows;
     /** A cell's value where the sheet holds exactly the formula the rebuilt Tổng hợp has there. */
     const set = (cell: string, text: string): void => {
-      const m = /^([A-Z]+)(\d+)$/.exec(cell);
-      if (!m) return;
-      let c = 0;
-      for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-      const actual = summary.formulas[Number(m[2]) - 1]?.[c - 1];
+      const at = tryParseA1Cell(cell);
+      if (!at) return;
+      const actual = summary.formulas[at.row]?.[at.col];
       if (actual && expected.get(cell) === actual) out.set(cell, text);
     };
     const figuresRow = (row: number, f: TthcFigures): void => {

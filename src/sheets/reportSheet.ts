@@ -169,7 +169,7 @@ export function unitInText(unitName: string): string {
   return unitName
     .normalize('NFC')
     .trim()
-    .replace(/^UBND\s+/iu, 'Ủy ban nhân dân ');
+    .replace(/^UBND\s+/iu, REPORT_TEXT.peoplesCommitteeInText);
 }
 
 /**
@@ -451,9 +451,9 @@ function tthcShortcomings(c: ReportContent): Row[] {
       ),
     );
   for (const often of f.frequentLate) {
-    const monthsText = `trong các tháng ${often.lateMonths.join(', ')}`;
+    const monthsText = REPORT_TEXT.tthcLateMonths(often.lateMonths.join(', '));
     const reasons = often.reasons
-      .map((r) => `tháng ${r.month}: ${r.text.replace(/[.;\s]+$/u, '')}`)
+      .map((r) => REPORT_TEXT.tthcLateReason(r.month, r.text.replace(/[.;\s]+$/u, '')))
       .join('; ');
     rows.push(
       paragraph(REPORT_TEXT.tthcFrequentLate(often.field, often.figures.late, monthsText, reasons || null)),
@@ -474,7 +474,7 @@ function tthcShortcomings(c: ReportContent): Row[] {
 function signature(c: ReportContent): Group {
   const leftSpan = 15;
   const rightSpan = GRID - leftSpan;
-  const left = ['Nơi nhận:', ...c.recipients];
+  const left = [REPORT_TEXT.recipientsHeading, ...c.recipients];
   const right = [...c.signature.lines, '', '', '', '', c.signature.name];
   const rows: Row[] = [];
   for (let i = 0; i < Math.max(left.length, right.length); i++) {

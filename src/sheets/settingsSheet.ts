@@ -1,4 +1,11 @@
-import { SETTING_HINT, SETTING_LABEL, SETTINGS_HEADER, SHEET, SIGNER_LABEL } from '../i18n/vi';
+import {
+  SETTING_HINT,
+  SETTING_LABEL,
+  SETTINGS_HEADER,
+  SHEET,
+  SIGNER_LABEL,
+  VALIDATION_TEXT,
+} from '../i18n/vi';
 import { signerListSource } from './listsSheet';
 import { SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from '../domain/settings';
 import { quoteSheet } from '../domain/a1';
@@ -70,8 +77,8 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
         rule: { type: 'wholeNumber', min: 1990, max: 2100 },
         allowBlank: false,
         error: {
-          title: 'Năm không hợp lệ',
-          message: 'Hãy nhập năm gồm 4 chữ số, từ 1990 đến 2100.',
+          title: VALIDATION_TEXT.settings.yearTitle,
+          message: VALIDATION_TEXT.settings.yearMessage,
           style: 'stop',
         },
       },
@@ -79,15 +86,19 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
         range: `B${settingRow('warningDays')}`,
         rule: { type: 'wholeNumber', min: 0, max: 365 },
         allowBlank: false,
-        error: { title: 'Số ngày không hợp lệ', message: 'Hãy nhập số ngày từ 0 đến 365.', style: 'stop' },
+        error: {
+          title: VALIDATION_TEXT.settings.warningDaysTitle,
+          message: VALIDATION_TEXT.settings.warningDaysMessage,
+          style: 'stop',
+        },
       },
       {
         range: `B${settingRow('signer')}`,
         rule: { type: 'list', source: signerListSource() },
         allowBlank: false,
         error: {
-          title: 'Người ký không hợp lệ',
-          message: `Hãy chọn "${SIGNER_LABEL.chairman}" hoặc "${SIGNER_LABEL.viceChairman}".`,
+          title: VALIDATION_TEXT.settings.signerTitle,
+          message: VALIDATION_TEXT.settings.signerMessage(SIGNER_LABEL.chairman, SIGNER_LABEL.viceChairman),
           style: 'stop',
         },
       },
@@ -96,8 +107,8 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
         rule: { type: 'date', min: '1990-01-01', max: '2100-12-31' },
         allowBlank: true,
         error: {
-          title: 'Ngày không hợp lệ',
-          message: 'Hãy nhập ngày ban hành kế hoạch dạng dd/mm/yyyy, hoặc để trống.',
+          title: VALIDATION_TEXT.settings.planDateTitle,
+          message: VALIDATION_TEXT.settings.planDateMessage,
           style: 'stop',
         },
       },

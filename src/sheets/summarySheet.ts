@@ -7,7 +7,7 @@
  * it shows there; dates are bounded with "<" the next day, so a time of day never moves a task.
  */
 import { OTHER_GROUP, SHEET, STATE_LABEL, SUMMARY_TEXT } from '../i18n/vi';
-import { colToLetters, quoteSheet } from '../domain/a1';
+import { colToLetters, MAX_ROWS, quoteSheet, toAbsolute } from '../domain/a1';
 import { addDays, formatVnDate, ymdFromIso, type IsoDate } from '../domain/dates';
 import { DEADLINE_STATES } from '../domain/deadline';
 import { reportPeriod, type ReportPeriod } from '../domain/periods';
@@ -58,11 +58,11 @@ const LAST_COL_INDEX = FIRST_FIGURE_COL + SUMMARY_COLUMNS.length - 1;
 const LAST = colToLetters(LAST_COL_INDEX);
 /** The last column of the blocks other than the period block (no Chưa đến kỳ). */
 const LAST_COMMON = colOf('rate');
-const MAX_ROW = 1048576;
+const MAX_ROW = MAX_ROWS;
 const WIDTHS = [7, 40, 8, 11, 11, 9, 10, 9, 11, 9, 11, 10, 10, 10];
 
 const HEADER_TEXT: Record<SummaryColumn, string> = {
-  tasks: 'Tổng số',
+  tasks: SUMMARY_TEXT.tasksHeader,
   doneOnTime: STATE_LABEL.doneOnTime,
   doneLate: STATE_LABEL.doneLate,
   overdue: STATE_LABEL.overdue,
@@ -182,7 +182,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   row = writeBlock(out, t, layout, row, {
     key: 'section',
     title: SUMMARY_TEXT.bySection,
-    groupHeader: ['Mục', 'Nội dung'],
+    groupHeader: [SUMMARY_TEXT.sectionHeader, SUMMARY_TEXT.contentHeader],
     groups: [
       ...input.sections.map((s) => ({ key: s.id, a: s.id, b: s.title, criteria: [section, eq(s.id)] })),
       { key: OTHER_KEY, a: '', b: OTHER_GROUP.section, criteria: null },
@@ -191,7 +191,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   row = writeBlock(out, t, layout, row, {
     key: 'lead',
     title: SUMMARY_TEXT.byLead,
-    groupHeader: ['STT', 'Cơ quan chủ trì'],
+    groupHeader: [SUMMARY_TEXT.sttHeader, SUMMARY_TEXT.leadHeader],
     groups: [
       ...input.leads.map((l, i) => ({ key: l, a: i + 1, b: l, criteria: [lead, eq(l)] })),
       { key: OTHER_KEY, a: '', b: OTHER_GROUP.lead, criteria: null },
@@ -200,7 +200,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   row = writeBlock(out, t, layout, row, {
     key: 'quarter',
     title: SUMMARY_TEXT.byQuarter,
-    groupHeader: ['Kỳ', 'Hạn hoàn thành'],
+    groupHeader: [SUMMARY_TEXT.periodHeader, SUMMARY_TEXT.dueHeader],
     groups: quarterBuckets(year).map((b, i) => ({
       key: b.key,
       a: i + 1,
@@ -212,7 +212,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   row = writeBlock(out, t, layout, row, {
     key: 'period',
     title: SUMMARY_TEXT.byPeriod,
-    groupHeader: ['Kỳ', 'Báo cáo'],
+    groupHeader: [SUMMARY_TEXT.periodHeader, SUMMARY_TEXT.reportHeader],
     groups: periods.map((p, i) => ({
       key: p.id,
       a: i + 1,
@@ -634,7 +634,7 @@ function writeTthcMonths(
     },
   );
   r += 1;
-  writeTthcHeaderRow(out, r, ['Tháng', ''], true);
+  writeTthcHeaderRow(out, r, [SUMMARY_TEXT.monthHeader, ''], true);
   r += 1;
   const monthFirst = r;
   for (let m = 1; m <= 12; m++) {
@@ -667,12 +667,11 @@ function writeTthcWindow(
   const monthsRow = r;
   const { firstCell, lastCell } = writeTthcWindowMonths(out, tl, monthsRow, win.window);
   r += 1;
-  writeTthcHeaderRow(out, r, ['STT', 'Lĩnh vực'], false);
+  writeTthcHeaderRow(out, r, [SUMMARY_TEXT.sttHeader, SUMMARY_TEXT.fieldHeader], false);
   r += 1;
   const firstRow = r;
-  const abs = (cell: string): string => cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
-  const first = [w.month, abs(firstCell)];
-  const last = [w.month, abs(lastCell)];
+  const first = [w.month, toAbsolute(firstCell)];
+  const last = [w.month, toAbsolute(lastCell)];
   const flows = [w.month, `">=${win.window.from}"`, w.month, `"<=${win.window.to}"`];
   const keys = [...fields, OTHER_KEY];
   fields.forEach((f, j) => {

@@ -1,4 +1,4 @@
-import { HEADERS, SHEET, STATE_LABEL, STATUS_LABEL, TABLE_NAME } from '../i18n/vi';
+import { HEADERS, SHEET, STATE_LABEL, STATUS_LABEL, TABLE_NAME, VALIDATION_TEXT } from '../i18n/vi';
 import { colToLetters, rangeToA1 } from '../domain/a1';
 import { serialFromIso, type IsoDate } from '../domain/dates';
 import type { PlannedTask } from '../domain/schedule';
@@ -201,10 +201,10 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
         range: data('section'),
         rule: { type: 'list', source: sectionListSource() },
         allowBlank: false,
-        prompt: { title: HEADERS.section, message: 'Chọn mục của kế hoạch (II.1 … V).' },
+        prompt: { title: HEADERS.section, message: VALIDATION_TEXT.tracker.sectionPrompt },
         error: {
-          title: 'Mục không có trong kế hoạch',
-          message: 'Hãy chọn một mục của kế hoạch; mục khác được tính vào dòng "Khác" của trang Tổng hợp.',
+          title: VALIDATION_TEXT.tracker.sectionTitle,
+          message: VALIDATION_TEXT.tracker.sectionMessage,
           style: 'warning',
         },
       },
@@ -214,11 +214,11 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
         allowBlank: false,
         prompt: {
           title: HEADERS.lead,
-          message: 'Chọn cơ quan trong danh sách (sửa danh sách ở trang "Danh mục").',
+          message: VALIDATION_TEXT.tracker.leadPrompt,
         },
         error: {
-          title: 'Cơ quan chưa có trong danh mục',
-          message: 'Hãy chọn cơ quan trong danh sách, hoặc thêm cơ quan mới vào trang "Danh mục".',
+          title: VALIDATION_TEXT.tracker.leadTitle,
+          message: VALIDATION_TEXT.tracker.leadMessage,
           style: 'warning',
         },
       },
@@ -227,8 +227,12 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
         rule: { type: 'list', source: statusListSource() },
         allowBlank: true,
         error: {
-          title: 'Trạng thái không hợp lệ',
-          message: `Hãy chọn: ${STATUS_LABEL.notStarted}, ${STATUS_LABEL.inProgress} hoặc ${STATUS_LABEL.done}.`,
+          title: VALIDATION_TEXT.tracker.statusTitle,
+          message: VALIDATION_TEXT.tracker.statusMessage(
+            STATUS_LABEL.notStarted,
+            STATUS_LABEL.inProgress,
+            STATUS_LABEL.done,
+          ),
           style: 'stop',
         },
       },
@@ -236,10 +240,10 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
         range: data(k),
         rule: { type: 'date' as const, min: minDate, max: maxDate },
         allowBlank: true,
-        prompt: { title: HEADERS[k], message: 'Nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.' },
+        prompt: { title: HEADERS[k], message: VALIDATION_TEXT.tracker.datePrompt },
         error: {
-          title: 'Ngày không hợp lệ',
-          message: `Hãy nhập một ngày thật, dạng dd/mm/yyyy, trong khoảng ${year - 5}–${year + 5}.`,
+          title: VALIDATION_TEXT.tracker.dateTitle,
+          message: VALIDATION_TEXT.tracker.dateMessage(year - 5, year + 5),
           style: 'stop' as const,
         },
       })),

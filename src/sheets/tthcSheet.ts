@@ -22,7 +22,7 @@ import {
   type TthcColumnKey,
   type TthcCountKey,
 } from '../domain/tthc';
-import { SHEET, TTHC_HEADERS, TTHC_TABLE_NAME } from '../i18n/vi';
+import { SHEET, TTHC_HEADERS, TTHC_TABLE_NAME, VALIDATION_TEXT } from '../i18n/vi';
 import { fieldListSource } from './listsSheet';
 import type { CellValue, ConditionalFormatSpec, FormulaCell, SheetSpec, ValidationSpec } from './spec';
 import { rowHeightFor } from './textLayout';
@@ -180,8 +180,12 @@ export function buildTthcSheet(input: TthcSheetInput): SheetSpec {
       range: data('month'),
       rule: { type: 'wholeNumber', min: 1, max: 12 },
       allowBlank: true,
-      prompt: { title: TTHC_HEADERS.month, message: `Tháng của năm ${input.year}: số từ 1 đến 12.` },
-      error: { title: 'Tháng không hợp lệ', message: 'Hãy nhập số nguyên từ 1 đến 12.', style: 'stop' },
+      prompt: { title: TTHC_HEADERS.month, message: VALIDATION_TEXT.tthc.monthPrompt(input.year) },
+      error: {
+        title: VALIDATION_TEXT.tthc.monthTitle,
+        message: VALIDATION_TEXT.tthc.monthMessage,
+        style: 'stop',
+      },
     },
     {
       range: data('field'),
@@ -189,11 +193,11 @@ export function buildTthcSheet(input: TthcSheetInput): SheetSpec {
       allowBlank: true,
       prompt: {
         title: TTHC_HEADERS.field,
-        message: `Chọn lĩnh vực trong danh sách (sửa danh sách ở trang "${SHEET.lists}").`,
+        message: VALIDATION_TEXT.tthc.fieldPrompt(SHEET.lists),
       },
       error: {
-        title: 'Lĩnh vực chưa có trong danh mục',
-        message: `Hãy chọn lĩnh vực trong danh sách, hoặc thêm lĩnh vực mới vào trang "${SHEET.lists}".`,
+        title: VALIDATION_TEXT.tthc.fieldTitle,
+        message: VALIDATION_TEXT.tthc.fieldMessage(SHEET.lists),
         style: 'warning',
       },
     },
@@ -202,8 +206,8 @@ export function buildTthcSheet(input: TthcSheetInput): SheetSpec {
       rule: { type: 'wholeNumber', min: 0, max: MAX_COUNT },
       allowBlank: true,
       error: {
-        title: 'Số hồ sơ không hợp lệ',
-        message: 'Số hồ sơ là số nguyên từ 0 đến 1.000.000; để trống nếu không có hồ sơ.',
+        title: VALIDATION_TEXT.tthc.countTitle,
+        message: VALIDATION_TEXT.tthc.countMessage,
         style: 'stop',
       },
     })),

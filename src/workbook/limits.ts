@@ -7,12 +7,13 @@
  *
  * Pure data: both adapters and the CLI read it; none of them defines a limit of its own.
  */
+import { MAX_COLUMNS, MAX_ROWS } from '../domain/a1';
 import type { LimitName } from '../i18n/xlsx';
 
 /** Excel's grid (rows 1…1,048,576, columns A…XFD) and what one cell holds. */
 export const EXCEL = {
-  maxRows: 1_048_576,
-  maxColumns: 16_384,
+  maxRows: MAX_ROWS,
+  maxColumns: MAX_COLUMNS,
   /** Characters of text in a cell. */
   maxCellChars: 32_767,
   /** Characters of a formula. */

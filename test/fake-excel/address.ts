@@ -3,7 +3,7 @@
  * "2:4") ↔ rectangles of 0-based indexes. Written apart from the adapter's own helpers so that a bug in one
  * cannot hide in the other.
  */
-import { colToLetters, lettersToCol, toA1 } from '../../src/workbook/a1';
+import { colToLetters, lettersToCol, toA1 } from '../../src/domain/a1';
 import { FakeOfficeError } from './errors';
 
 export const MAX_ROWS = 1_048_576;

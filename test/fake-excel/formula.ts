@@ -3,7 +3,7 @@
  * reference move by the offset, "$" parts stay. Text in double quotes and function names are left alone.
  * Enough for the fake's autoFill; not a formula parser.
  */
-import { colToLetters, lettersToCol } from '../../src/workbook/a1';
+import { colToLetters, lettersToCol } from '../../src/domain/a1';
 
 const REF = /(^|[^A-Za-z0-9_.$"])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(!])/g;
 

@@ -1,14 +1,14 @@
 /** The Office adapter's small pure helpers: ranges, text detection, payload estimates. */
 import fc from 'fast-check';
+import { coverCells } from '../../src/workbook/office/ranges';
 import {
-  coverCells,
   parseAreas,
   parseRange,
   withoutSheet,
   MAX_ROWS,
   MAX_COLUMNS,
-} from '../../src/workbook/office/ranges';
-import type { RangeRef } from '../../src/workbook/a1';
+  type RangeRef,
+} from '../../src/domain/a1';
 import { coalesceMerges, coalesceStyles } from '../../src/workbook/office/coalesce';
 import { cellJsonBytes, rowJsonBytes, stringJsonBytes } from '../../src/workbook/office/syncBudget';
 import { needsTextFormat } from '../../src/workbook/office/textFormat';

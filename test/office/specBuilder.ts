@@ -1,6 +1,6 @@
 /** Small SheetSpec builders for the adapter tests (the real builders live in src/sheets). */
 import type { CellValue, SheetSpec } from '../../src/sheets/spec';
-import { colToLetters } from '../../src/workbook/a1';
+import { colToLetters } from '../../src/domain/a1';
 
 export function sheetSpec(name: string, cells: CellValue[][], extra: Partial<SheetSpec> = {}): SheetSpec {
   return { name, kind: 'report', cells, ...extra };

@@ -8,8 +8,8 @@
  *   borders are left alone (a border on a bigger range draws inside lines the separate runs may not have).
  */
 import type { CellStyle, StyleRun } from '../../sheets/spec';
-import type { RangeRef } from '../a1';
-import { isUnbounded, parseRange, refToA1 } from './ranges';
+import { formatRange, parseRange, type RangeRef } from '../../domain/a1';
+import { isUnbounded } from './ranges';
 
 export interface MergeRun {
   range: RangeRef;
@@ -87,7 +87,7 @@ export function coalesceStyles(styles: readonly StyleRun[]): StyleRun[] {
     const joined = joinable && last && last.key === key ? join(last.range, range) : null;
     if (last && joined) {
       last.range = joined;
-      last.run.range = refToA1(joined);
+      last.run.range = formatRange(joined);
       continue;
     }
     const copy: StyleRun = { range: run.range, style: run.style };

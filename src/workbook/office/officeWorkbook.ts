@@ -20,7 +20,7 @@
 import { sheetNameKey } from '../../domain/text';
 import { OFFICE_ERROR } from '../../i18n/vi';
 import type { SheetSpec } from '../../sheets/spec';
-import { toA1 } from '../a1';
+import { toA1 } from '../../domain/a1';
 import type { CellUpdate, SheetInfo, WorkbookPort, WorkbookSnapshot, WritePlan } from '../port';
 import { WorkbookError } from '../port';
 import { inProcessMemory, remember, type MemoryStore, type SheetExtent } from './memory';

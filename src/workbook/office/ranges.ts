@@ -1,11 +1,8 @@
 /**
- * Range arithmetic for the Office adapter, on top of the shared A1 helpers: whole rows/columns, the sheet
- * prefix Excel puts on the addresses it returns, and covering a set of cells with few rectangles.
+ * Range arithmetic for the Office adapter: sizes, whole rows/columns, the part of a range inside another.
+ * Addresses themselves (parsing, formatting, sheet prefixes) are domain/a1.ts's.
  */
-import { colToLetters, parseA1Range, rangeToA1, type RangeRef } from '../a1';
-
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+import { MAX_COLUMNS, MAX_ROWS, type RangeRef } from '../../domain/a1';
 
 export function rowCount(r: RangeRef): number {
   return r.end.row - r.start.row + 1;
@@ -15,80 +12,11 @@ export function columnCount(r: RangeRef): number {
   return r.end.col - r.start.col + 1;
 }
 
-/** "'Nhiệm vụ'!B2:C3" → "B2:C3" (sheet names may contain "!" inside quotes). */
-export function withoutSheet(address: string): string {
-  const m = /^(?:'(?:[^']|'')*'|[^'!]+)!(.*)$/.exec(address);
-  return m ? m[1] : address;
-}
-
-/** Like parseA1Range, and also "A:C" (whole columns) and "2:4" (whole rows). */
-export function parseRange(address: string): RangeRef {
-  const bare = withoutSheet(address).replace(/\$/g, '');
-  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(bare);
-  if (cols) {
-    const a = parseA1Range(`${cols[1]}1:${cols[2]}1`);
-    return { start: { row: 0, col: a.start.col }, end: { row: MAX_ROWS - 1, col: a.end.col } };
-  }
-  const rows = /^(\d+):(\d+)$/.exec(bare);
-  if (rows) {
-    const a = parseA1Range(`A${rows[1]}:A${rows[2]}`);
-    return { start: { row: a.start.row, col: 0 }, end: { row: a.end.row, col: MAX_COLUMNS - 1 } };
-  }
-  return parseA1Range(bare);
-}
-
-/**
- * The areas of a RangeAreas address, as Excel returns it: comma-separated, each area sheet-qualified
- * ("Sheet1!A1:B4, Sheet1!D1:D4", "'Nhiệm vụ'!L2:L60,'Nhiệm vụ'!N2"). A quoted sheet name may itself hold
- * commas and doubled apostrophes, so the split skips what is inside quotes. "" gives no areas.
- */
-export function parseAreas(address: string): RangeRef[] {
-  const areas: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of address) {
-    if (ch === "'") quoted = !quoted; // a doubled '' inside a name toggles twice: net unchanged
-    if (ch === ',' && !quoted) {
-      areas.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  areas.push(current);
-  return areas
-    .map((a) => a.trim())
-    .filter((a) => a !== '')
-    .map((a) => parseRange(a));
-}
-
 /** True for ranges spanning whole rows or whole columns. */
 export function isUnbounded(r: RangeRef): boolean {
   return (
     (r.start.row === 0 && r.end.row === MAX_ROWS - 1) || (r.start.col === 0 && r.end.col === MAX_COLUMNS - 1)
   );
-}
-
-export function refToA1(r: RangeRef): string {
-  return rangeToA1(r.start.row, r.start.col, r.end.row, r.end.col);
-}
-
-/** Columns first..last (0-based) as "A:C". */
-export function columnsAddress(first: number, last: number): string {
-  return `${colToLetters(first)}:${colToLetters(last)}`;
-}
-
-/** Rows first..last (1-based) as "2:4". */
-export function rowsAddress(first: number, last: number): string {
-  return `${first}:${last}`;
-}
-
-/** "1:1" → "$1:$1" (the form print titles take). */
-export function absoluteRows(rows: string): string {
-  return rows
-    .split(':')
-    .map((p) => `$${p.replace(/\$/g, '')}`)
-    .join(':');
 }
 
 /** The part of `r` inside `limit`, or null. */

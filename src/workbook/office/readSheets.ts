@@ -5,9 +5,9 @@
  */
 import { sheetNameKey } from '../../domain/text';
 import type { ErrorCell, RawCell, RawSheet, SheetInfo, WorkbookSnapshot } from '../port';
-import { rangeToA1, type RangeRef } from '../a1';
+import { formatRange, parseAreas, parseRange, rangeToA1, withoutSheet, type RangeRef } from '../../domain/a1';
 import { rememberedName, type BookMemory, type SheetExtent } from './memory';
-import { columnCount, parseAreas, parseRange, rowCount, withoutSheet } from './ranges';
+import { columnCount, rowCount } from './ranges';
 import { rowJsonBytes } from './syncBudget';
 
 /** Excel's rule: sheet names are equal regardless of case (and, for Vietnamese, of NFC/NFD form). */
@@ -266,7 +266,7 @@ function emptyLoaded(whole: RangeRef, options: ReadOptions): LoadedRange {
   const cols = columnCount(whole);
   const grid = <V>(v: V): V[][] => Array.from({ length: rows }, () => new Array<V>(cols).fill(v));
   return {
-    address: rangeToA1(whole.start.row, whole.start.col, whole.end.row, whole.end.col),
+    address: formatRange(whole),
     values: grid<unknown>(''),
     valueTypes: grid('Empty'),
     numberFormat: grid<unknown>('General'),
@@ -551,7 +551,7 @@ function queueRound(
     q.used.load('address');
     if (options.formulaCells) q.formulas = loadFormulaAreas(read.ws);
     const window = windowFor(read, Math.max(bytes, 1));
-    const range = read.ws.getRange(refA1(window)).getUsedRangeOrNullObject(true);
+    const range = read.ws.getRange(formatRange(window)).getUsedRangeOrNullObject(true);
     range.load(`address,${props}`);
     q.data = { range, window };
     return rowCount(window) * plannedRowBytes(read);
@@ -599,10 +599,6 @@ function expectedBytes(read: SheetRead): number {
   if (read.whole === null) return 0;
   if (read.whole) return Math.max(0, read.whole.end.row - read.next + 1) * perRow;
   return read.rowsHint !== undefined ? read.rowsHint * perRow : Infinity;
-}
-
-function refA1(r: RangeRef): string {
-  return rangeToA1(r.start.row, r.start.col, r.end.row, r.end.col);
 }
 
 /** Takes in what one sheet's loads of a sync brought back. */

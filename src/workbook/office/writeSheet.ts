@@ -19,19 +19,19 @@ import type {
   ValidationRule,
   ValidationSpec,
 } from '../../sheets/spec';
-import { parseA1Cell, rangeToA1, toA1, type CellRef, type RangeRef } from '../a1';
 import {
-  absoluteRows,
-  columnCount,
-  columnsAddress,
-  coverCells,
-  intersect,
-  isUnbounded,
+  formatColumns,
+  formatRange,
+  formatRows,
+  parseA1Cell,
   parseRange,
-  refToA1,
-  rowCount,
-  rowsAddress,
-} from './ranges';
+  parseRows,
+  rangeToA1,
+  toA1,
+  type CellRef,
+  type RangeRef,
+} from '../../domain/a1';
+import { columnCount, coverCells, intersect, isUnbounded, rowCount } from './ranges';
 import { DEGRADED } from '../../i18n/vi';
 import { rowHeightFor } from '../../sheets/textLayout';
 import { coalesceMerges, coalesceStyles } from './coalesce';
@@ -468,7 +468,10 @@ async function writePage(
     layout.headerMargin = mmToPoints(page.margins.header);
     layout.footerMargin = mmToPoints(page.margins.footer);
     if (page.printArea) layout.setPrintArea(page.printArea);
-    if (page.printTitleRows) layout.setPrintTitleRows(absoluteRows(page.printTitleRows));
+    if (page.printTitleRows) {
+      const titles = parseRows(page.printTitleRows);
+      layout.setPrintTitleRows(titles ? formatRows(titles.first, titles.last, true) : page.printTitleRows);
+    }
     if (page.fitToWidth) {
       // One page wide, twice over: a scale computed from the column widths, which always applies; then Excel's
       // own fit to 1 page wide (0 pages tall: as many as needed), exact where it takes, which it does only
@@ -659,7 +662,7 @@ function resetPage(layout: Excel.PageLayout, spec: SheetSpec, extent: RangeRef):
     part.centerFooter = '';
     part.rightFooter = '';
   }
-  if (!spec.page?.printArea) layout.setPrintArea(refToA1(extent));
+  if (!spec.page?.printArea) layout.setPrintArea(formatRange(extent));
 }
 
 /**
@@ -680,7 +683,7 @@ export async function resetSheet(
   budget: SyncBudget,
 ): Promise<void> {
   const extent = contentExtent(spec, denseCells(spec.cells));
-  await queue(budget, estimate(RESET_OPERATIONS, refToA1(extent)), () => {
+  await queue(budget, estimate(RESET_OPERATIONS, formatRange(extent)), () => {
     if (wasHidden) ws.visibility = 'Visible';
     ws.freezePanes.unfreeze();
     const all = ws.getRange();
@@ -730,7 +733,7 @@ export async function writeSheet(
   );
   for (const [first, last, width] of widths) {
     await queue(budget, estimate(2, null), () => {
-      ws.getRange(columnsAddress(first, last)).format.columnWidth = columnWidthPoints(width);
+      ws.getRange(formatColumns(first, last)).format.columnWidth = columnWidthPoints(width);
     });
   }
   // Rows sized to their text are fitted by Excel itself, after the values and wrapping are in (below), except
@@ -742,7 +745,7 @@ export async function writeSheet(
   const heights = runsOf(explicit);
   for (const [first, last, height] of heights) {
     await queue(budget, estimate(2, null), () => {
-      ws.getRange(rowsAddress(first, last)).format.rowHeight = height;
+      ws.getRange(formatRows(first - 1, last - 1)).format.rowHeight = height;
     });
   }
 
@@ -762,7 +765,7 @@ export async function writeSheet(
   await writeFormulas(ws, spec, filledByTable, budget);
 
   for (const m of coalesceMerges(spec.merges ?? [])) {
-    const address = refToA1(m.range);
+    const address = formatRange(m.range);
     await queue(budget, estimate(2, address), () => ws.getRange(address).merge(m.across));
   }
   if (spec.table) await writeTable(ws, spec, spec.table, env);
@@ -793,7 +796,7 @@ export async function writeSheet(
 
   if (spec.autoRowHeights && cells.length > 0) {
     for (const [first, last] of unmergedRuns(cells.length, merged)) {
-      const rows = rowsAddress(first, last);
+      const rows = formatRows(first - 1, last - 1);
       await queue(budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
     }
   }

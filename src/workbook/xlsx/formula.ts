@@ -4,9 +4,7 @@
  * leaves string literals ("Q1"), quoted sheet names ('Q1 2025'!A1), structured references (Bảng[Cột]),
  * function names (LOG10) and sheet prefixes (Sheet1!) alone.
  */
-
-const MAX_COLUMN = 16_384;
-const MAX_ROW = 1_048_576;
+import { colToLetters, lettersToCol, MAX_COLUMNS as MAX_COLUMN, MAX_ROWS as MAX_ROW } from '../../domain/a1';
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
@@ -160,19 +158,11 @@ function isTokenChar(ch: string): boolean {
   return ch !== '' && (/[A-Za-z0-9_.$\\]/.test(ch) || ch > '\u007f');
 }
 
+/** Column letters → 1-based number, as the formula's bounds are written. */
 function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return lettersToCol(letters) + 1;
 }
 
 function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return colToLetters(col - 1);
 }

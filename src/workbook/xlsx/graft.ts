@@ -19,7 +19,16 @@ import { sheetNameKey } from '../../domain/text';
 import type { CellValue, SheetSpec } from '../../sheets/spec';
 import type { CellUpdate } from '../port';
 import { WorkbookError } from '../port';
-import { parseA1Cell, parseA1Range, toA1 } from '../a1';
+import {
+  formatRange,
+  formatRows,
+  parseA1Cell,
+  parseA1Range,
+  parseRows,
+  qualify,
+  rangeToA1,
+  toA1,
+} from '../../domain/a1';
 import {
   type Book,
   isSheetProtected,
@@ -31,10 +40,10 @@ import {
   sameSheetName,
   type SheetEntry,
 } from './book';
-import { describeLoss, messages, type PartKind } from '../../i18n/xlsx';
+import { describeLoss, messages, tableDetail, type PartKind } from '../../i18n/xlsx';
 import { CONTENT_TYPE, decodeText, Package, REL, type Relationship, relativeTarget } from './opc';
 import type { WrittenSheet } from './sheetWriter';
-import { rangeText, stripEquals } from './sheetWriter';
+import { stripEquals } from './sheetWriter';
 import { StyleMerger } from './styles';
 import { findAttribute, scanTags } from './tagScan';
 import {
@@ -249,7 +258,7 @@ function checkTableNames(pkg: Package, book: Book, specs: SheetSpec[]): void {
       throw new WorkbookError(
         'unsupported',
         spec.name,
-        messages.badTable(spec.name, `tên bảng '${name}' không hợp lệ`),
+        messages.badTable(spec.name, tableDetail.badName(name)),
       );
     }
     if (taken.has(sheetNameKey(name))) {
@@ -585,7 +594,7 @@ function writeMerges(doc: XmlDocument, spec: SheetSpec): void {
   const el = element(
     `${prefix}mergeCells`,
     [['count', String(merges.length)]],
-    merges.map((m) => element(`${prefix}mergeCell`, [['ref', rangeText(parseA1Range(m))]])),
+    merges.map((m) => element(`${prefix}mergeCell`, [['ref', formatRange(parseA1Range(m))]])),
   );
   insertInOrder(doc.root, el, WORKSHEET_ORDER);
 }
@@ -627,7 +636,7 @@ function escapeOoxml(value: string, pattern: RegExp): string {
 function tableDocument(w: WrittenSheet, id: number): XmlDocument {
   const table = w.spec.table as NonNullable<WrittenSheet['spec']['table']>;
   const range = w.tableRange as NonNullable<WrittenSheet['tableRange']>;
-  const ref = `${toA1(range.start.row, range.start.col)}:${toA1(range.end.row, range.end.col)}`;
+  const ref = formatRange(range, { pair: true });
   const calc = new Map((table.calculatedColumns ?? []).map((c) => [c.column, stripEquals(c.formula)]));
   const columns = table.columns.map((name, i) => {
     const formula = calc.get(i);
@@ -685,23 +694,21 @@ function setPrintNames(workbookDoc: XmlDocument, index: number, w: WrittenSheet)
   }
   const page = w.spec.page;
   const add: [string, string][] = [];
-  const quoted = `'${w.spec.name.replace(/'/g, "''")}'`;
   if (page?.printArea) {
-    const r = parseA1Range(page.printArea);
     add.push([
       '_xlnm.Print_Area',
-      `${quoted}!${absolute(r.start.row, r.start.col)}:${absolute(r.end.row, r.end.col)}`,
+      qualify(w.spec.name, formatRange(parseA1Range(page.printArea), ABSOLUTE_PAIR)),
     ]);
   }
   if (page?.printTitleRows) {
-    const m = /^\$?(\d+)(?::\$?(\d+))?$/.exec(page.printTitleRows.trim());
-    if (!m)
+    const rows = parseRows(page.printTitleRows);
+    if (!rows)
       throw new WorkbookError(
         'unsupported',
         w.spec.name,
         messages.badAddress(w.spec.name, page.printTitleRows),
       );
-    add.push(['_xlnm.Print_Titles', `${quoted}!$${m[1]}:$${m[2] ?? m[1]}`]);
+    add.push(['_xlnm.Print_Titles', qualify(w.spec.name, formatRows(rows.first, rows.last, true))]);
   }
   if (!add.length) {
     if (definedNames && !childElements(definedNames).length) removeChildren(root, (e) => e === definedNames);
@@ -726,11 +733,7 @@ function setPrintNames(workbookDoc: XmlDocument, index: number, w: WrittenSheet)
   return dropped;
 }
 
-function absolute(row: number, col: number): string {
-  const a1 = toA1(row, col);
-  const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
-  return `$${m[1]}$${m[2]}`;
-}
+const ABSOLUTE_PAIR = { absolute: true, pair: true } as const;
 
 /** What a removed part is, for the loss report; undefined for parts nobody would miss. */
 function classifyPart(pkg: Package, part: string): PartKind | undefined {
@@ -878,9 +881,7 @@ function extendDimension(doc: XmlDocument, row: number, col: number): void {
     const left = Math.min(r.start.col, col);
     const bottom = Math.max(r.end.row, row);
     const right = Math.max(r.end.col, col);
-    const a = toA1(top, left);
-    const b = toA1(bottom, right);
-    setAttr(dimension, 'ref', a === b ? a : `${a}:${b}`);
+    setAttr(dimension, 'ref', rangeToA1(top, left, bottom, right));
   } catch {
     // An unreadable dimension is only a hint; leave it.
   }

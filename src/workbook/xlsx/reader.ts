@@ -17,7 +17,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 import type { RawCell, RawSheet } from '../port';
-import { lettersToCol, parseA1Cell, rangeToA1 } from '../a1';
+import { formatRange, parseA1Cell, parseA1Range, scanCellRef } from '../../domain/a1';
 import { EXCEL, FILE_LIMITS } from '../limits';
 import { type Book, MAIN_NS, REL_NS, type SheetEntry } from './book';
 import { decodeText, Package, REL, XML_DECLARATION } from './opc';
@@ -224,34 +224,6 @@ export function scanExtent(text: string): { lastRow: number; lastCol: number; hi
 }
 
 /**
- * "AB12" → column 28 and row 12 (row 0 when left out), read without a regular expression: this runs for
- * every cell. Undefined when it is not a reference; a column past XFD comes back as found (the caller refuses).
- */
-function parseCellRef(ref: string): { col: number; row: number } | undefined {
-  let i = 0;
-  if (ref.charCodeAt(i) === 0x24) i += 1; // $
-  let col = 0;
-  const lettersStart = i;
-  for (; i < ref.length; i += 1) {
-    const ch = ref.charCodeAt(i) | 0x20; // lower case
-    if (ch < 0x61 || ch > 0x7a) break;
-    col = col * 26 + (ch - 0x60);
-    if (col > EXCEL.maxColumns) col = EXCEL.maxColumns + 1; // stays "past XFD", never overflows
-  }
-  if (i === lettersStart) return undefined;
-  if (ref.charCodeAt(i) === 0x24) i += 1;
-  let row = 0;
-  const digitsStart = i;
-  for (; i < ref.length; i += 1) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 0x30 || ch > 0x39) return undefined;
-    row = row * 10 + (ch - 0x30);
-  }
-  if (i - digitsStart > 16) row = Number.MAX_SAFE_INTEGER;
-  return { col, row };
-}
-
-/**
  * One linear pass over a worksheet's XML: the used range (cells with content — a value, formula or inline
  * string — or with a cell format other than the default), hidden rows, where each stored cell is, and the
  * protection flag. Positions left out by the producer follow from the previous row or cell, as the format
@@ -322,7 +294,7 @@ export function scanSheet(text: string, sheet: string): SheetScan {
         if (tag.closing) return;
         const r = attribute(text, tag, 'r');
         if (r !== undefined) {
-          const at = parseCellRef(r);
+          const at = scanCellRef(r);
           if (!at) throw unreadable({ kind: 'damaged' });
           if (at.row > EXCEL.maxRows) beyond('rows', at.row);
           col = at.col;
@@ -544,11 +516,11 @@ export function readTables(pkg: Package, entry: SheetEntry): { name: string; ran
   return tables;
 }
 
+/** A table's ref as the add-in writes it ("A1:L60"); text that is not a range stays as it is. */
 function normaliseRange(ref: string): string {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return ref;
-  const c1 = lettersToCol(m[1]);
-  const r1 = Number(m[2]) - 1;
-  if (!m[3]) return rangeToA1(r1, c1, r1, c1);
-  return rangeToA1(r1, c1, Number(m[4]) - 1, lettersToCol(m[3]));
+  try {
+    return formatRange(parseA1Range(ref));
+  } catch {
+    return ref;
+  }
 }

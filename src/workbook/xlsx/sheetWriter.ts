@@ -17,8 +17,16 @@ import type {
   ValidationSpec,
 } from '../../sheets/spec';
 import { WorkbookError } from '../port';
-import { parseA1Cell, parseA1Range, type RangeRef, toA1 } from '../a1';
-import { messages } from '../../i18n/xlsx';
+import {
+  formatRange,
+  parseA1Cell,
+  parseA1Range,
+  parseRows,
+  rangeToA1,
+  type RangeRef,
+  toA1,
+} from '../../domain/a1';
+import { messages, tableDetail } from '../../i18n/xlsx';
 
 export interface FontBase {
   name: string;
@@ -183,7 +191,7 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
     const { page } = spec;
     // Print area and titles are written by the graft step (graft.ts); they are checked here, before it.
     if (page.printArea) rangeRef(sheet, page.printArea);
-    if (page.printTitleRows && !/^\$?\d+(:\$?\d+)?$/.test(page.printTitleRows.trim())) {
+    if (page.printTitleRows && !parseRows(page.printTitleRows)) {
       throw new WorkbookError('unsupported', sheet, messages.badAddress(sheet, page.printTitleRows));
     }
     const inches = (mm: number): number => Math.round((mm / MM_PER_INCH) * 10_000) / 10_000;
@@ -227,7 +235,7 @@ function writeTableCells(
     throw new WorkbookError(
       'unsupported',
       sheet,
-      messages.badTable(sheet, `${table.columns.length} cột nhưng vùng ${table.range} rộng ${width} cột`),
+      messages.badTable(sheet, tableDetail.widthMismatch(table.columns.length, table.range, width)),
     );
   }
   const seen = new Set<string>();
@@ -237,10 +245,7 @@ function writeTableCells(
       throw new WorkbookError(
         'unsupported',
         sheet,
-        messages.badTable(
-          sheet,
-          `tiêu đề cột ${i + 1} phải là chữ "${name}" ở hàng đầu của vùng ${table.range}`,
-        ),
+        messages.badTable(sheet, tableDetail.headerMismatch(i + 1, name, table.range)),
       );
     }
     const folded = name.toLocaleUpperCase();
@@ -248,7 +253,7 @@ function writeTableCells(
       throw new WorkbookError(
         'unsupported',
         sheet,
-        messages.badTable(sheet, `tiêu đề cột "${name}" bị trùng`),
+        messages.badTable(sheet, tableDetail.duplicateHeader(name)),
       );
     seen.add(folded);
   });
@@ -262,7 +267,7 @@ function writeTableCells(
       throw new WorkbookError(
         'unsupported',
         sheet,
-        messages.badTable(sheet, `cột tính toán ${calc.column} nằm ngoài bảng`),
+        messages.badTable(sheet, tableDetail.calculatedOutside(calc.column)),
       );
     }
     const col = range.start.col + calc.column;
@@ -274,7 +279,7 @@ function writeTableCells(
     if (first === last) {
       ws.getCell(first + 1, col + 1).value = { formula: text } as ExcelJS.CellFormulaValue;
     } else {
-      ws.fillFormula(`${toA1(first, col)}:${toA1(last, col)}`, text);
+      ws.fillFormula(rangeToA1(first, col, last, col), text);
     }
     if (spec.defaultFont) for (let r = first; r <= last; r += 1) touch(r, col);
   }
@@ -282,7 +287,7 @@ function writeTableCells(
 }
 
 function addValidation(ws: ExcelJS.Worksheet, sheet: string, v: ValidationSpec): void {
-  const range = rangeText(rangeRef(sheet, v.range));
+  const range = formatRange(rangeRef(sheet, v.range));
   const tooLong =
     (v.prompt && (v.prompt.title.length > MAX_PROMPT_TITLE || v.prompt.message.length > MAX_PROMPT)) ||
     v.error.title.length > MAX_ERROR_TITLE ||
@@ -327,7 +332,7 @@ function addConditionalFormat(
   if (cf.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(sheet, cf.fill) } };
   if (cf.fontColor) style.font = { color: { argb: argb(sheet, cf.fontColor) } };
   ws.addConditionalFormatting({
-    ref: rangeText(rangeRef(sheet, cf.range)),
+    ref: formatRange(rangeRef(sheet, cf.range)),
     rules: [{ type: 'expression', priority, formulae: [stripEquals(cf.formula)], style }],
   });
 }
@@ -346,7 +351,7 @@ function addDataBar(ws: ExcelJS.Worksheet, sheet: string, bar: DataBarSpec, prio
   (rule as ExcelJS.DataBarRuleType & { color: Partial<ExcelJS.Color> }).color = {
     argb: argb(sheet, bar.color),
   };
-  ws.addConditionalFormatting({ ref: rangeText(rangeRef(sheet, bar.range)), rules: [rule] });
+  ws.addConditionalFormatting({ ref: formatRange(rangeRef(sheet, bar.range)), rules: [rule] });
 }
 
 function mergeStyle(target: CellStyle, add: CellStyle): void {
@@ -431,10 +436,4 @@ function rangeRef(sheet: string, address: string): RangeRef {
   } catch {
     throw new WorkbookError('unsupported', sheet, messages.badAddress(sheet, address));
   }
-}
-
-export function rangeText(range: RangeRef): string {
-  const a = toA1(range.start.row, range.start.col);
-  const b = toA1(range.end.row, range.end.col);
-  return a === b ? a : `${a}:${b}`;
 }
