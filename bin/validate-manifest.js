@@ -169,6 +169,9 @@ function registeredFunctionNames(dir) {
  * (https://host/assets/icon-16.png → assets/icon-16.png), pages (*.html) to their webpack templates in
  * src/taskpane or src/commands, and `src/commands` is searched for Office.actions.associate calls.
  *
+ * The checks run in the order below, each adding to `problems` (and `warnings`) in turn, so the messages come
+ * out in the same order as the manifest reads.
+ *
  * @param {string} xml
  * @param {{ rootDir: string, commandsDir?: string }} options
  * @returns {{ ok: boolean, problems: string[], warnings: string[], summary: string }}
@@ -178,16 +181,55 @@ function checkManifestText(xml, options) {
   const commandsDir = options.commandsDir
     ? path.resolve(options.commandsDir)
     : path.join(rootDir, 'src', 'commands');
-  const problems = [];
-  const warnings = [];
-  const result = (summary) => ({ ok: problems.length === 0, problems, warnings, summary });
+  /** What every check shares: where the files are, and the lists it adds to. */
+  const ctx = { rootDir, commandsDir, problems: [], warnings: [], icons: [] };
+  const result = (summary) => ({
+    ok: ctx.problems.length === 0,
+    problems: ctx.problems,
+    warnings: ctx.warnings,
+    summary,
+  });
 
-  // --- well-formed XML ---
+  const root = parseManifest(xml, ctx.problems);
+  if (!root) return result('');
+  checkRootElement(root, ctx.problems);
+  checkGeneralElements(root, ctx.problems);
+  /** Every user-visible text: [label for messages, text, max length]. */
+  const texts = [
+    ['ProviderName', textOf(root, 'ProviderName'), SHORT_STRING_MAX],
+    ['DisplayName', valueOf(root, 'DisplayName'), SHORT_STRING_MAX],
+    ['Description', valueOf(root, 'Description'), LONG_STRING_MAX],
+  ];
+  checkRequirements(root, ctx.problems);
+  checkUrls(root, ctx.problems);
+  const taskpaneUrl = checkDefaultSource(root, ctx);
+  checkAppIcons(root, ctx);
+  const { buttons, resourceCount } = checkVersionOverrides(child(root, 'VersionOverrides'), {
+    ...ctx,
+    taskpaneUrl,
+    texts,
+  });
+  checkTexts(texts, ctx.problems);
+
+  const uniqueIcons = new Set(ctx.icons).size;
+  return result(
+    `${buttons} nút lệnh / buttons, ${resourceCount} tài nguyên / resources, ${uniqueIcons} biểu tượng / icons, ` +
+      `ExcelApi ≥ ${EXPECTED.minExcelApi}`,
+  );
+}
+
+/** The text of the root's child element `name` ('' when absent). */
+const textOf = (root, name) => (child(root, name) ? child(root, name).text : '');
+/** The DefaultValue of the root's child element `name` ('' when absent). */
+const valueOf = (root, name) => (child(root, name) ? child(root, name).attrs.DefaultValue || '' : '');
+
+/** The <OfficeApp> element of well-formed XML, or undefined after reporting why there is none. */
+function parseManifest(xml, problems) {
   const validation = XMLValidator.validate(xml);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
     problems.push(`XML is not well-formed (line ${line}, column ${col}): ${msg}`);
-    return result('');
+    return undefined;
   }
   const parser = new XMLParser({
     preserveOrder: true,
@@ -201,53 +243,56 @@ function checkManifestText(xml, options) {
   const root = roots[0];
   if (!root || root.name !== 'OfficeApp') {
     problems.push('the root element must be <OfficeApp>');
-    return result('');
+    return undefined;
   }
+  return root;
+}
 
-  // --- root, namespaces, order ---
+/** The root's namespaces and type, and the schema order of every element. */
+function checkRootElement(root, problems) {
   if (root.attrs.xmlns !== NS_OFFICE_APP) problems.push(`<OfficeApp> must have xmlns="${NS_OFFICE_APP}"`);
   if (root.attrs['xmlns:bt'] !== NS_BASIC_TYPES)
     problems.push(`<OfficeApp> must declare xmlns:bt="${NS_BASIC_TYPES}"`);
   if (xsiType(root) !== 'TaskPaneApp') problems.push('<OfficeApp> must have xsi:type="TaskPaneApp"');
   walk(root, (node) => checkOrder(node, problems));
+}
 
-  // --- general elements ---
-  const textOf = (name) => (child(root, name) ? child(root, name).text : '');
-  const valueOf = (name) => (child(root, name) ? child(root, name).attrs.DefaultValue || '' : '');
-  if (!GUID.test(textOf('Id'))) problems.push(`<Id> must be a GUID, found "${textOf('Id')}"`);
-  if (!VERSION.test(textOf('Version')))
-    problems.push(`<Version> must look like 1.0.0.0, found "${textOf('Version')}"`);
-  if (!textOf('ProviderName')) problems.push('<ProviderName> is missing or empty');
-  if (textOf('DefaultLocale') !== EXPECTED.defaultLocale) {
-    problems.push(`<DefaultLocale> must be ${EXPECTED.defaultLocale}, found "${textOf('DefaultLocale')}"`);
+/** Id, Version, ProviderName, DefaultLocale, Permissions and Hosts. */
+function checkGeneralElements(root, problems) {
+  const textOfRoot = (name) => textOf(root, name);
+  if (!GUID.test(textOfRoot('Id'))) problems.push(`<Id> must be a GUID, found "${textOfRoot('Id')}"`);
+  if (!VERSION.test(textOfRoot('Version')))
+    problems.push(`<Version> must look like 1.0.0.0, found "${textOfRoot('Version')}"`);
+  if (!textOfRoot('ProviderName')) problems.push('<ProviderName> is missing or empty');
+  if (textOfRoot('DefaultLocale') !== EXPECTED.defaultLocale) {
+    problems.push(
+      `<DefaultLocale> must be ${EXPECTED.defaultLocale}, found "${textOfRoot('DefaultLocale')}"`,
+    );
   }
-  if (textOf('Permissions') !== EXPECTED.permissions) {
-    problems.push(`<Permissions> must be ${EXPECTED.permissions}, found "${textOf('Permissions')}"`);
+  if (textOfRoot('Permissions') !== EXPECTED.permissions) {
+    problems.push(`<Permissions> must be ${EXPECTED.permissions}, found "${textOfRoot('Permissions')}"`);
   }
   const hostNames = childrenNamed(child(root, 'Hosts'), 'Host').map((h) => h.attrs.Name);
   if (!hostNames.includes(EXPECTED.host))
     problems.push(`<Hosts> must contain <Host Name="${EXPECTED.host}"/>`);
+}
 
-  /** Every user-visible text: [label for messages, text, max length]. */
-  const texts = [
-    ['ProviderName', textOf('ProviderName'), SHORT_STRING_MAX],
-    ['DisplayName', valueOf('DisplayName'), SHORT_STRING_MAX],
-    ['Description', valueOf('Description'), LONG_STRING_MAX],
-  ];
-
-  // --- requirements ---
+/** The ExcelApi requirement set, at EXPECTED.minExcelApi or higher. */
+function checkRequirements(root, problems) {
   const sets = child(child(root, 'Requirements'), 'Sets');
   const excelSet = childrenNamed(sets, 'Set').find((s) => s.attrs.Name === 'ExcelApi');
   if (!excelSet) {
     problems.push(`<Requirements> must contain <Set Name="ExcelApi" MinVersion="${EXPECTED.minExcelApi}"/>`);
-  } else {
-    const min = excelSet.attrs.MinVersion || sets.attrs.DefaultMinVersion || '1.1';
-    if (!/^\d+\.\d+$/.test(min) || compareVersions(min, EXPECTED.minExcelApi) < 0) {
-      problems.push(`ExcelApi MinVersion must be ${EXPECTED.minExcelApi} or higher, found "${min}"`);
-    }
+    return;
   }
+  const min = excelSet.attrs.MinVersion || sets.attrs.DefaultMinVersion || '1.1';
+  if (!/^\d+\.\d+$/.test(min) || compareVersions(min, EXPECTED.minExcelApi) < 0) {
+    problems.push(`ExcelApi MinVersion must be ${EXPECTED.minExcelApi} or higher, found "${min}"`);
+  }
+}
 
-  // --- URLs: all https, files present ---
+/** Every URL in the manifest: valid, https, and not template text. */
+function checkUrls(root, problems) {
   const urls = [];
   walk(root, (node) => {
     const name = localName(node.name);
@@ -270,188 +315,235 @@ function checkManifestText(xml, options) {
     if (parsed.protocol !== 'https:') problems.push(`${where(node)}: URL must use https, found "${url}"`);
     if (TEMPLATE_TEXT.test(url)) problems.push(`${where(node)}: URL still points at template text: "${url}"`);
   }
+}
 
+/** The task pane's page (<DefaultSettings><SourceLocation>): present, with its template. Returns its URL. */
+function checkDefaultSource(root, ctx) {
   const defaultSource = child(child(root, 'DefaultSettings'), 'SourceLocation');
   const taskpaneUrl = defaultSource ? defaultSource.attrs.DefaultValue : '';
-  if (!taskpaneUrl) problems.push('<DefaultSettings><SourceLocation DefaultValue="…"/> is missing');
-  else checkPage(taskpaneUrl, 'DefaultSettings/SourceLocation', rootDir, problems);
+  if (!taskpaneUrl) ctx.problems.push('<DefaultSettings><SourceLocation DefaultValue="…"/> is missing');
+  else checkPage(taskpaneUrl, 'DefaultSettings/SourceLocation', ctx.rootDir, ctx.problems);
+  return taskpaneUrl;
+}
 
-  const icons = [];
-  const checkIcon = (url, size, label) => {
-    const file = localFileFor(url, rootDir);
-    if (!file) return; // already reported as a bad URL
-    icons.push(file);
-    const rel = path.relative(rootDir, file);
-    if (!fs.existsSync(file)) {
-      problems.push(`${label}: icon file ${rel} does not exist (${url})`);
-      return;
-    }
-    const buffer = fs.readFileSync(file);
-    if (buffer.length > IMAGE_BYTES_MAX) problems.push(`${label}: ${rel} is larger than 100 KB`);
-    const png = readPngSize(buffer);
-    if (png.error) problems.push(`${label}: ${rel} is ${png.error}`);
-    else if (size !== undefined && (png.width !== size || png.height !== size)) {
-      problems.push(`${label}: ${rel} is ${png.width}×${png.height} px, must be ${size}×${size}`);
-    }
-  };
-  if (valueOf('IconUrl')) checkIcon(valueOf('IconUrl'), 32, 'IconUrl');
-  else problems.push('<IconUrl> is missing (32×32 PNG)');
-  if (valueOf('HighResolutionIconUrl'))
-    checkIcon(valueOf('HighResolutionIconUrl'), 64, 'HighResolutionIconUrl');
-  else problems.push('<HighResolutionIconUrl> is missing (64×64 PNG)');
+/** An icon file: present, at most 100 KB, a PNG of `size`×`size` px when a size is given. */
+function checkIcon(url, size, label, ctx) {
+  const file = localFileFor(url, ctx.rootDir);
+  if (!file) return; // already reported as a bad URL
+  ctx.icons.push(file);
+  const rel = path.relative(ctx.rootDir, file);
+  if (!fs.existsSync(file)) {
+    ctx.problems.push(`${label}: icon file ${rel} does not exist (${url})`);
+    return;
+  }
+  const buffer = fs.readFileSync(file);
+  if (buffer.length > IMAGE_BYTES_MAX) ctx.problems.push(`${label}: ${rel} is larger than 100 KB`);
+  const png = readPngSize(buffer);
+  if (png.error) ctx.problems.push(`${label}: ${rel} is ${png.error}`);
+  else if (size !== undefined && (png.width !== size || png.height !== size)) {
+    ctx.problems.push(`${label}: ${rel} is ${png.width}×${png.height} px, must be ${size}×${size}`);
+  }
+}
 
-  // --- VersionOverrides ---
-  const overrides = child(root, 'VersionOverrides');
-  let buttons = 0;
-  let resourceCount = 0;
+/** <IconUrl> (32 px) and <HighResolutionIconUrl> (64 px). */
+function checkAppIcons(root, ctx) {
+  if (valueOf(root, 'IconUrl')) checkIcon(valueOf(root, 'IconUrl'), 32, 'IconUrl', ctx);
+  else ctx.problems.push('<IconUrl> is missing (32×32 PNG)');
+  if (valueOf(root, 'HighResolutionIconUrl'))
+    checkIcon(valueOf(root, 'HighResolutionIconUrl'), 64, 'HighResolutionIconUrl', ctx);
+  else ctx.problems.push('<HighResolutionIconUrl> is missing (64×64 PNG)');
+}
+
+/**
+ * <VersionOverrides>: its namespace and type, the resources, the resids that name them, the host and the
+ * ribbon buttons. Adds the resources' texts to `ctx.texts`. Returns how many buttons and resources it has.
+ */
+function checkVersionOverrides(overrides, ctx) {
+  const { problems } = ctx;
   if (!overrides) {
     problems.push('<VersionOverrides> is missing: no ribbon buttons');
-  } else {
-    if (overrides.attrs.xmlns !== NS_OVERRIDES)
-      problems.push(`<VersionOverrides> must have xmlns="${NS_OVERRIDES}"`);
-    if (xsiType(overrides) !== 'VersionOverridesV1_0') {
-      problems.push('<VersionOverrides> must have xsi:type="VersionOverridesV1_0"');
-    }
+    return { buttons: 0, resourceCount: 0 };
+  }
+  if (overrides.attrs.xmlns !== NS_OVERRIDES)
+    problems.push(`<VersionOverrides> must have xmlns="${NS_OVERRIDES}"`);
+  if (xsiType(overrides) !== 'VersionOverridesV1_0') {
+    problems.push('<VersionOverrides> must have xsi:type="VersionOverridesV1_0"');
+  }
+  const { defined, resourceCount } = readResources(child(overrides, 'Resources'), ctx);
+  const { used, imageSizes } = resolveResids(overrides, defined, problems);
+  checkResourcesUsed(defined, used, imageSizes, ctx);
+  const functionFile = checkHost(overrides, problems);
+  const buttons = checkControls(overrides, defined, functionFile, ctx);
+  return { buttons, resourceCount };
+}
 
-    // Resources by kind.
-    const resources = child(overrides, 'Resources');
-    const kinds = {
-      Images: 'bt:Images',
-      Urls: 'bt:Urls',
-      ShortStrings: 'bt:ShortStrings',
-      LongStrings: 'bt:LongStrings',
-    };
-    /** @type {Record<string, Map<string, XmlNode>>} */
-    const defined = {};
-    for (const [kind, element] of Object.entries(kinds)) {
-      defined[kind] = new Map();
-      for (const item of child(resources, element) ? child(resources, element).children : []) {
-        const id = item.attrs.id;
-        if (!id) {
-          problems.push(`${where(item)}: resource without an id`);
-          continue;
-        }
-        if (id.length > RESID_MAX)
-          problems.push(`${where(item)}: id "${id}" is longer than ${RESID_MAX} characters`);
-        if (defined[kind].has(id)) problems.push(`${where(item)}: duplicate ${kind} id "${id}"`);
-        defined[kind].set(id, item);
-        resourceCount++;
-        if (kind === 'ShortStrings')
-          texts.push([`ShortString ${id}`, item.attrs.DefaultValue || '', SHORT_STRING_MAX]);
-        if (kind === 'LongStrings')
-          texts.push([`LongString ${id}`, item.attrs.DefaultValue || '', LONG_STRING_MAX]);
+/** The resources by kind (id → element), each id present, short enough and unique within its kind. */
+function readResources(resources, ctx) {
+  const { problems, texts } = ctx;
+  const kinds = {
+    Images: 'bt:Images',
+    Urls: 'bt:Urls',
+    ShortStrings: 'bt:ShortStrings',
+    LongStrings: 'bt:LongStrings',
+  };
+  /** @type {Record<string, Map<string, XmlNode>>} */
+  const defined = {};
+  let resourceCount = 0;
+  for (const [kind, element] of Object.entries(kinds)) {
+    defined[kind] = new Map();
+    for (const item of child(resources, element) ? child(resources, element).children : []) {
+      const id = item.attrs.id;
+      if (!id) {
+        problems.push(`${where(item)}: resource without an id`);
+        continue;
       }
-    }
-
-    // Every resid resolves, to a resource of the right kind.
-    const used = { Images: new Set(), Urls: new Set(), ShortStrings: new Set(), LongStrings: new Set() };
-    /** @type {Map<string, Set<number>>} image id → sizes it is used at */
-    const imageSizes = new Map();
-    walk(overrides, (node) => {
-      const resid = node.attrs.resid;
-      if (resid === undefined) return;
-      const kind = residKind(node);
-      const candidates = kind ? [kind] : Object.keys(defined);
-      const found = candidates.find((k) => defined[k].has(resid));
-      if (!found) {
-        problems.push(
-          `${where(node)}: resid "${resid}" is not defined in <Resources>${kind ? ` (bt:${kind})` : ''}`,
-        );
-        return;
-      }
-      used[found].add(resid);
-      if (found === 'Images') {
-        const size = Number(node.attrs.size);
-        if (![16, 20, 24, 32, 40, 48, 64, 80].includes(size)) {
-          problems.push(`${where(node)}: icon size "${node.attrs.size}" is not one Office supports`);
-        }
-        if (!imageSizes.has(resid)) imageSizes.set(resid, new Set());
-        imageSizes.get(resid).add(size);
-      }
-    });
-    for (const [kind, ids] of Object.entries(defined)) {
-      for (const id of ids.keys())
-        if (!used[kind].has(id)) warnings.push(`resource "${id}" (bt:${kind}) is never used`);
-    }
-    for (const [id, item] of defined.Images) {
-      const sizes = [...(imageSizes.get(id) || [])];
-      if (sizes.length > 1) problems.push(`image "${id}" is used at several sizes: ${sizes.join(', ')}`);
-      checkIcon(item.attrs.DefaultValue || '', sizes.length === 1 ? sizes[0] : undefined, `image "${id}"`);
-    }
-    const urlOf = (resid) =>
-      defined.Urls.get(resid) ? defined.Urls.get(resid).attrs.DefaultValue : undefined;
-    for (const [id, item] of defined.Urls)
-      checkPage(item.attrs.DefaultValue || '', `URL "${id}"`, rootDir, problems);
-
-    // Hosts and form factor.
-    const host = child(child(overrides, 'Hosts'), 'Host');
-    if (!host || xsiType(host) !== EXPECTED.host) {
-      problems.push(`<VersionOverrides><Hosts> must contain <Host xsi:type="${EXPECTED.host}">`);
-    }
-    const formFactor = child(host, 'DesktopFormFactor');
-    if (host && !formFactor) problems.push('<Host> must contain <DesktopFormFactor>');
-    const functionFile = child(formFactor, 'FunctionFile');
-
-    // Controls: unique ids, and the two buttons this add-in needs.
-    const ids = new Map();
-    const controls = [];
-    walk(overrides, (node) => {
-      if (['Group', 'Control'].includes(node.name)) {
-        const id = node.attrs.id;
-        if (!id) problems.push(`${where(node)}: id is missing`);
-        else if (ids.has(id)) problems.push(`${where(node)}: id "${id}" is used twice`);
-        else ids.set(id, node);
-      }
-      if (node.name === 'Control') controls.push(node);
-    });
-    const registered = registeredFunctionNames(commandsDir);
-    let showTaskpane = 0;
-    const executed = new Set();
-    for (const control of controls) {
-      if (xsiType(control) !== 'Button') continue;
-      buttons++;
-      for (const required of ['Label', 'Supertip', 'Icon', 'Action']) {
-        if (!child(control, required)) problems.push(`${where(control)}: <${required}> is missing`);
-      }
-      const action = child(control, 'Action');
-      const type = xsiType(action);
-      if (type === 'ShowTaskpane') {
-        showTaskpane++;
-        const taskpaneId = child(action, 'TaskpaneId') ? child(action, 'TaskpaneId').text : '';
-        if (taskpaneId !== EXPECTED.taskpaneId) {
-          problems.push(
-            `${where(control)}: <TaskpaneId> must be ${EXPECTED.taskpaneId}, found "${taskpaneId}"`,
-          );
-        }
-        const source = child(action, 'SourceLocation');
-        const url = source ? urlOf(source.attrs.resid) : undefined;
-        if (url && taskpaneUrl && url !== taskpaneUrl) {
-          problems.push(`${where(control)}: opens ${url}, but <DefaultSettings> says ${taskpaneUrl}`);
-        }
-      } else if (type === 'ExecuteFunction') {
-        const name = child(action, 'FunctionName') ? child(action, 'FunctionName').text : '';
-        executed.add(name);
-        if (!name) problems.push(`${where(control)}: <FunctionName> is missing`);
-        else if (!registered.has(name)) {
-          problems.push(
-            `${where(control)}: FunctionName "${name}" is not registered with Office.actions.associate("${name}", …) in ${path.relative(rootDir, commandsDir) || '.'}`,
-          );
-        }
-        if (!functionFile)
-          problems.push(`${where(control)}: ExecuteFunction needs a <FunctionFile> in <DesktopFormFactor>`);
-      } else {
-        problems.push(`${where(control)}: unknown action type "${type}"`);
-      }
-    }
-    if (showTaskpane === 0)
-      problems.push('no ribbon button opens the task pane (Action xsi:type="ShowTaskpane")');
-    for (const name of EXPECTED.functionNames) {
-      if (!executed.has(name))
-        problems.push(`no ribbon button runs "${name}" (Action xsi:type="ExecuteFunction")`);
+      if (id.length > RESID_MAX)
+        problems.push(`${where(item)}: id "${id}" is longer than ${RESID_MAX} characters`);
+      if (defined[kind].has(id)) problems.push(`${where(item)}: duplicate ${kind} id "${id}"`);
+      defined[kind].set(id, item);
+      resourceCount++;
+      if (kind === 'ShortStrings')
+        texts.push([`ShortString ${id}`, item.attrs.DefaultValue || '', SHORT_STRING_MAX]);
+      if (kind === 'LongStrings')
+        texts.push([`LongString ${id}`, item.attrs.DefaultValue || '', LONG_STRING_MAX]);
     }
   }
+  return { defined, resourceCount };
+}
 
-  // --- texts: Vietnamese, no template leftovers, within length ---
+/** Every resid resolves, to a resource of the right kind; images at a size Office supports. */
+function resolveResids(overrides, defined, problems) {
+  const used = { Images: new Set(), Urls: new Set(), ShortStrings: new Set(), LongStrings: new Set() };
+  /** @type {Map<string, Set<number>>} image id → sizes it is used at */
+  const imageSizes = new Map();
+  walk(overrides, (node) => {
+    const resid = node.attrs.resid;
+    if (resid === undefined) return;
+    const kind = residKind(node);
+    const candidates = kind ? [kind] : Object.keys(defined);
+    const found = candidates.find((k) => defined[k].has(resid));
+    if (!found) {
+      problems.push(
+        `${where(node)}: resid "${resid}" is not defined in <Resources>${kind ? ` (bt:${kind})` : ''}`,
+      );
+      return;
+    }
+    used[found].add(resid);
+    if (found === 'Images') {
+      const size = Number(node.attrs.size);
+      if (![16, 20, 24, 32, 40, 48, 64, 80].includes(size)) {
+        problems.push(`${where(node)}: icon size "${node.attrs.size}" is not one Office supports`);
+      }
+      if (!imageSizes.has(resid)) imageSizes.set(resid, new Set());
+      imageSizes.get(resid).add(size);
+    }
+  });
+  return { used, imageSizes };
+}
+
+/** Unused resources (a warning), each image's file at the one size it is used at, each page URL's template. */
+function checkResourcesUsed(defined, used, imageSizes, ctx) {
+  for (const [kind, ids] of Object.entries(defined)) {
+    for (const id of ids.keys())
+      if (!used[kind].has(id)) ctx.warnings.push(`resource "${id}" (bt:${kind}) is never used`);
+  }
+  for (const [id, item] of defined.Images) {
+    const sizes = [...(imageSizes.get(id) || [])];
+    if (sizes.length > 1) ctx.problems.push(`image "${id}" is used at several sizes: ${sizes.join(', ')}`);
+    checkIcon(item.attrs.DefaultValue || '', sizes.length === 1 ? sizes[0] : undefined, `image "${id}"`, ctx);
+  }
+  for (const [id, item] of defined.Urls)
+    checkPage(item.attrs.DefaultValue || '', `URL "${id}"`, ctx.rootDir, ctx.problems);
+}
+
+/** The Workbook host with its DesktopFormFactor. Returns the form factor's <FunctionFile>, if any. */
+function checkHost(overrides, problems) {
+  const host = child(child(overrides, 'Hosts'), 'Host');
+  if (!host || xsiType(host) !== EXPECTED.host) {
+    problems.push(`<VersionOverrides><Hosts> must contain <Host xsi:type="${EXPECTED.host}">`);
+  }
+  const formFactor = child(host, 'DesktopFormFactor');
+  if (host && !formFactor) problems.push('<Host> must contain <DesktopFormFactor>');
+  return child(formFactor, 'FunctionFile');
+}
+
+/** Controls: unique ids, complete buttons, and the buttons this add-in needs. Returns how many buttons. */
+function checkControls(overrides, defined, functionFile, ctx) {
+  const { problems } = ctx;
+  const ids = new Map();
+  const controls = [];
+  walk(overrides, (node) => {
+    if (['Group', 'Control'].includes(node.name)) {
+      const id = node.attrs.id;
+      if (!id) problems.push(`${where(node)}: id is missing`);
+      else if (ids.has(id)) problems.push(`${where(node)}: id "${id}" is used twice`);
+      else ids.set(id, node);
+    }
+    if (node.name === 'Control') controls.push(node);
+  });
+  const registered = registeredFunctionNames(ctx.commandsDir);
+  const urlOf = (resid) => (defined.Urls.get(resid) ? defined.Urls.get(resid).attrs.DefaultValue : undefined);
+  let buttons = 0;
+  let showTaskpane = 0;
+  const executed = new Set();
+  for (const control of controls) {
+    if (xsiType(control) !== 'Button') continue;
+    buttons++;
+    for (const required of ['Label', 'Supertip', 'Icon', 'Action']) {
+      if (!child(control, required)) problems.push(`${where(control)}: <${required}> is missing`);
+    }
+    const action = child(control, 'Action');
+    const type = xsiType(action);
+    if (type === 'ShowTaskpane') {
+      showTaskpane++;
+      checkShowTaskpane(control, action, urlOf, ctx);
+    } else if (type === 'ExecuteFunction') {
+      const name = child(action, 'FunctionName') ? child(action, 'FunctionName').text : '';
+      executed.add(name);
+      checkExecuteFunction(control, name, registered, functionFile, ctx);
+    } else {
+      problems.push(`${where(control)}: unknown action type "${type}"`);
+    }
+  }
+  if (showTaskpane === 0)
+    problems.push('no ribbon button opens the task pane (Action xsi:type="ShowTaskpane")');
+  for (const name of EXPECTED.functionNames) {
+    if (!executed.has(name))
+      problems.push(`no ribbon button runs "${name}" (Action xsi:type="ExecuteFunction")`);
+  }
+  return buttons;
+}
+
+/** A ShowTaskpane button: the expected TaskpaneId, and the same page as <DefaultSettings>. */
+function checkShowTaskpane(control, action, urlOf, ctx) {
+  const taskpaneId = child(action, 'TaskpaneId') ? child(action, 'TaskpaneId').text : '';
+  if (taskpaneId !== EXPECTED.taskpaneId) {
+    ctx.problems.push(
+      `${where(control)}: <TaskpaneId> must be ${EXPECTED.taskpaneId}, found "${taskpaneId}"`,
+    );
+  }
+  const source = child(action, 'SourceLocation');
+  const url = source ? urlOf(source.attrs.resid) : undefined;
+  if (url && ctx.taskpaneUrl && url !== ctx.taskpaneUrl) {
+    ctx.problems.push(`${where(control)}: opens ${url}, but <DefaultSettings> says ${ctx.taskpaneUrl}`);
+  }
+}
+
+/** An ExecuteFunction button: a function name registered in src/commands, and a <FunctionFile>. */
+function checkExecuteFunction(control, name, registered, functionFile, ctx) {
+  const { problems, rootDir, commandsDir } = ctx;
+  if (!name) problems.push(`${where(control)}: <FunctionName> is missing`);
+  else if (!registered.has(name)) {
+    problems.push(
+      `${where(control)}: FunctionName "${name}" is not registered with Office.actions.associate("${name}", …) in ${path.relative(rootDir, commandsDir) || '.'}`,
+    );
+  }
+  if (!functionFile)
+    problems.push(`${where(control)}: ExecuteFunction needs a <FunctionFile> in <DesktopFormFactor>`);
+}
+
+/** Texts: Vietnamese, no template leftovers, within length, in NFC. */
+function checkTexts(texts, problems) {
   for (const [label, text, max] of texts) {
     if (!text) {
       problems.push(`${label}: text is empty`);
@@ -464,12 +556,6 @@ function checkManifestText(xml, options) {
     if (text !== text.normalize('NFC'))
       problems.push(`${label}: not in Unicode NFC form (decomposed diacritics)`);
   }
-
-  const uniqueIcons = new Set(icons).size;
-  return result(
-    `${buttons} nút lệnh / buttons, ${resourceCount} tài nguyên / resources, ${uniqueIcons} biểu tượng / icons, ` +
-      `ExcelApi ≥ ${EXPECTED.minExcelApi}`,
-  );
 }
 
 /** Which resource kind a resid on this element must name, or undefined when any kind will do. */

@@ -22,7 +22,7 @@ import { dataErrorRows } from '../domain/report';
 import { planCarryOver, rolloverSettings } from '../domain/rollover';
 import { countifsKey } from '../domain/rollup';
 import { expandSchedule } from '../domain/schedule';
-import { readSettings, SETTING_KEYS, settingCellValue } from '../domain/settings';
+import { readSettings, SETTING_KEYS, settingCellValue, type SettingsRead } from '../domain/settings';
 import { normalizeKey, sheetNameKey } from '../domain/text';
 import { COLUMN_KEYS } from '../domain/tracker';
 import { fieldListColumnOf, readKnownFields, readTthc, TTHC_FIELDS, tthcCarryOver } from '../domain/tthc';
@@ -41,8 +41,8 @@ import { buildListsSheet } from '../sheets/listsSheet';
 import { buildRegisterSheet, ownedEntry, readRegister } from '../sheets/register';
 import type { SheetSpec } from '../sheets/spec';
 import { seedsFromPlan } from '../sheets/trackerSheet';
-import type { RawSheet, WorkbookPort } from '../workbook/port';
-import { trackerFromSnapshot, trackerMissingOutcome } from './checkTracker';
+import type { RawSheet, WorkbookPort, WorkbookSnapshot } from '../workbook/port';
+import { trackerFromSnapshot, trackerMissingOutcome, type TrackerState } from './checkTracker';
 import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
@@ -203,100 +203,18 @@ export async function rolloverTracker(
     const snap = await source.read([
       ...new Set([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, ...stepSheets]),
     ]);
-    const state = trackerFromSnapshot(snap, opts.today);
-    if (!state) return trackerMissingOutcome();
-    const structural = state.result.errors.find(
-      (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
-    );
-    if (structural)
-      return {
-        ok: false,
-        message: ROLLOVER.trackerBroken(structural.message),
-        sheet: structural.sheet,
-        cell: structural.cell,
-      };
-    const settingsGrid = snap.contents[SHEET.settings];
-    const settingsRead = readSettings(settingsGrid, Number(opts.today.slice(0, 4)));
-    const yearRow = settingsRead.rows.year;
-    const yearCell = yearRow === undefined ? undefined : toA1(yearRow - 1, 1);
-    if (!settingsGrid || !yearCell || settingsRead.problems.some((p) => p.cell === yearCell))
-      return { ok: false, message: ROLLOVER.yearUnknown(), sheet: SHEET.settings };
-    const from = state.settings.year;
-    const to = opts.to ?? from + 1;
-    if (to !== from + 1) return { ok: false, reason: 'badRequest', message: ROLLOVER.wrongYear(to, from) };
-    const { grid, read } = state;
+    const old = readOldYear(snap, opts);
+    if ('ok' in old) return old;
+    const { state, from, to } = old;
 
-    // Nhiệm vụ: the plan's rows for the year, then the old rows not done, as their cells hold them.
-    const plan = seedsFromPlan(expandSchedule(to));
-    const { carried: decisions, notTasks } = planCarryOver(read.tasks, {
-      today: opts.today,
-      warningDays: state.settings.warningDays,
-      to,
-    });
-    const errorRows = new Set(
-      dataErrorRows(
-        read.tasks,
-        state.result.errors.filter((e) => !LEFT_BEHIND.has(e.code)),
-        SHEET.tracker,
-      ).map((d) => d.row),
-    );
-    const formulaCells: string[] = [];
-    const copiedRows: CopiedTrackerRow[] = [];
-    const carried: CarriedRow[] = decisions.map((d, i) => {
-      const r = d.task.row - 1;
-      const cells: Partial<Record<CopiedColumn, CopiedValue>> = {};
-      for (const key of COLUMN_KEYS) {
-        if (key === 'stt' || key === 'deadlineState') continue;
-        const c = read.columns[key];
-        const raw = c === undefined ? null : cellAt(grid, r, c);
-        if (c !== undefined && grid.formulas[r]?.[c]) formulaCells.push(toA1(r, c));
-        cells[key] = key === 'note' ? noteWithCarry(raw, from, d.task.row) : copiedValue(raw);
-      }
-      copiedRows.push({ stt: plan.length + i + 1, cells });
-      return {
-        row: d.task.row,
-        newRow: plan.length + i + 2,
-        task: d.task.task,
-        deadline: d.task.deadline,
-        state: d.state,
-        dataError: d.state === 'dataError' || errorRows.has(d.task.row),
-      };
-    });
-    const tracker = buildCarriedTracker(plan, copiedRows, to);
-
-    // Cài đặt: the user's values as they are, the year moved on, a default moved with the year where kept.
-    const { settings, followed } = rolloverSettings(state.settings, to);
-    const settingRows = new Set(Object.values(settingsRead.rows).map((row) => row - 1));
-    const values: CopiedSettings['values'] = {};
-    for (const key of SETTING_KEYS) {
-      const row = settingsRead.rows[key];
-      if (key === 'year' || followed.includes(key) || row === undefined) continue;
-      values[key] = copiedValue(cellAt(settingsGrid, row - 1, 1));
-    }
-    const isHeader = (r: number): boolean =>
-      r === 0 && normalizeKey(String(cellAt(settingsGrid, 0, 0) ?? '')) === normalizeKey(SETTINGS_HEADER[0]);
-    const extraRows = settingsGrid.values
-      .map((row, r) => ({ row, r }))
-      .filter(({ row, r }) => !settingRows.has(r) && !isHeader(r) && row.some((v) => !isBlank(v)))
-      .map(({ row }) => row.map(copiedValue));
-    const settingsSheet = buildCarriedSettings(settings, { values, extraRows });
-
+    const tracker = carryTracker(state, from, to, opts.today);
+    const { settings, followed, spec: settingsSheet } = carrySettings(old, to);
     // Danh mục, and the sheets the steps carry.
     const lists = carryLists(snap.contents[SHEET.lists]);
-    const notes: string[] = [];
-    const stepSpecs: SheetSpec[] = [];
-    for (const step of steps) {
-      const present = Object.fromEntries(
-        step.reads.filter((n) => snap.contents[n]).map((n) => [n, snap.contents[n]]),
-      );
-      if (Object.keys(present).length === 0) continue;
-      const result = step.carry({ sheets: present, from, to, today: opts.today });
-      stepSpecs.push(...result.write);
-      notes.push(...result.notes);
-    }
+    const { stepSpecs, notes } = runSteps(steps, snap, from, to, opts.today);
 
     // Nothing goes into a workbook that has any of these sheets already: the new year's is a new workbook.
-    const specs = [lists, settingsSheet, tracker, ...stepSpecs];
+    const specs = [lists, settingsSheet, tracker.spec, ...stepSpecs];
     const existing = new Set((await target.read([])).sheets.map((s) => sheetNameKey(s.name)));
     const taken = [...specs.map((s) => s.name), SHEET.register].find((n) => existing.has(sheetNameKey(n)));
     if (taken) return { ok: false, message: ROLLOVER.targetTaken(taken) };
@@ -314,41 +232,191 @@ export async function rolloverTracker(
       tabOrder: [SHEET.tracker, ...stepSpecs.map((s) => s.name), SHEET.lists, SHEET.settings],
     });
 
-    // What the user reads besides the counts: what needs fixing, what stayed behind, what moved with the year.
-    const warnings: string[] = [];
-    const withErrors = carried.filter((c) => c.dataError);
-    if (withErrors.length > 0) warnings.push(ROLLOVER.dataErrorRows(withErrors));
-    if (notTasks.length > 0) warnings.push(ROLLOVER.notTasks(notTasks));
-    if (formulaCells.length > 0) warnings.push(ROLLOVER.formulaValues(formulaCells));
-    const known = new Set(
-      [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, ...stepSheets].map(sheetNameKey),
-    );
-    const own = new Set(readRegister(snap.contents[SHEET.register]).map((o) => sheetNameKey(o.name)));
-    const userSheets = snap.sheets
-      .map((s) => s.name)
-      .filter((n) => !known.has(sheetNameKey(n)) && !own.has(sheetNameKey(n)));
-    if (userSheets.length > 0) warnings.push(ROLLOVER.userSheets(userSheets, from));
-    const mapped = new Set(Object.values(read.columns));
-    const userColumns = (grid.values[read.headerRow] ?? [])
-      .map((v, c) => ({ v, c }))
-      .filter(({ v, c }) => !mapped.has(c) && !isBlank(v))
-      .map(({ v }) => String(isErrorCell(v) ? v.error : v));
-    if (userColumns.length > 0) warnings.push(ROLLOVER.userColumns(userColumns, from));
-    for (const key of followed)
-      warnings.push(
+    const warnings = [
+      ...rolloverWarnings(snap, state, tracker, stepSheets, from),
+      ...followed.map((key) =>
         ROLLOVER.settingFollowed(SETTING_LABEL[key], String(settingCellValue(settings, key)), to),
-      );
-    warnings.push(...notes);
+      ),
+      ...notes,
+    ];
     return {
       ok: true,
-      message: ROLLOVER.done(to, plan.length, carried.length, from),
+      message: ROLLOVER.done(to, tracker.plan.length, tracker.carried.length, from),
       from,
       to,
-      planRows: plan.length,
-      carried,
+      planRows: tracker.plan.length,
+      carried: tracker.carried,
       warnings,
     };
   });
+}
+
+/** The old workbook as the rollover needs it: a readable tracker, its settings and the years. */
+interface OldYear {
+  state: TrackerState;
+  settingsGrid: Grid;
+  settingsRead: SettingsRead;
+  from: number;
+  to: number;
+}
+
+/**
+ * Reads the old tracker and its Cài đặt, or refuses: no tracker, a tracker without its columns, a year that
+ * cannot be read, a new year other than the next.
+ */
+function readOldYear(snap: WorkbookSnapshot, opts: RolloverOptions): OldYear | RolloverOutcome {
+  const state = trackerFromSnapshot(snap, opts.today);
+  if (!state) return trackerMissingOutcome();
+  const structural = state.result.errors.find(
+    (e) => e.code === 'missingColumn' || e.code === 'headerNotFound',
+  );
+  if (structural)
+    return {
+      ok: false,
+      message: ROLLOVER.trackerBroken(structural.message),
+      sheet: structural.sheet,
+      cell: structural.cell,
+    };
+  const settingsGrid = snap.contents[SHEET.settings];
+  const settingsRead = readSettings(settingsGrid, Number(opts.today.slice(0, 4)));
+  const yearRow = settingsRead.rows.year;
+  const yearCell = yearRow === undefined ? undefined : toA1(yearRow - 1, 1);
+  if (!settingsGrid || !yearCell || settingsRead.problems.some((p) => p.cell === yearCell))
+    return { ok: false, message: ROLLOVER.yearUnknown(), sheet: SHEET.settings };
+  const from = state.settings.year;
+  const to = opts.to ?? from + 1;
+  if (to !== from + 1) return { ok: false, reason: 'badRequest', message: ROLLOVER.wrongYear(to, from) };
+  return { state, settingsGrid, settingsRead, from, to };
+}
+
+/** The new Nhiệm vụ, with what the message says about it. */
+interface CarriedTracker {
+  spec: SheetSpec;
+  /** The plan's rows for the new year. */
+  plan: ReturnType<typeof seedsFromPlan>;
+  carried: CarriedRow[];
+  /** Rows left behind because they hold no task. */
+  notTasks: ReturnType<typeof planCarryOver>['notTasks'];
+  /** Cells of carried rows that held a formula (copied as their values). */
+  formulaCells: string[];
+}
+
+/** Nhiệm vụ: the plan's rows for the year, then the old rows not done, as their cells hold them. */
+function carryTracker(state: TrackerState, from: number, to: number, today: IsoDate): CarriedTracker {
+  const { grid, read } = state;
+  const plan = seedsFromPlan(expandSchedule(to));
+  const { carried: decisions, notTasks } = planCarryOver(read.tasks, {
+    today,
+    warningDays: state.settings.warningDays,
+    to,
+  });
+  const errorRows = new Set(
+    dataErrorRows(
+      read.tasks,
+      state.result.errors.filter((e) => !LEFT_BEHIND.has(e.code)),
+      SHEET.tracker,
+    ).map((d) => d.row),
+  );
+  const formulaCells: string[] = [];
+  const copiedRows: CopiedTrackerRow[] = [];
+  const carried: CarriedRow[] = decisions.map((d, i) => {
+    const r = d.task.row - 1;
+    const cells: Partial<Record<CopiedColumn, CopiedValue>> = {};
+    for (const key of COLUMN_KEYS) {
+      if (key === 'stt' || key === 'deadlineState') continue;
+      const c = read.columns[key];
+      const raw = c === undefined ? null : cellAt(grid, r, c);
+      if (c !== undefined && grid.formulas[r]?.[c]) formulaCells.push(toA1(r, c));
+      cells[key] = key === 'note' ? noteWithCarry(raw, from, d.task.row) : copiedValue(raw);
+    }
+    copiedRows.push({ stt: plan.length + i + 1, cells });
+    return {
+      row: d.task.row,
+      newRow: plan.length + i + 2,
+      task: d.task.task,
+      deadline: d.task.deadline,
+      state: d.state,
+      dataError: d.state === 'dataError' || errorRows.has(d.task.row),
+    };
+  });
+  return { spec: buildCarriedTracker(plan, copiedRows, to), plan, carried, notTasks, formulaCells };
+}
+
+/** Cài đặt: the user's values as they are, the year moved on, a default moved with the year where kept. */
+function carrySettings(
+  { state, settingsGrid, settingsRead }: OldYear,
+  to: number,
+): ReturnType<typeof rolloverSettings> & { spec: SheetSpec } {
+  const { settings, followed } = rolloverSettings(state.settings, to);
+  const settingRows = new Set(Object.values(settingsRead.rows).map((row) => row - 1));
+  const values: CopiedSettings['values'] = {};
+  for (const key of SETTING_KEYS) {
+    const row = settingsRead.rows[key];
+    if (key === 'year' || followed.includes(key) || row === undefined) continue;
+    values[key] = copiedValue(cellAt(settingsGrid, row - 1, 1));
+  }
+  const isHeader = (r: number): boolean =>
+    r === 0 && normalizeKey(String(cellAt(settingsGrid, 0, 0) ?? '')) === normalizeKey(SETTINGS_HEADER[0]);
+  const extraRows = settingsGrid.values
+    .map((row, r) => ({ row, r }))
+    .filter(({ row, r }) => !settingRows.has(r) && !isHeader(r) && row.some((v) => !isBlank(v)))
+    .map(({ row }) => row.map(copiedValue));
+  return { settings, followed, spec: buildCarriedSettings(settings, { values, extraRows }) };
+}
+
+/** Runs each carry-over step that finds one of its sheets: the sheets to write and the lines for the message. */
+function runSteps(
+  steps: readonly CarryOverStep[],
+  snap: WorkbookSnapshot,
+  from: number,
+  to: number,
+  today: IsoDate,
+): { stepSpecs: SheetSpec[]; notes: string[] } {
+  const notes: string[] = [];
+  const stepSpecs: SheetSpec[] = [];
+  for (const step of steps) {
+    const present = Object.fromEntries(
+      step.reads.filter((n) => snap.contents[n]).map((n) => [n, snap.contents[n]]),
+    );
+    if (Object.keys(present).length === 0) continue;
+    const result = step.carry({ sheets: present, from, to, today });
+    stepSpecs.push(...result.write);
+    notes.push(...result.notes);
+  }
+  return { stepSpecs, notes };
+}
+
+/**
+ * What the user reads besides the counts: what needs fixing (rows with data errors, formulas copied as
+ * values) and what stayed behind (rows without a task, the user's own sheets and columns).
+ */
+function rolloverWarnings(
+  snap: WorkbookSnapshot,
+  { grid, read }: TrackerState,
+  tracker: CarriedTracker,
+  stepSheets: readonly string[],
+  from: number,
+): string[] {
+  const warnings: string[] = [];
+  const withErrors = tracker.carried.filter((c) => c.dataError);
+  if (withErrors.length > 0) warnings.push(ROLLOVER.dataErrorRows(withErrors));
+  if (tracker.notTasks.length > 0) warnings.push(ROLLOVER.notTasks(tracker.notTasks));
+  if (tracker.formulaCells.length > 0) warnings.push(ROLLOVER.formulaValues(tracker.formulaCells));
+  const known = new Set(
+    [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, ...stepSheets].map(sheetNameKey),
+  );
+  const own = new Set(readRegister(snap.contents[SHEET.register]).map((o) => sheetNameKey(o.name)));
+  const userSheets = snap.sheets
+    .map((s) => s.name)
+    .filter((n) => !known.has(sheetNameKey(n)) && !own.has(sheetNameKey(n)));
+  if (userSheets.length > 0) warnings.push(ROLLOVER.userSheets(userSheets, from));
+  const mapped = new Set(Object.values(read.columns));
+  const userColumns = (grid.values[read.headerRow] ?? [])
+    .map((v, c) => ({ v, c }))
+    .filter(({ v, c }) => !mapped.has(c) && !isBlank(v))
+    .map(({ v }) => String(isErrorCell(v) ? v.error : v));
+  if (userColumns.length > 0) warnings.push(ROLLOVER.userColumns(userColumns, from));
+  return warnings;
 }
 
 /** The figures of `cchc rollover --json`. */

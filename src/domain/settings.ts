@@ -11,7 +11,7 @@ import {
 } from '../i18n/vi';
 import { toA1 } from './a1';
 import { parseDateText, serialFromIso, type IsoDate } from './dates';
-import { cellAt, cellText, isBlank, type Grid } from './grid';
+import { cellAt, cellText, isBlank, type Grid, type GridCell } from './grid';
 import { DEFAULT_WARNING_DAYS, readDateCell, warningDaysOf } from './sheetRules';
 import type { Problem } from './problems';
 import { cleanText, normalizeKey } from './text';
@@ -130,9 +130,8 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
     const key = byLabel.get(normalizeKey(label));
     if (!key || rows[key] !== undefined) return;
     rows[key] = r + 1;
-    const raw = cellAt(grid, r, 1);
     const cell = toA1(r, 1);
-    const invalid = (): void => {
+    if (!applySetting(settings, key, cellAt(grid, r, 1)))
       problems.push({
         severity: 'warning',
         code: 'settingInvalid',
@@ -140,75 +139,103 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
         cell,
         message: PROBLEM.settingInvalid(sheet, cell, SETTING_LABEL[key], SETTING_HINT[key]),
       });
-    };
-    if (key === 'year') {
-      const n =
-        typeof raw === 'number'
-          ? raw
-          : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)
-            ? Number(raw)
-            : NaN;
-      if (Number.isInteger(n) && n >= 1990 && n <= 2100) settings.year = n;
-      else if (!isBlank(raw)) invalid();
-      return;
-    }
-    if (key === 'warningDays') {
-      // Read exactly as the Tình trạng hạn formula reads the cell (sheetRules.warningDaysOf), so that the
-      // add-in and the sheet agree even on a value typed as text.
-      const n = warningDaysOf(raw);
-      if (n === null) invalid();
-      else settings.warningDays = n;
-      return;
-    }
-    if (key === 'periodMode') {
-      const text = normalizeKey(cellText(raw));
-      if (text === '' || text === normalizeKey(PERIOD_MODE_LABEL.calendar)) settings.periodMode = 'calendar';
-      else if (text === normalizeKey(PERIOD_MODE_LABEL.decree09) || text.includes('09/2019'))
-        settings.periodMode = 'decree09';
-      else invalid();
-      return;
-    }
-    if (key === 'signer') {
-      const signer = parseSigner(cellText(raw));
-      if (signer) settings.signer = signer;
-      else invalid();
-      return;
-    }
-    if (key === 'planDate') {
-      if (isBlank(raw)) settings.planDate = null;
-      else {
-        const d = readDateCell(raw);
-        const parsed = typeof raw === 'string' ? parseDateText(raw) : null;
-        if (d.kind === 'date') settings.planDate = d.iso;
-        else if (parsed?.ok) settings.planDate = parsed.iso;
-        else invalid();
-      }
-      return;
-    }
-    if (typeof raw === 'object' && raw !== null) return invalid();
-    const text = cleanText(cellText(raw));
-    if (key === 'otherRecipients') {
-      settings.otherRecipients =
-        text === ''
-          ? []
-          : text
-              .split(';')
-              .map(cleanText)
-              .filter((s) => s !== '');
-      return;
-    }
-    if (key === 'planNumber') {
-      settings.planNumber = text; // may be empty: the report then names the plan by its title
-      return;
-    }
-    if (text === '') return invalid();
-    settings[key] = text;
   });
   if (rows.recipient === undefined) settings.recipient = defaultSettings(settings.year).recipient;
   // Workbooks made before "Người ký" existed said who signs in "Chức vụ người ký".
   if (rows.signer === undefined && legacyTitle !== undefined)
     settings.signer = /phó/iu.test(legacyTitle.normalize('NFC')) ? 'viceChairman' : 'chairman';
   return { settings, rows, problems };
+}
+
+/**
+ * Sets `key` of `settings` from the value cell `raw`. False when the value cannot be read: the default stays
+ * (a blank Năm theo dõi, Số kế hoạch or Nơi nhận khác is not an error).
+ */
+function applySetting(settings: Settings, key: SettingKey, raw: GridCell): boolean {
+  switch (key) {
+    case 'year': {
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)
+            ? Number(raw)
+            : NaN;
+      if (!(Number.isInteger(n) && n >= 1990 && n <= 2100)) return isBlank(raw);
+      settings.year = n;
+      return true;
+    }
+    case 'warningDays': {
+      // Read exactly as the Tình trạng hạn formula reads the cell (sheetRules.warningDaysOf), so that the
+      // add-in and the sheet agree even on a value typed as text.
+      const n = warningDaysOf(raw);
+      if (n === null) return false;
+      settings.warningDays = n;
+      return true;
+    }
+    case 'periodMode': {
+      const mode = readPeriodMode(raw);
+      if (mode === null) return false;
+      settings.periodMode = mode;
+      return true;
+    }
+    case 'signer': {
+      const signer = parseSigner(cellText(raw));
+      if (!signer) return false;
+      settings.signer = signer;
+      return true;
+    }
+    case 'planDate': {
+      const date = readPlanDate(raw);
+      if (date === undefined) return false;
+      settings.planDate = date;
+      return true;
+    }
+    default:
+      return applyTextSetting(settings, key, raw);
+  }
+}
+
+/** Kỳ báo cáo: blank or the calendar label → calendar; the decree's label or "09/2019" → decree09. */
+function readPeriodMode(raw: GridCell): PeriodMode | null {
+  const text = normalizeKey(cellText(raw));
+  if (text === '' || text === normalizeKey(PERIOD_MODE_LABEL.calendar)) return 'calendar';
+  if (text === normalizeKey(PERIOD_MODE_LABEL.decree09) || text.includes('09/2019')) return 'decree09';
+  return null;
+}
+
+/** Ngày kế hoạch: null when blank, a date (or a date typed as text); undefined when unreadable. */
+function readPlanDate(raw: GridCell): IsoDate | null | undefined {
+  if (isBlank(raw)) return null;
+  const d = readDateCell(raw);
+  const parsed = typeof raw === 'string' ? parseDateText(raw) : null;
+  if (d.kind === 'date') return d.iso;
+  if (parsed?.ok) return parsed.iso;
+  return undefined;
+}
+
+type TextSettingKey = Exclude<SettingKey, 'year' | 'warningDays' | 'periodMode' | 'signer' | 'planDate'>;
+
+/** A setting held as text: Nơi nhận khác a list split at ";", Số kế hoạch possibly empty, the others not. */
+function applyTextSetting(settings: Settings, key: TextSettingKey, raw: GridCell): boolean {
+  if (typeof raw === 'object' && raw !== null) return false;
+  const text = cleanText(cellText(raw));
+  if (key === 'otherRecipients') {
+    settings.otherRecipients =
+      text === ''
+        ? []
+        : text
+            .split(';')
+            .map(cleanText)
+            .filter((s) => s !== '');
+    return true;
+  }
+  if (key === 'planNumber') {
+    settings.planNumber = text; // may be empty: the report then names the plan by its title
+    return true;
+  }
+  if (text === '') return false;
+  settings[key] = text;
+  return true;
 }
 
 /** "Chủ tịch" / "Phó Chủ tịch (ký thay Chủ tịch)", in any case, spacing or Unicode form; null otherwise. */

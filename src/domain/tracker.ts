@@ -134,99 +134,143 @@ export function readTracker(grid: Grid): TrackerRead {
   );
   const tasks: Task[] = [];
   for (let r = headerRow + 1; r < grid.values.length; r++) {
-    const get = (k: ColumnKey): GridCell => {
-      const c = columns[k];
-      return c === undefined ? null : cellAt(grid, r, c);
-    };
-    const listed = isListedTask(get('task'));
-    if (!listed && dataKeys.every((k) => isBlank(get(k)) && !grid.formulas[r]?.[columns[k] as number]))
-      continue;
-    // A formula saved without its result (some generators write no cached value) reads as blank: say so,
-    // rather than treat the cell as empty.
-    for (const k of dataKeys) {
-      const c = columns[k] as number;
-      if (!isBlank(get(k)) || !grid.formulas[r]?.[c]) continue;
-      const cell = toA1(r, c);
-      problems.push({
-        severity: 'error',
-        code: 'formulaNotCalculated',
-        sheet,
-        cell,
-        message: PROBLEM.formulaNotCalculated(sheet, cell, HEADERS[k]),
-      });
-    }
-    const addr = (k: ColumnKey): string => toA1(r, columns[k] as number);
-    const unreadable: ColumnKey[] = [];
-    const text = (k: ColumnKey): string => {
-      const v = get(k);
-      if (isErrorCell(v)) {
-        problems.push({
-          severity: 'error',
-          code: 'errorValue',
-          sheet,
-          cell: addr(k),
-          message: PROBLEM.errorValue(sheet, addr(k), HEADERS[k], v.error),
-        });
-        // The state formula reads Nội dung and Trạng thái: an error there is an error on the row.
-        if (k === 'task' || k === 'status') unreadable.push(k);
-        return '';
-      }
-      return cleanText(cellText(v));
-    };
-    const date = (k: 'deadline' | 'completedOn'): IsoDate | null => {
-      const read = readDate(get(k), sheet, addr(k), HEADERS[k], problems);
-      if (read.kind === 'unreadable') unreadable.push(k);
-      return read.kind === 'date' ? read.iso : null;
-    };
-    const task = text('task');
-    const statusText = text('status');
-    const status = parseStatus(get('status'));
-    const rawStatus = get('status');
-    if (
-      status === null &&
-      typeof rawStatus === 'string' &&
-      normalizeKey(rawStatus) === normalizeKey(STATUS_LABEL.done)
-    ) {
-      problems.push({
-        severity: 'error',
-        code: 'doneLookalike',
-        sheet,
-        cell: addr('status'),
-        message: PROBLEM.doneLookalike(sheet, addr('status'), statusText),
-        fix: { value: STATUS_LABEL.done, was: rawStatus, becomes: STATUS_LABEL.done },
-      });
-    } else if (status !== null && typeof rawStatus === 'string' && rawStatus !== STATUS_LABEL[status]) {
-      problems.push({
-        severity: 'warning',
-        code: 'statusSpelling',
-        sheet,
-        cell: addr('status'),
-        message: PROBLEM.statusSpelling(sheet, addr('status'), rawStatus, STATUS_LABEL[status]),
-        fix: { value: STATUS_LABEL[status], was: rawStatus, becomes: STATUS_LABEL[status] },
-      });
-    }
-    const deadline = date('deadline');
-    const completedOn = date('completedOn');
-    tasks.push({
-      row: r + 1,
-      stt: columns.stt === undefined ? '' : text('stt'),
-      section: text('section'),
-      task,
-      lead: text('lead'),
-      coordinators: text('coordinators'),
-      timeline: text('timeline'),
-      deadline,
-      status,
-      statusText,
-      completedOn,
-      evidence: text('evidence'),
-      note: text('note'),
-      listed,
-      unreadable,
-      match: { section: matchText(get('section')), lead: matchText(get('lead')) },
-    });
+    const task = readTaskRow({ grid, r, columns, dataKeys, problems });
+    if (task) tasks.push(task);
   }
   return { headerRow, columns, tasks, problems };
+}
+
+/** One row of the tracker being read: where it is, and where its problems go. */
+interface TaskRow {
+  grid: Grid;
+  /** 0-based. */
+  r: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  /** The columns found that a person types in. */
+  dataKeys: ColumnKey[];
+  problems: Problem[];
+}
+
+/** Row `r` as a task, with the problems of its cells; null when the row is empty (no task, nothing typed). */
+function readTaskRow(row: TaskRow): Task | null {
+  const { grid, r, columns, dataKeys, problems } = row;
+  const sheet = grid.name;
+  const get = (k: ColumnKey): GridCell => {
+    const c = columns[k];
+    return c === undefined ? null : cellAt(grid, r, c);
+  };
+  const listed = isListedTask(get('task'));
+  if (!listed && dataKeys.every((k) => isBlank(get(k)) && !grid.formulas[r]?.[columns[k] as number]))
+    return null;
+  formulaNotCalculatedProblems(row, get);
+  const addr = (k: ColumnKey): string => toA1(r, columns[k] as number);
+  const unreadable: ColumnKey[] = [];
+  const text = (k: ColumnKey): string => {
+    const v = get(k);
+    if (isErrorCell(v)) {
+      problems.push({
+        severity: 'error',
+        code: 'errorValue',
+        sheet,
+        cell: addr(k),
+        message: PROBLEM.errorValue(sheet, addr(k), HEADERS[k], v.error),
+      });
+      // The state formula reads Nội dung and Trạng thái: an error there is an error on the row.
+      if (k === 'task' || k === 'status') unreadable.push(k);
+      return '';
+    }
+    return cleanText(cellText(v));
+  };
+  const date = (k: 'deadline' | 'completedOn'): IsoDate | null => {
+    const read = readDate(get(k), sheet, addr(k), HEADERS[k], problems);
+    if (read.kind === 'unreadable') unreadable.push(k);
+    return read.kind === 'date' ? read.iso : null;
+  };
+  const task = text('task');
+  const statusText = text('status');
+  const status = parseStatus(get('status'));
+  statusSpellingProblems(get('status'), status, statusText, sheet, addr('status'), problems);
+  const deadline = date('deadline');
+  const completedOn = date('completedOn');
+  // The remaining texts are read in this order, so their problems are listed in it.
+  return {
+    row: r + 1,
+    stt: columns.stt === undefined ? '' : text('stt'),
+    section: text('section'),
+    task,
+    lead: text('lead'),
+    coordinators: text('coordinators'),
+    timeline: text('timeline'),
+    deadline,
+    status,
+    statusText,
+    completedOn,
+    evidence: text('evidence'),
+    note: text('note'),
+    listed,
+    unreadable,
+    match: { section: matchText(get('section')), lead: matchText(get('lead')) },
+  };
+}
+
+/**
+ * A formula saved without its result (some generators write no cached value) reads as blank: say so, rather
+ * than treat the cell as empty.
+ */
+function formulaNotCalculatedProblems(
+  { grid, r, columns, dataKeys, problems }: TaskRow,
+  get: (k: ColumnKey) => GridCell,
+): void {
+  const sheet = grid.name;
+  for (const k of dataKeys) {
+    const c = columns[k] as number;
+    if (!isBlank(get(k)) || !grid.formulas[r]?.[c]) continue;
+    const cell = toA1(r, c);
+    problems.push({
+      severity: 'error',
+      code: 'formulaNotCalculated',
+      sheet,
+      cell,
+      message: PROBLEM.formulaNotCalculated(sheet, cell, HEADERS[k]),
+    });
+  }
+}
+
+/**
+ * A status that only looks like Hoàn thành (the formula does not read it so: an error), or a known status
+ * spelt otherwise than the dropdown writes it (a warning); each with its fix.
+ */
+function statusSpellingProblems(
+  rawStatus: GridCell,
+  status: TaskStatus | null,
+  statusText: string,
+  sheet: string,
+  cell: string,
+  problems: Problem[],
+): void {
+  if (
+    status === null &&
+    typeof rawStatus === 'string' &&
+    normalizeKey(rawStatus) === normalizeKey(STATUS_LABEL.done)
+  ) {
+    problems.push({
+      severity: 'error',
+      code: 'doneLookalike',
+      sheet,
+      cell,
+      message: PROBLEM.doneLookalike(sheet, cell, statusText),
+      fix: { value: STATUS_LABEL.done, was: rawStatus, becomes: STATUS_LABEL.done },
+    });
+  } else if (status !== null && typeof rawStatus === 'string' && rawStatus !== STATUS_LABEL[status]) {
+    problems.push({
+      severity: 'warning',
+      code: 'statusSpelling',
+      sheet,
+      cell,
+      message: PROBLEM.statusSpelling(sheet, cell, rawStatus, STATUS_LABEL[status]),
+      fix: { value: STATUS_LABEL[status], was: rawStatus, becomes: STATUS_LABEL[status] },
+    });
+  }
 }
 
 /** The plausible years of a date typed as a number stored as text, for the one-click fix. */

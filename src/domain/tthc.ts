@@ -221,103 +221,146 @@ export function readTthc(grid: Grid | undefined, year?: number): TthcRead {
   const rows: TthcRow[] = [];
   const shownYear = year ?? new Date().getFullYear();
   for (let r = headerRow + 1; r < grid.values.length; r++) {
-    const get = (k: TthcColumnKey): GridCell => {
-      const c = columns[k];
-      return c === undefined ? null : cellAt(grid, r, c);
-    };
-    const addr = (k: TthcColumnKey): string => toA1(r, columns[k] as number);
-    const inputs: TthcColumnKey[] = ['month', 'field', ...TTHC_COUNT_KEYS, 'lateReason'];
-    if (inputs.every((k) => readCountCell(get(k)).kind === 'blank')) continue; // nothing typed at all
-    const counts = {} as Record<TthcCountKey, number>;
-    const unreadable: TthcColumnKey[] = [];
-    let typed = false;
-    let flows = false;
-    for (const k of TTHC_COUNT_KEYS) {
-      const read = readCountCell(get(k));
-      counts[k] = read.kind === 'count' ? read.value : 0;
-      if (read.kind !== 'blank') typed = true;
-      if (read.kind !== 'blank' && k !== 'carriedOver') flows = true;
-      if (read.kind === 'unreadable') unreadable.push(k);
-    }
-    const month = readMonthCell(get('month'));
-    const field = readFieldCell(get('field'));
-    if (month === null) unreadable.push('month');
-    if (field === null) unreadable.push('field');
-    const rawReason = get('lateReason');
-    const reason = isErrorCell(rawReason) ? '' : cleanText(cellText(rawReason));
-    const state: TthcRow['state'] = !typed ? 'empty' : unreadable.length > 0 ? 'dataError' : 'counted';
-    rows.push({
-      row: r + 1,
-      month,
-      field,
-      counts,
-      reason,
-      state,
-      unreadable: typed ? unreadable : [],
-      flows,
-    });
-    if (!typed) continue; // a row with no figures (a month and field written ahead) is not checked
-
-    const push = (code: string, cell: string, message: string, fix?: Problem['fix']): void => {
-      problems.push({ severity: 'error', code, sheet, cell, message, ...(fix ? { fix } : {}) });
-    };
-    const header = (k: TthcColumnKey): string => TTHC_HEADERS[k];
-    for (const k of TTHC_COUNT_KEYS) {
-      const v = get(k);
-      if (readCountCell(v).kind !== 'unreadable') continue;
-      const cell = addr(k);
-      if (isErrorCell(v)) push('errorValue', cell, PROBLEM.errorValue(sheet, cell, header(k), v.error));
-      else if (typeof v === 'number')
-        push('tthcCountNotWhole', cell, PROBLEM.tthcCountNotWhole(sheet, cell, header(k), String(v)));
-      else if (typeof v === 'string' && digitsOnly(v) !== null) {
-        const value = digitsOnly(v) as number;
-        push('tthcCountAsText', cell, PROBLEM.tthcCountAsText(sheet, cell, header(k), v.trim()), {
-          value,
-          numberFormat: '0',
-          was: v,
-          becomes: String(value),
-        });
-      } else if (typeof v === 'string' && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(v))
-        push('tthcCountNotWhole', cell, PROBLEM.tthcCountNotWhole(sheet, cell, header(k), v.trim()));
-      else push('tthcCountNotNumber', cell, PROBLEM.tthcCountNotNumber(sheet, cell, header(k), cellText(v)));
-    }
-    if (month === null) {
-      const v = get('month');
-      const cell = addr('month');
-      const asText = typeof v === 'string' ? digitsOnly(v) : null;
-      if (isErrorCell(v)) push('errorValue', cell, PROBLEM.errorValue(sheet, cell, header('month'), v.error));
-      else if (v === null || (typeof v === 'string' && excelTrim(v) === ''))
-        push('tthcMonthMissing', cell, PROBLEM.tthcMonthMissing(sheet, cell));
-      else if (asText !== null && asText >= 1 && asText <= 12)
-        push('tthcMonthAsText', cell, PROBLEM.tthcMonthAsText(sheet, cell, String(v).trim(), asText), {
-          value: asText,
-          numberFormat: '0',
-          was: String(v),
-          becomes: String(asText),
-        });
-      else
-        push('tthcMonthInvalid', cell, PROBLEM.tthcMonthInvalid(sheet, cell, cellText(v).trim(), shownYear));
-    }
-    if (field === null) {
-      const v = get('field');
-      const cell = addr('field');
-      if (isErrorCell(v)) push('errorValue', cell, PROBLEM.errorValue(sheet, cell, header('field'), v.error));
-      else if (v === null || typeof v === 'string')
-        push('tthcFieldMissing', cell, PROBLEM.tthcFieldMissing(sheet, cell));
-      else push('tthcFieldNotText', cell, PROBLEM.tthcFieldNotText(sheet, cell, cellText(v)));
-    }
-    if (isErrorCell(rawReason)) {
-      const cell = addr('lateReason');
-      problems.push({
-        severity: 'warning',
-        code: 'errorValue',
-        sheet,
-        cell,
-        message: PROBLEM.errorValue(sheet, cell, header('lateReason'), rawReason.error),
-      });
-    }
+    const cells = tthcRowCells(grid, r, columns);
+    const row = readTthcRow(cells, r);
+    if (!row) continue; // nothing typed at all
+    rows.push(row);
+    // A row with no figures (a month and field written ahead) is not checked.
+    if (row.state !== 'empty') tthcCellProblems(cells, row, sheet, shownYear, problems);
   }
   return { present: true, readable: true, headerRow, columns, rows, problems };
+}
+
+/** One row's cells of "Hồ sơ TTHC" by column, and their addresses. */
+interface TthcRowCells {
+  get: (k: TthcColumnKey) => GridCell;
+  addr: (k: TthcColumnKey) => string;
+}
+
+function tthcRowCells(grid: Grid, r: number, columns: Partial<Record<TthcColumnKey, number>>): TthcRowCells {
+  return {
+    get: (k) => {
+      const c = columns[k];
+      return c === undefined ? null : cellAt(grid, r, c);
+    },
+    addr: (k) => toA1(r, columns[k] as number),
+  };
+}
+
+/** Sheet row `r` (0-based) as its formulas read it; null when nothing at all is typed in it. */
+function readTthcRow({ get }: TthcRowCells, r: number): TthcRow | null {
+  const inputs: TthcColumnKey[] = ['month', 'field', ...TTHC_COUNT_KEYS, 'lateReason'];
+  if (inputs.every((k) => readCountCell(get(k)).kind === 'blank')) return null;
+  const counts = {} as Record<TthcCountKey, number>;
+  const unreadable: TthcColumnKey[] = [];
+  let typed = false;
+  let flows = false;
+  for (const k of TTHC_COUNT_KEYS) {
+    const read = readCountCell(get(k));
+    counts[k] = read.kind === 'count' ? read.value : 0;
+    if (read.kind !== 'blank') typed = true;
+    if (read.kind !== 'blank' && k !== 'carriedOver') flows = true;
+    if (read.kind === 'unreadable') unreadable.push(k);
+  }
+  const month = readMonthCell(get('month'));
+  const field = readFieldCell(get('field'));
+  if (month === null) unreadable.push('month');
+  if (field === null) unreadable.push('field');
+  const rawReason = get('lateReason');
+  const reason = isErrorCell(rawReason) ? '' : cleanText(cellText(rawReason));
+  const state: TthcRow['state'] = !typed ? 'empty' : unreadable.length > 0 ? 'dataError' : 'counted';
+  return {
+    row: r + 1,
+    month,
+    field,
+    counts,
+    reason,
+    state,
+    unreadable: typed ? unreadable : [],
+    flows,
+  };
+}
+
+type PushError = (code: string, cell: string, message: string, fix?: Problem['fix']) => void;
+
+/** The problems of a row with figures: each cell its formula cannot read, and an error value as reason. */
+function tthcCellProblems(
+  { get, addr }: TthcRowCells,
+  row: TthcRow,
+  sheet: string,
+  shownYear: number,
+  problems: Problem[],
+): void {
+  const push: PushError = (code, cell, message, fix) => {
+    problems.push({ severity: 'error', code, sheet, cell, message, ...(fix ? { fix } : {}) });
+  };
+  for (const k of TTHC_COUNT_KEYS) {
+    const v = get(k);
+    if (readCountCell(v).kind !== 'unreadable') continue;
+    countCellProblem(push, sheet, addr(k), k, v);
+  }
+  if (row.month === null) monthCellProblem(push, sheet, addr('month'), get('month'), shownYear);
+  if (row.field === null) fieldCellProblem(push, sheet, addr('field'), get('field'));
+  const rawReason = get('lateReason');
+  if (isErrorCell(rawReason)) {
+    const cell = addr('lateReason');
+    problems.push({
+      severity: 'warning',
+      code: 'errorValue',
+      sheet,
+      cell,
+      message: PROBLEM.errorValue(sheet, cell, TTHC_HEADERS.lateReason, rawReason.error),
+    });
+  }
+}
+
+/** Why a count cell is unreadable: an error value, not whole, digits stored as text (fixable), not a number. */
+function countCellProblem(push: PushError, sheet: string, cell: string, k: TthcCountKey, v: GridCell): void {
+  const header = TTHC_HEADERS[k];
+  if (isErrorCell(v)) push('errorValue', cell, PROBLEM.errorValue(sheet, cell, header, v.error));
+  else if (typeof v === 'number')
+    push('tthcCountNotWhole', cell, PROBLEM.tthcCountNotWhole(sheet, cell, header, String(v)));
+  else if (typeof v === 'string' && digitsOnly(v) !== null) {
+    const value = digitsOnly(v) as number;
+    push('tthcCountAsText', cell, PROBLEM.tthcCountAsText(sheet, cell, header, v.trim()), {
+      value,
+      numberFormat: '0',
+      was: v,
+      becomes: String(value),
+    });
+  } else if (typeof v === 'string' && /^\s*-?\d+(?:[.,]\d+)?\s*$/.test(v))
+    push('tthcCountNotWhole', cell, PROBLEM.tthcCountNotWhole(sheet, cell, header, v.trim()));
+  else push('tthcCountNotNumber', cell, PROBLEM.tthcCountNotNumber(sheet, cell, header, cellText(v)));
+}
+
+/** Why the month is unreadable: an error value, blank, a month stored as text (fixable), not a month. */
+function monthCellProblem(
+  push: PushError,
+  sheet: string,
+  cell: string,
+  v: GridCell,
+  shownYear: number,
+): void {
+  const asText = typeof v === 'string' ? digitsOnly(v) : null;
+  if (isErrorCell(v)) push('errorValue', cell, PROBLEM.errorValue(sheet, cell, TTHC_HEADERS.month, v.error));
+  else if (v === null || (typeof v === 'string' && excelTrim(v) === ''))
+    push('tthcMonthMissing', cell, PROBLEM.tthcMonthMissing(sheet, cell));
+  else if (asText !== null && asText >= 1 && asText <= 12)
+    push('tthcMonthAsText', cell, PROBLEM.tthcMonthAsText(sheet, cell, String(v).trim(), asText), {
+      value: asText,
+      numberFormat: '0',
+      was: String(v),
+      becomes: String(asText),
+    });
+  else push('tthcMonthInvalid', cell, PROBLEM.tthcMonthInvalid(sheet, cell, cellText(v).trim(), shownYear));
+}
+
+/** Why the field is unreadable: an error value, blank, not text. */
+function fieldCellProblem(push: PushError, sheet: string, cell: string, v: GridCell): void {
+  if (isErrorCell(v)) push('errorValue', cell, PROBLEM.errorValue(sheet, cell, TTHC_HEADERS.field, v.error));
+  else if (v === null || typeof v === 'string')
+    push('tthcFieldMissing', cell, PROBLEM.tthcFieldMissing(sheet, cell));
+  else push('tthcFieldNotText', cell, PROBLEM.tthcFieldNotText(sheet, cell, cellText(v)));
 }
 
 /**
@@ -386,37 +429,68 @@ export function reviewedMonth(task: Pick<Task, 'task'>, year: number): number | 
 /** The rules between rows, and with Nhiệm vụ. Only rows with figures are checked. */
 export function checkTthc(read: TthcRead, sheet: string, ctx: TthcCheckContext): Problem[] {
   if (!read.readable) return [];
-  const problems: Problem[] = [];
-  const addr = (row: TthcRow, k: TthcColumnKey): string =>
-    toA1(row.row - 1, read.columns[k] ?? read.columns.field ?? 0);
-  const warn = (code: string, cell: string, message: string): void => {
-    problems.push({ severity: 'warning', code, sheet, cell, message });
-  };
+  const addr: TthcAddr = (row, k) => toA1(row.row - 1, read.columns[k] ?? read.columns.field ?? 0);
   const counted = read.rows.filter((r) => r.state === 'counted');
+  const byMonthField = byMonthAndField(counted);
+  return [
+    ...fieldNameProblems(read, sheet, ctx, addr),
+    ...countedRowProblems(counted, sheet, addr),
+    ...duplicateRowProblems(byMonthField, sheet, addr),
+    ...carryOverProblems(byMonthField, counted, sheet, addr),
+    ...reviewProblems(read, sheet, ctx),
+  ];
+}
 
-  // A field outside Danh mục: counted under the name typed (a warning); one that differs from a listed one
-  // only in spaces or Unicode form is counted under "Khác" by Tổng hợp's criteria (an error, with its fix).
-  if (ctx.knownFields.length > 0) {
-    const listedBySheetKey = new Set(ctx.knownFields.map(countifsKey));
-    const listedByKey = new Map(ctx.knownFields.map((f) => [normalizeKey(f), f]));
-    for (const row of read.rows) {
-      if (row.state === 'empty' || row.field === null) continue;
-      if (listedBySheetKey.has(countifsKey(row.field))) continue;
-      const cell = addr(row, 'field');
-      const canonical = listedByKey.get(normalizeKey(row.field));
-      if (canonical)
-        problems.push({
-          severity: 'error',
-          code: 'tthcFieldSpelling',
+/** The cell of a row's column (of Lĩnh vực when the sheet has no such column). */
+type TthcAddr = (row: TthcRow, k: TthcColumnKey) => string;
+
+const tthcWarning = (code: string, sheet: string, cell: string, message: string): Problem => ({
+  severity: 'warning',
+  code,
+  sheet,
+  cell,
+  message,
+});
+
+/**
+ * A field outside Danh mục: counted under the name typed (a warning); one that differs from a listed one only
+ * in spaces or Unicode form is counted under "Khác" by Tổng hợp's criteria (an error, with its fix).
+ */
+function fieldNameProblems(read: TthcRead, sheet: string, ctx: TthcCheckContext, addr: TthcAddr): Problem[] {
+  const problems: Problem[] = [];
+  if (ctx.knownFields.length === 0) return problems;
+  const listedBySheetKey = new Set(ctx.knownFields.map(countifsKey));
+  const listedByKey = new Map(ctx.knownFields.map((f) => [normalizeKey(f), f]));
+  for (const row of read.rows) {
+    if (row.state === 'empty' || row.field === null) continue;
+    if (listedBySheetKey.has(countifsKey(row.field))) continue;
+    const cell = addr(row, 'field');
+    const canonical = listedByKey.get(normalizeKey(row.field));
+    if (canonical)
+      problems.push({
+        severity: 'error',
+        code: 'tthcFieldSpelling',
+        sheet,
+        cell,
+        message: PROBLEM.tthcFieldSpelling(sheet, cell, row.field, canonical),
+        fix: { value: canonical, was: row.field, becomes: canonical },
+      });
+    else
+      problems.push(
+        tthcWarning(
+          'tthcUnknownField',
           sheet,
           cell,
-          message: PROBLEM.tthcFieldSpelling(sheet, cell, row.field, canonical),
-          fix: { value: canonical, was: row.field, becomes: canonical },
-        });
-      else warn('tthcUnknownField', cell, PROBLEM.tthcUnknownField(sheet, cell, row.field, SHEET.lists));
-    }
+          PROBLEM.tthcUnknownField(sheet, cell, row.field, SHEET.lists),
+        ),
+      );
   }
+  return problems;
+}
 
+/** Each counted row: received = handled (an error), and a reason given when some are late (a warning). */
+function countedRowProblems(counted: readonly TthcRow[], sheet: string, addr: TthcAddr): Problem[] {
+  const problems: Problem[] = [];
   for (const row of counted) {
     const c = row.counts;
     const received = c.carriedOver + c.online + c.offline;
@@ -433,20 +507,26 @@ export function checkTthc(read: TthcRead, sheet: string, ctx: TthcCheckContext):
     }
     const lateCount = c.late + c.pendingLate;
     if (lateCount > 0 && row.reason === '')
-      warn(
-        'tthcLateWithoutReason',
-        addr(row, 'lateReason'),
-        PROBLEM.tthcLateWithoutReason(
+      problems.push(
+        tthcWarning(
+          'tthcLateWithoutReason',
           sheet,
           addr(row, 'lateReason'),
-          row.month as number,
-          row.field as string,
-          lateCount,
+          PROBLEM.tthcLateWithoutReason(
+            sheet,
+            addr(row, 'lateReason'),
+            row.month as number,
+            row.field as string,
+            lateCount,
+          ),
         ),
       );
   }
+  return problems;
+}
 
-  // One row per month and field (as a person means the field: any case, spacing or Unicode form).
+/** The counted rows by month and field (as a person means the field: any case, spacing or Unicode form). */
+function byMonthAndField(counted: readonly TthcRow[]): Map<string, TthcRow[]> {
   const byMonthField = new Map<string, TthcRow[]>();
   for (const row of counted) {
     const key = `${row.month}|${normalizeKey(row.field as string)}`;
@@ -454,6 +534,16 @@ export function checkTthc(read: TthcRead, sheet: string, ctx: TthcCheckContext):
     list.push(row);
     byMonthField.set(key, list);
   }
+  return byMonthField;
+}
+
+/** One row per month and field: every row after the first is an error. */
+function duplicateRowProblems(
+  byMonthField: Map<string, TthcRow[]>,
+  sheet: string,
+  addr: TthcAddr,
+): Problem[] {
+  const problems: Problem[] = [];
   for (const list of byMonthField.values())
     for (const dup of list.slice(1)) {
       const cell = addr(dup, 'month');
@@ -465,8 +555,17 @@ export function checkTthc(read: TthcRead, sheet: string, ctx: TthcCheckContext):
         message: PROBLEM.tthcDuplicateRow(sheet, cell, dup.month as number, dup.field as string, list[0].row),
       });
     }
+  return problems;
+}
 
-  // Carried over in month m = pending at the end of m − 1, field by field, wherever m − 1 has figures.
+/** Carried over in month m = pending at the end of m − 1, field by field, wherever m − 1 has figures. */
+function carryOverProblems(
+  byMonthField: Map<string, TthcRow[]>,
+  counted: readonly TthcRow[],
+  sheet: string,
+  addr: TthcAddr,
+): Problem[] {
+  const problems: Problem[] = [];
   const monthsWithFigures = new Set(counted.map((r) => r.month as number));
   const sum = (list: readonly TthcRow[], f: (r: TthcRow) => number): number =>
     list.reduce((a, r) => a + f(r), 0);
@@ -480,10 +579,13 @@ export function checkTthc(read: TthcRead, sheet: string, ctx: TthcCheckContext):
       const expected = sum(before, pending);
       if (carried !== expected) {
         const cell = addr(list[0], 'carriedOver');
-        warn(
-          'tthcCarryOver',
-          cell,
-          PROBLEM.tthcCarryOver(sheet, cell, list[0].field as string, month, carried, expected),
+        problems.push(
+          tthcWarning(
+            'tthcCarryOver',
+            sheet,
+            cell,
+            PROBLEM.tthcCarryOver(sheet, cell, list[0].field as string, month, carried, expected),
+          ),
         );
       }
     }
@@ -491,33 +593,39 @@ export function checkTthc(read: TthcRead, sheet: string, ctx: TthcCheckContext):
       const left = sum(list, pending);
       if (left > 0) {
         const cell = addr(list[list.length - 1], 'field');
-        warn(
-          'tthcCarryMissing',
-          cell,
-          PROBLEM.tthcCarryMissing(sheet, cell, list[0].field as string, month, left),
+        problems.push(
+          tthcWarning(
+            'tthcCarryMissing',
+            sheet,
+            cell,
+            PROBLEM.tthcCarryMissing(sheet, cell, list[0].field as string, month, left),
+          ),
         );
       }
     }
   }
+  return problems;
+}
 
-  // A monthly review held (Hoàn thành in Nhiệm vụ) while its month has no figures here.
-  if (ctx.tasks && ctx.statusColumn !== undefined) {
-    const typedMonths = new Set(
-      read.rows.filter((r) => r.state !== 'empty' && r.month !== null).map((r) => r.month as number),
-    );
-    for (const t of ctx.tasks) {
-      if (!t.listed || t.status !== 'done') continue;
-      const month = reviewedMonth(t, ctx.year);
-      if (month === null || typedMonths.has(month)) continue;
-      const cell = toA1(t.row - 1, ctx.statusColumn);
-      problems.push({
-        severity: 'warning',
-        code: 'tthcReviewWithoutFigures',
-        sheet: SHEET.tracker,
-        cell,
-        message: PROBLEM.tthcReviewWithoutFigures(SHEET.tracker, cell, month, sheet),
-      });
-    }
+/** A monthly review held (Hoàn thành in Nhiệm vụ) while its month has no figures here. */
+function reviewProblems(read: TthcRead, sheet: string, ctx: TthcCheckContext): Problem[] {
+  const problems: Problem[] = [];
+  if (!ctx.tasks || ctx.statusColumn === undefined) return problems;
+  const typedMonths = new Set(
+    read.rows.filter((r) => r.state !== 'empty' && r.month !== null).map((r) => r.month as number),
+  );
+  for (const t of ctx.tasks) {
+    if (!t.listed || t.status !== 'done') continue;
+    const month = reviewedMonth(t, ctx.year);
+    if (month === null || typedMonths.has(month)) continue;
+    const cell = toA1(t.row - 1, ctx.statusColumn);
+    problems.push({
+      severity: 'warning',
+      code: 'tthcReviewWithoutFigures',
+      sheet: SHEET.tracker,
+      cell,
+      message: PROBLEM.tthcReviewWithoutFigures(SHEET.tracker, cell, month, sheet),
+    });
   }
   return problems;
 }

@@ -8,7 +8,7 @@ import { countifsKey } from './rollup';
 import type { CellFix, CheckResult, Problem } from './problems';
 import { expandSchedule } from './schedule';
 import { excelTrim } from './sheetRules';
-import { readTracker, stateColumnProblems, type ColumnKey, type TrackerRead } from './tracker';
+import { readTracker, stateColumnProblems, type ColumnKey, type Task, type TrackerRead } from './tracker';
 import { normalizeKey } from './text';
 
 export interface CheckContext {
@@ -40,128 +40,20 @@ function completionYearFits(completionYear: number, deadline: IsoDate | null, ye
 
 export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
-  const knownBySheetKey = new Set(ctx.knownLeads.map(countifsKey));
-  const knownByKey = new Map(ctx.knownLeads.map((l) => [normalizeKey(l), l]));
-  const sectionByKey = new Map(SECTIONS.map((s) => [normalizeKey(s.id), s.id]));
-  const sectionBySheetKey = new Set(SECTIONS.map((s) => countifsKey(s.id)));
-  const dated = datedPlanTasks(ctx.year);
-  const addr = (row: number, key: ColumnKey): string => toA1(row - 1, read.columns[key] ?? 0);
-  const push = (
-    severity: Problem['severity'],
-    code: string,
-    cell: string,
-    message: string,
-    fix?: CellFix,
-  ): void => {
+  const lists = listsOf(ctx);
+  const push: Push = (severity, code, cell, message, fix) => {
     problems.push({ severity, code, sheet, cell, message, ...(fix ? { fix } : {}) });
   };
   const firstStt = new Map<string, string>();
   for (const t of read.tasks) {
-    const at = (k: ColumnKey): string => addr(t.row, k);
+    const at = (k: ColumnKey): string => toA1(t.row - 1, read.columns[k] ?? 0);
+    const c: TaskCheck = { sheet, ctx, push, at };
     if (t.task === '' && !t.unreadable.includes('task'))
       push('error', 'emptyTask', at('task'), PROBLEM.emptyTask(sheet, at('task')));
-    if (t.section === '') {
-      if (t.match.section !== null)
-        push('error', 'emptySection', at('section'), PROBLEM.emptySection(sheet, at('section')));
-    } else if (t.match.section !== null && !sectionBySheetKey.has(countifsKey(t.match.section))) {
-      const canonical = sectionByKey.get(normalizeKey(t.section));
-      if (canonical)
-        push(
-          'error',
-          'sectionSpelling',
-          at('section'),
-          PROBLEM.sectionSpelling(sheet, at('section'), t.section, canonical),
-          { value: canonical, was: t.match.section, becomes: canonical },
-        );
-      else
-        push(
-          'error',
-          'unknownSection',
-          at('section'),
-          PROBLEM.unknownSection(sheet, at('section'), t.section),
-        );
-    }
-    if (t.lead === '') {
-      if (t.match.lead !== null) push('error', 'emptyLead', at('lead'), PROBLEM.emptyLead(sheet, at('lead')));
-    } else if (
-      knownByKey.size > 0 &&
-      t.match.lead !== null &&
-      !knownBySheetKey.has(countifsKey(t.match.lead))
-    ) {
-      const canonical = knownByKey.get(normalizeKey(t.lead));
-      if (canonical)
-        push(
-          'error',
-          'leadSpelling',
-          at('lead'),
-          PROBLEM.leadSpelling(sheet, at('lead'), t.lead, canonical),
-          { value: canonical, was: t.match.lead ?? t.lead, becomes: canonical },
-        );
-      else
-        push(
-          'warning',
-          'unknownLead',
-          at('lead'),
-          PROBLEM.unknownLead(sheet, at('lead'), t.lead, SHEET.lists),
-        );
-    }
-    const statusReadable = !t.unreadable.includes('status');
-    // A status that only looks like Hoàn thành (a no-break space, a tab) is reported where it is read (tracker.ts).
-    if (
-      statusReadable &&
-      t.statusText !== '' &&
-      t.status === null &&
-      normalizeKey(t.statusText) !== normalizeKey(STATUS_LABEL.done)
-    )
-      push('error', 'unknownStatus', at('status'), PROBLEM.unknownStatus(sheet, at('status'), t.statusText));
-    const completedReadable = !t.unreadable.includes('completedOn');
-    if (t.status === 'done' && t.completedOn === null && completedReadable)
-      push('error', 'doneWithoutDate', at('completedOn'), PROBLEM.doneWithoutDate(sheet, at('completedOn')));
-    if (t.completedOn !== null) {
-      const y = Number(t.completedOn.slice(0, 4));
-      if (t.completedOn > ctx.today)
-        push(
-          'error',
-          'completedInFuture',
-          at('completedOn'),
-          PROBLEM.completedInFuture(
-            sheet,
-            at('completedOn'),
-            formatVnDate(t.completedOn),
-            formatVnDate(ctx.today),
-          ),
-        );
-      // Late work, and December's reviews, are finished in January of the next year; a task of the year before
-      // (its deadline then) may have been finished then. Any other year is a typo to fix.
-      else if (!completionYearFits(y, t.deadline, ctx.year))
-        push(
-          'error',
-          'completedOutOfYear',
-          at('completedOn'),
-          PROBLEM.completedOutOfYear(sheet, at('completedOn'), formatVnDate(t.completedOn), ctx.year),
-        );
-      if (t.status !== 'done' && statusReadable)
-        push('error', 'dateWithoutDone', at('status'), PROBLEM.dateWithoutDone(sheet, at('status')));
-    }
-    if (t.deadline !== null) {
-      const y = Number(t.deadline.slice(0, 4));
-      if (Math.abs(y - ctx.year) > 1)
-        push(
-          'warning',
-          'deadlineOutOfYear',
-          at('deadline'),
-          PROBLEM.deadlineOutOfYear(sheet, at('deadline'), formatVnDate(t.deadline), ctx.year),
-        );
-    } else if (!t.unreadable.includes('deadline') && t.listed) {
-      const timeline = dated.get(normalizeKey(t.task));
-      if (timeline !== undefined)
-        push(
-          'error',
-          'recurringWithoutDeadline',
-          at('deadline'),
-          PROBLEM.recurringWithoutDeadline(sheet, at('deadline'), timeline),
-        );
-    }
+    checkSection(c, t, lists);
+    checkLead(c, t, lists);
+    checkStatusAndCompletion(c, t);
+    checkDeadline(c, t, lists.dated);
     if (t.stt !== '' && read.columns.stt !== undefined) {
       const key = normalizeKey(t.stt);
       const first = firstStt.get(key);
@@ -171,6 +63,146 @@ export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContex
     }
   }
   return problems;
+}
+
+type Push = (
+  severity: Problem['severity'],
+  code: string,
+  cell: string,
+  message: string,
+  fix?: CellFix,
+) => void;
+
+/** What checking one task needs: the sheet, the context, where problems go and the task's cells. */
+interface TaskCheck {
+  sheet: string;
+  ctx: CheckContext;
+  push: Push;
+  at: (k: ColumnKey) => string;
+}
+
+/** The lists a task is checked against: sections, Danh mục's bodies, and the plan's dated tasks. */
+interface Lists {
+  knownBySheetKey: Set<string>;
+  knownByKey: Map<string, string>;
+  sectionByKey: Map<string, string>;
+  sectionBySheetKey: Set<string>;
+  dated: Map<string, string>;
+}
+
+function listsOf(ctx: CheckContext): Lists {
+  return {
+    knownBySheetKey: new Set(ctx.knownLeads.map(countifsKey)),
+    knownByKey: new Map(ctx.knownLeads.map((l) => [normalizeKey(l), l])),
+    sectionByKey: new Map(SECTIONS.map((s) => [normalizeKey(s.id), s.id])),
+    sectionBySheetKey: new Set(SECTIONS.map((s) => countifsKey(s.id))),
+    dated: datedPlanTasks(ctx.year),
+  };
+}
+
+/** Mục: present, and one of the plan's (a spelling that differs only in form is fixable). */
+function checkSection({ sheet, push, at }: TaskCheck, t: Task, lists: Lists): void {
+  if (t.section === '') {
+    if (t.match.section !== null)
+      push('error', 'emptySection', at('section'), PROBLEM.emptySection(sheet, at('section')));
+  } else if (t.match.section !== null && !lists.sectionBySheetKey.has(countifsKey(t.match.section))) {
+    const canonical = lists.sectionByKey.get(normalizeKey(t.section));
+    if (canonical)
+      push(
+        'error',
+        'sectionSpelling',
+        at('section'),
+        PROBLEM.sectionSpelling(sheet, at('section'), t.section, canonical),
+        { value: canonical, was: t.match.section, becomes: canonical },
+      );
+    else
+      push('error', 'unknownSection', at('section'), PROBLEM.unknownSection(sheet, at('section'), t.section));
+  }
+}
+
+/** Cơ quan chủ trì: present, and on Danh mục when it has a list (a spelling that differs only in form is fixable). */
+function checkLead({ sheet, push, at }: TaskCheck, t: Task, lists: Lists): void {
+  if (t.lead === '') {
+    if (t.match.lead !== null) push('error', 'emptyLead', at('lead'), PROBLEM.emptyLead(sheet, at('lead')));
+  } else if (
+    lists.knownByKey.size > 0 &&
+    t.match.lead !== null &&
+    !lists.knownBySheetKey.has(countifsKey(t.match.lead))
+  ) {
+    const canonical = lists.knownByKey.get(normalizeKey(t.lead));
+    if (canonical)
+      push('error', 'leadSpelling', at('lead'), PROBLEM.leadSpelling(sheet, at('lead'), t.lead, canonical), {
+        value: canonical,
+        was: t.match.lead ?? t.lead,
+        becomes: canonical,
+      });
+    else
+      push('warning', 'unknownLead', at('lead'), PROBLEM.unknownLead(sheet, at('lead'), t.lead, SHEET.lists));
+  }
+}
+
+/** Trạng thái and Ngày hoàn thành: a known status, a date when done, a done status when dated, a date that fits. */
+function checkStatusAndCompletion({ sheet, ctx, push, at }: TaskCheck, t: Task): void {
+  const statusReadable = !t.unreadable.includes('status');
+  // A status that only looks like Hoàn thành (a no-break space, a tab) is reported where it is read (tracker.ts).
+  if (
+    statusReadable &&
+    t.statusText !== '' &&
+    t.status === null &&
+    normalizeKey(t.statusText) !== normalizeKey(STATUS_LABEL.done)
+  )
+    push('error', 'unknownStatus', at('status'), PROBLEM.unknownStatus(sheet, at('status'), t.statusText));
+  const completedReadable = !t.unreadable.includes('completedOn');
+  if (t.status === 'done' && t.completedOn === null && completedReadable)
+    push('error', 'doneWithoutDate', at('completedOn'), PROBLEM.doneWithoutDate(sheet, at('completedOn')));
+  if (t.completedOn === null) return;
+  const y = Number(t.completedOn.slice(0, 4));
+  if (t.completedOn > ctx.today)
+    push(
+      'error',
+      'completedInFuture',
+      at('completedOn'),
+      PROBLEM.completedInFuture(
+        sheet,
+        at('completedOn'),
+        formatVnDate(t.completedOn),
+        formatVnDate(ctx.today),
+      ),
+    );
+  // Late work, and December's reviews, are finished in January of the next year; a task of the year before
+  // (its deadline then) may have been finished then. Any other year is a typo to fix.
+  else if (!completionYearFits(y, t.deadline, ctx.year))
+    push(
+      'error',
+      'completedOutOfYear',
+      at('completedOn'),
+      PROBLEM.completedOutOfYear(sheet, at('completedOn'), formatVnDate(t.completedOn), ctx.year),
+    );
+  if (t.status !== 'done' && statusReadable)
+    push('error', 'dateWithoutDone', at('status'), PROBLEM.dateWithoutDone(sheet, at('status')));
+}
+
+/** Hạn hoàn thành: within a year of the tracker's, and kept on a plan task that has one. */
+function checkDeadline({ sheet, ctx, push, at }: TaskCheck, t: Task, dated: Map<string, string>): void {
+  if (t.deadline !== null) {
+    const y = Number(t.deadline.slice(0, 4));
+    if (Math.abs(y - ctx.year) > 1)
+      push(
+        'warning',
+        'deadlineOutOfYear',
+        at('deadline'),
+        PROBLEM.deadlineOutOfYear(sheet, at('deadline'), formatVnDate(t.deadline), ctx.year),
+      );
+  } else if (!t.unreadable.includes('deadline') && t.listed) {
+    const timeline = dated.get(normalizeKey(t.task));
+    if (timeline !== undefined)
+      push(
+        'error',
+        'recurringWithoutDeadline',
+        at('deadline'),
+        PROBLEM.recurringWithoutDeadline(sheet, at('deadline'), timeline),
+      );
+  }
 }
 
 /** Sorts problems by row, then column, so the list reads top to bottom like the sheet. */

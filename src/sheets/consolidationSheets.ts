@@ -199,15 +199,18 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
   const columns = (Object.keys(COMMUNES_HEADER) as CommuneColumn[]).filter(
     (k) => k !== 'tthcRate' || c.hasTthc,
   );
-  const col = (k: CommuneColumn): string => colToLetters(columns.indexOf(k));
-  const last = colToLetters(columns.length - 1);
+  const t: CommunesTable = {
+    columns,
+    col: (k) => colToLetters(columns.indexOf(k)),
+    last: colToLetters(columns.length - 1),
+    rows: [],
+    styles: [],
+    merges: [],
+    rowHeights: {},
+  };
   const widths = columns.map((k) => COMMUNE_WIDTHS[k]);
-  const rows: CellValue[][] = [];
-  const styles: StyleRun[] = [];
-  const merges: string[] = [];
-  const rowHeights: Record<number, number> = {};
   const files = shortFileNames(c.communes.map((x) => x.file));
-  frame(rows, styles, merges, rowHeights, {
+  frame(t.rows, t.styles, t.merges, t.rowHeights, {
     title: CONSOLIDATION_TEXT.title(c.period.subject),
     intro: CONSOLIDATION_TEXT.intro(
       c.asOf,
@@ -220,50 +223,104 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
     headerHeight: 80,
   });
   const first = HEADER_ROW + 1;
-  const line = (values: Partial<Record<CommuneColumn, CellValue>>): CellValue[] =>
-    columns.map((k) => values[k] ?? null);
-  const figures = (t: StateCounts, rate: number | null): Partial<Record<CommuneColumn, CellValue>> => {
-    const out: Partial<Record<CommuneColumn, CellValue>> = { rate };
-    for (const k of COUNT_COLUMNS) out[k] = t[k];
-    return out;
-  };
+  writeCommuneRows(t, c, files.names, first);
+  const totalRow = writeCommunesTotal(t, c, first);
+  styleCommunesTable(t, c.hasTthc, first, totalRow);
+  const { conditionalFormats, dataBars } = communesHighlights(t, c, first, totalRow);
+  let row = totalRow + 2;
+  for (const note of CONSOLIDATION_TEXT.notes) {
+    t.rows[row - 1] = [note];
+    t.merges.push(`A${row}:${t.last}${row}`);
+    t.rowHeights[row] = rowHeightFor(
+      [{ text: note, widthChars: widths.reduce((a, b) => a + b, 0) * 0.95 }],
+      BODY_FONT.size,
+    );
+    t.styles.push({ range: `A${row}`, style: NOTE_STYLE });
+    row += 1;
+  }
+  return sheet(name, 'communes', t.rows, columns.length, {
+    styles: t.styles,
+    merges: t.merges,
+    rowHeights: t.rowHeights,
+    conditionalFormats,
+    dataBars,
+    columnWidths: widths,
+    page: landscape(t.last, row - 1),
+  });
+}
+
+/** "Tổng hợp các xã" as it is written: its columns (the TTHC rate only when some commune has it) and parts. */
+interface CommunesTable {
+  columns: CommuneColumn[];
+  /** The column letter of a column. */
+  col: (k: CommuneColumn) => string;
+  /** The last column's letter. */
+  last: string;
+  rows: CellValue[][];
+  styles: StyleRun[];
+  merges: string[];
+  rowHeights: Record<number, number>;
+}
+
+/** A row's cells in the table's columns. */
+const communeLine = (t: CommunesTable, values: Partial<Record<CommuneColumn, CellValue>>): CellValue[] =>
+  t.columns.map((k) => values[k] ?? null);
+
+/** The counts and completion rate of a row. */
+function communeFigures(counts: StateCounts, rate: number | null): Partial<Record<CommuneColumn, CellValue>> {
+  const out: Partial<Record<CommuneColumn, CellValue>> = { rate };
+  for (const k of COUNT_COLUMNS) out[k] = counts[k];
+  return out;
+}
+
+/** One row per commune from row `first`, as tall as its wrapped unit, file and report texts. */
+function writeCommuneRows(t: CommunesTable, c: Consolidation, fileNames: string[], first: number): void {
   c.communes.forEach((commune, i) => {
     const r = first + i;
-    rows[r - 1] = line({
+    t.rows[r - 1] = communeLine(t, {
       stt: i + 1,
       unit: commune.unit,
       year: commune.year,
-      ...figures(commune.totals, commune.completionRate),
+      ...communeFigures(commune.totals, commune.completionRate),
       tthcRate: commune.tthcOnTimeRate,
       ownReport: ownReportText(commune),
-      file: files.names[i],
+      file: fileNames[i],
     });
-    rowHeights[r] = rowHeightFor(
+    t.rowHeights[r] = rowHeightFor(
       [
         { text: commune.unit, widthChars: COMMUNE_WIDTHS.unit },
-        { text: files.names[i], widthChars: COMMUNE_WIDTHS.file },
+        { text: fileNames[i], widthChars: COMMUNE_WIDTHS.file },
         { text: ownReportText(commune), widthChars: COMMUNE_WIDTHS.ownReport },
       ],
       BODY_FONT.size,
     );
   });
+}
+
+/** The province's total under the communes (under "no commune" when there is none). Returns its row. */
+function writeCommunesTotal(t: CommunesTable, c: Consolidation, first: number): number {
   let totalRow = first + c.communes.length;
   if (c.communes.length === 0) {
-    rows[first - 1] = [CONSOLIDATION_TEXT.noCommune];
-    merges.push(`A${first}:${last}${first}`);
+    t.rows[first - 1] = [CONSOLIDATION_TEXT.noCommune];
+    t.merges.push(`A${first}:${t.last}${first}`);
     totalRow += 1;
   }
-  rows[totalRow - 1] = line({
+  t.rows[totalRow - 1] = communeLine(t, {
     unit: CONSOLIDATION_TEXT.total(c.communes.length),
-    ...figures(c.totals, c.completionRate),
+    ...communeFigures(c.totals, c.completionRate),
     tthcRate: c.tthcOnTimeRate,
   });
-  rowHeights[totalRow] = rowHeightFor(
+  t.rowHeights[totalRow] = rowHeightFor(
     [{ text: CONSOLIDATION_TEXT.total(c.communes.length), widthChars: COMMUNE_WIDTHS.unit }],
     BODY_FONT.size,
   );
-  const lastData = totalRow - 1;
-  styles.push(
+  return totalRow;
+}
+
+/** Borders, alignment and number formats of rows `first`…`totalRow`, and the total row's colour. */
+function styleCommunesTable(t: CommunesTable, hasTthc: boolean, first: number, totalRow: number): void {
+  const { col, last } = t;
+  t.styles.push(
     { range: `A${first}:${last}${totalRow}`, style: { border: BORDER, alignment: { vertical: 'top' } } },
     { range: `A${first}:A${totalRow}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
     {
@@ -288,61 +345,55 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
     },
     { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: TOTAL_FILL } },
   );
-  if (c.hasTthc)
-    styles.push({
+  if (hasTthc)
+    t.styles.push({
       range: `${col('tthcRate')}${first}:${col('tthcRate')}${totalRow}`,
       style: { numberFormat: '0%', alignment: { horizontal: 'center', vertical: 'top' } },
     });
+}
+
+/**
+ * What stands out: a report not compiled (amber), overdue tasks and the weakest communes (red), and a data
+ * bar on the rates. None when there is no commune.
+ */
+function communesHighlights(
+  t: CommunesTable,
+  c: Consolidation,
+  first: number,
+  totalRow: number,
+): { conditionalFormats: ConditionalFormatSpec[]; dataBars: DataBarSpec[] } {
   const conditionalFormats: ConditionalFormatSpec[] = [];
   const dataBars: DataBarSpec[] = [];
-  if (c.communes.length > 0) {
-    const rate = col('rate');
-    const red = STATE_COLORS.overdue;
-    const amber = STATE_COLORS.dueSoon;
-    // First match wins where rules overlap: the report and overdue cells keep their colour on a weak row.
-    conditionalFormats.push(
-      {
-        range: `${col('ownReport')}${first}:${col('ownReport')}${lastData}`,
-        formula: `=$${col('ownReport')}${first}="${CONSOLIDATION_TEXT.ownReportMissing}"`,
-        fill: amber?.fill,
-        fontColor: amber?.font,
-      },
-      {
-        range: `${col('overdue')}${first}:${col('overdue')}${lastData}`,
-        formula: `=$${col('overdue')}${first}>0`,
-        fill: red?.fill,
-        fontColor: red?.font,
-      },
-      {
-        // Among the WEAKEST lowest rates (ties included) and below the province's rate.
-        range: `A${first}:${last}${lastData}`,
-        formula: weakRowFormula(rate, first, { first, last: lastData, total: totalRow }),
-        fill: red?.fill,
-        fontColor: red?.font,
-      },
-    );
-    dataBars.push({ range: `${rate}${first}:${rate}${totalRow}`, color: '63BE7B', min: 0, max: 1 });
-  }
-  let row = totalRow + 2;
-  for (const note of CONSOLIDATION_TEXT.notes) {
-    rows[row - 1] = [note];
-    merges.push(`A${row}:${last}${row}`);
-    rowHeights[row] = rowHeightFor(
-      [{ text: note, widthChars: widths.reduce((a, b) => a + b, 0) * 0.95 }],
-      BODY_FONT.size,
-    );
-    styles.push({ range: `A${row}`, style: NOTE_STYLE });
-    row += 1;
-  }
-  return sheet(name, 'communes', rows, columns.length, {
-    styles,
-    merges,
-    rowHeights,
-    conditionalFormats,
-    dataBars,
-    columnWidths: widths,
-    page: landscape(last, row - 1),
-  });
+  if (c.communes.length === 0) return { conditionalFormats, dataBars };
+  const { col, last } = t;
+  const lastData = totalRow - 1;
+  const rate = col('rate');
+  const red = STATE_COLORS.overdue;
+  const amber = STATE_COLORS.dueSoon;
+  // First match wins where rules overlap: the report and overdue cells keep their colour on a weak row.
+  conditionalFormats.push(
+    {
+      range: `${col('ownReport')}${first}:${col('ownReport')}${lastData}`,
+      formula: `=$${col('ownReport')}${first}="${CONSOLIDATION_TEXT.ownReportMissing}"`,
+      fill: amber?.fill,
+      fontColor: amber?.font,
+    },
+    {
+      range: `${col('overdue')}${first}:${col('overdue')}${lastData}`,
+      formula: `=$${col('overdue')}${first}>0`,
+      fill: red?.fill,
+      fontColor: red?.font,
+    },
+    {
+      // Among the WEAKEST lowest rates (ties included) and below the province's rate.
+      range: `A${first}:${last}${lastData}`,
+      formula: weakRowFormula(rate, first, { first, last: lastData, total: totalRow }),
+      fill: red?.fill,
+      fontColor: red?.font,
+    },
+  );
+  dataBars.push({ range: `${rate}${first}:${rate}${totalRow}`, color: '63BE7B', min: 0, max: 1 });
+  return { conditionalFormats, dataBars };
 }
 
 /** "Nhiệm vụ quá hạn": every overdue task of every commune, by commune, the latest first. */

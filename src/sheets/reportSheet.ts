@@ -508,44 +508,74 @@ function signature(c: ReportContent): Group {
 }
 
 function body(c: ReportContent): Group[] {
+  const g = groupWriter();
+  const unit = unitInText(c.unitName);
+  g.flow(paragraph(openingText(c, unit)));
+  resultGroups(g, c);
+  g.groups.push(...tthcResults(c));
+
+  g.flow(heading(REPORT_TEXT.shortcomings));
+  g.headed(subheading(REPORT_TEXT.shortcomingsList), shortcomingRows(c));
+  g.headed(subheading(REPORT_TEXT.causes), [placeholder(REPORT_TEXT.causesPlaceholder)]);
+
+  g.headed(heading(REPORT_TEXT.nextPeriod(c.nextQuarterLabel)), nextPeriodRows(c));
+  g.headed(heading(REPORT_TEXT.proposals), [placeholder(REPORT_TEXT.proposalsPlaceholder)]);
+  g.flow(paragraph(REPORT_TEXT.closing(c.period.subject, unit)));
+  g.flow({ spans: [], height: 10 });
+  return g.groups;
+}
+
+/** The body's groups in order, and the two ways rows are added to them. */
+interface GroupWriter {
+  groups: Group[];
+  /** Rows that may break across pages anywhere. */
+  flow: (...rows: Row[]) => void;
+  /** A heading kept with the first row after it. */
+  headed: (title: Row, rest: Row[]) => void;
+}
+
+function groupWriter(): GroupWriter {
   const groups: Group[] = [];
   const flow = (...rows: Row[]): void => {
     groups.push({ kind: 'flow', rows });
   };
-  /** A heading kept with the first row after it. */
   const headed = (title: Row, rest: Row[]): void => {
     groups.push({ kind: 'keep', rows: [title, ...rest.slice(0, 1)] });
     if (rest.length > 1) flow(...rest.slice(1));
   };
-  const unit = unitInText(c.unitName);
+  return { groups, flow, headed };
+}
+
+/** The opening paragraph: the plan (by number, or by title when it has none), the period and the day. */
+function openingText(c: ReportContent, unit: string): string {
   const planDate = c.plan.date ? dateInWords(c.plan.date) : null;
   const plan =
     c.plan.number !== ''
       ? REPORT_TEXT.planCited(c.plan.number, planDate, unit, REPORT_TEXT.planSubject)
       : REPORT_TEXT.planByTitle(REPORT_TEXT.planSubject, unit.replace(/^Ủy ban nhân dân\s+/u, ''));
-  flow(
-    paragraph(
-      REPORT_TEXT.opening(
-        plan,
-        unit,
-        c.period.subject,
-        formatVnDate(c.period.from),
-        formatVnDate(c.period.to),
-        formatVnDate(c.asOf),
-      ),
-    ),
+  return REPORT_TEXT.opening(
+    plan,
+    unit,
+    c.period.subject,
+    formatVnDate(c.period.from),
+    formatVnDate(c.period.to),
+    formatVnDate(c.asOf),
   );
-  flow(heading(REPORT_TEXT.results));
+}
+
+/** Part I: the overall figures, each section's figures and tasks, and the table by section. */
+function resultGroups(g: GroupWriter, c: ReportContent): void {
+  g.flow(heading(REPORT_TEXT.results));
   const asOf = formatVnDate(c.asOf);
-  headed(
+  g.headed(
     subheading(REPORT_TEXT.overall),
     reportFigures(figureWords(c.totals), asOf).map((s) => paragraph(s)),
   );
-  flow(heading(REPORT_TEXT.bySection));
+  g.flow(heading(REPORT_TEXT.bySection));
   c.sections
     .filter((s) => s.counts.tasks - s.counts.notYetInPeriod > 0)
     .forEach((s, i) => {
-      headed(subheading(REPORT_TEXT.sectionHeading(i + 1, s.title, s.id)), [
+      g.headed(subheading(REPORT_TEXT.sectionHeading(i + 1, s.title, s.id)), [
         ...reportFigures(figureWords(s.counts), null).map((t) => paragraph(t)),
         ...listWithMore(s.done, MAX_LISTED.donePerSection, doneItem),
         ...listWithMore(s.overdue, MAX_LISTED.overduePerSection, overdueItem),
@@ -553,7 +583,7 @@ function body(c: ReportContent): Group[] {
     });
   const table = sectionTable(c);
   // The caption, the header row and the first row go together; a table longer than a page repeats its header.
-  groups.push({
+  g.groups.push({
     kind: 'keep',
     rows: [
       paragraph(REPORT_TEXT.tableCaption(asOf), { font: { italic: true } }),
@@ -561,12 +591,12 @@ function body(c: ReportContent): Group[] {
       ...table.rows.slice(0, 1),
     ],
   });
-  groups.push({ kind: 'table', repeat: table.head, rows: table.rows.slice(1) });
-  flow({ spans: [], height: 8 });
-  groups.push(...tthcResults(c));
+  g.groups.push({ kind: 'table', repeat: table.head, rows: table.rows.slice(1) });
+  g.flow({ spans: [], height: 8 });
+}
 
-  flow(heading(REPORT_TEXT.shortcomings));
-  // The late tasks are named under I, each in its section; here, who they wait on.
+/** The shortcomings: the late tasks are named under I, each in its section; here, who they wait on. */
+function shortcomingRows(c: ReportContent): Row[] {
   const shortcomings: Row[] = [];
   if (c.overdue.length === 0) shortcomings.push(paragraph(REPORT_TEXT.noOverdue));
   else {
@@ -587,9 +617,11 @@ function body(c: ReportContent): Group[] {
   }
   if (c.totals.doneLate > 0) shortcomings.push(paragraph(REPORT_TEXT.doneLateIntro(c.totals.doneLate)));
   shortcomings.push(...tthcShortcomings(c));
-  headed(subheading(REPORT_TEXT.shortcomingsList), shortcomings);
-  headed(subheading(REPORT_TEXT.causes), [placeholder(REPORT_TEXT.causesPlaceholder)]);
+  return shortcomings;
+}
 
+/** The next period's tasks: those due, the overdue to finish, the TTHC fields often late, the ongoing work. */
+function nextPeriodRows(c: ReportContent): Row[] {
   const next: Row[] = [];
   if (c.nextQuarter.length > 0) {
     next.push(paragraph(REPORT_TEXT.nextIntro));
@@ -603,11 +635,7 @@ function body(c: ReportContent): Group[] {
   if (c.tthc.figures.frequentLate.length > 0)
     next.push(paragraph(REPORT_TEXT.tthcNextLate(c.tthc.figures.frequentLate.map((f) => f.field))));
   next.push(paragraph(REPORT_TEXT.nextOngoing));
-  headed(heading(REPORT_TEXT.nextPeriod(c.nextQuarterLabel)), next);
-  headed(heading(REPORT_TEXT.proposals), [placeholder(REPORT_TEXT.proposalsPlaceholder)]);
-  flow(paragraph(REPORT_TEXT.closing(c.period.subject, unit)));
-  flow({ spans: [], height: 10 });
-  return groups;
+  return next;
 }
 
 /**

@@ -207,49 +207,58 @@ function RolloverSection(props: ActionsPanelProps): React.JSX.Element {
   );
 }
 
-export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
+/** "Kiểm tra dữ liệu": the button, its outcome, the fixes offered and the problems found. */
+function CheckSection(props: ActionsPanelProps): React.JSX.Element {
   const styles = usePaneStyles();
   const { busy, check } = props;
   return (
+    <section className={styles.section} aria-labelledby="check-heading">
+      <Subtitle2 as="h2" id="check-heading">
+        {PANE.checkHeading}
+      </Subtitle2>
+      <Text className={styles.hint}>{PANE.checkHint}</Text>
+      <div>
+        <Button disabled={busy} onClick={props.onCheck}>
+          {PANE.checkButton}
+        </Button>
+      </div>
+      {props.feedback('check')}
+      {check && props.checkStale && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{PANE.checkStale}</MessageBarBody>
+        </MessageBar>
+      )}
+      {check && check.errors.length + check.warnings.length === 0 && <Text>{PANE.noProblems}</Text>}
+      {/* Offered even when the workbook changed since: the action writes only cells that still hold what was shown. */}
+      {check && <FixForm check={check} busy={busy} onFix={props.onFix} />}
+      {check && (
+        <ItemList
+          id="errors-heading"
+          heading={PANE.errorsHeading(check.errors.length)}
+          items={problemItems(check.errors, props.onSelectProblem)}
+          tone="danger"
+          limit={10}
+        />
+      )}
+      {check && (
+        <ItemList
+          id="warnings-heading"
+          heading={PANE.warningsHeading(check.warnings.length)}
+          items={problemItems(check.warnings, props.onSelectProblem)}
+          tone="warning"
+          limit={10}
+        />
+      )}
+    </section>
+  );
+}
+
+export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
+  const styles = usePaneStyles();
+  const { busy } = props;
+  return (
     <div className={styles.section}>
-      <section className={styles.section} aria-labelledby="check-heading">
-        <Subtitle2 as="h2" id="check-heading">
-          {PANE.checkHeading}
-        </Subtitle2>
-        <Text className={styles.hint}>{PANE.checkHint}</Text>
-        <div>
-          <Button disabled={busy} onClick={props.onCheck}>
-            {PANE.checkButton}
-          </Button>
-        </div>
-        {props.feedback('check')}
-        {check && props.checkStale && (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{PANE.checkStale}</MessageBarBody>
-          </MessageBar>
-        )}
-        {check && check.errors.length + check.warnings.length === 0 && <Text>{PANE.noProblems}</Text>}
-        {/* Offered even when the workbook changed since: the action writes only cells that still hold what was shown. */}
-        {check && <FixForm check={check} busy={busy} onFix={props.onFix} />}
-        {check && (
-          <ItemList
-            id="errors-heading"
-            heading={PANE.errorsHeading(check.errors.length)}
-            items={problemItems(check.errors, props.onSelectProblem)}
-            tone="danger"
-            limit={10}
-          />
-        )}
-        {check && (
-          <ItemList
-            id="warnings-heading"
-            heading={PANE.warningsHeading(check.warnings.length)}
-            items={problemItems(check.warnings, props.onSelectProblem)}
-            tone="warning"
-            limit={10}
-          />
-        )}
-      </section>
+      <CheckSection {...props} />
 
       <Divider />
 

@@ -115,25 +115,12 @@ export function OverviewPanel({
   busy = false,
 }: OverviewPanelProps): React.JSX.Element {
   const styles = usePaneStyles();
-  const own = useStyles();
 
   if (state.status === 'loading') {
     return <Spinner size="small" labelPosition="after" label={PANE.loadingOverview} />;
   }
 
-  const refreshRow = (
-    <div className={own.status}>
-      {state.status === 'ready' && (
-        <Text size={200} className={styles.hint}>
-          {PANE.updatedAt(timeText(state.loadedAt))}
-        </Text>
-      )}
-      <Button appearance="subtle" size="small" onClick={onRefresh} disabled={state.refreshing}>
-        {PANE.refresh}
-      </Button>
-      {state.refreshing && <Spinner size="extra-tiny" aria-label={PANE.refreshing} />}
-    </div>
-  );
+  const refreshRow = <RefreshRow state={state} onRefresh={onRefresh} />;
 
   if (state.status === 'failed' || !state.view.overview) {
     const noTracker = state.status === 'ready' && state.view.noTracker;
@@ -164,33 +151,96 @@ export function OverviewPanel({
 
   return (
     <div className={styles.section}>
-      {overview.counts.tasks === 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{PANE.noTasks}</MessageBarBody>
-        </MessageBar>
-      ) : (
-        <>
-          <Field
-            label={PANE.progressLabel(overview.year)}
-            hint={
-              overview.rate === null
-                ? PANE.progressNothingDue
-                : PANE.progressHint(overview.rateOnTime, overview.rateDue, percentText(overview.rate))
-            }
-          >
-            <ProgressBar value={overview.rate ?? 0} max={1} thickness="large" color="success" />
-          </Field>
-          <StateBadges overview={overview} />
-        </>
-      )}
-      <section className={styles.section} aria-labelledby="next-report-heading">
-        <Subtitle2 as="h2" id="next-report-heading">
-          {PANE.nextReportHeading}
-        </Subtitle2>
-        <Text className={own.nextReport}>
-          {nextReportText(overview.nextReport, overview.daysToNextReport)}
+      <Progress overview={overview} />
+      <NextReport overview={overview} />
+      <TaskLists overview={overview} toItem={toItem} />
+      <TthcSection
+        tthc={overview.tthc}
+        year={overview.year}
+        busy={busy}
+        cellOf={state.view.tthcCell ?? ((row: number) => `B${row}`)}
+        onSelectRow={onSelectTthcCell}
+        onAddSheet={onAddTthc}
+      />
+      {refreshRow}
+    </div>
+  );
+}
+
+/** When the overview was read, and the button that reads it again. */
+function RefreshRow({
+  state,
+  onRefresh,
+}: {
+  state: Exclude<OverviewState, { status: 'loading' }>;
+  onRefresh: () => void;
+}): React.JSX.Element {
+  const styles = usePaneStyles();
+  const own = useStyles();
+  return (
+    <div className={own.status}>
+      {state.status === 'ready' && (
+        <Text size={200} className={styles.hint}>
+          {PANE.updatedAt(timeText(state.loadedAt))}
         </Text>
-      </section>
+      )}
+      <Button appearance="subtle" size="small" onClick={onRefresh} disabled={state.refreshing}>
+        {PANE.refresh}
+      </Button>
+      {state.refreshing && <Spinner size="extra-tiny" aria-label={PANE.refreshing} />}
+    </div>
+  );
+}
+
+/** The completion rate and the counts by state; a warning instead when the tracker has no task. */
+function Progress({ overview }: { overview: Overview }): React.JSX.Element {
+  if (overview.counts.tasks === 0)
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>{PANE.noTasks}</MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <>
+      <Field
+        label={PANE.progressLabel(overview.year)}
+        hint={
+          overview.rate === null
+            ? PANE.progressNothingDue
+            : PANE.progressHint(overview.rateOnTime, overview.rateDue, percentText(overview.rate))
+        }
+      >
+        <ProgressBar value={overview.rate ?? 0} max={1} thickness="large" color="success" />
+      </Field>
+      <StateBadges overview={overview} />
+    </>
+  );
+}
+
+/** The next report and the days left to it. */
+function NextReport({ overview }: { overview: Overview }): React.JSX.Element {
+  const styles = usePaneStyles();
+  const own = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby="next-report-heading">
+      <Subtitle2 as="h2" id="next-report-heading">
+        {PANE.nextReportHeading}
+      </Subtitle2>
+      <Text className={own.nextReport}>{nextReportText(overview.nextReport, overview.daysToNextReport)}</Text>
+    </section>
+  );
+}
+
+/** The rows with data errors (when there are), the overdue tasks and those due soon. */
+function TaskLists({
+  overview,
+  toItem,
+}: {
+  overview: Overview;
+  toItem: (task: OverviewTask) => ListItem;
+}): React.JSX.Element {
+  return (
+    <>
       {overview.dataErrors.length > 0 && (
         <ItemList
           id="data-errors-heading"
@@ -220,15 +270,6 @@ export function OverviewPanel({
         clampTitles
         level="h2"
       />
-      <TthcSection
-        tthc={overview.tthc}
-        year={overview.year}
-        busy={busy}
-        cellOf={state.view.tthcCell ?? ((row: number) => `B${row}`)}
-        onSelectRow={onSelectTthcCell}
-        onAddSheet={onAddTthc}
-      />
-      {refreshRow}
-    </div>
+    </>
   );
 }

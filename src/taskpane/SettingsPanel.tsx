@@ -116,6 +116,84 @@ export function SettingsPanel({
   feedback,
 }: SettingsPanelProps): React.JSX.Element {
   const styles = usePaneStyles();
+  const { state, setState, errors, setErrors, read } = useSettingsForm(active, reloadKey, load);
+
+  if (state.status === 'idle' || state.status === 'loading') {
+    return <Spinner size="small" labelPosition="after" label={PANE.loadingSettings} />;
+  }
+  if (state.status === 'unavailable') {
+    return (
+      <div className={styles.section}>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{state.message}</MessageBarBody>
+        </MessageBar>
+        <div>
+          <Button onClick={() => void read()} disabled={busy}>
+            {PANE.reloadSettings}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const form = state.form;
+  const set: SetField = (key, value) => {
+    setState({ status: 'ready', form: { ...form, [key]: value }, dirty: true });
+    if (errors[key]) setErrors({ ...errors, [key]: undefined });
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const settings = settingsFromForm(form);
+    const found = validateSettings(settings);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const outcome = await save(settings);
+    if (!outcome) return;
+    if (outcome.ok) setState({ status: 'ready', form, dirty: false });
+    else if (outcome.fieldErrors) setErrors(outcome.fieldErrors);
+  };
+
+  return (
+    <form
+      className={styles.section}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="settings-heading"
+    >
+      <Subtitle2 as="h2" id="settings-heading">
+        {PANE.settingsHeading}
+      </Subtitle2>
+      <Text className={styles.hint}>{PANE.settingsHint}</Text>
+      <SettingsFields form={form} errors={errors} busy={busy} set={set} />
+      <div className={styles.row}>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {PANE.saveSettings}
+        </Button>
+        <Button onClick={() => void read()} disabled={busy}>
+          {PANE.reloadSettings}
+        </Button>
+      </div>
+      {feedback}
+    </form>
+  );
+}
+
+/**
+ * The form's state: read from the sheet the first time the tab is shown, and again when the sheets were made
+ * anew, unless the user has typed something.
+ */
+function useSettingsForm(
+  active: boolean,
+  reloadKey: number,
+  load: SettingsPanelProps['load'],
+): {
+  state: LoadState;
+  setState: (state: LoadState) => void;
+  errors: Errors;
+  setErrors: (errors: Errors) => void;
+  read: () => Promise<void>;
+} {
   const [state, setState] = React.useState<LoadState>({ status: 'idle' });
   const [errors, setErrors] = React.useState<Errors>({});
   const loadedKey = React.useRef<number | undefined>(undefined);
@@ -142,29 +220,24 @@ export function SettingsPanel({
     void read();
   }, [active, reloadKey, read, state]);
 
-  if (state.status === 'idle' || state.status === 'loading') {
-    return <Spinner size="small" labelPosition="after" label={PANE.loadingSettings} />;
-  }
-  if (state.status === 'unavailable') {
-    return (
-      <div className={styles.section}>
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{state.message}</MessageBarBody>
-        </MessageBar>
-        <div>
-          <Button onClick={() => void read()} disabled={busy}>
-            {PANE.reloadSettings}
-          </Button>
-        </div>
-      </div>
-    );
-  }
+  return { state, setState, errors, setErrors, read };
+}
 
-  const form = state.form;
-  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
-    setState({ status: 'ready', form: { ...form, [key]: value }, dirty: true });
-    if (errors[key]) setErrors({ ...errors, [key]: undefined });
-  };
+type SetField = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => void;
+
+/** The settings' fields, each with its label, hint or error. */
+function SettingsFields({
+  form,
+  errors,
+  busy,
+  set,
+}: {
+  form: SettingsForm;
+  errors: Errors;
+  busy: boolean;
+  set: SetField;
+}): React.JSX.Element {
+  const styles = usePaneStyles();
   const fieldProps = (key: SettingKey) => ({
     label: SETTING_LABEL[key],
     hint: errors[key] ? undefined : key === 'otherRecipients' ? PANE.otherRecipientsHint : SETTING_HINT[key],
@@ -172,30 +245,8 @@ export function SettingsPanel({
     validationMessage: errors[key],
     required: REQUIRED.has(key),
   });
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const settings = settingsFromForm(form);
-    const found = validateSettings(settings);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    const outcome = await save(settings);
-    if (!outcome) return;
-    if (outcome.ok) setState({ status: 'ready', form, dirty: false });
-    else if (outcome.fieldErrors) setErrors(outcome.fieldErrors);
-  };
-
   return (
-    <form
-      className={styles.section}
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-labelledby="settings-heading"
-    >
-      <Subtitle2 as="h2" id="settings-heading">
-        {PANE.settingsHeading}
-      </Subtitle2>
-      <Text className={styles.hint}>{PANE.settingsHint}</Text>
+    <>
       {TEXT_FIELDS.slice(0, 3).map((key) => (
         <Field key={key} {...fieldProps(key)}>
           <Input value={form[key]} onChange={(_, d) => set(key, d.value)} disabled={busy} />
@@ -247,15 +298,6 @@ export function SettingsPanel({
           <option value="decree09">{PERIOD_MODE_LABEL.decree09}</option>
         </Select>
       </Field>
-      <div className={styles.row}>
-        <Button type="submit" appearance="primary" disabled={busy}>
-          {PANE.saveSettings}
-        </Button>
-        <Button onClick={() => void read()} disabled={busy}>
-          {PANE.reloadSettings}
-        </Button>
-      </div>
-      {feedback}
-    </form>
+    </>
   );
 }

@@ -107,41 +107,12 @@ export function TthcSection({
   return (
     <section className={styles.section} aria-labelledby="tthc-heading">
       {heading}
-      {tthc.latestMonth === null ? (
-        <>
-          <Text className={styles.hint}>{PANE.tthcNoFigures(year)}</Text>
-          <div>
-            <Button appearance="subtle" size="small" onClick={() => onSelectRow(cellOf(tthc.firstRow))}>
-              {PANE.tthcOpenSheet}
-            </Button>
-          </div>
-        </>
-      ) : (
-        <>
-          <Rate
-            label={PANE.tthcMonthLabel(tthc.latestMonth, year)}
-            rate={tthc.latestRate}
-            onTime={tthc.latestOnTime}
-            resolved={tthc.latestResolved}
-          />
-          {tthc.periodMonths.length > 0 && (
-            <Rate
-              label={PANE.tthcPeriodLabel(tthc.period.subject, PANE.tthcMonths(tthc.periodMonths))}
-              rate={tthc.periodRate}
-              onTime={tthc.periodOnTime}
-              resolved={tthc.periodResolved}
-            />
-          )}
-          <ItemList
-            id="tthc-late-heading"
-            heading={PANE.tthcLateHeading(tthc.lateFields.length)}
-            items={tthc.lateFields.map(toLate)}
-            empty={PANE.tthcNoLate}
-            tone="danger"
-            level="h3"
-          />
-        </>
-      )}
+      <TthcFigures
+        tthc={tthc}
+        year={year}
+        onOpen={() => onSelectRow(cellOf(tthc.firstRow))}
+        toLate={toLate}
+      />
       {tthc.dataErrorRows.length > 0 && (
         <ItemList
           id="tthc-errors-heading"
@@ -152,5 +123,60 @@ export function TthcSection({
         />
       )}
     </section>
+  );
+}
+
+/**
+ * The latest month's rate, the report period's, and the fields with late dossiers; or, before any month has
+ * figures, the button that opens the sheet.
+ */
+function TthcFigures({
+  tthc,
+  year,
+  onOpen,
+  toLate,
+}: {
+  tthc: TthcOverview;
+  year: number;
+  onOpen: () => void;
+  toLate: (f: TthcOverview['lateFields'][number]) => ListItem;
+}): React.JSX.Element {
+  const styles = usePaneStyles();
+  if (tthc.latestMonth === null)
+    return (
+      <>
+        <Text className={styles.hint}>{PANE.tthcNoFigures(year)}</Text>
+        <div>
+          <Button appearance="subtle" size="small" onClick={onOpen}>
+            {PANE.tthcOpenSheet}
+          </Button>
+        </div>
+      </>
+    );
+  return (
+    <>
+      <Rate
+        label={PANE.tthcMonthLabel(tthc.latestMonth, year)}
+        rate={tthc.latestRate}
+        onTime={tthc.latestOnTime}
+        resolved={tthc.latestResolved}
+      />
+      {tthc.periodMonths.length > 0 && (
+        <Rate
+          label={PANE.tthcPeriodLabel(tthc.period.subject, PANE.tthcMonths(tthc.periodMonths))}
+          rate={tthc.periodRate}
+          onTime={tthc.periodOnTime}
+          resolved={tthc.periodResolved}
+        />
+      )}
+      <ItemList
+        id="tthc-late-heading"
+        heading={PANE.tthcLateHeading(tthc.lateFields.length)}
+        items={tthc.lateFields.map(toLate)}
+        empty={PANE.tthcNoLate}
+        tone="danger"
+        level="h3"
+      />
+    </>
   );
 }
