@@ -2,8 +2,7 @@
  * Why a write plan was refused: the one message table of workbook/planRules.ts, which both adapters use, so
  * that a plan the .xlsx file and the live workbook both refuse is refused in the same words.
  */
-import { ACTION } from './vi';
-import { viNumber } from './xlsx';
+import { ACTION, countVi as viNumber } from './vi';
 
 export const PLAN_ERROR = {
   badSheetName: (sheet: string, max: number) =>

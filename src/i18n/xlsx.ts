@@ -1,5 +1,7 @@
 /** Vietnamese texts of the .xlsx adapter's errors and loss reports. */
 
+import { countVi } from './vi';
+
 export const messages = {
   notAWorksheet: (sheet: string) =>
     `'${sheet}' không phải trang tính dữ liệu (có thể là trang biểu đồ), nên không thể ghi ô vào đó.`,
@@ -97,9 +99,9 @@ export type UnreadableReason =
   /** A relationship (not marked external) whose target lies outside the package. */
   | { kind: 'relationshipOutside'; source: string; target: string };
 
-/** 1048576 → "1.048.576", as Vietnamese writes numbers. */
+/** 1048576 → "1.048.576", as Vietnamese writes numbers (vi.ts countVi, of the whole part). */
 export function viNumber(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return countVi(Math.trunc(n));
 }
 
 function megabytes(bytes: number): string {
