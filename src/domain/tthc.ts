@@ -37,17 +37,6 @@ import type { Task } from './tracker';
 export type TthcCountKey =
   'carriedOver' | 'online' | 'offline' | 'early' | 'onTime' | 'late' | 'pendingOnTime' | 'pendingLate';
 
-export const TTHC_COUNT_KEYS: readonly TthcCountKey[] = [
-  'carriedOver',
-  'online',
-  'offline',
-  'early',
-  'onTime',
-  'late',
-  'pendingOnTime',
-  'pendingLate',
-];
-
 export type TthcColumnKey = keyof typeof TTHC_HEADERS;
 
 /** Column order of a new sheet: the headers, in order. */
@@ -90,17 +79,15 @@ export interface TthcFigures {
   pendingLate: number;
 }
 
-export const TTHC_FIGURE_KEYS: readonly (keyof TthcFigures)[] = [
-  'carriedOver',
-  'online',
-  'offline',
-  'received',
-  'early',
-  'onTime',
-  'late',
-  'pendingOnTime',
-  'pendingLate',
-];
+/** The figures of a period, in the sheet's column order: the counts and Tổng số hồ sơ. */
+export const TTHC_FIGURE_KEYS: readonly (keyof TthcFigures)[] = TTHC_COLUMN_KEYS.filter(
+  (k): k is keyof TthcFigures => k !== 'month' && k !== 'field' && k !== 'rate' && k !== 'lateReason',
+);
+
+/** The counts a person types, in the sheet's column order (Tổng số hồ sơ is a formula). */
+export const TTHC_COUNT_KEYS: readonly TthcCountKey[] = TTHC_FIGURE_KEYS.filter(
+  (k): k is TthcCountKey => k !== 'received',
+);
 
 export function emptyFigures(): TthcFigures {
   return {

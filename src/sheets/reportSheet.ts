@@ -283,51 +283,27 @@ function sectionTable(c: ReportContent): { head: Row; rows: Row[] } {
       },
     },
   ];
-  const figureSpan = 4;
-  const labelSpan = GRID - figureSpan * columns.length;
-  const cell = (from: number, span: number, value: CellValue, bold = false): Span => ({
-    from,
-    span,
-    value,
-    style: {
-      font: { name: FONT, size: TABLE_PT, bold },
-      border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' },
-      alignment: { horizontal: 'center', vertical: 'center', wrap: true },
-    },
-  });
-  const row = (label: string, values: CellValue[], bold = false, height = 20): Row => ({
-    spans: [
-      cell(0, labelSpan, label, bold),
-      ...values.map((v, i) => cell(labelSpan + i * figureSpan, figureSpan, v, bold)),
+  // Section ids and the total are short: their rows keep the table's 20 pt whatever the label column's width.
+  return gridTable(
+    H.section,
+    columns.map((col) => col.title),
+    4,
+    [
+      ...c.sections
+        .filter((s) => s.counts.tasks - s.counts.notYetInPeriod > 0)
+        .map((s) => ({
+          label: s.id === '' ? REPORT_TEXT.tableOther : s.id,
+          values: columns.map((col) => col.value(s.counts)),
+          height: 20,
+        })),
+      {
+        label: REPORT_TEXT.tableTotal,
+        values: columns.map((col) => col.value(c.totals)),
+        bold: true,
+        height: 20,
+      },
     ],
-    height,
-  });
-  const headHeight = Math.max(
-    ...columns.map((col) => heightOf(col.title, figureSpan, TABLE_PT, 4, 'bold')),
-    heightOf(H.section, labelSpan, TABLE_PT, 4, 'bold'),
   );
-  const body = c.sections.filter((s) => s.counts.tasks - s.counts.notYetInPeriod > 0);
-  return {
-    head: row(
-      H.section,
-      columns.map((col) => col.title),
-      true,
-      headHeight,
-    ),
-    rows: [
-      ...body.map((s) =>
-        row(
-          s.id === '' ? REPORT_TEXT.tableOther : s.id,
-          columns.map((col) => col.value(s.counts)),
-        ),
-      ),
-      row(
-        REPORT_TEXT.tableTotal,
-        columns.map((col) => col.value(c.totals)),
-        true,
-      ),
-    ],
-  };
 }
 
 /**
@@ -338,7 +314,7 @@ function gridTable(
   labelTitle: string,
   titles: string[],
   figureSpan: number,
-  body: { label: string; values: CellValue[]; bold?: boolean }[],
+  body: { label: string; values: CellValue[]; bold?: boolean; height?: number }[],
 ): { head: Row; rows: Row[] } {
   const labelSpan = GRID - figureSpan * titles.length;
   const cell = (from: number, span: number, value: CellValue, bold = false): Span => ({
@@ -364,7 +340,7 @@ function gridTable(
   );
   return {
     head: row(labelTitle, titles, true, headHeight),
-    rows: body.map((b) => row(b.label, b.values, b.bold)),
+    rows: body.map((b) => row(b.label, b.values, b.bold, b.height)),
   };
 }
 
