@@ -8,7 +8,7 @@ esbuild.buildSync({
   outfile: path.join(__dirname, '..', 'dist', 'cli', 'cchc.js'),
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   format: 'cjs',
   // ExcelJS and JSZip stay in node_modules: they are plain JavaScript already.
   packages: 'external',

@@ -25,7 +25,7 @@ export function cliBundle(): string {
     outfile: path.join(dir, 'cchc.js'),
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     packages: 'external',
     logLevel: 'warning',
