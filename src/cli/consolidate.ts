@@ -23,16 +23,7 @@ import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { writeXlsxFileAtomically } from '../workbook/xlsx/files';
 import { periodOptions } from './periodOptions';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
-
-/** What the command needs of its caller (src/cli/main.ts). */
-export interface ConsolidateIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** One line per file as it is read; given only when standard error is a terminal. */
-  progress?: (line: string) => void;
-  now: () => Date;
-  cwd: string;
-}
+import type { CliIo } from './main';
 
 export const CONSOLIDATE_SPEC = {
   name: 'consolidate',
@@ -159,7 +150,7 @@ function source(file: InputFile): ConsolidationSource {
   };
 }
 
-export async function cmdConsolidate(args: ParsedArgs, io: ConsolidateIo): Promise<number> {
+export async function cmdConsolidate(args: ParsedArgs, io: CliIo): Promise<number> {
   const { options } = args;
   const today = todayIso(io.now());
   const req = periodOptions(options, today, CONSOLIDATE_SPEC.name, { required: true });
@@ -207,7 +198,7 @@ export const DEMO_COMMUNES_DIR = path.join('out', 'cac-xa');
  * `cchc demo --communes N`: N communes' workbooks in out/cac-xa/, each with its own name and progress (and
  * some without their 9-month report), to try `cchc consolidate` at once.
  */
-export async function demoCommunes(args: ParsedArgs, io: ConsolidateIo): Promise<number> {
+export async function demoCommunes(args: ParsedArgs, io: CliIo): Promise<number> {
   const text = String(args.options.communes);
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 2 || n > 99) throw new UsageError(CLI.badCommunes(text), 'demo');
