@@ -35,7 +35,7 @@ import {
 import { detectFeatures, officeIsSetSupported, type Features, type IsSetSupported } from './requirements';
 import { DEFAULT_MAX_SYNC_BYTES, OPERATION_BYTES, stringJsonBytes, SyncBudget } from './syncBudget';
 import { needsTextFormat } from './textFormat';
-import { resetSheet, specExtent, writeSheet, type WriteEnv } from './writeSheet';
+import { queueSheetSpec, resetSheet, specExtent, type WriteEnv } from './queueSheetSpec';
 
 /** Excel.run's options the adapter uses (Excel.RunOptions). */
 export interface RunOptions {
@@ -147,7 +147,7 @@ interface Placed {
 
 /**
  * Finds or adds the worksheet each spec of the plan is written to. A new sheet is added at the end. An
- * existing one is written in place: the same worksheet, emptied by resetSheet before writeSheet, so it keeps
+ * existing one is written in place: the same worksheet, emptied by resetSheet before queueSheetSpec, so it keeps
  * its tab position and every formula elsewhere that refers to it (Excel turns those into #REF! when a sheet
  * is deleted, even if one of the same name takes its place); a case variant of the name is set to the spec's.
  *
@@ -353,7 +353,7 @@ async function applyPlan(
     const target = placed.get(spec.name);
     if (!target) continue;
     if (target.inPlace) await resetSheet(target.ws, spec, target.inPlace.wasHidden, budget);
-    await writeSheet(target.ws, spec, env, { clearMark: target.added });
+    await queueSheetSpec(target.ws, spec, env, { clearMark: target.added });
   }
 
   const sheetFor = (name: string): Excel.Worksheet => {
