@@ -7,7 +7,7 @@ import type { ActionOutcome } from '../app/types';
 import { ACTION_NAME, COMMAND, OUTCOME } from '../i18n/ui';
 import type { WorkbookPort } from '../workbook/port';
 import type { ActionLock } from './actionLock';
-import { outcomeNotice, type OutcomeExtras } from './outcomeText';
+import { describeError, outcomeNotice, type OutcomeExtras } from './outcomeText';
 
 /** The part of Office.AddinCommands.Event the command uses. */
 export interface CompletableEvent {
@@ -42,11 +42,6 @@ export interface CompileReportCommandDeps {
   now?(): number;
   /** A timer (setTimeout) that can be cancelled. */
   timer?(ms: number, fire: () => void): () => void;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : '';
 }
 
 const defaultTimer = (ms: number, fire: () => void): (() => void) => {
@@ -109,7 +104,7 @@ export async function runCompileReportCommand(
     } catch (error) {
       // The action turns every expected failure into an outcome; this is a bug or a lost connection. The
       // user gets a Vietnamese sentence, the details go to the developer tools only.
-      console.error('compileReportCommand failed', describe(error));
+      console.error('compileReportCommand failed', describeError(error));
       notice = { ok: false, message: COMMAND.unexpectedError('') };
     }
     try {

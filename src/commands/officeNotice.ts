@@ -5,6 +5,7 @@
  * event.completed() always comes before Office ends the command.
  */
 import type { ActionOutcome } from '../app/types';
+import { revealCell } from '../workbook/office/excelRun';
 
 /** Query strings this long stay far below every URL length limit. */
 const MAX_MESSAGE_CHARS = 1500;
@@ -69,18 +70,6 @@ export function showNoticeDialog(kind: NoticeKind, message: string, timeoutMs: n
   });
 }
 
-/** Activates the sheet (and selects the cell) an outcome points at. */
-async function reveal(sheet: string, cell: string | undefined): Promise<void> {
-  await Excel.run(async (context) => {
-    const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
-    await context.sync();
-    if (worksheet.isNullObject) return;
-    worksheet.activate();
-    if (cell) worksheet.getRange(cell).select();
-    await context.sync();
-  });
-}
-
 /**
  * notify() for runCompileReportCommand in a live workbook: a success first shows the sheet it wrote; then
  * the dialog, success or failure, until the user closes it or `deadline` comes.
@@ -88,7 +77,8 @@ async function reveal(sheet: string, cell: string | undefined): Promise<void> {
 export async function notifyInExcel(notice: ActionOutcome, deadline: number): Promise<void> {
   if (notice.ok && notice.sheet) {
     try {
-      await reveal(notice.sheet, notice.cell);
+      // A sheet gone since it was written is not shown: the notice still says what was done.
+      await revealCell(notice.sheet, notice.cell);
     } catch (error) {
       // The sheet is written; not showing it is no reason to withhold the notice.
       console.warn('could not activate the written sheet', error);

@@ -2,7 +2,7 @@
  * What the user is told of an action's outcome, the same in the ribbon's notice and in the task pane: the
  * action's own message (the report's says its sheet, its period and how many tracker rows have data errors),
  * then the action's warnings and the notes of what this Excel could not do as designed (the adapter's
- * lastWarnings), each once.
+ * lastWarnings), each once. And, for an unexpected error, the detail of it that may be shown or logged.
  */
 import type { ActionOutcome } from '../app/types';
 
@@ -27,4 +27,10 @@ export function outcomeNotice(
   const notes = outcomeNotes(outcome, hostNotes);
   if (notes.length === 0) return outcome;
   return { ...outcome, message: [outcome.message, ...notes.map((n) => `• ${n}`)].join('\n') };
+}
+
+/** An unexpected error's own message (a thrown string as it is), else nothing: the detail after a sentence. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : '';
 }

@@ -25,7 +25,7 @@ import { PREVIEW } from '../i18n/ui';
 import { App } from '../taskpane/App';
 import type { PaneActions } from '../taskpane/actions';
 import { saveBytes } from '../taskpane/download';
-import { describeError } from '../taskpane/useOverview';
+import { describeError } from '../commands/outcomeText';
 import { WorkbookError } from '../workbook/port';
 import type { PreviewWorkbook } from './previewWorkbook';
 import { SheetView } from './SheetView';
@@ -76,21 +76,13 @@ const useStyles = makeStyles({
   },
 });
 
-export function PreviewApp({
-  workbook,
-  actions,
-  today,
-  initialPaneWidth,
-  initialTheme,
-}: PreviewAppProps): React.JSX.Element {
-  const styles = useStyles();
-  const [paneWidth, setPaneWidth] = React.useState(initialPaneWidth);
-  const [theme, setTheme] = React.useState(initialTheme);
+/** "Tải tệp .xlsx": the workbook's bytes saved under the plan year's file name, and how that went. */
+function useDownload(
+  workbook: PreviewWorkbook,
+  today: IsoDate,
+): { download: () => Promise<void>; downloading: boolean; downloadError: string | null } {
   const [downloading, setDownloading] = React.useState(false);
   const [downloadError, setDownloadError] = React.useState<string | null>(null);
-  const widthId = useId('pane-width');
-  const themeId = useId('theme');
-
   const download = async () => {
     setDownloading(true);
     setDownloadError(null);
@@ -105,6 +97,22 @@ export function PreviewApp({
       setDownloading(false);
     }
   };
+  return { download, downloading, downloadError };
+}
+
+export function PreviewApp({
+  workbook,
+  actions,
+  today,
+  initialPaneWidth,
+  initialTheme,
+}: PreviewAppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [paneWidth, setPaneWidth] = React.useState(initialPaneWidth);
+  const [theme, setTheme] = React.useState(initialTheme);
+  const { download, downloading, downloadError } = useDownload(workbook, today);
+  const widthId = useId('pane-width');
+  const themeId = useId('theme');
 
   return (
     <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme}>

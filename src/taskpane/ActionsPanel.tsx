@@ -7,7 +7,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Subtitle2,
   Text,
 } from '@fluentui/react-components';
 import type { FileProgress } from '../app/consolidate';
@@ -25,6 +24,7 @@ const ConsolidateForm = React.lazy(
 import type { Place } from './notice';
 import { yearChoices } from './format';
 import { ItemList, type ListItem } from './ItemList';
+import { PaneSection } from './PaneSection';
 import { RolloverResult } from './RolloverResult';
 import { usePaneStyles } from './styles';
 
@@ -149,11 +149,7 @@ function FixForm({
       </div>
     );
   return (
-    <section className={styles.section} aria-labelledby="fix-heading">
-      <Subtitle2 as="h3" id="fix-heading">
-        {PANE.fixHeading(fixes.length)}
-      </Subtitle2>
-      <Text className={styles.hint}>{PANE.fixHint}</Text>
+    <PaneSection id="fix-heading" heading={PANE.fixHeading(fixes.length)} hint={PANE.fixHint} level="h3">
       <ul aria-labelledby="fix-heading">
         {fixes.map((f) => (
           <li key={`${f.sheet}!${f.cell}`}>
@@ -182,20 +178,15 @@ function FixForm({
           {PANE.fixCancel}
         </Button>
       </div>
-    </section>
+    </PaneSection>
   );
 }
 
 /** "Chuyển sang năm mới": the button, its outcome, then the new workbook and the rows it carried. */
 function RolloverSection(props: ActionsPanelProps): React.JSX.Element {
-  const styles = usePaneStyles();
   const { rollover, busy } = props;
   return (
-    <section className={styles.section} aria-labelledby="rollover-heading">
-      <Subtitle2 as="h2" id="rollover-heading">
-        {PANE.rolloverHeading}
-      </Subtitle2>
-      <Text className={styles.hint}>{PANE.rolloverHint}</Text>
+    <PaneSection id="rollover-heading" heading={PANE.rolloverHeading} hint={PANE.rolloverHint}>
       <div>
         <Button disabled={busy} onClick={props.onRollover}>
           {PANE.rolloverButton}
@@ -203,20 +194,15 @@ function RolloverSection(props: ActionsPanelProps): React.JSX.Element {
       </div>
       {props.feedback('rollover')}
       {rollover?.ok && <RolloverResult rollover={rollover} onSelectRow={props.onSelectRow} />}
-    </section>
+    </PaneSection>
   );
 }
 
 /** "Kiểm tra dữ liệu": the button, its outcome, the fixes offered and the problems found. */
 function CheckSection(props: ActionsPanelProps): React.JSX.Element {
-  const styles = usePaneStyles();
   const { busy, check } = props;
   return (
-    <section className={styles.section} aria-labelledby="check-heading">
-      <Subtitle2 as="h2" id="check-heading">
-        {PANE.checkHeading}
-      </Subtitle2>
-      <Text className={styles.hint}>{PANE.checkHint}</Text>
+    <PaneSection id="check-heading" heading={PANE.checkHeading} hint={PANE.checkHint}>
       <div>
         <Button disabled={busy} onClick={props.onCheck}>
           {PANE.checkButton}
@@ -249,7 +235,7 @@ function CheckSection(props: ActionsPanelProps): React.JSX.Element {
           limit={10}
         />
       )}
-    </section>
+    </PaneSection>
   );
 }
 
@@ -262,14 +248,10 @@ export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
 
       <Divider />
 
-      <section className={styles.section} aria-labelledby="report-heading">
-        <Subtitle2 as="h2" id="report-heading">
-          {PANE.reportHeading}
-        </Subtitle2>
-        <Text className={styles.hint}>{PANE.reportHint}</Text>
+      <PaneSection id="report-heading" heading={PANE.reportHeading} hint={PANE.reportHint}>
         <ReportForm today={props.today} busy={busy} onReport={props.onReport} />
         {props.feedback('report')}
-      </section>
+      </PaneSection>
 
       <Divider />
 
@@ -277,27 +259,20 @@ export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
 
       <Divider />
 
-      <section className={styles.section} aria-labelledby="consolidate-heading">
-        <Subtitle2 as="h2" id="consolidate-heading">
-          {PANE.consolidateHeading}
-        </Subtitle2>
+      <PaneSection id="consolidate-heading" heading={PANE.consolidateHeading}>
         {/* The form, its words and the progress list load apart: the pane's first JavaScript stays as it was. */}
         <React.Suspense fallback={<Spinner size="tiny" />}>
           <ConsolidateForm today={props.today} busy={busy} onConsolidate={props.onConsolidate} />
         </React.Suspense>
         {props.feedback('consolidate')}
-      </section>
+      </PaneSection>
 
       <Divider />
 
-      <section className={styles.section} aria-labelledby="init-heading">
-        <Subtitle2 as="h2" id="init-heading">
-          {PANE.initHeading}
-        </Subtitle2>
-        <Text className={styles.hint}>{PANE.initHint}</Text>
+      <PaneSection id="init-heading" heading={PANE.initHeading} hint={PANE.initHint}>
         <InitForm {...props.init} busy={busy} />
         {props.feedback('init')}
-      </section>
+      </PaneSection>
     </div>
   );
 }

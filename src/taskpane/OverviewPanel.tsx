@@ -8,7 +8,6 @@ import {
   MessageBarTitle,
   ProgressBar,
   Spinner,
-  Subtitle2,
   Text,
   makeStyles,
   tokens,
@@ -20,6 +19,7 @@ import { STATE_LABEL } from '../i18n/vi';
 import { STATE_COLORS } from '../sheets/palette';
 import { nextReportText, percentText, taskDeadlineText, timeText } from './format';
 import { ItemList, type ListItem } from './ItemList';
+import { PaneSection } from './PaneSection';
 import { usePaneStyles } from './styles';
 import type { OverviewState } from './useOverview';
 import { TthcSection } from './TthcSection';
@@ -219,15 +219,11 @@ function Progress({ overview }: { overview: Overview }): React.JSX.Element {
 
 /** The next report and the days left to it. */
 function NextReport({ overview }: { overview: Overview }): React.JSX.Element {
-  const styles = usePaneStyles();
   const own = useStyles();
   return (
-    <section className={styles.section} aria-labelledby="next-report-heading">
-      <Subtitle2 as="h2" id="next-report-heading">
-        {PANE.nextReportHeading}
-      </Subtitle2>
+    <PaneSection id="next-report-heading" heading={PANE.nextReportHeading}>
       <Text className={own.nextReport}>{nextReportText(overview.nextReport, overview.daysToNextReport)}</Text>
-    </section>
+    </PaneSection>
   );
 }
 

@@ -17,7 +17,7 @@ import { formatVnDate, parseDateText } from '../domain/dates';
 import type { PeriodMode, SettingKey, Settings, Signer } from '../domain/settings';
 import { PANE } from '../i18n/ui';
 import { PERIOD_MODE_LABEL, SETTING_HINT, SETTING_LABEL, SIGNER_LABEL } from '../i18n/vi';
-import { describeError } from './useOverview';
+import { describeError } from '../commands/outcomeText';
 import { usePaneStyles } from './styles';
 
 /** The form's values: what the user typed, as typed (numbers and dates stay text until saved). */
@@ -223,6 +223,34 @@ function useSettingsForm(
   return { state, setState, errors, setErrors, read };
 }
 
+/** A setting picked from a short list: an option for each label, in the labels' order. */
+function ChoiceSelect<V extends string>({
+  value,
+  labels,
+  busy,
+  onChange,
+}: {
+  value: V;
+  labels: Readonly<Record<V, string>>;
+  busy: boolean;
+  onChange: (value: V) => void;
+}): React.JSX.Element {
+  const choices = Object.keys(labels) as V[]; // the keys of a Record<V, …>
+  return (
+    <Select
+      value={value}
+      onChange={(_, d) => onChange(choices.find((c) => c === d.value) ?? value)}
+      disabled={busy}
+    >
+      {choices.map((c) => (
+        <option key={c} value={c}>
+          {labels[c]}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 type SetField = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => void;
 
 /** The settings' fields, each with its label, hint or error. */
@@ -265,14 +293,12 @@ function SettingsFields({
         ))}
       </div>
       <Field {...fieldProps('signer')}>
-        <Select
+        <ChoiceSelect
           value={form.signer}
-          onChange={(_, d) => set('signer', d.value === 'chairman' ? 'chairman' : 'viceChairman')}
-          disabled={busy}
-        >
-          <option value="chairman">{SIGNER_LABEL.chairman}</option>
-          <option value="viceChairman">{SIGNER_LABEL.viceChairman}</option>
-        </Select>
+          labels={SIGNER_LABEL}
+          busy={busy}
+          onChange={(v) => set('signer', v)}
+        />
       </Field>
       {TEXT_FIELDS.slice(3).map((key) => (
         <Field key={key} {...fieldProps(key)}>
@@ -289,14 +315,12 @@ function SettingsFields({
         />
       </Field>
       <Field {...fieldProps('periodMode')}>
-        <Select
+        <ChoiceSelect
           value={form.periodMode}
-          onChange={(_, d) => set('periodMode', d.value === 'decree09' ? 'decree09' : 'calendar')}
-          disabled={busy}
-        >
-          <option value="calendar">{PERIOD_MODE_LABEL.calendar}</option>
-          <option value="decree09">{PERIOD_MODE_LABEL.decree09}</option>
-        </Select>
+          labels={PERIOD_MODE_LABEL}
+          busy={busy}
+          onChange={(v) => set('periodMode', v)}
+        />
       </Field>
     </>
   );

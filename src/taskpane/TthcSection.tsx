@@ -4,19 +4,12 @@
  * cannot read; or, where the workbook has no such sheet, the button that adds it.
  */
 import * as React from 'react';
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Subtitle2,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text } from '@fluentui/react-components';
 import type { TthcOverview } from '../domain/overview';
 import { PANE } from '../i18n/ui';
 import { percentOneDecimal } from './format';
 import { ItemList, type ListItem } from './ItemList';
+import { PaneSection } from './PaneSection';
 import { usePaneStyles } from './styles';
 
 export interface TthcSectionProps {
@@ -63,32 +56,24 @@ export function TthcSection({
   onSelectRow,
   onAddSheet,
 }: TthcSectionProps): React.JSX.Element {
-  const styles = usePaneStyles();
-  const heading = (
-    <Subtitle2 as="h2" id="tthc-heading">
-      {PANE.tthcHeading}
-    </Subtitle2>
-  );
+  const section = { id: 'tthc-heading', heading: PANE.tthcHeading };
   if (!tthc)
     return (
-      <section className={styles.section} aria-labelledby="tthc-heading">
-        {heading}
-        <Text className={styles.hint}>{PANE.tthcMissing}</Text>
+      <PaneSection {...section} hint={PANE.tthcMissing}>
         <div>
           <Button appearance="secondary" disabled={busy} onClick={onAddSheet}>
             {PANE.tthcAdd}
           </Button>
         </div>
-      </section>
+      </PaneSection>
     );
   if (!tthc.present)
     return (
-      <section className={styles.section} aria-labelledby="tthc-heading">
-        {heading}
+      <PaneSection {...section}>
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{PANE.tthcUnreadable}</MessageBarBody>
         </MessageBar>
-      </section>
+      </PaneSection>
     );
   const toLate = (f: TthcOverview['lateFields'][number]): ListItem => ({
     key: `late-${f.row}-${f.field}`,
@@ -105,8 +90,7 @@ export function TthcSection({
     onActivate: () => onSelectRow(cellOf(e.row)),
   });
   return (
-    <section className={styles.section} aria-labelledby="tthc-heading">
-      {heading}
+    <PaneSection {...section}>
       <TthcFigures
         tthc={tthc}
         year={year}
@@ -122,7 +106,7 @@ export function TthcSection({
           level="h3"
         />
       )}
-    </section>
+    </PaneSection>
   );
 }
 

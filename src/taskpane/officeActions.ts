@@ -8,11 +8,10 @@ import { currentWorkbookKey, pageHost } from '../commands/pageHost';
 import { todayIso } from '../domain/dates';
 import { storageMemory } from '../workbook/office/memory';
 import { officeIsSetSupported } from '../workbook/office/requirements';
-import { createOfficeWorkbook, type ExcelRun } from '../workbook/office/officeWorkbook';
+import { defaultRun, revealCell, type ExcelRun } from '../workbook/office/excelRun';
+import { createOfficeWorkbook } from '../workbook/office/officeWorkbook';
 import type { ChangeListener, PaneActions } from './actions';
 import { createPaneActions } from './paneActions';
-
-const defaultRun: ExcelRun = (batch) => Excel.run(batch);
 
 /** Excel.run with the request context of an earlier batch (needed to remove event handlers). */
 export type ExcelRunIn = (
@@ -49,16 +48,13 @@ export function createOfficeActions(): PaneActions {
   });
 }
 
-/** Activates the sheet and selects the cell (or range): one batch, two syncs. */
-export function selectCellInExcel(sheet: string, cell: string, run: ExcelRun = defaultRun): Promise<void> {
-  return run(async (context) => {
-    const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
-    await context.sync();
-    if (worksheet.isNullObject) throw new Error(`Worksheet not found: ${sheet}`);
-    worksheet.activate();
-    worksheet.getRange(cell).select();
-    await context.sync();
-  });
+/** Activates the sheet and selects the cell (or range): one batch, two syncs; fails when there is no such sheet. */
+export async function selectCellInExcel(
+  sheet: string,
+  cell: string,
+  run: ExcelRun = defaultRun,
+): Promise<void> {
+  if (!(await revealCell(sheet, cell, run))) throw new Error(`Worksheet not found: ${sheet}`);
 }
 
 /** The part of an event's arguments the pane looks at (triggerSource needs ExcelApi 1.14). */

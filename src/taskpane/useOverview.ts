@@ -4,6 +4,7 @@
  * during a read queues exactly one more), and while the pane's own work runs, reads wait until it is done.
  */
 import * as React from 'react';
+import { describeError } from '../commands/outcomeText';
 import { PANE } from '../i18n/ui';
 import type { OverviewView, PaneActions } from './actions';
 import { Debouncer } from './debounce';
@@ -24,9 +25,32 @@ export interface OverviewHandle {
   changes: number;
 }
 
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : '';
+/**
+ * Listens to the workbook's changes and calls `onBatch` once a burst of them has been quiet for `debounceMs`.
+ * Returns what stops listening (it also stops a subscription still being set up).
+ */
+function watchChanges(actions: PaneActions, debounceMs: number, onBatch: () => void): () => void {
+  const debouncer = new Debouncer(onBatch, debounceMs);
+  let unsubscribe: (() => void) | undefined;
+  let cancelled = false;
+  actions
+    .subscribeToChanges(() => {
+      // An event can still arrive after the pane closed, before the host has removed the handler.
+      if (!cancelled) debouncer.trigger();
+    })
+    .then((stop) => {
+      if (cancelled) stop();
+      else unsubscribe = stop;
+    })
+    .catch(() => {
+      // No change events on this host: the overview still refreshes after the pane's own actions and
+      // with the "Làm mới" button.
+    });
+  return () => {
+    cancelled = true;
+    debouncer.cancel();
+    unsubscribe?.();
+  };
 }
 
 export function useOverview(
@@ -78,30 +102,13 @@ export function useOverview(
   React.useEffect(() => {
     alive.current = true;
     void load();
-    const debouncer = new Debouncer(() => {
+    const stop = watchChanges(actions, debounceMs, () => {
       setChanges((n) => n + 1);
       refresh();
-    }, debounceMs);
-    let unsubscribe: (() => void) | undefined;
-    let cancelled = false;
-    actions
-      .subscribeToChanges(() => {
-        // An event can still arrive after the pane closed, before the host has removed the handler.
-        if (!cancelled) debouncer.trigger();
-      })
-      .then((stop) => {
-        if (cancelled) stop();
-        else unsubscribe = stop;
-      })
-      .catch(() => {
-        // No change events on this host: the overview still refreshes after the pane's own actions and
-        // with the "Làm mới" button.
-      });
+    });
     return () => {
       alive.current = false;
-      cancelled = true;
-      debouncer.cancel();
-      unsubscribe?.();
+      stop();
     };
   }, [actions, load, refresh, debounceMs]);
 

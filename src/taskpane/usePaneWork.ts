@@ -11,7 +11,8 @@ import { PANE } from '../i18n/ui';
 import type { PaneActions, ReportRequest, RolloverView } from './actions';
 import type { ActionsPanelProps } from './ActionsPanel';
 import { checkNoticeFor, noticeFor, type Notice, type Place, type Running, type Work } from './notice';
-import { describeError, useOverview, type OverviewHandle } from './useOverview';
+import { describeError } from '../commands/outcomeText';
+import { useOverview, type OverviewHandle } from './useOverview';
 
 export interface PaneWork {
   overview: OverviewHandle;

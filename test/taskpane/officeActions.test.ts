@@ -8,7 +8,7 @@ import {
   subscribeToWorkbookChanges,
   type ExcelRunIn,
 } from '../../src/taskpane/officeActions';
-import type { ExcelRun } from '../../src/workbook/office/officeWorkbook';
+import type { ExcelRun } from '../../src/workbook/office/excelRun';
 
 type Handler = (args: object) => Promise<void>;
 

@@ -23,6 +23,7 @@ import { OFFICE_ERROR } from '../../i18n/vi';
 import type { CellUpdate, SheetInfo, WorkbookPort, WorkbookSnapshot, WritePlan } from '../port';
 import { WorkbookError } from '../port';
 import { checkWritePlan } from '../planRules';
+import { defaultRun, type ExcelRun, type RunOptions } from './excelRun';
 import { inProcessMemory, remember, type MemoryStore, type SheetExtent } from './memory';
 import {
   loadSheetList,
@@ -35,19 +36,7 @@ import {
 import { detectFeatures, officeIsSetSupported, type Features, type IsSetSupported } from './requirements';
 import { DEFAULT_MAX_SYNC_BYTES, OPERATION_BYTES, stringJsonBytes, SyncBudget } from './syncBudget';
 import { needsTextFormat } from './textFormat';
-import { resetSheet, specExtent, writeSheet, type WriteEnv } from './writeSheet';
-
-/** Excel.run's options the adapter uses (Excel.RunOptions). */
-export interface RunOptions {
-  delayForCellEdit?: boolean;
-}
-
-export type ExcelRun = <T>(
-  batch: (context: Excel.RequestContext) => Promise<T>,
-  options?: RunOptions,
-) => Promise<T>;
-
-const defaultRun: ExcelRun = (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch));
+import { queueSheetSpec, resetSheet, specExtent, type WriteEnv } from './queueSheetSpec';
 
 /**
  * Wait for the user to finish typing in a cell rather than fail (Excel.RunOptions.delayForCellEdit,
@@ -147,7 +136,7 @@ interface Placed {
 
 /**
  * Finds or adds the worksheet each spec of the plan is written to. A new sheet is added at the end. An
- * existing one is written in place: the same worksheet, emptied by resetSheet before writeSheet, so it keeps
+ * existing one is written in place: the same worksheet, emptied by resetSheet before queueSheetSpec, so it keeps
  * its tab position and every formula elsewhere that refers to it (Excel turns those into #REF! when a sheet
  * is deleted, even if one of the same name takes its place); a case variant of the name is set to the spec's.
  *
@@ -353,7 +342,7 @@ async function applyPlan(
     const target = placed.get(spec.name);
     if (!target) continue;
     if (target.inPlace) await resetSheet(target.ws, spec, target.inPlace.wasHidden, budget);
-    await writeSheet(target.ws, spec, env, { clearMark: target.added });
+    await queueSheetSpec(target.ws, spec, env, { clearMark: target.added });
   }
 
   const sheetFor = (name: string): Excel.Worksheet => {
@@ -407,14 +396,100 @@ async function removeUnfinished(run: ExcelRun, before: readonly SheetInfo[]): Pr
   }, RUN_OPTIONS);
 }
 
+/** What the adapter's read and apply run with, from createOfficeWorkbook's arguments. */
+interface Adapter {
+  run: ExcelRun;
+  isSetSupported: IsSetSupported;
+  maxSyncBytes: number;
+  memory: MemoryStore;
+  log: (code: string, detail: string) => void;
+}
+
+/**
+ * WorkbookPort.read: the snapshot, and what the apply that may follow needs of the workbook. The memory
+ * learns the sheets read; a failed read leaves it empty (the workbook may not be what it remembers).
+ */
+async function readBook(
+  adapter: Adapter,
+  sheetNames: string[],
+): Promise<{ snapshot: WorkbookSnapshot; book: KnownBook }> {
+  const { memory } = adapter;
+  const remembered = memory.load();
+  try {
+    const features = detectFeatures(adapter.isSetSupported);
+    const read = await adapter.run(
+      (context) =>
+        readWorkbook(
+          context,
+          sheetNames,
+          { formulaCells: features.formulaCells, workbookProtection: features.workbookProtection },
+          remembered,
+        ),
+      RUN_OPTIONS,
+    );
+    const { snapshot } = read;
+    const book: KnownBook = {
+      sheets: snapshot.sheets,
+      tableSheets: read.tableSheets,
+      tables: read.tables,
+      structureProtected: read.structureProtected,
+    };
+    memory.save(
+      remember(remembered, { sheets: snapshot.sheets.map((s) => s.name), tables: read.tables }, read.extents),
+    );
+    return { snapshot, book };
+  } catch (error) {
+    memory.save(undefined);
+    throw toWorkbookError(error, sheetNames.length === 1 ? sheetNames[0] : undefined, 'read', adapter.log);
+  }
+}
+
+/**
+ * WorkbookPort.apply: the plan written in one batch, `book` being what the read just before it found (if
+ * any). The memory is emptied until the write is known to have gone through. A write that fails after adding
+ * sheets has them removed (removeUnfinished); the notes of what this Excel could not honour go to `warnings`.
+ */
+async function applyBook(
+  adapter: Adapter,
+  plan: WritePlan,
+  book: KnownBook | undefined,
+  warnings: string[],
+): Promise<void> {
+  const { run, memory, log } = adapter;
+  const before = memory.load();
+  memory.save(undefined); // until the write is known to have gone through
+  try {
+    const features = detectFeatures(adapter.isSetSupported);
+    const written = await run(
+      (context) => applyPlan(context, plan, book, features, adapter.maxSyncBytes, warnings),
+      RUN_OPTIONS,
+    );
+    memory.save(remember(before, written, written.extents));
+  } catch (error) {
+    const sheet = error instanceof WorkbookError ? error.sheet : onlySheet(plan);
+    const failure = toWorkbookError(error, sheet, 'write', log);
+    const adds =
+      book && plan.write.some((spec) => !book.sheets.some((s) => sameSheetName(s.name, spec.name)));
+    if (book && adds && !(error instanceof WorkbookError)) {
+      await removeUnfinished(run, book.sheets).catch((cleanup: unknown) =>
+        log(officeErrorCode(cleanup) ?? 'unknown', 'removing unfinished sheets'),
+      );
+    }
+    throw failure;
+  }
+}
+
 export function createOfficeWorkbook(
   run: ExcelRun = defaultRun,
   options: OfficeWorkbookOptions = {},
 ): OfficeWorkbook {
-  const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
-  const maxSyncBytes = options.maxSyncBytes ?? DEFAULT_MAX_SYNC_BYTES;
-  const memory = options.memory ?? inProcessMemory();
-  const log = options.logError ?? defaultLogError;
+  const adapter: Adapter = {
+    run,
+    isSetSupported: options.isSetSupported ?? officeIsSetSupported,
+    maxSyncBytes: options.maxSyncBytes ?? DEFAULT_MAX_SYNC_BYTES,
+    memory: options.memory ?? inProcessMemory(),
+    log: options.logError ?? defaultLogError,
+  };
   /** The sheet list, tables and protection of the last read, used (once) by the apply that follows it. */
   let known: KnownBook | undefined;
   let warnings: string[] = [];
@@ -426,38 +501,9 @@ export function createOfficeWorkbook(
 
     async read(sheetNames: string[]): Promise<WorkbookSnapshot> {
       known = undefined;
-      const remembered = memory.load();
-      try {
-        const features = detectFeatures(isSetSupported);
-        const read = await run(
-          (context) =>
-            readWorkbook(
-              context,
-              sheetNames,
-              { formulaCells: features.formulaCells, workbookProtection: features.workbookProtection },
-              remembered,
-            ),
-          RUN_OPTIONS,
-        );
-        const { snapshot } = read;
-        known = {
-          sheets: snapshot.sheets,
-          tableSheets: read.tableSheets,
-          tables: read.tables,
-          structureProtected: read.structureProtected,
-        };
-        memory.save(
-          remember(
-            remembered,
-            { sheets: snapshot.sheets.map((s) => s.name), tables: read.tables },
-            read.extents,
-          ),
-        );
-        return snapshot;
-      } catch (error) {
-        memory.save(undefined);
-        throw toWorkbookError(error, sheetNames.length === 1 ? sheetNames[0] : undefined, 'read', log);
-      }
+      const { snapshot, book } = await readBook(adapter, sheetNames);
+      known = book;
+      return snapshot;
     },
 
     async apply(plan: WritePlan): Promise<void> {
@@ -465,26 +511,8 @@ export function createOfficeWorkbook(
       known = undefined;
       warnings = [];
       const collected: string[] = [];
-      const before = memory.load();
-      memory.save(undefined); // until the write is known to have gone through
       try {
-        const features = detectFeatures(isSetSupported);
-        const written = await run(
-          (context) => applyPlan(context, plan, book, features, maxSyncBytes, collected),
-          RUN_OPTIONS,
-        );
-        memory.save(remember(before, written, written.extents));
-      } catch (error) {
-        const sheet = error instanceof WorkbookError ? error.sheet : onlySheet(plan);
-        const failure = toWorkbookError(error, sheet, 'write', log);
-        const adds =
-          book && plan.write.some((spec) => !book.sheets.some((s) => sameSheetName(s.name, spec.name)));
-        if (book && adds && !(error instanceof WorkbookError)) {
-          await removeUnfinished(run, book.sheets).catch((cleanup: unknown) =>
-            log(officeErrorCode(cleanup) ?? 'unknown', 'removing unfinished sheets'),
-          );
-        }
-        throw failure;
+        await applyBook(adapter, plan, book, collected);
       } finally {
         warnings = [...new Set(collected)];
       }

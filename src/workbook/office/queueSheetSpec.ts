@@ -1,5 +1,5 @@
 /**
- * Queues the Office.js operations that make a new, empty worksheet look like a SheetSpec (writeSheet), and
+ * Queues the Office.js operations that make a new, empty worksheet look like a SheetSpec (queueSheetSpec), and
  * those that empty an existing one first so it can be written in place (resetSheet). Nothing here syncs on
  * its own: the budget syncs early only when the queued payload would pass the request limit.
  *
@@ -145,28 +145,6 @@ function calculatedCells(table: TableSpec | undefined): Set<string> {
   return out;
 }
 
-/** The number format the spec's style runs give a cell, if any (last run wins). */
-function styledNumberFormat(
-  styles: readonly StyleRun[],
-  parsed: readonly RangeRef[],
-  cell: CellRef,
-): string | undefined {
-  for (let i = styles.length - 1; i >= 0; i--) {
-    const r = parsed[i];
-    const nf = styles[i].style.numberFormat;
-    if (
-      nf !== undefined &&
-      cell.row >= r.start.row &&
-      cell.row <= r.end.row &&
-      cell.col >= r.start.col &&
-      cell.col <= r.end.col
-    ) {
-      return nf;
-    }
-  }
-  return undefined;
-}
-
 /** Gives "@" to cells holding text Excel would otherwise parse, in as few requests as is cheap. */
 async function protectText(
   ws: Excel.Worksheet,
@@ -180,7 +158,7 @@ async function protectText(
   cells.forEach((line, row) =>
     line.forEach((v, col) => {
       if (typeof v !== 'string' || !needsTextFormat(v) || skip.has(key(row, col))) return;
-      if (styledNumberFormat(styles, parsedStyles, { row, col }) === '@') return;
+      if (styleAt(styles, parsedStyles, { row, col }, (st) => st.numberFormat) === '@') return;
       risky.push({ row, col });
     }),
   );
@@ -648,14 +626,14 @@ function resetPage(layout: Excel.PageLayout, spec: SheetSpec, extent: RangeRef):
 }
 
 /**
- * Queues what makes `ws`, an existing sheet the plan replaces, as empty as a new one, so that writeSheet can
+ * Queues what makes `ws`, an existing sheet the plan replaces, as empty as a new one, so that queueSheetSpec can
  * write `spec` onto it in place and formulas on other sheets that refer to it keep working (deleting the
  * sheet would turn them into #REF!). Needs the host's `replaceInPlace` feature (ExcelApi 1.9).
  *
  * Goes: panes unfrozen; every merge, conditional format and data validation removed; contents and formats
  * cleared; standard row heights and column widths; no hidden row or column; automatic tab colour (unless the
  * spec gives one); the page setup of a new sheet (resetPage). A hidden sheet is made visible while it is
- * written; writeSheet hides it again when the spec says so. Tables are not handled here: a sheet with one
+ * written; queueSheetSpec hides it again when the spec says so. Tables are not handled here: a sheet with one
  * is replaced by delete-and-add. Charts, pictures and notes a user put on the sheet stay.
  */
 export async function resetSheet(
@@ -682,27 +660,66 @@ export async function resetSheet(
   });
 }
 
+/** A spec as the writers below read it: its dense grid, and its style runs coalesced and parsed once. */
+interface Prepared {
+  spec: SheetSpec;
+  cells: CellValue[][];
+  styles: StyleRun[];
+  parsedStyles: RangeRef[];
+}
+
 /**
  * Queues everything of `spec` onto `ws`, a sheet just added or emptied by resetSheet. `clearMark`: the sheet
  * carries the adapter's unfinished-write tab colour, to be taken off once it is written (before it is hidden).
  */
-export async function writeSheet(
+export async function queueSheetSpec(
   ws: Excel.Worksheet,
   spec: SheetSpec,
   env: WriteEnv,
   opts: { clearMark?: boolean } = {},
 ): Promise<void> {
-  const { budget, features, warnings } = env;
-  const cells = denseCells(spec.cells);
   const styles = coalesceStyles(spec.styles ?? []);
-  const parsedStyles = styles.map((s) => parseRange(s.range));
-  const filledByTable = features.fillDown ? calculatedCells(spec.table) : new Set<string>();
-  const formulaCells = new Set(
-    (spec.formulas ?? []).map((f) => parseA1Cell(f.cell)).map((c) => key(c.row, c.col)),
-  );
-  const extent = contentExtent(spec, cells);
+  const sheet: Prepared = {
+    spec,
+    cells: denseCells(spec.cells),
+    styles,
+    parsedStyles: styles.map((s) => parseRange(s.range)),
+  };
+  const merged = await writeSizes(ws, sheet, env.budget);
+  await writeContents(ws, sheet, env);
+  await writeFormats(ws, sheet, env);
+  await writeRules(ws, spec, env);
+  if (spec.autoRowHeights && sheet.cells.length > 0) {
+    for (const [first, last] of unmergedRuns(sheet.cells.length, merged)) {
+      const rows = formatRows(first - 1, last - 1);
+      await queue(env.budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
+    }
+  }
+  await writeFreeze(ws, spec, env);
+  if (spec.page) {
+    if (env.features.pageLayout) await writePage(ws, spec, spec.page, env.budget);
+    else env.warnings.push(DEGRADED.pageLayout(spec.name, FEATURE_SETS.pageLayout));
+  }
+  await writeTabColor(ws, spec, env, opts.clearMark ?? false);
+  if (spec.visibility && spec.visibility !== 'visible') {
+    const visibility = spec.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';
+    await queue(env.budget, estimate(1, null), () => {
+      ws.visibility = visibility;
+    });
+  }
+}
 
-  // Sheet-wide font, column widths, row heights.
+/**
+ * The sheet-wide font, the column widths and the row heights. Rows sized to their text are fitted by Excel
+ * itself once the values and wrapping are in (queueSheetSpec), except rows with merged cells, which Excel's
+ * autofit does not size (office-js#1840): those get their height here, and are returned.
+ */
+async function writeSizes(
+  ws: Excel.Worksheet,
+  sheet: Prepared,
+  budget: SyncBudget,
+): Promise<Map<number, number>> {
+  const { spec } = sheet;
   await queue(budget, estimate(3, spec.defaultFont ?? null), () => {
     if (spec.defaultFont) {
       const font = ws.getRange().format.font;
@@ -718,20 +735,23 @@ export async function writeSheet(
       ws.getRange(formatColumns(first, last)).format.columnWidth = columnWidthPoints(width);
     });
   }
-  // Rows sized to their text are fitted by Excel itself, after the values and wrapping are in (below), except
-  // rows with merged cells, which Excel's autofit does not size (office-js#1840): those get their height here.
-  const merged = mergedRowHeights(spec, cells, styles, parsedStyles);
+  const merged = mergedRowHeights(spec, sheet.cells, sheet.styles, sheet.parsedStyles);
   const explicit: [number, number][] = spec.autoRowHeights
     ? [...merged]
     : Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]);
-  const heights = runsOf(explicit);
-  for (const [first, last, height] of heights) {
+  for (const [first, last, height] of runsOf(explicit)) {
     await queue(budget, estimate(2, null), () => {
       ws.getRange(formatRows(first - 1, last - 1)).format.rowHeight = height;
     });
   }
+  return merged;
+}
 
-  // Number formats, then "@" for text Excel would parse, then the values and formulas.
+/** Number formats, then "@" for text Excel would parse, then the values and formulas. */
+async function writeContents(ws: Excel.Worksheet, sheet: Prepared, env: WriteEnv): Promise<void> {
+  const { spec, cells, styles, parsedStyles } = sheet;
+  const { budget } = env;
+  const extent = contentExtent(spec, cells);
   for (let i = 0; i < styles.length; i++) {
     const nf = styles[i].style.numberFormat;
     if (nf === undefined) continue;
@@ -740,25 +760,36 @@ export async function writeSheet(
     const g = constantRows(range, nf);
     await writeRows(ws, range.start, g.rows, g.columns, g.rowAt, 'numberFormat', budget);
   }
+  const formulaCells = new Set(
+    (spec.formulas ?? []).map((f) => parseA1Cell(f.cell)).map((c) => key(c.row, c.col)),
+  );
   await protectText(ws, cells, formulaCells, styles, parsedStyles, budget);
   if (cells.length > 0 && cells[0].length > 0) {
     await writeRows(ws, { row: 0, col: 0 }, cells.length, cells[0].length, (i) => cells[i], 'values', budget);
   }
+  const filledByTable = env.features.fillDown ? calculatedCells(spec.table) : new Set<string>();
   await writeFormulas(ws, spec, filledByTable, budget);
+}
 
+/** Merges, the table, then the direct formats (after the table, so they win over what its fill copied). */
+async function writeFormats(ws: Excel.Worksheet, sheet: Prepared, env: WriteEnv): Promise<void> {
+  const { spec } = sheet;
   for (const m of coalesceMerges(spec.merges ?? [])) {
     const address = formatRange(m.range);
-    await queue(budget, estimate(2, address), () => ws.getRange(address).merge(m.across));
+    await queue(env.budget, estimate(2, address), () => ws.getRange(address).merge(m.across));
   }
   if (spec.table) await writeTable(ws, spec, spec.table, env);
-
   const indentWarned = { done: false };
-  for (const run of styles) {
+  for (const run of sheet.styles) {
     const { numberFormat: _numberFormat, ...rest } = run.style;
     if (Object.keys(rest).length > 0)
       await writeStyle(ws, { range: run.range, style: rest }, env, indentWarned, spec.name);
   }
+}
 
+/** Data validations and conditional formats, or a note for each kind this Excel cannot write. */
+async function writeRules(ws: Excel.Worksheet, spec: SheetSpec, env: WriteEnv): Promise<void> {
+  const { budget, features, warnings } = env;
   if (spec.validations?.length) {
     if (features.dataValidation) for (const v of spec.validations) await writeValidation(ws, v, env);
     else warnings.push(DEGRADED.dataValidation(spec.name, FEATURE_SETS.dataValidation));
@@ -774,50 +805,43 @@ export async function writeSheet(
       warnings.push(DEGRADED.conditionalFormats(spec.name, FEATURE_SETS.conditionalFormats));
     }
   }
+}
 
-  if (spec.autoRowHeights && cells.length > 0) {
-    for (const [first, last] of unmergedRuns(cells.length, merged)) {
-      const rows = formatRows(first - 1, last - 1);
-      await queue(budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
-    }
-  }
-
+async function writeFreeze(ws: Excel.Worksheet, spec: SheetSpec, env: WriteEnv): Promise<void> {
   const freeze = spec.freeze;
-  if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
-    if (features.freezePanes) {
-      await queue(budget, estimate(2, freeze), () => {
-        const panes = ws.freezePanes;
-        if (freeze.rows > 0 && freeze.columns > 0)
-          panes.freezeAt(ws.getRange(rangeToA1(0, 0, freeze.rows - 1, freeze.columns - 1)));
-        else if (freeze.rows > 0) panes.freezeRows(freeze.rows);
-        else panes.freezeColumns(freeze.columns);
-      });
-    } else {
-      warnings.push(DEGRADED.freezePanes(spec.name, FEATURE_SETS.freezePanes));
-    }
+  if (!freeze || !(freeze.rows > 0 || freeze.columns > 0)) return;
+  if (!env.features.freezePanes) {
+    env.warnings.push(DEGRADED.freezePanes(spec.name, FEATURE_SETS.freezePanes));
+    return;
   }
-  if (spec.page) {
-    if (features.pageLayout) await writePage(ws, spec, spec.page, budget);
-    else warnings.push(DEGRADED.pageLayout(spec.name, FEATURE_SETS.pageLayout));
-  }
+  await queue(env.budget, estimate(2, freeze), () => {
+    const panes = ws.freezePanes;
+    if (freeze.rows > 0 && freeze.columns > 0)
+      panes.freezeAt(ws.getRange(rangeToA1(0, 0, freeze.rows - 1, freeze.columns - 1)));
+    else if (freeze.rows > 0) panes.freezeRows(freeze.rows);
+    else panes.freezeColumns(freeze.columns);
+  });
+}
+
+/** The spec's tab colour; else, on a sheet still marked unfinished (`clearMark`), the automatic one. */
+async function writeTabColor(
+  ws: Excel.Worksheet,
+  spec: SheetSpec,
+  env: WriteEnv,
+  clearMark: boolean,
+): Promise<void> {
   const tabColor = spec.tabColor;
   if (tabColor) {
-    if (features.tabColor) {
-      await queue(budget, estimate(1, tabColor), () => {
+    if (env.features.tabColor) {
+      await queue(env.budget, estimate(1, tabColor), () => {
         ws.tabColor = hex(tabColor);
       });
     } else {
-      warnings.push(DEGRADED.tabColor(spec.name, FEATURE_SETS.tabColor));
+      env.warnings.push(DEGRADED.tabColor(spec.name, FEATURE_SETS.tabColor));
     }
-  } else if (opts.clearMark) {
-    await queue(budget, estimate(1, null), () => {
+  } else if (clearMark) {
+    await queue(env.budget, estimate(1, null), () => {
       ws.tabColor = ''; // automatic
-    });
-  }
-  if (spec.visibility && spec.visibility !== 'visible') {
-    const visibility = spec.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';
-    await queue(budget, estimate(1, null), () => {
-      ws.visibility = visibility;
     });
   }
 }
