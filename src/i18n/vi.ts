@@ -14,6 +14,9 @@ export const SHEET = {
   register: 'CCHC_SoDangKy',
 } as const;
 
+/** A printed page's header: "Trang 2/5" (Excel's header codes: &P the page, &N the number of pages). */
+export const PAGE_HEADER = 'Trang &P/&N';
+
 export const TABLE_NAME = 'NhiemVu';
 export const TTHC_TABLE_NAME = 'HoSoTTHC';
 
