@@ -142,8 +142,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'src/workbook/office/officeWorkbook.ts: createOfficeWorkbook':
     'adapter: being changed in issue 10 by another change',
   'src/workbook/xlsx/formula.ts: shiftFormula': 'adapter: being changed in issue 10 by another change',
-  'src/sheets/tthcSheet.ts: buildTthcSheet':
-    'its strings are moving into src/i18n in issue 10 by another change; to split after',
   'src/taskpane/useOverview.ts: useOverview': 'a few lines over: one effect, to split next',
   'src/preview/PreviewApp.tsx: PreviewApp':
     'a few lines over; beside SheetView.tsx, which another change is splitting',

@@ -16,7 +16,7 @@ import type { CommuneReport, Consolidation } from '../domain/consolidation';
 import { byUnit } from '../domain/consolidation';
 import { serialFromIso } from '../domain/dates';
 import type { StateCounts } from '../domain/rollup';
-import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
+import { BODY_FONT, STATE_COLORS, TABLE_HEADER_STYLE } from './palette';
 import type {
   CellValue,
   ConditionalFormatSpec,
@@ -28,7 +28,7 @@ import type {
 } from './spec';
 import { rowHeightFor } from './textLayout';
 import { onTimeRate, TTHC_FIGURE_KEYS, type TthcFigures } from '../domain/tthc';
-import { TTHC_HEADERS } from '../i18n/vi';
+import { PAGE_HEADER, TTHC_HEADERS } from '../i18n/vi';
 
 /** The names of one consolidation's sheets (a suffix " (2)"… where earlier ones were edited). */
 export interface ConsolidationSheetNames {
@@ -119,7 +119,7 @@ function landscape(lastCol: string, lastRow: number): PageSetupSpec {
     printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
     fitToWidth: true,
     // 12 pt like the body ("&12"): the page number is scaled with the sheet, and stays at 9 pt or more.
-    header: { center: '&12Trang &P/&N', differentFirstPage: false },
+    header: { center: `&12${PAGE_HEADER}`, differentFirstPage: false },
   };
 }
 
@@ -163,12 +163,7 @@ function frame(
   rowHeights[HEADER_ROW] = opts.headerHeight;
   styles.push({
     range: `A${HEADER_ROW}:${last}${HEADER_ROW}`,
-    style: {
-      font: { bold: true, color: HEADER_FONT },
-      fill: HEADER_FILL,
-      border: BORDER,
-      alignment: { horizontal: 'center', vertical: 'center', wrap: true },
-    },
+    style: { ...TABLE_HEADER_STYLE, border: BORDER },
   });
 }
 

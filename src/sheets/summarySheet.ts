@@ -17,7 +17,7 @@ import { END_DATE_SERIAL, FIRST_DATE_SERIAL } from '../domain/sheetRules';
 import type { ColumnKey } from '../domain/tracker';
 import { TTHC_FIGURE_KEYS, type MonthWindow, type TthcColumnKey, type TthcFigures } from '../domain/tthc';
 import { ROMAN_QUARTER } from '../domain/schedule';
-import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
+import { BODY_FONT, TABLE_HEADER_STYLE } from './palette';
 import type { CellValue, DataBarSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
 import { rowHeightFor } from './textLayout';
 
@@ -360,11 +360,7 @@ function writeHeaderRow(out: Out, row: number, values: CellValue[], height: numb
   out.rowHeights[row] = height;
   out.styles.push({
     range: `A${row}:${last}${row}`,
-    style: {
-      font: { bold: true, color: HEADER_FONT },
-      fill: HEADER_FILL,
-      alignment: { horizontal: 'center', vertical: 'center', wrap: true },
-    },
+    style: TABLE_HEADER_STYLE,
   });
 }
 

@@ -4,7 +4,7 @@ import { serialFromIso, type IsoDate } from '../domain/dates';
 import type { PlannedTask } from '../domain/schedule';
 import { COLUMN_KEYS, type ColumnKey, type Task } from '../domain/tracker';
 import { leadListSource, sectionListSource, statusListSource } from './listsSheet';
-import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
+import { BODY_FONT, STATE_COLORS, TABLE_HEADER_STYLE } from './palette';
 import { settingRef } from './settingsSheet';
 import { tablePageSetup } from './pageSetup';
 import type {
@@ -121,14 +121,7 @@ function trackerStyles(lastRow: number): StyleRun[] {
   const lastCol = COLUMN_KEYS.length - 1;
   const data = (k: ColumnKey): string => dataRange(k, lastRow);
   return [
-    {
-      range: rangeToA1(0, 0, 0, lastCol),
-      style: {
-        font: { bold: true, color: HEADER_FONT },
-        fill: HEADER_FILL,
-        alignment: { horizontal: 'center', vertical: 'center', wrap: true },
-      },
-    },
+    { range: rangeToA1(0, 0, 0, lastCol), style: TABLE_HEADER_STYLE },
     { range: rangeToA1(1, 0, lastRow - 1, lastCol), style: { alignment: { vertical: 'top', wrap: true } } },
     { range: data('stt'), style: { alignment: { horizontal: 'center', vertical: 'top' } } },
     {
