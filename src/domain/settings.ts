@@ -1,6 +1,7 @@
 import {
   DEFAULT_SETTING_TEXT,
   LEGACY_SIGNER_TITLE_LABEL,
+  LEGACY_VICE_CHAIRMAN_TITLE,
   PERIOD_MODE_LABEL,
   PROBLEM,
   SETTING_HINT,
@@ -143,7 +144,9 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
   if (rows.recipient === undefined) settings.recipient = defaultSettings(settings.year).recipient;
   // Workbooks made before "Người ký" existed said who signs in "Chức vụ người ký".
   if (rows.signer === undefined && legacyTitle !== undefined)
-    settings.signer = /phó/iu.test(legacyTitle.normalize('NFC')) ? 'viceChairman' : 'chairman';
+    settings.signer = LEGACY_VICE_CHAIRMAN_TITLE.test(legacyTitle.normalize('NFC'))
+      ? 'viceChairman'
+      : 'chairman';
   return { settings, rows, problems };
 }
 

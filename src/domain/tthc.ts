@@ -21,7 +21,7 @@
  * hợp's TTHC blocks (src/sheets/summarySheet.ts) compute the same figures with SUMIFS, and test/interop holds
  * them equal in LibreOffice.
  */
-import { DEFAULT_TTHC_FIELDS, OTHER_GROUP, PROBLEM, SHEET, TTHC_HEADERS } from '../i18n/vi';
+import { DEFAULT_TTHC_FIELDS, OTHER_GROUP, PERIOD_TEXT, PROBLEM, SHEET, TTHC_HEADERS } from '../i18n/vi';
 import { toA1 } from './a1';
 import { findHeaderRow, headerColumns, headerSet } from './headerRow';
 import { cellAt, cellText, isErrorCell, type Grid, type GridCell } from './grid';
@@ -407,7 +407,7 @@ const MONTHLY_REVIEW = normalizeKey(MONTHLY_TTHC_REVIEW);
 export function reviewedMonth(task: Pick<Task, 'task'>, year: number): number | null {
   const text = normalizeKey(task.task);
   if (MONTHLY_REVIEW === '' || !text.startsWith(MONTHLY_REVIEW)) return null;
-  const m = /\(tháng (\d{1,2})\/(\d{4})\)\s*$/.exec(text);
+  const m = PERIOD_TEXT.monthlyTaskSuffix.exec(text);
   if (!m || Number(m[2]) !== year) return null;
   const month = Number(m[1]);
   return month >= 1 && month <= 12 ? month : null;
