@@ -520,18 +520,15 @@ export const REPORT_TEXT = {
     `… và ${n} dòng khác có lỗi dữ liệu. Danh sách đầy đủ: Kiểm tra dữ liệu (hoặc lệnh cchc check).`,
 } as const;
 
-/** A period's TTHC figures in a report sentence (see tthcSentences). */
-export interface TthcWords {
-  carriedOver: number;
-  online: number;
-  offline: number;
-  received: number;
-  early: number;
-  onTime: number;
-  late: number;
-  pendingOnTime: number;
-  pendingLate: number;
-}
+/**
+ * The figure columns of Hồ sơ TTHC: its headers but the month, the field, the rate and the reason. Declared here,
+ * where the headers are, so the figures (src/domain/tthc.ts's TthcFigures) and the report's words about them
+ * (TthcWords) have one list of keys; this module imports nothing, so it cannot take them from the domain.
+ */
+export type TthcFigureKey = Exclude<keyof typeof TTHC_HEADERS, 'month' | 'field' | 'rate' | 'lateReason'>;
+
+/** A period's TTHC figures in a report sentence (see tthcSentences): one number per figure column. */
+export type TthcWords = Record<TthcFigureKey, number>;
 
 /**
  * "từ tháng 1 đến tháng 5 năm 2026", "các tháng 1, 2, 4 năm 2026 (tháng 3 chưa có số liệu)", "tháng 3 năm 2026":
