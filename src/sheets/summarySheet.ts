@@ -61,19 +61,13 @@ const LAST_COMMON = colOf('rate');
 const MAX_ROW = MAX_ROWS;
 const WIDTHS = [7, 40, 8, 11, 11, 9, 10, 9, 11, 9, 11, 10, 10, 10];
 
+/** Each column's header: a state's is its label (Chưa đến kỳ's too). */
 const HEADER_TEXT: Record<SummaryColumn, string> = {
+  ...STATE_LABEL,
   tasks: SUMMARY_TEXT.tasksHeader,
-  doneOnTime: STATE_LABEL.doneOnTime,
-  doneLate: STATE_LABEL.doneLate,
-  overdue: STATE_LABEL.overdue,
-  dueSoon: STATE_LABEL.dueSoon,
-  onTrack: STATE_LABEL.onTrack,
-  ongoing: STATE_LABEL.ongoing,
-  dataError: STATE_LABEL.dataError,
   rateOnTime: SUMMARY_TEXT.rateOnTimeHeader,
   rateDue: SUMMARY_TEXT.rateDueHeader,
   rate: SUMMARY_TEXT.rateHeader,
-  notYetInPeriod: STATE_LABEL.notYetInPeriod,
 };
 
 export type SummaryBlockKey = 'section' | 'lead' | 'quarter' | 'period';
