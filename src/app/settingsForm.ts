@@ -30,13 +30,32 @@ export async function loadSettings(
   });
 }
 
+/** The texts a form must not leave blank. */
+const REQUIRED_TEXTS = [
+  'unitName',
+  'recipient',
+  'place',
+  'signerName',
+] as const satisfies readonly SettingKey[];
+
+/**
+ * The settings validateSettings insists on (the pane marks them required): the texts above, and the year, the
+ * warning days and the signer, each checked for what it can be.
+ */
+export const REQUIRED_SETTINGS: ReadonlySet<SettingKey> = new Set<SettingKey>([
+  ...REQUIRED_TEXTS,
+  'year',
+  'warningDays',
+  'signer',
+]);
+
 /** Checks a settings form; returns the errors by field (empty when valid). */
 export function validateSettings(s: Settings): Partial<Record<SettingKey, string>> {
   const errors: Partial<Record<SettingKey, string>> = {};
   if (!Number.isInteger(s.year) || s.year < 1990 || s.year > 2100) errors.year = SETTINGS_FORM.year();
   if (!Number.isInteger(s.warningDays) || s.warningDays < 0 || s.warningDays > 365)
     errors.warningDays = SETTINGS_FORM.warningDays();
-  for (const k of ['unitName', 'recipient', 'place', 'signerName'] as const) {
+  for (const k of REQUIRED_TEXTS) {
     if (cleanText(s[k]) === '') errors[k] = SETTINGS_FORM.required();
   }
   if (s.periodMode !== 'calendar' && s.periodMode !== 'decree09')

@@ -116,7 +116,7 @@ export interface ReportContent {
 
 /** "UBND xã Long Điền A" → ["ỦY BAN NHÂN DÂN", "XÃ LONG ĐIỀN A"]. Other names: the whole name on the second line. */
 export function issuerLines(unitName: string): [string, string] {
-  const m = /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(.+)$/iu.exec(unitName.normalize('NFC').trim());
+  const m = REPORT_WORDS.peoplesCommitteeUnit.exec(unitName.normalize('NFC').trim());
   if (m) return [REPORT_WORDS.peoplesCommittee, m[1].toLocaleUpperCase('vi')];
   return ['', unitName.toLocaleUpperCase('vi')];
 }

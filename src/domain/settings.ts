@@ -1,6 +1,7 @@
 import {
   DEFAULT_SETTING_TEXT,
   LEGACY_SIGNER_TITLE_LABEL,
+  LEGACY_VICE_CHAIRMAN_TITLE,
   PERIOD_MODE_LABEL,
   PROBLEM,
   SETTING_HINT,
@@ -143,56 +144,49 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
   if (rows.recipient === undefined) settings.recipient = defaultSettings(settings.year).recipient;
   // Workbooks made before "Người ký" existed said who signs in "Chức vụ người ký".
   if (rows.signer === undefined && legacyTitle !== undefined)
-    settings.signer = /phó/iu.test(legacyTitle.normalize('NFC')) ? 'viceChairman' : 'chairman';
+    settings.signer = LEGACY_VICE_CHAIRMAN_TITLE.test(legacyTitle.normalize('NFC'))
+      ? 'viceChairman'
+      : 'chairman';
   return { settings, rows, problems };
 }
+
+/** The settings read by a reader of their own (the others are texts: applyTextSetting). */
+type ValueSettingKey = 'year' | 'warningDays' | 'periodMode' | 'signer' | 'planDate';
+
+/** Each such setting's value from its cell; undefined when the cell cannot be read. */
+const READ_SETTING: { [K in ValueSettingKey]: (raw: GridCell) => Settings[K] | undefined } = {
+  year: readYear,
+  // Read exactly as the Tình trạng hạn formula reads the cell (sheetRules.warningDaysOf), so that the
+  // add-in and the sheet agree even on a value typed as text.
+  warningDays: (raw) => warningDaysOf(raw) ?? undefined,
+  periodMode: (raw) => readPeriodMode(raw) ?? undefined,
+  signer: (raw) => parseSigner(cellText(raw)) ?? undefined,
+  planDate: readPlanDate,
+};
+
+const isValueSetting = (key: SettingKey): key is ValueSettingKey => key in READ_SETTING;
 
 /**
  * Sets `key` of `settings` from the value cell `raw`. False when the value cannot be read: the default stays
  * (a blank Năm theo dõi, Số kế hoạch or Nơi nhận khác is not an error).
  */
 function applySetting(settings: Settings, key: SettingKey, raw: GridCell): boolean {
-  switch (key) {
-    case 'year': {
-      const n =
-        typeof raw === 'number'
-          ? raw
-          : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw)
-            ? Number(raw)
-            : NaN;
-      if (!(Number.isInteger(n) && n >= 1990 && n <= 2100)) return isBlank(raw);
-      settings.year = n;
-      return true;
-    }
-    case 'warningDays': {
-      // Read exactly as the Tình trạng hạn formula reads the cell (sheetRules.warningDaysOf), so that the
-      // add-in and the sheet agree even on a value typed as text.
-      const n = warningDaysOf(raw);
-      if (n === null) return false;
-      settings.warningDays = n;
-      return true;
-    }
-    case 'periodMode': {
-      const mode = readPeriodMode(raw);
-      if (mode === null) return false;
-      settings.periodMode = mode;
-      return true;
-    }
-    case 'signer': {
-      const signer = parseSigner(cellText(raw));
-      if (!signer) return false;
-      settings.signer = signer;
-      return true;
-    }
-    case 'planDate': {
-      const date = readPlanDate(raw);
-      if (date === undefined) return false;
-      settings.planDate = date;
-      return true;
-    }
-    default:
-      return applyTextSetting(settings, key, raw);
-  }
+  return isValueSetting(key) ? applyValue(settings, key, raw) : applyTextSetting(settings, key, raw);
+}
+
+/** A setting with a reader of its own; a blank year keeps the default as a blank text does, without a problem. */
+function applyValue<K extends ValueSettingKey>(settings: Settings, key: K, raw: GridCell): boolean {
+  const value = READ_SETTING[key](raw);
+  if (value === undefined) return key === 'year' && isBlank(raw);
+  settings[key] = value;
+  return true;
+}
+
+/** Năm theo dõi: a whole number from 1990 to 2100, or digits typed as text. */
+function readYear(raw: GridCell): number | undefined {
+  const n =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  return Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : undefined;
 }
 
 /** Kỳ báo cáo: blank or the calendar label → calendar; the decree's label or "09/2019" → decree09. */
@@ -213,7 +207,7 @@ function readPlanDate(raw: GridCell): IsoDate | null | undefined {
   return undefined;
 }
 
-type TextSettingKey = Exclude<SettingKey, 'year' | 'warningDays' | 'periodMode' | 'signer' | 'planDate'>;
+type TextSettingKey = Exclude<SettingKey, ValueSettingKey>;
 
 /** A setting held as text: Nơi nhận khác a list split at ";", Số kế hoạch possibly empty, the others not. */
 function applyTextSetting(settings: Settings, key: TextSettingKey, raw: GridCell): boolean {

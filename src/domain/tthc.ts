@@ -21,7 +21,16 @@
  * hợp's TTHC blocks (src/sheets/summarySheet.ts) compute the same figures with SUMIFS, and test/interop holds
  * them equal in LibreOffice.
  */
-import { DEFAULT_TTHC_FIELDS, OTHER_GROUP, PROBLEM, SHEET, TTHC_HEADERS } from '../i18n/vi';
+import {
+  DEFAULT_TTHC_FIELDS,
+  OTHER_GROUP,
+  PERIOD_TEXT,
+  PROBLEM,
+  SHEET,
+  TTHC_HEADERS,
+  type TthcFigureKey,
+  type TthcWords,
+} from '../i18n/vi';
 import { toA1 } from './a1';
 import { findHeaderRow, headerColumns, headerSet } from './headerRow';
 import { cellAt, cellText, isErrorCell, type Grid, type GridCell } from './grid';
@@ -33,9 +42,8 @@ import { excelTrim, MAX_COUNT, readCountCell, readFieldCell, readMonthCell } fro
 import { cleanText, normalizeKey } from './text';
 import type { Task } from './tracker';
 
-/** The counts a person types. */
-export type TthcCountKey =
-  'carriedOver' | 'online' | 'offline' | 'early' | 'onTime' | 'late' | 'pendingOnTime' | 'pendingLate';
+/** The counts a person types: every figure but Tổng số hồ sơ, a formula. */
+export type TthcCountKey = Exclude<TthcFigureKey, 'received'>;
 
 export type TthcColumnKey = keyof typeof TTHC_HEADERS;
 
@@ -65,19 +73,12 @@ export const TTHC_REQUIRED_COLUMNS: readonly TthcColumnKey[] = TTHC_COLUMN_KEYS.
 /** The fields a commune's one-stop shop typically handles: the Danh mục list's defaults (offices edit it). */
 export const TTHC_FIELDS: readonly string[] = DEFAULT_TTHC_FIELDS;
 
-/** A period's (or a month's) figures: what `cchc report --json` calls T. */
-export interface TthcFigures {
-  carriedOver: number;
-  online: number;
-  offline: number;
-  /** carriedOver + online + offline */
-  received: number;
-  early: number;
-  onTime: number;
-  late: number;
-  pendingOnTime: number;
-  pendingLate: number;
-}
+/**
+ * A period's (or a month's) figures: what `cchc report --json` calls T, one number per figure column of the
+ * sheet (received = carriedOver + online + offline). The report's words take the same record (i18n's TthcWords,
+ * both over i18n's TthcFigureKey).
+ */
+export type TthcFigures = TthcWords;
 
 /** The figures of a period, in the sheet's column order: the counts and Tổng số hồ sơ. */
 export const TTHC_FIGURE_KEYS: readonly (keyof TthcFigures)[] = TTHC_COLUMN_KEYS.filter(
@@ -407,7 +408,7 @@ const MONTHLY_REVIEW = normalizeKey(MONTHLY_TTHC_REVIEW);
 export function reviewedMonth(task: Pick<Task, 'task'>, year: number): number | null {
   const text = normalizeKey(task.task);
   if (MONTHLY_REVIEW === '' || !text.startsWith(MONTHLY_REVIEW)) return null;
-  const m = /\(tháng (\d{1,2})\/(\d{4})\)\s*$/.exec(text);
+  const m = PERIOD_TEXT.monthlyTaskSuffix.exec(text);
   if (!m || Number(m[2]) !== year) return null;
   const month = Number(m[1]);
   return month >= 1 && month <= 12 ? month : null;

@@ -14,6 +14,9 @@ export const SHEET = {
   register: 'CCHC_SoDangKy',
 } as const;
 
+/** A printed page's header: "Trang 2/5" (Excel's header codes: &P the page, &N the number of pages). */
+export const PAGE_HEADER = 'Trang &P/&N';
+
 export const TABLE_NAME = 'NhiemVu';
 export const TTHC_TABLE_NAME = 'HoSoTTHC';
 
@@ -89,6 +92,9 @@ export const SETTING_LABEL = {
 
 /** The row that said who signs before "Người ký" existed (read from older workbooks). */
 export const LEGACY_SIGNER_TITLE_LABEL = 'Chức vụ người ký';
+
+/** A title in that row naming a vice-chairman ("Phó Chủ tịch"), in NFC, in any case. */
+export const LEGACY_VICE_CHAIRMAN_TITLE = /phó/iu;
 
 export const SIGNER_LABEL = {
   chairman: 'Chủ tịch',
@@ -418,7 +424,9 @@ export const REPORT_TEXT = {
     `Thực hiện ${plan}, ${unit} báo cáo kết quả thực hiện ${subject} (số liệu từ ngày ${from} đến ngày ${to}, tính đến ngày ${asOf}) như sau:`,
   planCited: (number: string, date: string | null, unit: string, subject: string) =>
     `Kế hoạch số ${number}${date ? ` ${date}` : ''} của ${unit} về ${subject}`,
-  planByTitle: (subject: string, place: string) => `Kế hoạch ${subject} trên địa bàn ${place}`,
+  /** The plan by its title, where the unit is named without its "Ủy ban nhân dân" (the place). */
+  planByTitle: (subject: string, unit: string) =>
+    `Kế hoạch ${subject} trên địa bàn ${unit.replace(/^Ủy ban nhân dân\s+/u, '')}`,
   planSubject: 'nâng cao chất lượng, hiệu quả công tác cải cách hành chính',
   results: 'I. KẾT QUẢ THỰC HIỆN',
   overall: '1. Kết quả chung',
@@ -512,18 +520,15 @@ export const REPORT_TEXT = {
     `… và ${n} dòng khác có lỗi dữ liệu. Danh sách đầy đủ: Kiểm tra dữ liệu (hoặc lệnh cchc check).`,
 } as const;
 
-/** A period's TTHC figures in a report sentence (see tthcSentences). */
-export interface TthcWords {
-  carriedOver: number;
-  online: number;
-  offline: number;
-  received: number;
-  early: number;
-  onTime: number;
-  late: number;
-  pendingOnTime: number;
-  pendingLate: number;
-}
+/**
+ * The figure columns of Hồ sơ TTHC: its headers but the month, the field, the rate and the reason. Declared here,
+ * where the headers are, so the figures (src/domain/tthc.ts's TthcFigures) and the report's words about them
+ * (TthcWords) have one list of keys; this module imports nothing, so it cannot take them from the domain.
+ */
+export type TthcFigureKey = Exclude<keyof typeof TTHC_HEADERS, 'month' | 'field' | 'rate' | 'lateReason'>;
+
+/** A period's TTHC figures in a report sentence (see tthcSentences): one number per figure column. */
+export type TthcWords = Record<TthcFigureKey, number>;
 
 /**
  * "từ tháng 1 đến tháng 5 năm 2026", "các tháng 1, 2, 4 năm 2026 (tháng 3 chưa có số liệu)", "tháng 3 năm 2026":
@@ -696,6 +701,8 @@ export const PERIOD_TEXT = {
   quarter: (roman: string, year: number) => `Quý ${roman}/${year}`,
   /** A monthly task of the plan: "… (tháng 03/2026)"; src/domain/tthc.ts reads the month back. */
   monthlyTask: (task: string, month: string, year: number) => `${task} (tháng ${month}/${year})`,
+  /** monthlyTask's suffix at the end of a task's text as normalizeKey leaves it (1: the month, 2: the year). */
+  monthlyTaskSuffix: /\(tháng (\d{1,2})\/(\d{4})\)\s*$/,
   yearlyTask: (task: string, year: number) => `${task} (năm ${year})`,
   beforeYear: (year: number) => `Trước năm ${year}`,
   fromYear: (year: number) => `Từ năm ${year}`,
@@ -706,6 +713,8 @@ export const PERIOD_TEXT = {
 export const REPORT_WORDS = {
   /** The issuer's first line for a unit named "UBND …" or "Ủy ban nhân dân …". */
   peoplesCommittee: 'ỦY BAN NHÂN DÂN',
+  /** A unit named by its people's committee, in NFC, in any case: "UBND …", "Ủy ban nhân dân …" (1: the rest). */
+  peoplesCommitteeUnit: /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(.+)$/iu,
   /** Nghị định 30's date in words: "ngày 05 tháng 6 năm 2026". */
   dateInWords: (day: string, month: string, year: number) => `ngày ${day} tháng ${month} năm ${year}`,
   /** Nơi nhận's first and last lines. */

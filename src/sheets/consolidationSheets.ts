@@ -15,8 +15,8 @@ import { colToLetters } from '../domain/a1';
 import type { CommuneReport, Consolidation } from '../domain/consolidation';
 import { byUnit } from '../domain/consolidation';
 import { serialFromIso } from '../domain/dates';
-import type { StateCounts } from '../domain/rollup';
-import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
+import { REPORT_STATES, type StateCounts } from '../domain/rollup';
+import { BODY_FONT, STATE_COLORS, TABLE_HEADER_STYLE } from './palette';
 import type {
   CellValue,
   ConditionalFormatSpec,
@@ -28,7 +28,7 @@ import type {
 } from './spec';
 import { rowHeightFor } from './textLayout';
 import { onTimeRate, TTHC_FIGURE_KEYS, type TthcFigures } from '../domain/tthc';
-import { TTHC_HEADERS } from '../i18n/vi';
+import { PAGE_HEADER, TTHC_HEADERS } from '../i18n/vi';
 
 /** The names of one consolidation's sheets (a suffix " (2)"… where earlier ones were edited). */
 export interface ConsolidationSheetNames {
@@ -63,16 +63,10 @@ const COMMUNE_WIDTHS: Record<CommuneColumn, number> = {
   file: 20,
 };
 
+/** The columns that are a commune's counts: every field of the domain's StateCounts. */
 const COUNT_COLUMNS = [
   'tasks',
-  'doneOnTime',
-  'doneLate',
-  'overdue',
-  'dueSoon',
-  'onTrack',
-  'ongoing',
-  'notYetInPeriod',
-  'dataError',
+  ...REPORT_STATES,
   'rateOnTime',
   'rateDue',
 ] as const satisfies readonly (CommuneColumn & keyof StateCounts)[];
@@ -119,7 +113,7 @@ function landscape(lastCol: string, lastRow: number): PageSetupSpec {
     printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
     fitToWidth: true,
     // 12 pt like the body ("&12"): the page number is scaled with the sheet, and stays at 9 pt or more.
-    header: { center: '&12Trang &P/&N', differentFirstPage: false },
+    header: { center: `&12${PAGE_HEADER}`, differentFirstPage: false },
   };
 }
 
@@ -130,14 +124,27 @@ function dense(rows: CellValue[][], width: number): CellValue[][] {
   );
 }
 
-/** Title (row 1), intro (row 2), header (row 4): the frame every consolidation sheet shares. */
-function frame(
-  rows: CellValue[][],
-  styles: StyleRun[],
-  merges: string[],
-  rowHeights: Record<number, number>,
-  opts: { title: string; intro?: string; header: readonly string[]; widths: number[]; headerHeight: number },
-): void {
+/** What a consolidation sheet is written into, row by row (rows and row heights 1-based). */
+interface SheetParts {
+  rows: CellValue[][];
+  styles: StyleRun[];
+  merges: string[];
+  rowHeights: Record<number, number>;
+}
+
+/**
+ * A new consolidation sheet's parts with the frame every one shares: title (row 1), intro (row 2), header
+ * (row 4); its table goes below.
+ */
+function frame(opts: {
+  title: string;
+  intro?: string;
+  header: readonly string[];
+  widths: number[];
+  headerHeight: number;
+}): SheetParts {
+  const parts: SheetParts = { rows: [], styles: [], merges: [], rowHeights: {} };
+  const { rows, styles, merges, rowHeights } = parts;
   const last = colToLetters(opts.header.length - 1);
   const total = opts.widths.reduce((a, b) => a + b, 0);
   rows[0] = [opts.title];
@@ -163,13 +170,9 @@ function frame(
   rowHeights[HEADER_ROW] = opts.headerHeight;
   styles.push({
     range: `A${HEADER_ROW}:${last}${HEADER_ROW}`,
-    style: {
-      font: { bold: true, color: HEADER_FONT },
-      fill: HEADER_FILL,
-      border: BORDER,
-      alignment: { horizontal: 'center', vertical: 'center', wrap: true },
-    },
+    style: { ...TABLE_HEADER_STYLE, border: BORDER },
   });
+  return parts;
 }
 
 /**
@@ -199,29 +202,25 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
   const columns = (Object.keys(COMMUNES_HEADER) as CommuneColumn[]).filter(
     (k) => k !== 'tthcRate' || c.hasTthc,
   );
+  const widths = columns.map((k) => COMMUNE_WIDTHS[k]);
+  const files = shortFileNames(c.communes.map((x) => x.file));
   const t: CommunesTable = {
     columns,
     col: (k) => colToLetters(columns.indexOf(k)),
     last: colToLetters(columns.length - 1),
-    rows: [],
-    styles: [],
-    merges: [],
-    rowHeights: {},
+    ...frame({
+      title: CONSOLIDATION_TEXT.title(c.period.subject),
+      intro: CONSOLIDATION_TEXT.intro(
+        c.asOf,
+        c.communes.length,
+        c.failed.length + droppedCount(c),
+        files.folder,
+      ),
+      header: columns.map((k) => COMMUNES_HEADER[k]),
+      widths,
+      headerHeight: 80,
+    }),
   };
-  const widths = columns.map((k) => COMMUNE_WIDTHS[k]);
-  const files = shortFileNames(c.communes.map((x) => x.file));
-  frame(t.rows, t.styles, t.merges, t.rowHeights, {
-    title: CONSOLIDATION_TEXT.title(c.period.subject),
-    intro: CONSOLIDATION_TEXT.intro(
-      c.asOf,
-      c.communes.length,
-      c.failed.length + droppedCount(c),
-      files.folder,
-    ),
-    header: columns.map((k) => COMMUNES_HEADER[k]),
-    widths,
-    headerHeight: 80,
-  });
   const first = HEADER_ROW + 1;
   writeCommuneRows(t, c, files.names, first);
   const totalRow = writeCommunesTotal(t, c, first);
@@ -250,16 +249,12 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
 }
 
 /** "Tổng hợp các xã" as it is written: its columns (the TTHC rate only when some commune has it) and parts. */
-interface CommunesTable {
+interface CommunesTable extends SheetParts {
   columns: CommuneColumn[];
   /** The column letter of a column. */
   col: (k: CommuneColumn) => string;
   /** The last column's letter. */
   last: string;
-  rows: CellValue[][];
-  styles: StyleRun[];
-  merges: string[];
-  rowHeights: Record<number, number>;
 }
 
 /** A row's cells in the table's columns. */
@@ -400,11 +395,7 @@ function communesHighlights(
 export function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
   const widths = [5, 22, 7, 50, 22, 11, 9, 10, 14];
   const last = colToLetters(OVERDUE_HEADER.length - 1);
-  const rows: CellValue[][] = [];
-  const styles: StyleRun[] = [];
-  const merges: string[] = [];
-  const rowHeights: Record<number, number> = {};
-  frame(rows, styles, merges, rowHeights, {
+  const { rows, styles, merges, rowHeights } = frame({
     title: CONSOLIDATION_TEXT.overdueTitle(c.period.subject, c.asOf),
     header: OVERDUE_HEADER,
     widths,
@@ -497,11 +488,7 @@ export function notUsedFiles(c: Consolidation): { file: string; reason: string }
 export function buildFailedSheet(c: Consolidation, name: string): SheetSpec {
   const widths = [5, 45, 95];
   const last = colToLetters(FAILED_HEADER.length - 1);
-  const rows: CellValue[][] = [];
-  const styles: StyleRun[] = [];
-  const merges: string[] = [];
-  const rowHeights: Record<number, number> = {};
-  frame(rows, styles, merges, rowHeights, {
+  const { rows, styles, merges, rowHeights } = frame({
     title: CONSOLIDATION_TEXT.failedTitle(c.period.subject),
     header: FAILED_HEADER,
     widths,
@@ -594,11 +581,7 @@ export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
   const last = colToLetters(header.length - 1);
   const rateCol = colToLetters(header.length - 1);
   const firstCount = colToLetters(3);
-  const rows: CellValue[][] = [];
-  const styles: StyleRun[] = [];
-  const merges: string[] = [];
-  const rowHeights: Record<number, number> = {};
-  frame(rows, styles, merges, rowHeights, {
+  const { rows, styles, merges, rowHeights } = frame({
     title: CONSOLIDATION_TEXT.tthcTitle(c.period.subject),
     intro: CONSOLIDATION_TEXT.tthcIntro(c.asOf),
     header,

@@ -5,6 +5,7 @@ import { TTHC_FIELDS } from '../domain/tthc';
 import { DEADLINE_STATES } from '../domain/deadline';
 import { colToLetters, quoteSheet } from '../domain/a1';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
+import { listPageSetup } from './pageSetup';
 import type { SheetSpec, StyleRun } from './spec';
 
 const STATUS_VALUES = [STATUS_LABEL.notStarted, STATUS_LABEL.inProgress, STATUS_LABEL.done];
@@ -100,11 +101,6 @@ export function buildListsSheet(
     ],
     columnWidths: [45, 20, 24, 10, 32, 32],
     freeze: { rows: 1, columns: 0 },
-    page: {
-      paper: 'A4',
-      orientation: 'portrait',
-      margins: { top: 20, bottom: 20, left: 20, right: 15, header: 8, footer: 8 },
-      fitToWidth: true,
-    },
+    page: listPageSetup(),
   };
 }

@@ -1,4 +1,5 @@
 import type { DeadlineState } from '../domain/deadline';
+import type { CellStyle } from './spec';
 
 /** Colours of the deadline states (fill, font), hex RGB. One place for the sheets, the report and the pane. */
 export const STATE_COLORS: Readonly<Record<DeadlineState, { fill: string; font: string } | null>> = {
@@ -14,3 +15,10 @@ export const STATE_COLORS: Readonly<Record<DeadlineState, { fill: string; font: 
 export const HEADER_FILL = '1F4E78';
 export const HEADER_FONT = 'FFFFFF';
 export const BODY_FONT = { name: 'Times New Roman', size: 12 } as const;
+
+/** The header row of a table (Nhiệm vụ, Hồ sơ TTHC, Tổng hợp's blocks): white bold on dark blue, centred, wrapped. */
+export const TABLE_HEADER_STYLE: CellStyle = {
+  font: { bold: true, color: HEADER_FONT },
+  fill: HEADER_FILL,
+  alignment: { horizontal: 'center', vertical: 'center', wrap: true },
+};

@@ -528,7 +528,7 @@ function openingText(c: ReportContent, unit: string): string {
   const plan =
     c.plan.number !== ''
       ? REPORT_TEXT.planCited(c.plan.number, planDate, unit, REPORT_TEXT.planSubject)
-      : REPORT_TEXT.planByTitle(REPORT_TEXT.planSubject, unit.replace(/^Ủy ban nhân dân\s+/u, ''));
+      : REPORT_TEXT.planByTitle(REPORT_TEXT.planSubject, unit);
   return REPORT_TEXT.opening(
     plan,
     unit,

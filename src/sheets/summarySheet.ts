@@ -17,7 +17,7 @@ import { END_DATE_SERIAL, FIRST_DATE_SERIAL } from '../domain/sheetRules';
 import type { ColumnKey } from '../domain/tracker';
 import { TTHC_FIGURE_KEYS, type MonthWindow, type TthcColumnKey, type TthcFigures } from '../domain/tthc';
 import { ROMAN_QUARTER } from '../domain/schedule';
-import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
+import { BODY_FONT, TABLE_HEADER_STYLE } from './palette';
 import type { CellValue, DataBarSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
 import { rowHeightFor } from './textLayout';
 
@@ -61,19 +61,13 @@ const LAST_COMMON = colOf('rate');
 const MAX_ROW = MAX_ROWS;
 const WIDTHS = [7, 40, 8, 11, 11, 9, 10, 9, 11, 9, 11, 10, 10, 10];
 
+/** Each column's header: a state's is its label (Chưa đến kỳ's too). */
 const HEADER_TEXT: Record<SummaryColumn, string> = {
+  ...STATE_LABEL,
   tasks: SUMMARY_TEXT.tasksHeader,
-  doneOnTime: STATE_LABEL.doneOnTime,
-  doneLate: STATE_LABEL.doneLate,
-  overdue: STATE_LABEL.overdue,
-  dueSoon: STATE_LABEL.dueSoon,
-  onTrack: STATE_LABEL.onTrack,
-  ongoing: STATE_LABEL.ongoing,
-  dataError: STATE_LABEL.dataError,
   rateOnTime: SUMMARY_TEXT.rateOnTimeHeader,
   rateDue: SUMMARY_TEXT.rateDueHeader,
   rate: SUMMARY_TEXT.rateHeader,
-  notYetInPeriod: STATE_LABEL.notYetInPeriod,
 };
 
 export type SummaryBlockKey = 'section' | 'lead' | 'quarter' | 'period';
@@ -360,11 +354,7 @@ function writeHeaderRow(out: Out, row: number, values: CellValue[], height: numb
   out.rowHeights[row] = height;
   out.styles.push({
     range: `A${row}:${last}${row}`,
-    style: {
-      font: { bold: true, color: HEADER_FONT },
-      fill: HEADER_FILL,
-      alignment: { horizontal: 'center', vertical: 'center', wrap: true },
-    },
+    style: TABLE_HEADER_STYLE,
   });
 }
 

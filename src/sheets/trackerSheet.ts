@@ -2,32 +2,36 @@ import { HEADERS, SHEET, STATE_LABEL, STATUS_LABEL, TABLE_NAME, VALIDATION_TEXT 
 import { colToLetters, rangeToA1 } from '../domain/a1';
 import { serialFromIso, type IsoDate } from '../domain/dates';
 import type { PlannedTask } from '../domain/schedule';
-import { COLUMN_KEYS, type ColumnKey } from '../domain/tracker';
+import { COLUMN_KEYS, type ColumnKey, type Task } from '../domain/tracker';
 import { leadListSource, sectionListSource, statusListSource } from './listsSheet';
-import { BODY_FONT, HEADER_FILL, HEADER_FONT, STATE_COLORS } from './palette';
+import { BODY_FONT, STATE_COLORS, TABLE_HEADER_STYLE } from './palette';
 import { settingRef } from './settingsSheet';
-import type { CellValue, ConditionalFormatSpec, FormulaCell, PageSetupSpec, SheetSpec } from './spec';
+import { tablePageSetup } from './pageSetup';
+import type {
+  CellValue,
+  ConditionalFormatSpec,
+  FormulaCell,
+  SheetSpec,
+  StyleRun,
+  ValidationSpec,
+} from './spec';
 import { stateFormula } from './stateFormula';
 import { rowHeightFor } from './textLayout';
 
-/** A row as the tracker is first written. */
-export interface TrackerSeed {
-  stt: number;
-  section: string;
-  task: string;
-  lead: string;
-  coordinators: string;
-  timeline: string;
-  deadline: IsoDate | null;
-  note: string;
-  status?: string;
-  completedOn?: IsoDate | null;
-  evidence?: string;
-}
+/**
+ * A row as the tracker is first written: the columns of a task (the domain's Task, as it is read back), with the
+ * number as a number, the status as its label, and what the plan leaves blank (status, completion, evidence)
+ * optional.
+ */
+export type TrackerSeed = Pick<
+  Task,
+  'section' | 'task' | 'lead' | 'coordinators' | 'timeline' | 'deadline' | 'note'
+> &
+  Partial<Pick<Task, 'completedOn' | 'evidence'>> & { stt: number; status?: string };
 
 /**
  * Column widths (Excel's character units), chosen for paper: printed A4 landscape one page wide (see
- * trackerPageSetup), the 161 characters of all twelve columns scale to about 86%, so the 12 pt text prints
+ * tablePageSetup), the 161 characters of all twelve columns scale to about 86%, so the 12 pt text prints
  * at about 10.3 pt (measured in LibreOffice's PDF by test/interop/tracker-print.test.ts; at the old 260
  * characters it was 6.3 pt). Every column prints; long texts wrap. The widths follow the plan's texts: the
  * task gets the most, the plan's own timeline wording and notes (long for continuous tasks) enough not to
@@ -47,22 +51,6 @@ const WIDTHS: Record<ColumnKey, number> = {
   note: 14,
   deadlineState: 10,
 };
-
-/**
- * How "Nhiệm vụ" prints: A4 landscape, all columns one page wide (rows run on as many pages as they need), the
- * header row repeated on every page, "Trang x/y" at the top. Legible because of the widths above, not by
- * leaving columns out: an officer's printed tracker has every column.
- */
-export function trackerPageSetup(): PageSetupSpec {
-  return {
-    paper: 'A4',
-    orientation: 'landscape',
-    margins: { top: 15, bottom: 12, left: 10, right: 10, header: 8, footer: 8 },
-    printTitleRows: '1:1',
-    fitToWidth: true,
-    header: { center: 'Trang &P/&N', differentFirstPage: false },
-  };
-}
 
 /** Column widths of a new tracker, in characters, in column order (for tests that measure the print). */
 export function trackerColumnWidths(): Record<ColumnKey, number> {
@@ -90,43 +78,32 @@ function serialOrNull(iso: IsoDate | null | undefined): number | null {
   return iso ? serialFromIso(iso) : null;
 }
 
-/**
- * "Nhiệm vụ": an Excel table of the tasks, with dropdowns (Cơ quan chủ trì from Danh mục, Trạng thái),
- * date validation, the Tình trạng hạn formula in every row (a calculated column, so rows added to the table
- * get it), conditional formatting of each row by its state, a frozen header and A4 landscape printing with
- * the header repeated.
- */
-export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): SheetSpec {
-  const n = Math.max(seeds.length, 1);
-  const lastRow = n + 1;
-  const lastCol = COLUMN_KEYS.length - 1;
-  const L = trackerColumn;
-  const header = COLUMN_KEYS.map((k) => HEADERS[k]);
-  const cells: CellValue[][] = [header];
-  const formulas: FormulaCell[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = seeds[i];
-    const row = i + 2;
-    cells.push(
-      s
-        ? [
-            s.stt,
-            s.section,
-            s.task,
-            s.lead,
-            s.coordinators,
-            s.timeline,
-            serialOrNull(s.deadline),
-            s.status ?? STATUS_LABEL.notStarted,
-            serialOrNull(s.completedOn),
-            s.evidence ?? '',
-            s.note,
-            null,
-          ]
-        : COLUMN_KEYS.map(() => null),
-    );
-    formulas.push({ cell: `${L('deadlineState')}${row}`, formula: trackerStateFormula(row) });
-  }
+/** A seed's cells, in the tracker's column order; the state is the formula's. */
+function seedRow(s: TrackerSeed): CellValue[] {
+  const value: Record<ColumnKey, CellValue> = {
+    stt: s.stt,
+    section: s.section,
+    task: s.task,
+    lead: s.lead,
+    coordinators: s.coordinators,
+    timeline: s.timeline,
+    deadline: serialOrNull(s.deadline),
+    status: s.status ?? STATUS_LABEL.notStarted,
+    completedOn: serialOrNull(s.completedOn),
+    evidence: s.evidence ?? '',
+    note: s.note,
+    deadlineState: null,
+  };
+  return COLUMN_KEYS.map((k) => value[k]);
+}
+
+/** The data cells of rows 2…lastRow of a column ("G2:G60"). */
+function dataRange(k: ColumnKey, lastRow: number): string {
+  return `${trackerColumn(k)}2:${trackerColumn(k)}${lastRow}`;
+}
+
+/** Every row's height: the header's, and each row's estimated from its wrapped texts. */
+function trackerRowHeights(cells: readonly CellValue[][]): Record<number, number> {
   const rowHeights: Record<number, number> = { 1: 32 };
   cells.forEach((values, i) => {
     if (i === 0) return;
@@ -136,12 +113,79 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
     }));
     rowHeights[i + 1] = rowHeightFor(texts, BODY_FONT.size);
   });
-  const data = (k: ColumnKey): string => `${L(k)}2:${L(k)}${lastRow}`;
-  const all = rangeToA1(1, 0, lastRow - 1, lastCol);
-  const stateCell = `$${L('deadlineState')}2`;
-  const conditionalFormats: ConditionalFormatSpec[] = (
-    ['dataError', 'overdue', 'dueSoon', 'doneLate', 'doneOnTime'] as const
-  ).map((state) => {
+  return rowHeights;
+}
+
+/** The header's look, the texts kept as typed ("@"), dates as dd/mm/yyyy, every cell wrapped at the top. */
+function trackerStyles(lastRow: number): StyleRun[] {
+  const lastCol = COLUMN_KEYS.length - 1;
+  const data = (k: ColumnKey): string => dataRange(k, lastRow);
+  return [
+    { range: rangeToA1(0, 0, 0, lastCol), style: TABLE_HEADER_STYLE },
+    { range: rangeToA1(1, 0, lastRow - 1, lastCol), style: { alignment: { vertical: 'top', wrap: true } } },
+    { range: data('stt'), style: { alignment: { horizontal: 'center', vertical: 'top' } } },
+    {
+      range: data('section'),
+      style: { alignment: { horizontal: 'center', vertical: 'top' }, numberFormat: '@' },
+    },
+    ...(['task', 'lead', 'coordinators', 'timeline', 'evidence', 'note'] as const).map((k) => ({
+      range: data(k),
+      style: { numberFormat: '@' },
+    })),
+    ...(['deadline', 'completedOn'] as const).map((k) => ({
+      range: data(k),
+      style: {
+        numberFormat: 'dd/mm/yyyy',
+        alignment: { horizontal: 'center' as const, vertical: 'top' as const },
+      },
+    })),
+  ];
+}
+
+/** Mục, Cơ quan chủ trì and Trạng thái from Danh mục's lists; the two dates within five years of `year`. */
+function trackerValidations(lastRow: number, year: number): ValidationSpec[] {
+  const data = (k: ColumnKey): string => dataRange(k, lastRow);
+  const text = VALIDATION_TEXT.tracker;
+  return [
+    {
+      range: data('section'),
+      rule: { type: 'list', source: sectionListSource() },
+      allowBlank: false,
+      prompt: { title: HEADERS.section, message: text.sectionPrompt },
+      error: { title: text.sectionTitle, message: text.sectionMessage, style: 'warning' },
+    },
+    {
+      range: data('lead'),
+      rule: { type: 'list', source: leadListSource() },
+      allowBlank: false,
+      prompt: { title: HEADERS.lead, message: text.leadPrompt },
+      error: { title: text.leadTitle, message: text.leadMessage, style: 'warning' },
+    },
+    {
+      range: data('status'),
+      rule: { type: 'list', source: statusListSource() },
+      allowBlank: true,
+      error: {
+        title: text.statusTitle,
+        message: text.statusMessage(STATUS_LABEL.notStarted, STATUS_LABEL.inProgress, STATUS_LABEL.done),
+        style: 'stop',
+      },
+    },
+    ...(['deadline', 'completedOn'] as const).map((k): ValidationSpec => ({
+      range: data(k),
+      rule: { type: 'date', min: `${year - 5}-01-01`, max: `${year + 5}-12-31` },
+      allowBlank: true,
+      prompt: { title: HEADERS[k], message: text.datePrompt },
+      error: { title: text.dateTitle, message: text.dateMessage(year - 5, year + 5), style: 'stop' },
+    })),
+  ];
+}
+
+/** Each row coloured by the state its Tình trạng hạn shows (the first that matches wins). */
+function trackerConditionalFormats(lastRow: number): ConditionalFormatSpec[] {
+  const all = rangeToA1(1, 0, lastRow - 1, COLUMN_KEYS.length - 1);
+  const stateCell = `$${trackerColumn('deadlineState')}2`;
+  return (['dataError', 'overdue', 'dueSoon', 'doneLate', 'doneOnTime'] as const).map((state) => {
     const color = STATE_COLORS[state];
     return {
       range: all,
@@ -151,8 +195,26 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
       stopIfTrue: true,
     };
   });
-  const minDate = `${year - 5}-01-01`;
-  const maxDate = `${year + 5}-12-31`;
+}
+
+/**
+ * "Nhiệm vụ": an Excel table of the tasks, with dropdowns (Cơ quan chủ trì from Danh mục, Trạng thái),
+ * date validation, the Tình trạng hạn formula in every row (a calculated column, so rows added to the table
+ * get it), conditional formatting of each row by its state, a frozen header and A4 landscape printing with
+ * the header repeated.
+ */
+export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): SheetSpec {
+  const n = Math.max(seeds.length, 1);
+  const lastRow = n + 1;
+  const header = COLUMN_KEYS.map((k) => HEADERS[k]);
+  const cells: CellValue[][] = [header];
+  const formulas: FormulaCell[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = seeds[i];
+    const row = i + 2;
+    cells.push(s ? seedRow(s) : COLUMN_KEYS.map(() => null));
+    formulas.push({ cell: `${trackerColumn('deadlineState')}${row}`, formula: trackerStateFormula(row) });
+  }
   return {
     name: SHEET.tracker,
     kind: 'tracker',
@@ -161,96 +223,19 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
     formulas,
     table: {
       name: TABLE_NAME,
-      range: rangeToA1(0, 0, lastRow - 1, lastCol),
+      range: rangeToA1(0, 0, lastRow - 1, COLUMN_KEYS.length - 1),
       columns: header,
       style: 'TableStyleLight9',
       calculatedColumns: [{ column: COLUMN_KEYS.indexOf('deadlineState'), formula: trackerStateFormula(2) }],
     },
-    styles: [
-      {
-        range: rangeToA1(0, 0, 0, lastCol),
-        style: {
-          font: { bold: true, color: HEADER_FONT },
-          fill: HEADER_FILL,
-          alignment: { horizontal: 'center', vertical: 'center', wrap: true },
-        },
-      },
-      { range: all, style: { alignment: { vertical: 'top', wrap: true } } },
-      { range: data('stt'), style: { alignment: { horizontal: 'center', vertical: 'top' } } },
-      {
-        range: data('section'),
-        style: { alignment: { horizontal: 'center', vertical: 'top' }, numberFormat: '@' },
-      },
-      ...(['task', 'lead', 'coordinators', 'timeline', 'evidence', 'note'] as const).map((k) => ({
-        range: data(k),
-        style: { numberFormat: '@' },
-      })),
-      ...(['deadline', 'completedOn'] as const).map((k) => ({
-        range: data(k),
-        style: {
-          numberFormat: 'dd/mm/yyyy',
-          alignment: { horizontal: 'center' as const, vertical: 'top' as const },
-        },
-      })),
-    ],
+    styles: trackerStyles(lastRow),
     columnWidths: COLUMN_KEYS.map((k) => WIDTHS[k]),
-    rowHeights,
+    rowHeights: trackerRowHeights(cells),
     autoRowHeights: true,
-    validations: [
-      {
-        range: data('section'),
-        rule: { type: 'list', source: sectionListSource() },
-        allowBlank: false,
-        prompt: { title: HEADERS.section, message: VALIDATION_TEXT.tracker.sectionPrompt },
-        error: {
-          title: VALIDATION_TEXT.tracker.sectionTitle,
-          message: VALIDATION_TEXT.tracker.sectionMessage,
-          style: 'warning',
-        },
-      },
-      {
-        range: data('lead'),
-        rule: { type: 'list', source: leadListSource() },
-        allowBlank: false,
-        prompt: {
-          title: HEADERS.lead,
-          message: VALIDATION_TEXT.tracker.leadPrompt,
-        },
-        error: {
-          title: VALIDATION_TEXT.tracker.leadTitle,
-          message: VALIDATION_TEXT.tracker.leadMessage,
-          style: 'warning',
-        },
-      },
-      {
-        range: data('status'),
-        rule: { type: 'list', source: statusListSource() },
-        allowBlank: true,
-        error: {
-          title: VALIDATION_TEXT.tracker.statusTitle,
-          message: VALIDATION_TEXT.tracker.statusMessage(
-            STATUS_LABEL.notStarted,
-            STATUS_LABEL.inProgress,
-            STATUS_LABEL.done,
-          ),
-          style: 'stop',
-        },
-      },
-      ...(['deadline', 'completedOn'] as const).map((k) => ({
-        range: data(k),
-        rule: { type: 'date' as const, min: minDate, max: maxDate },
-        allowBlank: true,
-        prompt: { title: HEADERS[k], message: VALIDATION_TEXT.tracker.datePrompt },
-        error: {
-          title: VALIDATION_TEXT.tracker.dateTitle,
-          message: VALIDATION_TEXT.tracker.dateMessage(year - 5, year + 5),
-          style: 'stop' as const,
-        },
-      })),
-    ],
-    conditionalFormats,
+    validations: trackerValidations(lastRow, year),
+    conditionalFormats: trackerConditionalFormats(lastRow),
     freeze: { rows: 1, columns: 0 },
-    page: trackerPageSetup(),
+    page: tablePageSetup(),
   };
 }
 

@@ -12,7 +12,8 @@
  *   does not balance (received ≠ resolved + pending) amber.
  * Excel's IF evaluates only the branch it takes, so no function meets a value it cannot handle.
  */
-import { HEADER_FILL, HEADER_FONT, BODY_FONT, STATE_COLORS } from './palette';
+import { BODY_FONT, STATE_COLORS, TABLE_HEADER_STYLE } from './palette';
+import { tablePageSetup } from './pageSetup';
 import { rangeToA1, colToLetters } from '../domain/a1';
 import { MAX_COUNT, TTHC_DATA_ERROR } from '../domain/sheetRules';
 import {
@@ -24,7 +25,14 @@ import {
 } from '../domain/tthc';
 import { SHEET, TTHC_HEADERS, TTHC_TABLE_NAME, VALIDATION_TEXT } from '../i18n/vi';
 import { fieldListSource } from './listsSheet';
-import type { CellValue, ConditionalFormatSpec, FormulaCell, SheetSpec, ValidationSpec } from './spec';
+import type {
+  CellValue,
+  ConditionalFormatSpec,
+  FormulaCell,
+  SheetSpec,
+  StyleRun,
+  ValidationSpec,
+} from './spec';
 import { rowHeightFor } from './textLayout';
 
 /** Column letter of a key in a new sheet ("received" → "F"). */
@@ -136,15 +144,12 @@ export interface TthcSheetInput {
   fieldColumn?: number;
 }
 
-/**
- * The sheet: an Excel table (so rows added at its end get the formulas, dropdowns and colours), a row for every
- * month and field, the two formula columns, validation (month 1–12, counts whole numbers ≥ 0, the field from
- * Danh mục), the colours, a frozen header and A4 landscape printing with the header repeated.
- */
-export function buildTthcSheet(input: TthcSheetInput): SheetSpec {
-  const fields = input.fields && input.fields.length > 0 ? input.fields : TTHC_FIELDS;
-  const header = TTHC_COLUMN_KEYS.map((k) => TTHC_HEADERS[k]);
-  const cells: CellValue[][] = [header];
+/** A row for every month and field, with the two formulas of each. */
+function tthcRows(
+  header: readonly string[],
+  fields: readonly string[],
+): { cells: CellValue[][]; formulas: FormulaCell[] } {
+  const cells: CellValue[][] = [[...header]];
   const formulas: FormulaCell[] = [];
   for (let month = 1; month <= 12; month++)
     for (const field of fields) {
@@ -156,69 +161,126 @@ export function buildTthcSheet(input: TthcSheetInput): SheetSpec {
         { cell: `${tthcColumn('rate')}${row}`, formula: tthcRateFormula(refs) },
       );
     }
-  const lastRow = cells.length;
-  const lastCol = TTHC_COLUMN_KEYS.length - 1;
+  return { cells, formulas };
+}
+
+/** The data cells of rows 2…lastRow of a column ("F2:F145"). */
+function dataRange(k: TthcColumnKey, lastRow: number): string {
+  return `${tthcColumn(k)}2:${tthcColumn(k)}${lastRow}`;
+}
+
+/** The two runs of count columns: received (carried over…in person/post) and resolved/pending (early…late). */
+function countRanges(lastRow: number): string[] {
   const L = tthcColumn;
-  const data = (k: TthcColumnKey): string => `${L(k)}2:${L(k)}${lastRow}`;
-  const all = rangeToA1(1, 0, lastRow - 1, lastCol);
+  return [`${L('carriedOver')}2:${L('offline')}${lastRow}`, `${L('early')}2:${L('pendingLate')}${lastRow}`];
+}
+
+/** The rows coloured as tthcMarkFormulas says: unreadable purple, an unbalanced total amber, late red. */
+function tthcConditionalFormats(lastRow: number): ConditionalFormatSpec[] {
+  const all = rangeToA1(1, 0, lastRow - 1, TTHC_COLUMN_KEYS.length - 1);
   const marks = tthcMarkFormulas(tthcRowRefs(2, true));
   const color = (s: 'dataError' | 'overdue' | 'dueSoon'): { fill?: string; fontColor?: string } => ({
     fill: STATE_COLORS[s]?.fill,
     fontColor: STATE_COLORS[s]?.font,
   });
-  const conditionalFormats: ConditionalFormatSpec[] = [
+  return [
     { range: all, formula: marks.dataError, ...color('dataError'), stopIfTrue: true },
-    { range: data('received'), formula: marks.unbalanced, ...color('dueSoon'), stopIfTrue: true },
+    {
+      range: dataRange('received', lastRow),
+      formula: marks.unbalanced,
+      ...color('dueSoon'),
+      stopIfTrue: true,
+    },
     { range: all, formula: marks.late, ...color('overdue'), stopIfTrue: true },
   ];
-  const countRanges = [
-    `${L('carriedOver')}2:${L('offline')}${lastRow}`,
-    `${L('early')}2:${L('pendingLate')}${lastRow}`,
-  ];
-  const validations: ValidationSpec[] = [
+}
+
+/** Month 1–12 (its prompt names the year), the field from Danh mục, the counts whole numbers 0…MAX_COUNT. */
+function tthcValidations(input: TthcSheetInput, lastRow: number): ValidationSpec[] {
+  const text = VALIDATION_TEXT.tthc;
+  return [
     {
-      range: data('month'),
+      range: dataRange('month', lastRow),
       rule: { type: 'wholeNumber', min: 1, max: 12 },
       allowBlank: true,
-      prompt: { title: TTHC_HEADERS.month, message: VALIDATION_TEXT.tthc.monthPrompt(input.year) },
-      error: {
-        title: VALIDATION_TEXT.tthc.monthTitle,
-        message: VALIDATION_TEXT.tthc.monthMessage,
-        style: 'stop',
-      },
+      prompt: { title: TTHC_HEADERS.month, message: text.monthPrompt(input.year) },
+      error: { title: text.monthTitle, message: text.monthMessage, style: 'stop' },
     },
     {
-      range: data('field'),
+      range: dataRange('field', lastRow),
       rule: { type: 'list', source: fieldListSource(input.fieldColumn) },
       allowBlank: true,
-      prompt: {
-        title: TTHC_HEADERS.field,
-        message: VALIDATION_TEXT.tthc.fieldPrompt(SHEET.lists),
-      },
-      error: {
-        title: VALIDATION_TEXT.tthc.fieldTitle,
-        message: VALIDATION_TEXT.tthc.fieldMessage(SHEET.lists),
-        style: 'warning',
-      },
+      prompt: { title: TTHC_HEADERS.field, message: text.fieldPrompt(SHEET.lists) },
+      error: { title: text.fieldTitle, message: text.fieldMessage(SHEET.lists), style: 'warning' },
     },
-    ...countRanges.map((range): ValidationSpec => ({
+    ...countRanges(lastRow).map((range): ValidationSpec => ({
       range,
       rule: { type: 'wholeNumber', min: 0, max: MAX_COUNT },
       allowBlank: true,
-      error: {
-        title: VALIDATION_TEXT.tthc.countTitle,
-        message: VALIDATION_TEXT.tthc.countMessage,
-        style: 'stop',
-      },
+      error: { title: text.countTitle, message: text.countMessage, style: 'stop' },
     })),
   ];
+}
+
+/** The header's look; counts centred whole numbers; the two formula columns on grey; texts kept as typed. */
+function tthcStyles(lastRow: number): StyleRun[] {
+  const data = (k: TthcColumnKey): string => dataRange(k, lastRow);
+  const lastCol = TTHC_COLUMN_KEYS.length - 1;
+  const formulaFill = 'F2F2F2';
+  return [
+    { range: rangeToA1(0, 0, 0, lastCol), style: TABLE_HEADER_STYLE },
+    { range: rangeToA1(1, 0, lastRow - 1, lastCol), style: { alignment: { vertical: 'top' } } },
+    {
+      range: data('month'),
+      style: { numberFormat: '0', alignment: { horizontal: 'center', vertical: 'top' } },
+    },
+    { range: data('field'), style: { numberFormat: '@', alignment: { vertical: 'top', wrap: true } } },
+    ...countRanges(lastRow).map((range) => ({
+      range,
+      style: { numberFormat: '0', alignment: { horizontal: 'center' as const, vertical: 'top' as const } },
+    })),
+    {
+      range: data('received'),
+      style: {
+        numberFormat: '0',
+        fill: formulaFill,
+        font: { bold: true },
+        alignment: { horizontal: 'center', vertical: 'top' },
+      },
+    },
+    {
+      range: data('rate'),
+      style: {
+        numberFormat: '0.0%',
+        fill: formulaFill,
+        alignment: { horizontal: 'center', vertical: 'top' },
+      },
+    },
+    { range: data('lateReason'), style: { numberFormat: '@', alignment: { vertical: 'top', wrap: true } } },
+  ];
+}
+
+/** The header's height, and each row's from its field's wrapped text (the only long text a new row has). */
+function tthcRowHeights(cells: readonly CellValue[][]): Record<number, number> {
   const rowHeights: Record<number, number> = { 1: 48 };
-  for (let r = 2; r <= lastRow; r++)
+  for (let r = 2; r <= cells.length; r++)
     rowHeights[r] = rowHeightFor(
       [{ text: String(cells[r - 1][1] ?? ''), widthChars: WIDTHS.field }],
       BODY_FONT.size,
     );
-  const formulaFill = 'F2F2F2';
+  return rowHeights;
+}
+
+/**
+ * The sheet: an Excel table (so rows added at its end get the formulas, dropdowns and colours), a row for every
+ * month and field, the two formula columns, validation (month 1–12, counts whole numbers ≥ 0, the field from
+ * Danh mục), the colours, a frozen header and A4 landscape printing with the header repeated.
+ */
+export function buildTthcSheet(input: TthcSheetInput): SheetSpec {
+  const fields = input.fields && input.fields.length > 0 ? input.fields : TTHC_FIELDS;
+  const header = TTHC_COLUMN_KEYS.map((k) => TTHC_HEADERS[k]);
+  const { cells, formulas } = tthcRows(header, fields);
+  const lastRow = cells.length;
   return {
     name: SHEET.tthc,
     kind: 'tthc',
@@ -227,7 +289,7 @@ export function buildTthcSheet(input: TthcSheetInput): SheetSpec {
     formulas,
     table: {
       name: TTHC_TABLE_NAME,
-      range: rangeToA1(0, 0, lastRow - 1, lastCol),
+      range: rangeToA1(0, 0, lastRow - 1, TTHC_COLUMN_KEYS.length - 1),
       columns: header,
       style: 'TableStyleLight9',
       calculatedColumns: [
@@ -235,57 +297,13 @@ export function buildTthcSheet(input: TthcSheetInput): SheetSpec {
         { column: TTHC_COLUMN_KEYS.indexOf('rate'), formula: tthcRateFormula(tthcRowRefs(2)) },
       ],
     },
-    styles: [
-      {
-        range: rangeToA1(0, 0, 0, lastCol),
-        style: {
-          font: { bold: true, color: HEADER_FONT },
-          fill: HEADER_FILL,
-          alignment: { horizontal: 'center', vertical: 'center', wrap: true },
-        },
-      },
-      { range: all, style: { alignment: { vertical: 'top' } } },
-      {
-        range: data('month'),
-        style: { numberFormat: '0', alignment: { horizontal: 'center', vertical: 'top' } },
-      },
-      { range: data('field'), style: { numberFormat: '@', alignment: { vertical: 'top', wrap: true } } },
-      ...countRanges.map((range) => ({
-        range,
-        style: { numberFormat: '0', alignment: { horizontal: 'center' as const, vertical: 'top' as const } },
-      })),
-      {
-        range: data('received'),
-        style: {
-          numberFormat: '0',
-          fill: formulaFill,
-          font: { bold: true },
-          alignment: { horizontal: 'center', vertical: 'top' },
-        },
-      },
-      {
-        range: data('rate'),
-        style: {
-          numberFormat: '0.0%',
-          fill: formulaFill,
-          alignment: { horizontal: 'center', vertical: 'top' },
-        },
-      },
-      { range: data('lateReason'), style: { numberFormat: '@', alignment: { vertical: 'top', wrap: true } } },
-    ],
+    styles: tthcStyles(lastRow),
     columnWidths: TTHC_COLUMN_KEYS.map((k) => WIDTHS[k]),
-    rowHeights,
+    rowHeights: tthcRowHeights(cells),
     autoRowHeights: true,
-    validations,
-    conditionalFormats,
+    validations: tthcValidations(input, lastRow),
+    conditionalFormats: tthcConditionalFormats(lastRow),
     freeze: { rows: 1, columns: 2 },
-    page: {
-      paper: 'A4',
-      orientation: 'landscape',
-      margins: { top: 15, bottom: 12, left: 10, right: 10, header: 8, footer: 8 },
-      printTitleRows: '1:1',
-      fitToWidth: true,
-      header: { center: 'Trang &P/&N', differentFirstPage: false },
-    },
+    page: tablePageSetup(),
   };
 }

@@ -12,7 +12,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import type { SettingsOutcome } from '../app/settingsForm';
-import { validateSettings } from '../app/settingsForm';
+import { REQUIRED_SETTINGS, validateSettings } from '../app/settingsForm';
 import { formatVnDate, parseDateText } from '../domain/dates';
 import type { PeriodMode, SettingKey, Settings, Signer } from '../domain/settings';
 import { PANE } from '../i18n/ui';
@@ -72,17 +72,6 @@ function planDateOf(text: string): string | null {
   const parsed = parseDateText(text);
   return parsed.ok ? parsed.iso : text;
 }
-
-/** The settings validateSettings insists on. */
-const REQUIRED: ReadonlySet<SettingKey> = new Set<SettingKey>([
-  'unitName',
-  'recipient',
-  'place',
-  'year',
-  'warningDays',
-  'signer',
-  'signerName',
-]);
 
 type Errors = Partial<Record<SettingKey, string>>;
 
@@ -271,7 +260,7 @@ function SettingsFields({
     hint: errors[key] ? undefined : key === 'otherRecipients' ? PANE.otherRecipientsHint : SETTING_HINT[key],
     validationState: errors[key] ? ('error' as const) : ('none' as const),
     validationMessage: errors[key],
-    required: REQUIRED.has(key),
+    required: REQUIRED_SETTINGS.has(key),
   });
   return (
     <>
