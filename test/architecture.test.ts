@@ -131,8 +131,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'src/preview/SheetView.tsx: SheetGrid/(anonymous)/(anonymous)':
     'SheetView.tsx is being split in issue 10 by another change',
   'src/workbook/xlsx/sheetWriter.ts: writeSheet': 'adapter: being changed in issue 10 by another change',
-  'src/workbook/xlsx/graft.ts: graftSheets':
-    'adapter: graft.ts is being split by job in issue 10 by another change',
   'src/workbook/office/writeSheet.ts: writeSheet': 'adapter: being changed in issue 10 by another change',
   'src/workbook/xlsx/reader.ts: scanSheet': 'adapter: being changed in issue 10 by another change',
   'src/workbook/xlsx/xml.ts: parseXml': 'adapter: being changed in issue 10 by another change',

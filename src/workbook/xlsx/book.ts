@@ -2,7 +2,6 @@
  * The workbook part of a package: its sheets (name, visibility, the part that holds each), read straight from
  * xl/workbook.xml and its relationships, so that chartsheets and unusual part names are seen too.
  */
-import { sheetNameKey } from '../../domain/text';
 import { FILE_LIMITS } from '../limits';
 import { Package, REL, type Relationship, STRICT_NAMESPACE_PREFIX } from './opc';
 import { attribute, scanTags } from './tagScan';
@@ -48,7 +47,6 @@ export function readBook(pkg: Package): Book {
   const sheets: SheetEntry[] = sheetElements.map((el) => {
     const relId = relationshipId(el, doc.root) ?? '';
     const rel = rels.get(relId);
-    const target = rel ? pkg.resolve(workbookPart, rel) : undefined;
     const state = getAttr(el, 'state');
     return {
       name: getAttr(el, 'name') ?? '',
@@ -56,7 +54,7 @@ export function readBook(pkg: Package): Book {
       sheetId: Number(getAttr(el, 'sheetId') ?? 0),
       relId,
       relType: rel?.type ?? '',
-      part: target ? pkg.findPartIgnoringCase(target) : undefined,
+      part: rel ? pkg.targetPart(workbookPart, rel) : undefined,
     };
   });
   // Two sheets in one part is no workbook Excel makes; reading it would read (and scan) the part twice.
@@ -92,12 +90,6 @@ export function isSheetProtected(pkg: Package, entry: SheetEntry): boolean {
     }),
   );
   return on;
-}
-
-/** Case-insensitive sheet-name comparison, as Excel does it. */
-/** Excel's rule: sheet names are equal regardless of case (and, for Vietnamese, of NFC/NFD form). */
-export function sameSheetName(a: string, b: string): boolean {
-  return sheetNameKey(a) === sheetNameKey(b);
 }
 
 export function isTrue(value: string | undefined): boolean {

@@ -14,6 +14,7 @@
 import JSZip from 'jszip';
 
 import { FILE_LIMITS } from '../limits';
+import { withDeclaredEncoding } from './tagScan';
 import { limitExceeded, unreadable } from './unreadable';
 import {
   children,
@@ -229,7 +230,7 @@ export class Package {
     if (!stored) return (this.parts.get(name) as { doc: XmlDocument }).doc;
     const doc = parseXmlPart(name, decodeText(stored));
     // The tree is written back as UTF-8 whatever the part was read as.
-    doc.prolog = doc.prolog.replace(/encoding\s*=\s*(["'])[^"']*\1/, 'encoding="UTF-8"');
+    doc.prolog = withDeclaredEncoding(doc.prolog, 'UTF-8');
     this.setPart(name, { doc });
     return doc;
   }
@@ -309,10 +310,27 @@ export class Package {
     }
   }
 
-  /** The part a relationship points to (undefined for external targets). */
-  resolve(source: string, rel: Relationship): string | undefined {
+  /**
+   * The part a relationship points to, as this package names it (part names match ignoring case); undefined
+   * for an external target or a part that is not there. Every "follow this relationship" goes through here.
+   */
+  targetPart(source: string, rel: Relationship): string | undefined {
     if (rel.external) return undefined;
-    return resolveTarget(source, rel.target);
+    return this.findPartIgnoringCase(resolveTarget(source, rel.target));
+  }
+
+  /** The part that `source`'s first relationship of `type` points to (targetPart), or undefined. */
+  relatedPart(source: string, type: string): string | undefined {
+    const rel = this.rels(source).find((r) => r.type === type);
+    return rel && this.targetPart(source, rel);
+  }
+
+  /** The parts that `source`'s relationships of `type` point to, in order (targetPart; missing ones left out). */
+  relatedParts(source: string, type: string): string[] {
+    return this.rels(source)
+      .filter((r) => r.type === type)
+      .map((r) => this.targetPart(source, r))
+      .filter((p): p is string => !!p);
   }
 
   /** Parts that `source` points to, directly or through other parts (internal relationships only). */
@@ -322,9 +340,9 @@ export class Package {
     while (queue.length) {
       const part = queue.pop() as string;
       for (const rel of this.rels(part)) {
-        const target = this.resolve(part, rel);
-        if (!target) continue;
-        const actual = this.findPartIgnoringCase(target) ?? target;
+        if (rel.external) continue;
+        // A missing target counts too: whoever removes it must know it was referred to.
+        const actual = this.targetPart(part, rel) ?? resolveTarget(part, rel.target);
         if (seen.has(actual)) continue;
         seen.add(actual);
         queue.push(actual);
@@ -413,7 +431,7 @@ export class Package {
       }
       throw unreadable({ kind: 'notWorkbook' });
     }
-    const part = this.findPartIgnoringCase(resolveTarget('', rel.target));
+    const part = this.targetPart('', rel);
     if (!part) throw unreadable({ kind: 'damaged' });
     return part;
   }
@@ -431,7 +449,7 @@ function isRelsPart(name: string): boolean {
 }
 
 /** "xl/_rels/workbook.xml.rels" → "xl/workbook.xml"; "_rels/.rels" → "" (the package); undefined if neither. */
-function sourceOfRels(relsPart: string): string | undefined {
+export function sourceOfRels(relsPart: string): string | undefined {
   const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPart);
   return m ? `${m[1]}${m[2]}` : undefined;
 }

@@ -34,6 +34,7 @@ import {
   type XmlElement,
 } from './xml';
 import { shiftFormula } from './formula';
+import { decodeOoxmlEscapes } from './ooxmlEscapes';
 
 const MS_PER_DAY = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25_569;
@@ -65,19 +66,10 @@ const IGNORED_NODES = [
 export function partsToRead(pkg: Package, book: Book, entries: SheetEntry[]): string[] {
   const parts = entries.map((e) => e.part).filter((p): p is string => !!p);
   for (const type of [REL.styles, REL.sharedStrings]) {
-    const rel = pkg.rels(book.workbookPart).find((r) => r.type === type);
-    const part = rel && pkg.resolve(book.workbookPart, rel);
-    const actual = part && pkg.findPartIgnoringCase(part);
-    if (actual) parts.push(actual);
+    const part = pkg.relatedPart(book.workbookPart, type);
+    if (part) parts.push(part);
   }
-  for (const entry of entries) {
-    if (!entry.part) continue;
-    for (const rel of pkg.rels(entry.part)) {
-      const target = rel.type === REL.table ? pkg.resolve(entry.part, rel) : undefined;
-      const actual = target && pkg.findPartIgnoringCase(target);
-      if (actual) parts.push(actual);
-    }
-  }
+  for (const entry of entries) if (entry.part) parts.push(...pkg.relatedParts(entry.part, REL.table));
   return parts;
 }
 
@@ -89,7 +81,6 @@ export function partsToRead(pkg: Package, book: Book, entries: SheetEntry[]): st
 export async function readWorksheets(pkg: Package, book: Book, entries: SheetEntry[]): Promise<RawSheet[]> {
   if (!entries.length) return [];
   const zip = new JSZip();
-  const workbookRels = pkg.rels(book.workbookPart);
   const relParts: string[] = [];
   const sheetXml: string[] = [];
   const scans: SheetScan[] = [];
@@ -116,9 +107,7 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
     [REL.styles, 'styles.xml'],
     [REL.sharedStrings, 'sharedStrings.xml'],
   ] as const) {
-    const rel = workbookRels.find((r) => r.type === type);
-    const part = rel && pkg.resolve(book.workbookPart, rel);
-    const actual = part && pkg.findPartIgnoringCase(part);
+    const actual = pkg.relatedPart(book.workbookPart, type);
     if (!actual) continue;
     const text = decodeText(countBytes(pkg.bytes(actual)));
     // Each shared string or cell format is an object the reader holds, as each cell is.
@@ -470,15 +459,6 @@ function formulaText(
   return cell.formula ?? '';
 }
 
-/**
- * OOXML writes characters XML cannot hold as _xHHHH_ (and a literal "_x…_" as _x005F_x…_); ExcelJS leaves
- * them encoded, Excel shows them decoded.
- */
-export function decodeOoxmlEscapes(text: string): string {
-  if (!text.includes('_x')) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
 function plainValue(v: unknown): RawCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return decodeOoxmlEscapes(v);
@@ -502,11 +482,7 @@ function plainValue(v: unknown): RawCell {
 export function readTables(pkg: Package, entry: SheetEntry): { name: string; range: string }[] {
   if (!entry.part) return [];
   const tables: { name: string; range: string }[] = [];
-  for (const rel of pkg.rels(entry.part)) {
-    if (rel.type !== REL.table) continue;
-    const target = pkg.resolve(entry.part, rel);
-    const part = target && pkg.findPartIgnoringCase(target);
-    if (!part) continue;
+  for (const part of pkg.relatedParts(entry.part, REL.table)) {
     const root = pkg.readXml(part).root;
     if (localName(root.name) !== 'table') continue;
     const name = getAttr(root, 'displayName') ?? getAttr(root, 'name') ?? '';

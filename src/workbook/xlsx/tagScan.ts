@@ -18,6 +18,8 @@ export const scanSteps = { count: 0 };
 export interface Tag {
   /** Local name (prefix dropped): "c" for <x:c>. */
   name: string;
+  /** Offset of the tag's '<'. */
+  start: number;
   closing: boolean;
   selfClosing: boolean;
   /** The attribute text lies between these offsets. */
@@ -43,6 +45,7 @@ export function scanTags(
   let depth = 0;
   const tag: Tag = {
     name: '',
+    start: 0,
     closing: false,
     selfClosing: false,
     attrStart: 0,
@@ -109,6 +112,7 @@ export function scanTags(
       if (depth > MAX_DEPTH) throw new XmlDepthError(MAX_DEPTH);
     }
     tag.name = name;
+    tag.start = lt;
     tag.closing = closing;
     tag.selfClosing = selfClosing;
     tag.attrStart = attrStart;
@@ -181,4 +185,31 @@ export function rootElement(text: string): { name: string; attrs: string } | und
     return false;
   });
   return pos ? found : undefined;
+}
+
+/** The text's XML declaration (`<?xml …?>` at its start, after a byte-order mark): a tag over its pseudo-attributes. */
+function declarationTag(text: string): Tag | undefined {
+  const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('<?xml', at) || !(text.charCodeAt(at + 5) <= 0x20)) return undefined;
+  const close = text.indexOf('?>', at + 5);
+  if (close < 0) return undefined;
+  const end = close + 2;
+  const tag = { name: 'xml', start: at, closing: false, selfClosing: true, depth: 0 };
+  return { ...tag, attrStart: at + 5, attrEnd: close, end };
+}
+
+/** The encoding the XML declaration names ("UTF-16"), raw; undefined when it names none. */
+export function declaredEncoding(text: string): string | undefined {
+  const tag = declarationTag(text);
+  return tag && attribute(text, tag, 'encoding');
+}
+
+/** `text` with the encoding its XML declaration names set to `encoding` (unchanged when it names none). */
+export function withDeclaredEncoding(text: string, encoding: string): string {
+  const tag = declarationTag(text);
+  const found = tag && findAttribute(text, tag, 'encoding');
+  if (!found) return text;
+  let start = found.start;
+  while (text.charCodeAt(start) <= 0x20) start += 1;
+  return `${text.slice(0, start)}encoding="${encoding}"${text.slice(found.end)}`;
 }
