@@ -18,6 +18,7 @@ import { withDeclaredEncoding } from './tagScan';
 import { limitExceeded, unreadable } from './unreadable';
 import {
   children,
+  cloneDocument,
   element,
   getAttr,
   parseXml,
@@ -138,12 +139,14 @@ export class Package {
     return !!data && (!('zipped' in data) || !!data.zipped.bytes);
   }
 
+  /**
+   * A copy to build changes on. Bytes are shared (nothing here changes bytes in place: an edit replaces the
+   * part's data); trees are copied node by node (cloneDocument), never serialized and parsed again.
+   */
   clone(): Package {
     const copy = new Package();
-    for (const [name, data] of this.parts) {
-      // Trees are deep-copied by a serialize/parse round trip only when cloned; bytes are immutable here.
-      copy.parts.set(name, 'doc' in data ? { doc: parseXml(serializeXml(data.doc)) } : data);
-    }
+    for (const [name, data] of this.parts)
+      copy.parts.set(name, 'doc' in data ? { doc: cloneDocument(data.doc) } : data);
     return copy;
   }
 
@@ -217,7 +220,10 @@ export class Package {
     return serializeXml((this.parts.get(name) as { doc: XmlDocument }).doc);
   }
 
-  /** A parsed copy for reading; changes to it are not kept. */
+  /**
+   * The part's tree, for reading only. A part held as bytes is parsed afresh (a change to that tree is lost);
+   * a part held as a tree returns that very tree (a change to it is kept). Change parts through editXml.
+   */
   readXml(name: string): XmlDocument {
     const stored = this.stored(name);
     if (stored) return parseXmlPart(name, decodeText(stored));

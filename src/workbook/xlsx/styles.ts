@@ -15,7 +15,7 @@ import {
   localName,
   parseXml,
   prefixOf,
-  serializeElement,
+  canonicalElement,
   setAttr,
   type XmlDocument,
   type XmlElement,
@@ -83,7 +83,7 @@ class StyleList {
   }
 
   private remember(el: XmlElement, i: number): void {
-    const k = serializeElement(el);
+    const k = canonicalElement(el);
     if (!this.index.has(k)) this.index.set(k, i);
   }
 
@@ -103,7 +103,7 @@ class StyleList {
 
   /** The index of an entry equal to `el`, adding it when there is none. */
   intern(el: XmlElement): number {
-    const k = serializeElement(el);
+    const k = canonicalElement(el);
     const found = this.index.get(k);
     if (found !== undefined) return found;
     const list = this.list();
