@@ -74,7 +74,6 @@ export class XlsxWorkbook implements WorkbookPort {
       ...book.sheets.map((s) => s.part).filter((p): p is string => !!p),
       ...partsToRead(this.pkg, book, requested),
     ]);
-    const sheets = sheetInfos(this.pkg, book);
     const wanted: { requested: string; entry: SheetEntry }[] = [];
     for (const requested of sheetNames) {
       const entry = book.sheets.find((s) => sameSheetName(s.name, requested));
@@ -95,6 +94,8 @@ export class XlsxWorkbook implements WorkbookPort {
     worksheets.forEach((w, i) => {
       contents[w.requested] = raw[i];
     });
+    // After the read: the sheets it scanned told their protection (isSheetProtected need not scan them).
+    const sheets = sheetInfos(this.pkg, book);
     // A chartsheet has no cells.
     for (const w of wanted) {
       if (!isWorksheet(w.entry)) {
