@@ -18,6 +18,7 @@ import JSZip from 'jszip';
 
 import type { RawCell, RawSheet } from '../port';
 import { formatRange, parseA1Cell, parseA1Range, scanCellRef } from '../../domain/a1';
+import { serialFromDate } from '../../domain/dates';
 import { EXCEL, FILE_LIMITS } from '../limits';
 import { type Book, MAIN_NS, protectionOn, REL_NS, rememberProtection, type SheetEntry } from './book';
 import { decodeText, Package, REL, XML_DECLARATION } from './opc';
@@ -35,14 +36,6 @@ import {
 } from './xml';
 import { shiftFormula } from './formula';
 import { decodeOoxmlEscapes } from './ooxmlEscapes';
-
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
-
-/** A JavaScript Date from ExcelJS (UTC-based, as ExcelJS makes them) → Excel 1900-system serial. */
-export function dateToSerial(date: Date): number {
-  return UNIX_EPOCH_SERIAL + date.getTime() / MS_PER_DAY;
-}
 
 /** Worksheet child elements ExcelJS need not parse to read values, formulas and formats. */
 const IGNORED_NODES = [
@@ -488,7 +481,7 @@ function plainValue(v: unknown): RawCell {
   if (typeof v === 'string') return decodeOoxmlEscapes(v);
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (v instanceof Date) return dateToSerial(v);
+  if (v instanceof Date) return serialFromDate(v);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.error === 'string') return { error: o.error };

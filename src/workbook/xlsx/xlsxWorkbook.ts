@@ -29,7 +29,7 @@ import { checkWritePlan } from '../planRules';
 import { Package, PartNotInflated, REL, sourceOfRels, withInflatedParts } from './opc';
 import { partsToRead, readTables, readWorksheets } from './reader';
 import { unreadable } from './unreadable';
-import { type WrittenSheet, writeSheet } from './sheetWriter';
+import { type WrittenSheet, writeScratchSheet } from './sheetWriter';
 import { defaultFont } from './styles';
 import { child, children, getAttr, type XmlDocument } from './xml';
 
@@ -166,7 +166,7 @@ export class XlsxWorkbook implements WorkbookPort {
       let written: WrittenSheet[] = [];
       if (plan.write.length) {
         const workbook = new ExcelJS.Workbook();
-        written = plan.write.map((spec) => writeSheet(workbook, spec, baseFont));
+        written = plan.write.map((spec) => writeScratchSheet(workbook, spec, baseFont));
         // ExcelJS's typings say Buffer (their own ArrayBuffer-like); in Node it is a Node Buffer.
         scratch = await Package.load((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
         await scratch.inflate(scratch.names());
