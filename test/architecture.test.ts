@@ -131,7 +131,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
   'src/preview/SheetView.tsx: SheetGrid/(anonymous)/(anonymous)':
     'SheetView.tsx is being split in issue 10 by another change',
   'src/workbook/office/writeSheet.ts: writeSheet': 'adapter: being changed in issue 10 by another change',
-  'src/workbook/xlsx/tagScan.ts: scanTags': 'adapter: being changed in issue 10 by another change',
   'src/workbook/office/officeWorkbook.ts: createOfficeWorkbook':
     'adapter: being changed in issue 10 by another change',
   'src/sheets/trackerSheet.ts: buildTrackerSheet':

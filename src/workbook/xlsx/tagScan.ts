@@ -53,12 +53,6 @@ export function scanTags(
     end: 0,
     depth: 0,
   };
-  const skipTo = (marker: string, start: number): number => {
-    const at = text.indexOf(marker, start);
-    const next = at < 0 || at + marker.length > to ? to : at + marker.length;
-    scanSteps.count += next - pos;
-    return next;
-  };
   while (pos < to) {
     const lt = text.indexOf('<', pos);
     if (lt < 0 || lt >= to) {
@@ -68,14 +62,8 @@ export function scanTags(
     scanSteps.count += lt - pos;
     pos = lt;
     const next = text.charCodeAt(pos + 1);
-    if (next === 0x21 /* ! */) {
-      if (text.startsWith('<!--', pos)) pos = skipTo('-->', pos + 4);
-      else if (text.startsWith('<![CDATA[', pos)) pos = skipTo(']]>', pos + 9);
-      else pos = skipTo('>', pos + 2);
-      continue;
-    }
-    if (next === 0x3f /* ? */) {
-      pos = skipTo('?>', pos + 2);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
+      pos = skipMarkup(text, pos, to);
       continue;
     }
     const closing = next === 0x2f; /* / */
@@ -89,15 +77,7 @@ export function scanTags(
     }
     const name = text.slice(colon >= 0 ? colon + 1 : nameStart, i);
     const attrStart = i;
-    // Attribute values may hold '>' inside quotes.
-    let quote = 0;
-    for (; i < to; i += 1) {
-      const ch = text.charCodeAt(i);
-      if (quote) {
-        if (ch === quote) quote = 0;
-      } else if (ch === 0x22 || ch === 0x27) quote = ch;
-      else if (ch === 0x3e) break;
-    }
+    i = tagClose(text, i, to);
     if (i >= to) {
       scanSteps.count += to - pos;
       throw new XmlError(`unclosed tag at offset ${pos}`);
@@ -122,6 +102,33 @@ export function scanTags(
     tag.depth = closing || selfClosing ? depth + 1 : depth;
     if (visit(tag) === false) return;
   }
+}
+
+/** Past the comment, CDATA section, declaration or processing instruction at `pos` (or to `to` if unclosed). */
+function skipMarkup(text: string, pos: number, to: number): number {
+  let marker: string;
+  let from: number;
+  if (text.charCodeAt(pos + 1) === 0x3f /* ? */) [marker, from] = ['?>', pos + 2];
+  else if (text.startsWith('<!--', pos)) [marker, from] = ['-->', pos + 4];
+  else if (text.startsWith('<![CDATA[', pos)) [marker, from] = [']]>', pos + 9];
+  else [marker, from] = ['>', pos + 2];
+  const at = text.indexOf(marker, from);
+  const next = at < 0 || at + marker.length > to ? to : at + marker.length;
+  scanSteps.count += next - pos;
+  return next;
+}
+
+/** The offset of the '>' that ends a tag whose attributes start at `i` ('>' inside quoted values skipped), or `to`. */
+function tagClose(text: string, i: number, to: number): number {
+  let quote = 0;
+  for (; i < to; i += 1) {
+    const ch = text.charCodeAt(i);
+    if (quote) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 0x22 || ch === 0x27) quote = ch;
+    else if (ch === 0x3e) break;
+  }
+  return i;
 }
 
 /**
