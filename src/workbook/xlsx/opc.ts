@@ -462,18 +462,7 @@ export function sourceOfRels(relsPart: string): string | undefined {
 
 /** Whether an internal target resolves above the package root, or is a URI of its own (a scheme). */
 export function targetLeavesPackage(source: string, target: string): boolean {
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(target)) return true;
-  const cleaned = target.replace(/\\/g, '/').split('#')[0];
-  const start = cleaned.startsWith('/') ? 0 : Math.max(0, source.split('/').length - 1);
-  let depth = start;
-  for (const seg of cleaned.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      depth -= 1;
-      if (depth < 0) return true;
-    } else depth += 1;
-  }
-  return false;
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(target) || targetSegments(source, target).above;
 }
 
 /** Unzips one part, within FILE_LIMITS.maxPartBytes and exactly its declared size. */
@@ -559,22 +548,27 @@ export async function withInflatedParts<T>(pkg: Package, work: () => T | Promise
 
 /** Resolves a relationship target against its source part ("../tables/table1.xml" from a sheet). */
 export function resolveTarget(source: string, target: string): string {
+  return targetSegments(source, target).segments.map(decodeURIComponentSafe).join('/');
+}
+
+/**
+ * The path segments (undecoded) of what `target` names from `source`'s folder, "." and ".." applied, and whether
+ * a ".." climbed above the package root (ignored in the segments; Package.load refuses such targets).
+ */
+function targetSegments(source: string, target: string): { segments: string[]; above: boolean } {
   const cleaned = target.replace(/\\/g, '/').split('#')[0];
-  let segments: string[];
-  if (cleaned.startsWith('/')) {
-    segments = cleaned.slice(1).split('/');
-  } else {
-    const slash = source.lastIndexOf('/');
-    const base = slash < 0 ? [] : source.slice(0, slash).split('/');
-    segments = [...base, ...cleaned.split('/')];
-  }
-  const out: string[] = [];
-  for (const seg of segments) {
+  const path = cleaned.startsWith('/')
+    ? cleaned.split('/')
+    : [...source.split('/').slice(0, -1), ...cleaned.split('/')];
+  const segments: string[] = [];
+  let above = false;
+  for (const seg of path) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(decodeURIComponentSafe(seg));
+    if (seg !== '..') segments.push(seg);
+    else if (segments.length) segments.pop();
+    else above = true;
   }
-  return out.join('/');
+  return { segments, above };
 }
 
 /** The relative target from `source`'s folder to `target` ("xl/worksheets/a.xml" → "../tables/t.xml"). */
