@@ -106,12 +106,17 @@ export function scanTags(
 
 /** Past the comment, CDATA section, declaration or processing instruction at `pos` (or to `to` if unclosed). */
 function skipMarkup(text: string, pos: number, to: number): number {
-  let marker: string;
-  let from: number;
-  if (text.charCodeAt(pos + 1) === 0x3f /* ? */) [marker, from] = ['?>', pos + 2];
-  else if (text.startsWith('<!--', pos)) [marker, from] = ['-->', pos + 4];
-  else if (text.startsWith('<![CDATA[', pos)) [marker, from] = [']]>', pos + 9];
-  else [marker, from] = ['>', pos + 2];
+  let marker = '>';
+  let from = pos + 2;
+  if (text.charCodeAt(pos + 1) === 0x3f /* ? */) {
+    marker = '?>';
+  } else if (text.startsWith('<!--', pos)) {
+    marker = '-->';
+    from = pos + 4;
+  } else if (text.startsWith('<![CDATA[', pos)) {
+    marker = ']]>';
+    from = pos + 9;
+  }
   const at = text.indexOf(marker, from);
   const next = at < 0 || at + marker.length > to ? to : at + marker.length;
   scanSteps.count += next - pos;
