@@ -99,6 +99,22 @@ export function isoFromSerial(serial: number): IsoDate | null {
   return isoFromUtcMs(EXCEL_EPOCH_UTC + whole * MS_PER_DAY);
 }
 
+/** The day's midnight UTC as a Date (what ExcelJS writes as that day). */
+export function utcDate(iso: IsoDate): Date {
+  return new Date(utcMs(iso));
+}
+
+/** Excel's serial of 01/01/1970, the Unix epoch. */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * A Date as ExcelJS makes them from a cell (UTC-based, time of day kept) → Excel serial (1900 system), with
+ * the fraction of the day.
+ */
+export function serialFromDate(date: Date): number {
+  return UNIX_EPOCH_SERIAL + date.getTime() / MS_PER_DAY;
+}
+
 /** ISO date → Excel serial (1900 system). Dates before 01/01/1900 have no serial: null. */
 export function serialFromIso(iso: IsoDate): number | null {
   const ms = utcMs(iso);

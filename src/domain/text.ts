@@ -34,3 +34,8 @@ export function cleanText(text: string): string {
 export function sheetNameKey(name: string): string {
   return name.normalize('NFC').toUpperCase();
 }
+
+/** Excel's rule: sheet names are equal regardless of case (and, for Vietnamese, of NFC/NFD form). */
+export function sameSheetName(a: string, b: string): boolean {
+  return sheetNameKey(a) === sheetNameKey(b);
+}

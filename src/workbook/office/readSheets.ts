@@ -3,7 +3,7 @@
  * trip when the adapter remembers the workbook (memory.ts), sized so that no response passes Excel on the
  * web's 5 MB; and turning what Office.js loaded into the port's RawSheet / SheetInfo.
  */
-import { sheetNameKey } from '../../domain/text';
+import { sameSheetName, sheetNameKey } from '../../domain/text';
 import type { ErrorCell, RawCell, RawSheet, SheetInfo, WorkbookSnapshot } from '../port';
 import {
   formatRange,
@@ -19,10 +19,8 @@ import { rememberedName, type BookMemory, type SheetExtent } from './memory';
 import { columnCount, rowCount } from './ranges';
 import { rowJsonBytes } from './syncBudget';
 
-/** Excel's rule: sheet names are equal regardless of case (and, for Vietnamese, of NFC/NFD form). */
-export function sameSheetName(a: string, b: string): boolean {
-  return sheetNameKey(a) === sheetNameKey(b);
-}
+// One definition of Excel's sheet-name rule (domain/text.ts), re-exported for the Office adapter's modules.
+export { sameSheetName };
 
 const VISIBILITY: Record<string, SheetInfo['visibility']> = {
   Visible: 'visible',

@@ -2,9 +2,8 @@
  * The workbook part of a package: its sheets (name, visibility, the part that holds each), read straight from
  * xl/workbook.xml and its relationships, so that chartsheets and unusual part names are seen too.
  */
-import { sheetNameKey } from '../../domain/text';
 import { FILE_LIMITS } from '../limits';
-import { Package, REL, type Relationship, STRICT_NAMESPACE_PREFIX } from './opc';
+import { decodeText, Package, REL, type Relationship, STRICT_NAMESPACE_PREFIX } from './opc';
 import { attribute, scanTags } from './tagScan';
 import { limitExceeded, readingPart, unreadable } from './unreadable';
 import { child, children, getAttr, localName, type XmlElement } from './xml';
@@ -48,7 +47,6 @@ export function readBook(pkg: Package): Book {
   const sheets: SheetEntry[] = sheetElements.map((el) => {
     const relId = relationshipId(el, doc.root) ?? '';
     const rel = rels.get(relId);
-    const target = rel ? pkg.resolve(workbookPart, rel) : undefined;
     const state = getAttr(el, 'state');
     return {
       name: getAttr(el, 'name') ?? '',
@@ -56,7 +54,7 @@ export function readBook(pkg: Package): Book {
       sheetId: Number(getAttr(el, 'sheetId') ?? 0),
       relId,
       relType: rel?.type ?? '',
-      part: target ? pkg.findPartIgnoringCase(target) : undefined,
+      part: rel ? pkg.targetPart(workbookPart, rel) : undefined,
     };
   });
   // Two sheets in one part is no workbook Excel makes; reading it would read (and scan) the part twice.
@@ -77,27 +75,51 @@ export function isWorksheet(entry: SheetEntry): boolean {
   return entry.relType === REL.worksheet && !!entry.part;
 }
 
-/** Whether the sheet has sheet protection turned on (worksheets: sheet="1"; chartsheets: content="1"). */
+/** Sheet protection by the bytes of a sheet part (bytes never change in place; an edit replaces them). */
+const protectionByBytes = new WeakMap<Uint8Array, boolean>();
+
+/**
+ * Whether the sheet has sheet protection turned on (worksheets: sheet="1"; chartsheets: content="1"). Asked
+ * for every sheet on every read and apply, so a part held as bytes is decoded and scanned once (or not at
+ * all when the reader's scanSheet saw it first, rememberProtection) and the answer kept with its bytes.
+ */
 export function isSheetProtected(pkg: Package, entry: SheetEntry): boolean {
   if (!entry.part || !pkg.has(entry.part)) return false;
-  const text = pkg.text(entry.part);
+  if (pkg.isParsed(entry.part)) {
+    const el = child(pkg.readXml(entry.part).root, 'sheetProtection');
+    return !!el && protectionOn((name) => getAttr(el, name));
+  }
+  const bytes = pkg.bytes(entry.part);
+  let on = protectionByBytes.get(bytes);
+  if (on === undefined) {
+    on = scanProtection(entry.part, decodeText(bytes));
+    protectionByBytes.set(bytes, on);
+  }
+  return on;
+}
+
+/** Keeps what a scan of a sheet part's text found (scanSheet), so that isSheetProtected need not scan it. */
+export function rememberProtection(bytes: Uint8Array, on: boolean): void {
+  protectionByBytes.set(bytes, on);
+}
+
+/** Whether a sheetProtection element's attributes (read through `attr`) turn protection on. */
+export function protectionOn(attr: (name: string) => string | undefined): boolean {
+  return isTrue(attr('sheet')) || isTrue(attr('content'));
+}
+
+function scanProtection(part: string, text: string): boolean {
   if (!text.includes('sheetProtection')) return false; // most sheets: one native search, no scan
   let on = false;
   // One linear pass: the element comes after the cells, so a large sheet is scanned, never parsed.
-  readingPart(entry.part, () =>
+  readingPart(part, () =>
     scanTags(text, (tag) => {
       if (tag.name !== 'sheetProtection' || tag.closing) return true;
-      on = ['sheet', 'content'].some((name) => isTrue(attribute(text, tag, name)));
+      on = protectionOn((name) => attribute(text, tag, name));
       return false;
     }),
   );
   return on;
-}
-
-/** Case-insensitive sheet-name comparison, as Excel does it. */
-/** Excel's rule: sheet names are equal regardless of case (and, for Vietnamese, of NFC/NFD form). */
-export function sameSheetName(a: string, b: string): boolean {
-  return sheetNameKey(a) === sheetNameKey(b);
 }
 
 export function isTrue(value: string | undefined): boolean {

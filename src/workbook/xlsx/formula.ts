@@ -10,87 +10,79 @@ const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
 const ROW = /^(\$?)(\d+)$/;
 
+/** A piece of the output and where in the formula the next one starts. */
+type Piece = [text: string, end: number];
+
 export function shiftFormula(formula: string, rowOffset: number, colOffset: number): string {
   if (rowOffset === 0 && colOffset === 0) return formula;
   let out = '';
   let i = 0;
-  const n = formula.length;
-  while (i < n) {
+  while (i < formula.length) {
     const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      const end = skipQuoted(formula, i, ch);
-      out += formula.slice(i, end);
-      i = end;
-    } else if (ch === '[') {
-      const end = skipBrackets(formula, i);
-      out += formula.slice(i, end);
-      i = end;
-    } else if (ch === '$' && isDigit(formula[i + 1] ?? '') && !isTokenChar(formula[i - 1] ?? '')) {
-      // "$2:$5"
-      let end = i + 1;
-      while (end < n && isDigit(formula[end])) end += 1;
-      const token = formula.slice(i, end);
-      if (formula[end] === ':') {
-        let end2 = end + 1;
-        if (formula[end2] === '$') end2 += 1;
-        while (end2 < n && isDigit(formula[end2])) end2 += 1;
-        const other = formula.slice(end + 1, end2);
-        if (ROW.test(other)) {
-          out += `${token}:${shiftRow(other, rowOffset)}`;
-          i = end2;
-          continue;
-        }
-      }
-      out += token;
-      i = end;
-    } else if (isTokenStart(ch) && !isTokenChar(formula[i - 1] ?? '')) {
-      let end = i;
-      while (end < n && isTokenChar(formula[end])) end += 1;
-      const token = formula.slice(i, end);
-      const next = formula[end] ?? '';
-      if (next === '(' || next === '!' || next === '[') {
-        out += token; // function, sheet name or table name
-      } else if (CELL.test(token)) {
-        out += shiftCell(token, rowOffset, colOffset);
-      } else if (next === ':' && COLUMN.test(token)) {
-        // A whole-column range such as A:C or $A:B.
-        let end2 = end + 1;
-        while (end2 < n && isTokenChar(formula[end2])) end2 += 1;
-        const other = formula.slice(end + 1, end2);
-        if (COLUMN.test(other)) {
-          out += `${shiftColumn(token, colOffset)}:${shiftColumn(other, colOffset)}`;
-          end = end2;
-        } else {
-          out += token;
-        }
-      } else {
-        out += token;
-      }
-      i = end;
-    } else if (isDigit(ch) && !isTokenChar(formula[i - 1] ?? '') && formula[i - 1] !== '.') {
-      let end = i;
-      while (end < n && (isDigit(formula[end]) || formula[end] === '.')) end += 1;
-      const token = formula.slice(i, end);
-      // A whole-row range such as 2:5 (a number followed by ':' and a number).
-      if (formula[end] === ':' && /^\d+$/.test(token)) {
-        let end2 = end + 1;
-        if (formula[end2] === '$') end2 += 1;
-        while (end2 < n && isDigit(formula[end2])) end2 += 1;
-        const other = formula.slice(end + 1, end2);
-        if (ROW.test(other)) {
-          out += `${shiftRow(token, rowOffset)}:${shiftRow(other, rowOffset)}`;
-          i = end2;
-          continue;
-        }
-      }
-      out += token;
-      i = end;
-    } else {
-      out += ch;
-      i += 1;
-    }
+    const prev = formula[i - 1] ?? '';
+    let piece: Piece;
+    if (ch === '"' || ch === "'") piece = verbatim(formula, i, skipQuoted(formula, i, ch));
+    else if (ch === '[') piece = verbatim(formula, i, skipBrackets(formula, i));
+    else if (ch === '$' && isDigit(formula[i + 1] ?? '') && !isTokenChar(prev))
+      piece = absoluteRows(formula, i, rowOffset);
+    else if (isTokenStart(ch) && !isTokenChar(prev)) piece = nameToken(formula, i, rowOffset, colOffset);
+    else if (isDigit(ch) && !isTokenChar(prev) && prev !== '.') piece = numberToken(formula, i, rowOffset);
+    else piece = [ch, i + 1];
+    out += piece[0];
+    i = piece[1];
   }
   return out;
+}
+
+function verbatim(formula: string, start: number, end: number): Piece {
+  return [formula.slice(start, end), end];
+}
+
+/** "$2" at `start`, or a row range that begins with it ("$2:$5"; the second row shifts if relative). */
+function absoluteRows(formula: string, start: number, rowOffset: number): Piece {
+  let end = start + 1;
+  while (end < formula.length && isDigit(formula[end])) end += 1;
+  const token = formula.slice(start, end);
+  const range = rowAfterColon(formula, end);
+  return range ? [`${token}:${shiftRow(range[0], rowOffset)}`, range[1]] : [token, end];
+}
+
+/** A name at `start`: a function, sheet or table name (kept), a cell, or a whole-column range such as A:C. */
+function nameToken(formula: string, start: number, rowOffset: number, colOffset: number): Piece {
+  const n = formula.length;
+  let end = start;
+  while (end < n && isTokenChar(formula[end])) end += 1;
+  const token = formula.slice(start, end);
+  const next = formula[end] ?? '';
+  if (next === '(' || next === '!' || next === '[') return [token, end]; // function, sheet name or table name
+  if (CELL.test(token)) return [shiftCell(token, rowOffset, colOffset), end];
+  if (next === ':' && COLUMN.test(token)) {
+    let end2 = end + 1;
+    while (end2 < n && isTokenChar(formula[end2])) end2 += 1;
+    const other = formula.slice(end + 1, end2);
+    if (COLUMN.test(other))
+      return [`${shiftColumn(token, colOffset)}:${shiftColumn(other, colOffset)}`, end2];
+  }
+  return [token, end];
+}
+
+/** A number at `start`, or a whole-row range such as 2:5 (a number followed by ':' and a number). */
+function numberToken(formula: string, start: number, rowOffset: number): Piece {
+  let end = start;
+  while (end < formula.length && (isDigit(formula[end]) || formula[end] === '.')) end += 1;
+  const token = formula.slice(start, end);
+  const range = /^\d+$/.test(token) ? rowAfterColon(formula, end) : undefined;
+  return range ? [`${shiftRow(token, rowOffset)}:${shiftRow(range[0], rowOffset)}`, range[1]] : [token, end];
+}
+
+/** The row after a ':' at `at` ("$5" or "5") and where it ends; undefined when there is none. */
+function rowAfterColon(formula: string, at: number): Piece | undefined {
+  if (formula[at] !== ':') return undefined;
+  let end = at + 1;
+  if (formula[end] === '$') end += 1;
+  while (end < formula.length && isDigit(formula[end])) end += 1;
+  const row = formula.slice(at + 1, end);
+  return ROW.test(row) ? [row, end] : undefined;
 }
 
 function shiftCell(token: string, rowOffset: number, colOffset: number): string {

@@ -14,9 +14,11 @@
 import JSZip from 'jszip';
 
 import { FILE_LIMITS } from '../limits';
+import { withDeclaredEncoding } from './tagScan';
 import { limitExceeded, unreadable } from './unreadable';
 import {
   children,
+  cloneDocument,
   element,
   getAttr,
   parseXml,
@@ -137,12 +139,14 @@ export class Package {
     return !!data && (!('zipped' in data) || !!data.zipped.bytes);
   }
 
+  /**
+   * A copy to build changes on. Bytes are shared (nothing here changes bytes in place: an edit replaces the
+   * part's data); trees are copied node by node (cloneDocument), never serialized and parsed again.
+   */
   clone(): Package {
     const copy = new Package();
-    for (const [name, data] of this.parts) {
-      // Trees are deep-copied by a serialize/parse round trip only when cloned; bytes are immutable here.
-      copy.parts.set(name, 'doc' in data ? { doc: parseXml(serializeXml(data.doc)) } : data);
-    }
+    for (const [name, data] of this.parts)
+      copy.parts.set(name, 'doc' in data ? { doc: cloneDocument(data.doc) } : data);
     return copy;
   }
 
@@ -216,7 +220,10 @@ export class Package {
     return serializeXml((this.parts.get(name) as { doc: XmlDocument }).doc);
   }
 
-  /** A parsed copy for reading; changes to it are not kept. */
+  /**
+   * The part's tree, for reading only. A part held as bytes is parsed afresh (a change to that tree is lost);
+   * a part held as a tree returns that very tree (a change to it is kept). Change parts through editXml.
+   */
   readXml(name: string): XmlDocument {
     const stored = this.stored(name);
     if (stored) return parseXmlPart(name, decodeText(stored));
@@ -229,7 +236,7 @@ export class Package {
     if (!stored) return (this.parts.get(name) as { doc: XmlDocument }).doc;
     const doc = parseXmlPart(name, decodeText(stored));
     // The tree is written back as UTF-8 whatever the part was read as.
-    doc.prolog = doc.prolog.replace(/encoding\s*=\s*(["'])[^"']*\1/, 'encoding="UTF-8"');
+    doc.prolog = withDeclaredEncoding(doc.prolog, 'UTF-8');
     this.setPart(name, { doc });
     return doc;
   }
@@ -309,10 +316,27 @@ export class Package {
     }
   }
 
-  /** The part a relationship points to (undefined for external targets). */
-  resolve(source: string, rel: Relationship): string | undefined {
+  /**
+   * The part a relationship points to, as this package names it (part names match ignoring case); undefined
+   * for an external target or a part that is not there. Every "follow this relationship" goes through here.
+   */
+  targetPart(source: string, rel: Relationship): string | undefined {
     if (rel.external) return undefined;
-    return resolveTarget(source, rel.target);
+    return this.findPartIgnoringCase(resolveTarget(source, rel.target));
+  }
+
+  /** The part that `source`'s first relationship of `type` points to (targetPart), or undefined. */
+  relatedPart(source: string, type: string): string | undefined {
+    const rel = this.rels(source).find((r) => r.type === type);
+    return rel && this.targetPart(source, rel);
+  }
+
+  /** The parts that `source`'s relationships of `type` point to, in order (targetPart; missing ones left out). */
+  relatedParts(source: string, type: string): string[] {
+    return this.rels(source)
+      .filter((r) => r.type === type)
+      .map((r) => this.targetPart(source, r))
+      .filter((p): p is string => !!p);
   }
 
   /** Parts that `source` points to, directly or through other parts (internal relationships only). */
@@ -322,9 +346,9 @@ export class Package {
     while (queue.length) {
       const part = queue.pop() as string;
       for (const rel of this.rels(part)) {
-        const target = this.resolve(part, rel);
-        if (!target) continue;
-        const actual = this.findPartIgnoringCase(target) ?? target;
+        if (rel.external) continue;
+        // A missing target counts too: whoever removes it must know it was referred to.
+        const actual = this.targetPart(part, rel) ?? resolveTarget(part, rel.target);
         if (seen.has(actual)) continue;
         seen.add(actual);
         queue.push(actual);
@@ -413,7 +437,7 @@ export class Package {
       }
       throw unreadable({ kind: 'notWorkbook' });
     }
-    const part = this.findPartIgnoringCase(resolveTarget('', rel.target));
+    const part = this.targetPart('', rel);
     if (!part) throw unreadable({ kind: 'damaged' });
     return part;
   }
@@ -431,25 +455,14 @@ function isRelsPart(name: string): boolean {
 }
 
 /** "xl/_rels/workbook.xml.rels" → "xl/workbook.xml"; "_rels/.rels" → "" (the package); undefined if neither. */
-function sourceOfRels(relsPart: string): string | undefined {
+export function sourceOfRels(relsPart: string): string | undefined {
   const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPart);
   return m ? `${m[1]}${m[2]}` : undefined;
 }
 
 /** Whether an internal target resolves above the package root, or is a URI of its own (a scheme). */
 export function targetLeavesPackage(source: string, target: string): boolean {
-  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(target)) return true;
-  const cleaned = target.replace(/\\/g, '/').split('#')[0];
-  const start = cleaned.startsWith('/') ? 0 : Math.max(0, source.split('/').length - 1);
-  let depth = start;
-  for (const seg of cleaned.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      depth -= 1;
-      if (depth < 0) return true;
-    } else depth += 1;
-  }
-  return false;
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(target) || targetSegments(source, target).above;
 }
 
 /** Unzips one part, within FILE_LIMITS.maxPartBytes and exactly its declared size. */
@@ -535,22 +548,27 @@ export async function withInflatedParts<T>(pkg: Package, work: () => T | Promise
 
 /** Resolves a relationship target against its source part ("../tables/table1.xml" from a sheet). */
 export function resolveTarget(source: string, target: string): string {
+  return targetSegments(source, target).segments.map(decodeURIComponentSafe).join('/');
+}
+
+/**
+ * The path segments (undecoded) of what `target` names from `source`'s folder, "." and ".." applied, and whether
+ * a ".." climbed above the package root (ignored in the segments; Package.load refuses such targets).
+ */
+function targetSegments(source: string, target: string): { segments: string[]; above: boolean } {
   const cleaned = target.replace(/\\/g, '/').split('#')[0];
-  let segments: string[];
-  if (cleaned.startsWith('/')) {
-    segments = cleaned.slice(1).split('/');
-  } else {
-    const slash = source.lastIndexOf('/');
-    const base = slash < 0 ? [] : source.slice(0, slash).split('/');
-    segments = [...base, ...cleaned.split('/')];
-  }
-  const out: string[] = [];
-  for (const seg of segments) {
+  const path = cleaned.startsWith('/')
+    ? cleaned.split('/')
+    : [...source.split('/').slice(0, -1), ...cleaned.split('/')];
+  const segments: string[] = [];
+  let above = false;
+  for (const seg of path) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(decodeURIComponentSafe(seg));
+    if (seg !== '..') segments.push(seg);
+    else if (segments.length) segments.pop();
+    else above = true;
   }
-  return out.join('/');
+  return { segments, above };
 }
 
 /** The relative target from `source`'s folder to `target` ("xl/worksheets/a.xml" → "../tables/t.xml"). */

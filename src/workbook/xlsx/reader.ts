@@ -18,8 +18,9 @@ import JSZip from 'jszip';
 
 import type { RawCell, RawSheet } from '../port';
 import { formatRange, parseA1Cell, parseA1Range, scanCellRef } from '../../domain/a1';
+import { serialFromDate } from '../../domain/dates';
 import { EXCEL, FILE_LIMITS } from '../limits';
-import { type Book, MAIN_NS, REL_NS, type SheetEntry } from './book';
+import { type Book, MAIN_NS, protectionOn, REL_NS, rememberProtection, type SheetEntry } from './book';
 import { decodeText, Package, REL, XML_DECLARATION } from './opc';
 import { attribute, rootElement, scanTags, type Tag } from './tagScan';
 import { limitExceeded, readingPart, unreadable } from './unreadable';
@@ -34,14 +35,7 @@ import {
   type XmlElement,
 } from './xml';
 import { shiftFormula } from './formula';
-
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25_569;
-
-/** A JavaScript Date from ExcelJS (UTC-based, as ExcelJS makes them) → Excel 1900-system serial. */
-export function dateToSerial(date: Date): number {
-  return UNIX_EPOCH_SERIAL + date.getTime() / MS_PER_DAY;
-}
+import { decodeOoxmlEscapes } from './ooxmlEscapes';
 
 /** Worksheet child elements ExcelJS need not parse to read values, formulas and formats. */
 const IGNORED_NODES = [
@@ -65,19 +59,10 @@ const IGNORED_NODES = [
 export function partsToRead(pkg: Package, book: Book, entries: SheetEntry[]): string[] {
   const parts = entries.map((e) => e.part).filter((p): p is string => !!p);
   for (const type of [REL.styles, REL.sharedStrings]) {
-    const rel = pkg.rels(book.workbookPart).find((r) => r.type === type);
-    const part = rel && pkg.resolve(book.workbookPart, rel);
-    const actual = part && pkg.findPartIgnoringCase(part);
-    if (actual) parts.push(actual);
+    const part = pkg.relatedPart(book.workbookPart, type);
+    if (part) parts.push(part);
   }
-  for (const entry of entries) {
-    if (!entry.part) continue;
-    for (const rel of pkg.rels(entry.part)) {
-      const target = rel.type === REL.table ? pkg.resolve(entry.part, rel) : undefined;
-      const actual = target && pkg.findPartIgnoringCase(target);
-      if (actual) parts.push(actual);
-    }
-  }
+  for (const entry of entries) if (entry.part) parts.push(...pkg.relatedParts(entry.part, REL.table));
   return parts;
 }
 
@@ -89,7 +74,6 @@ export function partsToRead(pkg: Package, book: Book, entries: SheetEntry[]): st
 export async function readWorksheets(pkg: Package, book: Book, entries: SheetEntry[]): Promise<RawSheet[]> {
   if (!entries.length) return [];
   const zip = new JSZip();
-  const workbookRels = pkg.rels(book.workbookPart);
   const relParts: string[] = [];
   const sheetXml: string[] = [];
   const scans: SheetScan[] = [];
@@ -101,8 +85,10 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
     return bytes;
   };
   entries.forEach((entry, i) => {
-    const text = decodeText(countBytes(pkg.bytes(entry.part as string)));
+    const bytes = pkg.bytes(entry.part as string);
+    const text = decodeText(countBytes(bytes));
     const scan = readingPart(entry.part as string, () => scanSheet(text, entry.name));
+    rememberProtection(bytes, scan.protected);
     cellsRead += scan.cells.length / 2;
     if (cellsRead > FILE_LIMITS.maxCellsRead) throw limitExceeded('cellsRead', { found: cellsRead });
     scans.push(scan);
@@ -116,9 +102,7 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
     [REL.styles, 'styles.xml'],
     [REL.sharedStrings, 'sharedStrings.xml'],
   ] as const) {
-    const rel = workbookRels.find((r) => r.type === type);
-    const part = rel && pkg.resolve(book.workbookPart, rel);
-    const actual = part && pkg.findPartIgnoringCase(part);
+    const actual = pkg.relatedPart(book.workbookPart, type);
     if (!actual) continue;
     const text = decodeText(countBytes(pkg.bytes(actual)));
     // Each shared string or cell format is an object the reader holds, as each cell is.
@@ -231,7 +215,14 @@ export function scanExtent(text: string): { lastRow: number; lastCol: number; hi
  * before anything is allocated for it; so is nesting deeper than FILE_LIMITS.maxXmlDepth (XmlDepthError).
  */
 export function scanSheet(text: string, sheet: string): SheetScan {
-  const scan: SheetScan = {
+  const scanner = new SheetScanner(text, sheet);
+  scanTags(text, (tag) => scanner.visit(tag));
+  return scanner.finish();
+}
+
+/** One scanSheet pass: where it is in the sheet data, and what it knows of the cell still open. */
+class SheetScanner {
+  private readonly scan: SheetScan = {
     lastRow: 0,
     lastCol: 0,
     hiddenRows: [],
@@ -240,110 +231,125 @@ export function scanSheet(text: string, sheet: string): SheetScan {
     protected: false,
     cachedResults: new Map(),
   };
-  let inSheetData = false;
-  let row = 0;
-  let col = 0;
-  let cellDepth = 0; // depth of the open <c>, 0 when none
-  let used = false;
-  let content = false;
-  let formula = false;
-  let value: string | undefined;
-  let ref: string | undefined;
-  const cellTag = { attrStart: 0, attrEnd: 0 };
-  const beyond = (limit: 'rows' | 'columns', found: number): never => {
-    throw limitExceeded(limit, { sheet: sheet || undefined, found });
-  };
-  const finishCell = (): void => {
-    if (content || used) {
-      if (row > scan.lastRow) scan.lastRow = row;
-      if (col > scan.lastCol) scan.lastCol = col;
-    }
-    if (content && col > (scan.contentEnd.get(row) ?? 0)) scan.contentEnd.set(row, col);
-    if (formula && value !== undefined && ref) {
-      const type = attribute(text, cellTag as Tag, 't') ?? 'n';
-      const result = cachedResult(type, decodeEntities(value));
-      if (result !== null) scan.cachedResults.set(ref.toUpperCase(), result);
-    }
-    cellDepth = 0;
-  };
-  scanTags(text, (tag) => {
+  private inSheetData = false;
+  private row = 0;
+  private col = 0;
+  /** Depth of the open <c>, 0 when none. */
+  private cellDepth = 0;
+  private used = false;
+  private content = false;
+  private formula = false;
+  private value: string | undefined;
+  private ref: string | undefined;
+  private readonly cellTag = { attrStart: 0, attrEnd: 0 };
+
+  constructor(
+    private readonly text: string,
+    private readonly sheet: string,
+  ) {}
+
+  visit(tag: Tag): void {
     switch (tag.name) {
       case 'sheetData':
-        if (cellDepth) finishCell();
-        inSheetData = !tag.closing && !tag.selfClosing;
+        if (this.cellDepth) this.finishCell();
+        this.inSheetData = !tag.closing && !tag.selfClosing;
         return;
-      case 'row': {
-        if (!inSheetData) return;
-        if (cellDepth) finishCell();
-        if (tag.closing) return;
-        const r = attribute(text, tag, 'r');
-        if (r !== undefined) {
-          if (!/^\s*\d{1,16}\s*$/.test(r) || Number(r) < 1)
-            throw unreadable({ kind: 'damaged', part: undefined });
-          row = Number(r);
-        } else row += 1;
-        if (row > EXCEL.maxRows) beyond('rows', row);
-        col = 0;
-        const hidden = attribute(text, tag, 'hidden');
-        if (hidden === '1' || hidden === 'true') scan.hiddenRows.push(row);
+      case 'row':
+        if (!this.inSheetData) return;
+        if (this.cellDepth) this.finishCell();
+        if (!tag.closing) this.startRow(tag);
         return;
-      }
-      case 'c': {
-        if (!inSheetData) return;
-        if (cellDepth) finishCell();
-        if (tag.closing) return;
-        const r = attribute(text, tag, 'r');
-        if (r !== undefined) {
-          const at = scanCellRef(r);
-          if (!at) throw unreadable({ kind: 'damaged' });
-          if (at.row > EXCEL.maxRows) beyond('rows', at.row);
-          col = at.col;
-        } else col += 1;
-        ref = r;
-        formula = false;
-        value = undefined;
-        cellTag.attrStart = tag.attrStart;
-        cellTag.attrEnd = tag.attrEnd;
-        if (col > EXCEL.maxColumns) beyond('columns', col);
-        const s = attribute(text, tag, 's');
-        used = !!s && s !== '0';
-        content = false;
-        scan.cells.push(row, col);
-        if (tag.selfClosing) finishCell();
-        else cellDepth = tag.depth;
+      case 'c':
+        if (!this.inSheetData) return;
+        if (this.cellDepth) this.finishCell();
+        if (!tag.closing) this.startCell(tag);
         return;
-      }
       case 'v':
       case 'f':
       case 'is':
-        if (cellDepth && !tag.closing && tag.depth === cellDepth + 1) {
-          content = true;
-          if (tag.name === 'f') formula = true;
-          else if (tag.name === 'v' && !tag.selfClosing) {
-            const end = text.indexOf('<', tag.end);
-            value = text.slice(tag.end, end < 0 ? text.length : end);
-          }
-        }
+        if (this.cellDepth && !tag.closing && tag.depth === this.cellDepth + 1) this.cellContent(tag);
         return;
-      case 'col': {
+      case 'col':
         if (tag.closing) return;
         for (const name of ['min', 'max']) {
-          const v = Number(attribute(text, tag, name) ?? 0);
-          if (v > EXCEL.maxColumns) beyond('columns', v);
+          const v = Number(attribute(this.text, tag, name) ?? 0);
+          if (v > EXCEL.maxColumns) this.beyond('columns', v);
         }
         return;
-      }
-      case 'sheetProtection': {
-        if (tag.closing) return;
-        scan.protected = ['sheet', 'content'].some((n) =>
-          ['1', 'true'].includes(attribute(text, tag, n) ?? ''),
-        );
+      case 'sheetProtection':
+        if (!tag.closing) this.scan.protected = protectionOn((name) => attribute(this.text, tag, name));
         return;
-      }
     }
-  });
-  if (cellDepth) finishCell();
-  return scan;
+  }
+
+  finish(): SheetScan {
+    if (this.cellDepth) this.finishCell();
+    return this.scan;
+  }
+
+  private beyond(limit: 'rows' | 'columns', found: number): never {
+    throw limitExceeded(limit, { sheet: this.sheet || undefined, found });
+  }
+
+  private startRow(tag: Tag): void {
+    const r = attribute(this.text, tag, 'r');
+    if (r !== undefined) {
+      if (!/^\s*\d{1,16}\s*$/.test(r) || Number(r) < 1)
+        throw unreadable({ kind: 'damaged', part: undefined });
+      this.row = Number(r);
+    } else this.row += 1;
+    if (this.row > EXCEL.maxRows) this.beyond('rows', this.row);
+    this.col = 0;
+    const hidden = attribute(this.text, tag, 'hidden');
+    if (hidden === '1' || hidden === 'true') this.scan.hiddenRows.push(this.row);
+  }
+
+  private startCell(tag: Tag): void {
+    const r = attribute(this.text, tag, 'r');
+    if (r !== undefined) {
+      const at = scanCellRef(r);
+      if (!at) throw unreadable({ kind: 'damaged' });
+      if (at.row > EXCEL.maxRows) this.beyond('rows', at.row);
+      this.col = at.col;
+    } else this.col += 1;
+    this.ref = r;
+    this.formula = false;
+    this.value = undefined;
+    this.cellTag.attrStart = tag.attrStart;
+    this.cellTag.attrEnd = tag.attrEnd;
+    if (this.col > EXCEL.maxColumns) this.beyond('columns', this.col);
+    const s = attribute(this.text, tag, 's');
+    this.used = !!s && s !== '0';
+    this.content = false;
+    this.scan.cells.push(this.row, this.col);
+    if (tag.selfClosing) this.finishCell();
+    else this.cellDepth = tag.depth;
+  }
+
+  /** A <v>, <f> or <is> of the open cell. */
+  private cellContent(tag: Tag): void {
+    this.content = true;
+    if (tag.name === 'f') this.formula = true;
+    else if (tag.name === 'v' && !tag.selfClosing) {
+      const end = this.text.indexOf('<', tag.end);
+      this.value = this.text.slice(tag.end, end < 0 ? this.text.length : end);
+    }
+  }
+
+  private finishCell(): void {
+    const { scan, row, col } = this;
+    if (this.content || this.used) {
+      if (row > scan.lastRow) scan.lastRow = row;
+      if (col > scan.lastCol) scan.lastCol = col;
+    }
+    if (this.content && col > (scan.contentEnd.get(row) ?? 0)) scan.contentEnd.set(row, col);
+    if (this.formula && this.value !== undefined && this.ref) {
+      const type = attribute(this.text, this.cellTag as Tag, 't') ?? 'n';
+      const result = cachedResult(type, decodeEntities(this.value));
+      if (result !== null) scan.cachedResults.set(this.ref.toUpperCase(), result);
+    }
+    this.cellDepth = 0;
+  }
 }
 
 function emptySheet(): RawSheet {
@@ -470,21 +476,12 @@ function formulaText(
   return cell.formula ?? '';
 }
 
-/**
- * OOXML writes characters XML cannot hold as _xHHHH_ (and a literal "_x…_" as _x005F_x…_); ExcelJS leaves
- * them encoded, Excel shows them decoded.
- */
-export function decodeOoxmlEscapes(text: string): string {
-  if (!text.includes('_x')) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
 function plainValue(v: unknown): RawCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return decodeOoxmlEscapes(v);
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (v instanceof Date) return dateToSerial(v);
+  if (v instanceof Date) return serialFromDate(v);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (typeof o.error === 'string') return { error: o.error };
@@ -502,11 +499,7 @@ function plainValue(v: unknown): RawCell {
 export function readTables(pkg: Package, entry: SheetEntry): { name: string; range: string }[] {
   if (!entry.part) return [];
   const tables: { name: string; range: string }[] = [];
-  for (const rel of pkg.rels(entry.part)) {
-    if (rel.type !== REL.table) continue;
-    const target = pkg.resolve(entry.part, rel);
-    const part = target && pkg.findPartIgnoringCase(target);
-    if (!part) continue;
+  for (const part of pkg.relatedParts(entry.part, REL.table)) {
     const root = pkg.readXml(part).root;
     if (localName(root.name) !== 'table') continue;
     const name = getAttr(root, 'displayName') ?? getAttr(root, 'name') ?? '';

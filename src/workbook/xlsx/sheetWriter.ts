@@ -26,6 +26,7 @@ import {
   type RangeRef,
   toA1,
 } from '../../domain/a1';
+import { isIsoDate, utcDate } from '../../domain/dates';
 import { PLAN_ERROR } from '../../i18n/plan';
 import { messages, tableDetail } from '../../i18n/xlsx';
 
@@ -53,8 +54,15 @@ export interface WrittenSheet {
   tableRange?: RangeRef;
 }
 
-/** Adds `spec` to `workbook` as a new worksheet. Throws WorkbookError('unsupported') for specs Excel cannot hold. */
-export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont: FontBase): WrittenSheet {
+/**
+ * Adds `spec` to the scratch workbook as a new worksheet (graft.ts moves it into the user's workbook). Throws
+ * WorkbookError('unsupported') for specs Excel cannot hold.
+ */
+export function writeScratchSheet(
+  workbook: ExcelJS.Workbook,
+  spec: SheetSpec,
+  baseFont: FontBase,
+): WrittenSheet {
   const sheet = spec.name;
   const ws = workbook.addWorksheet(spec.name);
   const written: WrittenSheet = { spec, stopIfTruePriorities: [] };
@@ -68,9 +76,8 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
 
   // Styles are resolved per cell first, then set once, so that no ExcelJS style object is shared and mutated.
   const styles = new Map<string, CellStyle>();
-  const key = (row: number, col: number): string => `${row},${col}`;
   const touch = (row: number, col: number): CellStyle => {
-    const k = key(row, col);
+    const k = `${row},${col}`;
     let style = styles.get(k);
     if (!style) {
       style = spec.defaultFont ? { font: { ...spec.defaultFont } } : {};
@@ -78,8 +85,41 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
     }
     return style;
   };
+  writeCells(ws, spec, touch);
+  // Table: header check and calculated columns filled down as shared formulas (as Excel stores them).
+  if (spec.table) written.tableRange = writeTableCells(ws, spec, touch);
 
-  // Values.
+  // Style runs, in order: a later run overrides an earlier one, property by property.
+  for (const run of spec.styles ?? []) {
+    const range = rangeRef(sheet, run.range);
+    for (let r = range.start.row; r <= range.end.row; r += 1) {
+      for (let c = range.start.col; c <= range.end.col; c += 1) mergeStyle(touch(r, c), run.style);
+    }
+  }
+  for (const [k, style] of styles) {
+    const [r, c] = k.split(',').map(Number);
+    applyStyle(ws.getCell(r + 1, c + 1), style, baseFont, sheet);
+  }
+
+  checkMerges(spec);
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
+    const n = Number(row);
+    if (Number.isInteger(n) && n >= 1 && Number.isFinite(height)) ws.getRow(n).height = height;
+  }
+  for (const validation of spec.validations ?? []) addValidation(ws, sheet, validation);
+  written.stopIfTruePriorities = addConditionalFormats(ws, spec);
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) freezePanes(ws, spec.freeze);
+  if (spec.page) setPage(ws, spec.name, spec.page);
+  return written;
+}
+
+/** Values, error values and formulas, each cell touched for the sheet's default font when it has one. */
+function writeCells(
+  ws: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  touch: (row: number, col: number) => CellStyle,
+): void {
+  const sheet = spec.name;
   spec.cells.forEach((rowValues, r) => {
     rowValues.forEach((value, c) => {
       if (value === null || value === undefined) return;
@@ -97,31 +137,20 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
     if (spec.defaultFont) touch(at.row, at.col);
   }
 
-  // Formulas.
   for (const f of spec.formulas ?? []) {
     const at = cellRef(sheet, f.cell);
     const text = stripEquals(f.formula);
     ws.getCell(at.row + 1, at.col + 1).value = { formula: text } as ExcelJS.CellFormulaValue;
     if (spec.defaultFont) touch(at.row, at.col);
   }
+}
 
-  // Table: header check and calculated columns filled down as shared formulas (as Excel stores them).
-  if (spec.table) written.tableRange = writeTableCells(ws, spec, touch);
-
-  // Style runs, in order: a later run overrides an earlier one, property by property.
-  for (const run of spec.styles ?? []) {
-    const range = rangeRef(sheet, run.range);
-    for (let r = range.start.row; r <= range.end.row; r += 1) {
-      for (let c = range.start.col; c <= range.end.col; c += 1) mergeStyle(touch(r, c), run.style);
-    }
-  }
-  for (const [k, style] of styles) {
-    const [r, c] = k.split(',').map(Number);
-    applyStyle(ws.getCell(r + 1, c + 1), style, baseFont, sheet);
-  }
-
-  // Merges are checked here and written as XML by the graft step (graft.ts writeMerges): ExcelJS's
-  // mergeCells compares each new merge with every earlier one, quadratic in a long report's paragraphs.
+/**
+ * Merges are checked here and written as XML by the graft step (scratchSheet.ts writeMerges): ExcelJS's
+ * mergeCells compares each new merge with every earlier one, quadratic in a long report's paragraphs.
+ */
+function checkMerges(spec: SheetSpec): void {
+  const sheet = spec.name;
   const covered = new Set<number>();
   for (const merge of spec.merges ?? []) {
     let range: RangeRef;
@@ -138,68 +167,64 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, baseFont
       }
     }
   }
+}
 
-  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
-    const n = Number(row);
-    if (Number.isInteger(n) && n >= 1 && Number.isFinite(height)) ws.getRow(n).height = height;
-  }
-
-  for (const validation of spec.validations ?? []) addValidation(ws, sheet, validation);
-
+/** Conditional formats, then data bars, numbered in that order; returns the priorities to mark stopIfTrue. */
+function addConditionalFormats(ws: ExcelJS.Worksheet, spec: SheetSpec): number[] {
+  const stopIfTrue: number[] = [];
   let priority = 1;
   for (const cf of spec.conditionalFormats ?? []) {
-    if (cf.stopIfTrue) written.stopIfTruePriorities.push(priority);
-    addConditionalFormat(ws, sheet, cf, priority);
+    if (cf.stopIfTrue) stopIfTrue.push(priority);
+    addConditionalFormat(ws, spec.name, cf, priority);
     priority += 1;
   }
   for (const bar of spec.dataBars ?? []) {
-    addDataBar(ws, sheet, bar, priority);
+    addDataBar(ws, spec.name, bar, priority);
     priority += 1;
   }
+  return stopIfTrue;
+}
 
-  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
-    const { rows, columns } = spec.freeze;
-    ws.views = [
-      {
-        state: 'frozen',
-        xSplit: columns,
-        ySplit: rows,
-        topLeftCell: toA1(rows, columns),
-        activeCell: toA1(rows, columns),
-      },
-    ];
-  }
+function freezePanes(ws: ExcelJS.Worksheet, freeze: NonNullable<SheetSpec['freeze']>): void {
+  const { rows, columns } = freeze;
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: columns,
+      ySplit: rows,
+      topLeftCell: toA1(rows, columns),
+      activeCell: toA1(rows, columns),
+    },
+  ];
+}
 
-  if (spec.page) {
-    const { page } = spec;
-    // Print area and titles are written by the graft step (graft.ts); they are checked here, before it.
-    if (page.printArea) rangeRef(sheet, page.printArea);
-    const inches = (mm: number): number => Math.round((mm / MM_PER_INCH) * 10_000) / 10_000;
-    ws.pageSetup = {
-      paperSize: PAPER_A4,
-      orientation: page.orientation,
-      margins: {
-        top: inches(page.margins.top),
-        bottom: inches(page.margins.bottom),
-        left: inches(page.margins.left),
-        right: inches(page.margins.right),
-        header: inches(page.margins.header),
-        footer: inches(page.margins.footer),
-      },
-      horizontalCentered: !!page.centerHorizontally,
-      ...(page.firstPageNumber !== undefined ? { firstPageNumber: page.firstPageNumber } : {}),
-      ...(page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { scale: 100 }),
+function setPage(ws: ExcelJS.Worksheet, sheet: string, page: NonNullable<SheetSpec['page']>): void {
+  // Print area and titles are written by the graft step (printNames.ts); they are checked here, before it.
+  if (page.printArea) rangeRef(sheet, page.printArea);
+  const inches = (mm: number): number => Math.round((mm / MM_PER_INCH) * 10_000) / 10_000;
+  ws.pageSetup = {
+    paperSize: PAPER_A4,
+    orientation: page.orientation,
+    margins: {
+      top: inches(page.margins.top),
+      bottom: inches(page.margins.bottom),
+      left: inches(page.margins.left),
+      right: inches(page.margins.right),
+      header: inches(page.margins.header),
+      footer: inches(page.margins.footer),
+    },
+    horizontalCentered: !!page.centerHorizontally,
+    ...(page.firstPageNumber !== undefined ? { firstPageNumber: page.firstPageNumber } : {}),
+    ...(page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { scale: 100 }),
+  };
+  // A break above row n is ExcelJS's break after row n − 1 (<brk id="n−1"/>).
+  for (const row of page.rowBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
+  if (page.header) {
+    ws.headerFooter = {
+      differentFirst: page.header.differentFirstPage,
+      oddHeader: page.header.center ? `&C${page.header.center}` : undefined,
     };
-    // A break above row n is ExcelJS's break after row n − 1 (<brk id="n−1"/>).
-    for (const row of page.rowBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
-    if (page.header) {
-      ws.headerFooter = {
-        differentFirst: page.header.differentFirstPage,
-        oddHeader: page.header.center ? `&C${page.header.center}` : undefined,
-      };
-    }
   }
-  return written;
 }
 
 function writeTableCells(
@@ -382,12 +407,8 @@ function argb(sheet: string, hex: string): string {
 }
 
 function isoDate(sheet: string, iso: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !date || date.getUTCDate() !== Number(m[3])) {
-    throw new WorkbookError('unsupported', sheet, messages.badDate(sheet, iso));
-  }
-  return date;
+  if (!isIsoDate(iso)) throw new WorkbookError('unsupported', sheet, messages.badDate(sheet, iso));
+  return utcDate(iso);
 }
 
 export function stripEquals(formula: string): string {

@@ -2,8 +2,10 @@
  * Cell formats across two stylesheets. Written sheets come from a scratch workbook whose styles.xml numbers
  * its fonts, fills, borders, number formats, cell formats and differential formats from zero; the target
  * workbook has its own. StyleMerger copies what a written sheet uses into the target stylesheet (reusing an
- * identical entry where there is one) and tells the new index of each scratch index.
+ * identical entry where there is one) and tells the new index of each scratch index. ensureStyles gives a
+ * workbook without a stylesheet a minimal one to merge into.
  */
+import { CONTENT_TYPE, Package, REL, relativeTarget } from './opc';
 import {
   child,
   childElements,
@@ -11,8 +13,9 @@ import {
   getAttr,
   insertInOrder,
   localName,
+  parseXml,
   prefixOf,
-  serializeElement,
+  canonicalElement,
   setAttr,
   type XmlDocument,
   type XmlElement,
@@ -80,7 +83,7 @@ class StyleList {
   }
 
   private remember(el: XmlElement, i: number): void {
-    const k = serializeElement(el);
+    const k = canonicalElement(el);
     if (!this.index.has(k)) this.index.set(k, i);
   }
 
@@ -100,7 +103,7 @@ class StyleList {
 
   /** The index of an entry equal to `el`, adding it when there is none. */
   intern(el: XmlElement): number {
-    const k = serializeElement(el);
+    const k = canonicalElement(el);
     const found = this.index.get(k);
     if (found !== undefined) return found;
     const list = this.list();
@@ -300,4 +303,38 @@ export function defaultFont(doc: XmlDocument | undefined): { name: string; size:
     name: (name && getAttr(name, 'val')) || 'Calibri',
     size: Number((size && getAttr(size, 'val')) || 11) || 11,
   };
+}
+
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+/**
+ * The workbook's stylesheet for editing. A workbook without one (the Open XML SDK writes such files) gets a
+ * minimal one whose default format is what Excel assumes for cells without a format.
+ */
+export function ensureStyles(pkg: Package, workbookPart: string): XmlDocument {
+  const actual = pkg.relatedPart(workbookPart, REL.styles);
+  if (actual) return pkg.editXml(actual);
+  const rels = pkg.rels(workbookPart);
+  const name = pkg.freePartName('xl/styles', '.xml', true);
+  pkg.setXml(name, parseXml(MINIMAL_STYLES));
+  pkg.setContentType(name, CONTENT_TYPE.styles);
+  pkg.writeRels(workbookPart, [
+    ...rels,
+    {
+      id: Package.freeRelId(rels),
+      type: REL.styles,
+      target: relativeTarget(workbookPart, name),
+      external: false,
+    },
+  ]);
+  return pkg.editXml(name);
 }

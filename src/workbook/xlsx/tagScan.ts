@@ -18,6 +18,8 @@ export const scanSteps = { count: 0 };
 export interface Tag {
   /** Local name (prefix dropped): "c" for <x:c>. */
   name: string;
+  /** Offset of the tag's '<'. */
+  start: number;
   closing: boolean;
   selfClosing: boolean;
   /** The attribute text lies between these offsets. */
@@ -43,18 +45,13 @@ export function scanTags(
   let depth = 0;
   const tag: Tag = {
     name: '',
+    start: 0,
     closing: false,
     selfClosing: false,
     attrStart: 0,
     attrEnd: 0,
     end: 0,
     depth: 0,
-  };
-  const skipTo = (marker: string, start: number): number => {
-    const at = text.indexOf(marker, start);
-    const next = at < 0 || at + marker.length > to ? to : at + marker.length;
-    scanSteps.count += next - pos;
-    return next;
   };
   while (pos < to) {
     const lt = text.indexOf('<', pos);
@@ -65,14 +62,8 @@ export function scanTags(
     scanSteps.count += lt - pos;
     pos = lt;
     const next = text.charCodeAt(pos + 1);
-    if (next === 0x21 /* ! */) {
-      if (text.startsWith('<!--', pos)) pos = skipTo('-->', pos + 4);
-      else if (text.startsWith('<![CDATA[', pos)) pos = skipTo(']]>', pos + 9);
-      else pos = skipTo('>', pos + 2);
-      continue;
-    }
-    if (next === 0x3f /* ? */) {
-      pos = skipTo('?>', pos + 2);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
+      pos = skipMarkup(text, pos, to);
       continue;
     }
     const closing = next === 0x2f; /* / */
@@ -86,15 +77,7 @@ export function scanTags(
     }
     const name = text.slice(colon >= 0 ? colon + 1 : nameStart, i);
     const attrStart = i;
-    // Attribute values may hold '>' inside quotes.
-    let quote = 0;
-    for (; i < to; i += 1) {
-      const ch = text.charCodeAt(i);
-      if (quote) {
-        if (ch === quote) quote = 0;
-      } else if (ch === 0x22 || ch === 0x27) quote = ch;
-      else if (ch === 0x3e) break;
-    }
+    i = tagClose(text, i, to);
     if (i >= to) {
       scanSteps.count += to - pos;
       throw new XmlError(`unclosed tag at offset ${pos}`);
@@ -109,6 +92,7 @@ export function scanTags(
       if (depth > MAX_DEPTH) throw new XmlDepthError(MAX_DEPTH);
     }
     tag.name = name;
+    tag.start = lt;
     tag.closing = closing;
     tag.selfClosing = selfClosing;
     tag.attrStart = attrStart;
@@ -118,6 +102,38 @@ export function scanTags(
     tag.depth = closing || selfClosing ? depth + 1 : depth;
     if (visit(tag) === false) return;
   }
+}
+
+/** Past the comment, CDATA section, declaration or processing instruction at `pos` (or to `to` if unclosed). */
+function skipMarkup(text: string, pos: number, to: number): number {
+  let marker = '>';
+  let from = pos + 2;
+  if (text.charCodeAt(pos + 1) === 0x3f /* ? */) {
+    marker = '?>';
+  } else if (text.startsWith('<!--', pos)) {
+    marker = '-->';
+    from = pos + 4;
+  } else if (text.startsWith('<![CDATA[', pos)) {
+    marker = ']]>';
+    from = pos + 9;
+  }
+  const at = text.indexOf(marker, from);
+  const next = at < 0 || at + marker.length > to ? to : at + marker.length;
+  scanSteps.count += next - pos;
+  return next;
+}
+
+/** The offset of the '>' that ends a tag whose attributes start at `i` ('>' inside quoted values skipped), or `to`. */
+function tagClose(text: string, i: number, to: number): number {
+  let quote = 0;
+  for (; i < to; i += 1) {
+    const ch = text.charCodeAt(i);
+    if (quote) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 0x22 || ch === 0x27) quote = ch;
+    else if (ch === 0x3e) break;
+  }
+  return i;
 }
 
 /**
@@ -181,4 +197,31 @@ export function rootElement(text: string): { name: string; attrs: string } | und
     return false;
   });
   return pos ? found : undefined;
+}
+
+/** The text's XML declaration (`<?xml …?>` at its start, after a byte-order mark): a tag over its pseudo-attributes. */
+function declarationTag(text: string): Tag | undefined {
+  const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('<?xml', at) || !(text.charCodeAt(at + 5) <= 0x20)) return undefined;
+  const close = text.indexOf('?>', at + 5);
+  if (close < 0) return undefined;
+  const end = close + 2;
+  const tag = { name: 'xml', start: at, closing: false, selfClosing: true, depth: 0 };
+  return { ...tag, attrStart: at + 5, attrEnd: close, end };
+}
+
+/** The encoding the XML declaration names ("UTF-16"), raw; undefined when it names none. */
+export function declaredEncoding(text: string): string | undefined {
+  const tag = declarationTag(text);
+  return tag && attribute(text, tag, 'encoding');
+}
+
+/** `text` with the encoding its XML declaration names set to `encoding` (unchanged when it names none). */
+export function withDeclaredEncoding(text: string, encoding: string): string {
+  const tag = declarationTag(text);
+  const found = tag && findAttribute(text, tag, 'encoding');
+  if (!found) return text;
+  let start = found.start;
+  while (text.charCodeAt(start) <= 0x20) start += 1;
+  return `${text.slice(0, start)}encoding="${encoding}"${text.slice(found.end)}`;
 }

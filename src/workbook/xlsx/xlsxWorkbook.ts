@@ -15,22 +15,21 @@ import {
   type WritePlan,
   WorkbookError,
 } from '../port';
-import { type Book, isSheetProtected, isWorksheet, readBook, sameSheetName, type SheetEntry } from './book';
-import {
-  applyUpdates,
-  checkPlan,
-  describeRemoved,
-  finishWorkbook,
-  graftSheets,
-  type RemovedPart,
-} from './graft';
+import { sameSheetName } from '../../domain/text';
+import { type Book, isSheetProtected, isWorksheet, readBook, type SheetEntry } from './book';
+import { applyUpdates } from './cellUpdates';
+import { finishWorkbook } from './finish';
+import { graftSheets } from './graft';
+import { describeRemoved, type RemovedPart } from './lostParts';
+import { checkPlan } from './planChecks';
+import { isTabSelected } from './tabSelection';
 import { describeLoss, messages } from '../../i18n/xlsx';
 import { EXCEL } from '../limits';
 import { checkWritePlan } from '../planRules';
-import { Package, PartNotInflated, REL, withInflatedParts } from './opc';
+import { Package, PartNotInflated, REL, sourceOfRels, withInflatedParts } from './opc';
 import { partsToRead, readTables, readWorksheets } from './reader';
 import { unreadable } from './unreadable';
-import { type WrittenSheet, writeSheet } from './sheetWriter';
+import { type WrittenSheet, writeScratchSheet } from './sheetWriter';
 import { defaultFont } from './styles';
 import { child, children, getAttr, type XmlDocument } from './xml';
 
@@ -75,7 +74,6 @@ export class XlsxWorkbook implements WorkbookPort {
       ...book.sheets.map((s) => s.part).filter((p): p is string => !!p),
       ...partsToRead(this.pkg, book, requested),
     ]);
-    const sheets = sheetInfos(this.pkg, book);
     const wanted: { requested: string; entry: SheetEntry }[] = [];
     for (const requested of sheetNames) {
       const entry = book.sheets.find((s) => sameSheetName(s.name, requested));
@@ -96,6 +94,8 @@ export class XlsxWorkbook implements WorkbookPort {
     worksheets.forEach((w, i) => {
       contents[w.requested] = raw[i];
     });
+    // After the read: the sheets it scanned told their protection (isSheetProtected need not scan them).
+    const sheets = sheetInfos(this.pkg, book);
     // A chartsheet has no cells.
     for (const w of wanted) {
       if (!isWorksheet(w.entry)) {
@@ -157,7 +157,7 @@ export class XlsxWorkbook implements WorkbookPort {
           replacedSelected: plan.write
             .map((spec) => book.sheets.find((s) => sameSheetName(s.name, spec.name)))
             .filter((s): s is SheetEntry => !!s?.part && isWorksheet(s))
-            .filter((s) => TAB_SELECTED.test(this.pkg.text(s.part as string)))
+            .filter((s) => isTabSelected(this.pkg, s.part as string))
             .map((s) => s.name),
           baseFont: defaultFont(stylesDocument(this.pkg, book)),
         };
@@ -166,7 +166,7 @@ export class XlsxWorkbook implements WorkbookPort {
       let written: WrittenSheet[] = [];
       if (plan.write.length) {
         const workbook = new ExcelJS.Workbook();
-        written = plan.write.map((spec) => writeSheet(workbook, spec, baseFont));
+        written = plan.write.map((spec) => writeScratchSheet(workbook, spec, baseFont));
         // ExcelJS's typings say Buffer (their own ArrayBuffer-like); in Node it is a Node Buffer.
         scratch = await Package.load((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
         await scratch.inflate(scratch.names());
@@ -217,8 +217,8 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const part of this.originalParts) {
       if (this.pkg.has(part) || accounted.has(part) || isRegenerated(part)) continue;
       // The relationships of a part that is still there were rewritten with it (a replaced sheet's).
-      const source = /^(.*?)_rels\/([^/]+)\.rels$/.exec(part);
-      if (source && this.pkg.has(`${source[1]}${source[2]}`)) continue;
+      const source = sourceOfRels(part);
+      if (source && this.pkg.has(source)) continue;
       losses.push(describeLoss('other', part, undefined));
     }
     return losses;
@@ -255,18 +255,14 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
-const TAB_SELECTED = /\btabSelected\s*=\s*["'](1|true)["']/;
-
 /** Parts that a save drops on purpose and the spreadsheet program rebuilds. */
 function isRegenerated(part: string): boolean {
   return /(^|\/)calcChain\.xml$/i.test(part);
 }
 
 function stylesDocument(pkg: Package, book: Book): XmlDocument | undefined {
-  const rel = pkg.rels(book.workbookPart).find((r) => r.type === REL.styles);
-  const part = rel && pkg.resolve(book.workbookPart, rel);
-  const actual = part && pkg.findPartIgnoringCase(part);
-  return actual ? pkg.readXml(actual) : undefined;
+  const part = pkg.relatedPart(book.workbookPart, REL.styles);
+  return part ? pkg.readXml(part) : undefined;
 }
 
 /** Name, protection and visibility of every sheet (the sheet parts must be unzipped). */

@@ -1,11 +1,13 @@
 /**
  * A small XML tree for editing the parts of an .xlsx package in place: parse, find, change, serialize.
  *
- * It is not a validating parser. It keeps what it does not understand (comments, processing instructions,
- * CDATA, DOCTYPE) as raw text, keeps attribute order, and keeps text nodes exactly as written (undecoded), so
- * a part that is parsed and serialized without changes comes out equivalent to what went in. Element names
- * keep their prefixes ("x14:cfRule"); `localName` strips them for lookups that must not depend on the prefix
- * a producer chose.
+ * It is not a validating parser, and it keeps bytes: a part that is parsed and serialized without changes
+ * comes out exactly as it went in (a property test holds it to that over generated XML and every part of the
+ * corpus). Comments, processing instructions, CDATA and DOCTYPE are kept as raw text, text nodes as written
+ * (undecoded), and each element keeps its start and end tags as read (quotes, spacing, entity forms, `<a/>` or
+ * `<a></a>`) for as long as its name and attributes are unchanged; an element built or changed here is written
+ * in one canonical form. Element names keep their prefixes ("x14:cfRule"); `localName` strips them for lookups
+ * that must not depend on the prefix a producer chose.
  *
  * Parsing is one pass with an explicit stack, and refuses nesting deeper than FILE_LIMITS.maxXmlDepth, so the
  * recursive walks over a tree (serializing, text content) stay far from the call-stack limit.
@@ -15,9 +17,27 @@ import { FILE_LIMITS } from '../limits';
 export interface XmlElement {
   kind: 'element';
   name: string;
-  /** Attributes in document order, values decoded. */
+  /** Attributes in document order, values decoded. Change them with setAttr/removeAttr (see ElementSource). */
   attrs: [string, string][];
   children: XmlNode[];
+  /** How the element was written in the text it was parsed from; undefined for an element built here. */
+  source?: ElementSource;
+}
+
+/**
+ * An element's tags as read. They are written back while the element still has the name and the attribute
+ * array (same array, same length) it was read with; setAttr drops them when it changes a value in place.
+ */
+export interface ElementSource {
+  name: string;
+  attrs: [string, string][];
+  count: number;
+  /** The start tag, "<" to ">" (or "/>"). */
+  open: string;
+  /** The end tag when it is not exactly `</name>` ("</a >"); undefined otherwise. */
+  close: string | undefined;
+  /** Read as an empty-element tag ("<a/>"). */
+  empty: boolean;
 }
 
 /** Text as written in the document (entity references not decoded). */
@@ -35,7 +55,7 @@ export interface XmlRaw {
 export type XmlNode = XmlElement | XmlText | XmlRaw;
 
 export interface XmlDocument {
-  /** Everything before the root element (XML declaration, comments), verbatim. */
+  /** Everything before the root element (byte-order mark, XML declaration, comments), verbatim. */
   prolog: string;
   root: XmlElement;
   /** Everything after the root element, verbatim. */
@@ -57,147 +77,229 @@ export class XmlDepthError extends XmlError {
   }
 }
 
-const NAME_END = /[\s/>=]/;
+/** Whitespace as /\s/ takes it (what separates names and attributes in a tag); ASCII first, without a regex. */
+function isSpace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  return code >= 0x80 && /\s/.test(String.fromCharCode(code));
+}
+
+/** Whether a name (element or attribute) ends here: whitespace, '/', '>' or '='. */
+function endsName(code: number): boolean {
+  return code === 0x2f || code === 0x3e || code === 0x3d || isSpace(code) || Number.isNaN(code);
+}
 
 export function parseXml(text: string): XmlDocument {
-  let pos = 0;
-  const len = text.length;
-  if (text.charCodeAt(0) === 0xfeff) pos = 1; // byte-order mark
+  return new Parser(text).parse();
+}
 
-  let prolog = '';
-  let root: XmlElement | undefined;
-  const stack: XmlElement[] = [];
+/** One parse: a position in the text and the stack of open elements. */
+class Parser {
+  private pos = 0;
+  private prolog = '';
+  private root: XmlElement | undefined;
+  private readonly stack: XmlElement[] = [];
 
-  const fail = (what: string): never => {
-    throw new XmlError(`${what} at offset ${pos}`);
-  };
+  constructor(private readonly text: string) {}
 
-  const appendRaw = (node: XmlRaw): void => {
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
-    else if (!root) prolog += node.raw;
-  };
-
-  while (pos < len) {
-    const lt = text.indexOf('<', pos);
-    if (lt < 0) {
-      if (stack.length) fail('unclosed element');
-      break;
+  parse(): XmlDocument {
+    const { text, stack } = this;
+    const len = text.length;
+    if (text.charCodeAt(0) === 0xfeff) {
+      this.prolog = '\ufeff'; // a byte-order mark, kept as read
+      this.pos = 1;
     }
-    if (lt > pos) {
-      const raw = text.slice(pos, lt);
-      if (stack.length) stack[stack.length - 1].children.push({ kind: 'text', raw });
-      else if (!root) prolog += raw;
-    }
-    pos = lt;
-    if (text.startsWith('<!--', pos)) {
-      const end = text.indexOf('-->', pos + 4);
-      if (end < 0) fail('unclosed comment');
-      appendRaw({ kind: 'raw', raw: text.slice(pos, end + 3) });
-      pos = end + 3;
-    } else if (text.startsWith('<![CDATA[', pos)) {
-      const end = text.indexOf(']]>', pos + 9);
-      if (end < 0) fail('unclosed CDATA section');
-      appendRaw({ kind: 'raw', raw: text.slice(pos, end + 3) });
-      pos = end + 3;
-    } else if (text.startsWith('<?', pos)) {
-      const end = text.indexOf('?>', pos + 2);
-      if (end < 0) fail('unclosed processing instruction');
-      appendRaw({ kind: 'raw', raw: text.slice(pos, end + 2) });
-      pos = end + 2;
-    } else if (text.startsWith('<!', pos)) {
-      const end = text.indexOf('>', pos + 2);
-      if (end < 0) fail('unclosed declaration');
-      appendRaw({ kind: 'raw', raw: text.slice(pos, end + 1) });
-      pos = end + 1;
-    } else if (text.startsWith('</', pos)) {
-      const end = text.indexOf('>', pos + 2);
-      if (end < 0) fail('unclosed end tag');
-      const name = text.slice(pos + 2, end).trim();
-      const open = stack.pop();
-      if (!open || open.name !== name) fail(`unexpected </${name}>`);
-      pos = end + 1;
-      if (!stack.length) break;
-    } else {
-      pos += 1;
-      let nameEnd = pos;
-      while (nameEnd < len && !NAME_END.test(text[nameEnd])) nameEnd += 1;
-      const name = text.slice(pos, nameEnd);
-      if (!name) fail('element without a name');
-      const element: XmlElement = { kind: 'element', name, attrs: [], children: [] };
-      pos = nameEnd;
-      let selfClosing = false;
-      for (;;) {
-        while (pos < len && /\s/.test(text[pos])) pos += 1;
-        if (pos >= len) fail('unclosed start tag');
-        const ch = text[pos];
-        if (ch === '>') {
-          pos += 1;
-          break;
-        }
-        if (ch === '/' && text[pos + 1] === '>') {
-          pos += 2;
-          selfClosing = true;
-          break;
-        }
-        let attrEnd = pos;
-        while (attrEnd < len && !NAME_END.test(text[attrEnd])) attrEnd += 1;
-        const attrName = text.slice(pos, attrEnd);
-        if (!attrName) fail('malformed attribute');
-        pos = attrEnd;
-        while (pos < len && /\s/.test(text[pos])) pos += 1;
-        if (text[pos] !== '=') fail(`attribute ${attrName} without a value`);
-        pos += 1;
-        while (pos < len && /\s/.test(text[pos])) pos += 1;
-        const quote = text[pos];
-        if (quote !== '"' && quote !== "'") fail(`unquoted attribute ${attrName}`);
-        const valueEnd = text.indexOf(quote, pos + 1);
-        if (valueEnd < 0) fail(`unclosed attribute ${attrName}`);
-        element.attrs.push([attrName, decodeEntities(text.slice(pos + 1, valueEnd))]);
-        pos = valueEnd + 1;
+    while (this.pos < len) {
+      const lt = text.indexOf('<', this.pos);
+      if (lt < 0) {
+        if (stack.length) this.fail('unclosed element');
+        break;
       }
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(element);
-      else if (root) fail('second root element');
-      else root = element;
-      if (!selfClosing) {
-        stack.push(element);
-        if (stack.length > FILE_LIMITS.maxXmlDepth) throw new XmlDepthError(FILE_LIMITS.maxXmlDepth);
-      } else if (!stack.length) break;
+      if (lt > this.pos) {
+        const raw = text.slice(this.pos, lt);
+        if (stack.length) stack[stack.length - 1].children.push({ kind: 'text', raw });
+        else if (!this.root) this.prolog += raw;
+      }
+      this.pos = lt;
+      const next = text.charCodeAt(lt + 1);
+      if (next === 0x21 /* ! */ || next === 0x3f /* ? */) this.markup();
+      else if (next === 0x2f /* / */ ? this.endTag() : this.startTag()) break; // the root is closed
+    }
+    if (!this.root) throw new XmlError('no root element');
+    if (stack.length) throw new XmlError(`unclosed <${stack[stack.length - 1].name}>`);
+    return { prolog: this.prolog, root: this.root, epilog: text.slice(this.pos) };
+  }
+
+  private fail(what: string): never {
+    throw new XmlError(`${what} at offset ${this.pos}`);
+  }
+
+  /** A comment, CDATA section, processing instruction or declaration at `pos`, kept as raw text. */
+  private markup(): void {
+    const { text, pos } = this;
+    let end: number;
+    if (text.startsWith('<!--', pos)) end = this.through('-->', pos + 4, 'unclosed comment');
+    else if (text.startsWith('<![CDATA[', pos)) end = this.through(']]>', pos + 9, 'unclosed CDATA section');
+    else if (text.startsWith('<?', pos)) end = this.through('?>', pos + 2, 'unclosed processing instruction');
+    else end = this.through('>', pos + 2, 'unclosed declaration');
+    const node: XmlRaw = { kind: 'raw', raw: text.slice(pos, end) };
+    this.pos = end;
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.children.push(node);
+    else if (!this.root) this.prolog += node.raw;
+  }
+
+  /** The offset just past the next `marker` from `from`. */
+  private through(marker: string, from: number, what: string): number {
+    const at = this.text.indexOf(marker, from);
+    if (at < 0) this.fail(what);
+    return at + marker.length;
+  }
+
+  /** An end tag at `pos`; true when it closes the root. */
+  private endTag(): boolean {
+    const { text, pos } = this;
+    const end = text.indexOf('>', pos + 2);
+    if (end < 0) this.fail('unclosed end tag');
+    const name = text.slice(pos + 2, end).trim();
+    const open = this.stack.pop();
+    if (!open || open.name !== name) this.fail(`unexpected </${name}>`);
+    if (end - pos - 2 !== name.length) (open.source as ElementSource).close = text.slice(pos, end + 1);
+    this.pos = end + 1;
+    return !this.stack.length;
+  }
+
+  /** A start or empty-element tag at `pos`; true when it is an empty root (the document ends there). */
+  private startTag(): boolean {
+    const { text, stack } = this;
+    const start = this.pos;
+    let nameEnd = start + 1;
+    while (nameEnd < text.length && !endsName(text.charCodeAt(nameEnd))) nameEnd += 1;
+    const name = text.slice(start + 1, nameEnd);
+    if (!name) this.fail('element without a name');
+    const attrs: [string, string][] = [];
+    this.pos = nameEnd;
+    const empty = this.attributes(attrs);
+    const source: ElementSource = {
+      name,
+      attrs,
+      count: attrs.length,
+      open: text.slice(start, this.pos),
+      close: undefined,
+      empty,
+    };
+    const element: XmlElement = { kind: 'element', name, attrs, children: [], source };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(element);
+    else if (this.root) this.fail('second root element');
+    else this.root = element;
+    if (empty) return !stack.length;
+    stack.push(element);
+    if (stack.length > FILE_LIMITS.maxXmlDepth) throw new XmlDepthError(FILE_LIMITS.maxXmlDepth);
+    return false;
+  }
+
+  /** A start tag's attributes, up to and past its '>' or '/>'; returns whether it was '/>'. */
+  private attributes(attrs: [string, string][]): boolean {
+    const text = this.text;
+    const len = text.length;
+    for (;;) {
+      this.skipSpace();
+      if (this.pos >= len) this.fail('unclosed start tag');
+      const ch = text.charCodeAt(this.pos);
+      if (ch === 0x3e /* > */) {
+        this.pos += 1;
+        return false;
+      }
+      if (ch === 0x2f /* / */ && text.charCodeAt(this.pos + 1) === 0x3e) {
+        this.pos += 2;
+        return true;
+      }
+      let attrEnd = this.pos;
+      while (attrEnd < len && !endsName(text.charCodeAt(attrEnd))) attrEnd += 1;
+      const attrName = text.slice(this.pos, attrEnd);
+      if (!attrName) this.fail('malformed attribute');
+      this.pos = attrEnd;
+      this.skipSpace();
+      if (text.charCodeAt(this.pos) !== 0x3d /* = */) this.fail(`attribute ${attrName} without a value`);
+      this.pos += 1;
+      this.skipSpace();
+      const quote = text[this.pos];
+      if (quote !== '"' && quote !== "'") this.fail(`unquoted attribute ${attrName}`);
+      const valueEnd = text.indexOf(quote, this.pos + 1);
+      if (valueEnd < 0) this.fail(`unclosed attribute ${attrName}`);
+      attrs.push([attrName, decodeEntities(text.slice(this.pos + 1, valueEnd))]);
+      this.pos = valueEnd + 1;
     }
   }
-  if (!root) throw new XmlError('no root element');
-  if (stack.length) throw new XmlError(`unclosed <${stack[stack.length - 1].name}>`);
-  return { prolog, root, epilog: text.slice(pos) };
+
+  private skipSpace(): void {
+    const text = this.text;
+    while (this.pos < text.length && isSpace(text.charCodeAt(this.pos))) this.pos += 1;
+  }
 }
 
 export function serializeXml(doc: XmlDocument): string {
   const out: string[] = [doc.prolog];
-  writeNode(doc.root, out);
+  writeNode(doc.root, out, true);
   out.push(doc.epilog);
   return out.join('');
 }
 
-export function serializeElement(element: XmlElement): string {
+/**
+ * One element in canonical form (attributes in double quotes, re-encoded; empty elements as `<a/>`), whatever
+ * it was read as: for comparing elements by content (StyleMerger), not for writing a part back.
+ */
+export function canonicalElement(element: XmlElement): string {
   const out: string[] = [];
-  writeNode(element, out);
+  writeNode(element, out, false);
   return out.join('');
 }
 
-function writeNode(node: XmlNode, out: string[]): void {
+/** The tags an element was read with, when it still has that name and those attributes. */
+function unchangedSource(node: XmlElement): ElementSource | undefined {
+  const source = node.source;
+  if (!source || source.name !== node.name || source.attrs !== node.attrs) return undefined;
+  return source.count === node.attrs.length ? source : undefined;
+}
+
+function writeNode(node: XmlNode, out: string[], asRead: boolean): void {
   if (node.kind !== 'element') {
     out.push(node.raw);
     return;
   }
-  out.push('<', node.name);
-  for (const [name, value] of node.attrs) out.push(' ', name, '="', encodeAttribute(value), '"');
-  if (!node.children.length) {
-    out.push('/>');
-    return;
+  const source = asRead ? unchangedSource(node) : undefined;
+  if (source) {
+    if (source.empty && !node.children.length) {
+      out.push(source.open);
+      return;
+    }
+    // An element read as <a/> that has children now: its start tag without the '/'.
+    out.push(source.empty ? `${source.open.slice(0, -2)}>` : source.open);
+  } else {
+    out.push('<', node.name);
+    for (const [name, value] of node.attrs) out.push(' ', name, '="', encodeAttribute(value), '"');
+    if (!node.children.length) {
+      out.push('/>');
+      return;
+    }
+    out.push('>');
   }
-  out.push('>');
-  for (const child of node.children) writeNode(child, out);
-  out.push('</', node.name, '>');
+  for (const child of node.children) writeNode(child, out, asRead);
+  out.push(source?.close ?? `</${node.name}>`);
+}
+
+/** A deep copy of a document: the same tree, nothing shared with the original (tags as read kept). */
+export function cloneDocument(doc: XmlDocument): XmlDocument {
+  return { prolog: doc.prolog, root: cloneElement(doc.root), epilog: doc.epilog };
+}
+
+function cloneElement(el: XmlElement): XmlElement {
+  const attrs = el.attrs.map(([n, v]): [string, string] => [n, v]);
+  const source = unchangedSource(el);
+  const children = el.children.map((c) => (c.kind === 'element' ? cloneElement(c) : { ...c }));
+  const copy: XmlElement = { kind: 'element', name: el.name, attrs, children };
+  if (source) copy.source = { ...source, attrs };
+  return copy;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -270,6 +372,7 @@ export function getAttr(el: XmlElement, name: string): string | undefined {
 export function setAttr(el: XmlElement, name: string, value: string): void {
   for (const attr of el.attrs) {
     if (attr[0] === name) {
+      if (attr[1] !== value) el.source = undefined;
       attr[1] = value;
       return;
     }
@@ -278,7 +381,8 @@ export function setAttr(el: XmlElement, name: string, value: string): void {
 }
 
 export function removeAttr(el: XmlElement, name: string): void {
-  el.attrs = el.attrs.filter(([n]) => n !== name);
+  // A new array only when the attribute is there: an element keeps its tags as read (ElementSource) otherwise.
+  if (el.attrs.some(([n]) => n === name)) el.attrs = el.attrs.filter(([n]) => n !== name);
 }
 
 export function childElements(el: XmlElement): XmlElement[] {

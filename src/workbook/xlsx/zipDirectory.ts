@@ -80,14 +80,54 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     throw unreadable({ kind: contains(bytes, ENCRYPTED_PACKAGE) ? 'encrypted' : 'legacyXls' });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { count, start, directoryEnd, shift } = locateDirectory(bytes, view);
+
+  const entries: ZipEntryInfo[] = [];
+  const seen = new Map<string, string>();
+  let unzippedBytes = 0;
+  let pos = start;
+  for (let i = 0; i < count; i += 1) {
+    const { entry, flags, next } = readDirectoryEntry(bytes, view, pos, directoryEnd);
+    pos = next;
+    // Bit 0: encrypted; method 99: AES (WinZip). A zip with a password, which Excel never writes.
+    if (flags & 0x1 || entry.method === 99) throw unreadable({ kind: 'encrypted' });
+    if (entry.method !== 0 && entry.method !== 8) damaged();
+    if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) damaged();
+    checkEntryName(entry.name);
+    if (!entry.directory) {
+      const key = entry.name.toLowerCase(); // part names are case-insensitive (OPC)
+      if (seen.has(key)) throw unreadable({ kind: 'duplicateEntry', name: entry.name });
+      seen.set(key, entry.name);
+      unzippedBytes += entry.uncompressedSize;
+      if (unzippedBytes > FILE_LIMITS.maxUnzippedBytes) {
+        throw limitExceeded('unzippedBytes', { found: unzippedBytes });
+      }
+    }
+    entry.localOffset += shift;
+    entries.push(entry);
+  }
+  checkEntryData(view, entries, start);
+  return { entries, unzippedBytes };
+}
+
+function damaged(): never {
+  throw unreadable({ kind: 'damaged' });
+}
+
+/**
+ * Where the directory is, from the end-of-directory record (or its Zip64 form): its entry count, its start
+ * and end in `bytes`, and how far bytes before the zip proper (a self-extracting stub, say) shift every
+ * offset it declares.
+ */
+function locateDirectory(
+  bytes: Uint8Array,
+  view: DataView,
+): { count: number; start: number; directoryEnd: number; shift: number } {
   const end = findEndOfDirectory(view);
   if (end < 0) {
     // A zip's local header at the start but no directory at the end: cut short.
     throw unreadable({ kind: startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) ? 'damaged' : 'notXlsx' });
   }
-  const damaged = (): never => {
-    throw unreadable({ kind: 'damaged' });
-  };
   if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 6, true) !== 0) damaged(); // multi-disk
   let count = view.getUint16(end + 10, true);
   let size = view.getUint32(end + 12, true);
@@ -104,78 +144,68 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     directoryEnd = end64;
   }
   if (count > FILE_LIMITS.maxZipEntries) throw limitExceeded('zipEntries', { found: count });
-  // Bytes before the zip proper (a self-extracting stub, say) shift every offset by the same amount.
   const shift = directoryEnd - (offset + size);
   if (shift < 0) damaged();
+  return { count, start: offset + shift, directoryEnd, shift };
+}
 
-  const entries: ZipEntryInfo[] = [];
-  const seen = new Map<string, string>();
-  let unzippedBytes = 0;
-  let pos = offset + shift;
-  for (let i = 0; i < count; i += 1) {
-    if (pos + 46 > directoryEnd || view.getUint32(pos, true) !== SIG.central) damaged();
-    const flags = view.getUint16(pos + 8, true);
-    const method = view.getUint16(pos + 10, true);
-    let compressedSize = view.getUint32(pos + 20, true);
-    let uncompressedSize = view.getUint32(pos + 24, true);
-    const nameLength = view.getUint16(pos + 28, true);
-    const extraLength = view.getUint16(pos + 30, true);
-    const commentLength = view.getUint16(pos + 32, true);
-    let localOffset = view.getUint32(pos + 42, true);
-    const next = pos + 46 + nameLength + extraLength + commentLength;
-    if (next > directoryEnd) damaged();
-    const name = decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLength));
-    // Sizes and offset of 0xFFFFFFFF are in the Zip64 extra field, in this order.
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      let extra = pos + 46 + nameLength;
-      const extraEnd = extra + extraLength;
-      while (extra + 4 <= extraEnd) {
-        const id = view.getUint16(extra, true);
-        const length = view.getUint16(extra + 2, true);
-        if (id === 0x0001) {
-          let field = extra + 4;
-          const take = (): number => {
-            if (field + 8 > extra + 4 + length) damaged();
-            const v = safeNumber(view, field) ?? damaged();
-            field += 8;
-            return v;
-          };
-          if (uncompressedSize === 0xffffffff) uncompressedSize = take();
-          if (compressedSize === 0xffffffff) compressedSize = take();
-          if (localOffset === 0xffffffff) localOffset = take();
-          break;
-        }
-        extra += 4 + length;
-      }
-    }
-    pos = next;
+/** The directory entry at `pos` (its local offset as declared, not yet shifted), its flags, and the next entry's offset. */
+function readDirectoryEntry(
+  bytes: Uint8Array,
+  view: DataView,
+  pos: number,
+  directoryEnd: number,
+): { entry: ZipEntryInfo; flags: number; next: number } {
+  if (pos + 46 > directoryEnd || view.getUint32(pos, true) !== SIG.central) damaged();
+  const flags = view.getUint16(pos + 8, true);
+  const method = view.getUint16(pos + 10, true);
+  const nameLength = view.getUint16(pos + 28, true);
+  const extraLength = view.getUint16(pos + 30, true);
+  const commentLength = view.getUint16(pos + 32, true);
+  const next = pos + 46 + nameLength + extraLength + commentLength;
+  if (next > directoryEnd) damaged();
+  const name = decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLength));
+  const sizes = {
+    compressedSize: view.getUint32(pos + 20, true),
+    uncompressedSize: view.getUint32(pos + 24, true),
+    localOffset: view.getUint32(pos + 42, true),
+  };
+  readZip64Sizes(view, pos + 46 + nameLength, extraLength, sizes);
+  return { entry: { name, directory: name.endsWith('/'), method, ...sizes }, flags, next };
+}
 
-    // Bit 0: encrypted; method 99: AES (WinZip). A zip with a password, which Excel never writes.
-    if (flags & 0x1 || method === 99) throw unreadable({ kind: 'encrypted' });
-    if (method !== 0 && method !== 8) damaged();
-    if (method === 0 && compressedSize !== uncompressedSize) damaged();
-    checkEntryName(name);
-    const directory = name.endsWith('/');
-    if (!directory) {
-      const key = name.toLowerCase(); // part names are case-insensitive (OPC)
-      if (seen.has(key)) throw unreadable({ kind: 'duplicateEntry', name });
-      seen.set(key, name);
-      unzippedBytes += uncompressedSize;
-      if (unzippedBytes > FILE_LIMITS.maxUnzippedBytes) {
-        throw limitExceeded('unzippedBytes', { found: unzippedBytes });
-      }
+/** Sizes and offset of 0xFFFFFFFF are in the Zip64 extra field (at `extra`), in this order. */
+function readZip64Sizes(
+  view: DataView,
+  extra: number,
+  extraLength: number,
+  sizes: { compressedSize: number; uncompressedSize: number; localOffset: number },
+): void {
+  if (
+    sizes.compressedSize !== 0xffffffff &&
+    sizes.uncompressedSize !== 0xffffffff &&
+    sizes.localOffset !== 0xffffffff
+  )
+    return;
+  const extraEnd = extra + extraLength;
+  while (extra + 4 <= extraEnd) {
+    const id = view.getUint16(extra, true);
+    const length = view.getUint16(extra + 2, true);
+    if (id === 0x0001) {
+      let field = extra + 4;
+      const take = (): number => {
+        if (field + 8 > extra + 4 + length) damaged();
+        const v = safeNumber(view, field) ?? damaged();
+        field += 8;
+        return v;
+      };
+      if (sizes.uncompressedSize === 0xffffffff) sizes.uncompressedSize = take();
+      if (sizes.compressedSize === 0xffffffff) sizes.compressedSize = take();
+      if (sizes.localOffset === 0xffffffff) sizes.localOffset = take();
+      return;
     }
-    entries.push({
-      name,
-      directory,
-      method,
-      compressedSize,
-      uncompressedSize,
-      localOffset: localOffset + shift,
-    });
+    extra += 4 + length;
   }
-  checkEntryData(view, entries, offset + shift);
-  return { entries, unzippedBytes };
 }
 
 /**

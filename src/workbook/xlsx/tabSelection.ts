@@ -1,0 +1,138 @@
+/**
+ * Which tabs are selected, and the selected cell: a worksheet's first sheet view carries tabSelected (Excel
+ * opens every selected tab as one group of sheets) and its selection. Reading and clearing the flag on a sheet
+ * the plan does not write never parses the sheet: its sheet views come before its cells, so the tag scanner
+ * reads only the start of the part.
+ */
+import { parseA1Cell, toA1 } from '../../domain/a1';
+import { isTrue } from './book';
+import { decodeText, type Package } from './opc';
+import { ensureChild, SHEET_VIEW_ORDER, WORKSHEET_ORDER } from './schema';
+import { declaredEncoding, findAttribute, scanTags } from './tagScan';
+import {
+  child,
+  children,
+  element,
+  getAttr,
+  insertInOrder,
+  prefixOf,
+  removeAttr,
+  setAttr,
+  type XmlDocument,
+  type XmlElement,
+  XmlError,
+} from './xml';
+
+/** How much of a worksheet part is decoded first to find its sheet views (they come before the cells). */
+const HEAD_BYTES = 64 * 1024;
+
+/** Whether a worksheet's sheet views select its tab (tabSelected="1"), without parsing its cells. */
+export function isTabSelected(pkg: Package, part: string): boolean {
+  if (pkg.isParsed(part)) {
+    const views = child(pkg.readXml(part).root, 'sheetViews');
+    return (views ? children(views, 'sheetView') : []).some((v) => isTrue(getAttr(v, 'tabSelected')));
+  }
+  const bytes = pkg.bytes(part);
+  if (bytes.length > HEAD_BYTES) {
+    const head = sheetViews(decodeText(bytes.subarray(0, HEAD_BYTES)));
+    if (head?.cells !== undefined) return head.selected;
+  }
+  return sheetViews(decodeText(bytes))?.selected ?? false;
+}
+
+/**
+ * The tabSelected flags of the sheet views, and where <sheetData> starts (undefined when there is none), in
+ * one pass of the tag scanner up to the cells: it reads tags as the tree parser does without building the
+ * tree of a large sheet. Undefined when a tag before the cells is cut short (a head, or a damaged part).
+ */
+function sheetViews(text: string): { selected: boolean; cells: number | undefined } | undefined {
+  let selected = false;
+  let cells: number | undefined;
+  try {
+    scanTags(text, (tag) => {
+      if (tag.closing) return true;
+      if (tag.name === 'sheetData') {
+        cells = tag.start;
+        return false;
+      }
+      if (tag.name === 'sheetView' && isTrue(findAttribute(text, tag, 'tabSelected')?.value)) selected = true;
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof XmlError) return undefined;
+    throw error;
+  }
+  return { selected, cells };
+}
+
+function firstSheetView(doc: XmlDocument): XmlElement {
+  const prefix = prefixOf(doc.root.name);
+  const views = ensureChild(doc.root, 'sheetViews', WORKSHEET_ORDER);
+  let view = child(views, 'sheetView');
+  if (!view) {
+    view = element(`${prefix}sheetView`, [['workbookViewId', '0']]);
+    views.children.push(view);
+  }
+  return view;
+}
+
+/**
+ * Clears tabSelected on a sheet the plan does not write. On an unparsed part this is a text edit of its
+ * sheet views only, so a tracker of 20,000 rows is not parsed and re-serialized to change one attribute.
+ */
+export function deselectTab(pkg: Package, part: string): void {
+  if (pkg.isParsed(part)) {
+    setTabSelected(pkg.editXml(part), false);
+    return;
+  }
+  const text = decodeText(pkg.bytes(part));
+  const end = sheetViews(text)?.cells;
+  // setText writes UTF-8: a part declared in another encoding goes through the tree, which rewrites its prolog.
+  const encoding = declaredEncoding(text);
+  if (end === undefined || (encoding !== undefined && encoding.toLowerCase() !== 'utf-8')) {
+    setTabSelected(pkg.editXml(part), false);
+    return;
+  }
+  // The sheet views' tabSelected attributes, cut out of the text before the cells in one pass over its tags.
+  const cuts: { start: number; end: number }[] = [];
+  scanTags(
+    text,
+    (tag) => {
+      if (tag.name !== 'sheetView' || tag.closing) return;
+      const found = findAttribute(text, tag, 'tabSelected');
+      if (found && isTrue(found.value)) cuts.push(found);
+    },
+    0,
+    end,
+  );
+  let head = '';
+  let from = 0;
+  for (const cut of cuts) {
+    head += text.slice(from, cut.start);
+    from = cut.end;
+  }
+  pkg.setText(part, head + text.slice(from));
+}
+
+export function setTabSelected(doc: XmlDocument, selected: boolean): void {
+  const view = firstSheetView(doc);
+  if (selected) setAttr(view, 'tabSelected', '1');
+  else removeAttr(view, 'tabSelected');
+}
+
+export function setSelection(doc: XmlDocument, address: string): void {
+  const { row, col } = parseA1Cell(address);
+  const cell = toA1(row, col);
+  const view = firstSheetView(doc);
+  const pane = child(view, 'pane');
+  const activePane = pane ? (getAttr(pane, 'activePane') ?? 'bottomRight') : undefined;
+  let selection = children(view, 'selection').find(
+    (s) => (getAttr(s, 'pane') ?? 'topLeft') === (activePane ?? 'topLeft'),
+  );
+  if (!selection) {
+    selection = element(`${prefixOf(doc.root.name)}selection`, activePane ? [['pane', activePane]] : []);
+    insertInOrder(view, selection, SHEET_VIEW_ORDER);
+  }
+  setAttr(selection, 'activeCell', cell);
+  setAttr(selection, 'sqref', cell);
+}
