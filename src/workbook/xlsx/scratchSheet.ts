@@ -1,9 +1,10 @@
 /**
  * A worksheet ExcelJS wrote in the scratch workbook, made to fit the user's workbook before it is grafted in:
  * shared strings made inline, cell formats renumbered into the user's stylesheet, the merges, stopIfTrue and
- * row heights ExcelJS gets wrong, the sheet's default font on every column; and its table part, written here.
+ * row heights and used range (dimension) ExcelJS gets wrong, the sheet's default font on every column; and its
+ * table part, written here.
  */
-import { formatRange, MAX_COLUMNS, parseA1Range } from '../../domain/a1';
+import { formatRange, MAX_COLUMNS, parseA1Cell, parseA1Range, rangeToA1 } from '../../domain/a1';
 import type { SheetSpec } from '../../sheets/spec';
 import { type Book } from './book';
 import { inlineString } from './cellUpdates';
@@ -42,7 +43,35 @@ export function fitScratchSheet(
   writeMerges(doc, w.spec);
   if (w.spec.autoRowHeights) dropCustomHeights(doc);
   if (w.spec.defaultFont) styleAllColumns(doc, merger.fontOnly(w.spec.defaultFont));
+  setUsedRange(doc);
   return doc;
+}
+
+/**
+ * <dimension> as the range of the cells the sheet holds. ExcelJS can write one that starts right of column A
+ * (a report grid's "P1:AJ440" for A1:AJ440); Excel and LibreOffice ignore it, but a reader that trusts it
+ * (openpyxl's read-only mode, for one) would skip the columns left of it.
+ */
+function setUsedRange(doc: XmlDocument): void {
+  const sheetData = child(doc.root, 'sheetData');
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const row of sheetData ? children(sheetData, 'row') : []) {
+    for (const cell of children(row, 'c')) {
+      const ref = getAttr(cell, 'r');
+      if (!ref) continue;
+      const at = parseA1Cell(ref);
+      top = Math.min(top, at.row);
+      bottom = Math.max(bottom, at.row);
+      left = Math.min(left, at.col);
+      right = Math.max(right, at.col);
+    }
+  }
+  const ref = top === Infinity ? 'A1' : rangeToA1(top, left, bottom, right);
+  const dimension = ensureChild(doc.root, 'dimension', WORKSHEET_ORDER);
+  setAttr(dimension, 'ref', ref);
 }
 
 /** The scratch workbook's stylesheet (ExcelJS always writes one). */
