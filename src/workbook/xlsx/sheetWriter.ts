@@ -75,9 +75,9 @@ export function writeScratchSheet(
   });
 
   // Styles are resolved per cell first, then set once, so that no ExcelJS style object is shared and mutated.
-  const styles = new Map<string, CellStyle>();
+  const styles = new Map<number, CellStyle>();
   const touch = (row: number, col: number): CellStyle => {
-    const k = `${row},${col}`;
+    const k = row * MAX_COLUMNS + col;
     let style = styles.get(k);
     if (!style) {
       style = spec.defaultFont ? { font: { ...spec.defaultFont } } : {};
@@ -92,13 +92,14 @@ export function writeScratchSheet(
   // Style runs, in order: a later run overrides an earlier one, property by property.
   for (const run of spec.styles ?? []) {
     const range = rangeRef(sheet, run.range);
+    const add = setPartsOnly(run.style);
     for (let r = range.start.row; r <= range.end.row; r += 1) {
-      for (let c = range.start.col; c <= range.end.col; c += 1) mergeStyle(touch(r, c), run.style);
+      for (let c = range.start.col; c <= range.end.col; c += 1) mergeStyle(touch(r, c), add);
     }
   }
   for (const [k, style] of styles) {
-    const [r, c] = k.split(',').map(Number);
-    applyStyle(ws.getCell(r + 1, c + 1), style, baseFont, sheet);
+    const r = Math.floor(k / MAX_COLUMNS);
+    applyStyle(ws.getCell(r + 1, k - r * MAX_COLUMNS + 1), style, baseFont, sheet);
   }
 
   checkMerges(spec);
@@ -352,11 +353,22 @@ function addDataBar(ws: ExcelJS.Worksheet, sheet: string, bar: DataBarSpec, prio
   ws.addConditionalFormatting({ ref: formatRange(rangeRef(sheet, bar.range)), rules: [rule] });
 }
 
+/** A run's style with its font, border and alignment reduced to the properties it sets, once per run. */
+function setPartsOnly(style: CellStyle): CellStyle {
+  return {
+    ...style,
+    font: style.font && definedOnly(style.font),
+    border: style.border && definedOnly(style.border),
+    alignment: style.alignment && definedOnly(style.alignment),
+  };
+}
+
+/** `add` (from setPartsOnly) over `target`, property by property. */
 function mergeStyle(target: CellStyle, add: CellStyle): void {
-  if (add.font) target.font = { ...target.font, ...definedOnly(add.font) };
+  if (add.font) target.font = { ...target.font, ...add.font };
   if (add.fill !== undefined) target.fill = add.fill;
-  if (add.border) target.border = { ...target.border, ...definedOnly(add.border) };
-  if (add.alignment) target.alignment = { ...target.alignment, ...definedOnly(add.alignment) };
+  if (add.border) target.border = { ...target.border, ...add.border };
+  if (add.alignment) target.alignment = { ...target.alignment, ...add.alignment };
   if (add.numberFormat !== undefined) target.numberFormat = add.numberFormat;
 }
 

@@ -33,6 +33,10 @@ import { type WrittenSheet, writeScratchSheet } from './sheetWriter';
 import { defaultFont } from './styles';
 import { child, children, getAttr, type XmlDocument } from './xml';
 
+/** How ExcelJS zips a workbook this adapter unzips again at once (a scratch or a blank one): stored, as
+ * deflating it would be work thrown away. What the adapter saves is deflated by Package.toZip. */
+const SCRATCH_ZIP = { compression: 'STORE' } as const;
+
 export interface SheetLayout {
   /** Merged ranges, A1 ("A1:C2"). */
   merges: string[];
@@ -167,8 +171,10 @@ export class XlsxWorkbook implements WorkbookPort {
       if (plan.write.length) {
         const workbook = new ExcelJS.Workbook();
         written = plan.write.map((spec) => writeScratchSheet(workbook, spec, baseFont));
-        // ExcelJS's typings say Buffer (their own ArrayBuffer-like); in Node it is a Node Buffer.
-        scratch = await Package.load((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
+        // Stored, not deflated: the scratch package is unzipped again at once, never saved. ExcelJS's typings
+        // say Buffer (their own ArrayBuffer-like); in Node it is a Node Buffer.
+        const bytes = await workbook.xlsx.writeBuffer({ zip: SCRATCH_ZIP });
+        scratch = await Package.load(bytes as unknown as Uint8Array);
         await scratch.inflate(scratch.names());
       }
       // Everything is built on a copy; the workbook changes only when all of it succeeded. A part met still
@@ -299,7 +305,7 @@ export async function openXlsx(
       blank.lastModifiedBy = 'CCHC plan tracker';
       if (source !== null) blank.addWorksheet(source.firstSheet);
       // See apply(): ExcelJS's Buffer type vs the Node Buffer it returns.
-      pkg = await Package.load((await blank.xlsx.writeBuffer()) as unknown as Uint8Array);
+      pkg = await Package.load((await blank.xlsx.writeBuffer({ zip: SCRATCH_ZIP })) as unknown as Uint8Array);
       await pkg.inflate(pkg.names());
     } else {
       pkg = await Package.load(source);
