@@ -22,17 +22,11 @@ import { PLAN_ERROR } from '../../i18n/plan';
 import { OFFICE_ERROR } from '../../i18n/vi';
 import type { CellUpdate, SheetInfo, WorkbookPort, WorkbookSnapshot, WritePlan } from '../port';
 import { WorkbookError } from '../port';
+import { sameSheetName } from '../../domain/text';
 import { checkWritePlan } from '../planRules';
 import { defaultRun, type ExcelRun, type RunOptions } from './excelRun';
 import { inProcessMemory, remember, type MemoryStore, type SheetExtent } from './memory';
-import {
-  loadSheetList,
-  loadTableSheets,
-  readWorkbook,
-  sameSheetName,
-  sheetInfos,
-  tableSheetNames,
-} from './readSheets';
+import { loadSheetList, loadTableSheets, readWorkbook, sheetInfos, tableSheetNames } from './readSheets';
 import { detectFeatures, officeIsSetSupported, type Features, type IsSetSupported } from './requirements';
 import { DEFAULT_MAX_SYNC_BYTES, OPERATION_BYTES, stringJsonBytes, SyncBudget } from './syncBudget';
 import { needsTextFormat } from './textFormat';

@@ -19,9 +19,6 @@ import { rememberedName, type BookMemory, type SheetExtent } from './memory';
 import { columnCount, rowCount } from './ranges';
 import { rowJsonBytes } from './syncBudget';
 
-// One definition of Excel's sheet-name rule (domain/text.ts), re-exported for the Office adapter's modules.
-export { sameSheetName };
-
 const VISIBILITY: Record<string, SheetInfo['visibility']> = {
   Visible: 'visible',
   Hidden: 'hidden',
