@@ -97,12 +97,15 @@ export function writeScratchSheet(
       for (let c = range.start.col; c <= range.end.col; c += 1) mergeStyle(touch(r, c), add);
     }
   }
+  const mergedAway = checkMerges(spec);
   for (const [k, style] of styles) {
     const r = Math.floor(k / MAX_COLUMNS);
-    applyStyle(ws.getCell(r + 1, k - r * MAX_COLUMNS + 1), style, baseFont, sheet);
+    const c = k - r * MAX_COLUMNS;
+    // A cell a merge covers shows nothing of its own but its border and fill (the merge shows its top-left
+    // cell): without either, and empty, it is not written. On the report's grid this is 14,483 of 15,540 cells.
+    if (mergedAway.has(k) && !hasBorder(style) && !style.fill && !ws.findCell(r + 1, c + 1)) continue;
+    applyStyle(ws.getCell(r + 1, c + 1), style, baseFont, sheet);
   }
-
-  checkMerges(spec);
   for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
     const n = Number(row);
     if (Number.isInteger(n) && n >= 1 && Number.isFinite(height)) ws.getRow(n).height = height;
@@ -150,9 +153,14 @@ function writeCells(
  * Merges are checked here and written as XML by the graft step (scratchSheet.ts writeMerges): ExcelJS's
  * mergeCells compares each new merge with every earlier one, quadratic in a long report's paragraphs.
  */
-function checkMerges(spec: SheetSpec): void {
+/**
+ * Checks that the spec's merges are ranges that do not overlap; returns the cells they cover other than
+ * their top-left ones (row * MAX_COLUMNS + col).
+ */
+function checkMerges(spec: SheetSpec): Set<number> {
   const sheet = spec.name;
   const covered = new Set<number>();
+  const away = new Set<number>();
   for (const merge of spec.merges ?? []) {
     let range: RangeRef;
     try {
@@ -165,9 +173,16 @@ function checkMerges(spec: SheetSpec): void {
         const key = r * MAX_COLUMNS + c;
         if (covered.has(key)) throw new WorkbookError('unsupported', sheet, messages.badMerge(sheet, merge));
         covered.add(key);
+        if (r !== range.start.row || c !== range.start.col) away.add(key);
       }
     }
   }
+  return away;
+}
+
+function hasBorder(style: CellStyle): boolean {
+  const b = style.border;
+  return !!b && !!(b.top || b.bottom || b.left || b.right);
 }
 
 /** Conditional formats, then data bars, numbered in that order; returns the priorities to mark stopIfTrue. */
