@@ -26,3 +26,17 @@ describe('shiftFormula', () => {
     expect(shiftFormula(formula, rows, cols)).toBe(expected);
   });
 });
+
+describe('shiftFormula on a shared formula (scanned once, shifted for every cell)', () => {
+  it('gives each cell of a filled-down column its own references', () => {
+    const master = 'IF(H2="Hoàn thành",$A$1,G2-$B1)';
+    for (let row = 1; row <= 300; row += 1)
+      expect(shiftFormula(master, row, 0)).toBe(`IF(H${2 + row}="Hoàn thành",$A$1,G${2 + row}-$B${1 + row})`);
+    expect(shiftFormula(master, -2, 0)).toBe('IF(#REF!="Hoàn thành",$A$1,#REF!-#REF!)');
+  });
+
+  it('stays right past the number of formulas it keeps scanned', () => {
+    for (let n = 1; n <= 1_000; n += 1) expect(shiftFormula(`A${n}+${n}`, 1, 1)).toBe(`B${n + 1}+${n}`);
+    expect(shiftFormula('A1+1', 2, 0)).toBe('A3+1');
+  });
+});

@@ -10,12 +10,35 @@ const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
 const ROW = /^(\$?)(\d+)$/;
 
+/** What a piece of the formula becomes: text that never changes, or text that depends on the offsets. */
+type Out = string | ((rowOffset: number, colOffset: number) => string);
 /** A piece of the output and where in the formula the next one starts. */
-type Piece = [text: string, end: number];
+type Piece = [out: Out, end: number];
+
+/**
+ * Formulas already cut into pieces. A shared formula is shifted once for every cell that shares it (a tracker
+ * column of 5,000 rows), so its text is scanned once, not once a cell. Bounded: emptied when full.
+ */
+const compiled = new Map<string, Out[]>();
+const MAX_COMPILED = 256;
 
 export function shiftFormula(formula: string, rowOffset: number, colOffset: number): string {
   if (rowOffset === 0 && colOffset === 0) return formula;
+  let parts = compiled.get(formula);
+  if (!parts) {
+    parts = compile(formula);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(formula, parts);
+  }
   let out = '';
+  for (const part of parts) out += typeof part === 'string' ? part : part(rowOffset, colOffset);
+  return out;
+}
+
+/** The formula as its pieces, adjacent fixed text joined. */
+function compile(formula: string): Out[] {
+  const parts: Out[] = [];
+  let text = '';
   let i = 0;
   while (i < formula.length) {
     const ch = formula[i];
@@ -24,14 +47,20 @@ export function shiftFormula(formula: string, rowOffset: number, colOffset: numb
     if (ch === '"' || ch === "'") piece = verbatim(formula, i, skipQuoted(formula, i, ch));
     else if (ch === '[') piece = verbatim(formula, i, skipBrackets(formula, i));
     else if (ch === '$' && isDigit(formula[i + 1] ?? '') && !isTokenChar(prev))
-      piece = absoluteRows(formula, i, rowOffset);
-    else if (isTokenStart(ch) && !isTokenChar(prev)) piece = nameToken(formula, i, rowOffset, colOffset);
-    else if (isDigit(ch) && !isTokenChar(prev) && prev !== '.') piece = numberToken(formula, i, rowOffset);
+      piece = absoluteRows(formula, i);
+    else if (isTokenStart(ch) && !isTokenChar(prev)) piece = nameToken(formula, i);
+    else if (isDigit(ch) && !isTokenChar(prev) && prev !== '.') piece = numberToken(formula, i);
     else piece = [ch, i + 1];
-    out += piece[0];
+    if (typeof piece[0] === 'string') text += piece[0];
+    else {
+      if (text) parts.push(text);
+      text = '';
+      parts.push(piece[0]);
+    }
     i = piece[1];
   }
-  return out;
+  if (text) parts.push(text);
+  return parts;
 }
 
 function verbatim(formula: string, start: number, end: number): Piece {
@@ -39,44 +68,48 @@ function verbatim(formula: string, start: number, end: number): Piece {
 }
 
 /** "$2" at `start`, or a row range that begins with it ("$2:$5"; the second row shifts if relative). */
-function absoluteRows(formula: string, start: number, rowOffset: number): Piece {
+function absoluteRows(formula: string, start: number): Piece {
   let end = start + 1;
   while (end < formula.length && isDigit(formula[end])) end += 1;
   const token = formula.slice(start, end);
   const range = rowAfterColon(formula, end);
-  return range ? [`${token}:${shiftRow(range[0], rowOffset)}`, range[1]] : [token, end];
+  if (!range) return [token, end];
+  const other = range[0];
+  return [(rowOffset) => `${token}:${shiftRow(other, rowOffset)}`, range[1]];
 }
 
 /** A name at `start`: a function, sheet or table name (kept), a cell, or a whole-column range such as A:C. */
-function nameToken(formula: string, start: number, rowOffset: number, colOffset: number): Piece {
+function nameToken(formula: string, start: number): Piece {
   const n = formula.length;
   let end = start;
   while (end < n && isTokenChar(formula[end])) end += 1;
   const token = formula.slice(start, end);
   const next = formula[end] ?? '';
   if (next === '(' || next === '!' || next === '[') return [token, end]; // function, sheet name or table name
-  if (CELL.test(token)) return [shiftCell(token, rowOffset, colOffset), end];
+  if (CELL.test(token)) return [cellShifter(token), end];
   if (next === ':' && COLUMN.test(token)) {
     let end2 = end + 1;
     while (end2 < n && isTokenChar(formula[end2])) end2 += 1;
     const other = formula.slice(end + 1, end2);
     if (COLUMN.test(other))
-      return [`${shiftColumn(token, colOffset)}:${shiftColumn(other, colOffset)}`, end2];
+      return [(_, colOffset) => `${shiftColumn(token, colOffset)}:${shiftColumn(other, colOffset)}`, end2];
   }
   return [token, end];
 }
 
 /** A number at `start`, or a whole-row range such as 2:5 (a number followed by ':' and a number). */
-function numberToken(formula: string, start: number, rowOffset: number): Piece {
+function numberToken(formula: string, start: number): Piece {
   let end = start;
   while (end < formula.length && (isDigit(formula[end]) || formula[end] === '.')) end += 1;
   const token = formula.slice(start, end);
   const range = /^\d+$/.test(token) ? rowAfterColon(formula, end) : undefined;
-  return range ? [`${shiftRow(token, rowOffset)}:${shiftRow(range[0], rowOffset)}`, range[1]] : [token, end];
+  if (!range) return [token, end];
+  const other = range[0];
+  return [(rowOffset) => `${shiftRow(token, rowOffset)}:${shiftRow(other, rowOffset)}`, range[1]];
 }
 
 /** The row after a ':' at `at` ("$5" or "5") and where it ends; undefined when there is none. */
-function rowAfterColon(formula: string, at: number): Piece | undefined {
+function rowAfterColon(formula: string, at: number): [row: string, end: number] | undefined {
   if (formula[at] !== ':') return undefined;
   let end = at + 1;
   if (formula[end] === '$') end += 1;
@@ -85,12 +118,18 @@ function rowAfterColon(formula: string, at: number): Piece | undefined {
   return ROW.test(row) ? [row, end] : undefined;
 }
 
-function shiftCell(token: string, rowOffset: number, colOffset: number): string {
+/** A cell reference's shift, its parts read once. */
+function cellShifter(token: string): (rowOffset: number, colOffset: number) => string {
   const m = CELL.exec(token) as RegExpExecArray;
-  const col = m[1] ? columnNumber(m[2]) : columnNumber(m[2]) + colOffset;
-  const row = m[3] ? Number(m[4]) : Number(m[4]) + rowOffset;
-  if (col < 1 || col > MAX_COLUMN || row < 1 || row > MAX_ROW) return '#REF!';
-  return `${m[1]}${columnLetters(col)}${m[3]}${row}`;
+  const [, colMark, letters, rowMark] = m;
+  const col0 = columnNumber(letters);
+  const row0 = Number(m[4]);
+  return (rowOffset, colOffset) => {
+    const col = colMark ? col0 : col0 + colOffset;
+    const row = rowMark ? row0 : row0 + rowOffset;
+    if (col < 1 || col > MAX_COLUMN || row < 1 || row > MAX_ROW) return '#REF!';
+    return `${colMark}${columnLetters(col)}${rowMark}${row}`;
+  };
 }
 
 function shiftColumn(token: string, colOffset: number): string {
