@@ -781,3 +781,9 @@ export const VALIDATION_TEXT = {
     countMessage: 'Số hồ sơ là số nguyên từ 0 đến 1.000.000; để trống nếu không có hồ sơ.',
   },
 } as const;
+
+/**
+ * How a check message sends the user to the pane's "Sửa tự động" button, word for word as the messages above
+ * say it; the CLI shows its own command in its place (src/cli/main.ts).
+ */
+export const PANE_FIX_HINT = 'bấm "Sửa tự động"';
