@@ -204,6 +204,18 @@ function freeBytes(dir: string): number | undefined {
  * OutputRefused with one Vietnamese line.
  */
 export async function claimOutput(spec: OutputSpec): Promise<Output> {
+  const { shown } = spec;
+  // From here on a signal names this file as not written.
+  unwritten.add(shown);
+  try {
+    return await claim(spec);
+  } catch (error) {
+    unwritten.delete(shown);
+    throw error;
+  }
+}
+
+async function claim(spec: OutputSpec): Promise<Output> {
   const { file, shown } = spec;
   await lockForWriting(file);
   const target = await resolveWriteTarget(file);
@@ -229,7 +241,6 @@ export async function claimOutput(spec: OutputSpec): Promise<Output> {
   const free = freeBytes(path.dirname(target));
   if (free !== undefined && free < (spec.expectBytes ?? MIN_FREE_BYTES))
     throw new FileError('noSpace', shown, CLI.noRoom(shown, path.dirname(target)));
-  unwritten.add(shown);
   return {
     file,
     shown,
