@@ -23,7 +23,8 @@ import {
   unreadableLine,
 } from './fileGuard';
 import { CLI } from '../i18n/cli';
-import { PANE_FIX_HINT } from '../i18n/vi';
+import { PANE_FIX_HINT, PANE_INIT_HINT } from '../i18n/vi';
+import { CONSOLIDATION_SHEET } from '../i18n/consolidation';
 import {
   cmdConsolidate,
   communeCount,
@@ -175,7 +176,20 @@ function inputPath(args: ParsedArgs, io: CliIo): string {
 
 /** A check message as a command-line user reads it: the pane's button becomes the command that does the same. */
 function forCli(message: string, file: string): string {
-  return message.split(PANE_FIX_HINT).join(CLI.fixHint(file));
+  return message.split(PANE_FIX_HINT).join(CLI.fixHint(file)).split(PANE_INIT_HINT).join(CLI.initHint);
+}
+
+/** Why a workbook has no tracker, for the person who ran `cchc check` on it. */
+async function noTrackerLine(
+  book: Awaited<ReturnType<typeof openXlsx>>,
+  file: string,
+  message: string,
+): Promise<string> {
+  const { sheets } = await book.read([]);
+  const names = new Set(sheets.map((s) => s.name));
+  // A consolidation workbook (cchc consolidate) holds the communes' figures, not a tracker to set up.
+  if (names.has(CONSOLIDATION_SHEET.communes)) return CLI.isConsolidationWorkbook(file);
+  return forCli(message, file);
 }
 
 async function cmdCheck(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -183,7 +197,8 @@ async function cmdCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const today = dateOption(options, 'today', 'check') ?? todayIso(io.now());
   const book = await openFile(inputPath(args, io));
   const outcome = await checkTracker(book, { today });
-  if (!outcome.result) throw new CliFailure(outcome.message, 2);
+  if (!outcome.result)
+    throw new CliFailure(await noTrackerLine(book, args.file as string, outcome.message), 2);
   const { errors, warnings } = outcome.result;
   if (options.json) io.out(JSON.stringify({ errors, warnings }, null, 2));
   else {
@@ -209,7 +224,7 @@ async function cmdFix(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = options.yes ? await claimOutput({ file: input, shown, existing: 'inPlace' }) : undefined;
   const book = await openFile(input);
   const checked = await checkTracker(book, { today });
-  if (!checked.result) throw new CliFailure(checked.message, 2);
+  if (!checked.result) throw new CliFailure(await noTrackerLine(book, shown, checked.message), 2);
   const fixes = fixable([...checked.result.errors, ...checked.result.warnings]);
   if (fixes.length === 0) {
     io.out(CLI.noFixes);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { rolloverJson, rolloverTracker } from '../app/rollover';
 import { formatVnDate, todayIso } from '../domain/dates';
 import { ROLLOVER } from '../i18n/rollover';
-import { STATE_LABEL } from '../i18n/vi';
+import { PANE_CHECK_HINT, STATE_LABEL } from '../i18n/vi';
 import { CLI } from '../i18n/cli';
 import { openXlsx, type XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
@@ -82,7 +82,8 @@ export async function cmdRollover(args: ParsedArgs, io: CliIo, files: CliFiles):
     io.out(
       `  ${ROLLOVER.carriedRow(c.row, c.newRow, oneLine(c.task), c.deadline && formatVnDate(c.deadline), STATE_LABEL[c.state])}`,
     );
-  for (const line of outcome.warnings ?? []) io.out(oneLine(line));
+  for (const line of outcome.warnings ?? [])
+    io.out(oneLine(line.split(PANE_CHECK_HINT).join(CLI.rolloverCheckHint(options.out))));
   io.out(CLI.written(out));
   return 0;
 }

@@ -192,6 +192,10 @@ export const CLI = {
   fixLine: (sheet: string, cell: string, was: string, becomes: string) =>
     `Sửa ${sheet}!${cell}: "${was}" → "${becomes}"`,
   noFixes: 'Không có ô nào sửa tự động được.',
+  initHint: 'chạy lệnh "cchc init --out TỆP.xlsx"',
+  rolloverCheckHint: (out: string) => `chạy lệnh "cchc check ${out}"`,
+  isConsolidationWorkbook: (file: string) =>
+    `"${file}" là sổ tổng hợp các xã (do cchc consolidate tạo), không phải bảng theo dõi của một xã: không có gì để kiểm tra ở đây. Hãy kiểm tra tệp của từng xã.`,
   fixNeedsYes: (n: number, file: string) =>
     `Có ${n} ô sửa được. Chưa ghi gì: chạy lại "cchc fix ${file} --yes" để ghi các sửa đổi trên vào tệp.`,
   demoDay: (asOf: string) =>

@@ -193,6 +193,8 @@ export const PROBLEM = {
     `${HEADERS.deadline} ${shown} nằm ngoài năm theo dõi ${year} (±1 năm) (${at(sheet, cell)}). Hãy kiểm tra lại năm.`,
   duplicateStt: (sheet: string, cell: string, value: string, first: string) =>
     `STT ${value} bị trùng (${at(sheet, cell)}; đã có ở ô ${first}). Hãy đánh lại số thứ tự.`,
+  stateFormulaErased: (sheet: string, cell: string) =>
+    `Ô ${HEADERS.deadlineState} đã bị xóa công thức và đang để trống (${at(sheet, cell)}), nên không tự cập nhật và trang "${SHEET.summary}" không đếm dòng này. Hãy chép công thức từ dòng bên trên xuống.`,
   stateNotFormula: (sheet: string, cell: string) =>
     `Ô ${HEADERS.deadlineState} không còn là công thức (${at(sheet, cell)}): ô hiện giá trị gõ tay, không tự cập nhật, và trang "${SHEET.summary}" đếm theo giá trị đó. Hãy chép công thức từ dòng bên trên xuống.`,
   tthcHeaderNotFound: (sheet: string) =>
@@ -238,6 +240,8 @@ export const PROBLEM = {
     `Tháng ${month}, lĩnh vực "${field}" có ${late} hồ sơ quá hạn nhưng chưa ghi ${TTHC_HEADERS.lateReason.toLowerCase()} (${at(sheet, cell)}). Báo cáo nêu nguyên nhân này ở phần tồn tại, hạn chế; hãy ghi ngắn gọn.`,
   tthcReviewWithoutFigures: (sheet: string, cell: string, month: number, tthcSheet: string) =>
     `Cuộc họp rà soát giải quyết TTHC tháng ${month} đã "${STATUS_LABEL.done}" nhưng trang "${tthcSheet}" chưa có số liệu hồ sơ của tháng ${month} (${at(sheet, cell)}). Hãy nhập số liệu tháng ${month} để cuộc họp có căn cứ và báo cáo đủ số liệu.`,
+  tthcTotalFormulaErased: (sheet: string, cell: string) =>
+    `Ô ${TTHC_HEADERS.received} đã bị xóa công thức và đang để trống (${at(sheet, cell)}), nên trang "${SHEET.summary}" không tính được dòng này. Hãy chép công thức từ dòng bên trên xuống.`,
   tthcTotalNotFormula: (sheet: string, cell: string) =>
     `Ô ${TTHC_HEADERS.received} không còn là công thức (${at(sheet, cell)}): ô hiện giá trị gõ tay, và trang "${SHEET.summary}" tính dòng này theo giá trị đó. Hãy chép công thức từ dòng bên trên xuống.`,
   tthcRateNotFormula: (sheet: string, cell: string) =>
@@ -787,3 +791,7 @@ export const VALIDATION_TEXT = {
  * say it; the CLI shows its own command in its place (src/cli/main.ts).
  */
 export const PANE_FIX_HINT = 'bấm "Sửa tự động"';
+
+/** How messages send the user to the pane's "Khởi tạo bảng theo dõi" and "Kiểm tra dữ liệu" (the CLI says its command). */
+export const PANE_INIT_HINT = 'bấm "Khởi tạo bảng theo dõi"';
+export const PANE_CHECK_HINT = 'bấm "Kiểm tra dữ liệu"';

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 import { inert, oneLine } from '../../src/cli/terminal';
 import { parseDay } from '../../src/cli/dayOption';
@@ -223,6 +224,67 @@ describe('messages true for their reader', () => {
     expect(fixed.code).toBe(0);
     expect(fixed.out).toContain('Đã sửa 1 ô');
     expect((await cchc('fix', 'kh.xlsx')).out).toBe('Không có ô nào sửa tự động được.');
+  }, 60_000);
+});
+
+/** The tracker's bytes with one cell of a sheet part replaced by `cell` as stored XML (as another program could). */
+async function withRawCell(file: string, part: string, address: string, cell: string): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const xml = await zip.file(part)!.async('string');
+  const re = new RegExp(`<c r="${address}"(\\s[^>]*?)?(?:/>|>[\\s\\S]*?</c>)`);
+  expect(re.test(xml)).toBe(true);
+  zip.file(part, xml.replace(re, cell));
+  fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+}
+
+describe('messages as the command line reads them', () => {
+  it('check on a consolidation workbook says what it is; on a workbook without a tracker it names cchc init', async () => {
+    const dir = caseDir();
+    const cchc = cchcIn(dir, NOW);
+    expect((await cchc('demo', '--communes', '2')).code).toBe(0);
+    expect(
+      (
+        await cchc(
+          'consolidate',
+          'out/cac-xa',
+          '--period',
+          '2026-Q3',
+          '--as-of',
+          '2026-09-05',
+          '--out',
+          'th.xlsx',
+        )
+      ).code,
+    ).toBe(0);
+    const r = await cchc('check', 'th.xlsx');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('là sổ tổng hợp các xã');
+    expect(r.err).not.toContain('Khởi tạo bảng theo dõi');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Trang tính1').getCell('A1').value = 'x';
+    await wb.xlsx.writeFile(path.join(dir, 'blank.xlsx'));
+    const blank = await cchc('check', 'blank.xlsx');
+    expect(blank.err).toContain('cchc init');
+    expect(blank.err).not.toContain('bấm');
+  }, 120_000);
+
+  it('an erased formula is called empty, not "typed by hand"; rollover points to cchc check, not a pane button', async () => {
+    const dir = caseDir();
+    const cchc = cchcIn(dir, NOW);
+    const file = await tracker(dir);
+    await withRawCell(file, 'xl/worksheets/sheet3.xml', 'L6', '<c r="L6"/>');
+    await withRawCell(file, 'xl/worksheets/sheet3.xml', 'L49', '<c r="L49"/>');
+    await withRawCell(file, 'xl/worksheets/sheet3.xml', 'G7', '<c r="G7"><v>912345678</v></c>');
+    const r = await cchc('check', 'kh.xlsx', '--today', '2026-09-05');
+    const line = (cell: string) => r.out.split('\n').find((l) => l.includes(`!${cell}:`)) ?? '';
+    expect(line('L6')).toContain('đang để trống');
+    expect(line('L6')).not.toContain('gõ tay');
+    expect(line('L49')).toContain('đang để trống');
+    expect(line('G7')).toContain('"912345678"');
+    const rolled = await cchc('rollover', 'kh.xlsx', '--to', '2027', '--out', 'moi.xlsx');
+    expect(rolled.code).toBe(0);
+    expect(rolled.out).toContain('cchc check moi.xlsx');
+    expect(rolled.out).not.toContain('Kiểm tra dữ liệu');
   }, 60_000);
 });
 
