@@ -13,6 +13,7 @@ import { inert, oneLine } from '../../src/cli/terminal';
 import { parseDay } from '../../src/cli/dayOption';
 import { hasDocumentMark } from '../../src/workbook/xlsx/docMark';
 import { DEMO_MARK } from '../../src/cli/fileGuard';
+import { spellingDifference } from '../../src/i18n/vi';
 import { cchcIn } from './run';
 
 const NOW = new Date('2026-09-10T03:00:00Z');
@@ -304,4 +305,25 @@ describe('untrusted text is inert on a terminal', () => {
     expect(r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(r.err).toContain('\\x1B[2J');
   });
+});
+
+describe('a spelling unlike the list says what differs', () => {
+  it('never shows two identical-looking words without the difference', async () => {
+    expect(spellingDifference('Hoa\u0300n tha\u0300nh', 'Hoàn thành')).toContain('bảng mã tổ hợp');
+    expect(spellingDifference('Hoàn\u00a0thành', 'Hoàn thành')).toContain('khoảng trắng không ngắt');
+    expect(spellingDifference(' Hoàn thành', 'Hoàn thành')).toContain('đầu hoặc cuối');
+    expect(spellingDifference('hoàn thành', 'Hoàn thành')).toContain('chữ hoa, chữ thường');
+    const dir = caseDir();
+    const cchc = cchcIn(dir, NOW);
+    const file = await tracker(dir);
+    await withRawCell(
+      file,
+      'xl/worksheets/sheet3.xml',
+      'H6',
+      '<c r="H6" t="inlineStr"><is><t>Đang thực hiê\u0323n</t></is></c>',
+    );
+    const r = await cchc('check', 'kh.xlsx', '--today', '2026-09-05');
+    const line = r.out.split('\n').find((l) => l.includes('!H6:')) ?? '';
+    expect(line).toContain('bảng mã tổ hợp');
+  }, 60_000);
 });
