@@ -4,7 +4,7 @@
  * tests run them: exit code, wall time and peak RSS (issue 13: every case within 1 GB and 5 s).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -15,12 +15,41 @@ const CLI = path.join(ROOT, 'bin/cchc.js');
 const TIME = '/usr/bin/time';
 const HEAP_MB = 1024;
 
+/** The commands a case goes through: check and report (issue 13), or every command (issue 20). */
+export type BenchCommand = 'check' | 'fix' | 'report' | 'rollover' | 'consolidate';
+export const EVERY_COMMAND: readonly BenchCommand[] = ['check', 'fix', 'report', 'rollover', 'consolidate'];
+
+/** The arguments of one command on `file`, writing (where it writes) beside it. */
+function commandArgs(command: BenchCommand, file: string): string[] {
+  switch (command) {
+    case 'check':
+      return ['check', file, '--today', '2026-06-05', '--json'];
+    case 'fix':
+      return ['fix', file, '--today', '2026-06-05'];
+    case 'report':
+      return ['report', file, '--period', '2026-Q2', '--as-of', '2026-06-05', '--out', `${file}.out.xlsx`];
+    case 'rollover':
+      return ['rollover', file, '--to', '2027', '--out', `${file}.next.xlsx`];
+    case 'consolidate':
+      return [
+        'consolidate',
+        file,
+        '--period',
+        '2026-Q2',
+        '--as-of',
+        '2026-06-05',
+        '--out',
+        `${file}.th.xlsx`,
+      ];
+  }
+}
+
 export interface HostileMeasure {
   id: string;
   title: string;
   atLimit: boolean;
   fileBytes: number;
-  command: 'check' | 'report';
+  command: BenchCommand;
   exit: number | null;
   /** What the one line on stderr began with, for a refusal. */
   said: string;
@@ -51,47 +80,49 @@ function run(args: string[]): { exit: number | null; err: string; wallMs: number
   return { exit: child.status, err, wallMs, peakRss: Number(kb ?? 0) * 1024 };
 }
 
-export async function measureHostile(withLimits: boolean): Promise<HostileMeasure[]> {
+export async function measureHostile(
+  withLimits: boolean,
+  commands: readonly BenchCommand[] = ['check', 'report'],
+  only: 'all' | 'limits' = 'all',
+  extra: { id: string; title: string; build: (file: string) => Promise<void> }[] = [],
+): Promise<HostileMeasure[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'cchc-bench-hostile-'));
   const cases: [HostileCase, boolean][] = [
-    ...hostileCases().map((c): [HostileCase, boolean] => [c, false]),
+    ...(only === 'all' ? hostileCases().map((c): [HostileCase, boolean] => [c, false]) : []),
     ...(withLimits ? atLimitCases().map((c): [HostileCase, boolean] => [c, true]) : []),
+  ];
+  const files: { id: string; title: string; atLimit: boolean; write: (file: string) => Promise<void> }[] = [
+    ...cases.map(([c, atLimit]) => ({
+      id: c.id,
+      title: c.title,
+      atLimit,
+      write: async (file: string) => writeFileSync(file, await c.build()),
+    })),
+    ...extra.map((e) => ({ id: e.id, title: e.title, atLimit: true, write: e.build })),
   ];
   try {
     const out: HostileMeasure[] = [];
-    for (const [c, atLimit] of cases) {
+    for (const c of files) {
       process.stderr.write(`  ${c.id}…\n`);
-      const bytes = await c.build();
       const file = path.join(dir, `${c.id}.xlsx`);
-      writeFileSync(file, bytes);
-      const runs = {
-        check: run(['check', file, '--today', '2026-06-05', '--json']),
-        report: run([
-          'report',
-          file,
-          '--period',
-          '2026-Q2',
-          '--as-of',
-          '2026-06-05',
-          '--out',
-          `${file}.out.xlsx`,
-        ]),
-      };
-      for (const command of ['check', 'report'] as const) {
-        const r = runs[command];
+      await c.write(file);
+      const fileBytes = statSync(file).size;
+      for (const command of commands) {
+        const r = run(commandArgs(command, file));
         out.push({
           id: c.id,
           title: c.title,
-          atLimit,
-          fileBytes: bytes.length,
+          atLimit: c.atLimit,
+          fileBytes,
           command,
           exit: r.exit,
           said: r.exit === 2 ? r.err.slice(0, 90) : '',
           wallMs: r.wallMs,
           peakRss: r.peakRss,
         });
+        for (const suffix of ['.out.xlsx', '.next.xlsx', '.th.xlsx'])
+          rmSync(`${file}${suffix}`, { force: true });
       }
-      rmSync(`${file}.out.xlsx`, { force: true });
       rmSync(file, { force: true });
     }
     return out;

@@ -6,6 +6,9 @@
  *                              and the files at every limit (issue 13), each through check and report
  *   npm run bench -- --quick   100 / 1,000 rows, one run each, the hostile corpus only (a smoke test)
  *   npm run bench -- --hostile the hostile corpus and the files at every limit only
+ *   npm run bench -- --every-command  the files at every limit and the 20,000-row tracker through every command
+ *                              (check, fix, report, rollover, consolidate: issue 20); its section of
+ *                              bench/RESULTS.md is replaced in place
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +22,8 @@ import {
   type ProcessMeasure,
 } from './fileBench';
 import { measureConsolidate, type ConsolidateMeasure } from './consolidateBench';
-import { measureHostile, type HostileMeasure } from './hostileBench';
+import { EVERY_COMMAND, measureHostile, type HostileMeasure } from './hostileBench';
+import { writeTrackerWorkbook } from './makeWorkbook';
 import { measureOfficeActions, type OfficeAction, type OfficeMeasure } from './officeBench';
 import { TASK_TEXT_LENGTH } from './seeds';
 
@@ -29,6 +33,7 @@ const FIVE_MB = 5 * MB;
 
 const quick = process.argv.includes('--quick');
 const hostileOnly = process.argv.includes('--hostile');
+const everyCommandOnly = process.argv.includes('--every-command');
 const OFFICE_ROWS = quick ? [100, 1000] : [100, 1000, 5000, 20_000];
 const FILE_ROWS = quick ? [1000] : [1000, 5000, 20_000];
 const COMPUTE_ROWS = quick ? 1000 : 20_000;
@@ -260,8 +265,65 @@ async function hostileSection(): Promise<string[]> {
   ];
 }
 
+const EVERY_COMMAND_HEADING = '## Every command at the limits (issue 20)';
+
+async function everyCommandSection(): Promise<string[]> {
+  const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  log('Every command on the files at every limit and the 20,000-row tracker (issue 20)…');
+  const load = loadAverage();
+  const measures = await measureHostile(true, EVERY_COMMAND, 'limits', [
+    {
+      id: 'tracker-20000-rows',
+      title: 'A tracker of 20,000 rows',
+      build: (file) => writeTrackerWorkbook(20_000, file),
+    },
+  ]);
+  const biggest = measures.reduce((a, b) => (a.peakRss >= b.peakRss ? a : b));
+  const slowest = measures.reduce((a, b) => (a.wallMs >= b.wallMs ? a : b));
+  const commands = EVERY_COMMAND.map((c) => {
+    const group = measures.filter((m) => m.command === c);
+    const top = group.reduce((a, b) => (a.peakRss >= b.peakRss ? a : b));
+    const slow = group.reduce((a, b) => (a.wallMs >= b.wallMs ? a : b));
+    return `- \`cchc ${c}\`: largest peak RSS ${rss(top.peakRss)} (\`${top.id}\`), slowest ${ms(slow.wallMs)} (\`${slow.id}\`).`;
+  });
+  return [
+    EVERY_COMMAND_HEADING,
+    '',
+    `Each file just inside every limit (test/corpus/hostile.ts atLimitCases) and a 20,000-row tracker, through`,
+    '`cchc check --json`, `cchc fix` (listing), `cchc report --out`, `cchc rollover --to 2027 --out` and',
+    '`cchc consolidate FILE --out`, each in a child process with a 1 GB V8 heap; one run each; ' +
+      `${load} when it started.`,
+    '',
+    hostileTable(measures),
+    '',
+    ...commands,
+    `- Every command, every file: largest peak RSS ${rss(biggest.peakRss)} (\`${biggest.id}\` ${biggest.command}; goal ≤ 1 GB): ` +
+      `${biggest.peakRss <= GB ? 'met' : 'NOT met'}; slowest ${ms(slowest.wallMs)} (\`${slowest.id}\` ${slowest.command}; ` +
+      `goal ≤ 5 s): ${slowest.wallMs <= HOSTILE_TIME_GOAL_MS ? 'met' : 'NOT met'}.`,
+  ];
+}
+
+/** Replaces (or appends) the every-command section of bench/RESULTS.md, leaving the rest as measured. */
+function saveEveryCommandSection(section: string[]): string {
+  const results = path.join(__dirname, 'RESULTS.md');
+  const text = readFileSync(results, 'utf8');
+  const at = text.indexOf(EVERY_COMMAND_HEADING);
+  const before = at < 0 ? `${text.trimEnd()}\n\n` : text.slice(0, at);
+  const rest = at < 0 ? '' : text.slice(at + EVERY_COMMAND_HEADING.length);
+  const next = rest.indexOf('\n## ');
+  const after = next < 0 ? '' : rest.slice(next + 1);
+  writeFileSync(results, `${before}${section.join('\n')}\n${after ? `\n${after}` : ''}`);
+  return results;
+}
+
 async function main(): Promise<void> {
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  if (everyCommandOnly) {
+    const section = await everyCommandSection();
+    process.stdout.write(`${section.join('\n')}\n`);
+    log(`Saved to ${path.relative(process.cwd(), saveEveryCommandSection(section))}`);
+    return;
+  }
   if (hostileOnly) {
     const text = [...machine(), '', ...(await hostileSection())].join('\n');
     process.stdout.write(`${text}\n`);
@@ -305,6 +367,8 @@ async function main(): Promise<void> {
     ...consolidateGoals(consolidated),
     '',
     ...(await hostileSection()),
+    '',
+    ...(quick ? [] : await everyCommandSection()),
   ].join('\n');
   process.stdout.write(`${text}\n`);
   const results = path.join(__dirname, 'RESULTS.md');

@@ -6,13 +6,32 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkTracker, compileReport, demoDay, initTracker, writeDemo } from '../app';
-import { isIsoDate, todayIso } from '../domain/dates';
+import { fixable, fixCells } from '../app/fixCells';
+import { todayIso } from '../domain/dates';
+import { dayOption } from './dayOption';
+import { inert, oneLine, watchStdout, writeOut } from './terminal';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
-import { lockForWriting, readWorkbook, releaseFiles, unreadableLine, writeWorkbook } from './fileGuard';
+import {
+  claimDemoFile,
+  claimOutput,
+  demoBytes,
+  type Output,
+  readWorkbook,
+  releaseFiles,
+  unreadableLine,
+} from './fileGuard';
 import { CLI } from '../i18n/cli';
-import { cmdConsolidate, ConsolidateFailure, CONSOLIDATE_SPEC, demoCommunes } from './consolidate';
+import { PANE_FIX_HINT, PANE_INIT_HINT } from '../i18n/vi';
+import { CONSOLIDATION_SHEET } from '../i18n/consolidation';
+import {
+  cmdConsolidate,
+  communeCount,
+  ConsolidateFailure,
+  CONSOLIDATE_SPEC,
+  demoCommunes,
+} from './consolidate';
 import { periodOptions } from './periodOptions';
 import { cmdRollover, ROLLOVER_SPEC } from './rollover';
 
@@ -26,7 +45,7 @@ export interface CliIo {
 }
 
 const defaultIo: CliIo = {
-  out: (l) => process.stdout.write(`${l}\n`),
+  out: (l) => writeOut(l),
   err: (l) => process.stderr.write(`${l}\n`),
   progress: process.stderr.isTTY ? (l) => process.stderr.write(`${l}\n`) : undefined,
   now: () => new Date(),
@@ -52,9 +71,9 @@ async function openFile(file: string): Promise<Awaited<ReturnType<typeof openXls
   }
 }
 
-async function save(book: Awaited<ReturnType<typeof openXlsx>>, file: string): Promise<void> {
-  const buf = await book.toBuffer();
-  await writeWorkbook(file, buf); // FileError says what could not be written, and why
+/** Writes the workbook to its claimed output (FileError says what could not be written, and why). */
+async function save(book: Awaited<ReturnType<typeof openXlsx>>, output: Output): Promise<void> {
+  await output.write(() => book.toBuffer());
 }
 
 /** What a command needs besides its run function: its options and whether it takes a file. */
@@ -77,7 +96,13 @@ const SPECS = {
       'as-of': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      force: { type: 'boolean' },
     },
+  },
+  fix: {
+    name: 'fix',
+    files: 1,
+    options: { today: { type: 'string' }, yes: { type: 'boolean' } },
   },
   consolidate: CONSOLIDATE_SPEC,
   demo: { name: 'demo', files: 0, options: { communes: { type: 'string' } } },
@@ -91,9 +116,7 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = SPECS;
 
 function dateOption(options: ParsedArgs['options'], name: string, command: string): string | undefined {
   const v = options[name];
-  if (v === undefined) return undefined;
-  if (v === true || !isIsoDate(v)) throw new UsageError(CLI.badDate(name, String(v)), command);
-  return v;
+  return v === undefined ? undefined : dayOption(name, v, command);
 }
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
@@ -132,11 +155,12 @@ async function cmdInit(args: ParsedArgs, io: CliIo): Promise<number> {
   // A new workbook has no macros: saved as .xlsm, Excel would refuse to open it.
   if (!fs.existsSync(out) && extensionOf(out) !== '.xlsx')
     throw new UsageError(CLI.newFileNotXlsx(shown), 'init');
-  await lockForWriting(out);
-  const book = fs.existsSync(out) ? await openFile(out) : await openXlsx(null);
+  // An existing workbook gets the tracker added: written in place, by design.
+  const output = await claimOutput({ file: out, shown, existing: 'inPlace' });
+  const book = output.existed ? await openFile(out) : await openXlsx(null);
   const outcome = await initTracker(book, { year, now: io.now() });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
-  await save(book, out);
+  await save(book, output);
   io.out(outcome.message);
   io.out(CLI.written(out));
   return 0;
@@ -150,19 +174,73 @@ function inputPath(args: ParsedArgs, io: CliIo): string {
   return resolved;
 }
 
+/** A check message as a command-line user reads it: the pane's button becomes the command that does the same. */
+function forCli(message: string, file: string): string {
+  return message.split(PANE_FIX_HINT).join(CLI.fixHint(file)).split(PANE_INIT_HINT).join(CLI.initHint);
+}
+
+/** Why a workbook has no tracker, for the person who ran `cchc check` on it. */
+async function noTrackerLine(
+  book: Awaited<ReturnType<typeof openXlsx>>,
+  file: string,
+  message: string,
+): Promise<string> {
+  const { sheets } = await book.read([]);
+  const names = new Set(sheets.map((s) => s.name));
+  // A consolidation workbook (cchc consolidate) holds the communes' figures, not a tracker to set up.
+  if (names.has(CONSOLIDATION_SHEET.communes)) return CLI.isConsolidationWorkbook(file);
+  return forCli(message, file);
+}
+
 async function cmdCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const { options } = args;
   const today = dateOption(options, 'today', 'check') ?? todayIso(io.now());
   const book = await openFile(inputPath(args, io));
   const outcome = await checkTracker(book, { today });
-  if (!outcome.result) throw new CliFailure(outcome.message, 2);
+  if (!outcome.result)
+    throw new CliFailure(await noTrackerLine(book, args.file as string, outcome.message), 2);
   const { errors, warnings } = outcome.result;
   if (options.json) io.out(JSON.stringify({ errors, warnings }, null, 2));
   else {
-    for (const p of [...errors, ...warnings]) io.out(CLI.problemLine(p.severity, p.sheet, p.cell, p.message));
+    const file = args.file as string;
+    for (const p of [...errors, ...warnings])
+      io.out(CLI.problemLine(p.severity, p.sheet, p.cell, oneLine(forCli(p.message, file))));
     io.out(outcome.message);
   }
   return errors.length > 0 ? 1 : 0;
+}
+
+/**
+ * `cchc fix FILE [--yes]`: the certain fixes the check offers, listed; written into FILE after --yes. The same
+ * list (fixable) and the same code path (fixCells, which checks again and writes only cells still as listed)
+ * as the pane's "Sửa tự động".
+ */
+async function cmdFix(args: ParsedArgs, io: CliIo): Promise<number> {
+  const { options } = args;
+  const today = dateOption(options, 'today', 'fix') ?? todayIso(io.now());
+  const input = inputPath(args, io);
+  const shown = args.file as string;
+  // Only a run that writes claims the file (lock, open in Excel, …); a listing reads it and nothing else.
+  const output = options.yes ? await claimOutput({ file: input, shown, existing: 'inPlace' }) : undefined;
+  const book = await openFile(input);
+  const checked = await checkTracker(book, { today });
+  if (!checked.result) throw new CliFailure(await noTrackerLine(book, shown, checked.message), 2);
+  const fixes = fixable([...checked.result.errors, ...checked.result.warnings]);
+  if (fixes.length === 0) {
+    io.out(CLI.noFixes);
+    return 0;
+  }
+  for (const f of fixes) io.out(CLI.fixLine(f.sheet, f.cell, oneLine(f.fix.was), oneLine(f.fix.becomes)));
+  if (!output) {
+    io.out(CLI.fixNeedsYes(fixes.length, shown));
+    return 0;
+  }
+  const done = await fixCells(book, { today, confirmed: fixes });
+  if (!done.ok) throw new CliFailure(done.message, 2);
+  await save(book, output);
+  io.out(done.message);
+  io.out(CLI.written(input));
+  return 0;
 }
 
 async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -180,14 +258,21 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
         'report',
       );
   }
-  await lockForWriting(out);
+  // Without --out the report goes into the tracker itself (by design); --out must not replace a file that is
+  // there (another commune's workbook, say) unless --force.
+  const output = await claimOutput({
+    file: out,
+    shown: typeof options.out === 'string' ? options.out : (args.file as string),
+    existing: out === input ? 'inPlace' : options.force ? 'replace' : 'refuse',
+    inputs: out === input ? [] : [input],
+  });
   const book = await openFile(input);
   const outcome = await compileReport(book, { asOf, period, now: io.now() });
   if (!outcome.ok) {
     if (outcome.reason === 'badRequest') throw new UsageError(outcome.message, 'report');
     throw new CliFailure(outcome.message, 2);
   }
-  await save(book, out);
+  await save(book, output);
   // Said once the report is written: a refusal stays one line.
   if (asOf > today) io.err(CLI.asOfInFuture(asOf, today));
   if (options.json) io.out(JSON.stringify(outcome.json, null, 2));
@@ -199,16 +284,24 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
 }
 
 async function cmdDemo(args: ParsedArgs, io: CliIo): Promise<number> {
-  if (args.options.communes !== undefined) return demoCommunes(args, io);
+  // --communes N writes the main demo too ("tạo thêm"), then the communes' files.
+  const communes = args.options.communes === undefined ? undefined : communeCount(args);
+  const code = await mainDemo(io);
+  if (code !== 0 || communes === undefined) return code;
+  return demoCommunes(communes, io);
+}
+
+async function mainDemo(io: CliIo): Promise<number> {
   const { year } = demoDay(io.now());
-  const out = path.resolve(io.cwd, `out/ke-hoach-cchc-${year}.xlsx`);
-  refuseDirectory(out, out);
-  await lockForWriting(out);
-  // A fresh workbook, saved over any earlier demo in one atomic rename.
+  const shown = path.join('out', `ke-hoach-cchc-${year}.xlsx`);
+  const out = path.resolve(io.cwd, shown);
+  refuseDirectory(out, shown);
+  // Only the demo's own earlier output is replaced: an officer's tracker of the same name is refused.
+  const output = await claimDemoFile(out, shown);
   const book = await openXlsx(null);
   const outcome = await writeDemo(book, { now: io.now() });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
-  await save(book, out);
+  await output.write(() => demoBytes(book));
   if (outcome.initMessage) io.out(outcome.initMessage);
   if (outcome.asOf) io.out(CLI.demoDay(outcome.asOf));
   io.out(outcome.message);
@@ -220,13 +313,14 @@ const COMMANDS: Record<CommandName, (args: ParsedArgs, io: CliIo) => Promise<num
   init: cmdInit,
   check: cmdCheck,
   report: cmdReport,
+  fix: cmdFix,
   consolidate: cmdConsolidate,
   demo: cmdDemo,
   rollover: (args, io) =>
     cmdRollover(args, io, {
       open: openFile,
       save,
-      lock: lockForWriting,
+      claim: claimOutput,
       outPath,
       inputPath,
       fail: (message, code) => {
@@ -248,7 +342,15 @@ function help(rest: readonly string[], io: CliIo): number {
   return 0;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo = defaultIo): Promise<number> {
+  if (given === defaultIo) watchStdout();
+  // Everything printed is inert on a terminal, whatever a workbook's text holds.
+  const io: CliIo = {
+    ...given,
+    out: (l) => given.out(inert(l)),
+    err: (l) => given.err(inert(l)),
+    progress: given.progress && ((l) => given.progress?.(inert(l))),
+  };
   const [command, ...rest] = argv;
   try {
     if (!command) {

@@ -347,7 +347,10 @@ export function stateColumnProblems(grid: Grid, read: TrackerRead): Problem[] {
       code: 'stateNotFormula',
       sheet: grid.name,
       cell,
-      message: PROBLEM.stateNotFormula(grid.name, cell),
+      // An erased formula leaves an empty cell: it shows nothing typed.
+      message: isBlank(grid.values[t.row - 1]?.[c] ?? null)
+        ? PROBLEM.stateFormulaErased(grid.name, cell)
+        : PROBLEM.stateNotFormula(grid.name, cell),
     });
   }
   return out;

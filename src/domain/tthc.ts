@@ -33,7 +33,7 @@ import {
 } from '../i18n/vi';
 import { toA1 } from './a1';
 import { findHeaderRow, headerColumns, headerSet } from './headerRow';
-import { cellAt, cellText, isErrorCell, type Grid, type GridCell } from './grid';
+import { cellAt, cellText, isBlank, isErrorCell, type Grid, type GridCell } from './grid';
 import type { ReportPeriod } from './periods';
 import { MONTHLY_TTHC_REVIEW } from './plan';
 import type { Problem } from './problems';
@@ -369,7 +369,10 @@ export function tthcFormulaProblems(grid: Grid, read: TthcRead): Problem[] {
             code: 'tthcTotalNotFormula',
             sheet: grid.name,
             cell,
-            message: PROBLEM.tthcTotalNotFormula(grid.name, cell),
+            // An erased formula leaves an empty cell: it shows nothing typed.
+            message: isBlank(grid.values[row.row - 1]?.[c] ?? null)
+              ? PROBLEM.tthcTotalFormulaErased(grid.name, cell)
+              : PROBLEM.tthcTotalNotFormula(grid.name, cell),
           }
         : {
             severity: 'warning',

@@ -12,27 +12,37 @@ const COMMAND_USAGE = {
   check: [
     '  cchc check TỆP.xlsx [--today YYYY-MM-DD] [--json]',
     '      Kiểm tra dữ liệu: mỗi lỗi và cảnh báo kèm trang, ô và cách sửa. Không ghi gì vào tệp.',
-    '      --today YYYY-MM-DD  ngày dùng để xét hạn (mặc định: hôm nay)',
+    '      --today YYYY-MM-DD  ngày dùng để xét hạn (mặc định: hôm nay); nhận cả dd/mm/yyyy',
     '      --json              in kết quả dạng JSON',
   ],
   report: [
-    '  cchc report TỆP.xlsx [--period YYYY-Qn] [--as-of YYYY-MM-DD] [--out TỆP.xlsx] [--json]',
+    '  cchc report TỆP.xlsx [--period YYYY-Qn] [--as-of YYYY-MM-DD] [--out TỆP.xlsx] [--force] [--json]',
     '      Cập nhật trang Tổng hợp và ghi trang báo cáo của kỳ.',
     '      --period YYYY-Qn    kỳ báo cáo: Q1 quý I, Q2 6 tháng, Q3 9 tháng, Q4 năm, ví dụ 2026-Q2',
     '                          (mặc định: kỳ chứa ngày --as-of)',
-    '      --as-of YYYY-MM-DD  ngày tính số liệu (mặc định: hôm nay; ngày sau hôm nay được nhận kèm',
-    '                          cảnh báo)',
-    '      --out TỆP.xlsx      ghi ra tệp khác, cùng đuôi với tệp gốc (mặc định: ghi vào chính tệp gốc)',
+    '      --as-of YYYY-MM-DD  ngày tính số liệu, nhận cả dd/mm/yyyy (mặc định: hôm nay; ngày sau hôm nay',
+    '                          được nhận kèm cảnh báo)',
+    '      --out TỆP.xlsx      ghi ra tệp khác, cùng đuôi với tệp gốc (mặc định: ghi vào chính tệp gốc);',
+    '                          tệp đã có thì không ghi đè',
+    '      --force             ghi đè tệp --out nếu đã có',
     '      --json              in số liệu của báo cáo dạng JSON',
   ],
+  fix: [
+    '  cchc fix TỆP.xlsx [--yes] [--today YYYY-MM-DD]',
+    '      Liệt kê các ô sửa được chắc chắn (ngày lưu dạng chữ, số lưu dạng chữ, chữ gõ khác danh mục…),',
+    '      như nút "Sửa tự động" trong Excel; chỉ ghi vào tệp khi có --yes.',
+    '      --yes               ghi các sửa đổi vào TỆP (mặc định: chỉ liệt kê, không ghi gì)',
+    '      --today YYYY-MM-DD  ngày dùng để xét hạn (mặc định: hôm nay); nhận cả dd/mm/yyyy',
+  ],
   consolidate: [
-    '  cchc consolidate ĐƯỜNG_DẪN… --period YYYY-Qn [--as-of YYYY-MM-DD] --out TỆP.xlsx [--json]',
+    '  cchc consolidate ĐƯỜNG_DẪN… --period YYYY-Qn [--as-of YYYY-MM-DD] --out TỆP.xlsx [--force] [--json]',
     '      Tổng hợp sổ theo dõi của nhiều xã vào một sổ mới (không sửa tệp nào của xã): trang Tổng hợp',
-    '      các xã, Nhiệm vụ quá hạn và Tệp không đọc được. ĐƯỜNG_DẪN là tệp .xlsx/.xlsm hoặc thư mục',
-    '      (tìm cả thư mục con).',
+    '      các xã, Nhiệm vụ quá hạn, TTHC các xã (khi có xã nhập số hồ sơ) và Tệp không đọc được.',
+    '      ĐƯỜNG_DẪN là tệp .xlsx/.xlsm hoặc thư mục (tìm cả thư mục con).',
     '      --period YYYY-Qn    kỳ báo cáo, ví dụ 2026-Q2 (6 tháng đầu năm 2026)',
-    '      --as-of YYYY-MM-DD  ngày tính số liệu, chung cho mọi xã (mặc định: hôm nay)',
-    '      --out TỆP.xlsx      sổ tổng hợp ghi ra (tệp .xlsx; tệp đã có thì được ghi đè)',
+    '      --as-of YYYY-MM-DD  ngày tính số liệu, chung cho mọi xã, nhận cả dd/mm/yyyy (mặc định: hôm nay)',
+    '      --out TỆP.xlsx      sổ tổng hợp ghi ra (tệp .xlsx mới, ngoài các thư mục cần tổng hợp)',
+    '      --force             ghi đè tệp --out nếu đã có (không bao giờ ghi đè tệp của xã)',
     '      --json              in số liệu từng xã, tổng cộng và các tệp không dùng được dạng JSON',
     '      Mã thoát: 0 mọi tệp đều dùng được; 1 có tệp không dùng được hoặc trùng xã; 2 lệnh sai.',
   ],
@@ -42,6 +52,7 @@ const COMMAND_USAGE = {
     '      hoàn thành quá hạn, một việc quá hạn) và báo cáo 9 tháng của năm đó.',
     '      --communes SỐ       tạo thêm sổ của SỐ xã (2 đến 99) trong out/cac-xa/, mỗi xã một tiến độ',
     '                          khác, để thử lệnh consolidate',
+    '      Chỉ ghi đè sổ mẫu do cchc demo tạo trước đó, không bao giờ ghi đè tệp của người dùng.',
   ],
   rollover: [
     '  cchc rollover TỆP.xlsx --to NĂM --out TỆP-MỚI.xlsx [--json] [--force]',
@@ -96,6 +107,15 @@ export const CLI = {
   outIsCommuneFile: (p: string) =>
     `--out "${p}" là một trong các tệp cần tổng hợp: lệnh tổng hợp không bao giờ ghi vào tệp của xã. Hãy chọn tên khác.`,
   outNotXlsx: (p: string) => `--out "${p}": sổ tổng hợp là sổ mới, không có macro, nên phải là tệp .xlsx.`,
+  brokenLink: 'liên kết hỏng (tệp nó trỏ tới không còn).',
+  sourceGone: 'tệp vừa bị xóa hoặc đổi tên trong lúc tổng hợp.',
+  entryKind: {
+    directory: 'liên kết tới một thư mục (không đi theo).',
+    fifo: 'một đường ống (FIFO), không phải tệp .xlsx.',
+    socket: 'một socket, không phải tệp .xlsx.',
+    device: 'một thiết bị, không phải tệp .xlsx.',
+    other: 'không phải tệp thông thường.',
+  },
   fileUnreadable: (p: string) => `Không đọc được tệp "${p}" (không có quyền đọc, hoặc tệp vừa bị xóa).`,
   progress: (i: number, n: number, file: string, unit: string | undefined) =>
     `[${i}/${n}] ${file}: ${unit ?? 'không dùng được'}`,
@@ -116,9 +136,35 @@ export const CLI = {
   unreadableBecause: (p: string, reason: string) => `Không đọc được tệp "${p}": ${reason}`,
   interrupted:
     'Đã dừng theo yêu cầu. Tệp sổ làm việc vẫn nguyên vẹn (bản cũ, hoặc bản mới đã ghi xong); tệp tạm đã được dọn.',
+  interruptedNotWritten: (files: readonly string[]) =>
+    `Đã dừng theo yêu cầu: chưa ghi ${files.map((f) => `"${f}"`).join(', ')} (tệp đã có trước đó vẫn nguyên vẹn); tệp tạm và tệp khóa đã được dọn.`,
+  outIsAnInput: (p: string, input: string) =>
+    `--out "${p}" là một tệp đầu vào ("${input}"): lệnh không bao giờ ghi đè tệp nó đang đọc. Hãy chọn tên khác cho --out.`,
+  outInInputFolder: (p: string, input: string) =>
+    `--out "${p}" là một tệp nằm trong thư mục cần tổng hợp ("${input}"): tổng hợp không bao giờ ghi đè tệp đầu vào. Hãy ghi ra ngoài thư mục đó.`,
+  openInProgram: (p: string, program: string, owner: string) =>
+    `Không ghi tệp "${p}": tệp đang mở trong ${program} (có tệp "${owner}" bên cạnh), lần lưu sau của ${program} sẽ xóa mất thay đổi. Hãy đóng tệp rồi chạy lại; nếu ${program} đã đóng mà vẫn thấy thông báo này, hãy xóa tệp "${owner}".`,
+  noRoom: (p: string, dir: string) =>
+    `Không ghi được tệp "${p}": ổ đĩa chứa thư mục "${dir}" đã đầy (chưa đọc tệp đầu vào nào). Hãy giải phóng chỗ trống hoặc ghi ra nơi khác.`,
+  demoNotOwn: (p: string) =>
+    `Tệp "${p}" đã có và không phải sổ mẫu do cchc demo tạo: không ghi đè. Hãy đổi tên hoặc chuyển tệp đó đi rồi chạy lại cchc demo.`,
   notWritable: (p: string) =>
     `Không ghi được tệp "${p}". Hãy kiểm tra thư mục và quyền ghi, hoặc đóng tệp nếu đang mở.`,
-  badDate: (name: string, v: string) => `--${name} "${v}" không phải ngày dạng YYYY-MM-DD.`,
+  badDate: (name: string, v: string) =>
+    `--${name} "${v}" không phải một ngày: hãy gõ ngày dạng dd/mm/yyyy (ví dụ 05/09/2026) hoặc YYYY-MM-DD (2026-09-05).`,
+  dateDoesNotExist: (
+    name: string,
+    v: string,
+    day: number,
+    month: number,
+    year: number,
+    monthDays: number | undefined,
+  ) =>
+    monthDays === undefined
+      ? `--${name} "${v}": không có tháng ${month} (tháng từ 1 đến 12).`
+      : `--${name} "${v}": ngày ${day}/${month}/${year} không có (tháng ${month} năm ${year} có ${monthDays} ngày).`,
+  badPeriodOrDay: (v: string) =>
+    `--period "${v}" không hợp lệ: cần dạng YYYY-Qn (ví dụ 2026-Q2), hoặc một ngày dd/mm/yyyy để lấy kỳ chứa ngày đó.`,
   badYear: (v: string) => `--year "${v}" không hợp lệ: cần năm từ 1990 đến 2100.`,
   badYearOption: (option: string, v: string) =>
     `${option} "${v}" không hợp lệ: cần năm gồm 4 chữ số, từ 1990 đến 2100.`,
@@ -141,6 +187,17 @@ export const CLI = {
   asOfInFuture: (asOf: string, today: string) =>
     `Cảnh báo: --as-of ${asOf} ở sau hôm nay (${vnDate(today)}): số liệu tính như thể đến ngày đó, hãy kiểm tra lại ngày trước khi gửi báo cáo.`,
   written: (p: string) => `Đã ghi: ${p}`,
+  /** What `cchc check` says instead of the pane's button. */
+  fixHint: (file: string) => `chạy lệnh "cchc fix ${file}" (thêm --yes để ghi)`,
+  fixLine: (sheet: string, cell: string, was: string, becomes: string) =>
+    `Sửa ${sheet}!${cell}: "${was}" → "${becomes}"`,
+  noFixes: 'Không có ô nào sửa tự động được.',
+  initHint: 'chạy lệnh "cchc init --out TỆP.xlsx"',
+  rolloverCheckHint: (out: string) => `chạy lệnh "cchc check ${out}"`,
+  isConsolidationWorkbook: (file: string) =>
+    `"${file}" là sổ tổng hợp các xã (do cchc consolidate tạo), không phải bảng theo dõi của một xã: không có gì để kiểm tra ở đây. Hãy kiểm tra tệp của từng xã.`,
+  fixNeedsYes: (n: number, file: string) =>
+    `Có ${n} ô sửa được. Chưa ghi gì: chạy lại "cchc fix ${file} --yes" để ghi các sửa đổi trên vào tệp.`,
   demoDay: (asOf: string) =>
     `Sổ mẫu: tiến độ giả định của một năm thực hiện kế hoạch, tính đến ngày ${vnDate(asOf)}, khi xã gửi báo cáo 9 tháng (hạn 05/09).`,
   internal: () => 'Có lỗi không mong đợi. Hãy thử lại; nếu vẫn lỗi, gửi tệp cho người phụ trách kỹ thuật.',

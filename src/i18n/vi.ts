@@ -138,6 +138,29 @@ export const REGISTER_HEADER = ['Trang tính', 'Loại', 'Dấu kiểm', 'Ghi l�
 const at = (sheet: string, cell: string): string => `trang "${sheet}", ô ${cell}`;
 
 /** Problem messages: what is wrong, where, and what to do. */
+
+/**
+ * How a typed spelling differs from the list's, in words, so that a message never shows two words that look the
+ * same without saying what differs ("có khoảng trắng không ngắt", "dấu gõ theo bảng mã tổ hợp"…).
+ */
+export function spellingDifference(value: string, canonical: string): string {
+  const said: string[] = [];
+  if (/[\u00a0\u202f\u2007]/.test(value)) said.push('có khoảng trắng không ngắt');
+  if (/[\u200b-\u200f\u2060-\u206f\ufeff\u00ad]/.test(value)) said.push('có ký tự ẩn');
+  if (/\t/.test(value)) said.push('có dấu tab');
+  if (value !== value.trim()) said.push('thừa khoảng trắng ở đầu hoặc cuối');
+  if (/\S {2,}\S/.test(value)) said.push('có hai khoảng trắng liền nhau');
+  if (value.normalize('NFC') !== value) said.push('dấu gõ theo bảng mã tổ hợp (Unicode NFD)');
+  const bare = (t: string): string =>
+    t
+      .normalize('NFC')
+      .replace(/[\s\u00a0\u202f\u2007\u200b-\u200f\u2060-\u206f\ufeff\u00ad]+/g, ' ')
+      .trim();
+  if (bare(value) !== bare(canonical) && bare(value).toLowerCase() === bare(canonical).toLowerCase())
+    said.push('khác chữ hoa, chữ thường');
+  return said.length > 0 ? said.join(', ') : 'khác cách gõ';
+}
+
 export const PROBLEM = {
   trackerMissing: (sheet: string) =>
     `Không tìm thấy trang "${sheet}". Hãy bấm "Khởi tạo bảng theo dõi" để tạo bảng, hoặc đổi tên trang tính đang dùng thành "${sheet}".`,
@@ -170,11 +193,11 @@ export const PROBLEM = {
   unknownSection: (sheet: string, cell: string, value: string) =>
     `Mục "${value}" không có trong kế hoạch (${at(sheet, cell)}), nên nhiệm vụ được tính vào dòng "Khác" của trang "${SHEET.summary}" và của báo cáo. Hãy chọn mục trong danh sách thả xuống (ví dụ II.1, IV).`,
   sectionSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Mục "${value}" gõ khác với "${canonical}" (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" không nhận ra. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+    `Mục "${value}" gõ khác với "${canonical}" (${spellingDifference(value, canonical)}) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" không nhận ra. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   leadSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Cơ quan chủ trì "${value}" gõ khác với "${canonical}" trong danh mục (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+    `Cơ quan chủ trì "${value}" gõ khác với "${canonical}" trong danh mục (${spellingDifference(value, canonical)}) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   statusSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Trạng thái "${value}" gõ khác với "${canonical}" trong danh sách (${at(sheet, cell)}). Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách thả xuống.`,
+    `Trạng thái "${value}" gõ khác với "${canonical}" trong danh sách (${spellingDifference(value, canonical)}) (${at(sheet, cell)}). Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách thả xuống.`,
   doneLookalike: (sheet: string, cell: string, value: string) =>
     `Trạng thái "${value}" trông giống "${STATUS_LABEL.done}" nhưng có ký tự lạ (khoảng trắng không ngắt, dấu tab…) (${at(sheet, cell)}), nên công thức không tính là đã hoàn thành. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   formulaNotCalculated: (sheet: string, cell: string, header: string) =>
@@ -193,6 +216,8 @@ export const PROBLEM = {
     `${HEADERS.deadline} ${shown} nằm ngoài năm theo dõi ${year} (±1 năm) (${at(sheet, cell)}). Hãy kiểm tra lại năm.`,
   duplicateStt: (sheet: string, cell: string, value: string, first: string) =>
     `STT ${value} bị trùng (${at(sheet, cell)}; đã có ở ô ${first}). Hãy đánh lại số thứ tự.`,
+  stateFormulaErased: (sheet: string, cell: string) =>
+    `Ô ${HEADERS.deadlineState} đã bị xóa công thức và đang để trống (${at(sheet, cell)}), nên không tự cập nhật và trang "${SHEET.summary}" không đếm dòng này. Hãy chép công thức từ dòng bên trên xuống.`,
   stateNotFormula: (sheet: string, cell: string) =>
     `Ô ${HEADERS.deadlineState} không còn là công thức (${at(sheet, cell)}): ô hiện giá trị gõ tay, không tự cập nhật, và trang "${SHEET.summary}" đếm theo giá trị đó. Hãy chép công thức từ dòng bên trên xuống.`,
   tthcHeaderNotFound: (sheet: string) =>
@@ -218,7 +243,7 @@ export const PROBLEM = {
   tthcUnknownField: (sheet: string, cell: string, value: string, lists: string) =>
     `Lĩnh vực "${value}" chưa có trong danh mục (${at(sheet, cell)}); số liệu vẫn được tính riêng dưới tên này. Nếu đúng, hãy thêm vào cột "Lĩnh vực" của trang "${lists}"; nếu sai, hãy chọn lại.`,
   tthcFieldSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Lĩnh vực "${value}" gõ khác với "${canonical}" trong danh mục (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+    `Lĩnh vực "${value}" gõ khác với "${canonical}" trong danh mục (${spellingDifference(value, canonical)}) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   tthcUnbalanced: (sheet: string, cell: string, received: number, handled: number) =>
     `Số hồ sơ không khớp (${at(sheet, cell)}): ${TTHC_HEADERS.received} là ${received} (kỳ trước chuyển qua + tiếp nhận trực tuyến + trực tiếp, bưu chính) nhưng số đã giải quyết và đang giải quyết cộng lại là ${handled}. Hãy kiểm tra lại các số của dòng này.`,
   tthcCarryOver: (
@@ -238,6 +263,8 @@ export const PROBLEM = {
     `Tháng ${month}, lĩnh vực "${field}" có ${late} hồ sơ quá hạn nhưng chưa ghi ${TTHC_HEADERS.lateReason.toLowerCase()} (${at(sheet, cell)}). Báo cáo nêu nguyên nhân này ở phần tồn tại, hạn chế; hãy ghi ngắn gọn.`,
   tthcReviewWithoutFigures: (sheet: string, cell: string, month: number, tthcSheet: string) =>
     `Cuộc họp rà soát giải quyết TTHC tháng ${month} đã "${STATUS_LABEL.done}" nhưng trang "${tthcSheet}" chưa có số liệu hồ sơ của tháng ${month} (${at(sheet, cell)}). Hãy nhập số liệu tháng ${month} để cuộc họp có căn cứ và báo cáo đủ số liệu.`,
+  tthcTotalFormulaErased: (sheet: string, cell: string) =>
+    `Ô ${TTHC_HEADERS.received} đã bị xóa công thức và đang để trống (${at(sheet, cell)}), nên trang "${SHEET.summary}" không tính được dòng này. Hãy chép công thức từ dòng bên trên xuống.`,
   tthcTotalNotFormula: (sheet: string, cell: string) =>
     `Ô ${TTHC_HEADERS.received} không còn là công thức (${at(sheet, cell)}): ô hiện giá trị gõ tay, và trang "${SHEET.summary}" tính dòng này theo giá trị đó. Hãy chép công thức từ dòng bên trên xuống.`,
   tthcRateNotFormula: (sheet: string, cell: string) =>
@@ -781,3 +808,13 @@ export const VALIDATION_TEXT = {
     countMessage: 'Số hồ sơ là số nguyên từ 0 đến 1.000.000; để trống nếu không có hồ sơ.',
   },
 } as const;
+
+/**
+ * How a check message sends the user to the pane's "Sửa tự động" button, word for word as the messages above
+ * say it; the CLI shows its own command in its place (src/cli/main.ts).
+ */
+export const PANE_FIX_HINT = 'bấm "Sửa tự động"';
+
+/** How messages send the user to the pane's "Khởi tạo bảng theo dõi" and "Kiểm tra dữ liệu" (the CLI says its command). */
+export const PANE_INIT_HINT = 'bấm "Khởi tạo bảng theo dõi"';
+export const PANE_CHECK_HINT = 'bấm "Kiểm tra dữ liệu"';

@@ -133,7 +133,9 @@ describe('cchc', () => {
 
   it.each([
     [['report', 'kh.xlsx', '--period', '2026-Q5'], 'không hợp lệ'],
-    [['check', 'kh.xlsx', '--today', '05/06/2026'], 'không phải ngày'],
+    [['check', 'kh.xlsx', '--today', '2026-02-30'], 'ngày 30/2/2026 không có (tháng 2 năm 2026 có 28 ngày)'],
+    [['check', 'kh.xlsx', '--today', '30/02/2026'], 'ngày 30/2/2026 không có'],
+    [['check', 'kh.xlsx', '--today', 'hôm qua'], 'không phải một ngày: hãy gõ ngày dạng dd/mm/yyyy'],
     [['check'], 'Thiếu tên tệp'],
     [['check', 'khong-co.xlsx'], 'Không tìm thấy tệp'],
     [['lam-gi-do'], 'không có'],

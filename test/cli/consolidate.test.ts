@@ -378,20 +378,28 @@ describe('bad input never stops the batch', () => {
     expect(after).toEqual(before);
   });
 
-  it('passes over its own earlier output found in an input folder, but refuses to write over an input named', async () => {
-    fs.copyFileSync(path.join(dir, 'ok.xlsx'), path.join(dir, COMMUNES, 'tong-hop.xlsx'));
+  it('refuses an --out that is one of the inputs: named, or found in an input folder, --force or not (issue 20)', async () => {
+    // A commune's workbook that happens to carry the --out name is an input, not an earlier consolidation.
+    const inFolder = path.join(dir, COMMUNES, 'tong-hop.xlsx');
+    fs.copyFileSync(path.join(dir, 'ok.xlsx'), inFolder);
+    const before = fs.readFileSync(inFolder);
     try {
-      const again = await cchc(
-        'consolidate',
-        COMMUNES,
-        '--period',
-        PERIOD,
-        '--as-of',
-        AS_OF,
-        '--out',
-        path.join(COMMUNES, 'tong-hop.xlsx'),
-      );
-      expect(again.code).toBe(0);
+      for (const force of [[], ['--force']]) {
+        const again = await cchc(
+          'consolidate',
+          COMMUNES,
+          '--period',
+          PERIOD,
+          '--as-of',
+          AS_OF,
+          '--out',
+          path.join(COMMUNES, 'tong-hop.xlsx'),
+          ...force,
+        );
+        expect(again.code).toBe(2);
+        expect(again.err).toContain('nằm trong thư mục cần tổng hợp');
+        expect(fs.readFileSync(inFolder).equals(before)).toBe(true);
+      }
       const refused = await cchc(
         'consolidate',
         communeFile('kien-an'),
@@ -403,7 +411,7 @@ describe('bad input never stops the batch', () => {
       expect(refused.code).toBe(2);
       expect(refused.err).toContain('không bao giờ ghi vào tệp của xã');
     } finally {
-      fs.rmSync(path.join(dir, COMMUNES, 'tong-hop.xlsx'));
+      fs.rmSync(inFolder);
     }
   });
 });

@@ -31,7 +31,11 @@ export type FileProblem =
   | 'busy'
   | 'changed'
   | 'readFailed'
-  | 'writeFailed';
+  | 'writeFailed'
+  /** An output refused by the CLI's one way out (src/cli/fileGuard.ts claimOutput): exists, is an input, … */
+  | 'exists'
+  | 'isInput'
+  | 'openElsewhere';
 
 /** A file the CLI cannot read or write, with the one line that says why. */
 export class FileError extends WorkbookError {

@@ -199,7 +199,16 @@ export interface SheetScan {
   protected: boolean;
   /** The result stored with each formula that has one, by the cell's address. */
   cachedResults: Map<string, RawCell>;
+  /**
+   * Numbers too large to be a day (beyond ±DATE_SERIAL_SPAN) as stored, by the cell's address: ExcelJS turns a
+   * number in a date-formatted cell into a Date, which for these is Invalid Date (NaN). The reader gives the
+   * number typed instead, so the check can show it at its cell (issue 20: 912345678, 1e308 in a deadline).
+   */
+  hugeNumbers: Map<string, number>;
 }
+
+/** Days a JavaScript Date spans either way (8.64e15 ms); a serial beyond this cannot become a Date. */
+const DATE_SERIAL_SPAN = 1e8;
 
 /** The used range, as before scanSheet took over (kept for the tests that pin Excel's counting). */
 export function scanExtent(text: string): { lastRow: number; lastCol: number; hiddenRows: number[] } {
@@ -230,6 +239,7 @@ class SheetScanner {
     contentEnd: new Map(),
     protected: false,
     cachedResults: new Map(),
+    hugeNumbers: new Map(),
   };
   private inSheetData = false;
   private row = 0;
@@ -347,6 +357,11 @@ class SheetScanner {
       const type = attribute(this.text, this.cellTag as Tag, 't') ?? 'n';
       const result = cachedResult(type, decodeEntities(this.value));
       if (result !== null) scan.cachedResults.set(this.ref.toUpperCase(), result);
+    } else if (this.value !== undefined && this.ref) {
+      const type = attribute(this.text, this.cellTag as Tag, 't') ?? 'n';
+      const n = type === 'n' ? Number(decodeEntities(this.value).trim()) : NaN;
+      if (Number.isFinite(n) && Math.abs(n) > DATE_SERIAL_SPAN)
+        scan.hugeNumbers.set(this.ref.toUpperCase(), n);
     }
     this.cellDepth = 0;
   }
@@ -425,7 +440,9 @@ function toRawSheet(
     const cell = worksheet.findRow(r)?.findCell(c);
     if (!cell) continue;
     const read = readCell(worksheet, cell);
-    const value = read.formula !== null && read.value === null ? cachedResult(cell.address) : read.value;
+    let value = read.formula !== null && read.value === null ? cachedResult(cell.address) : read.value;
+    // A number too large for a day, in a date-formatted cell: the number stored, not ExcelJS's Invalid Date.
+    if (typeof value === 'number' && Number.isNaN(value)) value = scan.hugeNumbers.get(cell.address) ?? null;
     if (typeof value === 'string' && value.length > EXCEL.maxCellChars) {
       throw limitExceeded('cellChars', { sheet, found: value.length });
     }
