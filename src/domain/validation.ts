@@ -1,5 +1,5 @@
 /** "Kiểm tra dữ liệu": the rules between a task's fields, on top of what reading the tracker found. */
-import { PROBLEM, SHEET, STATUS_LABEL } from '../i18n/vi';
+import { PROBLEM, SHEET } from '../i18n/vi';
 import { toA1, tryParseA1Cell } from './a1';
 import { formatVnDate, type IsoDate } from './dates';
 import { cellText, isErrorCell, type Grid } from './grid';
@@ -141,17 +141,10 @@ function checkLead({ sheet, push, at }: TaskCheck, t: Task, lists: Lists): void 
   }
 }
 
-/** Trạng thái and Ngày hoàn thành: a known status, a date when done, a done status when dated, a date that fits. */
+/** Trạng thái and Ngày hoàn thành: a date when done, a done status when dated, a date that fits. */
 function checkStatusAndCompletion({ sheet, ctx, push, at }: TaskCheck, t: Task): void {
+  // A status that is not a list value is reported where it is read (tracker.ts): the row is "Lỗi dữ liệu".
   const statusReadable = !t.unreadable.includes('status');
-  // A status that only looks like Hoàn thành (a no-break space, a tab) is reported where it is read (tracker.ts).
-  if (
-    statusReadable &&
-    t.statusText !== '' &&
-    t.status === null &&
-    normalizeKey(t.statusText) !== normalizeKey(STATUS_LABEL.done)
-  )
-    push('error', 'unknownStatus', at('status'), PROBLEM.unknownStatus(sheet, at('status'), t.statusText));
   const completedReadable = !t.unreadable.includes('completedOn');
   if (t.status === 'done' && t.completedOn === null && completedReadable)
     push('error', 'doneWithoutDate', at('completedOn'), PROBLEM.doneWithoutDate(sheet, at('completedOn')));

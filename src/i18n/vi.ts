@@ -69,6 +69,62 @@ export const STATE_LABEL = {
   notYetInPeriod: 'Chưa đến kỳ',
 } as const;
 
+/**
+ * How officers write a status when they type it rather than pick it from the list. None of these is on the list,
+ * so the row shows "Lỗi dữ liệu"; "Sửa tự động" offers the list's value each one means, however it is written:
+ * with or without diacritics, in any case, with stray spaces or a full stop (src/domain/statusSpelling.ts). Only
+ * spellings whose meaning is certain: "Chưa hoàn thành" (not started, or under way?) is not one.
+ */
+export const STATUS_SPELLINGS: Record<keyof typeof STATUS_LABEL, readonly string[]> = {
+  notStarted: [
+    'Chưa thực hiện',
+    'Chưa làm',
+    'Chưa triển khai',
+    'Chưa tiến hành',
+    'Chưa bắt đầu',
+    'Chưa thực hiện được',
+  ],
+  inProgress: [
+    'Đang thực hiện',
+    'Đang làm',
+    'Đang triển khai',
+    'Đang tiến hành',
+    'Đang xử lý',
+    'Đang giải quyết',
+  ],
+  done: [
+    'Hoàn thành',
+    'Đã hoàn thành',
+    'Hoàn tất',
+    'Đã hoàn tất',
+    'Xong',
+    'Đã xong',
+    'Làm xong',
+    'Đã làm xong',
+    'Thực hiện xong',
+    'Đã thực hiện xong',
+    'Đã thực hiện',
+    'Hoàn thành đúng hạn',
+    'Hoàn thành quá hạn',
+    'Hoàn thành trễ hạn',
+    'Đã hoàn thành đúng hạn',
+    'Đã hoàn thành quá hạn',
+  ],
+};
+
+/**
+ * What makes a typed word differ from the list's though it looks the same (or nearly): named in the check's
+ * messages, so a message never shows two words that look alike without saying how they differ.
+ */
+export const SPELLING_DIFFERENCE = {
+  case: 'chữ hoa, chữ thường',
+  spaces: 'khoảng trắng thừa',
+  nbsp: 'khoảng trắng không ngắt (NBSP, thường có khi dán từ trang web hoặc Word)',
+  breaks: 'dấu tab hoặc dấu xuống dòng',
+  invisible: 'ký tự ẩn không nhìn thấy',
+  composition: 'dấu tiếng Việt gõ theo bảng mã tổ hợp (khác bảng mã dựng sẵn của danh sách)',
+} as const;
+
 /** Rows of the roll-ups for tasks whose Mục or lead matches no listed one (blank, misspelt, too long). */
 export const OTHER_GROUP = {
   section: 'Khác (chưa ghi mục, hoặc mục không có trong kế hoạch)',
@@ -148,7 +204,11 @@ export const PROBLEM = {
   duplicateColumn: (sheet: string, cell: string, header: string, first: string) =>
     `Cột "${header}" xuất hiện hai lần (${at(sheet, cell)}; lần đầu ở ô ${first}). Chỉ cột đầu tiên được đọc; hãy xóa hoặc đổi tên cột thừa.`,
   unknownStatus: (sheet: string, cell: string, value: string) =>
-    `Trạng thái "${value}" không hợp lệ (${at(sheet, cell)}). Hãy chọn trong danh sách: ${STATUS_LABEL.notStarted}, ${STATUS_LABEL.inProgress}, ${STATUS_LABEL.done}.`,
+    `Trạng thái "${value}" không có trong danh sách (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Hãy chọn trong danh sách: ${STATUS_LABEL.notStarted}, ${STATUS_LABEL.inProgress}, ${STATUS_LABEL.done}.`,
+  statusMeans: (sheet: string, cell: string, value: string, label: string) =>
+    `Trạng thái "${value}" không có trong danh sách (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Nếu ý là "${label}", hãy bấm "Sửa tự động"; nếu không, hãy chọn lại trong danh sách.`,
+  statusLookalike: (sheet: string, cell: string, label: string, differences: string) =>
+    `Trạng thái ở ${at(sheet, cell)} trông như "${label}" nhưng có ${differences}, nên công thức không nhận ra và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   emptyTask: (sheet: string, cell: string) =>
     `Thiếu nội dung nhiệm vụ (${at(sheet, cell)}). Hãy nhập nội dung hoặc xóa dòng.`,
   emptySection: (sheet: string, cell: string) =>
@@ -173,10 +233,10 @@ export const PROBLEM = {
     `Mục "${value}" gõ khác với "${canonical}" (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" không nhận ra. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   leadSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
     `Cơ quan chủ trì "${value}" gõ khác với "${canonical}" trong danh mục (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
-  statusSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Trạng thái "${value}" gõ khác với "${canonical}" trong danh sách (${at(sheet, cell)}). Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách thả xuống.`,
-  doneLookalike: (sheet: string, cell: string, value: string) =>
-    `Trạng thái "${value}" trông giống "${STATUS_LABEL.done}" nhưng có ký tự lạ (khoảng trắng không ngắt, dấu tab…) (${at(sheet, cell)}), nên công thức không tính là đã hoàn thành. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  statusSpelling: (sheet: string, cell: string, value: string, canonical: string, differences: string) =>
+    `Trạng thái "${value}" viết khác "${canonical}" của danh sách (${differences}) (${at(sheet, cell)}). Công thức vẫn đọc đúng; hãy bấm "Sửa tự động" để ghi đúng như danh sách.`,
+  statusSpellingUnseen: (sheet: string, cell: string, canonical: string, differences: string) =>
+    `Trạng thái ở ${at(sheet, cell)} là "${canonical}" nhưng có ${differences}. Công thức vẫn đọc đúng; hãy bấm "Sửa tự động" để ghi đúng như danh sách.`,
   formulaNotCalculated: (sheet: string, cell: string, header: string) =>
     `Ô ${cell} ở cột ${header} chứa công thức chưa được tính (${at(sheet, cell)}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại, hoặc nhập giá trị thay cho công thức.`,
   doneWithoutDate: (sheet: string, cell: string) =>
