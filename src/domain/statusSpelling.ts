@@ -54,7 +54,8 @@ const MEANING = ((): Map<string, TaskStatus> => {
     for (const spelling of STATUS_SPELLINGS[k]) {
       const key = statusKey(spelling);
       const before = out.get(key);
-      if (before !== undefined && before !== k) throw new Error(`two meanings for the status spelling ${key}`);
+      if (before !== undefined && before !== k)
+        throw new Error(`two meanings for the status spelling ${key}`);
       out.set(key, k);
     }
   return out;

@@ -259,8 +259,15 @@ export const PROBLEM = {
     `Trang "${sheet}" không có dòng tiêu đề của bảng số liệu hồ sơ TTHC (cần các cột ${TTHC_HEADERS.month}, ${TTHC_HEADERS.field}, ${TTHC_HEADERS.carriedOver}…), nên số liệu hồ sơ TTHC chưa được tổng hợp. Hãy khôi phục dòng tiêu đề.`,
   tthcMissingColumn: (sheet: string, cell: string, header: string) =>
     `Trang "${sheet}" thiếu cột "${header}" (${at(sheet, cell)} là dòng tiêu đề), nên số liệu hồ sơ TTHC chưa được tổng hợp. Hãy thêm cột có đúng tiêu đề này.`,
-  tthcCountAsText: (sheet: string, cell: string, header: string, value: string) =>
-    `Ô ${cell} ở cột ${header} chứa số "${value}" dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Hãy nhập lại thành số, hoặc bấm "Sửa tự động".`,
+  tthcCountAsText: (
+    sheet: string,
+    cell: string,
+    header: string,
+    value: string,
+    month: number | null,
+    field: string | null,
+  ) =>
+    `Ô ${cell} ở cột ${header}${month !== null && field !== null ? ` (dòng tháng ${month}, lĩnh vực "${field}")` : ''} chứa số "${value}" dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính ở trang "${SHEET.summary}" và trong báo cáo). Hãy nhập lại thành số, hoặc bấm "Sửa tự động" ở ngăn Kiểm tra dữ liệu.`,
   tthcCountNotWhole: (sheet: string, cell: string, header: string, value: string) =>
     `Số hồ sơ ở cột ${header} phải là số nguyên từ 0 đến 1.000.000; ô ${cell} đang là ${value} (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập lại số hồ sơ.`,
   tthcCountNotNumber: (sheet: string, cell: string, header: string, value: string) =>
@@ -292,6 +299,15 @@ export const PROBLEM = {
     `${TTHC_HEADERS.carriedOver} của lĩnh vực "${field}" tháng ${month} là ${carried}, nhưng cuối tháng ${month - 1} còn ${pending} hồ sơ đang giải quyết (trong hạn + quá hạn) (${at(sheet, cell)}). Hãy kiểm tra lại số chuyển qua hoặc số đang giải quyết của tháng trước.`,
   tthcCarryMissing: (sheet: string, cell: string, field: string, month: number, pending: number) =>
     `Cuối tháng ${month} lĩnh vực "${field}" còn ${pending} hồ sơ đang giải quyết, nhưng tháng ${month + 1} đã có số liệu mà chưa có dòng của lĩnh vực này (${at(sheet, cell)}). Hãy thêm dòng tháng ${month + 1} cho lĩnh vực này (kỳ trước chuyển qua ${pending}).`,
+  tthcCarryNotTyped: (
+    sheet: string,
+    cell: string,
+    field: string,
+    month: number,
+    pending: number,
+    row: number,
+  ) =>
+    `Cuối tháng ${month} lĩnh vực "${field}" còn ${pending} hồ sơ đang giải quyết, nhưng dòng ${row} (tháng ${month + 1} của lĩnh vực này) chưa nhập số liệu (${at(sheet, cell)}), trong khi tháng ${month + 1} đã có số liệu của lĩnh vực khác. Hãy nhập số liệu tháng ${month + 1} vào dòng ${row} (kỳ trước chuyển qua ${pending}).`,
   tthcDuplicateRow: (sheet: string, cell: string, month: number, field: string, first: number) =>
     `Tháng ${month}, lĩnh vực "${field}" đã có ở dòng ${first} (${at(sheet, cell)}): mỗi tháng, mỗi lĩnh vực chỉ một dòng. Số liệu của cả hai dòng đang được cộng dồn ở trang "${SHEET.summary}" và trong báo cáo; hãy gộp lại thành một dòng.`,
   tthcLateWithoutReason: (sheet: string, cell: string, month: number, field: string, late: number) =>

@@ -68,7 +68,14 @@ describe('the one table of spellings officers type', () => {
     for (const k of KEYS)
       for (const s of STATUS_SPELLINGS[k]) {
         const bare = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd');
-        for (const v of [s, s.toUpperCase(), s.toLowerCase(), bare, ` ${bare.toLowerCase()}. `, s.normalize('NFD')])
+        for (const v of [
+          s,
+          s.toUpperCase(),
+          s.toLowerCase(),
+          bare,
+          ` ${bare.toLowerCase()}. `,
+          s.normalize('NFD'),
+        ])
           expect([v, statusMeant(v)]).toEqual([v, k]);
       }
   });

@@ -191,7 +191,10 @@ describe('Kiểm tra dữ liệu', () => {
     expect(odd).toContain('bảng mã tổ hợp');
     expect(odd.match(/Chưa thực hiện/g)).toHaveLength(1);
     // A cosmetic spelling the formula reads (decomposed accents): a warning naming what differs, the word once.
-    const { warnings } = checkTrackerGrid(grid([row({ status: 'Đang thực hiện'.normalize('NFD') })]), ctx).result;
+    const { warnings } = checkTrackerGrid(
+      grid([row({ status: 'Đang thực hiện'.normalize('NFD') })]),
+      ctx,
+    ).result;
     expect(warnings.map((w) => w.code)).toEqual(['statusSpelling']);
     expect(warnings[0].message).toContain('bảng mã tổ hợp');
     expect(warnings[0].message.normalize('NFC').match(/Đang thực hiện/g)).toHaveLength(1);
