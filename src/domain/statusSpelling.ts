@@ -35,7 +35,7 @@ function trimPunctuation(text: string): string {
 
 /**
  * The key a typed status is looked up by: no diacritics ("đ" as "d"), lower case, invisible characters, spaces
- * and punctuation at either end dropped ("Hoàn​thành", "hoanthanh" and "Hoàn thành." are one key). Linear in the
+ * and punctuation at either end dropped ("Hoàn thành" with a zero-width space, "hoanthanh" and "Hoàn thành." are one key). Linear in the
  * text's length.
  */
 export function statusKey(text: string): string {
@@ -43,7 +43,7 @@ export function statusKey(text: string): string {
     .replace(INVISIBLE, '')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/gu, 'd')
+    .replace(/[\u0110\u0111]/gu, 'd') // d with stroke has no decomposition: its base letter is d
     .toLowerCase();
   return trimPunctuation(bare).replace(/\s+/gu, '');
 }
