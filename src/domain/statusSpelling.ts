@@ -100,3 +100,36 @@ export function compareSpelling(typed: string, label: string): SpellingCompariso
 export function differenceWords(differences: readonly SpellingDifference[]): string {
   return differences.map((d) => SPELLING_DIFFERENCE[d]).join(', ');
 }
+
+/**
+ * How a cell spelt unlike the list's value (which a formula compares regardless of case) differs from it, for a
+ * message: whether a reader sees the same word, and the differences that matter, in words (case left out, as
+ * the formula ignores it, unless nothing else differs).
+ */
+export function unseenDifference(raw: string, canonical: string): { looksAlike: boolean; words: string } {
+  const { looksAlike, differences } = compareSpelling(raw, canonical);
+  const unseen = differences.filter((d) => d !== 'case');
+  return { looksAlike, words: differenceWords(unseen.length > 0 ? unseen : differences) };
+}
+
+type SpellingWords = (
+  sheet: string,
+  cell: string,
+  value: string,
+  canonical: string,
+  differences: string,
+  looksAlike: boolean,
+) => string;
+
+/** A "spelt otherwise" message that names the difference, and never shows two words that look alike. */
+export function spellingMessage(
+  words: SpellingWords,
+  sheet: string,
+  cell: string,
+  shown: string,
+  raw: string,
+  canonical: string,
+): string {
+  const { looksAlike, words: differences } = unseenDifference(raw, canonical);
+  return words(sheet, cell, shown, canonical, differences, looksAlike);
+}

@@ -41,6 +41,7 @@ import { countifsKey, groupBy, MAX_GROUP_KEY, OTHER_KEY, uniqueKeys } from './ro
 import { excelTrim, MAX_COUNT, readCountCell, readFieldCell, readMonthCell } from './sheetRules';
 import { cleanText, normalizeKey } from './text';
 import type { Task } from './tracker';
+import { spellingMessage } from './statusSpelling';
 
 /** The counts a person types: every figure but Tổng số hồ sơ, a formula. */
 export type TthcCountKey = Exclude<TthcFigureKey, 'received'>;
@@ -491,7 +492,14 @@ function fieldNameProblems(read: TthcRead, sheet: string, ctx: TthcCheckContext,
         code: 'tthcFieldSpelling',
         sheet,
         cell,
-        message: PROBLEM.tthcFieldSpelling(sheet, cell, row.field, canonical),
+        message: spellingMessage(
+          PROBLEM.tthcFieldSpelling,
+          sheet,
+          cell,
+          cleanText(row.field),
+          row.field,
+          canonical,
+        ),
         fix: { value: canonical, was: row.field, becomes: canonical },
       });
     else

@@ -9,6 +9,7 @@ import type { CellFix, CheckResult, Problem } from './problems';
 import { expandSchedule } from './schedule';
 import { excelTrim } from './sheetRules';
 import { readTracker, stateColumnProblems, type ColumnKey, type Task, type TrackerRead } from './tracker';
+import { spellingMessage } from './statusSpelling';
 import { normalizeKey } from './text';
 
 export interface CheckContext {
@@ -112,7 +113,7 @@ function checkSection({ sheet, push, at }: TaskCheck, t: Task, lists: Lists): vo
         'error',
         'sectionSpelling',
         at('section'),
-        PROBLEM.sectionSpelling(sheet, at('section'), t.section, canonical),
+        spellingMessage(PROBLEM.sectionSpelling, sheet, at('section'), t.section, t.match.section, canonical),
         { value: canonical, was: t.match.section, becomes: canonical },
       );
     else
@@ -131,11 +132,17 @@ function checkLead({ sheet, push, at }: TaskCheck, t: Task, lists: Lists): void 
   ) {
     const canonical = lists.knownByKey.get(normalizeKey(t.lead));
     if (canonical)
-      push('error', 'leadSpelling', at('lead'), PROBLEM.leadSpelling(sheet, at('lead'), t.lead, canonical), {
-        value: canonical,
-        was: t.match.lead ?? t.lead,
-        becomes: canonical,
-      });
+      push(
+        'error',
+        'leadSpelling',
+        at('lead'),
+        spellingMessage(PROBLEM.leadSpelling, sheet, at('lead'), t.lead, t.match.lead ?? t.lead, canonical),
+        {
+          value: canonical,
+          was: t.match.lead ?? t.lead,
+          becomes: canonical,
+        },
+      );
     else
       push('warning', 'unknownLead', at('lead'), PROBLEM.unknownLead(sheet, at('lead'), t.lead, SHEET.lists));
   }

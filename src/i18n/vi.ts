@@ -229,10 +229,24 @@ export const PROBLEM = {
     `Ô ${cell} ở cột ${header} đang báo lỗi ${value} (${at(sheet, cell)}). Hãy nhập lại giá trị đúng.`,
   unknownSection: (sheet: string, cell: string, value: string) =>
     `Mục "${value}" không có trong kế hoạch (${at(sheet, cell)}), nên nhiệm vụ được tính vào dòng "Khác" của trang "${SHEET.summary}" và của báo cáo. Hãy chọn mục trong danh sách thả xuống (ví dụ II.1, IV).`,
-  sectionSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Mục "${value}" gõ khác với "${canonical}" (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" không nhận ra. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
-  leadSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Cơ quan chủ trì "${value}" gõ khác với "${canonical}" trong danh mục (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  sectionSpelling: (
+    sheet: string,
+    cell: string,
+    value: string,
+    canonical: string,
+    differences: string,
+    looksAlike: boolean,
+  ) =>
+    `${looksAlike ? `Mục ở ${at(sheet, cell)} trông như "${canonical}" nhưng có ${differences}` : `Mục "${value}" gõ khác với "${canonical}" (${differences}) (${at(sheet, cell)})`}, nên công thức của trang "${SHEET.summary}" không nhận ra. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  leadSpelling: (
+    sheet: string,
+    cell: string,
+    value: string,
+    canonical: string,
+    differences: string,
+    looksAlike: boolean,
+  ) =>
+    `${looksAlike ? `Cơ quan chủ trì ở ${at(sheet, cell)} trông như "${canonical}" của danh mục nhưng có ${differences}` : `Cơ quan chủ trì "${value}" gõ khác với "${canonical}" trong danh mục (${differences}) (${at(sheet, cell)})`}, nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   statusSpelling: (sheet: string, cell: string, value: string, canonical: string, differences: string) =>
     `Trạng thái "${value}" viết khác "${canonical}" của danh sách (${differences}) (${at(sheet, cell)}). Công thức vẫn đọc đúng; hãy bấm "Sửa tự động" để ghi đúng như danh sách.`,
   statusSpellingUnseen: (sheet: string, cell: string, canonical: string, differences: string) =>
@@ -284,8 +298,15 @@ export const PROBLEM = {
     `${TTHC_HEADERS.field} "${value}" không phải là tên lĩnh vực (${at(sheet, cell)}), nên dòng không được tính. Hãy chọn lĩnh vực trong danh sách thả xuống.`,
   tthcUnknownField: (sheet: string, cell: string, value: string, lists: string) =>
     `Lĩnh vực "${value}" chưa có trong danh mục (${at(sheet, cell)}); số liệu vẫn được tính riêng dưới tên này. Nếu đúng, hãy thêm vào cột "Lĩnh vực" của trang "${lists}"; nếu sai, hãy chọn lại.`,
-  tthcFieldSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Lĩnh vực "${value}" gõ khác với "${canonical}" trong danh mục (khoảng trắng hoặc bảng mã dấu) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  tthcFieldSpelling: (
+    sheet: string,
+    cell: string,
+    value: string,
+    canonical: string,
+    differences: string,
+    looksAlike: boolean,
+  ) =>
+    `${looksAlike ? `Lĩnh vực ở ${at(sheet, cell)} trông như "${canonical}" của danh mục nhưng có ${differences}` : `Lĩnh vực "${value}" gõ khác với "${canonical}" trong danh mục (${differences}) (${at(sheet, cell)})`}, nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   tthcUnbalanced: (sheet: string, cell: string, received: number, handled: number) =>
     `Số hồ sơ không khớp (${at(sheet, cell)}): ${TTHC_HEADERS.received} là ${received} (kỳ trước chuyển qua + tiếp nhận trực tuyến + trực tiếp, bưu chính) nhưng số đã giải quyết và đang giải quyết cộng lại là ${handled}. Hãy kiểm tra lại các số của dòng này.`,
   tthcCarryOver: (

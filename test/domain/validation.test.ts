@@ -287,6 +287,18 @@ describe('Kiểm tra dữ liệu', () => {
     ]);
   });
 
+  it('names how a Mục or lead differs where it looks like the list’s, showing the word once', () => {
+    const { result } = checkTrackerGrid(
+      grid([row({ section: 'II.1\u00a0' }), row({ stt: 2, lead: lead.normalize('NFD') })]),
+      ctx,
+    );
+    const [section, nfd] = result.errors.map((e) => e.message.normalize('NFC'));
+    expect(section).toContain('khoảng trắng không ngắt');
+    expect(section.match(/II\.1/g)).toHaveLength(1);
+    expect(nfd).toContain('bảng mã tổ hợp');
+    expect(nfd.split(lead)).toHaveLength(2);
+  });
+
   it('flags a plan task whose deadline was removed (it would count as Thường xuyên)', () => {
     const monthly = 'Họp định kỳ rà soát';
     const plan = expandSchedule(2026).find((t) => t.task.startsWith(monthly) && t.deadline !== null)!;
