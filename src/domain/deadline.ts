@@ -36,7 +36,9 @@ export interface DeadlineFacts {
 
 /**
  * The rule, on day T with N warning days:
- * - Lỗi dữ liệu: the task, status, deadline or completion cell cannot be read (see sheetRules.ts);
+ * - Lỗi dữ liệu: the task, status, deadline or completion cell cannot be read (see sheetRules.ts), a status
+ *   that is not one of the list's values ("Đã hoàn thành", "hoan thanh", "Xong") included: such a row is never
+ *   counted as overdue, nor as done;
  * - done at T: status is Hoàn thành and the completion date is empty or not after T (a completion dated after T
  *   does not count as done at T);
  *   - Hoàn thành đúng hạn: no deadline, or no completion date, or completed on/before the deadline;

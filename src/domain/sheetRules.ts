@@ -7,10 +7,12 @@
  * - a date is a number (a serial of the 1900 date system, any time of day, INT() taken) from 01/03/1900 to
  *   31/12/9999; a blank cell or text of spaces only is no date; anything else in a date column (a date typed
  *   as text, a number stored as text, TRUE, an error value, a serial out of range) cannot be read;
- * - text is compared as Excel's TRIM leaves it (only the ASCII space is trimmed and inner runs of it collapsed;
- *   a non-breaking space or a tab stays) and regardless of case, code unit for code unit: "hoàn thành" is
- *   Hoàn thành, "Hoàn thành" followed by a non-breaking space is not. The status Hoàn thành is also accepted in
- *   its decomposed (NFD) and half-composed spellings, which the formula lists one by one;
+ * - a status is compared as Excel's TRIM leaves it (only the ASCII space is trimmed and inner runs of it
+ *   collapsed; a non-breaking space or a tab stays) and regardless of case (LOWER), code unit for code unit
+ *   (EXACT): "hoàn thành" is Hoàn thành, "Hoàn thành" followed by a non-breaking space is not. Each list value
+ *   is also accepted in its decomposed (NFD) and half-composed spellings, which the formula lists one by one.
+ *   A status that is none of them (another word, "hoan thanh", a number, an error value) makes the row
+ *   "Lỗi dữ liệu" (readStatusCell);
  * - COUNTIFS matches a Mục or a lead body regardless of case but otherwise exactly (no trimming, no Unicode
  *   normalisation), which matchKey() states.
  *
@@ -20,6 +22,7 @@
  */
 import { STATE_LABEL, STATUS_LABEL } from '../i18n/vi';
 import { isoFromSerial, type IsoDate } from './dates';
+import type { TaskStatus } from './deadline';
 import { cellText, isErrorCell, type GridCell } from './grid';
 
 /** First serial read as a date: 01/03/1900 (Excel and LibreOffice disagree about the days before it). */
@@ -58,32 +61,77 @@ export function isListedTask(v: GridCell): boolean {
 }
 
 /**
- * The spellings of "Hoàn thành" the formula accepts (after TRIM, in any case): each "à" precomposed (NFC) or as
- * "a" + combining grave (NFD). Other canonically equivalent spellings are too exotic to list.
+ * Every spelling of a label the formula accepts, in lower case (it compares LOWER(TRIM(cell)) with EXACT): each
+ * Vietnamese letter precomposed (NFC, as the dropdown writes it), fully decomposed (NFD), or with some of its
+ * marks precomposed and the rest combining ("ê" + dot below, as Windows' Vietnamese keyboard types "ệ"). Other
+ * orders of combining marks are not listed: such a cell is "Lỗi dữ liệu", with the fix offered.
  */
-export const DONE_SPELLINGS: readonly string[] = (() => {
-  const nfc = STATUS_LABEL.done.normalize('NFC');
-  const decomposed = 'a\u0300';
-  const precomposed = '\u00e0'; // "a" with a grave accent, as one code point
-  const parts = nfc.split(precomposed);
-  if (parts.length !== 3) throw new Error('the done label must contain "\u00e0" twice');
-  const forms: string[] = [];
-  for (const first of [precomposed, decomposed])
-    for (const second of [precomposed, decomposed])
-      forms.push(`${parts[0]}${first}${parts[1]}${second}${parts[2]}`);
+export function labelSpellings(label: string): string[] {
+  let forms = [''];
+  for (const ch of label.normalize('NFC').toLowerCase()) {
+    const nfd = [...ch.normalize('NFD')];
+    const base = nfd[0];
+    const marks = nfd.slice(1);
+    const ways: string[] = [];
+    for (let mask = 0; mask < 1 << marks.length; mask++) {
+      const kept = marks.filter((_, i) => (mask & (1 << i)) !== 0);
+      const rest = marks.filter((_, i) => (mask & (1 << i)) === 0);
+      const pre = (base + kept.join('')).normalize('NFC');
+      if ([...pre].length === 1) ways.push(pre + rest.join(''));
+    }
+    const unique = [...new Set(ways)];
+    forms = forms.flatMap((f) => unique.map((w) => f + w));
+  }
   return forms;
-})();
+}
 
-const DONE_KEYS = new Set(DONE_SPELLINGS.map((s) => s.toLowerCase()));
+const STATUS_KEYS = Object.keys(STATUS_LABEL) as TaskStatus[];
+
+/** The spellings of each list value the formula accepts (lower case; see labelSpellings). */
+export const STATUS_SPELLINGS_ACCEPTED: Readonly<Record<TaskStatus, readonly string[]>> = {
+  notStarted: labelSpellings(STATUS_LABEL.notStarted),
+  inProgress: labelSpellings(STATUS_LABEL.inProgress),
+  done: labelSpellings(STATUS_LABEL.done),
+};
+
+/** The spellings of "Hoàn thành" the formula reads as done. */
+export const DONE_SPELLINGS: readonly string[] = STATUS_SPELLINGS_ACCEPTED.done;
+
+/** Every spelling of a list value the formula accepts: any other non-blank status is "Lỗi dữ liệu". */
+export const LISTED_STATUS_SPELLINGS: readonly string[] = STATUS_KEYS.flatMap(
+  (k) => STATUS_SPELLINGS_ACCEPTED[k],
+);
+
+const STATUS_BY_SPELLING = new Map<string, TaskStatus>(
+  STATUS_KEYS.flatMap((k) => STATUS_SPELLINGS_ACCEPTED[k].map((s): [string, TaskStatus] => [s, k])),
+);
+
+export type StatusCell =
+  /** Blank, or text of spaces only: no status (the task is open). */
+  | { kind: 'blank' }
+  | { kind: 'status'; status: TaskStatus }
+  /** Anything else, an error value too: the row shows "Lỗi dữ liệu". */
+  | { kind: 'unlisted' };
+
+/**
+ * Trạng thái as the formula reads it: TRIM (ASCII spaces), then LOWER, then EXACT against the accepted spellings.
+ * EXACT, not "=": Excel's "=" compares text by the Windows collation (which can ignore zero-width characters and
+ * equate other Unicode forms), LibreOffice's code unit by code unit; EXACT compares code units in both, so the
+ * rule is the same in Excel, LibreOffice and here. A number, TRUE/FALSE or an error value is no status.
+ */
+export function readStatusCell(v: GridCell): StatusCell {
+  if (v === null) return { kind: 'blank' };
+  if (typeof v !== 'string') return { kind: 'unlisted' };
+  const t = excelTrim(v);
+  if (t === '') return { kind: 'blank' };
+  const status = STATUS_BY_SPELLING.get(t.toLowerCase());
+  return status ? { kind: 'status', status } : { kind: 'unlisted' };
+}
 
 /** Is the status "Hoàn thành" as the formula sees it? */
 export function isDoneStatus(v: GridCell): boolean {
-  return typeof v === 'string' && DONE_KEYS.has(excelTrim(v).toLowerCase());
-}
-
-/** Does the formula fail on this status cell (an error value)? */
-export function isUnreadableStatus(v: GridCell): boolean {
-  return isErrorCell(v);
+  const read = readStatusCell(v);
+  return read.kind === 'status' && read.status === 'done';
 }
 
 /**

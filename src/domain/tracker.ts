@@ -11,8 +11,9 @@ import { formatVnDate, isoFromSerial, parseDateText, serialFromIso, type IsoDate
 import type { TaskStatus } from './deadline';
 import { cellAt, cellText, isBlank, isErrorCell, type Grid, type GridCell } from './grid';
 import type { Problem } from './problems';
-import { isDoneStatus, isListedTask, matchText, readDateCell, type DateCell } from './sheetRules';
-import { cleanText, normalizeKey } from './text';
+import { isListedTask, matchText, readDateCell, readStatusCell, type DateCell } from './sheetRules';
+import { compareSpelling, differenceWords, statusMeant } from './statusSpelling';
+import { cleanText } from './text';
 
 export type ColumnKey = keyof typeof HEADERS;
 
@@ -55,7 +56,10 @@ export interface Task {
   timeline: string;
   /** null when blank or unreadable (then `unreadable` names the column). */
   deadline: IsoDate | null;
-  /** 'done' exactly when the sheet's formula reads Hoàn thành (sheetRules.isDoneStatus); null: blank or unknown. */
+  /**
+   * The list value the sheet's formula reads (sheetRules.readStatusCell); null: blank, or not a list value (then
+   * `unreadable` holds 'status' and the row is "Lỗi dữ liệu").
+   */
   status: TaskStatus | null;
   statusText: string;
   completedOn: IsoDate | null;
@@ -78,19 +82,14 @@ export interface TrackerRead {
   problems: Problem[];
 }
 
-const STATUS_BY_KEY = new Map<string, TaskStatus>(
-  (Object.keys(STATUS_LABEL) as TaskStatus[]).map((k) => [normalizeKey(STATUS_LABEL[k]), k]),
-);
-
 /**
- * The status a cell holds. Hoàn thành only where the sheet's formula reads it so (sheetRules.isDoneStatus);
- * the other labels, which no formula tests, in any case, spacing and Unicode form. Anything else: null.
+ * The status a cell holds, exactly as the sheet's formula reads it (sheetRules.readStatusCell): a list value in
+ * any case, ASCII spacing and Unicode form; null for a blank cell and for anything else (which the row shows as
+ * "Lỗi dữ liệu").
  */
 export function parseStatus(v: GridCell): TaskStatus | null {
-  if (isDoneStatus(v)) return 'done';
-  if (typeof v !== 'string') return null;
-  const status = STATUS_BY_KEY.get(normalizeKey(v));
-  return status === 'done' ? null : (status ?? null);
+  const read = readStatusCell(v);
+  return read.kind === 'status' ? read.status : null;
 }
 
 /** Is the status spelt exactly as the dropdown writes it? */
@@ -188,8 +187,14 @@ function readTaskRow(row: TaskRow): Task | null {
   };
   const task = text('task');
   const statusText = text('status');
-  const status = parseStatus(get('status'));
-  statusSpellingProblems(get('status'), status, statusText, sheet, addr('status'), problems);
+  const statusCell = readStatusCell(get('status'));
+  const status = statusCell.kind === 'status' ? statusCell.status : null;
+  // Not a list value: the formula shows "Lỗi dữ liệu" (an error value was reported above).
+  if (statusCell.kind === 'unlisted' && !unreadable.includes('status')) {
+    unreadable.push('status');
+    problems.push(unlistedStatusProblem(get('status'), sheet, addr('status')));
+  }
+  if (status !== null) statusSpellingProblems(get('status'), status, sheet, addr('status'), problems);
   const deadline = date('deadline');
   const completedOn = date('completedOn');
   // The remaining texts are read in this order, so their problems are listed in it.
@@ -237,40 +242,52 @@ function formulaNotCalculatedProblems(
 }
 
 /**
- * A status that only looks like Hoàn thành (the formula does not read it so: an error), or a known status
- * spelt otherwise than the dropdown writes it (a warning); each with its fix.
+ * A status the formula cannot read (not a list value: "Đã hoàn thành", "hoan thanh", "Hoàn thành" with a no-break
+ * space, 5, TRUE): an error at its cell with what was typed, and, where the spelling table knows what it means, that
+ * list value as the fix. Where the cell looks like the list value, the message names the invisible difference.
+ */
+function unlistedStatusProblem(raw: GridCell, sheet: string, cell: string): Problem {
+  const meant = statusMeant(raw);
+  const base = { severity: 'error' as const, code: 'unknownStatus', sheet, cell };
+  const shown = cleanText(cellText(raw)).replace(/\p{Cf}/gu, '');
+  if (meant === null || typeof raw !== 'string')
+    return { ...base, message: PROBLEM.unknownStatus(sheet, cell, shown) };
+  const label = STATUS_LABEL[meant];
+  const fix = { value: label, was: raw, becomes: label };
+  const { looksAlike, differences } = compareSpelling(raw, label);
+  const unseen = differences.filter((d) => d !== 'case' && d !== 'spaces');
+  if (looksAlike && unseen.length > 0)
+    return { ...base, message: PROBLEM.statusLookalike(sheet, cell, label, differenceWords(unseen)), fix };
+  return { ...base, message: PROBLEM.statusMeans(sheet, cell, shown, label), fix };
+}
+
+/**
+ * A list value spelt otherwise than the dropdown writes it (another case, stray spaces, decomposed accents): the
+ * formula reads it, so a warning, with the list's spelling as the fix; the message names what differs.
  */
 function statusSpellingProblems(
   rawStatus: GridCell,
-  status: TaskStatus | null,
-  statusText: string,
+  status: TaskStatus,
   sheet: string,
   cell: string,
   problems: Problem[],
 ): void {
-  if (
-    status === null &&
-    typeof rawStatus === 'string' &&
-    normalizeKey(rawStatus) === normalizeKey(STATUS_LABEL.done)
-  ) {
-    problems.push({
-      severity: 'error',
-      code: 'doneLookalike',
-      sheet,
-      cell,
-      message: PROBLEM.doneLookalike(sheet, cell, statusText),
-      fix: { value: STATUS_LABEL.done, was: rawStatus, becomes: STATUS_LABEL.done },
-    });
-  } else if (status !== null && typeof rawStatus === 'string' && rawStatus !== STATUS_LABEL[status]) {
-    problems.push({
-      severity: 'warning',
-      code: 'statusSpelling',
-      sheet,
-      cell,
-      message: PROBLEM.statusSpelling(sheet, cell, rawStatus, STATUS_LABEL[status]),
-      fix: { value: STATUS_LABEL[status], was: rawStatus, becomes: STATUS_LABEL[status] },
-    });
-  }
+  const label = STATUS_LABEL[status];
+  if (typeof rawStatus !== 'string' || rawStatus === label) return;
+  const { differences } = compareSpelling(rawStatus, label);
+  const shown = cleanText(rawStatus);
+  const words = differenceWords(differences);
+  problems.push({
+    severity: 'warning',
+    code: 'statusSpelling',
+    sheet,
+    cell,
+    message:
+      shown === label
+        ? PROBLEM.statusSpellingUnseen(sheet, cell, label, words)
+        : PROBLEM.statusSpelling(sheet, cell, shown, label, words),
+    fix: { value: label, was: rawStatus, becomes: label },
+  });
 }
 
 /** The plausible years of a date typed as a number stored as text, for the one-click fix. */

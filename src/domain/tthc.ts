@@ -41,6 +41,7 @@ import { countifsKey, groupBy, MAX_GROUP_KEY, OTHER_KEY, uniqueKeys } from './ro
 import { excelTrim, MAX_COUNT, readCountCell, readFieldCell, readMonthCell } from './sheetRules';
 import { cleanText, normalizeKey } from './text';
 import type { Task } from './tracker';
+import { spellingMessage } from './statusSpelling';
 
 /** The counts a person types: every figure but Tổng số hồ sơ, a formula. */
 export type TthcCountKey = Exclude<TthcFigureKey, 'received'>;
@@ -124,6 +125,11 @@ export interface TthcRow {
   row: number;
   /** A whole number 1–12, else null (blank or unreadable). */
   month: number | null;
+  /**
+   * The month a person meant where `month` is null because it is stored as text ("4"): the row is "Lỗi dữ liệu",
+   * but it is there, and the check must not ask for it to be added.
+   */
+  monthAsText?: number;
   /** The field as stored (Tổng hợp's criteria match it as COUNTIFS does); null when blank or not text. */
   field: string | null;
   /** Each count as read; an unreadable one is 0 here (the row is then not counted at all). */
@@ -167,6 +173,20 @@ function digitsOnly(text: string): number | null {
   if (!/^\d{1,7}$/.test(t)) return null;
   const n = Number(t);
   return n <= MAX_COUNT ? n : null;
+}
+
+/**
+ * A dossier count stored as text whose meaning is certain: digits ("21", " 21", "21" + a no-break space), or
+ * digits in Vietnamese thousands groups ("1.705", as the report writes numbers). "3,5" or "1,705" is not: a
+ * comma is the decimal sign in Vietnamese.
+ */
+function countFromText(text: string): number | null {
+  const t = text.trim();
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(t)) {
+    const n = Number(t.replace(/\./g, ''));
+    return n <= MAX_COUNT ? n : null;
+  }
+  return digitsOnly(t);
 }
 
 /** Reads "Hồ sơ TTHC" (undefined: the workbook has no such sheet). */
@@ -251,6 +271,8 @@ function readTthcRow({ get }: TthcRowCells, r: number): TthcRow | null {
     if (read.kind === 'unreadable') unreadable.push(k);
   }
   const month = readMonthCell(get('month'));
+  const rawMonth = get('month');
+  const monthAsText = month === null && typeof rawMonth === 'string' ? digitsOnly(rawMonth) : null;
   const field = readFieldCell(get('field'));
   if (month === null) unreadable.push('month');
   if (field === null) unreadable.push('field');
@@ -260,6 +282,7 @@ function readTthcRow({ get }: TthcRowCells, r: number): TthcRow | null {
   return {
     row: r + 1,
     month,
+    ...(monthAsText !== null && monthAsText >= 1 && monthAsText <= 12 ? { monthAsText } : {}),
     field,
     counts,
     reason,
@@ -285,7 +308,7 @@ function tthcCellProblems(
   for (const k of TTHC_COUNT_KEYS) {
     const v = get(k);
     if (readCountCell(v).kind !== 'unreadable') continue;
-    countCellProblem(push, sheet, addr(k), k, v);
+    countCellProblem(push, sheet, addr(k), k, v, row);
   }
   if (row.month === null) monthCellProblem(push, sheet, addr('month'), get('month'), shownYear);
   if (row.field === null) fieldCellProblem(push, sheet, addr('field'), get('field'));
@@ -303,14 +326,23 @@ function tthcCellProblems(
 }
 
 /** Why a count cell is unreadable: an error value, not whole, digits stored as text (fixable), not a number. */
-function countCellProblem(push: PushError, sheet: string, cell: string, k: TthcCountKey, v: GridCell): void {
+function countCellProblem(
+  push: PushError,
+  sheet: string,
+  cell: string,
+  k: TthcCountKey,
+  v: GridCell,
+  row: Pick<TthcRow, 'month' | 'monthAsText' | 'field'>,
+): void {
   const header = TTHC_HEADERS[k];
   if (isErrorCell(v)) push('errorValue', cell, PROBLEM.errorValue(sheet, cell, header, v.error));
   else if (typeof v === 'number')
     push('tthcCountNotWhole', cell, PROBLEM.tthcCountNotWhole(sheet, cell, header, String(v)));
-  else if (typeof v === 'string' && digitsOnly(v) !== null) {
-    const value = digitsOnly(v) as number;
-    push('tthcCountAsText', cell, PROBLEM.tthcCountAsText(sheet, cell, header, v.trim()), {
+  else if (typeof v === 'string' && countFromText(v) !== null) {
+    const value = countFromText(v) as number;
+    const month = row.month ?? row.monthAsText ?? null;
+    const field = row.field === null ? null : cleanText(row.field);
+    push('tthcCountAsText', cell, PROBLEM.tthcCountAsText(sheet, cell, header, v.trim(), month, field), {
       value,
       numberFormat: '0',
       was: v,
@@ -427,7 +459,7 @@ export function checkTthc(read: TthcRead, sheet: string, ctx: TthcCheckContext):
     ...fieldNameProblems(read, sheet, ctx, addr),
     ...countedRowProblems(counted, sheet, addr),
     ...duplicateRowProblems(byMonthField, sheet, addr),
-    ...carryOverProblems(byMonthField, counted, sheet, addr),
+    ...carryOverProblems(byMonthField, counted, rowsByMonthAndField(read.rows), sheet, addr),
     ...reviewProblems(read, sheet, ctx),
   ];
 }
@@ -463,7 +495,14 @@ function fieldNameProblems(read: TthcRead, sheet: string, ctx: TthcCheckContext,
         code: 'tthcFieldSpelling',
         sheet,
         cell,
-        message: PROBLEM.tthcFieldSpelling(sheet, cell, row.field, canonical),
+        message: spellingMessage(
+          PROBLEM.tthcFieldSpelling,
+          sheet,
+          cell,
+          cleanText(row.field),
+          row.field,
+          canonical,
+        ),
         fix: { value: canonical, was: row.field, becomes: canonical },
       });
     else
@@ -549,10 +588,31 @@ function duplicateRowProblems(
   return problems;
 }
 
-/** Carried over in month m = pending at the end of m − 1, field by field, wherever m − 1 has figures. */
+/**
+ * Every row that is there, by month and field, whatever its state: a row of the new sheet with no figures yet
+ * ('empty'), a row the formula cannot read ('dataError': a count stored as text, say), and counted rows. A
+ * month stored as text counts as the month it says.
+ */
+function rowsByMonthAndField(rows: readonly TthcRow[]): Map<string, TthcRow[]> {
+  const out = new Map<string, TthcRow[]>();
+  for (const row of rows) {
+    const month = row.month ?? row.monthAsText;
+    if (month === undefined || row.field === null) continue;
+    const key = `${month}|${normalizeKey(row.field)}`;
+    out.set(key, [...(out.get(key) ?? []), row]);
+  }
+  return out;
+}
+
+/**
+ * Carried over in month m = pending at the end of m − 1, field by field, wherever m − 1 has figures. Where the
+ * row of m − 1 or m + 1 is there but not counted ("Lỗi dữ liệu", or no figures yet), the check says so at that
+ * row and never asks for a row to be added (the row's own cells are reported where they are read).
+ */
 function carryOverProblems(
   byMonthField: Map<string, TthcRow[]>,
   counted: readonly TthcRow[],
+  present: Map<string, TthcRow[]>,
   sheet: string,
   addr: TthcAddr,
 ): Problem[] {
@@ -561,11 +621,13 @@ function carryOverProblems(
   const sum = (list: readonly TthcRow[], f: (r: TthcRow) => number): number =>
     list.reduce((a, r) => a + f(r), 0);
   const pending = (r: TthcRow): number => r.counts.pendingOnTime + r.counts.pendingLate;
+  const uncounted = (key: string): boolean => (present.get(key) ?? []).some((r) => r.state === 'dataError');
   for (const [key, list] of byMonthField) {
     const month = list[0].month as number;
     const field = key.slice(key.indexOf('|') + 1);
-    if (month > 1 && monthsWithFigures.has(month - 1)) {
-      const before = byMonthField.get(`${month - 1}|${field}`) ?? [];
+    const beforeKey = `${month - 1}|${field}`;
+    if (month > 1 && monthsWithFigures.has(month - 1) && !uncounted(beforeKey)) {
+      const before = byMonthField.get(beforeKey) ?? [];
       const carried = sum(list, (r) => r.counts.carriedOver);
       const expected = sum(before, pending);
       if (carried !== expected) {
@@ -580,9 +642,11 @@ function carryOverProblems(
         );
       }
     }
-    if (month < 12 && monthsWithFigures.has(month + 1) && !byMonthField.has(`${month + 1}|${field}`)) {
+    const nextKey = `${month + 1}|${field}`;
+    if (month < 12 && monthsWithFigures.has(month + 1) && !byMonthField.has(nextKey)) {
       const left = sum(list, pending);
-      if (left > 0) {
+      const there = present.get(nextKey) ?? [];
+      if (left > 0 && there.length === 0) {
         const cell = addr(list[list.length - 1], 'field');
         problems.push(
           tthcWarning(
@@ -590,6 +654,17 @@ function carryOverProblems(
             sheet,
             cell,
             PROBLEM.tthcCarryMissing(sheet, cell, list[0].field as string, month, left),
+          ),
+        );
+      } else if (left > 0 && there.every((r) => r.state === 'empty')) {
+        // The row is there, its figures not typed yet: point at it.
+        const cell = addr(there[0], 'carriedOver');
+        problems.push(
+          tthcWarning(
+            'tthcCarryNotTyped',
+            sheet,
+            cell,
+            PROBLEM.tthcCarryNotTyped(sheet, cell, list[0].field as string, month, left, there[0].row),
           ),
         );
       }

@@ -1,5 +1,5 @@
 /** "Kiểm tra dữ liệu": the rules between a task's fields, on top of what reading the tracker found. */
-import { PROBLEM, SHEET, STATUS_LABEL } from '../i18n/vi';
+import { PROBLEM, SHEET } from '../i18n/vi';
 import { toA1, tryParseA1Cell } from './a1';
 import { formatVnDate, type IsoDate } from './dates';
 import { cellText, isErrorCell, type Grid } from './grid';
@@ -9,6 +9,7 @@ import type { CellFix, CheckResult, Problem } from './problems';
 import { expandSchedule } from './schedule';
 import { excelTrim } from './sheetRules';
 import { readTracker, stateColumnProblems, type ColumnKey, type Task, type TrackerRead } from './tracker';
+import { spellingMessage } from './statusSpelling';
 import { normalizeKey } from './text';
 
 export interface CheckContext {
@@ -112,7 +113,7 @@ function checkSection({ sheet, push, at }: TaskCheck, t: Task, lists: Lists): vo
         'error',
         'sectionSpelling',
         at('section'),
-        PROBLEM.sectionSpelling(sheet, at('section'), t.section, canonical),
+        spellingMessage(PROBLEM.sectionSpelling, sheet, at('section'), t.section, t.match.section, canonical),
         { value: canonical, was: t.match.section, becomes: canonical },
       );
     else
@@ -131,27 +132,26 @@ function checkLead({ sheet, push, at }: TaskCheck, t: Task, lists: Lists): void 
   ) {
     const canonical = lists.knownByKey.get(normalizeKey(t.lead));
     if (canonical)
-      push('error', 'leadSpelling', at('lead'), PROBLEM.leadSpelling(sheet, at('lead'), t.lead, canonical), {
-        value: canonical,
-        was: t.match.lead ?? t.lead,
-        becomes: canonical,
-      });
+      push(
+        'error',
+        'leadSpelling',
+        at('lead'),
+        spellingMessage(PROBLEM.leadSpelling, sheet, at('lead'), t.lead, t.match.lead ?? t.lead, canonical),
+        {
+          value: canonical,
+          was: t.match.lead ?? t.lead,
+          becomes: canonical,
+        },
+      );
     else
       push('warning', 'unknownLead', at('lead'), PROBLEM.unknownLead(sheet, at('lead'), t.lead, SHEET.lists));
   }
 }
 
-/** Trạng thái and Ngày hoàn thành: a known status, a date when done, a done status when dated, a date that fits. */
+/** Trạng thái and Ngày hoàn thành: a date when done, a done status when dated, a date that fits. */
 function checkStatusAndCompletion({ sheet, ctx, push, at }: TaskCheck, t: Task): void {
+  // A status that is not a list value is reported where it is read (tracker.ts): the row is "Lỗi dữ liệu".
   const statusReadable = !t.unreadable.includes('status');
-  // A status that only looks like Hoàn thành (a no-break space, a tab) is reported where it is read (tracker.ts).
-  if (
-    statusReadable &&
-    t.statusText !== '' &&
-    t.status === null &&
-    normalizeKey(t.statusText) !== normalizeKey(STATUS_LABEL.done)
-  )
-    push('error', 'unknownStatus', at('status'), PROBLEM.unknownStatus(sheet, at('status'), t.statusText));
   const completedReadable = !t.unreadable.includes('completedOn');
   if (t.status === 'done' && t.completedOn === null && completedReadable)
     push('error', 'doneWithoutDate', at('completedOn'), PROBLEM.doneWithoutDate(sheet, at('completedOn')));

@@ -69,6 +69,62 @@ export const STATE_LABEL = {
   notYetInPeriod: 'Chưa đến kỳ',
 } as const;
 
+/**
+ * How officers write a status when they type it rather than pick it from the list. None of these is on the list,
+ * so the row shows "Lỗi dữ liệu"; "Sửa tự động" offers the list's value each one means, however it is written:
+ * with or without diacritics, in any case, with stray spaces or a full stop (src/domain/statusSpelling.ts). Only
+ * spellings whose meaning is certain: "Chưa hoàn thành" (not started, or under way?) is not one.
+ */
+export const STATUS_SPELLINGS: Record<keyof typeof STATUS_LABEL, readonly string[]> = {
+  notStarted: [
+    'Chưa thực hiện',
+    'Chưa làm',
+    'Chưa triển khai',
+    'Chưa tiến hành',
+    'Chưa bắt đầu',
+    'Chưa thực hiện được',
+  ],
+  inProgress: [
+    'Đang thực hiện',
+    'Đang làm',
+    'Đang triển khai',
+    'Đang tiến hành',
+    'Đang xử lý',
+    'Đang giải quyết',
+  ],
+  done: [
+    'Hoàn thành',
+    'Đã hoàn thành',
+    'Hoàn tất',
+    'Đã hoàn tất',
+    'Xong',
+    'Đã xong',
+    'Làm xong',
+    'Đã làm xong',
+    'Thực hiện xong',
+    'Đã thực hiện xong',
+    'Đã thực hiện',
+    'Hoàn thành đúng hạn',
+    'Hoàn thành quá hạn',
+    'Hoàn thành trễ hạn',
+    'Đã hoàn thành đúng hạn',
+    'Đã hoàn thành quá hạn',
+  ],
+};
+
+/**
+ * What makes a typed word differ from the list's though it looks the same (or nearly): named in the check's
+ * messages, so a message never shows two words that look alike without saying how they differ.
+ */
+export const SPELLING_DIFFERENCE = {
+  case: 'chữ hoa, chữ thường',
+  spaces: 'khoảng trắng thừa',
+  nbsp: 'khoảng trắng không ngắt (NBSP, thường có khi dán từ trang web hoặc Word)',
+  breaks: 'dấu tab hoặc dấu xuống dòng',
+  invisible: 'ký tự ẩn không nhìn thấy',
+  composition: 'dấu tiếng Việt gõ theo bảng mã tổ hợp (khác bảng mã dựng sẵn của danh sách)',
+} as const;
+
 /** Rows of the roll-ups for tasks whose Mục or lead matches no listed one (blank, misspelt, too long). */
 export const OTHER_GROUP = {
   section: 'Khác (chưa ghi mục, hoặc mục không có trong kế hoạch)',
@@ -139,28 +195,6 @@ const at = (sheet: string, cell: string): string => `trang "${sheet}", ô ${cell
 
 /** Problem messages: what is wrong, where, and what to do. */
 
-/**
- * How a typed spelling differs from the list's, in words, so that a message never shows two words that look the
- * same without saying what differs ("có khoảng trắng không ngắt", "dấu gõ theo bảng mã tổ hợp"…).
- */
-export function spellingDifference(value: string, canonical: string): string {
-  const said: string[] = [];
-  if (/[\u00a0\u202f\u2007]/.test(value)) said.push('có khoảng trắng không ngắt');
-  if (/[\u200b-\u200f\u2060-\u206f\ufeff\u00ad]/.test(value)) said.push('có ký tự ẩn');
-  if (/\t/.test(value)) said.push('có dấu tab');
-  if (value !== value.trim()) said.push('thừa khoảng trắng ở đầu hoặc cuối');
-  if (/\S {2,}\S/.test(value)) said.push('có hai khoảng trắng liền nhau');
-  if (value.normalize('NFC') !== value) said.push('dấu gõ theo bảng mã tổ hợp (Unicode NFD)');
-  const bare = (t: string): string =>
-    t
-      .normalize('NFC')
-      .replace(/[\s\u00a0\u202f\u2007\u200b-\u200f\u2060-\u206f\ufeff\u00ad]+/g, ' ')
-      .trim();
-  if (bare(value) !== bare(canonical) && bare(value).toLowerCase() === bare(canonical).toLowerCase())
-    said.push('khác chữ hoa, chữ thường');
-  return said.length > 0 ? said.join(', ') : 'khác cách gõ';
-}
-
 export const PROBLEM = {
   trackerMissing: (sheet: string) =>
     `Không tìm thấy trang "${sheet}". Hãy bấm "Khởi tạo bảng theo dõi" để tạo bảng, hoặc đổi tên trang tính đang dùng thành "${sheet}".`,
@@ -171,7 +205,11 @@ export const PROBLEM = {
   duplicateColumn: (sheet: string, cell: string, header: string, first: string) =>
     `Cột "${header}" xuất hiện hai lần (${at(sheet, cell)}; lần đầu ở ô ${first}). Chỉ cột đầu tiên được đọc; hãy xóa hoặc đổi tên cột thừa.`,
   unknownStatus: (sheet: string, cell: string, value: string) =>
-    `Trạng thái "${value}" không hợp lệ (${at(sheet, cell)}). Hãy chọn trong danh sách: ${STATUS_LABEL.notStarted}, ${STATUS_LABEL.inProgress}, ${STATUS_LABEL.done}.`,
+    `Trạng thái "${value}" không có trong danh sách (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Hãy chọn trong danh sách: ${STATUS_LABEL.notStarted}, ${STATUS_LABEL.inProgress}, ${STATUS_LABEL.done}.`,
+  statusMeans: (sheet: string, cell: string, value: string, label: string) =>
+    `Trạng thái "${value}" không có trong danh sách (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Nếu ý là "${label}", hãy bấm "Sửa tự động"; nếu không, hãy chọn lại trong danh sách.`,
+  statusLookalike: (sheet: string, cell: string, label: string, differences: string) =>
+    `Trạng thái ở ${at(sheet, cell)} trông như "${label}" nhưng có ${differences}, nên công thức không nhận ra và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   emptyTask: (sheet: string, cell: string) =>
     `Thiếu nội dung nhiệm vụ (${at(sheet, cell)}). Hãy nhập nội dung hoặc xóa dòng.`,
   emptySection: (sheet: string, cell: string) =>
@@ -192,14 +230,28 @@ export const PROBLEM = {
     `Ô ${cell} ở cột ${header} đang báo lỗi ${value} (${at(sheet, cell)}). Hãy nhập lại giá trị đúng.`,
   unknownSection: (sheet: string, cell: string, value: string) =>
     `Mục "${value}" không có trong kế hoạch (${at(sheet, cell)}), nên nhiệm vụ được tính vào dòng "Khác" của trang "${SHEET.summary}" và của báo cáo. Hãy chọn mục trong danh sách thả xuống (ví dụ II.1, IV).`,
-  sectionSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Mục "${value}" gõ khác với "${canonical}" (${spellingDifference(value, canonical)}) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" không nhận ra. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
-  leadSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Cơ quan chủ trì "${value}" gõ khác với "${canonical}" trong danh mục (${spellingDifference(value, canonical)}) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
-  statusSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Trạng thái "${value}" gõ khác với "${canonical}" trong danh sách (${spellingDifference(value, canonical)}) (${at(sheet, cell)}). Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách thả xuống.`,
-  doneLookalike: (sheet: string, cell: string, value: string) =>
-    `Trạng thái "${value}" trông giống "${STATUS_LABEL.done}" nhưng có ký tự lạ (khoảng trắng không ngắt, dấu tab…) (${at(sheet, cell)}), nên công thức không tính là đã hoàn thành. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  sectionSpelling: (
+    sheet: string,
+    cell: string,
+    value: string,
+    canonical: string,
+    differences: string,
+    looksAlike: boolean,
+  ) =>
+    `${looksAlike ? `Mục ở ${at(sheet, cell)} trông như "${canonical}" nhưng có ${differences}` : `Mục "${value}" gõ khác với "${canonical}" (${differences}) (${at(sheet, cell)})`}, nên công thức của trang "${SHEET.summary}" không nhận ra. Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  leadSpelling: (
+    sheet: string,
+    cell: string,
+    value: string,
+    canonical: string,
+    differences: string,
+    looksAlike: boolean,
+  ) =>
+    `${looksAlike ? `Cơ quan chủ trì ở ${at(sheet, cell)} trông như "${canonical}" của danh mục nhưng có ${differences}` : `Cơ quan chủ trì "${value}" gõ khác với "${canonical}" trong danh mục (${differences}) (${at(sheet, cell)})`}, nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  statusSpelling: (sheet: string, cell: string, value: string, canonical: string, differences: string) =>
+    `Trạng thái "${value}" viết khác "${canonical}" của danh sách (${differences}) (${at(sheet, cell)}). Công thức vẫn đọc đúng; hãy bấm "Sửa tự động" để ghi đúng như danh sách.`,
+  statusSpellingUnseen: (sheet: string, cell: string, canonical: string, differences: string) =>
+    `Trạng thái ở ${at(sheet, cell)} là "${canonical}" nhưng có ${differences}. Công thức vẫn đọc đúng; hãy bấm "Sửa tự động" để ghi đúng như danh sách.`,
   formulaNotCalculated: (sheet: string, cell: string, header: string) =>
     `Ô ${cell} ở cột ${header} chứa công thức chưa được tính (${at(sheet, cell)}). Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại, hoặc nhập giá trị thay cho công thức.`,
   doneWithoutDate: (sheet: string, cell: string) =>
@@ -224,8 +276,15 @@ export const PROBLEM = {
     `Trang "${sheet}" không có dòng tiêu đề của bảng số liệu hồ sơ TTHC (cần các cột ${TTHC_HEADERS.month}, ${TTHC_HEADERS.field}, ${TTHC_HEADERS.carriedOver}…), nên số liệu hồ sơ TTHC chưa được tổng hợp. Hãy khôi phục dòng tiêu đề.`,
   tthcMissingColumn: (sheet: string, cell: string, header: string) =>
     `Trang "${sheet}" thiếu cột "${header}" (${at(sheet, cell)} là dòng tiêu đề), nên số liệu hồ sơ TTHC chưa được tổng hợp. Hãy thêm cột có đúng tiêu đề này.`,
-  tthcCountAsText: (sheet: string, cell: string, header: string, value: string) =>
-    `Ô ${cell} ở cột ${header} chứa số "${value}" dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính). Hãy nhập lại thành số, hoặc bấm "Sửa tự động".`,
+  tthcCountAsText: (
+    sheet: string,
+    cell: string,
+    header: string,
+    value: string,
+    month: number | null,
+    field: string | null,
+  ) =>
+    `Ô ${cell} ở cột ${header}${month !== null && field !== null ? ` (dòng tháng ${month}, lĩnh vực "${field}")` : ''} chứa số "${value}" dạng chữ (${at(sheet, cell)}), nên công thức không đọc được và dòng hiện "${STATE_LABEL.dataError}" (không được tính ở trang "${SHEET.summary}" và trong báo cáo). Hãy nhập lại thành số, hoặc bấm "Sửa tự động" ở ngăn Kiểm tra dữ liệu.`,
   tthcCountNotWhole: (sheet: string, cell: string, header: string, value: string) =>
     `Số hồ sơ ở cột ${header} phải là số nguyên từ 0 đến 1.000.000; ô ${cell} đang là ${value} (${at(sheet, cell)}), nên dòng hiện "${STATE_LABEL.dataError}" và không được tính. Hãy nhập lại số hồ sơ.`,
   tthcCountNotNumber: (sheet: string, cell: string, header: string, value: string) =>
@@ -242,8 +301,15 @@ export const PROBLEM = {
     `${TTHC_HEADERS.field} "${value}" không phải là tên lĩnh vực (${at(sheet, cell)}), nên dòng không được tính. Hãy chọn lĩnh vực trong danh sách thả xuống.`,
   tthcUnknownField: (sheet: string, cell: string, value: string, lists: string) =>
     `Lĩnh vực "${value}" chưa có trong danh mục (${at(sheet, cell)}); số liệu vẫn được tính riêng dưới tên này. Nếu đúng, hãy thêm vào cột "Lĩnh vực" của trang "${lists}"; nếu sai, hãy chọn lại.`,
-  tthcFieldSpelling: (sheet: string, cell: string, value: string, canonical: string) =>
-    `Lĩnh vực "${value}" gõ khác với "${canonical}" trong danh mục (${spellingDifference(value, canonical)}) (${at(sheet, cell)}), nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
+  tthcFieldSpelling: (
+    sheet: string,
+    cell: string,
+    value: string,
+    canonical: string,
+    differences: string,
+    looksAlike: boolean,
+  ) =>
+    `${looksAlike ? `Lĩnh vực ở ${at(sheet, cell)} trông như "${canonical}" của danh mục nhưng có ${differences}` : `Lĩnh vực "${value}" gõ khác với "${canonical}" trong danh mục (${differences}) (${at(sheet, cell)})`}, nên công thức của trang "${SHEET.summary}" tính vào dòng "Khác". Hãy bấm "Sửa tự động" hoặc chọn lại trong danh sách.`,
   tthcUnbalanced: (sheet: string, cell: string, received: number, handled: number) =>
     `Số hồ sơ không khớp (${at(sheet, cell)}): ${TTHC_HEADERS.received} là ${received} (kỳ trước chuyển qua + tiếp nhận trực tuyến + trực tiếp, bưu chính) nhưng số đã giải quyết và đang giải quyết cộng lại là ${handled}. Hãy kiểm tra lại các số của dòng này.`,
   tthcCarryOver: (
@@ -257,6 +323,15 @@ export const PROBLEM = {
     `${TTHC_HEADERS.carriedOver} của lĩnh vực "${field}" tháng ${month} là ${carried}, nhưng cuối tháng ${month - 1} còn ${pending} hồ sơ đang giải quyết (trong hạn + quá hạn) (${at(sheet, cell)}). Hãy kiểm tra lại số chuyển qua hoặc số đang giải quyết của tháng trước.`,
   tthcCarryMissing: (sheet: string, cell: string, field: string, month: number, pending: number) =>
     `Cuối tháng ${month} lĩnh vực "${field}" còn ${pending} hồ sơ đang giải quyết, nhưng tháng ${month + 1} đã có số liệu mà chưa có dòng của lĩnh vực này (${at(sheet, cell)}). Hãy thêm dòng tháng ${month + 1} cho lĩnh vực này (kỳ trước chuyển qua ${pending}).`,
+  tthcCarryNotTyped: (
+    sheet: string,
+    cell: string,
+    field: string,
+    month: number,
+    pending: number,
+    row: number,
+  ) =>
+    `Cuối tháng ${month} lĩnh vực "${field}" còn ${pending} hồ sơ đang giải quyết, nhưng dòng ${row} (tháng ${month + 1} của lĩnh vực này) chưa nhập số liệu (${at(sheet, cell)}), trong khi tháng ${month + 1} đã có số liệu của lĩnh vực khác. Hãy nhập số liệu tháng ${month + 1} vào dòng ${row} (kỳ trước chuyển qua ${pending}).`,
   tthcDuplicateRow: (sheet: string, cell: string, month: number, field: string, first: number) =>
     `Tháng ${month}, lĩnh vực "${field}" đã có ở dòng ${first} (${at(sheet, cell)}): mỗi tháng, mỗi lĩnh vực chỉ một dòng. Số liệu của cả hai dòng đang được cộng dồn ở trang "${SHEET.summary}" và trong báo cáo; hãy gộp lại thành một dòng.`,
   tthcLateWithoutReason: (sheet: string, cell: string, month: number, field: string, late: number) =>

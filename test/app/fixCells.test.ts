@@ -54,6 +54,32 @@ describe('Sửa tự động', () => {
     expect(port.applies).toBe(applies + 1);
   });
 
+  it('writes the list value a typed status means; the row then counts by the list value', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026, now });
+    port.setCell(SHEET.tracker, 'H2', 'Đã hoàn thành');
+    port.setCell(SHEET.tracker, 'I2', 46100);
+    port.setCell(SHEET.tracker, 'H3', 'dang thuc hien');
+    port.setCell(SHEET.tracker, 'H4', 'Chưa hoàn thành'); // not certain: no fix
+    const check = await checkTracker(port, { today });
+    expect(check.result!.errors.filter((e) => e.code === 'unknownStatus').map((e) => e.cell)).toEqual([
+      'H2',
+      'H3',
+      'H4',
+    ]);
+    const fixes = fixable(check.result!.errors);
+    expect(fixes.map((f) => [f.cell, f.fix.was, f.fix.becomes])).toEqual([
+      ['H2', 'Đã hoàn thành', 'Hoàn thành'],
+      ['H3', 'dang thuc hien', 'Đang thực hiện'],
+    ]);
+    const out = await fixCells(port, { today, confirmed: fixes });
+    expect(out).toMatchObject({ ok: true, fixed: ['H2', 'H3'], skipped: [] });
+    const rows = port.sheet(SHEET.tracker)!.values;
+    expect([rows[1][7], rows[2][7], rows[3][7]]).toEqual(['Hoàn thành', 'Đang thực hiện', 'Chưa hoàn thành']);
+    const after = await checkTracker(port, { today });
+    expect(after.result!.errors.filter((e) => e.code === 'unknownStatus').map((e) => e.cell)).toEqual(['H4']);
+  });
+
   it('writes nothing when nothing confirmed still applies', async () => {
     const port = await damaged();
     const fixes = fixable((await checkTracker(port, { today })).result!.errors);

@@ -149,6 +149,51 @@ describe('cchc', () => {
     noStack(r.err);
   });
 
+  it('a status typed as officers write it is Lỗi dữ liệu in check and report, never overdue, with its fix', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet('Nhiệm vụ')!;
+    let row = 0;
+    sheet.eachRow((r, n) => {
+      const g = r.getCell(7).value;
+      if (row === 0 && n > 1 && g instanceof Date && g.toISOString().slice(0, 10) < '2026-05-01') row = n;
+    });
+    expect(row).toBeGreaterThan(1);
+    sheet.getCell(`H${row}`).value = 'Đã hoàn thành';
+    sheet.getCell(`I${row}`).value = new Date(Date.UTC(2026, 3, 20));
+    const typed = path.join(dir, 'typed.xlsx');
+    await wb.xlsx.writeFile(typed);
+    const check = JSON.parse((await cchc('check', typed, '--today', '2026-06-05', '--json')).out) as {
+      errors: { cell: string; code: string; fix?: { becomes: string } }[];
+    };
+    expect(check.errors).toEqual([
+      expect.objectContaining({
+        cell: `H${row}`,
+        code: 'unknownStatus',
+        fix: expect.objectContaining({ becomes: 'Hoàn thành' }),
+      }),
+    ]);
+    const report = async (f: string): Promise<{ overdue: number; dataError: number }> =>
+      JSON.parse(
+        (
+          await cchc(
+            'report',
+            f,
+            '--period',
+            '2026-Q2',
+            '--as-of',
+            '2026-06-05',
+            '--json',
+            '--out',
+            path.join(dir, 'r.xlsx'),
+          )
+        ).out,
+      ).totals;
+    const before = await report(file);
+    const after = await report(typed);
+    expect([after.overdue, after.dataError]).toEqual([before.overdue - 1, before.dataError + 1]);
+  });
+
   it('exits 2 on a file that is not an .xlsx', async () => {
     const bad = path.join(dir, 'bad.xlsx');
     fs.writeFileSync(bad, 'đây không phải tệp Excel');

@@ -780,7 +780,8 @@ function userCases(): CorpusCase[] {
   });
 
   const booleans = replaceRows(rows, {
-    1: { cells: { status: true }, facts: { done: false } },
+    // TRUE is no list value: the row is "Lỗi dữ liệu" (it used to count as an open task).
+    1: { cells: { status: true }, facts: { done: false, unreadable: true } },
     4: { cells: { completedOn: false }, facts: { completedOn: null, unreadable: true } },
     12: { cells: { task: true }, facts: { task: 'TRUE' } },
     13: { cells: { section: false }, facts: { section: 'FALSE' } },

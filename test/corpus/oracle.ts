@@ -22,8 +22,8 @@ export interface RowFacts {
   completedOn: Iso | null;
   /**
    * The sheet's Tình trạng hạn formula cannot read the row (a date typed as text, an error value in Nội dung,
-   * Trạng thái or a date, TRUE in a date column): it shows "Lỗi dữ liệu", and the row counts so even when its
-   * task text is unreadable.
+   * Trạng thái or a date, TRUE in a date column, a Trạng thái that is not one of the list's values): it shows
+   * "Lỗi dữ liệu", and the row counts so even when its task text is unreadable.
    */
   unreadable?: boolean;
 }

@@ -268,6 +268,53 @@ describe('the checks between rows', () => {
     expect(codes(grid(rows))).toEqual(['warning:tthcCarryMissing@B2']);
   });
 
+  it('never asks to add a row that is there: a count stored as text is named at its cell, with its row', () => {
+    // The issue's case: April's Chứng thực row exists, "21" stored as text in it; April has other figures.
+    const april = row(4, 'Chứng thực', { carriedOver: 1, online: '21', offline: 10, onTime: 32 });
+    const rows = [
+      balanced(3, 'Chứng thực', { online: 9, pOn: 1 }),
+      balanced(3, 'Hộ tịch', { online: 4 }),
+      april,
+      balanced(4, 'Hộ tịch', { online: 4 }),
+      balanced(5, 'Chứng thực', { carried: 5, online: 4 }),
+    ];
+    const g = grid(rows);
+    expect(codes(g)).toEqual(['error:tthcCountAsText@D4']);
+    const [p] = readTthc(g, 2026).problems;
+    expect(p.message).toContain('ô D4');
+    expect(p.message).toContain('tháng 4, lĩnh vực "Chứng thực"');
+    expect(p.message).not.toMatch(/thêm dòng/);
+    expect(p.fix).toEqual({ value: 21, numberFormat: '0', was: '21', becomes: '21' });
+    // The same with the month stored as text too: the row is still there.
+    const monthText = row('4', 'Chứng thực', { carriedOver: 1, online: 21, offline: 10, onTime: 32 });
+    expect(codes(grid([rows[0], rows[1], monthText, rows[3]]))).toEqual(['error:tthcMonthAsText@A4']);
+  });
+
+  it('points at the row of next month when it is there with no figures yet, instead of asking to add one', () => {
+    const rows = [
+      balanced(3, 'Chứng thực', { online: 9, pOn: 2 }),
+      balanced(3, 'Hộ tịch', { online: 4 }),
+      row(4, 'Chứng thực'),
+      balanced(4, 'Hộ tịch', { online: 4 }),
+    ];
+    const g = grid(rows);
+    expect(codes(g)).toEqual(['warning:tthcCarryNotTyped@C4']);
+    const read = readTthc(g, 2026);
+    const [p] = checkTthc(read, SHEET.tthc, { year: 2026, knownFields: TTHC_FIELDS });
+    expect(p.message).toContain('dòng 4');
+    expect(p.message).not.toMatch(/thêm dòng/);
+  });
+
+  it('offers the number for a count stored as text in Vietnamese thousands, not for a decimal comma', () => {
+    const g = grid([row(1, 'Hộ tịch', { online: '1.705', offline: '3,5', onTime: 1705 })]);
+    const problems = readTthc(g, 2026).problems;
+    expect(problems.map((p) => `${p.code}@${p.cell}`)).toEqual([
+      'tthcCountAsText@D2',
+      'tthcCountNotWhole@E2',
+    ]);
+    expect(problems[0].fix).toEqual({ value: 1705, numberFormat: '0', was: '1.705', becomes: '1705' });
+  });
+
   it('the month before having no figures at all is not a carry-over to check (the sheet may start in any month)', () => {
     expect(codes(grid([balanced(3, 'Hộ tịch', { carried: 5, online: 1 })]))).toEqual([]);
   });

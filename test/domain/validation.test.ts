@@ -53,7 +53,8 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('flags an unknown Trạng thái', () => {
-    expect(codes(grid([row({ status: 'Xong' })]))).toEqual(['error:unknownStatus@H2']);
+    expect(codes(grid([row({ status: 'Hoàn tất!' })]))).toEqual(['error:unknownStatus@H2']);
+    expect(codes(grid([row({ status: 'Không rõ' })]))).toEqual(['error:unknownStatus@H2']);
   });
 
   it('flags empty Nội dung and Cơ quan chủ trì', () => {
@@ -164,16 +165,65 @@ describe('Kiểm tra dữ liệu', () => {
     expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 46170 })], head))).toEqual([]);
   });
 
-  it('does not read Hoàn thành with a no-break space or a tab as done, as the formula does not', () => {
+  it('reads Hoàn thành with a no-break space or a tab as no list value, as the formula does: Lỗi dữ liệu', () => {
     for (const status of ['Hoàn thành\u00a0', 'Hoàn\tthành', '\u00a0Hoàn thành']) {
       const g = grid([row({ status, completedOn: 46170 })]);
       const { read, result } = checkTrackerGrid(g, ctx);
       expect(read.tasks[0].status).toBeNull();
-      expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual([
-        'doneLookalike@H2',
-        'dateWithoutDone@H2',
-      ]);
+      expect(read.tasks[0].unreadable).toEqual(['status']);
+      expect(deadlineState(read.tasks[0], ctx.today, 7)).toBe('dataError');
+      // One problem at the cell (no "date without Hoàn thành" besides), with the list's value as the fix.
+      expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual(['unknownStatus@H2']);
       expect(result.errors[0].fix).toEqual({ value: 'Hoàn thành', was: status, becomes: 'Hoàn thành' });
+    }
+  });
+
+  it('names the invisible difference instead of showing two words that look alike', () => {
+    const message = (status: string): string =>
+      checkTrackerGrid(grid([row({ status })]), ctx).result.errors[0].message;
+    const nbsp = message('Hoàn thành\u00a0');
+    expect(nbsp).toContain('khoảng trắng không ngắt');
+    expect(nbsp.match(/Hoàn thành/g)).toHaveLength(1);
+    expect(message('Đang thực\u200b hiện')).toContain('ký tự ẩn');
+    expect(message('Hoàn\nthành')).toContain('xuống dòng');
+    // Combining marks in an order no keyboard types: the same word on screen, another spelling in the cell.
+    const odd = message('Chưa thực hie\u0302\u0323n');
+    expect(odd).toContain('bảng mã tổ hợp');
+    expect(odd.match(/Chưa thực hiện/g)).toHaveLength(1);
+    // A cosmetic spelling the formula reads (decomposed accents): a warning naming what differs, the word once.
+    const { warnings } = checkTrackerGrid(
+      grid([row({ status: 'Đang thực hiện'.normalize('NFD') })]),
+      ctx,
+    ).result;
+    expect(warnings.map((w) => w.code)).toEqual(['statusSpelling']);
+    expect(warnings[0].message).toContain('bảng mã tổ hợp');
+    expect(warnings[0].message.normalize('NFC').match(/Đang thực hiện/g)).toHaveLength(1);
+  });
+
+  it('makes a status outside the list a data error at its cell, offering the value it means', () => {
+    const cases: [GridCell, string | null][] = [
+      ['Đã hoàn thành', 'Hoàn thành'],
+      ['hoàn thành.', 'Hoàn thành'],
+      ['hoan thanh', 'Hoàn thành'],
+      ['Xong', 'Hoàn thành'],
+      ['đã xong', 'Hoàn thành'],
+      ['Đang làm', 'Đang thực hiện'],
+      ['dang thuc hien', 'Đang thực hiện'],
+      ['Chưa làm', 'Chưa thực hiện'],
+      ['chua thuc hien', 'Chưa thực hiện'],
+      ['Chưa hoàn thành', null],
+      ['Quá hạn', null],
+      [5, null],
+      [true, null],
+    ];
+    for (const [status, meant] of cases) {
+      const { read, result } = checkTrackerGrid(grid([row({ status, completedOn: 46170 })]), ctx);
+      const t = read.tasks[0];
+      expect([status, t.status, deadlineState(t, ctx.today, 7)]).toEqual([status, null, 'dataError']);
+      expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual(['unknownStatus@H2']);
+      const [e] = result.errors;
+      expect(e.message).toContain(`"${typeof status === 'boolean' ? 'TRUE' : String(status)}"`);
+      expect(e.fix).toEqual(meant === null ? undefined : { value: meant, was: status, becomes: meant });
     }
   });
 
@@ -235,6 +285,18 @@ describe('Kiểm tra dữ liệu', () => {
       { value: lead, was: `${lead} `, becomes: lead },
       { value: lead, was: lead.normalize('NFD'), becomes: lead },
     ]);
+  });
+
+  it('names how a Mục or lead differs where it looks like the list’s, showing the word once', () => {
+    const { result } = checkTrackerGrid(
+      grid([row({ section: 'II.1\u00a0' }), row({ stt: 2, lead: lead.normalize('NFD') })]),
+      ctx,
+    );
+    const [section, nfd] = result.errors.map((e) => e.message.normalize('NFC'));
+    expect(section).toContain('khoảng trắng không ngắt');
+    expect(section.match(/II\.1/g)).toHaveLength(1);
+    expect(nfd).toContain('bảng mã tổ hợp');
+    expect(nfd.split(lead)).toHaveLength(2);
   });
 
   it('flags a plan task whose deadline was removed (it would count as Thường xuyên)', () => {

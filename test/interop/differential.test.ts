@@ -7,7 +7,8 @@
  *
  * The classes are the ways a person can type a cell that the domain could read differently from the formulas:
  * a date typed as text, a date with a time of day, a number stored as text in a date column, a deadline typed
- * as text, Trạng thái in another case, Unicode form or spacing, a completion date without Hoàn thành, a
+ * as text, Trạng thái in another case, Unicode form or spacing or outside the list ("Đã hoàn thành", "hoan
+ * thanh", "Đang làm", a look-alike with a no-break space: "Lỗi dữ liệu"), a completion date without Hoàn thành, a
  * completion date in the future, an error value in any input cell, a Mục or lead spelt differently, and a mix
  * of all with odd warning-day settings. At least 12 trackers of each (FUZZ_SEED changes them; DIFF_TRACKERS
  * raises the count per class), all recalculated in one LibreOffice run.
@@ -89,7 +90,12 @@ const textDate = (offset: number, form: number): string => {
 const dateCol = fc.constantFrom<ColumnKey>('deadline', 'completedOn');
 const done = (task: number): Edit => ({ task, key: 'status', value: STATUS_LABEL.done });
 
-const STATUS_FORMS: string[] = [
+/**
+ * Trạng thái as people type it: list values in another case, spacing or Unicode form (read as the value), and
+ * words outside the list (the row is "Lỗi dữ liệu"): officers' own spellings, look-alikes with a no-break space,
+ * a tab or a zero-width space, marks in an order no keyboard types, a number, TRUE.
+ */
+const STATUS_FORMS: Typed[] = [
   'hoàn thành',
   'HOÀN THÀNH',
   'Hoàn thành'.normalize('NFD'),
@@ -102,6 +108,21 @@ const STATUS_FORMS: string[] = [
   'Đang thực hiện ',
   'đang THỰC HIỆN',
   'Hoàn tất',
+  'Đã hoàn thành',
+  'hoan thanh',
+  'Xong',
+  'đã xong',
+  'Đang làm',
+  'dang thuc hien',
+  'Chưa làm',
+  'chua thuc hien',
+  'Hoàn thành\u200b',
+  'Đang thư\u0323c hiê\u0323n',
+  'CHƯA THỰC HIỆN'.normalize('NFD'),
+  'Chưa thực hie\u0302\u0323n',
+  'Hoàn thành.',
+  5,
+  true,
 ];
 const ERRORS = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!'];
 

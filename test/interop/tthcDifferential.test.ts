@@ -125,7 +125,11 @@ const onCount = (values: fc.Arbitrary<Typed>): fc.Arbitrary<[TthcColumnKey, Type
   fc.tuple(countKeyArb, values);
 
 const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
-  countAsText: edits(onCount(fc.constantFrom<Typed>('12', ' 7 ', '0', '1.000', '3,5', '-2', 'mười'))),
+  countAsText: edits(
+    onCount(
+      fc.constantFrom<Typed>('12', ' 7 ', '0', '1.000', '1.705', '21\u00a0', '\u00a021', '3,5', '-2', 'mười'),
+    ),
+  ),
   decimal: edits(onCount(fc.constantFrom<Typed>(2.5, 0.1, 3.0000001, 7.0, 123_456_789, 0.999999))),
   negative: edits(onCount(fc.constantFrom<Typed>(-1, -3.5, -100, -0.25))),
   boolean: edits(onCount(fc.constantFrom<Typed>(true, false))),

@@ -216,7 +216,27 @@ const statusTextArb: fc.Arbitrary<string> = fc.oneof(
                   : `${s}\u200b`,
       ),
   },
-  { weight: 1, arbitrary: fc.constantFrom('Xong', 'Hoàn thành.', 'Đã hoàn thành', 'Hoan thanh', '') },
+  {
+    weight: 3,
+    // As officers type them (none is a list value: the row is "Lỗi dữ liệu", the fix offers the value meant).
+    arbitrary: fc.constantFrom(
+      'Xong',
+      'Hoàn thành.',
+      'Đã hoàn thành',
+      'Hoan thanh',
+      'hoàn tất',
+      'đã xong',
+      'Đang làm',
+      'dang thuc hien',
+      'Chưa làm',
+      'chua thuc hien',
+      'Chưa hoàn thành',
+      'Hoàn thành\u200b',
+      'Chưa thực hie\u0302\u0323n',
+      'Đang thư\u0323c hiê\u0323n',
+      '',
+    ),
+  },
 );
 
 /** Words that are also what a broken program prints; as user data they must pass through untouched. */

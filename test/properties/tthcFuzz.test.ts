@@ -32,7 +32,9 @@ import {
   tthcFormulaProblems,
   type TthcFigures,
   type TthcPeriodFigures,
+  type TthcRow,
 } from '../../src/domain/tthc';
+import { normalizeKey } from '../../src/domain/text';
 import { SHEET, TTHC_HEADERS } from '../../src/i18n/vi';
 import { buildReportSheet } from '../../src/sheets/reportSheet';
 import { buildSummarySheet } from '../../src/sheets/summarySheet';
@@ -60,7 +62,21 @@ const anyValue: fc.Arbitrary<GridCell> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<GridCell>(1e15, 2 ** 53, -0, 0.1 + 0.2, 12.000000001) },
   {
     weight: 2,
-    arbitrary: fc.constantFrom<GridCell>('12', ' 7 ', '', '   ', '\u00a0', '1.000', '3,5', '-2', 'mười', 'x'),
+    arbitrary: fc.constantFrom<GridCell>(
+      '12',
+      ' 7 ',
+      '',
+      '   ',
+      '\u00a0',
+      '1.000',
+      '1.705',
+      '21\u00a0',
+      '\u00a021',
+      '3,5',
+      '-2',
+      'mười',
+      'x',
+    ),
   },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constantFrom(...ERRORS).map((error): GridCell => ({ error })) },
@@ -86,7 +102,13 @@ const anyValue: fc.Arbitrary<GridCell> = fc.oneof(
 
 type Mutation =
   | { kind: 'cell'; row: number; col: number; value: GridCell }
-  | { kind: 'figures'; row: number; counts: number[] }
+  /** A month's figures, balanced; `asText` stores one of them as text ("21", "21" + a no-break space, "1.705"). */
+  | {
+      kind: 'figures';
+      row: number;
+      counts: number[];
+      asText: { at: number; how: 'plain' | 'nbsp' | 'dots' } | null;
+    }
   | { kind: 'header'; col: number; value: GridCell }
   | { kind: 'swapColumns'; a: number; b: number }
   | { kind: 'insertAbove'; rows: number }
@@ -106,6 +128,13 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
       kind: fc.constant('figures' as const),
       row: rowArb,
       counts: fc.array(fc.nat(60), { minLength: 8, maxLength: 8 }),
+      asText: fc.option(
+        fc.record({
+          at: fc.nat(7),
+          how: fc.constantFrom('plain' as const, 'nbsp' as const, 'dots' as const),
+        }),
+        { freq: 3 },
+      ),
     }),
   },
   {
@@ -151,7 +180,21 @@ function mutate(mutations: readonly Mutation[]): GridCell[][] {
       const po = Math.min(pOn % 6, total - e - l);
       const pl = Math.min(pLate % 3, total - e - l - po);
       const values = [carried, online, offline, e, total - e - l - po - pl, l, po, pl];
-      COUNT_COLS.forEach((c, i) => set(m.row, c, values[i]));
+      COUNT_COLS.forEach((c, i) => {
+        const v = values[i];
+        const how = m.asText?.at === i ? m.asText.how : null;
+        set(
+          m.row,
+          c,
+          how === null
+            ? v
+            : how === 'plain'
+              ? String(v)
+              : how === 'nbsp'
+                ? `${v}\u00a0`
+                : `${Math.floor(v / 1000) > 0 ? `${Math.floor(v / 1000)}.` : ''}${String(v % 1000).padStart(v >= 1000 ? 3 : 1, '0')}`,
+        );
+      });
     } else if (m.kind === 'header') set(headerAt, m.col, m.value);
     else if (m.kind === 'swapColumns')
       g = g.map((r) => {
@@ -252,6 +295,13 @@ function run(c: Case): void {
     ...checkTthc(read, SHEET.tthc, { year: 2026, knownFields, tasks: TASKS, statusColumn: 7 }),
   ];
   for (const p of problems) checkProblem(p, grid);
+  // The check never asks for a row that is there (in any state: no figures yet, "Lỗi dữ liệu", a month as text).
+  for (const p of problems.filter((x) => x.code === 'tthcCarryMissing')) {
+    const at = read.rows.find((r) => r.row === Number(/\d+$/.exec(p.cell)![0]))!;
+    const key = (r: TthcRow): string => `${r.month ?? r.monthAsText}|${normalizeKey(r.field ?? '')}`;
+    const wanted = `${(at.month as number) + 1}|${normalizeKey(at.field ?? '')}`;
+    ensure(!read.rows.some((r) => key(r) === wanted), `${p.cell}: asks to add a row that is there`);
+  }
   for (const r of read.rows) {
     ensure(r.row >= 1 && r.row <= values.length, `row ${r.row} outside the sheet`);
     if (r.state === 'counted')

@@ -529,7 +529,7 @@ describe('the actions', () => {
           errors: [
             {
               severity: 'error' as const,
-              code: 'doneLookalike',
+              code: 'unknownStatus',
               sheet: 'Nhiệm vụ',
               cell: 'H3',
               message: 'x',
