@@ -134,11 +134,13 @@ export function readResults(
   const entries: WrittenResult[] = [];
   const ctx: RowContext = { grid, sheet, columns, byKey, trackerSheet, problems };
   for (let r = headerRow + 1; r < grid.values.length; r++) entries.push(...readRow(ctx, r));
-  entries.sort((a, b) => a.order - b.order || a.quarter - b.quarter || kindOrder(a) - kindOrder(b));
+  entries.sort((a, b) => a.order - b.order || when(a) - when(b) || kindOrder(a) - kindOrder(b));
   return { present: true, readable: true, entries, problems };
 }
 
 const kindOrder = (e: WrittenResult): number => (e.kind === 'result' ? 0 : 1);
+/** The quarter in time: next year's first after this year's fourth. */
+const when = (e: WrittenResult): number => (e.nextYear ? 5 : e.quarter);
 
 interface RowContext {
   grid: Grid;

@@ -1,0 +1,128 @@
+/**
+ * Kết quả theo kỳ through the actions: init writes it with the tracker and adds it alone to a tracker made
+ * before it (rows for the tasks Nhiệm vụ holds now, the officer's own included); check reports its problems;
+ * the report is given what was written.
+ */
+import { checkTracker, initTracker } from '../../src/app';
+import { TRACKER_SHEETS } from '../../src/app/checkTracker';
+import { reportFromSnapshot } from '../../src/app/compileReport';
+import { readQuarterCell, RESULTS_COLUMN_KEYS } from '../../src/domain/resultsSheet';
+import { SHEET } from '../../src/i18n/vi';
+import { readRegister } from '../../src/sheets/register';
+import type { RawCell } from '../../src/workbook/port';
+import { MemoryPort, type MemorySheet } from '../support/memoryPort';
+
+const now = new Date('2026-06-05T03:00:00Z');
+const today = '2026-06-05';
+const col = (k: (typeof RESULTS_COLUMN_KEYS)[number]): number => RESULTS_COLUMN_KEYS.indexOf(k);
+const copy = (s: MemorySheet | undefined): RawCell[][] => (s ? s.values.map((r) => [...r]) : []);
+
+/** The sheet row (0-based) of a task's quarter. */
+function rowOf(sheet: MemorySheet, quarter: number, startsWith: string): number {
+  return sheet.values.findIndex(
+    (r, i) =>
+      i > 0 &&
+      String(r[col('task')]).startsWith(startsWith) &&
+      readQuarterCell(r[col('quarter')] as never) === quarter,
+  );
+}
+
+describe('Khởi tạo and Kết quả theo kỳ', () => {
+  it('a new tracker comes with Kết quả theo kỳ beside Nhiệm vụ, registered, and checks clean', async () => {
+    const port = new MemoryPort();
+    const out = await initTracker(port, { year: 2026, now });
+    expect(out.message).toContain(SHEET.results);
+    const results = port.sheet(SHEET.results)!;
+    expect(results.values.length).toBeGreaterThan(100);
+    expect(readRegister(port.sheet(SHEET.register) as never).map((o) => [o.name, o.kind])).toContainEqual([
+      SHEET.results,
+      'results',
+    ]);
+    const check = await checkTracker(port, { today });
+    expect(check.result).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('adds only Kết quả theo kỳ to a tracker made before it, with a row for the officer’s own task', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026, now });
+    port.sheets = port.sheets.filter((s) => s.name !== SHEET.results);
+    const register = port.sheet(SHEET.register)!;
+    register.values = register.values.filter((r) => r[0] !== SHEET.results);
+    const tracker = port.sheet(SHEET.tracker)!;
+    const added = [...tracker.values[1]];
+    added[1] = 'V';
+    added[2] = 'Số hóa hồ sơ lưu trữ của xã';
+    tracker.values.push(added);
+    tracker.formulas.push(tracker.formulas[1].map(() => null));
+    const before = Object.fromEntries(
+      [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.tthc].map((n) => [n, copy(port.sheet(n))]),
+    );
+    const applies = port.applies;
+    const out = await initTracker(port, { year: 2030, now });
+    expect(out).toMatchObject({ ok: true, sheet: SHEET.results });
+    expect(out.message).toContain('năm 2026');
+    expect(port.applies).toBe(applies + 1);
+    for (const [name, values] of Object.entries(before)) expect(port.sheet(name)!.values).toEqual(values);
+    const results = port.sheet(SHEET.results)!;
+    expect(rowOf(results, 4, 'Số hóa hồ sơ lưu trữ')).toBe(results.values.length - 1);
+    expect(readRegister(port.sheet(SHEET.register) as never).map((o) => o.name)).toContain(SHEET.results);
+    // Once it is there, init refuses again.
+    const again = await initTracker(port, { year: 2026, now });
+    expect(again.ok).toBe(false);
+    expect(port.applies).toBe(applies + 1);
+  });
+
+  it('a tracker made before both sheets gets both, in one write', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026, now });
+    port.sheets = port.sheets.filter((s) => s.name !== SHEET.results && s.name !== SHEET.tthc);
+    const register = port.sheet(SHEET.register)!;
+    register.values = register.values.filter((r) => r[0] !== SHEET.results && r[0] !== SHEET.tthc);
+    const applies = port.applies;
+    const out = await initTracker(port, { year: 2026, now });
+    expect(out).toMatchObject({ ok: true, sheet: SHEET.tthc });
+    expect(out.message).toContain(SHEET.results);
+    expect(port.applies).toBe(applies + 1);
+    expect(port.sheet(SHEET.tthc)).toBeDefined();
+    expect(port.sheet(SHEET.results)).toBeDefined();
+  });
+
+  it('never touches a user’s own sheet named Kết quả theo kỳ', async () => {
+    const port = new MemoryPort();
+    port.addUserSheet('kết quả theo kỳ', [['của tôi']]);
+    const out = await initTracker(port, { year: 2026, now });
+    expect(out).toMatchObject({ ok: false, sheet: SHEET.results });
+    expect(port.applies).toBe(0);
+  });
+});
+
+describe('check and report', () => {
+  it('check lists the sheet’s problems; the report is given the words, tied to Nhiệm vụ', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026, now });
+    const results = port.sheet(SHEET.results)!;
+    const tiepDan = rowOf(results, 2, 'Thực hiện tốt công tác tiếp dân');
+    results.values[tiepDan][col('result')] = 'Tiếp 15 lượt công dân';
+    results.values[tiepDan][col('planned')] = 'Tiếp công dân định kỳ';
+    const renamed = rowOf(results, 1, 'Khảo sát, lắp đặt hệ thống camera');
+    results.values[renamed][col('task')] = 'Lắp camera (đã đổi tên)';
+    results.values[renamed][col('result')] = 'Đã khảo sát, lập dự toán 35 triệu đồng';
+    const check = await checkTracker(port, { today });
+    expect(check.ok).toBe(true);
+    expect(check.result!.warnings.map((p) => [p.sheet, p.code, p.cell])).toEqual([
+      [SHEET.results, 'resultsTaskNotOnTracker', `C${renamed + 1}`],
+    ]);
+    const snap = await port.read([...TRACKER_SHEETS]);
+    const made = reportFromSnapshot(snap, { asOf: today, period: { year: 2026, quarter: 2 } });
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    expect(made.state.results.entries.map((e) => [e.quarter, e.kind, e.text, e.trackerRow !== null])).toEqual(
+      [
+        // A task no longer on Nhiệm vụ takes its place by its row on Kết quả theo kỳ (results.ts: order).
+        [1, 'result', 'Đã khảo sát, lập dự toán 35 triệu đồng', false],
+        [2, 'result', 'Tiếp 15 lượt công dân', true],
+        [3, 'planned', 'Tiếp công dân định kỳ', true],
+      ],
+    );
+  });
+});
