@@ -1,11 +1,12 @@
 /**
  * Kết quả theo kỳ through the actions: init writes it with the tracker and adds it alone to a tracker made
  * before it (rows for the tasks Nhiệm vụ holds now, the officer's own included); check reports its problems;
- * the report is given what was written.
+ * the report is given what was written; rollover gives the new year its rows, with nothing written.
  */
 import { checkTracker, initTracker } from '../../src/app';
 import { TRACKER_SHEETS } from '../../src/app/checkTracker';
 import { reportFromSnapshot } from '../../src/app/compileReport';
+import { rolloverTracker } from '../../src/app/rollover';
 import { readQuarterCell, RESULTS_COLUMN_KEYS } from '../../src/domain/resultsSheet';
 import { SHEET } from '../../src/i18n/vi';
 import { readRegister } from '../../src/sheets/register';
@@ -124,5 +125,51 @@ describe('check and report', () => {
         [3, 'planned', 'Tiếp công dân định kỳ', true],
       ],
     );
+  });
+});
+
+describe('Chuyển sang năm mới and Kết quả theo kỳ', () => {
+  it('the new year’s sheet has rows for the plan and the carried tasks, nothing written; the old words stay', async () => {
+    const source = new MemoryPort();
+    await initTracker(source, { year: 2026, now });
+    const tracker = source.sheet(SHEET.tracker)!;
+    // The officer's own task, overdue: it is carried, and gets rows in the new year.
+    const own = [...tracker.values[1]];
+    own[1] = 'V';
+    own[2] = 'Số hóa hồ sơ lưu trữ của xã';
+    own[6] = 46_000; // 09/12/2025: overdue
+    tracker.values.push(own);
+    tracker.formulas.push(tracker.formulas[1].map(() => null));
+    const results = source.sheet(SHEET.results)!;
+    results.values[rowOf(results, 3, 'Thực hiện tốt công tác tiếp dân')][col('result')] =
+      'Tiếp 15 lượt công dân';
+    const sourceBefore = source.sheets.map((s) => copy(s));
+    const target = new MemoryPort();
+    const out = await rolloverTracker(source, target, { today: '2026-12-20', now });
+    expect(out.ok).toBe(true);
+    expect(source.sheets.map((s) => copy(s))).toEqual(sourceBefore);
+    const fresh = new MemoryPort();
+    await initTracker(fresh, { year: 2027, now });
+    const made = target.sheet(SHEET.results)!;
+    const planRows = fresh.sheet(SHEET.results)!.values;
+    const perQuarter = (planRows.length - 1) / 4;
+    // Each quarter's block: the plan's rows as init writes them for 2027, then the carried task.
+    expect(made.values).toHaveLength(1 + 4 * (perQuarter + 1));
+    for (let q = 0; q < 4; q++) {
+      const block = made.values.slice(1 + q * (perQuarter + 1), 1 + (q + 1) * (perQuarter + 1));
+      expect(block.slice(0, perQuarter)).toEqual(
+        planRows.slice(1 + q * perQuarter, 1 + (q + 1) * perQuarter),
+      );
+      expect(block[perQuarter].slice(1, 3)).toEqual(['V', 'Số hóa hồ sơ lưu trữ của xã']);
+    }
+    expect(made.values.slice(1).every((r) => r[col('result')] === null && r[col('planned')] === null)).toBe(
+      true,
+    );
+    expect(out.warnings).toContainEqual(expect.stringContaining('1 nội dung đã ghi cho các quý năm 2026'));
+    // The new workbook checks clean as to its results.
+    const check = await checkTracker(target, { today: '2027-01-05' });
+    expect(
+      check.result!.errors.concat(check.result!.warnings).filter((p) => p.sheet === SHEET.results),
+    ).toEqual([]);
   });
 });
