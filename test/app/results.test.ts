@@ -6,6 +6,7 @@
 import { checkTracker, initTracker } from '../../src/app';
 import { TRACKER_SHEETS } from '../../src/app/checkTracker';
 import { reportFromSnapshot } from '../../src/app/compileReport';
+import { writeDemo } from '../../src/app/demo';
 import { rolloverTracker } from '../../src/app/rollover';
 import { readQuarterCell, RESULTS_COLUMN_KEYS } from '../../src/domain/resultsSheet';
 import { SHEET } from '../../src/i18n/vi';
@@ -171,5 +172,28 @@ describe('Chuyển sang năm mới and Kết quả theo kỳ', () => {
     expect(
       check.result!.errors.concat(check.result!.warnings).filter((p) => p.sheet === SHEET.results),
     ).toEqual([]);
+  });
+});
+
+describe('the demo', () => {
+  it('writes results of Quý I–III and planned work, tied to their tasks, with no problem', async () => {
+    const port = new MemoryPort();
+    const out = await writeDemo(port, { now: new Date('2026-09-10T03:00:00Z') });
+    expect(out.ok).toBe(true);
+    const snap = await port.read([...TRACKER_SHEETS]);
+    const made = reportFromSnapshot(snap, { asOf: out.asOf!, period: { year: out.year!, quarter: 3 } });
+    if (!made.ok) throw new Error('no report');
+    const { entries, problems } = made.state.results;
+    expect(problems).toEqual([]);
+    expect(entries.every((e) => e.trackerRow !== null)).toBe(true);
+    const said = (q: number, kind: string, start: string): boolean =>
+      entries.some((e) => e.quarter === q && e.kind === kind && e.text.startsWith(start));
+    expect(said(1, 'result', 'Tiếp 15 lượt công dân')).toBe(true);
+    expect(said(1, 'result', '100% văn bản đi được ký số')).toBe(true);
+    expect(said(1, 'result', 'Đã khảo sát, lập dự toán 35 triệu đồng')).toBe(true);
+    expect(said(4, 'planned', 'Duy trì tiếp công dân')).toBe(true);
+    expect(new Set(entries.filter((e) => e.kind === 'result').map((e) => e.quarter))).toEqual(
+      new Set([1, 2, 3]),
+    );
   });
 });
