@@ -30,7 +30,11 @@ export interface InitOptions {
   year: number;
   /** When the write happens (recorded in the register). */
   now?: Date;
-  /** Rows to write instead of the plan's (tests and benchmarks use this for large trackers). */
+  /**
+   * Rows to write on Nhiệm vụ instead of the plan's (tests and benchmarks use this for large trackers).
+   * Kết quả theo kỳ still gets the plan's tasks: a benchmark measures the tracker's size, and its made-up tasks
+   * (thousands of distinct texts, four rows each) would make that sheet the larger one.
+   */
   seeds?: readonly TrackerSeed[];
 }
 
@@ -81,7 +85,8 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
       if (has(name) && !owned.has(sheetNameKey(name)))
         return { ok: false, message: ACTION.sheetExistsUser(name), sheet: name };
     }
-    const seeds = opts.seeds ?? seedsFromPlan(expandSchedule(opts.year));
+    const planSeeds = seedsFromPlan(expandSchedule(opts.year));
+    const seeds = opts.seeds ?? planSeeds;
     // Danh mục and Cài đặt go first: the tracker's dropdowns and formulas refer to them, and Excel resolves a
     // reference to a sheet that does not exist yet as an external link.
     const specs: SheetSpec[] = [];
@@ -92,7 +97,7 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
     else fieldColumn = listsWithFields(lists, updates).column;
     if (!has(SHEET.settings)) specs.push(buildSettingsSheet(defaultSettings(opts.year)));
     specs.push(buildTrackerSheet(seeds, opts.year));
-    if (!has(SHEET.results)) specs.push(buildResultsSheet(resultTasks(seeds, opts.year)));
+    if (!has(SHEET.results)) specs.push(buildResultsSheet(resultTasks(planSeeds, opts.year)));
     if (!has(SHEET.tthc))
       specs.push(buildTthcSheet({ year: opts.year, fields: fieldsOf(lists), fieldColumn }));
     const register = buildRegisterSheet(
