@@ -90,6 +90,15 @@ export interface TrackerTaskRef extends TaskRef {
   row: number;
 }
 
+/** The header row (0-based) of "Kết quả theo kỳ" and its columns; undefined when no header row is found. */
+export function resultsLayout(
+  grid: Grid,
+): { headerRow: number; columns: Partial<Record<ResultsColumnKey, number>> } | undefined {
+  const headerRow = findHeaderRow(grid, RESULTS_HEADER_SET);
+  if (headerRow < 0) return undefined;
+  return { headerRow, columns: headerColumns(grid, headerRow, RESULTS_HEADER_SET, []) };
+}
+
 /**
  * Reads "Kết quả theo kỳ" (undefined: the workbook has no such sheet) against the tasks of Nhiệm vụ (the first
  * task of a text is the one its words are tied to).

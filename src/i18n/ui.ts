@@ -202,6 +202,8 @@ export const PREVIEW = {
   tthcEditHint:
     'Có thể gõ số hồ sơ và nguyên nhân quá hạn ngay trong bảng để thử (Enter để ghi); ngăn sẽ tự cập nhật.',
   tthcEdit: (header: string, row: number) => `${header}, dòng ${row}`,
+  resultsEditHint:
+    'Có thể ghi kết quả thực hiện trong quý và việc dự kiến quý sau ngay trong bảng để thử (Enter để ghi); báo cáo của kỳ nêu đúng lời đã ghi.',
   formulaPlaceholder: 'ƒx',
   editHint:
     'Có thể đổi "Trạng thái" và "Ngày hoàn thành" của nhiệm vụ ngay trong bảng để thử; ngăn sẽ tự cập nhật.',

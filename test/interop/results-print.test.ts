@@ -11,6 +11,10 @@ import { checkTracker, initTracker } from '../../src/app';
 import { TRACKER_SHEETS } from '../../src/app/checkTracker';
 import { reportFromSnapshot } from '../../src/app/compileReport';
 import { RESULTS_COLUMN_KEYS } from '../../src/domain/resultsSheet';
+import { resultTasks } from '../../src/domain/resultTasks';
+import { expandSchedule } from '../../src/domain/schedule';
+import { buildResultsSheet } from '../../src/sheets/resultsSheet';
+import { seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { RESULTS_HEADERS, SHEET } from '../../src/i18n/vi';
 import type { CellUpdate } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
@@ -59,13 +63,18 @@ beforeAll(async () => {
   bytes = await book.toBuffer();
   const file = path.join(dir, 'tracker.xlsx');
   fs.writeFileSync(file, bytes);
-  // The results sheet alone on paper: a workbook of that one sheet, as LibreOffice prints every sheet.
-  const alone = await openXlsx(bytes);
-  const all = (await alone.read([])).sheets.map((s) => s.name);
-  const ExcelJS = await loadExcelJs(bytes);
-  for (const name of all) if (name !== SHEET.results) ExcelJS.removeWorksheet(ExcelJS.getWorksheet(name)!.id);
+  // The results sheet alone on paper (LibreOffice prints every sheet): init's sheet with the words typed.
+  const typed = (await openXlsx(bytes)).read([SHEET.results]);
+  const spec = buildResultsSheet(resultTasks(seedsFromPlan(expandSchedule(2026)), 2026));
+  const values = (await typed).contents[SHEET.results].values;
+  spec.cells = spec.cells.map((row, r) =>
+    row.map((v, c) => (c >= 3 ? ((values[r]?.[c] as string | null) ?? null) : v)),
+  );
+  const alone = await openXlsx(null);
+  await alone.read([]);
+  await alone.apply({ write: [spec] });
   const aloneFile = path.join(dir, 'results.xlsx');
-  await ExcelJS.xlsx.writeFile(aloneFile);
+  fs.writeFileSync(aloneFile, await alone.toBuffer());
   pages = await readPdf(await toPdf(aloneFile, path.join(dir, 'pdf')));
 }, 300_000);
 
