@@ -226,6 +226,7 @@ export const ACTION_NAME = {
   settings: 'Lưu cài đặt',
   consolidate: 'Tổng hợp nhiều xã',
   rollover: 'Chuyển sang năm mới',
+  results: 'Ghi kết quả',
 } as const;
 
 /** What the ribbon's notice and the pane say of an action beside its own message. */

@@ -89,6 +89,13 @@ export const RESULTS_TEXT = {
     `Ô ${sheet}!${cell} báo lỗi ${error}, nên không được đưa vào báo cáo. Hãy gõ lại nội dung.`,
   added: (sheet: string, year: number, tasks: number) =>
     `Đã thêm trang "${sheet}" để ghi kết quả thực hiện từng quý năm ${year} của ${tasks} nhiệm vụ (và việc dự kiến quý sau); báo cáo định kỳ nêu đúng lời đã ghi. Bảng theo dõi và các trang khác giữ nguyên.`,
+  missing: () =>
+    `Sổ làm việc chưa có trang "${SHEET.results}". Bấm "Khởi tạo bảng theo dõi" để thêm trang này (bảng theo dõi giữ nguyên).`,
+  unreadable: (message: string) => `Chưa đọc được trang "${SHEET.results}": ${message}`,
+  rowChanged: (row: number) =>
+    `Dòng ${row} của trang "${SHEET.results}" đã đổi (nhiệm vụ hoặc quý khác) từ lúc mở. Không ghi gì; hãy chọn lại nhiệm vụ và ghi lại.`,
+  saved: (task: string, quarter: string) => `Đã ghi kết quả ${quarter} của nhiệm vụ "${task}".`,
+  cleared: (task: string, quarter: string) => `Đã xóa kết quả ${quarter} của nhiệm vụ "${task}".`,
   notText: (sheet: string, cell: string, value: string) =>
     `Ô ${sheet}!${cell} chỉ có số "${value}": báo cáo sẽ nêu đúng "${value}". Nếu đó chưa phải là kết quả, hãy ghi rõ bằng lời (ví dụ "Tiếp ${value} lượt công dân").`,
 } as const;
