@@ -24,6 +24,8 @@ export interface ResultsFormRow {
   /** What is written (cleaned), "" when nothing. */
   result: string;
   planned: string;
+  /** The cell of its result ("D7"), to show it. */
+  cell: string;
 }
 
 export interface ResultsFormOutcome extends ActionOutcome {
@@ -61,6 +63,7 @@ function formRows(grid: Grid, { headerRow, columns }: Layout): ResultsFormRow[] 
       task,
       result: cleanWords(textAt(grid, r, columns.result)),
       planned: cleanWords(textAt(grid, r, columns.planned)),
+      cell: toA1(r, columns.result as number),
     });
   }
   return rows;

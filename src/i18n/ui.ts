@@ -255,3 +255,20 @@ export const COMMAND = {
 
 /** The page title of taskpane.html (also set in the HTML template). */
 export const PAGE_TITLE = 'Theo dõi Kế hoạch CCHC';
+
+/** The pane's editor of "Kết quả theo kỳ" (src/taskpane/ResultsSection.tsx). */
+export const RESULTS_PANE = {
+  heading: 'Kết quả theo kỳ',
+  hint: 'Ghi việc đã làm trong quý dưới từng nhiệm vụ và việc dự kiến quý sau; báo cáo định kỳ nêu đúng lời đã ghi. Cũng có thể gõ thẳng vào trang "Kết quả theo kỳ".',
+  quarter: 'Quý',
+  task: 'Nhiệm vụ',
+  taskOption: (section: string, task: string, written: boolean) =>
+    `${written ? '✓ ' : ''}${section ? `${section} – ` : ''}${task.length > 90 ? `${task.slice(0, 89)}…` : task}`,
+  noTasks: 'Quý này chưa có dòng nhiệm vụ nào ở trang "Kết quả theo kỳ".',
+  result: 'Kết quả thực hiện trong quý',
+  planned: (nextYear: boolean) =>
+    nextYear ? 'Dự kiến thực hiện quý I năm sau' : 'Dự kiến thực hiện quý sau',
+  save: 'Ghi kết quả',
+  openRow: 'Xem dòng này trên trang',
+  loading: 'Đang đọc trang "Kết quả theo kỳ"…',
+} as const;
