@@ -94,7 +94,7 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
         </Select>
       </Field>
       {inQuarter.length === 0 ? (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{RESULTS_PANE.noTasks}</MessageBarBody>
         </MessageBar>
       ) : (

@@ -7,6 +7,7 @@ import { checkTracker, initTracker } from '../../src/app';
 import { TRACKER_SHEETS } from '../../src/app/checkTracker';
 import { reportFromSnapshot } from '../../src/app/compileReport';
 import { writeDemo } from '../../src/app/demo';
+import { loadResultsForm, saveResult } from '../../src/app/resultsForm';
 import { rolloverTracker } from '../../src/app/rollover';
 import { readQuarterCell, RESULTS_COLUMN_KEYS } from '../../src/domain/resultsSheet';
 import { SHEET } from '../../src/i18n/vi';
@@ -195,5 +196,66 @@ describe('the demo', () => {
     expect(new Set(entries.filter((e) => e.kind === 'result').map((e) => e.quarter))).toEqual(
       new Set([1, 2, 3]),
     );
+  });
+});
+
+describe('the pane’s results editor over the workbook', () => {
+  it('lists the rows, writes one row’s two cells as text, and nothing else', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026, now });
+    const form = await loadResultsForm(port);
+    expect(form.ok).toBe(true);
+    const target = form.rows!.find(
+      (r) => r.quarter === 3 && r.task.startsWith('Thực hiện tốt công tác tiếp dân'),
+    )!;
+    const before = port.sheets.map((s) => copy(s));
+    const out = await saveResult(port, {
+      row: target.row,
+      quarter: 3,
+      task: target.task,
+      result: '=15 lượt công dân\r\n  đã trả lời 6 kiến nghị  ',
+      planned: '',
+    });
+    expect(out.ok).toBe(true);
+    expect(out.rows!.find((r) => r.row === target.row)!.result).toBe(
+      '=15 lượt công dân\nđã trả lời 6 kiến nghị',
+    );
+    const results = port.sheet(SHEET.results)!;
+    const changed: string[] = [];
+    port.sheets.forEach((s, i) =>
+      s.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== (before[i][r]?.[c] ?? null)) changed.push(`${s.name}!${r},${c}`);
+        }),
+      ),
+    );
+    expect(changed).toEqual([`${SHEET.results}!${target.row - 1},${col('result')}`]);
+    expect(results.values[target.row - 1][col('result')]).toBe('=15 lượt công dân\n  đã trả lời 6 kiến nghị');
+  });
+
+  it('writes nothing when the row no longer names the task and quarter picked (a row inserted since)', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026, now });
+    const target = (await loadResultsForm(port)).rows!.find((r) => r.quarter === 2)!;
+    const results = port.sheet(SHEET.results)!;
+    results.values.splice(1, 0, [null, null, null, null, null]);
+    const applies = port.applies;
+    const out = await saveResult(port, {
+      row: target.row,
+      quarter: 2,
+      task: target.task,
+      result: 'x',
+      planned: '',
+    });
+    expect(out).toMatchObject({ ok: false });
+    expect(out.message).toContain(`Dòng ${target.row}`);
+    expect(port.applies).toBe(applies);
+  });
+
+  it('says what to do when the workbook has no such sheet', async () => {
+    const port = new MemoryPort();
+    const out = await loadResultsForm(port);
+    expect(out.ok).toBe(false);
+    expect(out.message).toContain('Khởi tạo bảng theo dõi');
   });
 });
