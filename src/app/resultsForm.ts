@@ -32,13 +32,15 @@ export interface ResultsFormOutcome extends ActionOutcome {
   rows?: ResultsFormRow[];
 }
 
-/** What the officer wrote in the form for one row. */
+/** What the officer wrote in the form for one row, and what the form showed of it (`was`). */
 export interface ResultsFormEntry {
   row: number;
   quarter: Quarter;
   task: string;
   result: string;
   planned: string;
+  /** The row's words as the form read them: a row written since (on the sheet) is not overwritten. */
+  was: { result: string; planned: string };
 }
 
 type Layout = NonNullable<ReturnType<typeof resultsLayout>>;
@@ -110,9 +112,12 @@ export async function saveResult(port: WorkbookPort, entry: ResultsFormEntry): P
     const sheet = sheetOf(snap.contents[SHEET.results]);
     if ('ok' in sheet) return sheet;
     const { grid, layout } = sheet;
-    const now = formRows(grid, layout).find((r) => r.row === entry.row);
+    const rows = formRows(grid, layout);
+    const now = rows.find((r) => r.row === entry.row);
     if (!now || now.quarter !== entry.quarter || taskKey(now.task) !== taskKey(entry.task))
-      return { ok: false, message: RESULTS_TEXT.rowChanged(entry.row), sheet: SHEET.results };
+      return { ok: false, message: RESULTS_TEXT.rowChanged(entry.row), sheet: SHEET.results, rows };
+    if (now.result !== cleanWords(entry.was.result) || now.planned !== cleanWords(entry.was.planned))
+      return { ok: false, message: RESULTS_TEXT.wordsChanged(entry.row), sheet: SHEET.results, rows };
     const updates: CellUpdate[] = (['result', 'planned'] as const).map((k) => {
       const text = entry[k].replace(/\r\n?/g, '\n').trim();
       return {
@@ -127,7 +132,7 @@ export async function saveResult(port: WorkbookPort, entry: ResultsFormEntry): P
       result: cleanWords(String(updates[0].value ?? '')),
       planned: cleanWords(String(updates[1].value ?? '')),
     };
-    const rows = formRows(grid, layout).map((r) => (r.row === entry.row ? { ...r, ...written } : r));
+    const after = rows.map((r) => (r.row === entry.row ? { ...r, ...written } : r));
     const quarter = quarterCellText(entry.quarter);
     const empty = entry.result.trim() === '' && entry.planned.trim() === '';
     return {
@@ -135,7 +140,7 @@ export async function saveResult(port: WorkbookPort, entry: ResultsFormEntry): P
       message: empty ? RESULTS_TEXT.cleared(now.task, quarter) : RESULTS_TEXT.saved(now.task, quarter),
       sheet: SHEET.results,
       cell: updates[0].cell,
-      rows,
+      rows: after,
     };
   });
 }

@@ -94,6 +94,8 @@ export const RESULTS_TEXT = {
   unreadable: (message: string) => `Chưa đọc được trang "${SHEET.results}": ${message}`,
   rowChanged: (row: number) =>
     `Dòng ${row} của trang "${SHEET.results}" đã đổi (nhiệm vụ hoặc quý khác) từ lúc mở. Không ghi gì; hãy chọn lại nhiệm vụ và ghi lại.`,
+  wordsChanged: (row: number) =>
+    `Dòng ${row} của trang "${SHEET.results}" vừa được ghi ở nơi khác (trên trang tính) từ lúc mở. Không ghi đè; nội dung mới đã hiện ở đây, hãy xem lại rồi ghi.`,
   saved: (task: string, quarter: string) => `Đã ghi kết quả ${quarter} của nhiệm vụ "${task}".`,
   cleared: (task: string, quarter: string) => `Đã xóa kết quả ${quarter} của nhiệm vụ "${task}".`,
   notText: (sheet: string, cell: string, value: string) =>

@@ -115,6 +115,7 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
                   load={actions.loadResults}
                   save={actions.saveResult}
                   onSelectCell={(cell) => void goTo(SHEET.results, cell)}
+                  refreshKey={overview.state.status === 'ready' ? overview.state.loadedAt : undefined}
                 />
               ) : undefined
             }

@@ -27,12 +27,14 @@ export interface ResultsSectionProps {
   save: (entry: ResultsFormEntry) => Promise<ResultsFormOutcome>;
   /** Shows a cell of "Kết quả theo kỳ". */
   onSelectCell: (cell: string) => void;
+  /** Changes when the workbook was read again (the overview's refresh): the rows are read again too. */
+  refreshKey?: unknown;
 }
 
 const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
 
 export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
-  const { busy, load, save, onSelectCell } = props;
+  const { busy, load, save, onSelectCell, refreshKey } = props;
   const [rows, setRows] = React.useState<ResultsFormRow[] | undefined>(undefined);
   const [outcome, setOutcome] = React.useState<ResultsFormOutcome | undefined>(undefined);
   const [quarter, setQuarter] = React.useState<Quarter>(props.initialQuarter);
@@ -40,6 +42,8 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
   const [result, setResult] = React.useState('');
   const [planned, setPlanned] = React.useState('');
   const [saving, setSaving] = React.useState(false);
+  /** The officer has typed since the row was shown: a fresh read does not wipe it. */
+  const [dirty, setDirty] = React.useState(false);
 
   React.useEffect(() => {
     let live = true;
@@ -51,7 +55,7 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
     return () => {
       live = false;
     };
-  }, [load]);
+  }, [load, refreshKey]);
 
   const inQuarter = (rows ?? []).filter((r) => r.quarter === quarter);
   const picked = inQuarter.find((r) => r.row === row) ?? inQuarter[0];
@@ -59,16 +63,29 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
     setRow(r?.row);
     setResult(r?.result ?? '');
     setPlanned(r?.planned ?? '');
+    setDirty(false);
   };
-  // A quarter or a fresh read shows the picked row's words.
-  React.useEffect(() => pick(picked), [quarter, rows]);
+  // Another quarter shows its row's words; a fresh read too, unless the officer is typing.
+  React.useEffect(() => pick(picked), [quarter]);
+  React.useEffect(() => {
+    if (!dirty) pick(picked);
+  }, [rows]);
 
   const onSave = async (): Promise<void> => {
     if (!picked) return;
     setSaving(true);
     try {
-      const o = await save({ row: picked.row, quarter, task: picked.task, result, planned });
+      const o = await save({
+        row: picked.row,
+        quarter,
+        task: picked.task,
+        result,
+        planned,
+        was: { result: picked.result, planned: picked.planned },
+      });
       setOutcome(o);
+      // Saved, or refused because the row changed: either way the form shows the sheet as it is now.
+      setDirty(false);
       if (o.rows) setRows(o.rows);
     } finally {
       setSaving(false);
@@ -112,10 +129,26 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
             </Select>
           </Field>
           <Field label={RESULTS_PANE.result}>
-            <Textarea value={result} resize="vertical" rows={3} onChange={(_, d) => setResult(d.value)} />
+            <Textarea
+              value={result}
+              resize="vertical"
+              rows={3}
+              onChange={(_, d) => {
+                setResult(d.value);
+                setDirty(true);
+              }}
+            />
           </Field>
           <Field label={RESULTS_PANE.planned(quarter === 4)}>
-            <Textarea value={planned} resize="vertical" rows={2} onChange={(_, d) => setPlanned(d.value)} />
+            <Textarea
+              value={planned}
+              resize="vertical"
+              rows={2}
+              onChange={(_, d) => {
+                setPlanned(d.value);
+                setDirty(true);
+              }}
+            />
           </Field>
           <div>
             <Button appearance="primary" disabled={busy || saving || !picked} onClick={() => void onSave()}>

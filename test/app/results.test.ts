@@ -215,6 +215,7 @@ describe('the pane’s results editor over the workbook', () => {
       task: target.task,
       result: '=15 lượt công dân\r\n  đã trả lời 6 kiến nghị  ',
       planned: '',
+      was: { result: '', planned: '' },
     });
     expect(out.ok).toBe(true);
     expect(out.rows!.find((r) => r.row === target.row)!.result).toBe(
@@ -246,10 +247,32 @@ describe('the pane’s results editor over the workbook', () => {
       task: target.task,
       result: 'x',
       planned: '',
+      was: { result: '', planned: '' },
     });
     expect(out).toMatchObject({ ok: false });
     expect(out.message).toContain(`Dòng ${target.row}`);
     expect(port.applies).toBe(applies);
+  });
+
+  it('never overwrites words written on the sheet since the form read them', async () => {
+    const port = new MemoryPort();
+    await initTracker(port, { year: 2026, now });
+    const target = (await loadResultsForm(port)).rows!.find((r) => r.quarter === 2)!;
+    port.sheet(SHEET.results)!.values[target.row - 1][col('result')] = 'Ghi trên trang tính';
+    const applies = port.applies;
+    const out = await saveResult(port, {
+      row: target.row,
+      quarter: 2,
+      task: target.task,
+      result: '',
+      planned: 'Dự kiến',
+      was: { result: '', planned: '' },
+    });
+    expect(out.ok).toBe(false);
+    expect(port.applies).toBe(applies);
+    expect(port.sheet(SHEET.results)!.values[target.row - 1][col('result')]).toBe('Ghi trên trang tính');
+    // The form gets the row as it is now, to show it.
+    expect(out.rows!.find((r) => r.row === target.row)!.result).toBe('Ghi trên trang tính');
   });
 
   it('says what to do when the workbook has no such sheet', async () => {

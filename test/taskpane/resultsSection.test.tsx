@@ -84,6 +84,7 @@ describe('the results editor', () => {
       task: CNTT,
       result: '100% văn bản đi được ký số',
       planned: 'Trả kết quả điện tử',
+      was: { result: '', planned: '' },
     });
     expect(screen.getByText(saved.message)).toBeTruthy();
     const options = [...(field(RESULTS_PANE.task) as HTMLSelectElement).options].map((o) => o.textContent);
