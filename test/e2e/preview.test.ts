@@ -468,6 +468,7 @@ describe('the task pane in the browser preview', () => {
     await book.xlsx.readFile(file);
     expect(book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
       'Nhiệm vụ',
+      'Kết quả theo kỳ',
       'Hồ sơ TTHC',
       'Danh mục',
       'Cài đặt',
