@@ -347,7 +347,7 @@ describe('the task pane in the browser preview', () => {
     );
     await pane().getByRole('tab', { name: 'Tổng quan' }).click();
     const section = pane().getByRole('region', { name: 'Kết quả theo kỳ' });
-    await section.getByLabel('Quý').selectOption('1');
+    await section.getByLabel('Quý', { exact: true }).selectOption('1');
     // The pane reads what was typed on the sheet (the overview is read again after the change).
     await page.waitForFunction(
       (text) =>
@@ -358,7 +358,9 @@ describe('the task pane in the browser preview', () => {
         )?.value === text,
       'Ban hành Quyết định kiện toàn Ban điều hành',
     );
-    await section.getByLabel('Dự kiến thực hiện quý sau').fill('Sơ kết hoạt động Ban điều hành');
+    await section
+      .getByLabel('Dự kiến thực hiện quý sau', { exact: true })
+      .fill('Sơ kết hoạt động Ban điều hành');
     await section.getByRole('button', { name: 'Ghi kết quả' }).click();
     await section.getByText(/^Đã ghi kết quả Quý I của nhiệm vụ/).waitFor();
     await page.waitForFunction(
