@@ -3,6 +3,8 @@ import { BODIES } from '../domain/bodies';
 import type { IsoDate } from '../domain/dates';
 import type { Grid } from '../domain/grid';
 import type { CheckResult } from '../domain/problems';
+import type { ResultsRead } from '../domain/results';
+import { readResults } from '../domain/resultsSheet';
 import { readSettings, type Settings, type SettingsRead } from '../domain/settings';
 import type { TrackerRead } from '../domain/tracker';
 import {
@@ -34,10 +36,18 @@ export interface TrackerState {
   tthc: TthcRead;
   /** The fields on Danh mục (the defaults where it has no such list). */
   knownFields: string[];
+  /** "Kết quả theo kỳ" as read (NO_RESULTS when the workbook has no such sheet, or it was not asked for). */
+  results: ResultsRead;
 }
 
-/** The sheets an action reads to know the tracker, its settings, its lists and the TTHC figures. */
-export const TRACKER_SHEETS: readonly string[] = [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.tthc];
+/** The sheets an action reads to know the tracker, its settings, its lists, the TTHC figures and the results. */
+export const TRACKER_SHEETS: readonly string[] = [
+  SHEET.tracker,
+  SHEET.settings,
+  SHEET.lists,
+  SHEET.tthc,
+  SHEET.results,
+];
 
 /** The outcome of any action that needs a tracker when the workbook has none: what to do, where. */
 export function trackerMissingOutcome(): ActionOutcome {
@@ -74,21 +84,24 @@ export function trackerFromSnapshot(snap: WorkbookSnapshot, today: IsoDate): Tra
       statusColumn: read.columns.status,
     }),
   ];
+  const results = readResults(snap.contents[SHEET.results], read.tasks, SHEET.tracker);
+  const otherProblems = [...tthcProblems, ...results.problems];
   return {
     grid,
     read,
     settings,
     settingRows,
     result: {
-      errors: sortProblems([...result.errors, ...tthcProblems.filter((p) => p.severity === 'error')]),
+      errors: sortProblems([...result.errors, ...otherProblems.filter((p) => p.severity === 'error')]),
       warnings: sortProblems([
         ...result.warnings,
         ...settingProblems,
-        ...tthcProblems.filter((p) => p.severity === 'warning'),
+        ...otherProblems.filter((p) => p.severity === 'warning'),
       ]),
     },
     tthc,
     knownFields,
+    results,
   };
 }
 

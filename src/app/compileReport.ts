@@ -146,6 +146,7 @@ export function reportFromSnapshot(
     trackerSheet: SHEET.tracker,
     listedLeads: listed,
     tthc: { read: state.tthc, listedFields: state.knownFields },
+    results: state.results,
   });
   return { ok: true, state, settings, period, content, listed };
 }

@@ -13,13 +13,15 @@
  *
  * Progress is written as a user writes it: plain cell updates on the tracker that `initTracker` wrote; the
  * one-stop shop's dossier counts likewise, January to August, on the rows of "Hồ sơ TTHC" (one field, Đất đai,
- * late in March and May, with its reasons).
+ * late in March and May, with its reasons); and the results of Quý I–III of seven standing and dated tasks, with
+ * the work planned next, on "Kết quả theo kỳ".
  */
 import {
   DEMO_COMMUNE_NAMES,
   DEMO_FIELD,
   DEMO_LATE_REASON,
   DEMO_PROGRESS,
+  DEMO_RESULTS,
   demoCommuneFallback,
   demoUnitName,
   type DemoProgress,
@@ -27,6 +29,8 @@ import {
 import { SHEET, STATUS_LABEL } from '../i18n/vi';
 import { toA1 } from '../domain/a1';
 import { addDays, formatVnDate, isoFromYmd, serialFromIso, todayIso, type IsoDate } from '../domain/dates';
+import type { Grid } from '../domain/grid';
+import { readQuarterCell, RESULTS_COLUMN_KEYS } from '../domain/resultsSheet';
 import { normalizeKey } from '../domain/text';
 import { readTracker, type ColumnKey, type Task, type TrackerRead } from '../domain/tracker';
 import { readTthc, TTHC_COUNT_KEYS, type TthcCountKey, type TthcRead } from '../domain/tthc';
@@ -282,6 +286,41 @@ export function demoTthcUpdates(read: TthcRead, months: number): CellUpdate[] {
   return updates;
 }
 
+/**
+ * The cell updates that write the demo's results of Quý I–III and the work planned after each into "Kết quả
+ * theo kỳ" as `initTracker` wrote it (a block of rows per quarter). Throws when a row is missing.
+ */
+export function demoResultsUpdates(grid: Grid | undefined): CellUpdate[] {
+  if (!grid) throw new Error('demo: no results sheet after init');
+  const col = (k: (typeof RESULTS_COLUMN_KEYS)[number]): number => RESULTS_COLUMN_KEYS.indexOf(k);
+  const rowOf = (quarter: number, task: string): number => {
+    const r = grid.values.findIndex(
+      (row, i) =>
+        i > 0 &&
+        readQuarterCell(row[col('quarter')] ?? null) === quarter &&
+        normalizeKey(String(row[col('task')] ?? '')).startsWith(normalizeKey(task)),
+    );
+    if (r < 0) throw new Error(`demo: no results row for ${task}, quarter ${quarter}`);
+    return r;
+  };
+  const updates: CellUpdate[] = [];
+  for (const d of DEMO_RESULTS)
+    for (const q of [1, 2, 3] as const) {
+      const words = { result: d.results[q], planned: d.planned?.[q] };
+      for (const k of ['result', 'planned'] as const) {
+        const value = words[k];
+        if (value)
+          updates.push({
+            sheet: SHEET.results,
+            cell: toA1(rowOf(q, d.task), col(k)),
+            value,
+            numberFormat: '@',
+          });
+      }
+    }
+  return updates;
+}
+
 export interface DemoOutcome extends ReportOutcome {
   year?: number;
   asOf?: IsoDate;
@@ -298,13 +337,17 @@ export async function writeDemo(port: WorkbookPort, opts: { now: Date }): Promis
   const init = await initTracker(port, { year, now: opts.now });
   if (!init.ok) return init;
   // A failure here is the workbook's (WorkbookError, for the caller to word) or the demo's own bug: thrown.
-  const snap = await port.read([SHEET.tracker, SHEET.tthc]);
+  const snap = await port.read([SHEET.tracker, SHEET.tthc, SHEET.results]);
   const grid = snap.contents[SHEET.tracker];
   if (!grid) throw new Error('demo: no tracker after init');
   const tthc = readTthc(snap.contents[SHEET.tthc], year);
   await port.apply({
     write: [],
-    updates: [...demoProgress(readTracker(grid), year), ...demoTthcUpdates(tthc, demoTthcMonths(asOf))],
+    updates: [
+      ...demoProgress(readTracker(grid), year),
+      ...demoTthcUpdates(tthc, demoTthcMonths(asOf)),
+      ...demoResultsUpdates(snap.contents[SHEET.results]),
+    ],
   });
   const report = await compileReport(port, { asOf, period: { year, quarter: 3 }, now: opts.now });
   return { ...report, year, asOf, initMessage: init.message };

@@ -1,12 +1,15 @@
-import { ACTION, SHEET, TTHC_HEADERS } from '../i18n/vi';
+import { ACTION, RESULTS_TEXT, SHEET, TTHC_HEADERS } from '../i18n/vi';
 import { colToLetters, toA1, tryParseA1Cell } from '../domain/a1';
 import { type IsoDate } from '../domain/dates';
 import type { Grid } from '../domain/grid';
+import { resultTasks } from '../domain/resultTasks';
 import { expandSchedule } from '../domain/schedule';
 import { defaultSettings, readSettings } from '../domain/settings';
 import { sheetNameKey } from '../domain/text';
+import { readTracker } from '../domain/tracker';
 import { fieldListColumnOf, readKnownFields, TTHC_FIELDS } from '../domain/tthc';
 import { buildListsSheet, FIELD_LIST_COLUMN } from '../sheets/listsSheet';
+import { buildResultsSheet } from '../sheets/resultsSheet';
 import {
   buildRegisterSheet,
   fingerprintCells,
@@ -27,7 +30,11 @@ export interface InitOptions {
   year: number;
   /** When the write happens (recorded in the register). */
   now?: Date;
-  /** Rows to write instead of the plan's (tests and benchmarks use this for large trackers). */
+  /**
+   * Rows to write on Nhiệm vụ instead of the plan's (tests and benchmarks use this for large trackers).
+   * Kết quả theo kỳ still gets the plan's tasks: a benchmark measures the tracker's size, and its made-up tasks
+   * (thousands of distinct texts, four rows each) would make that sheet the larger one.
+   */
   seeds?: readonly TrackerSeed[];
 }
 
@@ -59,7 +66,8 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
     return { ok: false, message: ACTION.invalidYear(String(opts.year)) };
   }
   return guarded(async () => {
-    const snap = await port.read([SHEET.register, SHEET.settings, SHEET.lists]);
+    // Nhiệm vụ too: on a tracker made before "Kết quả theo kỳ", that sheet gets a row for each of its tasks.
+    const snap = await port.read([SHEET.register, SHEET.settings, SHEET.lists, SHEET.tracker]);
     const registered = readRegister(snap.contents[SHEET.register]);
     const owned = new Map(registered.map((o) => [sheetNameKey(o.name), o]));
     const exists = new Set(snap.sheets.map((s) => sheetNameKey(s.name)));
@@ -67,17 +75,18 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
     const writtenAt = (opts.now ?? new Date()).toISOString();
     if (has(SHEET.tracker)) {
       const mine = owned.has(sheetNameKey(SHEET.tracker));
-      if (!mine || has(SHEET.tthc)) {
+      if (!mine || (has(SHEET.tthc) && has(SHEET.results))) {
         const message = mine ? ACTION.trackerExists(SHEET.tracker) : ACTION.sheetExistsUser(SHEET.tracker);
         return { ok: false, message, sheet: SHEET.tracker };
       }
-      return addTthcSheet(port, snap.contents, owned, registered, has, opts.year, writtenAt);
+      return addMissingSheets(port, snap.contents, owned, registered, has, opts.year, writtenAt);
     }
-    for (const name of [SHEET.lists, SHEET.settings, SHEET.tthc]) {
+    for (const name of [SHEET.lists, SHEET.settings, SHEET.tthc, SHEET.results]) {
       if (has(name) && !owned.has(sheetNameKey(name)))
         return { ok: false, message: ACTION.sheetExistsUser(name), sheet: name };
     }
-    const seeds = opts.seeds ?? seedsFromPlan(expandSchedule(opts.year));
+    const planSeeds = seedsFromPlan(expandSchedule(opts.year));
+    const seeds = opts.seeds ?? planSeeds;
     // Danh mục and Cài đặt go first: the tracker's dropdowns and formulas refer to them, and Excel resolves a
     // reference to a sheet that does not exist yet as an external link.
     const specs: SheetSpec[] = [];
@@ -88,6 +97,7 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
     else fieldColumn = listsWithFields(lists, updates).column;
     if (!has(SHEET.settings)) specs.push(buildSettingsSheet(defaultSettings(opts.year)));
     specs.push(buildTrackerSheet(seeds, opts.year));
+    if (!has(SHEET.results)) specs.push(buildResultsSheet(resultTasks(planSeeds, opts.year)));
     if (!has(SHEET.tthc))
       specs.push(buildTthcSheet({ year: opts.year, fields: fieldsOf(lists), fieldColumn }));
     const register = buildRegisterSheet(
@@ -99,7 +109,7 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
       ...(updates.length > 0 ? { updates } : {}),
       activate: SHEET.tracker,
       select: 'C2',
-      tabOrder: [SHEET.tracker, SHEET.tthc, SHEET.lists, SHEET.settings],
+      tabOrder: [SHEET.tracker, SHEET.results, SHEET.tthc, SHEET.lists, SHEET.settings],
     });
     return {
       ok: true,
@@ -131,8 +141,12 @@ function listsWithFields(lists: Grid, updates: CellUpdate[]): { column: number; 
   return { column, added: true };
 }
 
-/** The tracker is there, Hồ sơ TTHC is not: adds that sheet (and the field list on Danh mục), nothing else. */
-async function addTthcSheet(
+/**
+ * The tracker is there, Hồ sơ TTHC or Kết quả theo kỳ is not (a tracker made before them): adds what is missing
+ * (and the field list on Danh mục for Hồ sơ TTHC), nothing else. Kết quả theo kỳ gets a row for each task of
+ * Nhiệm vụ that needs words (resultTasks), as the tracker holds them now.
+ */
+async function addMissingSheets(
   port: WorkbookPort,
   contents: Record<string, Grid | undefined>,
   owned: Map<string, OwnedSheet>,
@@ -141,11 +155,53 @@ async function addTthcSheet(
   fallbackYear: number,
   writtenAt: string,
 ): Promise<ActionOutcome> {
-  const lists = contents[SHEET.lists];
+  const { settings } = readSettings(contents[SHEET.settings], fallbackYear);
+  const specs: SheetSpec[] = [];
+  const updates: CellUpdate[] = [];
+  const written: OwnedSheet[] = [];
+  const messages: string[] = [];
+  if (!has(SHEET.tthc)) {
+    const tthc = tthcSpecs(settings.year, contents[SHEET.lists], owned, has, writtenAt);
+    if ('refused' in tthc) return tthc.refused;
+    specs.push(...tthc.specs);
+    updates.push(...tthc.updates);
+    written.push(...tthc.written);
+    messages.push(ACTION.tthcAdded(SHEET.tthc, settings.year, tthc.addedColumn));
+  }
+  if (!has(SHEET.results)) {
+    const tracker = contents[SHEET.tracker];
+    const tasks = tracker ? readTracker(tracker).tasks.filter((t) => t.listed) : [];
+    const rows = resultTasks(tasks, settings.year);
+    specs.push(buildResultsSheet(rows));
+    messages.push(RESULTS_TEXT.added(SHEET.results, settings.year, rows.length));
+  }
+  const register = buildRegisterSheet(registered, [
+    ...specs.map((s) => ownedEntry(s, writtenAt)),
+    ...written,
+  ]);
+  const shown = has(SHEET.tthc) ? SHEET.results : SHEET.tthc;
+  await port.apply({
+    write: [...specs, register],
+    ...(updates.length > 0 ? { updates } : {}),
+    activate: shown,
+    select: shown === SHEET.tthc ? 'C2' : 'D2',
+  });
+  return { ok: true, message: messages.join(' '), sheet: shown, cell: 'A1' };
+}
+
+/** Hồ sơ TTHC for a tracker without it, and Danh mục's field list where Danh mục has none. */
+function tthcSpecs(
+  year: number,
+  lists: Grid | undefined,
+  owned: Map<string, OwnedSheet>,
+  has: (name: string) => boolean,
+  writtenAt: string,
+):
+  | { refused: ActionOutcome }
+  | { specs: SheetSpec[]; updates: CellUpdate[]; written: OwnedSheet[]; addedColumn: string | null } {
   const listsEntry = owned.get(sheetNameKey(SHEET.lists));
   if (has(SHEET.lists) && !listsEntry)
-    return { ok: false, message: ACTION.sheetExistsUser(SHEET.lists), sheet: SHEET.lists };
-  const { settings } = readSettings(contents[SHEET.settings], fallbackYear);
+    return { refused: { ok: false, message: ACTION.sheetExistsUser(SHEET.lists), sheet: SHEET.lists } };
   const specs: SheetSpec[] = [];
   const updates: CellUpdate[] = [];
   const written: OwnedSheet[] = [];
@@ -163,24 +219,8 @@ async function addTthcSheet(
         written.push({ ...listsEntry, fingerprint: fingerprintAfter(lists, updates), writtenAt });
     }
   }
-  const tthc = buildTthcSheet({ year: settings.year, fields: fieldsOf(lists), fieldColumn });
-  specs.push(tthc);
-  const register = buildRegisterSheet(registered, [
-    ...specs.map((s) => ownedEntry(s, writtenAt)),
-    ...written,
-  ]);
-  await port.apply({
-    write: [...specs, register],
-    ...(updates.length > 0 ? { updates } : {}),
-    activate: SHEET.tthc,
-    select: 'C2',
-  });
-  return {
-    ok: true,
-    message: ACTION.tthcAdded(SHEET.tthc, settings.year, addedColumn),
-    sheet: SHEET.tthc,
-    cell: 'A1',
-  };
+  specs.push(buildTthcSheet({ year, fields: fieldsOf(lists), fieldColumn }));
+  return { specs, updates, written, addedColumn };
 }
 
 /** The fingerprint a sheet will have once `updates` (on that sheet) are written. */

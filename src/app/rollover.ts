@@ -22,6 +22,7 @@ import { dataErrorRows } from '../domain/report';
 import { planCarryOver, rolloverSettings } from '../domain/rollover';
 import { countifsKey } from '../domain/rollup';
 import { expandSchedule } from '../domain/schedule';
+import { resultTasks } from '../domain/resultTasks';
 import { readSettings, SETTING_KEYS, settingCellValue, type SettingsRead } from '../domain/settings';
 import { normalizeKey, sheetNameKey } from '../domain/text';
 import { COLUMN_KEYS } from '../domain/tracker';
@@ -39,6 +40,7 @@ import {
 } from '../sheets/carried';
 import { buildListsSheet } from '../sheets/listsSheet';
 import { buildRegisterSheet, ownedEntry, readRegister } from '../sheets/register';
+import { buildResultsSheet } from '../sheets/resultsSheet';
 import type { SheetSpec } from '../sheets/spec';
 import { seedsFromPlan } from '../sheets/trackerSheet';
 import type { RawSheet, WorkbookPort, WorkbookSnapshot } from '../workbook/port';
@@ -201,7 +203,7 @@ export async function rolloverTracker(
   return guarded(async (): Promise<RolloverOutcome> => {
     const stepSheets = steps.flatMap((s) => s.reads);
     const snap = await source.read([
-      ...new Set([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, ...stepSheets]),
+      ...new Set([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, SHEET.results, ...stepSheets]),
     ]);
     const old = readOldYear(snap, opts);
     if ('ok' in old) return old;
@@ -212,9 +214,10 @@ export async function rolloverTracker(
     // Danh mục, and the sheets the steps carry.
     const lists = carryLists(snap.contents[SHEET.lists]);
     const { stepSpecs, notes } = runSteps(steps, snap, from, to, opts.today);
+    const results = carryResults(state, tracker, from, to);
 
     // Nothing goes into a workbook that has any of these sheets already: the new year's is a new workbook.
-    const specs = [lists, settingsSheet, tracker.spec, ...stepSpecs];
+    const specs = [lists, settingsSheet, tracker.spec, results.spec, ...stepSpecs];
     const existing = new Set((await target.read([])).sheets.map((s) => sheetNameKey(s.name)));
     const taken = [...specs.map((s) => s.name), SHEET.register].find((n) => existing.has(sheetNameKey(n)));
     if (taken) return { ok: false, message: ROLLOVER.targetTaken(taken) };
@@ -229,7 +232,7 @@ export async function rolloverTracker(
       ],
       activate: SHEET.tracker,
       select: 'C2',
-      tabOrder: [SHEET.tracker, ...stepSpecs.map((s) => s.name), SHEET.lists, SHEET.settings],
+      tabOrder: [SHEET.tracker, SHEET.results, ...stepSpecs.map((s) => s.name), SHEET.lists, SHEET.settings],
     });
 
     const warnings = [
@@ -238,6 +241,7 @@ export async function rolloverTracker(
         ROLLOVER.settingFollowed(SETTING_LABEL[key], String(settingCellValue(settings, key)), to),
       ),
       ...notes,
+      ...results.notes,
     ];
     return {
       ok: true,
@@ -340,6 +344,31 @@ function carryTracker(state: TrackerState, from: number, to: number, today: IsoD
     };
   });
   return { spec: buildCarriedTracker(plan, copiedRows, to), plan, carried, notTasks, formulaCells };
+}
+
+/**
+ * Kết quả theo kỳ of the new year: a row for each task of the plan that needs words and each carried task
+ * (resultTasks), every words cell empty. What was written for the old year's quarters was reported in that
+ * year's reports and stays in the old workbook: a new year's quarters start with nothing written, and the note
+ * says where the old words are.
+ */
+function carryResults(
+  state: TrackerState,
+  tracker: CarriedTracker,
+  from: number,
+  to: number,
+): { spec: SheetSpec; notes: string[] } {
+  const byRow = new Map(state.read.tasks.map((t) => [t.row, t]));
+  const carried = tracker.carried.flatMap((c) => {
+    const task = byRow.get(c.row);
+    return task ? [{ section: task.section, task: task.task }] : [];
+  });
+  const rows = resultTasks([...tracker.plan, ...carried], to);
+  const written = state.results.entries.length;
+  return {
+    spec: buildResultsSheet(rows),
+    notes: written > 0 ? [ROLLOVER.resultsLeftBehind(written, from, to)] : [],
+  };
 }
 
 /** Cài đặt: the user's values as they are, the year moved on, a default moved with the year where kept. */

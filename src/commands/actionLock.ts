@@ -7,7 +7,8 @@
  */
 import type { KeyValueStorage } from '../workbook/office/memory';
 
-export type ActionName = 'init' | 'check' | 'fix' | 'report' | 'settings' | 'rollover' | 'consolidate';
+export type ActionName =
+  'init' | 'check' | 'fix' | 'report' | 'settings' | 'rollover' | 'consolidate' | 'results';
 
 const ACTIONS: readonly ActionName[] = [
   'init',
@@ -17,6 +18,7 @@ const ACTIONS: readonly ActionName[] = [
   'settings',
   'rollover',
   'consolidate',
+  'results',
 ];
 
 export type Locked<T> = { ran: true; value: T } | { ran: false; running?: ActionName };

@@ -11,6 +11,7 @@ import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
 import { REPORT_SUBJECT } from './plan';
 import type { Problem } from './problems';
+import type { ResultsRead } from './results';
 import {
   completionRate,
   countStates,
@@ -180,6 +181,7 @@ export interface ReportInput {
   listedLeads?: readonly string[];
   /** "Hồ sơ TTHC" as read, and the fields on Danh mục (default: no such sheet). */
   tthc?: { read: TthcRead; listedFields?: readonly string[] };
+  results?: ResultsRead;
 }
 
 /** The TTHC part of a report of `period` (the check's errors name its rows with data errors). */

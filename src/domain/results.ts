@@ -25,6 +25,11 @@ export interface WrittenResult {
   text: string;
   /** What it is: done in the quarter ('result') or planned for the quarter ('planned'). */
   kind: 'result' | 'planned';
+  /**
+   * Planned work written on a Quý IV row: it is for the first quarter of the next year (`quarter` is then 1).
+   * The sheet holds no other plan for a first quarter, so a 'planned' entry of quarter 1 always has it.
+   */
+  nextYear?: boolean;
   /** The cell it was written in ("D7"), for the check's messages. */
   cell: string;
 }

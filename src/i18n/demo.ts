@@ -214,3 +214,77 @@ export const DEMO_COMMUNE_NAMES: readonly string[] = [
 /** A demo commune past the named ones: "Mẫu 13"; and a commune's unit name: "UBND xã Kiến An". */
 export const demoCommuneFallback = (n: number): string => `Mẫu ${n}`;
 export const demoUnitName = (name: string): string => `UBND xã ${name}`;
+
+/**
+ * What the office wrote on "Kết quả theo kỳ" by 05/09: for a task (the start of its text in the plan), the
+ * results of each quarter so far and the work planned for the quarter after (`planned[3]`: for Quý IV).
+ */
+export interface DemoResult {
+  task: string;
+  results: Partial<Record<1 | 2 | 3, string>>;
+  planned?: Partial<Record<1 | 2 | 3, string>>;
+}
+
+export const DEMO_RESULTS: readonly DemoResult[] = [
+  {
+    task: 'Thông tin, tuyên truyền CCHC trong cán bộ',
+    results: {
+      1: 'Đưa 8 tin, bài về CCHC trên hệ thống truyền thanh xã; lồng ghép tuyên truyền tại 3 hội nghị của UBND xã',
+      2: 'Đưa 10 tin, bài về CCHC; tuyên truyền dịch vụ công trực tuyến tại 9 ấp',
+      3: 'Đưa 7 tin, bài về CCHC (đến 31/8); phát 500 tờ rơi hướng dẫn nộp hồ sơ trực tuyến',
+    },
+    planned: {
+      2: 'Tuyên truyền dịch vụ công trực tuyến toàn trình tại các cuộc họp ấp',
+      3: 'Tuyên truyền kết quả CCHC năm trên hệ thống truyền thanh xã; biểu dương gương điển hình',
+    },
+  },
+  {
+    task: 'Thực hiện tốt công tác tiếp dân',
+    results: {
+      1: 'Tiếp 15 lượt công dân; tiếp nhận 6 kiến nghị, phản ánh, đã trả lời 6',
+      2: 'Tiếp 18 lượt công dân; tiếp nhận 9 kiến nghị, phản ánh, đã giải quyết 8, còn 1 đang xác minh',
+      3: 'Tiếp 12 lượt công dân (đến 31/8); không có khiếu nại vượt cấp',
+    },
+    planned: {
+      2: 'Trả lời dứt điểm kiến nghị còn đang xác minh',
+      3: 'Duy trì tiếp công dân định kỳ sáng thứ Năm hằng tuần',
+    },
+  },
+  {
+    task: 'Tạo điều kiện cho cán bộ, công chức, viên chức học tập',
+    results: { 2: 'Cử 3 công chức dự lớp bồi dưỡng kỹ năng giao tiếp, ứng xử với người dân' },
+    planned: { 3: 'Cử 2 công chức dự lớp bồi dưỡng chuyên môn nghiệp vụ một cửa' },
+  },
+  {
+    task: 'Duy trì và đẩy mạnh ứng dụng công nghệ thông tin',
+    results: {
+      1: '100% văn bản đi được ký số và gửi, nhận qua hệ thống quản lý văn bản và điều hành',
+      2: '100% văn bản đi được ký số; tổ chức 2 cuộc họp trực tuyến với tỉnh',
+      3: '100% văn bản đi được ký số; cập nhật phần mềm một cửa điện tử phiên bản mới',
+    },
+    planned: { 3: 'Trả kết quả giải quyết TTHC bản điện tử có ký số cho 100% hồ sơ nộp trực tuyến' },
+  },
+  {
+    task: 'Khảo sát, lắp đặt hệ thống camera',
+    results: {
+      2: 'Đã khảo sát vị trí lắp đặt tại Bộ phận Tiếp nhận và Trả kết quả; chưa lắp đặt do chờ bố trí kinh phí',
+      3: 'Chưa lắp đặt, chờ bố trí kinh phí',
+    },
+    planned: { 3: 'Lắp đặt ngay khi được bố trí kinh phí' },
+  },
+  {
+    task: 'Đề nghị Ủy ban MTTQVN',
+    results: {
+      3: 'Ủy ban MTTQVN xã giám sát việc giải quyết TTHC tại Bộ phận một cửa, không phát hiện sai phạm',
+    },
+  },
+  {
+    task: 'Cân đối ngân sách',
+    results: {
+      1: 'Đã khảo sát, lập dự toán 35 triệu đồng cho hệ thống camera và trang thiết bị Bộ phận một cửa',
+      2: 'Trình UBND xã bổ sung dự toán 35 triệu đồng; chờ bố trí kinh phí',
+      3: 'Đang chờ phòng Tài chính – Kế hoạch thẩm định dự toán',
+    },
+    planned: { 3: 'Bố trí kinh phí lắp đặt camera từ nguồn dự phòng ngân sách xã' },
+  },
+];

@@ -14,6 +14,8 @@ export const ROLLOVER = {
       ? `Đã tạo bảng theo dõi năm ${to}: ${planRows} nhiệm vụ của kế hoạch; không có nhiệm vụ nào của năm ${from} cần chuyển sang. Tệp năm ${from} giữ nguyên.`
       : `Đã tạo bảng theo dõi năm ${to}: ${planRows} nhiệm vụ của kế hoạch và ${carried} nhiệm vụ chưa xong chuyển từ năm ${from} (ở cuối bảng, cột Ghi chú ghi "Chuyển từ năm ${from}"). Tệp năm ${from} giữ nguyên.`,
   /** One carried row, as the CLI lists it and the pane shows it. */
+  resultsLeftBehind: (written: number, from: number, to: number) =>
+    `Trang "${SHEET.results}" năm ${to} có sẵn dòng cho các nhiệm vụ của kế hoạch và các nhiệm vụ được chuyển sang, để ghi kết quả từng quý của năm ${to}; ${written} nội dung đã ghi cho các quý năm ${from} vẫn ở tệp năm ${from}.`,
   carriedRow: (row: number, newRow: number, task: string, deadline: string | null, state: string) =>
     `Dòng ${row} → dòng ${newRow}: ${task || '(không đọc được nội dung)'}${deadline ? ` — hạn ${deadline}` : ''} — ${state}`,
   dataErrorRows: (rows: { row: number; newRow: number }[]) =>

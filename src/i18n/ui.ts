@@ -202,6 +202,8 @@ export const PREVIEW = {
   tthcEditHint:
     'Có thể gõ số hồ sơ và nguyên nhân quá hạn ngay trong bảng để thử (Enter để ghi); ngăn sẽ tự cập nhật.',
   tthcEdit: (header: string, row: number) => `${header}, dòng ${row}`,
+  resultsEditHint:
+    'Có thể ghi kết quả thực hiện trong quý và việc dự kiến quý sau ngay trong bảng để thử (Enter để ghi); báo cáo của kỳ nêu đúng lời đã ghi.',
   formulaPlaceholder: 'ƒx',
   editHint:
     'Có thể đổi "Trạng thái" và "Ngày hoàn thành" của nhiệm vụ ngay trong bảng để thử; ngăn sẽ tự cập nhật.',
@@ -224,6 +226,7 @@ export const ACTION_NAME = {
   settings: 'Lưu cài đặt',
   consolidate: 'Tổng hợp nhiều xã',
   rollover: 'Chuyển sang năm mới',
+  results: 'Ghi kết quả',
 } as const;
 
 /** What the ribbon's notice and the pane say of an action beside its own message. */
@@ -252,3 +255,20 @@ export const COMMAND = {
 
 /** The page title of taskpane.html (also set in the HTML template). */
 export const PAGE_TITLE = 'Theo dõi Kế hoạch CCHC';
+
+/** The pane's editor of "Kết quả theo kỳ" (src/taskpane/ResultsSection.tsx). */
+export const RESULTS_PANE = {
+  heading: 'Kết quả theo kỳ',
+  hint: 'Ghi việc đã làm trong quý dưới từng nhiệm vụ và việc dự kiến quý sau; báo cáo định kỳ nêu đúng lời đã ghi. Cũng có thể gõ thẳng vào trang "Kết quả theo kỳ".',
+  quarter: 'Quý',
+  task: 'Nhiệm vụ',
+  taskOption: (section: string, task: string, written: boolean) =>
+    `${written ? '✓ ' : ''}${section ? `${section} – ` : ''}${task.length > 90 ? `${task.slice(0, 89)}…` : task}`,
+  noTasks: 'Quý này chưa có dòng nhiệm vụ nào ở trang "Kết quả theo kỳ".',
+  result: 'Kết quả thực hiện trong quý',
+  planned: (nextYear: boolean) =>
+    nextYear ? 'Dự kiến thực hiện quý I năm sau' : 'Dự kiến thực hiện quý sau',
+  save: 'Ghi kết quả',
+  openRow: 'Xem dòng này trên trang',
+  loading: 'Đang đọc trang "Kết quả theo kỳ"…',
+} as const;

@@ -10,6 +10,8 @@ export const SHEET = {
   summary: 'Tổng hợp',
   /** The one-stop shop's monthly dossier counts (plan II.3). */
   tthc: 'Hồ sơ TTHC',
+  /** Results per period: what was done under each task, quarter by quarter, and the work planned next. */
+  results: 'Kết quả theo kỳ',
   /** Very hidden sheet listing the sheets the add-in owns. */
   register: 'CCHC_SoDangKy',
 } as const;
@@ -19,6 +21,7 @@ export const PAGE_HEADER = 'Trang &P/&N';
 
 export const TABLE_NAME = 'NhiemVu';
 export const TTHC_TABLE_NAME = 'HoSoTTHC';
+export const RESULTS_TABLE_NAME = 'KetQuaTheoKy';
 
 export const HEADERS = {
   stt: 'STT',
@@ -50,6 +53,53 @@ export const TTHC_HEADERS = {
   pendingLate: 'Đang giải quyết quá hạn',
   rate: 'Tỷ lệ đúng hạn',
   lateReason: 'Nguyên nhân quá hạn, biện pháp khắc phục',
+} as const;
+
+/** The columns of "Kết quả theo kỳ", exactly as the sheet heads them. */
+export const RESULTS_HEADERS = {
+  quarter: 'Quý',
+  section: 'Mục',
+  task: 'Nội dung nhiệm vụ',
+  result: 'Kết quả thực hiện trong quý',
+  planned: 'Dự kiến thực hiện quý sau',
+} as const;
+
+/** What "Kết quả theo kỳ" and its reader say: its quarter cells, its prompts, its problems. */
+export const RESULTS_TEXT = {
+  /** A quarter cell as init writes it: "Quý III". */
+  quarterLabel: (roman: string) => `Quý ${roman}`,
+  /**
+   * A quarter as people type it, after normalizeKey (lower case, NFC): "quý iii", "quy 3", "q3", "3", "iii",
+   * "quý iii/2026". Group 1: the quarter, Roman or Arabic.
+   */
+  quarterPattern: /^(?:quý|quy|q)?\s*(iv|i{1,3}|[1-4])(?:\s*\/\s*\d{4})?$/u,
+  headerNotFound: (sheet: string) =>
+    `Không tìm thấy dòng tiêu đề ở trang "${sheet}" (cần các cột "${RESULTS_HEADERS.quarter}", "${RESULTS_HEADERS.task}", "${RESULTS_HEADERS.result}"). Kết quả đã ghi ở trang này chưa được đưa vào báo cáo.`,
+  missingColumn: (sheet: string, cell: string, header: string) =>
+    `Trang "${sheet}" thiếu cột "${header}" (dòng tiêu đề ${cell}). Hãy thêm lại cột này để kết quả đã ghi được đưa vào báo cáo.`,
+  quarterUnreadable: (sheet: string, cell: string, value: string) =>
+    value === ''
+      ? `Ô ${sheet}!${cell} chưa ghi quý, nên kết quả ghi ở dòng này chưa thuộc kỳ báo cáo nào. Hãy ghi "Quý I", "Quý II", "Quý III" hoặc "Quý IV".`
+      : `Ô ${sheet}!${cell} ghi quý "${value}" không đọc được, nên kết quả ghi ở dòng này chưa thuộc kỳ báo cáo nào. Hãy ghi "Quý I", "Quý II", "Quý III" hoặc "Quý IV".`,
+  taskMissing: (sheet: string, cell: string) =>
+    `Ô ${sheet}!${cell} chưa ghi nội dung nhiệm vụ, nên báo cáo không biết kết quả ở dòng này thuộc nhiệm vụ nào. Hãy chép nội dung nhiệm vụ từ trang "${SHEET.tracker}".`,
+  taskNotOnTracker: (sheet: string, cell: string, tracker: string) =>
+    `Nhiệm vụ ở ô ${sheet}!${cell} không còn ở trang "${tracker}" (đã xóa hoặc đã sửa lời). Báo cáo vẫn nêu kết quả đã ghi theo lời ở trang này; nếu nhiệm vụ đã được sửa lời, hãy chép lại nội dung mới từ trang "${tracker}".`,
+  cellError: (sheet: string, cell: string, error: string) =>
+    `Ô ${sheet}!${cell} báo lỗi ${error}, nên không được đưa vào báo cáo. Hãy gõ lại nội dung.`,
+  added: (sheet: string, year: number, tasks: number) =>
+    `Đã thêm trang "${sheet}" để ghi kết quả thực hiện từng quý năm ${year} của ${tasks} nhiệm vụ (và việc dự kiến quý sau); báo cáo định kỳ nêu đúng lời đã ghi. Bảng theo dõi và các trang khác giữ nguyên.`,
+  missing: () =>
+    `Sổ làm việc chưa có trang "${SHEET.results}". Bấm "Khởi tạo bảng theo dõi" để thêm trang này (bảng theo dõi giữ nguyên).`,
+  unreadable: (message: string) => `Chưa đọc được trang "${SHEET.results}": ${message}`,
+  rowChanged: (row: number) =>
+    `Dòng ${row} của trang "${SHEET.results}" đã đổi (nhiệm vụ hoặc quý khác) từ lúc mở. Không ghi gì; hãy chọn lại nhiệm vụ và ghi lại.`,
+  wordsChanged: (row: number) =>
+    `Dòng ${row} của trang "${SHEET.results}" vừa được ghi ở nơi khác (trên trang tính) từ lúc mở. Không ghi đè; nội dung mới đã hiện ở đây, hãy xem lại rồi ghi.`,
+  saved: (task: string, quarter: string) => `Đã ghi kết quả ${quarter} của nhiệm vụ "${task}".`,
+  cleared: (task: string, quarter: string) => `Đã xóa kết quả ${quarter} của nhiệm vụ "${task}".`,
+  notText: (sheet: string, cell: string, value: string) =>
+    `Ô ${sheet}!${cell} chỉ có số "${value}": báo cáo sẽ nêu đúng "${value}". Nếu đó chưa phải là kết quả, hãy ghi rõ bằng lời (ví dụ "Tiếp ${value} lượt công dân").`,
 } as const;
 
 export const STATUS_LABEL = {
@@ -361,7 +411,7 @@ export const ACTION = {
     'Dữ liệu quá lớn để ghi một lần. Hãy thử lại; nếu vẫn lỗi, hãy dùng Excel trên máy tính.',
   workbookFailed: () => 'Không ghi được vào sổ làm việc. Hãy lưu tệp, mở lại và thử lại.',
   initDone: (sheet: string, rows: number, year: number) =>
-    `Đã tạo bảng theo dõi năm ${year} ở trang "${sheet}" với ${rows} nhiệm vụ, cùng các trang "${SHEET.tthc}", "${SHEET.lists}" và "${SHEET.settings}".`,
+    `Đã tạo bảng theo dõi năm ${year} ở trang "${sheet}" với ${rows} nhiệm vụ, cùng các trang "${SHEET.results}", "${SHEET.tthc}", "${SHEET.lists}" và "${SHEET.settings}".`,
   tthcAdded: (sheet: string, year: number, listColumn: string | null) =>
     `Đã thêm trang "${sheet}" để nhập số hồ sơ thủ tục hành chính hằng tháng năm ${year} theo lĩnh vực; bảng theo dõi và các trang khác giữ nguyên.` +
     (listColumn ? ` Danh sách lĩnh vực được thêm vào cột ${listColumn} của trang "${SHEET.lists}".` : ''),

@@ -7,12 +7,13 @@ import * as React from 'react';
 import { Text, makeStyles, mergeClasses, tokens, type GriffelStyle } from '@fluentui/react-components';
 import { colToLetters, toA1, tryParseA1Cell } from '../domain/a1';
 import type { IsoDate } from '../domain/dates';
+import { resultsLayout } from '../domain/resultsSheet';
 import { PREVIEW } from '../i18n/ui';
-import { SHEET } from '../i18n/vi';
+import { RESULTS_HEADERS, SHEET } from '../i18n/vi';
 import { HEADER_FILL, HEADER_FONT, STATE_COLORS } from '../sheets/palette';
 import type { RawCell, RawSheet } from '../workbook/port';
 import type { SheetLayout } from '../workbook/xlsx/xlsxWorkbook';
-import { DateEditor, StatusEditor, TthcEditor } from './cellEditors';
+import { DateEditor, StatusEditor, TthcEditor, WordsEditor } from './cellEditors';
 import { mergeMap, ROW_HEADER_PX, sizedColumns, spanWidth, type MergeMap } from './gridLayout';
 import type { PreviewWorkbook } from './previewWorkbook';
 import {
@@ -117,6 +118,8 @@ interface Grid {
   tthc: TthcModel | undefined;
   /** The TTHC columns a user may type into, by column index (none when the sheet cannot be read). */
   tthcEditable: Map<number, TthcEditable>;
+  /** Kết quả theo kỳ's header row and its words columns (header text by column index), when this is that sheet. */
+  results: { headerRow: number; editable: Map<number, string> } | undefined;
   columns: number;
   merged: MergeMap;
   /** The 1-based row of the selected cell, 0 when nothing is selected here. */
@@ -141,6 +144,7 @@ function useGrid(props: SheetGridProps, styles: Grid['styles']): Grid {
       if (c !== undefined) tthcEditable.set(c, k);
     }
   const merged = React.useMemo(() => mergeMap(layout), [layout]);
+  const results = React.useMemo(() => (raw.name === SHEET.results ? resultsEditing(raw) : undefined), [raw]);
   return {
     props,
     styles,
@@ -148,10 +152,23 @@ function useGrid(props: SheetGridProps, styles: Grid['styles']): Grid {
     tracker: raw.name === SHEET.tracker ? model : undefined,
     tthc,
     tthcEditable,
+    results,
     columns: Math.max(0, ...raw.values.map((r) => r.length)),
     merged,
     selectedRow: selection ? (tryParseA1Cell(selection)?.row ?? -1) + 1 : 0,
   };
+}
+
+/** Kết quả theo kỳ's words columns (Kết quả, Dự kiến) below its header, for typing into. */
+function resultsEditing(raw: RawSheet): Grid['results'] {
+  const layout = resultsLayout(raw);
+  if (!layout) return undefined;
+  const editable = new Map<number, string>();
+  for (const k of ['result', 'planned'] as const) {
+    const c = layout.columns[k];
+    if (c !== undefined) editable.set(c, RESULTS_HEADERS[k]);
+  }
+  return { headerRow: layout.headerRow, editable };
 }
 
 export function SheetGrid(props: SheetGridProps): React.JSX.Element {
@@ -233,7 +250,8 @@ function gridRow(grid: Grid, values: readonly RawCell[], r: number): React.JSX.E
       : null;
   const isHeader =
     (tracker !== undefined && r === tracker.read.headerRow) ||
-    (tthc !== undefined && r === tthc.read.headerRow);
+    (tthc !== undefined && r === tthc.read.headerRow) ||
+    (grid.results !== undefined && r === grid.results.headerRow);
   const isTthcRow = tthc !== undefined && tthc.read.readable && r > tthc.read.headerRow;
   const rowStyle: React.CSSProperties | undefined = colors
     ? { backgroundColor: `#${colors.fill}`, color: `#${colors.font}` }
@@ -309,6 +327,13 @@ function cellContent(
   const editor = { workbook, sheet: raw.name, cell: address, row: line.row };
   const isTask = line.state !== undefined;
   const tthcKey = line.isTthcRow ? grid.tthcEditable.get(c) : undefined;
+  const wordsLabel =
+    grid.results && line.r > grid.results.headerRow ? grid.results.editable.get(c) : undefined;
+  if (wordsLabel !== undefined)
+    return {
+      content: <WordsEditor key={`${address}:${shown}`} {...editor} shown={shown} label={wordsLabel} />,
+      className: styles.cell,
+    };
   if (isTask && c === tracker?.column('status'))
     return { content: <StatusEditor {...editor} value={shown} />, className: styles.cell };
   if (isTask && c === tracker?.column('completedOn'))

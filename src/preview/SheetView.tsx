@@ -69,6 +69,9 @@ export function SheetView({
       <div className={styles.notes}>
         {active.name === SHEET.tracker && <Caption1 className={styles.hint}>{PREVIEW.editHint}</Caption1>}
         {active.name === SHEET.tthc && <Caption1 className={styles.hint}>{PREVIEW.tthcEditHint}</Caption1>}
+        {active.name === SHEET.results && (
+          <Caption1 className={styles.hint}>{PREVIEW.resultsEditHint}</Caption1>
+        )}
         {(active.name === SHEET.tracker || active.name === SHEET.summary || active.name === SHEET.tthc) && (
           <Caption1 className={styles.hint}>{PREVIEW.formulaNote}</Caption1>
         )}

@@ -1,7 +1,7 @@
 /**
  * The cells the preview lets the user edit, each written back through the port's single-cell update: a
- * tracker row's "Trạng thái" (a list) and "Ngày hoàn thành" (a date), and a Hồ sơ TTHC row's counts and
- * reason. A typed cell is written when the user presses Enter or leaves it, as in Excel.
+ * tracker row's "Trạng thái" (a list) and "Ngày hoàn thành" (a date), a Hồ sơ TTHC row's counts and
+ * reason, and the words of a Kết quả theo kỳ row (its result and planned work, written as text). A typed cell is written when the user presses Enter or leaves it, as in Excel.
  */
 import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
@@ -143,4 +143,20 @@ export function TthcEditor({
       commit={commit}
     />
   );
+}
+
+/** The words of a Kết quả theo kỳ row (result, planned work), written as text as Excel keeps them there. */
+export function WordsEditor({
+  workbook,
+  sheet,
+  cell,
+  row,
+  shown,
+  label,
+}: EditorProps & { shown: string; label: string }): React.JSX.Element {
+  const commit = (text: string) => {
+    if (text === shown) return;
+    void workbook.editCell(sheet, cell, text.trim() === '' ? null : text, '@');
+  };
+  return <TypedCell cell={cell} shown={shown} label={PREVIEW.tthcEdit(label, row)} commit={commit} />;
 }

@@ -36,6 +36,7 @@ const KINDS: ReadonlySet<string> = new Set<SheetKind>([
   'register',
   ...CONSOLIDATION_SHEET_KINDS,
   'tthc',
+  'results',
 ]);
 
 export function readRegister(grid: Grid | undefined): OwnedSheet[] {

@@ -128,7 +128,15 @@ export interface PageSetupSpec {
 
 /** What kind of add-in-owned sheet this is; recorded in the ownership register. */
 export type SheetKind =
-  'tracker' | 'lists' | 'settings' | 'summary' | 'report' | 'register' | 'tthc' | ConsolidationSheetKind;
+  | 'tracker'
+  | 'lists'
+  | 'settings'
+  | 'summary'
+  | 'report'
+  | 'register'
+  | 'tthc'
+  | 'results'
+  | ConsolidationSheetKind;
 
 /**
  * The sheets of a consolidation of many communes (Tổng hợp các xã, Nhiệm vụ quá hạn, Tệp không đọc được,

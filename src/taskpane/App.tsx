@@ -10,6 +10,8 @@ import type { Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
 import { SHEET } from '../i18n/vi';
 import type { PaneActions } from './actions';
+import { ResultsSection } from './ResultsSection';
+import type { Quarter } from '../domain/periods';
 import { ActionsPanel, InitForm, type ActionsPanelProps } from './ActionsPanel';
 import { Feedback, type Place } from './notice';
 import { OverviewPanel } from './OverviewPanel';
@@ -105,6 +107,18 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
             onSelectTthcCell={(cell) => void goTo(SHEET.tthc, cell)}
             onAddTthc={() => void work.onInit('top')}
             busy={busy}
+            resultsEditor={
+              actions.loadResults && actions.saveResult ? (
+                <ResultsSection
+                  initialQuarter={(Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as Quarter}
+                  busy={busy}
+                  load={actions.loadResults}
+                  save={actions.saveResult}
+                  onSelectCell={(cell) => void goTo(SHEET.results, cell)}
+                  refreshKey={overview.state.status === 'ready' ? overview.state.loadedAt : undefined}
+                />
+              ) : undefined
+            }
           />
         </div>
       </TabPanel>

@@ -65,6 +65,8 @@ export interface OverviewPanelProps {
   onAddTthc?: () => void;
   /** Another action is running: buttons that write wait. */
   busy?: boolean;
+  /** The results editor (Kết quả theo kỳ), shown under the TTHC figures once there is a tracker. */
+  resultsEditor?: React.ReactNode;
 }
 
 function StateBadges({ overview }: { overview: Overview }): React.JSX.Element {
@@ -113,6 +115,7 @@ export function OverviewPanel({
   onSelectTthcCell = () => undefined,
   onAddTthc = () => undefined,
   busy = false,
+  resultsEditor,
 }: OverviewPanelProps): React.JSX.Element {
   const styles = usePaneStyles();
 
@@ -162,6 +165,7 @@ export function OverviewPanel({
         onSelectRow={onSelectTthcCell}
         onAddSheet={onAddTthc}
       />
+      {resultsEditor}
       {refreshRow}
     </div>
   );

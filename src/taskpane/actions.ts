@@ -1,6 +1,7 @@
 import type { FileProgress, PickedFileLike } from '../app/consolidate';
 import type { ConfirmedFix } from '../app/fixCells';
 import type { OverviewOutcome } from '../app/overview';
+import type { ResultsFormEntry, ResultsFormOutcome } from '../app/resultsForm';
 import type { SettingsOutcome } from '../app/settingsForm';
 import type { CarriedRow } from '../app/rollover';
 import type { ActionOutcome } from '../app/types';
@@ -81,6 +82,10 @@ export interface PaneActions {
   loadSettings(): Promise<SettingsOutcome>;
   /** Validates and writes the settings form into "Cài đặt". */
   saveSettings(settings: Settings): Promise<SettingsOutcome>;
+  /** Reads "Kết quả theo kỳ" into the results editor (optional: a host without it shows no editor). */
+  loadResults?(): Promise<ResultsFormOutcome>;
+  /** Writes one row's result and planned work into "Kết quả theo kỳ" (where the row is still as read). */
+  saveResult?(entry: ResultsFormEntry): Promise<ResultsFormOutcome>;
   /** Shows a cell to the user: activates its sheet and selects it. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /**

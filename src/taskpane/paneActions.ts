@@ -110,6 +110,15 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
     },
     loadSettings: () => loadSettings(port, { fallbackYear: fallbackYear() }),
     saveSettings: (settings) => exclusive('settings', () => saveSettings(port, settings)),
+    // The results editor's reading and writing load with it: the pane's first JavaScript stays within budget.
+    loadResults: async () => {
+      const { loadResultsForm } = await import(/* webpackChunkName: "results" */ '../app/resultsForm');
+      return loadResultsForm(port);
+    },
+    saveResult: async (entry) => {
+      const { saveResult } = await import(/* webpackChunkName: "results" */ '../app/resultsForm');
+      return exclusive('results', () => saveResult(port, entry));
+    },
     selectCell: (sheet, cell) => host.selectCell(sheet, cell),
     subscribeToChanges: (onChange) => host.subscribeToChanges(onChange),
   };

@@ -6,7 +6,7 @@ import { MemoryPort } from '../support/memoryPort';
 const now = new Date('2026-06-05T03:00:00Z');
 
 describe('Khởi tạo bảng theo dõi', () => {
-  it('writes Nhiệm vụ, Hồ sơ TTHC, Danh mục, Cài đặt and the hidden register in one apply', async () => {
+  it('writes Nhiệm vụ, Kết quả theo kỳ, Hồ sơ TTHC, Danh mục, Cài đặt and the hidden register in one apply', async () => {
     const port = new MemoryPort();
     const out = await initTracker(port, { year: 2026, now });
     expect(out.ok).toBe(true);
@@ -15,6 +15,7 @@ describe('Khởi tạo bảng theo dõi', () => {
       SHEET.lists,
       SHEET.settings,
       SHEET.tracker,
+      SHEET.results,
       SHEET.tthc,
       SHEET.register,
     ]);

@@ -202,12 +202,14 @@ describe('Chuyển sang năm mới', () => {
       [SHEET.lists, 'lists'],
       [SHEET.settings, 'settings'],
       [SHEET.tracker, 'tracker'],
+      [SHEET.results, 'results'],
       [SHEET.tthc, 'tthc'],
     ]);
     // The tabs in init's order.
     const { sheets: all } = await result.target.read([]);
     expect(all.map((s) => s.name)).toEqual([
       SHEET.tracker,
+      SHEET.results,
       SHEET.tthc,
       SHEET.lists,
       SHEET.settings,
@@ -310,6 +312,7 @@ describe('the carry-over steps (Hồ sơ TTHC plugs in here)', () => {
     expect(readRegister(got[SHEET.register]).map((o) => o.name)).toContain('Sổ tiếp dân');
     expect((await target.read([])).sheets.map((s) => s.name)).toEqual([
       SHEET.tracker,
+      SHEET.results,
       'Sổ tiếp dân',
       SHEET.lists,
       SHEET.settings,

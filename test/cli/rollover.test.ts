@@ -53,6 +53,7 @@ describe('cchc rollover', () => {
     const { sheets } = await made.read([]);
     expect(sheets.map((s) => s.name)).toEqual([
       SHEET.tracker,
+      SHEET.results,
       SHEET.tthc,
       SHEET.lists,
       SHEET.settings,

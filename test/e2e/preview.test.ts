@@ -334,6 +334,44 @@ describe('the task pane in the browser preview', () => {
     await expectAccessible('Hồ sơ TTHC');
   });
 
+  it('writes results in Kết quả theo kỳ: typed in the sheet view, and from the pane’s editor', async () => {
+    await page.getByRole('tab', { name: 'Kết quả theo kỳ' }).click();
+    const cell = page.getByLabel('Kết quả thực hiện trong quý, dòng 2', { exact: true });
+    await cell.fill('Ban hành Quyết định kiện toàn Ban điều hành');
+    await cell.press('Enter');
+    await page.waitForFunction(
+      (label) =>
+        (document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null)?.defaultValue ===
+        'Ban hành Quyết định kiện toàn Ban điều hành',
+      'Kết quả thực hiện trong quý, dòng 2',
+    );
+    await pane().getByRole('tab', { name: 'Tổng quan' }).click();
+    const section = pane().getByRole('region', { name: 'Kết quả theo kỳ' });
+    await section.getByLabel('Quý', { exact: true }).selectOption('1');
+    // The pane reads what was typed on the sheet (the overview is read again after the change).
+    await page.waitForFunction(
+      (text) =>
+        (
+          document.querySelector(
+            'section[aria-labelledby="results-heading"] textarea',
+          ) as HTMLTextAreaElement | null
+        )?.value === text,
+      'Ban hành Quyết định kiện toàn Ban điều hành',
+    );
+    await section
+      .getByLabel('Dự kiến thực hiện quý sau', { exact: true })
+      .fill('Sơ kết hoạt động Ban điều hành');
+    await section.getByRole('button', { name: 'Ghi kết quả' }).click();
+    await section.getByText(/^Đã ghi kết quả Quý I của nhiệm vụ/).waitFor();
+    await page.waitForFunction(
+      ([label, v]) =>
+        (document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null)?.defaultValue ===
+        v,
+      ['Dự kiến thực hiện quý sau, dòng 2', 'Sơ kết hoạt động Ban điều hành'] as const,
+    );
+    await expectAccessible('Kết quả theo kỳ');
+  });
+
   it('consolidates communes’ workbooks picked in the browser, file by file, into this workbook', async () => {
     // Two communes' workbooks as the demo makes them, and a file that is no workbook.
     const files: string[] = [];
@@ -468,6 +506,7 @@ describe('the task pane in the browser preview', () => {
     await book.xlsx.readFile(file);
     expect(book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
       'Nhiệm vụ',
+      'Kết quả theo kỳ',
       'Hồ sơ TTHC',
       'Danh mục',
       'Cài đặt',

@@ -71,7 +71,13 @@ describe('Khởi tạo through Office.js', () => {
     const out = await initTracker(port, { year: 2026, now, seeds });
     expect(out.ok).toBe(true);
     expect(excel.syncCount).toBeLessThanOrEqual(3);
-    expect(excel.sheetNames().slice(0, 4)).toEqual([SHEET.tracker, SHEET.tthc, SHEET.lists, SHEET.settings]);
+    expect(excel.sheetNames().slice(0, 5)).toEqual([
+      SHEET.tracker,
+      SHEET.results,
+      SHEET.tthc,
+      SHEET.lists,
+      SHEET.settings,
+    ]);
     expect(excel.activeSheet()).toBe(SHEET.tracker);
     for (const p of excel.payloads) expect(p).toBeLessThanOrEqual(4 * 1024 * 1024);
   });

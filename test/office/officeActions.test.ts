@@ -20,7 +20,7 @@ function manySeeds(n: number): TrackerSeed[] {
 }
 
 describe('Office adapter: the actions end to end', () => {
-  it('init puts Nhiệm vụ, Hồ sơ TTHC, Danh mục and Cài đặt first, hides the register, in 2 syncs; check (1) and report (2) follow', async () => {
+  it('init puts Nhiệm vụ, Kết quả theo kỳ, Hồ sơ TTHC, Danh mục and Cài đặt first, hides the register, in 2 syncs; check (1) and report (2) follow', async () => {
     const excel = createFakeExcel();
     excel.addUserSheet('Sheet1');
     const port = createOfficeWorkbook(excel.run);
@@ -28,7 +28,13 @@ describe('Office adapter: the actions end to end', () => {
     const init = await initTracker(port, { year: 2026 });
     expect(init.ok).toBe(true);
     expect(excel.syncCount).toBe(2);
-    expect(excel.sheetNames().slice(0, 4)).toEqual([SHEET.tracker, SHEET.tthc, SHEET.lists, SHEET.settings]);
+    expect(excel.sheetNames().slice(0, 5)).toEqual([
+      SHEET.tracker,
+      SHEET.results,
+      SHEET.tthc,
+      SHEET.lists,
+      SHEET.settings,
+    ]);
     expect(excel.sheet(SHEET.register).visibility).toBe('VeryHidden');
     expect(excel.activeSheet()).toBe(SHEET.tracker);
     expect(port.lastWarnings).toEqual([]);
