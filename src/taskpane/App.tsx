@@ -14,6 +14,7 @@ import { ActionsPanel, InitForm, type ActionsPanelProps } from './ActionsPanel';
 import { Feedback, type Place } from './notice';
 import { OverviewPanel } from './OverviewPanel';
 import { usePaneWork, type PaneWork } from './usePaneWork';
+import { useToday } from './useToday';
 
 export type PaneTab = 'overview' | 'actions' | 'settings';
 
@@ -32,6 +33,12 @@ export interface AppProps {
   /** Quiet time before change events refresh the overview (tests shorten it). */
   debounceMs?: number;
   initialTab?: PaneTab;
+  /**
+   * Work to run as the pane opens: 'report' when the ribbon's "Tổng hợp báo cáo" opened it
+   * (taskpane.html?action=report), so the report runs in the pane, whose runtime lasts while it is open,
+   * not in a function command Office may end (docs/office-js.md, "The ribbon").
+   */
+  startWith?: 'report';
 }
 
 const useStyles = makeStyles({
@@ -48,6 +55,14 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
+/**
+ * The work the pane opens for, from its page's query: "report" when the ribbon's "Tổng hợp báo cáo" opened
+ * it (manifest.xml: taskpane.html?action=report).
+ */
+export function startWithOf(search: string): 'report' | undefined {
+  return new URLSearchParams(search).get('action') === 'report' ? 'report' : undefined;
+}
+
 /** True from the first render where `value` is true on. */
 function useOnceTrue(value: boolean): boolean {
   const [seen, setSeen] = React.useState(value);
@@ -55,14 +70,21 @@ function useOnceTrue(value: boolean): boolean {
   return seen || value;
 }
 
-export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps): React.JSX.Element {
+export function App({ actions, debounceMs, initialTab = 'overview', startWith }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const today = React.useMemo(() => actions.today(), [actions]);
+  const today = useToday(actions.today);
   const currentYear = Number(today.slice(0, 4));
-  const [tab, setTab] = React.useState<PaneTab>(initialTab);
+  const [tab, setTab] = React.useState<PaneTab>(startWith === 'report' ? 'actions' : initialTab);
   const settingsOpened = useOnceTrue(tab === 'settings');
   const work = usePaneWork(actions, { initialYear: currentYear, debounceMs });
   const { overview, busy, goTo, year } = work;
+  useStartWith(startWith, work);
+  // A new day changes every deadline's state: the overview is read again with the new date.
+  const firstDay = React.useRef(today);
+  const { refresh } = overview;
+  React.useEffect(() => {
+    if (today !== firstDay.current) refresh();
+  }, [today, refresh]);
   const feedback = (place: Place) => (
     <Feedback
       place={place}
@@ -129,6 +151,18 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
       </TabPanel>
     </main>
   );
+}
+
+/** Runs the work the pane was opened for, once (React's strict mode mounts twice in development). */
+function useStartWith(startWith: AppProps['startWith'], work: PaneWork): void {
+  const started = React.useRef(false);
+  const { onReport } = work;
+  React.useEffect(() => {
+    if (startWith !== 'report' || started.current) return;
+    started.current = true;
+    // No request: the period containing today, as the button's tooltip says.
+    void onReport();
+  }, [startWith, onReport]);
 }
 
 /** The actions tab: ActionsPanel wired to the pane's work. */

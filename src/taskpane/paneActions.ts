@@ -34,6 +34,8 @@ export interface PaneHost {
    * the file for download only.
    */
   openWorkbook?(bytes: Uint8Array): Promise<'opened' | 'unsupported' | 'failed'>;
+  /** Excel on a Mac (Office.context.platform): new windows open behind, files cannot be saved from the pane. */
+  onMac?: boolean;
 }
 
 /**
@@ -106,6 +108,7 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
         today: host.today(),
         exclusive: (work) => exclusive('rollover', work),
         openWorkbook: host.openWorkbook?.bind(host),
+        onMac: host.onMac,
       });
     },
     loadSettings: () => loadSettings(port, { fallbackYear: fallbackYear() }),

@@ -47,8 +47,9 @@ function contents(excel: FakeExcel): string {
   );
 }
 
-function actionsFor(excel: FakeExcel, supported = true) {
+function actionsFor(excel: FakeExcel, supported = true, onMac = false) {
   return createPaneActions(createOfficeWorkbook(excel.run), {
+    onMac,
     today: () => today,
     selectCell: async () => undefined,
     subscribeToChanges: async () => () => undefined,
@@ -60,6 +61,29 @@ function actionsFor(excel: FakeExcel, supported = true) {
       }),
   });
 }
+
+describe('Chuyển sang năm mới in Excel on a Mac', () => {
+  it('says the new window may be behind this one, and offers no download (a Mac cannot save it)', async () => {
+    const excel = await liveTracker();
+    const view = await actionsFor(excel, true, true).rolloverTracker();
+    expect(view.opened).toBe(true);
+    expect(view.message).toContain(ROLLOVER_PANE.openedMac(2027, 'ke-hoach-cchc-2027.xlsx'));
+    expect(view.message).toContain('phía sau cửa sổ này');
+    expect(view.downloadable).toBe(false);
+  });
+
+  it('points to Excel on the web or the CLI where the new window could not open', async () => {
+    const excel = await liveTracker();
+    excel.failNextCreateWorkbook(
+      Object.assign(new Error('There was an internal error'), { code: 'GeneralException' }),
+    );
+    const view = await actionsFor(excel, true, true).rolloverTracker();
+    expect(view.opened).toBe(false);
+    expect(view.message).toContain(ROLLOVER_PANE.noDownloadMac(2027));
+    expect(view.message).not.toContain('Tải tệp');
+    expect(view.downloadable).toBe(false);
+  });
+});
 
 describe('Chuyển sang năm mới in Excel', () => {
   it('opens next year’s workbook with Excel.createWorkbook, reading the open one without writing to it', async () => {
