@@ -7,7 +7,13 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { BaseUrlError, DEV_BASE_URL, manifestFor, manifestVersion, resolveBaseUrl } = require('./bin/addin-manifest');
+const {
+  BaseUrlError,
+  DEV_BASE_URL,
+  manifestFor,
+  manifestVersion,
+  resolveBaseUrl,
+} = require('./bin/addin-manifest');
 const packageJson = require('./package.json');
 
 const DEV_PORT = 3000;

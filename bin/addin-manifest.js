@@ -78,7 +78,14 @@ function manifestVersion(packageVersion) {
  */
 function manifestFor(devXml, { baseUrl, version }) {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  let xml = devXml.split(DEV_BASE_URL).join(base);
+  // The development manifest's comments speak of localhost; the shipped one says where it is for.
+  let xml = devXml.replace(/\s*<!--[\s\S]*?-->/g, '');
+  xml = xml.replace(
+    /^(<\?xml[^>]*\?>)?/,
+    (declaration) =>
+      `${declaration}\n<!-- Written by npm run build from manifest.xml for the add-in's files at ${base} -->`,
+  );
+  xml = xml.split(DEV_BASE_URL).join(base);
   if (!/<Version>[^<]*<\/Version>/.test(xml)) throw new Error('manifest.xml has no <Version>');
   xml = xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
   const left = /https?:\/\/(?:localhost|127\.0\.0\.1)[^"<\s]*/i.exec(xml);

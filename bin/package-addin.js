@@ -52,7 +52,9 @@ if (require.main === module) {
       outDir: path.join(root, 'out'),
       version: require('../package.json').version,
     });
-    console.log(`Đã đóng gói / packaged: ${path.relative(process.cwd(), archive)} (web/ → máy chủ HTTPS, manifest.xml → quản trị Microsoft 365)`);
+    console.log(
+      `Đã đóng gói / packaged: ${path.relative(process.cwd(), archive)} (web/ → máy chủ HTTPS, manifest.xml → quản trị Microsoft 365)`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

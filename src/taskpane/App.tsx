@@ -70,7 +70,12 @@ function useOnceTrue(value: boolean): boolean {
   return seen || value;
 }
 
-export function App({ actions, debounceMs, initialTab = 'overview', startWith }: AppProps): React.JSX.Element {
+export function App({
+  actions,
+  debounceMs,
+  initialTab = 'overview',
+  startWith,
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
   const today = useToday(actions.today);
   const currentYear = Number(today.slice(0, 4));

@@ -18,7 +18,6 @@ import { isDarkOfficeTheme } from './theme';
 
 const containerId = 'container';
 
-
 Office.onReady((info) => {
   const container = document.getElementById(containerId);
   if (!container) return;

@@ -3,17 +3,30 @@
  * context.sync(), the byte size of each sync's queued payload, and the proxy base classes with Office.js's
  * load-before-read rule.
  */
+import { rectCells, type Rect } from './address';
 import { FakeOfficeError, propertyNotLoaded } from './errors';
 import type { WorkbookState } from './state';
 
 /** Excel on the web refuses requests and responses over 5 MB. */
 export const FIVE_MB = 5 * 1024 * 1024;
 
+/**
+ * Excel on the web refuses an operation (a property set, a method call) on a range of more than 33,554,000
+ * cells with OperationCellsExceedLimit (Resource limits, "Excel add-ins"): a whole sheet (17 billion cells),
+ * 33 or more whole columns, 2,048 or more whole rows.
+ */
+export const WEB_OPERATION_CELLS = 33_554_000;
+
 export interface FakeLimits {
   maxRequestBytes: number;
   maxResponseBytes: number;
   /** Cells one load of a range may cover (Excel: 5,000,000; RangeExceedsLimit past it). */
   maxLoadedCells?: number;
+  /**
+   * Cells one operation on a range may cover: Excel on the web's WEB_OPERATION_CELLS by default,
+   * OperationCellsExceedLimit past it; Infinity plays Excel on a computer, which has no such limit.
+   */
+  maxOperationCells?: number;
 }
 
 export interface FakeStats {
@@ -389,13 +402,32 @@ export abstract class FakeClientObject<T> extends ProxyBase {
   }
 
   protected write(property: string, value: unknown, apply: (target: T, value: unknown) => void): void {
-    this.context.enqueue({ kind: 'set', id: this.proxyId, property, value }, () => apply(this.live(), value));
+    this.context.enqueue({ kind: 'set', id: this.proxyId, property, value }, () =>
+      apply(this.withinOperationLimit(this.live(), property), value),
+    );
   }
 
   protected call(method: string, args: unknown[], run: (target: T) => void): void {
     this.context.enqueue({ kind: 'call', id: this.proxyId, method, args: args.map(toWire) }, () =>
-      run(this.live()),
+      run(this.withinOperationLimit(this.live(), method)),
     );
+  }
+
+  /**
+   * A range's target (it has a rect), or an object of a range (its format, font, data validation, conditional
+   * formats), checked against the web's cell limit for one operation.
+   */
+  protected withinOperationLimit(target: T, what: string): T {
+    const limit = this.context.limits.maxOperationCells ?? WEB_OPERATION_CELLS;
+    const rect = (target as { rect?: Rect } | null)?.rect;
+    if (rect && rectCells(rect) > limit) {
+      throw new FakeOfficeError(
+        'OperationCellsExceedLimit',
+        `The attempted operation affects more than the limit of ${limit} cells.`,
+        `${this.typeName}.${what}`,
+      );
+    }
+    return target;
   }
 
   load(spec?: unknown): this {

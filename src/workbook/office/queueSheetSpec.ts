@@ -20,7 +20,6 @@ import type {
   ValidationSpec,
 } from '../../sheets/spec';
 import {
-  formatColumns,
   formatRange,
   formatRows,
   parseA1Cell,
@@ -434,10 +433,11 @@ async function writePage(
     }
     if (page.fitToWidth) {
       // One page wide, twice over: a scale computed from the column widths, which always applies; then Excel's
-      // own fit to 1 page wide (0 pages tall: as many as needed), exact where it takes, which it does only
-      // once the user has opened the Page Layout tab (office-js#1860). Either way the columns fit the page.
+      // own fit to 1 page wide, exact where it takes, which it does only once the user has opened the Page
+      // Layout tab (office-js#1860). verticalFitToPages is left unset, as in #1860's example: its 0 ("as
+      // many pages tall as needed") is not a documented value of PageLayoutZoomOptions.
       layout.zoom = { scale: fitToWidthScale(spec, page) };
-      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.zoom = { horizontalFitToPages: 1 };
     }
     if (page.centerHorizontally !== undefined) layout.centerHorizontally = page.centerHorizontally;
     if (page.firstPageNumber !== undefined) layout.firstPageNumber = page.firstPageNumber;
@@ -646,7 +646,11 @@ export async function resetSheet(
   await queue(budget, estimate(RESET_OPERATIONS, formatRange(extent)), () => {
     if (wasHidden) ws.visibility = 'Visible';
     ws.freezePanes.unfreeze();
-    const all = ws.getRange();
+    // Not the whole sheet (17 billion cells: Excel on the web refuses one operation on more than 33,554,000,
+    // OperationCellsExceedLimit) but the rectangle holding both what the sheet has (its used range, formats
+    // included: the top-left cell of a blank sheet) and what the spec will write. Everything the add-in
+    // wrote there before (merges, rules, formats) lies within the used range.
+    const all = ws.getRange(formatRange(extent)).getBoundingRect(ws.getUsedRange(false));
     all.unmerge();
     all.conditionalFormats.clearAll();
     all.dataValidation.clear();
@@ -690,8 +694,11 @@ export async function queueSheetSpec(
   await writeFormats(ws, sheet, env);
   await writeRules(ws, spec, env);
   if (spec.autoRowHeights && sheet.cells.length > 0) {
+    // The rows' cells within the spec's columns, not whole rows: 2,048 whole rows pass Excel on the web's
+    // 33,554,000-cell limit for one operation, and the fit reads the data, which lies in these columns.
+    const lastColumn = contentExtent(spec, sheet.cells).end.col;
     for (const [first, last] of unmergedRuns(sheet.cells.length, merged)) {
-      const rows = formatRows(first - 1, last - 1);
+      const rows = formatRange({ start: { row: first - 1, col: 0 }, end: { row: last - 1, col: lastColumn } });
       await queue(env.budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
     }
   }
@@ -720,9 +727,12 @@ async function writeSizes(
   budget: SyncBudget,
 ): Promise<Map<number, number>> {
   const { spec } = sheet;
+  // The sheet's font over the cells the spec describes, not the whole sheet: Excel on the web refuses one
+  // operation on more than 33,554,000 cells (OperationCellsExceedLimit), and a sheet has 17 billion.
+  const fontRange = formatRange(contentExtent(spec, sheet.cells));
   await queue(budget, estimate(3, spec.defaultFont ?? null), () => {
     if (spec.defaultFont) {
-      const font = ws.getRange().format.font;
+      const font = ws.getRange(fontRange).format.font;
       font.name = spec.defaultFont.name;
       font.size = spec.defaultFont.size;
     }
@@ -732,7 +742,10 @@ async function writeSizes(
   );
   for (const [first, last, width] of widths) {
     await queue(budget, estimate(2, null), () => {
-      ws.getRange(formatColumns(first, last)).format.columnWidth = columnWidthPoints(width);
+      // A width belongs to the whole column; set through row 1 alone, so that 33 or more columns (36 in the
+      // report) stay within the web's cell limit for one operation.
+      const columns = formatRange({ start: { row: 0, col: first }, end: { row: 0, col: last } });
+      ws.getRange(columns).format.columnWidth = columnWidthPoints(width);
     });
   }
   const merged = mergedRowHeights(spec, sheet.cells, sheet.styles, sheet.parsedStyles);
@@ -741,7 +754,9 @@ async function writeSizes(
     : Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]);
   for (const [first, last, height] of runsOf(explicit)) {
     await queue(budget, estimate(2, null), () => {
-      ws.getRange(formatRows(first - 1, last - 1)).format.rowHeight = height;
+      // A height belongs to the whole row; set through column A alone (2,048 whole rows would pass the limit).
+      const rows = formatRange({ start: { row: first - 1, col: 0 }, end: { row: last - 1, col: 0 } });
+      ws.getRange(rows).format.rowHeight = height;
     });
   }
   return merged;

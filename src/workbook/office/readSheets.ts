@@ -174,13 +174,13 @@ function dataProperties(options: ReadOptions): string {
 }
 
 /**
- * Queues the load of the address of the sheet's formula cells (ExcelApi 1.9). Asked of the whole sheet, not
- * of the used range: on a blank sheet the used range is a null object, and a method called on a null object
- * is not documented to work; formula cells lie inside the used range anyway, so the answer is the same. A
- * null object comes back when the sheet has no formulas.
+ * Queues the load of the address of the sheet's formula cells (ExcelApi 1.9). Asked of the used range of
+ * values (Worksheet.getUsedRange(true), which on a blank sheet is its top-left cell, never a null object), not
+ * of the whole sheet: Excel on the web refuses one operation on more than 33,554,000 cells. Formula cells lie
+ * inside it, so the answer is the same. A null object comes back when the sheet has no formulas.
  */
 function loadFormulaAreas(ws: Excel.Worksheet): Excel.RangeAreas {
-  const areas = ws.getRange().getSpecialCellsOrNullObject('Formulas');
+  const areas = ws.getUsedRange(true).getSpecialCellsOrNullObject('Formulas');
   areas.load('address');
   return areas;
 }
