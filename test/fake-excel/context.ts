@@ -13,7 +13,7 @@ export const FIVE_MB = 5 * 1024 * 1024;
 /**
  * Excel on the web refuses an operation (a property set, a method call) on a range of more than 33,554,000
  * cells with OperationCellsExceedLimit (Resource limits, "Excel add-ins"): a whole sheet (17 billion cells),
- * 33 or more whole columns, 2,048 or more whole rows.
+ * 32 or more whole columns, 2,048 or more whole rows.
  */
 export const WEB_OPERATION_CELLS = 33_554_000;
 

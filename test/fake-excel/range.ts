@@ -422,7 +422,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       () => {
         const t = this.live();
         const o = other.resolve();
-        if (!o || o.sheet !== t.sheet) throw invalidArgument('The ranges are not on one sheet.', 'Range.getBoundingRect');
+        if (!o || o.sheet !== t.sheet)
+          throw invalidArgument('The ranges are not on one sheet.', 'Range.getBoundingRect');
         return { sheet: t.sheet, rect: union(t.rect, o.rect) };
       },
       { method: 'getBoundingRect', parent: this.proxyId, args: [other] },

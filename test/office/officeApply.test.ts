@@ -112,7 +112,9 @@ describe('Office adapter: apply', () => {
       wrapText: true,
     });
     expect(s.format('A3')).toMatchObject({ indentLevel: 1, fontName: 'Times New Roman', fontSize: 13 });
-    expect(s.format('Z99')).toMatchObject({ fontName: 'Times New Roman', fontSize: 13 });
+    // The sheet's font over the cells the spec describes (the whole sheet is over the web's cell limit).
+    expect(s.format('C4')).toMatchObject({ fontName: 'Times New Roman', fontSize: 13 });
+    expect(s.format('Z99')).toMatchObject({ fontName: 'Calibri', fontSize: 11 });
     expect(s.format('B3').borders).toEqual({
       top: { style: 'Continuous', weight: 'Thin' },
       bottom: { style: 'Continuous', weight: 'Thin' },

@@ -655,10 +655,14 @@ export async function resetSheet(
     all.conditionalFormats.clearAll();
     all.dataValidation.clear();
     all.clear('All');
-    all.format.useStandardHeight = true;
-    all.format.useStandardWidth = true;
-    all.rowHidden = false;
-    all.columnHidden = false;
+    // Heights and hidden rows through column A (every row, 1,048,576 cells), widths and hidden columns
+    // through row 1 (every column, 16,384 cells): the whole sheet's, each within the limit.
+    const everyRow = ws.getRange('A:A');
+    const everyColumn = ws.getRange('1:1');
+    everyRow.format.useStandardHeight = true;
+    everyColumn.format.useStandardWidth = true;
+    everyRow.rowHidden = false;
+    everyColumn.columnHidden = false;
     if (!spec.tabColor) ws.tabColor = ''; // automatic
     resetPage(ws.pageLayout, spec, extent);
   });
@@ -698,7 +702,10 @@ export async function queueSheetSpec(
     // 33,554,000-cell limit for one operation, and the fit reads the data, which lies in these columns.
     const lastColumn = contentExtent(spec, sheet.cells).end.col;
     for (const [first, last] of unmergedRuns(sheet.cells.length, merged)) {
-      const rows = formatRange({ start: { row: first - 1, col: 0 }, end: { row: last - 1, col: lastColumn } });
+      const rows = formatRange({
+        start: { row: first - 1, col: 0 },
+        end: { row: last - 1, col: lastColumn },
+      });
       await queue(env.budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
     }
   }
@@ -727,8 +734,10 @@ async function writeSizes(
   budget: SyncBudget,
 ): Promise<Map<number, number>> {
   const { spec } = sheet;
-  // The sheet's font over the cells the spec describes, not the whole sheet: Excel on the web refuses one
-  // operation on more than 33,554,000 cells (OperationCellsExceedLimit), and a sheet has 17 billion.
+  // The sheet's font over the cells the spec describes, not the whole sheet (nor whole columns): Excel on the
+  // web refuses one operation on more than 33,554,000 cells (OperationCellsExceedLimit), a sheet has 17
+  // billion; and what the add-in formats stays inside the used range, which resetSheet empties. A cell typed
+  // outside the written sheet later gets Excel's default font (docs/office-js.md).
   const fontRange = formatRange(contentExtent(spec, sheet.cells));
   await queue(budget, estimate(3, spec.defaultFont ?? null), () => {
     if (spec.defaultFont) {
@@ -742,7 +751,7 @@ async function writeSizes(
   );
   for (const [first, last, width] of widths) {
     await queue(budget, estimate(2, null), () => {
-      // A width belongs to the whole column; set through row 1 alone, so that 33 or more columns (36 in the
+      // A width belongs to the whole column; set through row 1 alone, so that 32 or more columns (36 in the
       // report) stay within the web's cell limit for one operation.
       const columns = formatRange({ start: { row: 0, col: first }, end: { row: 0, col: last } });
       ws.getRange(columns).format.columnWidth = columnWidthPoints(width);
@@ -754,7 +763,7 @@ async function writeSizes(
     : Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]);
   for (const [first, last, height] of runsOf(explicit)) {
     await queue(budget, estimate(2, null), () => {
-      // A height belongs to the whole row; set through column A alone (2,048 whole rows would pass the limit).
+      // A height belongs to the whole row; set through column A alone (2,048 whole rows pass the limit).
       const rows = formatRange({ start: { row: first - 1, col: 0 }, end: { row: last - 1, col: 0 } });
       ws.getRange(rows).format.rowHeight = height;
     });
