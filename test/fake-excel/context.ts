@@ -117,6 +117,11 @@ export interface FakeHost {
   cellEditMode: boolean;
   /** Excel honours Excel.run's delayForCellEdit option (waits for the edit to end instead of failing). */
   honoursDelayForCellEdit: boolean;
+  /**
+   * The code a sync fails with in cell-edit mode: InvalidOperationInCellEditMode (documented), or the plain
+   * InvalidOperation with the same sentence that some builds answer (office-js#856, #3019).
+   */
+  cellEditCode: 'InvalidOperationInCellEditMode' | 'InvalidOperation';
   /** Another workbook has the focus: every sync fails with InactiveWorkbook. */
   inactiveWorkbook: boolean;
   /** Runs before the sync of that index (0-based, counted across runs), e.g. to add a sheet as a user would. */
@@ -129,6 +134,7 @@ export function createHost(): FakeHost {
   return {
     cellEditMode: false,
     honoursDelayForCellEdit: true,
+    cellEditCode: 'InvalidOperationInCellEditMode',
     inactiveWorkbook: false,
     beforeSync: new Map(),
     editEnded: [],
@@ -195,7 +201,7 @@ export class FakeContext {
     if (host.cellEditMode) {
       if (!(this.options.delayForCellEdit && host.honoursDelayForCellEdit)) {
         throw new FakeOfficeError(
-          'InvalidOperationInCellEditMode',
+          host.cellEditCode,
           'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
         );
       }

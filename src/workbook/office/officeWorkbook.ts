@@ -196,6 +196,17 @@ function errorLocation(error: unknown): string {
   return typeof info?.errorLocation === 'string' ? info.errorLocation : '';
 }
 
+/**
+ * Some Excel builds answer cell-edit mode with the plain InvalidOperation code and the cell-edit sentence
+ * ("Excel is in cell-editing mode…", office-js#856, #3019): that is the cell-edit case too. Any other
+ * InvalidOperation keeps the generic message.
+ */
+function cellEditAsInvalidOperation(error: unknown): boolean {
+  if (officeErrorCode(error) !== 'InvalidOperation') return false;
+  const message = error instanceof Error ? error.message : '';
+  return /cell[- ]edit/i.test(message);
+}
+
 const defaultLogError = (code: string, detail: string): void => {
   console.warn(`Excel error ${code}${detail ? ` at ${detail}` : ''}`);
 };
@@ -217,7 +228,7 @@ export function toWorkbookError(
   log: (code: string, detail: string) => void = defaultLogError,
 ): WorkbookError {
   if (error instanceof WorkbookError) return error;
-  const code = officeErrorCode(error);
+  const code = cellEditAsInvalidOperation(error) ? 'InvalidOperationInCellEditMode' : officeErrorCode(error);
   log(
     code ?? 'unknown',
     code ? errorLocation(error) : error instanceof Error ? error.message : String(error),
