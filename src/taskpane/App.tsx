@@ -70,12 +70,8 @@ function useOnceTrue(value: boolean): boolean {
   return seen || value;
 }
 
-export function App({
-  actions,
-  debounceMs,
-  initialTab = 'overview',
-  startWith,
-}: AppProps): React.JSX.Element {
+export function App(props: AppProps): React.JSX.Element {
+  const { actions, debounceMs, initialTab = 'overview', startWith } = props;
   const styles = useStyles();
   const today = useToday(actions.today);
   const currentYear = Number(today.slice(0, 4));
@@ -84,12 +80,7 @@ export function App({
   const work = usePaneWork(actions, { initialYear: currentYear, debounceMs });
   const { overview, busy, goTo, year } = work;
   useStartWith(startWith, work);
-  // A new day changes every deadline's state: the overview is read again with the new date.
-  const firstDay = React.useRef(today);
-  const { refresh } = overview;
-  React.useEffect(() => {
-    if (today !== firstDay.current) refresh();
-  }, [today, refresh]);
+  useNewDayRefresh(today, overview.refresh);
   const feedback = (place: Place) => (
     <Feedback
       place={place}
@@ -156,6 +147,14 @@ export function App({
       </TabPanel>
     </main>
   );
+}
+
+/** A new day changes every deadline's state: the overview is read again with the new date. */
+function useNewDayRefresh(today: string, refresh: () => void): void {
+  const firstDay = React.useRef(today);
+  React.useEffect(() => {
+    if (today !== firstDay.current) refresh();
+  }, [today, refresh]);
 }
 
 /** Runs the work the pane was opened for, once (React's strict mode mounts twice in development). */
