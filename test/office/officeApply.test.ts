@@ -470,27 +470,6 @@ describe('Office adapter: apply', () => {
     expect(excel.sheetNames()).toEqual(['C', 'A', 'B', 'D', 'E']);
   });
 
-  it('degrades visibly on a host without ExcelApi 1.9: the rest is written, the user is told in Vietnamese', async () => {
-    const excel = createFakeExcel();
-    excel.addUserSheet('Sheet1');
-    const port = createOfficeWorkbook(excel.run, {
-      isSetSupported: (_set, version) => Number(version.split('.')[1]) < 9,
-    });
-    await port.apply({ write: [richSpec(), trackerSpec('Nhiệm vụ', 3, 40)] });
-    const report = excel.sheet('Báo cáo');
-    expect(report.pageLayout.paperSize).toBe('Letter');
-    expect(report.format('A3').indentLevel).toBeUndefined();
-    expect(report.value('A3')).toBe('Hoàn thành');
-    expect(excel.sheet('Nhiệm vụ').formula('L4')).toBe(stateFormula(4));
-    expect(port.lastWarnings).toEqual([
-      expect.stringContaining('thụt lề'),
-      expect.stringContaining('thiết lập trang in'),
-      expect.stringContaining('Tình trạng hạn'),
-      expect.stringContaining('Trang "Nhiệm vụ"'),
-    ]);
-    expect(port.lastWarnings.every((w) => /ExcelApi 1\.9/.test(w))).toBe(true);
-  });
-
   it('refuses data-validation texts past Excel’s limits, as the .xlsx adapter does, before writing anything', async () => {
     const excel = createFakeExcel();
     excel.addUserSheet('Sheet1');
