@@ -70,6 +70,4 @@ export const ROLLOVER_PANE = {
   /** Excel on a Mac cannot save a file from the pane (office-js#2700), and the new window did not open. */
   noDownloadMac: (year: number) =>
     `Excel trên máy Mac chưa mở được sổ năm ${year} và không lưu được tệp từ ngăn này. Hãy mở sổ này bằng Excel trên web rồi bấm lại "Chuyển sang năm mới", hoặc dùng lệnh cchc rollover trên máy tính.`,
-  cantOpen: (year: number, file: string) =>
-    `Phiên bản Excel này không mở được sổ mới từ phần bổ trợ (cần ExcelApi 1.8). Bấm "Tải tệp ${file}" để lưu sổ năm ${year}, rồi mở tệp đó bằng Excel.`,
 } as const;

@@ -44,7 +44,6 @@ export function createOfficeActions(): PaneActions {
       const { openWorkbookInExcel } = await import(/* webpackChunkName: "rollover" */ './openWorkbook');
       return openWorkbookInExcel(bytes, {
         createWorkbook: (base64) => Excel.createWorkbook(base64),
-        isSetSupported: officeIsSetSupported,
       });
     },
   });

@@ -29,11 +29,11 @@ export interface PaneHost {
    */
   lock?: ActionLock;
   /**
-   * Opens an .xlsx file as a new workbook of its own (Excel: Excel.createWorkbook): 'opened', or why not:
-   * 'unsupported' (this Excel cannot), 'failed' (it tried). Without it (the browser preview) the pane offers
-   * the file for download only.
+   * Opens an .xlsx file as a new workbook of its own (Excel: Excel.createWorkbook, ExcelApi 1.8, below the
+   * manifest's 1.9): 'opened', or 'failed' (Excel refused it). Without it (the browser preview) the pane
+   * offers the file for download only.
    */
-  openWorkbook?(bytes: Uint8Array): Promise<'opened' | 'unsupported' | 'failed'>;
+  openWorkbook?(bytes: Uint8Array): Promise<'opened' | 'failed'>;
   /** Excel on a Mac (Office.context.platform): new windows open behind, files cannot be saved from the pane. */
   onMac?: boolean;
 }

@@ -26,14 +26,13 @@ export async function buildRolloverFile(source: WorkbookPort, today: IsoDate): P
 function deliveryMessage(
   to: number,
   fileName: string,
-  opened: 'opened' | 'unsupported' | 'failed' | undefined,
+  opened: 'opened' | 'failed' | undefined,
   onMac: boolean,
 ): string {
   if (opened === 'opened') return (onMac ? ROLLOVER_PANE.openedMac : ROLLOVER_PANE.opened)(to, fileName);
   // Excel on a Mac does not save a file the pane offers (office-js#2700): there is no download to offer.
   if (onMac) return ROLLOVER_PANE.noDownloadMac(to);
   if (opened === 'failed') return ROLLOVER_PANE.notOpened(to, fileName);
-  if (opened === 'unsupported') return ROLLOVER_PANE.cantOpen(to, fileName);
   return ROLLOVER_PANE.download(to, fileName);
 }
 

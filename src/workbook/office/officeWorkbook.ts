@@ -38,12 +38,6 @@ import { queueSheetSpec, resetSheet, specExtent, type WriteEnv } from './queueSh
  */
 const RUN_OPTIONS: RunOptions = { delayForCellEdit: true };
 
-/**
- * What the read asks of Excel: where the formulas are (ExcelApi 1.9) and whether the structure is protected
- * (1.7). The manifest requires ExcelApi 1.9, so Office loads the add-in only where both exist.
- */
-const EXCEL_API_1_9 = { formulaCells: true, workbookProtection: true } as const;
-
 export interface OfficeWorkbookOptions {
   /** Most bytes of queued payload per context.sync(). */
   maxSyncBytes?: number;
@@ -415,10 +409,7 @@ async function readBook(
   const { memory } = adapter;
   const remembered = memory.load();
   try {
-    const read = await adapter.run(
-      (context) => readWorkbook(context, sheetNames, EXCEL_API_1_9, remembered),
-      RUN_OPTIONS,
-    );
+    const read = await adapter.run((context) => readWorkbook(context, sheetNames, remembered), RUN_OPTIONS);
     const { snapshot } = read;
     const book: KnownBook = {
       sheets: snapshot.sheets,
