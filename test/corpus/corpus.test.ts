@@ -19,7 +19,7 @@ import * as path from 'node:path';
 
 import ExcelJS from 'exceljs';
 
-import { checkTracker, compileReport, type ReportOutcome } from '../../src/app';
+import { checkTracker, type ReportOutcome } from '../../src/app';
 import { runCli } from '../../src/cli/main';
 import { createPaneActions } from '../../src/taskpane/paneActions';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
