@@ -42,7 +42,8 @@ describe('production build', () => {
     stats = await new Promise<Stats>((resolve, reject) =>
       webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
     );
-  });
+    // A production build of the pane takes minutes on a busy shared machine.
+  }, 600_000);
 
   afterAll(() => {
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
