@@ -31,7 +31,7 @@ export interface Notice {
   intent: NoticeIntent;
   title: string;
   message: string;
-  /** Things this Excel could not do as designed (older requirement sets). */
+  /** The action's warnings, and what the host could not do as designed (WorkbookPort.lastWarnings). */
   notes?: readonly string[];
   /** "Vị trí: trang …, ô …" for an error that has a place. */
   location?: string;

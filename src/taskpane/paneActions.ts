@@ -21,7 +21,7 @@ export interface PaneHost {
   today(): IsoDate;
   selectCell(sheet: string, cell: string): Promise<void>;
   subscribeToChanges(onChange: ChangeListener): Promise<() => void>;
-  /** Notes of the last write about what this host could not do as designed (an older Excel). */
+  /** Notes of the last write about what this host could not do as designed (WorkbookPort.lastWarnings). */
   writeNotes?(): readonly string[];
   /**
    * One action at a time in the workbook, shared with the ribbon button (which runs apart from the pane).
