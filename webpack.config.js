@@ -1,12 +1,20 @@
-// Builds the add-in's pages: taskpane.html (React + Fluent UI), commands.html (the ribbon's function file)
-// and notice.html (the dialog a ribbon command shows). `npm run build` → dist/; `npm run dev-server` serves
-// them on https://localhost:3000 with Office's development certificate.
+// Builds the add-in's page, taskpane.html (React + Fluent UI). `npm run build` → dist/ for the public HTTPS
+// host named by ADDIN_BASE_URL (or `--env base=…`), with dist/manifest.xml pointing there; `npm run build:dev`
+// and `npm run dev-server` keep https://localhost:3000 (the dev server, with Office's development certificate).
 'use strict';
 
 const path = require('node:path');
 const zlib = require('node:zlib');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const {
+  BaseUrlError,
+  DEV_BASE_URL,
+  manifestFor,
+  manifestVersion,
+  resolveBaseUrl,
+} = require('./bin/addin-manifest');
+const packageJson = require('./package.json');
 
 const DEV_PORT = 3000;
 /**
@@ -83,9 +91,28 @@ function page(name, template, chunks) {
   });
 }
 
+/**
+ * Where the built files will be served from: the public base URL for a production build, localhost for a
+ * development build or the dev server. Throws BaseUrlError (one line) when a production build has none.
+ */
+function baseUrlFor(env, production, serving, environment = process.env) {
+  if (!production || serving) return DEV_BASE_URL;
+  return resolveBaseUrl(env.base, environment.ADDIN_BASE_URL);
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
+  let baseUrl;
+  try {
+    baseUrl = baseUrlFor(env, production, serving);
+  } catch (error) {
+    if (!(error instanceof BaseUrlError) || env.throwOnMissingBase) throw error;
+    // One line saying what to set, not webpack-cli's stack trace.
+    console.error(error.message);
+    process.exit(1);
+  }
+  const version = manifestVersion(packageJson.version);
 
   /** @type {import('webpack').Configuration} */
   const config = {
@@ -95,8 +122,6 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
-      notice: './src/commands/notice.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -123,12 +148,14 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
-      page('commands', './src/commands/commands.html', ['commands']),
-      page('notice', './src/commands/notice.html', ['notice']),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => manifestFor(content.toString('utf8'), { baseUrl, version }),
+          },
         ],
       }),
       ...(production ? [new GzipSizeReportPlugin()] : []),
@@ -173,4 +200,5 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.gzipSizes = gzipSizes;
+module.exports.baseUrlFor = baseUrlFor;
 module.exports.TASKPANE_BUDGET_KB = TASKPANE_BUDGET_KB;

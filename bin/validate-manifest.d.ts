@@ -9,14 +9,15 @@ export interface ManifestCheck {
 
 export function checkManifest(
   manifestPath: string,
-  options?: { rootDir?: string; commandsDir?: string },
+  options?: { rootDir?: string; commandsDir?: string; shipped?: boolean },
 ): ManifestCheck;
 export function checkManifestText(
   xml: string,
-  options: { rootDir: string; commandsDir?: string },
+  options: { rootDir: string; commandsDir?: string; shipped?: boolean },
 ): ManifestCheck;
 export function readPngSize(buffer: Buffer): { width: number; height: number } | { error: string };
 export function registeredFunctionNames(dir: string): Set<string>;
+export function defaultManifests(cwd?: string): string[];
 export const EXPECTED: {
   defaultLocale: string;
   host: string;
@@ -24,4 +25,6 @@ export const EXPECTED: {
   minExcelApi: string;
   taskpaneId: string;
   functionNames: string[];
+  reportQuery: string;
+  version: string;
 };

@@ -1,11 +1,19 @@
 #!/usr/bin/env node
-// Offline check of the add-in only manifest (manifest.xml). Microsoft's validator (office-addin-manifest
-// validate) needs the internet; this one needs nothing but the repository. It checks what breaks an add-in
-// in practice: malformed XML, elements out of schema order, resids with no resource, icons that are missing or
-// of the wrong pixel size, http URLs, untranslated template text, a too-low ExcelApi requirement, and ribbon
-// buttons whose ExecuteFunction name is not registered by src/commands.
+// Offline check of the add-in only manifests: the development one (manifest.xml, localhost) and the one that
+// ships (dist/manifest.xml, written by `npm run build` for the public host). Microsoft's validator
+// (office-addin-manifest validate) posts the manifest to an online service, and neither that package nor
+// office-addin-manifest-converter ships the XSD files, so no schema validation runs offline; this check needs
+// nothing but the repository. It checks what breaks an add-in in practice: malformed XML, elements out of
+// schema order, resids with no resource, icons that are missing or of the wrong pixel size, http URLs, URLs
+// outside the one base the pages are served from (the dialog and every page same-origin), localhost in a
+// shipped manifest, a <Version> other than package.json's, untranslated template text, a too-low ExcelApi
+// requirement, and ribbon buttons whose ExecuteFunction name is not registered by src/commands.
 //
-//   node bin/validate-manifest.js [manifest.xml]     exit 0 = valid, 1 = problems (each listed)
+//   node bin/validate-manifest.js [manifest.xml …]   exit 0 = valid, 1 = problems (each listed)
+//   (no argument: manifest.xml, and dist/manifest.xml when a build is there)
+//
+// A manifest is "shipped" when the built pages lie next to it (taskpane.html): then its pages and icons must
+// be those files, under the base URL, and no URL may be local.
 //
 // Used by test/manifest.test.ts through `checkManifest` / `checkManifestText`.
 'use strict';
@@ -13,6 +21,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { XMLParser, XMLValidator } = require('fast-xml-parser');
+const { isLocalHost, manifestVersion } = require('./addin-manifest');
+
+const REPO_ROOT = path.resolve(__dirname, '..');
 
 const NS_OFFICE_APP = 'http://schemas.microsoft.com/office/appforoffice/1.1';
 const NS_OVERRIDES = 'http://schemas.microsoft.com/office/taskpaneappversionoverrides';
@@ -25,7 +36,12 @@ const EXPECTED = {
   permissions: 'ReadWriteDocument',
   minExcelApi: '1.9',
   taskpaneId: 'ButtonId1',
-  functionNames: ['compileReportCommand'],
+  /** No ExecuteFunction button: the report runs in the task pane (docs/office-js.md, "The ribbon"). */
+  functionNames: [],
+  /** The query a ShowTaskpane button adds to the pane's page to run the report as it opens. */
+  reportQuery: '?action=report',
+  /** <Version> must be package.json's version as x.y.z.0. */
+  version: manifestVersion(require('../package.json').version),
 };
 
 // Child order of the elements we use, from the XSDs (OfficeAppManifestV1_1.xsd for the TaskPaneApp,
@@ -182,7 +198,8 @@ function checkManifestText(xml, options) {
     ? path.resolve(options.commandsDir)
     : path.join(rootDir, 'src', 'commands');
   /** What every check shares: where the files are, and the lists it adds to. */
-  const ctx = { rootDir, commandsDir, problems: [], warnings: [], icons: [] };
+  const shipped = options.shipped ?? fs.existsSync(path.join(rootDir, 'taskpane.html'));
+  const ctx = { rootDir, commandsDir, shipped, baseUrl: '', problems: [], warnings: [], icons: [] };
   const result = (summary) => ({
     ok: ctx.problems.length === 0,
     problems: ctx.problems,
@@ -201,7 +218,8 @@ function checkManifestText(xml, options) {
     ['Description', valueOf(root, 'Description'), LONG_STRING_MAX],
   ];
   checkRequirements(root, ctx.problems);
-  checkUrls(root, ctx.problems);
+  ctx.baseUrl = baseUrlOf(root);
+  checkUrls(root, ctx);
   const taskpaneUrl = checkDefaultSource(root, ctx);
   checkAppIcons(root, ctx);
   const { buttons, resourceCount } = checkVersionOverrides(child(root, 'VersionOverrides'), {
@@ -214,7 +232,7 @@ function checkManifestText(xml, options) {
   const uniqueIcons = new Set(ctx.icons).size;
   return result(
     `${buttons} nút lệnh / buttons, ${resourceCount} tài nguyên / resources, ${uniqueIcons} biểu tượng / icons, ` +
-      `ExcelApi ≥ ${EXPECTED.minExcelApi}`,
+      `ExcelApi ≥ ${EXPECTED.minExcelApi}, ${ctx.shipped ? 'bản phát hành / shipped' : 'bản phát triển / development'} ${ctx.baseUrl}`,
   );
 }
 
@@ -263,6 +281,11 @@ function checkGeneralElements(root, problems) {
   if (!GUID.test(textOfRoot('Id'))) problems.push(`<Id> must be a GUID, found "${textOfRoot('Id')}"`);
   if (!VERSION.test(textOfRoot('Version')))
     problems.push(`<Version> must look like 1.0.0.0, found "${textOfRoot('Version')}"`);
+  else if (textOfRoot('Version') !== EXPECTED.version) {
+    problems.push(
+      `<Version> must follow package.json (${EXPECTED.version}), found "${textOfRoot('Version')}": npm run build writes it`,
+    );
+  }
   if (!textOfRoot('ProviderName')) problems.push('<ProviderName> is missing or empty');
   if (textOfRoot('DefaultLocale') !== EXPECTED.defaultLocale) {
     problems.push(
@@ -291,8 +314,26 @@ function checkRequirements(root, problems) {
   }
 }
 
-/** Every URL in the manifest: valid, https, and not template text. */
-function checkUrls(root, problems) {
+/**
+ * The base URL every page and icon is served from: the task pane's page (<DefaultSettings><SourceLocation>)
+ * up to its last "/" ('' when there is none or it is not a URL).
+ */
+function baseUrlOf(root) {
+  const source = child(child(root, 'DefaultSettings'), 'SourceLocation');
+  try {
+    const url = new URL(source ? source.attrs.DefaultValue || '' : '');
+    return `${url.origin}${url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1)}`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Every URL in the manifest: valid, https, not template text, under the base URL (so the pages, and the
+ * dialogs they open, share one origin), and not local in a shipped manifest.
+ */
+function checkUrls(root, ctx) {
+  const { problems } = ctx;
   const urls = [];
   walk(root, (node) => {
     const name = localName(node.name);
@@ -314,6 +355,16 @@ function checkUrls(root, problems) {
     }
     if (parsed.protocol !== 'https:') problems.push(`${where(node)}: URL must use https, found "${url}"`);
     if (TEMPLATE_TEXT.test(url)) problems.push(`${where(node)}: URL still points at template text: "${url}"`);
+    if (ctx.shipped && isLocalHost(parsed.hostname)) {
+      problems.push(
+        `${where(node)}: a shipped manifest must not point at ${parsed.host}, found "${url}": build with ADDIN_BASE_URL`,
+      );
+    }
+    if (ctx.baseUrl && !url.startsWith(ctx.baseUrl) && localName(node.name) !== 'SupportUrl') {
+      problems.push(
+        `${where(node)}: "${url}" is not under the task pane's base ${ctx.baseUrl} (pages and dialogs must share one origin)`,
+      );
+    }
   }
 }
 
@@ -322,13 +373,13 @@ function checkDefaultSource(root, ctx) {
   const defaultSource = child(child(root, 'DefaultSettings'), 'SourceLocation');
   const taskpaneUrl = defaultSource ? defaultSource.attrs.DefaultValue : '';
   if (!taskpaneUrl) ctx.problems.push('<DefaultSettings><SourceLocation DefaultValue="…"/> is missing');
-  else checkPage(taskpaneUrl, 'DefaultSettings/SourceLocation', ctx.rootDir, ctx.problems);
+  else checkPage(taskpaneUrl, 'DefaultSettings/SourceLocation', ctx);
   return taskpaneUrl;
 }
 
 /** An icon file: present, at most 100 KB, a PNG of `size`×`size` px when a size is given. */
 function checkIcon(url, size, label, ctx) {
-  const file = localFileFor(url, ctx.rootDir);
+  const file = localFileFor(url, ctx);
   if (!file) return; // already reported as a bad URL
   ctx.icons.push(file);
   const rel = path.relative(ctx.rootDir, file);
@@ -452,8 +503,7 @@ function checkResourcesUsed(defined, used, imageSizes, ctx) {
     if (sizes.length > 1) ctx.problems.push(`image "${id}" is used at several sizes: ${sizes.join(', ')}`);
     checkIcon(item.attrs.DefaultValue || '', sizes.length === 1 ? sizes[0] : undefined, `image "${id}"`, ctx);
   }
-  for (const [id, item] of defined.Urls)
-    checkPage(item.attrs.DefaultValue || '', `URL "${id}"`, ctx.rootDir, ctx.problems);
+  for (const [id, item] of defined.Urls) checkPage(item.attrs.DefaultValue || '', `URL "${id}"`, ctx);
 }
 
 /** The Workbook host with its DesktopFormFactor. Returns the form factor's <FunctionFile>, if any. */
@@ -485,6 +535,7 @@ function checkControls(overrides, defined, functionFile, ctx) {
   const urlOf = (resid) => (defined.Urls.get(resid) ? defined.Urls.get(resid).attrs.DefaultValue : undefined);
   let buttons = 0;
   let showTaskpane = 0;
+  let reportPane = 0;
   const executed = new Set();
   for (const control of controls) {
     if (xsiType(control) !== 'Button') continue;
@@ -496,7 +547,7 @@ function checkControls(overrides, defined, functionFile, ctx) {
     const type = xsiType(action);
     if (type === 'ShowTaskpane') {
       showTaskpane++;
-      checkShowTaskpane(control, action, urlOf, ctx);
+      if (checkShowTaskpane(control, action, urlOf, ctx).endsWith(EXPECTED.reportQuery)) reportPane++;
     } else if (type === 'ExecuteFunction') {
       const name = child(action, 'FunctionName') ? child(action, 'FunctionName').text : '';
       executed.add(name);
@@ -507,6 +558,11 @@ function checkControls(overrides, defined, functionFile, ctx) {
   }
   if (showTaskpane === 0)
     problems.push('no ribbon button opens the task pane (Action xsi:type="ShowTaskpane")');
+  if (reportPane === 0) {
+    problems.push(
+      `no ribbon button opens the task pane to run the report (ShowTaskpane with the pane's page + "${EXPECTED.reportQuery}")`,
+    );
+  }
   for (const name of EXPECTED.functionNames) {
     if (!executed.has(name))
       problems.push(`no ribbon button runs "${name}" (Action xsi:type="ExecuteFunction")`);
@@ -514,7 +570,10 @@ function checkControls(overrides, defined, functionFile, ctx) {
   return buttons;
 }
 
-/** A ShowTaskpane button: the expected TaskpaneId, and the same page as <DefaultSettings>. */
+/**
+ * A ShowTaskpane button: the expected TaskpaneId (one pane, reused), and the same page as <DefaultSettings>,
+ * a query apart. Returns the URL it opens ('' when none).
+ */
 function checkShowTaskpane(control, action, urlOf, ctx) {
   const taskpaneId = child(action, 'TaskpaneId') ? child(action, 'TaskpaneId').text : '';
   if (taskpaneId !== EXPECTED.taskpaneId) {
@@ -524,9 +583,10 @@ function checkShowTaskpane(control, action, urlOf, ctx) {
   }
   const source = child(action, 'SourceLocation');
   const url = source ? urlOf(source.attrs.resid) : undefined;
-  if (url && ctx.taskpaneUrl && url !== ctx.taskpaneUrl) {
+  if (url && ctx.taskpaneUrl && url.split('?')[0] !== ctx.taskpaneUrl.split('?')[0]) {
     ctx.problems.push(`${where(control)}: opens ${url}, but <DefaultSettings> says ${ctx.taskpaneUrl}`);
   }
+  return url || '';
 }
 
 /** An ExecuteFunction button: a function name registered in src/commands, and a <FunctionFile>. */
@@ -587,38 +647,47 @@ function checkOrder(node, problems) {
   }
 }
 
-/** The repository file an https URL stands for: its path under rootDir. */
-function localFileFor(url, rootDir) {
+/**
+ * The file an https URL stands for: its path after the base URL, under rootDir (the repository for the
+ * development manifest, the build output for a shipped one). Undefined when the URL is not a URL or lies
+ * outside the base (both reported with the URLs).
+ */
+function localFileFor(url, ctx) {
   try {
-    return path.join(rootDir, decodeURIComponent(new URL(url).pathname));
+    const { origin, pathname } = new URL(url);
+    const full = `${origin}${pathname}`;
+    if (ctx.baseUrl && !full.startsWith(ctx.baseUrl)) return undefined;
+    const relative = ctx.baseUrl ? full.slice(ctx.baseUrl.length) : pathname;
+    return path.join(ctx.rootDir, decodeURIComponent(relative));
   } catch {
     return undefined;
   }
 }
 
-/** A page URL (…/name.html) must have its webpack template in src/taskpane or src/commands. */
-function checkPage(url, label, rootDir, problems) {
-  let pathname;
-  try {
-    pathname = new URL(url).pathname;
-  } catch {
-    return; // reported with the other URLs
-  }
-  if (!pathname.endsWith('.html')) return;
-  const base = path.posix.basename(pathname);
-  const candidates = [
-    path.join(rootDir, pathname),
-    ...['taskpane', 'commands'].map((d) => path.join(rootDir, 'src', d, base)),
-  ];
-  if (!candidates.some((file) => fs.existsSync(file))) {
-    problems.push(`${label}: no page ${base} in src/taskpane or src/commands (${url})`);
+/**
+ * A page URL (…/name.html): in a shipped manifest, the built page next to it; in the development one, its
+ * webpack template in src/taskpane or src/commands.
+ */
+function checkPage(url, label, ctx) {
+  const file = localFileFor(url, ctx);
+  if (!file || !file.endsWith('.html')) return;
+  const base = path.basename(file);
+  const candidates = ctx.shipped
+    ? [file]
+    : [file, ...['taskpane', 'commands'].map((d) => path.join(ctx.rootDir, 'src', d, base))];
+  if (!candidates.some((candidate) => fs.existsSync(candidate))) {
+    ctx.problems.push(
+      ctx.shipped
+        ? `${label}: the build has no page ${path.relative(ctx.rootDir, file)} (${url})`
+        : `${label}: no page ${base} in src/taskpane or src/commands (${url})`,
+    );
   }
 }
 
 /**
- * Checks a manifest file; its folder is the repository root.
+ * Checks a manifest file; its folder is the root its URLs map to (the repository, or the build output).
  * @param {string} manifestPath
- * @param {{ rootDir?: string, commandsDir?: string }} [options]
+ * @param {{ rootDir?: string, commandsDir?: string, shipped?: boolean }} [options]
  */
 function checkManifest(manifestPath, options = {}) {
   const file = path.resolve(manifestPath);
@@ -633,25 +702,44 @@ function checkManifest(manifestPath, options = {}) {
       summary: '',
     };
   }
+  const rootDir = options.rootDir || path.dirname(file);
   return checkManifestText(xml, {
-    rootDir: options.rootDir || path.dirname(file),
-    commandsDir: options.commandsDir,
+    rootDir,
+    commandsDir: options.commandsDir || path.join(REPO_ROOT, 'src', 'commands'),
+    shipped: options.shipped,
   });
 }
 
+/** The manifests `npm run validate` checks with no argument: the development one, and the built one if any. */
+function defaultManifests(cwd = process.cwd()) {
+  const built = path.join(cwd, 'dist', 'manifest.xml');
+  return ['manifest.xml', ...(fs.existsSync(built) ? [path.relative(cwd, built)] : [])];
+}
+
 function main(argv) {
-  const manifestPath = argv[2] || 'manifest.xml';
-  const { ok, problems, warnings, summary } = checkManifest(manifestPath);
-  for (const warning of warnings) console.warn(`  ! ${warning}`);
-  if (ok) {
-    console.log(`${manifestPath}: hợp lệ / valid — ${summary}`);
-    return 0;
+  const manifests = argv.length > 2 ? argv.slice(2) : defaultManifests();
+  let status = 0;
+  for (const manifestPath of manifests) {
+    const { ok, problems, warnings, summary } = checkManifest(manifestPath);
+    for (const warning of warnings) console.warn(`  ! ${warning}`);
+    if (ok) {
+      console.log(`${manifestPath}: hợp lệ / valid — ${summary}`);
+      continue;
+    }
+    console.error(`${manifestPath}: ${problems.length} lỗi / problems`);
+    for (const problem of problems) console.error(`  ✗ ${problem}`);
+    status = 1;
   }
-  console.error(`${manifestPath}: ${problems.length} lỗi / problems`);
-  for (const problem of problems) console.error(`  ✗ ${problem}`);
-  return 1;
+  return status;
 }
 
 if (require.main === module) process.exitCode = main(process.argv);
 
-module.exports = { checkManifest, checkManifestText, readPngSize, registeredFunctionNames, EXPECTED };
+module.exports = {
+  checkManifest,
+  checkManifestText,
+  readPngSize,
+  registeredFunctionNames,
+  defaultManifests,
+  EXPECTED,
+};

@@ -1,5 +1,6 @@
 /**
- * What the user is told of an action's outcome, the same in the ribbon's notice and in the task pane: the
+ * What the user is told of an action's outcome in the task pane (the ribbon's "Tổng hợp báo cáo" opens the pane
+ * and runs there): the
  * action's own message (the report's says its sheet, its period and how many tracker rows have data errors),
  * then the action's warnings and the notes of what this Excel could not do as designed (the adapter's
  * lastWarnings), each once. And, for an unexpected error, the detail of it that may be shown or logged.
@@ -17,16 +18,6 @@ export function outcomeNotes(outcome: ActionOutcome & OutcomeExtras, hostNotes: 
   for (const note of [...(outcome.warnings ?? []), ...(outcome.ok ? hostNotes : [])])
     if (note && !lines.includes(note)) lines.push(note);
   return lines;
-}
-
-/** The notice of the ribbon command: the outcome with its notes folded into one text, a bullet a line. */
-export function outcomeNotice(
-  outcome: ActionOutcome & OutcomeExtras,
-  hostNotes: readonly string[],
-): ActionOutcome {
-  const notes = outcomeNotes(outcome, hostNotes);
-  if (notes.length === 0) return outcome;
-  return { ...outcome, message: [outcome.message, ...notes.map((n) => `• ${n}`)].join('\n') };
 }
 
 /** An unexpected error's own message (a thrown string as it is), else nothing: the detail after a sentence. */

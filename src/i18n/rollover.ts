@@ -66,6 +66,10 @@ export const ROLLOVER_PANE = {
     `Bấm "Tải tệp ${file}" để lưu sổ năm ${year}, rồi mở tệp đó bằng Excel.`,
   notOpened: (year: number, file: string) =>
     `Excel chưa mở được sổ năm ${year} trong cửa sổ mới. Bấm "Tải tệp ${file}" để lưu sổ, rồi mở tệp đó bằng Excel.`,
-  cantOpen: (year: number, file: string) =>
-    `Phiên bản Excel này không mở được sổ mới từ phần bổ trợ (cần ExcelApi 1.8). Bấm "Tải tệp ${file}" để lưu sổ năm ${year}, rồi mở tệp đó bằng Excel.`,
+  /** Excel on a Mac opens the new window behind the current one (office-js#6943). */
+  openedMac: (year: number, file: string) =>
+    `Sổ năm ${year} đã mở trong một cửa sổ Excel mới, có thể nằm phía sau cửa sổ này (xem menu Window của Excel), và chưa được lưu: hãy lưu sổ đó (⌘S), ví dụ với tên ${file}.`,
+  /** Excel on a Mac cannot save a file from the pane (office-js#2700), and the new window did not open. */
+  noDownloadMac: (year: number) =>
+    `Excel trên máy Mac chưa mở được sổ năm ${year} và không lưu được tệp từ ngăn này. Hãy mở sổ này bằng Excel trên web rồi bấm lại "Chuyển sang năm mới", hoặc dùng lệnh cchc rollover trên máy tính.`,
 } as const;

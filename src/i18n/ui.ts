@@ -238,21 +238,6 @@ export const OUTCOME = {
       : 'Một thao tác khác của phần bổ trợ vẫn đang chạy trong sổ làm việc này. Hãy đợi thao tác đó xong rồi bấm lại.',
 } as const;
 
-/** Shown by the ribbon command (src/commands) in a small dialog (notice.html). */
-export const COMMAND = {
-  noticeTitle: {
-    success: 'Tổng hợp báo cáo – Đã xong',
-    error: 'Tổng hợp báo cáo – Chưa thực hiện được',
-  },
-  close: 'Đóng',
-  unexpectedError: (detail: string) =>
-    `Đã xảy ra lỗi không mong muốn khi tổng hợp báo cáo${detail ? `: ${detail}` : ''}. Hãy lưu sổ làm việc rồi thử lại, hoặc mở ngăn "Bảng theo dõi" để xem chi tiết.`,
-  noMessage: 'Không có nội dung thông báo.',
-  /** The report has not finished when the command's time is nearly up (Office ends it after 5 minutes). */
-  stillWaiting:
-    'Excel chưa cho phép ghi báo cáo (có thể một ô đang được sửa dở). Hãy bấm Enter hoặc Esc; nếu sau đó không thấy trang báo cáo mới, hãy bấm lại "Tổng hợp báo cáo".',
-} as const;
-
 /** The page title of taskpane.html (also set in the HTML template). */
 export const PAGE_TITLE = 'Theo dõi Kế hoạch CCHC';
 

@@ -429,27 +429,6 @@ export const ACTION = {
       : ''),
 } as const;
 
-/**
- * Notes of the Office.js adapter when this Excel cannot honour part of a sheet: an older requirement set
- * (`version` is the ExcelApi version needed, e.g. "1.9") or an Excel limit. The rest is still written.
- */
-export const DEGRADED = {
-  conditionalFormats: (sheet: string, version: string) =>
-    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ định dạng có điều kiện (cần ExcelApi ${version}), nên các ô không được tô màu theo tình trạng.`,
-  freezePanes: (sheet: string, version: string) =>
-    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ cố định dòng tiêu đề (cần ExcelApi ${version}). Hãy dùng Xem › Cố định Ngăn.`,
-  tabColor: (sheet: string, version: string) =>
-    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ tô màu thẻ trang tính (cần ExcelApi ${version}).`,
-  dataValidation: (sheet: string, version: string) =>
-    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ danh sách chọn và kiểm tra dữ liệu nhập (cần ExcelApi ${version}); các ô vẫn được ghi nhưng không có ràng buộc nhập liệu.`,
-  pageLayout: (sheet: string, version: string) =>
-    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ thiết lập trang in (cần ExcelApi ${version}). Hãy tự đặt khổ A4, hướng giấy, lề và tiêu đề in trong Bố trí Trang.`,
-  indent: (sheet: string, version: string) =>
-    `Trang "${sheet}": phiên bản Excel này chưa hỗ trợ thụt lề trong ô (cần ExcelApi ${version}); nội dung vẫn đầy đủ.`,
-  fillDown: (sheet: string, column: string, version: string) =>
-    `Trang "${sheet}": công thức cột "${column}" chỉ có ở các dòng hiện có (cần ExcelApi ${version} để Excel tự điền cho dòng mới). Khi thêm dòng, hãy chép công thức từ dòng trên xuống.`,
-} as const;
-
 /** Why the Office.js adapter refused a plan or Excel failed it (the messages of its WorkbookErrors). */
 export const OFFICE_ERROR = {
   sheetNotFound: (sheet: string) =>

@@ -16,6 +16,7 @@ import { ActionsPanel, InitForm, type ActionsPanelProps } from './ActionsPanel';
 import { Feedback, type Place } from './notice';
 import { OverviewPanel } from './OverviewPanel';
 import { usePaneWork, type PaneWork } from './usePaneWork';
+import { useToday } from './useToday';
 
 export type PaneTab = 'overview' | 'actions' | 'settings';
 
@@ -34,6 +35,12 @@ export interface AppProps {
   /** Quiet time before change events refresh the overview (tests shorten it). */
   debounceMs?: number;
   initialTab?: PaneTab;
+  /**
+   * Work to run as the pane opens: 'report' when the ribbon's "Tổng hợp báo cáo" opened it
+   * (taskpane.html?action=report), so the report runs in the pane, whose runtime lasts while it is open,
+   * not in a function command Office may end (docs/office-js.md, "The ribbon").
+   */
+  startWith?: 'report';
 }
 
 const useStyles = makeStyles({
@@ -50,6 +57,14 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
+/**
+ * The work the pane opens for, from its page's query: "report" when the ribbon's "Tổng hợp báo cáo" opened
+ * it (manifest.xml: taskpane.html?action=report).
+ */
+export function startWithOf(search: string): 'report' | undefined {
+  return new URLSearchParams(search).get('action') === 'report' ? 'report' : undefined;
+}
+
 /** True from the first render where `value` is true on. */
 function useOnceTrue(value: boolean): boolean {
   const [seen, setSeen] = React.useState(value);
@@ -57,14 +72,17 @@ function useOnceTrue(value: boolean): boolean {
   return seen || value;
 }
 
-export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps): React.JSX.Element {
+export function App(props: AppProps): React.JSX.Element {
+  const { actions, debounceMs, initialTab = 'overview', startWith } = props;
   const styles = useStyles();
-  const today = React.useMemo(() => actions.today(), [actions]);
+  const today = useToday(actions.today);
   const currentYear = Number(today.slice(0, 4));
-  const [tab, setTab] = React.useState<PaneTab>(initialTab);
+  const [tab, setTab] = React.useState<PaneTab>(startWith === 'report' ? 'actions' : initialTab);
   const settingsOpened = useOnceTrue(tab === 'settings');
   const work = usePaneWork(actions, { initialYear: currentYear, debounceMs });
   const { overview, busy, goTo, year } = work;
+  useStartWith(startWith, work);
+  useNewDayRefresh(today, overview.refresh);
   const feedback = (place: Place) => (
     <Feedback
       place={place}
@@ -143,6 +161,26 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
       </TabPanel>
     </main>
   );
+}
+
+/** A new day changes every deadline's state: the overview is read again with the new date. */
+function useNewDayRefresh(today: string, refresh: () => void): void {
+  const firstDay = React.useRef(today);
+  React.useEffect(() => {
+    if (today !== firstDay.current) refresh();
+  }, [today, refresh]);
+}
+
+/** Runs the work the pane was opened for, once (React's strict mode mounts twice in development). */
+function useStartWith(startWith: AppProps['startWith'], work: PaneWork): void {
+  const started = React.useRef(false);
+  const { onReport } = work;
+  React.useEffect(() => {
+    if (startWith !== 'report' || started.current) return;
+    started.current = true;
+    // No request: the period containing today, as the button's tooltip says.
+    void onReport();
+  }, [startWith, onReport]);
 }
 
 /** The actions tab: ActionsPanel wired to the pane's work. */

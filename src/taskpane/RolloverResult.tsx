@@ -23,7 +23,7 @@ export function RolloverResult({ rollover, onSelectRow }: RolloverResultProps): 
   const carried = rollover.carried ?? [];
   return (
     <>
-      {file && (
+      {file && rollover.downloadable !== false && (
         <div>
           <Button
             appearance={rollover.opened ? 'secondary' : 'primary'}

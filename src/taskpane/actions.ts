@@ -45,6 +45,8 @@ export type RolloverView = PaneOutcome & {
   carried?: readonly CarriedRow[];
   file?: { bytes: Uint8Array; name: string };
   opened?: boolean;
+  /** False where the pane cannot save a file (Excel on a Mac): no download button. */
+  downloadable?: boolean;
 };
 
 /** Called when the workbook changed; the pane debounces these itself. */

@@ -12,7 +12,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { PANE } from '../i18n/ui';
-import { App } from './App';
+import { App, startWithOf } from './App';
 import { createOfficeActions } from './officeActions';
 import { isDarkOfficeTheme } from './theme';
 
@@ -27,7 +27,7 @@ Office.onReady((info) => {
     <React.StrictMode>
       <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
         {inExcel ? (
-          <App actions={createOfficeActions()} />
+          <App actions={createOfficeActions()} startWith={startWithOf(window.location.search)} />
         ) : (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{PANE.notInExcel}</MessageBarBody>

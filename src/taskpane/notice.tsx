@@ -31,7 +31,7 @@ export interface Notice {
   intent: NoticeIntent;
   title: string;
   message: string;
-  /** Things this Excel could not do as designed (older requirement sets). */
+  /** The action's warnings, and what the host could not do as designed (WorkbookPort.lastWarnings). */
   notes?: readonly string[];
   /** "Vị trí: trang …, ô …" for an error that has a place. */
   location?: string;
@@ -111,6 +111,12 @@ export interface NoticeBarProps {
 export function NoticeBar({ notice, onGoTo, onDismiss }: NoticeBarProps): React.JSX.Element {
   const styles = useStyles();
   const { target } = notice;
+  // The outcome of what the user just asked for: focus goes to its first button (go to the sheet or the
+  // cell, else close), so a keyboard or screen-reader user lands on it rather than on a button now disabled.
+  const firstButton = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => {
+    firstButton.current?.focus();
+  }, [notice]);
   return (
     <MessageBar intent={notice.intent} layout="multiline">
       <MessageBarBody>
@@ -127,11 +133,21 @@ export function NoticeBar({ notice, onGoTo, onDismiss }: NoticeBarProps): React.
       </MessageBarBody>
       <MessageBarActions>
         {target && (
-          <Button appearance="primary" size="small" onClick={() => onGoTo(target.sheet, target.cell)}>
+          <Button
+            ref={firstButton}
+            appearance="primary"
+            size="small"
+            onClick={() => onGoTo(target.sheet, target.cell)}
+          >
             {target.label}
           </Button>
         )}
-        <Button appearance="transparent" size="small" onClick={onDismiss}>
+        <Button
+          ref={target ? undefined : firstButton}
+          appearance="transparent"
+          size="small"
+          onClick={onDismiss}
+        >
           {PANE.dismiss}
         </Button>
       </MessageBarActions>

@@ -7,7 +7,7 @@ import { actionLock } from '../commands/actionLock';
 import { currentWorkbookKey, pageHost } from '../commands/pageHost';
 import { todayIso } from '../domain/dates';
 import { storageMemory } from '../workbook/office/memory';
-import { officeIsSetSupported } from '../workbook/office/requirements';
+import { officeIsSetSupported, type IsSetSupported } from '../workbook/office/requirements';
 import { defaultRun, revealCell, type ExcelRun } from '../workbook/office/excelRun';
 import { createOfficeWorkbook } from '../workbook/office/officeWorkbook';
 import type { ChangeListener, PaneActions } from './actions';
@@ -22,8 +22,9 @@ export type ExcelRunIn = (
 const defaultRunIn: ExcelRunIn = (context, batch) => Excel.run(context, batch);
 
 /**
- * The pane's actions in Excel. The adapter's memory of the workbook and the one-action-at-a-time lock are
- * shared with the ribbon button through the page's storage and Web Locks (see src/commands/pageHost.ts).
+ * The pane's actions in Excel. The adapter's memory of the workbook and the one-action-at-a-time lock live in
+ * the page's storage and Web Locks (see src/commands/pageHost.ts), shared by every pane of the add-in open on
+ * this workbook.
  */
 export function createOfficeActions(): PaneActions {
   const host = pageHost();
@@ -37,12 +38,12 @@ export function createOfficeActions(): PaneActions {
     subscribeToChanges: (onChange) => subscribeToWorkbookChanges(onChange),
     writeNotes: () => port.lastWarnings,
     lock: actionLock(host, key),
+    onMac: Office.context?.platform === Office.PlatformType?.Mac,
     openWorkbook: async (bytes) => {
       // With the rest of "Chuyển sang năm mới", loaded when first used.
       const { openWorkbookInExcel } = await import(/* webpackChunkName: "rollover" */ './openWorkbook');
       return openWorkbookInExcel(bytes, {
         createWorkbook: (base64) => Excel.createWorkbook(base64),
-        isSetSupported: officeIsSetSupported,
       });
     },
   });
@@ -62,17 +63,22 @@ interface ChangeEventArgs {
   triggerSource?: string;
 }
 
+/** WorksheetCollection.onNameChanged: a sheet renamed (the tracker found, or lost, by its name). */
+const NAME_CHANGED_SET = '1.17';
+
 /**
- * Listens to every worksheet's cell changes (WorksheetCollection.onChanged, ExcelApi 1.9) and to sheets being
- * added or deleted (ExcelApi 1.7): one Excel.run and one sync to register, one to remove. Changes the add-in
- * made itself are skipped where Excel says so: the pane refreshes after its own actions anyway. The handler
- * only calls `onChange`, which the pane debounces: it never reads the workbook itself, so a burst of edits
- * cannot turn into a burst of syncs.
+ * Listens to every worksheet's cell changes (WorksheetCollection.onChanged, ExcelApi 1.9), to sheets being
+ * added or deleted (ExcelApi 1.7), and, where ExcelApi 1.17 exists, to sheets being renamed
+ * (onNameChanged): one Excel.run and one sync to register, one to remove. Changes the add-in made itself are
+ * skipped where Excel says so: the pane refreshes after its own actions anyway. The handler only calls
+ * `onChange`, which the pane debounces: it never reads the workbook itself, so a burst of edits cannot turn
+ * into a burst of syncs.
  */
 export async function subscribeToWorkbookChanges(
   onChange: ChangeListener,
   run: ExcelRun = defaultRun,
   runIn: ExcelRunIn = defaultRunIn,
+  isSetSupported: IsSetSupported = officeIsSetSupported,
 ): Promise<() => void> {
   const cellsChanged = async (args: ChangeEventArgs): Promise<void> => {
     if (args.triggerSource === 'ThisLocalAddin') return;
@@ -86,6 +92,8 @@ export async function subscribeToWorkbookChanges(
       sheets.onAdded.add(sheetsChanged),
       sheets.onDeleted.add(sheetsChanged),
     ];
+    // Asked only where it exists: on an older Excel the registration would fail the whole sync.
+    if (isSetSupported('ExcelApi', NAME_CHANGED_SET)) added.push(sheets.onNameChanged.add(sheetsChanged));
     await context.sync();
     return added;
   });

@@ -2,7 +2,6 @@
  * Opening next year's workbook in Excel (Excel.createWorkbook, ExcelApi 1.8), given the Office.js calls by
  * officeActions.ts, the only place of the pane that names Office.js. Loaded with "Chuyển sang năm mới".
  */
-import type { IsSetSupported } from '../workbook/office/requirements';
 
 /** Bytes as Base64, in slices (String.fromCharCode takes only so many arguments at once). */
 export function toBase64(bytes: Uint8Array): string {
@@ -16,21 +15,19 @@ export function toBase64(bytes: Uint8Array): string {
 /** What opening a new workbook needs of Office.js (officeActions.ts gives Excel's, tests the fake's). */
 export interface CreateWorkbookHost {
   createWorkbook: (base64: string) => Promise<void>;
-  isSetSupported: IsSetSupported;
   /** Where Excel's error goes (console.warn by default): never to the user. */
   logError?: (detail: string) => void;
 }
 
 /**
  * Opens an .xlsx file as a new workbook in a window of its own (Excel.createWorkbook, ExcelApi 1.8): the open
- * workbook is not touched. 'unsupported' on an Excel without 1.8; 'failed' when Excel refused it (the file is
+ * workbook is not touched (every host of the manifest's ExcelApi 1.9 has it). 'failed' when Excel refused it (the file is
  * then offered for download, and Excel's error goes to the console).
  */
 export async function openWorkbookInExcel(
   bytes: Uint8Array,
   host: CreateWorkbookHost,
-): Promise<'opened' | 'unsupported' | 'failed'> {
-  if (!host.isSetSupported('ExcelApi', '1.8')) return 'unsupported';
+): Promise<'opened' | 'failed'> {
   try {
     await host.createWorkbook(toBase64(bytes));
     return 'opened';

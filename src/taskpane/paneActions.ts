@@ -21,7 +21,7 @@ export interface PaneHost {
   today(): IsoDate;
   selectCell(sheet: string, cell: string): Promise<void>;
   subscribeToChanges(onChange: ChangeListener): Promise<() => void>;
-  /** Notes of the last write about what this host could not do as designed (an older Excel). */
+  /** Notes of the last write about what this host could not do as designed (WorkbookPort.lastWarnings). */
   writeNotes?(): readonly string[];
   /**
    * One action at a time in the workbook, shared with the ribbon button (which runs apart from the pane).
@@ -29,11 +29,13 @@ export interface PaneHost {
    */
   lock?: ActionLock;
   /**
-   * Opens an .xlsx file as a new workbook of its own (Excel: Excel.createWorkbook): 'opened', or why not:
-   * 'unsupported' (this Excel cannot), 'failed' (it tried). Without it (the browser preview) the pane offers
-   * the file for download only.
+   * Opens an .xlsx file as a new workbook of its own (Excel: Excel.createWorkbook, ExcelApi 1.8, below the
+   * manifest's 1.9): 'opened', or 'failed' (Excel refused it). Without it (the browser preview) the pane
+   * offers the file for download only.
    */
-  openWorkbook?(bytes: Uint8Array): Promise<'opened' | 'unsupported' | 'failed'>;
+  openWorkbook?(bytes: Uint8Array): Promise<'opened' | 'failed'>;
+  /** Excel on a Mac (Office.context.platform): new windows open behind, files cannot be saved from the pane. */
+  onMac?: boolean;
 }
 
 /**
@@ -106,6 +108,7 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
         today: host.today(),
         exclusive: (work) => exclusive('rollover', work),
         openWorkbook: host.openWorkbook?.bind(host),
+        onMac: host.onMac,
       });
     },
     loadSettings: () => loadSettings(port, { fallbackYear: fallbackYear() }),

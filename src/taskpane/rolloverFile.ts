@@ -26,11 +26,13 @@ export async function buildRolloverFile(source: WorkbookPort, today: IsoDate): P
 function deliveryMessage(
   to: number,
   fileName: string,
-  opened: 'opened' | 'unsupported' | 'failed' | undefined,
+  opened: 'opened' | 'failed' | undefined,
+  onMac: boolean,
 ): string {
-  if (opened === 'opened') return ROLLOVER_PANE.opened(to, fileName);
+  if (opened === 'opened') return (onMac ? ROLLOVER_PANE.openedMac : ROLLOVER_PANE.opened)(to, fileName);
+  // Excel on a Mac does not save a file the pane offers (office-js#2700): there is no download to offer.
+  if (onMac) return ROLLOVER_PANE.noDownloadMac(to);
   if (opened === 'failed') return ROLLOVER_PANE.notOpened(to, fileName);
-  if (opened === 'unsupported') return ROLLOVER_PANE.cantOpen(to, fileName);
   return ROLLOVER_PANE.download(to, fileName);
 }
 
@@ -39,6 +41,8 @@ export interface PaneRolloverHost {
   /** Runs the build under the pane's one-action rule (a busy outcome when another action holds the workbook). */
   exclusive: (work: () => Promise<RolloverFile>) => Promise<RolloverFile | ActionOutcome>;
   openWorkbook?: PaneHost['openWorkbook'];
+  /** Excel on a Mac: the new window opens behind, and a file cannot be saved from the pane. */
+  onMac?: boolean;
 }
 
 /** The pane's "Chuyển sang năm mới": the file built, then opened where the host can, and what to do next. */
@@ -50,9 +54,11 @@ export async function rolloverInPane(source: WorkbookPort, host: PaneRolloverHos
   if (!('file' in built) || !built.file || built.to === undefined) return view;
   const { file, to } = built;
   const opened = host.openWorkbook ? await host.openWorkbook(file.bytes) : undefined;
+  const onMac = host.onMac === true;
   return {
     ...view,
-    message: `${built.message} ${deliveryMessage(to, file.name, opened)}`,
+    message: `${built.message} ${deliveryMessage(to, file.name, opened, onMac)}`,
     opened: opened === 'opened',
+    ...(onMac ? { downloadable: false } : {}),
   };
 }

@@ -34,7 +34,8 @@ export interface PaneWork {
   onInit: (place: Place) => Promise<void>;
   onCheck: () => Promise<void>;
   onFix: (confirmed: ConfirmedFix[]) => Promise<void>;
-  onReport: (request: ReportRequest) => Promise<void>;
+  /** Without a request: the period containing today (the ribbon's "Tổng hợp báo cáo"). */
+  onReport: (request?: ReportRequest) => Promise<void>;
   onConsolidate: ActionsPanelProps['onConsolidate'];
   onRollover: () => Promise<void>;
   onSaveSettings: (settings: Settings) => Promise<SettingsOutcome | undefined>;

@@ -6,7 +6,7 @@
  *   own byte for byte the same, and every cell of every sheet it did not write (values, formulas, number
  *   formats, fonts, fills, borders, alignment) the same;
  * - `cchc report` in place: the same file as with --out, or the input byte for byte as it was;
- * - the ribbon button (runCompileReportCommand) through the Office.js adapter on the fake Excel API loaded
+ * - the ribbon button (it opens the task pane, which runs the report: createPaneActions) through the Office.js adapter on the fake Excel API loaded
  *   with the same cells: the same outcome and figures, no user cell changed, nothing changed on a refusal;
  *   and Kiểm tra dữ liệu there lists the same problems as the CLI.
  * Never a crash, a stack trace or an English message.
@@ -19,10 +19,9 @@ import * as path from 'node:path';
 
 import ExcelJS from 'exceljs';
 
-import { checkTracker, compileReport, type ReportOutcome } from '../../src/app';
-import type { ActionOutcome } from '../../src/app/types';
+import { checkTracker, type ReportOutcome } from '../../src/app';
 import { runCli } from '../../src/cli/main';
-import { runCompileReportCommand } from '../../src/commands/compileReportCommand';
+import { createPaneActions } from '../../src/taskpane/paneActions';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import type { FakeExcel } from '../fake-excel';
 import { disposeLibreOffice } from '../helpers/libreoffice';
@@ -316,25 +315,13 @@ describe.each(cases.filter((c) => !c.lowMemoryCheckOnly).map((c) => [c.id, c] as
       }
       expect(fakeDifferences(before, fakeSheets(excel))).toEqual([]);
 
-      let captured: ReportOutcome | undefined;
-      const notices: ActionOutcome[] = [];
-      const completed = jest.fn();
-      const outcome = await runCompileReportCommand(
-        { completed },
-        {
-          port: createOfficeWorkbook(excel.run),
-          compileReport: async (port, options) => {
-            captured = await compileReport(port, options);
-            return captured;
-          },
-          notify: async (o) => {
-            notices.push(o);
-          },
-          today: () => AS_OF,
-        },
-      );
-      expect(completed).toHaveBeenCalledTimes(1);
-      expect(notices).toEqual([outcome]);
+      const outcome = await createPaneActions(createOfficeWorkbook(excel.run), {
+        today: () => AS_OF,
+        selectCell: async () => {},
+        subscribeToChanges: async () => () => {},
+      }).compileReport();
+      // The pane's outcome is the report's own (ReportOutcome, with its JSON), notes added.
+      const captured = outcome as ReportOutcome;
       expectForUser(outcome.message);
       if (outcome.ok) {
         // Whatever was expected, no sheet but the add-in's own may have changed.

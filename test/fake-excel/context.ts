@@ -3,17 +3,30 @@
  * context.sync(), the byte size of each sync's queued payload, and the proxy base classes with Office.js's
  * load-before-read rule.
  */
+import { rectCells, type Rect } from './address';
 import { FakeOfficeError, propertyNotLoaded } from './errors';
 import type { WorkbookState } from './state';
 
 /** Excel on the web refuses requests and responses over 5 MB. */
 export const FIVE_MB = 5 * 1024 * 1024;
 
+/**
+ * Excel on the web refuses an operation (a property set, a method call) on a range of more than 33,554,000
+ * cells with OperationCellsExceedLimit (Resource limits, "Excel add-ins"): a whole sheet (17 billion cells),
+ * 32 or more whole columns, 2,048 or more whole rows.
+ */
+export const WEB_OPERATION_CELLS = 33_554_000;
+
 export interface FakeLimits {
   maxRequestBytes: number;
   maxResponseBytes: number;
   /** Cells one load of a range may cover (Excel: 5,000,000; RangeExceedsLimit past it). */
   maxLoadedCells?: number;
+  /**
+   * Cells one operation on a range may cover: Excel on the web's WEB_OPERATION_CELLS by default,
+   * OperationCellsExceedLimit past it; Infinity plays Excel on a computer, which has no such limit.
+   */
+  maxOperationCells?: number;
 }
 
 export interface FakeStats {
@@ -104,6 +117,11 @@ export interface FakeHost {
   cellEditMode: boolean;
   /** Excel honours Excel.run's delayForCellEdit option (waits for the edit to end instead of failing). */
   honoursDelayForCellEdit: boolean;
+  /**
+   * The code a sync fails with in cell-edit mode: InvalidOperationInCellEditMode (documented), or the plain
+   * InvalidOperation with the same sentence that some builds answer (office-js#856, #3019).
+   */
+  cellEditCode: 'InvalidOperationInCellEditMode' | 'InvalidOperation';
   /** Another workbook has the focus: every sync fails with InactiveWorkbook. */
   inactiveWorkbook: boolean;
   /** Runs before the sync of that index (0-based, counted across runs), e.g. to add a sheet as a user would. */
@@ -116,6 +134,7 @@ export function createHost(): FakeHost {
   return {
     cellEditMode: false,
     honoursDelayForCellEdit: true,
+    cellEditCode: 'InvalidOperationInCellEditMode',
     inactiveWorkbook: false,
     beforeSync: new Map(),
     editEnded: [],
@@ -182,7 +201,7 @@ export class FakeContext {
     if (host.cellEditMode) {
       if (!(this.options.delayForCellEdit && host.honoursDelayForCellEdit)) {
         throw new FakeOfficeError(
-          'InvalidOperationInCellEditMode',
+          host.cellEditCode,
           'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
         );
       }
@@ -389,13 +408,32 @@ export abstract class FakeClientObject<T> extends ProxyBase {
   }
 
   protected write(property: string, value: unknown, apply: (target: T, value: unknown) => void): void {
-    this.context.enqueue({ kind: 'set', id: this.proxyId, property, value }, () => apply(this.live(), value));
+    this.context.enqueue({ kind: 'set', id: this.proxyId, property, value }, () =>
+      apply(this.withinOperationLimit(this.live(), property), value),
+    );
   }
 
   protected call(method: string, args: unknown[], run: (target: T) => void): void {
     this.context.enqueue({ kind: 'call', id: this.proxyId, method, args: args.map(toWire) }, () =>
-      run(this.live()),
+      run(this.withinOperationLimit(this.live(), method)),
     );
+  }
+
+  /**
+   * A range's target (it has a rect), or an object of a range (its format, font, data validation, conditional
+   * formats), checked against the web's cell limit for one operation.
+   */
+  protected withinOperationLimit(target: T, what: string): T {
+    const limit = this.context.limits.maxOperationCells ?? WEB_OPERATION_CELLS;
+    const rect = (target as { rect?: Rect } | null)?.rect;
+    if (rect && rectCells(rect) > limit) {
+      throw new FakeOfficeError(
+        'OperationCellsExceedLimit',
+        `The attempted operation affects more than the limit of ${limit} cells.`,
+        `${this.typeName}.${what}`,
+      );
+    }
+    return target;
   }
 
   load(spec?: unknown): this {

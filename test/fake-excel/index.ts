@@ -115,6 +115,8 @@ export interface FakeExcel {
   exitCellEdit(): void;
   /** Whether this Excel honours Excel.run's delayForCellEdit (an older one fails the batch instead). */
   honourDelayForCellEdit(honour: boolean): void;
+  /** The code cell-edit mode fails a sync with (FakeHost.cellEditCode). */
+  answerCellEditWith(code: 'InvalidOperationInCellEditMode' | 'InvalidOperation'): void;
   /** Another workbook takes the focus (true) or this one gets it back (false). */
   setInactive(inactive: boolean): void;
   /** Runs `change` just before the sync of that index (0-based, since the last resetStats), as a user would. */
@@ -320,6 +322,9 @@ export function createFakeExcel(limits: Partial<FakeLimits> = {}): FakeExcel {
     },
     honourDelayForCellEdit(honour) {
       host.honoursDelayForCellEdit = honour;
+    },
+    answerCellEditWith(code) {
+      host.cellEditCode = code;
     },
     setInactive(inactive) {
       host.inactiveWorkbook = inactive;

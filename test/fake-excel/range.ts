@@ -402,13 +402,31 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return new FakeRangeAreas(
       this.context,
       () => {
-        const t = this.live();
+        const t = this.withinOperationLimit(this.live(), method);
         const rects = specialCellRects(t, cellType, cellValueType, `Range.${method}`);
         if (rects.length > 0) return { sheet: t.sheet, rects };
         if (throwWhenNone) throw itemNotFound('No cells were found.', `Range.${method}`);
         return null;
       },
       { method, parent: this.proxyId, args: [cellType, cellValueType] },
+    );
+  }
+
+  /**
+   * The smallest range that contains this range and `other` (Range.getBoundingRect, ExcelApi 1.2). Both must
+   * be on one sheet (InvalidArgument otherwise, as the fake has no rule for two sheets).
+   */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.live();
+        const o = other.resolve();
+        if (!o || o.sheet !== t.sheet)
+          throw invalidArgument('The ranges are not on one sheet.', 'Range.getBoundingRect');
+        return { sheet: t.sheet, rect: union(t.rect, o.rect) };
+      },
+      { method: 'getBoundingRect', parent: this.proxyId, args: [other] },
     );
   }
 

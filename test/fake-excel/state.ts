@@ -460,7 +460,10 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
     const col = key % MAX_COLUMNS;
     add({ top: row, left: col, bottom: row, right: col });
   }
-  if (!valuesOnly)
+  if (!valuesOnly) {
     for (const layer of sheet.layers) if (layer.kind !== 'clear' && !isUnbounded(layer.rect)) add(layer.rect);
+    // A merge is a format of its cells.
+    for (const merge of sheet.merges) add(merge);
+  }
   return bottom < 0 ? null : { top, left, bottom, right };
 }

@@ -1,13 +1,13 @@
 /**
  * The application actions through the Office.js adapter on the fake Excel API: sync counts at 48 and 5,000
- * rows, text kept as text, user sheets untouched, and the ribbon command's outcome on success and failure.
+ * rows, text kept as text, user sheets untouched, and the ribbon button's report (run by the pane) on success and failure.
  */
 import { checkTracker, compileReport, initTracker } from '../../src/app';
 import type { ActionOutcome } from '../../src/app/types';
-import { runCompileReportCommand } from '../../src/commands/compileReportCommand';
 import { expandSchedule } from '../../src/domain/schedule';
 import { SHEET } from '../../src/i18n/vi';
 import { seedsFromPlan, type TrackerSeed } from '../../src/sheets/trackerSheet';
+import { createPaneActions } from '../../src/taskpane/paneActions';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
 
@@ -42,23 +42,17 @@ function cellsOf(excel: FakeExcel, names: string[]): Record<string, unknown> {
 }
 
 /** The ribbon button "Tổng hợp báo cáo" clicked on 05/06/2026: its outcome, what the user was told, and completion. */
-async function clickRibbon(
-  excel: FakeExcel,
-): Promise<{ outcome: ActionOutcome; notices: ActionOutcome[]; completed: jest.Mock }> {
-  const notices: ActionOutcome[] = [];
-  const completed = jest.fn();
-  const outcome = await runCompileReportCommand(
-    { completed },
-    {
-      port: createOfficeWorkbook(excel.run),
-      compileReport,
-      notify: async (o) => {
-        notices.push(o);
-      },
-      today: () => '2026-06-05',
-    },
-  );
-  return { outcome, notices, completed };
+/**
+ * The ribbon's "Tổng hợp báo cáo": it opens the task pane, which runs the report as it opens (the pane's
+ * compileReport with no request: the period containing today) and shows the outcome as its notice.
+ */
+async function clickRibbon(excel: FakeExcel): Promise<{ outcome: ActionOutcome }> {
+  const actions = createPaneActions(createOfficeWorkbook(excel.run), {
+    today: () => '2026-06-05',
+    selectCell: async () => {},
+    subscribeToChanges: async () => () => {},
+  });
+  return { outcome: await actions.compileReport() };
 }
 
 describe('Khởi tạo through Office.js', () => {
@@ -144,12 +138,11 @@ describe('Tổng hợp báo cáo through Office.js', () => {
 
   it('the ribbon button writes the report, activates it and tells the user', async () => {
     const excel = await seeded();
-    const { outcome, notices, completed } = await clickRibbon(excel);
+    const { outcome } = await clickRibbon(excel);
     expect(outcome.ok).toBe(true);
-    expect(completed).toHaveBeenCalledTimes(1);
     expect(excel.activeSheet()).toBe('Báo cáo 6 tháng 2026');
     expect(excel.sheet('Báo cáo 6 tháng 2026').value('A6')).toBe('BÁO CÁO');
-    expect(notices[0].message).toContain('"Báo cáo 6 tháng 2026"');
+    expect(outcome.message).toContain('"Báo cáo 6 tháng 2026"');
   });
 
   it('the ribbon button explains a protected sheet, in Vietnamese, and writes nothing', async () => {
@@ -161,11 +154,10 @@ describe('Tổng hợp báo cáo through Office.js', () => {
       excel,
       names.filter((n) => n !== SHEET.register),
     );
-    const { outcome, notices, completed } = await clickRibbon(excel);
+    const { outcome } = await clickRibbon(excel);
     expect(outcome.ok).toBe(false);
-    expect(completed).toHaveBeenCalledTimes(1);
-    expect(notices[0].message).toContain(`Trang "${SHEET.summary}" đang được khóa`);
-    expect(notices[0].message).not.toMatch(/Error|at \w+ \(/);
+    expect(outcome.message).toContain(`Trang "${SHEET.summary}" đang được khóa`);
+    expect(outcome.message).not.toMatch(/Error|at \w+ \(/);
     expect(excel.sheetNames()).toEqual(names);
     expect(
       cellsOf(
@@ -177,9 +169,9 @@ describe('Tổng hợp báo cáo through Office.js', () => {
 
   it('the ribbon button says what to do when there is no tracker', async () => {
     const excel = createFakeExcel();
-    const { notices } = await clickRibbon(excel);
-    expect(notices[0]).toMatchObject({ ok: false, sheet: SHEET.tracker });
-    expect(notices[0].message).toContain('Khởi tạo bảng theo dõi');
+    const { outcome } = await clickRibbon(excel);
+    expect(outcome).toMatchObject({ ok: false, sheet: SHEET.tracker });
+    expect(outcome.message).toContain('Khởi tạo bảng theo dõi');
   });
 });
 

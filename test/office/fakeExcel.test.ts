@@ -208,7 +208,8 @@ describe('fake Excel: proxies and sync', () => {
   });
 
   it('finds formula cells as RangeAreas: an address of rectangles, a null object when none, ItemNotFound when required', async () => {
-    const excel = createFakeExcel();
+    // Excel on a computer: no limit on the cells of one operation, so a whole sheet may be searched.
+    const excel = createFakeExcel({ maxOperationCells: Infinity });
     excel.addUserSheet('Có công thức', [[1, 2, null, 'x']], {
       formulas: { C1: '=A1+B1', C2: '=A2', C3: '=A3', E5: '=1', F5: '=2', A7: '=3' },
     });
@@ -384,8 +385,64 @@ describe('fake Excel: deleting, renaming and emptying sheets', () => {
     });
   });
 
-  it('empties a sheet with clear, unmerge, clearAll, DataValidation.clear, standard sizes and unhiding, each a measured operation', async () => {
+  it('refuses, as Excel on the web does, an operation on more than 33,554,000 cells (OperationCellsExceedLimit)', async () => {
     const excel = createFakeExcel();
+    excel.addUserSheet('A', [['x', 1]]);
+    const attempt = (operation: (ws: Excel.Worksheet) => void) =>
+      excel.run(async (context) => {
+        operation(context.workbook.worksheets.getItem('A'));
+        await context.sync();
+      });
+    const refused = expect.objectContaining({ code: 'OperationCellsExceedLimit' });
+    await expect(attempt((ws) => ws.getRange().clear('All'))).rejects.toEqual(refused);
+    await expect(attempt((ws) => ws.getRange().unmerge())).rejects.toEqual(refused);
+    await expect(attempt((ws) => (ws.getRange().format.font.name = 'Arial'))).rejects.toEqual(refused);
+    await expect(attempt((ws) => ws.getRange().conditionalFormats.clearAll())).rejects.toEqual(refused);
+    await expect(attempt((ws) => ws.getRange().dataValidation.clear())).rejects.toEqual(refused);
+    await expect(attempt((ws) => (ws.getRange('A:AF').format.columnWidth = 10))).rejects.toEqual(refused); // 32 columns
+    await expect(attempt((ws) => (ws.getRange('1:2048').format.rowHeight = 10))).rejects.toEqual(refused);
+    await expect(
+      attempt((ws) => {
+        ws.getRange().getSpecialCellsOrNullObject('Formulas').load('address');
+      }),
+    ).rejects.toEqual(refused);
+    // Within the limit: 31 whole columns, 2,047 whole rows, a whole column, a whole row.
+    await attempt((ws) => {
+      ws.getRange('A:AE').format.columnWidth = 10;
+      ws.getRange('1:2047').format.rowHeight = 10;
+      ws.getRange('A:A').rowHidden = false;
+      ws.getRange('1:1').columnHidden = false;
+    });
+    expect(excel.sheet('A').columnWidth(30)).toBe(10);
+    // Excel on a computer has no such limit.
+    const desktop = createFakeExcel({ maxOperationCells: Infinity });
+    desktop.addUserSheet('A', [['x', 1]]);
+    await desktop.run(async (context) => {
+      context.workbook.worksheets.getItem('A').getRange().clear('All');
+      await context.sync();
+    });
+    expect(desktop.sheet('A').usedRange()).toBeNull();
+  });
+
+  it("gives the smallest range holding two ranges (getBoundingRect), and a blank sheet's used range as A1", async () => {
+    const excel = createFakeExcel();
+    excel.addUserSheet('A', [[null, null, 'x']]);
+    excel.addUserSheet('Trống');
+    await excel.run(async (context) => {
+      const a = context.workbook.worksheets.getItem('A');
+      const box = a.getRange('B5:C6').getBoundingRect(a.getUsedRange(false));
+      box.load('address');
+      const blank = context.workbook.worksheets.getItem('Trống').getUsedRange(false);
+      blank.load('address');
+      await context.sync();
+      expect(box.address).toBe('A!B1:C6');
+      expect(blank.address).toBe("'Trống'!A1");
+    });
+  });
+
+  it('empties a sheet with clear, unmerge, clearAll, DataValidation.clear, standard sizes and unhiding, each a measured operation', async () => {
+    // Excel on a computer: the whole sheet is one range (on the web that is over the cell limit, above).
+    const excel = createFakeExcel({ maxOperationCells: Infinity });
     const view = excel.addUserSheet('A', [['x', 1]], {
       formulas: { C3: '=A1' },
       numberFormats: { B1: '0%' },

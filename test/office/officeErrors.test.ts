@@ -95,6 +95,28 @@ describe('Office adapter: every Excel failure in its own words', () => {
     expect(excel.sheetNames()).toEqual(names);
   });
 
+  it('says the same where Excel answers cell-edit mode with a plain InvalidOperation (office-js#856)', async () => {
+    const excel = await withTracker();
+    excel.honourDelayForCellEdit(false);
+    excel.answerCellEditWith('InvalidOperation');
+    excel.enterCellEdit();
+    const names = excel.sheetNames();
+    const out = await compileReport(createOfficeWorkbook(excel.run, { logError: jest.fn() }), {
+      asOf: AS_OF,
+      now,
+    });
+    expect(out).toMatchObject({ ok: false, message: OFFICE_ERROR.cellEditMode() });
+    expect(excel.sheetNames()).toEqual(names);
+    // Another InvalidOperation is not taken for cell-edit mode.
+    const other = toWorkbookError(
+      Object.assign(new Error('The range overlaps a merged area.'), { code: 'InvalidOperation' }),
+      undefined,
+      'write',
+      () => undefined,
+    );
+    expect(other.message).toBe(OFFICE_ERROR.unknown());
+  });
+
   it('asks for this workbook’s window when another workbook has the focus', async () => {
     const excel = await withTracker();
     excel.setInactive(true);

@@ -47,19 +47,42 @@ function contents(excel: FakeExcel): string {
   );
 }
 
-function actionsFor(excel: FakeExcel, supported = true) {
+function actionsFor(excel: FakeExcel, onMac = false) {
   return createPaneActions(createOfficeWorkbook(excel.run), {
+    onMac,
     today: () => today,
     selectCell: async () => undefined,
     subscribeToChanges: async () => () => undefined,
     openWorkbook: (bytes) =>
       openWorkbookInExcel(bytes, {
         createWorkbook: (base64) => excel.createWorkbook(base64),
-        isSetSupported: () => supported,
         logError: () => undefined,
       }),
   });
 }
+
+describe('Chuyển sang năm mới in Excel on a Mac', () => {
+  it('says the new window may be behind this one, and offers no download (a Mac cannot save it)', async () => {
+    const excel = await liveTracker();
+    const view = await actionsFor(excel, true).rolloverTracker();
+    expect(view.opened).toBe(true);
+    expect(view.message).toContain(ROLLOVER_PANE.openedMac(2027, 'ke-hoach-cchc-2027.xlsx'));
+    expect(view.message).toContain('phía sau cửa sổ này');
+    expect(view.downloadable).toBe(false);
+  });
+
+  it('points to Excel on the web or the CLI where the new window could not open', async () => {
+    const excel = await liveTracker();
+    excel.failNextCreateWorkbook(
+      Object.assign(new Error('There was an internal error'), { code: 'GeneralException' }),
+    );
+    const view = await actionsFor(excel, true).rolloverTracker();
+    expect(view.opened).toBe(false);
+    expect(view.message).toContain(ROLLOVER_PANE.noDownloadMac(2027));
+    expect(view.message).not.toContain('Tải tệp');
+    expect(view.downloadable).toBe(false);
+  });
+});
 
 describe('Chuyển sang năm mới in Excel', () => {
   it('opens next year’s workbook with Excel.createWorkbook, reading the open one without writing to it', async () => {
@@ -82,16 +105,6 @@ describe('Chuyển sang năm mới in Excel', () => {
     expect(view.carried!.map((c) => c.row)).not.toContain(2);
     expect(view.carried).toHaveLength(30);
     expect(view.file!.name).toBe('ke-hoach-cchc-2027.xlsx');
-  });
-
-  it('offers the file for download where this Excel cannot open a workbook (no ExcelApi 1.8)', async () => {
-    const excel = await liveTracker();
-    const view = await actionsFor(excel, false).rolloverTracker();
-    expect(view).toMatchObject({ ok: true, opened: false });
-    expect(view.message).toContain(ROLLOVER_PANE.cantOpen(2027, 'ke-hoach-cchc-2027.xlsx'));
-    expect(excel.createdWorkbooks).toHaveLength(0);
-    const made = await openXlsx(view.file!.bytes);
-    expect((await made.read([SHEET.tracker])).contents[SHEET.tracker].values).toHaveLength(49 + 30);
   });
 
   it('offers the file for download where Excel refuses to create the workbook', async () => {

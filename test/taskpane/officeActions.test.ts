@@ -33,6 +33,8 @@ class FakeEvent {
 
 class FakeContext {
   syncs = 0;
+  /** What Excel does with onNameChanged below ExcelApi 1.17: the sync that registers it fails. */
+  hasNameChanged = true;
   queued: (() => void)[] = [];
   activated: string[] = [];
   selected: string[] = [];
@@ -41,6 +43,12 @@ class FakeContext {
     onChanged: new FakeEvent(this),
     onAdded: new FakeEvent(this),
     onDeleted: new FakeEvent(this),
+    nameChanged: new FakeEvent(this),
+    get onNameChanged(): FakeEvent {
+      const context = this.nameChanged.context;
+      if (!context.hasNameChanged) context.failNextSync = 'ApiNotFound';
+      return this.nameChanged;
+    },
     getItemOrNullObject: (name: string) => ({
       isNullObject: !this.sheetNames.includes(name),
       activate: () => this.activated.push(name),
@@ -48,8 +56,10 @@ class FakeContext {
     }),
   };
   readonly workbook = { worksheets: this.worksheets };
+  failNextSync: string | undefined;
   async sync() {
     this.syncs += 1;
+    if (this.failNextSync) throw Object.assign(new Error(this.failNextSync), { code: this.failNextSync });
     this.queued.splice(0).forEach((f) => f());
   }
 }
@@ -110,6 +120,30 @@ describe('subscribeToWorkbookChanges', () => {
     const stop = await subscribeToWorkbookChanges(jest.fn(), run, runIn);
     expect(() => stop()).not.toThrow();
     await flush();
+  });
+});
+
+describe('subscribeToWorkbookChanges and sheet renames', () => {
+  it('listens to renames (onNameChanged) where ExcelApi 1.17 exists', async () => {
+    const { context, run, runIn } = fakeExcel();
+    const onChange = jest.fn();
+    const supported = jest.fn((_name: string, version: string) => version === '1.17');
+    await subscribeToWorkbookChanges(onChange, run, runIn, supported);
+    expect(supported).toHaveBeenCalledWith('ExcelApi', '1.17');
+    expect(context.syncs).toBe(1);
+    await context.worksheets.nameChanged.fire({ nameBefore: 'Nhiệm vụ', nameAfter: 'Nhiệm vụ cũ' });
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not ask for onNameChanged on an older Excel, where its registration would fail', async () => {
+    const { context, run, runIn } = fakeExcel();
+    context.hasNameChanged = false;
+    const onChange = jest.fn();
+    await subscribeToWorkbookChanges(onChange, run, runIn, () => false);
+    expect(context.worksheets.nameChanged.handlers).toHaveLength(0);
+    expect(context.worksheets.onChanged.handlers).toHaveLength(1);
+    // The fake holds what the guard prevents: registering anyway fails the sync.
+    await expect(subscribeToWorkbookChanges(onChange, run, runIn, () => true)).rejects.toThrow('ApiNotFound');
   });
 });
 

@@ -156,7 +156,6 @@ describe('Chuyển sang năm mới over any port', () => {
     for (const [answer, message] of [
       ['opened', ROLLOVER_PANE.opened(2027, 'ke-hoach-cchc-2027.xlsx')],
       ['failed', ROLLOVER_PANE.notOpened(2027, 'ke-hoach-cchc-2027.xlsx')],
-      ['unsupported', ROLLOVER_PANE.cantOpen(2027, 'ke-hoach-cchc-2027.xlsx')],
     ] as const) {
       const openWorkbook = jest.fn(async () => answer);
       const view = await createPaneActions(port, host({ openWorkbook })).rolloverTracker();

@@ -27,7 +27,6 @@ import { checkWritePlan } from '../planRules';
 import { defaultRun, type ExcelRun, type RunOptions } from './excelRun';
 import { inProcessMemory, remember, type MemoryStore, type SheetExtent } from './memory';
 import { loadSheetList, loadTableSheets, readWorkbook, sheetInfos, tableSheetNames } from './readSheets';
-import { detectFeatures, officeIsSetSupported, type Features, type IsSetSupported } from './requirements';
 import { DEFAULT_MAX_SYNC_BYTES, OPERATION_BYTES, stringJsonBytes, SyncBudget } from './syncBudget';
 import { needsTextFormat } from './textFormat';
 import { queueSheetSpec, resetSheet, specExtent, type WriteEnv } from './queueSheetSpec';
@@ -40,8 +39,6 @@ import { queueSheetSpec, resetSheet, specExtent, type WriteEnv } from './queueSh
 const RUN_OPTIONS: RunOptions = { delayForCellEdit: true };
 
 export interface OfficeWorkbookOptions {
-  /** Requirement-set check; defaults to Office.context.requirements.isSetSupported. */
-  isSetSupported?: IsSetSupported;
   /** Most bytes of queued payload per context.sync(). */
   maxSyncBytes?: number;
   /** Where the adapter keeps what it learned of the workbook (this runtime only, by default). */
@@ -62,13 +59,12 @@ export interface OfficeWorkbook extends WorkbookPort {
  * Checks everything that can be checked before queueing anything, so a refused plan writes nothing: the plan
  * rules both adapters share (planRules.ts), then what only a live workbook shows.
  */
-function checkPlan(plan: WritePlan, book: KnownBook, features: Features): void {
+function checkPlan(plan: WritePlan, book: KnownBook): void {
   checkWritePlan(plan, {
     sheets: book.sheets,
     structureProtected: book.structureProtected,
-    // An old Excel, or a sheet holding a table, gets a new sheet in place of the old one.
-    rewritesInPlace: (old) =>
-      features.replaceInPlace && !book.tableSheets.some((t) => sameSheetName(t, old.name)),
+    // A sheet holding a table gets a new sheet in place of the old one.
+    rewritesInPlace: (old) => !book.tableSheets.some((t) => sameSheetName(t, old.name)),
   });
   for (const spec of plan.write) {
     // No action writes an error value into a live workbook (the new year's workbook is built as a file): one
@@ -137,15 +133,9 @@ interface Placed {
  * Two cases keep delete-and-add — add under a temporary name, delete the old sheet (made visible first:
  * Excel will not delete every kind of hidden sheet), give the new one the old name and tab position: a sheet
  * holding a table (emptying its cells would leave the table object behind; which sheets hold one comes from
- * the read, at no extra sync), and a host without the `replaceInPlace` feature (ExcelApi 1.9). There,
- * formulas on other sheets that refer to the replaced one turn into #REF!.
+ * the read, at no extra sync). There, formulas on other sheets that refer to the replaced one turn into #REF!.
  */
-function placeSheets(
-  context: Excel.RequestContext,
-  plan: WritePlan,
-  book: KnownBook,
-  features: Features,
-): Map<string, Placed> {
+function placeSheets(context: Excel.RequestContext, plan: WritePlan, book: KnownBook): Map<string, Placed> {
   const { sheets } = book;
   const worksheets = context.workbook.worksheets;
   const placed = new Map<string, Placed>();
@@ -153,13 +143,13 @@ function placeSheets(
     const position = sheets.findIndex((s) => sameSheetName(s.name, spec.name));
     if (position < 0) {
       const ws = worksheets.add(spec.name);
-      if (features.tabColor) ws.tabColor = UNFINISHED_MARK;
-      placed.set(spec.name, { ws, added: features.tabColor });
+      ws.tabColor = UNFINISHED_MARK;
+      placed.set(spec.name, { ws, added: true });
       return;
     }
     const old = sheets[position];
     const hasTable = book.tableSheets.some((n) => sameSheetName(n, old.name));
-    if (features.replaceInPlace && !hasTable) {
+    if (!hasTable) {
       const ws = worksheets.getItem(old.name);
       if (old.name !== spec.name) ws.name = spec.name;
       placed.set(spec.name, { ws, inPlace: { wasHidden: old.visibility !== 'visible' } });
@@ -196,6 +186,17 @@ function errorLocation(error: unknown): string {
   return typeof info?.errorLocation === 'string' ? info.errorLocation : '';
 }
 
+/**
+ * Some Excel builds answer cell-edit mode with the plain InvalidOperation code and the cell-edit sentence
+ * ("Excel is in cell-editing mode…", office-js#856, #3019): that is the cell-edit case too. Any other
+ * InvalidOperation keeps the generic message.
+ */
+function cellEditAsInvalidOperation(error: unknown): boolean {
+  if (officeErrorCode(error) !== 'InvalidOperation') return false;
+  const message = error instanceof Error ? error.message : '';
+  return /cell[- ]edit/i.test(message);
+}
+
 const defaultLogError = (code: string, detail: string): void => {
   console.warn(`Excel error ${code}${detail ? ` at ${detail}` : ''}`);
 };
@@ -217,7 +218,7 @@ export function toWorkbookError(
   log: (code: string, detail: string) => void = defaultLogError,
 ): WorkbookError {
   if (error instanceof WorkbookError) return error;
-  const code = officeErrorCode(error);
+  const code = cellEditAsInvalidOperation(error) ? 'InvalidOperationInCellEditMode' : officeErrorCode(error);
   log(
     code ?? 'unknown',
     code ? errorLocation(error) : error instanceof Error ? error.message : String(error),
@@ -290,17 +291,17 @@ async function queueTabOrder(
 }
 
 /** Loads what apply needs of the workbook when no read came just before (one sync). */
-async function loadBook(context: Excel.RequestContext, features: Features): Promise<KnownBook> {
+async function loadBook(context: Excel.RequestContext): Promise<KnownBook> {
   const list = loadSheetList(context);
   const tables = loadTableSheets(context);
-  const protection = features.workbookProtection ? context.workbook.protection : undefined;
-  protection?.load('protected');
+  const protection = context.workbook.protection;
+  protection.load('protected');
   await context.sync();
   return {
     sheets: sheetInfos(list.items),
     tableSheets: tableSheetNames(tables),
     tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
-    structureProtected: protection ? protection.protected : false,
+    structureProtected: protection.protected,
   };
 }
 
@@ -315,23 +316,22 @@ async function applyPlan(
   context: Excel.RequestContext,
   plan: WritePlan,
   known: KnownBook | undefined,
-  features: Features,
   maxSyncBytes: number,
   warnings: string[],
 ): Promise<Written> {
-  const book = known ?? (await loadBook(context, features));
+  const book = known ?? (await loadBook(context));
   const { sheets } = book;
-  checkPlan(plan, book, features);
+  checkPlan(plan, book);
 
   const suspend = (): void => {
-    if (features.suspendScreenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
+    context.application.suspendScreenUpdatingUntilNextSync();
   };
   const budget = new SyncBudget(() => context.sync(), maxSyncBytes, suspend);
-  const env: WriteEnv = { budget, features, warnings };
+  const env: WriteEnv = { budget, warnings };
   suspend();
 
   await budget.reserve(OPERATION_BYTES * 6 * plan.write.length);
-  const placed = placeSheets(context, plan, book, features);
+  const placed = placeSheets(context, plan, book);
   for (const spec of plan.write) {
     const target = placed.get(spec.name);
     if (!target) continue;
@@ -393,7 +393,6 @@ async function removeUnfinished(run: ExcelRun, before: readonly SheetInfo[]): Pr
 /** What the adapter's read and apply run with, from createOfficeWorkbook's arguments. */
 interface Adapter {
   run: ExcelRun;
-  isSetSupported: IsSetSupported;
   maxSyncBytes: number;
   memory: MemoryStore;
   log: (code: string, detail: string) => void;
@@ -410,17 +409,7 @@ async function readBook(
   const { memory } = adapter;
   const remembered = memory.load();
   try {
-    const features = detectFeatures(adapter.isSetSupported);
-    const read = await adapter.run(
-      (context) =>
-        readWorkbook(
-          context,
-          sheetNames,
-          { formulaCells: features.formulaCells, workbookProtection: features.workbookProtection },
-          remembered,
-        ),
-      RUN_OPTIONS,
-    );
+    const read = await adapter.run((context) => readWorkbook(context, sheetNames, remembered), RUN_OPTIONS);
     const { snapshot } = read;
     const book: KnownBook = {
       sheets: snapshot.sheets,
@@ -453,9 +442,8 @@ async function applyBook(
   const before = memory.load();
   memory.save(undefined); // until the write is known to have gone through
   try {
-    const features = detectFeatures(adapter.isSetSupported);
     const written = await run(
-      (context) => applyPlan(context, plan, book, features, adapter.maxSyncBytes, warnings),
+      (context) => applyPlan(context, plan, book, adapter.maxSyncBytes, warnings),
       RUN_OPTIONS,
     );
     memory.save(remember(before, written, written.extents));
@@ -479,7 +467,6 @@ export function createOfficeWorkbook(
 ): OfficeWorkbook {
   const adapter: Adapter = {
     run,
-    isSetSupported: options.isSetSupported ?? officeIsSetSupported,
     maxSyncBytes: options.maxSyncBytes ?? DEFAULT_MAX_SYNC_BYTES,
     memory: options.memory ?? inProcessMemory(),
     log: options.logError ?? defaultLogError,

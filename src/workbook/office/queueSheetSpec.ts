@@ -20,7 +20,6 @@ import type {
   ValidationSpec,
 } from '../../sheets/spec';
 import {
-  formatColumns,
   formatRange,
   formatRows,
   parseA1Cell,
@@ -32,16 +31,13 @@ import {
   type RangeRef,
 } from '../../domain/a1';
 import { columnCount, coverCells, intersect, isUnbounded, rowCount } from './ranges';
-import { DEGRADED } from '../../i18n/vi';
 import { rowHeightFor } from '../../sheets/textLayout';
 import { coalesceMerges, coalesceStyles } from './coalesce';
-import { FEATURE_SETS, type Features } from './requirements';
 import { OPERATION_BYTES, rowJsonBytes, stringJsonBytes, type SyncBudget } from './syncBudget';
 import { needsTextFormat } from './textFormat';
 
 export interface WriteEnv {
   budget: SyncBudget;
-  features: Features;
   /** Vietnamese notes for the user about what could not be written as specified. */
   warnings: string[];
 }
@@ -234,45 +230,18 @@ async function writeTable(
     const col = range.start.col + calc.column;
     const first = toA1(range.start.row + 1, col);
     const body = rangeToA1(range.start.row + 1, col, range.end.row, col);
-    if (env.features.fillDown) {
-      await queue(env.budget, estimate(3, calc.formula), () => {
-        const cell = ws.getRange(first);
-        cell.formulas = [[calc.formula]];
-        // Filling down from the first row makes Excel adjust each row's references, as a calculated column.
-        // The fill copies the first cell's format too; the direct styles written after it restore the rest.
-        if (dataRows > 1) cell.autoFill(body, 'FillCopy');
-      });
-    } else {
-      const given = new Set(
-        (spec.formulas ?? []).map((f) => parseA1Cell(f.cell)).map((c) => key(c.row, c.col)),
-      );
-      const complete = Array.from({ length: dataRows }, (_, i) => key(range.start.row + 1 + i, col)).every(
-        (k) => given.has(k),
-      );
-      if (!complete) {
-        await queue(env.budget, estimate(2, calc.formula), () => {
-          ws.getRange(first).formulas = [[calc.formula]];
-        });
-      }
-      env.warnings.push(
-        DEGRADED.fillDown(
-          spec.name,
-          table.columns[calc.column] ?? String(calc.column + 1),
-          FEATURE_SETS.fillDown,
-        ),
-      );
-    }
+    await queue(env.budget, estimate(3, calc.formula), () => {
+      const cell = ws.getRange(first);
+      cell.formulas = [[calc.formula]];
+      // Filling down from the first row makes Excel adjust each row's references, as a calculated column.
+      // The fill copies the first cell's format too; the direct styles written after it restore the rest.
+      if (dataRows > 1) cell.autoFill(body, 'FillCopy');
+    });
   }
 }
 
 /** Direct formats of one style run (number formats are written earlier, with the values). */
-async function writeStyle(
-  ws: Excel.Worksheet,
-  run: StyleRun,
-  env: WriteEnv,
-  indentWarned: { done: boolean },
-  sheet: string,
-): Promise<void> {
+async function writeStyle(ws: Excel.Worksheet, run: StyleRun, env: WriteEnv): Promise<void> {
   const s: CellStyle = run.style;
   const props =
     Object.keys(s.font ?? {}).length + Object.keys(s.alignment ?? {}).length + (s.fill ? 1 : 0) + 12;
@@ -295,13 +264,7 @@ async function writeStyle(
       if (a.horizontal) format.horizontalAlignment = HORIZONTAL[a.horizontal];
       if (a.vertical) format.verticalAlignment = VERTICAL[a.vertical];
       if (a.wrap !== undefined) format.wrapText = a.wrap;
-      if (a.indent !== undefined) {
-        if (env.features.indent) format.indentLevel = a.indent;
-        else if (!indentWarned.done) {
-          indentWarned.done = true;
-          env.warnings.push(DEGRADED.indent(sheet, FEATURE_SETS.indent));
-        }
-      }
+      if (a.indent !== undefined) format.indentLevel = a.indent;
     }
   });
 }
@@ -434,10 +397,11 @@ async function writePage(
     }
     if (page.fitToWidth) {
       // One page wide, twice over: a scale computed from the column widths, which always applies; then Excel's
-      // own fit to 1 page wide (0 pages tall: as many as needed), exact where it takes, which it does only
-      // once the user has opened the Page Layout tab (office-js#1860). Either way the columns fit the page.
+      // own fit to 1 page wide, exact where it takes, which it does only once the user has opened the Page
+      // Layout tab (office-js#1860). verticalFitToPages is left unset, as in #1860's example: its 0 ("as
+      // many pages tall as needed") is not a documented value of PageLayoutZoomOptions.
       layout.zoom = { scale: fitToWidthScale(spec, page) };
-      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.zoom = { horizontalFitToPages: 1 };
     }
     if (page.centerHorizontally !== undefined) layout.centerHorizontally = page.centerHorizontally;
     if (page.firstPageNumber !== undefined) layout.firstPageNumber = page.firstPageNumber;
@@ -628,7 +592,7 @@ function resetPage(layout: Excel.PageLayout, spec: SheetSpec, extent: RangeRef):
 /**
  * Queues what makes `ws`, an existing sheet the plan replaces, as empty as a new one, so that queueSheetSpec can
  * write `spec` onto it in place and formulas on other sheets that refer to it keep working (deleting the
- * sheet would turn them into #REF!). Needs the host's `replaceInPlace` feature (ExcelApi 1.9).
+ * sheet would turn them into #REF!). Uses ExcelApi 1.9, which the manifest requires.
  *
  * Goes: panes unfrozen; every merge, conditional format and data validation removed; contents and formats
  * cleared; standard row heights and column widths; no hidden row or column; automatic tab colour (unless the
@@ -646,15 +610,23 @@ export async function resetSheet(
   await queue(budget, estimate(RESET_OPERATIONS, formatRange(extent)), () => {
     if (wasHidden) ws.visibility = 'Visible';
     ws.freezePanes.unfreeze();
-    const all = ws.getRange();
+    // Not the whole sheet (17 billion cells: Excel on the web refuses one operation on more than 33,554,000,
+    // OperationCellsExceedLimit) but the rectangle holding both what the sheet has (its used range, formats
+    // included: the top-left cell of a blank sheet) and what the spec will write. Everything the add-in
+    // wrote there before (merges, rules, formats) lies within the used range.
+    const all = ws.getRange(formatRange(extent)).getBoundingRect(ws.getUsedRange(false));
     all.unmerge();
     all.conditionalFormats.clearAll();
     all.dataValidation.clear();
     all.clear('All');
-    all.format.useStandardHeight = true;
-    all.format.useStandardWidth = true;
-    all.rowHidden = false;
-    all.columnHidden = false;
+    // Heights and hidden rows through column A (every row, 1,048,576 cells), widths and hidden columns
+    // through row 1 (every column, 16,384 cells): the whole sheet's, each within the limit.
+    const everyRow = ws.getRange('A:A');
+    const everyColumn = ws.getRange('1:1');
+    everyRow.format.useStandardHeight = true;
+    everyColumn.format.useStandardWidth = true;
+    everyRow.rowHidden = false;
+    everyColumn.columnHidden = false;
     if (!spec.tabColor) ws.tabColor = ''; // automatic
     resetPage(ws.pageLayout, spec, extent);
   });
@@ -690,16 +662,19 @@ export async function queueSheetSpec(
   await writeFormats(ws, sheet, env);
   await writeRules(ws, spec, env);
   if (spec.autoRowHeights && sheet.cells.length > 0) {
+    // The rows' cells within the spec's columns, not whole rows: 2,048 whole rows pass Excel on the web's
+    // 33,554,000-cell limit for one operation, and the fit reads the data, which lies in these columns.
+    const lastColumn = contentExtent(spec, sheet.cells).end.col;
     for (const [first, last] of unmergedRuns(sheet.cells.length, merged)) {
-      const rows = formatRows(first - 1, last - 1);
+      const rows = formatRange({
+        start: { row: first - 1, col: 0 },
+        end: { row: last - 1, col: lastColumn },
+      });
       await queue(env.budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
     }
   }
   await writeFreeze(ws, spec, env);
-  if (spec.page) {
-    if (env.features.pageLayout) await writePage(ws, spec, spec.page, env.budget);
-    else env.warnings.push(DEGRADED.pageLayout(spec.name, FEATURE_SETS.pageLayout));
-  }
+  if (spec.page) await writePage(ws, spec, spec.page, env.budget);
   await writeTabColor(ws, spec, env, opts.clearMark ?? false);
   if (spec.visibility && spec.visibility !== 'visible') {
     const visibility = spec.visibility === 'veryHidden' ? 'VeryHidden' : 'Hidden';
@@ -720,9 +695,14 @@ async function writeSizes(
   budget: SyncBudget,
 ): Promise<Map<number, number>> {
   const { spec } = sheet;
+  // The sheet's font over the cells the spec describes, not the whole sheet (nor whole columns): Excel on the
+  // web refuses one operation on more than 33,554,000 cells (OperationCellsExceedLimit), a sheet has 17
+  // billion; and what the add-in formats stays inside the used range, which resetSheet empties. A cell typed
+  // outside the written sheet later gets Excel's default font (docs/office-js.md).
+  const fontRange = formatRange(contentExtent(spec, sheet.cells));
   await queue(budget, estimate(3, spec.defaultFont ?? null), () => {
     if (spec.defaultFont) {
-      const font = ws.getRange().format.font;
+      const font = ws.getRange(fontRange).format.font;
       font.name = spec.defaultFont.name;
       font.size = spec.defaultFont.size;
     }
@@ -732,7 +712,10 @@ async function writeSizes(
   );
   for (const [first, last, width] of widths) {
     await queue(budget, estimate(2, null), () => {
-      ws.getRange(formatColumns(first, last)).format.columnWidth = columnWidthPoints(width);
+      // A width belongs to the whole column; set through row 1 alone, so that 32 or more columns (36 in the
+      // report) stay within the web's cell limit for one operation.
+      const columns = formatRange({ start: { row: 0, col: first }, end: { row: 0, col: last } });
+      ws.getRange(columns).format.columnWidth = columnWidthPoints(width);
     });
   }
   const merged = mergedRowHeights(spec, sheet.cells, sheet.styles, sheet.parsedStyles);
@@ -741,7 +724,9 @@ async function writeSizes(
     : Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]);
   for (const [first, last, height] of runsOf(explicit)) {
     await queue(budget, estimate(2, null), () => {
-      ws.getRange(formatRows(first - 1, last - 1)).format.rowHeight = height;
+      // A height belongs to the whole row; set through column A alone (2,048 whole rows pass the limit).
+      const rows = formatRange({ start: { row: first - 1, col: 0 }, end: { row: last - 1, col: 0 } });
+      ws.getRange(rows).format.rowHeight = height;
     });
   }
   return merged;
@@ -767,7 +752,7 @@ async function writeContents(ws: Excel.Worksheet, sheet: Prepared, env: WriteEnv
   if (cells.length > 0 && cells[0].length > 0) {
     await writeRows(ws, { row: 0, col: 0 }, cells.length, cells[0].length, (i) => cells[i], 'values', budget);
   }
-  const filledByTable = env.features.fillDown ? calculatedCells(spec.table) : new Set<string>();
+  const filledByTable = calculatedCells(spec.table);
   await writeFormulas(ws, spec, filledByTable, budget);
 }
 
@@ -779,41 +764,24 @@ async function writeFormats(ws: Excel.Worksheet, sheet: Prepared, env: WriteEnv)
     await queue(env.budget, estimate(2, address), () => ws.getRange(address).merge(m.across));
   }
   if (spec.table) await writeTable(ws, spec, spec.table, env);
-  const indentWarned = { done: false };
   for (const run of sheet.styles) {
     const { numberFormat: _numberFormat, ...rest } = run.style;
-    if (Object.keys(rest).length > 0)
-      await writeStyle(ws, { range: run.range, style: rest }, env, indentWarned, spec.name);
+    if (Object.keys(rest).length > 0) await writeStyle(ws, { range: run.range, style: rest }, env);
   }
 }
 
-/** Data validations and conditional formats, or a note for each kind this Excel cannot write. */
+/** Data validations and conditional formats. */
 async function writeRules(ws: Excel.Worksheet, spec: SheetSpec, env: WriteEnv): Promise<void> {
-  const { budget, features, warnings } = env;
-  if (spec.validations?.length) {
-    if (features.dataValidation) for (const v of spec.validations) await writeValidation(ws, v, env);
-    else warnings.push(DEGRADED.dataValidation(spec.name, FEATURE_SETS.dataValidation));
-  }
-  const conditional = spec.conditionalFormats ?? [];
-  const bars = spec.dataBars ?? [];
-  if (conditional.length || bars.length) {
-    if (features.conditionalFormats) {
-      // Each add() takes the top priority, so the spec's first rule is added last.
-      for (const c of [...conditional].reverse()) await writeConditionalFormat(ws, c, budget);
-      for (const d of [...bars].reverse()) await writeDataBar(ws, d, budget);
-    } else {
-      warnings.push(DEGRADED.conditionalFormats(spec.name, FEATURE_SETS.conditionalFormats));
-    }
-  }
+  const { budget } = env;
+  for (const v of spec.validations ?? []) await writeValidation(ws, v, env);
+  // Each add() takes the top priority, so the spec's first rule is added last.
+  for (const c of [...(spec.conditionalFormats ?? [])].reverse()) await writeConditionalFormat(ws, c, budget);
+  for (const d of [...(spec.dataBars ?? [])].reverse()) await writeDataBar(ws, d, budget);
 }
 
 async function writeFreeze(ws: Excel.Worksheet, spec: SheetSpec, env: WriteEnv): Promise<void> {
   const freeze = spec.freeze;
   if (!freeze || !(freeze.rows > 0 || freeze.columns > 0)) return;
-  if (!env.features.freezePanes) {
-    env.warnings.push(DEGRADED.freezePanes(spec.name, FEATURE_SETS.freezePanes));
-    return;
-  }
   await queue(env.budget, estimate(2, freeze), () => {
     const panes = ws.freezePanes;
     if (freeze.rows > 0 && freeze.columns > 0)
@@ -832,13 +800,9 @@ async function writeTabColor(
 ): Promise<void> {
   const tabColor = spec.tabColor;
   if (tabColor) {
-    if (env.features.tabColor) {
-      await queue(env.budget, estimate(1, tabColor), () => {
-        ws.tabColor = hex(tabColor);
-      });
-    } else {
-      env.warnings.push(DEGRADED.tabColor(spec.name, FEATURE_SETS.tabColor));
-    }
+    await queue(env.budget, estimate(1, tabColor), () => {
+      ws.tabColor = hex(tabColor);
+    });
   } else if (clearMark) {
     await queue(env.budget, estimate(1, null), () => {
       ws.tabColor = ''; // automatic

@@ -81,8 +81,6 @@ export interface LoadedRange {
    * there are none. The formulas' text is not loaded: it would double a tracker's response (see port.ts).
    */
   formulaAreas: string | null;
-  /** The formulas' text instead, on a host without ExcelApi 1.9 (no special cells there). */
-  formulas?: unknown[][];
 }
 
 function rawCell(value: unknown, type: string | undefined): RawCell {
@@ -103,21 +101,6 @@ function markFormulas(formulas: (string | null)[][], width: number, areas: strin
       for (let c = area.start.col; c <= lastCol; c++) line[c] = '=';
     }
   }
-}
-
-/**
- * Marks "=" where a loaded formula text starts with "=" — except text cells ("@") whose text itself starts
- * with "=" (then formulas and values agree). Used only without ExcelApi 1.9.
- */
-function markFormulaTexts(sheet: RawSheet, used: LoadedRange, origin: { row: number; col: number }): void {
-  used.formulas?.forEach((line, i) =>
-    line.forEach((f, j) => {
-      const r = origin.row + i;
-      const c = origin.col + j;
-      const isText = sheet.numberFormats[r][c] === '@' && f === used.values[i]?.[j];
-      if (typeof f === 'string' && f.startsWith('=') && !isText) sheet.formulas[r][c] = '=';
-    }),
-  );
 }
 
 /**
@@ -151,36 +134,20 @@ export function toRawSheet(name: string, used: LoadedRange | null, tables: RawSh
     sheet.numberFormats.push(formats);
   });
   markFormulas(sheet.formulas, width, used.formulaAreas);
-  markFormulaTexts(sheet, used, origin);
   return sheet;
 }
 
 /** What the read loads of a range: no `formulas` (see LoadedRange.formulaAreas). */
 const DATA_PROPERTIES = 'values,valueTypes,numberFormat';
 
-export interface ReadOptions {
-  /**
-   * The host has ExcelApi 1.9: ask Excel where the formulas are. Without it, the formulas' text is loaded
-   * with the values (twice the bytes for a tracker, so big sheets go to row blocks sooner).
-   */
-  formulaCells: boolean;
-  /** The host has ExcelApi 1.7: load whether the workbook's structure is protected. */
-  workbookProtection: boolean;
-}
-
-/** What to load of a window or a block. */
-function dataProperties(options: ReadOptions): string {
-  return options.formulaCells ? DATA_PROPERTIES : `${DATA_PROPERTIES},formulas`;
-}
-
 /**
- * Queues the load of the address of the sheet's formula cells (ExcelApi 1.9). Asked of the whole sheet, not
- * of the used range: on a blank sheet the used range is a null object, and a method called on a null object
- * is not documented to work; formula cells lie inside the used range anyway, so the answer is the same. A
- * null object comes back when the sheet has no formulas.
+ * Queues the load of the address of the sheet's formula cells (ExcelApi 1.9). Asked of the used range of
+ * values (Worksheet.getUsedRange(true), which on a blank sheet is its top-left cell, never a null object), not
+ * of the whole sheet: Excel on the web refuses one operation on more than 33,554,000 cells. Formula cells lie
+ * inside it, so the answer is the same. A null object comes back when the sheet has no formulas.
  */
 function loadFormulaAreas(ws: Excel.Worksheet): Excel.RangeAreas {
-  const areas = ws.getRange().getSpecialCellsOrNullObject('Formulas');
+  const areas = ws.getUsedRange(true).getSpecialCellsOrNullObject('Formulas');
   areas.load('address');
   return areas;
 }
@@ -265,7 +232,7 @@ interface Queued {
   data?: { range: Excel.Range; window?: RangeRef; block?: { first: number; last: number } };
 }
 
-function emptyLoaded(whole: RangeRef, options: ReadOptions): LoadedRange {
+function emptyLoaded(whole: RangeRef): LoadedRange {
   const rows = rowCount(whole);
   const cols = columnCount(whole);
   const grid = <V>(v: V): V[][] => Array.from({ length: rows }, () => new Array<V>(cols).fill(v));
@@ -275,7 +242,6 @@ function emptyLoaded(whole: RangeRef, options: ReadOptions): LoadedRange {
     valueTypes: grid('Empty'),
     numberFormat: grid<unknown>('General'),
     formulaAreas: null,
-    formulas: options.formulaCells ? undefined : grid<unknown>(''),
   };
 }
 
@@ -284,7 +250,7 @@ function paste(
   into: LoadedRange,
   whole: RangeRef,
   at: RangeRef,
-  got: Pick<LoadedRange, 'values' | 'valueTypes' | 'numberFormat' | 'formulas'>,
+  got: Pick<LoadedRange, 'values' | 'valueTypes' | 'numberFormat'>,
 ): void {
   for (let i = 0; i < got.values.length; i++) {
     const r = at.start.row + i - whole.start.row;
@@ -295,14 +261,13 @@ function paste(
       into.values[r][c] = got.values[i][j];
       into.valueTypes[r][c] = got.valueTypes[i]?.[j] ?? 'Empty';
       into.numberFormat[r][c] = got.numberFormat[i]?.[j] ?? 'General';
-      if (into.formulas && got.formulas) into.formulas[r][c] = got.formulas[i]?.[j] ?? '';
     }
   }
 }
 
-function loadedBytes(got: Pick<LoadedRange, 'values' | 'valueTypes' | 'numberFormat' | 'formulas'>): number {
+function loadedBytes(got: Pick<LoadedRange, 'values' | 'valueTypes' | 'numberFormat'>): number {
   let bytes = 0;
-  for (const grid of [got.values, got.valueTypes, got.numberFormat, got.formulas ?? []])
+  for (const grid of [got.values, got.valueTypes, got.numberFormat])
     for (const row of grid) bytes += rowJsonBytes(row);
   return bytes;
 }
@@ -378,13 +343,12 @@ function windowFor(s: SheetRead, room: number): RangeRef {
 export async function readWorkbook(
   context: Excel.RequestContext,
   names: readonly string[],
-  options: ReadOptions,
   memory?: BookMemory,
 ): Promise<OfficeRead> {
   try {
-    return await readOnce(context, names, options, memory);
+    return await readOnce(context, names, memory);
   } catch (error) {
-    if (memory && errorCode(error) === 'ItemNotFound') return readOnce(context, names, options, undefined);
+    if (memory && errorCode(error) === 'ItemNotFound') return readOnce(context, names, undefined);
     throw error;
   }
 }
@@ -392,7 +356,6 @@ export async function readWorkbook(
 async function readOnce(
   context: Excel.RequestContext,
   names: readonly string[],
-  options: ReadOptions,
   memory: BookMemory | undefined,
 ): Promise<OfficeRead> {
   const requested: string[] = [];
@@ -401,8 +364,8 @@ async function readOnce(
   // Sync 1: the lists, and the sheets the memory knows.
   const list = loadSheetList(context);
   const tables = loadTableSheets(context);
-  const protection = options.workbookProtection ? context.workbook.protection : undefined;
-  protection?.load('protected');
+  const protection = context.workbook.protection;
+  protection.load('protected');
   const guessed: SheetRead[] = [];
   for (const name of requested) {
     const remembered = rememberedName(memory, name);
@@ -412,7 +375,7 @@ async function readOnce(
     for (const t of memory.tables) if (sameSheetName(t.sheet, remembered)) read.tables.set(t.name, undefined);
     guessed.push(read);
   }
-  const first = await syncRound(context, guessed, options, true);
+  const first = await syncRound(context, guessed, true);
 
   const sheets = sheetInfos(list.items);
   const tableList = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
@@ -434,7 +397,6 @@ async function readOnce(
     await syncRound(
       context,
       reads.filter((r) => !done(r)),
-      options,
       false,
     );
     rounds++;
@@ -462,7 +424,7 @@ async function readOnce(
     snapshot: { sheets, contents },
     tableSheets: tableSheetNames(tables),
     tables: tableList,
-    structureProtected: protection ? protection.protected : false,
+    structureProtected: protection.protected,
     extents,
     usedMemory: guessed.length > 0 && rounds === 1,
   };
@@ -497,12 +459,11 @@ function done(r: SheetRead): boolean {
 async function syncRound(
   context: Excel.RequestContext,
   reads: SheetRead[],
-  options: ReadOptions,
   withLists: boolean,
 ): Promise<number> {
   let target = READ_TARGET_BYTES;
   for (;;) {
-    const queued = queueRound(context, reads, options, target);
+    const queued = queueRound(context, reads, target);
     try {
       await context.sync();
     } catch (error) {
@@ -517,11 +478,11 @@ async function syncRound(
       if (withLists) {
         loadSheetList(context);
         loadTableSheets(context);
-        if (options.workbookProtection) context.workbook.protection.load('protected');
+        context.workbook.protection.load('protected');
       }
       continue;
     }
-    for (const q of queued) takeIn(q, options);
+    for (const q of queued) takeIn(q);
     return 1;
   }
 }
@@ -533,13 +494,8 @@ async function syncRound(
  * few of the sheets an action reads are large: when several are, that sync is refused and asked again at
  * half the target.
  */
-function queueRound(
-  context: Excel.RequestContext,
-  reads: SheetRead[],
-  options: ReadOptions,
-  target: number,
-): Queued[] {
-  const props = dataProperties(options);
+function queueRound(context: Excel.RequestContext, reads: SheetRead[], target: number): Queued[] {
+  const props = DATA_PROPERTIES;
   const queued = new Map<SheetRead, Queued>();
   let room = target;
   const entry = (read: SheetRead): Queued => {
@@ -553,7 +509,7 @@ function queueRound(
   const queueWindow = (read: SheetRead, q: Queued, bytes: number): number => {
     q.used = read.ws.getUsedRangeOrNullObject(true);
     q.used.load('address');
-    if (options.formulaCells) q.formulas = loadFormulaAreas(read.ws);
+    q.formulas = loadFormulaAreas(read.ws);
     const window = windowFor(read, Math.max(bytes, 1));
     const range = read.ws.getRange(formatRange(window)).getUsedRangeOrNullObject(true);
     range.load(`address,${props}`);
@@ -606,14 +562,14 @@ function expectedBytes(read: SheetRead): number {
 }
 
 /** Takes in what one sheet's loads of a sync brought back. */
-function takeIn(q: Queued, options: ReadOptions): void {
+function takeIn(q: Queued): void {
   const { read } = q;
   for (const t of q.tables) read.tables.set(t.name, withoutSheet(t.range.address));
   if (q.formulas) read.formulaAreas = areasAddress(q.formulas);
   if (q.used) {
     read.whole = q.used.isNullObject ? null : parseRange(q.used.address);
     if (read.whole) {
-      read.loaded = emptyLoaded(read.whole, options);
+      read.loaded = emptyLoaded(read.whole);
       read.next = read.whole.start.row;
     }
   }
@@ -624,8 +580,6 @@ function takeIn(q: Queued, options: ReadOptions): void {
     values: data.block || !data.range.isNullObject ? data.range.values : [],
     valueTypes: data.block || !data.range.isNullObject ? data.range.valueTypes : [],
     numberFormat: data.block || !data.range.isNullObject ? data.range.numberFormat : [],
-    formulas:
-      options.formulaCells || (!data.block && data.range.isNullObject) ? undefined : data.range.formulas,
   };
   if (data.block) {
     paste(
