@@ -270,7 +270,7 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
   const outcome = await compileReport(book, { asOf, period, now: io.now() });
   if (!outcome.ok) {
     if (outcome.reason === 'badRequest') throw new UsageError(outcome.message, 'report');
-    throw new CliFailure(outcome.message, 2);
+    throw new CliFailure(forCli(outcome.message, args.file as string), 2);
   }
   await save(book, output);
   // Said once the report is written: a refusal stays one line.

@@ -266,6 +266,9 @@ describe('messages as the command line reads them', () => {
     const blank = await cchc('check', 'blank.xlsx');
     expect(blank.err).toContain('cchc init');
     expect(blank.err).not.toContain('bấm');
+    const report = await cchc('report', 'blank.xlsx', '--period', '2026-Q3');
+    expect(report.err).toContain('cchc init');
+    expect(report.err).not.toContain('bấm');
   }, 120_000);
 
   it('an erased formula is called empty, not "typed by hand"; rollover points to cchc check, not a pane button', async () => {
