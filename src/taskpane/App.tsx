@@ -57,6 +57,28 @@ function useOnceTrue(value: boolean): boolean {
   return seen || value;
 }
 
+/** The overview's results editor, where this host can read and write "Kết quả theo kỳ". */
+function resultsEditor(
+  actions: PaneActions,
+  pane: {
+    today: string;
+    busy: boolean;
+    goTo: (sheet: string, cell: string) => Promise<void>;
+    loadedAt?: Date;
+  },
+): React.ReactNode {
+  if (!actions.loadResults || !actions.saveResult) return undefined;
+  return (
+    <ResultsSection
+      initialQuarter={(Math.floor((Number(pane.today.slice(5, 7)) - 1) / 3) + 1) as Quarter}
+      busy={pane.busy}
+      load={actions.loadResults}
+      save={actions.saveResult}
+      onSelectCell={(cell) => void pane.goTo(SHEET.results, cell)}
+      refreshKey={pane.loadedAt}
+    />
+  );
+}
 export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const today = React.useMemo(() => actions.today(), [actions]);
@@ -65,6 +87,7 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
   const settingsOpened = useOnceTrue(tab === 'settings');
   const work = usePaneWork(actions, { initialYear: currentYear, debounceMs });
   const { overview, busy, goTo, year } = work;
+  const loadedAt = overview.state.status === 'ready' ? overview.state.loadedAt : undefined;
   const feedback = (place: Place) => (
     <Feedback
       place={place}
@@ -107,18 +130,7 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
             onSelectTthcCell={(cell) => void goTo(SHEET.tthc, cell)}
             onAddTthc={() => void work.onInit('top')}
             busy={busy}
-            resultsEditor={
-              actions.loadResults && actions.saveResult ? (
-                <ResultsSection
-                  initialQuarter={(Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as Quarter}
-                  busy={busy}
-                  load={actions.loadResults}
-                  save={actions.saveResult}
-                  onSelectCell={(cell) => void goTo(SHEET.results, cell)}
-                  refreshKey={overview.state.status === 'ready' ? overview.state.loadedAt : undefined}
-                />
-              ) : undefined
-            }
+            resultsEditor={resultsEditor(actions, { today, busy, goTo, loadedAt })}
           />
         </div>
       </TabPanel>
