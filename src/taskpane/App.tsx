@@ -10,7 +10,6 @@ import type { Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
 import { SHEET } from '../i18n/vi';
 import type { PaneActions } from './actions';
-import { ResultsSection } from './ResultsSection';
 import type { Quarter } from '../domain/periods';
 import { ActionsPanel, InitForm, type ActionsPanelProps } from './ActionsPanel';
 import { Feedback, type Place } from './notice';
@@ -57,6 +56,13 @@ function useOnceTrue(value: boolean): boolean {
   return seen || value;
 }
 
+/** The results editor loads when the overview first shows it: the pane's first JavaScript stays within budget. */
+const ResultsSection = React.lazy(() =>
+  import(/* webpackChunkName: "results-editor" */ './ResultsSection').then((m) => ({
+    default: m.ResultsSection,
+  })),
+);
+
 /** The overview's results editor, where this host can read and write "Kết quả theo kỳ". */
 function resultsEditor(
   actions: PaneActions,
@@ -69,14 +75,16 @@ function resultsEditor(
 ): React.ReactNode {
   if (!actions.loadResults || !actions.saveResult) return undefined;
   return (
-    <ResultsSection
-      initialQuarter={(Math.floor((Number(pane.today.slice(5, 7)) - 1) / 3) + 1) as Quarter}
-      busy={pane.busy}
-      load={actions.loadResults}
-      save={actions.saveResult}
-      onSelectCell={(cell) => void pane.goTo(SHEET.results, cell)}
-      refreshKey={pane.loadedAt}
-    />
+    <React.Suspense fallback={null}>
+      <ResultsSection
+        initialQuarter={(Math.floor((Number(pane.today.slice(5, 7)) - 1) / 3) + 1) as Quarter}
+        busy={pane.busy}
+        load={actions.loadResults}
+        save={actions.saveResult}
+        onSelectCell={(cell) => void pane.goTo(SHEET.results, cell)}
+        refreshKey={pane.loadedAt}
+      />
+    </React.Suspense>
   );
 }
 export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps): React.JSX.Element {
