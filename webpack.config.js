@@ -22,8 +22,10 @@ const DEV_PORT = 3000;
  * screen runs the check of both input sheets (the overview shows the TTHC figures on open), and the TTHC rules
  * (src/domain/tthc.ts) added 7 KB. Everything the first screen does not run loads with its action (init's
  * builders, the report, the rollover, the .xlsx reader); lazy-loading the Cài đặt tab was tried and saves 0.5 KB.
+ * 212 since Kết quả theo kỳ: the check on open reads that third input sheet too (its reader and its messages);
+ * its editor and the editor's reading and writing load when first shown (211.1 KB measured).
  */
-const TASKPANE_BUDGET_KB = 210;
+const TASKPANE_BUDGET_KB = 212;
 
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 

@@ -10,7 +10,6 @@ import type { Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
 import { SHEET } from '../i18n/vi';
 import type { PaneActions } from './actions';
-import { ResultsSection } from './ResultsSection';
 import type { Quarter } from '../domain/periods';
 import { ActionsPanel, InitForm, type ActionsPanelProps } from './ActionsPanel';
 import { Feedback, type Place } from './notice';
@@ -72,6 +71,37 @@ function useOnceTrue(value: boolean): boolean {
   return seen || value;
 }
 
+/** The results editor loads when the overview first shows it: the pane's first JavaScript stays within budget. */
+const ResultsSection = React.lazy(() =>
+  import(/* webpackChunkName: "results-editor" */ './ResultsSection').then((m) => ({
+    default: m.ResultsSection,
+  })),
+);
+
+/** The overview's results editor, where this host can read and write "Kết quả theo kỳ". */
+function resultsEditor(
+  actions: PaneActions,
+  pane: {
+    today: string;
+    busy: boolean;
+    goTo: (sheet: string, cell: string) => Promise<void>;
+    loadedAt?: Date;
+  },
+): React.ReactNode {
+  if (!actions.loadResults || !actions.saveResult) return undefined;
+  return (
+    <React.Suspense fallback={null}>
+      <ResultsSection
+        initialQuarter={(Math.floor((Number(pane.today.slice(5, 7)) - 1) / 3) + 1) as Quarter}
+        busy={pane.busy}
+        load={actions.loadResults}
+        save={actions.saveResult}
+        onSelectCell={(cell) => void pane.goTo(SHEET.results, cell)}
+        refreshKey={pane.loadedAt}
+      />
+    </React.Suspense>
+  );
+}
 export function App(props: AppProps): React.JSX.Element {
   const { actions, debounceMs, initialTab = 'overview', startWith } = props;
   const styles = useStyles();
@@ -83,6 +113,7 @@ export function App(props: AppProps): React.JSX.Element {
   const { overview, busy, goTo, year } = work;
   useStartWith(startWith, work);
   useNewDayRefresh(today, overview.refresh);
+  const loadedAt = overview.state.status === 'ready' ? overview.state.loadedAt : undefined;
   const feedback = (place: Place) => (
     <Feedback
       place={place}
@@ -125,18 +156,7 @@ export function App(props: AppProps): React.JSX.Element {
             onSelectTthcCell={(cell) => void goTo(SHEET.tthc, cell)}
             onAddTthc={() => void work.onInit('top')}
             busy={busy}
-            resultsEditor={
-              actions.loadResults && actions.saveResult ? (
-                <ResultsSection
-                  initialQuarter={(Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as Quarter}
-                  busy={busy}
-                  load={actions.loadResults}
-                  save={actions.saveResult}
-                  onSelectCell={(cell) => void goTo(SHEET.results, cell)}
-                  refreshKey={overview.state.status === 'ready' ? overview.state.loadedAt : undefined}
-                />
-              ) : undefined
-            }
+            resultsEditor={resultsEditor(actions, { today, busy, goTo, loadedAt })}
           />
         </div>
       </TabPanel>

@@ -33,18 +33,18 @@ export interface ResultsSectionProps {
 
 const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
 
-export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
-  const { busy, load, save, onSelectCell, refreshKey } = props;
+/** The sheet's rows, read when the section opens and again at each refresh of the overview. */
+function useResultsRows(
+  load: ResultsSectionProps['load'],
+  refreshKey: unknown,
+): {
+  rows: ResultsFormRow[] | undefined;
+  setRows: (rows: ResultsFormRow[]) => void;
+  outcome: ResultsFormOutcome | undefined;
+  setOutcome: (o: ResultsFormOutcome) => void;
+} {
   const [rows, setRows] = React.useState<ResultsFormRow[] | undefined>(undefined);
   const [outcome, setOutcome] = React.useState<ResultsFormOutcome | undefined>(undefined);
-  const [quarter, setQuarter] = React.useState<Quarter>(props.initialQuarter);
-  const [row, setRow] = React.useState<number | undefined>(undefined);
-  const [result, setResult] = React.useState('');
-  const [planned, setPlanned] = React.useState('');
-  const [saving, setSaving] = React.useState(false);
-  /** The officer has typed since the row was shown: a fresh read does not wipe it. */
-  const [dirty, setDirty] = React.useState(false);
-
   React.useEffect(() => {
     let live = true;
     void load().then((o) => {
@@ -56,7 +56,16 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
       live = false;
     };
   }, [load, refreshKey]);
+  return { rows, setRows, outcome, setOutcome };
+}
 
+/** The row picked in a quarter and the words typed for it (kept through a fresh read while being typed). */
+function useRowForm(rows: ResultsFormRow[] | undefined, quarter: Quarter) {
+  const [row, setRow] = React.useState<number | undefined>(undefined);
+  const [result, setResult] = React.useState('');
+  const [planned, setPlanned] = React.useState('');
+  /** The officer has typed since the row was shown: a fresh read does not wipe it. */
+  const [dirty, setDirty] = React.useState(false);
   const inQuarter = (rows ?? []).filter((r) => r.quarter === quarter);
   const picked = inQuarter.find((r) => r.row === row) ?? inQuarter[0];
   const pick = (r: ResultsFormRow | undefined): void => {
@@ -70,6 +79,20 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
   React.useEffect(() => {
     if (!dirty) pick(picked);
   }, [rows]);
+  const type = (k: 'result' | 'planned', text: string): void => {
+    (k === 'result' ? setResult : setPlanned)(text);
+    setDirty(true);
+  };
+  return { inQuarter, picked, pick, result, planned, type, clean: () => setDirty(false) };
+}
+
+export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
+  const { busy, load, save, onSelectCell, refreshKey } = props;
+  const { rows, setRows, outcome, setOutcome } = useResultsRows(load, refreshKey);
+  const [quarter, setQuarter] = React.useState<Quarter>(props.initialQuarter);
+  const [saving, setSaving] = React.useState(false);
+  const form = useRowForm(rows, quarter);
+  const { picked } = form;
 
   const onSave = async (): Promise<void> => {
     if (!picked) return;
@@ -79,13 +102,13 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
         row: picked.row,
         quarter,
         task: picked.task,
-        result,
-        planned,
+        result: form.result,
+        planned: form.planned,
         was: { result: picked.result, planned: picked.planned },
       });
       setOutcome(o);
       // Saved, or refused because the row changed: either way the form shows the sheet as it is now.
-      setDirty(false);
+      form.clean();
       if (o.rows) setRows(o.rows);
     } finally {
       setSaving(false);
@@ -110,62 +133,78 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
           ))}
         </Select>
       </Field>
-      {inQuarter.length === 0 ? (
+      {form.inQuarter.length === 0 ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{RESULTS_PANE.noTasks}</MessageBarBody>
         </MessageBar>
       ) : (
-        <>
-          <Field label={RESULTS_PANE.task}>
-            <Select
-              value={String(picked?.row ?? '')}
-              onChange={(_, d) => pick(inQuarter.find((r) => r.row === Number(d.value)))}
-            >
-              {inQuarter.map((r) => (
-                <option key={r.row} value={r.row}>
-                  {RESULTS_PANE.taskOption(r.section, r.task, r.result !== '' || r.planned !== '')}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={RESULTS_PANE.result}>
-            <Textarea
-              value={result}
-              resize="vertical"
-              rows={3}
-              onChange={(_, d) => {
-                setResult(d.value);
-                setDirty(true);
-              }}
-            />
-          </Field>
-          <Field label={RESULTS_PANE.planned(quarter === 4)}>
-            <Textarea
-              value={planned}
-              resize="vertical"
-              rows={2}
-              onChange={(_, d) => {
-                setPlanned(d.value);
-                setDirty(true);
-              }}
-            />
-          </Field>
-          <div>
-            <Button appearance="primary" disabled={busy || saving || !picked} onClick={() => void onSave()}>
-              {RESULTS_PANE.save}
-            </Button>{' '}
-            <Button
-              appearance="subtle"
-              disabled={!picked}
-              onClick={() => picked && onSelectCell(picked.cell)}
-            >
-              {RESULTS_PANE.openRow}
-            </Button>
-          </div>
-        </>
+        <RowEditor
+          form={form}
+          quarter={quarter}
+          disabled={busy || saving}
+          onSave={() => void onSave()}
+          onSelectCell={onSelectCell}
+        />
       )}
       {outcome && <Outcome outcome={outcome} />}
     </PaneSection>
+  );
+}
+
+/** The task picked in the quarter, its two texts, and the buttons. */
+function RowEditor({
+  form,
+  quarter,
+  disabled,
+  onSave,
+  onSelectCell,
+}: {
+  form: ReturnType<typeof useRowForm>;
+  quarter: Quarter;
+  disabled: boolean;
+  onSave: () => void;
+  onSelectCell: (cell: string) => void;
+}): React.JSX.Element {
+  const { inQuarter, picked } = form;
+  return (
+    <>
+      <Field label={RESULTS_PANE.task}>
+        <Select
+          value={String(picked?.row ?? '')}
+          onChange={(_, d) => form.pick(inQuarter.find((r) => r.row === Number(d.value)))}
+        >
+          {inQuarter.map((r) => (
+            <option key={r.row} value={r.row}>
+              {RESULTS_PANE.taskOption(r.section, r.task, r.result !== '' || r.planned !== '')}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={RESULTS_PANE.result}>
+        <Textarea
+          value={form.result}
+          resize="vertical"
+          rows={3}
+          onChange={(_, d) => form.type('result', d.value)}
+        />
+      </Field>
+      <Field label={RESULTS_PANE.planned(quarter === 4)}>
+        <Textarea
+          value={form.planned}
+          resize="vertical"
+          rows={2}
+          onChange={(_, d) => form.type('planned', d.value)}
+        />
+      </Field>
+      <div>
+        <Button appearance="primary" disabled={disabled || !picked} onClick={onSave}>
+          {RESULTS_PANE.save}
+        </Button>{' '}
+        <Button appearance="subtle" disabled={!picked} onClick={() => picked && onSelectCell(picked.cell)}>
+          {RESULTS_PANE.openRow}
+        </Button>
+      </div>
+    </>
   );
 }
 
