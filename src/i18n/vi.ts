@@ -503,7 +503,9 @@ export const REPORT_TEXT = {
   tthcHeading: '3. Kết quả giải quyết hồ sơ thủ tục hành chính',
   tthcNone: 'Trong kỳ chưa có số liệu giải quyết hồ sơ thủ tục hành chính để tổng hợp.',
   tthcTableCaption: (months: string) =>
-    `Bảng kết quả giải quyết hồ sơ thủ tục hành chính theo lĩnh vực (${months}):`,
+    `Bảng 1. Số hồ sơ thủ tục hành chính nhận giải quyết theo lĩnh vực (${months}):`,
+  tthcResolvedCaption: (months: string) =>
+    `Bảng 2. Kết quả giải quyết hồ sơ thủ tục hành chính theo lĩnh vực (${months}):`,
   /** The national form's columns (số liệu giải quyết TTHC): groups over the sub-headings. */
   tthcTableHeader: {
     field: 'Lĩnh vực',
