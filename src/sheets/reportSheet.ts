@@ -249,9 +249,8 @@ function tableLayout(t: Extract<ReportBlock, { kind: 'table' }>): { spans: numbe
       // Widen the figure columns evenly into what the label does not need.
       // Widen the figure columns evenly into what the label does not need; never past the grid.
       const label = Math.max(MIN_LABEL_SPAN, GRID - sum);
-      let spare = GRID - label - sum;
       const spans = need.map((x) => Math.min(x, Math.floor((GRID - MIN_LABEL_SPAN) / n)));
-      spare = GRID - label - spans.reduce((a, b) => a + b, 0);
+      let spare = GRID - label - spans.reduce((a, b) => a + b, 0);
       for (let j = 0; spare > 0 && n > 0; j = (j + 1) % n, spare--) spans[j] += 1;
       return { spans: [GRID - spans.reduce((a, b) => a + b, 0), ...spans], pt };
     }
