@@ -63,7 +63,15 @@ export function unitInText(unitName: string): string {
     .replace(/^UBND\s+/iu, REPORT_TEXT.peoplesCommitteeInText);
 }
 
-function listWithMore<T>(items: readonly T[], max: number, block: (item: T) => ReportBlock): ReportBlock[] {
+/** A task the text can name: its Nội dung holds words (a cell of spaces or marks alone is counted, not named). */
+export const nameable = (r: ReportedTask): boolean => /[\p{L}\p{N}]/u.test(r.task.task);
+
+function listWithMore(
+  all: readonly ReportedTask[],
+  max: number,
+  block: (item: ReportedTask) => ReportBlock,
+): ReportBlock[] {
+  const items = all.filter(nameable);
   const out = items.slice(0, max).map(block);
   if (items.length > max) out.push(p(REPORT_TEXT.more(items.length - max, SHEET.tracker)));
   return out;
@@ -273,7 +281,7 @@ function shortcomingBlocks(c: ReportContent): ReportBlock[] {
       byLead.set(lead, (byLead.get(lead) ?? 0) + 1);
     }
     const leads = [...byLead.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'vi'));
-    const oldest = c.overdue[0];
+    const oldest = c.overdue.find(nameable) ?? c.overdue[0];
     out.push(
       p(
         REPORT_TEXT.overdueSummary(
@@ -289,7 +297,9 @@ function shortcomingBlocks(c: ReportContent): ReportBlock[] {
   out.push(...tthcShortcomings(c));
   out.push({ kind: 'heading', level: 2, text: REPORT_TEXT.causes });
   const causes = [
-    ...c.causes.map((x) => REPORT_TEXT.taskCause(x.subject, x.text)),
+    ...c.causes
+      .filter((x) => /[\p{L}\p{N}]/u.test(x.subject))
+      .map((x) => REPORT_TEXT.taskCause(x.subject, x.text)),
     ...c.tthc.causes.map((x) => REPORT_TEXT.tthcCause(x.subject, x.month as number, x.text)),
   ];
   if (causes.length === 0)
