@@ -298,8 +298,8 @@ function gridTable(t: Extract<ReportBlock, { kind: 'table' }>): { head: Row[]; r
       col += g.span;
     }
     t.head.forEach((h, i) => {
-      // A cell merged over both header rows: the lower row keeps its borders and no text.
-      under.push(cell(starts[i], spans[i], mergedDown.includes(i) ? null : h, true));
+      // A cell merged over both header rows is the upper row's (its merge and borders cover both rows).
+      if (!mergedDown.includes(i)) under.push(cell(starts[i], spans[i], h, true));
     });
     const lower = heightOfCells(
       t.head.map((text, i) => ({ text: mergedDown.includes(i) ? '' : text, span: spans[i] })),
