@@ -192,10 +192,18 @@ describe('the report printed by LibreOffice', () => {
     expect(pages[0]).toContain('Kết quả thực hiện Kế hoạch nâng cao chất lượng, hiệu quả công tác cải');
     expect(pages[0]).toContain('Kính gửi: Sở Nội vụ tỉnh An Giang.');
     // The TTHC part: its caption, header row, every field and the total on one page, inside the margins.
-    const tthcPage = pages.findIndex((p) => p.includes('Bảng kết quả giải quyết hồ sơ thủ tục hành chính'));
-    expect(tthcPage).toBeGreaterThanOrEqual(0);
-    for (const cell of ['Tổng số', 'Hộ tịch', 'Chứng thực', 'Đất đai', 'Lao động – việc', 'Cộng'])
-      expect(pages[tthcPage].slice(pages[tthcPage].indexOf('Bảng kết quả giải quyết hồ sơ'))).toContain(cell);
+    // The national form's two tables, each with its caption, header rows, every field and the total on one page.
+    for (const caption of ['Bảng 1. Số hồ sơ thủ tục hành chính', 'Bảng 2. Kết quả giải quyết hồ sơ']) {
+      const tthcPage = pages.findIndex((p) => p.includes(caption));
+      expect(tthcPage).toBeGreaterThanOrEqual(0);
+      const from = pages[tthcPage].slice(pages[tthcPage].indexOf(caption));
+      for (const cell of ['Tổng số', 'Hộ tịch', 'Chứng thực', 'Đất đai', 'Lao động – việc', 'Cộng'])
+        expect(from).toContain(cell);
+    }
+    expect(text).toMatch(/Số hồ sơ nhận giải quyết/);
+    expect(text).toMatch(/Kỳ trước/);
+    // No tool note inside the print area.
+    expect(text).not.toMatch(/lỗi dữ liệu|chưa tổng hợp được|DÀNH CHO NGƯỜI LẬP/iu);
     expect(text).toContain('3. Kết quả giải quyết hồ sơ thủ tục hành chính');
     expect(text).toMatch(/Lĩnh vực Đất đai thường xuyên có hồ sơ giải quyết quá hạn/);
     for (const block of [
