@@ -13,6 +13,7 @@ import { CONSOLIDATION_MESSAGE, CONSOLIDATION_REASON, CONSOLIDATION_SHEET } from
 import { SHEET } from '../i18n/vi';
 import {
   consolidate,
+  displayUnitName,
   vietnamDay,
   type CommuneReport,
   type Consolidation,
@@ -139,7 +140,7 @@ export function communeFromSnapshot(
   return {
     ok: true,
     commune: {
-      unit: settings.unitName,
+      unit: displayUnitName(settings.unitName),
       file: file.name,
       year: settings.year,
       from: period.from,

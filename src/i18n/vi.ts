@@ -713,6 +713,8 @@ export const PERIOD_TEXT = {
 export const REPORT_WORDS = {
   /** The issuer's first line for a unit named "UBND …" or "Ủy ban nhân dân …". */
   peoplesCommittee: 'ỦY BAN NHÂN DÂN',
+  /** How a unit name abbreviates its people's committee: "UBND xã Long Điền A". */
+  peoplesCommitteeShort: 'UBND',
   /** A unit named by its people's committee, in NFC, in any case: "UBND …", "Ủy ban nhân dân …" (1: the rest). */
   peoplesCommitteeUnit: /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(.+)$/iu,
   /** Nghị định 30's date in words: "ngày 05 tháng 6 năm 2026". */
