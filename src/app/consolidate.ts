@@ -20,6 +20,7 @@ import {
   type FailedFile,
 } from '../domain/consolidation';
 import type { IsoDate } from '../domain/dates';
+import { missingIdentity } from '../domain/settings';
 import { reportPeriod, type Quarter } from '../domain/periods';
 import { countsJson, type TthcReport } from '../domain/report';
 import { hasFigures } from '../domain/tthc';
@@ -116,12 +117,10 @@ export function communeFromSnapshot(
     return { ok: false, reason: CONSOLIDATION_REASON.isConsolidation };
   const made = reportFromSnapshot(snap, { asOf: request.asOf, period: request.period });
   if (!made.ok) return { ok: false, reason: refusalReason(made.refusal, request.asOf) };
-  const { state, settings, period, content } = made;
-  const unitRow = state.settingRows.unitName;
-  const unitInvalid = state.result.warnings.some(
-    (p) => p.code === 'settingInvalid' && p.sheet === SHEET.settings && p.cell === `B${unitRow}`,
-  );
-  if (unitRow === undefined || unitInvalid) return { ok: false, reason: CONSOLIDATION_REASON.noUnitName };
+  const { settings, period, content } = made;
+  // A tracker that does not say whose it is (Tên đơn vị blank, or only invisible characters) is nobody's.
+  if (missingIdentity(settings).includes('unitName'))
+    return { ok: false, reason: CONSOLIDATION_REASON.noUnitName };
   const existing = new Set(snap.sheets.map((s) => sheetNameKey(s.name)));
   const written = (o: OwnedSheet): boolean =>
     existing.has(sheetNameKey(o.name)) && vietnamDay(o.writtenAt) !== null;

@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkTracker, compileReport, demoDay, initTracker, writeDemo } from '../app';
 import { isIsoDate, todayIso } from '../domain/dates';
+import { parseSigner, type Identity, type Signer } from '../domain/settings';
+import { foldLookalikes } from '../domain/text';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
@@ -62,7 +64,14 @@ const SPECS = {
   init: {
     name: 'init',
     files: 0,
-    options: { year: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      year: { type: 'string' },
+      out: { type: 'string' },
+      unit: { type: 'string' },
+      place: { type: 'string' },
+      'signer-name': { type: 'string' },
+      signer: { type: 'string' },
+    },
   },
   check: {
     name: 'check',
@@ -121,6 +130,31 @@ function outPath(shown: string, io: CliIo, command: string): string {
   return resolved;
 }
 
+/** Whose tracker `init` makes: --unit, --place, --signer-name, --signer (each given, never blank). */
+function initIdentity(options: ParsedArgs['options']): Identity {
+  const identity: Identity = {};
+  const texts = { unit: 'unitName', place: 'place', 'signer-name': 'signerName' } as const;
+  for (const [option, key] of Object.entries(texts) as [
+    keyof typeof texts,
+    (typeof texts)[keyof typeof texts],
+  ][]) {
+    const v = options[option];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || foldLookalikes(v) === '')
+      throw new UsageError(CLI.emptyOption(`--${option}`), 'init');
+    identity[key] = v;
+  }
+  const signer = options.signer;
+  if (signer !== undefined) {
+    const ascii: Record<string, Signer> = { 'chu-tich': 'chairman', 'pho-chu-tich': 'viceChairman' };
+    const parsed =
+      typeof signer === 'string' ? (ascii[signer.trim().toLowerCase()] ?? parseSigner(signer)) : null;
+    if (!parsed) throw new UsageError(CLI.badSigner(String(signer)), 'init');
+    identity.signer = parsed;
+  }
+  return identity;
+}
+
 async function cmdInit(args: ParsedArgs, io: CliIo): Promise<number> {
   const { options } = args;
   const yearText = options.year === undefined ? String(io.now().getFullYear()) : String(options.year);
@@ -132,9 +166,10 @@ async function cmdInit(args: ParsedArgs, io: CliIo): Promise<number> {
   // A new workbook has no macros: saved as .xlsm, Excel would refuse to open it.
   if (!fs.existsSync(out) && extensionOf(out) !== '.xlsx')
     throw new UsageError(CLI.newFileNotXlsx(shown), 'init');
+  const identity = initIdentity(options);
   await lockForWriting(out);
   const book = fs.existsSync(out) ? await openFile(out) : await openXlsx(null);
-  const outcome = await initTracker(book, { year, now: io.now() });
+  const outcome = await initTracker(book, { year, now: io.now(), identity });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
   await save(book, out);
   io.out(outcome.message);

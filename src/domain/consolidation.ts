@@ -10,8 +10,9 @@
  */
 import type { IsoDate } from './dates';
 import { completionRate, emptyCounts, REPORT_STATES, type StateCounts } from './rollup';
-import { foldLookalikes, identityKey } from './text';
-import { REPORT_WORDS } from '../i18n/vi';
+import { unitKey } from './text';
+
+export { displayUnitName } from './text';
 import { emptyFigures, onTimeRate, TTHC_FIGURE_KEYS, type TthcFigures } from './tthc';
 
 /** An overdue task of one commune, as the consolidated list shows it. */
@@ -110,41 +111,13 @@ export function byUnit(a: { unit: string; file: string }, b: { unit: string; fil
   return collator.compare(a.unit, b.unit) || collator.compare(a.file, b.file) || (a.file < b.file ? -1 : 1);
 }
 
-/** The kinds of unit a people's committee governs, as a unit name spells them after "UBND". */
-const UNIT_KIND = /^(xã|phường|thị trấn|đặc khu)\s+(.+)$/iu;
-
-/** "nhơn mỹ" or "NHƠN MỸ" → "Nhơn Mỹ"; a name in mixed case ("Ia H'Drai") is kept as typed. */
-function titleCase(name: string): string {
-  const lower = name.toLocaleLowerCase('vi');
-  if (name !== lower && name !== name.toLocaleUpperCase('vi')) return name;
-  return lower.replace(
-    /(^|[\s(-])(\p{L})/gu,
-    (_, before: string, ch: string) => before + ch.toLocaleUpperCase('vi'),
-  );
-}
-
-/**
- * A unit name as the consolidation shows it, one form for every way it was typed: look-alike and invisible
- * characters folded (foldLookalikes), "Ủy ban nhân dân" / "UBND" written "UBND", the kind of unit in lower case
- * and a name typed all in one case in title case: "Ủy ban nhân dân XÃ nhơn mỹ" → "UBND xã Nhơn Mỹ".
- */
-export function displayUnitName(unit: string): string {
-  const folded = foldLookalikes(unit);
-  const committee = REPORT_WORDS.peoplesCommitteeUnit.exec(folded);
-  if (!committee) return folded;
-  const own = committee[1];
-  const kind = UNIT_KIND.exec(own);
-  const named = kind ? `${kind[1].toLocaleLowerCase('vi')} ${titleCase(kind[2])}` : own;
-  return `${REPORT_WORDS.peoplesCommitteeShort} ${named}`;
-}
-
 /**
  * Which commune a unit name is: its displayed form (displayUnitName) compared as text is (normalizeKey): case,
  * spacing, Unicode form, invisible characters, look-alike letters and the spelling of "UBND" / "Ủy ban nhân
  * dân" aside ("UBND xã Long Điền A" and "Ủy ban nhân dân xã Long Điền A" are one commune).
  */
 export function communeKey(unit: string): string {
-  return identityKey(displayUnitName(unit));
+  return unitKey(unit);
 }
 
 /** The sum of several communes' counts, key by key. */

@@ -1,3 +1,5 @@
+import { REPORT_WORDS } from '../i18n/vi';
+
 /**
  * Vietnamese text is data: compare it after normalising to NFC, ignoring case, surrounding spaces and runs
  * of inner whitespace (including non-breaking spaces), and treating the dashes people type (-, –, —) alike.
@@ -42,11 +44,10 @@ export function sameSheetName(a: string, b: string): boolean {
 
 /**
  * Characters that show nothing: soft hyphen, zero-width space/joiners, bidi marks and embeddings, word joiner
- * and the invisible operators, variation selectors, BOM, Hangul fillers. A name pasted from a web page or an
- * e-mail carries them unseen.
+ * and the invisible operators, variation selectors, BOM, Hangul fillers (Unicode's default-ignorable code
+ * points). A name pasted from a web page or an e-mail carries them unseen.
  */
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** Cyrillic and Greek letters that look like Latin ones, each over the letter it imitates (NFKD folds fullwidth). */
 const LOOKALIKE_FROM = 'АВЕКМНОРСТХУІЈЅԀҮҺԚԜӀаеорсухіјѕԁһԛԝӏүɑΑΒΕΖΗΙΚΜΝΟΡΤΥΧονιακρτυχ';
@@ -72,4 +73,40 @@ export function foldLookalikes(text: string): string {
 /** The key of a name that identifies something (a commune): normalizeKey after foldLookalikes. */
 export function identityKey(text: string): string {
   return normalizeKey(foldLookalikes(text));
+}
+
+/** The kinds of unit a people's committee governs, as a unit name spells them after "UBND". */
+const UNIT_KIND = /^(xã|phường|thị trấn|đặc khu)\s+(.+)$/iu;
+
+/** "nhơn mỹ" or "NHƠN MỸ" → "Nhơn Mỹ"; a name in mixed case ("Ia H'Drai") is kept as typed. */
+function titleCase(name: string): string {
+  const lower = name.toLocaleLowerCase('vi');
+  if (name !== lower && name !== name.toLocaleUpperCase('vi')) return name;
+  return lower.replace(
+    /(^|[\s(-])(\p{L})/gu,
+    (_, before: string, ch: string) => before + ch.toLocaleUpperCase('vi'),
+  );
+}
+
+/**
+ * A unit name as the consolidation shows it, one form for every way it was typed: look-alike and invisible
+ * characters folded (foldLookalikes), "Ủy ban nhân dân" / "UBND" written "UBND", the kind of unit in lower case
+ * and a name typed all in one case in title case: "Ủy ban nhân dân XÃ nhơn mỹ" → "UBND xã Nhơn Mỹ".
+ */
+export function displayUnitName(unit: string): string {
+  const folded = foldLookalikes(unit);
+  const committee = REPORT_WORDS.peoplesCommitteeUnit.exec(folded);
+  if (!committee) return folded;
+  const own = committee[1];
+  const kind = UNIT_KIND.exec(own);
+  const named = kind ? `${kind[1].toLocaleLowerCase('vi')} ${titleCase(kind[2])}` : own;
+  return `${REPORT_WORDS.peoplesCommitteeShort} ${named}`;
+}
+
+/**
+ * Which unit a name is: its displayed form (displayUnitName) compared as text is (normalizeKey): case, spacing,
+ * Unicode form, invisible characters, look-alike letters and the spelling of "UBND" / "Ủy ban nhân dân" aside.
+ */
+export function unitKey(unit: string): string {
+  return identityKey(displayUnitName(unit));
 }

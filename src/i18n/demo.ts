@@ -214,3 +214,14 @@ export const DEMO_COMMUNE_NAMES: readonly string[] = [
 /** A demo commune past the named ones: "Mẫu 13"; and a commune's unit name: "UBND xã Kiến An". */
 export const demoCommuneFallback = (n: number): string => `Mẫu ${n}`;
 export const demoUnitName = (name: string): string => `UBND xã ${name}`;
+
+/** The signer of demo commune n (0-based) past the plan's own (made up for the demo). */
+const DEMO_SIGNER_NAMES: readonly string[] = [
+  'Nguyễn Văn Bình',
+  'Trần Thị Thu',
+  'Lê Văn Hùng',
+  'Phạm Thị Lan',
+  'Huỳnh Văn Tâm',
+  'Võ Thị Hạnh',
+];
+export const demoSignerName = (n: number): string => DEMO_SIGNER_NAMES[n % DEMO_SIGNER_NAMES.length];

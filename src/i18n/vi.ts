@@ -245,6 +245,8 @@ export const PROBLEM = {
   settingsMissing: (sheet: string) => `Không tìm thấy trang "${sheet}"; đang dùng giá trị mặc định.`,
   settingInvalid: (sheet: string, cell: string, label: string, hint: string) =>
     `Giá trị "${label}" không hợp lệ (${at(sheet, cell)}). ${hint}. Đang dùng giá trị mặc định.`,
+  settingBlank: (sheet: string, cell: string, label: string) =>
+    `Chưa ghi "${label}" (${at(sheet, cell)}): báo cáo cần tên đơn vị, địa danh và họ tên người ký của xã. Hãy ghi vào ô này.`,
 } as const;
 
 /** Messages of the actions (init, check, report). */
@@ -260,6 +262,11 @@ export const ACTION = {
   workbookFailed: () => 'Không ghi được vào sổ làm việc. Hãy lưu tệp, mở lại và thử lại.',
   initDone: (sheet: string, rows: number, year: number) =>
     `Đã tạo bảng theo dõi năm ${year} ở trang "${sheet}" với ${rows} nhiệm vụ, cùng các trang "${SHEET.tthc}", "${SHEET.lists}" và "${SHEET.settings}".`,
+  /** After initDone when the user has not said whose the tracker is. */
+  identityToFill: (missing: readonly { label: string; cell: string }[]) =>
+    `Trước khi lập báo cáo, hãy ghi ở trang "${SHEET.settings}": ${missing
+      .map((m) => `"${m.label}" (ô ${m.cell})`)
+      .join(', ')}.`,
   tthcAdded: (sheet: string, year: number, listColumn: string | null) =>
     `Đã thêm trang "${sheet}" để nhập số hồ sơ thủ tục hành chính hằng tháng năm ${year} theo lĩnh vực; bảng theo dõi và các trang khác giữ nguyên.` +
     (listColumn ? ` Danh sách lĩnh vực được thêm vào cột ${listColumn} của trang "${SHEET.lists}".` : ''),
@@ -326,6 +333,11 @@ export const OFFICE_ERROR = {
 
 /** Messages of "Tổng hợp báo cáo". */
 export const REPORT = {
+  /** A report refused because Cài đặt does not say whose it is (src/app/compileReport.ts). */
+  identityMissing: (missing: readonly { label: string; cell: string }[]) =>
+    `Chưa lập báo cáo: trang "${SHEET.settings}" chưa ghi ${missing
+      .map((m) => `"${m.label}" (ô ${m.cell})`)
+      .join(', ')}. Hãy ghi tên đơn vị, địa danh và họ tên người ký của xã rồi lập lại báo cáo.`,
   written: (sheet: string, subject: string, errorRows: number) =>
     `Đã tổng hợp báo cáo ${subject} vào trang "${sheet}" và cập nhật trang "${SHEET.summary}".` +
     (errorRows > 0

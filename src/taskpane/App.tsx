@@ -55,6 +55,10 @@ function useOnceTrue(value: boolean): boolean {
   return seen || value;
 }
 
+/** The init form asks whose tracker it is unless the workbook is known to have one (whose Cài đặt stays). */
+const askNames = (work: PaneWork): boolean =>
+  !(work.overview.state.status === 'ready' && !work.overview.state.view.noTracker);
+
 export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const today = React.useMemo(() => actions.today(), [actions]);
@@ -78,6 +82,9 @@ export function App({ actions, debounceMs, initialTab = 'overview' }: AppProps):
       currentYear={currentYear}
       busy={busy}
       onYearChange={work.setYear}
+      askNames={askNames(work)}
+      identity={work.identity}
+      onIdentityChange={work.setIdentity}
       onInit={() => void work.onInit('top')}
     />
   );
@@ -152,6 +159,9 @@ function ActionsTab({
         year: work.year,
         currentYear,
         onYearChange: work.setYear,
+        askNames: askNames(work),
+        identity: work.identity,
+        onIdentityChange: work.setIdentity,
         onInit: () => void work.onInit('init'),
       }}
       feedback={feedback}

@@ -3,7 +3,7 @@
  * file (ExcelJS, the README's rule), against what `init` makes for the year, and the refusals.
  */
 import ExcelJS from 'exceljs';
-import { checkTracker, compileReport, initTracker } from '../../src/app';
+import { checkTracker, compileReport } from '../../src/app';
 import {
   CARRY_OVER_STEPS,
   rolloverTracker,
@@ -23,6 +23,7 @@ import { openXlsx, type XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkboo
 import { MemoryPort } from '../support/memoryPort';
 import { loadExcelJs } from '../xlsx/fixtures';
 import { buildOldTracker, planRow, type OldTracker } from '../support/oldTracker';
+import { initNamed } from '../support/identity';
 
 const today = '2026-11-29';
 const now = new Date('2026-11-29T03:00:00Z');
@@ -97,7 +98,7 @@ describe('Chuyển sang năm mới', () => {
     old = await buildOldTracker();
     result = await rollover(old);
     const init = await openXlsx(null);
-    await initTracker(init, { year: 2027, now });
+    await initNamed(init, { year: 2027, now });
     fresh = await sheets(init, SHEET.tracker, SHEET.settings, SHEET.lists);
   });
 
@@ -383,7 +384,7 @@ describe('Hồ sơ TTHC into the new year', () => {
     );
     const grid = (await sheets(target, SHEET.tthc))[SHEET.tthc].values;
     const fresh = await openXlsx(null);
-    await initTracker(fresh, { year: 2027, now });
+    await initNamed(fresh, { year: 2027, now });
     const init = (await sheets(fresh, SHEET.tthc))[SHEET.tthc].values;
     // Init's sheet for 2027, January's "Kỳ trước chuyển qua" of Hộ tịch (4) and Đất đai (2) aside.
     const expected = init.map((r) => [...r]);
@@ -437,7 +438,7 @@ describe('Hồ sơ TTHC into the new year', () => {
 
   it('gives a tracker made before Hồ sơ TTHC none, as the old file had none', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     port.sheets = port.sheets.filter((sheet) => sheet.name !== SHEET.tthc);
     const target = await openXlsx(null);
     const outcome = await rolloverTracker(port, target, { today, now });
@@ -502,7 +503,7 @@ describe('refusals', () => {
 
   it('copies a formula’s value, and says so', async () => {
     const source = new MemoryPort();
-    await initTracker(source, { year: 2026, now });
+    await initNamed(source, { year: 2026, now });
     const row = planRow(2026, 'Khảo sát, lắp đặt');
     source.sheet(SHEET.tracker)!.formulas[row - 1][6] = '=DATE(2026,6,30)';
     const target = new MemoryPort();

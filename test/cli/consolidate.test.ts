@@ -14,6 +14,7 @@ import { CONSOLIDATION_SHEET } from '../../src/i18n/consolidation';
 import { HEADERS, SETTING_LABEL, SHEET } from '../../src/i18n/vi';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { cchcIn, expectNoStack } from './run';
+import { INIT_NAMES } from '../support/identity';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-consolidate-'));
 afterAll(() => {
@@ -104,7 +105,9 @@ beforeAll(async () => {
   });
   fs.writeFileSync(bad('danh-sach.xlsx'), await notTracker.toBuffer());
   // Another year's tracker, of a commune not otherwise in the batch.
-  expect((await cchc('init', '--year', '2025', '--out', path.join(BAD, 'nam-2025.xlsx'))).code).toBe(0);
+  expect(
+    (await cchc('init', '--year', '2025', '--out', path.join(BAD, 'nam-2025.xlsx'), ...INIT_NAMES)).code,
+  ).toBe(0);
   // A tracker whose structure the check rejects: the deadline column's header is gone.
   await edited(communeFile('long-dien-a'), bad('mat-cot.xlsx'), (wb) => {
     const sheet = wb.getWorksheet(SHEET.tracker)!;

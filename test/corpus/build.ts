@@ -7,10 +7,11 @@
  */
 import ExcelJS from 'exceljs';
 
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import type { Iso, RowFacts } from './oracle';
 import type { XmlCell } from './zip';
+import { initNamed } from '../support/identity';
 
 export type Col =
   | 'stt'
@@ -317,7 +318,7 @@ export async function addinTracker(rows: readonly RowSpec[], opts: AddinOptions 
       evidence: r.evidence ?? '',
     };
   });
-  const init = await initTracker(book, { year: opts.year ?? 2026, seeds, now: INIT_AT });
+  const init = await initNamed(book, { year: opts.year ?? 2026, seeds, now: INIT_AT });
   if (!init.ok) throw new Error(`corpus: init failed: ${init.message}`);
   if (opts.reported) {
     const out = await compileReport(book, {
