@@ -2,7 +2,7 @@
  * The browser preview's workbook and sheet model, run in Node over the real .xlsx adapter: what the sheet
  * view shows must be what Excel would show for the same file.
  */
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { serialFromIso } from '../../src/domain/dates';
 import { completionRate, rollup } from '../../src/domain/rollup';
 import { readTracker } from '../../src/domain/tracker';

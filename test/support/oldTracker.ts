@@ -6,7 +6,7 @@
  * the file's XML, as the workbook port writes no error values into cells).
  */
 import { ERROR_MARK, withErrorCells } from '../helpers/errorCells';
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { serialFromIso, type IsoDate } from '../../src/domain/dates';
 import { expandSchedule } from '../../src/domain/schedule';
 import { settingRow } from '../../src/sheets/settingsSheet';

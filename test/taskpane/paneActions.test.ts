@@ -1,5 +1,4 @@
 /** The pane's actions over a workbook port: the application layer plus what the host adds. */
-import { initTracker } from '../../src/app';
 import { memoryLock } from '../../src/commands/actionLock';
 import { ACTION_NAME, OUTCOME } from '../../src/i18n/ui';
 import { PROBLEM, SHEET } from '../../src/i18n/vi';
