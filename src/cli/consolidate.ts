@@ -158,6 +158,7 @@ export async function cmdConsolidate(args: ParsedArgs, io: CliIo): Promise<numbe
   const files = inputFiles(args.paths, io.cwd, out.resolved);
   const consolidation = await consolidateFiles(files.map(source), req, {
     open: (bytes) => openXlsx(bytes),
+    now: io.now(),
     onFile: io.progress ? (p) => io.progress?.(CLI.progress(p.index, p.total, p.file, p.unit)) : undefined,
   });
   const book = await openXlsx(null);

@@ -26,6 +26,8 @@ export interface OverdueTask {
   row: number;
   /** The row has a data error (the check's): the commune should fix it. */
   dataError: boolean;
+  /** What the commune wrote in the row's Ghi chú ("" when nothing). */
+  note: string;
 }
 
 /** One commune's report of the period, reduced to what the consolidation shows. */
@@ -47,7 +49,12 @@ export interface CommuneReport {
    * The period's TTHC figures as the commune's own report gives them (Hồ sơ TTHC, its months from January):
    * each field with a figure, in the commune's list order, and the commune's total; null without figures.
    */
-  tthc: { byField: { field: string; figures: TthcFigures }[]; totals: TthcFigures } | null;
+  tthc: {
+    byField: { field: string; figures: TthcFigures }[];
+    totals: TthcFigures;
+    /** The months of the period with figures (ascending): a commune may have typed fewer than another. */
+    months: number[];
+  } | null;
   /** The commune's own report of the period in its workbook: its sheet and the day it was compiled. */
   ownReport: { sheet: string; day: IsoDate } | null;
   overdue: OverdueTask[];

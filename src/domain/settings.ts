@@ -281,6 +281,9 @@ function applyTextSetting(settings: Settings, key: TextSettingKey, raw: GridCell
     return true;
   }
   if (text === '') return false;
+  // A unit, place or person is named in letters: a bare number (a year typed under the wrong label, Cài đặt's
+  // labels swapped) is no name, and would make a commune called "2026".
+  if ((IDENTITY_KEYS as readonly SettingKey[]).includes(key) && !/\p{L}/u.test(text)) return false;
   settings[key] = text;
   return true;
 }

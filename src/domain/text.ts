@@ -110,3 +110,10 @@ export function displayUnitName(unit: string): string {
 export function unitKey(unit: string): string {
   return identityKey(displayUnitName(unit));
 }
+
+/** The kind of unit a name is: "UBND xã …" a xã, "UBND phường …" a phường, anything else another kind. */
+export function unitKindOf(unit: string): 'xã' | 'phường' | 'other' {
+  const committee = REPORT_WORDS.peoplesCommitteeUnit.exec(foldLookalikes(unit));
+  const kind = committee ? UNIT_KIND.exec(committee[1])?.[1].toLocaleLowerCase('vi') : undefined;
+  return kind === 'xã' || kind === 'phường' ? kind : 'other';
+}
