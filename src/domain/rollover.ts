@@ -152,10 +152,8 @@ export function rolloverSettings(old: Settings, to: number): RolledSettings {
  * every other view say "(năm 2026)" of such a row from this.
  */
 export function carriedFrom(note: string): number | null {
-  let year: number | null = null;
-  for (const line of note.normalize('NFC').split('\n')) {
-    const m = CARRIED_MARK.exec(line.trim());
-    if (m) year = Number(m[1]);
-  }
-  return year;
+  // The last mark: a row carried twice (2025 → 2026 → 2027) is last year's now. Read as the tracker reads
+  // Ghi chú (its line breaks may be spaces), so the mark is found anywhere in the text.
+  const marks = [...note.normalize('NFC').matchAll(CARRIED_MARK)];
+  return marks.length === 0 ? null : Number(marks[marks.length - 1][1]);
 }

@@ -4,8 +4,8 @@
  */
 import { SETTING_LABEL, SHEET, TTHC_HEADERS } from './vi';
 
-/** The carried note's line as src/domain/rollover.ts carriedFrom reads it back (1: the year carried from). */
-export const CARRIED_MARK = /^Chuyển từ năm (\d{4}) \(dòng \d+\)/u;
+/** The carried note as src/domain/rollover.ts carriedFrom reads it back (1: the year carried from). */
+export const CARRIED_MARK = /Chuyển từ năm (\d{4}) \(dòng \d+\)/gu;
 
 /** The outcome's message and its lines. */
 export const ROLLOVER = {

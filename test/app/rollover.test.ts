@@ -13,6 +13,9 @@ import {
 import { serialFromIso } from '../../src/domain/dates';
 import { expandSchedule } from '../../src/domain/schedule';
 import { normalizeKey } from '../../src/domain/text';
+import { carriedFrom } from '../../src/domain/rollover';
+import { readTracker } from '../../src/domain/tracker';
+import type { Grid } from '../../src/domain/grid';
 import { TTHC_FIELDS } from '../../src/domain/tthc';
 import { SETTING_LABEL, SHEET } from '../../src/i18n/vi';
 import { ROLLOVER } from '../../src/i18n/rollover';
@@ -519,5 +522,49 @@ describe('refusals', () => {
     const target = new MemoryPort();
     const outcome = await rolloverTracker(source, target, { to: 2027, today });
     expect(outcome.warnings).toContain(ROLLOVER.formulaValues([`G${row}`]));
+  });
+});
+
+describe('rollover details (issue 20, item 10)', () => {
+  it('refuses a tracker of a year not begun (a 2027 file rolled over during 2026), writing nothing', async () => {
+    const source = new MemoryPort();
+    await initNamed(source, { year: 2027, now });
+    const target = new MemoryPort();
+    const outcome = await rolloverTracker(source, target, { today: '2026-11-29', now });
+    expect(outcome).toMatchObject({ ok: false, message: ROLLOVER.sourceInFuture(2027, 2026) });
+    expect(target.sheets).toEqual([]);
+  });
+
+  it('marks every carried row with the year it came from, which carriedFrom reads back from its Ghi chú', async () => {
+    const old = await buildOldTracker();
+    const { target, outcome } = await rollover(old);
+    const read = readTracker((await sheets(target, SHEET.tracker))[SHEET.tracker] as Grid);
+    const marked = read.tasks.filter((t) => carriedFrom(t.note) === 2026).map((t) => t.row);
+    expect(marked).toEqual(outcome.carried!.map((c) => c.newRow));
+    expect(read.tasks.filter((t) => carriedFrom(t.note) === null)).toHaveLength(outcome.planRows!);
+    expect(carriedFrom('Chờ kinh phí\nChuyển từ năm 2025 (dòng 3)\nChuyển từ năm 2026 (dòng 50)')).toBe(2026);
+    expect(carriedFrom('Chuyển từ năm nay sang tháng sau')).toBeNull();
+  });
+
+  it('announces the fields whose January carry-over is left blank for want of December’s figures', async () => {
+    const old = await buildOldTracker();
+    const book = await openXlsx(old.bytes);
+    const tthc = (await book.read([SHEET.tthc])).contents[SHEET.tthc]!;
+    const row = (month: number, field: string) =>
+      tthc.values.findIndex((r) => r[0] === month && r[1] === field) + 1;
+    // November's figures for two fields, December's for one only.
+    await book.apply({
+      write: [],
+      updates: [
+        { sheet: SHEET.tthc, cell: `D${row(11, TTHC_FIELDS[0])}`, value: 4 },
+        { sheet: SHEET.tthc, cell: `G${row(11, TTHC_FIELDS[0])}`, value: 4 },
+        { sheet: SHEET.tthc, cell: `D${row(11, TTHC_FIELDS[1])}`, value: 2 },
+        { sheet: SHEET.tthc, cell: `G${row(11, TTHC_FIELDS[1])}`, value: 2 },
+        { sheet: SHEET.tthc, cell: `D${row(12, TTHC_FIELDS[0])}`, value: 3 },
+        { sheet: SHEET.tthc, cell: `G${row(12, TTHC_FIELDS[0])}`, value: 3 },
+      ],
+    });
+    const { outcome } = await rollover({ ...old, bytes: await book.toBuffer() });
+    expect(outcome.warnings).toContain(ROLLOVER.tthcDecemberGap([TTHC_FIELDS[1]], 2026, 2027));
   });
 });
