@@ -19,7 +19,7 @@ import { deadlineState, isDone, type DeadlineState } from './deadline';
 import { expandSchedule, type PlannedTask } from './schedule';
 import { defaultSettings, SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from './settings';
 import { normalizeKey } from './text';
-import { CARRIED_MARK } from '../i18n/rollover';
+import { CARRIED_NOTE } from '../i18n/vi';
 import type { Task } from './tracker';
 
 /** Why a row carries over. */
@@ -154,6 +154,6 @@ export function rolloverSettings(old: Settings, to: number): RolledSettings {
 export function carriedFrom(note: string): number | null {
   // The last mark: a row carried twice (2025 → 2026 → 2027) is last year's now. Read as the tracker reads
   // Ghi chú (its line breaks may be spaces), so the mark is found anywhere in the text.
-  const marks = [...note.normalize('NFC').matchAll(CARRIED_MARK)];
+  const marks = [...note.normalize('NFC').matchAll(CARRIED_NOTE.mark)];
   return marks.length === 0 ? null : Number(marks[marks.length - 1][1]);
 }

@@ -50,7 +50,8 @@ export function sameSheetName(a: string, b: string): boolean {
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** Cyrillic and Greek letters that look like Latin ones, each over the letter it imitates (NFKD folds fullwidth). */
-const LOOKALIKE_FROM = 'АВЕКМНОРСТХУІЈЅԀҮҺԚԜӀаеорсухіјѕԁһԛԝӏүɑΑΒΕΖΗΙΚΜΝΟΡΤΥΧονιακρτυχ';
+const LOOKALIKE_FROM =
+  '\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u0406\u0408\u0405\u0500\u04ae\u04ba\u051a\u051c\u04c0\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u051b\u051d\u04cf\u04af\u0251\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7\u03bf\u03bd\u03b9\u03b1\u03ba\u03c1\u03c4\u03c5\u03c7';
 const LOOKALIKE_TO = 'ABEKMHOPCTXYIJSDYHQWIaeopcyxijsdhqwlyaABEZHIKMNOPTYXoviakptux';
 const LOOKALIKE_RE = new RegExp(`[${LOOKALIKE_FROM}]`, 'gu');
 const lookalike = (ch: string): string => LOOKALIKE_TO[LOOKALIKE_FROM.indexOf(ch)] ?? ch;
@@ -75,8 +76,7 @@ export function identityKey(text: string): string {
   return normalizeKey(foldLookalikes(text));
 }
 
-/** The kinds of unit a people's committee governs, as a unit name spells them after "UBND". */
-const UNIT_KIND = /^(xã|phường|thị trấn|đặc khu)\s+(.+)$/iu;
+const UNIT_KIND = REPORT_WORDS.unitKind;
 
 /** "nhơn mỹ" or "NHƠN MỸ" → "Nhơn Mỹ"; a name in mixed case ("Ia H'Drai") is kept as typed. */
 function titleCase(name: string): string {
@@ -111,9 +111,10 @@ export function unitKey(unit: string): string {
   return identityKey(displayUnitName(unit));
 }
 
-/** The kind of unit a name is: "UBND xã …" a xã, "UBND phường …" a phường, anything else another kind. */
-export function unitKindOf(unit: string): 'xã' | 'phường' | 'other' {
+/** The kind of unit a name is: "UBND xã …" a commune, "UBND phường …" a ward, anything else another kind. */
+export function unitKindOf(unit: string): 'commune' | 'ward' | 'other' {
   const committee = REPORT_WORDS.peoplesCommitteeUnit.exec(foldLookalikes(unit));
   const kind = committee ? UNIT_KIND.exec(committee[1])?.[1].toLocaleLowerCase('vi') : undefined;
-  return kind === 'xã' || kind === 'phường' ? kind : 'other';
+  if (kind === REPORT_WORDS.communeKind) return 'commune';
+  return kind === REPORT_WORDS.wardKind ? 'ward' : 'other';
 }

@@ -21,9 +21,15 @@ export interface UnitWords {
   count: (n: number) => string;
 }
 
-export function unitWords(kinds: ReadonlySet<'xã' | 'phường' | 'other'>): UnitWords {
+export function unitWords(kinds: ReadonlySet<'commune' | 'ward' | 'other'>): UnitWords {
   const word =
-    kinds.size === 0 ? 'xã' : kinds.has('other') ? 'đơn vị' : kinds.size === 2 ? 'xã, phường' : [...kinds][0];
+    kinds.size === 0 || (kinds.size === 1 && kinds.has('commune'))
+      ? 'xã'
+      : kinds.has('other')
+        ? 'đơn vị'
+        : kinds.size === 2
+          ? 'xã, phường'
+          : 'phường';
   return {
     title: `CÁC ${word.toLocaleUpperCase('vi')}`,
     count: (n) => `${n} ${word === 'xã, phường' ? 'đơn vị' : word}`,
@@ -31,7 +37,7 @@ export function unitWords(kinds: ReadonlySet<'xã' | 'phường' | 'other'>): Un
 }
 
 /** The words of a consolidation of xã only (the default). */
-const XA = unitWords(new Set(['xã']));
+const XA = unitWords(new Set(['commune']));
 
 /** Months 1, 2, 3, 5 → "1–3, 5". */
 export function monthRanges(months: readonly number[]): string {

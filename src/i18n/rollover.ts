@@ -2,15 +2,12 @@
  * What "Chuyển sang năm mới" (`cchc rollover`, src/app/rollover.ts) says, in the CLI and in the pane. Apart
  * from vi.ts so that the pane's first screen does not carry it: the pane loads it with the action.
  */
-import { SETTING_LABEL, SHEET, TTHC_HEADERS } from './vi';
-
-/** The carried note as src/domain/rollover.ts carriedFrom reads it back (1: the year carried from). */
-export const CARRIED_MARK = /Chuyển từ năm (\d{4}) \(dòng \d+\)/gu;
+import { CARRIED_NOTE, SETTING_LABEL, SHEET, TTHC_HEADERS } from './vi';
 
 /** The outcome's message and its lines. */
 export const ROLLOVER = {
   /** Ghi chú of a carried row, after what the user wrote there (src/domain/rollover.ts noteWithCarry). */
-  carriedNote: (from: number, row: number) => `Chuyển từ năm ${from} (dòng ${row})`,
+  carriedNote: CARRIED_NOTE.text,
   carriedNoteAfterError: (note: string, error: string) => `${note}; ô Ghi chú cũ báo lỗi ${error}`,
   done: (to: number, planRows: number, carried: number, from: number) =>
     carried === 0

@@ -727,6 +727,10 @@ export const REPORT_WORDS = {
   peoplesCommittee: 'ỦY BAN NHÂN DÂN',
   /** How a unit name abbreviates its people's committee: "UBND xã Long Điền A". */
   peoplesCommitteeShort: 'UBND',
+  /** The kinds of unit a people's committee governs, as a unit name spells them after "UBND" (1: the kind). */
+  unitKind: /^(xã|phường|thị trấn|đặc khu)\s+(.+)$/iu,
+  communeKind: 'xã',
+  wardKind: 'phường',
   /** A unit named by its people's committee, in NFC, in any case: "UBND …", "Ủy ban nhân dân …" (1: the rest). */
   peoplesCommitteeUnit: /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(.+)$/iu,
   /** Nghị định 30's date in words: "ngày 05 tháng 6 năm 2026". */
@@ -794,4 +798,10 @@ export const VALIDATION_TEXT = {
     countTitle: 'Số hồ sơ không hợp lệ',
     countMessage: 'Số hồ sơ là số nguyên từ 0 đến 1.000.000; để trống nếu không có hồ sơ.',
   },
+} as const;
+
+/** A carried row's Ghi chú line (src/app/rollover.ts noteWithCarry) and the pattern reading it back (1: year). */
+export const CARRIED_NOTE = {
+  text: (from: number, row: number) => `Chuyển từ năm ${from} (dòng ${row})`,
+  mark: /Chuyển từ năm (\d{4}) \(dòng \d+\)/gu,
 } as const;

@@ -584,23 +584,30 @@ function tthcCells(figures: TthcFigures): CellValue[] {
   return [...TTHC_COLUMNS.map((k) => figures[k]), onTimeRate(figures)];
 }
 
+/** The header of "TTHC các xã": the commune, the field, the figures and the on-time rate. */
+const TTHC_SHEET_HEADER = (): string[] => [
+  'STT',
+  CONSOLIDATION_TEXT.tthcUnit,
+  TTHC_HEADERS.field,
+  ...TTHC_COLUMNS.map((k) => TTHC_HEADERS[k]),
+  TTHC_HEADERS.rate,
+];
+
+/**
+ * Wide enough for "1.234" and "100,0%" in Excel and LibreOffice (no "###"), narrow enough that the 13 columns
+ * print one page wide at 12 pt, not shrunk under 9 pt (A4 landscape).
+ */
+const TTHC_SHEET_WIDTHS = [5, 18, 17, ...TTHC_FIGURE_KEYS.map(() => 8), 9];
+
 /**
  * "TTHC các xã": for every commune with TTHC figures, its fields with a figure for the period and its total,
  * then the province's total; the on-time rate of a commune's total shows in "Tổng hợp các xã" too.
  */
 export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
-  const header = [
-    'STT',
-    CONSOLIDATION_TEXT.tthcUnit,
-    TTHC_HEADERS.field,
-    ...TTHC_COLUMNS.map((k) => TTHC_HEADERS[k]),
-    TTHC_HEADERS.rate,
-  ];
-  // Wide enough for "1.234" and "100,0%" in Excel and LibreOffice (no "###"), narrow enough that the 13 columns
-  // print one page wide at 12 pt, not shrunk under 9 pt (A4 landscape).
-  const widths = [5, 18, 17, ...TTHC_COLUMNS.map(() => 8), 9];
+  const header = TTHC_SHEET_HEADER();
+  const widths = TTHC_SHEET_WIDTHS;
   const last = colToLetters(header.length - 1);
-  const rateCol = colToLetters(header.length - 1);
+  const rateCol = last;
   const firstCount = colToLetters(3);
   const { rows, styles, merges, rowHeights } = frame({
     title: CONSOLIDATION_TEXT.tthcTitle(c.period.subject, wordsOf(c)),
@@ -661,24 +668,36 @@ export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
     ...bold.map((range) => ({ range, style: { font: { bold: true } } })),
     { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: TOTAL_FILL } },
   );
-  let end = totalRow;
-  const withMonths = c.communes.flatMap((x) => (x.tthc ? [{ unit: x.unit, months: x.tthc.months }] : []));
-  if (new Set(withMonths.map((x) => x.months.join(','))).size > 1) {
-    end = totalRow + 2;
-    const note = CONSOLIDATION_TEXT.tthcMonthsDiffer(withMonths);
-    rows[end - 1] = [note];
-    merges.push(`A${end}:${last}${end}`);
-    rowHeights[end] = rowHeightFor(
-      [{ text: note, widthChars: widths.reduce((a, b) => a + b, 0) * 0.95 }],
-      BODY_FONT.size,
-    );
-    styles.push({ range: `A${end}`, style: NOTE_STYLE });
-  }
+  const end = monthsNote(c, { rows, merges, rowHeights, styles }, totalRow + 2, last, widths);
   return sheet(name, 'communesTthc', rows, header.length, {
     styles,
     merges,
     rowHeights,
     columnWidths: widths,
-    page: landscape(last, end),
+    page: landscape(last, end ?? totalRow),
   });
+}
+
+/**
+ * Below "TTHC các xã", where the communes' months with figures differ (one typed January–May, the others
+ * January–August): which commune covers which months. Written at `row`; returns it, or null when they agree.
+ */
+function monthsNote(
+  c: Consolidation,
+  parts: Pick<SheetParts, 'rows' | 'merges' | 'rowHeights' | 'styles'>,
+  row: number,
+  last: string,
+  widths: number[],
+): number | null {
+  const withMonths = c.communes.flatMap((x) => (x.tthc ? [{ unit: x.unit, months: x.tthc.months }] : []));
+  if (new Set(withMonths.map((x) => x.months.join(','))).size <= 1) return null;
+  const note = CONSOLIDATION_TEXT.tthcMonthsDiffer(withMonths);
+  parts.rows[row - 1] = [note];
+  parts.merges.push(`A${row}:${last}${row}`);
+  parts.rowHeights[row] = rowHeightFor(
+    [{ text: note, widthChars: widths.reduce((a, b) => a + b, 0) * 0.95 }],
+    BODY_FONT.size,
+  );
+  parts.styles.push({ range: `A${row}`, style: NOTE_STYLE });
+  return row;
 }
