@@ -11,7 +11,7 @@ import { compileReport } from '../../src/app';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import type { Iso, RowFacts } from './oracle';
 import type { XmlCell } from './zip';
-import { initNamed } from '../support/identity';
+import { initNamed, TEST_IDENTITY } from '../support/identity';
 
 export type Col =
   | 'stt'
@@ -237,7 +237,10 @@ export async function userTracker(opts: UserTrackerOptions): Promise<Uint8Array>
     settings.addRows([
       ['Thông số', 'Giá trị'],
       ['Năm theo dõi', 2026],
-      ['Tên đơn vị', 'UBND xã Long Điền A'],
+      ['Tên đơn vị', TEST_IDENTITY.unitName],
+      // Whose report it is: a report without a place and a signer refuses (issue 20, item 7).
+      ['Địa danh', TEST_IDENTITY.place],
+      ['Họ tên người ký', TEST_IDENTITY.signerName],
     ]);
   }
   await opts.tweak?.(wb, ws, layout);
