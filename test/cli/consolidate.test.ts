@@ -267,7 +267,11 @@ describe('consolidating good files', () => {
     }
     const got: [string, number][] = [];
     for (let r = 5; r < 5 + expected.length; r++)
-      got.push([tthc.getCell(`C${r}`).value as string, tthc.getCell(`G${r}`).value as number]);
+      // A commune's total row says the months its figures cover: "Cộng (tháng 1–7)".
+      got.push([
+        String(tthc.getCell(`C${r}`).value).replace(/^Cộng \(tháng 1–\d+\)$/, 'Cộng'),
+        tthc.getCell(`G${r}`).value as number,
+      ]);
     expect(got).toEqual(expected);
     const totalRow = 5 + expected.length;
     const withTthc = json.communes.filter((x) => x.tthc !== null);
@@ -328,7 +332,7 @@ describe('bad input never stops the batch', () => {
   });
 
   it.each([
-    ['empty.xlsx', /Không đọc được tệp/],
+    ['empty.xlsx', /Tệp rỗng \(0 byte\)/],
     ['corrupt.xlsx', /Không đọc được tệp/],
     ['truncated.xlsx', /Không đọc được tệp/],
     ['mat-khau.xlsx', /Không đọc được tệp/],
