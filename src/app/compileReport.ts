@@ -1,4 +1,4 @@
-import { HEADERS, PROBLEM, REPORT, SHEET } from '../i18n/vi';
+import { HEADERS, PROBLEM, REPORT, SETTING_LABEL, SHEET } from '../i18n/vi';
 import { formatVnDate, type IsoDate } from '../domain/dates';
 import {
   currentPeriod,
@@ -7,7 +7,8 @@ import {
   type Quarter,
   type ReportPeriod,
 } from '../domain/periods';
-import type { Settings } from '../domain/settings';
+import { missingIdentity, type Settings } from '../domain/settings';
+import { settingRow } from '../sheets/settingsSheet';
 import { buildReport, reportJson, type ReportContent } from '../domain/report';
 import { sheetNameKey } from '../domain/text';
 import { readKnownLeads } from '../domain/validation';
@@ -156,6 +157,20 @@ export function reportFromSnapshot(
  * sheet the add-in wrote and nobody edited since is replaced; an edited one is kept and the new one goes
  * beside it ("… (2)"); a user's own sheet of that name is never touched. Nothing is written on any error.
  */
+/**
+ * A report says whose it is: the unit (its header), the place (its date line) and the signer's name. Where Cài
+ * đặt leaves one blank, no report is written, and the message names the cells to fill.
+ */
+export function identityRefusal(state: Pick<TrackerState, 'settings' | 'settingRows'>): ReportOutcome | null {
+  const missing = missingIdentity(state.settings);
+  if (missing.length === 0) return null;
+  const cells = missing.map((k) => ({
+    label: SETTING_LABEL[k],
+    cell: `B${state.settingRows[k] ?? settingRow(k)}`,
+  }));
+  return { ok: false, message: REPORT.identityMissing(cells), sheet: SHEET.settings, cell: cells[0].cell };
+}
+
 export async function compileReport(port: WorkbookPort, opts: ReportOptions): Promise<ReportOutcome> {
   return guarded(async (): Promise<ReportOutcome> => {
     const candidates = new Set<string>();
@@ -173,6 +188,8 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     const made = reportFromSnapshot(snap, { asOf: opts.asOf, period: opts.period });
     if (!made.ok) return made.outcome;
     const { state, period, content, listed } = made;
+    const unnamed = identityRefusal(state);
+    if (unnamed) return unnamed;
     const info = new Map<string, SheetInfo>(snap.sheets.map((s) => [sheetNameKey(s.name), s]));
     const registered = readRegister(snap.contents[SHEET.register]);
     const owned = new Map<string, OwnedSheet>(registered.map((o) => [sheetNameKey(o.name), o]));

@@ -9,20 +9,27 @@
  * disk, files picked in the browser), the function that opens bytes as a workbook (the .xlsx adapter, which the
  * pane loads only for this action), and the workbook to write into (a new file, the open workbook).
  */
-import { CONSOLIDATION_MESSAGE, CONSOLIDATION_REASON, CONSOLIDATION_SHEET } from '../i18n/consolidation';
+import {
+  CONSOLIDATION_MESSAGE,
+  CONSOLIDATION_REASON,
+  CONSOLIDATION_SHEET,
+  unitWords,
+} from '../i18n/consolidation';
 import { SHEET } from '../i18n/vi';
 import {
   consolidate,
+  displayUnitName,
   vietnamDay,
   type CommuneReport,
   type Consolidation,
   type FailedFile,
 } from '../domain/consolidation';
 import type { IsoDate } from '../domain/dates';
+import { missingIdentity } from '../domain/settings';
 import { reportPeriod, type Quarter } from '../domain/periods';
 import { countsJson, type TthcReport } from '../domain/report';
 import { hasFigures } from '../domain/tthc';
-import { sheetNameKey } from '../domain/text';
+import { sheetNameKey, unitKindOf } from '../domain/text';
 import {
   buildConsolidationSheets,
   notUsedFiles,
@@ -75,7 +82,12 @@ export interface ConsolidateOptions {
   open: (bytes: Uint8Array) => Promise<WorkbookPort>;
   /** Called after each file. */
   onFile?: (progress: FileProgress) => void;
+  /** The clock (default: now): a register date or a file time after it is not believed. */
+  now?: Date;
 }
+
+/** How far ahead of the clock a time may be and still be believed (another computer's clock, time zones). */
+const CLOCK_SLACK_MS = 24 * 3_600_000;
 
 const isConsolidationKind = (kind: string): kind is ConsolidationSheetKind =>
   (CONSOLIDATION_SHEET_KINDS as readonly string[]).includes(kind);
@@ -109,21 +121,24 @@ export function communeFromSnapshot(
   snap: WorkbookSnapshot,
   request: ConsolidationRequest,
   file: { name: string; modifiedAt?: string | null },
+  now: Date = new Date(),
 ): { ok: true; commune: CommuneReport } | { ok: false; reason: string } {
   const registered = readRegister(snap.contents[SHEET.register]);
   if (registered.some((o) => isConsolidationKind(o.kind)))
     return { ok: false, reason: CONSOLIDATION_REASON.isConsolidation };
   const made = reportFromSnapshot(snap, { asOf: request.asOf, period: request.period });
   if (!made.ok) return { ok: false, reason: refusalReason(made.refusal, request.asOf) };
-  const { state, settings, period, content } = made;
-  const unitRow = state.settingRows.unitName;
-  const unitInvalid = state.result.warnings.some(
-    (p) => p.code === 'settingInvalid' && p.sheet === SHEET.settings && p.cell === `B${unitRow}`,
-  );
-  if (unitRow === undefined || unitInvalid) return { ok: false, reason: CONSOLIDATION_REASON.noUnitName };
+  const { settings, period, content } = made;
+  // A tracker that does not say whose it is (Tên đơn vị blank, or only invisible characters) is nobody's.
+  if (missingIdentity(settings).includes('unitName'))
+    return { ok: false, reason: CONSOLIDATION_REASON.noUnitName };
   const existing = new Set(snap.sheets.map((s) => sheetNameKey(s.name)));
+  // A time after the clock (a forged 9999-12-31, a computer's clock set wrong) says nothing: it neither wins
+  // the choice between two files of one commune nor shows as the day the commune compiled its report.
+  const believable = (iso: string | null | undefined): iso is string =>
+    !!iso && !Number.isNaN(Date.parse(iso)) && Date.parse(iso) <= now.getTime() + CLOCK_SLACK_MS;
   const written = (o: OwnedSheet): boolean =>
-    existing.has(sheetNameKey(o.name)) && vietnamDay(o.writtenAt) !== null;
+    existing.has(sheetNameKey(o.name)) && vietnamDay(o.writtenAt) !== null && believable(o.writtenAt);
   const latest = (list: OwnedSheet[]): OwnedSheet | undefined =>
     list.reduce<OwnedSheet | undefined>(
       (a, o) => (!a || Date.parse(o.writtenAt) > Date.parse(a.writtenAt) ? o : a),
@@ -139,7 +154,7 @@ export function communeFromSnapshot(
   return {
     ok: true,
     commune: {
-      unit: settings.unitName,
+      unit: displayUnitName(settings.unitName),
       file: file.name,
       year: settings.year,
       from: period.from,
@@ -158,10 +173,11 @@ export function communeFromSnapshot(
         daysLate: r.daysLate,
         row: r.task.row,
         dataError: flagged.has(r.task.row),
+        note: r.task.note,
       })),
       dataErrorRows: content.dataErrors.length,
       compiledAt: compiled?.writtenAt ?? null,
-      fileTime: file.modifiedAt ?? null,
+      fileTime: believable(file.modifiedAt) ? file.modifiedAt : null,
     },
   };
 }
@@ -176,6 +192,7 @@ function communeTthc(t: TthcReport): Pick<CommuneReport, 'tthc' | 'tthcOnTimeRat
     tthc: {
       byField: t.figures.byField.filter(hasFigures).map((f) => ({ field: f.field, figures: f.figures })),
       totals: t.figures.totals,
+      months: t.figures.months,
     },
     tthcOnTimeRate: t.figures.onTimeRate,
   };
@@ -189,8 +206,9 @@ export async function readCommune(
   port: WorkbookPort,
   request: ConsolidationRequest,
   file: { name: string; modifiedAt?: string | null },
+  now?: Date,
 ): Promise<{ ok: true; commune: CommuneReport } | { ok: false; reason: string }> {
-  return communeFromSnapshot(await port.read(COMMUNE_SHEETS), request, file);
+  return communeFromSnapshot(await port.read(COMMUNE_SHEETS), request, file, now);
 }
 
 /** A source could not give its bytes (a file gone, unreadable): the message says so in Vietnamese. */
@@ -226,8 +244,15 @@ export async function consolidateFiles(
     let result: { ok: true; commune: CommuneReport } | { ok: false; reason: string };
     try {
       // Only this file's workbook is alive during its turn: nothing of it is kept but its CommuneReport.
-      const port = await opts.open(await source.bytes());
-      result = await readCommune(port, request, { name: source.name, modifiedAt: source.modifiedAt });
+      const bytes = await source.bytes();
+      if (bytes.length === 0) throw new SourceError(CONSOLIDATION_REASON.empty);
+      const port = await opts.open(bytes);
+      result = await readCommune(
+        port,
+        request,
+        { name: source.name, modifiedAt: source.modifiedAt },
+        opts.now,
+      );
     } catch (error) {
       result = { ok: false, reason: readFailure(error) };
     }
@@ -381,7 +406,12 @@ export async function writeConsolidation(
     await port.apply({ write: [...specs, register], activate: names.communes, select: 'A1' });
     return {
       ok: true,
-      message: CONSOLIDATION_MESSAGE.written(names.communes, c.communes.length, notUsedCount(c)),
+      message: CONSOLIDATION_MESSAGE.written(
+        names.communes,
+        c.communes.length,
+        notUsedCount(c),
+        unitWords(new Set(c.communes.map((x) => unitKindOf(x.unit)))),
+      ),
       sheet: names.communes,
       cell: 'A1',
       sheets: written,

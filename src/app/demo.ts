@@ -23,6 +23,7 @@ import {
   DEMO_PROGRESS,
   DEMO_RESULTS,
   demoCommuneFallback,
+  demoSignerName,
   demoUnitName,
   type DemoProgress,
 } from '../i18n/demo';
@@ -37,6 +38,7 @@ import { readTthc, TTHC_COUNT_KEYS, type TthcCountKey, type TthcRead } from '../
 import type { CellUpdate, WorkbookPort } from '../workbook/port';
 import { compileReport, type ReportOutcome } from './compileReport';
 import { initTracker } from './initTracker';
+import { planSettings } from '../domain/settings';
 import { loadSettings, saveSettings } from './settingsForm';
 
 /** The demo's day: its tracker year and the as-of day of its report. */
@@ -334,7 +336,9 @@ export interface DemoOutcome extends ReportOutcome {
  */
 export async function writeDemo(port: WorkbookPort, opts: { now: Date }): Promise<DemoOutcome> {
   const { year, asOf } = demoDay(opts.now);
-  const init = await initTracker(port, { year, now: opts.now });
+  // The demo is the plan's own commune: its unit, place and signer (the only place they are used).
+  const { unitName, place, signerName } = planSettings(year);
+  const init = await initTracker(port, { year, now: opts.now, identity: { unitName, place, signerName } });
   if (!init.ok) return init;
   // A failure here is the workbook's (WorkbookError, for the caller to word) or the demo's own bug: thrown.
   const snap = await port.read([SHEET.tracker, SHEET.tthc, SHEET.results]);
@@ -368,16 +372,21 @@ export async function writeCommuneDemo(
   opts: { now: Date; commune: number },
 ): Promise<DemoOutcome & { unit?: string }> {
   const { year, asOf } = demoDay(opts.now);
-  const init = await initTracker(port, { year, now: opts.now });
+  const name = demoCommuneName(opts.commune);
+  const unit = demoUnitName(name);
+  const plan = planSettings(year);
+  // Long Điền A signs as the plan does; every other demo commune has a signer of its own.
+  const signerName = opts.commune === 0 ? plan.signerName : demoSignerName(opts.commune - 1);
+  const init = await initTracker(port, {
+    year,
+    now: opts.now,
+    identity: { unitName: unit, place: name, signerName },
+  });
   if (!init.ok) return init;
   const loaded = await loadSettings(port, { fallbackYear: year });
   if (!loaded.settings) return loaded;
-  const name = demoCommuneName(opts.commune);
-  const unit = demoUnitName(name);
   const saved = await saveSettings(port, {
     ...loaded.settings,
-    unitName: unit,
-    place: name,
     periodMode: opts.commune % 5 === 2 ? 'decree09' : 'calendar',
   });
   if (!saved.ok) return saved;

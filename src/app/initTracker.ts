@@ -1,10 +1,17 @@
-import { ACTION, RESULTS_TEXT, SHEET, TTHC_HEADERS } from '../i18n/vi';
+import { ACTION, RESULTS_TEXT, SETTING_LABEL, SHEET, TTHC_HEADERS } from '../i18n/vi';
 import { colToLetters, toA1, tryParseA1Cell } from '../domain/a1';
 import { type IsoDate } from '../domain/dates';
 import type { Grid } from '../domain/grid';
 import { resultTasks } from '../domain/resultTasks';
 import { expandSchedule } from '../domain/schedule';
-import { defaultSettings, readSettings } from '../domain/settings';
+import {
+  missingIdentity,
+  newTrackerSettings,
+  readSettings,
+  type Identity,
+  type Settings,
+  type SettingsRead,
+} from '../domain/settings';
 import { sheetNameKey } from '../domain/text';
 import { readTracker } from '../domain/tracker';
 import { fieldListColumnOf, readKnownFields, TTHC_FIELDS } from '../domain/tthc';
@@ -18,7 +25,7 @@ import {
   readRegister,
   type OwnedSheet,
 } from '../sheets/register';
-import { buildSettingsSheet } from '../sheets/settingsSheet';
+import { buildSettingsSheet, settingRow } from '../sheets/settingsSheet';
 import type { CellValue, SheetSpec } from '../sheets/spec';
 import { buildTrackerSheet, seedsFromPlan, type TrackerSeed } from '../sheets/trackerSheet';
 import { buildTthcSheet } from '../sheets/tthcSheet';
@@ -30,6 +37,11 @@ export interface InitOptions {
   year: number;
   /** When the write happens (recorded in the register). */
   now?: Date;
+  /**
+   * Whose tracker it is (unit, place, signer…), for a new Cài đặt; blank ones stay blank and the message says
+   * which cells to fill. An existing Cài đặt is the user's and is kept as it is.
+   */
+  identity?: Identity;
   /**
    * Rows to write on Nhiệm vụ instead of the plan's (tests and benchmarks use this for large trackers).
    * Kết quả theo kỳ still gets the plan's tasks: a benchmark measures the tracker's size, and its made-up tasks
@@ -95,7 +107,9 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
     const lists = snap.contents[SHEET.lists];
     if (!lists) specs.push(buildListsSheet());
     else fieldColumn = listsWithFields(lists, updates).column;
-    if (!has(SHEET.settings)) specs.push(buildSettingsSheet(defaultSettings(opts.year)));
+    const settings = newTrackerSettings(opts.year, opts.identity);
+    const newSettings = !has(SHEET.settings);
+    if (newSettings) specs.push(buildSettingsSheet(settings));
     specs.push(buildTrackerSheet(seeds, opts.year));
     if (!has(SHEET.results)) specs.push(buildResultsSheet(resultTasks(planSeeds, opts.year)));
     if (!has(SHEET.tthc))
@@ -113,11 +127,27 @@ export async function initTracker(port: WorkbookPort, opts: InitOptions): Promis
     });
     return {
       ok: true,
-      message: ACTION.initDone(SHEET.tracker, seeds.length, opts.year),
+      message: [
+        ACTION.initDone(SHEET.tracker, seeds.length, opts.year),
+        ...identityToFill(newSettings ? settings : readSettings(snap.contents[SHEET.settings], opts.year)),
+      ].join(' '),
       sheet: SHEET.tracker,
       cell: 'A1',
     };
   });
+}
+
+/** The sentence asking for the unit, place and signer left blank in Cài đặt; none when all are there. */
+function identityToFill(read: Settings | SettingsRead): string[] {
+  const settings = 'settings' in read ? read.settings : read;
+  const rows = 'settings' in read ? read.rows : {};
+  const missing = missingIdentity(settings);
+  if (missing.length === 0) return [];
+  return [
+    ACTION.identityToFill(
+      missing.map((k) => ({ label: SETTING_LABEL[k], cell: `B${rows[k] ?? settingRow(k)}` })),
+    ),
+  ];
 }
 
 /** The fields a new Hồ sơ TTHC gets a row for: Danh mục's list where it has one, else the defaults. */

@@ -19,9 +19,8 @@ import type { IsoDate } from '../domain/dates';
 import type { DeadlineState } from '../domain/deadline';
 import { cellAt, cellText, isBlank, isErrorCell, type Grid, type GridCell } from '../domain/grid';
 import { dataErrorRows } from '../domain/report';
-import { planCarryOver, rolloverSettings } from '../domain/rollover';
+import { newYearPlan, planCarryOver, rolloverSettings } from '../domain/rollover';
 import { countifsKey } from '../domain/rollup';
-import { expandSchedule } from '../domain/schedule';
 import { resultTasks } from '../domain/resultTasks';
 import { readSettings, SETTING_KEYS, settingCellValue, type SettingsRead } from '../domain/settings';
 import { normalizeKey, sheetNameKey } from '../domain/text';
@@ -95,6 +94,7 @@ export const TTHC_CARRY_OVER: CarryOverStep = {
     const notes: string[] = [];
     if (!carry.known) notes.push(ROLLOVER.tthcDecemberMissing(from, to));
     else notes.push(ROLLOVER.tthcCarried(carry.pending, from, to));
+    if (carry.decemberGap.length > 0) notes.push(ROLLOVER.tthcDecemberGap(carry.decemberGap, from, to));
     if (extra.length > 0) notes.push(ROLLOVER.tthcUnlistedFields(extra));
     if (carry.dataErrorRows.length > 0) notes.push(ROLLOVER.tthcDecemberErrors(carry.dataErrorRows, from));
     if (carry.unplaced > 0) notes.push(ROLLOVER.tthcUnplaced(carry.unplaced, from));
@@ -288,6 +288,10 @@ function readOldYear(snap: WorkbookSnapshot, opts: RolloverOptions): OldYear | R
   if (!settingsGrid || !yearCell || settingsRead.problems.some((p) => p.cell === yearCell))
     return { ok: false, message: ROLLOVER.yearUnknown(), sheet: SHEET.settings };
   const from = state.settings.year;
+  // A tracker of a year not begun (a 2027 file rolled over during 2026): its rows are not the past's work.
+  const thisYear = Number(opts.today.slice(0, 4));
+  if (from > thisYear)
+    return { ok: false, message: ROLLOVER.sourceInFuture(from, thisYear), sheet: SHEET.settings };
   const to = opts.to ?? from + 1;
   if (to !== from + 1) return { ok: false, reason: 'badRequest', message: ROLLOVER.wrongYear(to, from) };
   return { state, settingsGrid, settingsRead, from, to };
@@ -301,6 +305,8 @@ interface CarriedTracker {
   carried: CarriedRow[];
   /** Rows left behind because they hold no task. */
   notTasks: ReturnType<typeof planCarryOver>['notTasks'];
+  /** Tasks of the new year's plan not made again because a carried row holds them. */
+  replaced: number;
   /** Cells of carried rows that held a formula (copied as their values). */
   formulaCells: string[];
 }
@@ -308,12 +314,13 @@ interface CarriedTracker {
 /** Nhiệm vụ: the plan's rows for the year, then the old rows not done, as their cells hold them. */
 function carryTracker(state: TrackerState, from: number, to: number, today: IsoDate): CarriedTracker {
   const { grid, read } = state;
-  const plan = seedsFromPlan(expandSchedule(to));
   const { carried: decisions, notTasks } = planCarryOver(read.tasks, {
     today,
     warningDays: state.settings.warningDays,
     to,
   });
+  const renewed = newYearPlan(to, decisions);
+  const plan = seedsFromPlan(renewed.plan);
   const errorRows = new Set(
     dataErrorRows(
       read.tasks,
@@ -343,7 +350,14 @@ function carryTracker(state: TrackerState, from: number, to: number, today: IsoD
       dataError: d.state === 'dataError' || errorRows.has(d.task.row),
     };
   });
-  return { spec: buildCarriedTracker(plan, copiedRows, to), plan, carried, notTasks, formulaCells };
+  return {
+    spec: buildCarriedTracker(plan, copiedRows, to),
+    plan,
+    carried,
+    notTasks,
+    replaced: renewed.replaced.length,
+    formulaCells,
+  };
 }
 
 /**
@@ -430,6 +444,7 @@ function rolloverWarnings(
   const withErrors = tracker.carried.filter((c) => c.dataError);
   if (withErrors.length > 0) warnings.push(ROLLOVER.dataErrorRows(withErrors));
   if (tracker.notTasks.length > 0) warnings.push(ROLLOVER.notTasks(tracker.notTasks));
+  if (tracker.replaced > 0) warnings.push(ROLLOVER.heldByCarried(tracker.replaced, from, from + 1));
   if (tracker.formulaCells.length > 0) warnings.push(ROLLOVER.formulaValues(tracker.formulaCells));
   const known = new Set(
     [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, ...stepSheets].map(sheetNameKey),

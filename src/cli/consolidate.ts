@@ -194,6 +194,7 @@ export async function cmdConsolidate(args: ParsedArgs, io: CliIo): Promise<numbe
   });
   const consolidation = await consolidateFiles(files.map(source), req, {
     open: (bytes) => openXlsx(bytes),
+    now: io.now(),
     onFile: io.progress
       ? (p) => io.progress?.(CLI.progress(p.index, p.total, oneLine(p.file), p.unit && oneLine(p.unit)))
       : undefined,

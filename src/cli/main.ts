@@ -10,6 +10,8 @@ import { fixable, fixCells } from '../app/fixCells';
 import { todayIso } from '../domain/dates';
 import { dayOption } from './dayOption';
 import { inert, oneLine, watchStdout, writeOut } from './terminal';
+import { parseSigner, type Identity, type Signer } from '../domain/settings';
+import { foldLookalikes } from '../domain/text';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
@@ -81,7 +83,14 @@ const SPECS = {
   init: {
     name: 'init',
     files: 0,
-    options: { year: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      year: { type: 'string' },
+      out: { type: 'string' },
+      unit: { type: 'string' },
+      place: { type: 'string' },
+      'signer-name': { type: 'string' },
+      signer: { type: 'string' },
+    },
   },
   check: {
     name: 'check',
@@ -144,6 +153,31 @@ function outPath(shown: string, io: CliIo, command: string): string {
   return resolved;
 }
 
+/** Whose tracker `init` makes: --unit, --place, --signer-name, --signer (each given, never blank). */
+function initIdentity(options: ParsedArgs['options']): Identity {
+  const identity: Identity = {};
+  const texts = { unit: 'unitName', place: 'place', 'signer-name': 'signerName' } as const;
+  for (const [option, key] of Object.entries(texts) as [
+    keyof typeof texts,
+    (typeof texts)[keyof typeof texts],
+  ][]) {
+    const v = options[option];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || foldLookalikes(v) === '')
+      throw new UsageError(CLI.emptyOption(`--${option}`), 'init');
+    identity[key] = v;
+  }
+  const signer = options.signer;
+  if (signer !== undefined) {
+    const ascii: Record<string, Signer> = { 'chu-tich': 'chairman', 'pho-chu-tich': 'viceChairman' };
+    const parsed =
+      typeof signer === 'string' ? (ascii[signer.trim().toLowerCase()] ?? parseSigner(signer)) : null;
+    if (!parsed) throw new UsageError(CLI.badSigner(String(signer)), 'init');
+    identity.signer = parsed;
+  }
+  return identity;
+}
+
 async function cmdInit(args: ParsedArgs, io: CliIo): Promise<number> {
   const { options } = args;
   const yearText = options.year === undefined ? String(io.now().getFullYear()) : String(options.year);
@@ -155,10 +189,11 @@ async function cmdInit(args: ParsedArgs, io: CliIo): Promise<number> {
   // A new workbook has no macros: saved as .xlsm, Excel would refuse to open it.
   if (!fs.existsSync(out) && extensionOf(out) !== '.xlsx')
     throw new UsageError(CLI.newFileNotXlsx(shown), 'init');
+  const identity = initIdentity(options);
   // An existing workbook gets the tracker added: written in place, by design.
   const output = await claimOutput({ file: out, shown, existing: 'inPlace' });
   const book = output.existed ? await openFile(out) : await openXlsx(null);
-  const outcome = await initTracker(book, { year, now: io.now() });
+  const outcome = await initTracker(book, { year, now: io.now(), identity });
   if (!outcome.ok) throw new CliFailure(outcome.message, 2);
   await save(book, output);
   io.out(outcome.message);

@@ -9,9 +9,10 @@
  * follows the size of the table, never the size or the number of the workbooks.
  */
 import type { IsoDate } from './dates';
-import { issuerLines } from './report';
 import { completionRate, emptyCounts, REPORT_STATES, type StateCounts } from './rollup';
-import { normalizeKey } from './text';
+import { unitKey } from './text';
+
+export { displayUnitName } from './text';
 import { emptyFigures, onTimeRate, TTHC_FIGURE_KEYS, type TthcFigures } from './tthc';
 
 /** An overdue task of one commune, as the consolidated list shows it. */
@@ -25,6 +26,8 @@ export interface OverdueTask {
   row: number;
   /** The row has a data error (the check's): the commune should fix it. */
   dataError: boolean;
+  /** What the commune wrote in the row's Ghi chú ("" when nothing). */
+  note: string;
 }
 
 /** One commune's report of the period, reduced to what the consolidation shows. */
@@ -46,7 +49,12 @@ export interface CommuneReport {
    * The period's TTHC figures as the commune's own report gives them (Hồ sơ TTHC, its months from January):
    * each field with a figure, in the commune's list order, and the commune's total; null without figures.
    */
-  tthc: { byField: { field: string; figures: TthcFigures }[]; totals: TthcFigures } | null;
+  tthc: {
+    byField: { field: string; figures: TthcFigures }[];
+    totals: TthcFigures;
+    /** The months of the period with figures (ascending): a commune may have typed fewer than another. */
+    months: number[];
+  } | null;
   /** The commune's own report of the period in its workbook: its sheet and the day it was compiled. */
   ownReport: { sheet: string; day: IsoDate } | null;
   overdue: OverdueTask[];
@@ -111,11 +119,12 @@ export function byUnit(a: { unit: string; file: string }, b: { unit: string; fil
 }
 
 /**
- * Which commune a unit name is: case, spacing, Unicode form and the spelling of "UBND" / "Ủy ban nhân dân"
- * aside ("UBND xã Long Điền A" and "Ủy ban nhân dân xã Long Điền A" are one commune).
+ * Which commune a unit name is: its displayed form (displayUnitName) compared as text is (normalizeKey): case,
+ * spacing, Unicode form, invisible characters, look-alike letters and the spelling of "UBND" / "Ủy ban nhân
+ * dân" aside ("UBND xã Long Điền A" and "Ủy ban nhân dân xã Long Điền A" are one commune).
  */
 export function communeKey(unit: string): string {
-  return normalizeKey(issuerLines(unit).join(' '));
+  return unitKey(unit);
 }
 
 /** The sum of several communes' counts, key by key. */

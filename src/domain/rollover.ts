@@ -16,9 +16,10 @@
  */
 import type { IsoDate } from './dates';
 import { deadlineState, isDone, type DeadlineState } from './deadline';
-import { expandSchedule } from './schedule';
+import { expandSchedule, type PlannedTask } from './schedule';
 import { defaultSettings, SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from './settings';
 import { normalizeKey } from './text';
+import { CARRIED_NOTE } from '../i18n/vi';
 import type { Task } from './tracker';
 
 /** Why a row carries over. */
@@ -34,6 +35,7 @@ export interface CarryDecision {
 export interface CarryPlan {
   /** The rows to carry, in sheet order. */
   carried: CarryDecision[];
+
   /** Rows with something in them but no Nội dung: the sheet counts them as no task; not carried. */
   notTasks: number[];
 }
@@ -55,6 +57,38 @@ function planContinuousTexts(year: number): Set<string> {
   );
 }
 
+/**
+ * The texts of the plan's dated tasks in year `year`, normalised. A periodic task names its period and year
+ * ("… (Quý II/2026)", "… tháng 03/2026"), so only a one-time task of the plan has the same words every year.
+ */
+function planDatedTexts(year: number): Set<string> {
+  return new Set(
+    expandSchedule(year)
+      .filter((t) => t.deadline !== null)
+      .map((t) => normalizeKey(t.task)),
+  );
+}
+
+/**
+ * The plan's rows for the new year, less the one-time tasks a carried row already holds: a task of the plan
+ * not done last year comes over as last year's row (its deadline, its progress, marked "Chuyển từ năm …"), and
+ * the plan does not make it a second time. `replaced` lists the plan rows left out. Numbered anew from 1.
+ */
+export function newYearPlan(
+  to: number,
+  carried: readonly CarryDecision[],
+): { plan: PlannedTask[]; replaced: PlannedTask[] } {
+  const held = new Set(carried.map((d) => normalizeKey(d.task.task)));
+  const all = expandSchedule(to);
+  const dated = planDatedTexts(to);
+  const isHeld = (t: PlannedTask): boolean =>
+    t.deadline !== null && dated.has(normalizeKey(t.task)) && held.has(normalizeKey(t.task));
+  return {
+    plan: all.filter((t) => !isHeld(t)).map((t, i) => ({ ...t, stt: i + 1 })),
+    replaced: all.filter(isHeld),
+  };
+}
+
 /** Which rows of the old tracker carry over into the tracker of `opts.to`. */
 export function planCarryOver(tasks: readonly Task[], opts: CarryOptions): CarryPlan {
   const continuous = planContinuousTexts(opts.to);
@@ -70,6 +104,7 @@ export function planCarryOver(tasks: readonly Task[], opts: CarryOptions): Carry
     const noDeadline = task.deadline === null && !task.unreadable.includes('deadline');
     // The plan makes its continuous tasks anew: never carried, whatever their state.
     if (noDeadline && continuous.has(normalizeKey(task.task))) continue;
+
     const reason: CarryReason = state === 'dataError' ? 'dataError' : noDeadline ? 'ownContinuous' : 'dated';
     carried.push({ task, state, reason });
   }
@@ -109,4 +144,16 @@ export function rolloverSettings(old: Settings, to: number): RolledSettings {
     }
   }
   return { settings, followed };
+}
+
+/**
+ * The year a row was carried from, read from the mark the rollover writes on its own line of Ghi chú
+ * ("Chuyển từ năm 2026 (dòng 14)", noteWithCarry); null for a row of the tracker's own year. The report and
+ * every other view say "(năm 2026)" of such a row from this.
+ */
+export function carriedFrom(note: string): number | null {
+  // The last mark: a row carried twice (2025 → 2026 → 2027) is last year's now. Read as the tracker reads
+  // Ghi chú (its line breaks may be spaces), so the mark is found anywhere in the text.
+  const marks = [...note.normalize('NFC').matchAll(CARRIED_NOTE.mark)];
+  return marks.length === 0 ? null : Number(marks[marks.length - 1][1]);
 }

@@ -15,7 +15,7 @@ import { parseDateText, serialFromIso, type IsoDate } from './dates';
 import { cellAt, cellText, isBlank, type Grid, type GridCell } from './grid';
 import { DEFAULT_WARNING_DAYS, readDateCell, warningDaysOf } from './sheetRules';
 import type { Problem } from './problems';
-import { cleanText, normalizeKey } from './text';
+import { cleanText, foldLookalikes, normalizeKey, unitKey } from './text';
 
 export type PeriodMode = 'calendar' | 'decree09';
 
@@ -65,24 +65,67 @@ export const SETTING_KEYS: readonly SettingKey[] = [
 /** The tracker year from which the province's Sở Nội vụ receives the report (districts ended 01/07/2025). */
 export const PROVINCE_RECIPIENT_FROM_YEAR = 2026;
 
-/** The plan's own values (its header, Nơi nhận and signature block); the recipient as of the tracker's year. */
+/**
+ * What a new tracker starts with: the recipient as of the tracker's year and the plan's other defaults, but no
+ * unit, place or signer's name. Those are the user's (init's flags, the pane's form): a report never borrows
+ * another commune's name or signer (missingIdentity).
+ */
 export function defaultSettings(year: number): Settings {
   return {
-    unitName: DEFAULT_SETTING_TEXT.unitName,
+    unitName: '',
     recipient:
       year >= PROVINCE_RECIPIENT_FROM_YEAR
         ? DEFAULT_SETTING_TEXT.provinceRecipient
         : DEFAULT_SETTING_TEXT.districtRecipient,
-    place: DEFAULT_SETTING_TEXT.place,
+    place: '',
     year,
     warningDays: DEFAULT_WARNING_DAYS,
     signer: 'viceChairman',
-    signerName: DEFAULT_SETTING_TEXT.signerName,
+    signerName: '',
     otherRecipients: [...DEFAULT_SETTING_TEXT.otherRecipients],
     periodMode: 'calendar',
     planNumber: '',
     planDate: null,
   };
+}
+
+/** The plan's own values (its header, Nơi nhận and signature block: UBND xã Long Điền A): for the demo. */
+export function planSettings(year: number): Settings {
+  return {
+    ...defaultSettings(year),
+    unitName: DEFAULT_SETTING_TEXT.unitName,
+    place: DEFAULT_SETTING_TEXT.place,
+    signerName: DEFAULT_SETTING_TEXT.signerName,
+  };
+}
+
+/** The settings that say who reports: without them a report would be nobody's (or borrow another's). */
+export const IDENTITY_KEYS = ['unitName', 'place', 'signerName'] as const satisfies readonly SettingKey[];
+export type IdentityKey = (typeof IDENTITY_KEYS)[number];
+
+/** What the user says about the commune when a tracker is made (init's flags, the pane's form). */
+export type Identity = Partial<Pick<Settings, IdentityKey | 'signer' | 'recipient'>>;
+
+/**
+ * A new tracker's settings: the defaults with what the user gave (blank texts ignored). A user who names the
+ * plan's own commune (UBND xã Long Điền A, in any spelling) gets the plan's place and signer where none is given.
+ */
+export function newTrackerSettings(year: number, identity: Identity = {}): Settings {
+  const settings = defaultSettings(year);
+  for (const key of [...IDENTITY_KEYS, 'recipient'] as const) {
+    const text = foldLookalikes(identity[key] ?? '');
+    if (text !== '') settings[key] = text;
+  }
+  if (identity.signer) settings.signer = identity.signer;
+  const plan = planSettings(year);
+  if (settings.unitName !== '' && unitKey(settings.unitName) === unitKey(plan.unitName))
+    for (const key of ['place', 'signerName'] as const) if (settings[key] === '') settings[key] = plan[key];
+  return settings;
+}
+
+/** The identity settings left blank (or holding only invisible characters), in Cài đặt's order. */
+export function missingIdentity(settings: Settings): IdentityKey[] {
+  return IDENTITY_KEYS.filter((k) => foldLookalikes(settings[k]) === '');
 }
 
 /** A setting's value as written in its cell (a date as its serial). */
@@ -132,7 +175,17 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
     if (!key || rows[key] !== undefined) return;
     rows[key] = r + 1;
     const cell = toA1(r, 1);
-    if (!applySetting(settings, key, cellAt(grid, r, 1)))
+    const raw = cellAt(grid, r, 1);
+    if (applySetting(settings, key, raw)) return;
+    if ((IDENTITY_KEYS as readonly SettingKey[]).includes(key) && foldLookalikes(cellText(raw)) === '')
+      problems.push({
+        severity: 'warning',
+        code: 'settingBlank',
+        sheet,
+        cell,
+        message: PROBLEM.settingBlank(sheet, cell, SETTING_LABEL[key]),
+      });
+    else
       problems.push({
         severity: 'warning',
         code: 'settingInvalid',
@@ -228,6 +281,9 @@ function applyTextSetting(settings: Settings, key: TextSettingKey, raw: GridCell
     return true;
   }
   if (text === '') return false;
+  // A unit, place or person is named in letters: a bare number (a year typed under the wrong label, Cài đặt's
+  // labels swapped) is no name, and would make a commune called "2026".
+  if ((IDENTITY_KEYS as readonly SettingKey[]).includes(key) && !/\p{L}/u.test(text)) return false;
   settings[key] = text;
   return true;
 }

@@ -865,6 +865,8 @@ export interface TthcCarryOver {
   dataErrorRows: number[];
   /** Pending of December rows whose field Tổng hợp counts under "Khác" (another spelling of a listed field). */
   unplaced: number;
+  /** Fields with figures in an earlier month but none in December: their January carry-over is not known. */
+  decemberGap: string[];
 }
 
 /**
@@ -876,7 +878,13 @@ export function tthcCarryOver(read: TthcRead, listed: readonly string[]): TthcCa
   const december = read.rows.filter((r) => r.month === 12);
   const counted = december.filter((r) => r.state === 'counted');
   const dataErrorRows = december.filter((r) => r.state === 'dataError').map((r) => r.row);
-  if (counted.length === 0) return { known: false, pending: [], dataErrorRows, unplaced: 0 };
+  if (counted.length === 0) return { known: false, pending: [], dataErrorRows, unplaced: 0, decemberGap: [] };
+  // Fields counted in an earlier month and not in December, by the key COUNTIFS matches them with.
+  const inDecember = new Set(counted.map((r) => countifsKey(r.field ?? '')));
+  const gap = new Map<string, string>();
+  for (const r of read.rows)
+    if (r.state === 'counted' && r.month !== 12 && r.field && !inDecember.has(countifsKey(r.field)))
+      gap.set(countifsKey(r.field), r.field);
   const figures = tthcFigures(counted, { from: 12, to: 12 }, tthcFieldsOf(counted, listed));
   const count = (f: TthcFieldFigures): number => f.figures.pendingOnTime + f.figures.pendingLate;
   const pending = figures.byField
@@ -884,5 +892,11 @@ export function tthcCarryOver(read: TthcRead, listed: readonly string[]): TthcCa
     .map((f) => ({ field: f.field, count: count(f) }))
     .filter((p) => p.count > 0);
   const other = figures.byField.find((f) => f.key === OTHER_KEY);
-  return { known: true, pending, dataErrorRows, unplaced: other ? count(other) : 0 };
+  return {
+    known: true,
+    pending,
+    dataErrorRows,
+    unplaced: other ? count(other) : 0,
+    decemberGap: [...gap.values()],
+  };
 }

@@ -3,11 +3,19 @@
 /** Usage of each command: the synopsis, then one line per option. */
 const COMMAND_USAGE = {
   init: [
-    '  cchc init [--year NĂM] [--out TỆP.xlsx]',
+    '  cchc init [--year NĂM] [--out TỆP.xlsx] [--unit "UBND xã …"] [--place ĐỊA_DANH]',
+    '            [--signer-name "HỌ TÊN"] [--signer chu-tich|pho-chu-tich]',
     '      Tạo bảng theo dõi kế hoạch CCHC của năm (trang Nhiệm vụ, Danh mục, Cài đặt).',
     '      --year NĂM        năm theo dõi, từ 1990 đến 2100 (mặc định: năm nay)',
     '      --out TỆP.xlsx    tệp ghi ra (mặc định: out/ke-hoach-cchc-NĂM.xlsx); tệp đã có thì thêm',
     '                        bảng theo dõi vào tệp đó (tệp .xlsx hoặc .xlsm)',
+    '      --unit TÊN        Tên đơn vị ở trang Cài đặt, ví dụ "UBND xã Mỹ Lương"',
+    '      --place TÊN       Địa danh ở dòng ngày tháng của báo cáo, ví dụ "Mỹ Lương"',
+    '      --signer-name TÊN Họ tên người ký báo cáo',
+    '      --signer VAI      chu-tich (Chủ tịch ký) hoặc pho-chu-tich (Phó Chủ tịch ký thay; mặc định)',
+    '                        Không ghi --unit, --place, --signer-name thì các ô đó để trống: báo cáo chỉ',
+    '                        lập được khi đã ghi đủ ở trang Cài đặt. Các tùy chọn này chỉ dùng khi tạo',
+    '                        trang Cài đặt mới.',
   ],
   check: [
     '  cchc check TỆP.xlsx [--today YYYY-MM-DD] [--json]',
@@ -166,6 +174,9 @@ export const CLI = {
   badPeriodOrDay: (v: string) =>
     `--period "${v}" không hợp lệ: cần dạng YYYY-Qn (ví dụ 2026-Q2), hoặc một ngày dd/mm/yyyy để lấy kỳ chứa ngày đó.`,
   badYear: (v: string) => `--year "${v}" không hợp lệ: cần năm từ 1990 đến 2100.`,
+  badSigner: (v: string) =>
+    `--signer "${v}" không hợp lệ: cần chu-tich (Chủ tịch ký) hoặc pho-chu-tich (Phó Chủ tịch ký thay Chủ tịch).`,
+  emptyOption: (option: string) => `${option} để trống: hãy ghi giá trị, hoặc bỏ tùy chọn này.`,
   badYearOption: (option: string, v: string) =>
     `${option} "${v}" không hợp lệ: cần năm gồm 4 chữ số, từ 1990 đến 2100.`,
   missingOption: (option: string, value: string) => `Thiếu tùy chọn ${option} ${value}.`,

@@ -288,3 +288,14 @@ export const DEMO_RESULTS: readonly DemoResult[] = [
     planned: { 3: 'Bố trí kinh phí lắp đặt camera từ nguồn dự phòng ngân sách xã' },
   },
 ];
+
+/** The signer of demo commune n (0-based) past the plan's own (made up for the demo). */
+const DEMO_SIGNER_NAMES: readonly string[] = [
+  'Nguyễn Văn Bình',
+  'Trần Thị Thu',
+  'Lê Văn Hùng',
+  'Phạm Thị Lan',
+  'Huỳnh Văn Tâm',
+  'Võ Thị Hạnh',
+];
+export const demoSignerName = (n: number): string => DEMO_SIGNER_NAMES[n % DEMO_SIGNER_NAMES.length];

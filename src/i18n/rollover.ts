@@ -2,12 +2,12 @@
  * What "Chuyển sang năm mới" (`cchc rollover`, src/app/rollover.ts) says, in the CLI and in the pane. Apart
  * from vi.ts so that the pane's first screen does not carry it: the pane loads it with the action.
  */
-import { SETTING_LABEL, SHEET, TTHC_HEADERS } from './vi';
+import { CARRIED_NOTE, SETTING_LABEL, SHEET, TTHC_HEADERS } from './vi';
 
 /** The outcome's message and its lines. */
 export const ROLLOVER = {
   /** Ghi chú of a carried row, after what the user wrote there (src/domain/rollover.ts noteWithCarry). */
-  carriedNote: (from: number, row: number) => `Chuyển từ năm ${from} (dòng ${row})`,
+  carriedNote: CARRIED_NOTE.text,
   carriedNoteAfterError: (note: string, error: string) => `${note}; ô Ghi chú cũ báo lỗi ${error}`,
   done: (to: number, planRows: number, carried: number, from: number) =>
     carried === 0
@@ -49,6 +49,12 @@ export const ROLLOVER = {
   tthcUnplaced: (count: number, from: number) =>
     `${count} hồ sơ còn đang giải quyết cuối tháng 12/${from} thuộc lĩnh vực ghi khác cách viết trong danh mục (tính vào "Khác"), chưa chuyển sang tháng 1: hãy nhập tay vào đúng lĩnh vực.`,
   trackerBroken: (first: string) => `Không chuyển được sang năm mới: ${first}`,
+  heldByCarried: (count: number, from: number, to: number) =>
+    `${count} nhiệm vụ của kế hoạch năm ${to} không tạo dòng mới vì dòng chưa xong của năm ${from} đã được chuyển sang (giữ hạn, tiến độ và ghi chú của năm ${from}): mỗi nhiệm vụ chỉ có một dòng.`,
+  sourceInFuture: (from: number, thisYear: number) =>
+    `Không chuyển sang năm mới: bảng theo dõi là của năm ${from}, sau năm nay (${thisYear}). Hãy kiểm tra "${SETTING_LABEL.year}" ở trang "${SHEET.settings}" hoặc ngày giờ của máy tính.`,
+  tthcDecemberGap: (fields: readonly string[], from: number, to: number) =>
+    `Trang "${SHEET.tthc}" năm ${to}: ${fields.join(', ')} có số liệu các tháng trước nhưng chưa có số liệu tháng 12/${from}, nên cột "${TTHC_HEADERS.carriedOver}" của tháng 1/${to} để trống. Khi có số liệu tháng 12, hãy nhập số hồ sơ còn đang giải quyết của các lĩnh vực này vào đó.`,
   yearUnknown: () =>
     `Không chuyển được sang năm mới: trang "${SHEET.settings}" không có "${SETTING_LABEL.year}" hợp lệ, nên không biết bảng theo dõi là của năm nào. Hãy ghi năm ở trang "${SHEET.settings}" rồi thử lại.`,
   wrongYear: (to: number, from: number) =>

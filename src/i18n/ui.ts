@@ -92,6 +92,7 @@ export const PANE = {
     'Tạo các trang Nhiệm vụ, Hồ sơ TTHC, Danh mục và Cài đặt cho năm đã chọn; sổ đã có bảng theo dõi thì chỉ thêm trang Hồ sơ TTHC còn thiếu. Dữ liệu đã nhập không bị ghi đè.',
   yearLabel: 'Năm theo dõi',
   initButton: 'Khởi tạo bảng theo dõi',
+  initNameRequired: 'Hãy ghi: báo cáo của xã cần tên đơn vị, địa danh và họ tên người ký.',
 
   checkHeading: 'Kiểm tra dữ liệu',
   checkHint: 'Tìm các ô nhập thiếu hoặc sai (trạng thái, ngày tháng, cơ quan chủ trì…).',

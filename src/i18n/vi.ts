@@ -397,6 +397,8 @@ export const PROBLEM = {
   settingsMissing: (sheet: string) => `Không tìm thấy trang "${sheet}"; đang dùng giá trị mặc định.`,
   settingInvalid: (sheet: string, cell: string, label: string, hint: string) =>
     `Giá trị "${label}" không hợp lệ (${at(sheet, cell)}). ${hint}. Đang dùng giá trị mặc định.`,
+  settingBlank: (sheet: string, cell: string, label: string) =>
+    `Chưa ghi "${label}" (${at(sheet, cell)}): báo cáo cần tên đơn vị, địa danh và họ tên người ký của xã. Hãy ghi vào ô này.`,
 } as const;
 
 /** Messages of the actions (init, check, report). */
@@ -412,6 +414,11 @@ export const ACTION = {
   workbookFailed: () => 'Không ghi được vào sổ làm việc. Hãy lưu tệp, mở lại và thử lại.',
   initDone: (sheet: string, rows: number, year: number) =>
     `Đã tạo bảng theo dõi năm ${year} ở trang "${sheet}" với ${rows} nhiệm vụ, cùng các trang "${SHEET.results}", "${SHEET.tthc}", "${SHEET.lists}" và "${SHEET.settings}".`,
+  /** After initDone when the user has not said whose the tracker is. */
+  identityToFill: (missing: readonly { label: string; cell: string }[]) =>
+    `Trước khi lập báo cáo, hãy ghi ở trang "${SHEET.settings}": ${missing
+      .map((m) => `"${m.label}" (ô ${m.cell})`)
+      .join(', ')}.`,
   tthcAdded: (sheet: string, year: number, listColumn: string | null) =>
     `Đã thêm trang "${sheet}" để nhập số hồ sơ thủ tục hành chính hằng tháng năm ${year} theo lĩnh vực; bảng theo dõi và các trang khác giữ nguyên.` +
     (listColumn ? ` Danh sách lĩnh vực được thêm vào cột ${listColumn} của trang "${SHEET.lists}".` : ''),
@@ -457,6 +464,11 @@ export const OFFICE_ERROR = {
 
 /** Messages of "Tổng hợp báo cáo". */
 export const REPORT = {
+  /** A report refused because Cài đặt does not say whose it is (src/app/compileReport.ts). */
+  identityMissing: (missing: readonly { label: string; cell: string }[]) =>
+    `Chưa lập báo cáo: trang "${SHEET.settings}" chưa ghi ${missing
+      .map((m) => `"${m.label}" (ô ${m.cell})`)
+      .join(', ')}. Hãy ghi tên đơn vị, địa danh và họ tên người ký của xã rồi lập lại báo cáo.`,
   written: (sheet: string, subject: string, errorRows: number) =>
     `Đã tổng hợp báo cáo ${subject} vào trang "${sheet}" và cập nhật trang "${SHEET.summary}".` +
     (errorRows > 0
@@ -902,6 +914,12 @@ export const PERIOD_TEXT = {
 export const REPORT_WORDS = {
   /** The issuer's first line for a unit named "UBND …" or "Ủy ban nhân dân …". */
   peoplesCommittee: 'ỦY BAN NHÂN DÂN',
+  /** How a unit name abbreviates its people's committee: "UBND xã Long Điền A". */
+  peoplesCommitteeShort: 'UBND',
+  /** The kinds of unit a people's committee governs, as a unit name spells them after "UBND" (1: the kind). */
+  unitKind: /^(xã|phường|thị trấn|đặc khu)\s+(.+)$/iu,
+  communeKind: 'xã',
+  wardKind: 'phường',
   /** A unit named by its people's committee, in NFC, in any case: "UBND …", "Ủy ban nhân dân …" (1: the rest). */
   peoplesCommitteeUnit: /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(.+)$/iu,
   /** Nghị định 30's date in words: "ngày 05 tháng 6 năm 2026". */
@@ -980,3 +998,9 @@ export const PANE_FIX_HINT = 'bấm "Sửa tự động"';
 /** How messages send the user to the pane's "Khởi tạo bảng theo dõi" and "Kiểm tra dữ liệu" (the CLI says its command). */
 export const PANE_INIT_HINT = 'bấm "Khởi tạo bảng theo dõi"';
 export const PANE_CHECK_HINT = 'bấm "Kiểm tra dữ liệu"';
+
+/** A carried row's Ghi chú line (src/app/rollover.ts noteWithCarry) and the pattern reading it back (1: year). */
+export const CARRIED_NOTE = {
+  text: (from: number, row: number) => `Chuyển từ năm ${from} (dòng ${row})`,
+  mark: /Chuyển từ năm (\d{4}) \(dòng \d+\)/gu,
+} as const;

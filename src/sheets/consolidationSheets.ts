@@ -10,9 +10,12 @@ import {
   CONSOLIDATION_TEXT,
   FAILED_HEADER,
   OVERDUE_HEADER,
+  unitWords,
+  type UnitWords,
 } from '../i18n/consolidation';
+import { unitKindOf } from '../domain/text';
 import { colToLetters } from '../domain/a1';
-import type { CommuneReport, Consolidation } from '../domain/consolidation';
+import type { CommuneReport, Consolidation, OverdueTask } from '../domain/consolidation';
 import { byUnit } from '../domain/consolidation';
 import { serialFromIso } from '../domain/dates';
 import { REPORT_STATES, type StateCounts } from '../domain/rollup';
@@ -204,17 +207,19 @@ export function buildCommunesSheet(c: Consolidation, name: string): SheetSpec {
   );
   const widths = columns.map((k) => COMMUNE_WIDTHS[k]);
   const files = shortFileNames(c.communes.map((x) => x.file));
+  const words = wordsOf(c);
   const t: CommunesTable = {
     columns,
     col: (k) => colToLetters(columns.indexOf(k)),
     last: colToLetters(columns.length - 1),
     ...frame({
-      title: CONSOLIDATION_TEXT.title(c.period.subject),
+      title: CONSOLIDATION_TEXT.title(c.period.subject, words),
       intro: CONSOLIDATION_TEXT.intro(
         c.asOf,
         c.communes.length,
         c.failed.length + droppedCount(c),
         files.folder,
+        words,
       ),
       header: columns.map((k) => COMMUNES_HEADER[k]),
       widths,
@@ -300,15 +305,13 @@ function writeCommunesTotal(t: CommunesTable, c: Consolidation, first: number): 
     t.merges.push(`A${first}:${t.last}${first}`);
     totalRow += 1;
   }
+  const total = CONSOLIDATION_TEXT.total(c.communes.length, wordsOf(c));
   t.rows[totalRow - 1] = communeLine(t, {
-    unit: CONSOLIDATION_TEXT.total(c.communes.length),
+    unit: total,
     ...communeFigures(c.totals, c.completionRate),
     tthcRate: c.tthcOnTimeRate,
   });
-  t.rowHeights[totalRow] = rowHeightFor(
-    [{ text: CONSOLIDATION_TEXT.total(c.communes.length), widthChars: COMMUNE_WIDTHS.unit }],
-    BODY_FONT.size,
-  );
+  t.rowHeights[totalRow] = rowHeightFor([{ text: total, widthChars: COMMUNE_WIDTHS.unit }], BODY_FONT.size);
   return totalRow;
 }
 
@@ -328,7 +331,7 @@ function styleCommunesTable(t: CommunesTable, hasTthc: boolean, first: number, t
     },
     {
       range: `${col('rate')}${first}:${col('rate')}${totalRow}`,
-      style: { numberFormat: '0%', alignment: { horizontal: 'center', vertical: 'top' } },
+      style: { numberFormat: RATE_FORMAT, alignment: { horizontal: 'center', vertical: 'top' } },
     },
     {
       range: `${col('ownReport')}${first}:${col('ownReport')}${totalRow}`,
@@ -343,7 +346,7 @@ function styleCommunesTable(t: CommunesTable, hasTthc: boolean, first: number, t
   if (hasTthc)
     t.styles.push({
       range: `${col('tthcRate')}${first}:${col('tthcRate')}${totalRow}`,
-      style: { numberFormat: '0%', alignment: { horizontal: 'center', vertical: 'top' } },
+      style: { numberFormat: RATE_FORMAT, alignment: { horizontal: 'center', vertical: 'top' } },
     });
 }
 
@@ -391,12 +394,27 @@ function communesHighlights(
   return { conditionalFormats, dataBars };
 }
 
+/** Ghi chú of an overdue task: what the commune wrote, then the data-error remark where the row has one. */
+function overdueNote(t: OverdueTask): string {
+  return [t.note.trim(), t.dataError ? CONSOLIDATION_TEXT.overdueDataError : '']
+    .filter((x) => x !== '')
+    .join('\n');
+}
+
+/** How the sheets name the units: by their kinds (xã, phường, others). */
+const wordsOf = (c: Consolidation): UnitWords =>
+  unitWords(new Set(c.communes.map((x) => unitKindOf(x.unit))));
+
+/** A rate with one decimal, so that 99,77 % is not shown as 100 %. */
+const RATE_FORMAT = '0.0%';
+
 /** "Nhiệm vụ quá hạn": every overdue task of every commune, by commune, the latest first. */
 export function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
-  const widths = [5, 22, 7, 50, 22, 11, 9, 10, 14];
+  // The commune's own Ghi chú is carried (its evidence, its reasons), so its column is as wide as a lead's.
+  const widths = [5, 20, 7, 42, 20, 11, 9, 10, 24];
   const last = colToLetters(OVERDUE_HEADER.length - 1);
   const { rows, styles, merges, rowHeights } = frame({
-    title: CONSOLIDATION_TEXT.overdueTitle(c.period.subject, c.asOf),
+    title: CONSOLIDATION_TEXT.overdueTitle(c.period.subject, c.asOf, wordsOf(c)),
     header: OVERDUE_HEADER,
     widths,
     headerHeight: 50,
@@ -405,6 +423,7 @@ export function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
   let r = first;
   for (const commune of [...c.communes].sort(byUnit)) {
     for (const t of commune.overdue) {
+      const note = overdueNote(t);
       rows[r - 1] = [
         r - first + 1,
         commune.unit,
@@ -414,13 +433,14 @@ export function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
         serialFromIso(t.deadline),
         t.daysLate,
         t.row,
-        t.dataError ? CONSOLIDATION_TEXT.overdueDataError : null,
+        note === '' ? null : note,
       ];
       rowHeights[r] = rowHeightFor(
         [
           { text: commune.unit, widthChars: widths[1] },
           { text: t.task, widthChars: widths[3] },
           { text: t.lead, widthChars: widths[4] },
+          { text: note, widthChars: widths[8] },
         ],
         BODY_FONT.size,
       );
@@ -450,7 +470,7 @@ export function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
       },
       {
         range: `I${first}:I${end}`,
-        style: { font: { italic: true, color: '5B2C6F' }, alignment: { vertical: 'top', wrap: true } },
+        style: { font: { italic: true }, alignment: { vertical: 'top', wrap: true } },
       },
     );
   }
@@ -564,25 +584,33 @@ function tthcCells(figures: TthcFigures): CellValue[] {
   return [...TTHC_COLUMNS.map((k) => figures[k]), onTimeRate(figures)];
 }
 
+/** The header of "TTHC các xã": the commune, the field, the figures and the on-time rate. */
+const TTHC_SHEET_HEADER = (): string[] => [
+  'STT',
+  CONSOLIDATION_TEXT.tthcUnit,
+  TTHC_HEADERS.field,
+  ...TTHC_COLUMNS.map((k) => TTHC_HEADERS[k]),
+  TTHC_HEADERS.rate,
+];
+
+/**
+ * Wide enough for "1.234" and "100,0%" in Excel and LibreOffice (no "###"), narrow enough that the 13 columns
+ * print one page wide at 12 pt, not shrunk under 9 pt (A4 landscape).
+ */
+const TTHC_SHEET_WIDTHS = [5, 18, 17, ...TTHC_FIGURE_KEYS.map(() => 8), 9];
+
 /**
  * "TTHC các xã": for every commune with TTHC figures, its fields with a figure for the period and its total,
  * then the province's total; the on-time rate of a commune's total shows in "Tổng hợp các xã" too.
  */
 export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
-  const header = [
-    'STT',
-    CONSOLIDATION_TEXT.tthcUnit,
-    TTHC_HEADERS.field,
-    ...TTHC_COLUMNS.map((k) => TTHC_HEADERS[k]),
-    TTHC_HEADERS.rate,
-  ];
-  // Narrow enough that the 13 columns print one page wide at 12 pt, not shrunk under 9 pt (A4 landscape).
-  const widths = [5, 18, 16, ...TTHC_COLUMNS.map(() => 7), 7];
+  const header = TTHC_SHEET_HEADER();
+  const widths = TTHC_SHEET_WIDTHS;
   const last = colToLetters(header.length - 1);
-  const rateCol = colToLetters(header.length - 1);
+  const rateCol = last;
   const firstCount = colToLetters(3);
   const { rows, styles, merges, rowHeights } = frame({
-    title: CONSOLIDATION_TEXT.tthcTitle(c.period.subject),
+    title: CONSOLIDATION_TEXT.tthcTitle(c.period.subject, wordsOf(c)),
     intro: CONSOLIDATION_TEXT.tthcIntro(c.asOf),
     header,
     widths,
@@ -608,7 +636,7 @@ export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
     rows[r - 1] = [
       r === start ? stt : null,
       r === start ? commune.unit : null,
-      CONSOLIDATION_TEXT.tthcCommuneTotal,
+      CONSOLIDATION_TEXT.tthcCommuneTotal(commune.tthc.months),
       ...tthcCells(commune.tthc.totals),
     ];
     bold.push(`C${r}:${last}${r}`);
@@ -616,7 +644,12 @@ export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
     r += 1;
   }
   const totalRow = r;
-  rows[totalRow - 1] = [null, CONSOLIDATION_TEXT.tthcTotal(stt), null, ...tthcCells(c.tthcTotals)];
+  rows[totalRow - 1] = [
+    null,
+    CONSOLIDATION_TEXT.tthcTotal(stt, wordsOf(c)),
+    null,
+    ...tthcCells(c.tthcTotals),
+  ];
   merges.push(`B${totalRow}:C${totalRow}`);
   styles.push(
     {
@@ -635,11 +668,36 @@ export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
     ...bold.map((range) => ({ range, style: { font: { bold: true } } })),
     { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: TOTAL_FILL } },
   );
+  const end = monthsNote(c, { rows, merges, rowHeights, styles }, totalRow + 2, last, widths);
   return sheet(name, 'communesTthc', rows, header.length, {
     styles,
     merges,
     rowHeights,
     columnWidths: widths,
-    page: landscape(last, totalRow),
+    page: landscape(last, end ?? totalRow),
   });
+}
+
+/**
+ * Below "TTHC các xã", where the communes' months with figures differ (one typed January–May, the others
+ * January–August): which commune covers which months. Written at `row`; returns it, or null when they agree.
+ */
+function monthsNote(
+  c: Consolidation,
+  parts: Pick<SheetParts, 'rows' | 'merges' | 'rowHeights' | 'styles'>,
+  row: number,
+  last: string,
+  widths: number[],
+): number | null {
+  const withMonths = c.communes.flatMap((x) => (x.tthc ? [{ unit: x.unit, months: x.tthc.months }] : []));
+  if (new Set(withMonths.map((x) => x.months.join(','))).size <= 1) return null;
+  const note = CONSOLIDATION_TEXT.tthcMonthsDiffer(withMonths);
+  parts.rows[row - 1] = [note];
+  parts.merges.push(`A${row}:${last}${row}`);
+  parts.rowHeights[row] = rowHeightFor(
+    [{ text: note, widthChars: widths.reduce((a, b) => a + b, 0) * 0.95 }],
+    BODY_FONT.size,
+  );
+  parts.styles.push({ range: `A${row}`, style: NOTE_STYLE });
+  return row;
 }

@@ -3,6 +3,7 @@ import {
   Button,
   Divider,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -14,7 +15,8 @@ import type { IsoDate } from '../domain/dates';
 import { fixable, type ConfirmedFix } from '../app/fixCells';
 import type { CheckResult, Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
-import { SHEET } from '../i18n/vi';
+import { SETTING_HINT, SETTING_LABEL, SHEET } from '../i18n/vi';
+import type { Identity } from '../domain/settings';
 import type { ConsolidateRequest, ReportRequest, RolloverView } from './actions';
 import { usePeriodAsOf } from './periodFields';
 
@@ -33,32 +35,81 @@ export interface InitFormProps {
   currentYear: number;
   busy: boolean;
   onYearChange: (year: number) => void;
+  /**
+   * Whose tracker it is: the unit, place and signer's name the new Cài đặt gets. Asked for (askNames) unless the
+   * workbook is known to have a tracker already, whose Cài đặt is the user's.
+   */
+  askNames: boolean;
+  identity: Identity;
+  onIdentityChange: (identity: Identity) => void;
   onInit: () => void;
 }
 
-/** Year picker and "Khởi tạo bảng theo dõi": in the Thao tác tab, and in the overview of an empty workbook. */
+/** The names a new tracker needs from the user, in the form's order. */
+const IDENTITY_FIELDS = ['unitName', 'place', 'signerName'] as const;
+
+/**
+ * Year picker, the commune's unit, place and signer, and "Khởi tạo bảng theo dõi": in the Thao tác tab, and in
+ * the overview of an empty workbook. A new tracker never borrows another commune's name: the three are asked
+ * for, and a click with one blank marks it instead of writing.
+ */
 export function InitForm({
   year,
   currentYear,
   busy,
   onYearChange,
+  askNames,
+  identity,
+  onIdentityChange,
   onInit,
 }: InitFormProps): React.JSX.Element {
   const styles = usePaneStyles();
+  const [tried, setTried] = React.useState(false);
+  const blank = (k: (typeof IDENTITY_FIELDS)[number]): boolean => (identity[k] ?? '').trim() === '';
   return (
-    <div className={styles.row}>
-      <Field label={PANE.yearLabel}>
-        <Select value={String(year)} onChange={(_, data) => onYearChange(Number(data.value))} disabled={busy}>
-          {yearChoices(currentYear).map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Button appearance="primary" disabled={busy} onClick={onInit}>
-        {PANE.initButton}
-      </Button>
+    <div className={styles.section}>
+      {(askNames ? IDENTITY_FIELDS : []).map((k) => (
+        <Field
+          key={k}
+          label={SETTING_LABEL[k]}
+          hint={SETTING_HINT[k]}
+          required
+          validationState={tried && blank(k) ? 'error' : 'none'}
+          validationMessage={tried && blank(k) ? PANE.initNameRequired : undefined}
+        >
+          <Input
+            value={identity[k] ?? ''}
+            disabled={busy}
+            onChange={(_, data) => onIdentityChange({ ...identity, [k]: data.value })}
+          />
+        </Field>
+      ))}
+      <div className={styles.row}>
+        <Field label={PANE.yearLabel}>
+          <Select
+            value={String(year)}
+            onChange={(_, data) => onYearChange(Number(data.value))}
+            disabled={busy}
+          >
+            {yearChoices(currentYear).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => {
+            setTried(true);
+            if (askNames && IDENTITY_FIELDS.some(blank)) return;
+            onInit();
+          }}
+        >
+          {PANE.initButton}
+        </Button>
+      </div>
     </div>
   );
 }

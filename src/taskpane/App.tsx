@@ -102,6 +102,10 @@ function resultsEditor(
     </React.Suspense>
   );
 }
+/** The init form asks whose tracker it is unless the workbook is known to have one (whose Cài đặt stays). */
+const askNames = (work: PaneWork): boolean =>
+  !(work.overview.state.status === 'ready' && !work.overview.state.view.noTracker);
+
 export function App(props: AppProps): React.JSX.Element {
   const { actions, debounceMs, initialTab = 'overview', startWith } = props;
   const styles = useStyles();
@@ -129,6 +133,9 @@ export function App(props: AppProps): React.JSX.Element {
       currentYear={currentYear}
       busy={busy}
       onYearChange={work.setYear}
+      askNames={askNames(work)}
+      identity={work.identity}
+      onIdentityChange={work.setIdentity}
       onInit={() => void work.onInit('top')}
     />
   );
@@ -224,6 +231,9 @@ function ActionsTab({
         year: work.year,
         currentYear,
         onYearChange: work.setYear,
+        askNames: askNames(work),
+        identity: work.identity,
+        onIdentityChange: work.setIdentity,
         onInit: () => void work.onInit('init'),
       }}
       feedback={feedback}

@@ -8,7 +8,7 @@ import type { ActionOutcome } from '../app/types';
 import type { IsoDate } from '../domain/dates';
 import type { Quarter } from '../domain/periods';
 import type { CheckResult } from '../domain/problems';
-import type { Settings } from '../domain/settings';
+import type { Identity, Settings } from '../domain/settings';
 
 /** An action's outcome as the pane shows it: `notes` says what this Excel could not write as designed. */
 export type PaneOutcome = ActionOutcome & { notes?: readonly string[] };
@@ -62,8 +62,8 @@ export interface PaneActions {
   today(): IsoDate;
   /** Reads the tracker and sums it up: counts by deadline state, late and soon-due tasks, next report. */
   loadOverview(): Promise<OverviewView>;
-  /** Creates the tracker sheets for the year. */
-  initTracker(year: number): Promise<PaneOutcome>;
+  /** Creates the tracker sheets for the year, Cài đặt with the commune's names the user gave. */
+  initTracker(year: number, identity?: Identity): Promise<PaneOutcome>;
   /** Reads the tracker and lists its errors and warnings. */
   checkTracker(): Promise<CheckView>;
   /** Writes the fixes the user confirmed (where the cells still hold what the check saw). */

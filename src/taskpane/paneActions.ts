@@ -74,10 +74,10 @@ export function createPaneActions(port: WorkbookPort, host: PaneHost): PaneActio
       const noTracker = !outcome.ok && outcome.reason === 'trackerMissing';
       return noTracker ? { ...outcome, noTracker } : outcome;
     },
-    initTracker: async (year) => {
+    initTracker: async (year, identity) => {
       // The sheet builders load when first used, as the report's do: a workbook is set up once.
       const { initTracker } = await import(/* webpackChunkName: "init" */ '../app/initTracker');
-      return withNotes(await exclusive('init', () => initTracker(port, { year })), host);
+      return withNotes(await exclusive('init', () => initTracker(port, { year, identity })), host);
     },
     checkTracker: () => exclusive('check', () => checkTracker(port, { today: host.today() })),
     fixCells: async (confirmed) =>

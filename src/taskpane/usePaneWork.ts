@@ -6,7 +6,7 @@ import * as React from 'react';
 import type { ConfirmedFix } from '../app/fixCells';
 import type { SettingsOutcome } from '../app/settingsForm';
 import type { CheckResult } from '../domain/problems';
-import type { Settings } from '../domain/settings';
+import type { Identity, Settings } from '../domain/settings';
 import { PANE } from '../i18n/ui';
 import type { PaneActions, ReportRequest, RolloverView } from './actions';
 import type { ActionsPanelProps } from './ActionsPanel';
@@ -19,6 +19,9 @@ export interface PaneWork {
   /** The year the init form proposes. */
   year: number;
   setYear: (year: number) => void;
+  /** The unit, place and signer the init form holds. */
+  identity: Identity;
+  setIdentity: (identity: Identity) => void;
   /** The work running now, if any: its spinner shows at its place. */
   running: Running | null;
   busy: boolean;
@@ -46,6 +49,7 @@ export function usePaneWork(
   opts: { initialYear: number; debounceMs?: number },
 ): PaneWork {
   const [year, setYear] = React.useState(opts.initialYear);
+  const [identity, setIdentity] = React.useState<Identity>({});
   const runner = useRunner(actions);
   const [check, setCheck] = React.useState<{ result: CheckResult; atChange: number } | null>(null);
   const [rollover, setRollover] = React.useState<RolloverView | null>(null);
@@ -56,6 +60,7 @@ export function usePaneWork(
   const handlers = paneHandlers({
     actions,
     year,
+    identity,
     run: runner.run,
     setNotice: runner.setNotice,
     setCheck,
@@ -68,6 +73,8 @@ export function usePaneWork(
     overview,
     year,
     setYear,
+    identity,
+    setIdentity,
     running: runner.running,
     busy: runner.running !== null,
     notice: runner.notice,
@@ -137,6 +144,7 @@ function useRunner(actions: PaneActions): {
 interface HandlerDeps {
   actions: PaneActions;
   year: number;
+  identity: Identity;
   run: Run;
   setNotice: (notice: Notice | null) => void;
   setCheck: (check: PaneWork['check']) => void;
@@ -159,7 +167,7 @@ function paneHandlers(d: HandlerDeps): Handlers {
     // From the overview of an empty workbook, the outcome shows at the top: the form it came from goes away
     // as soon as the tracker exists.
     onInit: async (place) => {
-      const outcome = await run('init', place, () => actions.initTracker(d.year));
+      const outcome = await run('init', place, () => actions.initTracker(d.year, d.identity));
       if (!outcome) return;
       setNotice(noticeFor(outcome, place, { openTarget: true }));
       if (outcome.ok) {

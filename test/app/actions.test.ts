@@ -1,14 +1,15 @@
-import { checkTracker, compileReport, initTracker } from '../../src/app';
+import { checkTracker, compileReport } from '../../src/app';
 import { serialFromIso } from '../../src/domain/dates';
 import { SHEET } from '../../src/i18n/vi';
 import { MemoryPort } from '../support/memoryPort';
+import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T03:00:00Z');
 
 describe('Khởi tạo bảng theo dõi', () => {
   it('writes Nhiệm vụ, Kết quả theo kỳ, Hồ sơ TTHC, Danh mục, Cài đặt and the hidden register in one apply', async () => {
     const port = new MemoryPort();
-    const out = await initTracker(port, { year: 2026, now });
+    const out = await initNamed(port, { year: 2026, now });
     expect(out.ok).toBe(true);
     expect(out.message).toContain('48 nhiệm vụ');
     expect(port.sheets.map((s) => s.name)).toEqual([
@@ -27,8 +28,8 @@ describe('Khởi tạo bảng theo dõi', () => {
 
   it('refuses politely when a tracker exists, and writes nothing', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
-    const again = await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
+    const again = await initNamed(port, { year: 2026, now });
     expect(again.ok).toBe(false);
     expect(again.message).toContain('đã có sẵn');
     expect(port.applies).toBe(1);
@@ -37,7 +38,7 @@ describe('Khởi tạo bảng theo dõi', () => {
   it('never touches a user sheet named "Nhiệm vụ"', async () => {
     const port = new MemoryPort();
     const mine = port.addUserSheet('nhiệm vụ'.normalize('NFD'), [['việc của tôi']]);
-    const out = await initTracker(port, { year: 2026, now });
+    const out = await initNamed(port, { year: 2026, now });
     expect(out.ok).toBe(false);
     expect(out.message).toContain('không do phần bổ trợ tạo ra');
     expect(out.sheet).toBe(SHEET.tracker);
@@ -48,13 +49,13 @@ describe('Khởi tạo bảng theo dõi', () => {
   it('refuses a user sheet named "Cài đặt"', async () => {
     const port = new MemoryPort();
     port.addUserSheet(SHEET.settings, [['x']]);
-    const out = await initTracker(port, { year: 2026, now });
+    const out = await initNamed(port, { year: 2026, now });
     expect(out).toMatchObject({ ok: false, sheet: SHEET.settings });
     expect(port.applies).toBe(0);
   });
 
   it('refuses an impossible year', async () => {
-    const out = await initTracker(new MemoryPort(), { year: 20266 });
+    const out = await initNamed(new MemoryPort(), { year: 20266 });
     expect(out.ok).toBe(false);
     expect(out.message).toContain('20266');
   });
@@ -69,7 +70,7 @@ describe('Kiểm tra dữ liệu', () => {
 
   it('finds a fresh tracker clean, then sees a user’s mistake', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     const clean = await checkTracker(port, { today: '2026-06-05' });
     expect(clean.result).toEqual({ errors: [], warnings: [] });
     port.setCell(SHEET.tracker, 'H3', 'Hoàn thành');
@@ -82,7 +83,7 @@ describe('Kiểm tra dữ liệu', () => {
 describe('Tổng hợp báo cáo', () => {
   async function tracker(): Promise<MemoryPort> {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     // Row 2 (due 31/03) done on time, row 3 (due 31/03) done late.
     port.setCell(SHEET.tracker, 'H2', 'Hoàn thành');
     port.setCell(SHEET.tracker, 'I2', serialFromIso('2026-03-20'));

@@ -10,6 +10,8 @@ import {
   type ConsolidationRequest,
 } from '../../src/app/consolidate';
 import { writeCommuneDemo } from '../../src/app/demo';
+import { compileReport } from '../../src/app/compileReport';
+import { initNamed, TEST_IDENTITY } from '../support/identity';
 import { memoryLock } from '../../src/commands/actionLock';
 import { CONSOLIDATION_REASON, CONSOLIDATION_SHEET } from '../../src/i18n/consolidation';
 import { unreadableReason } from '../../src/i18n/xlsx';
@@ -167,5 +169,83 @@ describe('the pane’s "Tổng hợp nhiều xã"', () => {
     expect(onFile).not.toHaveBeenCalled();
     release();
     await running;
+  });
+});
+
+describe('what the province must not be misled by (issue 20, item 9)', () => {
+  const named = async (unit: string) => {
+    const book = await openXlsx(null);
+    await initNamed(book, { year: 2026, now: NOW, identity: { ...TEST_IDENTITY, unitName: unit } });
+    return book;
+  };
+
+  it('calls a 0-byte file empty, not damaged', async () => {
+    const c = await consolidateFiles([{ name: 'rong.xlsx', bytes: async () => new Uint8Array(0) }], REQUEST, {
+      open: openXlsx,
+    });
+    expect(c.failed).toEqual([{ file: 'rong.xlsx', reason: CONSOLIDATION_REASON.empty }]);
+  });
+
+  it('does not believe a register date after today: it neither wins the duplicate choice nor shows as the compile day', async () => {
+    const genuine = await named('UBND xã Kiến An');
+    await compileReport(genuine, { asOf: '2026-09-04', period: { year: 2026, quarter: 3 }, now: NOW });
+    const forged = await named('UBND xã Kiến An');
+    const far = new Date('9999-12-31T00:00:00Z');
+    await compileReport(forged, { asOf: '2026-09-04', period: { year: 2026, quarter: 3 }, now: far });
+    const files = [
+      { name: 'a-that.xlsx', modifiedAt: '2026-09-06T00:00:00Z', bytes: await genuine.toBuffer() },
+      { name: 'b-gia.xlsx', modifiedAt: '2026-09-05T00:00:00Z', bytes: await forged.toBuffer() },
+    ];
+    const c = await consolidateFiles(
+      files.map((f) => ({ name: f.name, modifiedAt: f.modifiedAt, bytes: async () => f.bytes })),
+      REQUEST,
+      { open: openXlsx, now: NOW },
+    );
+    expect(c.communes.map((x) => x.file)).toEqual(['a-that.xlsx']);
+    expect(c.communes[0].ownReport?.day).toBe('2026-11-29');
+    const alone = await consolidateFiles(
+      [{ name: 'b-gia.xlsx', bytes: async () => files[1].bytes }],
+      REQUEST,
+      {
+        open: openXlsx,
+        now: NOW,
+      },
+    );
+    expect(alone.communes[0].ownReport).toBeNull();
+    expect(alone.communes[0].compiledAt).toBeNull();
+  });
+
+  it('never makes a commune named "2026" of a Cài đặt with swapped labels', async () => {
+    const book = await named('UBND xã Kiến An');
+    // The year under "Tên đơn vị", the unit under "Năm theo dõi".
+    await book.apply({
+      write: [],
+      updates: [
+        { sheet: SHEET.settings, cell: 'B2', value: 2026 },
+        { sheet: SHEET.settings, cell: 'B5', value: 'UBND xã Kiến An' },
+      ],
+    });
+    const bytes = await book.toBuffer();
+    const c = await consolidateFiles([{ name: 'dao.xlsx', bytes: async () => bytes }], REQUEST, {
+      open: openXlsx,
+    });
+    expect(c.communes).toEqual([]);
+    expect(c.failed).toEqual([{ file: 'dao.xlsx', reason: CONSOLIDATION_REASON.noUnitName }]);
+  });
+
+  it('shows a unit name in one form, the same commune typed three ways counted once', async () => {
+    const books = [
+      await named('Ủy ban nhân dân xã kiến an'),
+      await named('UBND xã Kiến\u200d An'),
+      await named('ＵＢＮＤ xã Kiến \u0410n'),
+    ];
+    const bytes = await Promise.all(books.map((b) => b.toBuffer()));
+    const c = await consolidateFiles(
+      bytes.map((b, i) => ({ name: `${i}.xlsx`, bytes: async () => b })),
+      REQUEST,
+      { open: openXlsx },
+    );
+    expect(c.communes.map((x) => x.unit)).toEqual(['UBND xã Kiến An']);
+    expect(c.duplicates[0].dropped).toHaveLength(2);
   });
 });

@@ -1,14 +1,15 @@
-import { checkTracker, initTracker } from '../../src/app';
+import { checkTracker } from '../../src/app';
 import { fixable, fixCells } from '../../src/app/fixCells';
 import { SHEET } from '../../src/i18n/vi';
 import { MemoryPort } from '../support/memoryPort';
+import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T03:00:00Z');
 const today = '2026-06-05';
 
 async function damaged(): Promise<MemoryPort> {
   const port = new MemoryPort();
-  await initTracker(port, { year: 2026, now });
+  await initNamed(port, { year: 2026, now });
   port.setCell(SHEET.tracker, 'H2', 'Hoàn thành');
   port.setCell(SHEET.tracker, 'I2', '20/3/2026'); // a date typed as text: the row shows Lỗi dữ liệu
   port.setCell(SHEET.tracker, 'H3', 'Hoàn thành\u00a0'); // not Hoàn thành for the formula
@@ -56,7 +57,7 @@ describe('Sửa tự động', () => {
 
   it('writes the list value a typed status means; the row then counts by the list value', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     port.setCell(SHEET.tracker, 'H2', 'Đã hoàn thành');
     port.setCell(SHEET.tracker, 'I2', 46100);
     port.setCell(SHEET.tracker, 'H3', 'dang thuc hien');

@@ -1,14 +1,15 @@
-import { initTracker, loadOverview, loadSettings, saveSettings } from '../../src/app';
+import { loadOverview, loadSettings, saveSettings } from '../../src/app';
 import { serialFromIso } from '../../src/domain/dates';
 import { SHEET } from '../../src/i18n/vi';
 import { MemoryPort } from '../support/memoryPort';
+import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T03:00:00Z');
 
 describe('the pane’s overview', () => {
   it('counts states, lists late and soon-due tasks with their cells, and names the next report', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     port.setCell(SHEET.tracker, 'H2', 'Hoàn thành');
     port.setCell(SHEET.tracker, 'I2', serialFromIso('2026-03-01'));
     const out = await loadOverview(port, { today: '2026-06-05' });
@@ -34,7 +35,7 @@ describe('the pane’s overview', () => {
 describe('the settings form', () => {
   it('loads the plan’s defaults and saves edits into the value cells only', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     const loaded = await loadSettings(port, { fallbackYear: 2026 });
     expect(loaded.settings).toMatchObject({
       unitName: 'UBND xã Long Điền A',
@@ -56,7 +57,7 @@ describe('the settings form', () => {
 
   it('adds the rows a workbook made before a setting existed lacks, below the others, and reads old signer rows', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     const sheet = port.sheet(SHEET.settings)!;
     // A Cài đặt of the earlier layout: "Chức vụ người ký" instead of "Người ký", no plan number or date.
     sheet.values = sheet.values
@@ -83,7 +84,7 @@ describe('the settings form', () => {
 
   it('refuses invalid values field by field and writes nothing', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     const loaded = await loadSettings(port, { fallbackYear: 2026 });
     const applies = port.applies;
     const out = await saveSettings(port, { ...loaded.settings!, year: 1800, signerName: ' ' });

@@ -3,7 +3,7 @@
  * file (ExcelJS, the README's rule), against what `init` makes for the year, and the refusals.
  */
 import ExcelJS from 'exceljs';
-import { checkTracker, compileReport, initTracker } from '../../src/app';
+import { checkTracker, compileReport } from '../../src/app';
 import {
   CARRY_OVER_STEPS,
   rolloverTracker,
@@ -13,6 +13,9 @@ import {
 import { serialFromIso } from '../../src/domain/dates';
 import { expandSchedule } from '../../src/domain/schedule';
 import { normalizeKey } from '../../src/domain/text';
+import { carriedFrom } from '../../src/domain/rollover';
+import { readTracker } from '../../src/domain/tracker';
+import type { Grid } from '../../src/domain/grid';
 import { TTHC_FIELDS } from '../../src/domain/tthc';
 import { SETTING_LABEL, SHEET } from '../../src/i18n/vi';
 import { ROLLOVER } from '../../src/i18n/rollover';
@@ -23,6 +26,7 @@ import { openXlsx, type XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkboo
 import { MemoryPort } from '../support/memoryPort';
 import { loadExcelJs } from '../xlsx/fixtures';
 import { buildOldTracker, planRow, type OldTracker } from '../support/oldTracker';
+import { initNamed } from '../support/identity';
 
 const today = '2026-11-29';
 const now = new Date('2026-11-29T03:00:00Z');
@@ -97,7 +101,7 @@ describe('Chuyển sang năm mới', () => {
     old = await buildOldTracker();
     result = await rollover(old);
     const init = await openXlsx(null);
-    await initTracker(init, { year: 2027, now });
+    await initNamed(init, { year: 2027, now });
     fresh = await sheets(init, SHEET.tracker, SHEET.settings, SHEET.lists);
   });
 
@@ -109,19 +113,27 @@ describe('Chuyển sang năm mới', () => {
     // typed as text), November's and December's reviews, the year-end review, the camera, the year report, and
     // the user's overdue row and own continuous task.
     expect(expected).toHaveLength(11);
-    expect(result.outcome.message).toBe(ROLLOVER.done(2027, 48, 11, 2026));
+    // The camera and the other one-time task carried are not made again by the 2027 plan: 48 − 2 plan rows.
+    expect(result.outcome.message).toBe(ROLLOVER.done(2027, 46, 11, 2026));
+    expect(result.outcome.warnings).toContain(ROLLOVER.heldByCarried(2, 2026, 2027));
   });
 
-  it('writes the plan’s rows of the new year exactly as init makes them, then the carried rows', async () => {
+  it('writes the plan’s rows of the new year as init makes them, less the tasks carried, then the carried rows', async () => {
     const tracker = (await sheets(result.target, SHEET.tracker))[SHEET.tracker];
     const planned = fresh[SHEET.tracker];
-    expect(tracker.values.slice(0, 49)).toEqual(planned.values);
-    expect(tracker.formulas.slice(0, 49)).toEqual(planned.formulas);
-    expect(tracker.numberFormats.slice(0, 49)).toEqual(planned.numberFormats);
-    expect(tracker.values).toHaveLength(49 + 11);
-    expect(tracker.tables).toEqual([{ name: 'NhiemVu', range: 'A1:L60' }]);
-    // Every carried row has the row formula of its own row.
-    for (let r = 50; r <= 60; r++) expect(tracker.formulas[r - 1][11]).toContain(`C${r}`);
+    // A one-time task of the plan not done in 2026 comes over as 2026's row, and appears once (issue 20, item 10).
+    const carriedTexts = new Set(result.outcome.carried!.map((c) => c.task));
+    const kept = planned.values.slice(1).filter((r) => !carriedTexts.has(String(r[2])));
+    expect(kept).toHaveLength(46);
+    expect(tracker.values[0]).toEqual(planned.values[0]);
+    expect(tracker.values.slice(1, 47).map((r) => r.slice(1))).toEqual(kept.map((r) => r.slice(1)));
+    expect(tracker.values.slice(1, 47).map((r) => r[0])).toEqual(kept.map((_, i) => i + 1));
+    const tasks = tracker.values.slice(1).map((r) => String(r[2]));
+    for (const t of carriedTexts) expect(tasks.filter((x) => x === t)).toHaveLength(1);
+    expect(tracker.values).toHaveLength(47 + 11);
+    expect(tracker.tables).toEqual([{ name: 'NhiemVu', range: 'A1:L58' }]);
+    // Every row has the row formula of its own row.
+    for (let r = 2; r <= 58; r++) expect(tracker.formulas[r - 1][11]).toContain(`C${r}`);
   });
 
   it('keeps a carried row’s cells as they were, numbers it anew and says where it came from', async () => {
@@ -130,8 +142,8 @@ describe('Chuyển sang năm mới', () => {
     result.outcome.carried!.forEach((c, i) => {
       const before = source.values[c.row - 1];
       const after = tracker.values[c.newRow - 1];
-      expect(c.newRow).toBe(50 + i);
-      expect(after[0]).toBe(49 + i);
+      expect(c.newRow).toBe(48 + i);
+      expect(after[0]).toBe(47 + i);
       // Mục to Kết quả, as the cells held them: text stays text, dates stay serials, errors stay errors.
       expect(after.slice(1, 10)).toEqual(before.slice(1, 10));
       const note = before[10];
@@ -250,7 +262,7 @@ describe('Chuyển sang năm mới', () => {
     // December's review, due 05/01/2027, is overdue on 06/01 too; the year-end review (10/01) is due soon.
     expect(overdue.some((t) => t.endsWith('(tháng 12/2026)'))).toBe(true);
     const carried = result.outcome.carried!.length;
-    expect(report.content!.totals.tasks).toBe(48 + carried);
+    expect(report.content!.totals.tasks).toBe(46 + carried);
   });
 
   it('leaves the old workbook’s year-end report working', async () => {
@@ -306,7 +318,9 @@ describe('the carry-over steps (Hồ sơ TTHC plugs in here)', () => {
       { steps: [step] },
     );
     expect(seen).toEqual([{ sheets: ['Sổ tiếp dân'], from: 2026, to: 2027 }]);
-    expect(outcome.warnings).toEqual(['Sổ tiếp dân: năm mới bắt đầu với số tồn tháng 12.']);
+    expect(outcome.warnings?.filter((w) => !w.includes('không tạo dòng mới'))).toEqual([
+      'Sổ tiếp dân: năm mới bắt đầu với số tồn tháng 12.',
+    ]);
     const got = await sheets(target, 'Sổ tiếp dân', SHEET.register);
     expect(got['Sổ tiếp dân'].values[1]).toEqual(['Hộ tịch', 3]);
     expect(readRegister(got[SHEET.register]).map((o) => o.name)).toContain('Sổ tiếp dân');
@@ -386,7 +400,7 @@ describe('Hồ sơ TTHC into the new year', () => {
     );
     const grid = (await sheets(target, SHEET.tthc))[SHEET.tthc].values;
     const fresh = await openXlsx(null);
-    await initTracker(fresh, { year: 2027, now });
+    await initNamed(fresh, { year: 2027, now });
     const init = (await sheets(fresh, SHEET.tthc))[SHEET.tthc].values;
     // Init's sheet for 2027, January's "Kỳ trước chuyển qua" of Hộ tịch (4) and Đất đai (2) aside.
     const expected = init.map((r) => [...r]);
@@ -440,7 +454,7 @@ describe('Hồ sơ TTHC into the new year', () => {
 
   it('gives a tracker made before Hồ sơ TTHC none, as the old file had none', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     port.sheets = port.sheets.filter((sheet) => sheet.name !== SHEET.tthc);
     const target = await openXlsx(null);
     const outcome = await rolloverTracker(port, target, { today, now });
@@ -505,11 +519,55 @@ describe('refusals', () => {
 
   it('copies a formula’s value, and says so', async () => {
     const source = new MemoryPort();
-    await initTracker(source, { year: 2026, now });
+    await initNamed(source, { year: 2026, now });
     const row = planRow(2026, 'Khảo sát, lắp đặt');
     source.sheet(SHEET.tracker)!.formulas[row - 1][6] = '=DATE(2026,6,30)';
     const target = new MemoryPort();
     const outcome = await rolloverTracker(source, target, { to: 2027, today });
     expect(outcome.warnings).toContain(ROLLOVER.formulaValues([`G${row}`]));
+  });
+});
+
+describe('rollover details (issue 20, item 10)', () => {
+  it('refuses a tracker of a year not begun (a 2027 file rolled over during 2026), writing nothing', async () => {
+    const source = new MemoryPort();
+    await initNamed(source, { year: 2027, now });
+    const target = new MemoryPort();
+    const outcome = await rolloverTracker(source, target, { today: '2026-11-29', now });
+    expect(outcome).toMatchObject({ ok: false, message: ROLLOVER.sourceInFuture(2027, 2026) });
+    expect(target.sheets).toEqual([]);
+  });
+
+  it('marks every carried row with the year it came from, which carriedFrom reads back from its Ghi chú', async () => {
+    const old = await buildOldTracker();
+    const { target, outcome } = await rollover(old);
+    const read = readTracker((await sheets(target, SHEET.tracker))[SHEET.tracker] as Grid);
+    const marked = read.tasks.filter((t) => carriedFrom(t.note) === 2026).map((t) => t.row);
+    expect(marked).toEqual(outcome.carried!.map((c) => c.newRow));
+    expect(read.tasks.filter((t) => carriedFrom(t.note) === null)).toHaveLength(outcome.planRows!);
+    expect(carriedFrom('Chờ kinh phí\nChuyển từ năm 2025 (dòng 3)\nChuyển từ năm 2026 (dòng 50)')).toBe(2026);
+    expect(carriedFrom('Chuyển từ năm nay sang tháng sau')).toBeNull();
+  });
+
+  it('announces the fields whose January carry-over is left blank for want of December’s figures', async () => {
+    const old = await buildOldTracker();
+    const book = await openXlsx(old.bytes);
+    const tthc = (await book.read([SHEET.tthc])).contents[SHEET.tthc]!;
+    const row = (month: number, field: string) =>
+      tthc.values.findIndex((r) => r[0] === month && r[1] === field) + 1;
+    // November's figures for two fields, December's for one only.
+    await book.apply({
+      write: [],
+      updates: [
+        { sheet: SHEET.tthc, cell: `D${row(11, TTHC_FIELDS[0])}`, value: 4 },
+        { sheet: SHEET.tthc, cell: `G${row(11, TTHC_FIELDS[0])}`, value: 4 },
+        { sheet: SHEET.tthc, cell: `D${row(11, TTHC_FIELDS[1])}`, value: 2 },
+        { sheet: SHEET.tthc, cell: `G${row(11, TTHC_FIELDS[1])}`, value: 2 },
+        { sheet: SHEET.tthc, cell: `D${row(12, TTHC_FIELDS[0])}`, value: 3 },
+        { sheet: SHEET.tthc, cell: `G${row(12, TTHC_FIELDS[0])}`, value: 3 },
+      ],
+    });
+    const { outcome } = await rollover({ ...old, bytes: await book.toBuffer() });
+    expect(outcome.warnings).toContain(ROLLOVER.tthcDecemberGap([TTHC_FIELDS[1]], 2026, 2027));
   });
 });

@@ -3,7 +3,7 @@
  * existed (Danh mục's list of fields into empty cells only; the register still tells an untouched Danh mục from
  * an edited one); check reports its problems; Sửa tự động mends its certain ones; the report carries its figures.
  */
-import { checkTracker, compileReport, initTracker } from '../../src/app';
+import { checkTracker, compileReport } from '../../src/app';
 import { fixable, fixCells } from '../../src/app/fixCells';
 import { loadOverview } from '../../src/app/overview';
 import { cellText, type GridCell } from '../../src/domain/grid';
@@ -12,6 +12,7 @@ import { SHEET, TTHC_HEADERS } from '../../src/i18n/vi';
 import { fingerprintGrid, readRegister } from '../../src/sheets/register';
 import type { RawCell } from '../../src/workbook/port';
 import { MemoryPort, type MemorySheet } from '../support/memoryPort';
+import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T03:00:00Z');
 const today = '2026-06-05';
@@ -19,7 +20,7 @@ const today = '2026-06-05';
 /** A workbook as the add-in wrote it before Hồ sơ TTHC existed: no such sheet, Danh mục with columns A–E. */
 async function beforeTthc(edit?: (lists: MemorySheet) => void): Promise<MemoryPort> {
   const port = new MemoryPort();
-  await initTracker(port, { year: 2026, now });
+  await initNamed(port, { year: 2026, now });
   port.sheets = port.sheets.filter((s) => s.name !== SHEET.tthc);
   const lists = port.sheet(SHEET.lists)!;
   lists.values = lists.values.map((r) => r.slice(0, 5));
@@ -40,7 +41,7 @@ const column = (s: MemorySheet, c: number): string[] =>
 describe('Khởi tạo and Hồ sơ TTHC', () => {
   it('a new tracker comes with Hồ sơ TTHC: a row for every month and field of Danh mục, and the field list', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     const tthc = port.sheet(SHEET.tthc)!;
     expect(tthc.values[0]).toEqual(Object.values(TTHC_HEADERS));
     expect(tthc.values).toHaveLength(1 + 12 * TTHC_FIELDS.length);
@@ -63,7 +64,7 @@ describe('Khởi tạo and Hồ sơ TTHC', () => {
       [SHEET.tracker, SHEET.settings, SHEET.lists].map((n) => [n, copy(port.sheet(n))]),
     );
     const applies = port.applies;
-    const out = await initTracker(port, { year: 2030, now }); // the year of Cài đặt wins: 2026
+    const out = await initNamed(port, { year: 2030, now }); // the year of Cài đặt wins: 2026
     expect(out).toMatchObject({ ok: true, sheet: SHEET.tthc });
     expect(out.message).toContain('năm 2026');
     expect(out.message).toContain('cột F');
@@ -81,7 +82,7 @@ describe('Khởi tạo and Hồ sơ TTHC', () => {
     const entry = readRegister(port.sheet(SHEET.register) as never).find((o) => o.name === SHEET.lists)!;
     expect(entry.fingerprint).toBe(fingerprintGrid(lists));
     // Run again: nothing more to add.
-    const again = await initTracker(port, { year: 2026, now });
+    const again = await initNamed(port, { year: 2026, now });
     expect(again.ok).toBe(false);
     expect(again.message).toContain('đã có sẵn');
   });
@@ -92,7 +93,7 @@ describe('Khởi tạo and Hồ sơ TTHC', () => {
       lists.values[1][5] = 'ghi chú của tôi';
     });
     const register = readRegister(port.sheet(SHEET.register) as never).find((o) => o.name === SHEET.lists)!;
-    const out = await initTracker(port, { year: 2026, now });
+    const out = await initNamed(port, { year: 2026, now });
     expect(out.message).toContain('cột G');
     const lists = port.sheet(SHEET.lists)!;
     expect(lists.values[1][5]).toBe('ghi chú của tôi');
@@ -114,7 +115,7 @@ describe('Khởi tạo and Hồ sơ TTHC', () => {
       lists.values[2][7] = 'Xây dựng';
     });
     const before = copy(port.sheet(SHEET.lists));
-    const out = await initTracker(port, { year: 2026, now });
+    const out = await initNamed(port, { year: 2026, now });
     expect(out.ok).toBe(true);
     expect(out.message).not.toContain('cột');
     expect(port.sheet(SHEET.lists)!.values).toEqual(before);
@@ -129,7 +130,7 @@ describe('Khởi tạo and Hồ sơ TTHC', () => {
   it('refuses a user’s own sheet named "Hồ sơ TTHC" on a new workbook, and writes nothing', async () => {
     const port = new MemoryPort();
     const mine = port.addUserSheet(SHEET.tthc, [['Sổ của tôi']]);
-    const out = await initTracker(port, { year: 2026, now });
+    const out = await initNamed(port, { year: 2026, now });
     expect(out).toMatchObject({ ok: false, sheet: SHEET.tthc });
     expect(out.message).toContain('không do phần bổ trợ tạo ra');
     expect(port.applies).toBe(0);
@@ -156,7 +157,7 @@ function type(
 describe('Kiểm tra, Sửa tự động and Tổng hợp báo cáo with Hồ sơ TTHC', () => {
   it('check lists the sheet’s problems beside the tracker’s; Sửa tự động turns a count stored as text into the number', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     const a = type(port, 1, 'Hộ tịch', [0, 10, 5, 3, 10, 2, 0, 0], 'Chờ bổ sung giấy tờ');
     const b = type(port, 2, 'Hộ tịch', [0, '12', 0, 0, 12, 0, 0, 0]);
     const c = type(port, 2, 'Chứng thực', [0, 10, 0, 0, 9, 0, 0, 0]);
@@ -187,7 +188,7 @@ describe('Kiểm tra, Sửa tự động and Tổng hợp báo cáo with Hồ s�
 
   it('the report and its JSON carry the period’s TTHC figures; Tổng hợp gets its TTHC blocks', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     type(port, 1, 'Đất đai', [2, 5, 5, 0, 8, 2, 2, 0], 'Chờ đo đạc');
     type(port, 2, 'Đất đai', [2, 4, 4, 1, 6, 1, 2, 0], 'Chờ ý kiến phòng chuyên môn');
     type(port, 2, 'Hộ tịch', [0, 20, 10, 10, 20, 0, 0, 0]);
@@ -207,7 +208,7 @@ describe('Kiểm tra, Sửa tự động and Tổng hợp báo cáo with Hồ s�
 
   it('the overview sums up this month and the period, and lists the fields with late dossiers', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     type(port, 3, 'Đất đai', [0, 5, 5, 0, 8, 2, 0, 0], 'Chờ đo đạc');
     const row = type(port, 5, 'Đất đai', [0, 5, 0, 0, 3, 1, 0, 1], 'Thiếu người');
     type(port, 5, 'Hộ tịch', [0, 20, 0, 0, 20, 0, 0, 0]);

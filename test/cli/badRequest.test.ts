@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cchcIn, expectNoStack } from './run';
+import { INIT_NAMES } from '../support/identity';
 
 const REFUSAL = '--period 2027-Q1 không thuộc năm theo dõi 2026 của tệp.';
 
@@ -19,7 +20,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const cchc = cchcIn(dir, new Date('2027-01-12T03:00:00Z'));
 
 it('a badRequest outcome exits 2 with its message and the report usage hint, and writes nothing', async () => {
-  expect((await cchc('init', '--year', '2026', '--out', 'kh.xlsx')).code).toBe(0);
+  expect((await cchc('init', '--year', '2026', '--out', 'kh.xlsx', ...INIT_NAMES)).code).toBe(0);
   const before = fs.readFileSync(path.join(dir, 'kh.xlsx'));
   const r = await cchc(
     'report',

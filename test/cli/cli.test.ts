@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli, type CliIo } from '../../src/cli/main';
+import { INIT_NAMES } from '../support/identity';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -29,11 +30,11 @@ describe('cchc', () => {
   const file = path.join(dir, 'kh.xlsx');
 
   it('init writes the tracker for the year and says where', async () => {
-    const r = await cchc('init', '--year', '2026', '--out', file);
+    const r = await cchc('init', '--year', '2026', '--out', file, ...INIT_NAMES);
     expect(r.code).toBe(0);
     expect(r.out).toContain('48 nhiệm vụ');
     expect(r.out).toContain(file);
-    const again = await cchc('init', '--year', '2026', '--out', file);
+    const again = await cchc('init', '--year', '2026', '--out', file, ...INIT_NAMES);
     expect(again.code).toBe(2);
     expect(again.err).toContain('đã có sẵn');
     noStack(again.err);

@@ -14,6 +14,7 @@ import { CONSOLIDATION_SHEET } from '../../src/i18n/consolidation';
 import { HEADERS, SETTING_LABEL, SHEET } from '../../src/i18n/vi';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { cchcIn, expectNoStack } from './run';
+import { INIT_NAMES } from '../support/identity';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-consolidate-'));
 afterAll(() => {
@@ -104,7 +105,9 @@ beforeAll(async () => {
   });
   fs.writeFileSync(bad('danh-sach.xlsx'), await notTracker.toBuffer());
   // Another year's tracker, of a commune not otherwise in the batch.
-  expect((await cchc('init', '--year', '2025', '--out', path.join(BAD, 'nam-2025.xlsx'))).code).toBe(0);
+  expect(
+    (await cchc('init', '--year', '2025', '--out', path.join(BAD, 'nam-2025.xlsx'), ...INIT_NAMES)).code,
+  ).toBe(0);
   // A tracker whose structure the check rejects: the deadline column's header is gone.
   await edited(communeFile('long-dien-a'), bad('mat-cot.xlsx'), (wb) => {
     const sheet = wb.getWorksheet(SHEET.tracker)!;
@@ -264,7 +267,11 @@ describe('consolidating good files', () => {
     }
     const got: [string, number][] = [];
     for (let r = 5; r < 5 + expected.length; r++)
-      got.push([tthc.getCell(`C${r}`).value as string, tthc.getCell(`G${r}`).value as number]);
+      // A commune's total row says the months its figures cover: "Cộng (tháng 1–7)".
+      got.push([
+        String(tthc.getCell(`C${r}`).value).replace(/^Cộng \(tháng 1–\d+\)$/, 'Cộng'),
+        tthc.getCell(`G${r}`).value as number,
+      ]);
     expect(got).toEqual(expected);
     const totalRow = 5 + expected.length;
     const withTthc = json.communes.filter((x) => x.tthc !== null);
@@ -325,7 +332,7 @@ describe('bad input never stops the batch', () => {
   });
 
   it.each([
-    ['empty.xlsx', /Không đọc được tệp/],
+    ['empty.xlsx', /Tệp rỗng \(0 byte\)/],
     ['corrupt.xlsx', /Không đọc được tệp/],
     ['truncated.xlsx', /Không đọc được tệp/],
     ['mat-khau.xlsx', /Không đọc được tệp/],

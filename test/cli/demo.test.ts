@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { checkTracker, demoDay, demoProgress, initTracker, writeDemo } from '../../src/app';
+import { checkTracker, demoDay, demoProgress, writeDemo } from '../../src/app';
 import { workingDayOnOrBefore } from '../../src/app/demo';
 import { parseA1Cell } from '../../src/domain/a1';
 import { formatVnDate, isoFromSerial } from '../../src/domain/dates';
@@ -19,6 +19,7 @@ import { estimateLines } from '../../src/sheets/textLayout';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { MemoryPort } from '../support/memoryPort';
 import { cchcIn } from './run';
+import { initNamed } from '../support/identity';
 
 interface Totals {
   tasks: number;
@@ -168,7 +169,7 @@ describe('the demo on paper', () => {
   it('every text it records fits its row as the tracker sizes it, with a line to spare', async () => {
     const year = 2026;
     const port = new MemoryPort();
-    await initTracker(port, { year });
+    await initNamed(port, { year });
     const grid = (await port.read([SHEET.tracker])).contents[SHEET.tracker];
     const read = readTracker(grid);
     const spec = buildTrackerSheet(seedsFromPlan(expandSchedule(year)), year);

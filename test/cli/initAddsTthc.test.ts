@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { defaultSettings } from '../../src/domain/settings';
+import { planSettings } from '../../src/domain/settings';
 import { expandSchedule } from '../../src/domain/schedule';
 import { TTHC_FIELDS } from '../../src/domain/tthc';
 import { SHEET, TTHC_HEADERS } from '../../src/i18n/vi';
@@ -18,6 +18,7 @@ import type { SheetSpec } from '../../src/sheets/spec';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { cchcIn, expectNoStack } from './run';
+import { INIT_NAMES } from '../support/identity';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-init-tthc-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -54,7 +55,7 @@ async function olderWorkbook(file: string): Promise<void> {
   };
   const specs = [
     lists,
-    buildSettingsSheet(defaultSettings(2026)),
+    buildSettingsSheet(planSettings(2026)),
     buildTrackerSheet(seedsFromPlan(expandSchedule(2026)), 2026),
   ];
   const user: SheetSpec = {
@@ -91,7 +92,7 @@ describe('cchc init on a tracker made before Hồ sơ TTHC', () => {
     await wb.xlsx.writeFile(file);
     const before = await cellsOf(file);
 
-    const r = await cchc('init', '--year', '2026', '--out', file);
+    const r = await cchc('init', '--year', '2026', '--out', file, ...INIT_NAMES);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Đã thêm trang "${SHEET.tthc}"`);
     expect(r.out).toContain('cột G'); // F holds the user's note
@@ -115,7 +116,7 @@ describe('cchc init on a tracker made before Hồ sơ TTHC', () => {
     expect(after[SHEET.tthc].A1).toBe(TTHC_HEADERS.month);
     expect(after[SHEET.tthc].B2).toBe(TTHC_FIELDS[0]);
 
-    const again = await cchc('init', '--year', '2026', '--out', file);
+    const again = await cchc('init', '--year', '2026', '--out', file, ...INIT_NAMES);
     expect(again.code).toBe(2);
     expect(again.err).toContain('đã có sẵn');
     expectNoStack(again.err);

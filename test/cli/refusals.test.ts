@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { COMMAND_SPECS } from '../../src/cli/main';
 import { CLI } from '../../src/i18n/cli';
 import { cchcIn, expectNoStack } from './run';
+import { INIT_NAMES } from '../support/identity';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-refuse-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -40,7 +41,7 @@ function tree(root: string): Record<string, string> {
 }
 
 beforeAll(async () => {
-  expect((await cchc('init', '--year', '2026', '--out', tracker)).code).toBe(0);
+  expect((await cchc('init', '--year', '2026', '--out', tracker, ...INIT_NAMES)).code).toBe(0);
   fs.copyFileSync(tracker, path.join(dir, 'macro.xlsm'));
   fs.mkdirSync(path.join(dir, 'folder.xlsx'));
 });

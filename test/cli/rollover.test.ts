@@ -42,9 +42,9 @@ describe('cchc rollover', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe(ROLLOVER.done(2027, 48, 11, 2026));
+    expect(lines[0]).toBe(ROLLOVER.done(2027, 46, 11, 2026));
     expect(lines.filter((l) => l.startsWith('  Dòng '))).toHaveLength(11);
-    expect(r.out).toContain('Dòng 40 → dòng 57: Khảo sát, lắp đặt hệ thống camera');
+    expect(r.out).toContain('Dòng 40 → dòng 55: Khảo sát, lắp đặt hệ thống camera');
     expect(r.out).toContain('— hạn 30/06/2026 — Quá hạn');
     expect(r.out).toContain('"Ghi chép riêng"');
     expect(lines[lines.length - 1]).toBe(CLI.written(path.join(dir, 'ke-hoach-2027.xlsx')));
@@ -65,11 +65,11 @@ describe('cchc rollover', () => {
     const r = await cchc('rollover', oldFile, '--to', '2027', '--out', 'json.xlsx', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json).toMatchObject({ from: 2026, to: 2027, planRows: 48, out: path.join(dir, 'json.xlsx') });
+    expect(json).toMatchObject({ from: 2026, to: 2027, planRows: 46, out: path.join(dir, 'json.xlsx') });
     expect(json.carried).toHaveLength(11);
     expect(json.carried[0]).toEqual({
       row: 7,
-      newRow: 50,
+      newRow: 48,
       task: expect.stringContaining('(Quý IV/2026)'),
       deadline: '2026-12-31',
       state: 'onTrack',

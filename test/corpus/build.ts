@@ -7,10 +7,11 @@
  */
 import ExcelJS from 'exceljs';
 
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import type { Iso, RowFacts } from './oracle';
 import type { XmlCell } from './zip';
+import { initNamed, TEST_IDENTITY } from '../support/identity';
 
 export type Col =
   | 'stt'
@@ -236,7 +237,10 @@ export async function userTracker(opts: UserTrackerOptions): Promise<Uint8Array>
     settings.addRows([
       ['Thông số', 'Giá trị'],
       ['Năm theo dõi', 2026],
-      ['Tên đơn vị', 'UBND xã Long Điền A'],
+      ['Tên đơn vị', TEST_IDENTITY.unitName],
+      // Whose report it is: a report without a place and a signer refuses (issue 20, item 7).
+      ['Địa danh', TEST_IDENTITY.place],
+      ['Họ tên người ký', TEST_IDENTITY.signerName],
     ]);
   }
   await opts.tweak?.(wb, ws, layout);
@@ -317,7 +321,7 @@ export async function addinTracker(rows: readonly RowSpec[], opts: AddinOptions 
       evidence: r.evidence ?? '',
     };
   });
-  const init = await initTracker(book, { year: opts.year ?? 2026, seeds, now: INIT_AT });
+  const init = await initNamed(book, { year: opts.year ?? 2026, seeds, now: INIT_AT });
   if (!init.ok) throw new Error(`corpus: init failed: ${init.message}`);
   if (opts.reported) {
     const out = await compileReport(book, {

@@ -512,7 +512,8 @@ function addinCases(): CorpusCase[] {
       build: async () => edit(await addinTracker(rows), (zip) => removeSheet(zip, SETTINGS)),
       facts,
       check: { exit: 0, problems: [warn('settingsMissing', 'A1', SETTINGS)], only: true },
-      report: ok(),
+      // Without Cài đặt the report does not know whose it is: it refuses rather than borrow the plan's names.
+      report: { ok: false, sheet: SETTINGS, cell: 'B2', says: ['Chưa lập báo cáo', '"Tên đơn vị" (ô B2)'] },
     },
     {
       id: 'addin-settings-wrong-types',
@@ -532,10 +533,19 @@ function addinCases(): CorpusCase[] {
       facts,
       check: {
         exit: 0,
-        problems: ['B2', 'B4', 'B5', 'B6', 'B10'].map((c) => warn('settingInvalid', c, SETTINGS)),
+        problems: [
+          warn('settingBlank', 'B2', SETTINGS),
+          ...['B4', 'B5', 'B6', 'B10'].map((c) => warn('settingInvalid', c, SETTINGS)),
+        ],
         only: true,
       },
-      report: ok(),
+      // No unit name and an error value for the place: no report says whose it is.
+      report: {
+        ok: false,
+        sheet: SETTINGS,
+        cell: 'B2',
+        says: ['"Tên đơn vị" (ô B2), "Địa danh" (ô B4)'],
+      },
     },
     {
       id: 'addin-settings-custom',

@@ -1,5 +1,12 @@
 /** The fold over the communes' reports: one file per commune (the newest), Vietnamese order, sums. */
-import { byUnit, communeKey, dropDuplicates, sumCounts, vietnamDay } from '../../src/domain/consolidation';
+import {
+  byUnit,
+  communeKey,
+  displayUnitName,
+  dropDuplicates,
+  sumCounts,
+  vietnamDay,
+} from '../../src/domain/consolidation';
 import { REPORT_STATES } from '../../src/domain/rollup';
 import { commune, consolidation, counts } from '../support/communes';
 
@@ -120,4 +127,64 @@ it('a write time is the day it was in Vietnam (UTC+7)', () => {
   expect(vietnamDay('2026-09-04T16:59:00Z')).toBe('2026-09-04');
   expect(vietnamDay('2026-09-04T17:00:00Z')).toBe('2026-09-05');
   expect(vietnamDay('không phải ngày')).toBeNull();
+});
+
+describe('one commune, one key (issue 20, item 6)', () => {
+  const base = 'UBND xã Long Điền A';
+  const key = communeKey(base);
+  it.each([
+    ['zero-width joiner', 'UBND xã Long\u200d Điền A'],
+    ['zero-width non-joiner', 'UBND x\u200cã Long Điền A'],
+    ['soft hyphen', 'UBND xã Long Đi\u00adền A'],
+    ['word joiner', 'UBND xã\u2060 Long Điền A'],
+    ['right-to-left mark', '\u200fUBND xã Long Điền A'],
+    ['left-to-right mark and BOM', '\ufeffUBND xã Long Điền A\u200e'],
+    ['a bidi embedding', 'UBND xã \u202bLong Điền A\u202c'],
+    ['fullwidth letters', 'ＵＢＮＤ xã Ｌong Điền Ａ'],
+    ['a Cyrillic а', 'UBND xã Long Điền \u0410'],
+    ['Cyrillic о and е', 'UBND xã L\u043eng Điền A'],
+    ['a Greek capital alpha', 'UBND xã Long Điền \u0391'],
+    ['NBSP and the long form', 'Ủy ban nhân dân\u00a0xã Long Điền A'],
+  ])('ignores %s', (_, variant) => {
+    expect(communeKey(variant)).toBe(key);
+  });
+
+  it('keeps different communes apart', () => {
+    expect(communeKey('UBND xã Long Điền B')).not.toBe(key);
+    expect(communeKey('UBND phường Long Điền A')).not.toBe(key);
+  });
+
+  it('shows every spelling of one name in one form', () => {
+    expect(displayUnitName('Ủy ban nhân dân xã Hội An')).toBe('UBND xã Hội An');
+    expect(displayUnitName('UBND xã nhơn mỹ')).toBe('UBND xã Nhơn Mỹ');
+    expect(displayUnitName('ubnd XÃ NHƠN MỸ')).toBe('UBND xã Nhơn Mỹ');
+    expect(displayUnitName('Uỷ ban nhân dân phường 7')).toBe('UBND phường 7');
+    expect(displayUnitName('UBND xã Ia H\u2019Drai')).toBe('UBND xã Ia H\u2019Drai');
+    expect(displayUnitName('ＵＢＮＤ xã Kiến\u200b An\u00ad')).toBe('UBND xã Kiến An');
+    expect(displayUnitName('Hội An')).toBe('Hội An');
+  });
+
+  it('sorts the long and short spellings together, in Vietnamese order', () => {
+    const c = consolidation(
+      ['Ủy ban nhân dân xã Hội An', 'UBND xã nhơn mỹ', 'UBND xã An Phú', 'UBND phường Đông Hòa'].map((u, i) =>
+        commune(displayUnitName(u), `${i}.xlsx`, counts(1, 1)),
+      ),
+    );
+    expect(c.communes.map((x) => x.unit)).toEqual([
+      'UBND phường Đông Hòa',
+      'UBND xã An Phú',
+      'UBND xã Hội An',
+      'UBND xã Nhơn Mỹ',
+    ]);
+  });
+
+  it('counts a commune sent with look-alike names once', () => {
+    const c = consolidation([
+      commune('UBND xã Long Điền A', 'a.xlsx', counts(1, 2)),
+      commune('UBND xã Long\u200d Điền \u0410', 'b.xlsx', counts(1, 2)),
+      commune('ＵＢＮＤ xã Long Điền A', 'c.xlsx', counts(1, 2)),
+    ]);
+    expect(c.communes).toHaveLength(1);
+    expect(c.duplicates[0].dropped).toHaveLength(2);
+  });
 });

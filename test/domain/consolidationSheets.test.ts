@@ -25,6 +25,7 @@ describe('the consolidation sheets', () => {
             daysLate: 66,
             row: 40,
             dataError: false,
+            note: '',
           },
         ],
       }),
@@ -73,7 +74,7 @@ describe('the consolidation sheets', () => {
     const withTthc = consolidation([
       commune('UBND xã A', 'a.xlsx', counts(1, 1), {
         tthcOnTimeRate: 0.9,
-        tthc: { byField: [{ field: 'Hộ tịch', figures }], totals: figures },
+        tthc: { byField: [{ field: 'Hộ tịch', figures }], totals: figures, months: [1, 2, 3] },
       }),
     ]);
     const [t] = buildConsolidationSheets(withTthc, names);
@@ -107,4 +108,99 @@ it('names files without the folder they share', () => {
     names: ['a.xlsx', 'b.xlsx'],
   });
   expect(shortFileNames(['in/a.xlsx'])).toEqual({ folder: 'in', names: ['a.xlsx'] });
+});
+
+describe('the consolidated workbook as the province reads it (issue 20, item 9)', () => {
+  const figures = { ...emptyFigures(), online: 10, received: 10, onTime: 9, late: 1 };
+  const withTthc = (unit: string, file: string, months: number[]) =>
+    commune(unit, file, counts(1, 1), {
+      tthcOnTimeRate: 0.9,
+      tthc: { byField: [{ field: 'Hộ tịch', figures }], totals: figures, months },
+    });
+
+  it('shows rates with one decimal, so that 99,77 % is not 100 %', () => {
+    const c = consolidation([withTthc('UBND xã A', 'a.xlsx', [1, 2])]);
+    const [t] = buildConsolidationSheets(c, names);
+    const col = (h: string) => String.fromCharCode(65 + t.cells[3].indexOf(h));
+    for (const h of [COMMUNES_HEADER.rate, COMMUNES_HEADER.tthcRate]) {
+      const style = t.styles?.find((s) => s.range.startsWith(`${col(h)}5:`));
+      expect(style?.style.numberFormat).toBe('0.0%');
+    }
+  });
+
+  it('carries each commune’s Ghi chú of an overdue task, with the data-error remark after it', () => {
+    const task = {
+      section: 'II.9',
+      task: 'Camera',
+      lead: 'VP-TK',
+      deadline: '2026-06-30',
+      daysLate: 66,
+      row: 40,
+    };
+    const c = consolidation([
+      commune('UBND xã A', 'a.xlsx', counts(0, 2), {
+        overdue: [
+          { ...task, dataError: false, note: 'Chờ kinh phí của tỉnh' },
+          { ...task, row: 41, dataError: true, note: 'Đã ký hợp đồng' },
+          { ...task, row: 42, dataError: false, note: '' },
+        ],
+      }),
+    ]);
+    const [, overdue] = buildConsolidationSheets(c, names);
+    expect(overdue.cells.slice(4, 7).map((r) => r[8])).toEqual([
+      'Chờ kinh phí của tỉnh',
+      `Đã ký hợp đồng\n${CONSOLIDATION_TEXT.overdueDataError}`,
+      null,
+    ]);
+  });
+
+  it('shows each commune’s TTHC months, and says so where they differ', () => {
+    const differ = consolidation([
+      withTthc('UBND xã A', 'a.xlsx', [1, 2, 3, 4, 5]),
+      withTthc('UBND xã B', 'b.xlsx', [1, 2, 3, 4, 5, 6, 7, 8]),
+    ]);
+    const tthc = buildConsolidationSheets(differ, names)[2];
+    const texts = tthc.cells.flat().filter((v): v is string => typeof v === 'string');
+    expect(texts).toContain('Cộng (tháng 1–5)');
+    expect(texts).toContain('Cộng (tháng 1–8)');
+    const note = texts.find((t) => t.startsWith('Lưu ý'));
+    expect(note).toContain('UBND xã A tháng 1–5; UBND xã B tháng 1–8');
+    expect(tthc.page?.printArea).toBe(`A1:M${tthc.cells.length}`);
+    const same = consolidation([
+      withTthc('UBND xã A', 'a.xlsx', [1, 2, 3]),
+      withTthc('UBND xã B', 'b.xlsx', [1, 2, 3]),
+    ]);
+    const sameTexts = buildConsolidationSheets(same, names)[2].cells.flat();
+    expect(sameTexts.some((t) => typeof t === 'string' && t.startsWith('Lưu ý'))).toBe(false);
+  });
+
+  it('is wide enough in TTHC các xã for "100,0%" and four-digit counts (no "###")', () => {
+    const tthc = buildConsolidationSheets(consolidation([withTthc('UBND xã A', 'a.xlsx', [1])]), names)[2];
+    const widths = tthc.columnWidths!;
+    // Excel's and LibreOffice's "###" come when the formatted text plus cell padding is wider than the column.
+    expect(widths[widths.length - 1]).toBeGreaterThanOrEqual('100,0%'.length + 3);
+    for (const w of widths.slice(3, -1)) expect(w).toBeGreaterThanOrEqual('12.345'.length + 2);
+  });
+
+  it('titles the units as they are: xã, phường, both, or đơn vị', () => {
+    const title = (...units: string[]) =>
+      buildConsolidationSheets(
+        consolidation(units.map((u, i) => commune(u, `${i}.xlsx`, counts(1, 1)))),
+        names,
+      ).map((s) => String(s.cells[0][0]));
+    expect(title('UBND xã A', 'UBND xã B')[0]).toContain('CỦA CÁC XÃ 9 THÁNG');
+    expect(title('UBND phường 1', 'UBND phường 2')[0]).toContain('CỦA CÁC PHƯỜNG 9 THÁNG');
+    const mixed = title('UBND xã A', 'UBND phường 2');
+    expect(mixed[0]).toContain('CỦA CÁC XÃ, PHƯỜNG 9 THÁNG');
+    expect(mixed[1]).toContain('CỦA CÁC XÃ, PHƯỜNG,');
+    expect(title('UBND xã A', 'UBND thị trấn B')[0]).toContain('CỦA CÁC ĐƠN VỊ 9 THÁNG');
+    const [t] = buildConsolidationSheets(
+      consolidation([
+        commune('UBND xã A', 'a.xlsx', counts(1, 1)),
+        commune('UBND phường 2', 'b.xlsx', counts(1, 1)),
+      ]),
+      names,
+    );
+    expect(t.cells.flat()).toContain('Tổng cộng (2 đơn vị)');
+  });
 });

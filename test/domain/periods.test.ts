@@ -1,6 +1,6 @@
 import { nextReportDue, parsePeriodId, periodContaining, reportPeriod } from '../../src/domain/periods';
 import { buildReport, dateInWords, issuerLines, placeDateLine } from '../../src/domain/report';
-import { defaultSettings } from '../../src/domain/settings';
+import { defaultSettings, planSettings } from '../../src/domain/settings';
 import { makeTask } from '../support/task';
 
 describe('report periods', () => {
@@ -76,7 +76,7 @@ describe('report content', () => {
     ];
     const r = buildReport({
       tasks,
-      settings: defaultSettings(2026),
+      settings: planSettings(2026),
       period: reportPeriod(2026, 2),
       asOf: '2026-06-05',
     });
@@ -114,7 +114,7 @@ describe('report content', () => {
     const report = (signer: 'chairman' | 'viceChairman') =>
       buildReport({
         tasks: [],
-        settings: { ...defaultSettings(2026), signer, signerName: 'Nguyễn Văn A' },
+        settings: { ...planSettings(2026), signer, signerName: 'Nguyễn Văn A' },
         period: reportPeriod(2026, 2),
         asOf: '2026-06-05',
       }).signature;

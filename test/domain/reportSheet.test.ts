@@ -2,7 +2,7 @@ import { reportPeriod } from '../../src/domain/periods';
 import { buildReport, reportJson, type ReportContent } from '../../src/domain/report';
 import { readTthc, TTHC_COLUMN_KEYS, type TthcRead } from '../../src/domain/tthc';
 import { REPORT_TEXT, SHEET, TTHC_HEADERS } from '../../src/i18n/vi';
-import { defaultSettings } from '../../src/domain/settings';
+import { planSettings } from '../../src/domain/settings';
 import type { Problem } from '../../src/domain/problems';
 import type { Task } from '../../src/domain/tracker';
 import { buildReportSheet, GRID, MAX_LISTED, paginate, type Row } from '../../src/sheets/reportSheet';
@@ -15,7 +15,7 @@ const task = (row: number, deadline: string | null, over: Partial<Task> = {}): T
 const content = (tasks: Task[], over: Partial<Parameters<typeof buildReport>[0]> = {}): ReportContent =>
   buildReport({
     tasks,
-    settings: defaultSettings(2026),
+    settings: planSettings(2026),
     period: reportPeriod(2026, 2),
     asOf: '2026-06-05',
     trackerSheet: 'Nhiệm vụ',
@@ -145,7 +145,7 @@ describe('the report sheet', () => {
   it('cites the plan by number and date from Cài đặt, and by its title when they are blank', () => {
     const cited = texts(
       content([], {
-        settings: { ...defaultSettings(2026), planNumber: '125/KH-UBND', planDate: '2023-03-15' },
+        settings: { ...planSettings(2026), planNumber: '125/KH-UBND', planDate: '2023-03-15' },
       }),
     ).join('\n');
     expect(cited).toContain(

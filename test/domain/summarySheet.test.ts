@@ -62,17 +62,17 @@ describe('Tổng hợp', () => {
 });
 
 describe('Cài đặt', () => {
-  it('holds the plan’s defaults with a hint per row, sized to the hint', () => {
+  it('holds the defaults with a hint per row, sized to the hint; unit, place and signer blank for the user', () => {
     const spec = buildSettingsSheet(defaultSettings(2026));
     const values = spec.cells.slice(1).map((r) => r[1]);
     expect(values).toEqual([
-      'UBND xã Long Điền A',
+      '',
       'Sở Nội vụ tỉnh An Giang',
-      'Long Điền A',
+      '',
       2026,
       7,
       'Phó Chủ tịch (ký thay Chủ tịch)',
-      'Trương Minh Sơn',
+      '',
       'BĐH, TGV BĐH CCHC xã',
       'Theo quý',
       '',

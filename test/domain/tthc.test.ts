@@ -18,6 +18,7 @@ import {
   TTHC_FIELDS,
   tthcFieldsOf,
   tthcFigures,
+  tthcCarryOver,
   tthcUnbalanced,
   tthcFormulaProblems,
   tthcReportMonths,
@@ -453,5 +454,30 @@ describe('a period’s figures', () => {
   it('the on-time rate: early and on time over resolved, null when nothing was resolved', () => {
     expect(onTimeRate({ early: 1, onTime: 2, late: 1 })).toBe(0.75);
     expect(onTimeRate({ early: 0, onTime: 0, late: 0 })).toBeNull();
+  });
+});
+
+describe('January’s carry-over of a new year (issue 20, item 10)', () => {
+  it('names the fields with figures before December but none in December: their carry-over is unknown', () => {
+    const read = readTthc(
+      grid([
+        balanced(11, 'Hộ tịch', { online: 4, pOn: 1 }),
+        balanced(11, 'Đất đai', { online: 6, pOn: 3 }),
+        balanced(12, 'Hộ tịch', { carried: 1, online: 2, pOn: 2 }),
+      ]),
+      2026,
+    );
+    const carry = tthcCarryOver(read, TTHC_FIELDS);
+    expect(carry.known).toBe(true);
+    expect(carry.pending).toEqual([{ field: 'Hộ tịch', count: 2 }]);
+    expect(carry.decemberGap).toEqual(['Đất đai']);
+  });
+
+  it('names none when every field with figures has December’s', () => {
+    const read = readTthc(
+      grid([balanced(11, 'Hộ tịch', { online: 4 }), balanced(12, 'HỘ TỊCH', { online: 2 })]),
+      2026,
+    );
+    expect(tthcCarryOver(read, TTHC_FIELDS).decemberGap).toEqual([]);
   });
 });

@@ -141,10 +141,12 @@ describe('the task pane in the browser preview', () => {
   });
 
   it('creates the tracker, shows its sheet and sums it up', async () => {
-    await pane()
-      .getByRole('tabpanel', { name: 'Tổng quan' })
-      .getByRole('button', { name: 'Khởi tạo bảng theo dõi' })
-      .click();
+    const overview = pane().getByRole('tabpanel', { name: 'Tổng quan' });
+    // Whose tracker it is comes from the user (issue 20, item 7).
+    await overview.getByRole('textbox', { name: /Tên đơn vị/ }).fill('UBND xã Long Điền A');
+    await overview.getByRole('textbox', { name: /Địa danh/ }).fill('Long Điền A');
+    await overview.getByRole('textbox', { name: /Họ tên người ký/ }).fill('Trương Minh Sơn');
+    await overview.getByRole('button', { name: 'Khởi tạo bảng theo dõi' }).click();
     await pane().getByText('Đã tạo bảng theo dõi năm 2026 ở trang "Nhiệm vụ" với 48 nhiệm vụ').waitFor();
     await page.getByRole('tab', { name: 'Nhiệm vụ', selected: true }).waitFor();
     // Deadlines are judged against 02/06/2026: the first quarter's tasks are late.

@@ -42,6 +42,8 @@ const overdue = (n: number): OverdueTask[] =>
     daysLate: 30 + i,
     row: 10 + i,
     dataError: i === 2,
+    note:
+      i === 1 ? 'Đã họp ngày 10/3, chưa có biên bản; Văn phòng đang hoàn thiện hồ sơ minh chứng để nộp' : '',
   }));
 
 /** A commune's TTHC figures in three fields, some late. */
@@ -56,7 +58,9 @@ function tthcOf(i: number): Pick<CommuneReport, 'tthc' | 'tthcOnTimeRate'> {
     field('Giải quyết khiếu nại – tố cáo', 10 + (i % 5), i % 3),
   ];
   const totals = sumTthc(byField.map((f) => f.figures));
-  return { tthc: { byField, totals }, tthcOnTimeRate: onTimeRate(totals) };
+  // One commune in five has typed January–May only; the others January–August.
+  const months = i % 5 === 0 ? [1, 2, 3, 4, 5] : [1, 2, 3, 4, 5, 6, 7, 8];
+  return { tthc: { byField, totals, months }, tthcOnTimeRate: onTimeRate(totals) };
 }
 
 /** 40 communes, rates from 0 % to 100 %, some tied, two with nothing due yet; long names and paths. */
@@ -154,6 +158,23 @@ describe('the consolidation printed by LibreOffice', () => {
 
     expect(sizes.length).toBeGreaterThan(200);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_PT);
+  });
+});
+
+describe('what the province reads (issue 20, item 9)', () => {
+  it('prints no "###": every rate and count fits its column at the default widths', () => {
+    const hashes = pages.flatMap((p) => p.words.filter((w) => w.text.includes('###')).map(() => p.number));
+    expect(hashes).toEqual([]);
+    // The widest rate is there to be printed: 100 % in TTHC các xã (Hộ tịch has no late dossier).
+    expect(pages.some((p) => p.words.some((w) => /^100[.,]0%$/.test(w.text)))).toBe(true);
+  });
+
+  it('shows the rates with one decimal, the communes’ Ghi chú and where their TTHC months differ', () => {
+    expect(csv[CONSOLIDATION_SHEET.communes]).toMatch(/\b\d{1,3}[.,]\d%/);
+    expect(csv[CONSOLIDATION_SHEET.communes]).not.toMatch(/(^|[^.,\d])\d{1,3}%/m);
+    expect(csv[CONSOLIDATION_SHEET.overdue]).toContain('Văn phòng đang hoàn thiện hồ sơ minh chứng');
+    expect(csv[CONSOLIDATION_SHEET.tthc]).toContain('Cộng (tháng 1–5)');
+    expect(csv[CONSOLIDATION_SHEET.tthc]).toContain('Lưu ý: số liệu của các đơn vị không cùng các tháng');
   });
 });
 

@@ -19,7 +19,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 
-import { initTracker } from '../../src/app';
 import { trackerFromSnapshot, type TrackerState } from '../../src/app/checkTracker';
 import { lettersToCol } from '../../src/domain/a1';
 import { periodContaining } from '../../src/domain/periods';
@@ -40,6 +39,7 @@ import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
 import { summaryMismatches } from '../helpers/summaryOracle';
 import { FUZZ_SEED } from '../properties/fuzzConfig';
+import { initNamed } from '../support/identity';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
@@ -356,7 +356,7 @@ const results: Checked[] = [];
 
 beforeAll(async () => {
   const fresh = await openXlsx(null);
-  await initTracker(fresh, { year });
+  await initNamed(fresh, { year });
   const base = await fresh.toBuffer();
   const written: Written[] = [];
   for (let i = 0; i < all.length; i++) written.push(await writeCase(all[i], i, base));

@@ -25,6 +25,7 @@ import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { disposeLibreOffice, recalcWithLibreOffice, runTool, toPdf } from '../helpers/libreoffice';
 import { summaryMismatches } from '../helpers/summaryOracle';
 import { BOX_PER_PT, phrase, readPdf, rules, type PdfWord, type Rule } from '../helpers/pdfText';
+import { INIT_NAMES } from '../support/identity';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
@@ -65,7 +66,7 @@ function updatesFor(): CellUpdate[] {
 async function writeDemo(): Promise<{ file: string; reportSheet: string }> {
   const file = path.join(dir, 'demo.xlsx');
   const io = { out: () => undefined, err: (l: string) => console.error(l), now: () => new Date(), cwd: dir };
-  expect(await runCli(['init', '--year', String(year), '--out', file], io)).toBe(0);
+  expect(await runCli(['init', '--year', String(year), '--out', file, ...INIT_NAMES], io)).toBe(0);
   const book = await openXlsx(fs.readFileSync(file));
   const typed = await book.read([SHEET.tracker, SHEET.tthc]);
   // The one-stop shop's counts of January to May, as the demo types them (Đất đai late in March and May).

@@ -18,7 +18,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 
-import { initTracker } from '../../src/app';
 import { trackerFromSnapshot, type TrackerState } from '../../src/app/checkTracker';
 import { summaryFor, summaryTthcInput } from '../../src/app/summary';
 import { lettersToCol, quoteSheet } from '../../src/domain/a1';
@@ -45,6 +44,7 @@ import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { ERROR_MARK, ERRORS, withErrorCells } from '../helpers/errorCells';
 import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
 import { FUZZ_SEED } from '../properties/fuzzConfig';
+import { initNamed } from '../support/identity';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
@@ -325,7 +325,7 @@ const results: Checked[] = [];
 
 beforeAll(async () => {
   const fresh = await openXlsx(null);
-  await initTracker(fresh, { year });
+  await initNamed(fresh, { year });
   // A sheet of five fields (60 rows) in place of init's twelve: the same builder, a smaller file.
   await fresh.apply({ write: [buildTthcSheet({ year, fields: FIELDS })] });
   const base = await fresh.toBuffer();

@@ -2,7 +2,7 @@
  * The application actions through the Office.js adapter on the fake Excel API: sync counts at 48 and 5,000
  * rows, text kept as text, user sheets untouched, and the ribbon button's report (run by the pane) on success and failure.
  */
-import { checkTracker, compileReport, initTracker } from '../../src/app';
+import { checkTracker, compileReport } from '../../src/app';
 import type { ActionOutcome } from '../../src/app/types';
 import { expandSchedule } from '../../src/domain/schedule';
 import { SHEET } from '../../src/i18n/vi';
@@ -10,6 +10,7 @@ import { seedsFromPlan, type TrackerSeed } from '../../src/sheets/trackerSheet';
 import { createPaneActions } from '../../src/taskpane/paneActions';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
+import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T03:00:00Z');
 
@@ -62,7 +63,7 @@ describe('Khởi tạo through Office.js', () => {
   ])('takes at most 3 context.sync() calls for %s', async (_label, seeds) => {
     const excel = createFakeExcel();
     const port = createOfficeWorkbook(excel.run);
-    const out = await initTracker(port, { year: 2026, now, seeds });
+    const out = await initNamed(port, { year: 2026, now, seeds });
     expect(out.ok).toBe(true);
     expect(excel.syncCount).toBeLessThanOrEqual(3);
     expect(excel.sheetNames().slice(0, 5)).toEqual([
@@ -80,7 +81,7 @@ describe('Khởi tạo through Office.js', () => {
     const excel = createFakeExcel();
     const texts = ['=SUM(A1:A3)', '+84 912 345 678', '-Rà soát hồ sơ', '@Văn phòng'];
     const seeds = bigSeeds(4).map((s, i) => ({ ...s, task: texts[i] }));
-    await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now, seeds });
+    await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now, seeds });
     const sheet = excel.sheet(SHEET.tracker);
     expect(['C2', 'C3', 'C4', 'C5'].map((c) => sheet.value(c))).toEqual(texts);
     expect(['C2', 'C3', 'C4', 'C5'].map((c) => sheet.formula(c))).toEqual([null, null, null, null]);
@@ -93,7 +94,7 @@ describe('Khởi tạo through Office.js', () => {
       ['Họp chi bộ', 46178],
     ]);
     const before = cellsOf(excel, [SHEET.tracker]);
-    const out = await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now });
+    const out = await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
     expect(out.ok).toBe(false);
     expect(out.message).toContain(`"${SHEET.tracker}"`);
     expect(out.message).toContain('không do phần bổ trợ tạo ra');
@@ -109,7 +110,7 @@ describe('Tổng hợp báo cáo through Office.js', () => {
       ['Số', 'Trích yếu'],
       [12, 'Quyết định kiện toàn BĐH'],
     ]);
-    await initTracker(createOfficeWorkbook(excel.run), {
+    await initNamed(createOfficeWorkbook(excel.run), {
       year: 2026,
       now,
       seeds: rows ? bigSeeds(rows) : undefined,
@@ -178,7 +179,7 @@ describe('Tổng hợp báo cáo through Office.js', () => {
 describe('Kiểm tra dữ liệu through Office.js', () => {
   it('reads in two syncs and finds a fresh tracker clean', async () => {
     const excel = createFakeExcel();
-    await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now });
+    await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
     excel.resetStats();
     const out = await checkTracker(createOfficeWorkbook(excel.run), { today: '2026-06-05' });
     expect(out.result).toEqual({ errors: [], warnings: [] });

@@ -1,16 +1,17 @@
 import JSZip from 'jszip';
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { SHEET } from '../../src/i18n/vi';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { createFakeExcel } from '../fake-excel';
 import { sheetPartOf } from '../xlsx/fixtures';
+import { initNamed } from '../support/identity';
 
 describe('rows sized to their wrapped text', () => {
   it('are fitted by Excel itself in a live workbook (tracker), fixed where cells are merged (report)', async () => {
     const excel = createFakeExcel();
     const port = createOfficeWorkbook(excel.run);
-    await initTracker(port, { year: 2026 });
+    await initNamed(port, { year: 2026 });
     await compileReport(port, { asOf: '2026-06-05' });
     const tracker = excel.sheet(SHEET.tracker).state;
     expect(tracker.autofitRows.size).toBeGreaterThanOrEqual(49);
@@ -22,7 +23,7 @@ describe('rows sized to their wrapped text', () => {
 
   it('are written as auto heights in a file, so Excel refits a row when its text changes', async () => {
     const book = await openXlsx(null);
-    await initTracker(book, { year: 2026 });
+    await initNamed(book, { year: 2026 });
     await compileReport(book, { asOf: '2026-06-05' });
     const zip = await JSZip.loadAsync(await book.toBuffer());
     const part = async (name: string): Promise<string> =>

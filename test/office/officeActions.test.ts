@@ -1,10 +1,11 @@
 /** The three actions of src/app through the Office.js adapter on the fake: round trips, tab order, results. */
-import { checkTracker, compileReport, initTracker } from '../../src/app';
+import { checkTracker, compileReport } from '../../src/app';
 import { expandSchedule } from '../../src/domain/schedule';
 import { SHEET } from '../../src/i18n/vi';
 import { seedsFromPlan, type TrackerSeed } from '../../src/sheets/trackerSheet';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel } from '../fake-excel';
+import { initNamed } from '../support/identity';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const AS_OF = '2026-06-05';
@@ -25,7 +26,7 @@ describe('Office adapter: the actions end to end', () => {
     excel.addUserSheet('Sheet1');
     const port = createOfficeWorkbook(excel.run);
 
-    const init = await initTracker(port, { year: 2026 });
+    const init = await initNamed(port, { year: 2026 });
     expect(init.ok).toBe(true);
     expect(excel.syncCount).toBe(2);
     expect(excel.sheetNames().slice(0, 5)).toEqual([
@@ -57,7 +58,7 @@ describe('Office adapter: the actions end to end', () => {
     excel.addUserSheet('Sheet1');
     const port = createOfficeWorkbook(excel.run);
     const actions = [
-      () => initTracker(port, { year: 2026, seeds: manySeeds(5000) }),
+      () => initNamed(port, { year: 2026, seeds: manySeeds(5000) }),
       () => checkTracker(port, { today: AS_OF }),
       () => compileReport(port, { asOf: AS_OF }),
     ];

@@ -2,7 +2,7 @@
  * Issue 9, item 2: every documented Excel failure has its own Vietnamese message and a sensible reaction;
  * the Excel code goes to the console, never to the user; no message tells the user to do what cannot help.
  */
-import { compileReport, initTracker, loadSettings, saveSettings } from '../../src/app';
+import { compileReport, loadSettings, saveSettings } from '../../src/app';
 import { OFFICE_ERROR, SHEET } from '../../src/i18n/vi';
 import {
   createOfficeWorkbook,
@@ -11,6 +11,7 @@ import {
 } from '../../src/workbook/office/officeWorkbook';
 import { WorkbookError } from '../../src/workbook/port';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
+import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T08:00:00Z');
 const AS_OF = '2026-06-05';
@@ -19,7 +20,7 @@ const VIETNAMESE = /[ạảấầẩẫậắằẳẵặẹẻẽếềểễ�
 async function withTracker(): Promise<FakeExcel> {
   const excel = createFakeExcel();
   excel.addUserSheet('Sheet1');
-  await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now });
+  await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
   excel.resetStats();
   return excel;
 }

@@ -3,7 +3,7 @@
  * fitting, a protected structure, a clashing table name) and reads in one round trip when it knows the
  * workbook, without ever asking for a response Excel would refuse.
  */
-import { compileReport, initTracker, saveSettings, loadSettings } from '../../src/app';
+import { compileReport, saveSettings, loadSettings } from '../../src/app';
 import { PLAN_ERROR } from '../../src/i18n/plan';
 import { SHEET } from '../../src/i18n/vi';
 import { inProcessMemory, parseMemory, storageMemory } from '../../src/workbook/office/memory';
@@ -14,6 +14,7 @@ import { rowHeightFor } from '../../src/sheets/textLayout';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
 import { MemoryPort } from '../support/memoryPort';
 import { sheetSpec, trackerSpec, vietnameseText } from './specBuilder';
+import { initNamed } from '../support/identity';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const now = new Date('2026-06-05T08:00:00Z');
@@ -22,7 +23,7 @@ const AS_OF = '2026-06-05';
 async function withTracker(): Promise<FakeExcel> {
   const excel = createFakeExcel();
   excel.addUserSheet('Sheet1');
-  await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now });
+  await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
   excel.resetStats();
   return excel;
 }
@@ -196,7 +197,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
     const excel = createFakeExcel();
     excel.addUserSheet('Của tôi', [['Cột'], [1]]);
     excel.addTable('Của tôi', 'NhiemVu', 'A1:A2');
-    const out = await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now });
+    const out = await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
     expect(out).toMatchObject({ ok: false, message: PLAN_ERROR.tableNameTaken('NhiemVu', 'Của tôi') });
     expect(excel.sheetNames()).toEqual(['Của tôi']);
   });
@@ -204,7 +205,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
   it('writes each row’s own Tình trạng hạn formula, Excel filling the table column itself', async () => {
     const excel = createFakeExcel();
     excel.addUserSheet('Sheet1');
-    await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now });
+    await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
     const tracker = excel.sheet(SHEET.tracker);
     const column = tracker.tables()[0].columns.indexOf('Tình trạng hạn');
     const letter = String.fromCharCode(65 + column);
@@ -216,7 +217,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
 
   it('loses no value to Excel’s merge rule (a merged area keeps its top-left value only)', async () => {
     const memory = new MemoryPort();
-    await initTracker(memory, { year: 2026, now });
+    await initNamed(memory, { year: 2026, now });
     await compileReport(memory, { asOf: AS_OF, now });
     const excel = await withTracker();
     await compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
@@ -234,7 +235,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
 
   it('puts the report’s planned page breaks in, once, also when the report is written again in place', async () => {
     const memory = new MemoryPort();
-    await initTracker(memory, { year: 2026, now });
+    await initNamed(memory, { year: 2026, now });
     await compileReport(memory, { asOf: AS_OF, now });
     const planned = (memory.sheet('Báo cáo 6 tháng 2026')?.spec?.page?.rowBreaks ?? []).filter((r) => r > 1);
     const excel = await withTracker();

@@ -4,7 +4,7 @@
  * sheet and adding a new one of the same name — what the adapter did before, and still does for a sheet with
  * a table or on a host without ExcelApi 1.9 — turns them into #REF!, as the fake Excel does like Excel.
  */
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { expandSchedule } from '../../src/domain/schedule';
 import { SHEET } from '../../src/i18n/vi';
 import type { SheetSpec } from '../../src/sheets/spec';
@@ -12,6 +12,7 @@ import { seedsFromPlan, type TrackerSeed } from '../../src/sheets/trackerSheet';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel, type FakeExcel, type SheetView } from '../fake-excel';
 import { sheetSpec } from './specBuilder';
+import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T03:00:00Z');
 const asOf = '2026-06-05';
@@ -39,7 +40,7 @@ function bigSeeds(n: number): TrackerSeed[] {
 async function trackerWorkbook(rows?: number): Promise<FakeExcel> {
   const excel = createFakeExcel();
   const seeds = rows ? bigSeeds(rows) : undefined;
-  const out = await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now, seeds });
+  const out = await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now, seeds });
   expect(out.ok).toBe(true);
   return excel;
 }

@@ -3,7 +3,7 @@
  * Excel API), builds next year's workbook as an .xlsx in memory and opens it with Excel.createWorkbook
  * (ExcelApi 1.8); the open workbook is read, never written.
  */
-import { initTracker } from '../../src/app';
+
 import { serialFromIso } from '../../src/domain/dates';
 import { SHEET, STATUS_LABEL } from '../../src/i18n/vi';
 import { ROLLOVER, ROLLOVER_PANE } from '../../src/i18n/rollover';
@@ -12,6 +12,7 @@ import { openWorkbookInExcel, toBase64 } from '../../src/taskpane/openWorkbook';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
+import { initNamed } from '../support/identity';
 
 const today = '2026-11-29';
 
@@ -19,7 +20,7 @@ const today = '2026-11-29';
 async function liveTracker(): Promise<FakeExcel> {
   const excel = createFakeExcel();
   excel.addUserSheet('Trang tính1');
-  await initTracker(createOfficeWorkbook(excel.run), { year: 2026 });
+  await initNamed(createOfficeWorkbook(excel.run), { year: 2026 });
   await excel.run(async (context) => {
     const ws = context.workbook.worksheets.getItem(SHEET.tracker);
     ws.getRange('H2:I2').values = [[STATUS_LABEL.done, serialFromIso('2026-03-20')]];

@@ -4,8 +4,8 @@
  * before it takes one read and one write and changes no other cell, and it is written as designed (a table with
  * its two formula columns, dropdowns, whole-number validation, colours).
  */
-import { checkTracker, compileReport, initTracker } from '../../src/app';
-import { defaultSettings } from '../../src/domain/settings';
+import { checkTracker, compileReport } from '../../src/app';
+import { planSettings } from '../../src/domain/settings';
 import { expandSchedule } from '../../src/domain/schedule';
 import { SHEET, TTHC_TABLE_NAME } from '../../src/i18n/vi';
 import { buildListsSheet } from '../../src/sheets/listsSheet';
@@ -16,6 +16,7 @@ import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet'
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
 import { findSheet, setCell } from '../fake-excel/state';
+import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T03:00:00Z');
 const AS_OF = '2026-06-05';
@@ -36,7 +37,7 @@ function cells(excel: FakeExcel, name: string): unknown[] {
 describe('Hồ sơ TTHC through Office.js', () => {
   it('is written as designed: a table with its formula columns, dropdowns, validation and colours', async () => {
     const excel = createFakeExcel();
-    await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now });
+    await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
     const sheet = excel.sheet(SHEET.tthc);
     expect(sheet.value('A2')).toBe(1);
     expect(sheet.value('B2')).toBe('Hộ tịch');
@@ -55,7 +56,7 @@ describe('Hồ sơ TTHC through Office.js', () => {
     const port = createOfficeWorkbook(excel.run);
     const plan = seedsFromPlan(expandSchedule(2026));
     const seeds = Array.from({ length: 5000 }, (_, i) => ({ ...plan[i % plan.length], stt: i + 1 }));
-    await initTracker(port, { year: 2026, now, seeds });
+    await initNamed(port, { year: 2026, now, seeds });
     typeInto(excel, SHEET.tthc, 1, 3, '12'); // D2: a count stored as text
     typeInto(excel, SHEET.tthc, 1, 7, 12); // H2
     excel.resetStats();
@@ -89,7 +90,7 @@ describe('Hồ sơ TTHC through Office.js', () => {
     };
     const specs = [
       oldLists,
-      buildSettingsSheet(defaultSettings(2026)),
+      buildSettingsSheet(planSettings(2026)),
       buildTrackerSheet(seedsFromPlan(expandSchedule(2026)), 2026),
     ];
     await port.apply({
@@ -104,7 +105,7 @@ describe('Hồ sơ TTHC through Office.js', () => {
     const before = Object.fromEntries([SHEET.tracker, SHEET.settings].map((n) => [n, cells(excel, n)]));
     const listsBefore = cells(excel, SHEET.lists) as unknown[][];
     excel.resetStats();
-    const out = await initTracker(port, { year: 2026, now });
+    const out = await initNamed(port, { year: 2026, now });
     expect(out).toMatchObject({ ok: true, sheet: SHEET.tthc });
     expect(excel.syncCount).toBe(2);
     for (const n of [SHEET.tracker, SHEET.settings]) expect(cells(excel, n)).toEqual(before[n]);

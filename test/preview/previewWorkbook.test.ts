@@ -2,7 +2,7 @@
  * The browser preview's workbook and sheet model, run in Node over the real .xlsx adapter: what the sheet
  * view shows must be what Excel would show for the same file.
  */
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { serialFromIso } from '../../src/domain/dates';
 import { completionRate, rollup } from '../../src/domain/rollup';
 import { readTracker } from '../../src/domain/tracker';
@@ -17,12 +17,13 @@ import {
   trackerModel,
 } from '../../src/preview/sheetModel';
 import { createPaneActions } from '../../src/taskpane/paneActions';
+import { initNamed } from '../support/identity';
 
 const TODAY = '2026-06-02';
 
 async function trackerWorkbook(): Promise<PreviewWorkbook> {
   const workbook = await PreviewWorkbook.create();
-  await initTracker(workbook, { year: 2026 });
+  await initNamed(workbook, { year: 2026 });
   return workbook;
 }
 
@@ -52,7 +53,7 @@ describe('PreviewWorkbook', () => {
     const viewChanged = jest.fn();
     const stop = workbook.onUserChange(changed);
     workbook.subscribeView(viewChanged);
-    await initTracker(workbook, { year: 2026 });
+    await initNamed(workbook, { year: 2026 });
     expect(changed).not.toHaveBeenCalled();
     await workbook.editCell(SHEET.tracker, 'H2', 'Hoàn thành');
     expect(changed).toHaveBeenCalledTimes(1);

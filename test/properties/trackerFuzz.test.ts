@@ -20,7 +20,7 @@ import type { Problem } from '../../src/domain/problems';
 import { buildReport, type ReportContent, type ReportCounts } from '../../src/domain/report';
 import { leadsOf, rollup, sectionsOf, type Rollup, type StateCounts } from '../../src/domain/rollup';
 import { expandSchedule } from '../../src/domain/schedule';
-import { defaultSettings, type PeriodMode, type Settings } from '../../src/domain/settings';
+import { planSettings, type PeriodMode, type Settings } from '../../src/domain/settings';
 import { cleanText, normalizeKey } from '../../src/domain/text';
 import type { TrackerRead } from '../../src/domain/tracker';
 import { checkTrackerGrid } from '../../src/domain/validation';
@@ -131,7 +131,7 @@ function run(c: FuzzCase): Outcome {
   const grid: Grid = { name: SHEET.tracker, values, formulas: formulaGrid(values, c.formulas) };
   const today = isoFromSerial(c.today) as IsoDate;
   const { read, result } = checkTrackerGrid(grid, { today, year: c.year, knownLeads: c.knownLeads });
-  const settings: Settings = { ...defaultSettings(c.year), warningDays: c.warningDays, periodMode: c.mode };
+  const settings: Settings = { ...planSettings(c.year), warningDays: c.warningDays, periodMode: c.mode };
   const period =
     c.period.pick === 'containing'
       ? periodContaining(today, c.mode)

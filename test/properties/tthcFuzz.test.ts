@@ -20,7 +20,7 @@ import type { Problem } from '../../src/domain/problems';
 import { buildReport, reportJson } from '../../src/domain/report';
 import { countifsKey, leadsOf, sectionsOf } from '../../src/domain/rollup';
 import { expandSchedule } from '../../src/domain/schedule';
-import { defaultSettings } from '../../src/domain/settings';
+import { planSettings } from '../../src/domain/settings';
 import { readTracker, type Task } from '../../src/domain/tracker';
 import {
   checkTthc,
@@ -325,7 +325,7 @@ function run(c: Case): void {
   for (let m = 1; m <= 12; m++) checkPeriod(tthcFigures(read.rows, { from: m, to: m }, fields), `month ${m}`);
   for (let q = 1; q <= 4; q++)
     checkPeriod(tthcFigures(read.rows, { from: 3 * q - 2, to: 3 * q }, fields), `Q${q}`);
-  const settings = defaultSettings(2026);
+  const settings = planSettings(2026);
   const period = reportPeriod(2026, c.quarter);
   const report = buildReport({
     tasks: TASKS,

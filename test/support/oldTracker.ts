@@ -6,7 +6,7 @@
  * the file's XML, as the workbook port writes no error values into cells).
  */
 import { ERROR_MARK, withErrorCells } from '../helpers/errorCells';
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { serialFromIso, type IsoDate } from '../../src/domain/dates';
 import { expandSchedule } from '../../src/domain/schedule';
 import { settingRow } from '../../src/sheets/settingsSheet';
@@ -15,6 +15,7 @@ import { SHEET, STATUS_LABEL } from '../../src/i18n/vi';
 import type { ColumnKey } from '../../src/domain/tracker';
 import type { CellUpdate } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { initNamed } from './identity';
 
 /** A cell as a person typed it: text, a number, or an error value. */
 export type Typed = string | number | { error: string } | null;
@@ -151,7 +152,7 @@ export async function buildOldTracker(opts: OldTrackerOptions = {}): Promise<Old
   const edits = opts.edits ?? endOfNovember(year);
   const book = await openXlsx(null);
   const seeds = [...seedsFromPlan(expandSchedule(year)), ...userRows(year)];
-  await initTracker(book, { year, seeds, now: new Date(Date.UTC(year, 0, 5)) });
+  await initNamed(book, { year, seeds, now: new Date(Date.UTC(year, 0, 5)) });
   const updates: CellUpdate[] = edits.map((e) =>
     update(SHEET.tracker, `${trackerColumn(e.key)}${e.row}`, e.value, DATE_KEYS.includes(e.key)),
   );

@@ -5,6 +5,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CheckResult } from '../../src/domain/problems';
 import { CONSOLIDATION_PANE } from '../../src/i18n/consolidation';
 import { ACTION_NAME, OUTCOME, PANE } from '../../src/i18n/ui';
+import { SETTING_LABEL } from '../../src/i18n/vi';
 import { App, type PaneTab } from '../../src/taskpane/App';
 import type { CheckView, PaneActions, RolloverView } from '../../src/taskpane/actions';
 import { saveBytes } from '../../src/taskpane/download';
@@ -79,8 +80,20 @@ describe('the overview', () => {
     const overview = panel('Tổng quan');
     expect(within(overview).getByText(PANE.noTrackerTitle)).toBeTruthy();
     fireEvent.change(within(overview).getByLabelText('Năm theo dõi'), { target: { value: '2027' } });
+    // Whose tracker it is comes from the user: with a name left blank, nothing is written and the field says so.
     await act(async () => fireEvent.click(within(overview).getByRole('button', { name: PANE.initButton })));
-    expect(actions.initTracker).toHaveBeenCalledWith(2027);
+    expect(actions.initTracker).not.toHaveBeenCalled();
+    expect(within(overview).getAllByText(PANE.initNameRequired)).toHaveLength(3);
+    const names = { unitName: 'UBND xã Hội An', place: 'Hội An', signerName: 'Lê Văn Tám' };
+    for (const [key, value] of Object.entries(names))
+      fireEvent.change(
+        within(overview).getByRole('textbox', { name: new RegExp(SETTING_LABEL[key as keyof typeof names]) }),
+        {
+          target: { value },
+        },
+      );
+    await act(async () => fireEvent.click(within(overview).getByRole('button', { name: PANE.initButton })));
+    expect(actions.initTracker).toHaveBeenCalledWith(2027, names);
     expect(actions.loadOverview).toHaveBeenCalledTimes(2);
     // The outcome shows at the top: the form it came from is gone now that the tracker exists.
     expect(screen.getByText('Đã tạo bảng theo dõi.')).toBeTruthy();

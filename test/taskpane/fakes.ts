@@ -1,7 +1,7 @@
 /** Fakes for the pane's component tests: actions whose answers a test sets, and an overview to show. */
 import type { Overview, OverviewTask, TthcOverview } from '../../src/domain/overview';
 import { reportPeriod } from '../../src/domain/periods';
-import { defaultSettings } from '../../src/domain/settings';
+import { planSettings } from '../../src/domain/settings';
 import type { CheckView, OverviewView, PaneActions, RolloverView } from '../../src/taskpane/actions';
 
 /** A promise the test settles by hand, to look at the pane while an action is still running. */
@@ -136,7 +136,7 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): FakeActions {
       to: 2027,
       carried: [],
     })),
-    loadSettings: jest.fn(async () => ({ ok: true, message: '', settings: defaultSettings(2026) })),
+    loadSettings: jest.fn(async () => ({ ok: true, message: '', settings: planSettings(2026) })),
     saveSettings: jest.fn(async () => ({
       ok: true,
       message: 'Đã lưu cài đặt vào trang "Cài đặt".',

@@ -1,11 +1,11 @@
 /** The pane's actions over a workbook port: the application layer plus what the host adds. */
-import { initTracker } from '../../src/app';
 import { memoryLock } from '../../src/commands/actionLock';
 import { ACTION_NAME, OUTCOME } from '../../src/i18n/ui';
 import { PROBLEM, SHEET } from '../../src/i18n/vi';
 import { ROLLOVER, ROLLOVER_PANE } from '../../src/i18n/rollover';
 import { createPaneActions, type PaneHost } from '../../src/taskpane/paneActions';
 import { MemoryPort } from '../support/memoryPort';
+import { initNamed, TEST_IDENTITY } from '../support/identity';
 
 function host(overrides: Partial<PaneHost> = {}): PaneHost {
   return {
@@ -27,7 +27,7 @@ describe('createPaneActions', () => {
 
   it('judges deadlines against the host’s today', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026 });
+    await initNamed(port, { year: 2026 });
     const view = await createPaneActions(port, host()).loadOverview();
     expect(view.noTracker).toBeUndefined();
     expect(view.overview?.today).toBe('2026-06-02');
@@ -38,7 +38,7 @@ describe('createPaneActions', () => {
   it('compiles the requested period as of the requested day, or today’s quarter', async () => {
     const port = new MemoryPort();
     const actions = createPaneActions(port, host());
-    await actions.initTracker(2026);
+    await actions.initTracker(2026, TEST_IDENTITY);
     const q1 = await actions.compileReport({ period: { year: 2026, quarter: 1 }, asOf: '2026-04-05' });
     expect(q1.ok).toBe(true);
     expect(q1.sheet).toBe('Báo cáo quý I 2026');
@@ -52,9 +52,9 @@ describe('createPaneActions', () => {
       port,
       host({ writeNotes: () => ['Trang "Nhiệm vụ": không có định dạng có điều kiện.'] }),
     );
-    const created = await actions.initTracker(2026);
+    const created = await actions.initTracker(2026, TEST_IDENTITY);
     expect(created.notes).toEqual(['Trang "Nhiệm vụ": không có định dạng có điều kiện.']);
-    const again = await actions.initTracker(2026);
+    const again = await actions.initTracker(2026, TEST_IDENTITY);
     expect(again.ok).toBe(false);
     expect(again.notes).toBeUndefined();
   });
@@ -64,7 +64,7 @@ describe('createPaneActions', () => {
     const h = host();
     const actions = createPaneActions(port, h);
     expect((await actions.loadSettings()).ok).toBe(false);
-    await actions.initTracker(2026);
+    await actions.initTracker(2026, TEST_IDENTITY);
     const loaded = await actions.loadSettings();
     const saved = await actions.saveSettings({ ...loaded.settings!, warningDays: 10 });
     expect(saved.ok).toBe(true);
@@ -80,7 +80,7 @@ describe('createPaneActions', () => {
 describe('the pane and the ribbon: one action at a time in a workbook', () => {
   it('does not start an action while the ribbon’s report holds the workbook, and says so', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026 });
+    await initNamed(port, { year: 2026 });
     const lock = memoryLock();
     const actions = createPaneActions(port, host({ lock }));
     let finish!: () => void;
@@ -88,7 +88,7 @@ describe('the pane and the ribbon: one action at a time in a workbook', () => {
     for (const outcome of [
       await actions.checkTracker(),
       await actions.compileReport(),
-      await actions.initTracker(2026),
+      await actions.initTracker(2026, TEST_IDENTITY),
       await actions.fixCells([]),
       await actions.rolloverTracker(),
     ]) {
@@ -105,7 +105,7 @@ describe('the pane and the ribbon: one action at a time in a workbook', () => {
 
   it('shows what the ribbon shows under a report: its warnings and the host’s notes, each once', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026 });
+    await initNamed(port, { year: 2026 });
     const actions = createPaneActions(port, host({ writeNotes: () => ['Ghi chú của Excel.'] }));
     const report = await import('../../src/app/compileReport');
     const spy = jest.spyOn(report, 'compileReport').mockResolvedValue({
@@ -127,7 +127,7 @@ describe('the pane and the ribbon: one action at a time in a workbook', () => {
 describe('Chuyển sang năm mới over any port', () => {
   it('builds next year’s workbook as a file to download where the host opens none, reading this one only', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026 });
+    await initNamed(port, { year: 2026 });
     port.setCell(SHEET.tracker, 'H2', 'Hoàn thành');
     port.setCell(SHEET.tracker, 'I2', 46_100);
     const applies = port.applies;
@@ -152,7 +152,7 @@ describe('Chuyển sang năm mới over any port', () => {
 
   it('says where the host opened it, and why it could not', async () => {
     const port = new MemoryPort();
-    await initTracker(port, { year: 2026 });
+    await initNamed(port, { year: 2026 });
     for (const [answer, message] of [
       ['opened', ROLLOVER_PANE.opened(2027, 'ke-hoach-cchc-2027.xlsx')],
       ['failed', ROLLOVER_PANE.notOpened(2027, 'ke-hoach-cchc-2027.xlsx')],

@@ -5,9 +5,10 @@
  */
 import JSZip from 'jszip';
 
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { parseA1Cell, rangeToA1 } from '../../src/domain/a1';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { initNamed } from '../support/identity';
 
 /** The range of the `<c r="…">` cells of a worksheet part, by a plain scan of its text. */
 function cellExtent(xml: string): string {
@@ -19,7 +20,7 @@ function cellExtent(xml: string): string {
 
 it('gives every sheet it writes a dimension equal to the range of its cells', async () => {
   const book = await openXlsx(null);
-  await initTracker(book, { year: 2026 });
+  await initNamed(book, { year: 2026 });
   await compileReport(book, { asOf: '2026-06-05', now: new Date('2026-06-05T08:00:00Z') });
   const zip = await JSZip.loadAsync(await book.toBuffer());
   const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));

@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
-import { compileReport, initTracker } from '../../src/app';
+import { compileReport } from '../../src/app';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { sheetPartOf } from './fixtures';
+import { initNamed } from '../support/identity';
 
 async function sheetXml(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
@@ -16,7 +17,7 @@ async function sheetXml(bytes: Uint8Array): Promise<Record<string, string>> {
 describe('the active tab after a write', () => {
   it('is the report alone; the tracker loses only its tabSelected mark, byte for byte otherwise', async () => {
     const book = await openXlsx(null);
-    await initTracker(book, { year: 2026 });
+    await initNamed(book, { year: 2026 });
     const before = await sheetXml(await book.toBuffer());
     expect(before['Nhiệm vụ']).toMatch(/tabSelected="1"/);
     const again = await openXlsx(await book.toBuffer());
