@@ -111,7 +111,7 @@ export function expectDecree30Layout(r: PrintedReport, outDir: string): Promise<
   }
 
   // The heading's two columns side by side: the issuing body beside quốc hiệu, the number beside the date.
-  const [issuer1, issuer2] = doc.heading.issuer.filter((l) => l !== '');
+  const [issuer1] = doc.heading.issuer.filter((l) => l !== '');
   const issuer = phrase(first, issuer1)!;
   const motto1 = phrase(first, doc.heading.motto[0])!;
   const motto2 = phrase(first, doc.heading.motto[1])!;
