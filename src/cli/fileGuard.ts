@@ -99,6 +99,14 @@ export async function writeWorkbook(file: string, bytes: Uint8Array): Promise<vo
   await writeXlsxFileAtomically(file, bytes, { expect: readAs.get(real) });
 }
 
+/**
+ * Writes a document a command made from a workbook (the Word report) atomically, after lockForWriting: the
+ * one place such an output is written.
+ */
+export async function writeOutputFile(file: string, bytes: Uint8Array): Promise<void> {
+  await writeXlsxFileAtomically(file, bytes);
+}
+
 /** The one line for a file the reader refused: which file, and why. */
 export function unreadableLine(file: string, error: unknown): string {
   if (error instanceof UnreadableWorkbookError)

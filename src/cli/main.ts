@@ -14,6 +14,7 @@ import { lockForWriting, readWorkbook, releaseFiles, unreadableLine, writeWorkbo
 import { CLI } from '../i18n/cli';
 import { cmdConsolidate, ConsolidateFailure, CONSOLIDATE_SPEC, demoCommunes } from './consolidate';
 import { periodOptions } from './periodOptions';
+import { cmdReportDocx } from './reportDocx';
 import { cmdRollover, ROLLOVER_SPEC } from './rollover';
 
 export interface CliIo {
@@ -77,6 +78,8 @@ const SPECS = {
       'as-of': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      docx: { type: 'string', optionalValue: { extension: '.docx' } },
+      force: { type: 'boolean' },
     },
   },
   consolidate: CONSOLIDATE_SPEC,
@@ -167,6 +170,15 @@ async function cmdCheck(args: ParsedArgs, io: CliIo): Promise<number> {
 
 async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
   const { options } = args;
+  if (options.docx !== undefined)
+    return cmdReportDocx(args, io, {
+      open: openFile,
+      lock: lockForWriting,
+      inputPath,
+      fail: (message, code) => {
+        throw new CliFailure(message, code);
+      },
+    });
   const today = todayIso(io.now());
   const { period, asOf } = periodOptions(options, today, 'report');
   const input = inputPath(args, io);
