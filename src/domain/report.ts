@@ -9,6 +9,7 @@ import { OTHER_GROUP, REPORT_WORDS, SHEET } from '../i18n/vi';
 import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
 import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
+import { NO_RESULTS, type ResultsRead, type WrittenResult } from './results';
 import { REPORT_SUBJECT } from './plan';
 import type { Problem } from './problems';
 import {
@@ -27,13 +28,15 @@ import { signatureLines, type Settings } from './settings';
 import type { Task } from './tracker';
 import {
   hasFigures,
+  resolvedOf,
   tthcFieldsOf,
   tthcFigures,
-  tthcReportMonths,
   TTHC_FIGURE_KEYS,
   type TthcFigures,
   type TthcPeriodFigures,
+  type MonthWindow,
   type TthcRead,
+  type TthcRow,
 } from './tthc';
 
 export type { ReportState };
@@ -49,14 +52,78 @@ export interface ReportedTask {
   daysLate: number;
 }
 
+/**
+ * The figures of a group of tasks (all of them, a plan section, a lead body) as the report states them: computed
+ * once, here, and written by every sentence and table of the report, so no figure is stated twice differently.
+ * A row whose state the sheet's formula cannot read ("Lỗi dữ liệu") is counted in none of them (`uncounted`);
+ * the report says so to the officer, outside the signed text.
+ */
+export interface TaskFigures {
+  /** Tasks of the period whose state is read: dated + continuous. */
+  counted: number;
+  /** With a deadline in the period (or carried over from before it). */
+  dated: number;
+  /** Without a deadline (done or not). */
+  continuous: number;
+  /** Dated, done on time (the completion rate's numerator). */
+  doneOnTime: number;
+  /** Dated, done after the deadline. */
+  doneLate: number;
+  /** Dated, not done, the deadline before the as-of day. */
+  overdue: number;
+  /** Dated, not done, due on the as-of day. */
+  dueToday: number;
+  /** Dated, not done, due after the as-of day, by status: not started, and started (or status blank). */
+  notYetDueNotStarted: number;
+  notYetDueInProgress: number;
+  /** The completion rate's denominator: dated tasks come due by the as-of day or done. */
+  due: number;
+  /** doneOnTime / due; null when nothing has come due. */
+  rate: number | null;
+  /** Rows of the period showing "Lỗi dữ liệu": counted in none of the figures above. */
+  uncounted: number;
+}
+
+/** The task figures of a group, from the group's tasks as the report counts them. */
+export function taskFigures(items: readonly ReportedTask[], asOf: IsoDate): TaskFigures {
+  const c = countStates(items, asOf);
+  const notYetDue = items.filter(
+    (r) =>
+      (r.state === 'dueSoon' || r.state === 'onTrack') && r.task.deadline !== null && r.task.deadline > asOf,
+  );
+  const notStarted = notYetDue.filter((r) => r.task.status === 'notStarted').length;
+  const dueToday = c.dueSoon + c.onTrack - notYetDue.length;
+  return {
+    counted: c.tasks - c.notYetInPeriod - c.dataError,
+    dated: c.rateOnTime + c.doneLate + c.overdue + c.dueSoon + c.onTrack,
+    continuous: c.ongoing + (c.doneOnTime - c.rateOnTime),
+    doneOnTime: c.rateOnTime,
+    doneLate: c.doneLate,
+    overdue: c.overdue,
+    dueToday,
+    notYetDueNotStarted: notStarted,
+    notYetDueInProgress: notYetDue.length - notStarted,
+    due: c.rateDue,
+    rate: completionRate(c),
+    uncounted: c.dataError,
+  };
+}
+
 export interface ReportSection {
   id: string;
   title: string;
   counts: StateCounts;
+  figures: TaskFigures;
   /** Tasks done by the report date, with their results (Kết quả / Hồ sơ minh chứng). */
   done: ReportedTask[];
-  /** Tasks overdue at the report date, with their lead body. */
+  /** Tasks overdue at the report date, with their lead body, most late first. */
   overdue: ReportedTask[];
+  /** Tasks due from the as-of day to the period's end, not done: in progress (or not started), by deadline. */
+  pending: ReportedTask[];
+  /** What the officer wrote as done under the section's tasks in the period's quarters, in the plan's order. */
+  results: WrittenResult[];
+  /** Standing tasks (no deadline) of the section. */
+  standing: number;
 }
 
 /** A tracker row whose data the check rejects: counted as the sheet shows it, listed for the officer to fix. */
@@ -67,14 +134,30 @@ export interface DataErrorRow {
   problems: { cell: string; message: string }[];
 }
 
+/** A reason typed for a late or overdue task (its Ghi chú), or for a TTHC field's late month. */
+export interface ReportCause {
+  /** The task, or the field. */
+  subject: string;
+  /** The month of a TTHC reason; null for a task's. */
+  month: number | null;
+  text: string;
+}
+
 /** The report's TTHC part: the period's dossier figures from "Hồ sơ TTHC". */
 export interface TthcReport {
   /** The workbook has the sheet and it can be read. */
   available: boolean;
-  /** The period's figures (its months from January: tthcReportMonths). */
+  /**
+   * The period's figures (its months from January up to the as-of day's month: reportTthcWindow), over the
+   * fields whose figures add up (received = resolved + pending); the others are in `unbalanced`.
+   */
   figures: TthcPeriodFigures;
   /** Rows showing "Lỗi dữ liệu" (counted nowhere), with the check's errors, in sheet order. */
   dataErrors: DataErrorRow[];
+  /** Fields left out of the report's figures because theirs do not add up, with their figures as read. */
+  unbalanced: { field: string; figures: TthcFigures }[];
+  /** Each late month's Nguyên nhân quá hạn, by field (in the table's order), then month. */
+  causes: ReportCause[];
 }
 
 export interface ReportContent {
@@ -91,20 +174,28 @@ export interface ReportContent {
   /** The plan cited in the opening: number and date where Cài đặt gives them. */
   plan: { number: string; date: IsoDate | null };
   totals: StateCounts;
+  /** The figures every sentence and table states (taskFigures of all the period's tasks). */
+  figures: TaskFigures;
   /** "Tỷ lệ hoàn thành" (rollup.completionRate); null when nothing has come due. */
   rate: number | null;
   sections: ReportSection[];
   byLead: { lead: string; counts: StateCounts }[];
-  /** Tồn tại, hạn chế: overdue at the report date, most late first (rows with data errors apart). */
+  /** Tồn tại, hạn chế: every task counted overdue at the report date (`figures.overdue`), most late first. */
   overdue: ReportedTask[];
-  /**
-   * Every task the totals count as overdue (`totals.overdue` of them), rows with data errors included, most
-   * late first: what a body consolidating many communes lists.
-   */
+  /** The same list (kept for the consolidation of many communes, which flags rows with data errors). */
   overdueAll: ReportedTask[];
-  /** Nhiệm vụ trọng tâm kỳ tới: not done, deadline in the next quarter. */
+  /** Done after the deadline. */
+  doneLate: ReportedTask[];
+  /** Nguyên nhân: the Ghi chú of every late or overdue task, in the plan's order. */
+  causes: ReportCause[];
+  /**
+   * Nhiệm vụ trọng tâm kỳ tới: not done, deadline after the as-of day and by the end of the next period's
+   * quarter, by deadline.
+   */
   nextQuarter: ReportedTask[];
   nextQuarterLabel: string;
+  /** The work the officer planned for the next quarter (results sheet, kind 'planned'), in the plan's order. */
+  planned: WrittenResult[];
   /** Rows whose data the check rejects, in sheet order. */
   dataErrors: DataErrorRow[];
   tthc: TthcReport;
@@ -180,19 +271,70 @@ export interface ReportInput {
   listedLeads?: readonly string[];
   /** "Hồ sơ TTHC" as read, and the fields on Danh mục (default: no such sheet). */
   tthc?: { read: TthcRead; listedFields?: readonly string[] };
+  /** What the officer wrote per task and quarter (default: no results sheet). */
+  results?: ResultsRead;
 }
 
-/** The TTHC part of a report of `period` (the check's errors name its rows with data errors). */
+/**
+ * The months a report's TTHC figures cover: from January to the period's last month, but never past the month
+ * the as-of day is in (the same cut-off as the tasks). In the NĐ 09/2019 mode a month runs from the 15th of the
+ * month before to the 14th, so an as-of day from the 15th on is in the next month.
+ */
+export function reportTthcWindow(period: ReportPeriod, asOf: IsoDate): MonthWindow {
+  const { year, month, day } = ymdFromIso(asOf);
+  const last = period.quarter * 3;
+  let m: number;
+  if (year > period.year) m = last;
+  else if (year < period.year) m = period.mode === 'decree09' && month === 12 && day >= 15 ? 1 : 0;
+  else m = period.mode === 'decree09' && day >= 15 ? month + 1 : month;
+  return { from: 1, to: Math.min(last, m) };
+}
+
+/** A field's figures add up: received (carried over + online + in person) = resolved + pending. */
+export function tthcBalanced(f: TthcFigures): boolean {
+  return f.received === resolvedOf(f) + f.pendingOnTime + f.pendingLate;
+}
+
+/**
+ * The period's figures over the fields whose figures add up: a field whose do not (a month's row unbalanced, a
+ * carried-over count that is not the month before's pending) is left out of the totals, and returned apart.
+ */
+function balancedFigures(
+  rows: readonly TthcRow[],
+  window: MonthWindow,
+  fields: readonly string[],
+): { figures: TthcPeriodFigures; unbalanced: { field: string; figures: TthcFigures }[] } {
+  let kept = rows;
+  const unbalanced: { field: string; figures: TthcFigures }[] = [];
+  for (;;) {
+    const figures = tthcFigures(kept, window, fields);
+    const bad = figures.byField.filter((b) => hasFigures(b) && !tthcBalanced(b.figures));
+    if (bad.length === 0) return { figures, unbalanced };
+    unbalanced.push(...bad.map((b) => ({ field: b.field, figures: b.figures })));
+    const badKeys = new Set(bad.map((b) => b.key));
+    const { groups, other } = groupBy(kept, fields, (r) => r.field);
+    const out = new Set<TthcRow>();
+    fields.forEach((f, i) => {
+      if (badKeys.has(f)) for (const r of groups[i]) out.add(r);
+    });
+    if (badKeys.has(OTHER_KEY)) for (const r of other) out.add(r);
+    kept = kept.filter((r) => !out.has(r));
+  }
+}
+
+/** The TTHC part of a report of `period` as of `asOf` (the check's errors name its rows with data errors). */
 export function buildTthcReport(
   read: TthcRead | undefined,
   period: ReportPeriod,
   listedFields: readonly string[] | undefined,
   errors: readonly Problem[],
   sheet: string,
+  asOf: IsoDate = period.to,
 ): TthcReport {
   const rows = read?.readable ? read.rows : [];
   const fields = tthcFieldsOf(rows, listedFields);
-  const figures = tthcFigures(rows, tthcReportMonths(period), fields);
+  const window = reportTthcWindow(period, asOf);
+  const { figures, unbalanced } = balancedFigures(rows, window, fields);
   const dataErrors: DataErrorRow[] = [];
   if (read?.readable) {
     const byRow = new Map<number, { cell: string; message: string }[]>();
@@ -214,7 +356,17 @@ export function buildTthcReport(
           problems: byRow.get(r.row) ?? [],
         });
   }
-  return { available: !!read?.readable, figures, dataErrors };
+  // The reasons typed for the months with late or overdue dossiers, of the fields the figures count.
+  const causes: ReportCause[] = [];
+  const rowsByNumber = new Map(rows.map((r) => [r.row, r]));
+  for (const b of figures.byField) {
+    const mine = b.lateRows
+      .map((n) => rowsByNumber.get(n))
+      .filter((r): r is TthcRow => r !== undefined && r.reason !== '')
+      .sort((x, y) => (x.month as number) - (y.month as number) || x.row - y.row);
+    for (const r of mine) causes.push({ subject: b.field, month: r.month, text: r.reason });
+  }
+  return { available: !!read?.readable, figures, dataErrors, unbalanced, causes };
 }
 
 export function buildReport(input: ReportInput): ReportContent {
@@ -222,8 +374,6 @@ export function buildReport(input: ReportInput): ReportContent {
   const N = settings.warningDays;
   const tasks = input.tasks.filter((t) => t.listed);
   const dataErrors = dataErrorRows(tasks, input.errors ?? [], input.trackerSheet ?? '');
-  const flagged = new Set(dataErrors.map((d) => d.row));
-  const clean = (r: ReportedTask): boolean => !flagged.has(r.task.row);
   const reported: ReportedTask[] = [];
   for (const task of tasks) {
     const state = reportState(task, period, asOf, N);
@@ -232,21 +382,40 @@ export function buildReport(input: ReportInput): ReportContent {
   }
   const byLate = (a: ReportedTask, b: ReportedTask): number =>
     b.daysLate - a.daysLate || a.task.row - b.task.row;
+  const byDeadline = (a: ReportedTask, b: ReportedTask): number =>
+    (a.task.deadline ?? '').localeCompare(b.task.deadline ?? '') || a.task.row - b.task.row;
+  const results = input.results ?? NO_RESULTS;
   const sectionList = sectionsOf();
-  const bySection = groupBy(
-    reported,
-    sectionList.map((s) => s.id),
-    (r) => r.task.match.section,
-  );
-  const sectionOf = (id: string, title: string, mine: ReportedTask[]): ReportSection => ({
+  const sectionIds = sectionList.map((s) => s.id);
+  const bySection = groupBy(reported, sectionIds, (r) => r.task.match.section);
+  const written = results.entries
+    .filter((e) => e.kind === 'result' && e.quarter <= period.quarter)
+    .sort((a, b) => a.order - b.order || a.quarter - b.quarter);
+  const resultsBySection = groupBy(written, sectionIds, (e) => e.section);
+  const isPending = (r: ReportedTask): boolean => r.state === 'dueSoon' || r.state === 'onTrack';
+  const sectionOf = (
+    id: string,
+    title: string,
+    mine: ReportedTask[],
+    words: WrittenResult[],
+  ): ReportSection => ({
     id,
     title,
     counts: countStates(mine, asOf),
-    done: mine.filter((r) => r.state !== 'notYetInPeriod' && isDone(r.state) && clean(r)),
-    overdue: mine.filter((r) => r.state === 'overdue' && clean(r)).sort(byLate),
+    figures: taskFigures(mine, asOf),
+    done: mine.filter((r) => r.state !== 'notYetInPeriod' && isDone(r.state)),
+    overdue: mine.filter((r) => r.state === 'overdue').sort(byLate),
+    pending: mine.filter(isPending).sort(byDeadline),
+    results: words,
+    standing: mine.filter(
+      (r) => r.task.deadline === null && r.state !== 'dataError' && r.state !== 'notYetInPeriod',
+    ).length,
   });
-  const sections = sectionList.map((s, i) => sectionOf(s.id, s.title, bySection.groups[i]));
-  if (bySection.other.length > 0) sections.push(sectionOf(OTHER_KEY, OTHER_GROUP.section, bySection.other));
+  const sections = sectionList.map((s, i) =>
+    sectionOf(s.id, s.title, bySection.groups[i], resultsBySection.groups[i]),
+  );
+  if (bySection.other.length > 0 || resultsBySection.other.length > 0)
+    sections.push(sectionOf(OTHER_KEY, OTHER_GROUP.section, bySection.other, resultsBySection.other));
   const leadList = leadsOf(tasks, input.listedLeads);
   const byLeadGroups = groupBy(reported, leadList, (r) => r.task.match.lead);
   const byLead = leadList.map((lead, i) => ({ lead, counts: countStates(byLeadGroups.groups[i], asOf) }));
@@ -254,11 +423,26 @@ export function buildReport(input: ReportInput): ReportContent {
     byLead.push({ lead: OTHER_GROUP.lead, counts: countStates(byLeadGroups.other, asOf) });
   const next = nextPeriod(period);
   const nextQuarter = tasks
-    .filter((t) => t.deadline !== null && t.deadline >= next.quarterFrom && t.deadline <= next.quarterTo)
-    .filter((t) => !flagged.has(t.row) && !isDone(deadlineState(t, asOf, N)))
+    .filter((t) => t.deadline !== null && t.deadline > asOf && t.deadline <= next.quarterTo)
+    .filter((t) => {
+      const state = deadlineState(t, asOf, N);
+      return state !== 'dataError' && !isDone(state);
+    })
     .map((task) => ({ task, state: 'notYetInPeriod' as const, daysLate: 0 }))
-    .sort((a, b) => (a.task.deadline ?? '').localeCompare(b.task.deadline ?? '') || a.task.row - b.task.row);
+    .sort(byDeadline);
+  const planned =
+    next.year === period.year
+      ? results.entries
+          .filter((e) => e.kind === 'planned' && e.quarter === next.quarter)
+          .sort((a, b) => a.order - b.order)
+      : [];
   const totals = countStates(reported, asOf);
+  const overdue = reported.filter((r) => r.state === 'overdue').sort(byLate);
+  const doneLate = reported.filter((r) => r.state === 'doneLate');
+  const causes: ReportCause[] = reported
+    .filter((r) => (r.state === 'overdue' || r.state === 'doneLate') && r.task.note !== '')
+    .sort((a, b) => a.task.row - b.task.row)
+    .map((r) => ({ subject: r.task.task, month: null, text: r.task.note }));
   const [collective] = issuerLines(settings.unitName);
   return {
     period,
@@ -270,13 +454,17 @@ export function buildReport(input: ReportInput): ReportContent {
     unitName: settings.unitName,
     plan: { number: settings.planNumber, date: settings.planDate },
     totals,
+    figures: taskFigures(reported, asOf),
     rate: completionRate(totals),
     sections,
     byLead: byLead.filter((l) => l.counts.tasks > 0),
-    overdue: reported.filter((r) => r.state === 'overdue' && clean(r)).sort(byLate),
-    overdueAll: reported.filter((r) => r.state === 'overdue').sort(byLate),
+    overdue,
+    overdueAll: overdue,
+    doneLate,
+    causes,
     nextQuarter,
     nextQuarterLabel: next.quarterLabel,
+    planned,
     dataErrors,
     tthc: buildTthcReport(
       input.tthc?.read,
@@ -284,6 +472,7 @@ export function buildReport(input: ReportInput): ReportContent {
       input.tthc?.listedFields,
       input.errors ?? [],
       input.tthc?.read.present ? TTHC_SHEET : '',
+      asOf,
     ),
     recipients: recipientLines(settings.otherRecipients),
     signature: { lines: signatureLines(settings.signer, collective), name: settings.signerName },
@@ -321,7 +510,10 @@ export function reportJson(content: ReportContent, sheet: string): object {
       task: d.task,
       cells: d.problems.map((p) => p.cell),
     })),
-    tthc: tthcJson(content.tthc.figures),
+    tthc: {
+      ...tthcJson(content.tthc.figures),
+      unbalancedFields: content.tthc.unbalanced.map((u) => u.field),
+    },
   };
 }
 

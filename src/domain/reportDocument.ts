@@ -43,7 +43,22 @@ export type ReportBlock =
    * A table: its header row, then its rows; every cell a text as printed (figures written the Vietnamese way,
    * so every viewer shows the same). The first column is the label; the others are figures, centred.
    */
-  | { kind: 'table'; head: string[]; rows: ReportTableRow[] };
+  | {
+      kind: 'table';
+      head: string[];
+      rows: ReportTableRow[];
+      /**
+       * Optional: a header row above `head` grouping its columns (the national TTHC form's "Số hồ sơ nhận giải
+       * quyết" over Tổng số, Kỳ trước chuyển qua, …). The spans add up to head.length; a group of span 1 whose
+       * text equals the head cell under it is one cell over both header rows.
+       */
+      groups?: ReportHeadGroup[];
+    };
+
+export interface ReportHeadGroup {
+  text: string;
+  span: number;
+}
 
 export interface ReportTableRow {
   cells: string[];
@@ -93,6 +108,8 @@ export function blockText(b: ReportBlock): string {
     case 'paragraph':
       return b.runs.map((r) => r.text).join('');
     case 'table':
-      return [b.head, ...b.rows.map((r) => r.cells)].map((cells) => cells.join('\t')).join('\n');
+      return [...(b.groups ? [b.groups.map((g) => g.text)] : []), b.head, ...b.rows.map((r) => r.cells)]
+        .map((cells) => cells.join('\t'))
+        .join('\n');
   }
 }

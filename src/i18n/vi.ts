@@ -412,16 +412,20 @@ export const SUMMARY_TEXT = {
     'Tỷ lệ hoàn thành = số nhiệm vụ hoàn thành đúng hạn / số nhiệm vụ đã đến hạn (hạn đến hết hôm nay) hoặc đã hoàn thành; không tính nhiệm vụ thường xuyên (không có hạn) và dòng "Lỗi dữ liệu". Báo cáo định kỳ, ngăn theo dõi và trang này dùng cùng một cách tính.',
 } as const;
 
-/** The words of the periodic report (Nghị định 30/2020/NĐ-CP layout; src/sheets/reportSheet.ts). */
+/** The words of the periodic report (Nghị định 30/2020/NĐ-CP layout; src/domain/reportText.ts). */
 export const REPORT_TEXT = {
   motto1: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   motto2: 'Độc lập - Tự do - Hạnh phúc',
   number: 'Số:         /BC-UBND',
   title: 'BÁO CÁO',
   addressee: (recipient: string) => `Kính gửi: ${recipient}.`,
-  /** The opening: the plan cited by number and date where Cài đặt gives them. */
-  opening: (plan: string, unit: string, subject: string, from: string, to: string, asOf: string) =>
-    `Thực hiện ${plan}, ${unit} báo cáo kết quả thực hiện ${subject} (số liệu từ ngày ${from} đến ngày ${to}, tính đến ngày ${asOf}) như sau:`,
+  /**
+   * The opening: the plan cited by number and date where Cài đặt gives them, and the period as it stands: from
+   * its first day to the as-of day while it is open, to its last day once closed (then "tính đến ngày" the
+   * as-of day, when later).
+   */
+  opening: (plan: string, unit: string, subject: string, from: string, to: string, asOf: string | null) =>
+    `Thực hiện ${plan}, ${unit} báo cáo kết quả thực hiện ${subject} (số liệu từ ngày ${from} đến ngày ${to}${asOf ? `, tính đến ngày ${asOf}` : ''}) như sau:`,
   planCited: (number: string, date: string | null, unit: string, subject: string) =>
     `Kế hoạch số ${number}${date ? ` ${date}` : ''} của ${unit} về ${subject}`,
   /** The plan by its title, where the unit is named without its "Ủy ban nhân dân" (the place). */
@@ -441,24 +445,39 @@ export const REPORT_TEXT = {
     open: 'Chưa hoàn thành, trong hạn',
     overdue: 'Chưa hoàn thành, quá hạn',
     ongoing: 'Thường xuyên',
-    dataError: 'Lỗi dữ liệu',
-    rate: 'Tỷ lệ hoàn thành',
+    rate: 'Tỷ lệ hoàn thành đúng hạn',
   },
+  /** A rate cell when nothing has come due. */
+  noRate: '–',
   tableOther: 'Khác',
   tableTotal: 'Cộng',
+  /** What the officer wrote for a task in a quarter: "- Tiếp công dân (quý II): Tiếp 15 lượt …". */
+  resultItem: (task: string, quarter: string | null, text: string) =>
+    `- ${task}${quarter ? ` (quý ${quarter})` : ''}: ${endSentence(text)}`,
+  resultsPlaceholder:
+    '[Nhập kết quả thực hiện các nhiệm vụ thường xuyên của mục này trong kỳ tại đây trước khi trình ký.]',
   shortcomings: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
   shortcomingsList: '1. Tồn tại, hạn chế',
   causes: '2. Nguyên nhân',
   causesPlaceholder:
     '[Nhập nguyên nhân của các tồn tại, hạn chế nêu trên tại đây trước khi trình ký: nguyên nhân khách quan, nguyên nhân chủ quan.]',
+  /** A reason typed in Ghi chú for a late or overdue task. */
+  taskCause: (task: string, text: string) => `- ${task}: ${endSentence(text)}`,
+  /** A reason typed for a TTHC field's month with late dossiers. */
+  tthcCause: (field: string, month: number, text: string) =>
+    `- Lĩnh vực ${field}, tháng ${month}: ${endSentence(text)}`,
   noOverdue: 'Không có nhiệm vụ quá hạn chưa hoàn thành.',
+  /** An overdue task whose lead body cell is blank. */
+  noLead: 'chưa xác định cơ quan chủ trì',
   overdueSummary: (n: number, leads: { lead: string; n: number }[], oldest: string, days: number) =>
-    `Còn ${n} nhiệm vụ quá hạn chưa hoàn thành (đã nêu tại mục I), thuộc trách nhiệm chủ trì của: ` +
-    leads.map((l) => `${l.lead} (${l.n} nhiệm vụ)`).join('; ') +
-    `. Nhiệm vụ quá hạn lâu nhất: ${oldest} (quá hạn ${days} ngày).`,
-  doneLateIntro: (n: number) => `Có ${n} nhiệm vụ hoàn thành nhưng quá hạn.`,
+    `Còn ${countVi(n)} nhiệm vụ quá hạn chưa hoàn thành (đã nêu tại mục I), thuộc trách nhiệm chủ trì của: ` +
+    leads.map((l) => `${l.lead} (${countVi(l.n)} nhiệm vụ)`).join('; ') +
+    `. Nhiệm vụ quá hạn lâu nhất: ${oldest} (quá hạn ${countVi(days)} ngày).`,
+  doneLateIntro: (n: number) => `Có ${countVi(n)} nhiệm vụ hoàn thành nhưng quá hạn (đã nêu tại mục I).`,
   nextPeriod: (label: string) => `III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI (${label})`,
-  nextIntro: 'Tập trung thực hiện các nhiệm vụ đến hạn trong kỳ tới:',
+  nextIntro: 'Tập trung thực hiện các nhiệm vụ đến hạn từ nay đến hết kỳ tới:',
+  plannedIntro: 'Các công việc dự kiến thực hiện trong kỳ tới:',
+  plannedItem: (task: string, text: string) => `- ${task}: ${endSentence(text)}`,
   nextOngoing: 'Tiếp tục thực hiện các nhiệm vụ thường xuyên của kế hoạch.',
   nextOverdue: 'Khẩn trương hoàn thành các nhiệm vụ quá hạn nêu tại mục II.',
   proposals: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
@@ -469,56 +488,82 @@ export const REPORT_TEXT = {
   recipientsHeading: 'Nơi nhận:',
   /** "UBND xã …" as the report's sentences name it: "Ủy ban nhân dân xã …". */
   peoplesCommitteeInText: 'Ủy ban nhân dân ',
-  /** A field often late: "trong các tháng 3, 5", and each month's reason: "tháng 3: …". */
+  /** A field often late: "trong các tháng 3, 5". */
   tthcLateMonths: (months: string) => `trong các tháng ${months}`,
-  tthcLateReason: (month: number, reason: string) => `tháng ${month}: ${reason}`,
-  more: (count: number, sheet: string) => `- … và ${count} nhiệm vụ khác (xem trang "${sheet}").`,
+  more: (count: number, sheet: string) => `- … và ${countVi(count)} nhiệm vụ khác (xem trang "${sheet}").`,
   doneItem: (task: string, evidence: string, date: string | null) =>
-    `- ${task}${evidence ? `: ${evidence}` : ''}${date ? ` (hoàn thành ngày ${date})` : ''}.`,
+    `- ${task}${evidence ? `: ${evidence.replace(/[.;\s]+$/u, '')}` : ''}${date ? ` (hoàn thành ngày ${date})` : ''}.`,
   overdueItem: (task: string, lead: string, deadline: string, days: number) =>
-    `- ${task} (chủ trì: ${lead}; hạn ${deadline}, quá hạn ${days} ngày).`,
+    `- ${task} (${lead ? `chủ trì: ${lead}; ` : ''}hạn ${deadline}, quá hạn ${countVi(days)} ngày).`,
+  /** A task due from the as-of day to the period's end, not done. */
+  pendingItem: (task: string, lead: string, deadline: string, started: boolean) =>
+    `- ${task} (${lead ? `chủ trì: ${lead}; ` : ''}hạn ${deadline}; ${started ? 'đang thực hiện' : 'chưa thực hiện'}).`,
   nextItem: (task: string, lead: string, deadline: string) =>
-    `- ${task} (chủ trì: ${lead}; hạn ${deadline}).`,
+    `- ${task} (${lead ? `chủ trì: ${lead}; ` : ''}hạn ${deadline}).`,
   tthcHeading: '3. Kết quả giải quyết hồ sơ thủ tục hành chính',
   tthcNone: 'Trong kỳ chưa có số liệu giải quyết hồ sơ thủ tục hành chính để tổng hợp.',
   tthcTableCaption: (months: string) =>
     `Bảng kết quả giải quyết hồ sơ thủ tục hành chính theo lĩnh vực (${months}):`,
+  /** The national form's columns (số liệu giải quyết TTHC): groups over the sub-headings. */
   tthcTableHeader: {
     field: 'Lĩnh vực',
-    received: 'Tổng số hồ sơ tiếp nhận',
-    early: 'Giải quyết trước hạn',
-    onTime: 'Giải quyết đúng hạn',
-    late: 'Giải quyết quá hạn',
-    pendingOnTime: 'Đang giải quyết trong hạn',
-    pendingLate: 'Đang giải quyết quá hạn',
+    receivedGroup: 'Số hồ sơ nhận giải quyết',
+    received: 'Tổng số',
+    carriedOver: 'Kỳ trước chuyển qua',
+    online: 'Trực tuyến',
+    offline: 'Trực tiếp, bưu chính',
+    resolvedGroup: 'Đã giải quyết',
+    resolved: 'Tổng số',
+    early: 'Trước hạn',
+    onTime: 'Đúng hạn',
+    late: 'Quá hạn',
+    pendingGroup: 'Đang giải quyết',
+    pending: 'Tổng số',
+    pendingOnTime: 'Trong hạn',
+    pendingLate: 'Quá hạn',
     rate: 'Tỷ lệ đúng hạn',
   },
-  tthcDataErrors: (n: number) =>
-    `Có ${n} dòng số liệu hồ sơ thủ tục hành chính chưa tổng hợp được do dữ liệu chưa hợp lệ.`,
   tthcLate: (n: number, fields: { field: string; n: number }[]) =>
     `Trong kỳ có ${countVi(n)} hồ sơ thủ tục hành chính giải quyết quá hạn` +
-    (fields.length > 0 ? ` (lĩnh vực: ${fields.map((f) => `${f.field} ${countVi(f.n)}`).join('; ')})` : '') +
+    (fields.length > 0
+      ? ` (${fields.map((f) => `lĩnh vực ${f.field}: ${countVi(f.n)} hồ sơ`).join('; ')})`
+      : '') +
     '.',
-  tthcFrequentLate: (field: string, n: number, months: string, reasons: string | null) =>
-    `Lĩnh vực ${field} thường xuyên có hồ sơ giải quyết quá hạn (${countVi(n)} hồ sơ, ${months})` +
-    (reasons ? `; nguyên nhân: ${reasons}` : '; chưa ghi nguyên nhân') +
-    '.',
+  tthcFrequentLate: (field: string, n: number, months: string) =>
+    `Lĩnh vực ${field} thường xuyên có hồ sơ giải quyết quá hạn (${countVi(n)} hồ sơ, ${months}).`,
   tthcPendingLate: (n: number, fields: { field: string; n: number }[]) =>
     `Đến cuối kỳ còn ${countVi(n)} hồ sơ thủ tục hành chính đang giải quyết quá hạn` +
-    (fields.length > 0 ? ` (lĩnh vực: ${fields.map((f) => `${f.field} ${countVi(f.n)}`).join('; ')})` : '') +
+    (fields.length > 0
+      ? ` (${fields.map((f) => `lĩnh vực ${f.field}: ${countVi(f.n)} hồ sơ`).join('; ')})`
+      : '') +
     '.',
   tthcNoLate: 'Không có hồ sơ thủ tục hành chính giải quyết quá hạn.',
   tthcNextLate: (fields: string[]) =>
     `Tập trung khắc phục tình trạng giải quyết hồ sơ thủ tục hành chính quá hạn ở lĩnh vực: ${fields.join(', ')}.`,
+  /** The notes for the officer below the print area (never printed, never in the Word document). */
   tthcFixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu. Các dòng này không được tính vào số liệu hồ sơ thủ tục hành chính của báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
+  tthcUnbalancedHeading: (n: number) =>
+    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): số liệu hồ sơ thủ tục hành chính của ${n} lĩnh vực không khớp (số nhận giải quyết khác số đã giải quyết cộng số đang giải quyết), nên chưa được đưa vào báo cáo. Hãy kiểm tra trang "${SHEET.tthc}" (lệnh Kiểm tra dữ liệu chỉ ra dòng cần sửa) rồi tổng hợp lại.`,
+  tthcUnbalancedLine: (field: string, received: number, resolved: number, pending: number) =>
+    `- Lĩnh vực ${field}: nhận giải quyết ${countVi(received)}, đã giải quyết ${countVi(resolved)}, đang giải quyết ${countVi(pending)}.`,
   /** The block below the printed report listing rows to fix. */
   fixHeading: (n: number) =>
-    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Các dòng này đã được tính vào số liệu như bảng theo dõi đang hiển thị, nhưng không được nêu tên trong báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
+    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Dòng hiện "${STATE_LABEL.dataError}" không được tính vào số liệu nào của báo cáo; các dòng khác được tính như bảng theo dõi đang hiển thị. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
   fixRow: (row: number, task: string) => `Dòng ${row}${task ? `: ${task}` : ''}`,
+  fixProblem: (cell: string, message: string) => `- ${cell}: ${message}`,
   fixMore: (n: number) =>
     `… và ${n} dòng khác có lỗi dữ liệu. Danh sách đầy đủ: Kiểm tra dữ liệu (hoặc lệnh cchc check).`,
 } as const;
+
+/** A sentence as typed, ended once: "Chờ kinh phí" → "Chờ kinh phí.", "Xong;" → "Xong.". */
+export function endSentence(text: string): string {
+  const t = text
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/[.;,:\s]+$/u, '');
+  return /[!?…]$/u.test(t) ? t : `${t}.`;
+}
 
 /**
  * The figure columns of Hồ sơ TTHC: its headers but the month, the field, the rate and the reason. Declared here,
@@ -545,9 +590,9 @@ export function tthcMonthsText(months: readonly number[], year: number): string 
 }
 
 /**
- * The sentences that state a period's dossier figures as an officer writes them: what was received (carried
- * over, online, in person or by post), what was resolved and how, what is pending, and the on-time rate with
- * its numbers. Parts that would say 0 are left out.
+ * The sentences that state a period's dossier figures as an officer writes them, with the national form's words:
+ * what was taken up for resolution (nhận giải quyết: carried over, online, in person or by post), what was
+ * resolved and how, what is pending, and the on-time rate with its numbers. Parts that would say 0 are left out.
  */
 export function tthcSentences(f: TthcWords, months: string): string[] {
   const out: string[] = [];
@@ -563,8 +608,8 @@ export function tthcSentences(f: TthcWords, months: string): string[] {
   const sentence = `${months.charAt(0).toLocaleUpperCase('vi')}${months.slice(1)}`;
   out.push(
     f.received === 0
-      ? `${sentence}, không có hồ sơ thủ tục hành chính nào được tiếp nhận.`
-      : `${sentence}, tổng số hồ sơ thủ tục hành chính là ${countVi(f.received)} hồ sơ (${receivedParts.join('; ')}).`,
+      ? `${sentence}, không có hồ sơ thủ tục hành chính nào nhận giải quyết.`
+      : `${sentence}, số hồ sơ thủ tục hành chính nhận giải quyết là ${countVi(f.received)} hồ sơ (${receivedParts.join('; ')}).`,
   );
   if (f.received > 0) {
     const resolved = f.early + f.onTime + f.late;
@@ -588,13 +633,13 @@ export function tthcSentences(f: TthcWords, months: string): string[] {
     out.push(`${parts.join('; ')}.`);
     if (resolved > 0)
       out.push(
-        `Tỷ lệ giải quyết hồ sơ đúng hạn đạt ${percentVi((f.early + f.onTime) / resolved)} (${countVi(f.early + f.onTime)}/${countVi(resolved)} hồ sơ đã giải quyết được giải quyết trước hạn hoặc đúng hạn).`,
+        `Tỷ lệ giải quyết hồ sơ đúng hạn đạt ${percentVi((f.early + f.onTime) / resolved)} (${countVi(f.early + f.onTime)}/${countVi(resolved)} hồ sơ đã giải quyết là trước hạn hoặc đúng hạn).`,
       );
   }
   return out;
 }
 
-/** Figures of a group of tasks in a report sentence (see reportFigures). */
+/** Figures of a group of tasks in a report sentence (see reportFigures; src/domain/report.ts TaskFigures). */
 export interface FigureWords {
   /** Tasks with a deadline in the period (done, due or not yet due). */
   dated: number;
@@ -605,10 +650,9 @@ export interface FigureWords {
   overdue: number;
   /** Due on the as-of day and not done. */
   dueToday: number;
-  /** Not done and not yet due. */
-  notYetDue: number;
-  /** Rows showing "Lỗi dữ liệu". */
-  dataErrors: number;
+  /** Not done and not yet due, by status: not started, in progress. */
+  notYetDueNotStarted: number;
+  notYetDueInProgress: number;
   /** The completion rate's denominator (rollup.StateCounts.rateDue). */
   due: number;
 }
@@ -630,43 +674,53 @@ export function percentVi(share: number): string {
 
 /**
  * The sentences that state a group's figures the way an officer writes them: "x/y nhiệm vụ", no strings of
- * zeros (a part that would say 0 is left out), the completion rate with its denominator.
+ * zeros (a part that would say 0 is left out), not-started work apart from work in progress, and the on-time
+ * completion rate with its denominator (none when nothing has come due).
  */
 export function reportFigures(f: FigureWords, asOf: string | null): string[] {
   const out: string[] = [];
+  const n = countVi;
   if (f.dated === 0 && f.continuous === 0) out.push('Trong kỳ không có nhiệm vụ nào.');
-  else if (f.dated === 0) out.push(`Trong kỳ có ${f.continuous} nhiệm vụ thực hiện thường xuyên.`);
+  else if (f.dated === 0) out.push(`Trong kỳ có ${n(f.continuous)} nhiệm vụ thực hiện thường xuyên.`);
   else
     out.push(
-      `Trong kỳ có ${f.dated} nhiệm vụ có thời hạn` +
-        (f.continuous > 0 ? ` và ${f.continuous} nhiệm vụ thực hiện thường xuyên.` : '.'),
+      `Trong kỳ có ${n(f.dated)} nhiệm vụ có thời hạn` +
+        (f.continuous > 0 ? ` và ${n(f.continuous)} nhiệm vụ thực hiện thường xuyên.` : '.'),
     );
   if (f.dated > 0) {
     const when = asOf ? `Đến ngày ${asOf}, ` : '';
     const done = f.doneOnTime + f.doneLate;
     const parts: string[] = [];
     if (f.due === 0) parts.push(`${when}chưa có nhiệm vụ nào đến hạn`);
-    else if (done === 0) parts.push(`${when}chưa hoàn thành nhiệm vụ nào trong ${f.due} nhiệm vụ đến hạn`);
+    else if (done === 0) parts.push(`${when}chưa hoàn thành nhiệm vụ nào trong ${n(f.due)} nhiệm vụ đến hạn`);
     else
       parts.push(
-        `${when}đã hoàn thành ${done}/${f.due} nhiệm vụ đến hạn` +
-          (f.doneLate === 0 ? ' (đều đúng hạn)' : ` (đúng hạn ${f.doneOnTime}, quá hạn ${f.doneLate})`),
+        `${when}đã hoàn thành ${n(done)}/${n(f.due)} nhiệm vụ đến hạn` +
+          (f.doneLate === 0 ? ' (đều đúng hạn)' : ` (đúng hạn ${n(f.doneOnTime)}, quá hạn ${n(f.doneLate)})`),
       );
     const open = f.overdue + f.dueToday;
-    if (open > 0 && f.dueToday === 0) parts.push(`còn ${open} nhiệm vụ quá hạn chưa hoàn thành`);
-    else if (open > 0 && f.overdue === 0) parts.push(`còn ${open} nhiệm vụ đến hạn hôm nay chưa hoàn thành`);
+    if (open > 0 && f.dueToday === 0) parts.push(`còn ${n(open)} nhiệm vụ quá hạn chưa hoàn thành`);
+    else if (open > 0 && f.overdue === 0)
+      parts.push(`còn ${n(open)} nhiệm vụ đến hạn hôm nay chưa hoàn thành`);
     else if (open > 0)
-      parts.push(`còn ${open} nhiệm vụ đến hạn chưa hoàn thành, trong đó ${f.overdue} nhiệm vụ đã quá hạn`);
-    if (f.notYetDue > 0) parts.push(`${f.notYetDue} nhiệm vụ đang thực hiện, chưa đến hạn`);
+      parts.push(
+        `còn ${n(open)} nhiệm vụ đến hạn chưa hoàn thành, trong đó ${n(f.overdue)} nhiệm vụ đã quá hạn`,
+      );
+    const started = f.notYetDueInProgress;
+    const notStarted = f.notYetDueNotStarted;
+    if (started > 0 && notStarted > 0)
+      parts.push(
+        `${n(started + notStarted)} nhiệm vụ chưa đến hạn, trong đó ${n(started)} nhiệm vụ đang thực hiện, ${n(notStarted)} nhiệm vụ chưa thực hiện`,
+      );
+    else if (started > 0) parts.push(`${n(started)} nhiệm vụ đang thực hiện, chưa đến hạn`);
+    else if (notStarted > 0) parts.push(`${n(notStarted)} nhiệm vụ chưa thực hiện, chưa đến hạn`);
     const sentence = parts.join('; ');
     out.push(`${sentence.charAt(0).toLocaleUpperCase('vi')}${sentence.slice(1)}.`);
     if (f.due > 0)
       out.push(
-        `Tỷ lệ hoàn thành đạt ${percentVi(f.doneOnTime / f.due)} (${f.doneOnTime}/${f.due} nhiệm vụ đến hạn được hoàn thành đúng hạn, kể cả nhiệm vụ hoàn thành trước hạn; không tính nhiệm vụ thường xuyên).`,
+        `Tỷ lệ hoàn thành đúng hạn đạt ${percentVi(f.doneOnTime / f.due)} (${n(f.doneOnTime)}/${n(f.due)} nhiệm vụ đến hạn được hoàn thành đúng hạn, kể cả nhiệm vụ hoàn thành trước hạn; không tính nhiệm vụ thường xuyên).`,
       );
   }
-  if (f.dataErrors > 0)
-    out.push(`Có ${f.dataErrors} nhiệm vụ chưa tổng hợp được do dữ liệu trên bảng theo dõi chưa hợp lệ.`);
   return out;
 }
 

@@ -16,22 +16,11 @@
  * long as the text they underline. Rows have explicit heights; the page breaks are planned from them (a table
  * or the signature block never splits; a table longer than a page repeats its header row).
  */
-import {
-  REPORT_TEXT,
-  reportFigures,
-  SHEET,
-  percentVi,
-  tthcMonthsText,
-  tthcSentences,
-  type FigureWords,
-} from '../i18n/vi';
-import { hasFigures, onTimeRate, type TthcFigures } from '../domain/tthc';
 import { colToLetters } from '../domain/a1';
-import { formatVnDate } from '../domain/dates';
-import type { ReportContent, ReportedTask } from '../domain/report';
-import { dateInWords } from '../domain/report';
-import { completionRate, type StateCounts } from '../domain/rollup';
-import type { CellStyle, CellValue, SheetSpec, StyleRun } from './spec';
+import type { ReportContent } from '../domain/report';
+import type { ReportBlock, ReportDocument, ReportHeadGroup } from '../domain/reportDocument';
+import { buildReportDocument, MAX_FIX_ROWS_LISTED, MAX_LISTED, unitInText } from '../domain/reportText';
+import type { CellStyle, CellValue, ConditionalFormatSpec, SheetSpec, StyleRun } from './spec';
 import { textWidthPt, wrappedLines, type FontFace } from './textLayout';
 
 const FONT = 'Times New Roman';
@@ -66,11 +55,7 @@ const PARAGRAPH_AFTER = 6;
 /** Excel's limit: a cell holds at most 32,767 characters. */
 const MAX_CELL_CHARS = 32_000;
 
-/**
- * How many tasks a list of the report names before summing up the rest: a report is read and signed on
- * paper, and the full list is one click away on "Nhiệm vụ".
- */
-export const MAX_LISTED = { donePerSection: 30, overduePerSection: 30, nextQuarter: 100 } as const;
+export { MAX_FIX_ROWS_LISTED, MAX_LISTED, unitInText };
 
 function fitCell(text: string): string {
   return text.length <= MAX_CELL_CHARS ? text : `${text.slice(0, MAX_CELL_CHARS - 1)}…`;
@@ -89,10 +74,15 @@ export interface Row {
   height: number;
   /** Style over the whole row's width (a rule: a top border on some columns). */
   rules?: { from: number; span: number }[];
+  /** A place for the officer's words: marked (a conditional format) while it holds its hint. */
+  placeholder?: boolean;
+  /** Grid columns (the start of a span) whose cell is merged with the one below it (a table's two-row header). */
+  mergeDown?: number[];
 }
 
 /** Rows that break anywhere ('flow'), stay on one page ('keep'), or a table's rows, whose header row repeats on each page it goes on to. */
-export type Group = { kind: 'flow' | 'keep'; rows: Row[] } | { kind: 'table'; repeat: Row; rows: Row[] };
+export type Group =
+  { kind: 'flow' | 'keep'; rows: Row[] } | { kind: 'table'; repeat: Row | Row[]; rows: Row[] };
 
 function faceOf(style: CellStyle | undefined): FontFace {
   const bold = !!style?.font?.bold;
@@ -123,55 +113,6 @@ function paragraph(text: string, style: CellStyle = {}, indent = true): Row {
   };
 }
 
-const heading = (text: string): Row => paragraph(text, { font: { bold: true } });
-const subheading = (text: string): Row => paragraph(text, { font: { bold: true, italic: true } });
-/** A marked place for text only people can write: kept when the officer types over it (an edited report is kept). */
-const placeholder = (text: string): Row =>
-  paragraph(text, { font: { italic: true, color: '7F6000' }, fill: 'FFF2CC' });
-
-function listWithMore<T>(items: readonly T[], max: number, row: (item: T) => Row): Row[] {
-  const rows = items.slice(0, max).map(row);
-  if (items.length > max) rows.push(paragraph(REPORT_TEXT.more(items.length - max, SHEET.tracker)));
-  return rows;
-}
-
-/** The figures of a group of tasks, as the sentence builder needs them. */
-export function figureWords(c: StateCounts): FigureWords {
-  const dated = c.rateOnTime + c.doneLate + c.overdue + c.dueSoon + c.onTrack;
-  const dueToday = c.rateDue - c.rateOnTime - c.doneLate - c.overdue;
-  return {
-    dated,
-    continuous: c.ongoing + (c.doneOnTime - c.rateOnTime),
-    doneOnTime: c.rateOnTime,
-    doneLate: c.doneLate,
-    overdue: c.overdue,
-    dueToday,
-    notYetDue: c.dueSoon - dueToday + c.onTrack,
-    dataErrors: c.dataError,
-    due: c.rateDue,
-  };
-}
-
-function doneItem(r: ReportedTask): Row {
-  const t = r.task;
-  return paragraph(
-    REPORT_TEXT.doneItem(t.task, t.evidence, t.completedOn ? formatVnDate(t.completedOn) : null),
-  );
-}
-
-function overdueItem(r: ReportedTask): Row {
-  const t = r.task;
-  return paragraph(REPORT_TEXT.overdueItem(t.task, t.lead, formatVnDate(t.deadline as string), r.daysLate));
-}
-
-/** "UBND xã Long Điền A" → "Ủy ban nhân dân xã Long Điền A": official text spells the body out. */
-export function unitInText(unitName: string): string {
-  return unitName
-    .normalize('NFC')
-    .trim()
-    .replace(/^UBND\s+/iu, REPORT_TEXT.peoplesCommitteeInText);
-}
-
 /**
  * The columns of a rule under a text `textCols` columns wide, in a block of `block` columns: between 1/3 and 1/2
  * of the text (nearest to 0.42 of it), with the block's parity so that it is centred.
@@ -185,8 +126,9 @@ export function ruleUnder(textCols: number, block: number): number {
   return pool.reduce((best, n) => (Math.abs(n - target) < Math.abs(best - target) ? n : best), pool[0]);
 }
 
-function header(c: ReportContent): Group {
-  const [issuer1, issuer2] = c.issuerLines;
+function header(c: ReportDocument): Group {
+  const [issuer1, issuer2] = c.heading.issuer;
+  const [motto1, motto2] = c.heading.motto;
   const right = GRID - LEFT_BLOCK;
   const bold = (pt: number): CellStyle => ({
     font: { name: FONT, size: pt, bold: true },
@@ -201,7 +143,7 @@ function header(c: ReportContent): Group {
   });
   const line2 = Math.max(
     heightOf(issuer2, LEFT_BLOCK, 13, 4, 'bold'),
-    heightOf(REPORT_TEXT.motto2, right, 13, 4, 'bold'),
+    heightOf(motto2, right, 13, 4, 'bold'),
   );
   // The rule under the issuing body: 1/3–1/2 of the name's width, centred (an odd number of columns, as
   // the block has), never wider than the block.
@@ -209,9 +151,9 @@ function header(c: ReportContent): Group {
   return {
     kind: 'keep',
     rows: [
-      { spans: [left(issuer1, bold(13)), rightSpan(REPORT_TEXT.motto1, bold(12))], height: 18 },
+      { spans: [left(issuer1, bold(13)), rightSpan(motto1, bold(12))], height: 18 },
       // Text at the top of a row taller than it, so the rule (the next row's top edge) clears the letters.
-      { spans: [left(issuer2, bold(13)), rightSpan(REPORT_TEXT.motto2, bold(13))], height: line2 },
+      { spans: [left(issuer2, bold(13)), rightSpan(motto2, bold(13))], height: line2 },
       {
         spans: [],
         height: 8,
@@ -222,18 +164,18 @@ function header(c: ReportContent): Group {
       },
       {
         spans: [
-          left(REPORT_TEXT.number, { font: { name: FONT, size: 13 }, alignment: { horizontal: 'center' } }),
-          rightSpan(c.placeDate, {
+          left(c.heading.number, { font: { name: FONT, size: 13 }, alignment: { horizontal: 'center' } }),
+          rightSpan(c.heading.placeDate, {
             font: { name: FONT, size: 13, italic: true },
             alignment: { horizontal: 'center', wrap: true },
           }),
         ],
-        height: heightOf(c.placeDate, right, 13, 2, 'italic'),
+        height: heightOf(c.heading.placeDate, right, 13, 2, 'italic'),
       },
       { spans: [], height: 14 },
       {
         spans: [
-          full(REPORT_TEXT.title, {
+          full(c.title, {
             font: { name: FONT, size: 14, bold: true },
             alignment: { horizontal: 'center' },
           }),
@@ -252,205 +194,197 @@ function header(c: ReportContent): Group {
       { spans: [], height: 10, rules: [{ from: (GRID - SUBJECT_RULE) / 2, span: SUBJECT_RULE }] },
       {
         spans: [
-          full(REPORT_TEXT.addressee(c.recipient), {
+          full(c.addressee, {
             font: { name: FONT, size: 14 },
             alignment: { horizontal: 'center', vertical: 'top', wrap: true },
           }),
         ],
-        height: heightOf(REPORT_TEXT.addressee(c.recipient), GRID, 14, 8),
+        height: heightOf(c.addressee, GRID, 14, 8),
       },
     ],
   };
 }
 
-/** The table by section: its header row, one row per section with tasks, the total. */
-function sectionTable(c: ReportContent): { head: Row; rows: Row[] } {
-  const withErrors = c.totals.dataError > 0;
-  const H = REPORT_TEXT.tableHeader;
-  const columns: { title: string; value: (k: StateCounts) => CellValue }[] = [
-    { title: H.tasks, value: (k) => k.tasks - k.notYetInPeriod },
-    { title: H.doneOnTime, value: (k) => k.doneOnTime },
-    { title: H.doneLate, value: (k) => k.doneLate },
-    { title: H.open, value: (k) => k.dueSoon + k.onTrack },
-    { title: H.overdue, value: (k) => k.overdue },
-    { title: H.ongoing, value: (k) => k.ongoing },
-    ...(withErrors ? [{ title: H.dataError, value: (k: StateCounts) => k.dataError }] : []),
-    {
-      title: H.rate,
-      value: (k) => {
-        const rate = completionRate(k);
-        return rate === null ? '–' : percentVi(rate);
-      },
-    },
-  ];
-  // Section ids and the total are short: their rows keep the table's 20 pt whatever the label column's width.
-  return gridTable(
-    H.section,
-    columns.map((col) => col.title),
-    4,
-    [
-      ...c.sections
-        .filter((s) => s.counts.tasks - s.counts.notYetInPeriod > 0)
-        .map((s) => ({
-          label: s.id === '' ? REPORT_TEXT.tableOther : s.id,
-          values: columns.map((col) => col.value(s.counts)),
-          height: 20,
-        })),
-      {
-        label: REPORT_TEXT.tableTotal,
-        values: columns.map((col) => col.value(c.totals)),
-        bold: true,
-        height: 20,
-      },
-    ],
+/** Space a table cell keeps around its text, both sides, in points (its borders, the program's padding). */
+const TABLE_CELL_PADDING_PT = 5;
+/** The narrowest the label column of a table may be made, in grid columns. */
+const MIN_LABEL_SPAN = 5;
+/** The narrowest a figure column may be, in grid columns. */
+const MIN_FIGURE_SPAN = 2;
+
+/** Grid columns a table column needs for its widest figure and for the longest word of its headings. */
+function spanFor(texts: readonly string[], headWords: readonly string[], pt: number): number {
+  const widest = Math.max(
+    0,
+    ...texts.map((t) => textWidthPt(t, pt, 'bold')),
+    ...headWords.map((w) => textWidthPt(w, pt, 'bold')),
   );
+  return Math.max(MIN_FIGURE_SPAN, Math.ceil((widest + TABLE_CELL_PADDING_PT) / COL_PT_EXCEL));
 }
 
 /**
- * A table of figures on the grid: a label column, then `titles.length` columns of `figureSpan` grid columns,
- * thin borders, 12 pt; the header row as tall as its longest title wraps.
+ * The grid columns of a table's columns: the figure columns all as wide as a uniform width allows (at most 4),
+ * when every figure and heading word fits in it; else each as wide as its widest text, at 12 pt or, if that
+ * leaves the label column too narrow, 11 pt. The label column takes the rest.
  */
-function gridTable(
-  labelTitle: string,
-  titles: string[],
-  figureSpan: number,
-  body: { label: string; values: CellValue[]; bold?: boolean; height?: number }[],
-): { head: Row; rows: Row[] } {
-  const labelSpan = GRID - figureSpan * titles.length;
-  const cell = (from: number, span: number, value: CellValue, bold = false): Span => ({
+function tableLayout(t: Extract<ReportBlock, { kind: 'table' }>): { spans: number[]; pt: number } {
+  const n = t.head.length - 1;
+  const words = (i: number): string[] => {
+    const heads = [t.head[i]];
+    return heads.flatMap((h) => h.split(/\s+/u)).filter((w) => w !== '');
+  };
+  for (const pt of [TABLE_PT, 11]) {
+    const need = Array.from({ length: n }, (_, j) =>
+      spanFor(
+        t.rows.map((r) => r.cells[j + 1] ?? ''),
+        words(j + 1),
+        pt,
+      ),
+    );
+    const uniform = Math.min(4, Math.floor((GRID - MIN_LABEL_SPAN) / n));
+    if (pt === TABLE_PT && need.every((x) => x <= uniform) && GRID - uniform * n >= MIN_LABEL_SPAN)
+      return { spans: [GRID - uniform * n, ...need.map(() => uniform)], pt };
+    const sum = need.reduce((a, b) => a + b, 0);
+    if (GRID - sum >= MIN_LABEL_SPAN || pt === 11) {
+      // Widen the figure columns evenly into what the label does not need.
+      const label = Math.max(MIN_LABEL_SPAN, GRID - sum);
+      let spare = GRID - label - sum;
+      const spans = [...need];
+      for (let j = 0; spare > 0 && n > 0; j = (j + 1) % n, spare--) spans[j] += 1;
+      return { spans: [GRID - spans.reduce((a, b) => a + b, 0), ...spans], pt };
+    }
+  }
+  /* istanbul ignore next -- the loop returns at 11 pt */
+  return { spans: [GRID - 2 * n, ...Array.from({ length: n }, () => 2)], pt: 11 };
+}
+
+/** A table of the document on the grid: thin borders, centred figures; header rows (and groups) bold. */
+function gridTable(t: Extract<ReportBlock, { kind: 'table' }>): { head: Row[]; rows: Row[] } {
+  const { spans, pt } = tableLayout(t);
+  const starts = spans.map((_, i) => spans.slice(0, i).reduce((a, b) => a + b, 0));
+  const cell = (from: number, span: number, value: CellValue, bold: boolean): Span => ({
     from,
     span,
     value,
     style: {
-      font: { name: FONT, size: TABLE_PT, bold },
+      font: { name: FONT, size: pt, bold },
       border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' },
       alignment: { horizontal: 'center', vertical: 'center', wrap: true },
     },
   });
-  const row = (label: string, values: CellValue[], bold = false, height?: number): Row => ({
-    spans: [
-      cell(0, labelSpan, label, bold),
-      ...values.map((v, i) => cell(labelSpan + i * figureSpan, figureSpan, v, bold)),
-    ],
-    height: height ?? Math.max(20, heightOf(label, labelSpan, TABLE_PT, 4, bold ? 'bold' : 'regular')),
+  const heightOfCells = (cells: { text: string; span: number }[], bold: boolean): number =>
+    Math.max(20, ...cells.map((c) => heightOf(c.text, c.span, pt, 4, bold ? 'bold' : 'regular')));
+  const row = (cells: string[], bold: boolean): Row => ({
+    spans: cells.map((v, i) => cell(starts[i], spans[i], v, bold)),
+    height: heightOfCells(
+      cells.map((text, i) => ({ text, span: spans[i] })),
+      bold,
+    ),
   });
-  const headHeight = Math.max(
-    ...titles.map((t) => heightOf(t, figureSpan, TABLE_PT, 4, 'bold')),
-    heightOf(labelTitle, labelSpan, TABLE_PT, 4, 'bold'),
-  );
-  return {
-    head: row(labelTitle, titles, true, headHeight),
-    rows: body.map((b) => row(b.label, b.values, b.bold, b.height)),
-  };
+  const head: Row[] = [];
+  if (t.groups) {
+    const top: Span[] = [];
+    const under: Span[] = [];
+    const texts: { text: string; span: number }[] = [];
+    let col = 0;
+    const mergedDown: number[] = [];
+    for (const g of t.groups as ReportHeadGroup[]) {
+      const from = starts[col];
+      const span = spans.slice(col, col + g.span).reduce((a, b) => a + b, 0);
+      if (g.span === 1 && g.text === t.head[col]) mergedDown.push(col);
+      top.push(cell(from, span, g.text, true));
+      texts.push({ text: g.text, span });
+      col += g.span;
+    }
+    t.head.forEach((h, i) => {
+      // A cell merged over both header rows: the lower row keeps its borders and no text.
+      under.push(cell(starts[i], spans[i], mergedDown.includes(i) ? null : h, true));
+    });
+    const lower = heightOfCells(
+      t.head.map((text, i) => ({ text: mergedDown.includes(i) ? '' : text, span: spans[i] })),
+      true,
+    );
+    // A header merged over both rows must fit in their sum.
+    const needDown = Math.max(0, ...mergedDown.map((i) => heightOf(t.head[i], spans[i], pt, 4, 'bold')));
+    let upper = heightOfCells(
+      texts.filter((_, k) => !mergedDown.includes(k)),
+      true,
+    );
+    if (upper + lower < needDown) upper = needDown - lower;
+    head.push({ spans: top, height: upper, mergeDown: mergedDown.map((i) => starts[i]) });
+    head.push({ spans: under, height: lower });
+  } else head.push(row(t.head, true));
+  return { head, rows: t.rows.map((r) => row(r.cells, !!r.total)) };
 }
 
-/** The TTHC table: one row per field with figures in the period, and the total. */
-function tthcTable(c: ReportContent): { head: Row; rows: Row[] } {
-  const H = REPORT_TEXT.tthcTableHeader;
-  const rate = (f: TthcFigures): string => {
-    const r = onTimeRate(f);
-    return r === null ? '–' : percentVi(r);
-  };
-  const values = (f: TthcFigures): CellValue[] => [
-    f.received,
-    f.early,
-    f.onTime,
-    f.late,
-    f.pendingOnTime,
-    f.pendingLate,
-    rate(f),
-  ];
-  const figures = c.tthc.figures;
-  const table = gridTable(
-    H.field,
-    [H.received, H.early, H.onTime, H.late, H.pendingOnTime, H.pendingLate, H.rate],
-    4,
-    [
-      ...figures.byField.filter(hasFigures).map((b) => ({ label: b.field, values: values(b.figures) })),
-      { label: REPORT_TEXT.tableTotal, values: values(figures.totals), bold: true },
-    ],
-  );
-  // Counts in thousands read as Vietnamese writes them (1.049) in Excel and LibreOffice set to Vietnamese.
-  for (const r of [table.head, ...table.rows])
-    for (const sp of r.spans.slice(1))
-      if (typeof sp.value === 'number') sp.style = { ...sp.style, numberFormat: '#,##0' };
-  return table;
+/** A paragraph's runs as one cell: the style of its runs where they all share it. */
+function paragraphRow(runs: { text: string; bold?: boolean; italic?: boolean }[]): Row {
+  const text = runs.map((r) => r.text).join('');
+  const bold = runs.length > 0 && runs.every((r) => r.bold);
+  const italic = runs.length > 0 && runs.every((r) => r.italic);
+  return paragraph(text, bold || italic ? { font: { bold, italic } } : {});
 }
 
-/** "Đất đai 3; Hộ tịch 1": fields with a figure, most first. */
-function byMost(items: { field: string; n: number }[]): { field: string; n: number }[] {
-  return items.filter((i) => i.n > 0).sort((a, b) => b.n - a.n || a.field.localeCompare(b.field, 'vi'));
-}
+const PLACEHOLDER_FILL = 'FFF2CC';
+const PLACEHOLDER_COLOR = '7F6000';
 
-/** I.3: the period's dossier figures, as sentences and a table by field; one sentence when there are none. */
-function tthcResults(c: ReportContent): Group[] {
-  const t = c.tthc;
-  const f = t.figures;
+/**
+ * The body's groups from the document's blocks: a heading is kept with what follows it (headings in a row,
+ * then the first row of the next block), a caption with its table's header and first row; a table longer than
+ * a page repeats its header; a placeholder is an ordinary body paragraph, marked only while it holds its hint
+ * (a conditional format: typed over, it is body text).
+ */
+function bodyGroups(blocks: readonly ReportBlock[]): Group[] {
   const groups: Group[] = [];
-  const title = subheading(REPORT_TEXT.tthcHeading);
-  const errors = t.dataErrors.length > 0 ? [paragraph(REPORT_TEXT.tthcDataErrors(t.dataErrors.length))] : [];
-  if (f.months.length === 0) {
-    groups.push({ kind: 'keep', rows: [title, paragraph(REPORT_TEXT.tthcNone)] });
-    if (errors.length > 0) groups.push({ kind: 'flow', rows: errors });
-    return groups;
+  let kept: Row[] = [];
+  const flush = (first: Row[], rest: Row[]): void => {
+    groups.push({ kind: 'keep', rows: [...kept, ...first] });
+    kept = [];
+    if (rest.length > 0) groups.push({ kind: 'flow', rows: rest });
+  };
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading':
+        kept.push(
+          paragraph(b.text, {
+            font:
+              b.level === 1
+                ? { bold: true }
+                : b.level === 2
+                  ? { bold: true, italic: true }
+                  : { italic: true },
+          }),
+        );
+        break;
+      case 'caption':
+        kept.push(paragraph(b.text, { font: { italic: true } }));
+        break;
+      case 'placeholder':
+        flush([{ ...paragraph(b.text), placeholder: true }], []);
+        break;
+      case 'paragraph': {
+        const r = paragraphRow(b.runs);
+        if (kept.length > 0) flush([r], []);
+        else groups.push({ kind: 'flow', rows: [r] });
+        break;
+      }
+      case 'table': {
+        const t = gridTable(b);
+        flush([...t.head, ...t.rows.slice(0, 1)], []);
+        groups.push({ kind: 'table', repeat: t.head, rows: t.rows.slice(1) });
+        groups.push({ kind: 'flow', rows: [{ spans: [], height: 8 }] });
+        break;
+      }
+    }
   }
-  const months = tthcMonthsText(f.months, c.period.year);
-  const sentences = tthcSentences(f.totals, months).map((x) => paragraph(x));
-  groups.push({ kind: 'keep', rows: [title, ...sentences.slice(0, 1)] });
-  if (sentences.length > 1) groups.push({ kind: 'flow', rows: sentences.slice(1) });
-  if (errors.length > 0) groups.push({ kind: 'flow', rows: errors });
-  const table = tthcTable(c);
-  groups.push({
-    kind: 'keep',
-    rows: [
-      paragraph(REPORT_TEXT.tthcTableCaption(months), { font: { italic: true } }),
-      table.head,
-      ...table.rows.slice(0, 1),
-    ],
-  });
-  groups.push({ kind: 'table', repeat: table.head, rows: table.rows.slice(1) });
-  groups.push({ kind: 'flow', rows: [{ spans: [], height: 8 }] });
+  if (kept.length > 0) flush([], []);
   return groups;
 }
 
-/** II.1, TTHC: late dossiers by field, the often-late fields with the reasons users wrote, overdue pending. */
-function tthcShortcomings(c: ReportContent): Row[] {
-  const f = c.tthc.figures;
-  if (f.months.length === 0) return [];
-  const rows: Row[] = [];
-  const { late, pendingLate } = f.totals;
-  if (late === 0 && pendingLate === 0) return [paragraph(REPORT_TEXT.tthcNoLate)];
-  if (late > 0)
-    rows.push(
-      paragraph(
-        REPORT_TEXT.tthcLate(late, byMost(f.byField.map((b) => ({ field: b.field, n: b.figures.late })))),
-      ),
-    );
-  for (const often of f.frequentLate) {
-    const monthsText = REPORT_TEXT.tthcLateMonths(often.lateMonths.join(', '));
-    const reasons = often.reasons
-      .map((r) => REPORT_TEXT.tthcLateReason(r.month, r.text.replace(/[.;\s]+$/u, '')))
-      .join('; ');
-    rows.push(
-      paragraph(REPORT_TEXT.tthcFrequentLate(often.field, often.figures.late, monthsText, reasons || null)),
-    );
-  }
-  if (pendingLate > 0)
-    rows.push(
-      paragraph(
-        REPORT_TEXT.tthcPendingLate(
-          pendingLate,
-          byMost(f.byField.map((b) => ({ field: b.field, n: b.figures.pendingLate }))),
-        ),
-      ),
-    );
-  return rows;
-}
-
-function signature(c: ReportContent): Group {
+function signature(c: ReportDocument): Group {
   const leftSpan = 15;
   const rightSpan = GRID - leftSpan;
-  const left = [REPORT_TEXT.recipientsHeading, ...c.recipients];
+  const left = [c.recipients.heading, ...c.recipients.lines];
   const right = [...c.signature.lines, '', '', '', '', c.signature.name];
   const rows: Row[] = [];
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
@@ -483,137 +417,6 @@ function signature(c: ReportContent): Group {
   return { kind: 'keep', rows };
 }
 
-function body(c: ReportContent): Group[] {
-  const g = groupWriter();
-  const unit = unitInText(c.unitName);
-  g.flow(paragraph(openingText(c, unit)));
-  resultGroups(g, c);
-  g.groups.push(...tthcResults(c));
-
-  g.flow(heading(REPORT_TEXT.shortcomings));
-  g.headed(subheading(REPORT_TEXT.shortcomingsList), shortcomingRows(c));
-  g.headed(subheading(REPORT_TEXT.causes), [placeholder(REPORT_TEXT.causesPlaceholder)]);
-
-  g.headed(heading(REPORT_TEXT.nextPeriod(c.nextQuarterLabel)), nextPeriodRows(c));
-  g.headed(heading(REPORT_TEXT.proposals), [placeholder(REPORT_TEXT.proposalsPlaceholder)]);
-  g.flow(paragraph(REPORT_TEXT.closing(c.period.subject, unit)));
-  g.flow({ spans: [], height: 10 });
-  return g.groups;
-}
-
-/** The body's groups in order, and the two ways rows are added to them. */
-interface GroupWriter {
-  groups: Group[];
-  /** Rows that may break across pages anywhere. */
-  flow: (...rows: Row[]) => void;
-  /** A heading kept with the first row after it. */
-  headed: (title: Row, rest: Row[]) => void;
-}
-
-function groupWriter(): GroupWriter {
-  const groups: Group[] = [];
-  const flow = (...rows: Row[]): void => {
-    groups.push({ kind: 'flow', rows });
-  };
-  const headed = (title: Row, rest: Row[]): void => {
-    groups.push({ kind: 'keep', rows: [title, ...rest.slice(0, 1)] });
-    if (rest.length > 1) flow(...rest.slice(1));
-  };
-  return { groups, flow, headed };
-}
-
-/** The opening paragraph: the plan (by number, or by title when it has none), the period and the day. */
-function openingText(c: ReportContent, unit: string): string {
-  const planDate = c.plan.date ? dateInWords(c.plan.date) : null;
-  const plan =
-    c.plan.number !== ''
-      ? REPORT_TEXT.planCited(c.plan.number, planDate, unit, REPORT_TEXT.planSubject)
-      : REPORT_TEXT.planByTitle(REPORT_TEXT.planSubject, unit);
-  return REPORT_TEXT.opening(
-    plan,
-    unit,
-    c.period.subject,
-    formatVnDate(c.period.from),
-    formatVnDate(c.period.to),
-    formatVnDate(c.asOf),
-  );
-}
-
-/** Part I: the overall figures, each section's figures and tasks, and the table by section. */
-function resultGroups(g: GroupWriter, c: ReportContent): void {
-  g.flow(heading(REPORT_TEXT.results));
-  const asOf = formatVnDate(c.asOf);
-  g.headed(
-    subheading(REPORT_TEXT.overall),
-    reportFigures(figureWords(c.totals), asOf).map((s) => paragraph(s)),
-  );
-  g.flow(heading(REPORT_TEXT.bySection));
-  c.sections
-    .filter((s) => s.counts.tasks - s.counts.notYetInPeriod > 0)
-    .forEach((s, i) => {
-      g.headed(subheading(REPORT_TEXT.sectionHeading(i + 1, s.title, s.id)), [
-        ...reportFigures(figureWords(s.counts), null).map((t) => paragraph(t)),
-        ...listWithMore(s.done, MAX_LISTED.donePerSection, doneItem),
-        ...listWithMore(s.overdue, MAX_LISTED.overduePerSection, overdueItem),
-      ]);
-    });
-  const table = sectionTable(c);
-  // The caption, the header row and the first row go together; a table longer than a page repeats its header.
-  g.groups.push({
-    kind: 'keep',
-    rows: [
-      paragraph(REPORT_TEXT.tableCaption(asOf), { font: { italic: true } }),
-      table.head,
-      ...table.rows.slice(0, 1),
-    ],
-  });
-  g.groups.push({ kind: 'table', repeat: table.head, rows: table.rows.slice(1) });
-  g.flow({ spans: [], height: 8 });
-}
-
-/** The shortcomings: the late tasks are named under I, each in its section; here, who they wait on. */
-function shortcomingRows(c: ReportContent): Row[] {
-  const shortcomings: Row[] = [];
-  if (c.overdue.length === 0) shortcomings.push(paragraph(REPORT_TEXT.noOverdue));
-  else {
-    const byLead = new Map<string, number>();
-    for (const o of c.overdue) byLead.set(o.task.lead, (byLead.get(o.task.lead) ?? 0) + 1);
-    const leads = [...byLead.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'vi'));
-    const oldest = c.overdue[0];
-    shortcomings.push(
-      paragraph(
-        REPORT_TEXT.overdueSummary(
-          c.overdue.length,
-          leads.map(([lead, n]) => ({ lead, n })),
-          oldest.task.task,
-          oldest.daysLate,
-        ),
-      ),
-    );
-  }
-  if (c.totals.doneLate > 0) shortcomings.push(paragraph(REPORT_TEXT.doneLateIntro(c.totals.doneLate)));
-  shortcomings.push(...tthcShortcomings(c));
-  return shortcomings;
-}
-
-/** The next period's tasks: those due, the overdue to finish, the TTHC fields often late, the ongoing work. */
-function nextPeriodRows(c: ReportContent): Row[] {
-  const next: Row[] = [];
-  if (c.nextQuarter.length > 0) {
-    next.push(paragraph(REPORT_TEXT.nextIntro));
-    next.push(
-      ...listWithMore(c.nextQuarter, MAX_LISTED.nextQuarter, (n) =>
-        paragraph(REPORT_TEXT.nextItem(n.task.task, n.task.lead, formatVnDate(n.task.deadline as string))),
-      ),
-    );
-  }
-  if (c.overdue.length > 0) next.push(paragraph(REPORT_TEXT.nextOverdue));
-  if (c.tthc.figures.frequentLate.length > 0)
-    next.push(paragraph(REPORT_TEXT.tthcNextLate(c.tthc.figures.frequentLate.map((f) => f.field))));
-  next.push(paragraph(REPORT_TEXT.nextOngoing));
-  return next;
-}
-
 /**
  * Lays the groups out on pages of PAGE_HEIGHT_PT: a 'keep' group that does not fit in what is left of a page
  * starts a new one; a table row that does not fit starts a new page with the table's header row again.
@@ -641,7 +444,7 @@ export function paginate(groups: Group[]): { rows: Row[]; breaks: number[] } {
       for (const r of g.rows) {
         if (y + r.height > PAGE_HEIGHT_PT && y > 0) {
           newPage();
-          add(g.repeat);
+          for (const h of Array.isArray(g.repeat) ? g.repeat : [g.repeat]) add(h);
         }
         add(r);
       }
@@ -650,42 +453,38 @@ export function paginate(groups: Group[]): { rows: Row[]; breaks: number[] } {
   return { rows, breaks };
 }
 
-/**
- * Rows with data errors listed under the report; the rest are counted. Each listed row costs about ten
- * milliseconds to write, so a tracker pasted with thousands of broken rows would otherwise take minutes to
- * report (issue 13); Kiểm tra dữ liệu lists them all.
- */
-export const MAX_FIX_ROWS_LISTED = 50;
-
-/** The rows with data errors, below the print area: not printed, there for the officer. */
-function fixBlock(c: ReportContent): Row[] {
+/** The notes for the officer, below the print area: not printed. */
+function notesBlock(doc: ReportDocument): Row[] {
   const rows: Row[] = [];
-  const part = (heading: string, list: ReportContent['dataErrors']): void => {
-    if (list.length === 0) return;
+  for (const note of doc.officerNotes) {
     rows.push(
       { spans: [], height: 14 },
-      paragraph(heading, { font: { bold: true, color: '9C0006' }, fill: 'FFC7CE' }, false),
+      paragraph(note.heading, { font: { bold: true, color: '9C0006' }, fill: 'FFC7CE' }, false),
     );
-    for (const d of list.slice(0, MAX_FIX_ROWS_LISTED)) {
-      rows.push(paragraph(REPORT_TEXT.fixRow(d.row, d.task), { font: { bold: true, size: 12 } }, false));
-      for (const p of d.problems)
-        rows.push(paragraph(`- ${p.cell}: ${p.message}`, { font: { size: 12 } }, false));
-    }
-    const more = list.length - MAX_FIX_ROWS_LISTED;
-    if (more > 0) rows.push(paragraph(REPORT_TEXT.fixMore(more), { font: { size: 12 } }, false));
-  };
-  part(REPORT_TEXT.fixHeading(c.dataErrors.length), c.dataErrors);
-  part(REPORT_TEXT.tthcFixHeading(c.tthc.dataErrors.length), c.tthc.dataErrors);
+    for (const line of note.lines)
+      rows.push(
+        paragraph(line, { font: { bold: !line.startsWith('- ') && !line.startsWith('…'), size: 12 } }, false),
+      );
+  }
   return rows;
 }
 
+/** The page number, in the body's font (Excel's header codes: &"font,style" &size &P). */
+const PAGE_NUMBER = `&"${FONT},Regular"&${BODY_PT}&P`;
+
 export function buildReportSheet(content: ReportContent, sheetName: string): SheetSpec {
-  const { rows, breaks } = paginate([header(content), ...body(content), signature(content)]);
+  return renderReportSheet(buildReportDocument(content), sheetName);
+}
+
+/** The report sheet of a document. */
+export function renderReportSheet(doc: ReportDocument, sheetName: string): SheetSpec {
+  const { rows, breaks } = paginate([header(doc), ...bodyGroups(doc.body), signature(doc)]);
   const printed = rows.length;
-  for (const row of fixBlock(content)) rows.push(row); // one by one: a spread of 100,000 rows overflows the stack
+  for (const row of notesBlock(doc)) rows.push(row); // one by one: a spread of 100,000 rows overflows the stack
   const cells: CellValue[][] = [];
   const styles: StyleRun[] = [];
   const merges: string[] = [];
+  const conditionalFormats: ConditionalFormatSpec[] = [];
   const rowHeights: Record<number, number> = {};
   const L = colToLetters;
   rows.forEach((r, i) => {
@@ -694,11 +493,21 @@ export function buildReportSheet(content: ReportContent, sheetName: string): She
     rowHeights[n] = Math.min(409, r.height);
     for (const s of r.spans) {
       line[s.from] = typeof s.value === 'string' ? fitCell(s.value) : s.value;
-      const range = s.span > 1 ? `${L(s.from)}${n}:${L(s.from + s.span - 1)}${n}` : `${L(s.from)}${n}`;
-      if (s.span > 1) merges.push(range);
+      const down = r.mergeDown?.includes(s.from) ? 1 : 0;
+      const range =
+        s.span > 1 || down ? `${L(s.from)}${n}:${L(s.from + s.span - 1)}${n + down}` : `${L(s.from)}${n}`;
+      if (s.span > 1 || down) merges.push(range);
       if (s.style)
         styles.push({ range, style: { ...s.style, font: { name: FONT, size: BODY_PT, ...s.style.font } } });
     }
+    if (r.placeholder && typeof line[0] === 'string')
+      // Marked while the cell holds the hint it was written with; typed over, it is body text.
+      conditionalFormats.push({
+        range: `A${n}`,
+        formula: `$A$${n}="${line[0].replace(/"/g, '""')}"`,
+        fill: PLACEHOLDER_FILL,
+        fontColor: PLACEHOLDER_COLOR,
+      });
     for (const rule of r.rules ?? [])
       styles.push({
         range: `${L(rule.from)}${n}:${L(rule.from + rule.span - 1)}${n}`,
@@ -713,6 +522,7 @@ export function buildReportSheet(content: ReportContent, sheetName: string): She
     cells,
     styles,
     merges,
+    conditionalFormats,
     rowHeights,
     columnWidths: Array.from({ length: GRID }, () => COL_WIDTH),
     page: {
@@ -723,7 +533,7 @@ export function buildReportSheet(content: ReportContent, sheetName: string): She
       // The grid is narrower than the page, so Excel and LibreOffice (with Calibri's metrics) print it at 100 %,
       // the body at 13 pt; fitting to the width only shrinks it where a program draws columns wider.
       fitToWidth: true,
-      header: { center: '&P', differentFirstPage: true },
+      header: { center: PAGE_NUMBER, differentFirstPage: true },
       firstPageNumber: 1,
       rowBreaks: breaks,
     },

@@ -1,0 +1,385 @@
+/**
+ * The report's words: ReportContent (src/domain/report.ts) worded as the ReportDocument both renderers print
+ * (the report sheet, the Word document). Every figure is taken from the content's one computed structure
+ * (TaskFigures, the TTHC figures) and written the Vietnamese way (1.705; 99,7%) here, once; the renderers
+ * neither count nor word anything.
+ */
+import {
+  countVi,
+  percentVi,
+  REPORT_TEXT,
+  SHEET,
+  tthcMonthsText,
+  tthcSentences,
+  reportFigures,
+  type FigureWords,
+} from '../i18n/vi';
+import { formatVnDate } from './dates';
+import { dateInWords, type ReportContent, type ReportedTask, type TaskFigures } from './report';
+import type { ReportBlock, ReportDocument, ReportTableRow } from './reportDocument';
+import { ROMAN_QUARTER } from './schedule';
+import { hasFigures, onTimeRate, resolvedOf, type TthcFigures } from './tthc';
+
+/**
+ * How many tasks a list of the report names before summing up the rest: a report is read and signed on
+ * paper, and the full list is one click away on "Nhiệm vụ".
+ */
+export const MAX_LISTED = {
+  donePerSection: 30,
+  overduePerSection: 30,
+  pendingPerSection: 30,
+  nextQuarter: 100,
+} as const;
+
+/**
+ * Rows with data errors listed for the officer; the rest are counted. Each listed row costs time to write, so a
+ * tracker pasted with thousands of broken rows would otherwise take minutes to report (issue 13); Kiểm tra dữ
+ * liệu lists them all.
+ */
+export const MAX_FIX_ROWS_LISTED = 50;
+
+const p = (text: string): ReportBlock => ({ kind: 'paragraph', runs: [{ text }] });
+
+/** The words of a group's figures. */
+export function figureWords(f: TaskFigures): FigureWords {
+  return {
+    dated: f.dated,
+    continuous: f.continuous,
+    doneOnTime: f.doneOnTime,
+    doneLate: f.doneLate,
+    overdue: f.overdue,
+    dueToday: f.dueToday,
+    notYetDueNotStarted: f.notYetDueNotStarted,
+    notYetDueInProgress: f.notYetDueInProgress,
+    due: f.due,
+  };
+}
+
+/** "UBND xã Long Điền A" → "Ủy ban nhân dân xã Long Điền A": official text spells the body out. */
+export function unitInText(unitName: string): string {
+  return unitName
+    .normalize('NFC')
+    .trim()
+    .replace(/^UBND\s+/iu, REPORT_TEXT.peoplesCommitteeInText);
+}
+
+function listWithMore<T>(items: readonly T[], max: number, block: (item: T) => ReportBlock): ReportBlock[] {
+  const out = items.slice(0, max).map(block);
+  if (items.length > max) out.push(p(REPORT_TEXT.more(items.length - max, SHEET.tracker)));
+  return out;
+}
+
+const rateText = (rate: number | null): string => (rate === null ? REPORT_TEXT.noRate : percentVi(rate));
+
+/** The opening paragraph: the plan, the period as it stands on the as-of day. */
+function openingText(c: ReportContent, unit: string): string {
+  const planDate = c.plan.date ? dateInWords(c.plan.date) : null;
+  const plan =
+    c.plan.number !== ''
+      ? REPORT_TEXT.planCited(c.plan.number, planDate, unit, REPORT_TEXT.planSubject)
+      : REPORT_TEXT.planByTitle(REPORT_TEXT.planSubject, unit);
+  const open = c.asOf < c.period.to;
+  return REPORT_TEXT.opening(
+    plan,
+    unit,
+    c.period.subject,
+    formatVnDate(c.period.from),
+    formatVnDate(open ? c.asOf : c.period.to),
+    c.asOf > c.period.to ? formatVnDate(c.asOf) : null,
+  );
+}
+
+const doneItem = (r: ReportedTask): ReportBlock =>
+  p(
+    REPORT_TEXT.doneItem(
+      r.task.task,
+      r.task.evidence,
+      r.task.completedOn ? formatVnDate(r.task.completedOn) : null,
+    ),
+  );
+
+const overdueItem = (r: ReportedTask): ReportBlock =>
+  p(REPORT_TEXT.overdueItem(r.task.task, r.task.lead, formatVnDate(r.task.deadline as string), r.daysLate));
+
+const pendingItem = (r: ReportedTask): ReportBlock =>
+  p(
+    REPORT_TEXT.pendingItem(
+      r.task.task,
+      r.task.lead,
+      formatVnDate(r.task.deadline as string),
+      r.task.status === 'inProgress' || r.task.status === 'done',
+    ),
+  );
+
+/** The table by section: one row per section with counted tasks, the total. */
+function sectionTable(c: ReportContent): ReportBlock {
+  const H = REPORT_TEXT.tableHeader;
+  const values = (f: TaskFigures): string[] => [
+    countVi(f.counted),
+    countVi(f.doneOnTime),
+    countVi(f.doneLate),
+    countVi(f.dueToday + f.notYetDueNotStarted + f.notYetDueInProgress),
+    countVi(f.overdue),
+    countVi(f.continuous),
+    rateText(f.rate),
+  ];
+  const rows: ReportTableRow[] = c.sections
+    .filter((s) => s.figures.counted > 0)
+    .map((s) => ({ cells: [s.id === '' ? REPORT_TEXT.tableOther : s.id, ...values(s.figures)] }));
+  rows.push({ cells: [REPORT_TEXT.tableTotal, ...values(c.figures)], total: true });
+  return {
+    kind: 'table',
+    head: [H.section, H.tasks, H.doneOnTime, H.doneLate, H.open, H.overdue, H.ongoing, H.rate],
+    rows,
+  };
+}
+
+/** Part I: the overall figures, each section's figures, results and tasks, and the table by section. */
+function resultBlocks(c: ReportContent): ReportBlock[] {
+  const out: ReportBlock[] = [];
+  const asOf = formatVnDate(c.asOf);
+  out.push({ kind: 'heading', level: 1, text: REPORT_TEXT.results });
+  out.push({ kind: 'heading', level: 2, text: REPORT_TEXT.overall });
+  out.push(...reportFigures(figureWords(c.figures), asOf).map(p));
+  out.push({ kind: 'heading', level: 2, text: REPORT_TEXT.bySection });
+  const quarterOf = (q: number): string | null => (c.period.quarter > 1 ? ROMAN_QUARTER[q - 1] : null);
+  c.sections
+    .filter((s) => s.figures.counted > 0 || s.results.length > 0)
+    .forEach((s, i) => {
+      out.push({ kind: 'heading', level: 3, text: REPORT_TEXT.sectionHeading(i + 1, s.title, s.id) });
+      out.push(...reportFigures(figureWords(s.figures), null).map(p));
+      out.push(...s.results.map((r) => p(REPORT_TEXT.resultItem(r.task, quarterOf(r.quarter), r.text))));
+      if (s.results.length === 0 && s.standing > 0)
+        out.push({ kind: 'placeholder', key: 'results', text: REPORT_TEXT.resultsPlaceholder });
+      out.push(...listWithMore(s.done, MAX_LISTED.donePerSection, doneItem));
+      out.push(...listWithMore(s.pending, MAX_LISTED.pendingPerSection, pendingItem));
+      out.push(...listWithMore(s.overdue, MAX_LISTED.overduePerSection, overdueItem));
+    });
+  out.push({ kind: 'caption', text: REPORT_TEXT.tableCaption(asOf) });
+  out.push(sectionTable(c));
+  return out;
+}
+
+/** The TTHC table, with the national form's column groups. */
+function tthcTable(c: ReportContent): ReportBlock {
+  const H = REPORT_TEXT.tthcTableHeader;
+  const values = (f: TthcFigures): string[] =>
+    [
+      f.received,
+      f.carriedOver,
+      f.online,
+      f.offline,
+      resolvedOf(f),
+      f.early,
+      f.onTime,
+      f.late,
+      f.pendingOnTime + f.pendingLate,
+      f.pendingOnTime,
+      f.pendingLate,
+    ]
+      .map(countVi)
+      .concat(rateText(onTimeRate(f)));
+  const figures = c.tthc.figures;
+  return {
+    kind: 'table',
+    groups: [
+      { text: H.field, span: 1 },
+      { text: H.receivedGroup, span: 4 },
+      { text: H.resolvedGroup, span: 4 },
+      { text: H.pendingGroup, span: 3 },
+      { text: H.rate, span: 1 },
+    ],
+    head: [
+      H.field,
+      H.received,
+      H.carriedOver,
+      H.online,
+      H.offline,
+      H.resolved,
+      H.early,
+      H.onTime,
+      H.late,
+      H.pending,
+      H.pendingOnTime,
+      H.pendingLate,
+      H.rate,
+    ],
+    rows: [
+      ...figures.byField.filter(hasFigures).map((b) => ({ cells: [b.field, ...values(b.figures)] })),
+      { cells: [REPORT_TEXT.tableTotal, ...values(figures.totals)], total: true },
+    ],
+  };
+}
+
+/** I.3: the period's dossier figures, as sentences and a table by field; one sentence when there are none. */
+function tthcBlocks(c: ReportContent): ReportBlock[] {
+  const f = c.tthc.figures;
+  const out: ReportBlock[] = [{ kind: 'heading', level: 2, text: REPORT_TEXT.tthcHeading }];
+  if (f.months.length === 0) return [...out, p(REPORT_TEXT.tthcNone)];
+  const months = tthcMonthsText(f.months, c.period.year);
+  out.push(...tthcSentences(f.totals, months).map(p));
+  out.push({ kind: 'caption', text: REPORT_TEXT.tthcTableCaption(months) });
+  out.push(tthcTable(c));
+  return out;
+}
+
+/** "Đất đai 3; Hộ tịch 1": fields with a figure, most first. */
+function byMost(items: { field: string; n: number }[]): { field: string; n: number }[] {
+  return items.filter((i) => i.n > 0).sort((a, b) => b.n - a.n || a.field.localeCompare(b.field, 'vi'));
+}
+
+/** II.1, TTHC: late dossiers by field, the often-late fields, overdue pending. */
+function tthcShortcomings(c: ReportContent): ReportBlock[] {
+  const f = c.tthc.figures;
+  if (f.months.length === 0) return [];
+  const out: ReportBlock[] = [];
+  const { late, pendingLate } = f.totals;
+  if (late === 0 && pendingLate === 0) return [p(REPORT_TEXT.tthcNoLate)];
+  if (late > 0)
+    out.push(
+      p(REPORT_TEXT.tthcLate(late, byMost(f.byField.map((b) => ({ field: b.field, n: b.figures.late }))))),
+    );
+  for (const often of f.frequentLate)
+    out.push(
+      p(
+        REPORT_TEXT.tthcFrequentLate(
+          often.field,
+          often.figures.late,
+          REPORT_TEXT.tthcLateMonths(often.lateMonths.join(', ')),
+        ),
+      ),
+    );
+  if (pendingLate > 0)
+    out.push(
+      p(
+        REPORT_TEXT.tthcPendingLate(
+          pendingLate,
+          byMost(f.byField.map((b) => ({ field: b.field, n: b.figures.pendingLate }))),
+        ),
+      ),
+    );
+  return out;
+}
+
+/** II: the shortcomings (overdue tasks by lead body, late tasks, late dossiers), then their causes as typed. */
+function shortcomingBlocks(c: ReportContent): ReportBlock[] {
+  const out: ReportBlock[] = [
+    { kind: 'heading', level: 1, text: REPORT_TEXT.shortcomings },
+    { kind: 'heading', level: 2, text: REPORT_TEXT.shortcomingsList },
+  ];
+  if (c.overdue.length === 0) out.push(p(REPORT_TEXT.noOverdue));
+  else {
+    const byLead = new Map<string, number>();
+    for (const o of c.overdue) {
+      const lead = o.task.lead === '' ? REPORT_TEXT.noLead : o.task.lead;
+      byLead.set(lead, (byLead.get(lead) ?? 0) + 1);
+    }
+    const leads = [...byLead.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'vi'));
+    const oldest = c.overdue[0];
+    out.push(
+      p(
+        REPORT_TEXT.overdueSummary(
+          c.figures.overdue,
+          leads.map(([lead, n]) => ({ lead, n })),
+          oldest.task.task,
+          oldest.daysLate,
+        ),
+      ),
+    );
+  }
+  if (c.figures.doneLate > 0) out.push(p(REPORT_TEXT.doneLateIntro(c.figures.doneLate)));
+  out.push(...tthcShortcomings(c));
+  out.push({ kind: 'heading', level: 2, text: REPORT_TEXT.causes });
+  const causes = [
+    ...c.causes.map((x) => REPORT_TEXT.taskCause(x.subject, x.text)),
+    ...c.tthc.causes.map((x) => REPORT_TEXT.tthcCause(x.subject, x.month as number, x.text)),
+  ];
+  if (causes.length === 0)
+    out.push({ kind: 'placeholder', key: 'causes', text: REPORT_TEXT.causesPlaceholder });
+  else out.push(...causes.map(p));
+  return out;
+}
+
+/** III: the tasks due to the end of the next period, the planned work, the overdue, the often-late fields. */
+function nextPeriodBlocks(c: ReportContent): ReportBlock[] {
+  const out: ReportBlock[] = [
+    { kind: 'heading', level: 1, text: REPORT_TEXT.nextPeriod(c.nextQuarterLabel) },
+  ];
+  if (c.nextQuarter.length > 0) {
+    out.push(p(REPORT_TEXT.nextIntro));
+    out.push(
+      ...listWithMore(c.nextQuarter, MAX_LISTED.nextQuarter, (n) =>
+        p(REPORT_TEXT.nextItem(n.task.task, n.task.lead, formatVnDate(n.task.deadline as string))),
+      ),
+    );
+  }
+  if (c.planned.length > 0) {
+    out.push(p(REPORT_TEXT.plannedIntro));
+    out.push(...c.planned.map((e) => p(REPORT_TEXT.plannedItem(e.task, e.text))));
+  }
+  if (c.overdue.length > 0) out.push(p(REPORT_TEXT.nextOverdue));
+  if (c.tthc.figures.frequentLate.length > 0)
+    out.push(p(REPORT_TEXT.tthcNextLate(c.tthc.figures.frequentLate.map((f) => f.field))));
+  out.push(p(REPORT_TEXT.nextOngoing));
+  return out;
+}
+
+/** What the report leaves out and why, for the officer (never printed). */
+function officerNotes(c: ReportContent): ReportDocument['officerNotes'] {
+  const notes: ReportDocument['officerNotes'] = [];
+  const part = (heading: string, list: ReportContent['dataErrors']): void => {
+    if (list.length === 0) return;
+    const lines: string[] = [];
+    for (const d of list.slice(0, MAX_FIX_ROWS_LISTED)) {
+      lines.push(REPORT_TEXT.fixRow(d.row, d.task));
+      for (const x of d.problems) lines.push(REPORT_TEXT.fixProblem(x.cell, x.message));
+    }
+    const more = list.length - MAX_FIX_ROWS_LISTED;
+    if (more > 0) lines.push(REPORT_TEXT.fixMore(more));
+    notes.push({ heading, lines });
+  };
+  part(REPORT_TEXT.fixHeading(c.dataErrors.length), c.dataErrors);
+  part(REPORT_TEXT.tthcFixHeading(c.tthc.dataErrors.length), c.tthc.dataErrors);
+  if (c.tthc.unbalanced.length > 0)
+    notes.push({
+      heading: REPORT_TEXT.tthcUnbalancedHeading(c.tthc.unbalanced.length),
+      lines: c.tthc.unbalanced.map((u) =>
+        REPORT_TEXT.tthcUnbalancedLine(
+          u.field,
+          u.figures.received,
+          resolvedOf(u.figures),
+          u.figures.pendingOnTime + u.figures.pendingLate,
+        ),
+      ),
+    });
+  return notes;
+}
+
+export function buildReportDocument(c: ReportContent): ReportDocument {
+  const unit = unitInText(c.unitName);
+  const body: ReportBlock[] = [
+    p(openingText(c, unit)),
+    ...resultBlocks(c),
+    ...tthcBlocks(c),
+    ...shortcomingBlocks(c),
+    ...nextPeriodBlocks(c),
+    { kind: 'heading', level: 1, text: REPORT_TEXT.proposals },
+    { kind: 'placeholder', key: 'proposals', text: REPORT_TEXT.proposalsPlaceholder },
+    p(REPORT_TEXT.closing(c.period.subject, unit)),
+  ];
+  return {
+    heading: {
+      issuer: c.issuerLines,
+      number: REPORT_TEXT.number,
+      motto: [REPORT_TEXT.motto1, REPORT_TEXT.motto2],
+      placeDate: c.placeDate,
+    },
+    title: REPORT_TEXT.title,
+    subject: c.subject,
+    addressee: REPORT_TEXT.addressee(c.recipient),
+    body,
+    recipients: { heading: REPORT_TEXT.recipientsHeading, lines: c.recipients },
+    signature: c.signature,
+    officerNotes: officerNotes(c),
+  };
+}
