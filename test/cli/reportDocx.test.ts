@@ -12,6 +12,7 @@ import { expectedParagraphs, openDocx, paragraphsOf } from '../helpers/docxXml';
 import { readReportDocument } from '../../src/app/reportDocument';
 import { DOCX } from '../../src/i18n/docx';
 import { SHEET } from '../../src/i18n/vi';
+import { renderReportSheet } from '../../src/sheets/reportSheet';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { cchcIn, expectNoStack } from './run';
 
@@ -50,6 +51,26 @@ describe('cchc report --docx', () => {
     const book = await openXlsx(before);
     const made = await readReportDocument(book, { asOf: '2026-09-04', period: { year: 2026, quarter: 3 } });
     expect(await docText(path.join('out', DEFAULT_NAME))).toEqual(expectedParagraphs(made.document!));
+  });
+
+  it('says what the report sheet says: every paragraph and figure, the body in the same order', async () => {
+    const book = await openXlsx(bytes(WORKBOOK));
+    const made = await readReportDocument(book, { asOf: '2026-09-04', period: { year: 2026, quarter: 3 } });
+    const doc = made.document!;
+    const word = await docText(path.join('out', DEFAULT_NAME));
+    // The sheet rendered from the same ReportDocument, its print area read cell by cell, row by row.
+    const spec = renderReportSheet(doc, 'Báo cáo 9 tháng 2026');
+    const last = Number(/(\d+)$/.exec(spec.page!.printArea!)![1]);
+    const sheet = spec.cells
+      .slice(0, last)
+      .flatMap((row) =>
+        row.filter((v) => v !== null && v !== '').map((v) => String(v).replace(/^\u00a0+/, '')),
+      );
+    expect([...sheet].sort()).toEqual([...word].sort());
+    const body = (list: string[]): string[] =>
+      list.slice(list.indexOf(doc.addressee) + 1, list.indexOf(doc.recipients.heading));
+    expect(body(sheet)).toEqual(body(word));
+    expect(body(word).length).toBeGreaterThan(20);
   });
 
   it('writes where --docx says; an existing file only with --force', async () => {

@@ -4,15 +4,20 @@
  * Roman's metric twin only, the body at 13–14 pt, the heading's two columns side by side with their rules
  * where they belong, no page number on page 1 and a centred one on the others, a table's header row on every
  * page it runs on to, and the signature block on the page of the closing paragraph. Then round trips (docx →
- * odt, docx → docx) lose no paragraph. The documents: hand-built ones (test/docx/fixtures.ts) and the reports
- * the CLI writes of real workbooks (report-docx-cli.test.ts adds those).
+ * odt, docx → docx) lose no paragraph. The documents: hand-built ones (test/docx/fixtures.ts: one with a table
+ * longer than a page) and the demo's four reports of a year, its 9-month report among them.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { blockText, type ReportDocument } from '../../src/domain/reportDocument';
+import { readReportDocument } from '../../src/app/reportDocument';
+import { writeDemo } from '../../src/app/demo';
+import type { IsoDate } from '../../src/domain/dates';
+import type { Quarter } from '../../src/domain/periods';
 import { reportDocx } from '../../src/docx/reportDocx';
+import { MemoryPort } from '../support/memoryPort';
 import { longReport, nineMonthReport } from '../docx/fixtures';
 import { expectedParagraphs, paragraphsOf } from '../helpers/docxXml';
 import { convertDocuments, disposeLibreOffice, runTool } from '../helpers/libreoffice';
@@ -29,14 +34,14 @@ const PAGE = { width: 595.3, height: 841.9 };
 /** The margins the renderer sets (DOCX_LAYOUT), in points; the test holds them to Nghị định 30's ranges too. */
 const MARGIN = { top: 20 * PT_PER_MM, bottom: 20 * PT_PER_MM, left: 30 * PT_PER_MM, right: 15 * PT_PER_MM };
 
-export interface PrintedReport {
+interface PrintedReport {
   doc: ReportDocument;
   pages: PdfPage[];
   pdf: string;
 }
 
 /** Writes each document as .docx and prints them all in one LibreOffice run. */
-export async function printReports(
+async function printReports(
   docs: Record<string, ReportDocument>,
   into: string,
 ): Promise<Record<string, PrintedReport>> {
@@ -61,7 +66,7 @@ const words = (text: string): string[] => text.split(/\s+/).filter((w) => w !== 
 const pageNumberWords = (page: PdfPage): PdfWord[] => page.words.filter((w) => w.yMax <= MARGIN.top + 0.5);
 
 /** Holds one printed report to Nghị định 30's layout. */
-export function expectDecree30Layout(r: PrintedReport, outDir: string): Promise<void> {
+function expectDecree30Layout(r: PrintedReport, outDir: string): Promise<void> {
   const { doc, pages } = r;
   const first = pages[0];
 
@@ -236,7 +241,7 @@ async function odtParagraphs(file: string): Promise<string[]> {
 }
 
 /** LibreOffice saves each document as .odt and as .docx again: every paragraph survives, in order. */
-export async function expectRoundTrips(docs: Record<string, ReportDocument>, into: string): Promise<void> {
+async function expectRoundTrips(docs: Record<string, ReportDocument>, into: string): Promise<void> {
   const names = Object.keys(docs);
   const files = names.map((n) => path.join(into, `${n}.docx`));
   const odts = await convertDocuments(files, path.join(into, 'odt'), 'odt');
@@ -254,14 +259,36 @@ export async function expectRoundTrips(docs: Record<string, ReportDocument>, int
   }
 }
 
+/** The demo's reports of its year, as `cchc report --docx` writes them: Q3 is the demo's own 9-month report. */
+async function demoYear(): Promise<Record<string, ReportDocument>> {
+  const port = new MemoryPort();
+  const demo = await writeDemo(port, { now: new Date('2026-11-29T03:00:00Z') });
+  expect(demo.ok).toBe(true);
+  const asOf: Record<Quarter, IsoDate> = {
+    1: '2026-03-05',
+    2: '2026-06-05',
+    3: '2026-09-04',
+    4: '2026-12-04',
+  };
+  const out: Record<string, ReportDocument> = {};
+  for (const quarter of [1, 2, 3, 4] as Quarter[]) {
+    const made = await readReportDocument(port, { asOf: asOf[quarter], period: { year: 2026, quarter } });
+    expect(made.ok).toBe(true);
+    out[`demo-2026-q${quarter}`] = made.document!;
+  }
+  return out;
+}
+
 describe('the Word report as LibreOffice Writer prints it', () => {
-  const docs = { nine: nineMonthReport(), long: longReport() };
+  const docs: Record<string, ReportDocument> = { nine: nineMonthReport(), long: longReport() };
+  const names = ['nine', 'long', 'demo-2026-q1', 'demo-2026-q2', 'demo-2026-q3', 'demo-2026-q4'];
   let printed: Record<string, PrintedReport>;
   beforeAll(async () => {
+    Object.assign(docs, await demoYear());
     printed = await printReports(docs, dir);
   });
 
-  it.each(Object.keys(docs))('%s: lays out as Nghị định 30 asks', async (name) => {
+  it.each(names)('%s: lays out as Nghị định 30 asks', async (name) => {
     await expectDecree30Layout(printed[name], dir);
   });
 
