@@ -220,6 +220,9 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
         REPORT.written(target, period.subject, content.dataErrors.length) +
         (content.tthc.dataErrors.length > 0
           ? ` ${REPORT.tthcDataErrors(content.tthc.dataErrors.length)}`
+          : '') +
+        (content.tthc.unbalanced.length > 0
+          ? ` ${REPORT.tthcUnbalanced(content.tthc.unbalanced.map((u) => u.field))}`
           : ''),
       sheet: target,
       cell: 'A1',

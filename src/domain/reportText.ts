@@ -63,7 +63,15 @@ export function unitInText(unitName: string): string {
     .replace(/^UBND\s+/iu, REPORT_TEXT.peoplesCommitteeInText);
 }
 
-function listWithMore<T>(items: readonly T[], max: number, block: (item: T) => ReportBlock): ReportBlock[] {
+/** A task the text can name: its Nội dung holds words (a cell of spaces or marks alone is counted, not named). */
+export const nameable = (r: ReportedTask): boolean => /[\p{L}\p{N}]/u.test(r.task.task);
+
+function listWithMore(
+  all: readonly ReportedTask[],
+  max: number,
+  block: (item: ReportedTask) => ReportBlock,
+): ReportBlock[] {
+  const items = all.filter(nameable);
   const out = items.slice(0, max).map(block);
   if (items.length > max) out.push(p(REPORT_TEXT.more(items.length - max, SHEET.tracker)));
   return out;
@@ -160,55 +168,52 @@ function resultBlocks(c: ReportContent): ReportBlock[] {
   return out;
 }
 
-/** The TTHC table, with the national form's column groups. */
-function tthcTable(c: ReportContent): ReportBlock {
+/**
+ * The TTHC tables, with the national form's headings and columns: what was taken up for resolution (nhận giải
+ * quyết: carried over, online, in person or by post), then how it was resolved and what is pending, with the
+ * on-time rate. Two tables, because the form's twelve figure columns and the field do not fit one A4 portrait
+ * page at a readable size.
+ */
+function tthcTables(c: ReportContent): ReportBlock[] {
   const H = REPORT_TEXT.tthcTableHeader;
-  const values = (f: TthcFigures): string[] =>
-    [
-      f.received,
-      f.carriedOver,
-      f.online,
-      f.offline,
-      resolvedOf(f),
-      f.early,
-      f.onTime,
-      f.late,
-      f.pendingOnTime + f.pendingLate,
-      f.pendingOnTime,
-      f.pendingLate,
-    ]
-      .map(countVi)
-      .concat(rateText(onTimeRate(f)));
   const figures = c.tthc.figures;
-  return {
+  const rows = (values: (f: TthcFigures) => string[]): ReportTableRow[] => [
+    ...figures.byField.filter(hasFigures).map((b) => ({ cells: [b.field, ...values(b.figures)] })),
+    { cells: [REPORT_TEXT.tableTotal, ...values(figures.totals)], total: true },
+  ];
+  const received: ReportBlock = {
     kind: 'table',
     groups: [
       { text: H.field, span: 1 },
       { text: H.receivedGroup, span: 4 },
+    ],
+    head: [H.field, H.received, H.carriedOver, H.online, H.offline],
+    rows: rows((f) => [f.received, f.carriedOver, f.online, f.offline].map(countVi)),
+  };
+  const resolved: ReportBlock = {
+    kind: 'table',
+    groups: [
+      { text: H.field, span: 1 },
       { text: H.resolvedGroup, span: 4 },
       { text: H.pendingGroup, span: 3 },
       { text: H.rate, span: 1 },
     ],
-    head: [
-      H.field,
-      H.received,
-      H.carriedOver,
-      H.online,
-      H.offline,
-      H.resolved,
-      H.early,
-      H.onTime,
-      H.late,
-      H.pending,
-      H.pendingOnTime,
-      H.pendingLate,
-      H.rate,
-    ],
-    rows: [
-      ...figures.byField.filter(hasFigures).map((b) => ({ cells: [b.field, ...values(b.figures)] })),
-      { cells: [REPORT_TEXT.tableTotal, ...values(figures.totals)], total: true },
-    ],
+    head: [H.field, H.resolved, H.early, H.onTime, H.late, H.pending, H.pendingOnTime, H.pendingLate, H.rate],
+    rows: rows((f) =>
+      [
+        resolvedOf(f),
+        f.early,
+        f.onTime,
+        f.late,
+        f.pendingOnTime + f.pendingLate,
+        f.pendingOnTime,
+        f.pendingLate,
+      ]
+        .map(countVi)
+        .concat(rateText(onTimeRate(f))),
+    ),
   };
+  return [received, resolved];
 }
 
 /** I.3: the period's dossier figures, as sentences and a table by field; one sentence when there are none. */
@@ -218,8 +223,9 @@ function tthcBlocks(c: ReportContent): ReportBlock[] {
   if (f.months.length === 0) return [...out, p(REPORT_TEXT.tthcNone)];
   const months = tthcMonthsText(f.months, c.period.year);
   out.push(...tthcSentences(f.totals, months).map(p));
-  out.push({ kind: 'caption', text: REPORT_TEXT.tthcTableCaption(months) });
-  out.push(tthcTable(c));
+  const [received, resolved] = tthcTables(c);
+  out.push({ kind: 'caption', text: REPORT_TEXT.tthcTableCaption(months) }, received);
+  out.push({ kind: 'caption', text: REPORT_TEXT.tthcResolvedCaption(months) }, resolved);
   return out;
 }
 
@@ -275,7 +281,7 @@ function shortcomingBlocks(c: ReportContent): ReportBlock[] {
       byLead.set(lead, (byLead.get(lead) ?? 0) + 1);
     }
     const leads = [...byLead.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'vi'));
-    const oldest = c.overdue[0];
+    const oldest = c.overdue.find(nameable) ?? c.overdue[0];
     out.push(
       p(
         REPORT_TEXT.overdueSummary(
@@ -291,7 +297,9 @@ function shortcomingBlocks(c: ReportContent): ReportBlock[] {
   out.push(...tthcShortcomings(c));
   out.push({ kind: 'heading', level: 2, text: REPORT_TEXT.causes });
   const causes = [
-    ...c.causes.map((x) => REPORT_TEXT.taskCause(x.subject, x.text)),
+    ...c.causes
+      .filter((x) => /[\p{L}\p{N}]/u.test(x.subject))
+      .map((x) => REPORT_TEXT.taskCause(x.subject, x.text)),
     ...c.tthc.causes.map((x) => REPORT_TEXT.tthcCause(x.subject, x.month as number, x.text)),
   ];
   if (causes.length === 0)

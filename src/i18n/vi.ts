@@ -344,6 +344,8 @@ export const REPORT = {
   trackerBroken: (first: string) => `Không đọc được bảng theo dõi: ${first}`,
   tthcDataErrors: (rows: number) =>
     `${rows} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu nên chưa được tính vào số liệu hồ sơ thủ tục hành chính (liệt kê cuối trang báo cáo, ngoài vùng in); hãy sửa rồi tổng hợp lại.`,
+  tthcUnbalanced: (fields: string[]) =>
+    `Số liệu hồ sơ thủ tục hành chính của lĩnh vực ${fields.join(', ')} không khớp (số nhận giải quyết khác số đã giải quyết cộng số đang giải quyết) nên chưa được đưa vào báo cáo (ghi cuối trang báo cáo, ngoài vùng in); hãy kiểm tra rồi tổng hợp lại.`,
 } as const;
 
 /** Messages of the task pane's settings form. */
@@ -503,7 +505,9 @@ export const REPORT_TEXT = {
   tthcHeading: '3. Kết quả giải quyết hồ sơ thủ tục hành chính',
   tthcNone: 'Trong kỳ chưa có số liệu giải quyết hồ sơ thủ tục hành chính để tổng hợp.',
   tthcTableCaption: (months: string) =>
-    `Bảng kết quả giải quyết hồ sơ thủ tục hành chính theo lĩnh vực (${months}):`,
+    `Bảng 1. Số hồ sơ thủ tục hành chính nhận giải quyết theo lĩnh vực (${months}):`,
+  tthcResolvedCaption: (months: string) =>
+    `Bảng 2. Kết quả giải quyết hồ sơ thủ tục hành chính theo lĩnh vực (${months}):`,
   /** The national form's columns (số liệu giải quyết TTHC): groups over the sub-headings. */
   tthcTableHeader: {
     field: 'Lĩnh vực',

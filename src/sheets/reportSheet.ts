@@ -92,7 +92,7 @@ function faceOf(style: CellStyle | undefined): FontFace {
 
 /** Height in points of a text of `pt` points in `span` grid columns (wrapped as Excel wraps it), plus `after`. */
 function heightOf(text: string, span: number, pt: number, after = 0, face: FontFace = 'regular'): number {
-  const lines = wrappedLines(text, span * COL_PT_EXCEL - CELL_PADDING_PT, pt, face);
+  const lines = wrappedLines(text, Math.max(1, span * COL_PT_EXCEL - CELL_PADDING_PT), pt, face);
   return Math.ceil(lines * pt * LINE_EM + 2 + after);
 }
 
@@ -247,9 +247,10 @@ function tableLayout(t: Extract<ReportBlock, { kind: 'table' }>): { spans: numbe
     const sum = need.reduce((a, b) => a + b, 0);
     if (GRID - sum >= MIN_LABEL_SPAN || pt === 11) {
       // Widen the figure columns evenly into what the label does not need.
+      // Widen the figure columns evenly into what the label does not need; never past the grid.
       const label = Math.max(MIN_LABEL_SPAN, GRID - sum);
-      let spare = GRID - label - sum;
-      const spans = [...need];
+      const spans = need.map((x) => Math.min(x, Math.floor((GRID - MIN_LABEL_SPAN) / n)));
+      let spare = GRID - label - spans.reduce((a, b) => a + b, 0);
       for (let j = 0; spare > 0 && n > 0; j = (j + 1) % n, spare--) spans[j] += 1;
       return { spans: [GRID - spans.reduce((a, b) => a + b, 0), ...spans], pt };
     }
@@ -297,8 +298,8 @@ function gridTable(t: Extract<ReportBlock, { kind: 'table' }>): { head: Row[]; r
       col += g.span;
     }
     t.head.forEach((h, i) => {
-      // A cell merged over both header rows: the lower row keeps its borders and no text.
-      under.push(cell(starts[i], spans[i], mergedDown.includes(i) ? null : h, true));
+      // A cell merged over both header rows is the upper row's (its merge and borders cover both rows).
+      if (!mergedDown.includes(i)) under.push(cell(starts[i], spans[i], h, true));
     });
     const lower = heightOfCells(
       t.head.map((text, i) => ({ text: mergedDown.includes(i) ? '' : text, span: spans[i] })),

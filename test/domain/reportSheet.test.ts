@@ -47,7 +47,7 @@ describe('the report sheet', () => {
       orientation: 'portrait',
       margins: { top: 20, bottom: 20, left: 30, right: 15 },
       fitToWidth: true,
-      header: { center: '&P', differentFirstPage: true },
+      header: { center: '&"Times New Roman,Regular"&13&P', differentFirstPage: true },
       firstPageNumber: 1,
     });
     expect(spec.page!.printArea).toMatch(/^A1:AJ\d+$/);
@@ -72,7 +72,7 @@ describe('the report sheet', () => {
     expect(text).toContain(
       'Đến ngày 05/06/2026, đã hoàn thành 1/2 nhiệm vụ đến hạn (đều đúng hạn); còn 1 nhiệm vụ quá hạn chưa hoàn thành.',
     );
-    expect(text).toContain('Tỷ lệ hoàn thành đạt 50% (1/2 nhiệm vụ đến hạn');
+    expect(text).toContain('Tỷ lệ hoàn thành đúng hạn đạt 50% (1/2 nhiệm vụ đến hạn');
     expect(text).toContain('- Họp định kỳ số 2: Biên bản họp ngày 20/3/2026 (hoàn thành ngày 20/03/2026).');
     expect(text).toContain(
       '- Họp định kỳ số 3 (chủ trì: Công chức Văn phòng – Thống kê; hạn 30/04/2026, quá hạn 36 ngày).',
@@ -99,7 +99,9 @@ describe('the report sheet', () => {
         problems: [{ cell: 'D2', message: 'Thiếu cơ quan chủ trì (ô D2).' }],
       },
     ]);
-    expect(c.overdue.map((o) => o.task.row)).toEqual([3]);
+    // Counted and named as the sheet shows it (one count for I.1 and II.1), listed below for the officer.
+    expect(c.overdue.map((o) => o.task.row)).toEqual([2, 3]);
+    expect(c.figures.overdue).toBe(2);
     const spec = buildReportSheet(c, 'Báo cáo 6 tháng 2026');
     const printed = Number(/(\d+)$/.exec(spec.page!.printArea!)![1]);
     const inPrint = spec.cells
@@ -107,7 +109,9 @@ describe('the report sheet', () => {
       .flat()
       .filter((v): v is string => typeof v === 'string');
     expect(inPrint.join('\n')).not.toContain('chủ trì: ;');
-    expect(inPrint.join('\n')).not.toContain('Họp định kỳ số 2');
+    expect(inPrint.join('\n')).toContain('- Họp định kỳ số 2 (hạn 01/02/2026, quá hạn 124 ngày).');
+    expect(inPrint.join('\n')).toContain('Còn 2 nhiệm vụ quá hạn chưa hoàn thành (đã nêu tại mục I)');
+    expect(inPrint.join('\n')).not.toMatch(/lỗi dữ liệu|chưa tổng hợp được/iu);
     const below = spec.cells
       .slice(printed)
       .flat()
@@ -126,6 +130,16 @@ describe('the report sheet', () => {
     ])
       expect(text).toContain(h);
     expect(text.filter((t) => t.startsWith('[Nhập'))).toHaveLength(2);
+    // Marked while they hold their hint: a conditional format comparing the cell to it, no fixed fill.
+    const spec = buildReportSheet(content([task(2, '2026-02-01')]), 'Báo cáo 6 tháng 2026');
+    expect(spec.conditionalFormats).toHaveLength(2);
+    for (const cf of spec.conditionalFormats ?? []) {
+      const row = Number(/^A(\d+)$/.exec(cf.range)![1]);
+      expect(cf.formula).toBe(`$A$${row}="${String(spec.cells[row - 1][0])}"`);
+      expect(cf.fill).toBe('FFF2CC');
+      const styled = (spec.styles ?? []).filter((s) => s.range.startsWith(`A${row}:`));
+      expect(styled.every((s) => s.style.fill === undefined && !s.style.font?.italic)).toBe(true);
+    }
   });
 
   it('cites the plan by number and date from Cài đặt, and by its title when they are blank', () => {
@@ -243,7 +257,7 @@ describe('the report’s TTHC part', () => {
     const text = texts(c);
     expect(text).toContain('3. Kết quả giải quyết hồ sơ thủ tục hành chính');
     expect(text).toContain(REPORT_TEXT.tthcNone);
-    expect(text.join('\n')).not.toContain(REPORT_TEXT.tthcTableHeader.received);
+    expect(text.join('\n')).not.toContain(REPORT_TEXT.tthcTableHeader.receivedGroup);
     // A workbook without the sheet says the same.
     expect(texts(content([task(2, '2026-02-01')]))).toContain(REPORT_TEXT.tthcNone);
   });
@@ -260,15 +274,26 @@ describe('the report’s TTHC part', () => {
     const text = texts(c);
     const all = text.join('\n');
     expect(all).toContain(
-      'Các tháng 1, 2, 3, 5 năm 2026 (tháng 4 chưa có số liệu), tổng số hồ sơ thủ tục hành chính là 1.248 hồ sơ (tiếp nhận mới 1.248, trong đó trực tuyến 1.248).',
+      'Các tháng 1, 2, 3, 5 năm 2026 (tháng 4 chưa có số liệu), số hồ sơ thủ tục hành chính nhận giải quyết là 1.248 hồ sơ (tiếp nhận mới 1.248, trong đó trực tuyến 1.248).',
     );
     expect(all).toContain(
       'Đã giải quyết 1.248 hồ sơ (đúng hạn 1.245, quá hạn 3); không còn hồ sơ đang giải quyết.',
     );
-    expect(all).toContain('Tỷ lệ giải quyết hồ sơ đúng hạn đạt 99,8% (1.245/1.248 hồ sơ đã giải quyết');
     expect(all).toContain(
-      'Lĩnh vực Đất đai thường xuyên có hồ sơ giải quyết quá hạn (3 hồ sơ, trong các tháng 3, 5); nguyên nhân: tháng 3: Chờ đo đạc; tháng 5: Cán bộ nghỉ ốm.',
+      'Tỷ lệ giải quyết hồ sơ đúng hạn đạt 99,8% (1.245/1.248 hồ sơ đã giải quyết là trước hạn hoặc đúng hạn).',
     );
+    expect(all).not.toContain('đã giải quyết được giải quyết');
+    expect(all).toContain(
+      'Trong kỳ có 3 hồ sơ thủ tục hành chính giải quyết quá hạn (lĩnh vực Đất đai: 3 hồ sơ).',
+    );
+    expect(all).toContain(
+      'Lĩnh vực Đất đai thường xuyên có hồ sơ giải quyết quá hạn (3 hồ sơ, trong các tháng 3, 5).',
+    );
+    // The reasons, in II.2, each attributed to its field and month; the month after the period is not there.
+    expect(all).toContain('- Lĩnh vực Đất đai, tháng 3: Chờ đo đạc.');
+    expect(all).toContain('- Lĩnh vực Đất đai, tháng 5: Cán bộ nghỉ ốm.');
+    expect(all).not.toContain('ngoài kỳ');
+    expect(text).not.toContain(REPORT_TEXT.causesPlaceholder);
     expect(all).toContain(
       'Tập trung khắc phục tình trạng giải quyết hồ sơ thủ tục hành chính quá hạn ở lĩnh vực: Đất đai.',
     );
@@ -276,8 +301,38 @@ describe('the report’s TTHC part', () => {
     expect(text).toContain('Hộ tịch');
     expect(text).not.toContain('Chứng thực');
     const spec = buildReportSheet(c, 'Báo cáo 6 tháng 2026');
-    const totalRow = spec.cells.findIndex((r) => r[0] === 'Cộng' && r.includes(1248));
-    expect(spec.cells[totalRow].filter((v) => v !== null)).toEqual(['Cộng', 1248, 0, 1245, 3, 0, 0, '99,8%']);
+    // The national form's columns, figures written the Vietnamese way as text (whatever the viewer's locale).
+    const totals = spec.cells.filter((r) => r[0] === 'Cộng' && r.includes('1.248'));
+    expect(totals.map((r) => r.filter((v) => v !== null))).toEqual([
+      ['Cộng', '1.248', '0', '1.248', '0'],
+      ['Cộng', '1.248', '0', '1.245', '3', '0', '0', '0', '99,8%'],
+    ]);
+    expect(spec.styles!.some((s) => s.style.numberFormat === '#,##0')).toBe(false);
+    const groupRows = spec.cells.filter((r) => r[0] === 'Lĩnh vực');
+    expect(groupRows.map((r) => r.filter((v) => v !== null))).toEqual([
+      ['Lĩnh vực', 'Số hồ sơ nhận giải quyết'],
+      ['Lĩnh vực', 'Đã giải quyết', 'Đang giải quyết', 'Tỷ lệ đúng hạn'],
+    ]);
+    const under = spec.cells.map((r, i) => ({ r, i })).filter(({ r }) => r[0] === 'Lĩnh vực');
+    expect(spec.cells[under[0].i + 1].filter((v) => v !== null)).toEqual([
+      'Tổng số',
+      'Kỳ trước chuyển qua',
+      'Trực tuyến',
+      'Trực tiếp, bưu chính',
+    ]);
+    expect(spec.cells[under[1].i + 1].filter((v) => v !== null)).toEqual([
+      'Tổng số',
+      'Trước hạn',
+      'Đúng hạn',
+      'Quá hạn',
+      'Tổng số',
+      'Trong hạn',
+      'Quá hạn',
+    ]);
+    // "Lĩnh vực" and "Tỷ lệ đúng hạn" are one cell over both header rows.
+    expect(
+      (spec.merges ?? []).some((m) => new RegExp(`^A${under[1].i + 1}:[A-Z]+${under[1].i + 2}$`).test(m)),
+    ).toBe(true);
   });
 
   it('keeps the TTHC table on one page with its caption, and its rows with data errors out of print', () => {
@@ -302,14 +357,12 @@ describe('the report’s TTHC part', () => {
     ]);
     const spec = buildReportSheet(c, 'Báo cáo 6 tháng 2026');
     const printed = Number(/(\d+)$/.exec(spec.page!.printArea!)![1]);
-    const caption = spec.cells.findIndex((r) => String(r[0]).includes('Bảng kết quả giải quyết hồ sơ')) + 1;
-    const head = caption + 1;
+    const caption = spec.cells.findIndex((r) => String(r[0]).includes('Bảng 1. Số hồ sơ')) + 1;
+    const head = caption + 2;
     // The caption, the header and the first row together; a header row again on each page the table goes on to.
     expect(spec.page!.rowBreaks!.filter((b) => b > caption && b <= head + 1)).toEqual([]);
     const inPrint = spec.cells.slice(0, printed).flat().join('\n');
-    expect(inPrint).toContain(
-      'Có 1 dòng số liệu hồ sơ thủ tục hành chính chưa tổng hợp được do dữ liệu chưa hợp lệ.',
-    );
+    expect(inPrint).not.toContain('chưa tổng hợp được');
     expect(inPrint).not.toContain('D42');
     const below = spec.cells.slice(printed).flat().join('\n');
     expect(below).toContain('1 dòng của trang "Hồ sơ TTHC" có lỗi dữ liệu');
@@ -339,6 +392,7 @@ describe('the report’s TTHC part', () => {
       ],
       onTimeRate: 15 / 18,
       frequentLateFields: ['Đất đai'],
+      unbalancedFields: [],
     });
     expect((reportJson(content([]), 'x') as { tthc: unknown }).tthc).toEqual({
       months: [],
@@ -346,6 +400,7 @@ describe('the report’s TTHC part', () => {
       byField: [],
       onTimeRate: null,
       frequentLateFields: [],
+      unbalancedFields: [],
     });
   });
 });

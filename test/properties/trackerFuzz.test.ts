@@ -269,7 +269,11 @@ const EMPTY_FIELD: readonly [string, RegExp][] = [
   ['an empty list item', /^\u00a0*- \.$/],
 ];
 
-/** The printed report names no row with a check error, and no sentence has an empty field. */
+/**
+ * The printed report names no row whose state the sheet cannot read ("Lỗi dữ liệu": counted nowhere); a row with
+ * another check error is counted and named as the sheet shows it (one count for I.1 and II.1, issue 19), and no
+ * sentence has an empty field.
+ */
 function checkSignedText(o: Outcome): void {
   const flagged = new Set(o.report.dataErrors.map((d) => d.row));
   for (const t of o.read.tasks) {
@@ -285,7 +289,8 @@ function checkSignedText(o: Outcome): void {
     ...o.report.nextQuarter,
     ...o.report.sections.flatMap((s) => [...s.done, ...s.overdue]),
   ];
-  for (const r of named) ensure(!flagged.has(r.task.row), `row ${r.task.row} has a data error but is named`);
+  for (const r of named)
+    ensure(r.task.unreadable.length === 0, `row ${r.task.row} shows "Lỗi dữ liệu" but is named`);
   const printed = Number(/(\d+)$/.exec(o.reportSheet.page?.printArea ?? 'A1:A0')?.[1]);
   o.reportSheet.cells.slice(0, printed).forEach((row, r) =>
     row.forEach((v) => {

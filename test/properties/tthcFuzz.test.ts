@@ -304,7 +304,7 @@ function run(c: Case): void {
   };
   ensure(
     JSON.stringify(Object.keys(json.tthc)) ===
-      JSON.stringify(['months', 'totals', 'byField', 'onTimeRate', 'frequentLateFields']),
+      JSON.stringify(['months', 'totals', 'byField', 'onTimeRate', 'frequentLateFields', 'unbalancedFields']),
     `json: ${Object.keys(json.tthc).join(', ')}`,
   );
   if (read.readable) {
