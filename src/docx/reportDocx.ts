@@ -34,12 +34,13 @@ import {
   TableRow,
   TextRun,
   VerticalAlignTable,
+  VerticalMergeType,
   WidthType,
   type IBorderOptions,
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
-import type { ReportBlock, ReportDocument, ReportRun } from '../domain/reportDocument';
+import type { ReportBlock, ReportDocument, ReportHeadGroup, ReportRun } from '../domain/reportDocument';
 import { textWidthPt, type FontFace } from '../sheets/textLayout';
 
 /** Twips (twentieths of a point) per millimetre. */
@@ -189,6 +190,53 @@ function bodyParagraph(children: TextRun[], opts: Partial<IParagraphOptions> = {
 const bodyRuns = (runs: ReportRun[]): TextRun[] =>
   runs.map((r) => run(r.text, L.bodyPt, { bold: r.bold, italics: r.italic }));
 
+/** A header cell of a table: bold, centred, kept with the next row. */
+function headCell(
+  text: string,
+  width: number,
+  extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {},
+): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { left: 80, right: 80, top: 30, bottom: 30 },
+    ...extra,
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 0, after: 0 },
+        keepNext: true,
+        children: [run(text, L.tablePt, { bold: true })],
+      }),
+    ],
+  });
+}
+
+/**
+ * The two header rows of a table with column groups (the national TTHC form): a group over its columns; a
+ * group of one column whose text is that column's is one cell over both rows. Both rows repeat on each page.
+ */
+function groupedHead(head: string[], groups: ReportHeadGroup[], widths: number[]): TableRow[] {
+  const top: TableCell[] = [];
+  const bottom: TableCell[] = [];
+  let col = 0;
+  for (const g of groups) {
+    const width = widths.slice(col, col + g.span).reduce((a, b) => a + b, 0);
+    if (g.span === 1 && g.text === head[col]) {
+      top.push(headCell(g.text, width, { verticalMerge: VerticalMergeType.RESTART }));
+      bottom.push(headCell('', width, { verticalMerge: VerticalMergeType.CONTINUE }));
+    } else {
+      top.push(headCell(g.text, width, { columnSpan: g.span }));
+      for (let i = col; i < col + g.span; i++) bottom.push(headCell(head[i] ?? '', widths[i]));
+    }
+    col += g.span;
+  }
+  return [
+    new TableRow({ tableHeader: true, cantSplit: true, children: top }),
+    new TableRow({ tableHeader: true, cantSplit: true, children: bottom }),
+  ];
+}
+
 function reportTable(block: Extract<ReportBlock, { kind: 'table' }>): Table {
   const columns = block.head.length;
   // The label column as wide as its longest label needs (between a fifth and two fifths of the width); the
@@ -235,7 +283,9 @@ function reportTable(block: Extract<ReportBlock, { kind: 'table' }>): Table {
       insideVertical: LINE,
     },
     rows: [
-      row(block.head, 0, { head: true, bold: true }),
+      ...(block.groups
+        ? groupedHead(block.head, block.groups, widths)
+        : [row(block.head, 0, { head: true, bold: true })]),
       ...block.rows.map((r, i) => row(r.cells, i + 1, { bold: r.total })),
     ],
   });

@@ -4,7 +4,7 @@
  * Enough to hold the renderer to what it declares; LibreOffice (test/interop) measures what it prints.
  */
 import JSZip from 'jszip';
-import { blockText, type ReportDocument } from '../../src/domain/reportDocument';
+import { blockText, type ReportBlock, type ReportDocument } from '../../src/domain/reportDocument';
 
 export interface DocxRun {
   text: string;
@@ -108,10 +108,25 @@ export function expectedParagraphs(doc: ReportDocument): string[] {
     doc.title,
     doc.subject,
     doc.addressee,
-    ...doc.body.flatMap((b) => (b.kind === 'table' ? blockText(b).split(/[\n\t]/) : [blockText(b)])),
+    ...doc.body.flatMap((b) => (b.kind === 'table' ? tableCells(b) : [blockText(b)])),
     doc.recipients.heading,
     ...doc.recipients.lines,
     ...doc.signature.lines,
     doc.signature.name,
+  ];
+}
+
+/** A table's cells as a reader meets them: a header cell merged over both header rows once. */
+function tableCells(b: Extract<ReportBlock, { kind: 'table' }>): string[] {
+  const merged = new Set<number>();
+  let col = 0;
+  for (const g of b.groups ?? []) {
+    if (g.span === 1 && g.text === b.head[col]) merged.add(col);
+    col += g.span;
+  }
+  return [
+    ...(b.groups ?? []).map((g) => g.text),
+    ...b.head.filter((_, i) => !merged.has(i)),
+    ...b.rows.flatMap((r) => r.cells),
   ];
 }
