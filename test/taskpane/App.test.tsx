@@ -853,7 +853,8 @@ describe('"Tải báo cáo Word (.docx)"', () => {
     (saveBytes as jest.Mock).mockClear();
     const download = await screen.findByRole('button', { name: DOCX.downloadButton });
     await act(async () => fireEvent.click(download));
-    await waitFor(() => expect(saveBytes).toHaveBeenCalledTimes(1));
+    // The renderer loads on the press (a dynamic import), then writes the document.
+    await waitFor(() => expect(saveBytes).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     const [bytes, name, type] = (saveBytes as jest.Mock).mock.calls[0] as [Uint8Array, string, string];
     expect(name).toBe('bao-cao-cchc-xa-long-dien-a-9-thang-nam-2026.docx');
     expect(type).toBe(DOCX.mimeType);
