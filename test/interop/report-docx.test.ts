@@ -84,7 +84,7 @@ function expectDecree30Layout(r: PrintedReport, outDir: string): Promise<void> {
     expect(Math.min(...body.map((w) => w.xMin))).toBeLessThanOrEqual(MARGIN.left + 6);
     expect(Math.max(...body.map((w) => w.xMax))).toBeLessThanOrEqual(PAGE.width - MARGIN.right + 0.5);
     expect(Math.min(...body.map((w) => w.yMin))).toBeGreaterThanOrEqual(MARGIN.top - 1);
-    expect(Math.max(...body.map((w) => w.yMax))).toBeLessThanOrEqual(PAGE.height - MARGIN.bottom + 0.5);
+    expect(Math.max(...body.map((w) => w.yMax))).toBeLessThanOrEqual(PAGE.height - MARGIN.bottom + 1);
   }
   const rightmost = Math.max(...pages.flatMap((p) => p.words.map((w) => w.xMax)));
   expect(rightmost).toBeGreaterThan(PAGE.width - MARGIN.right - 4);

@@ -7,6 +7,7 @@ import { CONSOLIDATION_PANE } from '../../src/i18n/consolidation';
 import { ACTION_NAME, OUTCOME, PANE } from '../../src/i18n/ui';
 import { App, type PaneTab } from '../../src/taskpane/App';
 import type { CheckView, PaneActions, RolloverView } from '../../src/taskpane/actions';
+import { TextDecoder, TextEncoder } from 'node:util';
 import { saveBytes } from '../../src/taskpane/download';
 import { writeDemo } from '../../src/app/demo';
 import type { ReportContent } from '../../src/domain/report';
@@ -832,6 +833,8 @@ describe('"Tổng hợp nhiều xã"', () => {
 describe('"Tải báo cáo Word (.docx)"', () => {
   let content: ReportContent;
   beforeAll(async () => {
+    // Every browser has TextEncoder (the docx package writes its XML with it); jsdom does not.
+    Object.assign(globalThis, { TextEncoder, TextDecoder });
     const demo = await writeDemo(new MemoryPort(), { now: new Date('2026-11-29T03:00:00Z') });
     content = demo.content!;
   });
