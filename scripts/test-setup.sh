@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# What the tests need beyond npm ci, from Debian's packages: LibreOffice Calc (test/interop, test/corpus),
+# What the tests need beyond npm ci, from Debian's packages: LibreOffice Calc (test/interop, test/corpus) and
+# Writer (the Word report, test/interop/report-docx.test.ts),
 # Chromium (test/e2e), poppler-utils (the printed report's PDF), and the fonts with the metrics of Times New
 # Roman and Calibri, so that LibreOffice lays the report out as Excel does. Installs only those missing, with
 # apt-get as root or through sudo; elsewhere it stops at once with one line naming what to install.
@@ -7,7 +8,13 @@
 set -euo pipefail
 
 need=()
-command -v "${SOFFICE:-soffice}" >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+if command -v "${SOFFICE:-soffice}" >/dev/null 2>&1; then
+  # Writer is a package of its own beside Calc: its library sits in soffice's program folder.
+  program="$(dirname "$(readlink -f "$(command -v "${SOFFICE:-soffice}")")")"
+  [ -e "$program/libswlo.so" ] || need+=(libreoffice-writer-nogui)
+else
+  need+=(libreoffice-calc-nogui libreoffice-writer-nogui)
+fi
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 { command -v pdftotext && command -v pdftohtml; } >/dev/null 2>&1 || need+=(poppler-utils)
 fonts="$(fc-list 2>/dev/null || true)"
@@ -15,7 +22,7 @@ grep -qi 'Liberation Serif' <<<"$fonts" || need+=(fonts-liberation)
 grep -qi 'Carlito' <<<"$fonts" || need+=(fonts-crosextra-carlito)
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "test-setup: LibreOffice, Chromium, poppler-utils and the fonts are installed"
+  echo "test-setup: LibreOffice (Calc and Writer), Chromium, poppler-utils and the fonts are installed"
   exit 0
 fi
 

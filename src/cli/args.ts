@@ -11,6 +11,12 @@ export interface OptionSpec {
   type: 'string' | 'boolean';
   /** What the usage text shows after the option name ("YYYY-MM-DD"); string options only. */
   valueName?: string;
+  /**
+   * A string option whose value may be left out (`--docx` or `--docx OUT.docx`): the next argument is its
+   * value when it ends with this extension, or when the command's file came before it. Given bare, the
+   * option is parsed as true.
+   */
+  optionalValue?: { extension: string };
 }
 
 export interface CommandSpec {
@@ -135,15 +141,59 @@ function strictParse(argv: readonly string[], spec: CommandSpec) {
 }
 
 /**
+ * Takes out the options given without their optional value (optionalValue), which strict parsing would
+ * refuse: `--docx` at the end, or before another option, or before the command's file.
+ */
+function takeBareOptions(argv: readonly string[], spec: CommandSpec): { rest: string[]; bare: string[] } {
+  const rest: string[] = [];
+  const bare: string[] = [];
+  let positionalSeen = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
+    const o = name === undefined ? undefined : spec.options[name];
+    const next = argv[i + 1];
+    const nextIsValue = next !== undefined && !next.startsWith('-');
+    if (o?.optionalValue) {
+      const valued =
+        nextIsValue && (positionalSeen || next.toLowerCase().endsWith(o.optionalValue.extension));
+      if (!valued) {
+        bare.push(name as string);
+        continue;
+      }
+      rest.push(a, next);
+      i++;
+    } else if (o?.type === 'string' && nextIsValue) {
+      rest.push(a, next);
+      i++;
+    } else {
+      if (!a.startsWith('-')) positionalSeen = true;
+      rest.push(a);
+    }
+  }
+  return { rest, bare };
+}
+
+/**
  * Parses a command's arguments (those after the command's name). Throws UsageError naming the option or
  * argument at fault: an unknown option (with the likely intended one), a missing or unwanted value, an
  * option given twice, a missing file or an extra argument.
  */
 export function parseCommandArgs(argv: readonly string[], spec: CommandSpec): ParsedArgs {
   if (wantsHelp(argv)) return { help: true, paths: [], options: {} };
-  const parsed = strictParse(argv, spec);
+  const { rest, bare } = takeBareOptions(argv, spec);
+  const parsed = strictParse(rest, spec);
   const seen = new Set<string>();
   const options: Record<string, string | true> = {};
+  for (const name of bare) {
+    if (seen.has(name)) throw new UsageError(CLI.optionTwice(`--${name}`), spec.name);
+    seen.add(name);
+    options[name] = true;
+  }
   for (const t of parsed.tokens) {
     if (t.kind !== 'option') continue;
     if (seen.has(t.name)) throw new UsageError(CLI.optionTwice(`--${t.name}`), spec.name);

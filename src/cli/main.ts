@@ -35,6 +35,7 @@ import {
   demoCommunes,
 } from './consolidate';
 import { periodOptions } from './periodOptions';
+import { cmdReportDocx } from './reportDocx';
 import { cmdRollover, ROLLOVER_SPEC } from './rollover';
 
 export interface CliIo {
@@ -105,6 +106,7 @@ const SPECS = {
       'as-of': { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      docx: { type: 'string', optionalValue: { extension: '.docx' } },
       force: { type: 'boolean' },
     },
   },
@@ -280,6 +282,14 @@ async function cmdFix(args: ParsedArgs, io: CliIo): Promise<number> {
 
 async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
   const { options } = args;
+  if (options.docx !== undefined)
+    return cmdReportDocx(args, io, {
+      open: openFile,
+      inputPath,
+      fail: (message, code) => {
+        throw new CliFailure(message, code);
+      },
+    });
   const today = todayIso(io.now());
   const { period, asOf } = periodOptions(options, today, 'report');
   const input = inputPath(args, io);

@@ -24,7 +24,8 @@ const COMMAND_USAGE = {
     '      --json              in kết quả dạng JSON',
   ],
   report: [
-    '  cchc report TỆP.xlsx [--period YYYY-Qn] [--as-of YYYY-MM-DD] [--out TỆP.xlsx] [--force] [--json]',
+    '  cchc report TỆP.xlsx [--period YYYY-Qn] [--as-of YYYY-MM-DD] [--out TỆP.xlsx] [--docx [TỆP.docx]] [--force]',
+    '              [--json]',
     '      Cập nhật trang Tổng hợp và ghi trang báo cáo của kỳ.',
     '      --period YYYY-Qn    kỳ báo cáo: Q1 quý I, Q2 6 tháng, Q3 9 tháng, Q4 năm, ví dụ 2026-Q2',
     '                          (mặc định: kỳ chứa ngày --as-of)',
@@ -32,7 +33,10 @@ const COMMAND_USAGE = {
     '                          được nhận kèm cảnh báo)',
     '      --out TỆP.xlsx      ghi ra tệp khác, cùng đuôi với tệp gốc (mặc định: ghi vào chính tệp gốc);',
     '                          tệp đã có thì không ghi đè',
-    '      --force             ghi đè tệp --out nếu đã có',
+    '      --docx [TỆP.docx]   ghi báo cáo thành văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP (để sửa,',
+    '                          ký số và gửi); sổ làm việc không bị ghi. Không nêu TỆP.docx: ghi cạnh sổ, tên gồm',
+    '                          đơn vị, kỳ và năm, ví dụ bao-cao-cchc-xa-long-dien-a-9-thang-nam-2026.docx',
+    '      --force             ghi đè tệp --out hoặc TỆP.docx nếu đã có',
     '      --json              in số liệu của báo cáo dạng JSON',
   ],
   fix: [

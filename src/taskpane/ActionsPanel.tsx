@@ -20,6 +20,9 @@ import type { Identity } from '../domain/settings';
 import type { ConsolidateRequest, ReportRequest, RolloverView } from './actions';
 import { usePeriodAsOf } from './periodFields';
 
+const ReportDocxOffer = React.lazy(
+  () => import(/* webpackChunkName: "report-docx-offer" */ './ReportDocxOffer'),
+);
 const ConsolidateForm = React.lazy(
   () => import(/* webpackChunkName: "consolidate-form" */ './ConsolidateForm'),
 );
@@ -127,6 +130,10 @@ export interface ActionsPanelProps {
   /** Writes the fixes the user confirmed. */
   onFix: (confirmed: ConfirmedFix[]) => void;
   onReport: (request: ReportRequest) => void;
+  /** A report was made in this pane: its Word document can be downloaded. */
+  reportReady: boolean;
+  /** Downloads the last report as a Word document (.docx). */
+  onDownloadDocx: () => void;
   /** Consolidates the communes' workbooks the user picked into this workbook, telling what became of each. */
   onConsolidate: (request: ConsolidateRequest, onFile: (progress: FileProgress) => void) => Promise<void>;
   /** Builds next year's workbook from this one. */
@@ -302,6 +309,12 @@ export function ActionsPanel(props: ActionsPanelProps): React.JSX.Element {
       <PaneSection id="report-heading" heading={PANE.reportHeading} hint={PANE.reportHint}>
         <ReportForm today={props.today} busy={busy} onReport={props.onReport} />
         {props.feedback('report')}
+        {/* Its words load with it, once a report is made: the pane's first JavaScript stays as it was. */}
+        {props.reportReady && (
+          <React.Suspense fallback={<Spinner size="tiny" />}>
+            <ReportDocxOffer busy={busy} onDownload={props.onDownloadDocx} />
+          </React.Suspense>
+        )}
       </PaneSection>
 
       <Divider />

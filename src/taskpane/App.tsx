@@ -243,6 +243,8 @@ function ActionsTab({
       checkStale={check !== null && overview.changes > check.atChange}
       onSelectProblem={(problem: Problem) => void goTo(problem.sheet, problem.cell, 'check')}
       onReport={(request) => void work.onReport(request)}
+      reportReady={work.report !== null}
+      onDownloadDocx={() => void work.onDownloadDocx()}
       onConsolidate={work.onConsolidate}
       onRollover={() => void work.onRollover()}
       rollover={work.rollover}

@@ -8,10 +8,14 @@ import type { ActionOutcome } from '../app/types';
 import type { IsoDate } from '../domain/dates';
 import type { Quarter } from '../domain/periods';
 import type { CheckResult } from '../domain/problems';
+import type { ReportContent } from '../domain/report';
 import type { Identity, Settings } from '../domain/settings';
 
 /** An action's outcome as the pane shows it: `notes` says what this Excel could not write as designed. */
 export type PaneOutcome = ActionOutcome & { notes?: readonly string[] };
+
+/** What "Tổng hợp báo cáo" returns: the outcome, and the report's content once made (for its Word document). */
+export type ReportView = PaneOutcome & { content?: ReportContent };
 
 /** What "Kiểm tra dữ liệu" returns: the outcome, plus the problems found when the check could run. */
 export type CheckView = ActionOutcome & { result?: CheckResult };
@@ -69,7 +73,7 @@ export interface PaneActions {
   /** Writes the fixes the user confirmed (where the cells still hold what the check saw). */
   fixCells(confirmed: readonly ConfirmedFix[]): Promise<PaneOutcome>;
   /** Refreshes "Tổng hợp" and writes the report; without a request, the period containing today. */
-  compileReport(request?: ReportRequest): Promise<PaneOutcome>;
+  compileReport(request?: ReportRequest): Promise<ReportView>;
   /**
    * Reads the picked communes' workbooks one at a time (`onFile` after each) and writes their consolidation
    * into this workbook: "Tổng hợp các xã", "Nhiệm vụ quá hạn", "Tệp không đọc được".

@@ -6,6 +6,7 @@ import * as React from 'react';
 import type { ConfirmedFix } from '../app/fixCells';
 import type { SettingsOutcome } from '../app/settingsForm';
 import type { CheckResult } from '../domain/problems';
+import type { ReportContent } from '../domain/report';
 import type { Identity, Settings } from '../domain/settings';
 import { PANE } from '../i18n/ui';
 import type { PaneActions, ReportRequest, RolloverView } from './actions';
@@ -30,6 +31,8 @@ export interface PaneWork {
   /** The last check, and how many workbook changes the pane had seen when it ran. */
   check: { result: CheckResult; atChange: number } | null;
   rollover: RolloverView | null;
+  /** The content of the report made last in this pane (its Word document is offered), or null. */
+  report: ReportContent | null;
   /** Changes when the settings form must load again (the sheets were made anew). */
   settingsKey: number;
   /** Selects a cell in Excel; a failure shows at `place`. */
@@ -39,6 +42,8 @@ export interface PaneWork {
   onFix: (confirmed: ConfirmedFix[]) => Promise<void>;
   /** Without a request: the period containing today (the ribbon's "Tổng hợp báo cáo"). */
   onReport: (request?: ReportRequest) => Promise<void>;
+  /** Renders the last report as a Word document and offers it as a download. */
+  onDownloadDocx: () => Promise<void>;
   onConsolidate: ActionsPanelProps['onConsolidate'];
   onRollover: () => Promise<void>;
   onSaveSettings: (settings: Settings) => Promise<SettingsOutcome | undefined>;
@@ -53,6 +58,7 @@ export function usePaneWork(
   const runner = useRunner(actions);
   const [check, setCheck] = React.useState<{ result: CheckResult; atChange: number } | null>(null);
   const [rollover, setRollover] = React.useState<RolloverView | null>(null);
+  const [report, setReport] = React.useState<ReportContent | null>(null);
   const [settingsKey, setSettingsKey] = React.useState(0);
   const overview = useOverview(actions, { paused: runner.running !== null, debounceMs: opts.debounceMs });
   const changesRef = React.useRef(overview.changes);
@@ -65,6 +71,8 @@ export function usePaneWork(
     setNotice: runner.setNotice,
     setCheck,
     setRollover,
+    report,
+    setReport,
     setSettingsKey,
     overview,
     changesRef,
@@ -81,6 +89,7 @@ export function usePaneWork(
     setNotice: runner.setNotice,
     check,
     rollover,
+    report,
     settingsKey,
     goTo: runner.goTo,
     ...handlers,
@@ -149,6 +158,8 @@ interface HandlerDeps {
   setNotice: (notice: Notice | null) => void;
   setCheck: (check: PaneWork['check']) => void;
   setRollover: (rollover: RolloverView) => void;
+  report: ReportContent | null;
+  setReport: (report: ReportContent | null) => void;
   setSettingsKey: React.Dispatch<React.SetStateAction<number>>;
   overview: OverviewHandle;
   /** The overview's change count now (a check remembers it, to tell when it is stale). */
@@ -157,7 +168,14 @@ interface HandlerDeps {
 
 type Handlers = Pick<
   PaneWork,
-  'onInit' | 'onCheck' | 'onFix' | 'onReport' | 'onConsolidate' | 'onRollover' | 'onSaveSettings'
+  | 'onInit'
+  | 'onCheck'
+  | 'onFix'
+  | 'onReport'
+  | 'onDownloadDocx'
+  | 'onConsolidate'
+  | 'onRollover'
+  | 'onSaveSettings'
 >;
 
 /** The buttons' handlers: each runs its action, then shows its outcome and updates what it changed. */
@@ -193,7 +211,20 @@ function paneHandlers(d: HandlerDeps): Handlers {
     },
     onReport: async (request) => {
       const outcome = await run('report', 'report', () => actions.compileReport(request));
-      if (outcome) setNotice(noticeFor(outcome, 'report', { openTarget: true }));
+      if (!outcome) return;
+      setNotice(noticeFor(outcome, 'report', { openTarget: true }));
+      d.setReport(outcome.ok && outcome.content ? outcome.content : null);
+    },
+    onDownloadDocx: async () => {
+      const content = d.report;
+      if (!content) return;
+      const notice = await run('report', 'report', async () => {
+        // The Word renderer (the docx package) loads only when this button is pressed: the pane's first
+        // screen does not carry it.
+        const { downloadReportDocx } = await import(/* webpackChunkName: "report-docx" */ './reportDocxFile');
+        return downloadReportDocx(content);
+      });
+      if (notice) setNotice({ place: 'report', intent: 'success', ...notice });
     },
     onConsolidate: async (request, onFile) => {
       const outcome = await run('consolidate', 'consolidate', () => actions.consolidate(request, onFile));

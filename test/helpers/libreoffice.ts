@@ -1,6 +1,7 @@
 /**
  * LibreOffice Calc as the independent spreadsheet in tests: recalculate a workbook, print it to PDF, or
- * export every sheet as CSV.
+ * export every sheet as CSV; and LibreOffice Writer as the independent word processor: print a .docx to PDF,
+ * or save it again as .odt or .docx.
  *
  * - Each test process gets its own fresh profile (a LibreOffice user installation) whose
  *   registrymodifications.xcu sets Calc to always recalculate on load (Formula/Load OOXMLRecalcMode = 0),
@@ -148,6 +149,38 @@ export async function toPdf(xlsxPath: string, outDir: string): Promise<string> {
   return expectFile(path.join(path.resolve(outDir), `${path.parse(xlsxPath).name}.pdf`), log);
 }
 
+/** Writer's library beside soffice: without the Writer package, LibreOffice cannot open a .docx. */
+async function requireWriter(): Promise<void> {
+  const soffice = await runTool('sh', ['-c', `readlink -f "$(command -v '${SOFFICE}')"`]).catch(() => '');
+  const program = path.dirname(soffice.trim());
+  try {
+    await fs.access(path.join(program, 'libswlo.so'));
+  } catch {
+    throw new Error(
+      `LibreOffice Writer is not installed beside ${SOFFICE}: run "npm run setup:test" (Debian package libreoffice-writer-nogui)`,
+    );
+  }
+}
+
+/**
+ * Opens each .docx in LibreOffice Writer (one start-up for all) and saves it as `format` ('pdf', 'odt' or
+ * 'docx') in `outDir` (same base name); returns the paths written, in order. A missing Writer fails with one
+ * line saying what to install.
+ */
+export async function convertDocuments(
+  docxPaths: string[],
+  outDir: string,
+  format: 'pdf' | 'odt' | 'docx',
+): Promise<string[]> {
+  await requireWriter();
+  if (format === 'pdf') await requirePrintFonts();
+  const filter = { pdf: 'pdf:writer_pdf_Export', odt: 'odt:writer8', docx: 'docx:MS Word 2007 XML' }[format];
+  const log = await convert(docxPaths, outDir, filter);
+  return Promise.all(
+    docxPaths.map((p) => expectFile(path.join(path.resolve(outDir), `${path.parse(p).name}.${format}`), log)),
+  );
+}
+
 /**
  * Every sheet of `xlsxPath` as CSV text (values as displayed, after recalculation), by sheet name.
  * LibreOffice writes one file per sheet, named "<base>-<sheet>.csv".
@@ -175,6 +208,7 @@ const TOOL_PACKAGES: Record<string, string> = {
   pdftohtml: 'poppler-utils',
   pdftocairo: 'poppler-utils',
   'fc-list': 'fontconfig',
+  sh: 'dash',
 };
 
 /** Runs a command-line tool (pdfinfo, pdftotext, fc-list) and returns its standard output. */

@@ -8,7 +8,14 @@ import { ACTION_NAME, OUTCOME, PANE } from '../../src/i18n/ui';
 import { SETTING_LABEL } from '../../src/i18n/vi';
 import { App, type PaneTab } from '../../src/taskpane/App';
 import type { CheckView, PaneActions, RolloverView } from '../../src/taskpane/actions';
+import { TextDecoder, TextEncoder } from 'node:util';
 import { saveBytes } from '../../src/taskpane/download';
+import { writeDemo } from '../../src/app/demo';
+import type { ReportContent } from '../../src/domain/report';
+import { buildReportDocument } from '../../src/domain/reportText';
+import { DOCX } from '../../src/i18n/docx';
+import { MemoryPort } from '../support/memoryPort';
+import { expectedParagraphs, openDocx, paragraphsOf } from '../helpers/docxXml';
 import {
   deferred,
   fakeActions,
@@ -833,5 +840,56 @@ describe('"Tổng hợp nhiều xã"', () => {
     expect(screen.getByText('Đã tổng hợp 1 xã vào trang "Tổng hợp các xã".')).toBeTruthy();
     await act(async () => fireEvent.click(button('Mở trang "Tổng hợp các xã"')));
     expect(actions.selectCell).toHaveBeenCalledWith('Tổng hợp các xã', 'A1');
+  });
+});
+
+describe('"Tải báo cáo Word (.docx)"', () => {
+  let content: ReportContent;
+  beforeAll(async () => {
+    // Every browser has TextEncoder (the docx package writes its XML with it); jsdom does not.
+    Object.assign(globalThis, { TextEncoder, TextDecoder });
+    const demo = await writeDemo(new MemoryPort(), { now: new Date('2026-11-29T03:00:00Z') });
+    content = demo.content!;
+  });
+
+  it('is offered once the report is made, and downloads that report as a Word document', async () => {
+    const actions = fakeActions({
+      compileReport: jest.fn(async () => ({
+        ok: true,
+        message: 'Đã tổng hợp báo cáo.',
+        sheet: 'Báo cáo 9 tháng 2026',
+        cell: 'A1',
+        content,
+      })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    expect(screen.queryByRole('button', { name: DOCX.downloadButton })).toBeNull();
+    await act(async () => fireEvent.click(button(PANE.reportButton)));
+    (saveBytes as jest.Mock).mockClear();
+    const download = await screen.findByRole('button', { name: DOCX.downloadButton });
+    await act(async () => fireEvent.click(download));
+    // The renderer loads on the press (a dynamic import), then writes the document.
+    await waitFor(() => expect(saveBytes).toHaveBeenCalledTimes(1), { timeout: 30_000 });
+    const [bytes, name, type] = (saveBytes as jest.Mock).mock.calls[0] as [Uint8Array, string, string];
+    expect(name).toBe('bao-cao-cchc-xa-long-dien-a-9-thang-nam-2026.docx');
+    expect(type).toBe(DOCX.mimeType);
+    // A .docx package (a ZIP) whose document is this report's.
+    const pkg = await openDocx(bytes);
+    const text = paragraphsOf(await pkg.part('word/document.xml'))
+      .map((p) => p.text)
+      .filter((t) => t !== '');
+    expect(text).toEqual(expectedParagraphs(buildReportDocument(content)));
+    expect(screen.getByText(DOCX.downloaded(name))).toBeTruthy();
+  });
+
+  it('is not offered after a report that failed', async () => {
+    const actions = fakeActions({
+      compileReport: jest.fn(async () => ({ ok: false, message: 'Không đọc được bảng theo dõi.' })),
+    });
+    renderPane(actions, 'actions');
+    await settle();
+    await act(async () => fireEvent.click(button(PANE.reportButton)));
+    expect(screen.queryByRole('button', { name: DOCX.downloadButton })).toBeNull();
   });
 });
