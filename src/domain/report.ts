@@ -369,22 +369,18 @@ export function buildTthcReport(
   return { available: !!read?.readable, figures, dataErrors, unbalanced, causes };
 }
 
-export function buildReport(input: ReportInput): ReportContent {
-  const { settings, period, asOf } = input;
-  const N = settings.warningDays;
-  const tasks = input.tasks.filter((t) => t.listed);
-  const dataErrors = dataErrorRows(tasks, input.errors ?? [], input.trackerSheet ?? '');
-  const reported: ReportedTask[] = [];
-  for (const task of tasks) {
-    const state = reportState(task, period, asOf, N);
-    const daysLate = state === 'overdue' && task.deadline ? daysBetween(task.deadline, asOf) : 0;
-    reported.push({ task, state, daysLate });
-  }
-  const byLate = (a: ReportedTask, b: ReportedTask): number =>
-    b.daysLate - a.daysLate || a.task.row - b.task.row;
-  const byDeadline = (a: ReportedTask, b: ReportedTask): number =>
-    (a.task.deadline ?? '').localeCompare(b.task.deadline ?? '') || a.task.row - b.task.row;
-  const results = input.results ?? NO_RESULTS;
+const byLate = (a: ReportedTask, b: ReportedTask): number =>
+  b.daysLate - a.daysLate || a.task.row - b.task.row;
+const byDeadline = (a: ReportedTask, b: ReportedTask): number =>
+  (a.task.deadline ?? '').localeCompare(b.task.deadline ?? '') || a.task.row - b.task.row;
+
+/** Part I by plan section: each section's tasks in their states, and what the officer wrote for the period. */
+function reportSections(
+  reported: ReportedTask[],
+  results: ResultsRead,
+  period: ReportPeriod,
+  asOf: IsoDate,
+): ReportSection[] {
   const sectionList = sectionsOf();
   const sectionIds = sectionList.map((s) => s.id);
   const bySection = groupBy(reported, sectionIds, (r) => r.task.match.section);
@@ -416,26 +412,59 @@ export function buildReport(input: ReportInput): ReportContent {
   );
   if (bySection.other.length > 0 || resultsBySection.other.length > 0)
     sections.push(sectionOf(OTHER_KEY, OTHER_GROUP.section, bySection.other, resultsBySection.other));
+  return sections;
+}
+
+/**
+ * Part III: the tasks not done that fall due after the as-of day and by the end of the next quarter, and the
+ * work the officer planned for the next quarter (written on the period's quarter row: for a Quý IV report, the
+ * next year's Quý I).
+ */
+function nextPeriodWork(
+  tasks: readonly Task[],
+  results: ResultsRead,
+  period: ReportPeriod,
+  asOf: IsoDate,
+  warningDays: number,
+): { nextQuarter: ReportedTask[]; planned: WrittenResult[] } {
+  const next = nextPeriod(period);
+  const nextQuarter = tasks
+    .filter((t) => t.deadline !== null && t.deadline > asOf && t.deadline <= next.quarterTo)
+    .filter((t) => {
+      const state = deadlineState(t, asOf, warningDays);
+      return state !== 'dataError' && !isDone(state);
+    })
+    .map((task) => ({ task, state: 'notYetInPeriod' as const, daysLate: 0 }))
+    .sort(byDeadline);
+  const planned = results.entries
+    .filter(
+      (e) =>
+        e.kind === 'planned' && e.quarter === next.quarter && !!e.nextYear === (next.year !== period.year),
+    )
+    .sort((a, b) => a.order - b.order);
+  return { nextQuarter, planned };
+}
+
+export function buildReport(input: ReportInput): ReportContent {
+  const { settings, period, asOf } = input;
+  const N = settings.warningDays;
+  const tasks = input.tasks.filter((t) => t.listed);
+  const dataErrors = dataErrorRows(tasks, input.errors ?? [], input.trackerSheet ?? '');
+  const reported: ReportedTask[] = [];
+  for (const task of tasks) {
+    const state = reportState(task, period, asOf, N);
+    const daysLate = state === 'overdue' && task.deadline ? daysBetween(task.deadline, asOf) : 0;
+    reported.push({ task, state, daysLate });
+  }
+  const results = input.results ?? NO_RESULTS;
+  const sections = reportSections(reported, results, period, asOf);
   const leadList = leadsOf(tasks, input.listedLeads);
   const byLeadGroups = groupBy(reported, leadList, (r) => r.task.match.lead);
   const byLead = leadList.map((lead, i) => ({ lead, counts: countStates(byLeadGroups.groups[i], asOf) }));
   if (byLeadGroups.other.length > 0)
     byLead.push({ lead: OTHER_GROUP.lead, counts: countStates(byLeadGroups.other, asOf) });
   const next = nextPeriod(period);
-  const nextQuarter = tasks
-    .filter((t) => t.deadline !== null && t.deadline > asOf && t.deadline <= next.quarterTo)
-    .filter((t) => {
-      const state = deadlineState(t, asOf, N);
-      return state !== 'dataError' && !isDone(state);
-    })
-    .map((task) => ({ task, state: 'notYetInPeriod' as const, daysLate: 0 }))
-    .sort(byDeadline);
-  const planned =
-    next.year === period.year
-      ? results.entries
-          .filter((e) => e.kind === 'planned' && e.quarter === next.quarter)
-          .sort((a, b) => a.order - b.order)
-      : [];
+  const { nextQuarter, planned } = nextPeriodWork(tasks, results, period, asOf, N);
   const totals = countStates(reported, asOf);
   const overdue = reported.filter((r) => r.state === 'overdue').sort(byLate);
   const doneLate = reported.filter((r) => r.state === 'doneLate');

@@ -114,10 +114,9 @@ export function App(props: AppProps): React.JSX.Element {
   const [tab, setTab] = React.useState<PaneTab>(startWith === 'report' ? 'actions' : initialTab);
   const settingsOpened = useOnceTrue(tab === 'settings');
   const work = usePaneWork(actions, { initialYear: currentYear, debounceMs });
-  const { overview, busy, goTo, year } = work;
+  const { overview, busy, goTo } = work;
   useStartWith(startWith, work);
   useNewDayRefresh(today, overview.refresh);
-  const loadedAt = overview.state.status === 'ready' ? overview.state.loadedAt : undefined;
   const feedback = (place: Place) => (
     <Feedback
       place={place}
@@ -127,19 +126,6 @@ export function App(props: AppProps): React.JSX.Element {
       onDismiss={() => work.setNotice(null)}
     />
   );
-  const initForm = (
-    <InitForm
-      year={year}
-      currentYear={currentYear}
-      busy={busy}
-      onYearChange={work.setYear}
-      askNames={askNames(work)}
-      identity={work.identity}
-      onIdentityChange={work.setIdentity}
-      onInit={() => void work.onInit('top')}
-    />
-  );
-
   return (
     <main className={styles.root} aria-busy={busy}>
       <header className={styles.header}>
@@ -155,16 +141,7 @@ export function App(props: AppProps): React.JSX.Element {
 
       <TabPanel tab="overview" current={tab}>
         <div className={styles.panel}>
-          <OverviewPanel
-            state={overview.state}
-            onRefresh={overview.refresh}
-            onSelectTask={(_, cell) => void goTo(SHEET.tracker, cell)}
-            initForm={initForm}
-            onSelectTthcCell={(cell) => void goTo(SHEET.tthc, cell)}
-            onAddTthc={() => void work.onInit('top')}
-            busy={busy}
-            resultsEditor={resultsEditor(actions, { today, busy, goTo, loadedAt })}
-          />
+          <OverviewTab work={work} actions={actions} today={today} currentYear={currentYear} />
         </div>
       </TabPanel>
 
@@ -174,19 +151,76 @@ export function App(props: AppProps): React.JSX.Element {
 
       <TabPanel tab="settings" current={tab}>
         {settingsOpened && (
-          <React.Suspense fallback={<Spinner size="tiny" />}>
-            <SettingsPanel
-              active={tab === 'settings'}
-              busy={busy}
-              reloadKey={work.settingsKey}
-              load={actions.loadSettings}
-              save={work.onSaveSettings}
-              feedback={feedback('settings')}
-            />
-          </React.Suspense>
+          <SettingsTab active={tab === 'settings'} work={work} actions={actions} feedback={feedback} />
         )}
       </TabPanel>
     </main>
+  );
+}
+
+/** The overview tab: the dashboard, with the init form where there is no tracker yet and the results editor. */
+function OverviewTab({
+  work,
+  actions,
+  today,
+  currentYear,
+}: {
+  work: PaneWork;
+  actions: PaneActions;
+  today: string;
+  currentYear: number;
+}): React.JSX.Element {
+  const { overview, busy, goTo } = work;
+  const loadedAt = overview.state.status === 'ready' ? overview.state.loadedAt : undefined;
+  const initForm = (
+    <InitForm
+      year={work.year}
+      currentYear={currentYear}
+      busy={busy}
+      onYearChange={work.setYear}
+      askNames={askNames(work)}
+      identity={work.identity}
+      onIdentityChange={work.setIdentity}
+      onInit={() => void work.onInit('top')}
+    />
+  );
+  return (
+    <OverviewPanel
+      state={overview.state}
+      onRefresh={overview.refresh}
+      onSelectTask={(_, cell) => void goTo(SHEET.tracker, cell)}
+      initForm={initForm}
+      onSelectTthcCell={(cell) => void goTo(SHEET.tthc, cell)}
+      onAddTthc={() => void work.onInit('top')}
+      busy={busy}
+      resultsEditor={resultsEditor(actions, { today, busy, goTo, loadedAt })}
+    />
+  );
+}
+
+/** The settings tab, loaded when first opened. */
+function SettingsTab({
+  active,
+  work,
+  actions,
+  feedback,
+}: {
+  active: boolean;
+  work: PaneWork;
+  actions: PaneActions;
+  feedback: (place: Place) => React.JSX.Element;
+}): React.JSX.Element {
+  return (
+    <React.Suspense fallback={<Spinner size="tiny" />}>
+      <SettingsPanel
+        active={active}
+        busy={work.busy}
+        reloadKey={work.settingsKey}
+        load={actions.loadSettings}
+        save={work.onSaveSettings}
+        feedback={feedback('settings')}
+      />
+    </React.Suspense>
   );
 }
 

@@ -86,14 +86,15 @@ function useRowForm(rows: ResultsFormRow[] | undefined, quarter: Quarter) {
   return { inQuarter, picked, pick, result, planned, type, clean: () => setDirty(false) };
 }
 
-export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
-  const { busy, load, save, onSelectCell, refreshKey } = props;
-  const { rows, setRows, outcome, setOutcome } = useResultsRows(load, refreshKey);
-  const [quarter, setQuarter] = React.useState<Quarter>(props.initialQuarter);
+/** Writes the picked row's two texts; saved, or refused because the row changed, the form shows the sheet as it is. */
+function useSaveRow(
+  save: ResultsSectionProps['save'],
+  form: ReturnType<typeof useRowForm>,
+  quarter: Quarter,
+  done: (outcome: ResultsFormOutcome) => void,
+): { saving: boolean; onSave: () => Promise<void> } {
   const [saving, setSaving] = React.useState(false);
-  const form = useRowForm(rows, quarter);
   const { picked } = form;
-
   const onSave = async (): Promise<void> => {
     if (!picked) return;
     setSaving(true);
@@ -106,14 +107,44 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
         planned: form.planned,
         was: { result: picked.result, planned: picked.planned },
       });
-      setOutcome(o);
-      // Saved, or refused because the row changed: either way the form shows the sheet as it is now.
       form.clean();
-      if (o.rows) setRows(o.rows);
+      done(o);
     } finally {
       setSaving(false);
     }
   };
+  return { saving, onSave };
+}
+
+function QuarterSelect({
+  quarter,
+  onChange,
+}: {
+  quarter: Quarter;
+  onChange: (q: Quarter) => void;
+}): React.JSX.Element {
+  return (
+    <Field label={RESULTS_PANE.quarter}>
+      <Select value={String(quarter)} onChange={(_, d) => onChange(Number(d.value) as Quarter)}>
+        {QUARTERS.map((q) => (
+          <option key={q} value={q}>
+            {quarterCellText(q)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
+  const { busy, load, save, onSelectCell, refreshKey } = props;
+  const { rows, setRows, outcome, setOutcome } = useResultsRows(load, refreshKey);
+  const [quarter, setQuarter] = React.useState<Quarter>(props.initialQuarter);
+  const form = useRowForm(rows, quarter);
+  const { saving, onSave } = useSaveRow(save, form, quarter, (o) => {
+    setOutcome(o);
+    if (o.rows) setRows(o.rows);
+  });
 
   const section = { id: 'results-heading', heading: RESULTS_PANE.heading, hint: RESULTS_PANE.hint };
   if (!rows)
@@ -124,15 +155,7 @@ export function ResultsSection(props: ResultsSectionProps): React.JSX.Element {
     );
   return (
     <PaneSection {...section}>
-      <Field label={RESULTS_PANE.quarter}>
-        <Select value={String(quarter)} onChange={(_, d) => setQuarter(Number(d.value) as Quarter)}>
-          {QUARTERS.map((q) => (
-            <option key={q} value={q}>
-              {quarterCellText(q)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <QuarterSelect quarter={quarter} onChange={setQuarter} />
       {form.inQuarter.length === 0 ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{RESULTS_PANE.noTasks}</MessageBarBody>

@@ -79,6 +79,42 @@ describe('results per period in the report', () => {
     expect(lines).toContain('- Tiếp công dân định kỳ: Tổ chức đối thoại với thanh niên.');
   });
 
+  it("the year-end report's III names the work planned on the Quý IV rows (the next year's Quý I), and only that", () => {
+    const text = bodyText(
+      input(standing, {
+        period: reportPeriod(2026, 4),
+        asOf: '2026-12-04',
+        results: results([
+          result({
+            quarter: 1,
+            kind: 'planned',
+            nextYear: true,
+            text: 'Tổng kết công tác tiếp dân năm 2026',
+          }),
+          result({ quarter: 2, kind: 'planned', text: 'viết trên dòng quý I: không phải kỳ tới' }),
+        ]),
+      }),
+    );
+    expect(text).toContain('- Tiếp công dân định kỳ: Tổng kết công tác tiếp dân năm 2026.');
+    expect(text).not.toContain('không phải kỳ tới');
+    // The Quý I report looks for Quý II's work, never the next year's.
+    const q1 = bodyText(
+      input(standing, {
+        period: reportPeriod(2026, 1),
+        asOf: '2026-03-05',
+        results: results([
+          result({
+            quarter: 1,
+            kind: 'planned',
+            nextYear: true,
+            text: 'Tổng kết công tác tiếp dân năm 2026',
+          }),
+        ]),
+      }),
+    );
+    expect(q1).not.toContain('Tổng kết công tác tiếp dân');
+  });
+
   it('marks every section with standing tasks for the officer when no results sheet exists', () => {
     const doc = buildReportDocument(buildReport(input(standing)));
     expect(doc.body.filter((b) => b.kind === 'placeholder' && b.key === 'results')).toHaveLength(2);
