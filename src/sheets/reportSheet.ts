@@ -505,7 +505,7 @@ export function renderReportSheet(doc: ReportDocument, sheetName: string): Sheet
       // Marked while the cell holds the hint it was written with; typed over, it is body text.
       conditionalFormats.push({
         range: `A${n}`,
-        formula: `$A$${n}="${line[0].replace(/"/g, '""')}"`,
+        formula: `=$A$${n}="${line[0].replace(/"/g, '""')}"`,
         fill: PLACEHOLDER_FILL,
         fontColor: PLACEHOLDER_COLOR,
       });

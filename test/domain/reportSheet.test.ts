@@ -135,7 +135,7 @@ describe('the report sheet', () => {
     expect(spec.conditionalFormats).toHaveLength(2);
     for (const cf of spec.conditionalFormats ?? []) {
       const row = Number(/^A(\d+)$/.exec(cf.range)![1]);
-      expect(cf.formula).toBe(`$A$${row}="${String(spec.cells[row - 1][0])}"`);
+      expect(cf.formula).toBe(`=$A$${row}="${String(spec.cells[row - 1][0])}"`);
       expect(cf.fill).toBe('FFF2CC');
       const styled = (spec.styles ?? []).filter((s) => s.range.startsWith(`A${row}:`));
       expect(styled.every((s) => s.style.fill === undefined && !s.style.font?.italic)).toBe(true);
