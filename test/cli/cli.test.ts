@@ -186,7 +186,8 @@ describe('cchc', () => {
             '2026-06-05',
             '--json',
             '--out',
-            path.join(dir, 'r.xlsx'),
+            // One output per input: an existing --out is never replaced without --force.
+            path.join(dir, `r-${path.basename(f)}`),
           )
         ).out,
       ).totals;
