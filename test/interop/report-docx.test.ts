@@ -84,7 +84,9 @@ function expectDecree30Layout(r: PrintedReport, outDir: string): Promise<void> {
     expect(Math.min(...body.map((w) => w.xMin))).toBeLessThanOrEqual(MARGIN.left + 6);
     expect(Math.max(...body.map((w) => w.xMax))).toBeLessThanOrEqual(PAGE.width - MARGIN.right + 0.5);
     expect(Math.min(...body.map((w) => w.yMin))).toBeGreaterThanOrEqual(MARGIN.top - 1);
-    expect(Math.max(...body.map((w) => w.yMax))).toBeLessThanOrEqual(PAGE.height - MARGIN.bottom + 1);
+    // A word's box reaches below its line by the font's descent (Liberation Serif: 0.216 em, 3 pt at 14 pt):
+    // the last line of a page sits on the bottom margin, its descenders may cross it by that much.
+    expect(Math.max(...body.map((w) => w.yMax))).toBeLessThanOrEqual(PAGE.height - MARGIN.bottom + 3);
   }
   const rightmost = Math.max(...pages.flatMap((p) => p.words.map((w) => w.xMax)));
   expect(rightmost).toBeGreaterThan(PAGE.width - MARGIN.right - 4);
