@@ -11,6 +11,8 @@ import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
 import { NO_RESULTS, type ResultsRead, type WrittenResult } from './results';
 import { REPORT_SUBJECT } from './plan';
+import { expandSchedule } from './schedule';
+import { normalizeKey } from './text';
 import type { Problem } from './problems';
 import {
   completionRate,
@@ -135,6 +137,16 @@ export interface DataErrorRow {
 }
 
 /** A reason typed for a late or overdue task (its Ghi chú), or for a TTHC field's late month. */
+/**
+ * A Ghi chú the officer wrote, not the one `init` wrote: the plan's own notes ("Kế hoạch không nêu quý; đặt hạn
+ * cuối Quý I…") explain how the tool read the plan and are no reason for a task being late.
+ */
+function isOfficerNote(note: string, year: number): boolean {
+  const key = normalizeKey(note);
+  if (key === '') return false;
+  return !expandSchedule(year).some((t) => t.note !== '' && normalizeKey(t.note) === key);
+}
+
 export interface ReportCause {
   /** The task, or the field. */
   subject: string;
@@ -469,7 +481,9 @@ export function buildReport(input: ReportInput): ReportContent {
   const overdue = reported.filter((r) => r.state === 'overdue').sort(byLate);
   const doneLate = reported.filter((r) => r.state === 'doneLate');
   const causes: ReportCause[] = reported
-    .filter((r) => (r.state === 'overdue' || r.state === 'doneLate') && r.task.note !== '')
+    .filter(
+      (r) => (r.state === 'overdue' || r.state === 'doneLate') && isOfficerNote(r.task.note, period.year),
+    )
     .sort((a, b) => a.task.row - b.task.row)
     .map((r) => ({ subject: r.task.task, month: null, text: r.task.note }));
   const [collective] = issuerLines(settings.unitName);

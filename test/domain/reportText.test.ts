@@ -122,6 +122,23 @@ describe('results per period in the report', () => {
 });
 
 describe('reasons reach section II', () => {
+  it('does not give the plan’s own Ghi chú, as init wrote it, as a reason', () => {
+    const planNote = 'Kế hoạch không nêu quý; đặt hạn cuối Quý I cùng các kế hoạch năm.';
+    const tasks = [
+      makeTask(2, { task: 'Tham mưu đăng ký thi đua', deadline: '2026-03-31', note: planNote }),
+      makeTask(3, {
+        task: 'Việc quá hạn khác',
+        deadline: '2026-03-31',
+        note: `${planNote} Chờ ý kiến Đảng ủy.`,
+      }),
+    ];
+    const text = bodyText(input(tasks));
+    const ii = text.slice(text.indexOf(REPORT_TEXT.causes));
+    expect(ii).not.toContain('- Tham mưu đăng ký thi đua:');
+    // What the officer added to it is theirs: the whole cell is given.
+    expect(ii).toContain('- Việc quá hạn khác: Kế hoạch không nêu quý');
+  });
+
   it('puts the Ghi chú of late and overdue tasks, and each late TTHC month’s reason, under 2. Nguyên nhân', () => {
     const tasks = [
       makeTask(2, {

@@ -149,6 +149,15 @@ export async function toPdf(xlsxPath: string, outDir: string): Promise<string> {
   return expectFile(path.join(path.resolve(outDir), `${path.parse(xlsxPath).name}.pdf`), log);
 }
 
+/** Prints many workbooks to PDF in one LibreOffice run (one start-up for all); returns the PDFs, in order. */
+export async function toPdfAll(xlsxPaths: string[], outDir: string): Promise<string[]> {
+  await requirePrintFonts();
+  const log = await convert(xlsxPaths, outDir, 'pdf:calc_pdf_Export');
+  return Promise.all(
+    xlsxPaths.map((p) => expectFile(path.join(path.resolve(outDir), `${path.parse(p).name}.pdf`), log)),
+  );
+}
+
 /** Writer's library beside soffice: without the Writer package, LibreOffice cannot open a .docx. */
 async function requireWriter(): Promise<void> {
   const soffice = await runTool('sh', ['-c', `readlink -f "$(command -v '${SOFFICE}')"`]).catch(() => '');
