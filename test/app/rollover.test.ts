@@ -411,8 +411,20 @@ describe('Hồ sơ TTHC into the new year', () => {
     const book = await openXlsx(await target.toBuffer());
     const check = await checkTracker(book, { today: '2027-01-06' });
     expect(check.result!.errors).toEqual([]);
+    // A month where only the carry-over is typed is not yet reported: the report states no figure of it.
+    const early = await compileReport(book, { asOf: '2027-04-05', period: { year: 2027, quarter: 1 }, now });
+    expect(early.content!.tthc.figures.months).toEqual([]);
+    // Once January is typed (each field's carried dossiers resolved on time), it starts from December's pending.
+    await book.apply({
+      write: [],
+      updates: [
+        { sheet: SHEET.tthc, cell: `H${tthcRow(1, HO_TICH)}`, value: 4 },
+        { sheet: SHEET.tthc, cell: `H${tthcRow(1, DAT_DAI)}`, value: 2 },
+      ],
+    });
     const report = await compileReport(book, { asOf: '2027-04-05', period: { year: 2027, quarter: 1 }, now });
     expect(report.content!.tthc.figures.totals.carriedOver).toBe(6);
+    expect(report.content!.tthc.figures.totals.received).toBe(6);
   });
 
   it('leaves January blank where December has no figures yet, and says to type it', async () => {

@@ -13,6 +13,7 @@ import { inert, oneLine } from '../../src/cli/terminal';
 import { parseDay } from '../../src/cli/dayOption';
 import { hasDocumentMark } from '../../src/workbook/xlsx/docMark';
 import { DEMO_MARK } from '../../src/cli/fileGuard';
+import { INIT_NAMES } from '../support/identity';
 import { cchcIn } from './run';
 
 const NOW = new Date('2026-09-10T03:00:00Z');
@@ -28,7 +29,7 @@ const bytesOf = (f: string): Buffer => fs.readFileSync(f);
 /** A tracker made by `cchc init` in `dir` (kh.xlsx), its unit renamed as an officer would. */
 async function tracker(dir: string, name = 'kh.xlsx'): Promise<string> {
   const cchc = cchcIn(dir, NOW);
-  const r = await cchc('init', '--year', '2026', '--out', name);
+  const r = await cchc('init', '--year', '2026', '--out', name, ...INIT_NAMES);
   expect(r.code).toBe(0);
   return path.join(dir, name);
 }
@@ -94,7 +95,7 @@ describe('one way out: an existing target is never replaced without being asked'
       const before = bytesOf(file);
       for (const argv of [
         ['report', 'kh.xlsx', '--period', '2026-Q2'],
-        ['init', '--year', '2026', '--out', 'kh.xlsx'],
+        ['init', '--year', '2026', '--out', 'kh.xlsx', ...INIT_NAMES],
         ['fix', 'kh.xlsx', '--yes'],
       ]) {
         const r = await cchc(...argv);
