@@ -99,7 +99,8 @@ describe('report content', () => {
       [7, 247],
       [3, 66],
     ]);
-    expect(r.nextQuarter.map((n) => n.task.row)).toEqual([5]);
+    // III: what is not done and falls due from the as-of day to the end of the next period (row 4 in June too).
+    expect(r.nextQuarter.map((n) => n.task.row)).toEqual([4, 5]);
     expect(r.sections.find((s) => s.id === 'II.1')!.done.map((d) => d.task.evidence)).toEqual(['QĐ số 5']);
     // Kính gửi names the recipient, so Nơi nhận opens with "Như trên" and ends with the archive.
     expect(r.recipients).toEqual(['- Như trên;', '- BĐH, TGV BĐH CCHC xã;', '- Lưu: VT, TH.']);

@@ -4,7 +4,7 @@
  * one sync on a workbook the adapter knows, the report two), and added to a tracker made before it in one read
  * and one write, changing no other cell.
  */
-import { checkTracker, compileReport, initTracker } from '../../src/app';
+import { checkTracker, compileReport } from '../../src/app';
 import { TRACKER_SHEETS } from '../../src/app/checkTracker';
 import { reportFromSnapshot } from '../../src/app/compileReport';
 import { defaultSettings } from '../../src/domain/settings';
@@ -18,6 +18,7 @@ import { buildTthcSheet } from '../../src/sheets/tthcSheet';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
 import { findSheet, setCell } from '../fake-excel/state';
+import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T03:00:00Z');
 const AS_OF = '2026-06-05';
@@ -42,7 +43,7 @@ function rowOf(excel: FakeExcel, quarterLabel: string, start: string): number {
 describe('Kết quả theo kỳ through Office.js', () => {
   it('is written as designed: text cells, a table, a frozen header, a page per quarter', async () => {
     const excel = createFakeExcel();
-    await initTracker(createOfficeWorkbook(excel.run), { year: 2026, now });
+    await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
     const sheet = excel.sheet(SHEET.results);
     expect(sheet.value('A1')).toBe('Quý');
     expect(sheet.value('A2')).toBe('Quý I');
@@ -61,7 +62,7 @@ describe('Kết quả theo kỳ through Office.js', () => {
   it('is read in the same batch as the tracker: check one sync, report two; text typed stays text', async () => {
     const excel = createFakeExcel();
     const port = createOfficeWorkbook(excel.run);
-    await initTracker(port, { year: 2026, now });
+    await initNamed(port, { year: 2026, now });
     const r = rowOf(excel, 'Quý II', 'Thực hiện tốt công tác tiếp dân');
     typeInto(excel, SHEET.results, r - 1, 3, 'Tiếp 15 lượt công dân');
     typeInto(excel, SHEET.results, r - 1, 4, 15); // a number in Dự kiến: read as "15", with a warning
@@ -108,7 +109,7 @@ describe('Kết quả theo kỳ through Office.js', () => {
     const names = [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.tthc];
     const before = Object.fromEntries(names.map((n) => [n, cells(excel, n)]));
     excel.resetStats();
-    const out = await initTracker(port, { year: 2026, now });
+    const out = await initNamed(port, { year: 2026, now });
     expect(out).toMatchObject({ ok: true, sheet: SHEET.results });
     expect(excel.syncCount).toBe(2);
     for (const n of names) expect(cells(excel, n)).toEqual(before[n]);
