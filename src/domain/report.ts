@@ -11,7 +11,7 @@ import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
 import { NO_RESULTS, type ResultsRead, type WrittenResult } from './results';
 import { REPORT_SUBJECT } from './plan';
-import { expandSchedule } from './schedule';
+import { expandSchedule, PLAN_YEARS } from './schedule';
 import { normalizeKey } from './text';
 import type { Problem } from './problems';
 import {
@@ -136,17 +136,20 @@ export interface DataErrorRow {
   problems: { cell: string; message: string }[];
 }
 
-/** A reason typed for a late or overdue task (its Ghi chú), or for a TTHC field's late month. */
 /**
  * A Ghi chú the officer wrote, not the one `init` wrote: the plan's own notes ("Kế hoạch không nêu quý; đặt hạn
- * cuối Quý I…") explain how the tool read the plan and are no reason for a task being late.
+ * cuối Quý I…") explain how the tool read the plan and are no reason for a task being late. A period's year
+ * can lie past the plan's range (a cut-off window from 15/12/2100 is 2101's): the notes of the nearest year
+ * the plan is expanded for are compared then.
  */
 function isOfficerNote(note: string, year: number): boolean {
   const key = normalizeKey(note);
   if (key === '') return false;
-  return !expandSchedule(year).some((t) => t.note !== '' && normalizeKey(t.note) === key);
+  const planYear = Math.min(PLAN_YEARS.last, Math.max(PLAN_YEARS.first, year));
+  return !expandSchedule(planYear).some((t) => t.note !== '' && normalizeKey(t.note) === key);
 }
 
+/** A reason typed for a late or overdue task (its Ghi chú), or for a TTHC field's late month. */
 export interface ReportCause {
   /** The task, or the field. */
   subject: string;

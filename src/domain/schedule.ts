@@ -70,9 +70,12 @@ export function expandItem(item: PlanItem, year: number): Omit<PlannedTask, 'stt
   }
 }
 
+/** The years the plan can be expanded for. */
+export const PLAN_YEARS = { first: 1990, last: 2100 } as const;
+
 /** Every row of the plan for year Y, numbered 1…n in plan order. */
 export function expandSchedule(year: number, items: readonly PlanItem[] = PLAN_ITEMS): PlannedTask[] {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100)
+  if (!Number.isInteger(year) || year < PLAN_YEARS.first || year > PLAN_YEARS.last)
     throw new RangeError(`year out of range: ${year}`);
   return items.flatMap((item) => expandItem(item, year)).map((row, i) => ({ stt: i + 1, ...row }));
 }
