@@ -18,6 +18,7 @@ import {
 import { todayIso } from '../domain/dates';
 import { notUsedFiles } from '../sheets/consolidationSheets';
 import { CLI } from '../i18n/cli';
+import { asciiSlug } from '../i18n/docx';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { FileError, readWorkbookFile } from '../workbook/xlsx/files';
 import { claimDemoFile, claimOutput, demoBytes } from './fileGuard';
@@ -213,17 +214,6 @@ export async function cmdConsolidate(args: ParsedArgs, io: CliIo): Promise<numbe
   return notUsedCount(consolidation) === 0 ? 0 : 1;
 }
 
-/** An ASCII file name for a commune: "Mỹ Hội Đông" → "my-hoi-dong". */
-function slug(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
 /** The folder `cchc demo --communes N` writes into, under the current folder. */
 export const DEMO_COMMUNES_DIR = path.join('out', 'cac-xa');
 
@@ -246,7 +236,7 @@ export async function demoCommunes(n: number, io: CliIo): Promise<number> {
   const { year, asOf } = demoDay(io.now());
   fs.mkdirSync(dir, { recursive: true });
   for (let i = 0; i < n; i++) {
-    const file = path.join(dir, `xa-${slug(demoCommuneName(i))}.xlsx`);
+    const file = path.join(dir, `xa-${asciiSlug(demoCommuneName(i))}.xlsx`);
     // Only the demo's own earlier files are replaced; a commune's real workbook put there is refused.
     const output = await claimDemoFile(file, path.join(DEMO_COMMUNES_DIR, path.basename(file)));
     const book = await openXlsx(null);
