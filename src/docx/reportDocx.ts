@@ -129,6 +129,16 @@ function numberLine(number: string): TextRun[] {
 /** Width of a text as printed (Times New Roman's metrics, the sheet's own). */
 const widthPt = (text: string, size: number, face: FontFace): number => textWidthPt(text, size, face);
 
+/** A cell of the borderless layout tables (the heading, the signature block). */
+function borderlessCell(children: Paragraph[], width: number): TableCell {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    margins: { left: CELL_SIDE, right: CELL_SIDE, top: 0, bottom: 0 },
+    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
+  });
+}
+
 /** The heading of Nghị định 30: issuing body and number on the left, motto and place-date on the right. */
 function headingTable(doc: ReportDocument): Table {
   const h = doc.heading;
@@ -146,20 +156,16 @@ function headingTable(doc: ReportDocument): Table {
     rule(widthPt(h.motto[1], 13, 'bold'), RIGHT_COLUMN),
     centred([run(h.placeDate, 13, { italics: true })], { spacing: { before: pt(6), after: 0 } }),
   ];
-  const cell = (children: Paragraph[], width: number): TableCell =>
-    new TableCell({
-      children,
-      width: { size: width, type: WidthType.DXA },
-      margins: { left: CELL_SIDE, right: CELL_SIDE, top: 0, bottom: 0 },
-      borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
-    });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [L.leftColumn, RIGHT_COLUMN],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
     rows: [
-      new TableRow({ cantSplit: true, children: [cell(left, L.leftColumn), cell(right, RIGHT_COLUMN)] }),
+      new TableRow({
+        cantSplit: true,
+        children: [borderlessCell(left, L.leftColumn), borderlessCell(right, RIGHT_COLUMN)],
+      }),
     ],
   });
 }
@@ -336,13 +342,6 @@ function signatureTable(doc: ReportDocument): Table {
     // Space to sign (and, on paper, to seal).
     centred([run(doc.signature.name, 14, { bold: true })], { spacing: { before: pt(80), after: 0 } }),
   ];
-  const cell = (children: Paragraph[], width: number): TableCell =>
-    new TableCell({
-      children,
-      width: { size: width, type: WidthType.DXA },
-      margins: { left: CELL_SIDE, right: CELL_SIDE, top: 0, bottom: 0 },
-      borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
-    });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [leftWidth, rightWidth],
@@ -352,7 +351,7 @@ function signatureTable(doc: ReportDocument): Table {
       new TableRow({
         cantSplit: true,
         height: { value: 0, rule: HeightRule.AUTO },
-        children: [cell(recipients, leftWidth), cell(signer, rightWidth)],
+        children: [borderlessCell(recipients, leftWidth), borderlessCell(signer, rightWidth)],
       }),
     ],
   });

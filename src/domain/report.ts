@@ -140,13 +140,19 @@ export interface DataErrorRow {
  * A Ghi chú the officer wrote, not the one `init` wrote: the plan's own notes ("Kế hoạch không nêu quý; đặt hạn
  * cuối Quý I…") explain how the tool read the plan and are no reason for a task being late. A period's year
  * can lie past the plan's range (a cut-off window from 15/12/2100 is 2101's): the notes of the nearest year
- * the plan is expanded for are compared then.
+ * the plan is expanded for are compared then. Made once per report: the plan is expanded once, not per task.
  */
-function isOfficerNote(note: string, year: number): boolean {
-  const key = normalizeKey(note);
-  if (key === '') return false;
+function officerNoteTest(year: number): (note: string) => boolean {
   const planYear = Math.min(PLAN_YEARS.last, Math.max(PLAN_YEARS.first, year));
-  return !expandSchedule(planYear).some((t) => t.note !== '' && normalizeKey(t.note) === key);
+  const planNotes = new Set(
+    expandSchedule(planYear)
+      .filter((t) => t.note !== '')
+      .map((t) => normalizeKey(t.note)),
+  );
+  return (note) => {
+    const key = normalizeKey(note);
+    return key !== '' && !planNotes.has(key);
+  };
 }
 
 /** A reason typed for a late or overdue task (its Ghi chú), or for a TTHC field's late month. */
@@ -483,10 +489,9 @@ export function buildReport(input: ReportInput): ReportContent {
   const totals = countStates(reported, asOf);
   const overdue = reported.filter((r) => r.state === 'overdue').sort(byLate);
   const doneLate = reported.filter((r) => r.state === 'doneLate');
+  const isOfficerNote = officerNoteTest(period.year);
   const causes: ReportCause[] = reported
-    .filter(
-      (r) => (r.state === 'overdue' || r.state === 'doneLate') && isOfficerNote(r.task.note, period.year),
-    )
+    .filter((r) => (r.state === 'overdue' || r.state === 'doneLate') && isOfficerNote(r.task.note))
     .sort((a, b) => a.task.row - b.task.row)
     .map((r) => ({ subject: r.task.task, month: null, text: r.task.note }));
   const [collective] = issuerLines(settings.unitName);
