@@ -7,6 +7,7 @@
 import {
   countVi,
   percentVi,
+  REPORT,
   REPORT_TEXT,
   SHEET,
   tthcMonthsText,
@@ -15,7 +16,13 @@ import {
   type FigureWords,
 } from '../i18n/vi';
 import { formatVnDate } from './dates';
-import { dateInWords, type ReportContent, type ReportedTask, type TaskFigures } from './report';
+import {
+  dateInWords,
+  type ReportContent,
+  type ReportedTask,
+  type TaskFigures,
+  type TthcReport,
+} from './report';
 import type { ReportBlock, ReportDocument, ReportTableRow } from './reportDocument';
 import { ROMAN_QUARTER } from './schedule';
 import { hasFigures, onTimeRate, resolvedOf, type TthcFigures } from './tthc';
@@ -351,13 +358,18 @@ function officerNotes(c: ReportContent): ReportDocument['officerNotes'] {
   if (c.tthc.unbalanced.length > 0)
     notes.push({
       heading: REPORT_TEXT.tthcUnbalancedHeading(c.tthc.unbalanced.length),
-      lines: c.tthc.unbalanced.map((u) =>
-        REPORT_TEXT.tthcUnbalancedLine(
-          u.field,
-          u.figures.received,
-          resolvedOf(u.figures),
-          u.figures.pendingOnTime + u.figures.pendingLate,
-        ),
+      lines: c.tthc.unbalanced.flatMap((u) =>
+        u.dataErrorRows.length > 0
+          ? [REPORT_TEXT.tthcLeftOutByRows(u.field, u.dataErrorRows)]
+          : [
+              REPORT_TEXT.tthcUnbalancedLine(
+                u.field,
+                u.figures.received,
+                resolvedOf(u.figures),
+                u.figures.pendingOnTime + u.figures.pendingLate,
+              ),
+              ...u.problems.map((x) => REPORT_TEXT.fixProblem(x.cell, x.message)),
+            ],
       ),
     });
   return notes;
@@ -390,4 +402,30 @@ export function buildReportDocument(c: ReportContent): ReportDocument {
     signature: c.signature,
     officerNotes: officerNotes(c),
   };
+}
+
+/**
+ * What the officer is told of the TTHC rows and fields the report's figures leave out, each once: the rows
+ * showing "Lỗi dữ liệu" of fields still counted (`rowsSentence`: how many), then each field left out, with
+ * the errors on its rows (their cells and what is typed in them). `where` says where they are listed.
+ */
+export function tthcLeftOutMessage(
+  t: TthcReport,
+  rowsSentence: (rows: number) => string,
+  where: string,
+): string {
+  const explained = new Set(t.unbalanced.flatMap((u) => u.dataErrorRows));
+  const rows = t.dataErrors.filter((d) => !explained.has(d.row)).length;
+  return [
+    ...(rows > 0 ? [rowsSentence(rows)] : []),
+    ...t.unbalanced.map((u) =>
+      REPORT.tthcLeftOut(
+        u.field,
+        where,
+        u.problems.map((x) => x.message),
+        u.figures.received,
+        resolvedOf(u.figures) + u.figures.pendingOnTime + u.figures.pendingLate,
+      ),
+    ),
+  ].join(' ');
 }

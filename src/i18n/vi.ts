@@ -487,8 +487,18 @@ export const REPORT = {
   trackerBroken: (first: string) => `Không đọc được bảng theo dõi: ${first}`,
   tthcDataErrors: (rows: number) =>
     `${rows} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu nên chưa được tính vào số liệu hồ sơ thủ tục hành chính (liệt kê cuối trang báo cáo, ngoài vùng in); hãy sửa rồi tổng hợp lại.`,
-  tthcUnbalanced: (fields: string[]) =>
-    `Số liệu hồ sơ thủ tục hành chính của lĩnh vực ${fields.join(', ')} không khớp (số nhận giải quyết khác số đã giải quyết cộng số đang giải quyết) nên chưa được đưa vào báo cáo (ghi cuối trang báo cáo, ngoài vùng in); hãy kiểm tra rồi tổng hợp lại.`,
+  /**
+   * A field left out of the report's TTHC figures, said once: the check's errors on its rows (each naming its
+   * cell and what is in it), or, when no row is wrong by itself, the figures that do not add up.
+   */
+  tthcLeftOut: (field: string, where: string, problems: string[], received: number, handled: number) =>
+    `Lĩnh vực ${field} chưa được tính vào số liệu hồ sơ thủ tục hành chính của báo cáo${where}: ${
+      problems.length > 0
+        ? problems.join(' ')
+        : `qua các tháng của kỳ, số nhận giải quyết là ${countVi(received)} nhưng số đã giải quyết cộng số đang giải quyết là ${countVi(handled)}. Hãy kiểm tra số kỳ trước chuyển qua của từng tháng rồi tổng hợp lại.`
+    }`,
+  /** Where the left-out fields are listed: on the report sheet, below its print area. */
+  tthcLeftOutWhere: ' (ghi cuối trang báo cáo, ngoài vùng in)',
 } as const;
 
 /** Messages of the task pane's settings form. */
@@ -691,9 +701,12 @@ export const REPORT_TEXT = {
   tthcFixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu. Các dòng này không được tính vào số liệu hồ sơ thủ tục hành chính của báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
   tthcUnbalancedHeading: (n: number) =>
-    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): số liệu hồ sơ thủ tục hành chính của ${n} lĩnh vực không khớp (số nhận giải quyết khác số đã giải quyết cộng số đang giải quyết), nên chưa được đưa vào báo cáo. Hãy kiểm tra trang "${SHEET.tthc}" (lệnh Kiểm tra dữ liệu chỉ ra dòng cần sửa) rồi tổng hợp lại.`,
+    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} lĩnh vực chưa được đưa vào số liệu hồ sơ thủ tục hành chính của báo cáo. Hãy sửa trang "${SHEET.tthc}" như dưới đây (lệnh Kiểm tra dữ liệu chỉ ra từng ô) rồi tổng hợp lại.`,
   tthcUnbalancedLine: (field: string, received: number, resolved: number, pending: number) =>
     `- Lĩnh vực ${field}: nhận giải quyết ${countVi(received)}, đã giải quyết ${countVi(resolved)}, đang giải quyết ${countVi(pending)}.`,
+  /** A field left out because of rows showing "Lỗi dữ liệu" (listed above, with their cells). */
+  tthcLeftOutByRows: (field: string, rows: number[]) =>
+    `- Lĩnh vực ${field}: không tính vì dòng ${rows.join(', ')} có lỗi dữ liệu (nêu ở trên).`,
   /** The block below the printed report listing rows to fix. */
   fixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Dòng hiện "${STATE_LABEL.dataError}" không được tính vào số liệu nào của báo cáo; các dòng khác được tính như bảng theo dõi đang hiển thị. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
