@@ -24,6 +24,7 @@ import {
   type TthcReport,
 } from './report';
 import type { ReportBlock, ReportDocument, ReportTableRow } from './reportDocument';
+import type { WrittenResult } from './results';
 import { ROMAN_QUARTER } from './schedule';
 import { hasFigures, onTimeRate, resolvedOf, type TthcFigures } from './tthc';
 
@@ -149,6 +150,40 @@ function sectionTable(c: ReportContent): ReportBlock {
   };
 }
 
+/** The same words, whatever the spacing or the letters' composition. */
+const sameWords = (a: string, b: string): boolean =>
+  a.normalize('NFC').replace(/\s+/gu, ' ').trim() === b.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+/**
+ * A task's results in quarter order, a text written the same in consecutive quarters stated once, attributed
+ * to the quarters it covers; different texts each with its own quarter.
+ */
+export function statedOnce(
+  results: readonly WrittenResult[],
+): { task: string; quarters: number[]; text: string }[] {
+  const out: { task: string; order: number; quarters: number[]; text: string }[] = [];
+  for (const r of results) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      last.order === r.order &&
+      last.task === r.task &&
+      last.quarters[last.quarters.length - 1] === r.quarter - 1 &&
+      sameWords(last.text, r.text)
+    )
+      last.quarters.push(r.quarter);
+    else out.push({ task: r.task, order: r.order, quarters: [r.quarter], text: r.text });
+  }
+  return out;
+}
+
+/** Quarters in words: "I", "I và II", "I, II và III". */
+function quartersVi(romans: string[]): string {
+  return romans.length <= 1
+    ? (romans[0] ?? '')
+    : `${romans.slice(0, -1).join(', ')} và ${romans[romans.length - 1]}`;
+}
+
 /** Part I: the overall figures, each section's figures, results and tasks, and the table by section. */
 function resultBlocks(c: ReportContent): ReportBlock[] {
   const out: ReportBlock[] = [];
@@ -157,13 +192,21 @@ function resultBlocks(c: ReportContent): ReportBlock[] {
   out.push({ kind: 'heading', level: 2, text: REPORT_TEXT.overall });
   out.push(...reportFigures(figureWords(c.figures), asOf).map(p));
   out.push({ kind: 'heading', level: 2, text: REPORT_TEXT.bySection });
-  const quarterOf = (q: number): string | null => (c.period.quarter > 1 ? ROMAN_QUARTER[q - 1] : null);
   c.sections
     .filter((s) => s.figures.counted > 0 || s.results.length > 0)
     .forEach((s, i) => {
       out.push({ kind: 'heading', level: 3, text: REPORT_TEXT.sectionHeading(i + 1, s.title, s.id) });
       out.push(...reportFigures(figureWords(s.figures), null).map(p));
-      out.push(...s.results.map((r) => p(REPORT_TEXT.resultItem(r.task, quarterOf(r.quarter), r.text))));
+      for (const r of statedOnce(s.results))
+        out.push(
+          p(
+            REPORT_TEXT.resultItem(
+              r.task,
+              c.period.quarter > 1 ? quartersVi(r.quarters.map((q) => ROMAN_QUARTER[q - 1])) : null,
+              r.text,
+            ),
+          ),
+        );
       if (s.results.length === 0 && s.standing > 0)
         out.push({ kind: 'placeholder', key: 'results', text: REPORT_TEXT.resultsPlaceholder });
       out.push(...listWithMore(s.done, MAX_LISTED.donePerSection, doneItem));

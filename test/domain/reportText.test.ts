@@ -50,6 +50,32 @@ describe('results per period in the report', () => {
     makeTask(7, { section: 'II.5', task: 'Bố trí kinh phí CCHC' }),
   ];
 
+  it('states a text written the same in consecutive quarters once, attributed to the quarters it covers', () => {
+    const standingText = 'Duy trì tiếp công dân vào thứ Năm hằng tuần';
+    const text = bodyText(
+      input(standing, {
+        period: reportPeriod(2026, 4),
+        asOf: '2026-12-04',
+        results: results([
+          result({ quarter: 1, text: standingText }),
+          result({ quarter: 2, text: ` ${standingText}  ` }),
+          result({ quarter: 3, text: standingText }),
+          result({ quarter: 4, text: 'Tiếp 12 lượt công dân' }),
+          result({ order: 6, task: 'Ứng dụng chữ ký số', quarter: 1, text: 'Ký số 100%' }),
+          result({ order: 6, task: 'Ứng dụng chữ ký số', quarter: 3, text: 'Ký số 100%' }),
+        ]),
+      }),
+    );
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.includes(standingText))).toEqual([
+      `- Tiếp công dân định kỳ (quý I, II và III): ${standingText}.`,
+    ]);
+    expect(lines).toContain('- Tiếp công dân định kỳ (quý IV): Tiếp 12 lượt công dân.');
+    // Not consecutive (nothing written for quý II): each stated with its quarter.
+    expect(lines).toContain('- Ứng dụng chữ ký số (quý I): Ký số 100%.');
+    expect(lines).toContain('- Ứng dụng chữ ký số (quý III): Ký số 100%.');
+  });
+
   it("states under each plan section what was written for the period's quarters, in the plan's order, attributed to its task", () => {
     const text = bodyText(
       input(standing, {
