@@ -160,7 +160,7 @@ const sameWords = (a: string, b: string): boolean =>
  */
 export function statedOnce(
   results: readonly WrittenResult[],
-): { task: string; quarters: number[]; text: string }[] {
+): { task: string; order: number; quarters: number[]; text: string }[] {
   const out: { task: string; order: number; quarters: number[]; text: string }[] = [];
   for (const r of results) {
     const last = out[out.length - 1];
@@ -197,16 +197,22 @@ function resultBlocks(c: ReportContent): ReportBlock[] {
     .forEach((s, i) => {
       out.push({ kind: 'heading', level: 3, text: REPORT_TEXT.sectionHeading(i + 1, s.title, s.id) });
       out.push(...reportFigures(figureWords(s.figures), null).map(p));
-      for (const r of statedOnce(s.results))
-        out.push(
-          p(
-            REPORT_TEXT.resultItem(
-              r.task,
-              c.period.quarter > 1 ? quartersVi(r.quarters.map((q) => ROMAN_QUARTER[q - 1])) : null,
-              r.text,
-            ),
-          ),
-        );
+      // A task with words for more than one quarter is named once, its quarters under it ("+ Quý I: …").
+      const stated = statedOnce(s.results);
+      const quarters = (qs: number[]): string => quartersVi(qs.map((q) => ROMAN_QUARTER[q - 1]));
+      stated.forEach((r, k) => {
+        const prev = stated[k - 1];
+        const next = stated[k + 1];
+        const grouped = (x: typeof r | undefined): boolean => !!x && x.order === r.order && x.task === r.task;
+        if (c.period.quarter === 1 || (!grouped(prev) && !grouped(next)))
+          out.push(
+            p(REPORT_TEXT.resultItem(r.task, c.period.quarter > 1 ? quarters(r.quarters) : null, r.text)),
+          );
+        else {
+          if (!grouped(prev)) out.push(p(REPORT_TEXT.resultTask(r.task)));
+          out.push(p(REPORT_TEXT.resultQuarterItem(quarters(r.quarters), r.text)));
+        }
+      });
       if (s.results.length === 0 && s.standing > 0)
         out.push({ kind: 'placeholder', key: 'results', text: REPORT_TEXT.resultsPlaceholder });
       out.push(...listWithMore(s.done, MAX_LISTED.donePerSection, doneItem));

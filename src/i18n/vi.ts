@@ -609,6 +609,9 @@ export const REPORT_TEXT = {
   /** What the officer wrote for a task in a quarter: "- Tiếp công dân (quý II): Tiếp 15 lượt …". */
   resultItem: (task: string, quarter: string | null, text: string) =>
     `- ${task}${quarter ? ` (quý ${quarter})` : ''}: ${endSentence(text)}`,
+  /** A task with words for several quarters, named once: "- Tiếp công dân:", then its quarters under it. */
+  resultTask: (task: string) => `- ${task}:`,
+  resultQuarterItem: (quarters: string, text: string) => `+ Quý ${quarters}: ${endSentence(text)}`,
   resultsPlaceholder:
     '[Nhập kết quả thực hiện các nhiệm vụ thường xuyên của mục này trong kỳ tại đây trước khi trình ký.]',
   shortcomings: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',

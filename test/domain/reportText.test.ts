@@ -67,13 +67,22 @@ describe('results per period in the report', () => {
       }),
     );
     const lines = text.split('\n');
-    expect(lines.filter((l) => l.includes(standingText))).toEqual([
-      `- Tiếp công dân định kỳ (quý I, II và III): ${standingText}.`,
+    expect(lines.filter((l) => l.includes(standingText))).toEqual([`+ Quý I, II và III: ${standingText}.`]);
+    // The task named once, its quarters under it.
+    const at = lines.indexOf('- Tiếp công dân định kỳ:');
+    expect(lines.slice(at, at + 3)).toEqual([
+      '- Tiếp công dân định kỳ:',
+      `+ Quý I, II và III: ${standingText}.`,
+      '+ Quý IV: Tiếp 12 lượt công dân.',
     ]);
-    expect(lines).toContain('- Tiếp công dân định kỳ (quý IV): Tiếp 12 lượt công dân.');
+    expect(lines.filter((l) => l.includes('Tiếp công dân định kỳ'))).toHaveLength(1);
     // Not consecutive (nothing written for quý II): each stated with its quarter.
-    expect(lines).toContain('- Ứng dụng chữ ký số (quý I): Ký số 100%.');
-    expect(lines).toContain('- Ứng dụng chữ ký số (quý III): Ký số 100%.');
+    const sig = lines.indexOf('- Ứng dụng chữ ký số:');
+    expect(lines.slice(sig, sig + 3)).toEqual([
+      '- Ứng dụng chữ ký số:',
+      '+ Quý I: Ký số 100%.',
+      '+ Quý III: Ký số 100%.',
+    ]);
   });
 
   it("states under each plan section what was written for the period's quarters, in the plan's order, attributed to its task", () => {
@@ -90,11 +99,13 @@ describe('results per period in the report', () => {
     );
     const lines = text.split('\n');
     const at = (s: string): number => lines.findIndex((l) => l.includes(s));
-    expect(lines).toContain('- Tiếp công dân định kỳ (quý I): Tiếp 15 lượt công dân.');
-    expect(lines).toContain('- Tiếp công dân định kỳ (quý II): Tiếp 12 lượt công dân.');
+    expect(lines).toContain('- Tiếp công dân định kỳ:');
+    expect(lines).toContain('+ Quý I: Tiếp 15 lượt công dân.');
+    expect(lines).toContain('+ Quý II: Tiếp 12 lượt công dân.');
     expect(lines).toContain('- Ứng dụng chữ ký số (quý II): 100% văn bản đi được ký số.');
-    expect(at('(quý I): Tiếp 15')).toBeLessThan(at('(quý II): Tiếp 12'));
-    expect(at('(quý II): Tiếp 12')).toBeLessThan(at('Ứng dụng chữ ký số (quý II)'));
+    expect(at('- Tiếp công dân định kỳ:')).toBeLessThan(at('+ Quý I: Tiếp 15'));
+    expect(at('+ Quý I: Tiếp 15')).toBeLessThan(at('+ Quý II: Tiếp 12'));
+    expect(at('+ Quý II: Tiếp 12')).toBeLessThan(at('Ứng dụng chữ ký số (quý II)'));
     expect(text).not.toContain('không thuộc kỳ này');
     // The section II.5 has standing tasks and nothing written: a marked place for the officer, no sentence.
     const doc = buildReportDocument(buildReport(input(standing, { results: results([result({})]) })));
