@@ -10,7 +10,7 @@ import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
 import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
 import { NO_RESULTS, type ResultsRead, type WrittenResult } from './results';
-import { REPORT_SUBJECT } from './plan';
+import { PLAN_ITEMS, REPORT_SUBJECT } from './plan';
 import { expandSchedule, PLAN_YEARS } from './schedule';
 import { normalizeKey } from './text';
 import type { Problem } from './problems';
@@ -472,6 +472,16 @@ function reportSections(
   return sections;
 }
 
+/** The plan's task of writing the report of `period` ("Báo cáo kết quả … 9 tháng năm 2026"), as a key. */
+function thisReportTask(period: ReportPeriod): string | null {
+  for (const item of PLAN_ITEMS) {
+    if (item.rule.kind !== 'reports') continue;
+    const i = item.rule.months.indexOf(period.quarter * 3);
+    if (i >= 0) return normalizeKey(`${item.task} ${item.rule.labels[i]} ${period.year}`);
+  }
+  return null;
+}
+
 /**
  * Part III: the tasks not done that fall due after the as-of day and by the end of the next quarter, and the
  * work the officer planned for the next quarter (written on the period's quarter row: for a Quý IV report, the
@@ -485,8 +495,11 @@ function nextPeriodWork(
   warningDays: number,
 ): { nextQuarter: ReportedTask[]; planned: WrittenResult[] } {
   const next = nextPeriod(period);
+  const signed = thisReportTask(period);
   const nextQuarter = tasks
     .filter((t) => t.deadline !== null && t.deadline > asOf && t.deadline <= next.quarterTo)
+    // The plan's task of writing this very report is done by signing it: not work for the next period.
+    .filter((t) => signed === null || normalizeKey(t.task) !== signed)
     .filter((t) => {
       const state = deadlineState(t, asOf, warningDays);
       return state !== 'dataError' && !isDone(state);

@@ -307,7 +307,7 @@ function tthcShortcomings(c: ReportContent): ReportBlock[] {
         REPORT_TEXT.tthcFrequentLate(
           often.field,
           often.figures.late,
-          REPORT_TEXT.tthcLateMonths(often.lateMonths.join(', ')),
+          REPORT_TEXT.tthcLateMonths(often.lateMonths),
         ),
       ),
     );

@@ -646,8 +646,9 @@ export const REPORT_TEXT = {
   recipientsHeading: 'Nơi nhận:',
   /** "UBND xã …" as the report's sentences name it: "Ủy ban nhân dân xã …". */
   peoplesCommitteeInText: 'Ủy ban nhân dân ',
-  /** A field often late: "trong các tháng 3, 5". */
-  tthcLateMonths: (months: string) => `trong các tháng ${months}`,
+  /** A field often late: "trong các tháng 3 và 5", "trong các tháng 2, 3 và 5". */
+  tthcLateMonths: (months: readonly number[]) =>
+    `trong các tháng ${months.length > 1 ? `${months.slice(0, -1).join(', ')} và ${months[months.length - 1]}` : months.join('')}`,
   more: (count: number, sheet: string) => `- … và ${countVi(count)} nhiệm vụ khác (xem trang "${sheet}").`,
   doneItem: (task: string, evidence: string, date: string | null) =>
     `- ${task}${evidence ? `: ${evidence.replace(/[.;\s]+$/u, '')}` : ''}${date ? ` (hoàn thành ngày ${date})` : ''}.`,

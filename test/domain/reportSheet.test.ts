@@ -296,7 +296,7 @@ describe('the report’s TTHC part', () => {
       'Trong kỳ có 3 hồ sơ thủ tục hành chính giải quyết quá hạn (lĩnh vực Đất đai: 3 hồ sơ).',
     );
     expect(all).toContain(
-      'Lĩnh vực Đất đai thường xuyên có hồ sơ giải quyết quá hạn (3 hồ sơ, trong các tháng 3, 5).',
+      'Lĩnh vực Đất đai thường xuyên có hồ sơ giải quyết quá hạn (3 hồ sơ, trong các tháng 3 và 5).',
     );
     // The reasons, in II.2, each attributed to its field and month; the month after the period is not there.
     expect(all).toContain('- Lĩnh vực Đất đai, tháng 3: Chờ đo đạc.');

@@ -278,6 +278,30 @@ describe('dates true to themselves', () => {
   });
 });
 
+describe('the report being signed', () => {
+  it('is not named as work for the next period in its own section III', () => {
+    const tasks = [
+      makeTask(2, {
+        section: 'IV',
+        task: 'Báo cáo kết quả thực hiện kế hoạch 9 tháng năm 2026',
+        deadline: '2026-09-05',
+        status: 'inProgress',
+      }),
+      makeTask(3, {
+        section: 'IV',
+        task: 'Báo cáo kết quả thực hiện kế hoạch năm 2026',
+        deadline: '2026-12-05',
+        status: 'notStarted',
+      }),
+    ];
+    const text = bodyText(input(tasks, { period: reportPeriod(2026, 3), asOf: '2026-09-02' }));
+    const iii = text.slice(text.indexOf('III. PHƯƠNG HƯỚNG'));
+    expect(iii).not.toContain('Báo cáo kết quả thực hiện kế hoạch 9 tháng năm 2026');
+    // The next report is work for the next period.
+    expect(iii).toContain('Báo cáo kết quả thực hiện kế hoạch năm 2026');
+  });
+});
+
 describe('words an officer would sign', () => {
   it('states not-started work apart from work in progress', () => {
     const tasks = [
