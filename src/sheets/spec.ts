@@ -168,10 +168,12 @@ export interface SheetSpec {
   autoRowHeights?: boolean;
   /**
    * Rows (1-based) whose height the program fits to their text, even where the sheet's other rows have fixed
-   * heights: the height in `rowHeights` is the estimate until then (the .xlsx adapter writes it without
-   * customHeight; the Office.js adapter autofits the row). Excel's autofit ignores merged cells, so such a row
-   * holds, beside a merged text, an unmerged wrapped copy of it as wide as the merge (the report's places for
-   * the officer's words); LibreOffice fits a row to a text merged across columns itself.
+   * heights: the height in `rowHeights` is the estimate until then. The .xlsx adapter writes it without
+   * customHeight, so the program refits the row when its text changes: LibreOffice fits a row to a text merged
+   * across columns itself; Excel's fit skips merged cells, so such a row holds, beside the merged text, an
+   * unmerged wrapped copy of it as wide as the merge (the report's places for the officer's words). The
+   * Office.js adapter keeps the estimate as a fixed height: Microsoft documents that AutoFit does not work on
+   * rows with merged cells (office-js#1840), so it does not ask for it (docs/real-excel-checklist.md D8).
    */
   autoHeightRows?: number[];
   table?: TableSpec;

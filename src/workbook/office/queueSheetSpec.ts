@@ -673,18 +673,6 @@ export async function queueSheetSpec(
       await queue(env.budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
     }
   }
-  if (!spec.autoRowHeights && spec.autoHeightRows?.length && sheet.cells.length > 0) {
-    // Rows left to Excel's fit though merged: each holds an unmerged copy of its text, which the fit measures
-    // (SheetSpec.autoHeightRows); a fitted row is no longer of custom height, so it grows with a typed text.
-    const lastColumn = contentExtent(spec, sheet.cells).end.col;
-    for (const [first, last] of runsOf(spec.autoHeightRows.map((r): [number, number] => [r, 0]))) {
-      const rows = formatRange({
-        start: { row: first - 1, col: 0 },
-        end: { row: last - 1, col: lastColumn },
-      });
-      await queue(env.budget, estimate(2, rows), () => ws.getRange(rows).format.autofitRows());
-    }
-  }
   await writeFreeze(ws, spec, env);
   if (spec.page) await writePage(ws, spec, spec.page, env.budget);
   await writeTabColor(ws, spec, env, opts.clearMark ?? false);
