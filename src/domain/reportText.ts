@@ -15,7 +15,7 @@ import {
   reportFigures,
   type FigureWords,
 } from '../i18n/vi';
-import { formatVnDate } from './dates';
+import { daysBetween, formatVnDate } from './dates';
 import {
   dateInWords,
   type ReportContent,
@@ -105,12 +105,16 @@ function openingText(c: ReportContent, unit: string): string {
   );
 }
 
+/** A task done; one done late says by how many days, so that II.1's "đã nêu tại mục I" names it. */
 const doneItem = (r: ReportedTask): ReportBlock =>
   p(
     REPORT_TEXT.doneItem(
       r.task.task,
       r.task.evidence,
       r.task.completedOn ? formatVnDate(r.task.completedOn) : null,
+      r.state === 'doneLate' && r.task.completedOn && r.task.deadline
+        ? daysBetween(r.task.deadline, r.task.completedOn)
+        : 0,
     ),
   );
 

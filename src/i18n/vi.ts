@@ -650,8 +650,11 @@ export const REPORT_TEXT = {
   tthcLateMonths: (months: readonly number[]) =>
     `trong các tháng ${months.length > 1 ? `${months.slice(0, -1).join(', ')} và ${months[months.length - 1]}` : months.join('')}`,
   more: (count: number, sheet: string) => `- … và ${countVi(count)} nhiệm vụ khác (xem trang "${sheet}").`,
-  doneItem: (task: string, evidence: string, date: string | null) =>
-    `- ${task}${evidence ? `: ${evidence.replace(/[.;\s]+$/u, '')}` : ''}${date ? ` (hoàn thành ngày ${date})` : ''}.`,
+  /** A task done: its evidence and day; `lateDays` > 0 when done after its deadline (II.1 refers to it). */
+  doneItem: (task: string, evidence: string, date: string | null, lateDays = 0) =>
+    `- ${task}${evidence ? `: ${evidence.replace(/[.;\s]+$/u, '')}` : ''}${
+      date ? ` (hoàn thành ngày ${date}${lateDays > 0 ? `, quá hạn ${countVi(lateDays)} ngày` : ''})` : ''
+    }.`,
   overdueItem: (task: string, lead: string, deadline: string, days: number) =>
     `- ${task} (${lead ? `chủ trì: ${lead}; ` : ''}hạn ${deadline}, quá hạn ${countVi(days)} ngày).`,
   /** A task due from the as-of day to the period's end, not done. */

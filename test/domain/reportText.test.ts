@@ -303,6 +303,27 @@ describe('the report being signed', () => {
 });
 
 describe('words an officer would sign', () => {
+  it('names a task done late, with its days late, where II.1 says it was named (mục I)', () => {
+    const tasks = [
+      makeTask(2, {
+        task: 'Họp rà soát tháng 5',
+        deadline: '2026-06-05',
+        status: 'done',
+        completedOn: '2026-06-12',
+      }),
+      makeTask(3, {
+        task: 'Họp rà soát tháng 4',
+        deadline: '2026-05-05',
+        status: 'done',
+        completedOn: '2026-05-05',
+      }),
+    ];
+    const text = bodyText(input(tasks, { period: reportPeriod(2026, 2), asOf: '2026-06-20' }));
+    expect(text).toContain('- Họp rà soát tháng 5 (hoàn thành ngày 12/06/2026, quá hạn 7 ngày).');
+    expect(text).toContain('- Họp rà soát tháng 4 (hoàn thành ngày 05/05/2026).');
+    expect(text).toContain('Có 1 nhiệm vụ hoàn thành nhưng quá hạn (đã nêu tại mục I).');
+  });
+
   it('states not-started work apart from work in progress', () => {
     const tasks = [
       makeTask(2, { deadline: '2026-06-20', status: 'inProgress' }),
