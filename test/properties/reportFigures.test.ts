@@ -310,13 +310,20 @@ function check(c: Case): void {
   const partI = lines.slice(0, at(REPORT_TEXT.shortcomings));
   if (!partI.some((l) => l.startsWith('- … và ')))
     same(
-      partI.filter((l) => /, quá hạn [\d.]+ ngày\)\.$/u.test(l)).length +
+      partI.filter((l) => /(\(|; )hạn \d{2}\/\d{2}\/\d{4}, quá hạn [\d.]+ ngày\)\.$/u.test(l)).length +
         content.overdue.filter((r) => !/[\p{L}\p{N}]/u.test(r.task.task)).length,
       overdueCount,
       'named overdue tasks (a task cell without words is counted, not named)',
     );
   const doneLate = new RegExp(`Có ${N} nhiệm vụ hoàn thành nhưng quá hạn`).exec(ii);
   same(doneLate ? num(doneLate[1]) : 0, col(total, 3), 'II.1 vs the table: done late');
+  // … each named in part I ("đã nêu tại mục I"), with its days late.
+  if (!partI.some((l) => l.startsWith('- … và ')))
+    same(
+      partI.filter((l) => /\(hoàn thành ngày \d{2}\/\d{2}\/\d{4}, quá hạn [\d.]+ ngày\)\.$/u.test(l)).length,
+      col(total, 3),
+      'named tasks done late',
+    );
 
   // Tổng hợp's figures for the period and `report --json`.
   const roll = rollup(read.tasks, {
