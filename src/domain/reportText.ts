@@ -6,6 +6,7 @@
  */
 import {
   countVi,
+  listVi,
   percentVi,
   REPORT,
   REPORT_TEXT,
@@ -181,13 +182,6 @@ export function statedOnce(
   return out;
 }
 
-/** Quarters in words: "I", "I và II", "I, II và III". */
-function quartersVi(romans: string[]): string {
-  return romans.length <= 1
-    ? (romans[0] ?? '')
-    : `${romans.slice(0, -1).join(', ')} và ${romans[romans.length - 1]}`;
-}
-
 /** Part I: the overall figures, each section's figures, results and tasks, and the table by section. */
 function resultBlocks(c: ReportContent): ReportBlock[] {
   const out: ReportBlock[] = [];
@@ -203,7 +197,7 @@ function resultBlocks(c: ReportContent): ReportBlock[] {
       out.push(...reportFigures(figureWords(s.figures), null).map(p));
       // A task with words for more than one quarter is named once, its quarters under it ("+ Quý I: …").
       const stated = statedOnce(s.results);
-      const quarters = (qs: number[]): string => quartersVi(qs.map((q) => ROMAN_QUARTER[q - 1]));
+      const quarters = (qs: number[]): string => listVi(qs.map((q) => ROMAN_QUARTER[q - 1]));
       stated.forEach((r, k) => {
         const prev = stated[k - 1];
         const next = stated[k + 1];

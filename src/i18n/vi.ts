@@ -647,8 +647,7 @@ export const REPORT_TEXT = {
   /** "UBND xã …" as the report's sentences name it: "Ủy ban nhân dân xã …". */
   peoplesCommitteeInText: 'Ủy ban nhân dân ',
   /** A field often late: "trong các tháng 3 và 5", "trong các tháng 2, 3 và 5". */
-  tthcLateMonths: (months: readonly number[]) =>
-    `trong các tháng ${months.length > 1 ? `${months.slice(0, -1).join(', ')} và ${months[months.length - 1]}` : months.join('')}`,
+  tthcLateMonths: (months: readonly number[]) => `trong các tháng ${listVi(months)}`,
   more: (count: number, sheet: string) => `- … và ${countVi(count)} nhiệm vụ khác (xem trang "${sheet}").`,
   /** A task done: its evidence and day; `lateDays` > 0 when done after its deadline (II.1 refers to it). */
   doneItem: (task: string, evidence: string, date: string | null, lateDays = 0) =>
@@ -825,6 +824,13 @@ export interface FigureWords {
 }
 
 /** "1.049": a count as Vietnamese writes it (a dot between thousands). */
+/** Items in words: "I", "I và II", "I, II và III" (quarters, months). */
+export function listVi(items: readonly (string | number)[]): string {
+  return items.length <= 1
+    ? String(items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+}
+
 export function countVi(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }

@@ -481,6 +481,40 @@ function notesBlock(doc: ReportDocument): Row[] {
   return rows;
 }
 
+/**
+ * A place for the officer's words on row `n`, holding `hint`: marked while it holds the hint it was written with
+ * (typed over, it is body text); and it grows with what is typed over the hint, in print too: its height is
+ * left to the program, and an unmerged wrapped copy of the text outside the print area gives Excel's fit (which
+ * skips merged cells) the text's height; LibreOffice fits the merged text itself.
+ */
+function markPlace(
+  n: number,
+  hint: string,
+  out: {
+    conditionalFormats: ConditionalFormatSpec[];
+    autoHeightRows: number[];
+    formulas: FormulaCell[];
+    styles: StyleRun[];
+  },
+): void {
+  out.conditionalFormats.push({
+    range: `A${n}`,
+    formula: `=$A$${n}="${hint.replace(/"/g, '""')}"`,
+    fill: PLACEHOLDER_FILL,
+    fontColor: PLACEHOLDER_COLOR,
+  });
+  out.autoHeightRows.push(n);
+  const copy = `${colToLetters(COPY_COLUMN)}${n}`;
+  out.formulas.push({ cell: copy, formula: `=$A${n}&""`, result: hint });
+  out.styles.push({
+    range: copy,
+    style: {
+      font: { name: FONT, size: BODY_PT, color: COPY_COLOR },
+      alignment: { horizontal: 'justify', vertical: 'top', wrap: true },
+    },
+  });
+}
+
 /** The page number, in the body's font (Excel's header codes: &"font,style" &size &P). */
 const PAGE_NUMBER = `&"${FONT},Regular"&${BODY_PT}&P`;
 
@@ -500,6 +534,7 @@ export function renderReportSheet(doc: ReportDocument, sheetName: string): Sheet
   const rowHeights: Record<number, number> = {};
   const autoHeightRows: number[] = [];
   const formulas: FormulaCell[] = [];
+  const place = { conditionalFormats, autoHeightRows, formulas, styles };
   const L = colToLetters;
   rows.forEach((r, i) => {
     const n = i + 1;
@@ -514,27 +549,7 @@ export function renderReportSheet(doc: ReportDocument, sheetName: string): Sheet
       if (s.style)
         styles.push({ range, style: { ...s.style, font: { name: FONT, size: BODY_PT, ...s.style.font } } });
     }
-    if (r.placeholder && typeof line[0] === 'string') {
-      // Marked while the cell holds the hint it was written with; typed over, it is body text.
-      conditionalFormats.push({
-        range: `A${n}`,
-        formula: `=$A$${n}="${line[0].replace(/"/g, '""')}"`,
-        fill: PLACEHOLDER_FILL,
-        fontColor: PLACEHOLDER_COLOR,
-      });
-      // The row grows with what is typed over the hint, in print too: its height is left to the program, and
-      // an unmerged wrapped copy of the text outside the print area gives Excel's fit (which skips merged
-      // cells) the text's height; LibreOffice fits the merged text itself.
-      autoHeightRows.push(n);
-      formulas.push({ cell: `${L(COPY_COLUMN)}${n}`, formula: `=$A${n}&""`, result: line[0] });
-      styles.push({
-        range: `${L(COPY_COLUMN)}${n}`,
-        style: {
-          font: { name: FONT, size: BODY_PT, color: COPY_COLOR },
-          alignment: { horizontal: 'justify', vertical: 'top', wrap: true },
-        },
-      });
-    }
+    if (r.placeholder && typeof line[0] === 'string') markPlace(n, line[0], place);
     for (const rule of r.rules ?? [])
       styles.push({
         range: `${L(rule.from)}${n}:${L(rule.from + rule.span - 1)}${n}`,
