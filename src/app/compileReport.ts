@@ -1,3 +1,4 @@
+import { tthcLeftOutMessage } from '../domain/reportText';
 import { HEADERS, PROBLEM, REPORT, SETTING_LABEL, SHEET } from '../i18n/vi';
 import { formatVnDate, type IsoDate } from '../domain/dates';
 import {
@@ -234,14 +235,12 @@ export async function compileReport(port: WorkbookPort, opts: ReportOptions): Pr
     const warnings = [...(port.lastWarnings ?? [])];
     return {
       ok: true,
-      message:
-        REPORT.written(target, period.subject, content.dataErrors.length) +
-        (content.tthc.dataErrors.length > 0
-          ? ` ${REPORT.tthcDataErrors(content.tthc.dataErrors.length)}`
-          : '') +
-        (content.tthc.unbalanced.length > 0
-          ? ` ${REPORT.tthcUnbalanced(content.tthc.unbalanced.map((u) => u.field))}`
-          : ''),
+      message: [
+        REPORT.written(target, period.subject, content.dataErrors.length),
+        tthcLeftOutMessage(content.tthc, REPORT.tthcDataErrors, REPORT.tthcLeftOutWhere),
+      ]
+        .filter((x) => x !== '')
+        .join(' '),
       sheet: target,
       cell: 'A1',
       content,

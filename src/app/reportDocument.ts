@@ -7,7 +7,7 @@ import type { IsoDate } from '../domain/dates';
 import type { Quarter } from '../domain/periods';
 import { reportJson, type ReportContent } from '../domain/report';
 import type { ReportDocument } from '../domain/reportDocument';
-import { buildReportDocument } from '../domain/reportText';
+import { buildReportDocument, tthcLeftOutMessage } from '../domain/reportText';
 import { DOCX } from '../i18n/docx';
 import type { WorkbookPort } from '../workbook/port';
 import { TRACKER_SHEETS } from './checkTracker';
@@ -24,7 +24,7 @@ export interface ReportDocumentOutcome extends ActionOutcome {
   fileName?: string;
   /** Tracker rows with data errors: counted, not named in the document (the message says how many). */
   dataErrorRows?: number;
-  /** A sentence on the TTHC rows left out for data errors, or "". */
+  /** What the TTHC figures leave out (rows with data errors, fields), each said once, or "". */
   tthcNote?: string;
 }
 
@@ -46,7 +46,7 @@ export async function readReportDocument(
       json: reportJson(content, period.sheetName),
       fileName: DOCX.fileName(content.unitName, period.subject),
       dataErrorRows: content.dataErrors.length,
-      tthcNote: content.tthc.dataErrors.length > 0 ? DOCX.tthcDataErrors(content.tthc.dataErrors.length) : '',
+      tthcNote: tthcLeftOutMessage(content.tthc, DOCX.tthcDataErrors, ''),
     };
   });
 }

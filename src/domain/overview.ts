@@ -4,18 +4,11 @@ import { deadlineState, type DeadlineState } from './deadline';
 import { nextReportDue, type ReportPeriod } from './periods';
 import { addCount, completionRate, emptyCounts, reportState, type StateCounts } from './rollup';
 import { reportPeriod } from './periods';
+import { buildTthcReport } from './report';
 import type { Settings } from './settings';
 import type { Task } from './tracker';
 import { currentPeriod } from './periods';
-import {
-  onTimeRate,
-  resolvedOf,
-  tthcFieldsOf,
-  tthcFigures,
-  tthcReportMonths,
-  TTHC_FIELDS,
-  type TthcRead,
-} from './tthc';
+import { onTimeRate, resolvedOf, tthcFieldsOf, tthcFigures, TTHC_FIELDS, type TthcRead } from './tthc';
 
 export interface OverviewTask {
   row: number;
@@ -77,13 +70,18 @@ export interface TthcOverview {
   latestRate: number | null;
   latestOnTime: number;
   latestResolved: number;
-  /** The report period the figures are for (the one compiled by default today), and its months with figures. */
+  /**
+   * The report period the figures are for (the one compiled by default today), and its months with figures:
+   * the report's TTHC part as of today (report.buildTthcReport), the fields it leaves out left out here too.
+   */
   period: ReportPeriod;
   periodMonths: number[];
   periodRate: number | null;
   periodOnTime: number;
   periodResolved: number;
   lateFields: TthcLateField[];
+  /** Fields the report leaves out of its figures (theirs do not add up, or a row of theirs is a data error). */
+  leftOutFields: string[];
   /** Rows showing "Lỗi dữ liệu" (counted nowhere): the sheet row, and its month and field where readable. */
   dataErrorRows: { row: number; month: number | null; field: string | null }[];
 }
@@ -102,7 +100,10 @@ export function buildTthcOverview(
   const latestMonth = year.months.length > 0 ? year.months[year.months.length - 1] : null;
   const latest =
     latestMonth === null ? null : tthcFigures(rows, { from: latestMonth, to: latestMonth }, fields);
-  const p = tthcFigures(rows, tthcReportMonths(period), fields);
+  // The period's figures are the report's own (one truth): its TTHC window as of today (the months up to
+  // today's, with the period's cut-off), over the fields whose figures add up.
+  const report = buildTthcReport(read, period, listedFields, [], '', today);
+  const p = report.figures;
   const good = (f: { early: number; onTime: number }): number => f.early + f.onTime;
   return {
     present: read.readable,
@@ -130,6 +131,7 @@ export function buildTthcOverview(
         (a, b) =>
           Number(b.frequent) - Number(a.frequent) || b.late + b.pendingLate - (a.late + a.pendingLate),
       ),
+    leftOutFields: report.unbalanced.map((u) => u.field),
     dataErrorRows: rows
       .filter((r) => r.state === 'dataError')
       .map((r) => ({ row: r.row, month: r.month, field: r.field })),

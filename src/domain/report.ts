@@ -10,7 +10,7 @@ import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
 import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
 import { NO_RESULTS, type ResultsRead, type WrittenResult } from './results';
-import { REPORT_SUBJECT } from './plan';
+import { PLAN_ITEMS, REPORT_SUBJECT } from './plan';
 import { expandSchedule, PLAN_YEARS } from './schedule';
 import { normalizeKey } from './text';
 import type { Problem } from './problems';
@@ -164,6 +164,16 @@ export interface ReportCause {
   text: string;
 }
 
+/** A field the report's TTHC figures leave out (TthcReport.unbalanced). */
+export interface TthcLeftOut {
+  field: string;
+  figures: TthcFigures;
+  /** The check's errors on the field's rows within the report's months, in sheet order. */
+  problems: { cell: string; message: string }[];
+  /** The field's rows within the report's months that show "Lỗi dữ liệu" (1-based sheet rows). */
+  dataErrorRows: number[];
+}
+
 /** The report's TTHC part: the period's dossier figures from "Hồ sơ TTHC". */
 export interface TthcReport {
   /** The workbook has the sheet and it can be read. */
@@ -175,8 +185,13 @@ export interface TthcReport {
   figures: TthcPeriodFigures;
   /** Rows showing "Lỗi dữ liệu" (counted nowhere), with the check's errors, in sheet order. */
   dataErrors: DataErrorRow[];
-  /** Fields left out of the report's figures because theirs do not add up, with their figures as read. */
-  unbalanced: { field: string; figures: TthcFigures }[];
+  /**
+   * Fields left out of the report's figures because theirs do not add up, with their figures as read and why:
+   * the check's errors on the field's rows of the report's months (a count typed as text, a month whose
+   * figures do not add up: each names its cell and what is in it), and the rows among them that show "Lỗi dữ
+   * liệu" (listed here, not again among `dataErrors`' fields).
+   */
+  unbalanced: TthcLeftOut[];
   /** Each late month's Nguyên nhân quá hạn, by field (in the table's order), then month. */
   causes: ReportCause[];
 }
@@ -324,14 +339,25 @@ function balancedFigures(
   rows: readonly TthcRow[],
   window: MonthWindow,
   fields: readonly string[],
-): { figures: TthcPeriodFigures; unbalanced: { field: string; figures: TthcFigures }[] } {
+): {
+  figures: TthcPeriodFigures;
+  unbalanced: { field: string; figures: TthcFigures; rows: TthcRow[] }[];
+} {
   let kept = rows;
-  const unbalanced: { field: string; figures: TthcFigures }[] = [];
+  const unbalanced: { field: string; figures: TthcFigures; rows: TthcRow[] }[] = [];
+  // Every row of each field, those the figures do not count (Lỗi dữ liệu) too: what explains a field left out.
+  const all = groupBy(rows, fields, (r) => r.field);
+  const rowsOf = (key: string): TthcRow[] => {
+    const i = fields.indexOf(key);
+    return (i >= 0 ? all.groups[i] : all.other).filter(
+      (r) => r.month !== null && r.month >= window.from && r.month <= window.to,
+    );
+  };
   for (;;) {
     const figures = tthcFigures(kept, window, fields);
     const bad = figures.byField.filter((b) => hasFigures(b) && !tthcBalanced(b.figures));
     if (bad.length === 0) return { figures, unbalanced };
-    unbalanced.push(...bad.map((b) => ({ field: b.field, figures: b.figures })));
+    unbalanced.push(...bad.map((b) => ({ field: b.field, figures: b.figures, rows: rowsOf(b.key) })));
     const badKeys = new Set(bad.map((b) => b.key));
     const { groups, other } = groupBy(kept, fields, (r) => r.field);
     const out = new Set<TthcRow>();
@@ -355,18 +381,28 @@ export function buildTthcReport(
   const rows = read?.readable ? read.rows : [];
   const fields = tthcFieldsOf(rows, listedFields);
   const window = reportTthcWindow(period, asOf);
-  const { figures, unbalanced } = balancedFigures(rows, window, fields);
+  const balanced = balancedFigures(rows, window, fields);
+  const { figures } = balanced;
   const dataErrors: DataErrorRow[] = [];
+  const byRow = new Map<number, { cell: string; message: string }[]>();
+  for (const p of read?.readable ? errors : []) {
+    if (p.sheet !== sheet) continue;
+    const m = /^[A-Z]+(\d+)$/.exec(p.cell);
+    if (!m) continue;
+    const list = byRow.get(Number(m[1])) ?? [];
+    list.push({ cell: p.cell, message: p.message });
+    byRow.set(Number(m[1]), list);
+  }
+  const unbalanced: TthcLeftOut[] = balanced.unbalanced.map((u) => {
+    const own = [...u.rows].sort((a, b) => a.row - b.row);
+    return {
+      field: u.field,
+      figures: u.figures,
+      problems: own.flatMap((r) => byRow.get(r.row) ?? []),
+      dataErrorRows: own.filter((r) => r.state === 'dataError').map((r) => r.row),
+    };
+  });
   if (read?.readable) {
-    const byRow = new Map<number, { cell: string; message: string }[]>();
-    for (const p of errors) {
-      if (p.sheet !== sheet) continue;
-      const m = /^[A-Z]+(\d+)$/.exec(p.cell);
-      if (!m) continue;
-      const list = byRow.get(Number(m[1])) ?? [];
-      list.push({ cell: p.cell, message: p.message });
-      byRow.set(Number(m[1]), list);
-    }
     for (const r of rows)
       if (r.state === 'dataError')
         dataErrors.push({
@@ -436,6 +472,16 @@ function reportSections(
   return sections;
 }
 
+/** The plan's task of writing the report of `period` ("Báo cáo kết quả … 9 tháng năm 2026"), as a key. */
+function thisReportTask(period: ReportPeriod): string | null {
+  for (const item of PLAN_ITEMS) {
+    if (item.rule.kind !== 'reports') continue;
+    const i = item.rule.months.indexOf(period.quarter * 3);
+    if (i >= 0) return normalizeKey(`${item.task} ${item.rule.labels[i]} ${period.year}`);
+  }
+  return null;
+}
+
 /**
  * Part III: the tasks not done that fall due after the as-of day and by the end of the next quarter, and the
  * work the officer planned for the next quarter (written on the period's quarter row: for a Quý IV report, the
@@ -449,8 +495,11 @@ function nextPeriodWork(
   warningDays: number,
 ): { nextQuarter: ReportedTask[]; planned: WrittenResult[] } {
   const next = nextPeriod(period);
+  const signed = thisReportTask(period);
   const nextQuarter = tasks
     .filter((t) => t.deadline !== null && t.deadline > asOf && t.deadline <= next.quarterTo)
+    // The plan's task of writing this very report is done by signing it: not work for the next period.
+    .filter((t) => signed === null || normalizeKey(t.task) !== signed)
     .filter((t) => {
       const state = deadlineState(t, asOf, warningDays);
       return state !== 'dataError' && !isDone(state);

@@ -6,7 +6,9 @@
  */
 import {
   countVi,
+  listVi,
   percentVi,
+  REPORT,
   REPORT_TEXT,
   SHEET,
   tthcMonthsText,
@@ -14,9 +16,16 @@ import {
   reportFigures,
   type FigureWords,
 } from '../i18n/vi';
-import { formatVnDate } from './dates';
-import { dateInWords, type ReportContent, type ReportedTask, type TaskFigures } from './report';
+import { daysBetween, formatVnDate } from './dates';
+import {
+  dateInWords,
+  type ReportContent,
+  type ReportedTask,
+  type TaskFigures,
+  type TthcReport,
+} from './report';
 import type { ReportBlock, ReportDocument, ReportTableRow } from './reportDocument';
+import type { WrittenResult } from './results';
 import { ROMAN_QUARTER } from './schedule';
 import { hasFigures, onTimeRate, resolvedOf, type TthcFigures } from './tthc';
 
@@ -97,12 +106,16 @@ function openingText(c: ReportContent, unit: string): string {
   );
 }
 
+/** A task done; one done late says by how many days, so that II.1's "đã nêu tại mục I" names it. */
 const doneItem = (r: ReportedTask): ReportBlock =>
   p(
     REPORT_TEXT.doneItem(
       r.task.task,
       r.task.evidence,
       r.task.completedOn ? formatVnDate(r.task.completedOn) : null,
+      r.state === 'doneLate' && r.task.completedOn && r.task.deadline
+        ? daysBetween(r.task.deadline, r.task.completedOn)
+        : 0,
     ),
   );
 
@@ -142,6 +155,33 @@ function sectionTable(c: ReportContent): ReportBlock {
   };
 }
 
+/** The same words, whatever the spacing or the letters' composition. */
+const sameWords = (a: string, b: string): boolean =>
+  a.normalize('NFC').replace(/\s+/gu, ' ').trim() === b.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+/**
+ * A task's results in quarter order, a text written the same in consecutive quarters stated once, attributed
+ * to the quarters it covers; different texts each with its own quarter.
+ */
+export function statedOnce(
+  results: readonly WrittenResult[],
+): { task: string; order: number; quarters: number[]; text: string }[] {
+  const out: { task: string; order: number; quarters: number[]; text: string }[] = [];
+  for (const r of results) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      last.order === r.order &&
+      last.task === r.task &&
+      last.quarters[last.quarters.length - 1] === r.quarter - 1 &&
+      sameWords(last.text, r.text)
+    )
+      last.quarters.push(r.quarter);
+    else out.push({ task: r.task, order: r.order, quarters: [r.quarter], text: r.text });
+  }
+  return out;
+}
+
 /** Part I: the overall figures, each section's figures, results and tasks, and the table by section. */
 function resultBlocks(c: ReportContent): ReportBlock[] {
   const out: ReportBlock[] = [];
@@ -150,13 +190,27 @@ function resultBlocks(c: ReportContent): ReportBlock[] {
   out.push({ kind: 'heading', level: 2, text: REPORT_TEXT.overall });
   out.push(...reportFigures(figureWords(c.figures), asOf).map(p));
   out.push({ kind: 'heading', level: 2, text: REPORT_TEXT.bySection });
-  const quarterOf = (q: number): string | null => (c.period.quarter > 1 ? ROMAN_QUARTER[q - 1] : null);
   c.sections
     .filter((s) => s.figures.counted > 0 || s.results.length > 0)
     .forEach((s, i) => {
       out.push({ kind: 'heading', level: 3, text: REPORT_TEXT.sectionHeading(i + 1, s.title, s.id) });
       out.push(...reportFigures(figureWords(s.figures), null).map(p));
-      out.push(...s.results.map((r) => p(REPORT_TEXT.resultItem(r.task, quarterOf(r.quarter), r.text))));
+      // A task with words for more than one quarter is named once, its quarters under it ("+ Quý I: …").
+      const stated = statedOnce(s.results);
+      const quarters = (qs: number[]): string => listVi(qs.map((q) => ROMAN_QUARTER[q - 1]));
+      stated.forEach((r, k) => {
+        const prev = stated[k - 1];
+        const next = stated[k + 1];
+        const grouped = (x: typeof r | undefined): boolean => !!x && x.order === r.order && x.task === r.task;
+        if (c.period.quarter === 1 || (!grouped(prev) && !grouped(next)))
+          out.push(
+            p(REPORT_TEXT.resultItem(r.task, c.period.quarter > 1 ? quarters(r.quarters) : null, r.text)),
+          );
+        else {
+          if (!grouped(prev)) out.push(p(REPORT_TEXT.resultTask(r.task)));
+          out.push(p(REPORT_TEXT.resultQuarterItem(quarters(r.quarters), r.text)));
+        }
+      });
       if (s.results.length === 0 && s.standing > 0)
         out.push({ kind: 'placeholder', key: 'results', text: REPORT_TEXT.resultsPlaceholder });
       out.push(...listWithMore(s.done, MAX_LISTED.donePerSection, doneItem));
@@ -251,7 +305,7 @@ function tthcShortcomings(c: ReportContent): ReportBlock[] {
         REPORT_TEXT.tthcFrequentLate(
           often.field,
           often.figures.late,
-          REPORT_TEXT.tthcLateMonths(often.lateMonths.join(', ')),
+          REPORT_TEXT.tthcLateMonths(often.lateMonths),
         ),
       ),
     );
@@ -351,13 +405,18 @@ function officerNotes(c: ReportContent): ReportDocument['officerNotes'] {
   if (c.tthc.unbalanced.length > 0)
     notes.push({
       heading: REPORT_TEXT.tthcUnbalancedHeading(c.tthc.unbalanced.length),
-      lines: c.tthc.unbalanced.map((u) =>
-        REPORT_TEXT.tthcUnbalancedLine(
-          u.field,
-          u.figures.received,
-          resolvedOf(u.figures),
-          u.figures.pendingOnTime + u.figures.pendingLate,
-        ),
+      lines: c.tthc.unbalanced.flatMap((u) =>
+        u.dataErrorRows.length > 0
+          ? [REPORT_TEXT.tthcLeftOutByRows(u.field, u.dataErrorRows)]
+          : [
+              REPORT_TEXT.tthcUnbalancedLine(
+                u.field,
+                u.figures.received,
+                resolvedOf(u.figures),
+                u.figures.pendingOnTime + u.figures.pendingLate,
+              ),
+              ...u.problems.map((x) => REPORT_TEXT.fixProblem(x.cell, x.message)),
+            ],
       ),
     });
   return notes;
@@ -390,4 +449,30 @@ export function buildReportDocument(c: ReportContent): ReportDocument {
     signature: c.signature,
     officerNotes: officerNotes(c),
   };
+}
+
+/**
+ * What the officer is told of the TTHC rows and fields the report's figures leave out, each once: the rows
+ * showing "Lỗi dữ liệu" of fields still counted (`rowsSentence`: how many), then each field left out, with
+ * the errors on its rows (their cells and what is typed in them). `where` says where they are listed.
+ */
+export function tthcLeftOutMessage(
+  t: TthcReport,
+  rowsSentence: (rows: number) => string,
+  where: string,
+): string {
+  const explained = new Set(t.unbalanced.flatMap((u) => u.dataErrorRows));
+  const rows = t.dataErrors.filter((d) => !explained.has(d.row)).length;
+  return [
+    ...(rows > 0 ? [rowsSentence(rows)] : []),
+    ...t.unbalanced.map((u) =>
+      REPORT.tthcLeftOut(
+        u.field,
+        where,
+        u.problems.map((x) => x.message),
+        u.figures.received,
+        resolvedOf(u.figures) + u.figures.pendingOnTime + u.figures.pendingLate,
+      ),
+    ),
+  ].join(' ');
 }

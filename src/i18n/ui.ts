@@ -71,6 +71,9 @@ export const PANE = {
     ]
       .filter((s) => s !== '')
       .join(' · '),
+  /** Fields the report's figures leave out, as the report leaves them out (the pane's figures too). */
+  tthcLeftOut: (fields: string[]) =>
+    `Chưa tính lĩnh vực ${fields.join(', ')}: số liệu chưa khớp hoặc có dòng lỗi dữ liệu (như báo cáo); Kiểm tra dữ liệu chỉ ra ô cần sửa.`,
   tthcErrorsHeading: (n: number) => `Dòng có lỗi dữ liệu ở trang Hồ sơ TTHC (${n}): không được tính`,
   tthcErrorRow: (row: number, month: number | null, field: string | null) =>
     [`Dòng ${row}`, month !== null ? `tháng ${month}` : '', field ?? ''].filter((s) => s !== '').join(' · '),

@@ -487,8 +487,18 @@ export const REPORT = {
   trackerBroken: (first: string) => `Không đọc được bảng theo dõi: ${first}`,
   tthcDataErrors: (rows: number) =>
     `${rows} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu nên chưa được tính vào số liệu hồ sơ thủ tục hành chính (liệt kê cuối trang báo cáo, ngoài vùng in); hãy sửa rồi tổng hợp lại.`,
-  tthcUnbalanced: (fields: string[]) =>
-    `Số liệu hồ sơ thủ tục hành chính của lĩnh vực ${fields.join(', ')} không khớp (số nhận giải quyết khác số đã giải quyết cộng số đang giải quyết) nên chưa được đưa vào báo cáo (ghi cuối trang báo cáo, ngoài vùng in); hãy kiểm tra rồi tổng hợp lại.`,
+  /**
+   * A field left out of the report's TTHC figures, said once: the check's errors on its rows (each naming its
+   * cell and what is in it), or, when no row is wrong by itself, the figures that do not add up.
+   */
+  tthcLeftOut: (field: string, where: string, problems: string[], received: number, handled: number) =>
+    `Lĩnh vực ${field} chưa được tính vào số liệu hồ sơ thủ tục hành chính của báo cáo${where}: ${
+      problems.length > 0
+        ? problems.join(' ')
+        : `qua các tháng của kỳ, số nhận giải quyết là ${countVi(received)} nhưng số đã giải quyết cộng số đang giải quyết là ${countVi(handled)}. Hãy kiểm tra số kỳ trước chuyển qua của từng tháng rồi tổng hợp lại.`
+    }`,
+  /** Where the left-out fields are listed: on the report sheet, below its print area. */
+  tthcLeftOutWhere: ' (ghi cuối trang báo cáo, ngoài vùng in)',
 } as const;
 
 /** Messages of the task pane's settings form. */
@@ -599,6 +609,9 @@ export const REPORT_TEXT = {
   /** What the officer wrote for a task in a quarter: "- Tiếp công dân (quý II): Tiếp 15 lượt …". */
   resultItem: (task: string, quarter: string | null, text: string) =>
     `- ${task}${quarter ? ` (quý ${quarter})` : ''}: ${endSentence(text)}`,
+  /** A task with words for several quarters, named once: "- Tiếp công dân:", then its quarters under it. */
+  resultTask: (task: string) => `- ${task}:`,
+  resultQuarterItem: (quarters: string, text: string) => `+ Quý ${quarters}: ${endSentence(text)}`,
   resultsPlaceholder:
     '[Nhập kết quả thực hiện các nhiệm vụ thường xuyên của mục này trong kỳ tại đây trước khi trình ký.]',
   shortcomings: 'II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
@@ -633,11 +646,14 @@ export const REPORT_TEXT = {
   recipientsHeading: 'Nơi nhận:',
   /** "UBND xã …" as the report's sentences name it: "Ủy ban nhân dân xã …". */
   peoplesCommitteeInText: 'Ủy ban nhân dân ',
-  /** A field often late: "trong các tháng 3, 5". */
-  tthcLateMonths: (months: string) => `trong các tháng ${months}`,
+  /** A field often late: "trong các tháng 3 và 5", "trong các tháng 2, 3 và 5". */
+  tthcLateMonths: (months: readonly number[]) => `trong các tháng ${listVi(months)}`,
   more: (count: number, sheet: string) => `- … và ${countVi(count)} nhiệm vụ khác (xem trang "${sheet}").`,
-  doneItem: (task: string, evidence: string, date: string | null) =>
-    `- ${task}${evidence ? `: ${evidence.replace(/[.;\s]+$/u, '')}` : ''}${date ? ` (hoàn thành ngày ${date})` : ''}.`,
+  /** A task done: its evidence and day; `lateDays` > 0 when done after its deadline (II.1 refers to it). */
+  doneItem: (task: string, evidence: string, date: string | null, lateDays = 0) =>
+    `- ${task}${evidence ? `: ${evidence.replace(/[.;\s]+$/u, '')}` : ''}${
+      date ? ` (hoàn thành ngày ${date}${lateDays > 0 ? `, quá hạn ${countVi(lateDays)} ngày` : ''})` : ''
+    }.`,
   overdueItem: (task: string, lead: string, deadline: string, days: number) =>
     `- ${task} (${lead ? `chủ trì: ${lead}; ` : ''}hạn ${deadline}, quá hạn ${countVi(days)} ngày).`,
   /** A task due from the as-of day to the period's end, not done. */
@@ -691,9 +707,12 @@ export const REPORT_TEXT = {
   tthcFixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tthc}" có lỗi dữ liệu. Các dòng này không được tính vào số liệu hồ sơ thủ tục hành chính của báo cáo. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
   tthcUnbalancedHeading: (n: number) =>
-    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): số liệu hồ sơ thủ tục hành chính của ${n} lĩnh vực không khớp (số nhận giải quyết khác số đã giải quyết cộng số đang giải quyết), nên chưa được đưa vào báo cáo. Hãy kiểm tra trang "${SHEET.tthc}" (lệnh Kiểm tra dữ liệu chỉ ra dòng cần sửa) rồi tổng hợp lại.`,
+    `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} lĩnh vực chưa được đưa vào số liệu hồ sơ thủ tục hành chính của báo cáo. Hãy sửa trang "${SHEET.tthc}" như dưới đây (lệnh Kiểm tra dữ liệu chỉ ra từng ô) rồi tổng hợp lại.`,
   tthcUnbalancedLine: (field: string, received: number, resolved: number, pending: number) =>
     `- Lĩnh vực ${field}: nhận giải quyết ${countVi(received)}, đã giải quyết ${countVi(resolved)}, đang giải quyết ${countVi(pending)}.`,
+  /** A field left out because of rows showing "Lỗi dữ liệu" (listed above, with their cells). */
+  tthcLeftOutByRows: (field: string, rows: number[]) =>
+    `- Lĩnh vực ${field}: không tính vì dòng ${rows.join(', ')} có lỗi dữ liệu (nêu ở trên).`,
   /** The block below the printed report listing rows to fix. */
   fixHeading: (n: number) =>
     `DÀNH CHO NGƯỜI LẬP BÁO CÁO (KHÔNG IN): ${n} dòng của trang "${SHEET.tracker}" có lỗi dữ liệu. Dòng hiện "${STATE_LABEL.dataError}" không được tính vào số liệu nào của báo cáo; các dòng khác được tính như bảng theo dõi đang hiển thị. Hãy sửa rồi tổng hợp lại trước khi trình ký.`,
@@ -805,6 +824,13 @@ export interface FigureWords {
 }
 
 /** "1.049": a count as Vietnamese writes it (a dot between thousands). */
+/** Items in words: "I", "I và II", "I, II và III" (quarters, months). */
+export function listVi(items: readonly (string | number)[]): string {
+  return items.length <= 1
+    ? String(items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+}
+
 export function countVi(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }

@@ -13,14 +13,16 @@
  * - below the print area, the rows with data errors for the officer to fix.
  *
  * The sheet is a grid of narrow equal columns; every text is a merged span of them, so the rules can be as
- * long as the text they underline. Rows have explicit heights; the page breaks are planned from them (a table
+ * long as the text they underline. Rows have explicit heights, except the places for the officer's words, which
+ * grow with what is typed (an unmerged copy of the text right of the print area lets Excel fit them; see
+ * SheetSpec.autoHeightRows); the page breaks are planned from the heights (a table
  * or the signature block never splits; a table longer than a page repeats its header row).
  */
 import { colToLetters } from '../domain/a1';
 import type { ReportContent } from '../domain/report';
 import type { ReportBlock, ReportDocument, ReportHeadGroup } from '../domain/reportDocument';
 import { buildReportDocument, MAX_FIX_ROWS_LISTED, MAX_LISTED, unitInText } from '../domain/reportText';
-import type { CellStyle, CellValue, ConditionalFormatSpec, SheetSpec, StyleRun } from './spec';
+import type { CellStyle, CellValue, ConditionalFormatSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
 import { textWidthPt, wrappedLines, type FontFace } from './textLayout';
 
 const FONT = 'Times New Roman';
@@ -326,6 +328,15 @@ function paragraphRow(runs: { text: string; bold?: boolean; italic?: boolean }[]
   return paragraph(text, bold || italic ? { font: { bold, italic } } : {});
 }
 
+/**
+ * The column of the officer's words' copies, right of the print area (SheetSpec.autoHeightRows): as wide in
+ * Excel as the grid (GRID columns of 16 px, 7 px a character), so its text wraps where the merged text wraps.
+ */
+const COPY_COLUMN = GRID;
+const COPY_WIDTH = (GRID * COL_PT_EXCEL * 96) / 72 / 7;
+/** The copies' colour: readable on screen, plainly not the text itself. */
+const COPY_COLOR = 'A6A6A6';
+
 const PLACEHOLDER_FILL = 'FFF2CC';
 const PLACEHOLDER_COLOR = '7F6000';
 
@@ -470,6 +481,40 @@ function notesBlock(doc: ReportDocument): Row[] {
   return rows;
 }
 
+/**
+ * A place for the officer's words on row `n`, holding `hint`: marked while it holds the hint it was written with
+ * (typed over, it is body text); and it grows with what is typed over the hint, in print too: its height is
+ * left to the program, and an unmerged wrapped copy of the text outside the print area gives Excel's fit (which
+ * skips merged cells) the text's height; LibreOffice fits the merged text itself.
+ */
+function markPlace(
+  n: number,
+  hint: string,
+  out: {
+    conditionalFormats: ConditionalFormatSpec[];
+    autoHeightRows: number[];
+    formulas: FormulaCell[];
+    styles: StyleRun[];
+  },
+): void {
+  out.conditionalFormats.push({
+    range: `A${n}`,
+    formula: `=$A$${n}="${hint.replace(/"/g, '""')}"`,
+    fill: PLACEHOLDER_FILL,
+    fontColor: PLACEHOLDER_COLOR,
+  });
+  out.autoHeightRows.push(n);
+  const copy = `${colToLetters(COPY_COLUMN)}${n}`;
+  out.formulas.push({ cell: copy, formula: `=$A${n}&""`, result: hint });
+  out.styles.push({
+    range: copy,
+    style: {
+      font: { name: FONT, size: BODY_PT, color: COPY_COLOR },
+      alignment: { horizontal: 'justify', vertical: 'top', wrap: true },
+    },
+  });
+}
+
 /** The page number, in the body's font (Excel's header codes: &"font,style" &size &P). */
 const PAGE_NUMBER = `&"${FONT},Regular"&${BODY_PT}&P`;
 
@@ -487,6 +532,9 @@ export function renderReportSheet(doc: ReportDocument, sheetName: string): Sheet
   const merges: string[] = [];
   const conditionalFormats: ConditionalFormatSpec[] = [];
   const rowHeights: Record<number, number> = {};
+  const autoHeightRows: number[] = [];
+  const formulas: FormulaCell[] = [];
+  const place = { conditionalFormats, autoHeightRows, formulas, styles };
   const L = colToLetters;
   rows.forEach((r, i) => {
     const n = i + 1;
@@ -501,14 +549,7 @@ export function renderReportSheet(doc: ReportDocument, sheetName: string): Sheet
       if (s.style)
         styles.push({ range, style: { ...s.style, font: { name: FONT, size: BODY_PT, ...s.style.font } } });
     }
-    if (r.placeholder && typeof line[0] === 'string')
-      // Marked while the cell holds the hint it was written with; typed over, it is body text.
-      conditionalFormats.push({
-        range: `A${n}`,
-        formula: `=$A$${n}="${line[0].replace(/"/g, '""')}"`,
-        fill: PLACEHOLDER_FILL,
-        fontColor: PLACEHOLDER_COLOR,
-      });
+    if (r.placeholder && typeof line[0] === 'string') markPlace(n, line[0], place);
     for (const rule of r.rules ?? [])
       styles.push({
         range: `${L(rule.from)}${n}:${L(rule.from + rule.span - 1)}${n}`,
@@ -525,7 +566,11 @@ export function renderReportSheet(doc: ReportDocument, sheetName: string): Sheet
     merges,
     conditionalFormats,
     rowHeights,
-    columnWidths: Array.from({ length: GRID }, () => COL_WIDTH),
+    ...(autoHeightRows.length > 0 ? { autoHeightRows, formulas } : {}),
+    columnWidths: [
+      ...Array.from({ length: GRID }, () => COL_WIDTH),
+      ...(autoHeightRows.length > 0 ? [COPY_WIDTH] : []),
+    ],
     page: {
       paper: 'A4',
       orientation: 'portrait',

@@ -52,6 +52,11 @@ export interface FormulaCell {
   cell: string;
   /** English-locale formula starting with "=", e.g. "=COUNTIFS('Nhiệm vụ'!$H$2:$H$60,\"Hoàn thành\")". */
   formula: string;
+  /**
+   * The formula's result as the file stores it until a program recalculates (a text a row's height is fitted
+   * to on opening, for instance). Adapters that let the program calculate (Office.js) ignore it.
+   */
+  result?: string | number;
 }
 
 export interface TableSpec {
@@ -161,6 +166,16 @@ export interface SheetSpec {
    * (no customHeight), so Excel refits a row when its text changes, and LibreOffice shows the estimate.
    */
   autoRowHeights?: boolean;
+  /**
+   * Rows (1-based) whose height the program fits to their text, even where the sheet's other rows have fixed
+   * heights: the height in `rowHeights` is the estimate until then. The .xlsx adapter writes it without
+   * customHeight, so the program refits the row when its text changes: LibreOffice fits a row to a text merged
+   * across columns itself; Excel's fit skips merged cells, so such a row holds, beside the merged text, an
+   * unmerged wrapped copy of it as wide as the merge (the report's places for the officer's words). The
+   * Office.js adapter keeps the estimate as a fixed height: Microsoft documents that AutoFit does not work on
+   * rows with merged cells (office-js#1840), so it does not ask for it (docs/real-excel-checklist.md D8).
+   */
+  autoHeightRows?: number[];
   table?: TableSpec;
   validations?: ValidationSpec[];
   conditionalFormats?: ConditionalFormatSpec[];

@@ -153,6 +153,7 @@ function TthcFigures({
           resolved={tthc.periodResolved}
         />
       )}
+      {tthc.leftOutFields.length > 0 && <Text size={200}>{PANE.tthcLeftOut(tthc.leftOutFields)}</Text>}
       <ItemList
         id="tthc-late-heading"
         heading={PANE.tthcLateHeading(tthc.lateFields.length)}

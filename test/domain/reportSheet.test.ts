@@ -52,8 +52,17 @@ describe('the report sheet', () => {
     });
     expect(spec.page!.printArea).toMatch(/^A1:AJ\d+$/);
     expect(spec.defaultFont).toEqual({ name: 'Times New Roman', size: 13 });
-    expect(spec.formulas ?? []).toEqual([]);
-    expect(spec.columnWidths).toHaveLength(GRID);
+    // A snapshot of values: the only formulas are the copies of the places for the officer's words, right of
+    // the print area (one per place, each its row's text), which let Excel fit those rows to what is typed.
+    const places = (spec.conditionalFormats ?? []).map((c) => Number(c.range.slice(1)));
+    expect(places.length).toBeGreaterThan(0);
+    expect(spec.autoHeightRows).toEqual(places);
+    expect(spec.formulas).toEqual(
+      places.map((n) => ({ cell: `AK${n}`, formula: `=$A${n}&""`, result: spec.cells[n - 1][0] })),
+    );
+    expect(spec.columnWidths).toHaveLength(GRID + 1);
+    // The copy is as wide in Excel (7 px a character) as the grid's 36 columns of 16 px.
+    expect(spec.columnWidths![GRID] * 7).toBeCloseTo(GRID * 16, 6);
   });
 
   it('writes no sentence with a string of zeros, and figures as x/y', () => {
@@ -287,7 +296,7 @@ describe('the report’s TTHC part', () => {
       'Trong kỳ có 3 hồ sơ thủ tục hành chính giải quyết quá hạn (lĩnh vực Đất đai: 3 hồ sơ).',
     );
     expect(all).toContain(
-      'Lĩnh vực Đất đai thường xuyên có hồ sơ giải quyết quá hạn (3 hồ sơ, trong các tháng 3, 5).',
+      'Lĩnh vực Đất đai thường xuyên có hồ sơ giải quyết quá hạn (3 hồ sơ, trong các tháng 3 và 5).',
     );
     // The reasons, in II.2, each attributed to its field and month; the month after the period is not there.
     expect(all).toContain('- Lĩnh vực Đất đai, tháng 3: Chờ đo đạc.');

@@ -50,6 +50,41 @@ describe('results per period in the report', () => {
     makeTask(7, { section: 'II.5', task: 'Bố trí kinh phí CCHC' }),
   ];
 
+  it('states a text written the same in consecutive quarters once, attributed to the quarters it covers', () => {
+    const standingText = 'Duy trì tiếp công dân vào thứ Năm hằng tuần';
+    const text = bodyText(
+      input(standing, {
+        period: reportPeriod(2026, 4),
+        asOf: '2026-12-04',
+        results: results([
+          result({ quarter: 1, text: standingText }),
+          result({ quarter: 2, text: ` ${standingText}  ` }),
+          result({ quarter: 3, text: standingText }),
+          result({ quarter: 4, text: 'Tiếp 12 lượt công dân' }),
+          result({ order: 6, task: 'Ứng dụng chữ ký số', quarter: 1, text: 'Ký số 100%' }),
+          result({ order: 6, task: 'Ứng dụng chữ ký số', quarter: 3, text: 'Ký số 100%' }),
+        ]),
+      }),
+    );
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.includes(standingText))).toEqual([`+ Quý I, II và III: ${standingText}.`]);
+    // The task named once, its quarters under it.
+    const at = lines.indexOf('- Tiếp công dân định kỳ:');
+    expect(lines.slice(at, at + 3)).toEqual([
+      '- Tiếp công dân định kỳ:',
+      `+ Quý I, II và III: ${standingText}.`,
+      '+ Quý IV: Tiếp 12 lượt công dân.',
+    ]);
+    expect(lines.filter((l) => l.includes('Tiếp công dân định kỳ'))).toHaveLength(1);
+    // Not consecutive (nothing written for quý II): each stated with its quarter.
+    const sig = lines.indexOf('- Ứng dụng chữ ký số:');
+    expect(lines.slice(sig, sig + 3)).toEqual([
+      '- Ứng dụng chữ ký số:',
+      '+ Quý I: Ký số 100%.',
+      '+ Quý III: Ký số 100%.',
+    ]);
+  });
+
   it("states under each plan section what was written for the period's quarters, in the plan's order, attributed to its task", () => {
     const text = bodyText(
       input(standing, {
@@ -64,11 +99,13 @@ describe('results per period in the report', () => {
     );
     const lines = text.split('\n');
     const at = (s: string): number => lines.findIndex((l) => l.includes(s));
-    expect(lines).toContain('- Tiếp công dân định kỳ (quý I): Tiếp 15 lượt công dân.');
-    expect(lines).toContain('- Tiếp công dân định kỳ (quý II): Tiếp 12 lượt công dân.');
+    expect(lines).toContain('- Tiếp công dân định kỳ:');
+    expect(lines).toContain('+ Quý I: Tiếp 15 lượt công dân.');
+    expect(lines).toContain('+ Quý II: Tiếp 12 lượt công dân.');
     expect(lines).toContain('- Ứng dụng chữ ký số (quý II): 100% văn bản đi được ký số.');
-    expect(at('(quý I): Tiếp 15')).toBeLessThan(at('(quý II): Tiếp 12'));
-    expect(at('(quý II): Tiếp 12')).toBeLessThan(at('Ứng dụng chữ ký số (quý II)'));
+    expect(at('- Tiếp công dân định kỳ:')).toBeLessThan(at('+ Quý I: Tiếp 15'));
+    expect(at('+ Quý I: Tiếp 15')).toBeLessThan(at('+ Quý II: Tiếp 12'));
+    expect(at('+ Quý II: Tiếp 12')).toBeLessThan(at('Ứng dụng chữ ký số (quý II)'));
     expect(text).not.toContain('không thuộc kỳ này');
     // The section II.5 has standing tasks and nothing written: a marked place for the officer, no sentence.
     const doc = buildReportDocument(buildReport(input(standing, { results: results([result({})]) })));
@@ -241,7 +278,52 @@ describe('dates true to themselves', () => {
   });
 });
 
+describe('the report being signed', () => {
+  it('is not named as work for the next period in its own section III', () => {
+    const tasks = [
+      makeTask(2, {
+        section: 'IV',
+        task: 'Báo cáo kết quả thực hiện kế hoạch 9 tháng năm 2026',
+        deadline: '2026-09-05',
+        status: 'inProgress',
+      }),
+      makeTask(3, {
+        section: 'IV',
+        task: 'Báo cáo kết quả thực hiện kế hoạch năm 2026',
+        deadline: '2026-12-05',
+        status: 'notStarted',
+      }),
+    ];
+    const text = bodyText(input(tasks, { period: reportPeriod(2026, 3), asOf: '2026-09-02' }));
+    const iii = text.slice(text.indexOf('III. PHƯƠNG HƯỚNG'));
+    expect(iii).not.toContain('Báo cáo kết quả thực hiện kế hoạch 9 tháng năm 2026');
+    // The next report is work for the next period.
+    expect(iii).toContain('Báo cáo kết quả thực hiện kế hoạch năm 2026');
+  });
+});
+
 describe('words an officer would sign', () => {
+  it('names a task done late, with its days late, where II.1 says it was named (mục I)', () => {
+    const tasks = [
+      makeTask(2, {
+        task: 'Họp rà soát tháng 5',
+        deadline: '2026-06-05',
+        status: 'done',
+        completedOn: '2026-06-12',
+      }),
+      makeTask(3, {
+        task: 'Họp rà soát tháng 4',
+        deadline: '2026-05-05',
+        status: 'done',
+        completedOn: '2026-05-05',
+      }),
+    ];
+    const text = bodyText(input(tasks, { period: reportPeriod(2026, 2), asOf: '2026-06-20' }));
+    expect(text).toContain('- Họp rà soát tháng 5 (hoàn thành ngày 12/06/2026, quá hạn 7 ngày).');
+    expect(text).toContain('- Họp rà soát tháng 4 (hoàn thành ngày 05/05/2026).');
+    expect(text).toContain('Có 1 nhiệm vụ hoàn thành nhưng quá hạn (đã nêu tại mục I).');
+  });
+
   it('states not-started work apart from work in progress', () => {
     const tasks = [
       makeTask(2, { deadline: '2026-06-20', status: 'inProgress' }),

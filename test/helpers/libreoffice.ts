@@ -158,6 +158,113 @@ export async function toPdfAll(xlsxPaths: string[], outDir: string): Promise<str
   );
 }
 
+/**
+ * A Basic macro for typing into a sheet as a user does: it reads a job file (UTF-8: the workbook, the PDF to
+ * write, the cell, then the text's lines), sets the cell's text through the API, the way Calc's own input
+ * line sets it (rows of automatic height are fitted to it), and prints the first sheet to PDF.
+ */
+const TYPE_MACRO = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="CchcTest" script:language="StarBasic">
+Sub TypeAndPrint(job As String)
+  Dim sfa As Object, inp As Object, doc As Object, cell As Object
+  sfa = createUnoService(&quot;com.sun.star.ucb.SimpleFileAccess&quot;)
+  inp = createUnoService(&quot;com.sun.star.io.TextInputStream&quot;)
+  inp.setInputStream(sfa.openFileRead(ConvertToURL(job)))
+  inp.setEncoding(&quot;UTF-8&quot;)
+  Dim inUrl As String, outUrl As String, addr As String, text As String
+  inUrl = ConvertToURL(inp.readLine())
+  outUrl = ConvertToURL(inp.readLine())
+  addr = inp.readLine()
+  text = &quot;&quot;
+  Do While Not inp.isEOF()
+    If text &lt;&gt; &quot;&quot; Then text = text &amp; Chr(10)
+    text = text &amp; inp.readLine()
+  Loop
+  inp.closeInput()
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(inUrl, &quot;_blank&quot;, 0, args())
+  cell = doc.Sheets.getByIndex(0).getCellRangeByName(addr)
+  cell.setString(text)
+  Dim f(0) As New com.sun.star.beans.PropertyValue
+  f(0).Name = &quot;FilterName&quot;
+  f(0).Value = &quot;calc_pdf_Export&quot;
+  doc.storeToURL(outUrl, f())
+  doc.close(True)
+End Sub
+</script:module>
+`;
+
+const LIBRARIES = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">
+<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">
+ <library:library library:name="Standard" library:link="false"/>
+</library:libraries>
+`;
+
+const library = (elements: string[]): string => `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false">
+${elements.map((e) => ` <library:element library:name="${e}"/>`).join('\n')}
+</library:library>
+`;
+
+/** Writes the macro into the profile's Standard library (once per profile). */
+async function installTypeMacro(dir: string): Promise<void> {
+  const basic = path.join(dir, 'user', 'basic');
+  await fs.mkdir(path.join(basic, 'Standard'), { recursive: true });
+  await fs.writeFile(path.join(basic, 'script.xlc'), LIBRARIES, 'utf8');
+  await fs.writeFile(path.join(basic, 'dialog.xlc'), LIBRARIES, 'utf8');
+  await fs.writeFile(path.join(basic, 'Standard', 'script.xlb'), library(['CchcTest']), 'utf8');
+  await fs.writeFile(path.join(basic, 'Standard', 'dialog.xlb'), library([]), 'utf8');
+  await fs.writeFile(path.join(basic, 'Standard', 'CchcTest.xba'), TYPE_MACRO, 'utf8');
+}
+
+/**
+ * Opens `xlsxPath` in LibreOffice Calc, types `text` (lines joined by line breaks, as Ctrl+Enter makes them)
+ * into `cell` of its first sheet, and prints that sheet to `pdfPath`, as an officer who types the report's
+ * missing words in Calc and prints it.
+ */
+export async function typeAndPrint(
+  xlsxPath: string,
+  cell: string,
+  text: string,
+  pdfPath: string,
+): Promise<string> {
+  await requirePrintFonts();
+  const dir = await profile();
+  // A profile's first start writes its own Standard library over one written before: start it once first.
+  try {
+    await fs.access(path.join(dir, 'user', 'basic', 'Standard', 'script.xlb'));
+  } catch {
+    await convert(xlsxPath, path.join(path.dirname(path.resolve(pdfPath)), 'first-start'), CSV_FILTER);
+  }
+  await installTypeMacro(dir);
+  const job = path.join(path.dirname(path.resolve(pdfPath)), `${path.parse(pdfPath).name}.job.txt`);
+  await fs.mkdir(path.dirname(job), { recursive: true });
+  await fs.writeFile(job, [path.resolve(xlsxPath), path.resolve(pdfPath), cell, text].join('\n'), 'utf8');
+  const args = [
+    `-env:UserInstallation=file://${dir}`,
+    '--headless',
+    '--norestore',
+    '--nolockcheck',
+    `macro:///Standard.CchcTest.TypeAndPrint("${job}")`,
+  ];
+  const log = await serialized(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        execFile(SOFFICE, args, { timeout: CONVERSION_TIMEOUT_MS }, (error, stdout, stderr) => {
+          if (error)
+            reject(new Error(`soffice ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+          else resolve(`${stdout}\n${stderr}`);
+        });
+      }),
+  );
+  return expectFile(path.resolve(pdfPath), log);
+}
+
 /** Writer's library beside soffice: without the Writer package, LibreOffice cannot open a .docx. */
 async function requireWriter(): Promise<void> {
   const soffice = await runTool('sh', ['-c', `readlink -f "$(command -v '${SOFFICE}')"`]).catch(() => '');

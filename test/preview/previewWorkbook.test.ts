@@ -84,8 +84,10 @@ describe('PreviewWorkbook', () => {
     const workbook = await trackerWorkbook();
     const out = await compileReport(workbook, { asOf: TODAY });
     const layout = (await workbook.layoutOf(out.sheet!))!;
-    expect(layout.columnWidths).toHaveLength(36);
-    expect(new Set(layout.columnWidths)).toEqual(new Set([2.25]));
+    // The 36 grid columns, then the copies of the officer's places (column AK, right of the print area).
+    expect(layout.columnWidths).toHaveLength(37);
+    expect(new Set(layout.columnWidths.slice(0, 36))).toEqual(new Set([2.25]));
+    expect(layout.columnWidths[36]).toBeCloseTo((36 * 16) / 7, 6);
     expect(layout.merges).toContain('A1:M1'); // the issuing body, over the header's left block
     expect(await workbook.layoutOf('Không có')).toBeUndefined();
   });

@@ -5,7 +5,7 @@
  * read back as text. Every statement of one quantity must agree: I.1 against the table's total row, each
  * section's sentences against its row, the rows against the total, II.1 against I.1, the named overdue tasks
  * against their count, Tổng hợp's figures for the period (rollup.byPeriod, which the differential tests hold
- * against LibreOffice) and `report --json`. Every printed TTHC table and sentence satisfies nhận giải quyết =
+ * against LibreOffice), `report --json` and the pane's TTHC figures (domain/overview). Every printed TTHC table and sentence satisfies nhận giải quyết =
  * chuyển qua + trực tuyến + trực tiếp = đã giải quyết + đang giải quyết, per field and in total.
  *
  * FAST_CHECK_RUNS sets the number of trackers (default 500, as the issue asks).
@@ -16,6 +16,7 @@ import { BODIES } from '../../src/domain/bodies';
 import { isoFromSerial, type IsoDate } from '../../src/domain/dates';
 import type { Grid, GridCell } from '../../src/domain/grid';
 import { periodContaining, reportPeriod, type Quarter } from '../../src/domain/periods';
+import { buildTthcOverview } from '../../src/domain/overview';
 import { buildReport, reportJson } from '../../src/domain/report';
 import { rollup } from '../../src/domain/rollup';
 import { expandSchedule } from '../../src/domain/schedule';
@@ -309,13 +310,20 @@ function check(c: Case): void {
   const partI = lines.slice(0, at(REPORT_TEXT.shortcomings));
   if (!partI.some((l) => l.startsWith('- … và ')))
     same(
-      partI.filter((l) => /, quá hạn [\d.]+ ngày\)\.$/u.test(l)).length +
+      partI.filter((l) => /(\(|; )hạn \d{2}\/\d{2}\/\d{4}, quá hạn [\d.]+ ngày\)\.$/u.test(l)).length +
         content.overdue.filter((r) => !/[\p{L}\p{N}]/u.test(r.task.task)).length,
       overdueCount,
       'named overdue tasks (a task cell without words is counted, not named)',
     );
   const doneLate = new RegExp(`Có ${N} nhiệm vụ hoàn thành nhưng quá hạn`).exec(ii);
   same(doneLate ? num(doneLate[1]) : 0, col(total, 3), 'II.1 vs the table: done late');
+  // … each named in part I ("đã nêu tại mục I"), with its days late.
+  if (!partI.some((l) => l.startsWith('- … và ')))
+    same(
+      partI.filter((l) => /\(hoàn thành ngày \d{2}\/\d{2}\/\d{4}, quá hạn [\d.]+ ngày\)\.$/u.test(l)).length,
+      col(total, 3),
+      'named tasks done late',
+    );
 
   // Tổng hợp's figures for the period and `report --json`.
   const roll = rollup(read.tasks, {
@@ -377,6 +385,28 @@ function check(c: Case): void {
   same(pend ? num(pend[1]) : 0, totRes[4], 'TTHC sentence: đang giải quyết');
   const late = new RegExp(`Trong kỳ có ${N} hồ sơ thủ tục hành chính giải quyết quá hạn`).exec(text);
   same(late ? num(late[1]) : 0, totRes[3], 'TTHC II.1: quá hạn');
+
+  // The pane's TTHC figures for today's period are the report's (one truth): the same months (the report's
+  // window as of today), the same fields left out, the same totals as printed.
+  if (c.quarter === null) {
+    const pane = buildTthcOverview(tthcRead, settings, today);
+    ensure(pane.period.sheetName === period.sheetName, `pane: period ${pane.period.sheetName}`);
+    ensure(
+      JSON.stringify(pane.periodMonths) === JSON.stringify(content.tthc.figures.months),
+      `pane: months ${JSON.stringify([pane.periodMonths, content.tthc.figures.months])}`,
+    );
+    ensure(
+      JSON.stringify(pane.leftOutFields) === JSON.stringify(content.tthc.unbalanced.map((u) => u.field)),
+      `pane: fields left out ${JSON.stringify(pane.leftOutFields)}`,
+    );
+    same(pane.periodResolved, totRes[0], 'pane: đã giải quyết');
+    same(pane.periodOnTime, totRes[1] + totRes[2], 'pane: đúng hạn (trước hạn + đúng hạn)');
+    const printedFields = new Set(received.rows.slice(0, -1).map((r) => r[0]));
+    ensure(
+      pane.lateFields.every((f) => printedFields.has(f.field)),
+      `pane: late fields ${JSON.stringify(pane.lateFields.map((f) => f.field))} not all printed`,
+    );
+  }
 }
 
 describe('each figure stated once (issue 19)', () => {

@@ -246,6 +246,19 @@ describe('the overview', () => {
       expect(actions.selectCell).toHaveBeenCalledWith('Hồ sơ TTHC', 'B30');
     });
 
+    it('names the fields the report leaves out of its figures, as the report does', async () => {
+      const actions = fakeActions({
+        loadOverview: jest.fn(async () =>
+          readyView({ ...sampleOverview(), tthc: { ...sampleTthc(), leftOutFields: ['Hộ tịch'] } }),
+        ),
+      });
+      renderPane(actions);
+      await settle();
+      const section = screen.getByRole('region', { name: PANE.tthcHeading });
+      expect(within(section).getByText(PANE.tthcLeftOut(['Hộ tịch']))).toBeTruthy();
+      expect(PANE.tthcLeftOut(['Hộ tịch'])).toContain('Chưa tính lĩnh vực Hộ tịch');
+    });
+
     it('says when no figures were typed yet, and opens the sheet', async () => {
       const none = {
         ...sampleTthc(),

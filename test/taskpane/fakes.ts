@@ -75,6 +75,7 @@ export function sampleTthc(): TthcOverview {
     periodOnTime: 196,
     periodResolved: 199,
     lateFields: [{ field: 'Đất đai', late: 3, pendingLate: 1, lateMonths: [3, 5], frequent: true, row: 52 }],
+    leftOutFields: [],
     dataErrorRows: [{ row: 30, month: 3, field: 'Hộ tịch' }],
   };
 }

@@ -42,6 +42,7 @@ export function fitScratchSheet(
   markStopIfTrue(doc, w.stopIfTruePriorities);
   writeMerges(doc, w.spec);
   if (w.spec.autoRowHeights) dropCustomHeights(doc);
+  else if (w.spec.autoHeightRows?.length) dropCustomHeights(doc, new Set(w.spec.autoHeightRows));
   if (w.spec.defaultFont) styleAllColumns(doc, merger.fontOnly(w.spec.defaultFont));
   setUsedRange(doc);
   return doc;
@@ -171,11 +172,13 @@ function styleAllColumns(doc: XmlDocument, xf: number): void {
 
 /**
  * Row heights written as auto heights: the estimate stays (LibreOffice shows it), but without customHeight
- * Excel refits a row when its text changes (SheetSpec.autoRowHeights).
+ * Excel refits a row when its text changes (SheetSpec.autoRowHeights), and so does LibreOffice when a text is
+ * typed into it. `only`: these rows (1-based) alone (SheetSpec.autoHeightRows).
  */
-function dropCustomHeights(doc: XmlDocument): void {
+function dropCustomHeights(doc: XmlDocument, only?: ReadonlySet<number>): void {
   const sheetData = child(doc.root, 'sheetData');
-  for (const row of sheetData ? children(sheetData, 'row') : []) removeAttr(row, 'customHeight');
+  for (const row of sheetData ? children(sheetData, 'row') : [])
+    if (!only || only.has(Number(getAttr(row, 'r')))) removeAttr(row, 'customHeight');
 }
 
 /** The spec's merges as <mergeCells> (checked for overlaps by sheetWriter). */

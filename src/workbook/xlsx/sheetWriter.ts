@@ -144,7 +144,11 @@ function writeCells(
   for (const f of spec.formulas ?? []) {
     const at = cellRef(sheet, f.cell);
     const text = stripEquals(f.formula);
-    ws.getCell(at.row + 1, at.col + 1).value = { formula: text } as ExcelJS.CellFormulaValue;
+    const value: ExcelJS.CellFormulaValue =
+      f.result === undefined
+        ? ({ formula: text } as ExcelJS.CellFormulaValue)
+        : { formula: text, result: f.result, date1904: false };
+    ws.getCell(at.row + 1, at.col + 1).value = value;
     if (spec.defaultFont) touch(at.row, at.col);
   }
 }
