@@ -3,10 +3,11 @@ import {
   readSettings,
   SETTING_KEYS,
   settingCellValue,
+  settingEntry,
   type SettingKey,
   type Settings,
 } from '../domain/settings';
-import { settingEntry, type PaneEditor } from '../domain/settingsTable';
+import type { PaneEditor } from '../domain/settingsTable';
 import { cleanText } from '../domain/text';
 import type { CellUpdate, WorkbookPort } from '../workbook/port';
 import { guarded } from './errors';

@@ -10,7 +10,13 @@ import { toA1 } from './a1';
 import type { IsoDate } from './dates';
 import { cellAt, cellText, isBlank, type Grid, type GridCell } from './grid';
 import type { Problem } from './problems';
-import { parseSigner, PROVINCE_RECIPIENT_FROM_YEAR, settingEntry, SETTINGS_TABLE } from './settingsTable';
+import {
+  parseSigner,
+  PROVINCE_RECIPIENT_FROM_YEAR,
+  SETTINGS_TABLE,
+  type SettingEntry,
+  type SettingsTable,
+} from './settingsTable';
 import { foldLookalikes, normalizeKey, unitKey } from './text';
 
 export type PeriodMode = 'calendar' | 'decree09';
@@ -44,6 +50,11 @@ export type SettingKey = keyof Settings;
 export const SETTING_KEYS = Object.keys(SETTINGS_TABLE) as readonly SettingKey[];
 
 export { PROVINCE_RECIPIENT_FROM_YEAR, parseSigner };
+
+/** A setting's entry in the table, typed by its key (the table's type says each entry is so typed). */
+export function settingEntry<K extends SettingKey>(key: K): SettingEntry<Settings[K]> {
+  return (SETTINGS_TABLE as SettingsTable)[key];
+}
 
 /**
  * What a new tracker starts with: each setting's default for the tracker's year (the recipient as of that year,

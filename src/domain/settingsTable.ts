@@ -3,7 +3,8 @@
  * on it, how its cell is read and written, how the pane edits it and where the report uses it. The Cài đặt
  * sheet, its validation, the reading back, the pane's form, the save, the rollover and the carried sheet all
  * derive from it (docs/extending.md, "To add a setting"). The compiler holds it complete: a key of Settings
- * without an entry does not compile.
+ * without an entry does not compile. Readers reach it through settings.settingEntry, so that a test may
+ * replace the table (jest.mock of this module) and every view follows.
  */
 import {
   DEFAULT_SETTING_TEXT,
@@ -358,8 +359,3 @@ export const SETTINGS_TABLE = {
     report: 'the opening sentence ("… ngày … của UBND …")',
   },
 } as const satisfies SettingsTable;
-
-/** A setting's entry, typed by its key (the table's type says each entry is so typed). */
-export function settingEntry<K extends SettingKey>(key: K): SettingEntry<Settings[K]> {
-  return (SETTINGS_TABLE as SettingsTable)[key];
-}

@@ -1,7 +1,13 @@
 import { SETTINGS_HEADER, SHEET } from '../i18n/vi';
 import { signerListSource } from './listsSheet';
-import { SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from '../domain/settings';
-import { settingEntry, type SettingCellRule } from '../domain/settingsTable';
+import {
+  SETTING_KEYS,
+  settingCellValue,
+  settingEntry,
+  type SettingKey,
+  type Settings,
+} from '../domain/settings';
+import type { SettingCellRule } from '../domain/settingsTable';
 import { quoteSheet } from '../domain/a1';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
 import { listPageSetup } from './pageSetup';
