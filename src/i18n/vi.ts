@@ -980,6 +980,8 @@ export const VALIDATION_TEXT = {
     dateTitle: 'Ngày không hợp lệ',
     dateMessage: (from: number, to: number) =>
       `Hãy nhập một ngày thật, dạng dd/mm/yyyy, trong khoảng ${from}–${to}.`,
+    amountTitle: 'Số tiền không hợp lệ',
+    amountMessage: 'Hãy nhập một số không âm (ví dụ 12,5), hoặc để trống.',
   },
   tthc: {
     monthPrompt: (year: number) => `Tháng của năm ${year}: số từ 1 đến 12.`,
