@@ -180,7 +180,7 @@ export const SETTINGS_TABLE = {
     ...unitName,
     default: () => '',
     pane: textPane(1, unitName),
-    report: 'the header (cơ quan ban hành), the signature block and the file name',
+    report: 'the header (the issuing body) and the signature block',
   },
   recipient: {
     ...recipient,
@@ -189,13 +189,13 @@ export const SETTINGS_TABLE = {
         ? DEFAULT_SETTING_TEXT.provinceRecipient
         : DEFAULT_SETTING_TEXT.districtRecipient,
     pane: textPane(2, recipient),
-    report: 'the "Kính gửi" line and Nơi nhận',
+    report: 'the addressee line and the recipients',
   },
   place: {
     ...place,
     default: () => '',
     pane: textPane(3, place),
-    report: 'the date line ("Long Điền A, ngày … tháng … năm …")',
+    report: 'the date line, before the day',
   },
   year: {
     label: SETTING_LABEL.year,
@@ -236,7 +236,7 @@ export const SETTINGS_TABLE = {
     },
     check: (v: number) => (isWhole(v, 0, 365) ? undefined : SETTINGS_FORM.warningDays()),
     pane: { editor: 'number', order: 5, toText: String, fromText: wholeNumber },
-    report: 'the "Sắp đến hạn" count of every figure',
+    report: 'the due-soon count of every figure',
   },
   signer: {
     label: SETTING_LABEL.signer,
@@ -262,7 +262,7 @@ export const SETTINGS_TABLE = {
       // A value outside the list stays what it was typed as: `check` refuses it.
       fromText: (t: string) => t as Signer,
     },
-    report: 'the signature block (TM. / KT. CHỦ TỊCH)',
+    report: 'the signature block (its title lines)',
   },
   signerName: {
     ...signerName,
@@ -300,7 +300,7 @@ export const SETTINGS_TABLE = {
           .map((s) => s.trim())
           .filter((s) => s !== ''),
     },
-    report: 'Nơi nhận (between "- Như trên;" and "- Lưu: VT, TH.")',
+    report: 'the recipients, between the addressee and the archive lines',
   },
   periodMode: {
     label: SETTING_LABEL.periodMode,
@@ -319,7 +319,7 @@ export const SETTINGS_TABLE = {
       toText: (v: PeriodMode) => v,
       fromText: (t: string) => t as PeriodMode,
     },
-    report: 'the window of every period (reportingRegime.cutOff)',
+    report: 'the window of every period (reportingRegime.cutOffDay)',
   },
   planNumber: {
     label: SETTING_LABEL.planNumber,
@@ -332,7 +332,7 @@ export const SETTINGS_TABLE = {
     numberFormat: '@',
     check: () => undefined,
     pane: { editor: 'input', order: 8, toText: (v: string) => v, fromText: (t: string) => t.trim() },
-    report: 'the opening sentence ("Thực hiện Kế hoạch số …")',
+    report: 'the opening sentence (the plan cited by number)',
   },
   planDate: {
     label: SETTING_LABEL.planDate,
@@ -356,6 +356,6 @@ export const SETTINGS_TABLE = {
       toText: (v: IsoDate | null) => (v ? formatVnDate(v) : ''),
       fromText: planDateOf,
     },
-    report: 'the opening sentence ("… ngày … của UBND …")',
+    report: 'the opening sentence (the plan cited by date)',
   },
 } as const satisfies SettingsTable;
