@@ -152,7 +152,8 @@ export function readSettings(grid: Grid | undefined, fallbackYear: number): Sett
     const cell = toA1(r, 1);
     const raw = cellAt(grid, r, 1);
     if (applySetting(settings, key, raw)) return;
-    if ((IDENTITY_KEYS as readonly SettingKey[]).includes(key) && foldLookalikes(cellText(raw)) === '')
+    // A name left blank says so (the report would be nobody's); any other unreadable value is invalid.
+    if (settingEntry(key).kind === 'name' && foldLookalikes(cellText(raw)) === '')
       problems.push({
         severity: 'warning',
         code: 'settingBlank',

@@ -45,7 +45,10 @@ export interface SettingEntry<T> {
   label: string;
   /** Cài đặt's column C, and the pane's hint (unless `pane.hint`). */
   hint: string;
-  /** What kind of value it is (for readers of the table; the functions below are the rule). */
+  /**
+   * What kind of value it is (the functions below are the rule). A `name` (the unit, the place, the signer)
+   * left blank is reported as blank rather than invalid: the report would be nobody's.
+   */
   kind: 'text' | 'name' | 'optionalText' | 'list' | 'wholeNumber' | 'choice' | 'date';
   /** A new tracker's value, and the value of a workbook without the setting's row (one written before it). */
   default: (year: number) => T;

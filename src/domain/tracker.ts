@@ -26,8 +26,14 @@ export function columnEntry(key: ColumnKey): TrackerColumnEntry {
 /** Column order of a new tracker: the table's. */
 export const COLUMN_KEYS = Object.keys(TRACKER_COLUMNS) as readonly ColumnKey[];
 
-/** Without these the tracker cannot be read: each missing one is one error. The others are read as blank. */
-export const REQUIRED_COLUMNS: readonly ColumnKey[] = COLUMN_KEYS.filter((k) => columnEntry(k).required);
+/**
+ * Without these the tracker cannot be read: each missing one is one error. Those the table marks required, and
+ * every column Tổng hợp reads (its roll-up use): the roll-ups cannot be built without it. The others are read
+ * as blank.
+ */
+export const REQUIRED_COLUMNS: readonly ColumnKey[] = COLUMN_KEYS.filter(
+  (k) => columnEntry(k).required || columnEntry(k).rollup !== null,
+);
 
 /** Each column's header text, as the table gives it. */
 const COLUMN_HEADERS = Object.fromEntries(COLUMN_KEYS.map((k) => [k, columnEntry(k).header])) as Record<

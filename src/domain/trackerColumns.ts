@@ -55,7 +55,10 @@ export interface TrackerColumnEntry {
   format: ColumnFormat;
   /** A person types in it (not the number, not the formula): a row with only such cells blank is empty. */
   typed: boolean;
-  /** Without it the tracker cannot be read (each missing one is one error); otherwise read as blank. */
+  /**
+   * Without it the tracker cannot be read (each missing one is one error); otherwise read as blank. A column
+   * with a roll-up use is required whatever this says (tracker.REQUIRED_COLUMNS).
+   */
   required: boolean;
   validation: ColumnValidation | null;
   rollup: ColumnRollup;
