@@ -24,7 +24,7 @@ import { countifsKey } from '../domain/rollup';
 import { resultTasks } from '../domain/resultTasks';
 import { readSettings, SETTING_KEYS, settingCellValue, type SettingsRead } from '../domain/settings';
 import { normalizeKey, sheetNameKey } from '../domain/text';
-import { COLUMN_KEYS } from '../domain/tracker';
+import { COLUMN_KEYS, columnEntry } from '../domain/tracker';
 import { fieldListColumnOf, readKnownFields, readTthc, TTHC_FIELDS, tthcCarryOver } from '../domain/tthc';
 import {
   buildCarriedLists,
@@ -334,7 +334,8 @@ function carryTracker(state: TrackerState, from: number, to: number, today: IsoD
     const r = d.task.row - 1;
     const cells: Partial<Record<CopiedColumn, CopiedValue>> = {};
     for (const key of COLUMN_KEYS) {
-      if (key === 'stt' || key === 'deadlineState') continue;
+      // The number and the state are the new sheet's own (CopiedColumn: every column a person types in).
+      if (key === 'stt' || key === 'deadlineState' || !columnEntry(key).typed) continue;
       const c = read.columns[key];
       const raw = c === undefined ? null : cellAt(grid, r, c);
       if (c !== undefined && grid.formulas[r]?.[c]) formulaCells.push(toA1(r, c));

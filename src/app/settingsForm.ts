@@ -1,12 +1,13 @@
-import { isIsoDate } from '../domain/dates';
-import { PERIOD_MODE_LABEL, SETTING_HINT, SETTING_LABEL, SETTINGS_FORM, SHEET } from '../i18n/vi';
+import { SETTINGS_FORM, SHEET } from '../i18n/vi';
 import {
   readSettings,
   SETTING_KEYS,
   settingCellValue,
+  settingEntry,
   type SettingKey,
   type Settings,
 } from '../domain/settings';
+import type { PaneEditor } from '../domain/settingsTable';
 import { cleanText } from '../domain/text';
 import type { CellUpdate, WorkbookPort } from '../workbook/port';
 import { guarded } from './errors';
@@ -30,39 +31,57 @@ export async function loadSettings(
   });
 }
 
-/** The texts a form must not leave blank. */
-const REQUIRED_TEXTS = [
-  'unitName',
-  'recipient',
-  'place',
-  'signerName',
-] as const satisfies readonly SettingKey[];
-
-/**
- * The settings validateSettings insists on (the pane marks them required): the texts above, and the year, the
- * warning days and the signer, each checked for what it can be.
- */
-export const REQUIRED_SETTINGS: ReadonlySet<SettingKey> = new Set<SettingKey>([
-  ...REQUIRED_TEXTS,
-  'year',
-  'warningDays',
-  'signer',
-]);
+/** The settings validateSettings insists on (the pane marks them required): the table's required ones. */
+export const REQUIRED_SETTINGS: ReadonlySet<SettingKey> = new Set<SettingKey>(
+  SETTING_KEYS.filter((k) => settingEntry(k).required),
+);
 
 /** Checks a settings form; returns the errors by field (empty when valid). */
 export function validateSettings(s: Settings): Partial<Record<SettingKey, string>> {
   const errors: Partial<Record<SettingKey, string>> = {};
-  if (!Number.isInteger(s.year) || s.year < 1990 || s.year > 2100) errors.year = SETTINGS_FORM.year();
-  if (!Number.isInteger(s.warningDays) || s.warningDays < 0 || s.warningDays > 365)
-    errors.warningDays = SETTINGS_FORM.warningDays();
-  for (const k of REQUIRED_TEXTS) {
-    if (cleanText(s[k]) === '') errors[k] = SETTINGS_FORM.required();
-  }
-  if (s.periodMode !== 'calendar' && s.periodMode !== 'decree09')
-    errors.periodMode = PERIOD_MODE_LABEL.calendar;
-  if (s.signer !== 'chairman' && s.signer !== 'viceChairman') errors.signer = SETTINGS_FORM.required();
-  if (s.planDate !== null && !isIsoDate(s.planDate)) errors.planDate = SETTINGS_FORM.planDate();
+  const check = <K extends SettingKey>(key: K): void => {
+    const error = settingEntry(key).check(s[key]);
+    if (error !== undefined) errors[key] = error;
+  };
+  SETTING_KEYS.forEach(check);
   return errors;
+}
+
+/** The form's values: what the user typed, as typed (numbers, dates and choices stay text until saved). */
+export type SettingsForm = Record<SettingKey, string>;
+
+/** One field of the pane's form, in the form's order. */
+export type SettingField = PaneEditor & {
+  key: SettingKey;
+  label: string;
+  hint: string;
+  required: boolean;
+};
+
+/** The pane's fields, each as its entry says, in the form's order. */
+export function settingFields(): SettingField[] {
+  return [...SETTING_KEYS]
+    .sort((a, b) => settingEntry(a).pane.order - settingEntry(b).pane.order)
+    .map((key) => {
+      const { label, hint, required, pane } = settingEntry(key);
+      const { order: _order, hint: paneHint, toText: _toText, fromText: _fromText, ...editor } = pane;
+      return { ...editor, key, label, hint: paneHint ?? hint, required };
+    });
+}
+
+export function formFromSettings(s: Settings): SettingsForm {
+  const form: Partial<SettingsForm> = {};
+  const text = <K extends SettingKey>(key: K): void => {
+    form[key] = settingEntry(key).pane.toText(s[key]);
+  };
+  SETTING_KEYS.forEach(text);
+  return form as SettingsForm; // every key of the table
+}
+
+export function settingsFromForm(f: SettingsForm): Settings {
+  const settings: Partial<Record<SettingKey, unknown>> = {};
+  for (const key of SETTING_KEYS) settings[key] = settingEntry(key).pane.fromText(f[key]);
+  return settings as Settings; // every key of the table, each its entry's type
 }
 
 /** Writes the form's values into the value cells of Cài đặt, and nothing else. */
@@ -90,8 +109,8 @@ export async function saveSettings(port: WorkbookPort, settings: Settings): Prom
       if (row === undefined) {
         row = nextRow++;
         updates.push(
-          { sheet: SHEET.settings, cell: `A${row}`, value: SETTING_LABEL[key], numberFormat: '@' },
-          { sheet: SHEET.settings, cell: `C${row}`, value: SETTING_HINT[key], numberFormat: '@' },
+          { sheet: SHEET.settings, cell: `A${row}`, value: settingEntry(key).label, numberFormat: '@' },
+          { sheet: SHEET.settings, cell: `C${row}`, value: settingEntry(key).hint, numberFormat: '@' },
         );
       }
       const value = settingCellValue({ ...settings, unitName: cleanText(settings.unitName) }, key);
@@ -99,7 +118,12 @@ export async function saveSettings(port: WorkbookPort, settings: Settings): Prom
         sheet: SHEET.settings,
         cell: `B${row}`,
         value,
-        numberFormat: key === 'planDate' ? 'dd/mm/yyyy' : typeof value === 'number' ? '0' : '@',
+        numberFormat:
+          settingEntry(key).numberFormat === 'dd/mm/yyyy'
+            ? 'dd/mm/yyyy'
+            : typeof value === 'number'
+              ? '0'
+              : '@',
       });
     }
     await port.apply({ write: [], updates });

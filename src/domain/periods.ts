@@ -1,13 +1,15 @@
 /**
- * Reporting periods (plan section IV): four reports a year, each tied to a quarter of year Y and cumulative
- * from the start of the year: quý I (3 tháng), 6 tháng đầu năm, 9 tháng, năm; due 05/03, 05/06, 05/09, 05/12.
- * The window is the calendar (01/01/Y to the quarter's end) by default, or, where Cài đặt says so, the
- * statistical cut-off of Nghị định 09/2019/NĐ-CP: from 15/12 of Y−1 to the 14th of the period's last month.
+ * Reporting periods (plan section IV), as the reporting regime's table says (reportingRegime.ts): reports tied
+ * to quarters of year Y and cumulative from the start of the year; the plan's are quý I (3 tháng), 6 tháng đầu
+ * năm, 9 tháng, năm, due 05/03, 05/06, 05/09, 05/12. The window is the calendar (01/01/Y to the quarter's end)
+ * by default, or, where Cài đặt says so, the statistical cut-off of Nghị định 09/2019/NĐ-CP: from the regime's
+ * cut-off day (15/12) of Y−1 to the day before it (the 14th) of the period's last month.
  */
 import { endOfQuarter, isoFromYmd, startOfQuarter, ymdFromIso, type IsoDate } from './dates';
 import type { PeriodMode } from './settings';
 import { PERIOD_TEXT } from '../i18n/vi';
 import { ROMAN_QUARTER } from './schedule';
+import { REPORTING_REGIME, type ReportingRegime } from './reportingRegime';
 
 export type Quarter = 1 | 2 | 3 | 4;
 
@@ -33,25 +35,29 @@ export interface ReportPeriod {
   sheetName: string;
 }
 
-const DUE_MONTH = [3, 6, 9, 12] as const;
+/** The quarters whose last month is a report month of the regime, in order. */
+export function reportQuarters(regime: ReportingRegime = REPORTING_REGIME): Quarter[] {
+  return regime.months.map((m) => (m / 3) as Quarter);
+}
 
 export function reportPeriod(year: number, quarter: Quarter, mode: PeriodMode = 'calendar'): ReportPeriod {
   const lastMonth = quarter * 3;
   const calendar = mode === 'calendar';
+  const { cutOffDay, deadlineDay } = REPORTING_REGIME;
   return {
     year,
     quarter,
     mode,
     id: `${year}-Q${quarter}`,
-    from: calendar ? isoFromYmd(year, 1, 1) : isoFromYmd(year - 1, 12, 15),
-    to: calendar ? endOfQuarter(year, quarter) : isoFromYmd(year, lastMonth, 14),
+    from: calendar ? isoFromYmd(year, 1, 1) : isoFromYmd(year - 1, 12, cutOffDay),
+    to: calendar ? endOfQuarter(year, quarter) : isoFromYmd(year, lastMonth, cutOffDay - 1),
     quarterFrom: calendar
       ? startOfQuarter(year, quarter)
       : quarter === 1
-        ? isoFromYmd(year - 1, 12, 15)
-        : isoFromYmd(year, lastMonth - 3, 15),
-    quarterTo: calendar ? endOfQuarter(year, quarter) : isoFromYmd(year, lastMonth, 14),
-    due: isoFromYmd(year, DUE_MONTH[quarter - 1], 5),
+        ? isoFromYmd(year - 1, 12, cutOffDay)
+        : isoFromYmd(year, lastMonth - 3, cutOffDay),
+    quarterTo: calendar ? endOfQuarter(year, quarter) : isoFromYmd(year, lastMonth, cutOffDay - 1),
+    due: isoFromYmd(year, lastMonth, deadlineDay),
     subject: `${PERIOD_TEXT.subject[quarter - 1]} ${year}`,
     quarterLabel: PERIOD_TEXT.quarter(ROMAN_QUARTER[quarter - 1], year),
     sheetName: PERIOD_TEXT.sheetName(PERIOD_TEXT.sheetLabel[quarter - 1], year),
@@ -67,14 +73,24 @@ export function parsePeriodId(text: string): { year: number; quarter: Quarter } 
   return { year, quarter: Number(m[2]) as Quarter };
 }
 
-/** The period whose quarter contains `date` (what the ribbon button compiles). */
+/**
+ * The period whose quarter contains `date` (what the ribbon button compiles); where the regime reports less
+ * often than quarterly, the first report whose quarter is that one or later.
+ */
 export function periodContaining(date: IsoDate, mode: PeriodMode = 'calendar'): ReportPeriod {
   const { year, month, day } = ymdFromIso(date);
-  if (mode === 'calendar') return reportPeriod(year, (Math.floor((month - 1) / 3) + 1) as Quarter, mode);
+  if (mode === 'calendar') return reportOf(year, Math.floor((month - 1) / 3) + 1, mode);
   // Cut-off windows run from the 15th of the month before the quarter to the 14th of its last month.
-  if (month === 12 && day >= 15) return reportPeriod(year + 1, 1, mode);
-  const shifted = day >= 15 ? month + 1 : month; // the window's "month" in calendar terms
-  return reportPeriod(year, (Math.floor((shifted - 1) / 3) + 1) as Quarter, mode);
+  const { cutOffDay } = REPORTING_REGIME;
+  if (month === 12 && day >= cutOffDay) return reportOf(year + 1, 1, mode);
+  const shifted = day >= cutOffDay ? month + 1 : month; // the window's "month" in calendar terms
+  return reportOf(year, Math.floor((shifted - 1) / 3) + 1, mode);
+}
+
+/** The report of year `year` whose quarter is `quarter` or the first after it that reports. */
+function reportOf(year: number, quarter: number, mode: PeriodMode): ReportPeriod {
+  const quarters = reportQuarters();
+  return reportPeriod(year, quarters.find((q) => q >= quarter) ?? quarters[quarters.length - 1], mode);
 }
 
 /**
@@ -83,24 +99,27 @@ export function periodContaining(date: IsoDate, mode: PeriodMode = 'calendar'): 
  */
 export function currentPeriod(asOf: IsoDate, year: number, mode: PeriodMode = 'calendar'): ReportPeriod {
   const containing = periodContaining(asOf, mode);
-  return containing.year > year ? reportPeriod(year, 4, mode) : containing;
+  const quarters = reportQuarters();
+  return containing.year > year ? reportPeriod(year, quarters[quarters.length - 1], mode) : containing;
 }
 
-/** The period after this one (Q4 → Q1 of the next year). */
+/** The report after this one (the year's last → the next year's first). */
 export function nextPeriod(p: ReportPeriod): ReportPeriod {
-  return p.quarter === 4
-    ? reportPeriod(p.year + 1, 1, p.mode)
-    : reportPeriod(p.year, (p.quarter + 1) as Quarter, p.mode);
+  const quarters = reportQuarters();
+  const next = quarters.find((q) => q > p.quarter);
+  return next === undefined
+    ? reportPeriod(p.year + 1, quarters[0], p.mode)
+    : reportPeriod(p.year, next, p.mode);
 }
 
 /** The next report the plan expects on or after `date`, for the task pane's "next report due". */
 export function nextReportDue(date: IsoDate, mode: PeriodMode = 'calendar'): ReportPeriod {
   const { year } = ymdFromIso(date);
   for (const y of [year, year + 1]) {
-    for (const q of [1, 2, 3, 4] as const) {
+    for (const q of reportQuarters()) {
       const p = reportPeriod(y, q, mode);
       if (p.due >= date) return p;
     }
   }
-  return reportPeriod(year + 1, 1, mode);
+  return reportPeriod(year + 1, reportQuarters()[0], mode);
 }

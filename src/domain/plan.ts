@@ -82,8 +82,8 @@ export type ScheduleRule =
   | { kind: 'monthly'; daysAfter: number }
   /** One row due `daysAfter` days after the year ends. */
   | { kind: 'afterYearEnd'; daysAfter: number }
-  /** The plan's periodic reports: due on `day` of the given months of Y. */
-  | { kind: 'reports'; day: number; months: readonly number[]; labels: readonly string[] };
+  /** The plan's periodic reports: one row per report of the reporting regime (reportingRegime.ts), due as it says. */
+  | { kind: 'reports' };
 
 export interface PlanItem {
   /** Stable key, unique within the plan. */
@@ -402,7 +402,7 @@ export const PLAN_ITEMS: readonly PlanItem[] = [
   },
 
   // IV — "Cơ quan thực hiện: CC VP-TK, các ngành liên quan". Reports 3, 6, 9 months and year, due at the
-  // latest on the 5th of March, June, September and December.
+  // latest on the 5th of March, June, September and December: the reporting regime (reportingRegime.ts).
   {
     id: 'IV-bao-cao',
     section: 'IV',
@@ -411,12 +411,7 @@ export const PLAN_ITEMS: readonly PlanItem[] = [
     coordinators: [BODY.cacNganh],
     timeline:
       'định kỳ 3 tháng, 6 tháng, 9 tháng, năm; chậm nhất ngày 05 của các tháng 3, tháng 6, tháng 9, tháng 12',
-    rule: {
-      kind: 'reports',
-      day: 5,
-      months: [3, 6, 9, 12],
-      labels: ['quý I năm', '6 tháng đầu năm', '9 tháng năm', 'năm'],
-    },
+    rule: { kind: 'reports' },
   },
   {
     id: 'IV-huong-dan',

@@ -8,7 +8,7 @@ import { OTHER_GROUP, PERIOD_TEXT } from '../i18n/vi';
 import { BODIES } from './bodies';
 import { endOfQuarter, isoFromYmd, startOfQuarter, type IsoDate } from './dates';
 import { deadlineState, DEADLINE_STATES, type DeadlineState } from './deadline';
-import { reportPeriod, type ReportPeriod } from './periods';
+import { reportPeriod, reportQuarters, type ReportPeriod } from './periods';
 import { SECTIONS } from './plan';
 import { quarterLabel } from './schedule';
 import type { PeriodMode } from './settings';
@@ -91,7 +91,7 @@ export interface Rollup {
   bySection: RollupRow[];
   byLead: RollupRow[];
   byQuarter: RollupRow[];
-  /** The four reports of the year (3, 6, 9 months, year), each counted as its report counts. */
+  /** The reports of the year (the regime's: 3, 6, 9 months, year), each counted as its report counts. */
   byPeriod: RollupRow[];
 }
 
@@ -231,7 +231,7 @@ export function rollup(allTasks: readonly Task[], opts: RollupOptions): Rollup {
       asOf,
     ),
   }));
-  const byPeriod = ([1, 2, 3, 4] as const).map((q) => {
+  const byPeriod = reportQuarters().map((q) => {
     const period = reportPeriod(year, q, opts.periodMode);
     const inPeriod = tasks.map((task) => ({ task, state: reportState(task, period, asOf, warningDays) }));
     return { key: period.id, label: period.subject, counts: countStates(inPeriod, asOf) };

@@ -2,6 +2,7 @@ import { PERIOD_TEXT } from '../i18n/vi';
 import { BODY, type BodyName } from './bodies';
 import { addDays, endOfMonth, endOfQuarter, isoFromYmd, type IsoDate } from './dates';
 import { PLAN_ITEMS, type PlanItem, type SectionId } from './plan';
+import { REPORTING_REGIME } from './reportingRegime';
 
 /** One dated row of the tracker, before the user has touched it. */
 export interface PlannedTask {
@@ -62,10 +63,11 @@ export function expandItem(item: PlanItem, year: number): Omit<PlannedTask, 'stt
         },
       ];
     case 'reports':
-      return rule.months.map((month, i) => ({
+      // The report closing month m covers the year to the end of quarter m/3: its subject is that quarter's.
+      return REPORTING_REGIME.months.map((month) => ({
         ...base,
-        task: `${item.task} ${rule.labels[i]} ${year}`,
-        deadline: isoFromYmd(year, month, rule.day),
+        task: `${item.task} ${PERIOD_TEXT.subject[month / 3 - 1]} ${year}`,
+        deadline: isoFromYmd(year, month, REPORTING_REGIME.deadlineDay),
       }));
   }
 }

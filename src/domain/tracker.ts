@@ -4,7 +4,7 @@
  * fine. Reading reports cell-level problems (dates that are not dates, error values); the rules between
  * fields are in validation.ts.
  */
-import { HEADERS, PROBLEM, STATUS_LABEL } from '../i18n/vi';
+import { type HEADERS, PROBLEM, STATUS_LABEL } from '../i18n/vi';
 import { toA1 } from './a1';
 import { findHeaderRow, headerColumns, headerSet } from './headerRow';
 import { formatVnDate, isoFromSerial, parseDateText, serialFromIso, type IsoDate } from './dates';
@@ -14,36 +14,32 @@ import type { Problem } from './problems';
 import { isListedTask, matchText, readDateCell, readStatusCell, type DateCell } from './sheetRules';
 import { compareSpelling, differenceWords, statusMeant } from './statusSpelling';
 import { cleanText } from './text';
+import { TRACKER_COLUMNS, type TrackerColumnEntry } from './trackerColumns';
 
 export type ColumnKey = keyof typeof HEADERS;
 
-/** Column order of a new tracker. */
-export const COLUMN_KEYS: readonly ColumnKey[] = [
-  'stt',
-  'section',
-  'task',
-  'lead',
-  'coordinators',
-  'timeline',
-  'deadline',
-  'status',
-  'completedOn',
-  'evidence',
-  'note',
-  'deadlineState',
-];
+/** A column's entry in the table (trackerColumns.ts). */
+export function columnEntry(key: ColumnKey): TrackerColumnEntry {
+  return (TRACKER_COLUMNS as Record<ColumnKey, TrackerColumnEntry>)[key];
+}
 
-/** Without these the tracker cannot be read: each missing one is one error. */
-export const REQUIRED_COLUMNS: readonly ColumnKey[] = [
-  'section',
-  'task',
-  'lead',
-  'deadline',
-  'status',
-  'completedOn',
-  // Tổng hợp counts by this column's formula: without it the roll-ups cannot be built.
-  'deadlineState',
-];
+/** Column order of a new tracker: the table's. */
+export const COLUMN_KEYS = Object.keys(TRACKER_COLUMNS) as readonly ColumnKey[];
+
+/**
+ * Without these the tracker cannot be read: each missing one is one error. Those the table marks required, and
+ * every column Tổng hợp reads (its roll-up use): the roll-ups cannot be built without it. The others are read
+ * as blank.
+ */
+export const REQUIRED_COLUMNS: readonly ColumnKey[] = COLUMN_KEYS.filter(
+  (k) => columnEntry(k).required || columnEntry(k).rollup !== null,
+);
+
+/** Each column's header text, as the table gives it. */
+const COLUMN_HEADERS = Object.fromEntries(COLUMN_KEYS.map((k) => [k, columnEntry(k).header])) as Record<
+  ColumnKey,
+  string
+>;
 
 export interface Task {
   /** Sheet row, 1-based. */
@@ -97,7 +93,7 @@ export function isCanonicalStatus(text: string): boolean {
   return (Object.values(STATUS_LABEL) as string[]).includes(text);
 }
 
-const TRACKER_HEADER_SET = headerSet(HEADERS, COLUMN_KEYS);
+const TRACKER_HEADER_SET = headerSet(COLUMN_HEADERS, COLUMN_KEYS);
 
 /** Reads the tracker sheet. `today` is not needed here: reading is the same on any day. */
 export function readTracker(grid: Grid): TrackerRead {
@@ -123,14 +119,12 @@ export function readTracker(grid: Grid): TrackerRead {
       code: 'missingColumn',
       sheet,
       cell: headerCell,
-      message: PROBLEM.missingColumn(sheet, headerCell, HEADERS[k]),
+      message: PROBLEM.missingColumn(sheet, headerCell, COLUMN_HEADERS[k]),
     });
   }
   if (missing.length > 0) return { headerRow, columns, tasks: [], problems };
 
-  const dataKeys = COLUMN_KEYS.filter(
-    (k) => k !== 'stt' && k !== 'deadlineState' && columns[k] !== undefined,
-  );
+  const dataKeys = COLUMN_KEYS.filter((k) => columnEntry(k).typed && columns[k] !== undefined);
   const tasks: Task[] = [];
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const task = readTaskRow({ grid, r, columns, dataKeys, problems });
@@ -172,7 +166,7 @@ function readTaskRow(row: TaskRow): Task | null {
         code: 'errorValue',
         sheet,
         cell: addr(k),
-        message: PROBLEM.errorValue(sheet, addr(k), HEADERS[k], v.error),
+        message: PROBLEM.errorValue(sheet, addr(k), COLUMN_HEADERS[k], v.error),
       });
       // The state formula reads Nội dung and Trạng thái: an error there is an error on the row.
       if (k === 'task' || k === 'status') unreadable.push(k);
@@ -181,7 +175,7 @@ function readTaskRow(row: TaskRow): Task | null {
     return cleanText(cellText(v));
   };
   const date = (k: 'deadline' | 'completedOn'): IsoDate | null => {
-    const read = readDate(get(k), sheet, addr(k), HEADERS[k], problems);
+    const read = readDate(get(k), sheet, addr(k), COLUMN_HEADERS[k], problems);
     if (read.kind === 'unreadable') unreadable.push(k);
     return read.kind === 'date' ? read.iso : null;
   };
@@ -236,7 +230,7 @@ function formulaNotCalculatedProblems(
       code: 'formulaNotCalculated',
       sheet,
       cell,
-      message: PROBLEM.formulaNotCalculated(sheet, cell, HEADERS[k]),
+      message: PROBLEM.formulaNotCalculated(sheet, cell, COLUMN_HEADERS[k]),
     });
   }
 }

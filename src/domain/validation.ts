@@ -21,7 +21,13 @@ export interface CheckContext {
   knownLeads: readonly string[];
 }
 
-/** Plan tasks of a year that have a deadline, by normalised text: their deadline must not be removed. */
+/**
+ * Plan tasks of a year that have a deadline, by normalised text: their deadline must not be removed. By text,
+ * because the text is the only link a tracker keeps to its plan row: the plan's ids (PlanItem.id) are not in
+ * the workbook (no hidden column) and STT is renumbered by users. So a plan text once shipped is not edited:
+ * an edited one would leave old trackers' rows unchecked (docs/extending.md, "Plan rows are matched by their
+ * text").
+ */
 function datedPlanTasks(year: number): Map<string, string> {
   const out = new Map<string, string>();
   if (!Number.isInteger(year) || year < 1990 || year > 2100) return out;

@@ -139,7 +139,6 @@ export const PANE = {
   settingsHeading: 'Cài đặt của sổ làm việc',
   settingsHint: 'Các giá trị này nằm ở trang "Cài đặt" nên đi theo tệp khi gửi cho người khác.',
   loadingSettings: 'Đang đọc trang Cài đặt…',
-  otherRecipientsHint: 'Mỗi dòng một nơi nhận.',
   saveSettings: 'Lưu cài đặt',
   reloadSettings: 'Đọc lại',
 

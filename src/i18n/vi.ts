@@ -225,6 +225,11 @@ export const SETTING_HINT = {
   planDate: 'Ngày ký ban hành kế hoạch, dạng dd/mm/yyyy (để trống nếu không có)',
 } as const;
 
+/** The pane's hint where it differs from Cài đặt's (the pane lists one recipient a line). */
+export const SETTING_PANE_HINT = {
+  otherRecipients: 'Mỗi dòng một nơi nhận.',
+} as const;
+
 export const PERIOD_MODE_LABEL = {
   calendar: 'Theo quý',
   decree09: 'Theo NĐ 09/2019',
@@ -1001,6 +1006,8 @@ export const VALIDATION_TEXT = {
     dateTitle: 'Ngày không hợp lệ',
     dateMessage: (from: number, to: number) =>
       `Hãy nhập một ngày thật, dạng dd/mm/yyyy, trong khoảng ${from}–${to}.`,
+    amountTitle: 'Số tiền không hợp lệ',
+    amountMessage: 'Hãy nhập một số không âm (ví dụ 12,5), hoặc để trống.',
   },
   tthc: {
     monthPrompt: (year: number) => `Tháng của năm ${year}: số từ 1 đến 12.`,

@@ -1,13 +1,13 @@
-import {
-  SETTING_HINT,
-  SETTING_LABEL,
-  SETTINGS_HEADER,
-  SHEET,
-  SIGNER_LABEL,
-  VALIDATION_TEXT,
-} from '../i18n/vi';
+import { SETTINGS_HEADER, SHEET } from '../i18n/vi';
 import { signerListSource } from './listsSheet';
-import { SETTING_KEYS, settingCellValue, type SettingKey, type Settings } from '../domain/settings';
+import {
+  SETTING_KEYS,
+  settingCellValue,
+  settingEntry,
+  type SettingKey,
+  type Settings,
+} from '../domain/settings';
+import type { SettingCellRule } from '../domain/settingsTable';
 import { quoteSheet } from '../domain/a1';
 import { BODY_FONT, HEADER_FILL, HEADER_FONT } from './palette';
 import { listPageSetup } from './pageSetup';
@@ -30,13 +30,31 @@ const WIDTHS = [32, 36, 70];
 function settingsRowHeights(settings: Settings): Record<number, number> {
   const rowHeights: Record<number, number> = {};
   SETTING_KEYS.forEach((k, i) => {
-    const texts = [SETTING_LABEL[k], String(settingCellValue(settings, k)), SETTING_HINT[k]];
+    const { label, hint } = settingEntry(k);
+    const texts = [label, String(settingCellValue(settings, k)), hint];
     rowHeights[i + 2] = rowHeightFor(
       texts.map((text, c) => ({ text, widthChars: WIDTHS[c] })),
       BODY_FONT.size,
     );
   });
   return rowHeights;
+}
+
+/** Each setting's value cell in its entry's number format where that is not text, neighbours as one range. */
+function numberFormatStyles(): StyleRun[] {
+  const runs: { first: number; last: number; numberFormat: string }[] = [];
+  for (const k of SETTING_KEYS) {
+    const { numberFormat } = settingEntry(k);
+    const row = settingRow(k);
+    const prev = runs[runs.length - 1];
+    if (numberFormat === '@') continue;
+    if (prev && prev.last === row - 1 && prev.numberFormat === numberFormat) prev.last = row;
+    else runs.push({ first: row, last: row, numberFormat });
+  }
+  return runs.map(({ first, last, numberFormat }) => ({
+    range: first === last ? `B${first}` : `B${first}:B${last}`,
+    style: { numberFormat },
+  }));
 }
 
 /** The header's look, labels bold, the values on yellow (the cells to type in), hints in grey italics. */
@@ -55,8 +73,7 @@ function settingsStyles(last: number): StyleRun[] {
       range: `B2:B${last}`,
       style: { fill: 'FFF2CC', alignment: { vertical: 'top', wrap: true }, numberFormat: '@' },
     },
-    { range: `B${settingRow('year')}:B${settingRow('warningDays')}`, style: { numberFormat: '0' } },
-    { range: `B${settingRow('planDate')}`, style: { numberFormat: 'dd/mm/yyyy' } },
+    ...numberFormatStyles(),
     {
       range: `C2:C${last}`,
       style: { font: { italic: true, color: '595959' }, alignment: { vertical: 'top', wrap: true } },
@@ -68,37 +85,25 @@ function settingsStyles(last: number): StyleRun[] {
   ];
 }
 
-/** A setting's value cell that refuses (stop) what is not `rule`, with the message saying what it takes. */
-function settingValidation(
-  key: SettingKey,
-  rule: ValidationRule,
-  allowBlank: boolean,
-  error: { title: string; message: string },
-): ValidationSpec {
-  return { range: `B${settingRow(key)}`, rule, allowBlank, error: { ...error, style: 'stop' } };
+/** A setting's rule as the sheet states it (the signers from Danh mục). */
+function ruleOf(rule: SettingCellRule): ValidationRule {
+  return rule.type === 'signerList' ? { type: 'list', source: signerListSource() } : rule;
 }
 
-/** The year, the warning days, the signer (from Danh mục) and the plan's date: each only what it can be. */
+/** Each setting's value cell with a rule refuses (stop) what it is not, the message saying what it takes. */
 function settingsValidations(): ValidationSpec[] {
-  const text = VALIDATION_TEXT.settings;
-  return [
-    settingValidation('year', { type: 'wholeNumber', min: 1990, max: 2100 }, false, {
-      title: text.yearTitle,
-      message: text.yearMessage,
-    }),
-    settingValidation('warningDays', { type: 'wholeNumber', min: 0, max: 365 }, false, {
-      title: text.warningDaysTitle,
-      message: text.warningDaysMessage,
-    }),
-    settingValidation('signer', { type: 'list', source: signerListSource() }, false, {
-      title: text.signerTitle,
-      message: text.signerMessage(SIGNER_LABEL.chairman, SIGNER_LABEL.viceChairman),
-    }),
-    settingValidation('planDate', { type: 'date', min: '1990-01-01', max: '2100-12-31' }, true, {
-      title: text.planDateTitle,
-      message: text.planDateMessage,
-    }),
-  ];
+  return SETTING_KEYS.flatMap((key): ValidationSpec[] => {
+    const rule = settingEntry(key).cellRule;
+    if (!rule) return [];
+    return [
+      {
+        range: `B${settingRow(key)}`,
+        rule: ruleOf(rule.rule),
+        allowBlank: rule.allowBlank,
+        error: { title: rule.title, message: rule.message, style: 'stop' },
+      },
+    ];
+  });
 }
 
 /** "Cài đặt": one row per setting (label, value, hint), the values validated, printed A4 portrait. */
@@ -110,7 +115,11 @@ export function buildSettingsSheet(settings: Settings): SheetSpec {
     defaultFont: BODY_FONT,
     cells: [
       [...SETTINGS_HEADER],
-      ...SETTING_KEYS.map((k) => [SETTING_LABEL[k], settingCellValue(settings, k), SETTING_HINT[k]]),
+      ...SETTING_KEYS.map((k) => [
+        settingEntry(k).label,
+        settingCellValue(settings, k),
+        settingEntry(k).hint,
+      ]),
     ],
     styles: settingsStyles(last),
     columnWidths: WIDTHS,

@@ -82,7 +82,8 @@ export type ValidationRule =
       /** Formula for the list, e.g. "=OFFSET('Danh mục'!$A$2,0,0,COUNTA('Danh mục'!$A:$A)-1,1)". */ source: string;
     }
   | { type: 'date'; /** ISO date */ min: string; /** ISO date */ max: string }
-  | { type: 'wholeNumber'; min: number; max: number };
+  | { type: 'wholeNumber'; min: number; max: number }
+  | { type: 'decimal'; min: number; max: number };
 
 export interface ValidationSpec {
   range: string;

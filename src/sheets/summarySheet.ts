@@ -10,7 +10,7 @@ import { OTHER_GROUP, SHEET, STATE_LABEL, SUMMARY_TEXT } from '../i18n/vi';
 import { colToLetters, MAX_ROWS, quoteSheet, toAbsolute } from '../domain/a1';
 import { addDays, formatVnDate, ymdFromIso, type IsoDate } from '../domain/dates';
 import { DEADLINE_STATES } from '../domain/deadline';
-import { reportPeriod, type ReportPeriod } from '../domain/periods';
+import { reportPeriod, reportQuarters, type ReportPeriod } from '../domain/periods';
 import { OTHER_KEY, quarterBuckets, type QuarterBucket } from '../domain/rollup';
 import type { PeriodMode } from '../domain/settings';
 import { END_DATE_SERIAL, FIRST_DATE_SERIAL } from '../domain/sheetRules';
@@ -202,7 +202,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
       criteria: bucketCriteria(t, b),
     })),
   });
-  const periods = ([1, 2, 3, 4] as const).map((qtr) => reportPeriod(year, qtr, input.periodMode));
+  const periods = reportQuarters().map((qtr) => reportPeriod(year, qtr, input.periodMode));
   row = writeBlock(out, t, layout, row, {
     key: 'period',
     title: SUMMARY_TEXT.byPeriod,

@@ -1,13 +1,15 @@
-import { HEADERS, SHEET, STATE_LABEL, STATUS_LABEL, TABLE_NAME, VALIDATION_TEXT } from '../i18n/vi';
+import { SHEET, STATE_LABEL, STATUS_LABEL, TABLE_NAME, VALIDATION_TEXT } from '../i18n/vi';
 import { colToLetters, rangeToA1 } from '../domain/a1';
 import { serialFromIso, type IsoDate } from '../domain/dates';
 import type { PlannedTask } from '../domain/schedule';
-import { COLUMN_KEYS, type ColumnKey, type Task } from '../domain/tracker';
+import { COLUMN_KEYS, columnEntry, type ColumnKey, type Task } from '../domain/tracker';
+import type { ColumnFormat, ColumnValidation } from '../domain/trackerColumns';
 import { leadListSource, sectionListSource, statusListSource } from './listsSheet';
 import { BODY_FONT, STATE_COLORS, TABLE_HEADER_STYLE } from './palette';
 import { settingRef } from './settingsSheet';
 import { tablePageSetup } from './pageSetup';
 import type {
+  CellStyle,
   CellValue,
   ConditionalFormatSpec,
   FormulaCell,
@@ -30,31 +32,18 @@ export type TrackerSeed = Pick<
   Partial<Pick<Task, 'completedOn' | 'evidence'>> & { stt: number; status?: string };
 
 /**
- * Column widths (Excel's character units), chosen for paper: printed A4 landscape one page wide (see
- * tablePageSetup), the 161 characters of all twelve columns scale to about 86%, so the 12 pt text prints
- * at about 10.3 pt (measured in LibreOffice's PDF by test/interop/tracker-print.test.ts; at the old 260
- * characters it was 6.3 pt). Every column prints; long texts wrap. The widths follow the plan's texts: the
- * task gets the most, the plan's own timeline wording and notes (long for continuous tasks) enough not to
- * make rows tall, dates and states just what their values need.
+ * Column widths (Excel's character units, from the columns' table: domain/trackerColumns.ts), chosen for
+ * paper: printed A4 landscape one page wide (see tablePageSetup), the 161 characters of all twelve columns
+ * scale to about 86%, so the 12 pt text prints at about 10.3 pt (measured in LibreOffice's PDF by
+ * test/interop/tracker-print.test.ts; at the old 260 characters it was 6.3 pt). Every column prints; long
+ * texts wrap. The widths follow the plan's texts: the task gets the most, the plan's own timeline wording and
+ * notes (long for continuous tasks) enough not to make rows tall, dates and states just what their values need.
  */
-const WIDTHS: Record<ColumnKey, number> = {
-  stt: 5,
-  section: 6,
-  task: 35,
-  lead: 13,
-  coordinators: 12,
-  timeline: 15,
-  deadline: 11,
-  status: 10,
-  completedOn: 11,
-  evidence: 19,
-  note: 14,
-  deadlineState: 10,
-};
+const widthOf = (k: ColumnKey): number => columnEntry(k).width;
 
 /** Column widths of a new tracker, in characters, in column order (for tests that measure the print). */
 export function trackerColumnWidths(): Record<ColumnKey, number> {
-  return { ...WIDTHS };
+  return Object.fromEntries(COLUMN_KEYS.map((k) => [k, widthOf(k)])) as Record<ColumnKey, number>;
 }
 
 /** Column letter of a key in a new tracker ("deadline" → "G"). */
@@ -78,9 +67,9 @@ function serialOrNull(iso: IsoDate | null | undefined): number | null {
   return iso ? serialFromIso(iso) : null;
 }
 
-/** A seed's cells, in the tracker's column order; the state is the formula's. */
+/** A seed's cells, in the tracker's column order; the state is the formula's, a column the seed lacks blank. */
 function seedRow(s: TrackerSeed): CellValue[] {
-  const value: Record<ColumnKey, CellValue> = {
+  const value: Partial<Record<ColumnKey, CellValue>> = {
     stt: s.stt,
     section: s.section,
     task: s.task,
@@ -94,7 +83,7 @@ function seedRow(s: TrackerSeed): CellValue[] {
     note: s.note,
     deadlineState: null,
   };
-  return COLUMN_KEYS.map((k) => value[k]);
+  return COLUMN_KEYS.map((k) => value[k] ?? null);
 }
 
 /** The data cells of rows 2…lastRow of a column ("G2:G60"). */
@@ -109,76 +98,104 @@ function trackerRowHeights(cells: readonly CellValue[][]): Record<number, number
     if (i === 0) return;
     const texts = COLUMN_KEYS.map((k, c) => ({
       text: typeof values[c] === 'string' ? (values[c] as string) : '',
-      widthChars: WIDTHS[k],
+      widthChars: widthOf(k),
     }));
     rowHeights[i + 1] = rowHeightFor(texts, BODY_FONT.size);
   });
   return rowHeights;
 }
 
+/** The largest amount a column of amounts takes (its validation's bound; Excel's precision is 15 digits). */
+const AMOUNT_MAX = 1e12;
+
+/** Each column format's look, in the order the style runs are written. */
+const FORMAT_STYLES: readonly [ColumnFormat, CellStyle][] = [
+  ['number', { alignment: { horizontal: 'center', vertical: 'top' } }],
+  ['code', { alignment: { horizontal: 'center', vertical: 'top' }, numberFormat: '@' }],
+  ['text', { numberFormat: '@' }],
+  ['date', { numberFormat: 'dd/mm/yyyy', alignment: { horizontal: 'center', vertical: 'top' } }],
+  ['amount', { numberFormat: '#,##0.0', alignment: { horizontal: 'right', vertical: 'top' } }],
+];
+
 /** The header's look, the texts kept as typed ("@"), dates as dd/mm/yyyy, every cell wrapped at the top. */
 function trackerStyles(lastRow: number): StyleRun[] {
   const lastCol = COLUMN_KEYS.length - 1;
-  const data = (k: ColumnKey): string => dataRange(k, lastRow);
   return [
     { range: rangeToA1(0, 0, 0, lastCol), style: TABLE_HEADER_STYLE },
     { range: rangeToA1(1, 0, lastRow - 1, lastCol), style: { alignment: { vertical: 'top', wrap: true } } },
-    { range: data('stt'), style: { alignment: { horizontal: 'center', vertical: 'top' } } },
-    {
-      range: data('section'),
-      style: { alignment: { horizontal: 'center', vertical: 'top' }, numberFormat: '@' },
-    },
-    ...(['task', 'lead', 'coordinators', 'timeline', 'evidence', 'note'] as const).map((k) => ({
-      range: data(k),
-      style: { numberFormat: '@' },
-    })),
-    ...(['deadline', 'completedOn'] as const).map((k) => ({
-      range: data(k),
-      style: {
-        numberFormat: 'dd/mm/yyyy',
-        alignment: { horizontal: 'center' as const, vertical: 'top' as const },
-      },
-    })),
+    ...FORMAT_STYLES.flatMap(([format, style]) =>
+      COLUMN_KEYS.filter((k) => columnEntry(k).format === format).map((k) => ({
+        range: dataRange(k, lastRow),
+        style,
+      })),
+    ),
   ];
 }
 
-/** Mục, Cơ quan chủ trì and Trạng thái from Danh mục's lists; the two dates within five years of `year`. */
-function trackerValidations(lastRow: number, year: number): ValidationSpec[] {
-  const data = (k: ColumnKey): string => dataRange(k, lastRow);
+/** A column's validation, as its entry names it. */
+function columnValidation(k: ColumnKey, lastRow: number, year: number): ValidationSpec | null {
+  const range = dataRange(k, lastRow);
   const text = VALIDATION_TEXT.tracker;
-  return [
-    {
-      range: data('section'),
-      rule: { type: 'list', source: sectionListSource() },
-      allowBlank: false,
-      prompt: { title: HEADERS.section, message: text.sectionPrompt },
-      error: { title: text.sectionTitle, message: text.sectionMessage, style: 'warning' },
-    },
-    {
-      range: data('lead'),
-      rule: { type: 'list', source: leadListSource() },
-      allowBlank: false,
-      prompt: { title: HEADERS.lead, message: text.leadPrompt },
-      error: { title: text.leadTitle, message: text.leadMessage, style: 'warning' },
-    },
-    {
-      range: data('status'),
-      rule: { type: 'list', source: statusListSource() },
-      allowBlank: true,
-      error: {
-        title: text.statusTitle,
-        message: text.statusMessage(STATUS_LABEL.notStarted, STATUS_LABEL.inProgress, STATUS_LABEL.done),
-        style: 'stop',
-      },
-    },
-    ...(['deadline', 'completedOn'] as const).map((k): ValidationSpec => ({
-      range: data(k),
-      rule: { type: 'date', min: `${year - 5}-01-01`, max: `${year + 5}-12-31` },
-      allowBlank: true,
-      prompt: { title: HEADERS[k], message: text.datePrompt },
-      error: { title: text.dateTitle, message: text.dateMessage(year - 5, year + 5), style: 'stop' },
-    })),
-  ];
+  const header = columnEntry(k).header;
+  switch (columnEntry(k).validation) {
+    case 'section':
+      return {
+        range,
+        rule: { type: 'list', source: sectionListSource() },
+        allowBlank: false,
+        prompt: { title: header, message: text.sectionPrompt },
+        error: { title: text.sectionTitle, message: text.sectionMessage, style: 'warning' },
+      };
+    case 'lead':
+      return {
+        range,
+        rule: { type: 'list', source: leadListSource() },
+        allowBlank: false,
+        prompt: { title: header, message: text.leadPrompt },
+        error: { title: text.leadTitle, message: text.leadMessage, style: 'warning' },
+      };
+    case 'status':
+      return {
+        range,
+        rule: { type: 'list', source: statusListSource() },
+        allowBlank: true,
+        error: {
+          title: text.statusTitle,
+          message: text.statusMessage(STATUS_LABEL.notStarted, STATUS_LABEL.inProgress, STATUS_LABEL.done),
+          style: 'stop',
+        },
+      };
+    case 'date':
+      return {
+        range,
+        rule: { type: 'date', min: `${year - 5}-01-01`, max: `${year + 5}-12-31` },
+        allowBlank: true,
+        prompt: { title: header, message: text.datePrompt },
+        error: { title: text.dateTitle, message: text.dateMessage(year - 5, year + 5), style: 'stop' },
+      };
+    case 'amount':
+      return {
+        range,
+        rule: { type: 'decimal', min: 0, max: AMOUNT_MAX },
+        allowBlank: true,
+        error: { title: text.amountTitle, message: text.amountMessage, style: 'stop' },
+      };
+    case null:
+      return null;
+  }
+}
+
+/** The validation kinds in the order they are written (lists first, then dates). */
+const VALIDATION_ORDER: readonly ColumnValidation[] = ['section', 'lead', 'status', 'date', 'amount'];
+
+/** Each column's validation as its entry says: Mục, Cơ quan chủ trì, Trạng thái from lists, dates in range. */
+function trackerValidations(lastRow: number, year: number): ValidationSpec[] {
+  return VALIDATION_ORDER.flatMap((v) =>
+    COLUMN_KEYS.filter((k) => columnEntry(k).validation === v).flatMap((k) => {
+      const spec = columnValidation(k, lastRow, year);
+      return spec ? [spec] : [];
+    }),
+  );
 }
 
 /** Each row coloured by the state its Tình trạng hạn shows (the first that matches wins). */
@@ -206,7 +223,7 @@ function trackerConditionalFormats(lastRow: number): ConditionalFormatSpec[] {
 export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): SheetSpec {
   const n = Math.max(seeds.length, 1);
   const lastRow = n + 1;
-  const header = COLUMN_KEYS.map((k) => HEADERS[k]);
+  const header = COLUMN_KEYS.map((k) => columnEntry(k).header);
   const cells: CellValue[][] = [header];
   const formulas: FormulaCell[] = [];
   for (let i = 0; i < n; i++) {
@@ -229,7 +246,7 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
       calculatedColumns: [{ column: COLUMN_KEYS.indexOf('deadlineState'), formula: trackerStateFormula(2) }],
     },
     styles: trackerStyles(lastRow),
-    columnWidths: COLUMN_KEYS.map((k) => WIDTHS[k]),
+    columnWidths: COLUMN_KEYS.map(widthOf),
     rowHeights: trackerRowHeights(cells),
     autoRowHeights: true,
     validations: trackerValidations(lastRow, year),

@@ -11,67 +11,19 @@ import {
   Text,
   Textarea,
 } from '@fluentui/react-components';
-import type { SettingsOutcome } from '../app/settingsForm';
-import { REQUIRED_SETTINGS, validateSettings } from '../app/settingsForm';
-import { formatVnDate, parseDateText } from '../domain/dates';
-import type { PeriodMode, SettingKey, Settings, Signer } from '../domain/settings';
+import {
+  formFromSettings,
+  settingFields,
+  settingsFromForm,
+  validateSettings,
+  type SettingField,
+  type SettingsForm,
+  type SettingsOutcome,
+} from '../app/settingsForm';
+import type { SettingKey, Settings } from '../domain/settings';
 import { PANE } from '../i18n/ui';
-import { PERIOD_MODE_LABEL, SETTING_HINT, SETTING_LABEL, SIGNER_LABEL } from '../i18n/vi';
 import { describeError } from '../commands/outcomeText';
 import { usePaneStyles } from './styles';
-
-/** The form's values: what the user typed, as typed (numbers and dates stay text until saved). */
-export type SettingsForm = Record<Exclude<SettingKey, 'periodMode' | 'signer'>, string> & {
-  periodMode: PeriodMode;
-  signer: Signer;
-};
-
-export function formFromSettings(s: Settings): SettingsForm {
-  return {
-    unitName: s.unitName,
-    recipient: s.recipient,
-    place: s.place,
-    year: String(s.year),
-    warningDays: String(s.warningDays),
-    signer: s.signer,
-    signerName: s.signerName,
-    otherRecipients: s.otherRecipients.join('\n'),
-    periodMode: s.periodMode,
-    planNumber: s.planNumber,
-    planDate: s.planDate ? formatVnDate(s.planDate) : '',
-  };
-}
-
-/** Whole numbers only: anything else becomes NaN, which validateSettings reports. */
-function wholeNumber(text: string): number {
-  return /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-}
-
-export function settingsFromForm(f: SettingsForm): Settings {
-  return {
-    unitName: f.unitName,
-    recipient: f.recipient,
-    place: f.place,
-    year: wholeNumber(f.year),
-    warningDays: wholeNumber(f.warningDays),
-    signer: f.signer,
-    signerName: f.signerName,
-    otherRecipients: f.otherRecipients
-      .split(/[\n;]/)
-      .map((s) => s.trim())
-      .filter((s) => s !== ''),
-    periodMode: f.periodMode,
-    planNumber: f.planNumber.trim(),
-    planDate: planDateOf(f.planDate),
-  };
-}
-
-/** The plan's date as typed: blank → null; dd/mm/yyyy → ISO; anything else → a value validateSettings refuses. */
-function planDateOf(text: string): string | null {
-  if (text.trim() === '') return null;
-  const parsed = parseDateText(text);
-  return parsed.ok ? parsed.iso : text;
-}
 
 type Errors = Partial<Record<SettingKey, string>>;
 
@@ -93,8 +45,6 @@ export interface SettingsPanelProps {
   /** The spinner and outcome of a save, shown under the buttons. */
   feedback: React.ReactNode;
 }
-
-const TEXT_FIELDS = ['unitName', 'recipient', 'place', 'signerName', 'planNumber', 'planDate'] as const;
 
 export function SettingsPanel({
   active,
@@ -213,18 +163,18 @@ function useSettingsForm(
 }
 
 /** A setting picked from a short list: an option for each label, in the labels' order. */
-function ChoiceSelect<V extends string>({
+function ChoiceSelect({
   value,
   labels,
   busy,
   onChange,
 }: {
-  value: V;
-  labels: Readonly<Record<V, string>>;
+  value: string;
+  labels: Readonly<Record<string, string>>;
   busy: boolean;
-  onChange: (value: V) => void;
+  onChange: (value: string) => void;
 }): React.JSX.Element {
-  const choices = Object.keys(labels) as V[]; // the keys of a Record<V, …>
+  const choices = Object.keys(labels);
   return (
     <Select
       value={value}
@@ -240,7 +190,53 @@ function ChoiceSelect<V extends string>({
   );
 }
 
-type SetField = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => void;
+type SetField = (key: SettingKey, value: string) => void;
+
+/** A field's editor, as its entry in the settings table says. */
+function FieldEditor({
+  field,
+  value,
+  busy,
+  set,
+}: {
+  field: SettingField;
+  value: string;
+  busy: boolean;
+  set: SetField;
+}): React.JSX.Element {
+  const onChange = (v: string): void => set(field.key, v);
+  switch (field.editor) {
+    case 'select':
+      return <ChoiceSelect value={value} labels={field.choices} busy={busy} onChange={onChange} />;
+    case 'textarea':
+      return (
+        <Textarea
+          value={value}
+          resize="vertical"
+          rows={3}
+          onChange={(_, d) => onChange(d.value)}
+          disabled={busy}
+        />
+      );
+    case 'number':
+      return (
+        <Input value={value} inputMode="numeric" onChange={(_, d) => onChange(d.value)} disabled={busy} />
+      );
+    case 'input':
+      return <Input value={value} onChange={(_, d) => onChange(d.value)} disabled={busy} />;
+  }
+}
+
+/** The fields in the form's order, neighbouring number fields side by side on one row. */
+function fieldRows(fields: readonly SettingField[]): SettingField[][] {
+  const rows: SettingField[][] = [];
+  for (const f of fields) {
+    const last = rows[rows.length - 1];
+    if (f.editor === 'number' && last?.[0].editor === 'number') last.push(f);
+    else rows.push([f]);
+  }
+  return rows;
+}
 
 /** The settings' fields, each with its label, hint or error. */
 function SettingsFields({
@@ -255,62 +251,30 @@ function SettingsFields({
   set: SetField;
 }): React.JSX.Element {
   const styles = usePaneStyles();
-  const fieldProps = (key: SettingKey) => ({
-    label: SETTING_LABEL[key],
-    hint: errors[key] ? undefined : key === 'otherRecipients' ? PANE.otherRecipientsHint : SETTING_HINT[key],
-    validationState: errors[key] ? ('error' as const) : ('none' as const),
-    validationMessage: errors[key],
-    required: REQUIRED_SETTINGS.has(key),
-  });
+  const field = (f: SettingField, className?: string): React.JSX.Element => (
+    <Field
+      key={f.key}
+      className={className}
+      label={f.label}
+      hint={errors[f.key] ? undefined : f.hint}
+      validationState={errors[f.key] ? 'error' : 'none'}
+      validationMessage={errors[f.key]}
+      required={f.required}
+    >
+      <FieldEditor field={f} value={form[f.key]} busy={busy} set={set} />
+    </Field>
+  );
   return (
     <>
-      {TEXT_FIELDS.slice(0, 3).map((key) => (
-        <Field key={key} {...fieldProps(key)}>
-          <Input value={form[key]} onChange={(_, d) => set(key, d.value)} disabled={busy} />
-        </Field>
-      ))}
-      <div className={styles.fields}>
-        {(['year', 'warningDays'] as const).map((key) => (
-          <Field key={key} className={styles.grow} {...fieldProps(key)}>
-            <Input
-              value={form[key]}
-              inputMode="numeric"
-              onChange={(_, d) => set(key, d.value)}
-              disabled={busy}
-            />
-          </Field>
-        ))}
-      </div>
-      <Field {...fieldProps('signer')}>
-        <ChoiceSelect
-          value={form.signer}
-          labels={SIGNER_LABEL}
-          busy={busy}
-          onChange={(v) => set('signer', v)}
-        />
-      </Field>
-      {TEXT_FIELDS.slice(3).map((key) => (
-        <Field key={key} {...fieldProps(key)}>
-          <Input value={form[key]} onChange={(_, d) => set(key, d.value)} disabled={busy} />
-        </Field>
-      ))}
-      <Field {...fieldProps('otherRecipients')}>
-        <Textarea
-          value={form.otherRecipients}
-          resize="vertical"
-          rows={3}
-          onChange={(_, d) => set('otherRecipients', d.value)}
-          disabled={busy}
-        />
-      </Field>
-      <Field {...fieldProps('periodMode')}>
-        <ChoiceSelect
-          value={form.periodMode}
-          labels={PERIOD_MODE_LABEL}
-          busy={busy}
-          onChange={(v) => set('periodMode', v)}
-        />
-      </Field>
+      {fieldRows(settingFields()).map((row) =>
+        row[0].editor === 'number' ? (
+          <div key={row[0].key} className={styles.fields}>
+            {row.map((f) => field(f, styles.grow))}
+          </div>
+        ) : (
+          field(row[0])
+        ),
+      )}
     </>
   );
 }

@@ -1,7 +1,13 @@
 /** How the pane words numbers, dates and periods: pure functions over the domain's values. */
 import { formatVnDate, type IsoDate } from '../domain/dates';
 import type { OverviewTask } from '../domain/overview';
-import { periodContaining, reportPeriod, type Quarter, type ReportPeriod } from '../domain/periods';
+import {
+  periodContaining,
+  reportPeriod,
+  reportQuarters,
+  type Quarter,
+  type ReportPeriod,
+} from '../domain/periods';
 import { PANE } from '../i18n/ui';
 import { percentVi } from '../i18n/vi';
 
@@ -46,12 +52,12 @@ export interface PeriodChoice {
   label: string;
 }
 
-/** The quarters of last year, this year and next year, in order. */
+/** The reports of last year, this year and next year (the regime's quarters), in order. */
 export function periodChoices(today: IsoDate): PeriodChoice[] {
   const year = Number(today.slice(0, 4));
   const out: PeriodChoice[] = [];
   for (const y of [year - 1, year, year + 1]) {
-    for (const q of [1, 2, 3, 4] as const) {
+    for (const q of reportQuarters()) {
       const p = reportPeriod(y, q);
       out.push({ id: p.id, year: y, quarter: q, label: p.quarterLabel });
     }

@@ -305,6 +305,8 @@ function validationRule(rule: ValidationRule): Excel.DataValidationRule {
       return { date: { operator: 'Between', formula1: rule.min, formula2: rule.max } };
     case 'wholeNumber':
       return { wholeNumber: { operator: 'Between', formula1: rule.min, formula2: rule.max } };
+    case 'decimal':
+      return { decimal: { operator: 'Between', formula1: rule.min, formula2: rule.max } };
   }
 }
 

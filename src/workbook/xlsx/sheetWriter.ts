@@ -336,6 +336,9 @@ function addValidation(ws: ExcelJS.Worksheet, sheet: string, v: ValidationSpec):
     case 'wholeNumber':
       validation = { ...common, type: 'whole', operator: 'between', formulae: [rule.min, rule.max] };
       break;
+    case 'decimal':
+      validation = { ...common, type: 'decimal', operator: 'between', formulae: [rule.min, rule.max] };
+      break;
   }
   (ws as unknown as WithDataValidations).dataValidations.add(range, validation);
 }
