@@ -14,7 +14,7 @@ import * as path from 'node:path';
 
 import type ExcelJS from 'exceljs';
 
-import { recalcWithLibreOffice } from '../helpers/libreoffice';
+import { recalcWithLibreOffice } from '../support/libreoffice';
 import {
   addinTracker,
   COLS,

@@ -24,7 +24,7 @@ import { runCli } from '../../src/cli/main';
 import { createPaneActions } from '../../src/taskpane/paneActions';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import type { FakeExcel } from '../fake-excel';
-import { disposeLibreOffice } from '../helpers/libreoffice';
+import { disposeLibreOffice } from '../support/libreoffice';
 import {
   AS_OF,
   corpusCases,

@@ -13,6 +13,7 @@ import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { addinTracker } from './build';
 import { baseRows } from './cases';
 import { type ProcessRun, runCchc } from './cliProcess';
+import { deadPid } from '../support/deadPid';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-safety-'));
 const root = process.getuid?.() === 0;
@@ -184,13 +185,3 @@ describe('every way out leaves the original or the complete new file', () => {
     expect(killedWhileWriting).toBeGreaterThan(0);
   }, 300_000);
 });
-
-function deadPid(): number {
-  for (let pid = 4_000_000; ; pid -= 1) {
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-    }
-  }
-}

@@ -15,7 +15,7 @@ import {
   twips,
   TWIPS_PER_MM,
   type DocxParagraph,
-} from '../helpers/docxXml';
+} from '../support/docxXml';
 import { longReport, nineMonthReport } from './fixtures';
 
 async function read(

@@ -13,7 +13,7 @@
  * of all with odd warning-day settings. At least 12 trackers of each (FUZZ_SEED changes them; DIFF_TRACKERS
  * raises the count per class), all recalculated in one LibreOffice run.
  */
-import { ERROR_MARK, withErrorCells } from '../helpers/errorCells';
+import { ERROR_MARK, withErrorCells } from '../support/errorCells';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -36,8 +36,8 @@ import { settingRow } from '../../src/sheets/settingsSheet';
 import type { ColumnKey } from '../../src/domain/tracker';
 import type { CellUpdate } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
-import { summaryMismatches } from '../helpers/summaryOracle';
+import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
+import { summaryMismatches } from '../support/summaryOracle';
 import { FUZZ_SEED } from '../properties/fuzzConfig';
 import { initNamed } from '../support/identity';
 

@@ -21,7 +21,7 @@ import { SHEET } from '../../src/i18n/vi';
 import { buildReportSheet } from '../../src/sheets/reportSheet';
 import type { CellUpdate } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, toPdfAll, runTool } from '../helpers/libreoffice';
+import { disposeLibreOffice, toPdfAll, runTool } from '../support/libreoffice';
 import { initNamed } from '../support/identity';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-year-'));

@@ -18,8 +18,8 @@ import { seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { RESULTS_HEADERS, SHEET } from '../../src/i18n/vi';
 import type { CellUpdate } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, toPdf } from '../helpers/libreoffice';
-import { readPdf, type PdfPage } from '../helpers/pdfText';
+import { disposeLibreOffice, toPdf } from '../support/libreoffice';
+import { readPdf, type PdfPage } from '../support/pdfText';
 import { loadExcelJs } from '../xlsx/fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-results-'));

@@ -20,8 +20,8 @@ import { expandSchedule } from '../../src/domain/schedule';
 import { readKnownLeads } from '../../src/domain/validation';
 import { SHEET, STATE_LABEL, STATUS_LABEL } from '../../src/i18n/vi';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
-import { summaryMismatches } from '../helpers/summaryOracle';
+import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
+import { summaryMismatches } from '../support/summaryOracle';
 import { FUZZ_SEED } from '../properties/fuzzConfig';
 import { buildOldTracker, endOfNovember, userRows, type OldTrackerEdit } from '../support/oldTracker';
 

@@ -12,8 +12,8 @@ import { runCli } from '../../src/cli/main';
 import { COLUMN_KEYS } from '../../src/domain/tracker';
 import { HEADERS } from '../../src/i18n/vi';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, toPdf } from '../helpers/libreoffice';
-import { overlappingWords, readPdf, type PdfPage, type PdfWord } from '../helpers/pdfText';
+import { disposeLibreOffice, toPdf } from '../support/libreoffice';
+import { overlappingWords, readPdf, type PdfPage, type PdfWord } from '../support/pdfText';
 
 const MIN_PT = 9;
 const A4_LANDSCAPE = { width: 841.9, height: 595.3 };

@@ -41,8 +41,8 @@ import { TTHC_SUMMARY_COLUMNS, type TthcSummaryLayout } from '../../src/sheets/s
 import { buildTthcSheet, tthcColumn, tthcMarkFormulas, type TthcRowRefs } from '../../src/sheets/tthcSheet';
 import type { CellUpdate, RawCell, RawSheet } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { ERROR_MARK, ERRORS, withErrorCells } from '../helpers/errorCells';
-import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
+import { ERROR_MARK, ERRORS, withErrorCells } from '../support/errorCells';
+import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
 import { FUZZ_SEED } from '../properties/fuzzConfig';
 import { initNamed } from '../support/identity';
 

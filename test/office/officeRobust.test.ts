@@ -13,7 +13,7 @@ import { mmToPoints } from '../../src/workbook/office/queueSheetSpec';
 import { rowHeightFor } from '../../src/sheets/textLayout';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
 import { MemoryPort } from '../support/memoryPort';
-import { sheetSpec, trackerSpec, vietnameseText } from './specBuilder';
+import { sheetSpec, trackerSpec, vietnameseText } from '../support/specBuilder';
 import { initNamed } from '../support/identity';
 
 const FIVE_MB = 5 * 1024 * 1024;

@@ -15,7 +15,7 @@ import type { ReportContent } from '../../src/domain/report';
 import { buildReportDocument } from '../../src/domain/reportText';
 import { DOCX } from '../../src/i18n/docx';
 import { MemoryPort } from '../support/memoryPort';
-import { expectedParagraphs, openDocx, paragraphsOf } from '../helpers/docxXml';
+import { expectedParagraphs, openDocx, paragraphsOf } from '../support/docxXml';
 import {
   deferred,
   fakeActions,

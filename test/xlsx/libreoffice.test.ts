@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { readXlsxFile, writeXlsxFileAtomically } from '../../src/workbook/xlsx/files';
-import { disposeLibreOffice, recalcWithLibreOffice, runTool, sheetCsv, toPdf } from '../helpers/libreoffice';
+import { disposeLibreOffice, recalcWithLibreOffice, runTool, sheetCsv, toPdf } from '../support/libreoffice';
 import { buildSdkStyleWorkbook, buildUserWorkbook, partsOf, trackerSpec, USER_SHEETS } from './fixtures';
 
 let dir: string;
