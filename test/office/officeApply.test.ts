@@ -1,7 +1,6 @@
 /** The Office adapter's apply(): what lands in the workbook, in how many syncs, and what it refuses. */
 import { PLAN_ERROR } from '../../src/i18n/plan';
 import { OFFICE_ERROR } from '../../src/i18n/vi';
-import type { SheetSpec } from '../../src/sheets/spec';
 import { EXCEL } from '../../src/workbook/limits';
 import { WorkbookError } from '../../src/workbook/port';
 import { columnWidthPoints, mmToPoints } from '../../src/workbook/office/queueSheetSpec';
