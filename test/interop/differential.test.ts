@@ -10,7 +10,7 @@
  * as text, Trạng thái in another case, Unicode form or spacing or outside the list ("Đã hoàn thành", "hoan
  * thanh", "Đang làm", a look-alike with a no-break space: "Lỗi dữ liệu"), a completion date without Hoàn thành, a
  * completion date in the future, an error value in any input cell, a Mục or lead spelt differently, and a mix
- * of all with odd warning-day settings. At least 12 trackers of each (FUZZ_SEED changes them; DIFF_TRACKERS
+ * of all with odd warning-day settings. At least 12 trackers of each (FUZZ_SEED changes them; LIBREOFFICE_RUNS
  * raises the count per class), all recalculated in one LibreOffice run.
  */
 import { ERROR_MARK, withErrorCells } from '../support/errorCells';
@@ -38,12 +38,12 @@ import type { CellUpdate } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
 import { summaryMismatches } from '../support/summaryOracle';
-import { FUZZ_SEED } from '../properties/fuzzConfig';
+import { FUZZ_SEED, libreOfficeRuns } from '../support/fuzz';
 import { initNamed } from '../support/identity';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
-const PER_CLASS = Math.max(12, Number(process.env.DIFF_TRACKERS ?? 0) || 0);
+const PER_CLASS = libreOfficeRuns();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-diff-'));
 afterAll(async () => {
   await disposeLibreOffice();

@@ -22,13 +22,13 @@ import { SHEET, STATE_LABEL, STATUS_LABEL } from '../../src/i18n/vi';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
 import { summaryMismatches } from '../support/summaryOracle';
-import { FUZZ_SEED } from '../properties/fuzzConfig';
+import { FUZZ_SEED, libreOfficeRuns } from '../support/fuzz';
 import { buildOldTracker, endOfNovember, userRows, type OldTrackerEdit } from '../support/oldTracker';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
 const ROWS = expandSchedule(year).length + userRows(year).length;
-const TRACKERS = Math.max(12, Number(process.env.ROLLOVER_TRACKERS ?? 0) || 0);
+const TRACKERS = libreOfficeRuns();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-rollover-lo-'));
 afterAll(async () => {
   await disposeLibreOffice();

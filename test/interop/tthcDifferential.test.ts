@@ -10,7 +10,7 @@
  * counts as text, decimals, negatives, TRUE/FALSE, blanks and spaces, error values in any input cell, months
  * out of range or typed as text, fields in other spellings (case, spaces, Unicode form, wildcards, numbers,
  * unknown names), and the row structure (duplicates, unbalanced rows, months without figures); and a mix. At
- * least 12 sheets of each (FUZZ_SEED changes them; DIFF_TRACKERS raises the count), recalculated in one
+ * least 12 sheets of each (FUZZ_SEED changes them; LIBREOFFICE_RUNS raises the count), recalculated in one
  * LibreOffice run.
  */
 import * as fs from 'node:fs';
@@ -43,12 +43,12 @@ import type { CellUpdate, RawCell, RawSheet } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { ERROR_MARK, ERRORS, withErrorCells } from '../support/errorCells';
 import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
-import { FUZZ_SEED } from '../properties/fuzzConfig';
+import { FUZZ_SEED, libreOfficeRuns } from '../support/fuzz';
 import { initNamed } from '../support/identity';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
-const PER_CLASS = Math.max(12, Number(process.env.DIFF_TRACKERS ?? 0) || 0);
+const PER_CLASS = libreOfficeRuns();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-tthc-diff-'));
 afterAll(async () => {
   await disposeLibreOffice();

@@ -28,7 +28,7 @@ import { expandItem, expandSchedule, KNOWN_BODIES } from '../../src/domain/sched
 import type { PeriodMode } from '../../src/domain/settings';
 import { checkTrackerGrid } from '../../src/domain/validation';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
-import { fcParams } from './fuzzConfig';
+import { fcParams } from '../support/fuzz';
 
 const YEARS = Array.from({ length: 2100 - 1990 + 1 }, (_, i) => 1990 + i);
 const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
@@ -140,7 +140,7 @@ describe('expandSchedule, every year 1990–2100', () => {
           expect(() => expandSchedule(y)).toThrow(RangeError);
         },
       ),
-      fcParams(500),
+      fcParams('medium'),
     );
   });
 
@@ -255,7 +255,7 @@ describe('periodContaining', () => {
           inside(date.toISOString().slice(0, 10), mode);
         },
       ),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -287,7 +287,7 @@ describe('nextReportDue', () => {
             : reportPeriod(p.year, (p.quarter - 1) as Quarter, mode).due;
         expect(prevDue < day).toBe(true);
       }),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 });

@@ -8,7 +8,7 @@
  * against LibreOffice) and `report --json`. Every printed TTHC table and sentence satisfies nhận giải quyết =
  * chuyển qua + trực tuyến + trực tiếp = đã giải quyết + đang giải quyết, per field and in total.
  *
- * FAST_CHECK_RUNS sets the number of trackers (default 500, as the issue asks).
+ * The number of trackers is test/support/fuzz.ts's `reportFigures` (500, as the issue asks; FAST_CHECK_RUNS raises it).
  */
 import fc from 'fast-check';
 
@@ -25,10 +25,10 @@ import { checkTrackerGrid } from '../../src/domain/validation';
 import { REPORT_TEXT, SHEET, TTHC_HEADERS } from '../../src/i18n/vi';
 import { buildReportSheet } from '../../src/sheets/reportSheet';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
-import { fcParams } from './fuzzConfig';
+import { fcParams, runs } from '../support/fuzz';
 import { applyMutations, CENTRE_SERIAL, mutationArb, type Mutation } from './trackerMutations';
 
-const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 500);
+const RUNS = runs('reportFigures');
 
 const BASE = buildTrackerSheet(seedsFromPlan(expandSchedule(2026)), 2026).cells;
 
@@ -385,7 +385,7 @@ describe('each figure stated once (issue 19)', () => {
       fc.property(caseArb, (c) => {
         check(c);
       }),
-      fcParams(RUNS),
+      fcParams('reportFigures'),
     );
   });
 });

@@ -9,7 +9,7 @@
  * whole numbers ≥ 0 that add up (received = carried over + online + in person/post; the total is the sum of its
  * fields), rates in [0, 1], problems at real cells with Vietnamese messages, formulas within Excel's limits.
  *
- * Deterministic: the seed is fuzzConfig's (FUZZ_SEED to change it, FUZZ_RUNS for more cases).
+ * Deterministic: seed and counts are test/support/fuzz.ts's (FUZZ_SEED to change it, FAST_CHECK_RUNS for more cases).
  */
 import fc from 'fast-check';
 
@@ -40,9 +40,7 @@ import { buildReportSheet } from '../../src/sheets/reportSheet';
 import { buildSummarySheet } from '../../src/sheets/summarySheet';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { buildTthcSheet } from '../../src/sheets/tthcSheet';
-import { fcParams } from './fuzzConfig';
-
-const RUNS = 1000;
+import { fcParams } from '../support/fuzz';
 
 const BASE: readonly (readonly GridCell[])[] = buildTthcSheet({ year: 2026 }).cells;
 const WIDTH = BASE[0].length;
@@ -390,7 +388,7 @@ describe('Hồ sơ TTHC, mutated at random, through check, the pane and the repo
       fc.property(caseArb, (c) => {
         run(c);
       }),
-      fcParams(RUNS),
+      fcParams('tthcFuzz'),
     );
   });
 });
