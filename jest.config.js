@@ -1,5 +1,11 @@
+const os = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // jest's default is one worker fewer than the cores: one on CI's two. The suite waits on child processes
+  // (LibreOffice, Chromium, the CLI) much of the time, so two workers keep both cores busy. Each test file has
+  // its own LibreOffice profile, browser profile and temporary folders, so files run safely side by side.
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
