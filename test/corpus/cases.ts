@@ -44,7 +44,7 @@ import {
   saveZip,
   setCells,
   setSheetState,
-} from './zip';
+} from '../support/xlsxZip';
 
 export const AS_OF = '2026-06-05';
 export const PERIOD = '2026-Q2';

@@ -20,7 +20,7 @@ import type { CellUpdate } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { disposeLibreOffice, toPdf } from '../support/libreoffice';
 import { readPdf, type PdfPage } from '../support/pdfText';
-import { loadExcelJs } from '../xlsx/fixtures';
+import { loadExcelJs } from '../support/userWorkbook';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-results-'));
 afterAll(async () => {

@@ -210,7 +210,7 @@ interface Case {
   edits: Edit[];
 }
 
-function cases(): Case[] {
+function tthcCases(): Case[] {
   const out: Case[] = [];
   Object.entries(CLASSES).forEach(([cls, arb], i) => {
     for (const [base, damage] of fc.sample(fc.tuple(baselineArb, arb), {
@@ -259,7 +259,7 @@ interface Written {
   layout: TthcSummaryLayout;
 }
 
-async function writeCase(c: Case, n: number, base: Uint8Array): Promise<Written> {
+async function writeTthcCase(c: Case, n: number, base: Uint8Array): Promise<Written> {
   const book = await openXlsx(base);
   await book.read([SHEET.tthc]);
   const updates: CellUpdate[] = c.edits.map((e) => {
@@ -320,7 +320,7 @@ interface Checked {
   mismatches: string[];
 }
 
-const all = cases();
+const all = tthcCases();
 const results: Checked[] = [];
 
 beforeAll(async () => {
@@ -330,7 +330,7 @@ beforeAll(async () => {
   await fresh.apply({ write: [buildTthcSheet({ year, fields: FIELDS })] });
   const base = await fresh.toBuffer();
   const written: Written[] = [];
-  for (let i = 0; i < all.length; i++) written.push(await writeCase(all[i], i, base));
+  for (let i = 0; i < all.length; i++) written.push(await writeTthcCase(all[i], i, base));
   const recalculated = await recalcAllWithLibreOffice(
     written.map((w) => w.file),
     path.join(dir, 'recalc'),

@@ -5,14 +5,21 @@
  * a table or on a host without ExcelApi 1.9 — turns them into #REF!, as the fake Excel does like Excel.
  */
 import { compileReport } from '../../src/app';
-import { expandSchedule } from '../../src/domain/schedule';
+
 import { SHEET } from '../../src/i18n/vi';
+
 import type { SheetSpec } from '../../src/sheets/spec';
-import { seedsFromPlan, type TrackerSeed } from '../../src/sheets/trackerSheet';
+
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+
 import { createFakeExcel, type FakeExcel, type SheetView } from '../fake-excel';
+
 import { richSpec, sheetSpec } from '../support/specBuilder';
+
 import { initNamed } from '../support/identity';
+
+import { bigSeeds } from '../support/fakeOffice';
+
 
 const now = new Date('2026-06-05T03:00:00Z');
 const asOf = '2026-06-05';
@@ -27,15 +34,6 @@ const DASHBOARD_FORMULAS: Record<string, string> = {
   A4: `=COUNTA(${SHEET.register}!A:A)`,
   A5: `='${SHEET.tracker}'!C2`,
 };
-
-/** n rows cycling through the plan's rows, as a big commune's tracker might be. */
-function bigSeeds(n: number): TrackerSeed[] {
-  const plan = seedsFromPlan(expandSchedule(2026));
-  return Array.from({ length: n }, (_, i) => {
-    const p = plan[i % plan.length];
-    return { ...p, stt: i + 1, task: `${p.task} — đợt ${Math.floor(i / plan.length) + 1}`.slice(0, 150) };
-  });
-}
 
 async function trackerWorkbook(rows?: number): Promise<FakeExcel> {
   const excel = createFakeExcel();

@@ -27,6 +27,7 @@ import { buildReportSheet } from '../../src/sheets/reportSheet';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { fcParams, runs } from '../support/fuzz';
 import { applyMutations, CENTRE_SERIAL, mutationArb, type Mutation } from './trackerMutations';
+import { Violation, ensure } from '../support/violation';
 
 const RUNS = runs('reportFigures');
 
@@ -81,7 +82,7 @@ const tthcRowArb: fc.Arbitrary<TthcRowCase> = fc.record({
 });
 
 /** A row's counts: the flows, then the total split among the outcomes (or not, when unbalanced). */
-function counts(r: TthcRowCase): number[] {
+function tthcCounts(r: TthcRowCase): number[] {
   const total = r.flows[0] + r.flows[1] + r.flows[2];
   const weights = r.split;
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
@@ -95,7 +96,7 @@ function tthcGrid(rows: TthcRowCase[]): Grid {
   const header = TTHC_COLUMN_KEYS.map((k) => TTHC_HEADERS[k]);
   const values: GridCell[][] = [header];
   for (const r of rows) {
-    const c = counts(r);
+    const c = tthcCounts(r);
     values.push(
       TTHC_COLUMN_KEYS.map((k: TthcColumnKey): GridCell => {
         if (k === 'month') return r.month;
@@ -116,12 +117,8 @@ function tthcGrid(rows: TthcRowCase[]): Grid {
 const num = (s: string): number => Number(s.replace(/\./g, ''));
 const N = '([\\d.]+)';
 
-class Violation extends Error {}
 function same(a: number, b: number, what: string): void {
   if (a !== b) throw new Violation(`${what}: ${a} ≠ ${b}`);
-}
-function ensure(ok: boolean, what: string): void {
-  if (!ok) throw new Violation(what);
 }
 
 /** What a block of figure sentences states (undefined: not stated). */

@@ -37,6 +37,7 @@ import {
   type Mutation,
   type Row,
 } from './trackerMutations';
+import { ensure } from '../support/violation';
 
 const BASE: readonly (readonly GridCell[])[] = buildTrackerSheet(
   seedsFromPlan(expandSchedule(2026)),
@@ -121,7 +122,7 @@ function userTextsOf(values: readonly Row[]): string[] {
 }
 
 /** Runs the actions' pipeline on one case. Throws whatever the code under test throws. */
-function run(c: FuzzCase): Outcome {
+function runTracker(c: FuzzCase): Outcome {
   const values = applyMutations(BASE, c.mutations);
   const grid: Grid = { name: SHEET.tracker, values, formulas: formulaGrid(values, c.formulas) };
   const today = isoFromSerial(c.today) as IsoDate;
@@ -184,12 +185,6 @@ function run(c: FuzzCase): Outcome {
 
 // ---------------------------------------------------------------------------------------------------------
 // Invariants
-
-class Violation extends Error {}
-
-function ensure(ok: boolean, what: string): void {
-  if (!ok) throw new Violation(what);
-}
 
 const show = (s: string): string =>
   JSON.stringify(s.length > 300 ? `${s.slice(0, 300)}… (${s.length} chars)` : s);
@@ -326,7 +321,7 @@ function checkSheetCells(spec: SheetSpec, o: Outcome): void {
   }
 }
 
-/** The brief's invariants: nothing throws (run() did not), problems are well formed, totals add up. */
+/** The brief's invariants: nothing throws (runTracker() did not), problems are well formed, totals add up. */
 function checkCore(o: Outcome): void {
   ensure(
     o.errors.every((p) => p.severity === 'error') && o.warnings.every((p) => p.severity === 'warning'),
@@ -371,10 +366,10 @@ function checkCore(o: Outcome): void {
   checkSignedText(o);
 }
 
-/** Runs `check` on the outcome of each case; a throw from run() or a Violation fails the property. */
+/** Runs `check` on the outcome of each case; a throw from runTracker() or a Violation fails the property. */
 const property = (check: (o: Outcome) => void): fc.IProperty<[FuzzCase]> =>
   fc.property(caseArb, (c) => {
-    check(run(c));
+    check(runTracker(c));
   });
 
 describe('fuzzing the tracker grid', () => {
@@ -383,7 +378,7 @@ describe('fuzzing the tracker grid', () => {
   });
 
   it('the unmutated tracker passes with no problem at all', () => {
-    const o = run({
+    const o = runTracker({
       mutations: [],
       today: CENTRE_SERIAL,
       year: 2026,
@@ -474,7 +469,7 @@ describe('fuzzing the tracker grid: cross-checks', () => {
   });
 
   it('a task with an empty Mục is flagged and counted in the "Khác" section', () => {
-    const o = run({
+    const o = runTracker({
       mutations: [{ kind: 'set', row: 2, col: 1, value: '' }],
       today: CENTRE_SERIAL,
       year: 2026,
@@ -497,7 +492,7 @@ describe('fuzzing the tracker grid: cross-checks', () => {
   });
 
   const limitsCase = (mutations: Mutation[]): Outcome =>
-    run({
+    runTracker({
       mutations,
       today: CENTRE_SERIAL,
       year: 2026,

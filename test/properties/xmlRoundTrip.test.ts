@@ -21,7 +21,7 @@ import {
   type XmlElement,
 } from '../../src/workbook/xlsx/xml';
 import { corpusCases } from '../corpus/cases';
-import { buildSdkStyleWorkbook, buildUserWorkbook } from '../xlsx/fixtures';
+import { buildSdkStyleWorkbook, buildUserWorkbook } from '../support/userWorkbook';
 import { fcParams } from '../support/fuzz';
 
 const nameArb = fc
