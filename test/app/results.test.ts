@@ -26,7 +26,6 @@ import { initNamed } from '../support/identity';
 
 import { resultsCol } from '../support/results';
 
-
 const now = new Date('2026-06-05T03:00:00Z');
 const today = '2026-06-05';
 

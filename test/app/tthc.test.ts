@@ -21,7 +21,6 @@ import { copyValues, MemoryPort, type MemorySheet } from '../support/memoryPort'
 
 import { initNamed } from '../support/identity';
 
-
 const now = new Date('2026-06-05T03:00:00Z');
 const today = '2026-06-05';
 

@@ -63,7 +63,6 @@ import { initNamed } from '../support/identity';
 
 import { serialFromToday } from '../support/days';
 
-
 const today = todayIso();
 const year = Number(today.slice(0, 4));
 const PER_CLASS = libreOfficeRuns();

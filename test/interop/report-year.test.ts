@@ -36,7 +36,6 @@ import { initNamed } from '../support/identity';
 
 import { resultsCol } from '../support/results';
 
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-year-'));
 afterAll(async () => {
   await disposeLibreOffice();

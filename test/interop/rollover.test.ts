@@ -38,7 +38,6 @@ import { buildOldTracker, endOfNovember, userRows, type OldTrackerEdit } from '.
 
 import { serialFromToday } from '../support/days';
 
-
 const today = todayIso();
 const year = Number(today.slice(0, 4));
 const ROWS = expandSchedule(year).length + userRows(year).length;

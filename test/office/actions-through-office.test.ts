@@ -18,7 +18,6 @@ import { initNamed } from '../support/identity';
 
 import { bigSeeds } from '../support/fakeOffice';
 
-
 const now = new Date('2026-06-05T03:00:00Z');
 
 /** Every cell (value, formula, number format) of the named sheets, for before/after comparison. */

@@ -16,7 +16,6 @@ import { WorkbookError } from '../../src/workbook/port';
 
 import { withTracker } from '../support/fakeOffice';
 
-
 const now = new Date('2026-06-05T08:00:00Z');
 const AS_OF = '2026-06-05';
 const VIETNAMESE = /[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/;

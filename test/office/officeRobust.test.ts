@@ -30,7 +30,6 @@ import { withTracker } from '../support/fakeOffice';
 
 import { mapStorage } from '../support/fakeOffice';
 
-
 const FIVE_MB = 5 * 1024 * 1024;
 const now = new Date('2026-06-05T08:00:00Z');
 const AS_OF = '2026-06-05';

@@ -20,7 +20,6 @@ import { initNamed } from '../support/identity';
 
 import { bigSeeds } from '../support/fakeOffice';
 
-
 const now = new Date('2026-06-05T03:00:00Z');
 const asOf = '2026-06-05';
 const REPORT = 'Báo cáo 6 tháng 2026';
