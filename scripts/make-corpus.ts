@@ -14,7 +14,7 @@ import * as path from 'node:path';
 
 import { corpusCases, disposeCorpusScratch } from '../test/corpus/cases';
 import { atLimitCases, hostileCases } from '../test/corpus/hostile';
-import { disposeLibreOffice } from '../test/helpers/libreoffice';
+import { disposeLibreOffice } from '../test/support/libreoffice';
 
 async function main(argv: string[]): Promise<void> {
   const onlyAt = argv.indexOf('--only');

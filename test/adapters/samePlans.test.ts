@@ -18,7 +18,7 @@ import {
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import type { SheetSpec, ValidationSpec } from '../../src/sheets/spec';
 import { createFakeExcel } from '../fake-excel';
-import { sheetSpec } from '../office/specBuilder';
+import { sheetSpec } from '../support/specBuilder';
 
 interface Case {
   name: string;

@@ -4,30 +4,38 @@
  * the report is given what was written; rollover gives the new year its rows, with nothing written.
  */
 import { checkTracker } from '../../src/app';
+
 import { TRACKER_SHEETS } from '../../src/app/checkTracker';
+
 import { reportFromSnapshot } from '../../src/app/compileReport';
+
 import { writeDemo } from '../../src/app/demo';
+
 import { loadResultsForm, saveResult } from '../../src/app/resultsForm';
+
 import { rolloverTracker } from '../../src/app/rollover';
-import { readQuarterCell, RESULTS_COLUMN_KEYS } from '../../src/domain/resultsSheet';
+
+import { readQuarterCell } from '../../src/domain/resultsSheet';
 import { SHEET } from '../../src/i18n/vi';
+
 import { readRegister } from '../../src/sheets/register';
-import type { RawCell } from '../../src/workbook/port';
-import { MemoryPort, type MemorySheet } from '../support/memoryPort';
+
+import { copyValues, MemoryPort, type MemorySheet } from '../support/memoryPort';
+
 import { initNamed } from '../support/identity';
+
+import { resultsCol } from '../support/results';
 
 const now = new Date('2026-06-05T03:00:00Z');
 const today = '2026-06-05';
-const col = (k: (typeof RESULTS_COLUMN_KEYS)[number]): number => RESULTS_COLUMN_KEYS.indexOf(k);
-const copy = (s: MemorySheet | undefined): RawCell[][] => (s ? s.values.map((r) => [...r]) : []);
 
 /** The sheet row (0-based) of a task's quarter. */
-function rowOf(sheet: MemorySheet, quarter: number, startsWith: string): number {
+function memoryRowOf(sheet: MemorySheet, quarter: number, startsWith: string): number {
   return sheet.values.findIndex(
     (r, i) =>
       i > 0 &&
-      String(r[col('task')]).startsWith(startsWith) &&
-      readQuarterCell(r[col('quarter')] as never) === quarter,
+      String(r[resultsCol('task')]).startsWith(startsWith) &&
+      readQuarterCell(r[resultsCol('quarter')] as never) === quarter,
   );
 }
 
@@ -59,7 +67,7 @@ describe('Khởi tạo and Kết quả theo kỳ', () => {
     tracker.values.push(added);
     tracker.formulas.push(tracker.formulas[1].map(() => null));
     const before = Object.fromEntries(
-      [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.tthc].map((n) => [n, copy(port.sheet(n))]),
+      [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.tthc].map((n) => [n, copyValues(port.sheet(n))]),
     );
     const applies = port.applies;
     const out = await initNamed(port, { year: 2030, now });
@@ -68,7 +76,7 @@ describe('Khởi tạo and Kết quả theo kỳ', () => {
     expect(port.applies).toBe(applies + 1);
     for (const [name, values] of Object.entries(before)) expect(port.sheet(name)!.values).toEqual(values);
     const results = port.sheet(SHEET.results)!;
-    expect(rowOf(results, 4, 'Số hóa hồ sơ lưu trữ')).toBe(results.values.length - 1);
+    expect(memoryRowOf(results, 4, 'Số hóa hồ sơ lưu trữ')).toBe(results.values.length - 1);
     expect(readRegister(port.sheet(SHEET.register) as never).map((o) => o.name)).toContain(SHEET.results);
     // Once it is there, init refuses again.
     const again = await initNamed(port, { year: 2026, now });
@@ -105,12 +113,12 @@ describe('check and report', () => {
     const port = new MemoryPort();
     await initNamed(port, { year: 2026, now });
     const results = port.sheet(SHEET.results)!;
-    const tiepDan = rowOf(results, 2, 'Thực hiện tốt công tác tiếp dân');
-    results.values[tiepDan][col('result')] = 'Tiếp 15 lượt công dân';
-    results.values[tiepDan][col('planned')] = 'Tiếp công dân định kỳ';
-    const renamed = rowOf(results, 1, 'Khảo sát, lắp đặt hệ thống camera');
-    results.values[renamed][col('task')] = 'Lắp camera (đã đổi tên)';
-    results.values[renamed][col('result')] = 'Đã khảo sát, lập dự toán 35 triệu đồng';
+    const tiepDan = memoryRowOf(results, 2, 'Thực hiện tốt công tác tiếp dân');
+    results.values[tiepDan][resultsCol('result')] = 'Tiếp 15 lượt công dân';
+    results.values[tiepDan][resultsCol('planned')] = 'Tiếp công dân định kỳ';
+    const renamed = memoryRowOf(results, 1, 'Khảo sát, lắp đặt hệ thống camera');
+    results.values[renamed][resultsCol('task')] = 'Lắp camera (đã đổi tên)';
+    results.values[renamed][resultsCol('result')] = 'Đã khảo sát, lập dự toán 35 triệu đồng';
     const check = await checkTracker(port, { today });
     expect(check.ok).toBe(true);
     expect(check.result!.warnings.map((p) => [p.sheet, p.code, p.cell])).toEqual([
@@ -144,13 +152,13 @@ describe('Chuyển sang năm mới and Kết quả theo kỳ', () => {
     tracker.values.push(own);
     tracker.formulas.push(tracker.formulas[1].map(() => null));
     const results = source.sheet(SHEET.results)!;
-    results.values[rowOf(results, 3, 'Thực hiện tốt công tác tiếp dân')][col('result')] =
+    results.values[memoryRowOf(results, 3, 'Thực hiện tốt công tác tiếp dân')][resultsCol('result')] =
       'Tiếp 15 lượt công dân';
-    const sourceBefore = source.sheets.map((s) => copy(s));
+    const sourceBefore = source.sheets.map((s) => copyValues(s));
     const target = new MemoryPort();
     const out = await rolloverTracker(source, target, { today: '2026-12-20', now });
     expect(out.ok).toBe(true);
-    expect(source.sheets.map((s) => copy(s))).toEqual(sourceBefore);
+    expect(source.sheets.map((s) => copyValues(s))).toEqual(sourceBefore);
     const fresh = new MemoryPort();
     await initNamed(fresh, { year: 2027, now });
     const made = target.sheet(SHEET.results)!;
@@ -171,9 +179,11 @@ describe('Chuyển sang năm mới and Kết quả theo kỳ', () => {
         ]),
       );
     }
-    expect(made.values.slice(1).every((r) => r[col('result')] === null && r[col('planned')] === null)).toBe(
-      true,
-    );
+    expect(
+      made.values
+        .slice(1)
+        .every((r) => r[resultsCol('result')] === null && r[resultsCol('planned')] === null),
+    ).toBe(true);
     expect(out.warnings).toContainEqual(expect.stringContaining('1 nội dung đã ghi cho các quý năm 2026'));
     // The new workbook checks clean as to its results.
     const check = await checkTracker(target, { today: '2027-01-05' });
@@ -215,7 +225,7 @@ describe('the pane’s results editor over the workbook', () => {
     const target = form.rows!.find(
       (r) => r.quarter === 3 && r.task.startsWith('Thực hiện tốt công tác tiếp dân'),
     )!;
-    const before = port.sheets.map((s) => copy(s));
+    const before = port.sheets.map((s) => copyValues(s));
     const out = await saveResult(port, {
       row: target.row,
       quarter: 3,
@@ -237,8 +247,10 @@ describe('the pane’s results editor over the workbook', () => {
         }),
       ),
     );
-    expect(changed).toEqual([`${SHEET.results}!${target.row - 1},${col('result')}`]);
-    expect(results.values[target.row - 1][col('result')]).toBe('=15 lượt công dân\n  đã trả lời 6 kiến nghị');
+    expect(changed).toEqual([`${SHEET.results}!${target.row - 1},${resultsCol('result')}`]);
+    expect(results.values[target.row - 1][resultsCol('result')]).toBe(
+      '=15 lượt công dân\n  đã trả lời 6 kiến nghị',
+    );
   });
 
   it('writes nothing when the row no longer names the task and quarter picked (a row inserted since)', async () => {
@@ -265,7 +277,7 @@ describe('the pane’s results editor over the workbook', () => {
     const port = new MemoryPort();
     await initNamed(port, { year: 2026, now });
     const target = (await loadResultsForm(port)).rows!.find((r) => r.quarter === 2)!;
-    port.sheet(SHEET.results)!.values[target.row - 1][col('result')] = 'Ghi trên trang tính';
+    port.sheet(SHEET.results)!.values[target.row - 1][resultsCol('result')] = 'Ghi trên trang tính';
     const applies = port.applies;
     const out = await saveResult(port, {
       row: target.row,
@@ -277,7 +289,9 @@ describe('the pane’s results editor over the workbook', () => {
     });
     expect(out.ok).toBe(false);
     expect(port.applies).toBe(applies);
-    expect(port.sheet(SHEET.results)!.values[target.row - 1][col('result')]).toBe('Ghi trên trang tính');
+    expect(port.sheet(SHEET.results)!.values[target.row - 1][resultsCol('result')]).toBe(
+      'Ghi trên trang tính',
+    );
     // The form gets the row as it is now, to show it.
     expect(out.rows!.find((r) => r.row === target.row)!.result).toBe('Ghi trên trang tính');
   });

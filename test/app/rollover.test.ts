@@ -24,7 +24,7 @@ import { settingRow } from '../../src/sheets/settingsSheet';
 import type { RawSheet } from '../../src/workbook/port';
 import { openXlsx, type XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { MemoryPort } from '../support/memoryPort';
-import { loadExcelJs } from '../xlsx/fixtures';
+import { loadExcelJs } from '../support/userWorkbook';
 import { buildOldTracker, planRow, type OldTracker } from '../support/oldTracker';
 import { initNamed } from '../support/identity';
 

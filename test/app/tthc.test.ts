@@ -4,14 +4,21 @@
  * an edited one); check reports its problems; Sửa tự động mends its certain ones; the report carries its figures.
  */
 import { checkTracker, compileReport } from '../../src/app';
+
 import { fixable, fixCells } from '../../src/app/fixCells';
+
 import { loadOverview } from '../../src/app/overview';
+
 import { cellText, type GridCell } from '../../src/domain/grid';
+
 import { TTHC_FIELDS } from '../../src/domain/tthc';
+
 import { SHEET, TTHC_HEADERS } from '../../src/i18n/vi';
+
 import { fingerprintGrid, readRegister } from '../../src/sheets/register';
-import type { RawCell } from '../../src/workbook/port';
-import { MemoryPort, type MemorySheet } from '../support/memoryPort';
+
+import { copyValues, MemoryPort, type MemorySheet } from '../support/memoryPort';
+
 import { initNamed } from '../support/identity';
 
 const now = new Date('2026-06-05T03:00:00Z');
@@ -34,7 +41,6 @@ async function beforeTthc(edit?: (lists: MemorySheet) => void): Promise<MemoryPo
   return port;
 }
 
-const copy = (s: MemorySheet | undefined): RawCell[][] => (s ? s.values.map((r) => [...r]) : []);
 const column = (s: MemorySheet, c: number): string[] =>
   s.values.map((r) => cellText((r[c] ?? null) as GridCell)).filter((t) => t !== '');
 
@@ -61,7 +67,7 @@ describe('Khởi tạo and Hồ sơ TTHC', () => {
   it('adds only Hồ sơ TTHC (and the field list in Danh mục’s empty column F) to a tracker made before it', async () => {
     const port = await beforeTthc();
     const before = Object.fromEntries(
-      [SHEET.tracker, SHEET.settings, SHEET.lists].map((n) => [n, copy(port.sheet(n))]),
+      [SHEET.tracker, SHEET.settings, SHEET.lists].map((n) => [n, copyValues(port.sheet(n))]),
     );
     const applies = port.applies;
     const out = await initNamed(port, { year: 2030, now }); // the year of Cài đặt wins: 2026
@@ -114,7 +120,7 @@ describe('Khởi tạo and Hồ sơ TTHC', () => {
       lists.values[1][7] = 'Hộ tịch';
       lists.values[2][7] = 'Xây dựng';
     });
-    const before = copy(port.sheet(SHEET.lists));
+    const before = copyValues(port.sheet(SHEET.lists));
     const out = await initNamed(port, { year: 2026, now });
     expect(out.ok).toBe(true);
     expect(out.message).not.toContain('cột');

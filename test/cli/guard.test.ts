@@ -24,7 +24,7 @@ function caseDir(): string {
   return fs.mkdtempSync(path.join(root, 'case-'));
 }
 
-const bytesOf = (f: string): Buffer => fs.readFileSync(f);
+const fileBytes = (f: string): Buffer => fs.readFileSync(f);
 
 /** A tracker made by `cchc init` in `dir` (kh.xlsx), its unit renamed as an officer would. */
 async function tracker(dir: string, name = 'kh.xlsx'): Promise<string> {
@@ -40,11 +40,11 @@ describe('one way out: an existing target is never replaced without being asked'
     const cchc = cchcIn(dir, NOW);
     await tracker(dir, 'a.xlsx');
     const other = await tracker(dir, 'b.xlsx');
-    const before = bytesOf(other);
+    const before = fileBytes(other);
     const r = await cchc('report', 'a.xlsx', '--period', '2026-Q2', '--out', 'b.xlsx');
     expect(r.code).toBe(2);
     expect(r.err).toContain('"b.xlsx" đã có: không ghi đè');
-    expect(bytesOf(other).equals(before)).toBe(true);
+    expect(fileBytes(other).equals(before)).toBe(true);
     const forced = await cchc('report', 'a.xlsx', '--period', '2026-Q2', '--out', 'b.xlsx', '--force');
     expect(forced.code).toBe(0);
   }, 60_000);
@@ -53,14 +53,14 @@ describe('one way out: an existing target is never replaced without being asked'
     const dir = caseDir();
     const cchc = cchcIn(dir, NOW);
     const mine = await tracker(dir, path.join('out', 'ke-hoach-cchc-2026.xlsx'));
-    const before = bytesOf(mine);
+    const before = fileBytes(mine);
     const refused = await cchc('demo');
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('không phải sổ mẫu do cchc demo tạo');
-    expect(bytesOf(mine).equals(before)).toBe(true);
+    expect(fileBytes(mine).equals(before)).toBe(true);
     fs.rmSync(mine);
     expect((await cchc('demo')).code).toBe(0);
-    expect(await hasDocumentMark(new Uint8Array(bytesOf(mine)), DEMO_MARK)).toBe(true);
+    expect(await hasDocumentMark(new Uint8Array(fileBytes(mine)), DEMO_MARK)).toBe(true);
     expect((await cchc('demo')).code).toBe(0);
   }, 90_000);
 
@@ -75,11 +75,11 @@ describe('one way out: an existing target is never replaced without being asked'
     // A real commune's workbook copied in under a demo name is not the demo's.
     const real = path.join(dir, 'out', 'cac-xa', communes[1]);
     fs.copyFileSync(await tracker(dir, 'real.xlsx'), real);
-    const before = bytesOf(real);
+    const before = fileBytes(real);
     const again = await cchc('demo', '--communes', '2');
     expect(again.code).toBe(2);
     expect(again.err).toContain('không phải sổ mẫu do cchc demo tạo');
-    expect(bytesOf(real).equals(before)).toBe(true);
+    expect(fileBytes(real).equals(before)).toBe(true);
   }, 120_000);
 
   it.each([
@@ -92,7 +92,7 @@ describe('one way out: an existing target is never replaced without being asked'
       const cchc = cchcIn(dir, NOW);
       const file = await tracker(dir);
       fs.writeFileSync(path.join(dir, owner), 'owner');
-      const before = bytesOf(file);
+      const before = fileBytes(file);
       for (const argv of [
         ['report', 'kh.xlsx', '--period', '2026-Q2'],
         ['init', '--year', '2026', '--out', 'kh.xlsx', ...INIT_NAMES],
@@ -103,7 +103,7 @@ describe('one way out: an existing target is never replaced without being asked'
         expect(r.err).toContain(`đang mở trong ${program}`);
         expect(r.err.split('\n')).toHaveLength(1);
       }
-      expect(bytesOf(file).equals(before)).toBe(true);
+      expect(fileBytes(file).equals(before)).toBe(true);
     },
     60_000,
   );
@@ -215,12 +215,12 @@ describe('messages true for their reader', () => {
     const checked = await cchc('check', 'kh.xlsx');
     expect(checked.out).not.toContain('Sửa tự động');
     expect(checked.out).toContain('cchc fix kh.xlsx');
-    const before = bytesOf(file);
+    const before = fileBytes(file);
     const listed = await cchc('fix', 'kh.xlsx');
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/Sửa Nhiệm vụ!H5: .*→ "Hoàn thành"/);
     expect(listed.out).toContain('--yes');
-    expect(bytesOf(file).equals(before)).toBe(true);
+    expect(fileBytes(file).equals(before)).toBe(true);
     const fixed = await cchc('fix', 'kh.xlsx', '--yes');
     expect(fixed.code).toBe(0);
     expect(fixed.out).toContain('Đã sửa 1 ô');

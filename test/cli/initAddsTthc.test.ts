@@ -26,7 +26,7 @@ const now = new Date('2026-06-05T03:00:00Z');
 const cchc = cchcIn(dir, now);
 
 /** Every cell's value (as ExcelJS reads it) of every sheet, by sheet. */
-async function cellsOf(file: string): Promise<Record<string, Record<string, unknown>>> {
+async function cellsByAddress(file: string): Promise<Record<string, Record<string, unknown>>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const out: Record<string, Record<string, unknown>> = {};
@@ -90,13 +90,13 @@ describe('cchc init on a tracker made before Hồ sơ TTHC', () => {
     wb.getWorksheet(SHEET.tracker)!.getCell('I2').value = new Date(Date.UTC(2026, 0, 16));
     wb.getWorksheet(SHEET.lists)!.getCell('F3').value = 'ghi chú riêng';
     await wb.xlsx.writeFile(file);
-    const before = await cellsOf(file);
+    const before = await cellsByAddress(file);
 
     const r = await cchc('init', '--year', '2026', '--out', file, ...INIT_NAMES);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Đã thêm trang "${SHEET.tthc}"`);
     expect(r.out).toContain('cột G'); // F holds the user's note
-    const after = await cellsOf(file);
+    const after = await cellsByAddress(file);
     for (const name of Object.keys(before)) {
       if (name === SHEET.register) continue; // the register records the new sheet
       const added = Object.keys(after[name]).filter((a) => !(a in before[name]));
@@ -120,7 +120,7 @@ describe('cchc init on a tracker made before Hồ sơ TTHC', () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain('đã có sẵn');
     expectNoStack(again.err);
-    expect(await cellsOf(file)).toEqual(after);
+    expect(await cellsByAddress(file)).toEqual(after);
 
     // The sheet is there for check and report, and the report has its part.
     expect((await cchc('check', file, '--today', '2026-06-05')).code).toBe(0);

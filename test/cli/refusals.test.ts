@@ -21,7 +21,7 @@ const cchc = cchcIn(dir, NOW);
 const tracker = path.join(dir, 'kh.xlsx');
 
 /** Every file under `root` with a hash of its bytes: equal before and after means nothing was written. */
-function tree(root: string): Record<string, string> {
+function treeWithFolders(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string): void => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -132,13 +132,13 @@ describe('refused with exit 2, one Vietnamese line naming the culprit, nothing w
     ],
     [['report', 'kh.xlsx', '--as-of', '2026-02-30'], ['--as-of "2026-02-30"']],
   ])('%j', async (argv, says) => {
-    const before = tree(dir);
+    const before = treeWithFolders(dir);
     const r = await cchc(...argv);
     expect({ code: r.code, out: r.out }).toEqual({ code: 2, out: '' });
     expect(r.err.split('\n')).toHaveLength(1);
     for (const s of says) expect(r.err).toContain(s);
     expectNoStack(r.err);
-    expect(tree(dir)).toEqual(before);
+    expect(treeWithFolders(dir)).toEqual(before);
   });
 
   it('lets through what only the workbook can refuse: 15/12 of the year before starts a decree-09 period', async () => {
@@ -238,13 +238,13 @@ describe('what only the workbook can refuse (the report action, reason badReques
       '01/01/2026',
     ],
   ])('%j exits 2 with one Vietnamese line and writes nothing', async (argv, says) => {
-    const before = tree(dir);
+    const before = treeWithFolders(dir);
     const r = await later(...argv);
     expect({ code: r.code, out: r.out }).toEqual({ code: 2, out: '' });
     expect(r.err.split('\n')).toHaveLength(1);
     expect(r.err).toContain(says);
     expect(r.err).toContain('cchc report --help');
     expectNoStack(r.err);
-    expect(tree(dir)).toEqual(before);
+    expect(treeWithFolders(dir)).toEqual(before);
   });
 });

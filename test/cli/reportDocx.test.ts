@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { expectedParagraphs, openDocx, paragraphsOf } from '../helpers/docxXml';
+import { expectedParagraphs, openDocx, paragraphsOf } from '../support/docxXml';
 import { readReportDocument } from '../../src/app/reportDocument';
 import { DOCX } from '../../src/i18n/docx';
 import { SHEET } from '../../src/i18n/vi';

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { compileReport } from '../../src/app';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import type { Iso, RowFacts } from './oracle';
-import type { XmlCell } from './zip';
+import type { XmlCell } from '../support/xlsxZip';
 import { initNamed, TEST_IDENTITY } from '../support/identity';
 
 export type Col =

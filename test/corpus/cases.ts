@@ -14,7 +14,7 @@ import * as path from 'node:path';
 
 import type ExcelJS from 'exceljs';
 
-import { recalcWithLibreOffice } from '../helpers/libreoffice';
+import { recalcWithLibreOffice } from '../support/libreoffice';
 import {
   addinTracker,
   COLS,
@@ -44,7 +44,7 @@ import {
   saveZip,
   setCells,
   setSheetState,
-} from './zip';
+} from '../support/xlsxZip';
 
 export const AS_OF = '2026-06-05';
 export const PERIOD = '2026-Q2';

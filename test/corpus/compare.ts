@@ -9,11 +9,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 import type { FakeExcel } from '../fake-excel';
-import { sheetsOf } from './zip';
+import { sheetsOf } from '../support/xlsxZip';
 
 export type Parts = Map<string, Uint8Array>;
 
-export async function partsOf(
+export async function packageOf(
   bytes: Uint8Array,
 ): Promise<{ parts: Parts; sheets: { name: string; part: string }[] }> {
   const zip = await JSZip.loadAsync(bytes);
@@ -77,8 +77,8 @@ export async function partDifferences(
   output: Uint8Array,
   written: string[],
 ): Promise<string[]> {
-  const before = await partsOf(input);
-  const after = await partsOf(output);
+  const before = await packageOf(input);
+  const after = await packageOf(output);
   const mine = new Set<string>();
   for (const s of before.sheets)
     if (written.includes(s.name)) ownedParts(before.parts, s.part).forEach((p) => mine.add(p));

@@ -24,7 +24,7 @@ import { runCli } from '../../src/cli/main';
 import { createPaneActions } from '../../src/taskpane/paneActions';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import type { FakeExcel } from '../fake-excel';
-import { disposeLibreOffice } from '../helpers/libreoffice';
+import { disposeLibreOffice } from '../support/libreoffice';
 import {
   AS_OF,
   corpusCases,
@@ -42,7 +42,7 @@ import {
   fakeDifferences,
   fakeSheets,
   partDifferences,
-  partsOf,
+  packageOf,
   workbookCells,
 } from './compare';
 import { expectedLeadCount, expectedTotals, type ReportTotals } from './oracle';
@@ -250,7 +250,7 @@ describe.each(cases.filter((c) => !c.lowMemoryCheckOnly).map((c) => [c.id, c] as
       const before = await workbookCells(input, written);
       const after = await workbookCells(output, written);
       expect(cellDifferences(before, after)).toEqual([]);
-      const { sheets } = await partsOf(output);
+      const { sheets } = await packageOf(output);
       expect(sheets.map((s) => s.name)).toEqual(expect.arrayContaining(written));
       await expectLiteralsInFile(output, [SUMMARY, json.sheet], c.literals ?? []);
     }
@@ -281,8 +281,8 @@ describe.each(cases.filter((c) => !c.lowMemoryCheckOnly).map((c) => [c.id, c] as
     expect(json.sheet).toBe(c.report.sheet);
     expectFigures(c, json);
     if (!fs.existsSync(outFile)) return; // --out failed: its test says why
-    const inPlace = (await partsOf(after)).parts;
-    const viaOut = (await partsOf(new Uint8Array(fs.readFileSync(outFile)))).parts;
+    const inPlace = (await packageOf(after)).parts;
+    const viaOut = (await packageOf(new Uint8Array(fs.readFileSync(outFile)))).parts;
     expect([...inPlace.keys()].sort()).toEqual([...viaOut.keys()].sort());
     // ExcelJS gives each data bar a random GUID; nothing else may differ.
     const text = (b: Uint8Array | undefined): string =>

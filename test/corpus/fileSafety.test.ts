@@ -13,6 +13,7 @@ import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { addinTracker } from './build';
 import { baseRows } from './cases';
 import { type ProcessRun, runCchc } from './cliProcess';
+import { deadPid } from '../support/deadPid';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-safety-'));
 const root = process.getuid?.() === 0;
@@ -38,7 +39,7 @@ function place(name: string, bytes: Uint8Array, mode?: number): string {
   return file;
 }
 
-async function sheetsOf(file: string): Promise<string[]> {
+async function sheetNamesOf(file: string): Promise<string[]> {
   return (await (await openXlsx(new Uint8Array(fs.readFileSync(file)))).read([])).sheets.map((s) => s.name);
 }
 
@@ -65,7 +66,7 @@ describe('one writer at a time', () => {
     for (const run of runs) expect({ code: run.code, err: run.err }).toEqual({ code: 0, err: '' });
     const written = runs.map((run) => (JSON.parse(run.out) as { sheet: string }).sheet);
     expect(new Set(written).size).toBe(4);
-    expect(await sheetsOf(file)).toEqual(expect.arrayContaining(written));
+    expect(await sheetNamesOf(file)).toEqual(expect.arrayContaining(written));
     expect(besides(file)).toEqual([]);
   }, 180_000);
 
@@ -105,7 +106,7 @@ describe('files that must not be replaced', () => {
     expect((await runCchc(['report', link, ...REPORT])).code).toBe(0);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.statSync(target).mode & 0o777).toBe(0o640);
-    expect(await sheetsOf(target)).toContain('Báo cáo 6 tháng 2026');
+    expect(await sheetNamesOf(target)).toContain('Báo cáo 6 tháng 2026');
   });
 
   it('a device as --out is refused at once and stays a device', async () => {
@@ -175,7 +176,7 @@ describe('every way out leaves the original or the complete new file', () => {
       expect(run.signal === 'SIGKILL' || run.code === 0).toBe(true);
       const now = new Uint8Array(fs.readFileSync(file));
       if (!Buffer.from(now).equals(Buffer.from(large))) {
-        expect(await sheetsOf(file)).toContain('Báo cáo 6 tháng 2026');
+        expect(await sheetNamesOf(file)).toContain('Báo cáo 6 tháng 2026');
       }
       // Whatever kill -9 left beside the file (its lock, a temporary file), the next run removes.
       expect((await runCchc(['report', file, ...REPORT])).code).toBe(0);
@@ -184,13 +185,3 @@ describe('every way out leaves the original or the complete new file', () => {
     expect(killedWhileWriting).toBeGreaterThan(0);
   }, 300_000);
 });
-
-function deadPid(): number {
-  for (let pid = 4_000_000; ; pid -= 1) {
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-    }
-  }
-}

@@ -50,7 +50,7 @@ async function baseEntries(): Promise<RawEntry[]> {
 }
 
 /** The part that holds a sheet, from workbook.xml and its relationships (our own file: plain regexes). */
-function sheetPart(entries: RawEntry[], sheet: string): string {
+function rawSheetPart(entries: RawEntry[], sheet: string): string {
   const workbook = textOf(entries.find((e) => e.name === 'xl/workbook.xml') as RawEntry);
   const rels = textOf(entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels') as RawEntry);
   const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
@@ -62,7 +62,7 @@ function sheetPart(entries: RawEntry[], sheet: string): string {
 /** The tracker with its sheet XML edited. */
 async function trackerEdited(edit: (xml: string) => string): Promise<Uint8Array> {
   const entries = await baseEntries();
-  setText(entries, sheetPart(entries, TRACKER), edit);
+  setText(entries, rawSheetPart(entries, TRACKER), edit);
   return buildZip(entries);
 }
 
@@ -79,7 +79,7 @@ async function trackerWithBomb(
   declared: number,
 ): Promise<Uint8Array> {
   const entries = await baseEntries();
-  const name = part === 'tracker' ? sheetPart(entries, TRACKER) : part;
+  const name = part === 'tracker' ? rawSheetPart(entries, TRACKER) : part;
   const bomb: RawEntry = {
     name,
     deflated: deflateBomb(`<worksheet xmlns="${MAIN_NS}"><sheetData>`, size, '</sheetData></worksheet>'),
@@ -369,7 +369,7 @@ export function hostileCases(): HostileCase[] {
       title: 'The tracker sheet stored twice under one name (the first copy was silently lost)',
       build: async () => {
         const entries = await baseEntries();
-        const part = sheetPart(entries, TRACKER);
+        const part = rawSheetPart(entries, TRACKER);
         const copy = { ...(entries.find((e) => e.name === part) as RawEntry) };
         setText([copy], part, (xml) => xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData/>'));
         entries.push(copy);

@@ -15,7 +15,7 @@ import {
   twips,
   TWIPS_PER_MM,
   type DocxParagraph,
-} from '../helpers/docxXml';
+} from '../support/docxXml';
 import { longReport, nineMonthReport } from './fixtures';
 
 async function read(
@@ -26,7 +26,7 @@ async function read(
   return { xml, paragraphs: paragraphsOf(xml), part: pkg.part };
 }
 
-const texts = (ps: DocxParagraph[]): string[] => ps.map((p) => p.text).filter((t) => t !== '');
+const paragraphTexts = (ps: DocxParagraph[]): string[] => ps.map((p) => p.text).filter((t) => t !== '');
 const find = (ps: DocxParagraph[], text: string): DocxParagraph => {
   const p = ps.find((x) => x.text === text);
   if (!p) throw new Error(`no paragraph "${text}"`);
@@ -43,11 +43,11 @@ describe('the Word report as document.xml declares it', () => {
   });
 
   it('holds every paragraph of the ReportDocument, in its order, and nothing else', () => {
-    expect(texts(paragraphs)).toEqual(expectedParagraphs(doc));
+    expect(paragraphTexts(paragraphs)).toEqual(expectedParagraphs(doc));
   });
 
   it('leaves the officer’s notes out of the signed document', () => {
-    const all = texts(paragraphs).join('\n');
+    const all = paragraphTexts(paragraphs).join('\n');
     for (const note of doc.officerNotes) {
       expect(all).not.toContain(note.heading);
       for (const line of note.lines) expect(all).not.toContain(line);
@@ -120,8 +120,8 @@ describe('the Word report as document.xml declares it', () => {
     expect(borders.length).toBeGreaterThanOrEqual(6);
     expect(new Set(borders)).toEqual(new Set(['none']));
     const [leftCell, rightCell] = first.split('</w:tc>').map(paragraphsOf);
-    expect(texts(leftCell)).toEqual([...doc.heading.issuer, doc.heading.number]);
-    expect(texts(rightCell)).toEqual([...doc.heading.motto, doc.heading.placeDate]);
+    expect(paragraphTexts(leftCell)).toEqual([...doc.heading.issuer, doc.heading.number]);
+    expect(paragraphTexts(rightCell)).toEqual([...doc.heading.motto, doc.heading.placeDate]);
     const runOf = (ps: DocxParagraph[], text: string) => find(ps, text).runs[0];
     for (const line of doc.heading.issuer) {
       const r = runOf(leftCell, line);
@@ -187,7 +187,7 @@ describe('the Word report as document.xml declares it', () => {
     expect(header).toMatch(/<w:jc w:val="center"\/>/);
     const first = await part(target('first'));
     expect(first).not.toMatch(/PAGE/);
-    expect(texts(paragraphsOf(first))).toEqual([]);
+    expect(paragraphTexts(paragraphsOf(first))).toEqual([]);
   });
 
   it('highlights the document number and the places the officer fills, and nothing else', () => {
@@ -206,7 +206,7 @@ describe('the Word report as document.xml declares it', () => {
     const heading = find(left, doc.recipients.heading).runs[0];
     expect(heading).toMatchObject({ size: 12, bold: true, italic: true });
     for (const line of doc.recipients.lines) expect(find(left, line).runs[0].size).toBe(11);
-    expect(texts(right)).toEqual([...doc.signature.lines, doc.signature.name]);
+    expect(paragraphTexts(right)).toEqual([...doc.signature.lines, doc.signature.name]);
     for (const line of doc.signature.lines) expect(find(right, line).runs[0].bold).toBe(true);
     const name = find(right, doc.signature.name);
     expect(name.runs[0].bold).toBe(true);
@@ -225,6 +225,6 @@ describe('the Word report as document.xml declares it', () => {
   it('writes a long report’s every paragraph too, its long table included', async () => {
     const long = longReport();
     const { paragraphs: ps } = await read(long);
-    expect(texts(ps)).toEqual(expectedParagraphs(long));
+    expect(paragraphTexts(ps)).toEqual(expectedParagraphs(long));
   });
 });

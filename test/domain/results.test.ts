@@ -20,6 +20,7 @@ import { RESULTS_HEADERS, SHEET } from '../../src/i18n/vi';
 import { buildResultsSheet, quarterBlockRow, resultsColumnWidths } from '../../src/sheets/resultsSheet';
 import type { CellValue } from '../../src/sheets/spec';
 import { buildTrackerSheet, seedsFromPlan, trackerColumnWidths } from '../../src/sheets/trackerSheet';
+import { resultsCol } from '../support/results';
 
 const YEAR = 2026;
 const seeds = seedsFromPlan(expandSchedule(YEAR));
@@ -41,10 +42,10 @@ const CAMERA = PLAN_ITEMS.find((i) => i.task.startsWith('Khảo sát, lắp đ�
 function gridOf(cells: readonly CellValue[][], name = SHEET.results): Grid {
   return { name, values: cells.map((r) => [...r]) as GridCell[][], formulas: [] };
 }
-const col = (k: (typeof RESULTS_COLUMN_KEYS)[number]): number => RESULTS_COLUMN_KEYS.indexOf(k);
 const rowOf = (g: Grid, quarter: number, task: string): number =>
   g.values.findIndex(
-    (r, i) => i > 0 && r[col('task')] === task && readQuarterCell(r[col('quarter')]) === quarter,
+    (r, i) =>
+      i > 0 && r[resultsCol('task')] === task && readQuarterCell(r[resultsCol('quarter')]) === quarter,
   );
 
 describe('the sheet, as data', () => {
@@ -65,13 +66,13 @@ describe('the sheet, as data', () => {
       expect(spec.cells[first - 1]).toEqual([label, rowsFor[0].section, rowsFor[0].task, null, null]);
     }
     // No meeting, monthly review or periodic report: their evidence is Nhiệm vụ's own.
-    const texts = spec.cells.map((r) => String(r[col('task')]));
+    const texts = spec.cells.map((r) => String(r[resultsCol('task')]));
     expect(texts.some((t) => t.includes('(Quý I/2026)') || t.includes('tháng 01/2026'))).toBe(false);
   });
 
   it('keeps text as text, wraps, freezes its header and prints one page wide, each quarter from a new page', () => {
     for (const k of ['section', 'task', 'result', 'planned', 'quarter'] as const) {
-      const letter = String.fromCharCode(65 + col(k));
+      const letter = String.fromCharCode(65 + resultsCol(k));
       const run = spec.styles!.find((s) => s.range.startsWith(`${letter}2:`))!;
       expect(run.style.numberFormat).toBe('@');
       if (k === 'task' || k === 'result' || k === 'planned') expect(run.style.alignment?.wrap).toBe(true);
@@ -113,10 +114,10 @@ describe('reading the words', () => {
   it('reads a result and planned work, tied to the task of Nhiệm vụ and placed in the plan’s order', () => {
     const g = gridOf(spec.cells);
     const q3 = rowOf(g, 3, TIEP_DAN);
-    g.values[q3][col('result')] = 'Tiếp 15 lượt công dân, giải quyết 12 kiến nghị';
-    g.values[q3][col('planned')] = 'Tiếp tục tiếp công dân định kỳ';
+    g.values[q3][resultsCol('result')] = 'Tiếp 15 lượt công dân, giải quyết 12 kiến nghị';
+    g.values[q3][resultsCol('planned')] = 'Tiếp tục tiếp công dân định kỳ';
     const q4 = rowOf(g, 4, TIEP_DAN);
-    g.values[q4][col('planned')] = 'Tổng kết công tác tiếp dân';
+    g.values[q4][resultsCol('planned')] = 'Tổng kết công tác tiếp dân';
     const read = readResults(g, trackerTasks, SHEET.tracker);
     const task = trackerTasks.find((t) => t.task === TIEP_DAN)!;
     expect(read).toMatchObject({ present: true, readable: true, problems: [] });
@@ -159,8 +160,10 @@ describe('reading the words', () => {
     const g = gridOf(spec.cells);
     const r = rowOf(g, 2, CAMERA);
     // The officer retyped the task in NFD, with doubled spaces, another case and a full stop.
-    g.values[r][col('task')] = `  ${CAMERA.toLocaleUpperCase('vi').replace(/ /g, '  ')}. `.normalize('NFD');
-    g.values[r][col('result')] =
+    g.values[r][resultsCol('task')] = `  ${CAMERA.toLocaleUpperCase('vi').replace(/ /g, '  ')}. `.normalize(
+      'NFD',
+    );
+    g.values[r][resultsCol('result')] =
       '  Đã khảo sát,\u00a0 lập dự toán   35 triệu đồng \r\n\r\n  Chờ bố trí kinh phí  '.normalize('NFD');
     const read = readResults(g, trackerTasks, SHEET.tracker);
     expect(read.problems).toEqual([]);
@@ -198,7 +201,7 @@ describe('reading the words', () => {
   it('survives inserted rows and columns, a title above the header, and rows the officer added at the end', () => {
     const g = gridOf(spec.cells);
     const r = rowOf(g, 1, TIEP_DAN);
-    g.values[r][col('result')] = 'Tiếp 12 lượt công dân';
+    g.values[r][resultsCol('result')] = 'Tiếp 12 lượt công dân';
     // A title row and a blank row above the header; a blank row and a user's column before Quý.
     const values = [['KẾT QUẢ NĂM 2026'], [], ...g.values.slice(0, r), [], ...g.values.slice(r)].map(
       (row) => [null, ...row],
@@ -221,10 +224,10 @@ describe('reading the words', () => {
     const a = rowOf(g, 1, TIEP_DAN);
     const b = rowOf(g, 2, TIEP_DAN);
     const c = rowOf(g, 3, TIEP_DAN);
-    g.values[a][col('result')] = 15;
-    g.values[b][col('result')] = { error: '#N/A' };
-    g.values[c][col('quarter')] = 'Quý 5';
-    g.values[c][col('result')] = 'Tiếp 9 lượt công dân';
+    g.values[a][resultsCol('result')] = 15;
+    g.values[b][resultsCol('result')] = { error: '#N/A' };
+    g.values[c][resultsCol('quarter')] = 'Quý 5';
+    g.values[c][resultsCol('result')] = 'Tiếp 9 lượt công dân';
     const read = readResults(g, trackerTasks, SHEET.tracker);
     expect(read.entries.map((e) => [e.quarter, e.text])).toEqual([[1, '15']]);
     expect(read.problems.map((p) => [p.code, p.cell, p.severity])).toEqual([
@@ -238,8 +241,8 @@ describe('reading the words', () => {
   it('a row with words and no task: kept, with a warning', () => {
     const g = gridOf(spec.cells);
     const r = rowOf(g, 1, TIEP_DAN);
-    g.values[r][col('task')] = '   ';
-    g.values[r][col('result')] = 'Việc đã làm';
+    g.values[r][resultsCol('task')] = '   ';
+    g.values[r][resultsCol('result')] = 'Việc đã làm';
     const read = readResults(g, trackerTasks, SHEET.tracker);
     expect(read.entries).toMatchObject([
       { task: '', trackerRow: null, section: 'II.4b', text: 'Việc đã làm' },
@@ -252,7 +255,7 @@ describe('reading the words', () => {
     const noHeader = readResults(gridOf([['a', 'b'], ['c']]), trackerTasks, SHEET.tracker);
     expect(noHeader).toMatchObject({ present: true, readable: false, entries: [] });
     expect(noHeader.problems.map((p) => p.code)).toEqual(['resultsHeaderNotFound']);
-    const cells = spec.cells.map((r) => r.filter((_, c) => c !== col('result')));
+    const cells = spec.cells.map((r) => r.filter((_, c) => c !== resultsCol('result')));
     const missing = readResults(gridOf(cells), trackerTasks, SHEET.tracker);
     expect(missing).toMatchObject({ present: true, readable: false });
     expect(missing.problems.map((p) => [p.code, p.severity])).toEqual([['resultsMissingColumn', 'error']]);

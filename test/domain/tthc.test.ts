@@ -31,7 +31,12 @@ const header = TTHC_COLUMN_KEYS.map((k) => TTHC_HEADERS[k]);
 type Counts = Partial<Record<TthcCountKey, GridCell>>;
 
 /** A row in the default column order: month, field, the counts given (others blank), a reason. */
-function row(month: GridCell, field: GridCell, counts: Counts = {}, reason: GridCell = null): GridCell[] {
+function tthcSheetRow(
+  month: GridCell,
+  field: GridCell,
+  counts: Counts = {},
+  reason: GridCell = null,
+): GridCell[] {
   return TTHC_COLUMN_KEYS.map((k: TthcColumnKey) =>
     k === 'month'
       ? month
@@ -66,7 +71,7 @@ function balanced(
   const pOn = f.pOn ?? 0;
   const pLate = f.pLate ?? 0;
   const onTime = carried + online + offline - early - late - pOn - pLate;
-  return row(
+  return tthcSheetRow(
     month,
     field,
     { carriedOver: carried, online, offline, early, onTime, late, pendingOnTime: pOn, pendingLate: pLate },
@@ -74,11 +79,11 @@ function balanced(
   );
 }
 
-function grid(rows: GridCell[][], formulas: (string | null)[][] = []): Grid {
+function tthcSheetGrid(rows: GridCell[][], formulas: (string | null)[][] = []): Grid {
   return { name: SHEET.tthc, values: [header, ...rows], formulas };
 }
 
-const codes = (g: Grid, tasks?: Task[]): string[] => {
+const tthcCodes = (g: Grid, tasks?: Task[]): string[] => {
   const read = readTthc(g, 2026);
   return [
     ...read.problems,
@@ -129,15 +134,15 @@ describe('how a cell of Hồ sơ TTHC is read (the sheet’s formulas read it so
 describe('reading the sheet', () => {
   it('counts a row with every cell readable, shows "Lỗi dữ liệu" on one with any cell unreadable, and takes a row with no count typed as no figures', () => {
     const read = readTthc(
-      grid([
+      tthcSheetGrid([
         balanced(1, 'Hộ tịch', { online: 10 }),
-        row(1, 'Chứng thực', { online: '4' }),
-        row(2, 'Đất đai'),
-        row(2, 'Đất đai', { online: 2.5 }),
-        row(13, 'Tôn giáo', { online: 1, onTime: 1 }),
-        row(2, '  ', { online: 1, onTime: 1 }),
+        tthcSheetRow(1, 'Chứng thực', { online: '4' }),
+        tthcSheetRow(2, 'Đất đai'),
+        tthcSheetRow(2, 'Đất đai', { online: 2.5 }),
+        tthcSheetRow(13, 'Tôn giáo', { online: 1, onTime: 1 }),
+        tthcSheetRow(2, '  ', { online: 1, onTime: 1 }),
         [],
-        row(null, null, {}, 'ghi chú'),
+        tthcSheetRow(null, null, {}, 'ghi chú'),
       ]),
       2026,
     );
@@ -178,7 +183,7 @@ describe('reading the sheet', () => {
     expect(read.headerRow).toBe(1);
     expect(read.rows).toHaveLength(1);
     expect(read.rows[0]).toMatchObject({ row: 3, month: 3, field: 'Hộ tịch', state: 'counted' });
-    const broken = readTthc(grid([]), 2026);
+    const broken = readTthc(tthcSheetGrid([]), 2026);
     expect(broken.readable).toBe(true);
     const missing = readTthc(
       { name: SHEET.tthc, values: [header.filter((h) => h !== TTHC_HEADERS.late)], formulas: [] },
@@ -197,7 +202,7 @@ describe('reading the sheet', () => {
       header.map((_, c) => (c === 5 || c === 11 ? '=' : null)),
       header.map(() => null),
     ];
-    const g = grid(values, formulas);
+    const g = tthcSheetGrid(values, formulas);
     const problems = tthcFormulaProblems(g, readTthc(g, 2026));
     expect(problems.map((p) => `${p.severity}:${p.code}@${p.cell}`)).toEqual([
       'error:tthcTotalNotFormula@F3',
@@ -228,13 +233,13 @@ describe('the checks between rows', () => {
       balanced(2, 'Hộ tịch', { carried: 2, online: 8, pOn: 1 }),
       balanced(3, 'Hộ tịch', { carried: 1, online: 9 }),
     ];
-    expect(codes(grid(rows))).toEqual([]);
+    expect(tthcCodes(tthcSheetGrid(rows))).toEqual([]);
   });
 
   it('an unbalanced row is an error at its Tổng số hồ sơ', () => {
-    const r = row(1, 'Hộ tịch', { online: 10, onTime: 9 });
-    expect(codes(grid([r]))).toEqual(['error:tthcUnbalanced@F2']);
-    const read = readTthc(grid([r]), 2026);
+    const r = tthcSheetRow(1, 'Hộ tịch', { online: 10, onTime: 9 });
+    expect(tthcCodes(tthcSheetGrid([r]))).toEqual(['error:tthcUnbalanced@F2']);
+    const read = readTthc(tthcSheetGrid([r]), 2026);
     const [p] = checkTthc(read, SHEET.tthc, { year: 2026, knownFields: [] });
     expect(p.message).toContain('10');
     expect(p.message).toContain('9');
@@ -242,13 +247,13 @@ describe('the checks between rows', () => {
 
   it('a month with only the carry-over typed is not yet reported: no balance error, no amber', () => {
     // A new year's January as cchc rollover writes it: December's pending, nothing else yet.
-    const carried = row(1, 'Hộ tịch', { carriedOver: 4 });
-    expect(codes(grid([carried]))).toEqual([]);
-    const [read] = readTthc(grid([carried]), 2026).rows;
+    const carried = tthcSheetRow(1, 'Hộ tịch', { carriedOver: 4 });
+    expect(tthcCodes(tthcSheetGrid([carried]))).toEqual([]);
+    const [read] = readTthc(tthcSheetGrid([carried]), 2026).rows;
     expect([read.state, read.flows, tthcUnbalanced(read)]).toEqual(['counted', false, false]);
     // Once a flow is typed, even a 0, the month is reported and must balance.
-    const reported = row(1, 'Hộ tịch', { carriedOver: 4, online: 0 });
-    expect(codes(grid([reported]))).toEqual(['error:tthcUnbalanced@F2']);
+    const reported = tthcSheetRow(1, 'Hộ tịch', { carriedOver: 4, online: 0 });
+    expect(tthcCodes(tthcSheetGrid([reported]))).toEqual(['error:tthcUnbalanced@F2']);
   });
 
   it('carried over must equal the previous month’s pending, field by field (a warning)', () => {
@@ -257,7 +262,7 @@ describe('the checks between rows', () => {
       balanced(2, 'Hộ tịch', { carried: 2, online: 8 }), // should be 3
       balanced(2, 'Chứng thực', { carried: 1, online: 4 }), // January had no Chứng thực row: 0 expected
     ];
-    expect(codes(grid(rows))).toEqual(['warning:tthcCarryOver@C3', 'warning:tthcCarryOver@C4']);
+    expect(tthcCodes(tthcSheetGrid(rows))).toEqual(['warning:tthcCarryOver@C3', 'warning:tthcCarryOver@C4']);
   });
 
   it('pending at the end of a month with no row next month while that month has figures (a warning)', () => {
@@ -266,12 +271,12 @@ describe('the checks between rows', () => {
       balanced(1, 'Hộ tịch', { online: 4 }),
       balanced(2, 'Hộ tịch', { online: 4 }),
     ];
-    expect(codes(grid(rows))).toEqual(['warning:tthcCarryMissing@B2']);
+    expect(tthcCodes(tthcSheetGrid(rows))).toEqual(['warning:tthcCarryMissing@B2']);
   });
 
   it('never asks to add a row that is there: a count stored as text is named at its cell, with its row', () => {
     // The issue's case: April's Chứng thực row exists, "21" stored as text in it; April has other figures.
-    const april = row(4, 'Chứng thực', { carriedOver: 1, online: '21', offline: 10, onTime: 32 });
+    const april = tthcSheetRow(4, 'Chứng thực', { carriedOver: 1, online: '21', offline: 10, onTime: 32 });
     const rows = [
       balanced(3, 'Chứng thực', { online: 9, pOn: 1 }),
       balanced(3, 'Hộ tịch', { online: 4 }),
@@ -279,27 +284,34 @@ describe('the checks between rows', () => {
       balanced(4, 'Hộ tịch', { online: 4 }),
       balanced(5, 'Chứng thực', { carried: 5, online: 4 }),
     ];
-    const g = grid(rows);
-    expect(codes(g)).toEqual(['error:tthcCountAsText@D4']);
+    const g = tthcSheetGrid(rows);
+    expect(tthcCodes(g)).toEqual(['error:tthcCountAsText@D4']);
     const [p] = readTthc(g, 2026).problems;
     expect(p.message).toContain('ô D4');
     expect(p.message).toContain('tháng 4, lĩnh vực "Chứng thực"');
     expect(p.message).not.toMatch(/thêm dòng/);
     expect(p.fix).toEqual({ value: 21, numberFormat: '0', was: '21', becomes: '21' });
     // The same with the month stored as text too: the row is still there.
-    const monthText = row('4', 'Chứng thực', { carriedOver: 1, online: 21, offline: 10, onTime: 32 });
-    expect(codes(grid([rows[0], rows[1], monthText, rows[3]]))).toEqual(['error:tthcMonthAsText@A4']);
+    const monthText = tthcSheetRow('4', 'Chứng thực', {
+      carriedOver: 1,
+      online: 21,
+      offline: 10,
+      onTime: 32,
+    });
+    expect(tthcCodes(tthcSheetGrid([rows[0], rows[1], monthText, rows[3]]))).toEqual([
+      'error:tthcMonthAsText@A4',
+    ]);
   });
 
   it('points at the row of next month when it is there with no figures yet, instead of asking to add one', () => {
     const rows = [
       balanced(3, 'Chứng thực', { online: 9, pOn: 2 }),
       balanced(3, 'Hộ tịch', { online: 4 }),
-      row(4, 'Chứng thực'),
+      tthcSheetRow(4, 'Chứng thực'),
       balanced(4, 'Hộ tịch', { online: 4 }),
     ];
-    const g = grid(rows);
-    expect(codes(g)).toEqual(['warning:tthcCarryNotTyped@C4']);
+    const g = tthcSheetGrid(rows);
+    expect(tthcCodes(g)).toEqual(['warning:tthcCarryNotTyped@C4']);
     const read = readTthc(g, 2026);
     const [p] = checkTthc(read, SHEET.tthc, { year: 2026, knownFields: TTHC_FIELDS });
     expect(p.message).toContain('dòng 4');
@@ -307,7 +319,7 @@ describe('the checks between rows', () => {
   });
 
   it('offers the number for a count stored as text in Vietnamese thousands, not for a decimal comma', () => {
-    const g = grid([row(1, 'Hộ tịch', { online: '1.705', offline: '3,5', onTime: 1705 })]);
+    const g = tthcSheetGrid([tthcSheetRow(1, 'Hộ tịch', { online: '1.705', offline: '3,5', onTime: 1705 })]);
     const problems = readTthc(g, 2026).problems;
     expect(problems.map((p) => `${p.code}@${p.cell}`)).toEqual([
       'tthcCountAsText@D2',
@@ -317,7 +329,7 @@ describe('the checks between rows', () => {
   });
 
   it('the month before having no figures at all is not a carry-over to check (the sheet may start in any month)', () => {
-    expect(codes(grid([balanced(3, 'Hộ tịch', { carried: 5, online: 1 })]))).toEqual([]);
+    expect(tthcCodes(tthcSheetGrid([balanced(3, 'Hộ tịch', { carried: 5, online: 1 })]))).toEqual([]);
   });
 
   it('one row per month and field: the second is an error, in any spelling of the field', () => {
@@ -326,12 +338,12 @@ describe('the checks between rows', () => {
       balanced(4, 'HỘ TỊCH', { online: 1 }),
       balanced(5, 'Hộ tịch', { online: 1 }),
     ];
-    expect(codes(grid(rows))).toEqual(['error:tthcDuplicateRow@A3']);
+    expect(tthcCodes(tthcSheetGrid(rows))).toEqual(['error:tthcDuplicateRow@A3']);
   });
 
   it('a field not on the list is a warning and counts under its own name; a variant spelling is an error with its fix', () => {
     const rows = [balanced(1, 'Xây dựng', { online: 1 }), balanced(1, 'Hộ  tịch', { online: 1 })];
-    const read = readTthc(grid(rows), 2026);
+    const read = readTthc(tthcSheetGrid(rows), 2026);
     const problems = checkTthc(read, SHEET.tthc, { year: 2026, knownFields: TTHC_FIELDS });
     expect(problems.map((p) => `${p.severity}:${p.code}@${p.cell}`)).toEqual([
       'warning:tthcUnknownField@B2',
@@ -351,7 +363,7 @@ describe('the checks between rows', () => {
       balanced(1, 'Hộ tịch', { online: 5, pLate: 1 }),
       balanced(1, 'Chứng thực', { online: 5, late: 1 }, 'Chờ xác minh'),
     ];
-    expect(codes(grid(rows))).toEqual([
+    expect(tthcCodes(tthcSheetGrid(rows))).toEqual([
       'warning:tthcLateWithoutReason@M2',
       'warning:tthcLateWithoutReason@M3',
     ]);
@@ -366,7 +378,7 @@ describe('the checks between rows', () => {
         listed: true,
       }) as Task;
     const tasks = [review(1, 10, 'done'), review(2, 11, 'done'), review(3, 12, 'inProgress')];
-    expect(codes(grid([balanced(1, 'Hộ tịch', { online: 1 })]), tasks)).toEqual([
+    expect(tthcCodes(tthcSheetGrid([balanced(1, 'Hộ tịch', { online: 1 })]), tasks)).toEqual([
       `warning:tthcReviewWithoutFigures@${SHEET.tracker}!H11`,
     ]);
     expect(reviewedMonth(tasks[0], 2026)).toBe(1);
@@ -378,7 +390,7 @@ describe('the checks between rows', () => {
 describe('a period’s figures', () => {
   const rows = (): TthcRow[] =>
     readTthc(
-      grid([
+      tthcSheetGrid([
         balanced(
           1,
           'Hộ tịch',
@@ -389,7 +401,7 @@ describe('a period’s figures', () => {
         balanced(3, 'Hộ tịch', { carried: 5, online: 7, pOn: 1 }),
         balanced(2, 'Đất đai', { online: 3, late: 1, pLate: 2 }, 'chờ đo đạc'),
         balanced(5, 'Đất đai', { carried: 2, online: 1, late: 1 }, 'chờ xác minh nguồn gốc đất'),
-        row(2, 'Chứng thực', { online: '2' }),
+        tthcSheetRow(2, 'Chứng thực', { online: '2' }),
       ]),
       2026,
     ).rows;
@@ -421,7 +433,7 @@ describe('a period’s figures', () => {
   it('first and last are the months of the window that have figures', () => {
     const f = tthcFigures(rows(), { from: 1, to: 6 }, ['Hộ tịch', 'Đất đai']);
     expect(f.months).toEqual([1, 2, 3, 5]);
-    // Pending of May: Hộ tịch has no May row (0), Đất đai's May row pends nothing.
+    // Pending of May: Hộ tịch has no May tthcSheetRow (0), Đất đai's May row pends nothing.
     expect(f.totals.pendingOnTime).toBe(0);
     expect(f.totals.carriedOver).toBe(4);
     const q2 = tthcFigures(rows(), { from: 4, to: 6 }, ['Hộ tịch', 'Đất đai']);
@@ -460,7 +472,7 @@ describe('a period’s figures', () => {
 describe('January’s carry-over of a new year (issue 20, item 10)', () => {
   it('names the fields with figures before December but none in December: their carry-over is unknown', () => {
     const read = readTthc(
-      grid([
+      tthcSheetGrid([
         balanced(11, 'Hộ tịch', { online: 4, pOn: 1 }),
         balanced(11, 'Đất đai', { online: 6, pOn: 3 }),
         balanced(12, 'Hộ tịch', { carried: 1, online: 2, pOn: 2 }),
@@ -475,7 +487,7 @@ describe('January’s carry-over of a new year (issue 20, item 10)', () => {
 
   it('names none when every field with figures has December’s', () => {
     const read = readTthc(
-      grid([balanced(11, 'Hộ tịch', { online: 4 }), balanced(12, 'HỘ TỊCH', { online: 2 })]),
+      tthcSheetGrid([balanced(11, 'Hộ tịch', { online: 4 }), balanced(12, 'HỘ TỊCH', { online: 2 })]),
       2026,
     );
     expect(tthcCarryOver(read, TTHC_FIELDS).decemberGap).toEqual([]);

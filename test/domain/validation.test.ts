@@ -11,7 +11,7 @@ const header = COLUMN_KEYS.map((k) => HEADERS[k]);
 const lead = BODIES[0];
 
 /** A row in the default column order; serial 46174 = 01/06/2026. */
-function row(over: Partial<Record<(typeof COLUMN_KEYS)[number], GridCell>> = {}): GridCell[] {
+function trackerRow(over: Partial<Record<(typeof COLUMN_KEYS)[number], GridCell>> = {}): GridCell[] {
   const base: Record<string, GridCell> = {
     stt: 1,
     section: 'II.1',
@@ -40,7 +40,7 @@ const codes = (g: Grid): string[] => {
 
 describe('Kiểm tra dữ liệu', () => {
   it('finds nothing wrong in a clean row', () => {
-    expect(codes(grid([row()]))).toEqual([]);
+    expect(codes(grid([trackerRow()]))).toEqual([]);
   });
 
   it('names each missing required column once, at the header row', () => {
@@ -53,12 +53,12 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('flags an unknown Trạng thái', () => {
-    expect(codes(grid([row({ status: 'Hoàn tất!' })]))).toEqual(['error:unknownStatus@H2']);
-    expect(codes(grid([row({ status: 'Không rõ' })]))).toEqual(['error:unknownStatus@H2']);
+    expect(codes(grid([trackerRow({ status: 'Hoàn tất!' })]))).toEqual(['error:unknownStatus@H2']);
+    expect(codes(grid([trackerRow({ status: 'Không rõ' })]))).toEqual(['error:unknownStatus@H2']);
   });
 
   it('flags empty Nội dung and Cơ quan chủ trì', () => {
-    expect(codes(grid([row({ task: '' }), row({ stt: 2, lead: '  ' })]))).toEqual([
+    expect(codes(grid([trackerRow({ task: '' }), trackerRow({ stt: 2, lead: '  ' })]))).toEqual([
       'error:emptyTask@C2',
       'error:emptyLead@D3',
     ]);
@@ -66,13 +66,13 @@ describe('Kiểm tra dữ liệu', () => {
 
   it('reads a date typed as text as the sheet does (unreadable: Lỗi dữ liệu), offering the date as a fix', () => {
     const g = grid([
-      row({ deadline: '5/6/2026' }),
-      row({ stt: 2, deadline: '31/02/2026' }),
-      row({ stt: 3, deadline: 'cuối quý' }),
-      row({ stt: 4, deadline: '46178' }),
-      row({ stt: 5, deadline: true }),
-      row({ stt: 6, deadline: 12 }),
-      row({ stt: 7, deadline: '   ' }),
+      trackerRow({ deadline: '5/6/2026' }),
+      trackerRow({ stt: 2, deadline: '31/02/2026' }),
+      trackerRow({ stt: 3, deadline: 'cuối quý' }),
+      trackerRow({ stt: 4, deadline: '46178' }),
+      trackerRow({ stt: 5, deadline: true }),
+      trackerRow({ stt: 6, deadline: 12 }),
+      trackerRow({ stt: 7, deadline: '   ' }),
     ]);
     expect(codes(g)).toEqual([
       'error:dateAsText@G2',
@@ -113,47 +113,47 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('reads a date with a time of day as that day', () => {
-    const g = grid([row({ deadline: 46178.75, status: 'Hoàn thành', completedOn: 46170.2 })]);
+    const g = grid([trackerRow({ deadline: 46178.75, status: 'Hoàn thành', completedOn: 46170.2 })]);
     const t = readTracker(g).tasks[0];
     expect([t.deadline, t.completedOn, t.unreadable]).toEqual(['2026-06-05', '2026-05-28', []]);
     expect(codes(g)).toEqual([]);
   });
 
   it('flags Hoàn thành without Ngày hoàn thành', () => {
-    expect(codes(grid([row({ status: 'Hoàn thành' })]))).toEqual(['error:doneWithoutDate@I2']);
+    expect(codes(grid([trackerRow({ status: 'Hoàn thành' })]))).toEqual(['error:doneWithoutDate@I2']);
   });
 
   it('flags Ngày hoàn thành in the future', () => {
-    expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 46179 })]))).toEqual([
+    expect(codes(grid([trackerRow({ status: 'Hoàn thành', completedOn: 46179 })]))).toEqual([
       'error:completedInFuture@I2',
     ]);
   });
 
   it('accepts a completion today', () => {
-    expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 46178 })]))).toEqual([]);
+    expect(codes(grid([trackerRow({ status: 'Hoàn thành', completedOn: 46178 })]))).toEqual([]);
   });
 
   it('warns about a deadline outside the tracker year ± 1', () => {
-    expect(codes(grid([row({ deadline: 45000 }), row({ stt: 2, deadline: 46400 })]))).toEqual([
+    expect(codes(grid([trackerRow({ deadline: 45000 }), trackerRow({ stt: 2, deadline: 46400 })]))).toEqual([
       'warning:deadlineOutOfYear@G2',
     ]);
   });
 
   it('flags a duplicate STT at its second occurrence', () => {
-    const { result } = checkTrackerGrid(grid([row(), row({ stt: 1 })]), ctx);
+    const { result } = checkTrackerGrid(grid([trackerRow(), trackerRow({ stt: 1 })]), ctx);
     expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual(['duplicateStt@A3']);
     expect(result.errors[0].message).toContain('A2');
   });
 
   it('keeps errors and warnings apart', () => {
-    const { result } = checkTrackerGrid(grid([row({ status: 'Xong', deadline: 45000 })]), ctx);
+    const { result } = checkTrackerGrid(grid([trackerRow({ status: 'Xong', deadline: 45000 })]), ctx);
     expect(result.errors.map((e) => e.code)).toEqual(['unknownStatus']);
     expect(result.warnings.map((e) => e.code)).toEqual(['deadlineOutOfYear']);
   });
 
   it('matches headers regardless of case, spaces and Unicode form; reads Hoàn thành as its formula does', () => {
     const head = header.map((h) => `  ${h.normalize('NFD').toUpperCase()} `);
-    const g = grid([row({ status: ' hoàn THÀNH '.normalize('NFD'), completedOn: 46170 })], head);
+    const g = grid([trackerRow({ status: ' hoàn THÀNH '.normalize('NFD'), completedOn: 46170 })], head);
     // The formula lists the decomposed spellings and ignores case and ASCII spaces: done, with a tidy-up offered.
     expect(codes(g)).toEqual(['warning:statusSpelling@H2']);
     expect(checkTrackerGrid(g, ctx).result.warnings[0].fix).toEqual({
@@ -162,12 +162,12 @@ describe('Kiểm tra dữ liệu', () => {
       becomes: 'Hoàn thành',
     });
     expect(readTracker(g).tasks[0].status).toBe('done');
-    expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 46170 })], head))).toEqual([]);
+    expect(codes(grid([trackerRow({ status: 'Hoàn thành', completedOn: 46170 })], head))).toEqual([]);
   });
 
   it('reads Hoàn thành with a no-break space or a tab as no list value, as the formula does: Lỗi dữ liệu', () => {
     for (const status of ['Hoàn thành\u00a0', 'Hoàn\tthành', '\u00a0Hoàn thành']) {
-      const g = grid([row({ status, completedOn: 46170 })]);
+      const g = grid([trackerRow({ status, completedOn: 46170 })]);
       const { read, result } = checkTrackerGrid(g, ctx);
       expect(read.tasks[0].status).toBeNull();
       expect(read.tasks[0].unreadable).toEqual(['status']);
@@ -180,7 +180,7 @@ describe('Kiểm tra dữ liệu', () => {
 
   it('names the invisible difference instead of showing two words that look alike', () => {
     const message = (status: string): string =>
-      checkTrackerGrid(grid([row({ status })]), ctx).result.errors[0].message;
+      checkTrackerGrid(grid([trackerRow({ status })]), ctx).result.errors[0].message;
     const nbsp = message('Hoàn thành\u00a0');
     expect(nbsp).toContain('khoảng trắng không ngắt');
     expect(nbsp.match(/Hoàn thành/g)).toHaveLength(1);
@@ -192,7 +192,7 @@ describe('Kiểm tra dữ liệu', () => {
     expect(odd.match(/Chưa thực hiện/g)).toHaveLength(1);
     // A cosmetic spelling the formula reads (decomposed accents): a warning naming what differs, the word once.
     const { warnings } = checkTrackerGrid(
-      grid([row({ status: 'Đang thực hiện'.normalize('NFD') })]),
+      grid([trackerRow({ status: 'Đang thực hiện'.normalize('NFD') })]),
       ctx,
     ).result;
     expect(warnings.map((w) => w.code)).toEqual(['statusSpelling']);
@@ -217,7 +217,7 @@ describe('Kiểm tra dữ liệu', () => {
       [true, null],
     ];
     for (const [status, meant] of cases) {
-      const { read, result } = checkTrackerGrid(grid([row({ status, completedOn: 46170 })]), ctx);
+      const { read, result } = checkTrackerGrid(grid([trackerRow({ status, completedOn: 46170 })]), ctx);
       const t = read.tasks[0];
       expect([status, t.status, deadlineState(t, ctx.today, 7)]).toEqual([status, null, 'dataError']);
       expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual(['unknownStatus@H2']);
@@ -228,24 +228,28 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('flags a completion date without Hoàn thành, whatever the status (blank too)', () => {
-    expect(codes(grid([row({ status: null, completedOn: 46170 })]))).toEqual(['error:dateWithoutDone@H2']);
-    expect(codes(grid([row({ status: 'Đang thực hiện', completedOn: 46170 })]))).toEqual([
+    expect(codes(grid([trackerRow({ status: null, completedOn: 46170 })]))).toEqual([
+      'error:dateWithoutDone@H2',
+    ]);
+    expect(codes(grid([trackerRow({ status: 'Đang thực hiện', completedOn: 46170 })]))).toEqual([
       'error:dateWithoutDone@H2',
     ]);
   });
 
   it('flags a completion date of another year (not: next January, or last year for a task due last year)', () => {
     // Due 05/12/2025, done 04/12/2025 on a 2026 tracker: the task belongs to 2025.
-    expect(codes(grid([row({ deadline: 46000, status: 'Hoàn thành', completedOn: 45995 })]))).toEqual([]);
+    expect(codes(grid([trackerRow({ deadline: 46000, status: 'Hoàn thành', completedOn: 45995 })]))).toEqual(
+      [],
+    );
     // Due in 2026, done in 2025: a typo of the year.
-    expect(codes(grid([row({ status: 'Hoàn thành', completedOn: 45995 })]))).toEqual([
+    expect(codes(grid([trackerRow({ status: 'Hoàn thành', completedOn: 45995 })]))).toEqual([
       'error:completedOutOfYear@I2',
     ]);
     // 01/01/2024, 15/01/2027 (allowed), 02/01/2028
     const g = grid([
-      row({ status: 'Hoàn thành', completedOn: 45292 }),
-      row({ stt: 2, status: 'Hoàn thành', completedOn: 46402 }),
-      row({ stt: 3, status: 'Hoàn thành', completedOn: 46754 }),
+      trackerRow({ status: 'Hoàn thành', completedOn: 45292 }),
+      trackerRow({ stt: 2, status: 'Hoàn thành', completedOn: 46402 }),
+      trackerRow({ stt: 3, status: 'Hoàn thành', completedOn: 46754 }),
     ]);
     expect(codes(g)).toEqual([
       'error:completedOutOfYear@I2',
@@ -261,7 +265,11 @@ describe('Kiểm tra dữ liệu', () => {
 
   it('flags a Mục that is not the plan’s, and a spelling of one that Tổng hợp would not match', () => {
     const { result } = checkTrackerGrid(
-      grid([row({ section: 'VI' }), row({ stt: 2, section: 'II.1 ' }), row({ stt: 3, section: 'ii.1' })]),
+      grid([
+        trackerRow({ section: 'VI' }),
+        trackerRow({ stt: 2, section: 'II.1 ' }),
+        trackerRow({ stt: 3, section: 'ii.1' }),
+      ]),
       ctx,
     );
     expect(result.errors.map((e) => `${e.code}@${e.cell}`)).toEqual([
@@ -274,9 +282,9 @@ describe('Kiểm tra dữ liệu', () => {
   it('flags a lead spelt differently from Danh mục (spaces, Unicode form), offering the list’s spelling', () => {
     const { result } = checkTrackerGrid(
       grid([
-        row({ lead: `${lead} ` }),
-        row({ stt: 2, lead: lead.normalize('NFD') }),
-        row({ stt: 3, lead: lead.toUpperCase() }),
+        trackerRow({ lead: `${lead} ` }),
+        trackerRow({ stt: 2, lead: lead.normalize('NFD') }),
+        trackerRow({ stt: 3, lead: lead.toUpperCase() }),
       ]),
       ctx,
     );
@@ -289,7 +297,7 @@ describe('Kiểm tra dữ liệu', () => {
 
   it('names how a Mục or lead differs where it looks like the list’s, showing the word once', () => {
     const { result } = checkTrackerGrid(
-      grid([row({ section: 'II.1\u00a0' }), row({ stt: 2, lead: lead.normalize('NFD') })]),
+      grid([trackerRow({ section: 'II.1\u00a0' }), trackerRow({ stt: 2, lead: lead.normalize('NFD') })]),
       ctx,
     );
     const [section, nfd] = result.errors.map((e) => e.message.normalize('NFC'));
@@ -303,8 +311,8 @@ describe('Kiểm tra dữ liệu', () => {
     const monthly = 'Họp định kỳ rà soát';
     const plan = expandSchedule(2026).find((t) => t.task.startsWith(monthly) && t.deadline !== null)!;
     const g = grid([
-      row({ task: plan.task, deadline: null }),
-      row({ stt: 2, task: 'Việc riêng', deadline: null }),
+      trackerRow({ task: plan.task, deadline: null }),
+      trackerRow({ stt: 2, task: 'Việc riêng', deadline: null }),
     ]);
     expect(codes(g)).toEqual(['error:recurringWithoutDeadline@G2']);
   });
@@ -312,7 +320,7 @@ describe('Kiểm tra dữ liệu', () => {
   it('reads reordered columns and ignores extra user columns', () => {
     const order = [...COLUMN_KEYS].reverse();
     const head: GridCell[] = ['Cột riêng của tôi', ...order.map((k) => HEADERS[k])];
-    const r = row({ status: 'Xong' });
+    const r = trackerRow({ status: 'Xong' });
     const values = ['ghi chú riêng', ...order.map((k) => r[COLUMN_KEYS.indexOf(k)])];
     const g = grid([values], head);
     const read = readTracker(g);
@@ -325,7 +333,7 @@ describe('Kiểm tra dữ liệu', () => {
   it('finds the header below a title row and skips blank rows', () => {
     const g: Grid = {
       name: SHEET.tracker,
-      values: [['KẾ HOẠCH CCHC'], [], header, row(), [], row({ stt: 2 })],
+      values: [['KẾ HOẠCH CCHC'], [], header, trackerRow(), [], trackerRow({ stt: 2 })],
       formulas: [],
     };
     const read = readTracker(g);
@@ -334,9 +342,9 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('reports error values (#N/A) in a cell; in Nội dung, Trạng thái or a date the row shows Lỗi dữ liệu', () => {
-    expect(codes(grid([row({ lead: { error: '#N/A' } })]))).toEqual(['error:errorValue@D2']);
+    expect(codes(grid([trackerRow({ lead: { error: '#N/A' } })]))).toEqual(['error:errorValue@D2']);
     for (const key of ['task', 'status', 'deadline', 'completedOn'] as const) {
-      const g = grid([row({ [key]: { error: '#REF!' } })]);
+      const g = grid([trackerRow({ [key]: { error: '#REF!' } })]);
       const t = readTracker(g).tasks[0];
       expect({ key, unreadable: t.unreadable, listed: t.listed }).toEqual({
         key,
@@ -348,7 +356,7 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('counts a row whose Nội dung is only a tab or a no-break space, as TRIM() does', () => {
-    const read = readTracker(grid([row({ task: '\t' }), row({ stt: 2, task: '  ' })]));
+    const read = readTracker(grid([trackerRow({ task: '\t' }), trackerRow({ stt: 2, task: '  ' })]));
     expect(read.tasks.map((t) => [t.row, t.listed])).toEqual([
       [2, true],
       [3, false],
@@ -356,11 +364,11 @@ describe('Kiểm tra dữ liệu', () => {
   });
 
   it('warns when a lead is not on the Danh mục list', () => {
-    expect(codes(grid([row({ lead: 'Phòng Văn hóa' })]))).toEqual(['warning:unknownLead@D2']);
+    expect(codes(grid([trackerRow({ lead: 'Phòng Văn hóa' })]))).toEqual(['warning:unknownLead@D2']);
   });
 
   it('flags a Tình trạng hạn cell pasted as values (it shows what was typed, and Tổng hợp counts that)', () => {
-    const g = grid([row(), row({ stt: 2 })]);
+    const g = grid([trackerRow(), trackerRow({ stt: 2 })]);
     g.formulas = [
       [],
       Array(12)
@@ -373,11 +381,11 @@ describe('Kiểm tra dữ liệu', () => {
 
   it('names a missing Tình trạng hạn column (Tổng hợp counts by it)', () => {
     const head = header.filter((h) => h !== HEADERS.deadlineState);
-    expect(codes(grid([row().slice(0, 11)], head))).toEqual(['error:missingColumn@A1']);
+    expect(codes(grid([trackerRow().slice(0, 11)], head))).toEqual(['error:missingColumn@A1']);
   });
 
   it('flags a formula saved without its result instead of reading it as blank', () => {
-    const g = grid([row({ deadline: null })]);
+    const g = grid([trackerRow({ deadline: null })]);
     g.formulas = [
       [],
       Array(12)
@@ -395,10 +403,10 @@ describe('Kiểm tra dữ liệu', () => {
   it('keeps text beginning with = + - @ as that exact text', () => {
     const read = readTracker(
       grid([
-        row({ task: '=SUM(A1:A3)' }),
-        row({ stt: 2, task: '+84 912' }),
-        row({ stt: 3, task: '-x' }),
-        row({ stt: 4, task: '@me' }),
+        trackerRow({ task: '=SUM(A1:A3)' }),
+        trackerRow({ stt: 2, task: '+84 912' }),
+        trackerRow({ stt: 3, task: '-x' }),
+        trackerRow({ stt: 4, task: '@me' }),
       ]),
     );
     expect(read.tasks.map((t) => t.task)).toEqual(['=SUM(A1:A3)', '+84 912', '-x', '@me']);
@@ -406,7 +414,7 @@ describe('Kiểm tra dữ liệu', () => {
 
   it('every message is Vietnamese and names its sheet and cell', () => {
     const { result } = checkTrackerGrid(
-      grid([row({ status: 'Xong', task: '', deadline: '31/02/2026' })]),
+      grid([trackerRow({ status: 'Xong', task: '', deadline: '31/02/2026' })]),
       ctx,
     );
     for (const p of result.errors) {

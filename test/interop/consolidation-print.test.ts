@@ -21,8 +21,8 @@ import { buildCommunesSheet, weakestCount, weakRowFormula } from '../../src/shee
 import { colToLetters } from '../../src/domain/a1';
 import { SHEET } from '../../src/i18n/vi';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, sheetCsv, toPdf } from '../helpers/libreoffice';
-import { readPdf, type PdfPage } from '../helpers/pdfText';
+import { disposeLibreOffice, sheetCsv, toPdf } from '../support/libreoffice';
+import { readPdf, type PdfPage } from '../support/pdfText';
 import { commune, consolidation, counts } from '../support/communes';
 
 const MIN_PT = 9;

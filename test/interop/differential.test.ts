@@ -10,40 +10,62 @@
  * as text, Trạng thái in another case, Unicode form or spacing or outside the list ("Đã hoàn thành", "hoan
  * thanh", "Đang làm", a look-alike with a no-break space: "Lỗi dữ liệu"), a completion date without Hoàn thành, a
  * completion date in the future, an error value in any input cell, a Mục or lead spelt differently, and a mix
- * of all with odd warning-day settings. At least 12 trackers of each (FUZZ_SEED changes them; DIFF_TRACKERS
+ * of all with odd warning-day settings. At least 12 trackers of each (FUZZ_SEED changes them; LIBREOFFICE_RUNS
  * raises the count per class), all recalculated in one LibreOffice run.
  */
-import { ERROR_MARK, withErrorCells } from '../helpers/errorCells';
+import { ERROR_MARK, withErrorCells } from '../support/errorCells';
+
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 
 import { trackerFromSnapshot, type TrackerState } from '../../src/app/checkTracker';
+
 import { lettersToCol } from '../../src/domain/a1';
+
 import { periodContaining } from '../../src/domain/periods';
+
 import { buildReport, type ReportContent } from '../../src/domain/report';
-import { addDays, serialFromIso, todayIso, formatVnDate, ymdFromIso } from '../../src/domain/dates';
+
+import { addDays, todayIso, formatVnDate, ymdFromIso } from '../../src/domain/dates';
 import { deadlineState } from '../../src/domain/deadline';
+
 import { REPORT_STATES } from '../../src/domain/rollup';
+
 import { rollupFor, summaryFor } from '../../src/app/summary';
+
 import { readKnownLeads } from '../../src/domain/validation';
+
 import { BODIES } from '../../src/domain/bodies';
+
 import { SECTIONS } from '../../src/domain/plan';
+
 import { SHEET, STATE_LABEL, STATUS_LABEL } from '../../src/i18n/vi';
+
 import { trackerColumn } from '../../src/sheets/trackerSheet';
+
 import { settingRow } from '../../src/sheets/settingsSheet';
+
 import type { ColumnKey } from '../../src/domain/tracker';
+
 import type { CellUpdate } from '../../src/workbook/port';
+
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
-import { summaryMismatches } from '../helpers/summaryOracle';
-import { FUZZ_SEED } from '../properties/fuzzConfig';
+
+import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
+
+import { summaryMismatches } from '../support/summaryOracle';
+
+import { FUZZ_SEED, libreOfficeRuns } from '../support/fuzz';
+
 import { initNamed } from '../support/identity';
+
+import { serialFromToday } from '../support/days';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
-const PER_CLASS = Math.max(12, Number(process.env.DIFF_TRACKERS ?? 0) || 0);
+const PER_CLASS = libreOfficeRuns();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-diff-'));
 afterAll(async () => {
   await disposeLibreOffice();
@@ -66,7 +88,6 @@ interface Case {
 }
 
 const TASKS = 48;
-const serial = (offset: number): number => serialFromIso(addDays(today, offset)) as number;
 const taskArb = fc.integer({ min: 0, max: TASKS - 1 });
 const offsetArb = fc.oneof(fc.integer({ min: -40, max: 40 }), fc.constantFrom(-1, 0, 1, 7, 8));
 const pastArb = fc.integer({ min: -60, max: 0 });
@@ -77,7 +98,7 @@ const progressArb: fc.Arbitrary<Edit[]> = fc
   .map((rows) =>
     rows.flatMap(([task, status, offset]): Edit[] => [
       { task, key: 'status', value: STATUS_LABEL[status as keyof typeof STATUS_LABEL] },
-      ...(status === 'done' ? [{ task, key: 'completedOn' as const, value: serial(offset) }] : []),
+      ...(status === 'done' ? [{ task, key: 'completedOn' as const, value: serialFromToday(offset) }] : []),
     ]),
   );
 
@@ -88,7 +109,7 @@ const textDate = (offset: number, form: number): string => {
   ];
 };
 const dateCol = fc.constantFrom<ColumnKey>('deadline', 'completedOn');
-const done = (task: number): Edit => ({ task, key: 'status', value: STATUS_LABEL.done });
+const doneEdit = (task: number): Edit => ({ task, key: 'status', value: STATUS_LABEL.done });
 
 /**
  * Trạng thái as people type it: list values in another case, spacing or Unicode form (read as the value), and
@@ -132,7 +153,7 @@ const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
     .map((xs) =>
       xs.flatMap(([task, key, offset, form, isDone]) => [
         { task, key, value: textDate(key === 'completedOn' ? Math.min(offset, 0) : offset, form) },
-        ...(isDone ? [done(task)] : []),
+        ...(isDone ? [doneEdit(task)] : []),
       ]),
     ),
   timeOfDay: fc
@@ -145,8 +166,8 @@ const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
     )
     .map((xs) =>
       xs.flatMap(([task, key, offset, part, isDone]) => [
-        { task, key, value: serial(key === 'completedOn' ? Math.min(offset, 0) : offset) + part },
-        ...(isDone ? [done(task)] : []),
+        { task, key, value: serialFromToday(key === 'completedOn' ? Math.min(offset, 0) : offset) + part },
+        ...(isDone ? [doneEdit(task)] : []),
       ]),
     ),
   numberAsText: fc
@@ -159,9 +180,9 @@ const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
         {
           task,
           key,
-          value: `${pad === ' ' ? ' ' : ''}${serial(Math.min(offset, 0))}${pad === '.5' ? '.5' : ''}`,
+          value: `${pad === ' ' ? ' ' : ''}${serialFromToday(Math.min(offset, 0))}${pad === '.5' ? '.5' : ''}`,
         },
-        done(task),
+        doneEdit(task),
       ]),
     ),
   deadlineAsText: fc
@@ -187,7 +208,7 @@ const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
     .map((xs) =>
       xs.flatMap(([task, status, offset, withDate]) => [
         { task, key: 'status' as const, value: status },
-        ...(withDate ? [{ task, key: 'completedOn' as const, value: serial(offset) }] : []),
+        ...(withDate ? [{ task, key: 'completedOn' as const, value: serialFromToday(offset) }] : []),
       ]),
     ),
   dateWithoutDone: fc
@@ -205,15 +226,15 @@ const CLASSES: Record<string, fc.Arbitrary<Edit[]>> = {
     .map((xs) =>
       xs.flatMap(([task, status, offset]) => [
         { task, key: 'status' as const, value: status },
-        { task, key: 'completedOn' as const, value: serial(offset) },
+        { task, key: 'completedOn' as const, value: serialFromToday(offset) },
       ]),
     ),
   completedInFuture: fc
     .array(fc.tuple(taskArb, fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 4 })
     .map((xs) =>
       xs.flatMap(([task, offset]) => [
-        done(task),
-        { task, key: 'completedOn' as const, value: serial(offset) },
+        doneEdit(task),
+        { task, key: 'completedOn' as const, value: serialFromToday(offset) },
       ]),
     ),
   errorValue: fc

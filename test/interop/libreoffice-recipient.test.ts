@@ -22,9 +22,9 @@ import { SHEET, STATE_LABEL } from '../../src/i18n/vi';
 import { buildReportSheet } from '../../src/sheets/reportSheet';
 import type { CellUpdate, RawSheet } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, recalcWithLibreOffice, runTool, toPdf } from '../helpers/libreoffice';
-import { summaryMismatches } from '../helpers/summaryOracle';
-import { BOX_PER_PT, phrase, readPdf, rules, type PdfWord, type Rule } from '../helpers/pdfText';
+import { disposeLibreOffice, recalcWithLibreOffice, runTool, toPdf } from '../support/libreoffice';
+import { summaryMismatches } from '../support/summaryOracle';
+import { BOX_PER_PT, phrase, readPdf, rules, type PdfWord, type Rule } from '../support/pdfText';
 import { INIT_NAMES } from '../support/identity';
 
 const today = todayIso();

@@ -19,9 +19,9 @@ import type { Quarter } from '../../src/domain/periods';
 import { reportDocx } from '../../src/docx/reportDocx';
 import { MemoryPort } from '../support/memoryPort';
 import { longReport, nineMonthReport } from '../docx/fixtures';
-import { expectedParagraphs, paragraphsOf } from '../helpers/docxXml';
-import { convertDocuments, disposeLibreOffice, runTool } from '../helpers/libreoffice';
-import { phrase, readPdf, rules, type PdfPage, type PdfWord } from '../helpers/pdfText';
+import { expectedParagraphs, paragraphsOf } from '../support/docxXml';
+import { convertDocuments, disposeLibreOffice, runTool } from '../support/libreoffice';
+import { phrase, readPdf, rules, type PdfPage, type PdfWord } from '../support/pdfText';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-docx-'));
 afterAll(async () => {

@@ -11,18 +11,30 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { compileReport } from '../../src/app';
+
 import { demoTthcUpdates } from '../../src/app/demo';
+
 import { toA1 } from '../../src/domain/a1';
+
 import { serialFromIso, type IsoDate } from '../../src/domain/dates';
+
 import type { Quarter } from '../../src/domain/periods';
-import { RESULTS_COLUMN_KEYS } from '../../src/domain/resultsSheet';
+
 import { readTthc } from '../../src/domain/tthc';
+
 import { SHEET } from '../../src/i18n/vi';
+
 import { buildReportSheet } from '../../src/sheets/reportSheet';
+
 import type { CellUpdate } from '../../src/workbook/port';
+
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, toPdfAll, runTool } from '../helpers/libreoffice';
+
+import { disposeLibreOffice, toPdfAll, runTool } from '../support/libreoffice';
+
 import { initNamed } from '../support/identity';
+
+import { resultsCol } from '../support/results';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-year-'));
 afterAll(async () => {
@@ -100,7 +112,6 @@ const TTHC_REASON = 'Chờ kết quả đo đạc của Văn phòng đăng ký �
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const HO_TICH = 'Hộ tịch';
 
-const col = (k: (typeof RESULTS_COLUMN_KEYS)[number]): number => RESULTS_COLUMN_KEYS.indexOf(k);
 /** A phrase as pdftotext prints it: words joined by single spaces (lines break anywhere). */
 const flat = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ');
 
@@ -138,8 +149,10 @@ beforeAll(async () => {
       (row) => row[0] === `Quý ${ROMAN[t.quarter - 1]}` && String(row[2] ?? '').startsWith(t.task),
     );
     if (r < 0) throw new Error(`no results row Quý ${t.quarter} "${t.task}"`);
-    if (t.result) updates.push({ sheet: SHEET.results, cell: toA1(r, col('result')), value: t.result });
-    if (t.planned) updates.push({ sheet: SHEET.results, cell: toA1(r, col('planned')), value: t.planned });
+    if (t.result)
+      updates.push({ sheet: SHEET.results, cell: toA1(r, resultsCol('result')), value: t.result });
+    if (t.planned)
+      updates.push({ sheet: SHEET.results, cell: toA1(r, resultsCol('planned')), value: t.planned });
   }
   // Hồ sơ TTHC, January to November as the demo's one-stop shop counts them; the officer's own reason for
   // May's late land dossiers, and April's in-person certifications typed as text ("21").

@@ -18,9 +18,9 @@ import { seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { RESULTS_HEADERS, SHEET } from '../../src/i18n/vi';
 import type { CellUpdate } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, toPdf } from '../helpers/libreoffice';
-import { readPdf, type PdfPage } from '../helpers/pdfText';
-import { loadExcelJs } from '../xlsx/fixtures';
+import { disposeLibreOffice, toPdf } from '../support/libreoffice';
+import { readPdf, type PdfPage } from '../support/pdfText';
+import { loadExcelJs } from '../support/userWorkbook';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-results-'));
 afterAll(async () => {

@@ -12,30 +12,42 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 
 import { rolloverTracker } from '../../src/app/rollover';
+
 import { trackerFromSnapshot, type TrackerState } from '../../src/app/checkTracker';
+
 import { rollupFor, summaryFor } from '../../src/app/summary';
-import { addDays, serialFromIso, todayIso } from '../../src/domain/dates';
+
+import { addDays, todayIso } from '../../src/domain/dates';
 import { deadlineState } from '../../src/domain/deadline';
+
 import { expandSchedule } from '../../src/domain/schedule';
+
 import { readKnownLeads } from '../../src/domain/validation';
+
 import { SHEET, STATE_LABEL, STATUS_LABEL } from '../../src/i18n/vi';
+
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
-import { summaryMismatches } from '../helpers/summaryOracle';
-import { FUZZ_SEED } from '../properties/fuzzConfig';
+
+import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
+
+import { summaryMismatches } from '../support/summaryOracle';
+
+import { FUZZ_SEED, libreOfficeRuns } from '../support/fuzz';
+
 import { buildOldTracker, endOfNovember, userRows, type OldTrackerEdit } from '../support/oldTracker';
+
+import { serialFromToday } from '../support/days';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
 const ROWS = expandSchedule(year).length + userRows(year).length;
-const TRACKERS = Math.max(12, Number(process.env.ROLLOVER_TRACKERS ?? 0) || 0);
+const TRACKERS = libreOfficeRuns();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-rollover-lo-'));
 afterAll(async () => {
   await disposeLibreOffice();
   if (!process.env.KEEP_TEST_FILES) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const serial = (offset: number): number => serialFromIso(addDays(today, offset)) as number;
 const rowArb = fc.integer({ min: 2, max: ROWS + 1 });
 const pastArb = fc.integer({ min: -90, max: 0 });
 
@@ -43,18 +55,18 @@ const pastArb = fc.integer({ min: -90, max: 0 });
 const editArb: fc.Arbitrary<OldTrackerEdit[]> = fc.oneof(
   fc.tuple(rowArb, pastArb).map(([row, d]): OldTrackerEdit[] => [
     { row, key: 'status', value: STATUS_LABEL.done },
-    { row, key: 'completedOn', value: serial(d) },
+    { row, key: 'completedOn', value: serialFromToday(d) },
   ]),
   rowArb.map((row): OldTrackerEdit[] => [{ row, key: 'status', value: STATUS_LABEL.inProgress }]),
   // Done, but dated after today: not done yet.
   fc.tuple(rowArb, fc.integer({ min: 1, max: 20 })).map(([row, d]): OldTrackerEdit[] => [
     { row, key: 'status', value: STATUS_LABEL.done },
-    { row, key: 'completedOn', value: serial(d) },
+    { row, key: 'completedOn', value: serialFromToday(d) },
   ]),
   // A deadline moved, to any day around today (before the year, into the next).
   fc
     .tuple(rowArb, fc.integer({ min: -400, max: 60 }))
-    .map(([row, d]): OldTrackerEdit[] => [{ row, key: 'deadline', value: serial(d) }]),
+    .map(([row, d]): OldTrackerEdit[] => [{ row, key: 'deadline', value: serialFromToday(d) }]),
   fc.tuple(rowArb, pastArb).map(([row, d]): OldTrackerEdit[] => {
     const [y, m, dd] = addDays(today, d).split('-');
     return [{ row, key: 'deadline', value: `${Number(dd)}/${Number(m)}/${y}` }];
@@ -67,7 +79,7 @@ const editArb: fc.Arbitrary<OldTrackerEdit[]> = fc.oneof(
     .map(([row, status]): OldTrackerEdit[] => [{ row, key: 'status', value: status }]),
 );
 
-function cases(): OldTrackerEdit[][] {
+function rolloverCases(): OldTrackerEdit[][] {
   const sampled = fc.sample(fc.array(editArb, { minLength: 3, maxLength: 25 }), {
     seed: FUZZ_SEED + 14,
     numRuns: TRACKERS - 1,
@@ -82,7 +94,7 @@ interface Written {
 }
 
 /** Rolls the old tracker over today, adds Tổng hợp over the new tracker as "Tổng hợp báo cáo" builds it. */
-async function writeCase(edits: OldTrackerEdit[], n: number): Promise<Written> {
+async function writeRolloverCase(edits: OldTrackerEdit[], n: number): Promise<Written> {
   const old = await buildOldTracker({ year, edits, userContent: n === 0 });
   const target = await openXlsx(null);
   const outcome = await rolloverTracker(await openXlsx(old.bytes), target, { to: year + 1, today });
@@ -106,9 +118,9 @@ interface Checked {
 const results: Checked[] = [];
 
 beforeAll(async () => {
-  const all = cases();
+  const all = rolloverCases();
   const written: Written[] = [];
-  for (let i = 0; i < all.length; i++) written.push(await writeCase(all[i], i));
+  for (let i = 0; i < all.length; i++) written.push(await writeRolloverCase(all[i], i));
   const recalculated = await recalcAllWithLibreOffice(
     written.map((w) => w.file),
     path.join(dir, 'recalc'),

@@ -12,8 +12,8 @@ import { runCli } from '../../src/cli/main';
 import { COLUMN_KEYS } from '../../src/domain/tracker';
 import { HEADERS } from '../../src/i18n/vi';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, toPdf } from '../helpers/libreoffice';
-import { overlappingWords, readPdf, type PdfPage, type PdfWord } from '../helpers/pdfText';
+import { disposeLibreOffice, toPdfAll } from '../support/libreoffice';
+import { overlappingWords, readPdf, type PdfPage, type PdfWord } from '../support/pdfText';
 
 const MIN_PT = 9;
 const A4_LANDSCAPE = { width: 841.9, height: 595.3 };
@@ -84,10 +84,6 @@ beforeAll(async () => {
     cwd: dir,
   };
   expect(await runCli(['demo'], io)).toBe(0);
-  pages = await readPdf(await toPdf(path.join(dir, 'out', 'ke-hoach-cchc-2026.xlsx'), path.join(dir, 'pdf')));
-  // The tracker is the first sheet: its pages are the leading run of landscape pages under an STT header.
-  const end = pages.findIndex((p) => !(p.width > p.height && sttHeader(p)));
-  tracker = pages.slice(0, end < 0 ? pages.length : end);
 
   // Calibration: one 12 pt cell in Times New Roman printed at 100%.
   const calib = await openXlsx(null);
@@ -110,7 +106,17 @@ beforeAll(async () => {
   });
   const calibFile = path.join(dir, 'calib.xlsx');
   fs.writeFileSync(calibFile, await calib.toBuffer());
-  const [calibPage] = await readPdf(await toPdf(calibFile, path.join(dir, 'pdf')));
+  // Both printed in one LibreOffice run (one start-up).
+  const [trackerPdf, calibPdf] = await toPdfAll(
+    [path.join(dir, 'out', 'ke-hoach-cchc-2026.xlsx'), calibFile],
+    path.join(dir, 'pdf'),
+  );
+  pages = await readPdf(trackerPdf);
+  // The tracker is the first sheet: its pages are the leading run of landscape pages under an STT header.
+  const end = pages.findIndex((p) => !(p.width > p.height && sttHeader(p)));
+  tracker = pages.slice(0, end < 0 ? pages.length : end);
+
+  const [calibPage] = await readPdf(calibPdf);
   expect(calibPage.runs.map((r) => r.size)).toEqual([12]);
   const heights = calibPage.words.map((w) => w.yMax - w.yMin);
   boxPerPoint = Math.min(...heights) / 12;

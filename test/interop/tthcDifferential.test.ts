@@ -10,7 +10,7 @@
  * counts as text, decimals, negatives, TRUE/FALSE, blanks and spaces, error values in any input cell, months
  * out of range or typed as text, fields in other spellings (case, spaces, Unicode form, wildcards, numbers,
  * unknown names), and the row structure (duplicates, unbalanced rows, months without figures); and a mix. At
- * least 12 sheets of each (FUZZ_SEED changes them; DIFF_TRACKERS raises the count), recalculated in one
+ * least 12 sheets of each (FUZZ_SEED changes them; LIBREOFFICE_RUNS raises the count), recalculated in one
  * LibreOffice run.
  */
 import * as fs from 'node:fs';
@@ -41,14 +41,14 @@ import { TTHC_SUMMARY_COLUMNS, type TthcSummaryLayout } from '../../src/sheets/s
 import { buildTthcSheet, tthcColumn, tthcMarkFormulas, type TthcRowRefs } from '../../src/sheets/tthcSheet';
 import type { CellUpdate, RawCell, RawSheet } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { ERROR_MARK, ERRORS, withErrorCells } from '../helpers/errorCells';
-import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
-import { FUZZ_SEED } from '../properties/fuzzConfig';
+import { ERROR_MARK, ERRORS, withErrorCells } from '../support/errorCells';
+import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
+import { FUZZ_SEED, libreOfficeRuns } from '../support/fuzz';
 import { initNamed } from '../support/identity';
 
 const today = todayIso();
 const year = Number(today.slice(0, 4));
-const PER_CLASS = Math.max(12, Number(process.env.DIFF_TRACKERS ?? 0) || 0);
+const PER_CLASS = libreOfficeRuns();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-tthc-diff-'));
 afterAll(async () => {
   await disposeLibreOffice();
@@ -210,7 +210,7 @@ interface Case {
   edits: Edit[];
 }
 
-function cases(): Case[] {
+function tthcCases(): Case[] {
   const out: Case[] = [];
   Object.entries(CLASSES).forEach(([cls, arb], i) => {
     for (const [base, damage] of fc.sample(fc.tuple(baselineArb, arb), {
@@ -259,7 +259,7 @@ interface Written {
   layout: TthcSummaryLayout;
 }
 
-async function writeCase(c: Case, n: number, base: Uint8Array): Promise<Written> {
+async function writeTthcCase(c: Case, n: number, base: Uint8Array): Promise<Written> {
   const book = await openXlsx(base);
   await book.read([SHEET.tthc]);
   const updates: CellUpdate[] = c.edits.map((e) => {
@@ -320,7 +320,7 @@ interface Checked {
   mismatches: string[];
 }
 
-const all = cases();
+const all = tthcCases();
 const results: Checked[] = [];
 
 beforeAll(async () => {
@@ -330,7 +330,7 @@ beforeAll(async () => {
   await fresh.apply({ write: [buildTthcSheet({ year, fields: FIELDS })] });
   const base = await fresh.toBuffer();
   const written: Written[] = [];
-  for (let i = 0; i < all.length; i++) written.push(await writeCase(all[i], i, base));
+  for (let i = 0; i < all.length; i++) written.push(await writeTthcCase(all[i], i, base));
   const recalculated = await recalcAllWithLibreOffice(
     written.map((w) => w.file),
     path.join(dir, 'recalc'),

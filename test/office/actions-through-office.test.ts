@@ -3,25 +3,22 @@
  * rows, text kept as text, user sheets untouched, and the ribbon button's report (run by the pane) on success and failure.
  */
 import { checkTracker, compileReport } from '../../src/app';
+
 import type { ActionOutcome } from '../../src/app/types';
-import { expandSchedule } from '../../src/domain/schedule';
+
 import { SHEET } from '../../src/i18n/vi';
-import { seedsFromPlan, type TrackerSeed } from '../../src/sheets/trackerSheet';
+
 import { createPaneActions } from '../../src/taskpane/paneActions';
+
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
+
 import { initNamed } from '../support/identity';
 
-const now = new Date('2026-06-05T03:00:00Z');
+import { bigSeeds } from '../support/fakeOffice';
 
-/** n rows cycling through the plan's rows, with longer texts, as a big commune's tracker might be. */
-function bigSeeds(n: number): TrackerSeed[] {
-  const plan = seedsFromPlan(expandSchedule(2026));
-  return Array.from({ length: n }, (_, i) => {
-    const p = plan[i % plan.length];
-    return { ...p, stt: i + 1, task: `${p.task} — đợt ${Math.floor(i / plan.length) + 1}`.slice(0, 150) };
-  });
-}
+const now = new Date('2026-06-05T03:00:00Z');
 
 /** Every cell (value, formula, number format) of the named sheets, for before/after comparison. */
 function cellsOf(excel: FakeExcel, names: string[]): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { SHEET } from '../../src/i18n/vi';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { createFakeExcel } from '../fake-excel';
-import { sheetPartOf } from '../xlsx/fixtures';
+import { sheetPart } from '../support/xlsxZip';
 import { initNamed } from '../support/identity';
 
 describe('rows sized to their wrapped text', () => {
@@ -27,7 +27,7 @@ describe('rows sized to their wrapped text', () => {
     await compileReport(book, { asOf: '2026-06-05' });
     const zip = await JSZip.loadAsync(await book.toBuffer());
     const part = async (name: string): Promise<string> =>
-      zip.file(await sheetPartOf(zip, name))!.async('string');
+      zip.file(await sheetPart(zip, name))!.async('string');
     const tracker = await part(SHEET.tracker);
     expect(tracker).toMatch(/<row r="3" [^>]*ht="\d+/);
     expect(tracker).not.toContain('customHeight');

@@ -1,14 +1,6 @@
 /** The fake Excel API behaves like Excel where the adapter's correctness depends on it. */
 import { createFakeExcel } from '../fake-excel';
-
-async function rejection(p: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { code?: string; message: string };
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from '../support/fakeOffice';
 
 describe('fake Excel: proxies and sync', () => {
   it('throws PropertyNotLoaded when a property is read before load() and sync()', async () => {

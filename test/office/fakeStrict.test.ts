@@ -4,15 +4,7 @@
  */
 import { createFakeExcel } from '../fake-excel';
 import { wireRequest } from '../fake-excel/context';
-
-async function rejection(p: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as { code?: string; message: string };
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from '../support/fakeOffice';
 
 describe('fake Excel: strict where Excel is', () => {
   it('merge keeps only the value of the top-left cell, for each row with across', async () => {

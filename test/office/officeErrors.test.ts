@@ -3,27 +3,22 @@
  * the Excel code goes to the console, never to the user; no message tells the user to do what cannot help.
  */
 import { compileReport, loadSettings, saveSettings } from '../../src/app';
+
 import { OFFICE_ERROR, SHEET } from '../../src/i18n/vi';
+
 import {
   createOfficeWorkbook,
   toWorkbookError,
   UNFINISHED_MARK,
 } from '../../src/workbook/office/officeWorkbook';
+
 import { WorkbookError } from '../../src/workbook/port';
-import { createFakeExcel, type FakeExcel } from '../fake-excel';
-import { initNamed } from '../support/identity';
+
+import { withTracker } from '../support/fakeOffice';
 
 const now = new Date('2026-06-05T08:00:00Z');
 const AS_OF = '2026-06-05';
 const VIETNAMESE = /[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/;
-
-async function withTracker(): Promise<FakeExcel> {
-  const excel = createFakeExcel();
-  excel.addUserSheet('Sheet1');
-  await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
-  excel.resetStats();
-  return excel;
-}
 
 function office(code: string): Error {
   return Object.assign(
@@ -72,7 +67,7 @@ describe('Office adapter: every Excel failure in its own words', () => {
   });
 
   it('waits for the user to leave cell-edit mode (delayForCellEdit) and then writes the report', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     excel.enterCellEdit();
     const pending = compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
     await new Promise((r) => setImmediate(r));
@@ -83,7 +78,7 @@ describe('Office adapter: every Excel failure in its own words', () => {
   });
 
   it('says "press Enter or Esc, then click again" where Excel cannot wait for the edit, and writes nothing', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     excel.honourDelayForCellEdit(false);
     excel.enterCellEdit();
     const names = excel.sheetNames();
@@ -97,7 +92,7 @@ describe('Office adapter: every Excel failure in its own words', () => {
   });
 
   it('says the same where Excel answers cell-edit mode with a plain InvalidOperation (office-js#856)', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     excel.honourDelayForCellEdit(false);
     excel.answerCellEditWith('InvalidOperation');
     excel.enterCellEdit();
@@ -119,7 +114,7 @@ describe('Office adapter: every Excel failure in its own words', () => {
   });
 
   it('asks for this workbook’s window when another workbook has the focus', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     excel.setInactive(true);
     const out = await compileReport(createOfficeWorkbook(excel.run, { logError: jest.fn() }), {
       asOf: AS_OF,
@@ -129,7 +124,7 @@ describe('Office adapter: every Excel failure in its own words', () => {
   });
 
   it('runs the report again from its read when a sheet of its name appeared before the write (ItemAlreadyExists)', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     const log = jest.fn();
     // Sync 0 reads; before sync 1 (the write) the user adds a sheet with the report's name.
     excel.beforeSync(1, () => excel.addUserSheet('Báo cáo 6 tháng 2026', [['của người dùng']]));
@@ -143,7 +138,7 @@ describe('Office adapter: every Excel failure in its own words', () => {
   });
 
   it('reads again when the sheet a save writes to was deleted before the write (ItemNotFound), and says so', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     const port = createOfficeWorkbook(excel.run, { logError: jest.fn() });
     const { settings } = await loadSettings(port, { fallbackYear: 2026 });
     excel.resetStats();

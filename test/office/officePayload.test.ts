@@ -1,7 +1,13 @@
 /** Round trips and request sizes of the Office adapter on big sheets, as the fake measures them. */
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel } from '../fake-excel';
-import { longStateFormula, sheetSpec, stateFormula, trackerSpec, vietnameseText } from './specBuilder';
+import {
+  longStateFormula,
+  sheetSpec,
+  stateFormula,
+  trackerSpec,
+  vietnameseText,
+} from '../support/specBuilder';
 
 const FOUR_MB = 4 * 1024 * 1024;
 const FIVE_MB = 5 * 1024 * 1024;

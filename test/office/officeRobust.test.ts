@@ -4,45 +4,35 @@
  * workbook, without ever asking for a response Excel would refuse.
  */
 import { compileReport, saveSettings, loadSettings } from '../../src/app';
+
 import { PLAN_ERROR } from '../../src/i18n/plan';
+
 import { SHEET } from '../../src/i18n/vi';
+
 import { inProcessMemory, parseMemory, storageMemory } from '../../src/workbook/office/memory';
+
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+
 import { MAX_READ_CELLS } from '../../src/workbook/office/readSheets';
+
 import { mmToPoints } from '../../src/workbook/office/queueSheetSpec';
+
 import { rowHeightFor } from '../../src/sheets/textLayout';
-import { createFakeExcel, type FakeExcel } from '../fake-excel';
+
+import { createFakeExcel } from '../fake-excel';
 import { MemoryPort } from '../support/memoryPort';
-import { sheetSpec, trackerSpec, vietnameseText } from './specBuilder';
+
+import { sheetSpec, trackerSpec, vietnameseText } from '../support/specBuilder';
+
 import { initNamed } from '../support/identity';
+
+import { withTracker } from '../support/fakeOffice';
+
+import { mapStorage } from '../support/fakeOffice';
 
 const FIVE_MB = 5 * 1024 * 1024;
 const now = new Date('2026-06-05T08:00:00Z');
 const AS_OF = '2026-06-05';
-
-async function withTracker(): Promise<FakeExcel> {
-  const excel = createFakeExcel();
-  excel.addUserSheet('Sheet1');
-  await initNamed(createOfficeWorkbook(excel.run), { year: 2026, now });
-  excel.resetStats();
-  return excel;
-}
-
-/** Keyed storage as window.localStorage offers it. */
-function mapStorage(): Storage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
 
 describe('Office adapter: one round trip to read, none refused', () => {
   it('reads back in one sync the sheets it wrote, and in two the first time it meets a workbook', async () => {
@@ -122,7 +112,7 @@ describe('Office adapter: one round trip to read, none refused', () => {
   });
 
   it('shares what it learned through storage, so the ribbon command reads in one sync after the pane', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     const storage = mapStorage();
     const pane = createOfficeWorkbook(excel.run, { memory: storageMemory(storage, 'cchc:book') });
     await pane.read([SHEET.tracker, SHEET.settings]);
@@ -139,7 +129,7 @@ describe('Office adapter: one round trip to read, none refused', () => {
 
 describe('Office adapter: robust where the fake cannot judge', () => {
   it('gives merged rows a height from their text and never autofits them (office-js#1840)', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     await compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
     const summary = excel.sheet(SHEET.summary);
     const note = String(summary.value('A2'));
@@ -157,7 +147,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
   });
 
   it('fits the report and Tổng hợp one page wide by a scale that holds without the Page Layout tab, and by Excel’s fit once it has been opened', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     await compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
     for (const name of [SHEET.summary, 'Báo cáo 6 tháng 2026']) {
       const sheet = excel.sheet(name);
@@ -181,7 +171,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
   });
 
   it('refuses, before writing anything, a report on a workbook whose structure is protected; settings still save', async () => {
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     excel.protectWorkbook();
     const names = excel.sheetNames();
     const port = createOfficeWorkbook(excel.run);
@@ -219,7 +209,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
     const memory = new MemoryPort();
     await initNamed(memory, { year: 2026, now });
     await compileReport(memory, { asOf: AS_OF, now });
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     await compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
     for (const name of [SHEET.summary, 'Báo cáo 6 tháng 2026']) {
       const spec = memory.sheet(name)?.spec;
@@ -238,7 +228,7 @@ describe('Office adapter: robust where the fake cannot judge', () => {
     await initNamed(memory, { year: 2026, now });
     await compileReport(memory, { asOf: AS_OF, now });
     const planned = (memory.sheet('Báo cáo 6 tháng 2026')?.spec?.page?.rowBreaks ?? []).filter((r) => r > 1);
-    const excel = await withTracker();
+    const excel = await withTracker(now);
     await compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
     await compileReport(createOfficeWorkbook(excel.run), { asOf: AS_OF, now });
     expect(planned.length).toBeGreaterThan(0);

@@ -5,14 +5,20 @@
  * a table or on a host without ExcelApi 1.9 — turns them into #REF!, as the fake Excel does like Excel.
  */
 import { compileReport } from '../../src/app';
-import { expandSchedule } from '../../src/domain/schedule';
+
 import { SHEET } from '../../src/i18n/vi';
+
 import type { SheetSpec } from '../../src/sheets/spec';
-import { seedsFromPlan, type TrackerSeed } from '../../src/sheets/trackerSheet';
+
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
+
 import { createFakeExcel, type FakeExcel, type SheetView } from '../fake-excel';
-import { sheetSpec } from './specBuilder';
+
+import { richSpec, sheetSpec } from '../support/specBuilder';
+
 import { initNamed } from '../support/identity';
+
+import { bigSeeds } from '../support/fakeOffice';
 
 const now = new Date('2026-06-05T03:00:00Z');
 const asOf = '2026-06-05';
@@ -27,15 +33,6 @@ const DASHBOARD_FORMULAS: Record<string, string> = {
   A4: `=COUNTA(${SHEET.register}!A:A)`,
   A5: `='${SHEET.tracker}'!C2`,
 };
-
-/** n rows cycling through the plan's rows, as a big commune's tracker might be. */
-function bigSeeds(n: number): TrackerSeed[] {
-  const plan = seedsFromPlan(expandSchedule(2026));
-  return Array.from({ length: n }, (_, i) => {
-    const p = plan[i % plan.length];
-    return { ...p, stt: i + 1, task: `${p.task} — đợt ${Math.floor(i / plan.length) + 1}`.slice(0, 150) };
-  });
-}
 
 async function trackerWorkbook(rows?: number): Promise<FakeExcel> {
   const excel = createFakeExcel();
@@ -68,65 +65,6 @@ function contentOf(sheet: SheetView): unknown {
     freeze: s.freeze,
     pageLayout: s.pageLayout,
   };
-}
-
-/** A sheet with everything a spec can leave behind. */
-function richSpec(name: string): SheetSpec {
-  return sheetSpec(
-    name,
-    [
-      ['BÁO CÁO CŨ', null, null, null],
-      ['Nội dung', 'Số lượng', 'Tỷ lệ', 'Hạn'],
-      ['Hoàn thành', 3, 0.75, 46100],
-      ['Tổng', null, null, null],
-      ['ghi chú cũ ở dòng 5', null, null, null],
-    ],
-    {
-      formulas: [
-        { cell: 'B4', formula: '=SUM(B3:B3)' },
-        { cell: 'F9', formula: '=B4*2' },
-      ],
-      styles: [
-        { range: 'A1:D1', style: { font: { bold: true, size: 14, color: '1F4E78' }, fill: 'D9E1F2' } },
-        { range: 'A2:D4', style: { border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } } },
-        { range: 'C3:C4', style: { numberFormat: '0%' } },
-        { range: 'D3', style: { numberFormat: 'dd/mm/yyyy' } },
-        { range: 'A3:A4', style: { alignment: { indent: 1, wrap: true } } },
-      ],
-      merges: ['A1:D1', 'A5:D5'],
-      columnWidths: [40, 12, 12, 14],
-      rowHeights: { 1: 30, 2: 20, 5: 45 },
-      validations: [
-        {
-          range: 'D3:D4',
-          rule: { type: 'date', min: '2021-01-01', max: '2031-12-31' },
-          allowBlank: true,
-          error: { title: 'Ngày', message: 'Nhập ngày.', style: 'stop' },
-        },
-        {
-          range: 'B3:B4',
-          rule: { type: 'list', source: `='${SHEET.lists}'!$B$2:$B$4` },
-          allowBlank: true,
-          error: { title: 'Chọn', message: 'Chọn trong danh sách.', style: 'stop' },
-        },
-      ],
-      conditionalFormats: [{ range: 'A3:D4', formula: '=$B3>2', fill: 'FFC7CE', fontColor: '9C0006' }],
-      dataBars: [{ range: 'C3:C4', color: '5B9BD5', min: 0, max: 1 }],
-      freeze: { rows: 2, columns: 1 },
-      page: {
-        paper: 'A4',
-        orientation: 'landscape',
-        margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
-        printArea: 'A1:D5',
-        fitToWidth: true,
-        centerHorizontally: true,
-        header: { center: 'Trang &P', differentFirstPage: true },
-        firstPageNumber: 3,
-      },
-      tabColor: '70AD47',
-      defaultFont: { name: 'Times New Roman', size: 13 },
-    },
-  );
 }
 
 /** The same name, nothing but two rows of cells. */

@@ -17,25 +17,14 @@ import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet'
 import { buildTthcSheet } from '../../src/sheets/tthcSheet';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
-import { findSheet, setCell } from '../fake-excel/state';
 import { initNamed } from '../support/identity';
+import { typeInto, valuesAndFormulas } from '../support/fakeOffice';
 
 const now = new Date('2026-06-05T03:00:00Z');
 const AS_OF = '2026-06-05';
 
-function typeInto(excel: FakeExcel, sheet: string, row: number, col: number, value: string | number): void {
-  setCell(findSheet(excel.state, sheet)!, row, col, { value, formula: null });
-}
-
-function cells(excel: FakeExcel, name: string): unknown[] {
-  const sheet = excel.sheet(name);
-  return sheet
-    .values()
-    .map((row, r) => row.map((v, c) => [v, sheet.formula(`${String.fromCharCode(65 + c)}${r + 1}`)]));
-}
-
 /** The sheet row (1-based) of a task's quarter. */
-function rowOf(excel: FakeExcel, quarterLabel: string, start: string): number {
+function resultsRowOf(excel: FakeExcel, quarterLabel: string, start: string): number {
   const values = excel.sheet(SHEET.results).values();
   return values.findIndex((r) => r[0] === quarterLabel && String(r[2]).startsWith(start)) + 1;
 }
@@ -63,7 +52,7 @@ describe('Kết quả theo kỳ through Office.js', () => {
     const excel = createFakeExcel();
     const port = createOfficeWorkbook(excel.run);
     await initNamed(port, { year: 2026, now });
-    const r = rowOf(excel, 'Quý II', 'Thực hiện tốt công tác tiếp dân');
+    const r = resultsRowOf(excel, 'Quý II', 'Thực hiện tốt công tác tiếp dân');
     typeInto(excel, SHEET.results, r - 1, 3, 'Tiếp 15 lượt công dân');
     typeInto(excel, SHEET.results, r - 1, 4, 15); // a number in Dự kiến: read as "15", with a warning
     excel.resetStats();
@@ -107,12 +96,12 @@ describe('Kết quả theo kỳ through Office.js', () => {
       ],
     });
     const names = [SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.tthc];
-    const before = Object.fromEntries(names.map((n) => [n, cells(excel, n)]));
+    const before = Object.fromEntries(names.map((n) => [n, valuesAndFormulas(excel, n)]));
     excel.resetStats();
     const out = await initNamed(port, { year: 2026, now });
     expect(out).toMatchObject({ ok: true, sheet: SHEET.results });
     expect(excel.syncCount).toBe(2);
-    for (const n of names) expect(cells(excel, n)).toEqual(before[n]);
+    for (const n of names) expect(valuesAndFormulas(excel, n)).toEqual(before[n]);
     expect(excel.activeSheet()).toBe(SHEET.results);
     expect(excel.sheet(SHEET.results).value('A2')).toBe('Quý I');
   });

@@ -14,25 +14,12 @@ import { buildSettingsSheet } from '../../src/sheets/settingsSheet';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
-import { createFakeExcel, type FakeExcel } from '../fake-excel';
-import { findSheet, setCell } from '../fake-excel/state';
+import { createFakeExcel } from '../fake-excel';
 import { initNamed } from '../support/identity';
+import { typeInto, valuesAndFormulas } from '../support/fakeOffice';
 
 const now = new Date('2026-06-05T03:00:00Z');
 const AS_OF = '2026-06-05';
-
-/** Types a value into a cell as the user would (no sync: Excel's own state). */
-function typeInto(excel: FakeExcel, sheet: string, row: number, col: number, value: string | number): void {
-  setCell(findSheet(excel.state, sheet)!, row, col, { value, formula: null });
-}
-
-/** Every cell (value, formula) of a sheet, for before/after comparison. */
-function cells(excel: FakeExcel, name: string): unknown[] {
-  const sheet = excel.sheet(name);
-  return sheet
-    .values()
-    .map((row, r) => row.map((v, c) => [v, sheet.formula(`${String.fromCharCode(65 + c)}${r + 1}`)]));
-}
 
 describe('Hồ sơ TTHC through Office.js', () => {
   it('is written as designed: a table with its formula columns, dropdowns, validation and colours', async () => {
@@ -102,14 +89,16 @@ describe('Hồ sơ TTHC through Office.js', () => {
         ),
       ],
     });
-    const before = Object.fromEntries([SHEET.tracker, SHEET.settings].map((n) => [n, cells(excel, n)]));
-    const listsBefore = cells(excel, SHEET.lists) as unknown[][];
+    const before = Object.fromEntries(
+      [SHEET.tracker, SHEET.settings].map((n) => [n, valuesAndFormulas(excel, n)]),
+    );
+    const listsBefore = valuesAndFormulas(excel, SHEET.lists) as unknown[][];
     excel.resetStats();
     const out = await initNamed(port, { year: 2026, now });
     expect(out).toMatchObject({ ok: true, sheet: SHEET.tthc });
     expect(excel.syncCount).toBe(2);
-    for (const n of [SHEET.tracker, SHEET.settings]) expect(cells(excel, n)).toEqual(before[n]);
-    const lists = cells(excel, SHEET.lists) as unknown[][];
+    for (const n of [SHEET.tracker, SHEET.settings]) expect(valuesAndFormulas(excel, n)).toEqual(before[n]);
+    const lists = valuesAndFormulas(excel, SHEET.lists) as unknown[][];
     expect(lists.map((r) => r.slice(0, 5))).toEqual(listsBefore.map((r) => r.slice(0, 5)));
     expect(excel.sheet(SHEET.lists).value('F1')).toBe('Lĩnh vực');
     expect(excel.sheet(SHEET.lists).value('F2')).toBe('Hộ tịch');

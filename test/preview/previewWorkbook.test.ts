@@ -21,7 +21,7 @@ import { initNamed } from '../support/identity';
 
 const TODAY = '2026-06-02';
 
-async function trackerWorkbook(): Promise<PreviewWorkbook> {
+async function previewTracker(): Promise<PreviewWorkbook> {
   const workbook = await PreviewWorkbook.create();
   await initNamed(workbook, { year: 2026 });
   return workbook;
@@ -36,7 +36,7 @@ describe('PreviewWorkbook', () => {
   });
 
   it('shows the sheet and selects the cell a write names, as Excel does', async () => {
-    const workbook = await trackerWorkbook();
+    const workbook = await previewTracker();
     expect(workbook.getView()).toMatchObject({
       version: 1,
       activeSheet: SHEET.tracker,
@@ -66,7 +66,7 @@ describe('PreviewWorkbook', () => {
   });
 
   it('runs overlapping writes one after the other, losing neither', async () => {
-    const workbook = await trackerWorkbook();
+    const workbook = await previewTracker();
     await Promise.all([
       workbook.editCell(SHEET.tracker, 'H2', 'Hoàn thành'),
       compileReport(workbook, { asOf: TODAY }),
@@ -81,7 +81,7 @@ describe('PreviewWorkbook', () => {
   });
 
   it('gives the view each sheet’s merged ranges and column widths, to draw the report as Excel does', async () => {
-    const workbook = await trackerWorkbook();
+    const workbook = await previewTracker();
     const out = await compileReport(workbook, { asOf: TODAY });
     const layout = (await workbook.layoutOf(out.sheet!))!;
     // The 36 grid columns, then the copies of the officer's places (column AK, right of the print area).
@@ -98,7 +98,7 @@ describe('PreviewWorkbook', () => {
   });
 
   it('saves as .xlsx bytes', async () => {
-    const workbook = await trackerWorkbook();
+    const workbook = await previewTracker();
     const bytes = await workbook.toBytes();
     expect(Array.from(bytes.slice(0, 2))).toEqual([0x50, 0x4b]); // a zip
   });
@@ -142,7 +142,7 @@ describe('the sheet model', () => {
   });
 
   it('computes Tình trạng hạn and every figure of Tổng hợp as their formulas would', async () => {
-    const workbook = await trackerWorkbook();
+    const workbook = await previewTracker();
     await workbook.editCell(SHEET.tracker, 'H2', 'Hoàn thành');
     await workbook.editCell(SHEET.tracker, 'I2', serialFromIso('2026-03-15'), 'dd/mm/yyyy');
     await workbook.editCell(SHEET.tracker, 'H3', 'Hoàn thành');
@@ -186,7 +186,7 @@ describe('the sheet model', () => {
   });
 
   it('computes Hồ sơ TTHC’s Tổng số hồ sơ and Tỷ lệ đúng hạn, its colours, and Tổng hợp’s TTHC figures', async () => {
-    const workbook = await trackerWorkbook();
+    const workbook = await previewTracker();
     // March, Hộ tịch (row 26): 2 carried over, 10 online, 5 in person; 3 early, 12 on time, 1 late, 1 pending.
     const counts: [string, number][] = [
       ['C', 2],
@@ -231,7 +231,7 @@ describe('the sheet model', () => {
   });
 
   it('leaves formulas it cannot vouch for alone', async () => {
-    const workbook = await trackerWorkbook();
+    const workbook = await previewTracker();
     await compileReport(workbook, { asOf: TODAY });
     // The settings year changes after the report: the sheet's formulas no longer match a rebuilt one.
     const { contents } = await workbook.read([SHEET.tracker, SHEET.settings, SHEET.summary]);

@@ -30,7 +30,7 @@ import {
   unquoteSheet,
   type RangeRef,
 } from '../../src/domain/a1';
-import { fcParams } from './fuzzConfig';
+import { fcParams } from '../support/fuzz';
 
 const colArb = fc.oneof(
   fc.integer({ min: 0, max: MAX_COLUMNS - 1 }),
@@ -64,7 +64,7 @@ describe('A1 addresses: format then parse gives back what was formatted', () => 
         expect(lettersToCol(letters)).toBe(col);
         expect(lettersToCol(letters.toLowerCase())).toBe(col);
       }),
-      fcParams(2000),
+      fcParams('small'),
     );
     expect(colToLetters(MAX_COLUMNS - 1)).toBe('XFD');
     expect([colToLetters(0), colToLetters(25), colToLetters(26), colToLetters(701)]).toEqual([
@@ -85,7 +85,7 @@ describe('A1 addresses: format then parse gives back what was formatted', () => 
         expect(toAbsolute(toA1(row, col))).toBe(absoluteA1(row, col));
         expect(scanCellRef(toA1(row, col))).toEqual({ row: row + 1, col: col + 1 });
       }),
-      fcParams(2000),
+      fcParams('small'),
     );
     expect(formatCellAddress({ row: 2, col: 1, absoluteRow: true, absoluteCol: false })).toBe('B$3');
   });
@@ -99,7 +99,7 @@ describe('A1 addresses: format then parse gives back what was formatted', () => 
         const single = range.start.row === range.end.row && range.start.col === range.end.col;
         expect(text.includes(':')).toBe(pair || !single);
       }),
-      fcParams(2000),
+      fcParams('small'),
     );
   });
 
@@ -119,7 +119,7 @@ describe('A1 addresses: format then parse gives back what was formatted', () => 
           end: { row: bottom, col: MAX_COLUMNS - 1 },
         });
       }),
-      fcParams(1000),
+      fcParams('small'),
     );
     expect(formatRows(0, 0, true)).toBe('$1:$1');
   });
@@ -133,7 +133,7 @@ describe('A1 addresses: format then parse gives back what was formatted', () => 
         expect(parseA1Range(address)).toEqual(range);
         expect(parseAreas(`${address},${address}`)).toEqual([range, range]);
       }),
-      fcParams(2000),
+      fcParams('small'),
     );
     expect(quoteSheet("Bà's")).toBe("'Bà''s'");
     expect(splitSheet('A1')).toEqual({ sheet: undefined, ref: 'A1' });

@@ -13,7 +13,7 @@ import {
   parseDateText,
   serialFromIso,
 } from '../../src/domain/dates';
-import { fcParams } from './fuzzConfig';
+import { fcParams } from '../support/fuzz';
 
 const FIRST_SERIAL = 61; // 01/03/1900, the first day after Excel's phantom 29/02/1900
 const LAST_SERIAL = 2_958_465; // 31/12/9999
@@ -95,7 +95,7 @@ describe('serial ⇄ ISO ⇄ dd/mm/yyyy (random days)', () => {
         expect(isIsoDate(day as string)).toBe(true);
         expect(serialFromIso(day as string)).toBe(serial);
       }),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -108,7 +108,7 @@ describe('serial ⇄ ISO ⇄ dd/mm/yyyy (random days)', () => {
         expect(serial).toBeLessThanOrEqual(LAST_SERIAL);
         expect(isoFromSerial(serial as number)).toBe(day);
       }),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -135,7 +135,7 @@ describe('serial ⇄ ISO ⇄ dd/mm/yyyy (random days)', () => {
           expect(parseDateText(` ${day} `)).toEqual({ ok: true, iso: day });
         },
       ),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 
@@ -146,7 +146,7 @@ describe('serial ⇄ ISO ⇄ dd/mm/yyyy (random days)', () => {
       fc.property(ymdArb(1000, 1899), ({ y, m, d }) => {
         expect(parseDateText(formatVnDate(iso(y, m, d)))).toEqual({ ok: true, iso: iso(y, m, d) });
       }),
-      fcParams(2000),
+      fcParams('small'),
     );
   });
 
@@ -155,7 +155,7 @@ describe('serial ⇄ ISO ⇄ dd/mm/yyyy (random days)', () => {
       fc.property(serialArb, fc.double({ min: 0, max: 0.999999, noNaN: true }), (serial, frac) => {
         expect(isoFromSerial(serial + frac)).toBe(isoFromSerial(serial));
       }),
-      fcParams(2000),
+      fcParams('small'),
     );
   });
 });
@@ -195,7 +195,7 @@ describe('serials that name no day', () => {
       fc.property(bad, (serial) => {
         expect(isoFromSerial(serial)).toBeNull();
       }),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 
@@ -204,7 +204,7 @@ describe('serials that name no day', () => {
       fc.property(ymdArb(1, 1899), ({ y, m, d }) => {
         expect(serialFromIso(iso(y, m, d))).toBeNull();
       }),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 });
@@ -226,7 +226,7 @@ describe('day arithmetic', () => {
         // ISO strings order as the days do.
         expect(Math.sign(k)).toBe(a < b ? 1 : a > b ? -1 : 0);
       }),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -242,7 +242,7 @@ describe('day arithmetic', () => {
           expect(addDays(next, -1)).toBe(day);
         },
       ),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 });
@@ -299,7 +299,7 @@ describe('parseDateText is total', () => {
         ),
         wellFormed,
       ),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -318,7 +318,7 @@ describe('parseDateText is total', () => {
         if (dd.length <= 2 && mm.length <= 2)
           expect(r2).toEqual(real ? { ok: true, iso: iso(y, m, d) } : { ok: false, reason: 'impossible' });
       }),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -341,7 +341,7 @@ describe('parseDateText is total', () => {
             expect(parseDateText(typed)).toEqual({ ok: false, reason: 'notADate' });
         },
       ),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 });

@@ -13,7 +13,7 @@ import {
   type DeadlineState,
   type TaskStatus,
 } from '../../src/domain/deadline';
-import { fcParams } from './fuzzConfig';
+import { fcParams } from '../support/fuzz';
 
 // Days are drawn near a centre so that deadlines, completions and T often collide or sit a few days apart.
 const CENTRE = 46_178; // 05/06/2026
@@ -74,7 +74,7 @@ describe('deadlineState', () => {
         const holding = DEADLINE_STATES.filter((s) => ref[s]);
         expect(holding).toEqual([state]);
       }),
-      fcParams(10_000),
+      fcParams('scalar'),
     );
   });
 
@@ -87,7 +87,7 @@ describe('deadlineState', () => {
           (facts.completedOn === null || facts.completedOn <= T);
         expect(isDone(deadlineState(facts, T, N))).toBe(doneAtT);
       }),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -105,7 +105,7 @@ describe('deadlineState', () => {
         expect(state === 'dueSoon').toBe(daysBetween(T, d) >= 0 && daysBetween(T, d) <= N);
         expect(state === 'onTrack').toBe(daysBetween(T, d) > N);
       }),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -130,7 +130,7 @@ describe('deadlineState', () => {
           expect(RANK[s2]).toBeGreaterThanOrEqual(RANK[s1]);
         },
       ),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -148,7 +148,7 @@ describe('deadlineState', () => {
           if (isDone(s1)) expect(deadlineState(facts, T2, N)).toBe(s1);
         },
       ),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -161,7 +161,7 @@ describe('deadlineState', () => {
         if (sLo === 'dueSoon') expect(sHi).toBe('dueSoon');
         if (sLo !== sHi) expect([sLo, sHi]).toEqual(['onTrack', 'dueSoon']);
       }),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -175,7 +175,7 @@ describe('deadlineState', () => {
           deadlineState({ ...facts, status: 'notStarted' }, T, N),
         );
       }),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 });

@@ -28,12 +28,12 @@ import { expandItem, expandSchedule, KNOWN_BODIES } from '../../src/domain/sched
 import type { PeriodMode } from '../../src/domain/settings';
 import { checkTrackerGrid } from '../../src/domain/validation';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
-import { fcParams } from './fuzzConfig';
+import { fcParams } from '../support/fuzz';
 
 const YEARS = Array.from({ length: 2100 - 1990 + 1 }, (_, i) => 1990 + i);
 const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
 const MODES: readonly PeriodMode[] = ['calendar', 'decree09'];
-const pad = (n: number): string => String(n).padStart(2, '0');
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
 
 /** Runs `check` for every year and collects failures, so one run names every bad year at once. */
 function everyYear(check: (year: number) => void): void {
@@ -94,7 +94,7 @@ describe('expandSchedule, every year 1990–2100', () => {
             const { daysAfter } = item.rule;
             rows.forEach((r, m) => {
               expect(daysBetween(endOfMonth(y, m + 1), r.deadline as IsoDate)).toBe(daysAfter);
-              expect(r.task).toContain(`tháng ${pad(m + 1)}/${y}`);
+              expect(r.task).toContain(`tháng ${twoDigits(m + 1)}/${y}`);
             });
             break;
           }
@@ -116,7 +116,7 @@ describe('expandSchedule, every year 1990–2100', () => {
       for (const item of monthly) {
         const rows = expandItem(item, y);
         expect(rows.map((r) => r.deadline)).toEqual(
-          Array.from({ length: 12 }, (_, m) => (m < 11 ? `${y}-${pad(m + 2)}-05` : `${y + 1}-01-05`)),
+          Array.from({ length: 12 }, (_, m) => (m < 11 ? `${y}-${twoDigits(m + 2)}-05` : `${y + 1}-01-05`)),
         );
       }
       const reports = PLAN_ITEMS.filter((i) => i.rule.kind === 'reports');
@@ -140,7 +140,7 @@ describe('expandSchedule, every year 1990–2100', () => {
           expect(() => expandSchedule(y)).toThrow(RangeError);
         },
       ),
-      fcParams(500),
+      fcParams('medium'),
     );
   });
 
@@ -177,11 +177,11 @@ describe('reportPeriod, every year 1990–2100, both modes', () => {
           if (mode === 'calendar') {
             expect(p.from).toBe(`${y}-01-01`);
             expect(p.to).toBe(endOfMonth(y, last));
-            expect(p.quarterFrom).toBe(`${y}-${pad(last - 2)}-01`);
+            expect(p.quarterFrom).toBe(`${y}-${twoDigits(last - 2)}-01`);
           } else {
             expect(p.from).toBe(`${y - 1}-12-15`);
-            expect(p.to).toBe(`${y}-${pad(last)}-14`);
-            expect(p.quarterFrom).toBe(q === 1 ? `${y - 1}-12-15` : `${y}-${pad(last - 3)}-15`);
+            expect(p.to).toBe(`${y}-${twoDigits(last)}-14`);
+            expect(p.quarterFrom).toBe(q === 1 ? `${y - 1}-12-15` : `${y}-${twoDigits(last - 3)}-15`);
           }
           expect(ymdFromIso(p.due)).toEqual({ year: y, month: last, day: 5 });
           expect(p.due >= p.quarterFrom && p.due <= p.quarterTo).toBe(true);
@@ -255,7 +255,7 @@ describe('periodContaining', () => {
           inside(date.toISOString().slice(0, 10), mode);
         },
       ),
-      fcParams(5000),
+      fcParams('scalar'),
     );
   });
 
@@ -287,7 +287,7 @@ describe('nextReportDue', () => {
             : reportPeriod(p.year, (p.quarter - 1) as Quarter, mode).due;
         expect(prevDue < day).toBe(true);
       }),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 });

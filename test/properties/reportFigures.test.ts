@@ -8,7 +8,7 @@
  * against LibreOffice), `report --json` and the pane's TTHC figures (domain/overview). Every printed TTHC table and sentence satisfies nhận giải quyết =
  * chuyển qua + trực tuyến + trực tiếp = đã giải quyết + đang giải quyết, per field and in total.
  *
- * FAST_CHECK_RUNS sets the number of trackers (default 500, as the issue asks).
+ * The number of trackers is test/support/fuzz.ts's `reportFigures` (500, as the issue asks; FAST_CHECK_RUNS raises it).
  */
 import fc from 'fast-check';
 
@@ -26,10 +26,11 @@ import { checkTrackerGrid } from '../../src/domain/validation';
 import { REPORT_TEXT, SHEET, TTHC_HEADERS } from '../../src/i18n/vi';
 import { buildReportSheet } from '../../src/sheets/reportSheet';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
-import { fcParams } from './fuzzConfig';
+import { fcParams, runs } from '../support/fuzz';
 import { applyMutations, CENTRE_SERIAL, mutationArb, type Mutation } from './trackerMutations';
+import { Violation, ensure } from '../support/violation';
 
-const RUNS = Number(process.env.FAST_CHECK_RUNS ?? 500);
+const RUNS = runs('reportFigures');
 
 const BASE = buildTrackerSheet(seedsFromPlan(expandSchedule(2026)), 2026).cells;
 
@@ -82,7 +83,7 @@ const tthcRowArb: fc.Arbitrary<TthcRowCase> = fc.record({
 });
 
 /** A row's counts: the flows, then the total split among the outcomes (or not, when unbalanced). */
-function counts(r: TthcRowCase): number[] {
+function tthcCounts(r: TthcRowCase): number[] {
   const total = r.flows[0] + r.flows[1] + r.flows[2];
   const weights = r.split;
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
@@ -96,7 +97,7 @@ function tthcGrid(rows: TthcRowCase[]): Grid {
   const header = TTHC_COLUMN_KEYS.map((k) => TTHC_HEADERS[k]);
   const values: GridCell[][] = [header];
   for (const r of rows) {
-    const c = counts(r);
+    const c = tthcCounts(r);
     values.push(
       TTHC_COLUMN_KEYS.map((k: TthcColumnKey): GridCell => {
         if (k === 'month') return r.month;
@@ -117,12 +118,8 @@ function tthcGrid(rows: TthcRowCase[]): Grid {
 const num = (s: string): number => Number(s.replace(/\./g, ''));
 const N = '([\\d.]+)';
 
-class Violation extends Error {}
 function same(a: number, b: number, what: string): void {
   if (a !== b) throw new Violation(`${what}: ${a} ≠ ${b}`);
-}
-function ensure(ok: boolean, what: string): void {
-  if (!ok) throw new Violation(what);
 }
 
 /** What a block of figure sentences states (undefined: not stated). */
@@ -415,7 +412,7 @@ describe('each figure stated once (issue 19)', () => {
       fc.property(caseArb, (c) => {
         check(c);
       }),
-      fcParams(RUNS),
+      fcParams('reportFigures'),
     );
   });
 });

@@ -8,7 +8,7 @@ import { BODIES } from '../../src/domain/bodies';
 import { SECTIONS } from '../../src/domain/plan';
 import { cleanText, normalizeKey, sameText } from '../../src/domain/text';
 import { parseStatus } from '../../src/domain/tracker';
-import { fcParams } from './fuzzConfig';
+import { fcParams } from '../support/fuzz';
 
 const LABELS = [
   ...Object.values(HEADERS),
@@ -49,7 +49,7 @@ describe('normalizeKey / sameText', () => {
       fc.property(variantArb, ({ label, typed }) => {
         expect(sameText(typed, label)).toBe(true);
       }),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 
@@ -74,7 +74,7 @@ describe('normalizeKey / sameText', () => {
           );
         },
       ),
-      fcParams(200),
+      fcParams('longText'),
     );
   });
 
@@ -90,7 +90,7 @@ describe('normalizeKey / sameText', () => {
         expect(sameText(a, b)).toBe(normalizeKey(a) === normalizeKey(b));
         expect(sameText(a.normalize('NFD'), a.normalize('NFC'))).toBe(true);
       }),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 
@@ -103,7 +103,7 @@ describe('normalizeKey / sameText', () => {
         expect(c).toBe(c.normalize('NFC'));
         expect(c).not.toMatch(/[\s\u00a0]{2}/);
       }),
-      fcParams(3000),
+      fcParams('small'),
     );
   });
 

@@ -6,7 +6,7 @@
  * columns it needs were found, as compileReport does), and asserts that nothing throws and every output is
  * well formed.
  *
- * Deterministic: the seed is fuzzConfig's (FUZZ_SEED to change it; see fuzzConfig.ts for replaying a failure).
+ * Deterministic: seed and counts are test/support/fuzz.ts's (FUZZ_SEED to change it; see there for replaying a failure).
  */
 import fc from 'fast-check';
 
@@ -28,7 +28,7 @@ import { buildReportSheet } from '../../src/sheets/reportSheet';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { buildSummarySheet } from '../../src/sheets/summarySheet';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
-import { fcParams } from './fuzzConfig';
+import { fcParams } from '../support/fuzz';
 import {
   applyMutations,
   CENTRE_SERIAL,
@@ -37,11 +37,7 @@ import {
   type Mutation,
   type Row,
 } from './trackerMutations';
-
-/** Cases per run of the main property (FUZZ_RUNS raises it). */
-const RUNS = 2000;
-/** Cases per run of each cross-check (they find what they find within a few hundred). */
-const CROSS_RUNS = 300;
+import { ensure } from '../support/violation';
 
 const BASE: readonly (readonly GridCell[])[] = buildTrackerSheet(
   seedsFromPlan(expandSchedule(2026)),
@@ -126,7 +122,7 @@ function userTextsOf(values: readonly Row[]): string[] {
 }
 
 /** Runs the actions' pipeline on one case. Throws whatever the code under test throws. */
-function run(c: FuzzCase): Outcome {
+function runTracker(c: FuzzCase): Outcome {
   const values = applyMutations(BASE, c.mutations);
   const grid: Grid = { name: SHEET.tracker, values, formulas: formulaGrid(values, c.formulas) };
   const today = isoFromSerial(c.today) as IsoDate;
@@ -189,12 +185,6 @@ function run(c: FuzzCase): Outcome {
 
 // ---------------------------------------------------------------------------------------------------------
 // Invariants
-
-class Violation extends Error {}
-
-function ensure(ok: boolean, what: string): void {
-  if (!ok) throw new Violation(what);
-}
 
 const show = (s: string): string =>
   JSON.stringify(s.length > 300 ? `${s.slice(0, 300)}… (${s.length} chars)` : s);
@@ -331,7 +321,7 @@ function checkSheetCells(spec: SheetSpec, o: Outcome): void {
   }
 }
 
-/** The brief's invariants: nothing throws (run() did not), problems are well formed, totals add up. */
+/** The brief's invariants: nothing throws (runTracker() did not), problems are well formed, totals add up. */
 function checkCore(o: Outcome): void {
   ensure(
     o.errors.every((p) => p.severity === 'error') && o.warnings.every((p) => p.severity === 'warning'),
@@ -376,19 +366,19 @@ function checkCore(o: Outcome): void {
   checkSignedText(o);
 }
 
-/** Runs `check` on the outcome of each case; a throw from run() or a Violation fails the property. */
+/** Runs `check` on the outcome of each case; a throw from runTracker() or a Violation fails the property. */
 const property = (check: (o: Outcome) => void): fc.IProperty<[FuzzCase]> =>
   fc.property(caseArb, (c) => {
-    check(run(c));
+    check(runTracker(c));
   });
 
 describe('fuzzing the tracker grid', () => {
   it('a mutated tracker never crashes check/rollup/report/summary, and every problem and figure is well formed', () => {
-    fc.assert(property(checkCore), fcParams(RUNS));
+    fc.assert(property(checkCore), fcParams('trackerFuzz'));
   });
 
   it('the unmutated tracker passes with no problem at all', () => {
-    const o = run({
+    const o = runTracker({
       mutations: [],
       today: CENTRE_SERIAL,
       year: 2026,
@@ -469,17 +459,17 @@ function checkExcelLimits(o: Outcome): void {
 
 describe('fuzzing the tracker grid: cross-checks', () => {
   it('the lead rows of the roll-up add up to the total (tasks without a lead are reported as errors)', () => {
-    fc.assert(property(checkLeadsAddUp), fcParams(CROSS_RUNS));
+    fc.assert(property(checkLeadsAddUp), fcParams('trackerCross'));
   });
 
   // Found by this fuzzer and fixed: a task with an empty Mục was counted in the total but in no section row,
   // and the check said nothing. Now the check flags it and a "Khác" row holds it.
   it('every counted task lands in exactly one section row (roll-up and report)', () => {
-    fc.assert(property(checkSectionsAddUp), fcParams(CROSS_RUNS));
+    fc.assert(property(checkSectionsAddUp), fcParams('trackerCross'));
   });
 
   it('a task with an empty Mục is flagged and counted in the "Khác" section', () => {
-    const o = run({
+    const o = runTracker({
       mutations: [{ kind: 'set', row: 2, col: 1, value: '' }],
       today: CENTRE_SERIAL,
       year: 2026,
@@ -498,11 +488,11 @@ describe('fuzzing the tracker grid: cross-checks', () => {
   // longer than 32,767 characters; a Mục or lead of thousands of characters made COUNTIFS formulas longer
   // than 8,192 characters. Report rows and cells are now capped, and long keys are counted under "Khác".
   it('report and summary sheets fit Excel (text ≤ 32,767, formula ≤ 8,192 characters, rows ≤ 409 pt)', () => {
-    fc.assert(property(checkExcelLimits), fcParams(3 * CROSS_RUNS));
+    fc.assert(property(checkExcelLimits), fcParams('trackerLimits'));
   });
 
   const limitsCase = (mutations: Mutation[]): Outcome =>
-    run({
+    runTracker({
       mutations,
       today: CENTRE_SERIAL,
       year: 2026,
@@ -578,7 +568,7 @@ describe('Danh mục with a body listed twice', () => {
         const keys = leadsOf([], listed).map(normalizeKey);
         expect(new Set(keys).size).toBe(keys.length);
       }),
-      fcParams(500),
+      fcParams('medium'),
     );
   });
 });

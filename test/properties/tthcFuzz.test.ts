@@ -9,7 +9,7 @@
  * whole numbers ≥ 0 that add up (received = carried over + online + in person/post; the total is the sum of its
  * fields), rates in [0, 1], problems at real cells with Vietnamese messages, formulas within Excel's limits.
  *
- * Deterministic: the seed is fuzzConfig's (FUZZ_SEED to change it, FUZZ_RUNS for more cases).
+ * Deterministic: seed and counts are test/support/fuzz.ts's (FUZZ_SEED to change it, FAST_CHECK_RUNS for more cases).
  */
 import fc from 'fast-check';
 
@@ -40,9 +40,8 @@ import { buildReportSheet } from '../../src/sheets/reportSheet';
 import { buildSummarySheet } from '../../src/sheets/summarySheet';
 import { buildTrackerSheet, seedsFromPlan } from '../../src/sheets/trackerSheet';
 import { buildTthcSheet } from '../../src/sheets/tthcSheet';
-import { fcParams } from './fuzzConfig';
-
-const RUNS = 1000;
+import { fcParams } from '../support/fuzz';
+import { ensure } from '../support/violation';
 
 const BASE: readonly (readonly GridCell[])[] = buildTthcSheet({ year: 2026 }).cells;
 const WIDTH = BASE[0].length;
@@ -211,11 +210,6 @@ function mutate(mutations: readonly Mutation[]): GridCell[][] {
   return g.map((r) => Array.from({ length: r.length }, (_, i) => r[i] ?? null));
 }
 
-class Violation extends Error {}
-function ensure(ok: boolean, what: string): void {
-  if (!ok) throw new Violation(what);
-}
-
 const A1 = /^[A-Z]{1,3}[1-9][0-9]*$/;
 const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
@@ -250,7 +244,7 @@ function checkPeriod(p: TthcPeriodFigures, what: string): void {
     ensure(f.lateMonths.length >= 2, `${what}: ${f.field} often late in <2 months`);
 }
 
-function checkProblem(p: Problem, grid: Grid): void {
+function checkTthcProblem(p: Problem, grid: Grid): void {
   const where = `problem ${p.code}@${p.sheet}!${p.cell}`;
   ensure(p.sheet === grid.name || p.sheet === SHEET.tracker, `${where}: sheet`);
   ensure(A1.test(p.cell), `${where}: not an A1 cell`);
@@ -277,7 +271,7 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   knownFields: fc.constantFrom('default' as const, 'none' as const, 'some' as const),
 });
 
-function run(c: Case): void {
+function runTthc(c: Case): void {
   const values = mutate(c.mutations);
   const formulas =
     c.formulas === 'none'
@@ -294,7 +288,7 @@ function run(c: Case): void {
     ...tthcFormulaProblems(grid, read),
     ...checkTthc(read, SHEET.tthc, { year: 2026, knownFields, tasks: TASKS, statusColumn: 7 }),
   ];
-  for (const p of problems) checkProblem(p, grid);
+  for (const p of problems) checkTthcProblem(p, grid);
   // The check never asks for a row that is there (in any state: no figures yet, "Lỗi dữ liệu", a month as text).
   for (const p of problems.filter((x) => x.code === 'tthcCarryMissing')) {
     const at = read.rows.find((r) => r.row === Number(/\d+$/.exec(p.cell)![0]))!;
@@ -388,9 +382,9 @@ describe('Hồ sơ TTHC, mutated at random, through check, the pane and the repo
   it('never crashes, and every output is well formed', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        run(c);
+        runTthc(c);
       }),
-      fcParams(RUNS),
+      fcParams('tthcFuzz'),
     );
   });
 });

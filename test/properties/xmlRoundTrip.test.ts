@@ -21,8 +21,8 @@ import {
   type XmlElement,
 } from '../../src/workbook/xlsx/xml';
 import { corpusCases } from '../corpus/cases';
-import { buildSdkStyleWorkbook, buildUserWorkbook } from '../xlsx/fixtures';
-import { fcParams } from './fuzzConfig';
+import { buildSdkStyleWorkbook, buildUserWorkbook } from '../support/userWorkbook';
+import { fcParams } from '../support/fuzz';
 
 const nameArb = fc
   .tuple(
@@ -125,7 +125,7 @@ describe('parse → serialize keeps bytes', () => {
       fc.property(documentArb, (text) => {
         expect(serializeXml(parseXml(text))).toBe(text);
       }),
-      fcParams(2000),
+      fcParams('small'),
     );
   });
 
@@ -150,7 +150,7 @@ describe('parse → serialize keeps bytes', () => {
           if (el.source && !addChild && el !== target) expect(written).toContain(el.source.open);
         }
       }),
-      fcParams(500),
+      fcParams('medium'),
     );
   });
 
@@ -164,7 +164,7 @@ describe('parse → serialize keeps bytes', () => {
         copy.root.children.push(element('added'));
         expect(serializeXml(doc)).toBe(text);
       }),
-      fcParams(500),
+      fcParams('medium'),
     );
   });
 });

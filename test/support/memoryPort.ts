@@ -107,3 +107,6 @@ export class MemoryPort implements WorkbookPort {
     s.values[row][col] = value;
   }
 }
+
+/** A copy of a memory sheet's values (none for a missing sheet). */
+export const copyValues = (s: MemorySheet | undefined): RawCell[][] => (s ? s.values.map((r) => [...r]) : []);

@@ -5,7 +5,7 @@
  * the user's own, an addition to Danh mục, own settings, and an error value typed into a cell (patched into
  * the file's XML, as the workbook port writes no error values into cells).
  */
-import { ERROR_MARK, withErrorCells } from '../helpers/errorCells';
+import { ERROR_MARK, withErrorCells } from './errorCells';
 import { compileReport } from '../../src/app';
 import { serialFromIso, type IsoDate } from '../../src/domain/dates';
 import { expandSchedule } from '../../src/domain/schedule';

@@ -15,7 +15,7 @@ import type { ReportContent } from '../../src/domain/report';
 import { buildReportDocument } from '../../src/domain/reportText';
 import { DOCX } from '../../src/i18n/docx';
 import { MemoryPort } from '../support/memoryPort';
-import { expectedParagraphs, openDocx, paragraphsOf } from '../helpers/docxXml';
+import { expectedParagraphs, openDocx, paragraphsOf } from '../support/docxXml';
 import {
   deferred,
   fakeActions,
@@ -25,6 +25,7 @@ import {
   sampleTthc,
   type FakeActions,
 } from './fakes';
+import { settle } from '../support/pane';
 
 jest.mock('../../src/taskpane/download', () => ({ saveBytes: jest.fn() }));
 
@@ -38,11 +39,6 @@ function renderPane(actions: PaneActions, initialTab?: PaneTab) {
 
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
 const panel = (name: string) => screen.getByRole('tabpanel', { name });
-
-/** Lets the pane's first load (and any refresh it started) settle. */
-async function settle(): Promise<void> {
-  await act(async () => undefined);
-}
 
 const problems: CheckResult = {
   errors: [

@@ -8,16 +8,7 @@ import {
   workbookKey,
   type LockManagerLike,
 } from '../../src/commands/actionLock';
-
-function mapStorage() {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-  };
-}
+import { mapStorage } from '../support/fakeOffice';
 
 /** Web Locks as the browser gives them: one holder per name, ifAvailable answers null when taken. */
 function fakeLocks(): LockManagerLike {

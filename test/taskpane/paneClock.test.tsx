@@ -10,16 +10,15 @@ import { App, startWithOf } from '../../src/taskpane/App';
 import type { PaneActions } from '../../src/taskpane/actions';
 import { msToNextMidnight } from '../../src/taskpane/useToday';
 import { fakeActions } from './fakes';
+import { settle } from '../support/pane';
 
-function renderPane(actions: PaneActions, startWith?: 'report') {
+function renderPaneStartingWith(actions: PaneActions, startWith?: 'report') {
   return render(
     <FluentProvider theme={webLightTheme}>
       <App actions={actions} startWith={startWith} />
     </FluentProvider>,
   );
 }
-
-const settle = () => act(async () => undefined);
 
 describe('the pane opened by the ribbon’s "Tổng hợp báo cáo"', () => {
   it('reads ?action=report from its page’s address, and nothing else', () => {
@@ -31,7 +30,7 @@ describe('the pane opened by the ribbon’s "Tổng hợp báo cáo"', () => {
 
   it('runs the report once, for the period containing today, shows the actions tab and focuses the outcome', async () => {
     const actions = fakeActions();
-    renderPane(actions, 'report');
+    renderPaneStartingWith(actions, 'report');
     await settle();
     await settle();
     expect(actions.compileReport).toHaveBeenCalledTimes(1);
@@ -43,7 +42,7 @@ describe('the pane opened by the ribbon’s "Tổng hợp báo cáo"', () => {
 
   it('runs nothing when opened by "Bảng theo dõi"', async () => {
     const actions = fakeActions();
-    renderPane(actions);
+    renderPaneStartingWith(actions);
     await settle();
     expect(actions.compileReport).not.toHaveBeenCalled();
   });
@@ -62,7 +61,7 @@ describe('today in a pane left open', () => {
     jest.useFakeTimers({ now: new Date(2026, 5, 2, 23, 59, 0) });
     let today = '2026-06-02';
     const actions = fakeActions({ today: jest.fn(() => today) });
-    renderPane(actions);
+    renderPaneStartingWith(actions);
     await settle();
     const loads = actions.loadOverview.mock.calls.length;
     today = '2026-06-03';

@@ -9,6 +9,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ResultsFormEntry, ResultsFormOutcome, ResultsFormRow } from '../../src/app/resultsForm';
 import { RESULTS_PANE } from '../../src/i18n/ui';
 import { ResultsSection } from '../../src/taskpane/ResultsSection';
+import { settle } from '../support/pane';
 
 const TIEP_DAN = 'Thực hiện tốt công tác tiếp dân';
 const CNTT = 'Duy trì và đẩy mạnh ứng dụng công nghệ thông tin';
@@ -40,7 +41,6 @@ function renderSection(
   );
 }
 
-const settle = () => act(async () => undefined);
 const field = (label: string) => screen.getByLabelText(label) as HTMLTextAreaElement | HTMLSelectElement;
 
 describe('the results editor', () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import { acquireLock, lockPathFor } from '../../src/workbook/xlsx/fileLock';
 import { FileError } from '../../src/workbook/xlsx/files';
+import { deadPid } from '../support/deadPid';
 
 const FAST = { waitMs: 400, pollMs: 20, staleMs: 60_000 };
 
@@ -21,16 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-function deadPid(): number {
-  for (let pid = 4_000_000; ; pid -= 1) {
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-    }
-  }
-}
 
 function writeHolder(pid: number, since = Date.now(), host = os.hostname()): Promise<void> {
   return fs.writeFile(lockPathFor(file), JSON.stringify({ pid, host, since, token: 'khác' }));

@@ -13,6 +13,7 @@ import {
   removeLeftoverTemps,
   writeXlsxFileAtomically,
 } from '../../src/workbook/xlsx/files';
+import { deadPid } from '../support/deadPid';
 
 describe('writeXlsxFileAtomically', () => {
   let dir: string;
@@ -194,14 +195,3 @@ describe('the user’s file keeps its identity (issue 13)', () => {
     expect((await fs.readdir(dir)).sort()).toEqual(['kh.xlsx', names[1], names[3], names[4]].sort());
   });
 });
-
-/** A process id that no running process has. */
-function deadPid(): number {
-  for (let pid = 4_000_000; ; pid -= 1) {
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-    }
-  }
-}

@@ -12,14 +12,13 @@ import {
   buildUserWorkbook,
   CHART_PART,
   CHARTSHEET_CHART_PART,
+  featureTrackerSpec,
   listsSpec,
-  partsOf,
-  partText,
-  trackerSpec,
   USER_SHEETS,
   expectWorkbookError,
   loadExcelJs,
-} from './fixtures';
+} from '../support/userWorkbook';
+import { partsOf, partText } from '../support/xlsxZip';
 
 interface PartDiff {
   added: string[];
@@ -49,7 +48,7 @@ describe('replacing and adding sheets in a user workbook', () => {
   beforeAll(async () => {
     original = await buildUserWorkbook({ chartOn: 'Báo cáo quý', vba: true });
     const wb = await openXlsx(original);
-    await wb.apply({ write: [trackerSpec(), listsSpec()] });
+    await wb.apply({ write: [featureTrackerSpec(), listsSpec()] });
     expect(wb.lossReport()).toEqual([]);
     output = await wb.toBuffer();
     diff = await diffParts(original, output);
@@ -157,7 +156,7 @@ describe('what a replaced sheet takes with it', () => {
   it('names a chart on a replaced sheet, refuses to save without allowLoss, and saves with it', async () => {
     const original = await buildUserWorkbook({ chartOn: 'Nhiệm vụ' });
     const wb = await openXlsx(original);
-    await wb.apply({ write: [trackerSpec()] });
+    await wb.apply({ write: [featureTrackerSpec()] });
     expect(wb.lossReport()).toEqual(["biểu đồ trên trang tính 'Nhiệm vụ' (xl/charts/chart1.xml)"]);
     const error = await expectWorkbookError(wb.toBuffer(), 'unsupported');
     expect(error.message).toContain("biểu đồ trên trang tính 'Nhiệm vụ' (xl/charts/chart1.xml)");
@@ -176,14 +175,14 @@ describe('what a replaced sheet takes with it', () => {
 
   it('names notes on a replaced sheet', async () => {
     const wb = await openXlsx(await buildUserWorkbook({ noteOnTasks: true }));
-    await wb.apply({ write: [trackerSpec()] });
+    await wb.apply({ write: [featureTrackerSpec()] });
     expect(wb.lossReport()).toEqual(["ghi chú (comment) trên trang tính 'Nhiệm vụ' (xl/comments3.xml)"]);
   });
 
   it('does not report the old table of a replaced sheet, and keeps table names and ids unique', async () => {
     const wb = await openXlsx(await buildUserWorkbook({ tableOnQuarter: 'tblQuy' }));
-    await wb.apply({ write: [trackerSpec()] });
-    await wb.apply({ write: [trackerSpec()] });
+    await wb.apply({ write: [featureTrackerSpec()] });
+    await wb.apply({ write: [featureTrackerSpec()] });
     expect(wb.lossReport()).toEqual([]);
     const output = await wb.toBuffer();
     const parts = [...(await partsOf(output)).keys()].filter((p) => p.startsWith('xl/tables/'));
@@ -199,16 +198,16 @@ describe('what a replaced sheet takes with it', () => {
 
   it('refuses a table name that another sheet’s table already uses', async () => {
     const wb = await openXlsx(await buildUserWorkbook({ tableOnQuarter: 'TBLNHIEMVU' }));
-    const error = await expectWorkbookError(wb.apply({ write: [trackerSpec()] }), 'unsupported');
+    const error = await expectWorkbookError(wb.apply({ write: [featureTrackerSpec()] }), 'unsupported');
     expect(error.message).toContain('tblNhiemVu');
   });
 
   it('does not grow the stylesheet when the same sheet is written again', async () => {
     const wb = await openXlsx(await buildUserWorkbook());
-    await wb.apply({ write: [trackerSpec()] });
+    await wb.apply({ write: [featureTrackerSpec()] });
     const once = await partText(await wb.toBuffer(), 'xl/styles.xml');
-    await wb.apply({ write: [trackerSpec()] });
-    await wb.apply({ write: [trackerSpec()] });
+    await wb.apply({ write: [featureTrackerSpec()] });
+    await wb.apply({ write: [featureTrackerSpec()] });
     expect(await partText(await wb.toBuffer(), 'xl/styles.xml')).toBe(once);
   });
 });
@@ -221,7 +220,7 @@ describe('protection', () => {
     expect(snapshot.sheets.find((s) => s.name === 'Cài đặt')?.protected).toBe(true);
     expect(snapshot.sheets.find((s) => s.name === 'Nhiệm vụ')?.protected).toBe(false);
     const error = await expectWorkbookError(
-      wb.apply({ write: [trackerSpec(), { name: 'Cài đặt', kind: 'settings', cells: [['x']] }] }),
+      wb.apply({ write: [featureTrackerSpec(), { name: 'Cài đặt', kind: 'settings', cells: [['x']] }] }),
       'sheetProtected',
     );
     expect(error.sheet).toBe('Cài đặt');
@@ -318,7 +317,7 @@ describe('a workbook written by the Open XML SDK', () => {
     expect(before.contents['Dữ liệu'].formulas[2]).toEqual([null, '=B2+1']);
 
     await wb.apply({
-      write: [trackerSpec()],
+      write: [featureTrackerSpec()],
       updates: [
         { sheet: 'Dữ liệu', cell: 'B1', value: 'Xã mới' },
         { sheet: 'Dữ liệu', cell: 'B4', value: 46_000, numberFormat: 'dd/mm/yyyy' },
@@ -436,7 +435,7 @@ describe('workbooks that make ExcelJS alone slow and memory-hungry', () => {
     const started = Date.now();
     const wb = await openXlsx(await zip.generateAsync({ type: 'uint8array' }));
     const snapshot = await wb.read(['Báo cáo quý']);
-    await wb.apply({ write: [trackerSpec()] });
+    await wb.apply({ write: [featureTrackerSpec()] });
     const output = await wb.toBuffer();
     expect(Date.now() - started).toBeLessThan(10_000); // a generous bound for a loaded CI machine
     expect(snapshot.contents['Báo cáo quý'].values[4][1]).toBe(60);

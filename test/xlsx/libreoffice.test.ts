@@ -12,8 +12,14 @@ import ExcelJS from 'exceljs';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { readXlsxFile, writeXlsxFileAtomically } from '../../src/workbook/xlsx/files';
-import { disposeLibreOffice, recalcWithLibreOffice, runTool, sheetCsv, toPdf } from '../helpers/libreoffice';
-import { buildSdkStyleWorkbook, buildUserWorkbook, partsOf, trackerSpec, USER_SHEETS } from './fixtures';
+import { disposeLibreOffice, recalcWithLibreOffice, runTool, sheetCsv, toPdf } from '../support/libreoffice';
+import {
+  buildSdkStyleWorkbook,
+  buildUserWorkbook,
+  featureTrackerSpec,
+  USER_SHEETS,
+} from '../support/userWorkbook';
+import { partsOf } from '../support/xlsxZip';
 
 let dir: string;
 
@@ -180,7 +186,7 @@ describe('a user workbook after grafting', () => {
     const original = await buildUserWorkbook({ chartOn: 'Báo cáo quý' });
     const wb = await openXlsx(original);
     await wb.apply({
-      write: [trackerSpec()],
+      write: [featureTrackerSpec()],
       updates: [{ sheet: 'Cài đặt', cell: 'B1', value: 'Xã Long Điền A' }],
     });
     const grafted = await save('grafted.xlsx', await wb.toBuffer());
@@ -218,7 +224,10 @@ describe('a user workbook after grafting', () => {
 
   it('opens an Open XML SDK workbook after grafting', async () => {
     const wb = await openXlsx(await buildSdkStyleWorkbook());
-    await wb.apply({ write: [trackerSpec()], updates: [{ sheet: 'Dữ liệu', cell: 'B2', value: 2030 }] });
+    await wb.apply({
+      write: [featureTrackerSpec()],
+      updates: [{ sheet: 'Dữ liệu', cell: 'B2', value: 2030 }],
+    });
     const file = await save('sdk.xlsx', await wb.toBuffer());
     const recalculated = await recalcWithLibreOffice(file, path.join(dir, 'sdk-out'));
     const snapshot = await (await openXlsx(await readXlsxFile(recalculated))).read(['Dữ liệu', 'Nhiệm vụ']);

@@ -5,7 +5,7 @@
  */
 import type { SheetSpec } from '../../src/sheets/spec';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { partText } from './fixtures';
+import { partText } from '../support/xlsxZip';
 
 function gridSpec(): SheetSpec {
   return {
@@ -21,7 +21,7 @@ function gridSpec(): SheetSpec {
   };
 }
 
-async function cellsOf(spec: SheetSpec): Promise<string[]> {
+async function writtenCells(spec: SheetSpec): Promise<string[]> {
   const book = await openXlsx(null);
   await book.apply({ write: [spec] });
   const bytes = await book.toBuffer();
@@ -32,7 +32,7 @@ async function cellsOf(spec: SheetSpec): Promise<string[]> {
 }
 
 it('writes a merged-away cell only where it has a border, a fill or a value', async () => {
-  expect(await cellsOf(gridSpec())).toEqual([
+  expect(await writtenCells(gridSpec())).toEqual([
     'A1',
     'A2',
     'B2',

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { fingerprintGrid, fingerprintSpec } from '../../src/sheets/register';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { openXlsx, type XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { expectWorkbookError, listsSpec, loadExcelJs, partText, trackerSpec } from './fixtures';
+import { expectWorkbookError, featureTrackerSpec, listsSpec, loadExcelJs } from '../support/userWorkbook';
+import { partText } from '../support/xlsxZip';
 
 async function written(
   specs: SheetSpec[],
@@ -24,7 +25,7 @@ describe('writing a SheetSpec and reading it back', () => {
   let sheetXml: string;
 
   beforeAll(async () => {
-    ({ bytes } = await written([trackerSpec(), listsSpec()], 'Nhiệm vụ'));
+    ({ bytes } = await written([featureTrackerSpec(), listsSpec()], 'Nhiệm vụ'));
     excel = await loadExcelJs(bytes);
     sheetXml = await partText(bytes, 'xl/worksheets/sheet1.xml');
   });
@@ -244,7 +245,7 @@ describe('writing a SheetSpec and reading it back', () => {
       table: { tableRef: string; columns: { name: string }[] };
     };
     expect(table.table.tableRef).toBe('A1:F5');
-    expect(table.table.columns.map((c) => c.name)).toEqual(trackerSpec().table?.columns);
+    expect(table.table.columns.map((c) => c.name)).toEqual(featureTrackerSpec().table?.columns);
   });
 
   it('makes Excel recalculate on open', async () => {
@@ -302,7 +303,7 @@ describe('tables', () => {
   });
 
   it('refuses a header row that does not match the columns', async () => {
-    const spec = trackerSpec();
+    const spec = featureTrackerSpec();
     spec.cells = spec.cells.map((row, i) => (i === 0 ? ['STT', 'Sai'] : row));
     const wb = await openXlsx(null);
     const error = await expectWorkbookError(wb.apply({ write: [spec] }), 'unsupported');
@@ -311,7 +312,7 @@ describe('tables', () => {
   });
 
   it('refuses a bad table name', async () => {
-    const spec = trackerSpec();
+    const spec = featureTrackerSpec();
     spec.table = { ...(spec.table as NonNullable<SheetSpec['table']>), name: 'A1' };
     await expectWorkbookError((await openXlsx(null)).apply({ write: [spec] }), 'unsupported');
   });
@@ -320,7 +321,7 @@ describe('tables', () => {
 describe('updates, activation and errors', () => {
   it('sets single cells without touching the rest of the sheet', async () => {
     const wb = await openXlsx(null);
-    await wb.apply({ write: [trackerSpec(), listsSpec()] });
+    await wb.apply({ write: [featureTrackerSpec(), listsSpec()] });
     const before = (await wb.read(['Nhiệm vụ'])).contents['Nhiệm vụ'];
     await wb.apply({
       updates: [
@@ -357,7 +358,7 @@ describe('updates, activation and errors', () => {
 
   it('activates and selects', async () => {
     const wb = await openXlsx(null);
-    await wb.apply({ write: [trackerSpec(), { name: 'Tổng hợp', kind: 'summary', cells: [['x']] }] });
+    await wb.apply({ write: [featureTrackerSpec(), { name: 'Tổng hợp', kind: 'summary', cells: [['x']] }] });
     await wb.apply({ write: [], activate: 'Tổng hợp', select: 'C7' });
     const bytes = await wb.toBuffer();
     expect(await partText(bytes, 'xl/workbook.xml')).toMatch(/activeTab="1"/);
@@ -370,7 +371,7 @@ describe('updates, activation and errors', () => {
 
   it('refuses what Excel cannot hold, before changing anything', async () => {
     const wb = await openXlsx(null);
-    await wb.apply({ write: [trackerSpec()] });
+    await wb.apply({ write: [featureTrackerSpec()] });
     const before = await wb.toBuffer();
     const cases: [SheetSpec[], string | undefined][] = [
       [[{ name: 'Tên/sai', kind: 'report', cells: [] }], 'Tên/sai'],
@@ -444,7 +445,7 @@ describe('updates, activation and errors', () => {
       'unsupported',
     );
     await expectWorkbookError(
-      wb.apply({ write: [{ ...trackerSpec(), visibility: 'hidden' }] }),
+      wb.apply({ write: [{ ...featureTrackerSpec(), visibility: 'hidden' }] }),
       'unsupported',
     );
     await expectWorkbookError(

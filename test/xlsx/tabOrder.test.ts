@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import type { SheetSpec } from '../../src/sheets/spec';
 
-const sheet = (name: string): SheetSpec => ({
+const listsSheet = (name: string): SheetSpec => ({
   name,
   kind: 'lists',
   cells: [[name]],
@@ -19,7 +19,7 @@ describe('WritePlan.tabOrder in an .xlsx file', () => {
     const book = await openXlsx(null);
     await book.read([]);
     await book.apply({
-      write: [sheet('Danh mục'), sheet('Cài đặt'), sheet('Nhiệm vụ')],
+      write: [listsSheet('Danh mục'), listsSheet('Cài đặt'), listsSheet('Nhiệm vụ')],
       tabOrder: ['Nhiệm vụ', 'Danh mục'],
       activate: 'Nhiệm vụ',
     });

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { compileReport } from '../../src/app';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { sheetPartOf } from './fixtures';
+import { sheetPart } from '../support/xlsxZip';
 import { initNamed } from '../support/identity';
 
 async function sheetXml(bytes: Uint8Array): Promise<Record<string, string>> {
@@ -9,7 +9,7 @@ async function sheetXml(bytes: Uint8Array): Promise<Record<string, string>> {
   const workbook = await zip.file('xl/workbook.xml')!.async('string');
   const out: Record<string, string> = {};
   for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)) {
-    out[m[1]] = await zip.file(await sheetPartOf(zip, m[1]))!.async('string');
+    out[m[1]] = await zip.file(await sheetPart(zip, m[1]))!.async('string');
   }
   return out;
 }

@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 
 import type { SheetSpec } from '../../src/sheets/spec';
 import { WorkbookError } from '../../src/workbook/port';
+import { addOverride, addRelationship, addVbaProject, readText, sheetPart } from './xlsxZip';
 
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -82,61 +83,14 @@ export async function buildUserWorkbook(options: UserWorkbookOptions = {}): Prom
   await addDefinedNames(zip);
   await addCalcChain(zip);
   await addCustomXml(zip);
-  if (options.chartOn) await addChart(zip, options.chartOn);
-  if (options.vba) await addVba(zip);
+  if (options.chartOn) await addUserChart(zip, options.chartOn);
+  if (options.vba) await addVbaProject(zip);
   if (options.chartsheet) await addChartsheet(zip, options.chartsheet);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-async function text(zip: JSZip, name: string): Promise<string> {
-  const file = zip.file(name);
-  if (!file) throw new Error(`fixture has no ${name}`);
-  return file.async('string');
-}
-
-async function addContentType(zip: JSZip, partName: string, contentType: string): Promise<void> {
-  const types = await text(zip, '[Content_Types].xml');
-  zip.file(
-    '[Content_Types].xml',
-    types.replace('</Types>', `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`),
-  );
-}
-
-async function addRelationship(
-  zip: JSZip,
-  relsPart: string,
-  id: string,
-  type: string,
-  target: string,
-): Promise<void> {
-  const existing = zip.file(relsPart)
-    ? await text(zip, relsPart)
-    : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  zip.file(
-    relsPart,
-    existing.replace(
-      '</Relationships>',
-      `<Relationship Id="${id}" Type="${type}" Target="${target}"/></Relationships>`,
-    ),
-  );
-}
-
-/** The worksheet part of the sheet named `sheet` (ExcelJS writes sheetN.xml in tab order). */
-export async function sheetPartOf(zip: JSZip, sheet: string): Promise<string> {
-  const workbook = await text(zip, 'xl/workbook.xml');
-  const rels = await text(zip, 'xl/_rels/workbook.xml.rels');
-  const escaped = sheet.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  const m = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(workbook);
-  if (!m) throw new Error(`no sheet ${sheet}`);
-  const t =
-    new RegExp(`Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
-    new RegExp(`Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(rels);
-  if (!t) throw new Error(`no relationship ${m[1]}`);
-  return `xl/${t[1].replace(/^\/?xl\//, '')}`;
-}
-
 async function addDefinedNames(zip: JSZip): Promise<void> {
-  const workbook = await text(zip, 'xl/workbook.xml');
+  const workbook = await readText(zip, 'xl/workbook.xml');
   const names =
     '<definedNames>' +
     `<definedName name="DanhSachQuy">'Báo cáo quý'!$A$2:$A$4</definedName>` +
@@ -151,18 +105,12 @@ async function addCalcChain(zip: JSZip): Promise<void> {
     'xl/calcChain.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B5" i="2"/><c r="B4" i="4"/></calcChain>',
   );
-  await addContentType(
+  await addOverride(
     zip,
-    '/xl/calcChain.xml',
+    'xl/calcChain.xml',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml',
   );
-  await addRelationship(
-    zip,
-    'xl/_rels/workbook.xml.rels',
-    'rIdCalc',
-    'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
-    'calcChain.xml',
-  );
+  await addRelationship(zip, 'xl/workbook.xml', 'calcChain', 'calcChain.xml', 'rIdCalc');
 }
 
 async function addCustomXml(zip: JSZip): Promise<void> {
@@ -170,37 +118,7 @@ async function addCustomXml(zip: JSZip): Promise<void> {
     'customXml/item1.xml',
     '<?xml version="1.0" encoding="UTF-8"?><cchc xmlns="urn:test">dữ liệu riêng</cchc>',
   );
-  await addRelationship(
-    zip,
-    'xl/_rels/workbook.xml.rels',
-    'rIdCustom',
-    'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml',
-    '../customXml/item1.xml',
-  );
-}
-
-async function addVba(zip: JSZip): Promise<void> {
-  zip.file('xl/vbaProject.bin', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3, 4]));
-  const types = await text(zip, '[Content_Types].xml');
-  zip.file(
-    '[Content_Types].xml',
-    types
-      .replace(
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
-        'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
-      )
-      .replace(
-        '<Default Extension="xml"',
-        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"',
-      ),
-  );
-  await addRelationship(
-    zip,
-    'xl/_rels/workbook.xml.rels',
-    'rIdVba',
-    'http://schemas.microsoft.com/office/2006/relationships/vbaProject',
-    'vbaProject.bin',
-  );
+  await addRelationship(zip, 'xl/workbook.xml', 'customXml', '../customXml/item1.xml', 'rIdCustom');
 }
 
 export const CHART_PART = 'xl/charts/chart1.xml';
@@ -220,10 +138,10 @@ function chartXml(dataSheet: string): string {
   );
 }
 
-async function addChart(zip: JSZip, sheet: string): Promise<void> {
-  const sheetPart = await sheetPartOf(zip, sheet);
+async function addUserChart(zip: JSZip, sheet: string): Promise<void> {
+  const part = await sheetPart(zip, sheet);
   zip.file(CHART_PART, chartXml(sheet));
-  const drawing = `xl/drawings/drawingChart${sheetPart.replace(/\D/g, '')}.xml`;
+  const drawing = `xl/drawings/drawingChart${part.replace(/\D/g, '')}.xml`;
   zip.file(
     drawing,
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -236,33 +154,16 @@ async function addChart(zip: JSZip, sheet: string): Promise<void> {
       '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>',
   );
   const drawingName = drawing.split('/').pop() as string;
-  await addRelationship(
-    zip,
-    `xl/drawings/_rels/${drawingName}.rels`,
-    'rId1',
-    'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
-    '../charts/chart1.xml',
-  );
-  const sheetRels = sheetPart.replace('worksheets/', 'worksheets/_rels/') + '.rels';
-  await addRelationship(
-    zip,
-    sheetRels,
-    'rIdChart',
-    'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
-    `../drawings/${drawingName}`,
-  );
-  const sheetXml = await text(zip, sheetPart);
+  await addRelationship(zip, drawing, 'chart', '../charts/chart1.xml', 'rId1');
+  await addRelationship(zip, part, 'drawing', `../drawings/${drawingName}`, 'rIdChart');
+  const sheetXml = await readText(zip, part);
   if (sheetXml.includes('<drawing ')) throw new Error('fixture sheet already has a drawing');
   const anchor = ['<legacyDrawing', '<tableParts', '<extLst', '</worksheet>'].find((t) =>
     sheetXml.includes(t),
   ) as string;
-  zip.file(sheetPart, sheetXml.replace(anchor, `<drawing r:id="rIdChart"/>${anchor}`));
-  await addContentType(zip, `/${drawing}`, 'application/vnd.openxmlformats-officedocument.drawing+xml');
-  await addContentType(
-    zip,
-    `/${CHART_PART}`,
-    'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
-  );
+  zip.file(part, sheetXml.replace(anchor, `<drawing r:id="rIdChart"/>${anchor}`));
+  await addOverride(zip, drawing, 'application/vnd.openxmlformats-officedocument.drawing+xml');
+  await addOverride(zip, CHART_PART, 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
 }
 
 export const CHARTSHEET_CHART_PART = 'xl/charts/chart9.xml';
@@ -279,13 +180,7 @@ async function addChartsheet(zip: JSZip, name: string): Promise<void> {
       '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/>' +
       '</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:absoluteAnchor></xdr:wsDr>',
   );
-  await addRelationship(
-    zip,
-    'xl/drawings/_rels/drawingSheet9.xml.rels',
-    'rId1',
-    'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
-    '../charts/chart9.xml',
-  );
+  await addRelationship(zip, 'xl/drawings/drawingSheet9.xml', 'chart', '../charts/chart9.xml', 'rId1');
   zip.file(
     'xl/chartsheets/sheet1.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -293,60 +188,32 @@ async function addChartsheet(zip: JSZip, name: string): Promise<void> {
       '<sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
       '<drawing r:id="rId1"/></chartsheet>',
   );
-  await addRelationship(
-    zip,
-    'xl/chartsheets/_rels/sheet1.xml.rels',
-    'rId1',
-    'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
-    '../drawings/drawingSheet9.xml',
-  );
-  await addRelationship(
-    zip,
-    'xl/_rels/workbook.xml.rels',
-    'rIdChartsheet',
-    'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet',
-    'chartsheets/sheet1.xml',
-  );
-  const workbook = await text(zip, 'xl/workbook.xml');
+  await addRelationship(zip, 'xl/chartsheets/sheet1.xml', 'drawing', '../drawings/drawingSheet9.xml', 'rId1');
+  await addRelationship(zip, 'xl/workbook.xml', 'chartsheet', 'chartsheets/sheet1.xml', 'rIdChartsheet');
+  const workbook = await readText(zip, 'xl/workbook.xml');
   zip.file(
     'xl/workbook.xml',
     workbook.replace('</sheets>', `<sheet name="${name}" sheetId="9" r:id="rIdChartsheet"/></sheets>`),
   );
-  await addContentType(
+  await addOverride(
     zip,
-    '/xl/chartsheets/sheet1.xml',
+    'xl/chartsheets/sheet1.xml',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml',
   );
-  await addContentType(
+  await addOverride(
     zip,
-    '/xl/drawings/drawingSheet9.xml',
+    'xl/drawings/drawingSheet9.xml',
     'application/vnd.openxmlformats-officedocument.drawing+xml',
   );
-  await addContentType(
+  await addOverride(
     zip,
-    `/${CHARTSHEET_CHART_PART}`,
+    CHARTSHEET_CHART_PART,
     'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
   );
 }
 
-/** Every part of a zip, decompressed, by name. */
-export async function partsOf(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = new Map<string, Uint8Array>();
-  for (const entry of Object.values(zip.files))
-    if (!entry.dir) parts.set(entry.name, await entry.async('uint8array'));
-  return parts;
-}
-
-export async function partText(bytes: Uint8Array, name: string): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const file = zip.file(name);
-  if (!file) throw new Error(`no part ${name}`);
-  return file.async('string');
-}
-
 /** A tracker-like spec using every SheetSpec feature. */
-export function trackerSpec(overrides: Partial<SheetSpec> = {}): SheetSpec {
+export function featureTrackerSpec(overrides: Partial<SheetSpec> = {}): SheetSpec {
   const header = ['STT', 'Nhiệm vụ', 'Hạn', 'Tình trạng', 'Tiến độ', 'Trạng thái hạn'];
   return {
     name: 'Nhiệm vụ',

@@ -1,7 +1,8 @@
 /**
- * Edits to an .xlsx package made as another program would make them, by string surgery on its parts, without
- * the add-in's adapter: set cells, protect or hide a sheet, lock the structure, delete a sheet, add an
- * AutoFilter, comments, a chart, a pivot table or a VBA project. Used to build the corpus's inputs only.
+ * The tests' one zip-fixture library for .xlsx packages: read a package's parts, and edit it as another program
+ * would, by string surgery on its parts, without the add-in's adapter: set cells, protect or hide a sheet, lock
+ * the structure, delete a sheet, add relationships and content types, an AutoFilter, comments, a chart, a pivot
+ * table or a VBA project. The corpus (test/corpus) and the user workbooks (userWorkbook.ts) are built with it.
  */
 import JSZip from 'jszip';
 
@@ -31,9 +32,23 @@ export async function saveZip(zip: JSZip): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+/** Every part of a zip, decompressed, by name. */
+export async function partsOf(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = new Map<string, Uint8Array>();
+  for (const entry of Object.values(zip.files))
+    if (!entry.dir) parts.set(entry.name, await entry.async('uint8array'));
+  return parts;
+}
+
+/** The text of one part of a zip. */
+export async function partText(bytes: Uint8Array, name: string): Promise<string> {
+  return readText(await JSZip.loadAsync(bytes), name);
+}
+
 export async function readText(zip: JSZip, name: string): Promise<string> {
   const file = zip.file(name);
-  if (!file) throw new Error(`corpus: the package has no part ${name}`);
+  if (!file) throw new Error(`the package has no part ${name}`);
   return file.async('string');
 }
 
@@ -81,25 +96,37 @@ function relsPartOf(part: string): string {
   return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
-async function addRelationship(zip: JSZip, fromPart: string, type: string, target: string): Promise<string> {
+/**
+ * Adds a relationship from `fromPart` (its .rels part is made if missing) and returns its id: `id` if given,
+ * else the first free rIdC<n>. `type` is the ECMA type's last segment ("drawing") or a whole type URI.
+ */
+export async function addRelationship(
+  zip: JSZip,
+  fromPart: string,
+  type: string,
+  target: string,
+  id?: string,
+): Promise<string> {
   const relsPart = relsPartOf(fromPart);
   const existing = zip.file(relsPart)
     ? await readText(zip, relsPart)
     : `${XML_HEAD}<Relationships xmlns="${PKG_RELS_NS}"></Relationships>`;
   let n = 1;
   while (existing.includes(`Id="rIdC${n}"`)) n += 1;
-  const id = `rIdC${n}`;
+  const rid = id ?? `rIdC${n}`;
+  const uri = type.includes('://') ? type : `${REL_BASE}/${type}`;
   zip.file(
     relsPart,
     existing.replace(
       '</Relationships>',
-      `<Relationship Id="${id}" Type="${REL_BASE}/${type}" Target="${target}"/></Relationships>`,
+      `<Relationship Id="${rid}" Type="${uri}" Target="${target}"/></Relationships>`,
     ),
   );
-  return id;
+  return rid;
 }
 
-async function addOverride(zip: JSZip, part: string, contentType: string): Promise<void> {
+/** Declares a part's content type (an Override in [Content_Types].xml); `part` without a leading slash. */
+export async function addOverride(zip: JSZip, part: string, contentType: string): Promise<void> {
   await editText(zip, '[Content_Types].xml', (t) =>
     t.replace('</Types>', `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`),
   );

@@ -1,9 +1,93 @@
 /** Small SheetSpec builders for the adapter tests (the real builders live in src/sheets). */
 import type { CellValue, SheetSpec } from '../../src/sheets/spec';
 import { colToLetters } from '../../src/domain/a1';
+import { SHEET } from '../../src/i18n/vi';
 
 export function sheetSpec(name: string, cells: CellValue[][], extra: Partial<SheetSpec> = {}): SheetSpec {
   return { name, kind: 'report', cells, ...extra };
+}
+
+/**
+ * A sheet with everything a spec can write and leave behind: values, formulas (one outside the values), fonts,
+ * fills, alignment, borders, number formats, merges, sizes, validations, conditional formats, a data bar,
+ * frozen panes, a landscape page with a print area and a header, a tab colour and a sheet font. `page` adds
+ * to its page setup. Title rows are not in it by default: the Office adapter does not yet clear a replaced
+ * sheet's title rows, so replaceInPlace.test.ts's "leaves nothing of the old sheet" would fail with them.
+ */
+export function richSpec(name = 'Báo cáo', page: Partial<NonNullable<SheetSpec['page']>> = {}): SheetSpec {
+  return sheetSpec(
+    name,
+    [
+      ['BÁO CÁO KẾT QUẢ', null, null, null],
+      ['Nội dung', 'Số lượng', 'Tỷ lệ', 'Hạn'],
+      ['Hoàn thành', 3, 0.75, 46100],
+      ['Tổng', null, null, null],
+      ['ghi chú cũ ở dòng 5', null, null, null],
+    ],
+    {
+      formulas: [
+        { cell: 'B4', formula: '=SUM(B3:B3)' },
+        { cell: 'C4', formula: '=IF(B4=0,0,B3/B4)' },
+        { cell: 'F9', formula: '=B4*2' },
+      ],
+      styles: [
+        {
+          range: 'A1:D1',
+          style: {
+            font: {
+              name: 'Times New Roman',
+              size: 14,
+              bold: true,
+              italic: true,
+              underline: true,
+              color: '1F4E78',
+            },
+          },
+        },
+        {
+          range: 'A2:D2',
+          style: { fill: 'D9E1F2', alignment: { horizontal: 'center', vertical: 'center', wrap: true } },
+        },
+        { range: 'A2:D4', style: { border: { top: 'thin', bottom: 'thin', left: 'thin', right: 'medium' } } },
+        { range: 'C3:C4', style: { numberFormat: '0%' } },
+        { range: 'D3', style: { numberFormat: 'dd/mm/yyyy' } },
+        { range: 'A3:A4', style: { alignment: { indent: 1, wrap: true } } },
+      ],
+      merges: ['A1:D1', 'A5:D5'],
+      columnWidths: [40, 12, 12, 14],
+      rowHeights: { 1: 30, 2: 20, 3: 20, 5: 45 },
+      validations: [
+        {
+          range: 'D3:D4',
+          rule: { type: 'date', min: '2021-01-01', max: '2031-12-31' },
+          allowBlank: true,
+          error: { title: 'Ngày', message: 'Nhập ngày.', style: 'stop' },
+        },
+        {
+          range: 'B3:B4',
+          rule: { type: 'list', source: `='${SHEET.lists}'!$B$2:$B$4` },
+          allowBlank: true,
+          error: { title: 'Chọn', message: 'Chọn trong danh sách.', style: 'stop' },
+        },
+      ],
+      conditionalFormats: [{ range: 'A3:D4', formula: '=$B3>2', fill: 'FFC7CE', fontColor: '9C0006' }],
+      dataBars: [{ range: 'C3:C4', color: '5B9BD5', min: 0, max: 1 }],
+      freeze: { rows: 2, columns: 1 },
+      page: {
+        paper: 'A4',
+        orientation: 'landscape',
+        margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
+        printArea: 'A1:D5',
+        fitToWidth: true,
+        centerHorizontally: true,
+        header: { center: 'Trang &P', differentFirstPage: true },
+        firstPageNumber: 3,
+        ...page,
+      },
+      tabColor: '70AD47',
+      defaultFont: { name: 'Times New Roman', size: 13 },
+    },
+  );
 }
 
 const WORDS =
