@@ -25,7 +25,7 @@ import { claimDemoFile, claimOutput, demoBytes } from './fileGuard';
 import { oneLine } from './terminal';
 import { periodOptions } from './periodOptions';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 export const CONSOLIDATE_SPEC = {
   name: 'consolidate',

@@ -10,8 +10,7 @@ import type { IsoDate } from '../domain/dates';
 import { ROLLOVER_PANE } from '../i18n/rollover';
 import type { WorkbookPort } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
-import type { RolloverView } from './actions';
-import type { PaneHost } from './paneActions';
+import type { PaneHost, RolloverView } from './actions';
 
 export type RolloverFile = RolloverOutcome & { file?: { bytes: Uint8Array; name: string } };
 
