@@ -17,7 +17,7 @@ import { formatVnDate, parseDateText } from '../domain/dates';
 import type { PeriodMode, SettingKey, Settings, Signer } from '../domain/settings';
 import { PANE } from '../i18n/ui';
 import { PERIOD_MODE_LABEL, SETTING_HINT, SETTING_LABEL, SIGNER_LABEL } from '../i18n/vi';
-import { describeError } from '../commands/outcomeText';
+import { describeError } from './outcomeText';
 import { usePaneStyles } from './styles';
 
 /** The form's values: what the user typed, as typed (numbers and dates stay text until saved). */

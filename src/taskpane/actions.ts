@@ -10,7 +10,7 @@ import type { Quarter } from '../domain/periods';
 import type { CheckResult } from '../domain/problems';
 import type { ReportContent } from '../domain/report';
 import type { Identity, Settings } from '../domain/settings';
-import type { ActionLock } from '../commands/actionLock';
+import type { ActionLock } from './actionLock';
 
 /** An action's outcome as the pane shows it: `notes` says what this Excel could not write as designed. */
 export type PaneOutcome = ActionOutcome & { notes?: readonly string[] };

@@ -5,7 +5,7 @@
  */
 import { rolloverTracker, type RolloverOutcome } from '../app/rollover';
 import type { ActionOutcome } from '../app/types';
-import { outcomeNotes } from '../commands/outcomeText';
+import { outcomeNotes } from './outcomeText';
 import type { IsoDate } from '../domain/dates';
 import { ROLLOVER_PANE } from '../i18n/rollover';
 import type { WorkbookPort } from '../workbook/port';

@@ -4,7 +4,7 @@
  * during a read queues exactly one more), and while the pane's own work runs, reads wait until it is done.
  */
 import * as React from 'react';
-import { describeError } from '../commands/outcomeText';
+import { describeError } from './outcomeText';
 import { PANE } from '../i18n/ui';
 import type { OverviewView, PaneActions } from './actions';
 import { Debouncer } from './debounce';

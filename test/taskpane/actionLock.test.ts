@@ -7,7 +7,7 @@ import {
   webLock,
   workbookKey,
   type LockManagerLike,
-} from '../../src/commands/actionLock';
+} from '../../src/taskpane/actionLock';
 
 function mapStorage() {
   const map = new Map<string, string>();
