@@ -202,7 +202,7 @@ function communeTthc(t: TthcReport): Pick<CommuneReport, 'tthc' | 'tthcOnTimeRat
 const COMMUNE_SHEETS = [...TRACKER_SHEETS, SHEET.register];
 
 /** Reads one commune's workbook: its report of the period, or the reason it cannot be used. */
-export async function readCommune(
+async function readCommune(
   port: WorkbookPort,
   request: ConsolidationRequest,
   file: { name: string; modifiedAt?: string | null },

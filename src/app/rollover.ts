@@ -48,7 +48,7 @@ import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
 /** What a carry-over step is given: the old workbook's sheets it asked for (those that exist), and the years. */
-export interface CarryOverInput {
+interface CarryOverInput {
   sheets: Readonly<Record<string, RawSheet>>;
   from: number;
   to: number;
@@ -56,7 +56,7 @@ export interface CarryOverInput {
   today: IsoDate;
 }
 
-export interface CarryOverResult {
+interface CarryOverResult {
   /** Sheets of the new workbook (the add-in's own: they are registered). */
   write: SheetSpec[];
   /** Lines for the outcome's message, in Vietnamese. */

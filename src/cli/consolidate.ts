@@ -215,7 +215,7 @@ export async function cmdConsolidate(args: ParsedArgs, io: CliIo): Promise<numbe
 }
 
 /** The folder `cchc demo --communes N` writes into, under the current folder. */
-export const DEMO_COMMUNES_DIR = path.join('out', 'cac-xa');
+const DEMO_COMMUNES_DIR = path.join('out', 'cac-xa');
 
 /**
  * `cchc demo --communes N`: N communes' workbooks in out/cac-xa/, each with its own name and progress (and

@@ -53,7 +53,7 @@ export interface Overview {
 }
 
 /** A field with late (resolved late) or overdue (pending overdue) dossiers in the period. */
-export interface TthcLateField {
+interface TthcLateField {
   field: string;
   /** Resolved late over the period's months. */
   late: number;

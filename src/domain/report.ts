@@ -6,7 +6,7 @@
  * signed text with a field missing.
  */
 import { OTHER_GROUP, REPORT_WORDS, SHEET } from '../i18n/vi';
-import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
+import { daysBetween, ymdFromIso, type IsoDate } from './dates';
 import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
 import { NO_RESULTS, type ResultsRead, type WrittenResult } from './results';
@@ -17,7 +17,6 @@ import type { Problem } from './problems';
 import {
   completionRate,
   countStates,
-  emptyCounts,
   groupBy,
   leadsOf,
   OTHER_KEY,
@@ -41,11 +40,8 @@ import {
   type TthcRow,
 } from './tthc';
 
-export type { ReportState };
-
 const TTHC_SHEET = SHEET.tthc;
 export type ReportCounts = StateCounts;
-export const emptyReportCounts = emptyCounts;
 
 export interface ReportedTask {
   task: Task;
@@ -87,7 +83,7 @@ export interface TaskFigures {
 }
 
 /** The task figures of a group, from the group's tasks as the report counts them. */
-export function taskFigures(items: readonly ReportedTask[], asOf: IsoDate): TaskFigures {
+function taskFigures(items: readonly ReportedTask[], asOf: IsoDate): TaskFigures {
   const c = countStates(items, asOf);
   const notYetDue = items.filter(
     (r) =>
@@ -111,7 +107,7 @@ export function taskFigures(items: readonly ReportedTask[], asOf: IsoDate): Task
   };
 }
 
-export interface ReportSection {
+interface ReportSection {
   id: string;
   title: string;
   counts: StateCounts;
@@ -156,7 +152,7 @@ function officerNoteTest(year: number): (note: string) => boolean {
 }
 
 /** A reason typed for a late or overdue task (its Ghi chú), or for a TTHC field's late month. */
-export interface ReportCause {
+interface ReportCause {
   /** The task, or the field. */
   subject: string;
   /** The month of a TTHC reason; null for a task's. */
@@ -248,7 +244,7 @@ export function placeDateLine(place: string, date: IsoDate): string {
 }
 
 /** Nơi nhận: "- Như trên;" (the report is addressed by Kính gửi), the other recipients, "- Lưu: VT, TH.". */
-export function recipientLines(others: readonly string[]): string[] {
+function recipientLines(others: readonly string[]): string[] {
   return [
     REPORT_WORDS.recipientsFirst,
     ...others.map((r) => `- ${r.replace(/[;.]\s*$/, '')};`),
@@ -312,7 +308,7 @@ export function reportTthcWindow(period: ReportPeriod, asOf: IsoDate): MonthWind
 }
 
 /** A field's figures add up: received (carried over + online + in person) = resolved + pending. */
-export function tthcBalanced(f: TthcFigures): boolean {
+function tthcBalanced(f: TthcFigures): boolean {
   return f.received === resolvedOf(f) + f.pendingOnTime + f.pendingLate;
 }
 
@@ -344,7 +340,7 @@ function balancedFigures(
 }
 
 /** The TTHC part of a report of `period` as of `asOf` (the check's errors name its rows with data errors). */
-export function buildTthcReport(
+function buildTthcReport(
   read: TthcRead | undefined,
   period: ReportPeriod,
   listedFields: readonly string[] | undefined,
@@ -573,7 +569,7 @@ export function reportJson(content: ReportContent, sheet: string): object {
  * onTimeRate, frequentLateFields }, T = { carriedOver, online, offline, received, early, onTime, late,
  * pendingOnTime, pendingLate }. byField lists the fields with any figure.
  */
-export function tthcJson(f: TthcPeriodFigures): object {
+function tthcJson(f: TthcPeriodFigures): object {
   const t = (x: TthcFigures): TthcFigures =>
     Object.fromEntries(TTHC_FIGURE_KEYS.map((k) => [k, x[k]])) as unknown as TthcFigures;
   return {
@@ -584,5 +580,3 @@ export function tthcJson(f: TthcPeriodFigures): object {
     frequentLateFields: f.frequentLate.map((b) => b.field),
   };
 }
-
-export { formatVnDate };

@@ -36,12 +36,12 @@ export const MAX_LISTED = {
  * tracker pasted with thousands of broken rows would otherwise take minutes to report (issue 13); Kiểm tra dữ
  * liệu lists them all.
  */
-export const MAX_FIX_ROWS_LISTED = 50;
+const MAX_FIX_ROWS_LISTED = 50;
 
 const p = (text: string): ReportBlock => ({ kind: 'paragraph', runs: [{ text }] });
 
 /** The words of a group's figures. */
-export function figureWords(f: TaskFigures): FigureWords {
+function figureWords(f: TaskFigures): FigureWords {
   return {
     dated: f.dated,
     continuous: f.continuous,
@@ -56,7 +56,7 @@ export function figureWords(f: TaskFigures): FigureWords {
 }
 
 /** "UBND xã Long Điền A" → "Ủy ban nhân dân xã Long Điền A": official text spells the body out. */
-export function unitInText(unitName: string): string {
+function unitInText(unitName: string): string {
   return unitName
     .normalize('NFC')
     .trim()
@@ -64,7 +64,7 @@ export function unitInText(unitName: string): string {
 }
 
 /** A task the text can name: its Nội dung holds words (a cell of spaces or marks alone is counted, not named). */
-export const nameable = (r: ReportedTask): boolean => /[\p{L}\p{N}]/u.test(r.task.task);
+const nameable = (r: ReportedTask): boolean => /[\p{L}\p{N}]/u.test(r.task.task);
 
 function listWithMore(
   all: readonly ReportedTask[],

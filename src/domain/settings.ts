@@ -63,7 +63,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
 ];
 
 /** The tracker year from which the province's Sở Nội vụ receives the report (districts ended 01/07/2025). */
-export const PROVINCE_RECIPIENT_FROM_YEAR = 2026;
+const PROVINCE_RECIPIENT_FROM_YEAR = 2026;
 
 /**
  * What a new tracker starts with: the recipient as of the tracker's year and the plan's other defaults, but no
@@ -100,7 +100,7 @@ export function planSettings(year: number): Settings {
 }
 
 /** The settings that say who reports: without them a report would be nobody's (or borrow another's). */
-export const IDENTITY_KEYS = ['unitName', 'place', 'signerName'] as const satisfies readonly SettingKey[];
+const IDENTITY_KEYS = ['unitName', 'place', 'signerName'] as const satisfies readonly SettingKey[];
 export type IdentityKey = (typeof IDENTITY_KEYS)[number];
 
 /** What the user says about the commune when a tracker is made (init's flags, the pane's form). */

@@ -34,7 +34,7 @@ export const COLUMN_KEYS: readonly ColumnKey[] = [
 ];
 
 /** Without these the tracker cannot be read: each missing one is one error. */
-export const REQUIRED_COLUMNS: readonly ColumnKey[] = [
+const REQUIRED_COLUMNS: readonly ColumnKey[] = [
   'section',
   'task',
   'lead',
@@ -90,11 +90,6 @@ export interface TrackerRead {
 export function parseStatus(v: GridCell): TaskStatus | null {
   const read = readStatusCell(v);
   return read.kind === 'status' ? read.status : null;
-}
-
-/** Is the status spelt exactly as the dropdown writes it? */
-export function isCanonicalStatus(text: string): boolean {
-  return (Object.values(STATUS_LABEL) as string[]).includes(text);
 }
 
 const TRACKER_HEADER_SET = headerSet(HEADERS, COLUMN_KEYS);
@@ -348,7 +343,7 @@ function readDate(v: GridCell, sheet: string, cell: string, header: string, prob
 }
 
 /** The number format a fixed date cell gets. */
-export const DATE_FORMAT = 'dd/mm/yyyy';
+const DATE_FORMAT = 'dd/mm/yyyy';
 
 /** Excel-side facts a check needs besides the cells: is the Tình trạng hạn column still formulas? */
 export function stateColumnProblems(grid: Grid, read: TrackerRead): Problem[] {

@@ -37,7 +37,7 @@ import { cellAt, cellText, isBlank, isErrorCell, type Grid, type GridCell } from
 import type { ReportPeriod } from './periods';
 import { MONTHLY_TTHC_REVIEW } from './plan';
 import type { Problem } from './problems';
-import { countifsKey, groupBy, MAX_GROUP_KEY, OTHER_KEY, uniqueKeys } from './rollup';
+import { countifsKey, groupBy, OTHER_KEY, uniqueKeys } from './rollup';
 import { excelTrim, MAX_COUNT, readCountCell, readFieldCell, readMonthCell } from './sheetRules';
 import { cleanText, normalizeKey } from './text';
 import type { Task } from './tracker';
@@ -69,7 +69,7 @@ export const TTHC_COLUMN_KEYS: readonly TthcColumnKey[] = [
  * Without these the sheet cannot be read. Tổng số hồ sơ is required because Tổng hợp counts a row by it; Tỷ lệ
  * đúng hạn is only shown.
  */
-export const TTHC_REQUIRED_COLUMNS: readonly TthcColumnKey[] = TTHC_COLUMN_KEYS.filter((k) => k !== 'rate');
+const TTHC_REQUIRED_COLUMNS: readonly TthcColumnKey[] = TTHC_COLUMN_KEYS.filter((k) => k !== 'rate');
 
 /** The fields a commune's one-stop shop typically handles: the Danh mục list's defaults (offices edit it). */
 export const TTHC_FIELDS: readonly string[] = DEFAULT_TTHC_FIELDS;
@@ -762,7 +762,7 @@ export interface TthcPeriodFigures {
 }
 
 /** How many months with late dossiers make a field "thường xuyên trễ hạn". */
-export const FREQUENT_LATE_MONTHS = 2;
+const FREQUENT_LATE_MONTHS = 2;
 
 function figuresOf(rows: readonly TthcRow[], first: number, last: number): TthcFigures {
   const f = emptyFigures();
@@ -846,14 +846,6 @@ export function tthcUnbalanced(row: Pick<TthcRow, 'state' | 'counts' | 'flows'>)
     c.carriedOver + c.online + c.offline !== c.early + c.onTime + c.late + c.pendingOnTime + c.pendingLate
   );
 }
-
-/** Rows the formula shows "Lỗi dữ liệu" on: counted nowhere, listed for the officer to fix. */
-export function tthcDataErrorRows(read: TthcRead): TthcRow[] {
-  return read.rows.filter((r) => r.state === 'dataError');
-}
-
-/** Longest field a row of Tổng hợp can take (longer ones count under "Khác"). */
-export const MAX_FIELD_KEY = MAX_GROUP_KEY;
 
 /** What a new year's Hồ sơ TTHC starts from (`cchc rollover`): December's pending dossiers of each field. */
 export interface TthcCarryOver {

@@ -40,7 +40,7 @@ export function unitWords(kinds: ReadonlySet<'commune' | 'ward' | 'other'>): Uni
 const XA = unitWords(new Set(['commune']));
 
 /** Months 1, 2, 3, 5 → "1–3, 5". */
-export function monthRanges(months: readonly number[]): string {
+function monthRanges(months: readonly number[]): string {
   const parts: string[] = [];
   let i = 0;
   while (i < months.length) {

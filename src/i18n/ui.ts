@@ -239,9 +239,6 @@ export const OUTCOME = {
       : 'Một thao tác khác của phần bổ trợ vẫn đang chạy trong sổ làm việc này. Hãy đợi thao tác đó xong rồi bấm lại.',
 } as const;
 
-/** The page title of taskpane.html (also set in the HTML template). */
-export const PAGE_TITLE = 'Theo dõi Kế hoạch CCHC';
-
 /** The pane's editor of "Kết quả theo kỳ" (src/taskpane/ResultsSection.tsx). */
 export const RESULTS_PANE = {
   heading: 'Kết quả theo kỳ',

@@ -704,7 +704,7 @@ export const REPORT_TEXT = {
 } as const;
 
 /** A sentence as typed, ended once: "Chờ kinh phí" → "Chờ kinh phí.", "Xong;" → "Xong.". */
-export function endSentence(text: string): string {
+function endSentence(text: string): string {
   const t = text
     .replace(/\s+/gu, ' ')
     .trim()

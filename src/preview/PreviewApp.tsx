@@ -30,7 +30,7 @@ import { WorkbookError } from '../workbook/port';
 import type { PreviewWorkbook } from './previewWorkbook';
 import { SheetView } from './SheetView';
 
-export const PANE_WIDTHS = [320, 350, 400, 500] as const;
+const PANE_WIDTHS = [320, 350, 400, 500] as const;
 
 export interface PreviewAppProps {
   workbook: PreviewWorkbook;

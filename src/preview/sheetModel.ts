@@ -77,7 +77,7 @@ export function displayValue(value: RawCell | undefined, format: string | undefi
 export type ComputedCells = Map<string, string>;
 
 /** The tracker's "Tình trạng hạn" cells, computed by the same rule as their formula. */
-export function trackerComputed(model: TrackerModel): ComputedCells {
+function trackerComputed(model: TrackerModel): ComputedCells {
   const out: ComputedCells = new Map();
   const col = model.column('deadlineState');
   if (col === undefined) return out;
@@ -113,7 +113,7 @@ const percent1 = (share: number | null): string =>
   share === null ? '' : `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 
 /** The Tổng số hồ sơ and Tỷ lệ đúng hạn cells of Hồ sơ TTHC, by the rule their formulas state. */
-export function tthcComputed(raw: RawSheet, model: TthcModel): ComputedCells {
+function tthcComputed(raw: RawSheet, model: TthcModel): ComputedCells {
   const out: ComputedCells = new Map();
   const { columns } = model.read;
   if (!model.read.readable) return out;
@@ -145,7 +145,7 @@ export function tthcComputed(raw: RawSheet, model: TthcModel): ComputedCells {
  * is now; a cell gets a value only where the rebuilt formula is exactly the one in the sheet, so a sheet
  * written from an older tracker layout (or edited) shows its formulas rather than wrong numbers.
  */
-export function summaryComputed(
+function summaryComputed(
   summary: RawSheet,
   model: TrackerModel,
   lists: Grid | undefined,

@@ -409,7 +409,7 @@ const wordsOf = (c: Consolidation): UnitWords =>
 const RATE_FORMAT = '0.0%';
 
 /** "Nhiệm vụ quá hạn": every overdue task of every commune, by commune, the latest first. */
-export function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
+function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
   // The commune's own Ghi chú is carried (its evidence, its reasons), so its column is as wide as a lead's.
   const widths = [5, 20, 7, 42, 20, 11, 9, 10, 24];
   const last = colToLetters(OVERDUE_HEADER.length - 1);
@@ -505,7 +505,7 @@ export function notUsedFiles(c: Consolidation): { file: string; reason: string }
 }
 
 /** "Tệp không đọc được": every file that could not be used, and why. */
-export function buildFailedSheet(c: Consolidation, name: string): SheetSpec {
+function buildFailedSheet(c: Consolidation, name: string): SheetSpec {
   const widths = [5, 45, 95];
   const last = colToLetters(FAILED_HEADER.length - 1);
   const { rows, styles, merges, rowHeights } = frame({
@@ -603,7 +603,7 @@ const TTHC_SHEET_WIDTHS = [5, 18, 17, ...TTHC_FIGURE_KEYS.map(() => 8), 9];
  * "TTHC các xã": for every commune with TTHC figures, its fields with a figure for the period and its total,
  * then the province's total; the on-time rate of a commune's total shows in "Tổng hợp các xã" too.
  */
-export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
+function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
   const header = TTHC_SHEET_HEADER();
   const widths = TTHC_SHEET_WIDTHS;
   const last = colToLetters(header.length - 1);

@@ -70,7 +70,7 @@ const HEADER_TEXT: Record<SummaryColumn, string> = {
   rate: SUMMARY_TEXT.rateHeader,
 };
 
-export type SummaryBlockKey = 'section' | 'lead' | 'quarter' | 'period';
+type SummaryBlockKey = 'section' | 'lead' | 'quarter' | 'period';
 
 export interface SummaryLayout {
   /** Sheet row (1-based) of each block's first data row and its total row; keys in row order. */

@@ -21,12 +21,12 @@ import { describeError } from './outcomeText';
 import { usePaneStyles } from './styles';
 
 /** The form's values: what the user typed, as typed (numbers and dates stay text until saved). */
-export type SettingsForm = Record<Exclude<SettingKey, 'periodMode' | 'signer'>, string> & {
+type SettingsForm = Record<Exclude<SettingKey, 'periodMode' | 'signer'>, string> & {
   periodMode: PeriodMode;
   signer: Signer;
 };
 
-export function formFromSettings(s: Settings): SettingsForm {
+function formFromSettings(s: Settings): SettingsForm {
   return {
     unitName: s.unitName,
     recipient: s.recipient,
@@ -47,7 +47,7 @@ function wholeNumber(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
 }
 
-export function settingsFromForm(f: SettingsForm): Settings {
+function settingsFromForm(f: SettingsForm): Settings {
   return {
     unitName: f.unitName,
     recipient: f.recipient,

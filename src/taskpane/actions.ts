@@ -16,7 +16,7 @@ import type { ActionLock } from './actionLock';
 export type PaneOutcome = ActionOutcome & { notes?: readonly string[] };
 
 /** What "Tổng hợp báo cáo" returns: the outcome, and the report's content once made (for its Word document). */
-export type ReportView = PaneOutcome & { content?: ReportContent };
+type ReportView = PaneOutcome & { content?: ReportContent };
 
 /** What "Kiểm tra dữ liệu" returns: the outcome, plus the problems found when the check could run. */
 export type CheckView = ActionOutcome & { result?: CheckResult };

@@ -12,9 +12,9 @@ import type { WorkbookPort } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import type { PaneHost, RolloverView } from './actions';
 
-export type RolloverFile = RolloverOutcome & { file?: { bytes: Uint8Array; name: string } };
+type RolloverFile = RolloverOutcome & { file?: { bytes: Uint8Array; name: string } };
 
-export async function buildRolloverFile(source: WorkbookPort, today: IsoDate): Promise<RolloverFile> {
+async function buildRolloverFile(source: WorkbookPort, today: IsoDate): Promise<RolloverFile> {
   const target = await openXlsx(null);
   const outcome = await rolloverTracker(source, target, { today });
   if (!outcome.ok || outcome.to === undefined) return outcome;

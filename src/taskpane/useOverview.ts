@@ -10,7 +10,7 @@ import type { OverviewView, PaneActions } from './actions';
 import { Debouncer } from './debounce';
 
 /** How long the workbook must be quiet before the overview is read again. */
-export const CHANGE_DEBOUNCE_MS = 800;
+const CHANGE_DEBOUNCE_MS = 800;
 
 export type OverviewState =
   | { status: 'loading' }

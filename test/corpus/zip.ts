@@ -19,7 +19,7 @@ export type XmlCell =
   | { error: string }
   | { formula: string; result?: string | number | boolean | { error: string } | null };
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -31,7 +31,7 @@ export async function saveZip(zip: JSZip): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-export async function readText(zip: JSZip, name: string): Promise<string> {
+async function readText(zip: JSZip, name: string): Promise<string> {
   const file = zip.file(name);
   if (!file) throw new Error(`corpus: the package has no part ${name}`);
   return file.async('string');
@@ -70,7 +70,7 @@ function decodeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export async function sheetPart(zip: JSZip, sheet: string): Promise<string> {
+async function sheetPart(zip: JSZip, sheet: string): Promise<string> {
   const found = (await sheetsOf(zip)).find((s) => s.name === sheet);
   if (!found) throw new Error(`corpus: no sheet ${sheet}`);
   return found.part;

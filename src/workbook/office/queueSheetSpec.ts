@@ -360,7 +360,7 @@ const SCALE_MARGIN = 0.97;
  * the paper's printable width. Set as PageLayout.zoom.scale, it holds whether or not the user has opened the
  * Page Layout tab, which a fit to pages does not (OfficeDev/office-js#1860).
  */
-export function fitToWidthScale(spec: SheetSpec, page: PageSetupSpec): number {
+function fitToWidthScale(spec: SheetSpec, page: PageSetupSpec): number {
   const paper = page.orientation === 'landscape' ? A4_MM.height : A4_MM.width;
   const printable = mmToPoints(paper - page.margins.left - page.margins.right);
   const widths = spec.columnWidths ?? [];
@@ -457,7 +457,7 @@ function styleAt<V>(
  * autofit ignores merged cells (OfficeDev/office-js#1840), so these rows are never left to it. A row keeps
  * the spec's height when that is taller; an area over several rows shares the height among them.
  */
-export function mergedRowHeights(
+function mergedRowHeights(
   spec: SheetSpec,
   cells: readonly (readonly CellValue[])[],
   styles: readonly StyleRun[],

@@ -176,7 +176,7 @@ export interface OfficeRead {
  * a sheet's bytes per row (measured by the last read, or estimated from what the last write wrote) to be off
  * by a quarter.
  */
-export const READ_TARGET_BYTES = 4 * 1024 * 1024;
+const READ_TARGET_BYTES = 4 * 1024 * 1024;
 
 /** Cells one window or block may ask for: far under Excel's 5,000,000-cell limit on a single read. */
 export const MAX_READ_CELLS = 1_000_000;
@@ -190,9 +190,9 @@ export const MAX_READ_CELLS = 1_000_000;
  * but a hundred rows. A sheet much denser than that over the window makes that one sync come back too big,
  * and it is asked again at half the size.
  */
-export const COLD_WINDOW_COLUMNS = 64;
-export const COLD_ROW_COLUMNS = 16;
-export const COLD_CELL_BYTES = 48;
+const COLD_WINDOW_COLUMNS = 64;
+const COLD_ROW_COLUMNS = 16;
+const COLD_CELL_BYTES = 48;
 
 /** Rows and columns a remembered sheet may have grown by and still be read in its first window. */
 const ROW_HEADROOM = (rows: number): number => Math.max(50, Math.ceil(rows / 10));
@@ -272,13 +272,13 @@ function loadedBytes(got: Pick<LoadedRange, 'values' | 'valueTypes' | 'numberFor
   return bytes;
 }
 
-export function isPayloadLimit(error: unknown): boolean {
+function isPayloadLimit(error: unknown): boolean {
   const code = errorCode(error);
   return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
 }
 
 /** A read that asked for too much at once: too many bytes, or more cells than Excel reads in one go. */
-export function isSizeLimit(error: unknown): boolean {
+function isSizeLimit(error: unknown): boolean {
   return isPayloadLimit(error) || errorCode(error) === 'RangeExceedsLimit';
 }
 
