@@ -169,7 +169,6 @@ export const CONSOLIDATION_MESSAGE = {
 
 /** The task pane's "Tổng hợp nhiều xã". */
 export const CONSOLIDATION_PANE = {
-  heading: 'Tổng hợp nhiều xã',
   hint: 'Dành cho cơ quan nhận báo cáo: chọn các sổ theo dõi các xã gửi về (chọn nhiều tệp .xlsx một lần). Mỗi xã được tính đúng như báo cáo định kỳ của xã, cùng kỳ và cùng ngày tính số liệu; kết quả ghi vào sổ đang mở (trang Tổng hợp các xã, Nhiệm vụ quá hạn, Tệp không đọc được). Tệp của các xã không bị sửa.',
   periodLabel: 'Kỳ cần tổng hợp',
   asOfLabel: 'Ngày tính số liệu (chung cho mọi xã)',

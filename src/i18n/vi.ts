@@ -445,12 +445,8 @@ export const OFFICE_ERROR = {
   sheetProtected: (sheet: string) => ACTION.sheetProtected(sheet),
   somethingProtected: () =>
     'Một trang tính hoặc cấu trúc sổ làm việc đang được khóa. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) rồi thử lại.',
-  payloadTooLarge: () => ACTION.payloadTooLarge(),
-  failed: () => ACTION.workbookFailed(),
-  /** Appended to a message so support can tell which Excel error it was. */
   errorValueUnsupported: (sheet: string, cell: string, error: string) =>
     `Không ghi được giá trị lỗi ${error} vào ô ${cell} của trang "${sheet}"; không ô nào được ghi.`,
-  excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
   cellEditMode: () =>
     'Excel đang ở chế độ sửa ô (một ô đang được nhập dở). Hãy bấm Enter hoặc Esc để kết thúc, rồi thực hiện lại.',
   inactiveWorkbook: () =>
@@ -494,8 +490,6 @@ export const REPORT = {
 /** Messages of the task pane's settings form. */
 export const SETTINGS_FORM = {
   missing: () => `Chưa có trang "${SHEET.settings}". Hãy bấm "Khởi tạo bảng theo dõi" trước.`,
-  missingRow: (label: string) =>
-    `Trang "${SHEET.settings}" không có dòng "${label}". Hãy thêm dòng này ở cột A.`,
   saved: () => `Đã lưu cài đặt vào trang "${SHEET.settings}".`,
   invalid: () => 'Có giá trị chưa hợp lệ; hãy sửa các ô được đánh dấu.',
   year: () => 'Năm phải là số từ 1990 đến 2100.',
