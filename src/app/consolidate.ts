@@ -28,7 +28,7 @@ import type { IsoDate } from '../domain/dates';
 import { missingIdentity } from '../domain/settings';
 import { reportPeriod, type Quarter } from '../domain/periods';
 import { countsJson, type TthcReport } from '../domain/report';
-import { hasFigures } from '../domain/tthc';
+import { hasFigures } from '../domain/tthcFigures';
 import { sheetNameKey, unitKindOf } from '../domain/text';
 import {
   buildConsolidationSheets,

@@ -13,7 +13,8 @@ import {
 } from '../domain/settings';
 import { sheetNameKey } from '../domain/text';
 import { readTracker } from '../domain/tracker';
-import { fieldListColumnOf, readKnownFields, TTHC_FIELDS } from '../domain/tthc';
+import { fieldListColumnOf, readKnownFields } from '../domain/tthcFigures';
+import { TTHC_FIELDS } from '../domain/tthc';
 import { buildListsSheet, FIELD_LIST_COLUMN } from '../sheets/listsSheet';
 import { buildResultsSheet } from '../sheets/resultsSheet';
 import {

@@ -25,7 +25,8 @@ import { resultTasks } from '../domain/resultTasks';
 import { readSettings, SETTING_KEYS, settingCellValue, type SettingsRead } from '../domain/settings';
 import { normalizeKey, sheetNameKey } from '../domain/text';
 import { COLUMN_KEYS } from '../domain/tracker';
-import { fieldListColumnOf, readKnownFields, readTthc, TTHC_FIELDS, tthcCarryOver } from '../domain/tthc';
+import { fieldListColumnOf, readKnownFields, tthcCarryOver } from '../domain/tthcFigures';
+import { readTthc, TTHC_FIELDS } from '../domain/tthc';
 import {
   buildCarriedLists,
   buildCarriedSettings,

@@ -7,15 +7,8 @@ import { reportPeriod } from './periods';
 import type { Settings } from './settings';
 import type { Task } from './tracker';
 import { currentPeriod } from './periods';
-import {
-  onTimeRate,
-  resolvedOf,
-  tthcFieldsOf,
-  tthcFigures,
-  tthcReportMonths,
-  TTHC_FIELDS,
-  type TthcRead,
-} from './tthc';
+import { onTimeRate, resolvedOf, TTHC_FIELDS, type TthcRead } from './tthc';
+import { tthcFieldsOf, tthcFigures, tthcReportMonths } from './tthcFigures';
 
 export interface OverviewTask {
   row: number;

@@ -29,16 +29,12 @@ import { signatureLines, type Settings } from './settings';
 import type { Task } from './tracker';
 import {
   hasFigures,
-  resolvedOf,
   tthcFieldsOf,
   tthcFigures,
-  TTHC_FIGURE_KEYS,
-  type TthcFigures,
   type TthcPeriodFigures,
   type MonthWindow,
-  type TthcRead,
-  type TthcRow,
-} from './tthc';
+} from './tthcFigures';
+import { resolvedOf, TTHC_FIGURE_KEYS, type TthcFigures, type TthcRead, type TthcRow } from './tthc';
 
 const TTHC_SHEET = SHEET.tthc;
 export type ReportCounts = StateCounts;

@@ -18,7 +18,8 @@ import { formatVnDate } from './dates';
 import { dateInWords, type ReportContent, type ReportedTask, type TaskFigures } from './report';
 import type { ReportBlock, ReportDocument, ReportTableRow } from './reportDocument';
 import { ROMAN_QUARTER } from './schedule';
-import { hasFigures, onTimeRate, resolvedOf, type TthcFigures } from './tthc';
+import { hasFigures } from './tthcFigures';
+import { onTimeRate, resolvedOf, type TthcFigures } from './tthc';
 
 /**
  * How many tasks a list of the report names before summing up the rest: a report is read and signed on

@@ -15,15 +15,13 @@ import { readTracker, type ColumnKey, type TrackerRead } from '../domain/tracker
 import { readKnownLeads } from '../domain/validation';
 import {
   onTimeRate,
-  readKnownFields,
   readTthc,
   TTHC_FIELDS,
-  tthcFigures,
-  tthcUnbalanced,
   type TthcFigures,
   type TthcRead,
   type TthcRow,
 } from '../domain/tthc';
+import { readKnownFields, tthcFigures, tthcUnbalanced } from '../domain/tthcFigures';
 import { SHEET, STATE_LABEL, TTHC_HEADERS } from '../i18n/vi';
 import { SUMMARY_COLUMNS, TTHC_SUMMARY_COLUMNS } from '../sheets/summarySheet';
 import type { CellValue } from '../sheets/spec';

@@ -15,7 +15,8 @@ import { OTHER_KEY, quarterBuckets, type QuarterBucket } from '../domain/rollup'
 import type { PeriodMode } from '../domain/settings';
 import { END_DATE_SERIAL, FIRST_DATE_SERIAL } from '../domain/sheetRules';
 import type { ColumnKey } from '../domain/tracker';
-import { TTHC_FIGURE_KEYS, type MonthWindow, type TthcColumnKey, type TthcFigures } from '../domain/tthc';
+import { TTHC_FIGURE_KEYS, type TthcColumnKey, type TthcFigures } from '../domain/tthc';
+import { type MonthWindow } from '../domain/tthcFigures';
 import { ROMAN_QUARTER } from '../domain/schedule';
 import { BODY_FONT, TABLE_HEADER_STYLE } from './palette';
 import type { CellValue, DataBarSpec, FormulaCell, SheetSpec, StyleRun } from './spec';

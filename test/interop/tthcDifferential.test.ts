@@ -28,12 +28,12 @@ import { TTHC_DATA_ERROR } from '../../src/domain/sheetRules';
 import {
   onTimeRate,
   TTHC_COUNT_KEYS,
-  tthcFigures,
   type TthcColumnKey,
   type TthcCountKey,
   type TthcFigures,
   type TthcRow,
 } from '../../src/domain/tthc';
+import { tthcFigures } from '../../src/domain/tthcFigures';
 import { readKnownLeads } from '../../src/domain/validation';
 import { SHEET } from '../../src/i18n/vi';
 import type { FormulaCell, SheetSpec } from '../../src/sheets/spec';
