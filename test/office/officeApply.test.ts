@@ -4,7 +4,7 @@ import { OFFICE_ERROR } from '../../src/i18n/vi';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { EXCEL } from '../../src/workbook/limits';
 import { WorkbookError } from '../../src/workbook/port';
-import { columnWidthPoints, mmToPoints } from '../../src/workbook/office/queueSheetSpec';
+import { columnWidthPoints, mmToPoints } from '../../src/workbook/office/sheetLayout';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel } from '../fake-excel';
 import { sheetSpec, stateFormula, trackerSpec } from './specBuilder';

@@ -9,7 +9,7 @@ import { SHEET } from '../../src/i18n/vi';
 import { inProcessMemory, parseMemory, storageMemory } from '../../src/workbook/office/memory';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { MAX_READ_CELLS } from '../../src/workbook/office/readSheets';
-import { mmToPoints } from '../../src/workbook/office/queueSheetSpec';
+import { mmToPoints } from '../../src/workbook/office/sheetLayout';
 import { rowHeightFor } from '../../src/sheets/textLayout';
 import { createFakeExcel, type FakeExcel } from '../fake-excel';
 import { MemoryPort } from '../support/memoryPort';
