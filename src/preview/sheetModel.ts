@@ -23,7 +23,8 @@ import {
 } from '../domain/tthc';
 import { readKnownFields, tthcFigures, tthcUnbalanced } from '../domain/tthcFigures';
 import { SHEET, STATE_LABEL, TTHC_HEADERS } from '../i18n/vi';
-import { SUMMARY_COLUMNS, TTHC_SUMMARY_COLUMNS } from '../sheets/summarySheet';
+import { SUMMARY_COLUMNS } from '../sheets/summaryCells';
+import { TTHC_SUMMARY_COLUMNS } from '../sheets/summaryTthc';
 import type { CellValue } from '../sheets/spec';
 import type { RawCell, RawSheet } from '../workbook/port';
 

@@ -37,7 +37,7 @@ import { tthcFigures } from '../../src/domain/tthcFigures';
 import { readKnownLeads } from '../../src/domain/validation';
 import { SHEET } from '../../src/i18n/vi';
 import type { FormulaCell, SheetSpec } from '../../src/sheets/spec';
-import { TTHC_SUMMARY_COLUMNS, type TthcSummaryLayout } from '../../src/sheets/summarySheet';
+import { TTHC_SUMMARY_COLUMNS, type TthcSummaryLayout } from '../../src/sheets/summaryTthc';
 import { buildTthcSheet, tthcColumn, tthcMarkFormulas, type TthcRowRefs } from '../../src/sheets/tthcSheet';
 import type { CellUpdate, RawCell, RawSheet } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
