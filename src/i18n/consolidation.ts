@@ -1,5 +1,5 @@
 /** The Vietnamese words of the consolidation of many communes: its sheets, its reasons, its messages. */
-import { SHEET, STATE_LABEL } from './vi';
+import { SHEET, STATE_LABEL, SUMMARY_TEXT } from './vi';
 
 const vnDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const vnTime = (iso: string): string => {
@@ -73,9 +73,10 @@ export const COMMUNES_HEADER = {
   ongoing: STATE_LABEL.ongoing,
   notYetInPeriod: STATE_LABEL.notYetInPeriod,
   dataError: STATE_LABEL.dataError,
-  rateOnTime: 'Hoàn thành đúng hạn (có hạn)',
-  rateDue: 'Đã đến hạn hoặc đã hoàn thành (có hạn)',
-  rate: 'Tỷ lệ hoàn thành',
+  // The completion rate's three columns, headed as Tổng hợp heads them.
+  rateOnTime: SUMMARY_TEXT.rateOnTimeHeader,
+  rateDue: SUMMARY_TEXT.rateDueHeader,
+  rate: SUMMARY_TEXT.rateHeader,
   tthcRate: 'TTHC giải quyết đúng hạn',
   ownReport: 'Ngày xã lập báo cáo kỳ',
   file: 'Tệp',

@@ -519,17 +519,10 @@ export const SUMMARY_TEXT = {
   tthcMonth: (month: number) => `Tháng ${month}`,
   tthcDataErrors: `Số dòng "Lỗi dữ liệu" trên trang "${SHEET.tthc}" (không được tính):`,
   tthcMissing: `Chưa có trang "${SHEET.tthc}" hoặc trang chưa đọc được: chưa có số liệu hồ sơ thủ tục hành chính.`,
+  // Hồ sơ TTHC's own column headers, but the total, which here counts what was received.
   tthcHeaders: {
-    carriedOver: 'Kỳ trước chuyển qua',
-    online: 'Tiếp nhận trực tuyến',
-    offline: 'Tiếp nhận trực tiếp, bưu chính',
+    ...TTHC_HEADERS,
     received: 'Tổng số tiếp nhận',
-    early: 'Đã giải quyết trước hạn',
-    onTime: 'Đã giải quyết đúng hạn',
-    late: 'Đã giải quyết quá hạn',
-    pendingOnTime: 'Đang giải quyết trong hạn',
-    pendingLate: 'Đang giải quyết quá hạn',
-    rate: 'Tỷ lệ đúng hạn',
     rows: 'Số dòng có số liệu',
   },
   tthcNote:
