@@ -1,8 +1,8 @@
 /**
- * The layers (README, Architecture), held by a test: what each folder of src/ may import. The domain is plain
- * TypeScript (plus the string table); Office.js appears only in the Office adapter, the ribbon command and
- * the pane's Office wiring; ExcelJS only in the .xlsx adapter; the docx package only in the Word renderer. And no function longer than a screen, but
- * those listed with the reason each still is.
+ * The layers (README, Architecture), held by a test: what each folder of src/ may import, every folder stated,
+ * and no import circle. The domain is plain TypeScript (plus the string table); Office.js appears only in the
+ * Office adapter and the pane's Office wiring; ExcelJS only in the .xlsx adapter; the docx package only in the
+ * Word renderer. And no function longer than a screen, but those listed with the reason each still is.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,10 +19,14 @@ function files(dir: string): string[] {
   });
 }
 
-/** Every import of a file, as a path relative to src/ for local modules, or the package name. */
+/**
+ * Every import of a file (static, dynamic and re-exports, as the TypeScript scanner finds them), as a path
+ * relative to src/ for local modules, or the package name.
+ */
 function importsOf(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
-  const specs = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+  const specs = ts
+    .preProcessFile(fs.readFileSync(file, 'utf8'), true, true)
+    .importedFiles.map((i) => i.fileName);
   return specs.map((s) => (s.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), s)) : s));
 }
 
@@ -32,6 +36,18 @@ const layer = (rel: string): string =>
     .slice(0, rel.startsWith(`workbook${path.sep}`) ? 2 : 1)
     .join('/');
 
+/** Is the import `t` one of these folders (or files) of src/, or a module in one of them? */
+const under = (t: string, ...homes: string[]): boolean => homes.some((h) => t === h || t.startsWith(`${h}/`));
+/** Node's own modules, which only the command line and the .xlsx adapter (files on disk) use. */
+const node = (t: string): boolean => t.startsWith('node:');
+/** The pane's libraries: React and Fluent UI. */
+const react = (t: string): boolean => /^(react|react-dom\/client|@fluentui\/react-components)$/.test(t);
+
+/**
+ * What each folder of src/ (and each file at the top of src/workbook) may import, inner layers first:
+ * domain ← sheets ← workbook (port, rules, adapters) ← app ← cli, taskpane ← preview. The i18n string tables
+ * stand beside them all. A folder with no entry here fails the test below: a new folder states its layer.
+ */
 const ALLOWED: Record<string, (target: string) => boolean> = {
   domain: (t) => t.startsWith('domain/') || t === 'i18n/vi',
   i18n: (t) => t.startsWith('i18n/'),
@@ -39,24 +55,91 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   sheets: (t) =>
     t.startsWith('domain/') || t.startsWith('sheets/') || t.startsWith('i18n/') || t === 'workbook/limits',
   'workbook/port.ts': (t) => t.startsWith('sheets/'),
+  'workbook/limits.ts': (t) => /^(domain|i18n)\//.test(t),
   'workbook/planRules.ts': (t) =>
     /^(domain|sheets|i18n)\//.test(t) || ['workbook/port', 'workbook/limits'].includes(t),
   'workbook/office': (t) => /^(workbook|domain|sheets|i18n)\//.test(t),
   'workbook/xlsx': (t) =>
-    /^(workbook|domain|sheets|i18n)\//.test(t) || t === 'exceljs' || t === 'jszip' || t.startsWith('node:'),
+    /^(workbook|domain|sheets|i18n)\//.test(t) || t === 'exceljs' || t === 'jszip' || node(t),
   app: (t) => /^(app|domain|sheets|workbook\/port|i18n)/.test(t),
   // The Word document: the report's one value (domain), the `docx` package, and Times New Roman's metrics to
   // cut the rules to their text's length.
   docx: (t) => t.startsWith('domain/') || t.startsWith('i18n/') || t === 'sheets/textLayout' || t === 'docx',
+  // The command line: the app's actions over the .xlsx adapter, the Word renderer, and files on disk.
+  cli: (t) =>
+    under(t, 'cli', 'app', 'domain', 'sheets', 'docx', 'i18n', 'workbook/port', 'workbook/xlsx') || node(t),
+  // The task pane: the app's actions over the Office adapter (and the .xlsx adapter for the files it builds
+  // or reads: rollover, consolidation), the Word renderer, React and Fluent UI. Never the command line.
+  taskpane: (t) =>
+    under(
+      t,
+      'taskpane',
+      'app',
+      'domain',
+      'sheets',
+      'docx',
+      'i18n',
+      'workbook/port',
+      'workbook/office',
+      'workbook/xlsx',
+    ) || react(t),
+  // The browser preview: the same pane over the .xlsx adapter instead of Excel.
+  preview: (t) =>
+    under(t, 'preview', 'taskpane', 'app', 'domain', 'sheets', 'i18n', 'workbook/port', 'workbook/xlsx') ||
+    react(t),
 };
+
+const unixPath = (rel: string): string => rel.split(path.sep).join('/');
+
+/** The entry of ALLOWED that holds a file (relative to src/): the file's own, else its folder's. */
+const ruleOf = (file: string): string | undefined =>
+  [unixPath(file), layer(file)].find((name) => name in ALLOWED);
+
+/** The files of src/ (relative, with their extension) that `file` (relative to src/) imports. */
+function localImports(file: string): string[] {
+  const specs = ts.preProcessFile(fs.readFileSync(path.join(SRC, file), 'utf8'), true, true).importedFiles;
+  return specs
+    .filter((s) => s.fileName.startsWith('.'))
+    .flatMap((s) => {
+      const base = path.resolve(SRC, path.dirname(file), s.fileName);
+      const found = ['', '.ts', '.tsx', '/index.ts', '/index.tsx']
+        .map((end) => base + end)
+        .find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
+      return found ? [unixPath(path.relative(SRC, found))] : [];
+    });
+}
+
+/**
+ * Each import circle of a graph (file → the files it imports), once, as "a → b → … → a" from the first file
+ * of it met in a depth-first walk of the files in order.
+ */
+function circles(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const found: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const trail: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, 'open');
+    trail.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'open') found.push([...trail.slice(trail.indexOf(next)), next].join(' → '));
+      else if (!state.has(next)) visit(next);
+    }
+    trail.pop();
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  return found;
+}
 
 describe('the layers', () => {
   const all = files(SRC).map((f) => ({ file: path.relative(SRC, f), imports: importsOf(f) }));
 
+  it('states the layer of every file of src/ (a new folder gets its entry in ALLOWED)', () => {
+    expect(all.filter((f) => ruleOf(f.file) === undefined).map((f) => f.file)).toEqual([]);
+  });
+
   it.each(Object.keys(ALLOWED))('%s imports only what its layer may', (name) => {
-    const mine = all.filter((f) =>
-      name.endsWith('.ts') ? f.file === name : layer(f.file) === name || f.file.startsWith(`${name}/`),
-    );
+    const mine = all.filter((f) => ruleOf(f.file) === name);
     expect(mine.length).toBeGreaterThan(0);
     const bad = mine.flatMap((f) =>
       f.imports
@@ -66,7 +149,23 @@ describe('the layers', () => {
     expect(bad).toEqual([]);
   });
 
-  it('uses Office.js only in the Office adapter, the ribbon command and the pane’s Office wiring', () => {
+  it('has no import circle among the files of src/ (a type import counts: the circle is in the design)', () => {
+    const graph = new Map(all.map((f) => [unixPath(f.file), localImports(f.file)]));
+    expect(circles(graph)).toEqual([]);
+  });
+
+  it('would find one: a circle through three files, and one of a file with itself', () => {
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts', 'd.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', []],
+      ['e.ts', ['e.ts', 'd.ts']],
+    ]);
+    expect(circles(graph)).toEqual(['a.ts → b.ts → c.ts → a.ts', 'e.ts → e.ts']);
+  });
+
+  it('uses Office.js only in the Office adapter and the pane’s Office wiring', () => {
     const office = all
       .filter((f) =>
         /\b(Excel\.run|Office\.)/.test(
@@ -75,7 +174,7 @@ describe('the layers', () => {
       )
       .map((f) => f.file.split(path.sep).join('/'));
     for (const f of office)
-      expect(f).toMatch(/^(workbook\/office\/|commands\/|taskpane\/(officeActions|index)\.tsx?$)/);
+      expect(f).toMatch(/^(workbook\/office\/|taskpane\/(officeActions|pageHost|index)\.tsx?$)/);
   });
 
   it('uses the docx package only in the Word renderer', () => {
@@ -203,6 +302,56 @@ describe('function length', () => {
 
   it('lists only functions still over the limit (split one: take it off the list)', () => {
     expect(Object.keys(LONG_FUNCTIONS).filter((key) => !long.has(key))).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// File length (issue 24: "no file over about 600 lines unless its first lines say why; data tables and i18n
+// text may be"). Test files are exempt: a test file is read one case at a time.
+
+const MAX_FILE_LINES = 600;
+
+/**
+ * Files over the limit whose split is still to come, by path under src/, each with why it waits. Empty since
+ * issue 24 split the last of them (tthc, summarySheet, consolidationSheets, queueSheetSpec, readSheets). The
+ * test fails on a file over the limit that is neither listed nor says why in its first 5 lines, and on a listed
+ * one that is no longer over it.
+ */
+const NOT_YET_SPLIT: Record<string, string> = {};
+
+/** Does one of a file's first 5 lines say, in a comment, why it is over the limit ("Over 600 lines because …")? */
+const saysWhyLong = (text: string): boolean =>
+  /\bover 600 lines because\s+\S/i.test(
+    text
+      .split('\n')
+      .slice(0, 5)
+      .filter((line) => /^\s*(\/\/|\/?\*)/.test(line))
+      .map((line) => line.replace(/^\s*(\/\/|\/\*\*?|\*\/?)/, '').trim())
+      .join(' '),
+  );
+
+describe('file length', () => {
+  const long = files(SRC)
+    .map((f) => ({ file: unixPath(path.relative(SRC, f)), text: fs.readFileSync(f, 'utf8') }))
+    .filter((f) => f.text.split('\n').length - (f.text.endsWith('\n') ? 1 : 0) > MAX_FILE_LINES);
+
+  it(`has no file of src/ over ${MAX_FILE_LINES} lines unless its first 5 lines say why`, () => {
+    const unexplained = long
+      .filter((f) => !saysWhyLong(f.text) && !(f.file in NOT_YET_SPLIT))
+      .map((f) => f.file);
+    expect(unexplained).toEqual([]);
+  });
+
+  it('lists only files still over the limit (split one: take it off the list)', () => {
+    const over = new Set(long.map((f) => f.file));
+    expect(Object.keys(NOT_YET_SPLIT).filter((f) => !over.has(f))).toEqual([]);
+  });
+
+  it('reads the reason only from a comment in the first 5 lines', () => {
+    const reason = '/**\n * The string table. Over 600 lines because it is text.\n */\n';
+    expect(saysWhyLong(reason)).toBe(true);
+    expect(saysWhyLong(`${'\n'.repeat(5)}${reason}`)).toBe(false);
+    expect(saysWhyLong("const s = 'over 600 lines because';\n")).toBe(false);
   });
 });
 

@@ -7,14 +7,9 @@ import type { ResultsRead } from '../domain/results';
 import { readResults } from '../domain/resultsSheet';
 import { readSettings, type Settings, type SettingsRead } from '../domain/settings';
 import type { TrackerRead } from '../domain/tracker';
-import {
-  checkTthc,
-  readKnownFields,
-  readTthc,
-  TTHC_FIELDS,
-  tthcFormulaProblems,
-  type TthcRead,
-} from '../domain/tthc';
+import { checkTthc } from '../domain/tthcCheck';
+import { readKnownFields } from '../domain/tthcFigures';
+import { readTthc, TTHC_FIELDS, tthcFormulaProblems, type TthcRead } from '../domain/tthc';
 import { checkTrackerGrid, readKnownLeads, sortProblems } from '../domain/validation';
 import type { WorkbookPort, WorkbookSnapshot } from '../workbook/port';
 import { guarded } from './errors';

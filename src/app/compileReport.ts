@@ -162,7 +162,7 @@ export function reportFromSnapshot(
  * A report says whose it is: the unit (its header), the place (its date line) and the signer's name. Where Cài
  * đặt leaves one blank, no report is written, and the message names the cells to fill.
  */
-export function identityRefusal(state: Pick<TrackerState, 'settings' | 'settingRows'>): ReportOutcome | null {
+function identityRefusal(state: Pick<TrackerState, 'settings' | 'settingRows'>): ReportOutcome | null {
   const missing = missingIdentity(state.settings);
   if (missing.length === 0) return null;
   const cells = missing.map((k) => ({

@@ -28,7 +28,7 @@ import type { IsoDate } from '../domain/dates';
 import { missingIdentity } from '../domain/settings';
 import { reportPeriod, type Quarter } from '../domain/periods';
 import { countsJson, type TthcReport } from '../domain/report';
-import { hasFigures } from '../domain/tthc';
+import { hasFigures } from '../domain/tthcFigures';
 import { sheetNameKey, unitKindOf } from '../domain/text';
 import {
   buildConsolidationSheets,
@@ -202,7 +202,7 @@ function communeTthc(t: TthcReport): Pick<CommuneReport, 'tthc' | 'tthcOnTimeRat
 const COMMUNE_SHEETS = [...TRACKER_SHEETS, SHEET.register];
 
 /** Reads one commune's workbook: its report of the period, or the reason it cannot be used. */
-export async function readCommune(
+async function readCommune(
   port: WorkbookPort,
   request: ConsolidationRequest,
   file: { name: string; modifiedAt?: string | null },

@@ -220,7 +220,7 @@ const DEMO_LATE: Readonly<Record<string, Readonly<Record<number, { late: number;
 };
 
 /** How many months of figures the demo has typed on its day: January to the month before (August on 05/09). */
-export function demoTthcMonths(asOf: IsoDate): number {
+function demoTthcMonths(asOf: IsoDate): number {
   return Math.max(0, Number(asOf.slice(5, 7)) - 1);
 }
 
@@ -228,7 +228,7 @@ export function demoTthcMonths(asOf: IsoDate): number {
  * The demo's dossier counts, month by month and field by field: balanced (received = resolved + pending), each
  * month carrying over the month before's pending, on time but for one field late in two months with its reasons.
  */
-export function demoTthcFigures(
+function demoTthcFigures(
   months: number,
 ): { month: number; field: string; counts: Record<TthcCountKey, number>; reason?: string }[] {
   const out: { month: number; field: string; counts: Record<TthcCountKey, number>; reason?: string }[] = [];
@@ -292,7 +292,7 @@ export function demoTthcUpdates(read: TthcRead, months: number): CellUpdate[] {
  * The cell updates that write the demo's results of Quý I–III and the work planned after each into "Kết quả
  * theo kỳ" as `initTracker` wrote it (a block of rows per quarter). Throws when a row is missing.
  */
-export function demoResultsUpdates(grid: Grid | undefined): CellUpdate[] {
+function demoResultsUpdates(grid: Grid | undefined): CellUpdate[] {
   if (!grid) throw new Error('demo: no results sheet after init');
   const col = (k: (typeof RESULTS_COLUMN_KEYS)[number]): number => RESULTS_COLUMN_KEYS.indexOf(k);
   const rowOf = (quarter: number, task: string): number => {

@@ -3,7 +3,7 @@ import { WorkbookError } from '../workbook/port';
 import type { ActionOutcome } from './types';
 
 /** Any failure at the workbook's edge as a Vietnamese outcome: what is wrong, where, what to do. Never a stack trace. */
-export function outcomeFromError(err: unknown): ActionOutcome {
+function outcomeFromError(err: unknown): ActionOutcome {
   if (err instanceof WorkbookError) {
     switch (err.code) {
       case 'sheetProtected':

@@ -1,6 +1,5 @@
 import { ACTION, RESULTS_TEXT, SETTING_LABEL, SHEET, TTHC_HEADERS } from '../i18n/vi';
 import { colToLetters, toA1, tryParseA1Cell } from '../domain/a1';
-import { type IsoDate } from '../domain/dates';
 import type { Grid } from '../domain/grid';
 import { resultTasks } from '../domain/resultTasks';
 import { expandSchedule } from '../domain/schedule';
@@ -14,7 +13,8 @@ import {
 } from '../domain/settings';
 import { sheetNameKey } from '../domain/text';
 import { readTracker } from '../domain/tracker';
-import { fieldListColumnOf, readKnownFields, TTHC_FIELDS } from '../domain/tthc';
+import { fieldListColumnOf, readKnownFields } from '../domain/tthcFigures';
+import { TTHC_FIELDS } from '../domain/tthc';
 import { buildListsSheet, FIELD_LIST_COLUMN } from '../sheets/listsSheet';
 import { buildResultsSheet } from '../sheets/resultsSheet';
 import {
@@ -265,5 +265,3 @@ function fingerprintAfter(grid: Grid, updates: readonly CellUpdate[]): string {
   }
   return fingerprintCells(values, (r, c) => !!grid.formulas[r]?.[c]);
 }
-
-export type { IsoDate };

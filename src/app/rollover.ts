@@ -25,7 +25,8 @@ import { resultTasks } from '../domain/resultTasks';
 import { readSettings, SETTING_KEYS, settingCellValue, type SettingsRead } from '../domain/settings';
 import { normalizeKey, sheetNameKey } from '../domain/text';
 import { COLUMN_KEYS, columnEntry } from '../domain/tracker';
-import { fieldListColumnOf, readKnownFields, readTthc, TTHC_FIELDS, tthcCarryOver } from '../domain/tthc';
+import { fieldListColumnOf, readKnownFields, tthcCarryOver } from '../domain/tthcFigures';
+import { readTthc, TTHC_FIELDS } from '../domain/tthc';
 import {
   buildCarriedLists,
   buildCarriedSettings,
@@ -48,7 +49,7 @@ import { guarded } from './errors';
 import type { ActionOutcome } from './types';
 
 /** What a carry-over step is given: the old workbook's sheets it asked for (those that exist), and the years. */
-export interface CarryOverInput {
+interface CarryOverInput {
   sheets: Readonly<Record<string, RawSheet>>;
   from: number;
   to: number;
@@ -56,7 +57,7 @@ export interface CarryOverInput {
   today: IsoDate;
 }
 
-export interface CarryOverResult {
+interface CarryOverResult {
   /** Sheets of the new workbook (the add-in's own: they are registered). */
   write: SheetSpec[];
   /** Lines for the outcome's message, in Vietnamese. */

@@ -7,7 +7,8 @@ import type { IsoDate } from '../domain/dates';
 import { leadsOf, rollup, sectionsOf, type Rollup } from '../domain/rollup';
 import type { Settings } from '../domain/settings';
 import type { TrackerRead } from '../domain/tracker';
-import { TTHC_FIELDS, tthcFieldsOf, type TthcRead } from '../domain/tthc';
+import { TTHC_FIELDS, type TthcRead } from '../domain/tthc';
+import { tthcFieldsOf } from '../domain/tthcFigures';
 import { buildSummarySheet, type SummaryInput, type SummaryLayout } from '../sheets/summarySheet';
 import type { SheetSpec } from '../sheets/spec';
 

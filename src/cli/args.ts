@@ -7,7 +7,7 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { CLI } from '../i18n/cli';
 
-export interface OptionSpec {
+interface OptionSpec {
   type: 'string' | 'boolean';
   /** What the usage text shows after the option name ("YYYY-MM-DD"); string options only. */
   valueName?: string;
@@ -52,7 +52,7 @@ export class UsageError extends Error {
 const HELP_FLAGS = new Set(['--help', '-h']);
 
 /** True when --help or -h comes before a "--" that ends the options. */
-export function wantsHelp(argv: readonly string[]): boolean {
+function wantsHelp(argv: readonly string[]): boolean {
   for (const a of argv) {
     if (a === '--') return false;
     if (HELP_FLAGS.has(a)) return true;
@@ -84,7 +84,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known option a typo most likely meant ("asof" → "as-of"), if one is close. */
-export function closestOption(name: string, known: readonly string[]): string | undefined {
+function closestOption(name: string, known: readonly string[]): string | undefined {
   const bare = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   let best: { name: string; d: number } | undefined;
   for (const k of known) {

@@ -25,7 +25,7 @@ import { claimDemoFile, claimOutput, demoBytes } from './fileGuard';
 import { oneLine } from './terminal';
 import { periodOptions } from './periodOptions';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 
 export const CONSOLIDATE_SPEC = {
   name: 'consolidate',
@@ -215,7 +215,7 @@ export async function cmdConsolidate(args: ParsedArgs, io: CliIo): Promise<numbe
 }
 
 /** The folder `cchc demo --communes N` writes into, under the current folder. */
-export const DEMO_COMMUNES_DIR = path.join('out', 'cac-xa');
+const DEMO_COMMUNES_DIR = path.join('out', 'cac-xa');
 
 /**
  * `cchc demo --communes N`: N communes' workbooks in out/cac-xa/, each with its own name and progress (and

@@ -117,7 +117,7 @@ export function unreadableLine(file: string, error: unknown): string {
 }
 
 /** How an output that exists already is treated. */
-export type ExistingTarget =
+type ExistingTarget =
   /** The command writes into the file it read, by design (report without --out, init, fix). */
   | 'inPlace'
   /** Refused unless --force was given. */
@@ -160,7 +160,7 @@ export interface Output {
 }
 
 /** Refuses an output: one Vietnamese line, exit code 2. */
-export class OutputRefused extends FileError {}
+class OutputRefused extends FileError {}
 
 /** Excel's and LibreOffice's owner files beside a workbook open in them, with the program's name. */
 async function openElsewhere(target: string): Promise<{ program: string; owner: string } | undefined> {

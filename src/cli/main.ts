@@ -37,15 +37,7 @@ import {
 import { periodOptions } from './periodOptions';
 import { cmdReportDocx } from './reportDocx';
 import { cmdRollover, ROLLOVER_SPEC } from './rollover';
-
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** Progress lines of a long command (consolidate: one per file); only where standard error is a terminal. */
-  progress?: (line: string) => void;
-  now: () => Date;
-  cwd: string;
-}
+import type { CliIo } from './io';
 
 const defaultIo: CliIo = {
   out: (l) => writeOut(l),

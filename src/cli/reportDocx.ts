@@ -16,7 +16,7 @@ import { DOCX } from '../i18n/docx';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { UsageError, type ParsedArgs } from './args';
 import { claimOutput } from './fileGuard';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { periodOptions } from './periodOptions';
 
 /** What the command borrows from main.ts: the CLI's file handling, its exit-code failure. */

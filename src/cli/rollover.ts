@@ -12,7 +12,7 @@ import { PANE_CHECK_HINT, STATE_LABEL } from '../i18n/vi';
 import { CLI } from '../i18n/cli';
 import { openXlsx, type XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { UsageError, type CommandSpec, type ParsedArgs } from './args';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import type { Output, OutputSpec } from './fileGuard';
 import { oneLine } from './terminal';
 

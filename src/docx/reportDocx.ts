@@ -48,7 +48,7 @@ const MM = 1440 / 25.4;
 const mm = (n: number): number => Math.round(n * MM);
 const pt = (n: number): number => Math.round(n * 20);
 
-export const DOCX_LAYOUT = {
+const DOCX_LAYOUT = {
   font: 'Times New Roman',
   /** A4 in twips. */
   page: { width: 11906, height: 16838 },

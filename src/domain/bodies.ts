@@ -29,27 +29,3 @@ export const BODIES: readonly BodyName[] = [
   BODY.cacNganh,
   BODY.matTran,
 ];
-
-/** The plan's abbreviations and variant spellings (as written in the document) → the one name. */
-export const BODY_ALIASES: Readonly<Record<string, BodyName>> = {
-  'CC VP-TK': BODY.vanPhong,
-  'CC VP - TK': BODY.vanPhong,
-  'CC VP -TK': BODY.vanPhong,
-  'CC VP- TK': BODY.vanPhong,
-  'Công chức VP – TK': BODY.vanPhong,
-  'Công chức Văn Phòng – Thống kê': BODY.vanPhong,
-  'Công chức Văn Phòng – Thống kê (Phụ trách nội vụ)': BODY.vanPhong,
-  'Công chức Tư Pháp – Hộ tịch': BODY.tuPhap,
-  'Công chức Tài Chính – Kế toán': BODY.taiChinh,
-  'bộ phận một cửa': BODY.motCua,
-  'Bộ phận Tiếp nhận và Trả kết quả': BODY.motCua,
-  'Phụ trách ĐTT -NVH': BODY.truyenThanh,
-  'Phụ trách ĐTT-NVH': BODY.truyenThanh,
-  'Phụ trách CNTT': BODY.cntt,
-  'Phụ trách Công nghệ thông tin': BODY.cntt,
-  'Ban điều hành CCHC cấp xã': BODY.banDieuHanh,
-  BĐH: BODY.banDieuHanh,
-  'các ngành liên quan': BODY.cacNganh,
-  'các ngành có liên quan': BODY.cacNganh,
-  'Ủy ban Mặt trận Tổ quốc Việt Nam': BODY.matTran,
-};

@@ -76,7 +76,7 @@ export interface FailedFile {
  * What decided between two files of one commune: the workbooks' own last-compiled times, the files' times, or
  * (neither known and different) the file names.
  */
-export type DecidedBy = 'compiledAt' | 'fileTime' | 'name';
+type DecidedBy = 'compiledAt' | 'fileTime' | 'name';
 
 /** Two or more files of one commune: the newest is kept, the others are listed. */
 export interface DuplicateFiles {

@@ -11,7 +11,7 @@ const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 for serials ≥ 61 (it counts the non-existent 29/02/1900 as day 60). */
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
@@ -74,11 +74,6 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
 
 export function endOfMonth(year: number, month: number): IsoDate {
   return isoFromYmd(year, month, daysInMonth(year, month));
-}
-
-/** Quarter 1–4 of a month 1–12. */
-export function quarterOfMonth(month: number): 1 | 2 | 3 | 4 {
-  return (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4;
 }
 
 export function startOfQuarter(year: number, quarter: number): IsoDate {

@@ -8,7 +8,8 @@ import { buildTthcReport } from './report';
 import type { Settings } from './settings';
 import type { Task } from './tracker';
 import { currentPeriod } from './periods';
-import { onTimeRate, resolvedOf, tthcFieldsOf, tthcFigures, TTHC_FIELDS, type TthcRead } from './tthc';
+import { onTimeRate, resolvedOf, TTHC_FIELDS, type TthcRead } from './tthc';
+import { tthcFieldsOf, tthcFigures } from './tthcFigures';
 
 export interface OverviewTask {
   row: number;
@@ -46,7 +47,7 @@ export interface Overview {
 }
 
 /** A field with late (resolved late) or overdue (pending overdue) dossiers in the period. */
-export interface TthcLateField {
+interface TthcLateField {
   field: string;
   /** Resolved late over the period's months. */
   late: number;

@@ -71,7 +71,7 @@ export const SECTIONS: readonly Section[] = [
 ];
 
 /** How an item becomes dated rows for year Y. */
-export type ScheduleRule =
+type ScheduleRule =
   /** Continuous work: one row, no deadline (Tình trạng hạn "Thường xuyên"). */
   | { kind: 'continuous' }
   /** Yearly or one-off work due at the end of the quarter the plan names (Quý I → 31/03/Y, Quý II → 30/06/Y). */
@@ -102,9 +102,6 @@ export interface PlanItem {
 const Q1_ONWARDS = 'Quý I/2023 và những năm tiếp theo';
 const Q2_ONWARDS = 'Quý II/2023 và những năm tiếp theo';
 const CONTINUOUS = 'thường xuyên trong năm 2023 và những năm tiếp theo';
-
-export const PLAN_TITLE =
-  'Kế hoạch nâng cao chất lượng, hiệu quả công tác cải cách hành chính trên địa bàn xã Long Điền A';
 
 /** The plan as a report's subject names it (the commune's name is in the header, so it is not repeated). */
 export const REPORT_SUBJECT = 'Kế hoạch nâng cao chất lượng, hiệu quả công tác cải cách hành chính';

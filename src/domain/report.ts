@@ -6,18 +6,18 @@
  * signed text with a field missing.
  */
 import { OTHER_GROUP, REPORT_WORDS, SHEET } from '../i18n/vi';
-import { daysBetween, formatVnDate, ymdFromIso, type IsoDate } from './dates';
+import { daysBetween, ymdFromIso, type IsoDate } from './dates';
 import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
 import { NO_RESULTS, type ResultsRead, type WrittenResult } from './results';
 import { PLAN_ITEMS, REPORT_SUBJECT } from './plan';
-import { expandSchedule, PLAN_YEARS } from './schedule';
+import { REPORTING_REGIME } from './reportingRegime';
+import { expandSchedule, PLAN_YEARS, reportTaskText } from './schedule';
 import { normalizeKey } from './text';
 import type { Problem } from './problems';
 import {
   completionRate,
   countStates,
-  emptyCounts,
   groupBy,
   leadsOf,
   OTHER_KEY,
@@ -30,22 +30,15 @@ import { signatureLines, type Settings } from './settings';
 import type { Task } from './tracker';
 import {
   hasFigures,
-  resolvedOf,
   tthcFieldsOf,
   tthcFigures,
-  TTHC_FIGURE_KEYS,
-  type TthcFigures,
   type TthcPeriodFigures,
   type MonthWindow,
-  type TthcRead,
-  type TthcRow,
-} from './tthc';
-
-export type { ReportState };
+} from './tthcFigures';
+import { resolvedOf, TTHC_FIGURE_KEYS, type TthcFigures, type TthcRead, type TthcRow } from './tthc';
 
 const TTHC_SHEET = SHEET.tthc;
 export type ReportCounts = StateCounts;
-export const emptyReportCounts = emptyCounts;
 
 export interface ReportedTask {
   task: Task;
@@ -87,7 +80,7 @@ export interface TaskFigures {
 }
 
 /** The task figures of a group, from the group's tasks as the report counts them. */
-export function taskFigures(items: readonly ReportedTask[], asOf: IsoDate): TaskFigures {
+function taskFigures(items: readonly ReportedTask[], asOf: IsoDate): TaskFigures {
   const c = countStates(items, asOf);
   const notYetDue = items.filter(
     (r) =>
@@ -111,7 +104,7 @@ export function taskFigures(items: readonly ReportedTask[], asOf: IsoDate): Task
   };
 }
 
-export interface ReportSection {
+interface ReportSection {
   id: string;
   title: string;
   counts: StateCounts;
@@ -156,7 +149,7 @@ function officerNoteTest(year: number): (note: string) => boolean {
 }
 
 /** A reason typed for a late or overdue task (its Ghi chú), or for a TTHC field's late month. */
-export interface ReportCause {
+interface ReportCause {
   /** The task, or the field. */
   subject: string;
   /** The month of a TTHC reason; null for a task's. */
@@ -263,7 +256,7 @@ export function placeDateLine(place: string, date: IsoDate): string {
 }
 
 /** Nơi nhận: "- Như trên;" (the report is addressed by Kính gửi), the other recipients, "- Lưu: VT, TH.". */
-export function recipientLines(others: readonly string[]): string[] {
+function recipientLines(others: readonly string[]): string[] {
   return [
     REPORT_WORDS.recipientsFirst,
     ...others.map((r) => `- ${r.replace(/[;.]\s*$/, '')};`),
@@ -327,7 +320,7 @@ export function reportTthcWindow(period: ReportPeriod, asOf: IsoDate): MonthWind
 }
 
 /** A field's figures add up: received (carried over + online + in person) = resolved + pending. */
-export function tthcBalanced(f: TthcFigures): boolean {
+function tthcBalanced(f: TthcFigures): boolean {
   return f.received === resolvedOf(f) + f.pendingOnTime + f.pendingLate;
 }
 
@@ -476,8 +469,9 @@ function reportSections(
 function thisReportTask(period: ReportPeriod): string | null {
   for (const item of PLAN_ITEMS) {
     if (item.rule.kind !== 'reports') continue;
-    const i = item.rule.months.indexOf(period.quarter * 3);
-    if (i >= 0) return normalizeKey(`${item.task} ${item.rule.labels[i]} ${period.year}`);
+    const month = period.quarter * 3;
+    if ((REPORTING_REGIME.months as readonly number[]).includes(month))
+      return normalizeKey(reportTaskText(item.task, month, period.year));
   }
   return null;
 }
@@ -622,7 +616,7 @@ export function reportJson(content: ReportContent, sheet: string): object {
  * onTimeRate, frequentLateFields }, T = { carriedOver, online, offline, received, early, onTime, late,
  * pendingOnTime, pendingLate }. byField lists the fields with any figure.
  */
-export function tthcJson(f: TthcPeriodFigures): object {
+function tthcJson(f: TthcPeriodFigures): object {
   const t = (x: TthcFigures): TthcFigures =>
     Object.fromEntries(TTHC_FIGURE_KEYS.map((k) => [k, x[k]])) as unknown as TthcFigures;
   return {
@@ -633,5 +627,3 @@ export function tthcJson(f: TthcPeriodFigures): object {
     frequentLateFields: f.frequentLate.map((b) => b.field),
   };
 }
-
-export { formatVnDate };

@@ -19,7 +19,7 @@ export interface ReportRun {
 }
 
 /** Places only people can fill: the renderers mark them (highlighted), and the officer types over them. */
-export type PlaceholderKey =
+type PlaceholderKey =
   /** Section I, a plan section where nothing was written for the period. */
   | 'results'
   /** Section II.2, where no reason was typed anywhere. */

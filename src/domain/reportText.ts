@@ -27,7 +27,8 @@ import {
 import type { ReportBlock, ReportDocument, ReportTableRow } from './reportDocument';
 import type { WrittenResult } from './results';
 import { ROMAN_QUARTER } from './schedule';
-import { hasFigures, onTimeRate, resolvedOf, type TthcFigures } from './tthc';
+import { hasFigures } from './tthcFigures';
+import { onTimeRate, resolvedOf, type TthcFigures } from './tthc';
 
 /**
  * How many tasks a list of the report names before summing up the rest: a report is read and signed on
@@ -50,7 +51,7 @@ export const MAX_FIX_ROWS_LISTED = 50;
 const p = (text: string): ReportBlock => ({ kind: 'paragraph', runs: [{ text }] });
 
 /** The words of a group's figures. */
-export function figureWords(f: TaskFigures): FigureWords {
+function figureWords(f: TaskFigures): FigureWords {
   return {
     dated: f.dated,
     continuous: f.continuous,
@@ -73,7 +74,7 @@ export function unitInText(unitName: string): string {
 }
 
 /** A task the text can name: its Nội dung holds words (a cell of spaces or marks alone is counted, not named). */
-export const nameable = (r: ReportedTask): boolean => /[\p{L}\p{N}]/u.test(r.task.task);
+const nameable = (r: ReportedTask): boolean => /[\p{L}\p{N}]/u.test(r.task.task);
 
 function listWithMore(
   all: readonly ReportedTask[],

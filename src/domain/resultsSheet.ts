@@ -35,7 +35,7 @@ export const RESULTS_COLUMN_KEYS: readonly ResultsColumnKey[] = [
 ];
 
 /** Without these the words cannot be placed: each missing one is one error. */
-export const RESULTS_REQUIRED_COLUMNS: readonly ResultsColumnKey[] = ['quarter', 'task', 'result'];
+const RESULTS_REQUIRED_COLUMNS: readonly ResultsColumnKey[] = ['quarter', 'task', 'result'];
 
 const RESULTS_HEADER_SET = headerSet(RESULTS_HEADERS, RESULTS_COLUMN_KEYS);
 

@@ -23,7 +23,7 @@ import { CARRIED_NOTE } from '../i18n/vi';
 import type { Task } from './tracker';
 
 /** Why a row carries over. */
-export type CarryReason = 'dated' | 'dataError' | 'ownContinuous';
+type CarryReason = 'dated' | 'dataError' | 'ownContinuous';
 
 export interface CarryDecision {
   task: Task;

@@ -100,7 +100,7 @@ export interface Rollup {
  * say) are counted under "Khác": a spreadsheet criterion over 255 characters fails (#VALUE!) and formulas are
  * capped at 8,192 characters.
  */
-export const MAX_GROUP_KEY = 200;
+const MAX_GROUP_KEY = 200;
 
 /** The key of the "Khác" row: tasks whose key matches no listed group. */
 export const OTHER_KEY = '';
@@ -164,7 +164,7 @@ export function groupBy<T>(
   return { groups, other };
 }
 
-export function inBucket(b: QuarterBucket, deadline: IsoDate | null): boolean {
+function inBucket(b: QuarterBucket, deadline: IsoDate | null): boolean {
   if (b.none) return deadline === null;
   if (deadline === null) return false;
   return (b.from === null || deadline >= b.from) && (b.to === null || deadline <= b.to);
@@ -253,5 +253,3 @@ export function rollup(allTasks: readonly Task[], opts: RollupOptions): Rollup {
     byPeriod,
   };
 }
-
-export { DEADLINE_STATES };

@@ -66,10 +66,15 @@ export function expandItem(item: PlanItem, year: number): Omit<PlannedTask, 'stt
       // The report closing month m covers the year to the end of quarter m/3: its subject is that quarter's.
       return REPORTING_REGIME.months.map((month) => ({
         ...base,
-        task: `${item.task} ${PERIOD_TEXT.subject[month / 3 - 1]} ${year}`,
+        task: reportTaskText(item.task, month, year),
         deadline: isoFromYmd(year, month, REPORTING_REGIME.deadlineDay),
       }));
   }
+}
+
+/** The row text of the plan's report task for the report closing `month` of `year` ("Báo cáo … 9 tháng năm 2026"). */
+export function reportTaskText(task: string, month: number, year: number): string {
+  return `${task} ${PERIOD_TEXT.subject[month / 3 - 1]} ${year}`;
 }
 
 /** The years the plan can be expanded for. */

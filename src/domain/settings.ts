@@ -78,7 +78,7 @@ export function planSettings(year: number): Settings {
 }
 
 /** The settings that say who reports: without them a report would be nobody's (or borrow another's). */
-export const IDENTITY_KEYS = ['unitName', 'place', 'signerName'] as const satisfies readonly SettingKey[];
+const IDENTITY_KEYS = ['unitName', 'place', 'signerName'] as const satisfies readonly SettingKey[];
 export type IdentityKey = (typeof IDENTITY_KEYS)[number];
 
 /** What the user says about the commune when a tracker is made (init's flags, the pane's form). */

@@ -88,7 +88,7 @@ export function labelSpellings(label: string): string[] {
 const STATUS_KEYS = Object.keys(STATUS_LABEL) as TaskStatus[];
 
 /** The spellings of each list value the formula accepts (lower case; see labelSpellings). */
-export const STATUS_SPELLINGS_ACCEPTED: Readonly<Record<TaskStatus, readonly string[]>> = {
+const STATUS_SPELLINGS_ACCEPTED: Readonly<Record<TaskStatus, readonly string[]>> = {
   notStarted: labelSpellings(STATUS_LABEL.notStarted),
   inProgress: labelSpellings(STATUS_LABEL.inProgress),
   done: labelSpellings(STATUS_LABEL.done),
@@ -126,12 +126,6 @@ export function readStatusCell(v: GridCell): StatusCell {
   if (t === '') return { kind: 'blank' };
   const status = STATUS_BY_SPELLING.get(t.toLowerCase());
   return status ? { kind: 'status', status } : { kind: 'unlisted' };
-}
-
-/** Is the status "Hoàn thành" as the formula sees it? */
-export function isDoneStatus(v: GridCell): boolean {
-  const read = readStatusCell(v);
-  return read.kind === 'status' && read.status === 'done';
 }
 
 /**

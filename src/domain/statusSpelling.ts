@@ -70,7 +70,7 @@ export function statusMeant(v: GridCell): TaskStatus | null {
 export type SpellingDifference = keyof typeof SPELLING_DIFFERENCE;
 
 /** The text as a reader sees it: invisible characters gone, whitespace runs one space, trimmed, NFC. */
-export function visibleText(text: string): string {
+function visibleText(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim().normalize('NFC');
 }
 
@@ -106,7 +106,7 @@ export function differenceWords(differences: readonly SpellingDifference[]): str
  * message: whether a reader sees the same word, and the differences that matter, in words (case left out, as
  * the formula ignores it, unless nothing else differs).
  */
-export function unseenDifference(raw: string, canonical: string): { looksAlike: boolean; words: string } {
+function unseenDifference(raw: string, canonical: string): { looksAlike: boolean; words: string } {
   const { looksAlike, differences } = compareSpelling(raw, canonical);
   const unseen = differences.filter((d) => d !== 'case');
   return { looksAlike, words: differenceWords(unseen.length > 0 ? unseen : differences) };

@@ -72,7 +72,7 @@ export function foldLookalikes(text: string): string {
 }
 
 /** The key of a name that identifies something (a commune): normalizeKey after foldLookalikes. */
-export function identityKey(text: string): string {
+function identityKey(text: string): string {
   return normalizeKey(foldLookalikes(text));
 }
 

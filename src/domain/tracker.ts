@@ -342,7 +342,7 @@ function readDate(v: GridCell, sheet: string, cell: string, header: string, prob
 }
 
 /** The number format a fixed date cell gets. */
-export const DATE_FORMAT = 'dd/mm/yyyy';
+const DATE_FORMAT = 'dd/mm/yyyy';
 
 /** Excel-side facts a check needs besides the cells: is the Tình trạng hạn column still formulas? */
 export function stateColumnProblems(grid: Grid, read: TrackerRead): Problem[] {

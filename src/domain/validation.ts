@@ -45,7 +45,7 @@ function completionYearFits(completionYear: number, deadline: IsoDate | null, ye
   return completionYear === year - 1 && deadline !== null && deadline < `${year}-04-01`;
 }
 
-export function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContext): Problem[] {
+function validateTasks(read: TrackerRead, sheet: string, ctx: CheckContext): Problem[] {
   const problems: Problem[] = [];
   const lists = listsOf(ctx);
   const push: Push = (severity, code, cell, message, fix) => {

@@ -135,7 +135,6 @@ export const CLI = {
   badCommunes: (v: string) => `--communes "${v}" không hợp lệ: cần số xã từ 2 đến 99.`,
   demoCommunes: (n: number, dir: string, period: string, asOf: string) =>
     `Đã tạo sổ của ${n} xã trong ${dir}. Thử tổng hợp: cchc consolidate ${dir} --period ${period} --as-of ${asOf} --out out/tong-hop-cac-xa.xlsx`,
-  fileNotFound: (p: string) => `Không tìm thấy tệp "${p}".`,
   isDirectory: (p: string, option?: string) =>
     `${option ? `${option} ` : ''}"${p}" là thư mục, không phải tệp .xlsx.`,
   badExtension: (option: string, p: string) => `${option} "${p}" phải là tệp .xlsx hoặc .xlsm.`,
@@ -160,8 +159,6 @@ export const CLI = {
     `Không ghi được tệp "${p}": ổ đĩa chứa thư mục "${dir}" đã đầy (chưa đọc tệp đầu vào nào). Hãy giải phóng chỗ trống hoặc ghi ra nơi khác.`,
   demoNotOwn: (p: string) =>
     `Tệp "${p}" đã có và không phải sổ mẫu do cchc demo tạo: không ghi đè. Hãy đổi tên hoặc chuyển tệp đó đi rồi chạy lại cchc demo.`,
-  notWritable: (p: string) =>
-    `Không ghi được tệp "${p}". Hãy kiểm tra thư mục và quyền ghi, hoặc đóng tệp nếu đang mở.`,
   badDate: (name: string, v: string) =>
     `--${name} "${v}" không phải một ngày: hãy gõ ngày dạng dd/mm/yyyy (ví dụ 05/09/2026) hoặc YYYY-MM-DD (2026-09-05).`,
   dateDoesNotExist: (

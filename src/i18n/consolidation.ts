@@ -1,5 +1,5 @@
 /** The Vietnamese words of the consolidation of many communes: its sheets, its reasons, its messages. */
-import { SHEET, STATE_LABEL } from './vi';
+import { SHEET, STATE_LABEL, SUMMARY_TEXT } from './vi';
 
 const vnDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const vnTime = (iso: string): string => {
@@ -40,7 +40,7 @@ export function unitWords(kinds: ReadonlySet<'commune' | 'ward' | 'other'>): Uni
 const XA = unitWords(new Set(['commune']));
 
 /** Months 1, 2, 3, 5 → "1–3, 5". */
-export function monthRanges(months: readonly number[]): string {
+function monthRanges(months: readonly number[]): string {
   const parts: string[] = [];
   let i = 0;
   while (i < months.length) {
@@ -73,9 +73,10 @@ export const COMMUNES_HEADER = {
   ongoing: STATE_LABEL.ongoing,
   notYetInPeriod: STATE_LABEL.notYetInPeriod,
   dataError: STATE_LABEL.dataError,
-  rateOnTime: 'Hoàn thành đúng hạn (có hạn)',
-  rateDue: 'Đã đến hạn hoặc đã hoàn thành (có hạn)',
-  rate: 'Tỷ lệ hoàn thành',
+  // The completion rate's three columns, headed as Tổng hợp heads them.
+  rateOnTime: SUMMARY_TEXT.rateOnTimeHeader,
+  rateDue: SUMMARY_TEXT.rateDueHeader,
+  rate: SUMMARY_TEXT.rateHeader,
   tthcRate: 'TTHC giải quyết đúng hạn',
   ownReport: 'Ngày xã lập báo cáo kỳ',
   file: 'Tệp',
@@ -169,7 +170,6 @@ export const CONSOLIDATION_MESSAGE = {
 
 /** The task pane's "Tổng hợp nhiều xã". */
 export const CONSOLIDATION_PANE = {
-  heading: 'Tổng hợp nhiều xã',
   hint: 'Dành cho cơ quan nhận báo cáo: chọn các sổ theo dõi các xã gửi về (chọn nhiều tệp .xlsx một lần). Mỗi xã được tính đúng như báo cáo định kỳ của xã, cùng kỳ và cùng ngày tính số liệu; kết quả ghi vào sổ đang mở (trang Tổng hợp các xã, Nhiệm vụ quá hạn, Tệp không đọc được). Tệp của các xã không bị sửa.',
   periodLabel: 'Kỳ cần tổng hợp',
   asOfLabel: 'Ngày tính số liệu (chung cho mọi xã)',

@@ -16,7 +16,6 @@ export const PANE = {
   },
 
   // Overview
-  overviewHeading: 'Tình hình thực hiện',
   loadingOverview: 'Đang đọc bảng theo dõi…',
   refreshing: 'Đang cập nhật…',
   refresh: 'Làm mới',
@@ -155,7 +154,6 @@ export const PANE = {
     success: 'Đã xong',
     warning: 'Cần lưu ý',
     error: 'Chưa thực hiện được',
-    info: 'Thông tin',
   },
   checkTitle: {
     success: 'Dữ liệu hợp lệ',
@@ -177,7 +175,6 @@ export const PANE = {
 
 /** The browser preview (npm run preview): the pane beside a plain view of an in-memory workbook. */
 export const PREVIEW = {
-  pageTitle: 'Bản xem thử – Theo dõi Kế hoạch CCHC',
   heading: 'Bản xem thử ngăn "Bảng theo dõi"',
   intro:
     'Ngăn bên trái là đúng ngăn chạy trong Excel; bên phải là sổ làm việc mẫu nằm trong bộ nhớ của trình duyệt (không gửi đi đâu).',
@@ -192,7 +189,6 @@ export const PREVIEW = {
   downloading: 'Đang tạo tệp…',
   downloadFailed: (detail: string) => `Không tạo được tệp .xlsx: ${detail}`,
   fileName: (year: number) => `ke-hoach-cchc-${year}.xlsx`,
-  paneLabel: 'Ngăn tác vụ Kế hoạch CCHC',
   workbookLabel: 'Sổ làm việc mẫu',
   sheetsLabel: 'Các trang tính',
   emptyWorkbook: 'Sổ làm việc chưa có trang tính nào.',
@@ -240,9 +236,6 @@ export const OUTCOME = {
       ? `Thao tác "${running}" vẫn đang chạy trong sổ làm việc này. Hãy đợi thao tác đó xong rồi bấm lại.`
       : 'Một thao tác khác của phần bổ trợ vẫn đang chạy trong sổ làm việc này. Hãy đợi thao tác đó xong rồi bấm lại.',
 } as const;
-
-/** The page title of taskpane.html (also set in the HTML template). */
-export const PAGE_TITLE = 'Theo dõi Kế hoạch CCHC';
 
 /** The pane's editor of "Kết quả theo kỳ" (src/taskpane/ResultsSection.tsx). */
 export const RESULTS_PANE = {

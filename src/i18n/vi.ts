@@ -1,6 +1,7 @@
 /**
  * Every Vietnamese string the workbook, the CLI and the ribbon command show. (The task pane's own labels are
- * in ui.ts.) This module imports nothing, so every layer, the domain included, may use it.
+ * in ui.ts.) This module imports nothing, so every layer, the domain included, may use it. Over 600 lines
+ * because it is text: one table per kind of message, read by name, with nothing to split along.
  */
 
 export const SHEET = {
@@ -450,12 +451,8 @@ export const OFFICE_ERROR = {
   sheetProtected: (sheet: string) => ACTION.sheetProtected(sheet),
   somethingProtected: () =>
     'Một trang tính hoặc cấu trúc sổ làm việc đang được khóa. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính / Bảo vệ sổ làm việc) rồi thử lại.',
-  payloadTooLarge: () => ACTION.payloadTooLarge(),
-  failed: () => ACTION.workbookFailed(),
-  /** Appended to a message so support can tell which Excel error it was. */
   errorValueUnsupported: (sheet: string, cell: string, error: string) =>
     `Không ghi được giá trị lỗi ${error} vào ô ${cell} của trang "${sheet}"; không ô nào được ghi.`,
-  excelCode: (code: string) => `Mã lỗi Excel: ${code}.`,
   cellEditMode: () =>
     'Excel đang ở chế độ sửa ô (một ô đang được nhập dở). Hãy bấm Enter hoặc Esc để kết thúc, rồi thực hiện lại.',
   inactiveWorkbook: () =>
@@ -509,8 +506,6 @@ export const REPORT = {
 /** Messages of the task pane's settings form. */
 export const SETTINGS_FORM = {
   missing: () => `Chưa có trang "${SHEET.settings}". Hãy bấm "Khởi tạo bảng theo dõi" trước.`,
-  missingRow: (label: string) =>
-    `Trang "${SHEET.settings}" không có dòng "${label}". Hãy thêm dòng này ở cột A.`,
   saved: () => `Đã lưu cài đặt vào trang "${SHEET.settings}".`,
   invalid: () => 'Có giá trị chưa hợp lệ; hãy sửa các ô được đánh dấu.',
   year: () => 'Năm phải là số từ 1990 đến 2100.',
@@ -539,17 +534,10 @@ export const SUMMARY_TEXT = {
   tthcMonth: (month: number) => `Tháng ${month}`,
   tthcDataErrors: `Số dòng "Lỗi dữ liệu" trên trang "${SHEET.tthc}" (không được tính):`,
   tthcMissing: `Chưa có trang "${SHEET.tthc}" hoặc trang chưa đọc được: chưa có số liệu hồ sơ thủ tục hành chính.`,
+  // Hồ sơ TTHC's own column headers, but the total, which here counts what was received.
   tthcHeaders: {
-    carriedOver: 'Kỳ trước chuyển qua',
-    online: 'Tiếp nhận trực tuyến',
-    offline: 'Tiếp nhận trực tiếp, bưu chính',
+    ...TTHC_HEADERS,
     received: 'Tổng số tiếp nhận',
-    early: 'Đã giải quyết trước hạn',
-    onTime: 'Đã giải quyết đúng hạn',
-    late: 'Đã giải quyết quá hạn',
-    pendingOnTime: 'Đang giải quyết trong hạn',
-    pendingLate: 'Đang giải quyết quá hạn',
-    rate: 'Tỷ lệ đúng hạn',
     rows: 'Số dòng có số liệu',
   },
   tthcNote:
@@ -728,7 +716,7 @@ export const REPORT_TEXT = {
 } as const;
 
 /** A sentence as typed, ended once: "Chờ kinh phí" → "Chờ kinh phí.", "Xong;" → "Xong.". */
-export function endSentence(text: string): string {
+function endSentence(text: string): string {
   const t = text
     .replace(/\s+/gu, ' ')
     .trim()

@@ -32,7 +32,7 @@ export const tableDetail = {
 } as const;
 
 /** What a part is, in words, for the loss report. */
-export const partKinds = {
+const partKinds = {
   chart: 'biểu đồ',
   image: 'hình ảnh',
   drawing: 'hình vẽ hoặc hộp văn bản',
@@ -100,7 +100,7 @@ export type UnreadableReason =
   | { kind: 'relationshipOutside'; source: string; target: string };
 
 /** 1048576 → "1.048.576", as Vietnamese writes numbers (vi.ts countVi, of the whole part). */
-export function viNumber(n: number): string {
+function viNumber(n: number): string {
   return countVi(Math.trunc(n));
 }
 

@@ -25,12 +25,12 @@ import { PREVIEW } from '../i18n/ui';
 import { App } from '../taskpane/App';
 import type { PaneActions } from '../taskpane/actions';
 import { saveBytes } from '../taskpane/download';
-import { describeError } from '../commands/outcomeText';
+import { describeError } from '../taskpane/outcomeText';
 import { WorkbookError } from '../workbook/port';
 import type { PreviewWorkbook } from './previewWorkbook';
 import { SheetView } from './SheetView';
 
-export const PANE_WIDTHS = [320, 350, 400, 500] as const;
+const PANE_WIDTHS = [320, 350, 400, 500] as const;
 
 export interface PreviewAppProps {
   workbook: PreviewWorkbook;

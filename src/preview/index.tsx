@@ -12,7 +12,7 @@ import { createRoot } from 'react-dom/client';
 import { isIsoDate, todayIso, type IsoDate } from '../domain/dates';
 import { PREVIEW } from '../i18n/ui';
 import { createPaneActions } from '../taskpane/paneActions';
-import { describeError } from '../commands/outcomeText';
+import { describeError } from '../taskpane/outcomeText';
 import { PreviewApp } from './PreviewApp';
 import { PreviewWorkbook } from './previewWorkbook';
 import { writeDemo } from '../app/demo';

@@ -15,17 +15,16 @@ import { readTracker, type ColumnKey, type TrackerRead } from '../domain/tracker
 import { readKnownLeads } from '../domain/validation';
 import {
   onTimeRate,
-  readKnownFields,
   readTthc,
   TTHC_FIELDS,
-  tthcFigures,
-  tthcUnbalanced,
   type TthcFigures,
   type TthcRead,
   type TthcRow,
 } from '../domain/tthc';
+import { readKnownFields, tthcFigures, tthcUnbalanced } from '../domain/tthcFigures';
 import { SHEET, STATE_LABEL, TTHC_HEADERS } from '../i18n/vi';
-import { SUMMARY_COLUMNS, TTHC_SUMMARY_COLUMNS } from '../sheets/summarySheet';
+import { SUMMARY_COLUMNS } from '../sheets/summaryCells';
+import { TTHC_SUMMARY_COLUMNS } from '../sheets/summaryTthc';
 import type { CellValue } from '../sheets/spec';
 import type { RawCell, RawSheet } from '../workbook/port';
 
@@ -77,7 +76,7 @@ export function displayValue(value: RawCell | undefined, format: string | undefi
 export type ComputedCells = Map<string, string>;
 
 /** The tracker's "Tình trạng hạn" cells, computed by the same rule as their formula. */
-export function trackerComputed(model: TrackerModel): ComputedCells {
+function trackerComputed(model: TrackerModel): ComputedCells {
   const out: ComputedCells = new Map();
   const col = model.column('deadlineState');
   if (col === undefined) return out;
@@ -113,7 +112,7 @@ const percent1 = (share: number | null): string =>
   share === null ? '' : `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 
 /** The Tổng số hồ sơ and Tỷ lệ đúng hạn cells of Hồ sơ TTHC, by the rule their formulas state. */
-export function tthcComputed(raw: RawSheet, model: TthcModel): ComputedCells {
+function tthcComputed(raw: RawSheet, model: TthcModel): ComputedCells {
   const out: ComputedCells = new Map();
   const { columns } = model.read;
   if (!model.read.readable) return out;
@@ -145,7 +144,7 @@ export function tthcComputed(raw: RawSheet, model: TthcModel): ComputedCells {
  * is now; a cell gets a value only where the rebuilt formula is exactly the one in the sheet, so a sheet
  * written from an older tracker layout (or edited) shows its formulas rather than wrong numbers.
  */
-export function summaryComputed(
+function summaryComputed(
   summary: RawSheet,
   model: TrackerModel,
   lists: Grid | undefined,

@@ -18,7 +18,7 @@ import { rowHeightFor } from './textLayout';
 import { buildTrackerSheet, trackerColumnWidths, type TrackerSeed } from './trackerSheet';
 
 /** The error values a cell can hold as a constant (spec.ts, CellError). */
-export const CELL_ERRORS: readonly CellError[] = [
+const CELL_ERRORS: readonly CellError[] = [
   '#NULL!',
   '#DIV/0!',
   '#VALUE!',

@@ -2,7 +2,8 @@
  * The sheets of a consolidation of many communes, as values (a dated snapshot, like a report): "Tổng hợp các
  * xã" (one row per commune, a total row, the weakest communes standing out), "Nhiệm vụ quá hạn" (every overdue
  * task of every commune) and "Tệp không đọc được" (every file not used, and why). Each prints on A4 landscape,
- * every column on one page wide, its header row repeated on every page.
+ * every column on one page wide, its header row repeated on every page (the frame they share is
+ * consolidationFrame.ts; "TTHC các xã" is consolidationTthcSheet.ts).
  */
 import {
   COMMUNES_HEADER,
@@ -10,29 +11,30 @@ import {
   CONSOLIDATION_TEXT,
   FAILED_HEADER,
   OVERDUE_HEADER,
-  unitWords,
-  type UnitWords,
 } from '../i18n/consolidation';
-import { unitKindOf } from '../domain/text';
 import { colToLetters } from '../domain/a1';
 import type { CommuneReport, Consolidation, OverdueTask } from '../domain/consolidation';
 import { byUnit } from '../domain/consolidation';
 import { serialFromIso } from '../domain/dates';
 import { REPORT_STATES, type StateCounts } from '../domain/rollup';
-import { BODY_FONT, STATE_COLORS, TABLE_HEADER_STYLE } from './palette';
-import type {
-  CellValue,
-  ConditionalFormatSpec,
-  ConsolidationSheetKind,
-  DataBarSpec,
-  PageSetupSpec,
-  SheetSpec,
-  StyleRun,
-} from './spec';
+import { BODY_FONT, STATE_COLORS } from './palette';
+import type { CellValue, ConditionalFormatSpec, DataBarSpec, SheetSpec } from './spec';
 import { rowHeightFor } from './textLayout';
-import { onTimeRate, TTHC_FIGURE_KEYS, type TthcFigures } from '../domain/tthc';
-import { PAGE_HEADER, TTHC_HEADERS } from '../i18n/vi';
 
+import {
+  BORDER,
+  HEADER_ROW,
+  NOTE_STYLE,
+  RATE_FORMAT,
+  SheetParts,
+  TOTAL_FILL,
+  frame,
+  landscape,
+  sheet,
+  shortFileNames,
+  wordsOf,
+} from './consolidationFrame';
+import { buildTthcSheet } from './consolidationTthcSheet';
 /** The names of one consolidation's sheets (a suffix " (2)"… where earlier ones were edited). */
 export interface ConsolidationSheetNames {
   communes: string;
@@ -95,105 +97,6 @@ export function weakRowFormula(
   const rate = `$${rateCol}${row}`;
   const rates = `$${rateCol}$${rows.first}:$${rateCol}$${rows.last}`;
   return `=AND(ISNUMBER(${rate}),${rate}<$${rateCol}$${rows.total},COUNTIF(${rates},"<"&${rate})<MAX(1,ROUND(COUNT(${rates})/10,0)))`;
-}
-
-const HEADER_ROW = 4;
-const TITLE_PT = 14;
-/** The fill of a total row. */
-const TOTAL_FILL = 'DDEBF7';
-const BORDER = { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' } as const;
-const NOTE_STYLE = {
-  font: { italic: true, color: '595959' },
-  alignment: { vertical: 'top', wrap: true },
-} as const;
-
-function landscape(lastCol: string, lastRow: number): PageSetupSpec {
-  return {
-    paper: 'A4',
-    orientation: 'landscape',
-    margins: { top: 15, bottom: 15, left: 12, right: 10, header: 8, footer: 8 },
-    printArea: `A1:${lastCol}${lastRow}`,
-    printTitleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-    fitToWidth: true,
-    // 12 pt like the body ("&12"): the page number is scaled with the sheet, and stays at 9 pt or more.
-    header: { center: `&12${PAGE_HEADER}`, differentFirstPage: false },
-  };
-}
-
-/** A dense grid of `width` columns from sparse rows. */
-function dense(rows: CellValue[][], width: number): CellValue[][] {
-  return Array.from({ length: rows.length }, (_, i) =>
-    Array.from({ length: width }, (_, c) => rows[i]?.[c] ?? null),
-  );
-}
-
-/** What a consolidation sheet is written into, row by row (rows and row heights 1-based). */
-interface SheetParts {
-  rows: CellValue[][];
-  styles: StyleRun[];
-  merges: string[];
-  rowHeights: Record<number, number>;
-}
-
-/**
- * A new consolidation sheet's parts with the frame every one shares: title (row 1), intro (row 2), header
- * (row 4); its table goes below.
- */
-function frame(opts: {
-  title: string;
-  intro?: string;
-  header: readonly string[];
-  widths: number[];
-  headerHeight: number;
-}): SheetParts {
-  const parts: SheetParts = { rows: [], styles: [], merges: [], rowHeights: {} };
-  const { rows, styles, merges, rowHeights } = parts;
-  const last = colToLetters(opts.header.length - 1);
-  const total = opts.widths.reduce((a, b) => a + b, 0);
-  rows[0] = [opts.title];
-  merges.push(`A1:${last}1`);
-  rowHeights[1] = rowHeightFor([{ text: opts.title, widthChars: total * 0.9 }], TITLE_PT);
-  styles.push({
-    range: 'A1',
-    style: {
-      font: { bold: true, size: TITLE_PT },
-      alignment: { horizontal: 'center', vertical: 'center', wrap: true },
-    },
-  });
-  if (opts.intro) {
-    rows[1] = [opts.intro];
-    merges.push(`A2:${last}2`);
-    rowHeights[2] = rowHeightFor([{ text: opts.intro, widthChars: total * 0.95 }], BODY_FONT.size);
-    styles.push({
-      range: 'A2',
-      style: { ...NOTE_STYLE, alignment: { horizontal: 'center', vertical: 'top', wrap: true } },
-    });
-  }
-  rows[HEADER_ROW - 1] = [...opts.header];
-  rowHeights[HEADER_ROW] = opts.headerHeight;
-  styles.push({
-    range: `A${HEADER_ROW}:${last}${HEADER_ROW}`,
-    style: { ...TABLE_HEADER_STYLE, border: BORDER },
-  });
-  return parts;
-}
-
-/**
- * The files as the table names them: without the folder they all share ("hop-thu/quy-3/xa-a.xlsx" and
- * "hop-thu/quy-3/xa-b.xlsx" → "xa-a.xlsx", "xa-b.xlsx"), so that a long path does not fill the page; the
- * shared folder is said once, above the table.
- */
-export function shortFileNames(files: readonly string[]): { folder: string; names: string[] } {
-  if (files.length === 0) return { folder: '', names: [] };
-  const split = files.map((f) => f.split(/[\\/]/));
-  let shared = 0;
-  const shortest = Math.min(...split.map((parts) => parts.length - 1));
-  while (shared < shortest && split.every((parts) => parts[shared] === split[0][shared])) shared += 1;
-  const separator = files[0].includes('\\') && !files[0].includes('/') ? '\\' : '/';
-  return {
-    folder: split[0].slice(0, shared).join(separator),
-    names: split.map((parts) => parts.slice(shared).join(separator)),
-  };
 }
 
 /** The day the commune compiled its own report of the period, or that it has not. */
@@ -401,15 +304,8 @@ function overdueNote(t: OverdueTask): string {
     .join('\n');
 }
 
-/** How the sheets name the units: by their kinds (xã, phường, others). */
-const wordsOf = (c: Consolidation): UnitWords =>
-  unitWords(new Set(c.communes.map((x) => unitKindOf(x.unit))));
-
-/** A rate with one decimal, so that 99,77 % is not shown as 100 %. */
-const RATE_FORMAT = '0.0%';
-
 /** "Nhiệm vụ quá hạn": every overdue task of every commune, by commune, the latest first. */
-export function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
+function buildOverdueSheet(c: Consolidation, name: string): SheetSpec {
   // The commune's own Ghi chú is carried (its evidence, its reasons), so its column is as wide as a lead's.
   const widths = [5, 20, 7, 42, 20, 11, 9, 10, 24];
   const last = colToLetters(OVERDUE_HEADER.length - 1);
@@ -505,7 +401,7 @@ export function notUsedFiles(c: Consolidation): { file: string; reason: string }
 }
 
 /** "Tệp không đọc được": every file that could not be used, and why. */
-export function buildFailedSheet(c: Consolidation, name: string): SheetSpec {
+function buildFailedSheet(c: Consolidation, name: string): SheetSpec {
   const widths = [5, 45, 95];
   const last = colToLetters(FAILED_HEADER.length - 1);
   const { rows, styles, merges, rowHeights } = frame({
@@ -548,24 +444,6 @@ export function buildFailedSheet(c: Consolidation, name: string): SheetSpec {
   });
 }
 
-function sheet(
-  name: string,
-  kind: ConsolidationSheetKind,
-  rows: CellValue[][],
-  width: number,
-  rest: Omit<SheetSpec, 'name' | 'kind' | 'cells'>,
-): SheetSpec {
-  return {
-    name,
-    kind,
-    defaultFont: BODY_FONT,
-    cells: dense(rows, width),
-    freeze: { rows: HEADER_ROW, columns: 0 },
-    autoRowHeights: true,
-    ...rest,
-  };
-}
-
 /** The consolidation's sheets, in tab order. */
 export function buildConsolidationSheets(c: Consolidation, names: ConsolidationSheetNames): SheetSpec[] {
   return [
@@ -574,130 +452,4 @@ export function buildConsolidationSheets(c: Consolidation, names: ConsolidationS
     ...(c.hasTthc ? [buildTthcSheet(c, names.tthc)] : []),
     buildFailedSheet(c, names.failed),
   ];
-}
-
-/** The figures of "TTHC các xã", in order: those a commune's Hồ sơ TTHC sums over the period. */
-const TTHC_COLUMNS = TTHC_FIGURE_KEYS;
-
-/** One row of "TTHC các xã": the figures, then the on-time rate (blank without a resolved dossier). */
-function tthcCells(figures: TthcFigures): CellValue[] {
-  return [...TTHC_COLUMNS.map((k) => figures[k]), onTimeRate(figures)];
-}
-
-/** The header of "TTHC các xã": the commune, the field, the figures and the on-time rate. */
-const TTHC_SHEET_HEADER = (): string[] => [
-  'STT',
-  CONSOLIDATION_TEXT.tthcUnit,
-  TTHC_HEADERS.field,
-  ...TTHC_COLUMNS.map((k) => TTHC_HEADERS[k]),
-  TTHC_HEADERS.rate,
-];
-
-/**
- * Wide enough for "1.234" and "100,0%" in Excel and LibreOffice (no "###"), narrow enough that the 13 columns
- * print one page wide at 12 pt, not shrunk under 9 pt (A4 landscape).
- */
-const TTHC_SHEET_WIDTHS = [5, 18, 17, ...TTHC_FIGURE_KEYS.map(() => 8), 9];
-
-/**
- * "TTHC các xã": for every commune with TTHC figures, its fields with a figure for the period and its total,
- * then the province's total; the on-time rate of a commune's total shows in "Tổng hợp các xã" too.
- */
-export function buildTthcSheet(c: Consolidation, name: string): SheetSpec {
-  const header = TTHC_SHEET_HEADER();
-  const widths = TTHC_SHEET_WIDTHS;
-  const last = colToLetters(header.length - 1);
-  const rateCol = last;
-  const firstCount = colToLetters(3);
-  const { rows, styles, merges, rowHeights } = frame({
-    title: CONSOLIDATION_TEXT.tthcTitle(c.period.subject, wordsOf(c)),
-    intro: CONSOLIDATION_TEXT.tthcIntro(c.asOf),
-    header,
-    widths,
-    headerHeight: 80,
-  });
-  const first = HEADER_ROW + 1;
-  let r = first;
-  let stt = 0;
-  const bold: string[] = [];
-  for (const commune of c.communes) {
-    if (!commune.tthc) continue;
-    stt += 1;
-    const start = r;
-    for (const f of commune.tthc.byField) {
-      rows[r - 1] = [
-        r === start ? stt : null,
-        r === start ? commune.unit : null,
-        f.field,
-        ...tthcCells(f.figures),
-      ];
-      r += 1;
-    }
-    rows[r - 1] = [
-      r === start ? stt : null,
-      r === start ? commune.unit : null,
-      CONSOLIDATION_TEXT.tthcCommuneTotal(commune.tthc.months),
-      ...tthcCells(commune.tthc.totals),
-    ];
-    bold.push(`C${r}:${last}${r}`);
-    rowHeights[start] = rowHeightFor([{ text: commune.unit, widthChars: widths[1] }], BODY_FONT.size);
-    r += 1;
-  }
-  const totalRow = r;
-  rows[totalRow - 1] = [
-    null,
-    CONSOLIDATION_TEXT.tthcTotal(stt, wordsOf(c)),
-    null,
-    ...tthcCells(c.tthcTotals),
-  ];
-  merges.push(`B${totalRow}:C${totalRow}`);
-  styles.push(
-    {
-      range: `A${first}:${last}${totalRow}`,
-      style: { border: BORDER, alignment: { vertical: 'top', wrap: true } },
-    },
-    { range: `A${first}:A${totalRow}`, style: { alignment: { horizontal: 'center', vertical: 'top' } } },
-    {
-      range: `${firstCount}${first}:${last}${totalRow}`,
-      style: { numberFormat: '#,##0', alignment: { horizontal: 'right', vertical: 'top' } },
-    },
-    {
-      range: `${rateCol}${first}:${rateCol}${totalRow}`,
-      style: { numberFormat: '0.0%', alignment: { horizontal: 'right', vertical: 'top' } },
-    },
-    ...bold.map((range) => ({ range, style: { font: { bold: true } } })),
-    { range: `A${totalRow}:${last}${totalRow}`, style: { font: { bold: true }, fill: TOTAL_FILL } },
-  );
-  const end = monthsNote(c, { rows, merges, rowHeights, styles }, totalRow + 2, last, widths);
-  return sheet(name, 'communesTthc', rows, header.length, {
-    styles,
-    merges,
-    rowHeights,
-    columnWidths: widths,
-    page: landscape(last, end ?? totalRow),
-  });
-}
-
-/**
- * Below "TTHC các xã", where the communes' months with figures differ (one typed January–May, the others
- * January–August): which commune covers which months. Written at `row`; returns it, or null when they agree.
- */
-function monthsNote(
-  c: Consolidation,
-  parts: Pick<SheetParts, 'rows' | 'merges' | 'rowHeights' | 'styles'>,
-  row: number,
-  last: string,
-  widths: number[],
-): number | null {
-  const withMonths = c.communes.flatMap((x) => (x.tthc ? [{ unit: x.unit, months: x.tthc.months }] : []));
-  if (new Set(withMonths.map((x) => x.months.join(','))).size <= 1) return null;
-  const note = CONSOLIDATION_TEXT.tthcMonthsDiffer(withMonths);
-  parts.rows[row - 1] = [note];
-  parts.merges.push(`A${row}:${last}${row}`);
-  parts.rowHeights[row] = rowHeightFor(
-    [{ text: note, widthChars: widths.reduce((a, b) => a + b, 0) * 0.95 }],
-    BODY_FONT.size,
-  );
-  parts.styles.push({ range: `A${row}`, style: NOTE_STYLE });
-  return row;
 }

@@ -9,7 +9,7 @@ import { sheetNameKey } from '../domain/text';
 import { cellText, isBlank, type Grid, type GridCell } from '../domain/grid';
 import type { CellValue, ConsolidationSheetKind, SheetKind, SheetSpec } from './spec';
 
-export const REGISTER_VERSION = 1;
+const REGISTER_VERSION = 1;
 
 export interface OwnedSheet {
   name: string;

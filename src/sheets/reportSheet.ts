@@ -57,14 +57,14 @@ const PARAGRAPH_AFTER = 6;
 /** Excel's limit: a cell holds at most 32,767 characters. */
 const MAX_CELL_CHARS = 32_000;
 
-export { MAX_FIX_ROWS_LISTED, MAX_LISTED, unitInText };
+export { MAX_LISTED };
 
 function fitCell(text: string): string {
   return text.length <= MAX_CELL_CHARS ? text : `${text.slice(0, MAX_CELL_CHARS - 1)}…`;
 }
 
 /** One text (or number) over columns [from, from + span) of a row. */
-export interface Span {
+interface Span {
   from: number;
   span: number;
   value: CellValue;
@@ -119,7 +119,7 @@ function paragraph(text: string, style: CellStyle = {}, indent = true): Row {
  * The columns of a rule under a text `textCols` columns wide, in a block of `block` columns: between 1/3 and 1/2
  * of the text (nearest to 0.42 of it), with the block's parity so that it is centred.
  */
-export function ruleUnder(textCols: number, block: number): number {
+function ruleUnder(textCols: number, block: number): number {
   const target = textCols * 0.42;
   const candidates: number[] = [];
   for (let n = block % 2 === 0 ? 2 : 1; n <= block; n += 2) candidates.push(n);

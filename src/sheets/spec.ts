@@ -10,7 +10,6 @@
  * - Lengths: column widths in characters (Excel's unit), row heights and font sizes in points, margins in mm.
  */
 
-export type ErrorValue = { error: string };
 export type CellValue = string | number | boolean | null;
 
 /**
@@ -19,9 +18,9 @@ export type CellValue = string | number | boolean | null;
  */
 export type CellError = '#NULL!' | '#DIV/0!' | '#VALUE!' | '#REF!' | '#NAME?' | '#NUM!' | '#N/A';
 
-export type HorizontalAlign = 'left' | 'center' | 'right' | 'justify';
-export type VerticalAlign = 'top' | 'center' | 'bottom';
-export type BorderWeight = 'thin' | 'medium';
+type HorizontalAlign = 'left' | 'center' | 'right' | 'justify';
+type VerticalAlign = 'top' | 'center' | 'bottom';
+type BorderWeight = 'thin' | 'medium';
 
 export interface CellStyle {
   font?: {

@@ -32,7 +32,7 @@ export interface StateFormulaRefs {
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** TRUE where the formula cannot read the date cell `x` (neither blank nor a date serial in range). */
-export function unreadableDate(x: string): string {
+function unreadableDate(x: string): string {
   return (
     `IF(ISNUMBER(${x}),OR(${x}<${FIRST_DATE_SERIAL},${x}>=${END_DATE_SERIAL}),` +
     `IF(ISTEXT(${x}),TRIM(${x})<>"",NOT(ISBLANK(${x}))))`
@@ -42,7 +42,7 @@ export function unreadableDate(x: string): string {
 const list = (spellings: readonly string[]): string => `{${spellings.map(q).join(',')}}`;
 
 /** TRUE where the status `s` is one of `spellings` (lower case) as sheetRules.readStatusCell compares it. */
-export function statusIn(s: string, spellings: readonly string[]): string {
+function statusIn(s: string, spellings: readonly string[]): string {
   return `OR(EXACT(LOWER(TRIM(${s})),${list(spellings)}))`;
 }
 
@@ -50,12 +50,12 @@ export function statusIn(s: string, spellings: readonly string[]): string {
  * TRUE where the formula cannot read the status `s`: not blank (nor spaces only) and not a list value; a number,
  * TRUE/FALSE and an error value included (ISTEXT is FALSE for them, ISBLANK too).
  */
-export function unreadableStatus(s: string): string {
+function unreadableStatus(s: string): string {
   return `IF(ISTEXT(${s}),IF(TRIM(${s})="",FALSE,NOT(${statusIn(s, LISTED_STATUS_SPELLINGS)})),NOT(ISBLANK(${s})))`;
 }
 
 /** The warning days as the formula reads them: a number from 0 to 365 (whole part), else the default. */
-export function warningDaysExpr(ref: string): string {
+function warningDaysExpr(ref: string): string {
   return (
     `IF(ISNUMBER(${ref}),IF(AND(${ref}>=0,${ref}<=${MAX_WARNING_DAYS}),INT(${ref}),${DEFAULT_WARNING_DAYS}),` +
     `${DEFAULT_WARNING_DAYS})`

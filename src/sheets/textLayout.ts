@@ -7,7 +7,7 @@
 import { MEASURED_RANGES, WIDTHS_BASE36 } from './fontMetrics';
 
 /** Excel's row height limit, in points. */
-export const MAX_ROW_HEIGHT = 409;
+const MAX_ROW_HEIGHT = 409;
 
 /**
  * Lines a text takes in a column `widthChars` wide (Excel's unit, the width of "0" in the 11 pt default

@@ -52,7 +52,7 @@ export function trackerColumn(key: ColumnKey): string {
 }
 
 /** The Tình trạng hạn formula of sheet row `row` (1-based) of a new tracker. */
-export function trackerStateFormula(row: number): string {
+function trackerStateFormula(row: number): string {
   const c = (k: ColumnKey): string => `${trackerColumn(k)}${row}`;
   return stateFormula({
     task: c('task'),

@@ -49,7 +49,7 @@ export interface TthcRowRefs {
 }
 
 /** The references of sheet row `row` (1-based) of a new sheet; `$` before the column for conditional formats. */
-export function tthcRowRefs(row: number, absoluteColumns = false): TthcRowRefs {
+function tthcRowRefs(row: number, absoluteColumns = false): TthcRowRefs {
   const ref = (k: TthcColumnKey): string => `${absoluteColumns ? '$' : ''}${tthcColumn(k)}${row}`;
   const counts = {} as Record<TthcCountKey, string>;
   for (const k of TTHC_COUNT_KEYS) counts[k] = ref(k);
@@ -59,7 +59,7 @@ export function tthcRowRefs(row: number, absoluteColumns = false): TthcRowRefs {
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** TRUE where a count cell holds nothing the formula counts (blank, or text of spaces only). */
-export function blankCount(x: string): string {
+function blankCount(x: string): string {
   return `IF(ISTEXT(${x}),TRIM(${x})="",ISBLANK(${x}))`;
 }
 
@@ -67,7 +67,7 @@ export function blankCount(x: string): string {
  * TRUE where the formula cannot read a count cell (not blank and not a whole number from 0 to MAX_COUNT). TRUE/FALSE is no count:
  * Excel's ISNUMBER says so, LibreOffice's takes it for 1/0, hence ISLOGICAL.
  */
-export function unreadableCount(x: string): string {
+function unreadableCount(x: string): string {
   return (
     `IF(ISNUMBER(${x}),OR(ISLOGICAL(${x}),${x}<0,${x}>${MAX_COUNT},INT(${x})<>${x}),` +
     `IF(ISTEXT(${x}),TRIM(${x})<>"",NOT(ISBLANK(${x}))))`
@@ -75,17 +75,17 @@ export function unreadableCount(x: string): string {
 }
 
 /** TRUE where the month is not a whole number from 1 to 12 (TRUE/FALSE neither, as for counts). */
-export function unreadableMonth(x: string): string {
+function unreadableMonth(x: string): string {
   return `IF(ISNUMBER(${x}),OR(ISLOGICAL(${x}),${x}<1,${x}>12,INT(${x})<>${x}),TRUE)`;
 }
 
 /** TRUE where the field is not text TRIM leaves something of. */
-export function unreadableField(x: string): string {
+function unreadableField(x: string): string {
   return `IF(ISTEXT(${x}),TRIM(${x})="",TRUE)`;
 }
 
 /** Tổng số hồ sơ: "" (no count typed), "Lỗi dữ liệu", or carried over + online + in person/post. */
-export function tthcTotalFormula(r: TthcRowRefs): string {
+function tthcTotalFormula(r: TthcRowRefs): string {
   const counts = TTHC_COUNT_KEYS.map((k) => r.counts[k]);
   const blank = `AND(${counts.map(blankCount).join(',')})`;
   const unreadable = `OR(${unreadableMonth(r.month)},${unreadableField(r.field)},${counts.map(unreadableCount).join(',')})`;
@@ -94,7 +94,7 @@ export function tthcTotalFormula(r: TthcRowRefs): string {
 }
 
 /** Tỷ lệ đúng hạn: (early + on time) / resolved on a counted row; blank when nothing was resolved. */
-export function tthcRateFormula(r: TthcRowRefs): string {
+function tthcRateFormula(r: TthcRowRefs): string {
   const good = `N(${r.counts.early})+N(${r.counts.onTime})`;
   const resolved = `${good}+N(${r.counts.late})`;
   return `=IF(ISNUMBER(${r.received}),IF(${resolved}=0,"",(${good})/(${resolved})),"")`;

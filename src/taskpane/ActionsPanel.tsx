@@ -10,14 +10,13 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
-import type { FileProgress } from '../app/consolidate';
 import type { IsoDate } from '../domain/dates';
 import { fixable, type ConfirmedFix } from '../app/fixCells';
 import type { CheckResult, Problem } from '../domain/problems';
 import { PANE } from '../i18n/ui';
 import { SETTING_HINT, SETTING_LABEL, SHEET } from '../i18n/vi';
 import type { Identity } from '../domain/settings';
-import type { ConsolidateRequest, ReportRequest, RolloverView } from './actions';
+import type { ReportRequest, RolloverView } from './actions';
 import { usePeriodAsOf } from './periodFields';
 
 const ReportDocxOffer = React.lazy(
@@ -26,6 +25,7 @@ const ReportDocxOffer = React.lazy(
 const ConsolidateForm = React.lazy(
   () => import(/* webpackChunkName: "consolidate-form" */ './ConsolidateForm'),
 );
+import type { ConsolidateFormProps } from './ConsolidateForm';
 import type { Place } from './notice';
 import { yearChoices } from './format';
 import { ItemList, type ListItem } from './ItemList';
@@ -134,8 +134,7 @@ export interface ActionsPanelProps {
   reportReady: boolean;
   /** Downloads the last report as a Word document (.docx). */
   onDownloadDocx: () => void;
-  /** Consolidates the communes' workbooks the user picked into this workbook, telling what became of each. */
-  onConsolidate: (request: ConsolidateRequest, onFile: (progress: FileProgress) => void) => Promise<void>;
+  onConsolidate: ConsolidateFormProps['onConsolidate'];
   /** Builds next year's workbook from this one. */
   onRollover: () => void;
   /** The last "Chuyển sang năm mới": its file to download and the rows it carried; null before any. */

@@ -6,12 +6,17 @@ import * as React from 'react';
 import { Button, Field, ProgressBar, Text } from '@fluentui/react-components';
 import type { FileProgress } from '../app/consolidate';
 import { CONSOLIDATION_PANE } from '../i18n/consolidation';
-import type { PickedFile } from './actions';
-import type { ActionsPanelProps } from './ActionsPanel';
+import type { IsoDate } from '../domain/dates';
+import type { ConsolidateRequest, PickedFile } from './actions';
 import { usePeriodAsOf } from './periodFields';
 import { usePaneStyles } from './styles';
 
-export type ConsolidateFormProps = Pick<ActionsPanelProps, 'today' | 'busy' | 'onConsolidate'>;
+export interface ConsolidateFormProps {
+  today: IsoDate;
+  busy: boolean;
+  /** Consolidates the communes' workbooks the user picked into this workbook, telling what became of each. */
+  onConsolidate: (request: ConsolidateRequest, onFile: (progress: FileProgress) => void) => Promise<void>;
+}
 
 export default function ConsolidateForm({
   today,

@@ -22,7 +22,7 @@ import {
 } from '../app/settingsForm';
 import type { SettingKey, Settings } from '../domain/settings';
 import { PANE } from '../i18n/ui';
-import { describeError } from '../commands/outcomeText';
+import { describeError } from './outcomeText';
 import { usePaneStyles } from './styles';
 
 type Errors = Partial<Record<SettingKey, string>>;

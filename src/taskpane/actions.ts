@@ -10,12 +10,13 @@ import type { Quarter } from '../domain/periods';
 import type { CheckResult } from '../domain/problems';
 import type { ReportContent } from '../domain/report';
 import type { Identity, Settings } from '../domain/settings';
+import type { ActionLock } from './actionLock';
 
 /** An action's outcome as the pane shows it: `notes` says what this Excel could not write as designed. */
 export type PaneOutcome = ActionOutcome & { notes?: readonly string[] };
 
 /** What "Tổng hợp báo cáo" returns: the outcome, and the report's content once made (for its Word document). */
-export type ReportView = PaneOutcome & { content?: ReportContent };
+type ReportView = PaneOutcome & { content?: ReportContent };
 
 /** What "Kiểm tra dữ liệu" returns: the outcome, plus the problems found when the check could run. */
 export type CheckView = ActionOutcome & { result?: CheckResult };
@@ -99,4 +100,26 @@ export interface PaneActions {
    * the host can tell). Resolves to a function that stops listening.
    */
   subscribeToChanges(onChange: ChangeListener): Promise<() => void>;
+}
+
+/** What differs between Excel and the browser preview. */
+export interface PaneHost {
+  today(): IsoDate;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  subscribeToChanges(onChange: ChangeListener): Promise<() => void>;
+  /** Notes of the last write about what this host could not do as designed (WorkbookPort.lastWarnings). */
+  writeNotes?(): readonly string[];
+  /**
+   * One action at a time in the workbook, shared with the ribbon button (which runs apart from the pane).
+   * Without one, the pane's own one-at-a-time rule is all there is (the browser preview).
+   */
+  lock?: ActionLock;
+  /**
+   * Opens an .xlsx file as a new workbook of its own (Excel: Excel.createWorkbook, ExcelApi 1.8, below the
+   * manifest's 1.9): 'opened', or 'failed' (Excel refused it). Without it (the browser preview) the pane
+   * offers the file for download only.
+   */
+  openWorkbook?(bytes: Uint8Array): Promise<'opened' | 'failed'>;
+  /** Excel on a Mac (Office.context.platform): new windows open behind, files cannot be saved from the pane. */
+  onMac?: boolean;
 }

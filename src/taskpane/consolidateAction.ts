@@ -6,7 +6,7 @@
 import { consolidateFiles, noFilesOutcome, pickedSources, writeConsolidation } from '../app/consolidate';
 import type { FileProgress } from '../app/consolidate';
 import type { ActionOutcome } from '../app/types';
-import type { ActionName } from '../commands/actionLock';
+import type { ActionName } from './actionLock';
 import type { WorkbookPort } from '../workbook/port';
 import type { ConsolidateRequest } from './actions';
 

@@ -3,7 +3,7 @@
  * where Excel cannot open it itself, and the browser preview's "Tải tệp .xlsx"; the report's Word document.
  * Called from a click, so the browser lets it through.
  */
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function saveBytes(bytes: Uint8Array, fileName: string, type: string = XLSX_TYPE): void {
   const blob = new Blob([new Uint8Array(bytes)], { type });

@@ -12,7 +12,7 @@ import {
 import { PANE } from '../i18n/ui';
 import type { CheckView, PaneOutcome } from './actions';
 
-export type NoticeIntent = 'success' | 'warning' | 'error' | 'info';
+type NoticeIntent = 'success' | 'warning' | 'error' | 'info';
 
 /** The pane's pieces of work; one runs at a time. */
 export type Work = 'init' | 'check' | 'report' | 'settings' | 'rollover' | 'consolidate';
@@ -102,13 +102,13 @@ const useStyles = makeStyles({
   location: { display: 'block', marginTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
 });
 
-export interface NoticeBarProps {
+interface NoticeBarProps {
   notice: Notice;
   onGoTo: (sheet: string, cell: string) => void;
   onDismiss: () => void;
 }
 
-export function NoticeBar({ notice, onGoTo, onDismiss }: NoticeBarProps): React.JSX.Element {
+function NoticeBar({ notice, onGoTo, onDismiss }: NoticeBarProps): React.JSX.Element {
   const styles = useStyles();
   const { target } = notice;
   // The outcome of what the user just asked for: focus goes to its first button (go to the sheet or the

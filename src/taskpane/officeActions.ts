@@ -3,8 +3,8 @@
  * plus the two things only Excel itself does here: moving the user's selection, and telling the pane when
  * the workbook changed. These are the only Excel.run calls of the pane.
  */
-import { actionLock } from '../commands/actionLock';
-import { currentWorkbookKey, pageHost } from '../commands/pageHost';
+import { actionLock } from './actionLock';
+import { currentWorkbookKey, pageHost } from './pageHost';
 import { todayIso } from '../domain/dates';
 import { storageMemory } from '../workbook/office/memory';
 import { officeIsSetSupported, type IsSetSupported } from '../workbook/office/requirements';
@@ -23,7 +23,7 @@ const defaultRunIn: ExcelRunIn = (context, batch) => Excel.run(context, batch);
 
 /**
  * The pane's actions in Excel. The adapter's memory of the workbook and the one-action-at-a-time lock live in
- * the page's storage and Web Locks (see src/commands/pageHost.ts), shared by every pane of the add-in open on
+ * the page's storage and Web Locks (see pageHost.ts), shared by every pane of the add-in open on
  * this workbook.
  */
 export function createOfficeActions(): PaneActions {

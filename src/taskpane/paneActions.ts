@@ -9,34 +9,11 @@ import { fixCells } from '../app/fixCells';
 import { loadOverview } from '../app/overview';
 import { loadSettings, saveSettings } from '../app/settingsForm';
 import type { ActionOutcome } from '../app/types';
-import type { ActionLock, ActionName } from '../commands/actionLock';
-import { outcomeNotes, type OutcomeExtras } from '../commands/outcomeText';
-import type { IsoDate } from '../domain/dates';
+import type { ActionName } from './actionLock';
+import { outcomeNotes, type OutcomeExtras } from './outcomeText';
 import { ACTION_NAME, OUTCOME } from '../i18n/ui';
 import type { WorkbookPort } from '../workbook/port';
-import type { ChangeListener, PaneActions } from './actions';
-
-/** What differs between Excel and the browser preview. */
-export interface PaneHost {
-  today(): IsoDate;
-  selectCell(sheet: string, cell: string): Promise<void>;
-  subscribeToChanges(onChange: ChangeListener): Promise<() => void>;
-  /** Notes of the last write about what this host could not do as designed (WorkbookPort.lastWarnings). */
-  writeNotes?(): readonly string[];
-  /**
-   * One action at a time in the workbook, shared with the ribbon button (which runs apart from the pane).
-   * Without one, the pane's own one-at-a-time rule is all there is (the browser preview).
-   */
-  lock?: ActionLock;
-  /**
-   * Opens an .xlsx file as a new workbook of its own (Excel: Excel.createWorkbook, ExcelApi 1.8, below the
-   * manifest's 1.9): 'opened', or 'failed' (Excel refused it). Without it (the browser preview) the pane
-   * offers the file for download only.
-   */
-  openWorkbook?(bytes: Uint8Array): Promise<'opened' | 'failed'>;
-  /** Excel on a Mac (Office.context.platform): new windows open behind, files cannot be saved from the pane. */
-  onMac?: boolean;
-}
+import type { PaneActions, PaneHost } from './actions';
 
 /**
  * A write's outcome with the lines the user reads under its message, as the ribbon's notice shows them: the

@@ -9,7 +9,7 @@ import { reportDocx } from '../docx/reportDocx';
 import { DOCX } from '../i18n/docx';
 import { saveBytes } from './download';
 
-export async function reportDocxFile(content: ReportContent): Promise<{ bytes: Uint8Array; name: string }> {
+async function reportDocxFile(content: ReportContent): Promise<{ bytes: Uint8Array; name: string }> {
   return {
     bytes: await reportDocx(buildReportDocument(content)),
     name: DOCX.fileName(content.unitName, content.period.subject),

@@ -5,17 +5,16 @@
  */
 import { rolloverTracker, type RolloverOutcome } from '../app/rollover';
 import type { ActionOutcome } from '../app/types';
-import { outcomeNotes } from '../commands/outcomeText';
+import { outcomeNotes } from './outcomeText';
 import type { IsoDate } from '../domain/dates';
 import { ROLLOVER_PANE } from '../i18n/rollover';
 import type { WorkbookPort } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
-import type { RolloverView } from './actions';
-import type { PaneHost } from './paneActions';
+import type { PaneHost, RolloverView } from './actions';
 
-export type RolloverFile = RolloverOutcome & { file?: { bytes: Uint8Array; name: string } };
+type RolloverFile = RolloverOutcome & { file?: { bytes: Uint8Array; name: string } };
 
-export async function buildRolloverFile(source: WorkbookPort, today: IsoDate): Promise<RolloverFile> {
+async function buildRolloverFile(source: WorkbookPort, today: IsoDate): Promise<RolloverFile> {
   const target = await openXlsx(null);
   const outcome = await rolloverTracker(source, target, { today });
   if (!outcome.ok || outcome.to === undefined) return outcome;

@@ -4,13 +4,13 @@
  * during a read queues exactly one more), and while the pane's own work runs, reads wait until it is done.
  */
 import * as React from 'react';
-import { describeError } from '../commands/outcomeText';
+import { describeError } from './outcomeText';
 import { PANE } from '../i18n/ui';
 import type { OverviewView, PaneActions } from './actions';
 import { Debouncer } from './debounce';
 
 /** How long the workbook must be quiet before the overview is read again. */
-export const CHANGE_DEBOUNCE_MS = 800;
+const CHANGE_DEBOUNCE_MS = 800;
 
 export type OverviewState =
   | { status: 'loading' }

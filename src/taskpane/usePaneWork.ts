@@ -12,7 +12,7 @@ import { PANE } from '../i18n/ui';
 import type { PaneActions, ReportRequest, RolloverView } from './actions';
 import type { ActionsPanelProps } from './ActionsPanel';
 import { checkNoticeFor, noticeFor, type Notice, type Place, type Running, type Work } from './notice';
-import { describeError } from '../commands/outcomeText';
+import { describeError } from './outcomeText';
 import { useOverview, type OverviewHandle } from './useOverview';
 
 export interface PaneWork {

@@ -29,7 +29,7 @@ export interface PlanTarget {
 }
 
 /** Excel's rules for a sheet name; false for one Excel refuses. */
-export function isValidSheetName(name: string): boolean {
+function isValidSheetName(name: string): boolean {
   return (
     name.trim() !== '' &&
     name.length <= EXCEL.maxSheetNameChars &&
@@ -51,7 +51,7 @@ function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo | unde
  * Whether applying the plan adds, renames, hides, shows or moves a sheet, which a protected structure forbids.
  * Rewriting a visible sheet in place and setting cells do not.
  */
-export function changesStructure(plan: WritePlan, target: PlanTarget): boolean {
+function changesStructure(plan: WritePlan, target: PlanTarget): boolean {
   const inPlace = target.rewritesInPlace ?? (() => true);
   for (const spec of plan.write) {
     const old = findSheet(target.sheets, spec.name);
@@ -93,7 +93,7 @@ function refuse(code: WorkbookError['code'], sheet: string | undefined, message:
 }
 
 /** What one sheet holds: values, formulas, addresses and validation texts Excel can hold. */
-export function checkSheetSpec(spec: SheetSpec): void {
+function checkSheetSpec(spec: SheetSpec): void {
   const sheet = spec.name;
   if (spec.cells.length > EXCEL.maxRows)
     throw refuse('unsupported', sheet, PLAN_ERROR.pastGrid(sheet, toA1(EXCEL.maxRows, 0), EXCEL.maxRows));
@@ -219,7 +219,7 @@ function checkValue(sheet: string, where: () => string, value: CellValue): void 
 }
 
 /** A formula's length as typed in Excel, with its "=" (given or not). */
-export function formulaLength(formula: string): number {
+function formulaLength(formula: string): number {
   const trimmed = formula.trim();
   return trimmed.startsWith('=') ? trimmed.length : trimmed.length + 1;
 }

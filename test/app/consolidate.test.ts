@@ -12,7 +12,7 @@ import {
 import { writeCommuneDemo } from '../../src/app/demo';
 import { compileReport } from '../../src/app/compileReport';
 import { initNamed, TEST_IDENTITY } from '../support/identity';
-import { memoryLock } from '../../src/commands/actionLock';
+import { memoryLock } from '../../src/taskpane/actionLock';
 import { CONSOLIDATION_REASON, CONSOLIDATION_SHEET } from '../../src/i18n/consolidation';
 import { unreadableReason } from '../../src/i18n/xlsx';
 import { ACTION_NAME, OUTCOME } from '../../src/i18n/ui';

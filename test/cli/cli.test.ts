@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli, type CliIo } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/io';
+import { runCli } from '../../src/cli/main';
 import { INIT_NAMES } from '../support/identity';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-cli-'));

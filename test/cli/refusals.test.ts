@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { COMMAND_SPECS } from '../../src/cli/main';
 import { CLI } from '../../src/i18n/cli';
+import { FILES } from '../../src/i18n/xlsx';
 import { cchcIn, expectNoStack } from './run';
 import { INIT_NAMES } from '../support/identity';
 
@@ -147,7 +148,7 @@ describe('refused with exit 2, one Vietnamese line naming the culprit, nothing w
     const early = await cchc('report', 'khong-co.xlsx', '--period', '2026-Q1', '--as-of', '2025-12-14');
     expect(early.err).toContain('--as-of 2025-12-14');
     const earliest = await cchc('report', 'khong-co.xlsx', '--period', '2026-Q1', '--as-of', '2025-12-15');
-    expect(earliest.err).toBe(CLI.fileNotFound(path.join(dir, 'khong-co.xlsx')));
+    expect(earliest.err).toBe(FILES.notFound(path.join(dir, 'khong-co.xlsx')));
   });
 });
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLI } from '../../src/i18n/cli';
+import { FILES } from '../../src/i18n/xlsx';
 import { SHEET } from '../../src/i18n/vi';
 import { ROLLOVER } from '../../src/i18n/rollover';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
@@ -149,6 +150,6 @@ describe('cchc rollover refuses with exit 2, one Vietnamese line, nothing writte
 
   it('refuses a file that is not there', async () => {
     const r = await cchc('rollover', 'khong-co.xlsx', '--to', '2027', '--out', 'n.xlsx');
-    expect(r).toMatchObject({ code: 2, err: CLI.fileNotFound(path.join(dir, 'khong-co.xlsx')) });
+    expect(r).toMatchObject({ code: 2, err: FILES.notFound(path.join(dir, 'khong-co.xlsx')) });
   });
 });

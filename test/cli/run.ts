@@ -1,5 +1,6 @@
 /** Runs `cchc` in-process as a user would from `cwd`, on a fixed day, capturing its two output streams. */
-import { runCli, type CliIo } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/io';
+import { runCli } from '../../src/cli/main';
 
 export interface CliRun {
   code: number;

@@ -65,7 +65,7 @@ export const STATUS = {
 } as const;
 
 /** A cell as the user or program put it there. */
-export type CellInput = XmlCell | { date: Iso; numFmt?: string } | { number: number; numFmt: string };
+type CellInput = XmlCell | { date: Iso; numFmt?: string } | { number: number; numFmt: string };
 
 export interface RowSpec {
   /** What the row means; absent for rows that are no task (blank, a copied header, STT only, …). */
@@ -170,7 +170,7 @@ function layoutSafe(layout: Layout, key: Col): string {
   }
 }
 
-export function putCell(ws: ExcelJS.Worksheet, address: string, input: CellInput): void {
+function putCell(ws: ExcelJS.Worksheet, address: string, input: CellInput): void {
   if (input === null) return;
   const cell = ws.getCell(address);
   if (typeof input !== 'object') {
@@ -290,8 +290,8 @@ export async function officeWorkbook(extra?: (wb: ExcelJS.Workbook) => void): Pr
 }
 
 /** When the add-in wrote the file (fixed, so runs are repeatable). */
-export const INIT_AT = new Date('2026-01-05T08:00:00Z');
-export const EARLIER_REPORT_AT = new Date('2026-06-03T08:00:00Z');
+const INIT_AT = new Date('2026-01-05T08:00:00Z');
+const EARLIER_REPORT_AT = new Date('2026-06-03T08:00:00Z');
 
 export interface AddinOptions {
   /** The workbook the add-in was started in (default: a new one). */

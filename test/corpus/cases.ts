@@ -48,9 +48,9 @@ import {
 
 export const AS_OF = '2026-06-05';
 export const PERIOD = '2026-Q2';
-export const REPORT_SHEET = 'Báo cáo 6 tháng 2026';
+const REPORT_SHEET = 'Báo cáo 6 tháng 2026';
 export const TRACKER = 'Nhiệm vụ';
-export const SETTINGS = 'Cài đặt';
+const SETTINGS = 'Cài đặt';
 export const SUMMARY = 'Tổng hợp';
 
 export interface ExpectedProblem {
@@ -62,7 +62,7 @@ export interface ExpectedProblem {
   sheet?: string;
 }
 
-export interface CheckExpectation {
+interface CheckExpectation {
   exit: 0 | 1 | 2;
   /** Problems that must be listed. */
   problems?: ExpectedProblem[];
@@ -110,7 +110,7 @@ export interface CorpusCase {
 // ---------------------------------------------------------------------------------------------------------
 // Rows
 
-export const LEAD = {
+const LEAD = {
   vp: 'Công chức Văn phòng – Thống kê',
   tp: 'Công chức Tư pháp – Hộ tịch',
   tc: 'Công chức Tài chính – Kế toán',
@@ -221,7 +221,7 @@ export function baseRows(): RowSpec[] {
   ];
 }
 
-export function factsOf(rows: readonly RowSpec[]): RowFacts[] {
+function factsOf(rows: readonly RowSpec[]): RowFacts[] {
   return rows.flatMap((r) => (r.facts ? [r.facts] : []));
 }
 
@@ -243,7 +243,7 @@ function isoPlus(iso: Iso, days: number): Iso {
 }
 
 /** n rows of a big commune's tracker: deadlines through 2025–2027, a fifth continuous, a third done. */
-export function manyRows(n: number): RowSpec[] {
+function manyRows(n: number): RowSpec[] {
   const next = random(20_000);
   const sections = ['II.1', 'II.2', 'II.3', 'II.4a', 'II.5', 'II.7', 'II.8', 'II.9', 'III', 'IV', 'V'];
   const leads = Object.values(LEAD);

@@ -76,7 +76,7 @@ function stateOn(row: RowFacts, o: OracleOptions): State {
   return 'onTrack';
 }
 
-export function emptyTotals(): ReportTotals {
+function emptyTotals(): ReportTotals {
   return {
     tasks: 0,
     doneOnTime: 0,

@@ -133,11 +133,6 @@ export function deflateBomb(prefix: string, fillerBytes: number, suffix: string,
   return new Uint8Array(out);
 }
 
-/** The real unzipped size of deflateBomb(prefix, fillerBytes, suffix). */
-export function bombSize(prefix: string, fillerBytes: number, suffix: string): number {
-  return Buffer.byteLength(prefix) + Math.ceil(fillerBytes / UNIT) * UNIT + Buffer.byteLength(suffix);
-}
-
 /** The entries of a package, as RawEntry (content unzipped), in zip order. */
 export async function entriesOf(bytes: Uint8Array): Promise<RawEntry[]> {
   const zip = await JSZip.loadAsync(bytes);

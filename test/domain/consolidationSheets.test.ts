@@ -1,7 +1,8 @@
 import { emptyFigures } from '../../src/domain/tthc';
 /** The consolidation's sheets as data: their kinds, their print setup, what each row holds. */
 import { COMMUNES_HEADER, CONSOLIDATION_TEXT } from '../../src/i18n/consolidation';
-import { buildConsolidationSheets, notUsedFiles, shortFileNames } from '../../src/sheets/consolidationSheets';
+import { buildConsolidationSheets, notUsedFiles } from '../../src/sheets/consolidationSheets';
+import { shortFileNames } from '../../src/sheets/consolidationFrame';
 import { commune, consolidation, counts } from '../support/communes';
 
 const names = {

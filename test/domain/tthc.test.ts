@@ -8,24 +8,25 @@ import { reportPeriod } from '../../src/domain/periods';
 import { OTHER_KEY } from '../../src/domain/rollup';
 import { readCountCell, readFieldCell, readMonthCell } from '../../src/domain/sheetRules';
 import type { Task } from '../../src/domain/tracker';
+import { checkTthc, reviewedMonth } from '../../src/domain/tthcCheck';
 import {
-  checkTthc,
   onTimeRate,
-  readKnownFields,
   readTthc,
-  reviewedMonth,
   TTHC_COLUMN_KEYS,
   TTHC_FIELDS,
-  tthcFieldsOf,
-  tthcFigures,
-  tthcCarryOver,
-  tthcUnbalanced,
   tthcFormulaProblems,
-  tthcReportMonths,
   type TthcColumnKey,
   type TthcCountKey,
   type TthcRow,
 } from '../../src/domain/tthc';
+import {
+  readKnownFields,
+  tthcFieldsOf,
+  tthcFigures,
+  tthcCarryOver,
+  tthcUnbalanced,
+  tthcReportMonths,
+} from '../../src/domain/tthcFigures';
 
 const header = TTHC_COLUMN_KEYS.map((k) => TTHC_HEADERS[k]);
 type Counts = Partial<Record<TthcCountKey, GridCell>>;

@@ -10,8 +10,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import type { Configuration, Stats } from 'webpack';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * Where the screenshots go: test-output/screenshots on every run, so a test run leaves the work tree as it
  * was; `UPDATE_SCREENSHOTS=1 npm run test:e2e` writes them to docs/screenshots, the README's pictures.
@@ -21,7 +21,7 @@ export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   : path.join(ROOT, 'test-output', 'screenshots');
 
 /** Flags for a quiet, headless Chromium that talks to nobody on its own. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -15,7 +15,7 @@ export const FIVE_MB = 5 * 1024 * 1024;
  * cells with OperationCellsExceedLimit (Resource limits, "Excel add-ins"): a whole sheet (17 billion cells),
  * 32 or more whole columns, 2,048 or more whole rows.
  */
-export const WEB_OPERATION_CELLS = 33_554_000;
+const WEB_OPERATION_CELLS = 33_554_000;
 
 export interface FakeLimits {
   maxRequestBytes: number;
@@ -269,7 +269,7 @@ function toWire(arg: unknown): unknown {
 }
 
 /** Splits load() arguments into paths ("items/name", "protection/protected"). */
-export function loadPaths(spec: unknown): string[] {
+function loadPaths(spec: unknown): string[] {
   if (spec === undefined || spec === null) return [];
   if (typeof spec === 'string')
     return spec

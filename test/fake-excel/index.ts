@@ -42,16 +42,13 @@ import {
 import { invalidArgument } from './errors';
 import { FakeRequestContext } from './workbook';
 
-export type { CellFormat, FakeCellValue, FakeLimits, FakeStats, RunOptions, WorkbookState };
+export type { FakeCellValue, FakeLimits };
 
 /**
  * Same shape as the adapter's ExcelRun, so `excel.run` can be passed where Excel.run would be; `options` are
  * Excel.run's RunOptions (delayForCellEdit).
  */
-export type FakeRun = <T>(
-  batch: (context: Excel.RequestContext) => Promise<T>,
-  options?: RunOptions,
-) => Promise<T>;
+type FakeRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: RunOptions) => Promise<T>;
 
 export interface SheetView {
   readonly state: SheetState;

@@ -16,7 +16,7 @@ export interface CellContent {
   formula: string | null;
 }
 
-export interface Border {
+interface Border {
   style?: string;
   weight?: string;
   color?: string;
@@ -52,7 +52,7 @@ export interface CellFormat extends CellProps {
   borders: { top?: Border; bottom?: Border; left?: Border; right?: Border };
 }
 
-export type FormatLayer =
+type FormatLayer =
   | { kind: 'props'; rect: Rect; props: CellProps }
   /** Number formats of the rectangle's cells; null entries leave a cell unchanged (Office's null input). */
   | { kind: 'numberFormat'; rect: Rect; grid: (string | null)[][] }
@@ -162,7 +162,7 @@ export interface WorkbookState {
   pageLayoutTabOpened: boolean;
 }
 
-export const DEFAULT_FONT = { name: 'Calibri', size: 11 };
+const DEFAULT_FONT = { name: 'Calibri', size: 11 };
 
 function emptyHeaderFooter(): HeaderFooterState {
   return {
@@ -317,7 +317,7 @@ export function rewriteSheetReferences(wb: WorkbookState, name: string, replacem
   }
 }
 
-export function cellKey(row: number, col: number): number {
+function cellKey(row: number, col: number): number {
   return row * MAX_COLUMNS + col;
 }
 
@@ -331,8 +331,8 @@ export function setCell(sheet: SheetState, row: number, col: number, content: Ce
 }
 
 /** Excel's limits: characters of text in a cell, characters of a formula. */
-export const MAX_TEXT = 32_767;
-export const MAX_FORMULA = 8_192;
+const MAX_TEXT = 32_767;
+const MAX_FORMULA = 8_192;
 
 const ERROR_LITERALS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?%?$/i;

@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { disposeLibreOffice, recalcAllWithLibreOffice } from '../helpers/libreoffice';
-import { summaryMismatches } from '../helpers/summaryOracle';
+import { disposeLibreOffice, recalcAllWithLibreOffice } from '../support/libreoffice';
+import { summaryMismatches } from '../support/summaryOracle';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-tables-lo-'));
 afterAll(async () => {
@@ -45,7 +45,8 @@ beforeAll(() => {
 it('Tình trạng hạn and Tổng hợp agree with the domain in LibreOffice', async () => {
   const { todayIso, addDays, serialFromIso } = await import('../../src/domain/dates');
   const { openXlsx } = await import('../../src/workbook/xlsx/xlsxWorkbook');
-  const { initTracker, trackerFromSnapshot } = await import('../../src/app');
+  const { initTracker } = await import('../../src/app');
+  const { trackerFromSnapshot } = await import('../../src/app/checkTracker');
   const { rollupFor, summaryFor } = await import('../../src/app/summary');
   const { readKnownLeads } = await import('../../src/domain/validation');
   const { deadlineState } = await import('../../src/domain/deadline');

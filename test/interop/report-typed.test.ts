@@ -12,8 +12,8 @@ import { compileReport } from '../../src/app';
 import { buildReportSheet } from '../../src/sheets/reportSheet';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { disposeLibreOffice, runTool, typeAndPrint } from '../helpers/libreoffice';
-import { overlappingWords, readPdf } from '../helpers/pdfText';
+import { disposeLibreOffice, runTool, typeAndPrint } from '../support/libreoffice';
+import { overlappingWords, readPdf } from '../support/pdfText';
 import { initNamed } from '../support/identity';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-typed-'));

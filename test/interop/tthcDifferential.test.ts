@@ -28,16 +28,16 @@ import { TTHC_DATA_ERROR } from '../../src/domain/sheetRules';
 import {
   onTimeRate,
   TTHC_COUNT_KEYS,
-  tthcFigures,
   type TthcColumnKey,
   type TthcCountKey,
   type TthcFigures,
   type TthcRow,
 } from '../../src/domain/tthc';
+import { tthcFigures } from '../../src/domain/tthcFigures';
 import { readKnownLeads } from '../../src/domain/validation';
 import { SHEET } from '../../src/i18n/vi';
 import type { FormulaCell, SheetSpec } from '../../src/sheets/spec';
-import { TTHC_SUMMARY_COLUMNS, type TthcSummaryLayout } from '../../src/sheets/summarySheet';
+import { TTHC_SUMMARY_COLUMNS, type TthcSummaryLayout } from '../../src/sheets/summaryTthc';
 import { buildTthcSheet, tthcColumn, tthcMarkFormulas, type TthcRowRefs } from '../../src/sheets/tthcSheet';
 import type { CellUpdate, RawCell, RawSheet } from '../../src/workbook/port';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';

@@ -3,7 +3,7 @@ import { PLAN_ERROR } from '../../src/i18n/plan';
 import { OFFICE_ERROR } from '../../src/i18n/vi';
 import { EXCEL } from '../../src/workbook/limits';
 import { WorkbookError } from '../../src/workbook/port';
-import { columnWidthPoints, mmToPoints } from '../../src/workbook/office/queueSheetSpec';
+import { columnWidthPoints, mmToPoints } from '../../src/workbook/office/sheetLayout';
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 import { createFakeExcel } from '../fake-excel';
 import { richSpec, sheetSpec, stateFormula, trackerSpec } from '../support/specBuilder';

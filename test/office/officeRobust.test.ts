@@ -14,9 +14,7 @@ import { inProcessMemory, parseMemory, storageMemory } from '../../src/workbook/
 import { createOfficeWorkbook } from '../../src/workbook/office/officeWorkbook';
 
 import { MAX_READ_CELLS } from '../../src/workbook/office/readSheets';
-
-import { mmToPoints } from '../../src/workbook/office/queueSheetSpec';
-
+import { mmToPoints } from '../../src/workbook/office/sheetLayout';
 import { rowHeightFor } from '../../src/sheets/textLayout';
 
 import { createFakeExcel } from '../fake-excel';

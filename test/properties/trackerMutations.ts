@@ -20,7 +20,7 @@ export const CENTRE_SERIAL = 46_178;
 // ---------------------------------------------------------------------------------------------------------
 // Cell values
 
-export const ERROR_VALUES = [
+const ERROR_VALUES = [
   '#N/A',
   '#REF!',
   '#VALUE!',
@@ -253,7 +253,7 @@ const trapTextArb: fc.Arbitrary<GridCell> = fc.constantFrom(
   'hasOwnProperty',
 );
 
-export const valueArb: fc.Arbitrary<GridCell> = fc.oneof(
+const valueArb: fc.Arbitrary<GridCell> = fc.oneof(
   { weight: 4, arbitrary: numberArb },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 2, arbitrary: errorArb },
@@ -271,7 +271,7 @@ export const valueArb: fc.Arbitrary<GridCell> = fc.oneof(
 // ---------------------------------------------------------------------------------------------------------
 // Mutations
 
-export type HeaderEdit =
+type HeaderEdit =
   | { how: 'remove' | 'blank' | 'nfd' | 'upper' | 'spaced' | 'dashes' }
   | { how: 'rename'; to: ColumnKey }
   | { how: 'value'; value: GridCell };

@@ -22,18 +22,16 @@ import { countifsKey, leadsOf, sectionsOf } from '../../src/domain/rollup';
 import { expandSchedule } from '../../src/domain/schedule';
 import { planSettings } from '../../src/domain/settings';
 import { readTracker, type Task } from '../../src/domain/tracker';
+import { checkTthc } from '../../src/domain/tthcCheck';
 import {
-  checkTthc,
   readTthc,
   TTHC_FIELDS,
   TTHC_FIGURE_KEYS,
-  tthcFieldsOf,
-  tthcFigures,
   tthcFormulaProblems,
   type TthcFigures,
-  type TthcPeriodFigures,
   type TthcRow,
 } from '../../src/domain/tthc';
+import { tthcFieldsOf, tthcFigures, type TthcPeriodFigures } from '../../src/domain/tthcFigures';
 import { normalizeKey } from '../../src/domain/text';
 import { SHEET, TTHC_HEADERS } from '../../src/i18n/vi';
 import { buildReportSheet } from '../../src/sheets/reportSheet';

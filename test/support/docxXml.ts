@@ -6,7 +6,7 @@
 import JSZip from 'jszip';
 import { blockText, type ReportBlock, type ReportDocument } from '../../src/domain/reportDocument';
 
-export interface DocxRun {
+interface DocxRun {
   text: string;
   /** The run's properties as written (w:rPr), for the checks below. */
   rPr: string;

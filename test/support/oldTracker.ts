@@ -18,7 +18,7 @@ import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { initNamed } from './identity';
 
 /** A cell as a person typed it: text, a number, or an error value. */
-export type Typed = string | number | { error: string } | null;
+type Typed = string | number | { error: string } | null;
 
 export interface OldTrackerEdit {
   /** Sheet row (1-based). */

@@ -81,11 +81,6 @@ export async function readPdf(pdf: string): Promise<PdfPage[]> {
   return pages;
 }
 
-/** The page's text as one string of its words in reading order (for "does it contain…"). */
-export function pageText(page: PdfPage): string {
-  return page.words.map((w) => w.text).join(' ');
-}
-
 /**
  * Pairs of words printed over each other (unreadable). A word's box runs from the font's ascent to its
  * descent, so the boxes of two lines of one paragraph touch by a sliver; printed-over text shares most of its

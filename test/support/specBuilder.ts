@@ -101,7 +101,7 @@ export function vietnameseText(length: number, seed = 0): string {
   return s.slice(0, length);
 }
 
-export const TRACKER_HEADERS = [
+const TRACKER_HEADERS = [
   'STT',
   'Mục',
   'Nội dung nhiệm vụ',
@@ -242,9 +242,4 @@ export function trackerSpec(
       header: { center: 'Trang &P/&N', differentFirstPage: false },
     },
   };
-}
-
-/** Approximate JSON bytes of a spec's cells, to compare with what the fake measured. */
-export function cellsBytes(spec: SheetSpec): number {
-  return Buffer.byteLength(JSON.stringify(spec.cells), 'utf8');
 }

@@ -3,7 +3,8 @@
  * every figure of every row of every block. Returns the mismatches, as readable lines (empty when they agree).
  */
 import { completionRate, type Rollup, type RollupRow, type StateCounts } from '../../src/domain/rollup';
-import { SUMMARY_COLUMNS, type SummaryColumn, type SummaryLayout } from '../../src/sheets/summarySheet';
+import { SUMMARY_COLUMNS, type SummaryColumn } from '../../src/sheets/summaryCells';
+import { type SummaryLayout } from '../../src/sheets/summarySheet';
 import type { RawSheet } from '../../src/workbook/port';
 
 function expected(counts: StateCounts, column: SummaryColumn): number | string {

@@ -20,7 +20,7 @@ export type XmlCell =
   | { error: string }
   | { formula: string; result?: string | number | boolean | { error: string } | null };
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

@@ -820,7 +820,7 @@ describe('"Tổng hợp nhiều xã"', () => {
     });
     renderPane(actions, 'actions');
     await settle();
-    const section = screen.getByRole('region', { name: CONSOLIDATION_PANE.heading });
+    const section = screen.getByRole('region', { name: PANE.consolidateHeading });
     const go = within(section).getByRole('button', { name: CONSOLIDATION_PANE.button }) as HTMLButtonElement;
     expect(go.disabled).toBe(true); // nothing picked yet
     expect(within(section).getByText(CONSOLIDATION_PANE.picked(0))).toBeTruthy();

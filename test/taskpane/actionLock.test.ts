@@ -7,7 +7,7 @@ import {
   webLock,
   workbookKey,
   type LockManagerLike,
-} from '../../src/commands/actionLock';
+} from '../../src/taskpane/actionLock';
 import { mapStorage } from '../support/fakeOffice';
 
 /** Web Locks as the browser gives them: one holder per name, ifAvailable answers null when taken. */

@@ -15,7 +15,7 @@ export function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-export function overdueTask(row: number, task: string, deadline: string, daysLeft: number): OverviewTask {
+function overdueTask(row: number, task: string, deadline: string, daysLeft: number): OverviewTask {
   return {
     row,
     stt: String(row - 1),

@@ -1,9 +1,10 @@
 /** The pane's actions over a workbook port: the application layer plus what the host adds. */
-import { memoryLock } from '../../src/commands/actionLock';
+import { memoryLock } from '../../src/taskpane/actionLock';
 import { ACTION_NAME, OUTCOME } from '../../src/i18n/ui';
 import { PROBLEM, SHEET } from '../../src/i18n/vi';
 import { ROLLOVER, ROLLOVER_PANE } from '../../src/i18n/rollover';
-import { createPaneActions, type PaneHost } from '../../src/taskpane/paneActions';
+import type { PaneHost } from '../../src/taskpane/actions';
+import { createPaneActions } from '../../src/taskpane/paneActions';
 import { MemoryPort } from '../support/memoryPort';
 import { initNamed, TEST_IDENTITY } from '../support/identity';
 

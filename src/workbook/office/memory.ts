@@ -96,10 +96,6 @@ export function storageMemory(storage: KeyValueStorage, key: string): MemoryStor
   };
 }
 
-export function extentOf(memory: BookMemory | undefined, sheet: string): SheetExtent | undefined {
-  return memory?.extents[sheetNameKey(sheet)];
-}
-
 /** The remembered name of a sheet (Excel's spelling), when the memory says it exists. */
 export function rememberedName(memory: BookMemory | undefined, sheet: string): string | undefined {
   const key = sheetNameKey(sheet);

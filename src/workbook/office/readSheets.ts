@@ -1,10 +1,10 @@
 /**
- * The read batch of the Office adapter: the sheet list and the requested sheets' used ranges, in one round
- * trip when the adapter remembers the workbook (memory.ts), sized so that no response passes Excel on the
- * web's 5 MB; and turning what Office.js loaded into the port's RawSheet / SheetInfo.
+ * The read batch of the Office adapter: the sheet list (sheetList.ts) and the requested sheets' used ranges, in
+ * one round trip when the adapter remembers the workbook (memory.ts), sized so that no response passes Excel on
+ * the web's 5 MB; and turning what Office.js loaded into the port's RawSheet.
  */
 import { sameSheetName, sheetNameKey } from '../../domain/text';
-import type { ErrorCell, RawCell, RawSheet, SheetInfo, WorkbookSnapshot } from '../port';
+import type { ErrorCell, RawCell, RawSheet, WorkbookSnapshot } from '../port';
 import {
   formatRange,
   MAX_COLUMNS,
@@ -18,50 +18,7 @@ import {
 import { rememberedName, type BookMemory, type SheetExtent } from './memory';
 import { columnCount, rowCount } from './ranges';
 import { rowJsonBytes } from './syncBudget';
-
-const VISIBILITY: Record<string, SheetInfo['visibility']> = {
-  Visible: 'visible',
-  Hidden: 'hidden',
-  VeryHidden: 'veryHidden',
-};
-
-/** Loaded worksheet proxies → SheetInfo[] in tab order. */
-export function sheetInfos(items: readonly Excel.Worksheet[]): SheetInfo[] {
-  return [...items]
-    .sort((a, b) => a.position - b.position)
-    .map((ws) => ({
-      name: ws.name,
-      protected: ws.protection.protected,
-      visibility: VISIBILITY[ws.visibility] ?? 'visible',
-    }));
-}
-
-/** Queues the load of every sheet's name, position, visibility and protection. */
-export function loadSheetList(context: Excel.RequestContext): Excel.WorksheetCollection {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/position,items/visibility,items/protection/protected');
-  return worksheets;
-}
-
-/**
- * Queues the load of every table's sheet name. Used with the sheet list: a sheet with a table is replaced by
- * delete-and-add, not in place (see placeSheets).
- */
-export function loadTableSheets(context: Excel.RequestContext): Excel.TableCollection {
-  const tables = context.workbook.tables;
-  tables.load('items/name,items/worksheet/name');
-  return tables;
-}
-
-/** Names of the sheets holding at least one of the loaded tables, each once. */
-export function tableSheetNames(tables: Excel.TableCollection): string[] {
-  const names: string[] = [];
-  for (const t of tables.items) {
-    const sheet = t.worksheet.name;
-    if (!names.some((n) => sameSheetName(n, sheet))) names.push(sheet);
-  }
-  return names;
-}
+import { loadSheetList, loadTableSheets, sheetInfos, tableSheetNames } from './sheetList';
 
 /** A read as the adapter keeps it: the snapshot for the application, and what apply needs of the workbook. */
 export interface OfficeRead {
@@ -176,7 +133,7 @@ export interface OfficeRead {
  * a sheet's bytes per row (measured by the last read, or estimated from what the last write wrote) to be off
  * by a quarter.
  */
-export const READ_TARGET_BYTES = 4 * 1024 * 1024;
+const READ_TARGET_BYTES = 4 * 1024 * 1024;
 
 /** Cells one window or block may ask for: far under Excel's 5,000,000-cell limit on a single read. */
 export const MAX_READ_CELLS = 1_000_000;
@@ -190,9 +147,9 @@ export const MAX_READ_CELLS = 1_000_000;
  * but a hundred rows. A sheet much denser than that over the window makes that one sync come back too big,
  * and it is asked again at half the size.
  */
-export const COLD_WINDOW_COLUMNS = 64;
-export const COLD_ROW_COLUMNS = 16;
-export const COLD_CELL_BYTES = 48;
+const COLD_WINDOW_COLUMNS = 64;
+const COLD_ROW_COLUMNS = 16;
+const COLD_CELL_BYTES = 48;
 
 /** Rows and columns a remembered sheet may have grown by and still be read in its first window. */
 const ROW_HEADROOM = (rows: number): number => Math.max(50, Math.ceil(rows / 10));
@@ -272,13 +229,13 @@ function loadedBytes(got: Pick<LoadedRange, 'values' | 'valueTypes' | 'numberFor
   return bytes;
 }
 
-export function isPayloadLimit(error: unknown): boolean {
+function isPayloadLimit(error: unknown): boolean {
   const code = errorCode(error);
   return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
 }
 
 /** A read that asked for too much at once: too many bytes, or more cells than Excel reads in one go. */
-export function isSizeLimit(error: unknown): boolean {
+function isSizeLimit(error: unknown): boolean {
   return isPayloadLimit(error) || errorCode(error) === 'RangeExceedsLimit';
 }
 

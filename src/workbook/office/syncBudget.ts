@@ -87,3 +87,14 @@ export class SyncBudget {
     this.pending = 0;
   }
 }
+
+/** Reserves `bytes` of the budget (syncing first when they would not fit), then queues the operations. */
+export async function queue(budget: SyncBudget, bytes: number, enqueue: () => void): Promise<void> {
+  await budget.reserve(bytes);
+  enqueue();
+}
+
+/** The payload estimate of `operations` operations carrying `data`. */
+export function estimate(operations: number, data: unknown): number {
+  return operations * OPERATION_BYTES + stringJsonBytes(JSON.stringify(data) ?? '');
+}

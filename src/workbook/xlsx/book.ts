@@ -8,7 +8,7 @@ import { attribute, scanTags } from './tagScan';
 import { limitExceeded, readingPart, unreadable } from './unreadable';
 import { child, children, getAttr, localName, type XmlElement } from './xml';
 
-export type Visibility = 'visible' | 'hidden' | 'veryHidden';
+type Visibility = 'visible' | 'hidden' | 'veryHidden';
 
 export interface SheetEntry {
   name: string;

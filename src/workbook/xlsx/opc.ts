@@ -67,7 +67,7 @@ interface ZippedPart {
 
 type PartData = { zipped: ZippedPart } | { bytes: Uint8Array } | { doc: XmlDocument };
 
-export class PackageError extends Error {
+class PackageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PackageError';

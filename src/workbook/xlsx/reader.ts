@@ -149,7 +149,7 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
 const STYLE_ITEMS = ['numFmt', 'font', 'fill', 'border', 'xf', 'cellStyle', 'dxf'];
 
 /** How many start tags in `text` have one of these local names (one linear pass). */
-export function countElements(text: string, names: readonly string[]): number {
+function countElements(text: string, names: readonly string[]): number {
   let count = 0;
   scanTags(text, (tag) => {
     if (!tag.closing && names.includes(tag.name)) count += 1;
@@ -382,11 +382,6 @@ function cachedResult(type: string, raw: string): RawCell {
   if (type === 'str' || type === 's' || type === 'inlineStr') return decodeOoxmlEscapes(raw);
   if (raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
   return null;
-}
-
-/** The results stored with formulas, by cell address (one linear pass; see scanSheet). */
-export function cachedFormulaResults(xml: string): Map<string, RawCell> {
-  return scanSheet(xml, '').cachedResults;
 }
 
 /** Above this many cells in the used range, a sheet is read sparsely (see toRawSheet). */

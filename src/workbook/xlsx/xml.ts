@@ -28,7 +28,7 @@ export interface XmlElement {
  * An element's tags as read. They are written back while the element still has the name and the attribute
  * array (same array, same length) it was read with; setAttr drops them when it changes a value in place.
  */
-export interface ElementSource {
+interface ElementSource {
   name: string;
   attrs: [string, string][];
   count: number;
@@ -47,7 +47,7 @@ export interface XmlText {
 }
 
 /** A comment, processing instruction, CDATA section or DOCTYPE, kept verbatim. */
-export interface XmlRaw {
+interface XmlRaw {
   kind: 'raw';
   raw: string;
 }
@@ -320,7 +320,7 @@ export function decodeEntities(raw: string): string {
   });
 }
 
-export function encodeText(value: string): string {
+function encodeText(value: string): string {
   return value.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
 }
 

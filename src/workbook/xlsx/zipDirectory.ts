@@ -10,7 +10,7 @@
 import { FILE_LIMITS } from '../limits';
 import { limitExceeded, unreadable } from './unreadable';
 
-export interface ZipEntryInfo {
+interface ZipEntryInfo {
   /** As the directory names it (UTF-8). */
   name: string;
   directory: boolean;

@@ -21,7 +21,7 @@ const ACTIONS: readonly ActionName[] = [
   'results',
 ];
 
-export type Locked<T> = { ran: true; value: T } | { ran: false; running?: ActionName };
+type Locked<T> = { ran: true; value: T } | { ran: false; running?: ActionName };
 
 export interface ActionLock {
   /** Runs `work` when no other action holds the workbook; otherwise says which one does (when known). */
