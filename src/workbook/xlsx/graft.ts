@@ -144,8 +144,8 @@ function graftSheet(graft: Graft, source: ScratchSource, w: WrittenSheet): Remov
     : pkg.freePartName('xl/worksheets/sheet', '.xml');
 
   const sheetRels: Relationship[] = [];
-  // Written as text at once: the part is the sheet's bytes from here on, not a tree kept until the save.
-  const text = fitScratchSheet(
+  // Written at once: the part is the sheet's bytes from here on, not a tree kept until the save.
+  const bytes = fitScratchSheet(
     scratch.text(scratchEntry.part),
     w,
     source.merger,
@@ -158,7 +158,7 @@ function graftSheet(graft: Graft, source: ScratchSource, w: WrittenSheet): Remov
     if (!rel.external) throw new Error(`unexpected relationship ${rel.type} in scratch sheet ${spec.name}`);
     sheetRels.push({ ...rel, id: Package.freeRelId(sheetRels) });
   }
-  pkg.setText(sheetPart, text);
+  pkg.setBytes(sheetPart, bytes);
   pkg.writeRels(sheetPart, sheetRels);
   pkg.setContentType(sheetPart, CONTENT_TYPE.worksheet);
 

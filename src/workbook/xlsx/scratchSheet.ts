@@ -35,7 +35,7 @@ import {
 
 /**
  * The scratch worksheet of `w` (its XML text), fitted to the target workbook (its styles through `merger`),
- * as the XML text to graft. `edit` may change the tree of everything but the rows (the table step adds its
+ * as the UTF-8 bytes of the part to graft. `edit` may change the tree of everything but the rows (the table step adds its
  * <tableParts>) before it is written.
  *
  * The rows are fitted one at a time: each <row> of <sheetData> is parsed on its own, changed as the whole
@@ -50,17 +50,19 @@ export function fitScratchSheet(
   merger: StyleMerger,
   sharedStrings: string[],
   edit: (doc: XmlDocument) => void = () => undefined,
-): string {
+): Uint8Array {
   const split = splitRows(text);
   const doc = parseXml(split.outline);
   const prefix = prefixOf(doc.root.name);
   const sheetData = child(doc.root, 'sheetData');
   const range = new UsedRange();
-  const rows: string[] = [];
+  // Each row is encoded as it is written: the sheet's text is never one string (UTF-16) beside its bytes.
+  const encoder = new TextEncoder();
+  const rows: Uint8Array[] = [];
   const fitRows = (): void => {
     for (const part of split.rows) {
       if (part.kind === 'text') {
-        rows.push(part.text);
+        rows.push(encoder.encode(part.text));
         continue;
       }
       const row = parseXml(part.text);
@@ -70,7 +72,7 @@ export function fitScratchSheet(
         range.addRow(row.root);
       }
       remapStyles(row.root, prefix, merger);
-      rows.push(serializeXml(row));
+      rows.push(encoder.encode(serializeXml(row)));
     }
   };
   remapStyles(doc.root, prefix, merger, (el) => {
@@ -82,9 +84,30 @@ export function fitScratchSheet(
   const dimension = ensureChild(doc.root, 'dimension', WORKSHEET_ORDER);
   setAttr(dimension, 'ref', range.ref());
   edit(doc);
-  if (sheetData && split.rows.length > 0) sheetData.children = [{ kind: 'raw', raw: rows.join('') }];
-  return serializeXml(doc);
+  if (!sheetData || split.rows.length === 0) return encoder.encode(serializeXml(doc));
+  // The rows go between the outline's text before and after them.
+  sheetData.children = [{ kind: 'raw', raw: ROWS_MARK }];
+  const outline = serializeXml(doc);
+  const at = outline.indexOf(ROWS_MARK);
+  return joinBytes([
+    encoder.encode(outline.slice(0, at)),
+    ...rows,
+    encoder.encode(outline.slice(at + ROWS_MARK.length)),
+  ]);
 }
+
+function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/** Where the rows go in the outline's text: NUL is no character of an XML document, so it is nowhere else. */
+const ROWS_MARK = '\u0000rows\u0000';
 
 /**
  * A worksheet's text as the tree of everything but the rows (`outline`: <sheetData> left empty) and the
