@@ -125,13 +125,6 @@ export class SheetGrafter {
   }
 }
 
-export function graftSheets(pkg: Package, scratch: Package, written: WrittenSheet[]): RemovedPart[] {
-  if (!written.length) return [];
-  const grafter = new SheetGrafter(pkg);
-  grafter.add(scratch, written);
-  return grafter.finish();
-}
-
 /** Grafts one written sheet; returns the user's names that were scoped to the sheet it replaces. */
 function graftSheet(graft: Graft, source: ScratchSource, w: WrittenSheet): RemovedPart[] {
   const { pkg, book, spec } = { ...graft, spec: w.spec };
