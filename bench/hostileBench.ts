@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { atLimitCases, hostileCases, type HostileCase } from '../test/corpus/hostile';
@@ -54,30 +54,47 @@ export interface HostileMeasure {
   /** What the one line on stderr began with, for a refusal. */
   said: string;
   wallMs: number;
+  /** CPU time of the child (user + system): what the command costs whatever else the machine runs. */
+  cpuMs: number;
   peakRss: number;
+  /** The machine's 1-minute load average when the run started (2 cores shared by others inflate wall time). */
+  load: number;
 }
 
-function run(args: string[]): { exit: number | null; err: string; wallMs: number; peakRss: number } {
+function run(args: string[]): {
+  exit: number | null;
+  err: string;
+  wallMs: number;
+  cpuMs: number;
+  peakRss: number;
+  load: number;
+} {
   const viaTime = existsSync(TIME);
   const node = [`--max-old-space-size=${HEAP_MB}`, CLI, ...args];
   const command = viaTime ? TIME : process.execPath;
   const argv = viaTime ? ['-v', process.execPath, ...node] : [path.join(ROOT, 'bench/max-rss.cjs'), ...node];
+  const load = os.loadavg()[0];
   const start = performance.now();
   const child = spawnSync(command, argv, {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    timeout: 120_000,
+    timeout: 600_000,
   });
   const wallMs = performance.now() - start;
+  const seconds = (label: string): number =>
+    Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1] ?? 0);
   const kb = viaTime
     ? /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1]
     : /MAXRSS_KB=(\d+)/.exec(child.stderr)?.[1];
+  const cpuMs = viaTime
+    ? (seconds('User') + seconds('System')) * 1000
+    : Number(/CPU_MS=([\d.]+)/.exec(child.stderr)?.[1] ?? 0);
   const err = child.stderr
     .split('\n')
-    .filter((l) => l.trim() && !/^\s|^Command (exited|terminated)|MAXRSS_KB/.test(l))
+    .filter((l) => l.trim() && !/^\s|^Command (exited|terminated)|MAXRSS_KB|CPU_MS/.test(l))
     .join(' ');
-  return { exit: child.status, err, wallMs, peakRss: Number(kb ?? 0) * 1024 };
+  return { exit: child.status, err, wallMs, cpuMs, peakRss: Number(kb ?? 0) * 1024, load };
 }
 
 export async function measureHostile(
@@ -118,7 +135,9 @@ export async function measureHostile(
           exit: r.exit,
           said: r.exit === 2 ? r.err.slice(0, 90) : '',
           wallMs: r.wallMs,
+          cpuMs: r.cpuMs,
           peakRss: r.peakRss,
+          load: r.load,
         });
         for (const suffix of ['.out.xlsx', '.next.xlsx', '.th.xlsx'])
           rmSync(`${file}${suffix}`, { force: true });

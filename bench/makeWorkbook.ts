@@ -1,9 +1,12 @@
 /**
- * Writes an N-row tracker workbook the way `cchc init` does (the .xlsx adapter's own init path), with the
- * benchmark's synthetic rows as seeds.
+ * Writes an N-row tracker workbook the way `cchc init --unit … --place … --signer-name …` does (the .xlsx
+ * adapter's own init path), with the benchmark's synthetic rows as seeds. It names its commune (the plan's):
+ * a tracker without a unit, place and signer is one `report` refuses and `consolidate` lists as a problem
+ * file, which would measure the refusal instead of the work.
  */
 import { promises as fs } from 'node:fs';
 import { initTracker } from '../src/app';
+import { planSettings } from '../src/domain/settings';
 import { openXlsx } from '../src/workbook/xlsx/xlsxWorkbook';
 import { benchSeeds, BENCH_YEAR } from './seeds';
 
@@ -12,7 +15,13 @@ const WRITTEN_AT = new Date('2026-01-05T08:00:00Z');
 
 export async function writeTrackerWorkbook(rows: number, file: string): Promise<void> {
   const book = await openXlsx(null);
-  const outcome = await initTracker(book, { year: BENCH_YEAR, seeds: benchSeeds(rows), now: WRITTEN_AT });
+  const { unitName, place, signerName } = planSettings(BENCH_YEAR);
+  const outcome = await initTracker(book, {
+    year: BENCH_YEAR,
+    seeds: benchSeeds(rows),
+    now: WRITTEN_AT,
+    identity: { unitName, place, signerName },
+  });
   if (!outcome.ok) throw new Error(`init of a ${rows}-row tracker failed: ${outcome.message}`);
   await fs.writeFile(file, await book.toBuffer());
 }

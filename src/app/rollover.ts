@@ -200,25 +200,14 @@ export async function rolloverTracker(
   target: WorkbookPort,
   opts: RolloverOptions,
 ): Promise<RolloverOutcome> {
-  const steps = opts.steps ?? CARRY_OVER_STEPS;
   return guarded(async (): Promise<RolloverOutcome> => {
-    const stepSheets = steps.flatMap((s) => s.reads);
-    const snap = await source.read([
-      ...new Set([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, SHEET.results, ...stepSheets]),
-    ]);
-    const old = readOldYear(snap, opts);
-    if ('ok' in old) return old;
-    const { state, from, to } = old;
-
-    const tracker = carryTracker(state, from, to, opts.today);
-    const { settings, followed, spec: settingsSheet } = carrySettings(old, to);
-    // Danh mục, and the sheets the steps carry.
-    const lists = carryLists(snap.contents[SHEET.lists]);
-    const { stepSpecs, notes } = runSteps(steps, snap, from, to, opts.today);
-    const results = carryResults(state, tracker, from, to);
+    // The old workbook's snapshot is read and let go here: only the new sheets and the outcome come out, so
+    // the old tracker's grid is not kept alive while the new workbook is written.
+    const next = await newYear(source, opts);
+    if (!('specs' in next)) return next;
+    const { specs, stepSpecs, outcome } = next;
 
     // Nothing goes into a workbook that has any of these sheets already: the new year's is a new workbook.
-    const specs = [lists, settingsSheet, tracker.spec, results.spec, ...stepSpecs];
     const existing = new Set((await target.read([])).sheets.map((s) => sheetNameKey(s.name)));
     const taken = [...specs.map((s) => s.name), SHEET.register].find((n) => existing.has(sheetNameKey(n)));
     if (taken) return { ok: false, message: ROLLOVER.targetTaken(taken) };
@@ -235,16 +224,44 @@ export async function rolloverTracker(
       select: 'C2',
       tabOrder: [SHEET.tracker, SHEET.results, ...stepSpecs.map((s) => s.name), SHEET.lists, SHEET.settings],
     });
+    return outcome;
+  });
+}
 
-    const warnings = [
-      ...rolloverWarnings(snap, state, tracker, stepSheets, from),
-      ...followed.map((key) =>
-        ROLLOVER.settingFollowed(SETTING_LABEL[key], String(settingCellValue(settings, key)), to),
-      ),
-      ...notes,
-      ...results.notes,
-    ];
-    return {
+/** The new year's sheets and what the outcome says of them, from the old workbook; or why not. */
+async function newYear(
+  source: WorkbookPort,
+  opts: RolloverOptions,
+): Promise<{ specs: SheetSpec[]; stepSpecs: SheetSpec[]; outcome: RolloverOutcome } | RolloverOutcome> {
+  const steps = opts.steps ?? CARRY_OVER_STEPS;
+  const stepSheets = steps.flatMap((s) => s.reads);
+  const snap = await source.read([
+    ...new Set([SHEET.tracker, SHEET.settings, SHEET.lists, SHEET.register, SHEET.results, ...stepSheets]),
+  ]);
+  const old = readOldYear(snap, opts);
+  if ('ok' in old) return old;
+  const { state, from, to } = old;
+
+  const tracker = carryTracker(state, from, to, opts.today);
+  const { settings, followed, spec: settingsSheet } = carrySettings(old, to);
+  // Danh mục, and the sheets the steps carry.
+  const lists = carryLists(snap.contents[SHEET.lists]);
+  const { stepSpecs, notes } = runSteps(steps, snap, from, to, opts.today);
+  const results = carryResults(state, tracker, from, to);
+  const specs = [lists, settingsSheet, tracker.spec, results.spec, ...stepSpecs];
+
+  const warnings = [
+    ...rolloverWarnings(snap, state, tracker, stepSheets, from),
+    ...followed.map((key) =>
+      ROLLOVER.settingFollowed(SETTING_LABEL[key], String(settingCellValue(settings, key)), to),
+    ),
+    ...notes,
+    ...results.notes,
+  ];
+  return {
+    specs,
+    stepSpecs,
+    outcome: {
       ok: true,
       message: ROLLOVER.done(to, tracker.plan.length, tracker.carried.length, from),
       from,
@@ -252,8 +269,8 @@ export async function rolloverTracker(
       planRows: tracker.plan.length,
       carried: tracker.carried,
       warnings,
-    };
-  });
+    },
+  };
 }
 
 /** The old workbook as the rollover needs it: a readable tracker, its settings and the years. */

@@ -6,7 +6,7 @@ import { sameSheetName } from '../../domain/text';
 import { isWorksheet, readBook } from './book';
 import { type Package, REL } from './opc';
 import { ensureChild, WORKBOOK_ORDER } from './schema';
-import { deselectTab, isTabSelected, setSelection, setTabSelected } from './tabSelection';
+import { deselectTab, editSheetHead, isTabSelected, setSelection, setTabSelected } from './tabSelection';
 import { child, children, element, getAttr, prefixOf, setAttr, type XmlElement } from './xml';
 
 export interface FinishOptions {
@@ -78,14 +78,14 @@ export function finishWorkbook(pkg: Package, options: FinishOptions): void {
     book.sheets.forEach((entry, i) => {
       if (!entry.part || !isWorksheet(entry)) return;
       const selected = isTabSelected(pkg, entry.part);
-      if (i === active && !selected) setTabSelected(pkg.editXml(entry.part), true);
+      if (i === active && !selected) editSheetHead(pkg, entry.part, (doc) => setTabSelected(doc, true));
       // Other selected tabs would open as a group of sheets; only the active one stays selected.
       if (i !== active && selected && options.activate !== undefined) deselectTab(pkg, entry.part);
     });
   }
   const target = book.sheets[active];
   if (options.select && target?.part && isWorksheet(target))
-    setSelection(pkg.editXml(target.part), options.select);
+    editSheetHead(pkg, target.part, (doc) => setSelection(doc, options.select as string));
 }
 
 /**

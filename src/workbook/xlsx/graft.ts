@@ -46,72 +46,112 @@ import {
   type XmlElement,
 } from './xml';
 
-/** What grafting several sheets shares: the target workbook being edited, and the scratch one read. */
+/** What grafting several sheets shares: the target workbook being edited, and the scratch one being read. */
 interface Graft {
   pkg: Package;
-  scratch: Package;
   book: Book;
-  scratchBook: Book;
   workbookDoc: XmlDocument;
   /** The prefix (with colon) of relationship ids in the workbook part. */
   relPrefix: string;
   /** The <sheets> element of the workbook being edited. */
   sheetsEl: XmlElement;
   workbookRels: Relationship[];
-  merger: StyleMerger;
-  sharedStrings: string[];
+  /** The target stylesheet, edited in place by each scratch workbook's StyleMerger. */
+  styles: XmlDocument;
   nextTableId: number;
   /** Parts the replaced sheets used → the replaced sheet's name; removed at the end if nothing else uses them. */
   candidates: Map<string, string>;
+  /** The user's names scoped to the sheets replaced so far (reported as removed). */
+  removed: RemovedPart[];
 }
 
-export function graftSheets(pkg: Package, scratch: Package, written: WrittenSheet[]): RemovedPart[] {
-  if (!written.length) return [];
-  const book = readBook(pkg);
-  const scratchBook = readBook(scratch);
-  const workbookDoc = pkg.editXml(book.workbookPart);
-  const relPrefix = ensureRelationshipPrefix(workbookDoc.root);
-  // Before the workbook's relationships are read: a workbook without a stylesheet gets one, and its relationship.
-  const merger = new StyleMerger(ensureStyles(pkg, book.workbookPart), scratchStyles(scratch, scratchBook));
-  const graft: Graft = {
-    pkg,
-    scratch,
-    book,
-    scratchBook,
-    workbookDoc,
-    relPrefix,
-    workbookRels: pkg.rels(book.workbookPart),
-    merger,
-    sharedStrings: scratchSharedStrings(scratch, scratchBook),
-    nextTableId: maxTableId(pkg, book) + 1,
-    sheetsEl: ensureChild(workbookDoc.root, 'sheets', WORKBOOK_ORDER),
-    candidates: new Map(),
-  };
-  const removed: RemovedPart[] = [];
-  for (const w of written) removed.push(...graftSheet(graft, w));
-  pkg.writeRels(book.workbookPart, graft.workbookRels);
-  removed.push(...removeUnusedParts(pkg, graft.candidates));
-  return removed;
+/** One scratch workbook as the sheets it holds are grafted: its stylesheet merged, its shared strings. */
+interface ScratchSource {
+  scratch: Package;
+  scratchBook: Book;
+  merger: StyleMerger;
+  sharedStrings: string[];
+}
+
+/**
+ * Grafting sheets into `pkg` from one or more scratch workbooks, in order: `add` grafts the sheets of one
+ * scratch workbook (which the caller may then drop), `finish` writes the workbook's relationships and removes
+ * the parts only the replaced sheets used. Grafting sheet by sheet, each from a scratch workbook of its own,
+ * gives the same package as grafting them all from one: styles are merged by content (StyleMerger), shared
+ * strings are made inline, and part names, table ids and relationship ids are taken from the package as it
+ * grows. What it saves is memory: one sheet's scratch workbook and tree are alive at a time, not all of them.
+ */
+export class SheetGrafter {
+  private readonly graft: Graft;
+
+  constructor(pkg: Package) {
+    const book = readBook(pkg);
+    const workbookDoc = pkg.editXml(book.workbookPart);
+    const relPrefix = ensureRelationshipPrefix(workbookDoc.root);
+    // Before the workbook's relationships are read: a workbook without a stylesheet gets one, and its relationship.
+    const styles = ensureStyles(pkg, book.workbookPart);
+    this.graft = {
+      pkg,
+      book,
+      workbookDoc,
+      relPrefix,
+      workbookRels: pkg.rels(book.workbookPart),
+      styles,
+      nextTableId: maxTableId(pkg, book) + 1,
+      sheetsEl: ensureChild(workbookDoc.root, 'sheets', WORKBOOK_ORDER),
+      candidates: new Map(),
+      removed: [],
+    };
+  }
+
+  /** Grafts the written sheets of one scratch workbook. */
+  add(scratch: Package, written: readonly WrittenSheet[]): void {
+    if (!written.length) return;
+    const scratchBook = readBook(scratch);
+    const source: ScratchSource = {
+      scratch,
+      scratchBook,
+      merger: new StyleMerger(this.graft.styles, scratchStyles(scratch, scratchBook)),
+      sharedStrings: scratchSharedStrings(scratch, scratchBook),
+    };
+    for (const w of written) this.graft.removed.push(...graftSheet(this.graft, source, w));
+  }
+
+  /** Writes the workbook's relationships and removes what nothing uses any more; returns what was removed. */
+  finish(): RemovedPart[] {
+    const { pkg, book, workbookRels, candidates, removed } = this.graft;
+    pkg.writeRels(book.workbookPart, workbookRels);
+    return [...removed, ...removeUnusedParts(pkg, candidates)];
+  }
 }
 
 /** Grafts one written sheet; returns the user's names that were scoped to the sheet it replaces. */
-function graftSheet(graft: Graft, w: WrittenSheet): RemovedPart[] {
-  const { pkg, scratch, book, spec } = { ...graft, spec: w.spec };
-  const scratchEntry = graft.scratchBook.sheets.find((s) => s.name === spec.name);
+function graftSheet(graft: Graft, source: ScratchSource, w: WrittenSheet): RemovedPart[] {
+  const { pkg, book, spec } = { ...graft, spec: w.spec };
+  const { scratch } = source;
+  const scratchEntry = source.scratchBook.sheets.find((s) => s.name === spec.name);
   if (!scratchEntry?.part) throw new Error(`scratch workbook has no sheet ${spec.name}`);
-  const doc = fitScratchSheet(scratch.readXml(scratchEntry.part), w, graft.merger, graft.sharedStrings);
   const existing = book.sheets.find((s) => sameSheetName(s.name, spec.name));
   const sheetPart = existing
     ? replacedSheetPart(graft, existing)
     : pkg.freePartName('xl/worksheets/sheet', '.xml');
 
   const sheetRels: Relationship[] = [];
-  if (spec.table && w.tableRange) addTable(graft, w, doc, sheetPart, sheetRels);
+  // Written at once: the part is the sheet's bytes from here on, not a tree kept until the save.
+  const bytes = fitScratchSheet(
+    scratch.text(scratchEntry.part),
+    w,
+    source.merger,
+    source.sharedStrings,
+    (doc) => {
+      if (spec.table && w.tableRange) addTable(graft, w, doc, sheetPart, sheetRels);
+    },
+  );
   for (const rel of scratch.rels(scratchEntry.part)) {
     if (!rel.external) throw new Error(`unexpected relationship ${rel.type} in scratch sheet ${spec.name}`);
     sheetRels.push({ ...rel, id: Package.freeRelId(sheetRels) });
   }
-  pkg.setXml(sheetPart, doc);
+  pkg.setBytes(sheetPart, bytes);
   pkg.writeRels(sheetPart, sheetRels);
   pkg.setContentType(sheetPart, CONTENT_TYPE.worksheet);
 

@@ -252,6 +252,11 @@ export class Package {
     this.setPart(name, { bytes: new TextEncoder().encode(text) });
   }
 
+  /** Replaces a part's content with these bytes (UTF-8 XML, for a part the reader may parse). */
+  setBytes(name: string, bytes: Uint8Array): void {
+    this.setPart(name, { bytes });
+  }
+
   setXml(name: string, doc: XmlDocument): void {
     this.setPart(name, { doc });
   }

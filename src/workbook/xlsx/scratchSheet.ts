@@ -10,6 +10,7 @@ import { type Book } from './book';
 import { inlineString } from './cellUpdates';
 import { type Package, REL } from './opc';
 import { escapeColumnName } from './ooxmlEscapes';
+import { scanTags } from './tagScan';
 import { CELL_ORDER, ensureChild, WORKSHEET_ORDER } from './schema';
 import { stripEquals, type WrittenSheet } from './sheetWriter';
 import type { StyleMerger } from './styles';
@@ -20,9 +21,11 @@ import {
   getAttr,
   insertInOrder,
   localName,
+  parseXml,
   prefixOf,
   removeAttr,
   removeChildren,
+  serializeXml,
   setAttr,
   textContent,
   textNode,
@@ -30,49 +33,153 @@ import {
   type XmlElement,
 } from './xml';
 
-/** The scratch worksheet of `w`, changed in place to fit the target workbook (its styles through `merger`). */
+/**
+ * The scratch worksheet of `w` (its XML text), fitted to the target workbook (its styles through `merger`),
+ * as the UTF-8 bytes of the part to graft. `edit` may change the tree of everything but the rows (the table step adds its
+ * <tableParts>) before it is written.
+ *
+ * The rows are fitted one at a time: each <row> of <sheetData> is parsed on its own, changed as the whole
+ * tree would be, and written back at once, so a sheet of 80,000 rows never becomes a tree of millions of
+ * nodes. The result is the text that fitting the whole tree and serializing it gives, byte for byte: the same
+ * changes in the same order (the stylesheet's new entries are added in document order: columns, then rows,
+ * then conditional formats) through the same serializer.
+ */
 export function fitScratchSheet(
-  doc: XmlDocument,
+  text: string,
   w: WrittenSheet,
   merger: StyleMerger,
   sharedStrings: string[],
-): XmlDocument {
-  inlineSharedStrings(doc, sharedStrings);
-  remapStyles(doc, merger);
+  edit: (doc: XmlDocument) => void = () => undefined,
+): Uint8Array {
+  const split = splitRows(text);
+  const doc = parseXml(split.outline);
+  const prefix = prefixOf(doc.root.name);
+  const sheetData = child(doc.root, 'sheetData');
+  const range = new UsedRange();
+  const autoRows = w.spec.autoHeightRows?.length ? new Set(w.spec.autoHeightRows) : undefined;
+  // Each row is encoded as it is written: the sheet's text is never one string (UTF-16) beside its bytes.
+  const encoder = new TextEncoder();
+  const rows: Uint8Array[] = [];
+  const fitRows = (): void => {
+    for (const part of split.rows) {
+      if (part.kind === 'text') {
+        rows.push(encoder.encode(part.text));
+        continue;
+      }
+      const row = parseXml(part.text);
+      if (localName(row.root.name) === 'row') {
+        inlineSharedStrings(row.root, sharedStrings, prefix);
+        // Auto heights (SheetSpec.autoRowHeights, or autoHeightRows alone): the estimate stays (LibreOffice
+        // shows it), but without customHeight Excel refits the row when its text changes, and so does
+        // LibreOffice when a text is typed into it.
+        if (w.spec.autoRowHeights || autoRows?.has(Number(getAttr(row.root, 'r'))))
+          removeAttr(row.root, 'customHeight');
+        range.addRow(row.root);
+      }
+      remapStyles(row.root, prefix, merger);
+      rows.push(encoder.encode(serializeXml(row)));
+    }
+  };
+  remapStyles(doc.root, prefix, merger, (el) => {
+    if (el === sheetData) fitRows();
+  });
   markStopIfTrue(doc, w.stopIfTruePriorities);
   writeMerges(doc, w.spec);
-  if (w.spec.autoRowHeights) dropCustomHeights(doc);
-  else if (w.spec.autoHeightRows?.length) dropCustomHeights(doc, new Set(w.spec.autoHeightRows));
   if (w.spec.defaultFont) styleAllColumns(doc, merger.fontOnly(w.spec.defaultFont));
-  setUsedRange(doc);
-  return doc;
+  const dimension = ensureChild(doc.root, 'dimension', WORKSHEET_ORDER);
+  setAttr(dimension, 'ref', range.ref());
+  edit(doc);
+  if (!sheetData || split.rows.length === 0) return encoder.encode(serializeXml(doc));
+  // The rows go between the outline's text before and after them.
+  sheetData.children = [{ kind: 'raw', raw: ROWS_MARK }];
+  const outline = serializeXml(doc);
+  const at = outline.indexOf(ROWS_MARK);
+  return joinBytes([
+    encoder.encode(outline.slice(0, at)),
+    ...rows,
+    encoder.encode(outline.slice(at + ROWS_MARK.length)),
+  ]);
 }
 
+function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/** Where the rows go in the outline's text: NUL is no character of an XML document, so it is nowhere else. */
+const ROWS_MARK = '\u0000rows\u0000';
+
 /**
- * <dimension> as the range of the cells the sheet holds. ExcelJS can write one that starts right of column A
- * (a report grid's "P1:AJ440" for A1:AJ440); Excel and LibreOffice ignore it, but a reader that trusts it
- * (openpyxl's read-only mode, for one) would skip the columns left of it.
+ * A worksheet's text as the tree of everything but the rows (`outline`: <sheetData> left empty) and the
+ * children of <sheetData> in order: each row element's text, and what lies between them as it is.
  */
-function setUsedRange(doc: XmlDocument): void {
-  const sheetData = child(doc.root, 'sheetData');
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  for (const row of sheetData ? children(sheetData, 'row') : []) {
+function splitRows(text: string): { outline: string; rows: { kind: 'row' | 'text'; text: string }[] } {
+  let open: { start: number; end: number; selfClosing: boolean } | undefined;
+  let close: { start: number; end: number } | undefined;
+  const rows: { kind: 'row' | 'text'; text: string }[] = [];
+  let rowStart = -1;
+  let last = -1;
+  scanTags(text, (tag) => {
+    if (!open) {
+      if (tag.depth === 2 && !tag.closing && tag.name === 'sheetData') {
+        open = { start: tag.start, end: tag.end, selfClosing: tag.selfClosing };
+        last = tag.end;
+        return !tag.selfClosing;
+      }
+      return true;
+    }
+    if (tag.depth === 2) {
+      close = { start: tag.start, end: tag.end };
+      if (last < tag.start) rows.push({ kind: 'text', text: text.slice(last, tag.start) });
+      return false;
+    }
+    if (tag.depth !== 3) return true;
+    if (!tag.closing) {
+      if (last < tag.start) rows.push({ kind: 'text', text: text.slice(last, tag.start) });
+      rowStart = tag.start;
+    }
+    if (tag.closing || tag.selfClosing) {
+      rows.push({ kind: 'row', text: text.slice(rowStart, tag.end) });
+      last = tag.end;
+    }
+    return true;
+  });
+  if (!open || open.selfClosing || !close) return { outline: text, rows: [] };
+  return { outline: text.slice(0, open.end) + text.slice(close.start), rows };
+}
+
+/** The range of the cells a sheet holds, row by row. */
+class UsedRange {
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = 0;
+  private right = 0;
+
+  addRow(row: XmlElement): void {
     for (const cell of children(row, 'c')) {
       const ref = getAttr(cell, 'r');
       if (!ref) continue;
       const at = parseA1Cell(ref);
-      top = Math.min(top, at.row);
-      bottom = Math.max(bottom, at.row);
-      left = Math.min(left, at.col);
-      right = Math.max(right, at.col);
+      this.top = Math.min(this.top, at.row);
+      this.bottom = Math.max(this.bottom, at.row);
+      this.left = Math.min(this.left, at.col);
+      this.right = Math.max(this.right, at.col);
     }
   }
-  const ref = top === Infinity ? 'A1' : rangeToA1(top, left, bottom, right);
-  const dimension = ensureChild(doc.root, 'dimension', WORKSHEET_ORDER);
-  setAttr(dimension, 'ref', ref);
+
+  /**
+   * <dimension> as the range of the cells the sheet holds. ExcelJS can write one that starts right of column
+   * A (a report grid's "P1:AJ440" for A1:AJ440); Excel and LibreOffice ignore it, but a reader that trusts it
+   * (openpyxl's read-only mode, for one) would skip the columns left of it.
+   */
+  ref(): string {
+    return this.top === Infinity ? 'A1' : rangeToA1(this.top, this.left, this.bottom, this.right);
+  }
 }
 
 /** The scratch workbook's stylesheet (ExcelJS always writes one). */
@@ -96,40 +203,42 @@ export function scratchSharedStrings(pkg: Package, book: Book): string[] {
   });
 }
 
-/** Shared-string cells → inline-string cells, escaped as OOXML wants (ExcelJS does not escape "_xHHHH_"). */
-function inlineSharedStrings(doc: XmlDocument, strings: string[]): void {
-  const sheetData = child(doc.root, 'sheetData');
-  if (!sheetData) return;
-  const prefix = prefixOf(doc.root.name);
-  for (const row of children(sheetData, 'row')) {
-    for (const c of children(row, 'c')) {
-      if (getAttr(c, 't') !== 's') continue;
-      const v = child(c, 'v');
-      const index = v ? Number(textContent(v)) : NaN;
-      const text = strings[index];
-      if (text === undefined) throw new Error(`scratch shared string ${index} missing`);
-      setAttr(c, 't', 'inlineStr');
-      removeChildren(c, (e) => localName(e.name) === 'v');
-      insertInOrder(c, inlineString(text, prefix), CELL_ORDER);
-    }
+/** A row's shared-string cells → inline-string cells, escaped as OOXML wants (ExcelJS does not escape "_xHHHH_"). */
+function inlineSharedStrings(row: XmlElement, strings: string[], prefix: string): void {
+  for (const c of children(row, 'c')) {
+    if (getAttr(c, 't') !== 's') continue;
+    const v = child(c, 'v');
+    const index = v ? Number(textContent(v)) : NaN;
+    const text = strings[index];
+    if (text === undefined) throw new Error(`scratch shared string ${index} missing`);
+    setAttr(c, 't', 'inlineStr');
+    removeChildren(c, (e) => localName(e.name) === 'v');
+    insertInOrder(c, inlineString(text, prefix), CELL_ORDER);
   }
 }
 
-function remapStyles(doc: XmlDocument, merger: StyleMerger): void {
-  const visit = (el: XmlElement): void => {
-    const name = localName(el.name);
-    if (prefixOf(el.name) === prefixOf(doc.root.name)) {
-      if ((name === 'c' || name === 'row') && getAttr(el, 's') !== undefined) {
-        setAttr(el, 's', String(merger.xf(Number(getAttr(el, 's')))));
-      } else if (name === 'col' && getAttr(el, 'style') !== undefined) {
-        setAttr(el, 'style', String(merger.xf(Number(getAttr(el, 'style')))));
-      } else if (name === 'cfRule' && getAttr(el, 'dxfId') !== undefined) {
-        setAttr(el, 'dxfId', String(merger.dxf(Number(getAttr(el, 'dxfId')))));
-      }
+/**
+ * Cell formats and differential formats renumbered into the target stylesheet, in document order from `el`
+ * (elements of the sheet's own prefix); `after` is called on each element once its subtree is done.
+ */
+function remapStyles(
+  el: XmlElement,
+  prefix: string,
+  merger: StyleMerger,
+  after: (el: XmlElement) => void = () => undefined,
+): void {
+  const name = localName(el.name);
+  if (prefixOf(el.name) === prefix) {
+    if ((name === 'c' || name === 'row') && getAttr(el, 's') !== undefined) {
+      setAttr(el, 's', String(merger.xf(Number(getAttr(el, 's')))));
+    } else if (name === 'col' && getAttr(el, 'style') !== undefined) {
+      setAttr(el, 'style', String(merger.xf(Number(getAttr(el, 'style')))));
+    } else if (name === 'cfRule' && getAttr(el, 'dxfId') !== undefined) {
+      setAttr(el, 'dxfId', String(merger.dxf(Number(getAttr(el, 'dxfId')))));
     }
-    for (const c of el.children) if (c.kind === 'element') visit(c);
-  };
-  visit(doc.root);
+  }
+  for (const c of el.children) if (c.kind === 'element') remapStyles(c, prefix, merger, after);
+  after(el);
 }
 
 /** Excel's stored width of a default column (8.43 characters of Calibri 11 plus padding). */
@@ -168,17 +277,6 @@ function styleAllColumns(doc: XmlDocument, xf: number): void {
   }
   gap(next, MAX_COLUMNS);
   cols.children = out;
-}
-
-/**
- * Row heights written as auto heights: the estimate stays (LibreOffice shows it), but without customHeight
- * Excel refits a row when its text changes (SheetSpec.autoRowHeights), and so does LibreOffice when a text is
- * typed into it. `only`: these rows (1-based) alone (SheetSpec.autoHeightRows).
- */
-function dropCustomHeights(doc: XmlDocument, only?: ReadonlySet<number>): void {
-  const sheetData = child(doc.root, 'sheetData');
-  for (const row of sheetData ? children(sheetData, 'row') : [])
-    if (!only || only.has(Number(getAttr(row, 'r')))) removeAttr(row, 'customHeight');
 }
 
 /** The spec's merges as <mergeCells> (checked for overlaps by sheetWriter). */

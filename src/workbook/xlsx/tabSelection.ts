@@ -8,15 +8,17 @@ import { parseA1Cell, toA1 } from '../../domain/a1';
 import { isTrue } from './book';
 import { decodeText, type Package } from './opc';
 import { ensureChild, SHEET_VIEW_ORDER, WORKSHEET_ORDER } from './schema';
-import { declaredEncoding, findAttribute, scanTags } from './tagScan';
+import { declaredEncoding, findAttribute, rootElement, scanTags, withDeclaredEncoding } from './tagScan';
 import {
   child,
   children,
   element,
   getAttr,
   insertInOrder,
+  parseXml,
   prefixOf,
   removeAttr,
+  serializeXml,
   setAttr,
   type XmlDocument,
   type XmlElement,
@@ -112,6 +114,45 @@ export function deselectTab(pkg: Package, part: string): void {
     from = cut.end;
   }
   pkg.setText(part, head + text.slice(from));
+}
+
+/**
+ * Edits what comes before a worksheet's cells (its sheet views) without parsing the cells: on a part held as
+ * bytes, the text up to <sheetData> is parsed as a tree of its own (closed where the cells begin), edited, and
+ * written back before the rest of the text as it was, so selecting a cell on a tracker of 20,000 rows does not
+ * make a tree of it. The text is what editing the whole tree gives. `edit` changes only elements before the
+ * cells, not the root's own tag; a part without cells, or not in UTF-8, is edited as a whole tree.
+ */
+export function editSheetHead(pkg: Package, part: string, edit: (doc: XmlDocument) => void): void {
+  if (pkg.isParsed(part)) {
+    edit(pkg.editXml(part));
+    return;
+  }
+  const text = decodeText(pkg.bytes(part));
+  const end = sheetViews(text)?.cells;
+  const encoding = declaredEncoding(text);
+  const root = rootElement(text);
+  let head: XmlDocument | undefined;
+  if (end !== undefined && root && (encoding === undefined || encoding.toLowerCase() === 'utf-8')) {
+    try {
+      head = parseXml(`${text.slice(0, end)}</${root.name}>`);
+    } catch (error) {
+      if (!(error instanceof XmlError)) throw error;
+    }
+  }
+  if (!head || head.root.name !== root?.name) {
+    edit(pkg.editXml(part));
+    return;
+  }
+  const close = `</${head.root.name}>`;
+  // As editXml does: the tree is written back as UTF-8 whatever the part was read as.
+  head.prolog = withDeclaredEncoding(head.prolog, 'UTF-8');
+  const attrs = head.root.attrs;
+  edit(head);
+  const written = serializeXml(head);
+  if (head.root.attrs !== attrs || !written.endsWith(close))
+    throw new Error(`editSheetHead: the edit changed the root of ${part}`);
+  pkg.setText(part, written.slice(0, -close.length) + text.slice(end));
 }
 
 export function setTabSelected(doc: XmlDocument, selected: boolean): void {

@@ -19,7 +19,7 @@ import { sameSheetName } from '../../domain/text';
 import { type Book, isSheetProtected, isWorksheet, readBook, type SheetEntry } from './book';
 import { applyUpdates } from './cellUpdates';
 import { finishWorkbook } from './finish';
-import { graftSheets } from './graft';
+import { SheetGrafter } from './graft';
 import { describeRemoved, type RemovedPart } from './lostParts';
 import { checkPlan } from './planChecks';
 import { isTabSelected } from './tabSelection';
@@ -166,22 +166,18 @@ export class XlsxWorkbook implements WorkbookPort {
           baseFont: defaultFont(stylesDocument(this.pkg, book)),
         };
       });
-      let scratch: Package | undefined;
-      let written: WrittenSheet[] = [];
-      if (plan.write.length) {
-        const workbook = new ExcelJS.Workbook();
-        written = plan.write.map((spec) => writeScratchSheet(workbook, spec, baseFont));
-        // Stored, not deflated: the scratch package is unzipped again at once, never saved. ExcelJS's typings
-        // say Buffer (their own ArrayBuffer-like); in Node it is a Node Buffer.
-        const bytes = await workbook.xlsx.writeBuffer({ zip: SCRATCH_ZIP });
-        scratch = await Package.load(bytes as unknown as Uint8Array);
-        await scratch.inflate(scratch.names());
-      }
       // Everything is built on a copy; the workbook changes only when all of it succeeded. A part met still
       // compressed is unzipped and the copy built again (withInflatedParts).
-      const { work, removed } = await withInflatedParts(this.pkg, () => {
+      const { work, removed } = await withInflatedParts(this.pkg, async () => {
         const copy = this.pkg.clone();
-        const gone = scratch ? graftSheets(copy, scratch, written) : [];
+        const grafter = plan.write.length ? new SheetGrafter(copy) : undefined;
+        // Sheet by sheet, each through a scratch workbook of its own that is dropped once grafted: a big
+        // tracker's ExcelJS model, its XML and its tree are never alive beside another sheet's.
+        for (const spec of plan.write) {
+          const { scratch, written } = await scratchWorkbook(spec, baseFont);
+          grafter?.add(scratch, [written]);
+        }
+        const gone = grafter ? grafter.finish() : [];
         applyUpdates(copy, updates);
         finishWorkbook(copy, {
           activate: plan.activate,
@@ -259,6 +255,23 @@ export class XlsxWorkbook implements WorkbookPort {
       throw toWorkbookError(error);
     }
   }
+}
+
+/**
+ * The worksheet ExcelJS writes for `spec`, in a scratch workbook of its own, unzipped (stored, not deflated: it
+ * is unzipped again at once, never saved), with what the graft step needs to know about it.
+ */
+async function scratchWorkbook(
+  spec: WritePlan['write'][number],
+  baseFont: { name: string; size: number },
+): Promise<{ scratch: Package; written: WrittenSheet }> {
+  const workbook = new ExcelJS.Workbook();
+  const written = writeScratchSheet(workbook, spec, baseFont);
+  // ExcelJS's typings say Buffer (their own ArrayBuffer-like); in Node it is a Node Buffer.
+  const bytes = await workbook.xlsx.writeBuffer({ zip: SCRATCH_ZIP });
+  const scratch = await Package.load(bytes as unknown as Uint8Array);
+  await scratch.inflate(scratch.names());
+  return { scratch, written };
 }
 
 /** Parts that a save drops on purpose and the spreadsheet program rebuilds. */
