@@ -30,7 +30,6 @@ export const WEBAPP = {
     'Mọi việc diễn ra ngay trong trình duyệt trên máy này: tệp không được tải lên máy chủ nào, trang không dùng công cụ thống kê nào.',
   workbookLabel: (name: string) => `Sổ làm việc: ${name}`,
   newWorkbookName: 'Sổ làm việc mới',
-  paneLabel: 'Ngăn tác vụ Kế hoạch CCHC',
   unsaved: 'Có thay đổi chưa lưu',
   allSaved: 'Đã lưu mọi thay đổi',
   /** The file's own name when it has one; a new workbook's from its plan year. */

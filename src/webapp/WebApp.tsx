@@ -302,7 +302,8 @@ export function WebApp({ today, updateWaiting, initialNotice = null }: WebAppPro
       )}
       {busy && <Spinner size="tiny" label={busy} />}
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
-      <main className={styles.main}>
+      {/* Not <main>: the pane's own root is the page's main landmark (as in Excel). */}
+      <div className={styles.main}>
         {session ? (
           <React.Suspense fallback={<Spinner label={WEBAPP.loading} />}>
             <Workspace
@@ -315,7 +316,7 @@ export function WebApp({ today, updateWaiting, initialNotice = null }: WebAppPro
         ) : (
           <Welcome writeBack={writeBack} />
         )}
-      </main>
+      </div>
     </div>
   );
 }

@@ -118,8 +118,6 @@ export function Workspace({ opened, name, today }: WorkspaceProps): React.JSX.El
       <div
         className={narrow ? `${styles.pane} ${styles.narrowPane}` : styles.pane}
         data-testid="pane"
-        role="region"
-        aria-label={WEBAPP.paneLabel}
       >
         <App actions={opened.actions} />
       </div>

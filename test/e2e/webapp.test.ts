@@ -216,8 +216,13 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
   }, 180_000);
 
   it('does not overwrite a file changed on disk since it was opened without asking', async () => {
+    await page.goto(`${server.url}?today=${TODAY}`);
+    await offerHandle('ke-hoach-cchc-2026.xlsx', fs.readFileSync(tracker));
+    await page.getByRole('button', { name: 'Mở tệp…' }).click();
+    await pane().getByText(/Quá hạn/).first().waitFor({ timeout: 60_000 });
+    await makeQ3Report();
     // Edit a status in the sheet view (unsaved work), then another program changes the file.
-    await page.getByRole('tab', { name: 'Nhiệm vụ' }).click();
+    await page.getByRole('tab', { name: 'Nhiệm vụ', exact: true }).click();
     const status = page.locator('select[aria-label^="Trạng thái, dòng"]').first();
     await status.selectOption('Hoàn thành');
     await page.getByTestId('save-state').getByText('Có thay đổi chưa lưu').waitFor();
@@ -331,7 +336,7 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
       .getByText(/Quá hạn/)
       .first()
       .waitFor({ timeout: 60_000 });
-    await page.getByRole('tab', { name: 'Nhiệm vụ' }).click();
+    await page.getByRole('tab', { name: 'Nhiệm vụ', exact: true }).click();
     await page.locator('select[aria-label^="Trạng thái, dòng"]').first().selectOption('Hoàn thành');
     await page.getByTestId('save-state').getByText('Có thay đổi chưa lưu').waitFor();
     // Chromium runs beforeunload only for a page the user interacted with.
