@@ -58,6 +58,8 @@ export const WEBAPP = {
   cannotOpen: (name: string, reason: string) => `Không mở được tệp "${name}": ${reason}`,
   cannotOpenDetail: (name: string, detail: string) => `Không mở được tệp "${name}": ${detail}`,
   openedTitle: 'Đã mở tệp',
+  pickerFailed: (detail: string) =>
+    `Không mở được hộp chọn tệp của trình duyệt (${detail}). Hãy kéo thả tệp vào trang.`,
   notAFile: 'Thứ vừa thả vào không phải một tệp. Hãy thả một tệp .xlsx hoặc .xlsm.',
   oneFileOnly:
     'Mỗi lần chỉ mở một tệp. Để tổng hợp nhiều xã, hãy mở (hoặc tạo) một tệp rồi dùng "Tổng hợp nhiều xã" trong ngăn.',

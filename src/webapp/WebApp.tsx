@@ -42,7 +42,10 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
+    flexShrink: 0,
   },
+  // The notices keep their height; the workspace below takes what is left.
+  notices: { flexShrink: 0, display: 'flex', flexDirection: 'column' },
   title: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: '220px' },
   heading: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -134,7 +137,7 @@ function NoticeBar({ notice, onClose }: { notice: Notice; onClose: () => void })
 function Welcome({ writeBack }: { writeBack: boolean }): React.JSX.Element {
   const styles = useStyles();
   return (
-    <section className={styles.welcome} aria-labelledby="welcome-heading">
+    <main className={styles.welcome} aria-labelledby="welcome-heading">
       <Text as="h2" id="welcome-heading" weight="semibold" size={500} className={styles.heading}>
         {WEBAPP.welcomeTitle}
       </Text>
@@ -142,7 +145,7 @@ function Welcome({ writeBack }: { writeBack: boolean }): React.JSX.Element {
       <Text>{WEBAPP.dropHint}</Text>
       {!writeBack && <Text>{WEBAPP.noSaveApi}</Text>}
       <Caption1 className={styles.hint}>{WEBAPP.privacy}</Caption1>
-    </section>
+    </main>
   );
 }
 
@@ -214,6 +217,40 @@ function Toolbar(props: ToolbarProps): React.JSX.Element {
   );
 }
 
+/** "Mở tệp…" (the browser's picker with a handle where it has one, else the file input) and a dropped file. */
+function useFileOpening(
+  ctl: SessionControl,
+  mayReplace: () => boolean,
+  setDragging: (dragging: boolean) => void,
+): { onOpen: () => Promise<void>; onDrop: (event: React.DragEvent) => void } {
+  const { writeBack, setNotice } = ctl;
+  const onOpen = async (): Promise<void> => {
+    if (!mayReplace()) return;
+    if (!writeBack) return document.getElementById('workbook-file')?.click();
+    const handle = await pickWithHandle().catch((error: unknown) => {
+      setNotice({ intent: 'error', text: WEBAPP.pickerFailed(String(error)) });
+      return null;
+    });
+    if (handle) await openPickedFile(ctl, await handle.getFile(), handle);
+  };
+  const onDrop = (event: React.DragEvent): void => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = droppedFile(event.dataTransfer, writeBack);
+    if (dropped.many || !dropped.file) {
+      setNotice({ intent: 'warning', text: dropped.many ? WEBAPP.oneFileOnly : WEBAPP.notAFile });
+      return;
+    }
+    const file = dropped.file;
+    if (!mayReplace()) return;
+    void (async () => {
+      const handle = await dropped.handle?.catch(() => null);
+      await openPickedFile(ctl, file, handle && handle.kind !== 'directory' ? handle : undefined);
+    })();
+  };
+  return { onOpen, onDrop };
+}
+
 export interface WebAppProps {
   today: () => IsoDate;
   /** Set by the service worker: a new release waits to be used. */
@@ -245,30 +282,7 @@ export function WebApp({ today, updateWaiting, initialNotice = null }: WebAppPro
     if (updateWaiting && !session) updateWaiting();
   }, [updateWaiting, session]);
   const mayReplace = (): boolean => !dirty || window.confirm(WEBAPP.replaceUnsaved);
-  const onOpen = async (): Promise<void> => {
-    if (!mayReplace()) return;
-    if (!writeBack) return document.getElementById('workbook-file')?.click();
-    const handle = await pickWithHandle().catch((error: unknown) => {
-      setNotice({ intent: 'error', text: WEBAPP.cannotOpenDetail('', String(error)) });
-      return null;
-    });
-    if (handle) await openPickedFile(ctl, await handle.getFile(), handle);
-  };
-  const onDrop = (event: React.DragEvent): void => {
-    event.preventDefault();
-    setDragging(false);
-    const dropped = droppedFile(event.dataTransfer, writeBack);
-    if (dropped.many || !dropped.file) {
-      setNotice({ intent: 'warning', text: dropped.many ? WEBAPP.oneFileOnly : WEBAPP.notAFile });
-      return;
-    }
-    const file = dropped.file;
-    if (!mayReplace()) return;
-    void (async () => {
-      const handle = await dropped.handle?.catch(() => null);
-      await openPickedFile(ctl, file, handle && handle.kind !== 'directory' ? handle : undefined);
-    })();
-  };
+  const { onOpen, onDrop } = useFileOpening(ctl, mayReplace, setDragging);
   return (
     <div
       className={dragging ? `${styles.page} ${styles.dragging}` : styles.page}
@@ -290,18 +304,20 @@ export function WebApp({ today, updateWaiting, initialNotice = null }: WebAppPro
         onSave={() => session && void saveSession(ctl, session)}
         onDownload={() => session && void downloadSession(ctl, session)}
       />
-      {updateWaiting && session && (
-        <NoticeBar
-          notice={{
-            intent: 'info',
-            text: WEBAPP.updateReady,
-            actions: [{ label: WEBAPP.useUpdate, run: updateWaiting }],
-          }}
-          onClose={() => undefined}
-        />
-      )}
-      {busy && <Spinner size="tiny" label={busy} />}
-      {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+      <div className={styles.notices}>
+        {updateWaiting && session && (
+          <NoticeBar
+            notice={{
+              intent: 'info',
+              text: WEBAPP.updateReady,
+              actions: [{ label: WEBAPP.useUpdate, run: updateWaiting }],
+            }}
+            onClose={() => undefined}
+          />
+        )}
+        {busy && <Spinner size="tiny" label={busy} />}
+        {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+      </div>
       {/* Not <main>: the pane's own root is the page's main landmark (as in Excel). */}
       <div className={styles.main}>
         {session ? (

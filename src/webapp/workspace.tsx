@@ -115,15 +115,14 @@ export function Workspace({ opened, name, today }: WorkspaceProps): React.JSX.El
   const narrow = useNarrow();
   return (
     <div className={narrow ? `${styles.body} ${styles.narrowBody}` : styles.body}>
-      <div
-        className={narrow ? `${styles.pane} ${styles.narrowPane}` : styles.pane}
-        data-testid="pane"
-      >
+      <div className={narrow ? `${styles.pane} ${styles.narrowPane}` : styles.pane} data-testid="pane">
         <App actions={opened.actions} />
       </div>
       <section
         className={narrow ? `${styles.workbook} ${styles.narrowWorkbook}` : styles.workbook}
         aria-labelledby="workbook-heading"
+        // Scrolls on its own: reachable from the keyboard.
+        tabIndex={0}
       >
         <Subtitle2 as="h2" id="workbook-heading">
           {WEBAPP.workbookLabel(name)}

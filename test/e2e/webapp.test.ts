@@ -93,6 +93,11 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
     await pane().getByRole('button', { name: 'Tổng hợp báo cáo' }).click();
     await pane().getByText(REPORT_DONE).waitFor({ timeout: 60_000 });
     await page.getByRole('tab', { name: REPORT_SHEET, selected: true }).waitFor();
+    // The sheet view shows the report just made (as of 30/09), not the one the file had (as of 04/09).
+    await page
+      .locator(`table[data-sheet="${REPORT_SHEET}"]`)
+      .getByText('Long Điền A, ngày 30 tháng 9 năm 2026')
+      .waitFor({ timeout: 60_000 });
   }
 
   /** The report sheet's values, as the .xlsx adapter reads them. */
@@ -209,6 +214,8 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
     await makeQ3Report();
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await notice().getByText('Đã lưu vào tệp "ke-hoach-cchc-2026.xlsx" trên máy').waitFor();
+    await page.mouse.move(1270, 950);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'app-saved-1280.png') });
     const saved = path.join(work, 'written-back.xlsx');
     fs.writeFileSync(saved, await readHandle('ke-hoach-cchc-2026.xlsx'));
     expect(await cliReport(saved)).toEqual(cliJson);
@@ -219,7 +226,10 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
     await page.goto(`${server.url}?today=${TODAY}`);
     await offerHandle('ke-hoach-cchc-2026.xlsx', fs.readFileSync(tracker));
     await page.getByRole('button', { name: 'Mở tệp…' }).click();
-    await pane().getByText(/Quá hạn/).first().waitFor({ timeout: 60_000 });
+    await pane()
+      .getByText(/Quá hạn/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     await makeQ3Report();
     // Edit a status in the sheet view (unsaved work), then another program changes the file.
     await page.getByRole('tab', { name: 'Nhiệm vụ', exact: true }).click();
@@ -328,6 +338,38 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('replaces the old release with a new one on the next visit, and tells the user', async () => {
+    // A host of its own (a copy of the build), so that the new release does not touch the other tests' files.
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-app-site-'));
+    fs.cpSync(outDir, site, { recursive: true });
+    const host = await startPreviewServer({ root: site, port: 0 });
+    const tab = await context.newPage();
+    let next = '';
+    try {
+      await tab.goto(host.url);
+      await tab.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await tab.reload();
+      await tab.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      expect(await tab.getByText('Đã có phiên bản mới').count()).toBe(0);
+      next = await buildApp('test-2');
+      fs.cpSync(next, site, { recursive: true });
+      await tab.goto(host.url);
+      await tab.getByText('Đã có phiên bản mới…', { exact: false }).waitFor({ timeout: 60_000 });
+      // The page now runs the new release's code.
+      const scripts = await tab.evaluate(() =>
+        [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src') ?? ''),
+      );
+      const fresh = fs.readFileSync(path.join(next, 'index.html'), 'utf8');
+      for (const src of scripts) expect(fresh).toContain(src);
+    } finally {
+      await tab.close();
+      await host.close();
+      for (const dir of [site, next]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
 
   it('asks before a tab with unsaved work is closed', async () => {
     await page.goto(`${server.url}?today=${TODAY}`);
