@@ -13,6 +13,7 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { isIsoDate, type IsoDate } from '../domain/dates';
@@ -285,7 +286,7 @@ export function WebApp({ today, updateWaiting, initialNotice = null }: WebAppPro
   const { onOpen, onDrop } = useFileOpening(ctl, mayReplace, setDragging);
   return (
     <div
-      className={dragging ? `${styles.page} ${styles.dragging}` : styles.page}
+      className={mergeClasses(styles.page, dragging && styles.dragging)}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);

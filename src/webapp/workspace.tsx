@@ -6,7 +6,7 @@
  * CLI); this module only gives them the user's workbook and the browser as host.
  */
 import * as React from 'react';
-import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { loadSettings } from '../app/settingsForm';
 import type { IsoDate } from '../domain/dates';
 import { WEBAPP } from '../i18n/webapp';
@@ -114,12 +114,12 @@ export function Workspace({ opened, name, today }: WorkspaceProps): React.JSX.El
   const styles = useStyles();
   const narrow = useNarrow();
   return (
-    <div className={narrow ? `${styles.body} ${styles.narrowBody}` : styles.body}>
-      <div className={narrow ? `${styles.pane} ${styles.narrowPane}` : styles.pane} data-testid="pane">
+    <div className={mergeClasses(styles.body, narrow && styles.narrowBody)}>
+      <div className={mergeClasses(styles.pane, narrow && styles.narrowPane)} data-testid="pane">
         <App actions={opened.actions} />
       </div>
       <section
-        className={narrow ? `${styles.workbook} ${styles.narrowWorkbook}` : styles.workbook}
+        className={mergeClasses(styles.workbook, narrow && styles.narrowWorkbook)}
         aria-labelledby="workbook-heading"
         // Scrolls on its own: reachable from the keyboard.
         tabIndex={0}

@@ -39,6 +39,9 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
   const pageErrors: string[] = [];
   const cspViolations: string[] = [];
   const cchc = (...argv: string[]) => cchcIn(work, NOW)(...argv);
+  /** What the CLI itself makes of the input: the report file and its JSON. */
+  let cliFile: string;
+  let cliJson: unknown;
 
   beforeAll(async () => {
     requireChromium();
@@ -52,6 +55,11 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
     const demo = await cchcIn(work, new Date('2026-09-04T10:00:00+07:00'))('demo');
     expect(demo.code).toBe(0);
     tracker = path.join(work, 'out', 'ke-hoach-cchc-2026.xlsx');
+    // What the CLI itself makes of it: the Q3 report as of 30/09, its file and its JSON.
+    cliFile = path.join(work, 'cli-q3.xlsx');
+    const cli = await cchc('report', tracker, ...PERIOD, '--out', cliFile, '--json');
+    expect(cli.code).toBe(0);
+    cliJson = JSON.parse(cli.out);
     server = await startPreviewServer({ root: outDir, port: 0 });
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
     context = await launchChromium(userDataDir);
@@ -114,10 +122,6 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
     return JSON.parse(run.out);
   }
 
-  /** What the CLI itself makes of the input: the report file and its JSON. */
-  let cliFile: string;
-  let cliJson: unknown;
-
   it('shows the first screen with only the shell loaded, and the page allows only its own origin', async () => {
     const response = await page.goto(`${server.url}?today=${TODAY}`);
     expect(response?.headers()['content-security-policy']).toBe(APP_CSP_HEADER);
@@ -137,11 +141,6 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
   });
 
   it('opens the CLI’s tracker through the file input, makes the Q3 report and downloads the same file', async () => {
-    const cli = await cchc('report', tracker, ...PERIOD, '--out', path.join(work, 'cli-q3.xlsx'), '--json');
-    expect(cli.code).toBe(0);
-    cliFile = path.join(work, 'cli-q3.xlsx');
-    cliJson = JSON.parse(cli.out);
-
     await openThroughInput(tracker);
     await pane()
       .getByText(/Quá hạn/)
