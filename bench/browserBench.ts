@@ -34,31 +34,23 @@ export interface BrowserMeasure {
  * change event after it starts to the moment `text` shows in the page.
  */
 async function timedInPage(page: Page, text: string, act: () => Promise<void>): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { benchStart?: number };
-    w.benchStart = undefined;
-    const mark = () => {
-      w.benchStart ??= performance.now();
-    };
+  // As text: tsx (esbuild) would wrap named functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.benchStart = undefined;
+    const mark = () => { if (window.benchStart === undefined) window.benchStart = performance.now(); };
     document.addEventListener('click', mark, { capture: true, once: true });
     document.addEventListener('change', mark, { capture: true, once: true });
-  });
-  const done = page.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve) => {
-        const w = window as unknown as { benchStart?: number };
-        const check = (): boolean => {
-          if (w.benchStart === undefined || !document.body.textContent?.includes(wanted)) return false;
-          resolve(performance.now() - w.benchStart);
-          return true;
-        };
-        const observer = new MutationObserver(() => {
-          if (check()) observer.disconnect();
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      }),
-    text,
-  );
+  })()`);
+  const done = page.evaluate(`new Promise((resolve) => {
+    const wanted = ${JSON.stringify(text)};
+    const check = () => {
+      if (window.benchStart === undefined || !document.body.textContent.includes(wanted)) return false;
+      resolve(performance.now() - window.benchStart);
+      return true;
+    };
+    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })`) as Promise<number>;
   await act();
   return done;
 }

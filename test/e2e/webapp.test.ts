@@ -171,6 +171,71 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
     expect(before.filter((p) => !after.has(p))).toEqual([]);
   }, 180_000);
 
+  it('downloads the report as a Word document and next year’s tracker, each made by the pane', async () => {
+    // The page is where the download test left it: the tracker with its Q3 report just made.
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      pane().getByRole('button', { name: 'Tải báo cáo Word (.docx)' }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    const docxFile = path.join(work, docx.suggestedFilename());
+    await docx.saveAs(docxFile);
+    expect(fs.readFileSync(docxFile).subarray(0, 2).toString()).toBe('PK');
+    await pane().getByRole('button', { name: 'Chuyển sang năm mới' }).click();
+    const [next] = await Promise.all([
+      page.waitForEvent('download'),
+      pane()
+        .getByRole('button', { name: /^Tải tệp .*2027.*\.xlsx$/ })
+        .click({ timeout: 60_000 }),
+    ]);
+    const nextFile = path.join(work, next.suggestedFilename());
+    await next.saveAs(nextFile);
+    const check = await cchc('check', nextFile, '--json');
+    expect(check.code).toBe(0);
+  }, 180_000);
+
+  it('creates a new tracker ("Tạo bảng theo dõi mới") and one inside an existing workbook, keeping its sheets', async () => {
+    await page.goto(`${server.url}?today=${TODAY}`);
+    await page.getByRole('button', { name: 'Tạo bảng theo dõi mới' }).click();
+    await initInPane();
+    const [fresh] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải về' }).click(),
+    ]);
+    expect(fresh.suggestedFilename()).toBe('ke-hoach-cchc-2026.xlsx');
+
+    // Any workbook of the office: its own sheet and cell stay as they were.
+    const own = path.join(work, 'so-cong-van.xlsx');
+    const book = await openXlsx({ firstSheet: 'Công văn' });
+    await book.apply({ write: [], updates: [{ sheet: 'Công văn', cell: 'B2', value: 'Số 12/UBND' }] });
+    fs.writeFileSync(own, await book.toBuffer());
+    await openThroughInput(own);
+    await initInPane();
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải về' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toBe('so-cong-van.xlsx');
+    const savedFile = path.join(work, 'so-cong-van-saved.xlsx');
+    await saved.saveAs(savedFile);
+    const back = await openXlsx(new Uint8Array(fs.readFileSync(savedFile)));
+    const read = await back.read(['Công văn', 'Nhiệm vụ']);
+    expect(read.contents['Công văn'].values[1][1]).toBe('Số 12/UBND');
+    expect(read.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Công văn', 'Nhiệm vụ', 'Cài đặt']),
+    );
+  }, 180_000);
+
+  async function initInPane(): Promise<void> {
+    await pane().getByText('Chưa có bảng theo dõi').waitFor({ timeout: 60_000 });
+    const overview = pane().getByRole('tabpanel', { name: 'Tổng quan' });
+    await overview.getByRole('textbox', { name: /Tên đơn vị/ }).fill('UBND xã Long Điền A');
+    await overview.getByRole('textbox', { name: /Địa danh/ }).fill('Long Điền A');
+    await overview.getByRole('textbox', { name: /Họ tên người ký/ }).fill('Trương Minh Sơn');
+    await overview.getByRole('button', { name: 'Khởi tạo bảng theo dõi' }).click();
+    await pane().getByText('Đã tạo bảng theo dõi năm 2026 ở trang "Nhiệm vụ"').waitFor({ timeout: 60_000 });
+  }
+
   /** Puts `bytes` in the Origin Private File System and hands its handle to the page's next "Mở tệp…". */
   async function offerHandle(name: string, bytes: Buffer): Promise<void> {
     await page.evaluate(
