@@ -160,12 +160,14 @@ async function main(): Promise<void> {
   try {
     await fs.access(path.join(root, 'index.html'));
   } catch {
-    console.error(`Không thấy ${path.join(root, 'index.html')}. Hãy chạy "npm run build:preview" trước.`);
+    const build = path.basename(root) === 'app' ? 'npm run build:app' : 'npm run build:preview';
+    console.error(`Không thấy ${path.join(root, 'index.html')}. Hãy chạy "${build}" trước.`);
     process.exit(2);
   }
   try {
     const server = await startPreviewServer({ root, port });
-    console.log(`Bản xem thử đang chạy: ${server.url}  (Ctrl+C để dừng)`);
+    const what = path.basename(root) === 'app' ? 'Ứng dụng web' : 'Bản xem thử';
+    console.log(`${what} đang chạy: ${server.url}  (Ctrl+C để dừng)`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(
