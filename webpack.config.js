@@ -15,6 +15,7 @@ const {
   resolveBaseUrl,
 } = require('./bin/addin-manifest');
 const packageJson = require('./package.json');
+const makeAppConfig = require('./webpack.app.config.js');
 
 const DEV_PORT = 3000;
 /**
@@ -123,6 +124,7 @@ module.exports = async (env = {}, argv = {}) => {
 
   /** @type {import('webpack').Configuration} */
   const config = {
+    name: 'taskpane',
     mode: production ? 'production' : 'development',
     context: __dirname,
     // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
@@ -134,7 +136,8 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
-      clean: true,
+      // dist/app/ is the web app's build (run beside this one) and dist/cli/ the CLI's bundle: not this build's.
+      clean: { keep: /^(app|cli)[\\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },
     module: {
@@ -201,9 +204,11 @@ module.exports = async (env = {}, argv = {}) => {
       liveReload: true,
       client: { overlay: { warnings: false, errors: true } },
     };
+    return config;
   }
 
-  return config;
+  // The web app (issue 23) is built by the same `npm run build`, into dist/app/, served by the same host.
+  return [config, makeAppConfig(env, argv)];
 };
 
 module.exports.gzipSizes = gzipSizes;

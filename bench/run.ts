@@ -9,10 +9,12 @@
  *   npm run bench -- --every-command  the files at every limit and the 20,000-row tracker through every command
  *                              (check, fix, report, rollover, consolidate: issue 20); its section of
  *                              bench/RESULTS.md is replaced in place
+ *   npm run bench -- --browser the web app (dist/app/) in Chromium against cchc on one 5,000-row tracker only
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { measureBrowser, type BrowserMeasure } from './browserBench';
 import { measureCompute, type ComputeMeasure } from './computeBench';
 import {
   measureCliStartup,
@@ -34,6 +36,10 @@ const FIVE_MB = 5 * MB;
 const quick = process.argv.includes('--quick');
 const hostileOnly = process.argv.includes('--hostile');
 const everyCommandOnly = process.argv.includes('--every-command');
+const browserOnly = process.argv.includes('--browser');
+/** The web app's tracker (issue 23: 5,000 rows, at most 2× the CLI). */
+const BROWSER_ROWS = quick ? 1000 : 5000;
+const BROWSER_GOAL = 2;
 const OFFICE_ROWS = quick ? [100, 1000] : [100, 1000, 5000, 20_000];
 const FILE_ROWS = quick ? [1000] : [1000, 5000, 20_000];
 const COMPUTE_ROWS = quick ? 1000 : 20_000;
@@ -343,8 +349,35 @@ function saveEveryCommandSection(section: string[]): string {
   return results;
 }
 
+function browserSection(m: BrowserMeasure): string[] {
+  const ratio = m.totalMs / m.cli.wallMs;
+  return [
+    '## The web app in Chromium against the CLI (issue 23)',
+    '',
+    `One ${count(m.rows)}-row tracker (${bytes(m.fileBytes)}), the production build of dist/app/ in Debian's Chromium`,
+    '(headless), timed in the page; `cchc report --out` on the same file as a child process (Node start-up',
+    'included), alternated with the browser runs. Medians.',
+    '',
+    '| Step | Time |',
+    '| --- | ---: |',
+    `| Open the file (file input → the pane's overview) | ${ms(m.openMs)} |`,
+    `| Tổng hợp báo cáo (click → its message) | ${ms(m.reportMs)} |`,
+    `| Tải về (click → the .xlsx offered) | ${ms(m.downloadMs)} |`,
+    `| **Web app: open, report, save** | **${ms(m.totalMs)}** |`,
+    `| cchc report --out (open, report, write) | ${ms(m.cli.wallMs)} |`,
+    '',
+    `- Web app: ${ratio.toFixed(2)}× the CLI's time on ${count(m.rows)} rows: ` +
+      `${ratio <= BROWSER_GOAL ? 'within' : 'OVER'} the goal of ${BROWSER_GOAL}×.`,
+  ];
+}
+
 async function main(): Promise<void> {
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  if (browserOnly) {
+    log(`Web app in Chromium: ${count(BROWSER_ROWS)} rows, ${RUNS} runs…`);
+    process.stdout.write(`${browserSection(await measureBrowser(BROWSER_ROWS, RUNS)).join('\n')}\n`);
+    return;
+  }
   if (everyCommandOnly) {
     const section = await everyCommandSection();
     process.stdout.write(`${section.join('\n')}\n`);
@@ -369,6 +402,8 @@ async function main(): Promise<void> {
   const files = await measureFiles(FILE_ROWS, RUNS);
   log(`Many communes: ${CONSOLIDATE_FILES.map(count).join(', ')} workbooks, ${RUNS} runs each…`);
   const consolidated = await measureConsolidate(CONSOLIDATE_FILES, RUNS);
+  log(`Web app in Chromium: ${count(BROWSER_ROWS)} rows, ${RUNS} runs…`);
+  const browser = await measureBrowser(BROWSER_ROWS, RUNS);
 
   const rows: Row[] = [
     ...office.flat().map(officeRow),
@@ -392,6 +427,8 @@ async function main(): Promise<void> {
     '',
     ...goals(office, files),
     ...consolidateGoals(consolidated),
+    '',
+    ...browserSection(browser),
     '',
     ...(await hostileSection()),
     '',

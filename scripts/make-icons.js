@@ -3,7 +3,7 @@
 // assets/. Plain Node: shapes are signed-distance functions, each pixel is supersampled for anti-aliasing,
 // and the PNG is assembled by hand (IHDR + one zlib-compressed IDAT + IEND).
 //
-//   node scripts/make-icons.js            writes assets/icon-{16,32,64,80,128}.png
+//   node scripts/make-icons.js            writes assets/icon-{16,32,64,80,128,192,512}.png
 //   node scripts/make-icons.js OUT_DIR    writes them to OUT_DIR instead
 'use strict';
 
@@ -11,7 +11,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 
-const SIZES = [16, 32, 64, 80, 128];
+// 16…128 for Office; 192 and 512 for the web app's manifest (browsers install an app with those two).
+const SIZES = [16, 32, 64, 80, 128, 192, 512];
 const GREEN = [16, 124, 65]; // #107C41, Excel's green
 const WHITE = [255, 255, 255];
 const SUPERSAMPLE = 4;

@@ -9,6 +9,7 @@
  *   the read is a 404 or the old bytes, and a read error ends that response only, never the server.
  *
  *   npx tsx scripts/preview-server.ts [--port 3001] [--root dist/preview]
+ *   npx tsx scripts/preview-server.ts --root dist/app      the web app (npm run app)
  *
  * The end-to-end tests import startPreviewServer() and ask for port 0 (any free port).
  */
@@ -16,6 +17,7 @@ import { constants, promises as fs } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { APP_CSP_HEADER } from '../bin/content-policy';
 
 export const DEFAULT_PORT = 3001;
 export const DEFAULT_ROOT = path.resolve(__dirname, '..', 'dist', 'preview');
@@ -31,6 +33,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
 
 export interface PreviewServer {
@@ -99,6 +102,9 @@ async function handle(root: string, port: number, req: IncomingMessage, res: Ser
     'Content-Length': stat.size,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    // The web app's policy (dist/app/ is served by this server too): only this origin, nothing sent elsewhere.
+    'Content-Security-Policy': APP_CSP_HEADER,
+    'Referrer-Policy': 'no-referrer',
   });
   if (req.method === 'HEAD' || stat.size === 0) {
     await handle.close().catch(() => undefined);
@@ -154,12 +160,14 @@ async function main(): Promise<void> {
   try {
     await fs.access(path.join(root, 'index.html'));
   } catch {
-    console.error(`Không thấy ${path.join(root, 'index.html')}. Hãy chạy "npm run build:preview" trước.`);
+    const build = path.basename(root) === 'app' ? 'npm run build:app' : 'npm run build:preview';
+    console.error(`Không thấy ${path.join(root, 'index.html')}. Hãy chạy "${build}" trước.`);
     process.exit(2);
   }
   try {
     const server = await startPreviewServer({ root, port });
-    console.log(`Bản xem thử đang chạy: ${server.url}  (Ctrl+C để dừng)`);
+    const what = path.basename(root) === 'app' ? 'Ứng dụng web' : 'Bản xem thử';
+    console.log(`${what} đang chạy: ${server.url}  (Ctrl+C để dừng)`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(

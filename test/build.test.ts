@@ -13,7 +13,7 @@ import type { Configuration, Stats } from 'webpack';
 import { checkManifest } from '../bin/validate-manifest';
 
 interface WebpackConfigModule {
-  (env: Record<string, unknown>, argv: { mode: string }): Promise<Configuration>;
+  (env: Record<string, unknown>, argv: { mode: string }): Promise<Configuration | Configuration[]>;
   gzipSizes(
     stats: Stats,
     fileSystem: typeof fs,
@@ -32,10 +32,14 @@ const BASE = 'https://example.org/cchc/';
 describe('production build', () => {
   let outDir: string;
   let stats: Stats;
+  let configs: Configuration[];
 
   beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-build-'));
-    const config = await makeConfig({ base: BASE }, { mode: 'production' });
+    const made = await makeConfig({ base: BASE }, { mode: 'production' });
+    configs = Array.isArray(made) ? made : [made];
+    // The add-in's page here; the web app beside it has its own end-to-end test (test/webapp).
+    const config = configs.find((c) => c.name === 'taskpane') ?? configs[0];
     config.context = root;
     config.output = { ...config.output, path: outDir };
     config.plugins = (config.plugins ?? []).filter((p) => p?.constructor.name !== 'GzipSizeReportPlugin');
@@ -47,6 +51,16 @@ describe('production build', () => {
 
   afterAll(() => {
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('npm run build also writes the web app into dist/app/, keeping it when the add-in build cleans dist/', () => {
+    const app = configs.find((c) => c.name === 'app');
+    expect(app?.output?.path).toBe(path.join(root, 'dist', 'app'));
+    const taskpane = configs.find((c) => c.name === 'taskpane');
+    const keep = (taskpane?.output?.clean as { keep?: RegExp } | undefined)?.keep;
+    expect(keep?.test('app/index.html')).toBe(true);
+    expect(keep?.test('cli/cchc.js')).toBe(true);
+    expect(keep?.test('taskpane.html')).toBe(false);
   });
 
   it('compiles without errors', () => {

@@ -3,6 +3,7 @@
  * shows. Messages of the actions themselves (what was written, what is wrong) come from the application
  * layer (src/i18n/vi.ts); this module only labels the pane around them.
  */
+import { countVi } from './vi';
 
 export const PANE = {
   title: 'Kế hoạch CCHC – UBND xã Long Điền A',
@@ -212,6 +213,8 @@ export const PREVIEW = {
   datePlaceholder: 'dd/mm/yyyy',
   /** The sheet a new workbook of Excel in Vietnamese starts with. */
   firstSheet: 'Trang tính1',
+  moreRows: (drawn: number, total: number) =>
+    `Hiện thêm dòng (đang hiện ${countVi(drawn)}/${countVi(total)} dòng)`,
   selectedCell: (sheet: string, cell: string) => `Ô đang chọn: ${sheet}!${cell}`,
   sheetMissing: (sheet: string) => `Không có trang "${sheet}".`,
 } as const;

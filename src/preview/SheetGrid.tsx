@@ -4,7 +4,14 @@
  * deadline-state colours and Hồ sơ TTHC rows in theirs, and the editable cells as editors (cellEditors.tsx).
  */
 import * as React from 'react';
-import { Text, makeStyles, mergeClasses, tokens, type GriffelStyle } from '@fluentui/react-components';
+import {
+  Button,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  type GriffelStyle,
+} from '@fluentui/react-components';
 import { colToLetters, toA1, tryParseA1Cell } from '../domain/a1';
 import type { IsoDate } from '../domain/dates';
 import { resultsLayout } from '../domain/resultsSheet';
@@ -46,6 +53,7 @@ const useStyles = makeStyles({
     flexGrow: 1,
     minHeight: '240px',
   },
+  more: { margin: tokens.spacingVerticalS },
   table: {
     borderCollapse: 'collapse',
     fontFamily: tokens.fontFamilyBase,
@@ -171,9 +179,17 @@ function resultsEditing(raw: RawSheet): Grid['results'] {
   return { headerRow: layout.headerRow, editable };
 }
 
+/**
+ * Rows drawn at first, and added by each "Hiện thêm": a district's tracker of thousands of rows (the web app
+ * opens any file) is drawn in a moment, not after every one of its editors; the selected cell's row is always
+ * drawn.
+ */
+export const ROW_PAGE = 300;
+
 export function SheetGrid(props: SheetGridProps): React.JSX.Element {
   const { raw, layout, selection } = props;
   const styles = useStyles();
+  const [limit, setLimit] = React.useState(ROW_PAGE);
   const scroller = React.useRef<HTMLDivElement>(null);
   const grid = useGrid(props, styles);
   const { columns } = grid;
@@ -187,6 +203,7 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
   }, [selection, raw]);
 
   if (raw.values.length === 0) return <Text className={styles.hint}>{PREVIEW.emptySheet}</Text>;
+  const drawn = Math.min(raw.values.length, Math.max(limit, grid.selectedRow + ROW_PAGE / 10));
   return (
     // The scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
     <div
@@ -220,8 +237,13 @@ export function SheetGrid(props: SheetGridProps): React.JSX.Element {
             ))}
           </tr>
         </thead>
-        <tbody>{raw.values.map((values, r) => gridRow(grid, values, r))}</tbody>
+        <tbody>{raw.values.slice(0, drawn).map((values, r) => gridRow(grid, values, r))}</tbody>
       </table>
+      {drawn < raw.values.length && (
+        <Button className={styles.more} onClick={() => setLimit(drawn + ROW_PAGE)}>
+          {PREVIEW.moreRows(drawn, raw.values.length)}
+        </Button>
+      )}
     </div>
   );
 }

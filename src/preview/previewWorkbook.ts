@@ -33,6 +33,15 @@ export class PreviewWorkbook implements WorkbookPort {
     return new PreviewWorkbook(await openXlsx({ firstSheet: FIRST_SHEET }));
   }
 
+  /**
+   * The user's own workbook (the web app): its bytes read through the .xlsx adapter, which keeps every cell
+   * and part when saved (the CLI's graft). Throws the adapter's WorkbookError (UnreadableWorkbookError: why,
+   * in Vietnamese) for a file it cannot read.
+   */
+  static async fromBytes(bytes: Uint8Array): Promise<PreviewWorkbook> {
+    return new PreviewWorkbook(await openXlsx(bytes));
+  }
+
   /** Runs workbook operations one after another: two overlapping applies must not lose either. */
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(work, work);

@@ -44,15 +44,33 @@ type PreviewConfigModule = (env: Record<string, unknown>, argv: { mode: string }
 
 /** Builds the preview into a new temporary folder and returns it (the caller removes it). */
 export async function buildPreview(): Promise<string> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-preview-'));
+  return buildWith('webpack.preview.config.js', 'cchc-preview-', 'PreviewSizePlugin');
+}
+
+/**
+ * Builds the web app (webpack.app.config.js, as `npm run build` does into dist/app/) into a new temporary
+ * folder; `release` names the build (a second build with another release is a new version of the app).
+ */
+export async function buildApp(release = 'test-1', outDir?: string): Promise<string> {
+  return buildWith('webpack.app.config.js', 'cchc-app-', 'AppSizePlugin', { release }, outDir);
+}
+
+async function buildWith(
+  configFile: string,
+  prefix: string,
+  sizePlugin: string,
+  env: Record<string, unknown> = {},
+  into?: string,
+): Promise<string> {
+  const outDir = into ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   // A CommonJS config without type declarations; the type above says what it exports.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const makeConfig = require(path.join(ROOT, 'webpack.preview.config.js')) as PreviewConfigModule;
-  const config = makeConfig({}, { mode: 'production' });
+  const makeConfig = require(path.join(ROOT, configFile)) as PreviewConfigModule;
+  const config = makeConfig(env, { mode: 'production' });
   config.context = ROOT;
   config.output = { ...config.output, path: outDir };
   config.devtool = false; // source maps only slow the test build down
-  config.plugins = (config.plugins ?? []).filter((p) => p?.constructor.name !== 'PreviewSizePlugin');
+  config.plugins = (config.plugins ?? []).filter((p) => p?.constructor.name !== sizePlugin);
   const stats = await new Promise<Stats>((resolve, reject) =>
     webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
   );

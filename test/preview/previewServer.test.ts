@@ -9,15 +9,24 @@ import {
   startPreviewServer,
   type PreviewServer,
 } from '../../scripts/preview-server';
+import { APP_CSP_HEADER } from '../../bin/content-policy';
 
-function get(url: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+function get(
+  url: string,
+  method = 'GET',
+): Promise<{ status: number; type: string; body: string; csp: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }),
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type']),
+          body,
+          csp: String(res.headers['content-security-policy']),
+        }),
       );
     });
     req.on('error', reject);
@@ -57,6 +66,11 @@ describe('the preview server', () => {
     expect(script.type).toBe('text/javascript; charset=utf-8');
     expect(script.body).toBe('console.log("Tổng hợp");');
     expect((await get(`${server.url}js/preview.1234.js`, 'HEAD')).status).toBe(200);
+  });
+
+  it('sends the web app’s Content-Security-Policy (only its own origin) with every file it serves', async () => {
+    expect((await get(server.url)).csp).toBe(APP_CSP_HEADER);
+    expect((await get(`${server.url}js/preview.1234.js`)).csp).toBe(APP_CSP_HEADER);
   });
 
   it('answers 404 for what is not there, 405 for anything but GET and HEAD', async () => {
