@@ -28,8 +28,6 @@ const config: KnipConfig = {
   ],
   // test/e2e/support.ts injects node_modules/axe-core/axe.min.js into the page by its path, never imports it.
   ignoreDependencies: ['axe-core'],
-  // The file-safety tests make a named pipe with the system's mkfifo (coreutils), not a package's binary.
-  ignoreBinaries: ['mkfifo'],
 };
 
 export default config;

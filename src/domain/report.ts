@@ -158,7 +158,7 @@ interface ReportCause {
 }
 
 /** A field the report's TTHC figures leave out (TthcReport.unbalanced). */
-export interface TthcLeftOut {
+interface TthcLeftOut {
   field: string;
   figures: TthcFigures;
   /** The check's errors on the field's rows within the report's months, in sheet order. */

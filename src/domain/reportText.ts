@@ -46,7 +46,7 @@ export const MAX_LISTED = {
  * tracker pasted with thousands of broken rows would otherwise take minutes to report (issue 13); Kiểm tra dữ
  * liệu lists them all.
  */
-export const MAX_FIX_ROWS_LISTED = 50;
+const MAX_FIX_ROWS_LISTED = 50;
 
 const p = (text: string): ReportBlock => ({ kind: 'paragraph', runs: [{ text }] });
 
@@ -66,7 +66,7 @@ function figureWords(f: TaskFigures): FigureWords {
 }
 
 /** "UBND xã Long Điền A" → "Ủy ban nhân dân xã Long Điền A": official text spells the body out. */
-export function unitInText(unitName: string): string {
+function unitInText(unitName: string): string {
   return unitName
     .normalize('NFC')
     .trim()
@@ -164,7 +164,7 @@ const sameWords = (a: string, b: string): boolean =>
  * A task's results in quarter order, a text written the same in consecutive quarters stated once, attributed
  * to the quarters it covers; different texts each with its own quarter.
  */
-export function statedOnce(
+function statedOnce(
   results: readonly WrittenResult[],
 ): { task: string; order: number; quarters: number[]; text: string }[] {
   const out: { task: string; order: number; quarters: number[]; text: string }[] = [];

@@ -10,13 +10,7 @@ import { toA1 } from './a1';
 import type { IsoDate } from './dates';
 import { cellAt, cellText, isBlank, type Grid, type GridCell } from './grid';
 import type { Problem } from './problems';
-import {
-  parseSigner,
-  PROVINCE_RECIPIENT_FROM_YEAR,
-  SETTINGS_TABLE,
-  type SettingEntry,
-  type SettingsTable,
-} from './settingsTable';
+import { parseSigner, SETTINGS_TABLE, type SettingEntry, type SettingsTable } from './settingsTable';
 import { foldLookalikes, normalizeKey, unitKey } from './text';
 
 export type PeriodMode = 'calendar' | 'decree09';
@@ -49,7 +43,7 @@ export type SettingKey = keyof Settings;
 /** Row order on the Cài đặt sheet (row 2 onwards): the table's (settingsTable.ts), where keys are only appended. */
 export const SETTING_KEYS = Object.keys(SETTINGS_TABLE) as readonly SettingKey[];
 
-export { PROVINCE_RECIPIENT_FROM_YEAR, parseSigner };
+export { parseSigner };
 
 /** A setting's entry in the table, typed by its key (the table's type says each entry is so typed). */
 export function settingEntry<K extends SettingKey>(key: K): SettingEntry<Settings[K]> {

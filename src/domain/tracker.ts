@@ -31,7 +31,7 @@ export const COLUMN_KEYS = Object.keys(TRACKER_COLUMNS) as readonly ColumnKey[];
  * every column Tổng hợp reads (its roll-up use): the roll-ups cannot be built without it. The others are read
  * as blank.
  */
-export const REQUIRED_COLUMNS: readonly ColumnKey[] = COLUMN_KEYS.filter(
+const REQUIRED_COLUMNS: readonly ColumnKey[] = COLUMN_KEYS.filter(
   (k) => columnEntry(k).required || columnEntry(k).rollup !== null,
 );
 
@@ -86,11 +86,6 @@ export interface TrackerRead {
 export function parseStatus(v: GridCell): TaskStatus | null {
   const read = readStatusCell(v);
   return read.kind === 'status' ? read.status : null;
-}
-
-/** Is the status spelt exactly as the dropdown writes it? */
-export function isCanonicalStatus(text: string): boolean {
-  return (Object.values(STATUS_LABEL) as string[]).includes(text);
 }
 
 const TRACKER_HEADER_SET = headerSet(COLUMN_HEADERS, COLUMN_KEYS);

@@ -21,7 +21,7 @@
 import { colToLetters } from '../domain/a1';
 import type { ReportContent } from '../domain/report';
 import type { ReportBlock, ReportDocument, ReportHeadGroup } from '../domain/reportDocument';
-import { buildReportDocument, MAX_FIX_ROWS_LISTED, MAX_LISTED, unitInText } from '../domain/reportText';
+import { buildReportDocument, MAX_LISTED } from '../domain/reportText';
 import type { CellStyle, CellValue, ConditionalFormatSpec, FormulaCell, SheetSpec, StyleRun } from './spec';
 import { textWidthPt, wrappedLines, type FontFace } from './textLayout';
 

@@ -110,7 +110,7 @@ export interface WorkspaceProps {
 }
 
 /** The pane beside the workbook's sheets (the pane above them in a narrow window). */
-export function Workspace({ opened, name, today }: WorkspaceProps): React.JSX.Element {
+function Workspace({ opened, name, today }: WorkspaceProps): React.JSX.Element {
   const styles = useStyles();
   const narrow = useNarrow();
   return (

@@ -18,7 +18,7 @@
 import type fc from 'fast-check';
 
 /** The seed CI uses. Any 32-bit integer would do; this one is just fixed. */
-export const DEFAULT_SEED = 20_260_605;
+const DEFAULT_SEED = 20_260_605;
 
 function envInteger(name: string): number | undefined {
   const raw = process.env[name];
@@ -32,7 +32,7 @@ function envInteger(name: string): number | undefined {
 export const FUZZ_SEED: number = envInteger('FUZZ_SEED') ?? DEFAULT_SEED;
 
 /** A counterexample's path to replay (with its seed in FUZZ_SEED). */
-export const FUZZ_PATH: string | undefined = process.env.FUZZ_PATH?.trim() || undefined;
+const FUZZ_PATH: string | undefined = process.env.FUZZ_PATH?.trim() || undefined;
 
 /** A deeper run: every property runs at least this many cases (FUZZ_RUNS is its older name). */
 const DEEPER = envInteger('FAST_CHECK_RUNS') ?? envInteger('FUZZ_RUNS') ?? 0;
