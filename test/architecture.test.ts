@@ -87,6 +87,24 @@ const ALLOWED: Record<string, (target: string) => boolean> = {
   preview: (t) =>
     under(t, 'preview', 'taskpane', 'app', 'domain', 'sheets', 'i18n', 'workbook/port', 'workbook/xlsx') ||
     react(t),
+  // The web app: the preview's sheet view and the same pane on the user's own file, with the file limits the
+  // CLI reads by, the .xlsx adapter's refusals, and Workbox's service-worker client.
+  webapp: (t) =>
+    under(
+      t,
+      'webapp',
+      'preview',
+      'taskpane',
+      'app',
+      'domain',
+      'sheets',
+      'i18n',
+      'workbook/port',
+      'workbook/limits',
+      'workbook/xlsx',
+    ) ||
+    react(t) ||
+    t === 'workbox-window',
 };
 
 const unixPath = (rel: string): string => rel.split(path.sep).join('/');

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { COMMAND_SPECS } from '../src/cli/main';
 
 const root = path.resolve(__dirname, '..');
-const read = (rel: string): string => fs.readFileSync(path.join(root, rel), 'utf8');
+const readDoc = (rel: string): string => fs.readFileSync(path.join(root, rel), 'utf8');
 const README = 'README.md';
 const DOCS = fs
   .readdirSync(path.join(root, 'docs'))
@@ -54,7 +54,7 @@ const isExternal = (target: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(targ
 /** Every relative link of a markdown file that does not lead to an existing file, or heading, as text. */
 function brokenLinks(file: string): string[] {
   const broken: string[] = [];
-  for (const target of linkTargets(read(file))) {
+  for (const target of linkTargets(readDoc(file))) {
     if (isExternal(target)) continue;
     const [rawPath, rawAnchor] = target.split('#', 2);
     const targetFile = rawPath
@@ -66,14 +66,14 @@ function brokenLinks(file: string): string[] {
     }
     if (rawAnchor === undefined) continue;
     const anchor = decodeURIComponent(rawAnchor).normalize('NFC');
-    if (!targetFile.endsWith('.md') || !headingAnchors(read(targetFile)).has(anchor))
+    if (!targetFile.endsWith('.md') || !headingAnchors(readDoc(targetFile)).has(anchor))
       broken.push(`${file}: ${target} (no heading #${anchor} in ${targetFile})`);
   }
   return broken;
 }
 
 describe('the README', () => {
-  const readme = read(README);
+  const readme = readDoc(README);
 
   it('is under 200 lines', () => {
     expect(readme.split('\n').length).toBeLessThan(200);
@@ -98,7 +98,7 @@ describe('the README', () => {
 
 describe('links in the docs', () => {
   it.each([README, ...DOCS])('%s: every relative link and picture leads to a file, and heading', (file) => {
-    expect(linkTargets(read(file)).length).toBeGreaterThan(0);
+    expect(linkTargets(readDoc(file)).length).toBeGreaterThan(0);
     expect(brokenLinks(file)).toEqual([]);
   });
 
@@ -128,7 +128,7 @@ describe('links in the docs', () => {
 
 describe('the reliability part (issue 20)', () => {
   it('lists, for every command of the CLI, what it writes, refuses and never does', () => {
-    const limits = read('docs/limits-and-benchmarks.md');
+    const limits = readDoc('docs/limits-and-benchmarks.md');
     const header = limits.split('\n').find((l) => /^\|\s*command\s*\|\s*writes\s*\|\s*refuses/.test(l));
     expect(header).toBeDefined();
     const rows = new Map(

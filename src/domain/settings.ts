@@ -7,38 +7,13 @@ import {
   SIGNER_TITLE,
 } from '../i18n/vi';
 import { toA1 } from './a1';
-import type { IsoDate } from './dates';
 import { cellAt, cellText, isBlank, type Grid, type GridCell } from './grid';
 import type { Problem } from './problems';
 import { parseSigner, SETTINGS_TABLE, type SettingEntry, type SettingsTable } from './settingsTable';
 import { foldLookalikes, normalizeKey, unitKey } from './text';
 
-export type PeriodMode = 'calendar' | 'decree09';
-
-/**
- * Who signs the report. A People's Committee signs as a collective ("TM. ỦY BAN NHÂN DÂN"): the chairman
- * ("CHỦ TỊCH"), or a vice-chairman for the chairman ("KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
- */
-export type Signer = 'chairman' | 'viceChairman';
-
-/** What differs between communes. Lives on the "Cài đặt" sheet, so it travels with the workbook. */
-export interface Settings {
-  unitName: string;
-  recipient: string;
-  place: string;
-  year: number;
-  warningDays: number;
-  signer: Signer;
-  signerName: string;
-  otherRecipients: string[];
-  periodMode: PeriodMode;
-  /** The plan's number, e.g. "125/KH-UBND" ("" when not given: the report then names the plan by its title). */
-  planNumber: string;
-  /** The day the plan was issued (null when not given). */
-  planDate: IsoDate | null;
-}
-
-export type SettingKey = keyof Settings;
+export type { PeriodMode, SettingKey, Settings, Signer } from './settingsModel';
+import type { SettingKey, Settings, Signer } from './settingsModel';
 
 /** Row order on the Cài đặt sheet (row 2 onwards): the table's (settingsTable.ts), where keys are only appended. */
 export const SETTING_KEYS = Object.keys(SETTINGS_TABLE) as readonly SettingKey[];

@@ -21,7 +21,7 @@ import { formatVnDate, isIsoDate, parseDateText, serialFromIso, type IsoDate } f
 import { cellText, isBlank, type GridCell } from './grid';
 import { DEFAULT_WARNING_DAYS, readDateCell, warningDaysOf } from './sheetRules';
 import { cleanText, normalizeKey } from './text';
-import type { PeriodMode, SettingKey, Settings, Signer } from './settings';
+import type { PeriodMode, SettingKey, Settings, Signer } from './settingsModel';
 
 /** The tracker year from which the province's Sở Nội vụ receives the report (districts ended 01/07/2025). */
 export const PROVINCE_RECIPIENT_FROM_YEAR = 2026;

@@ -3,11 +3,6 @@
  * The pane's own words are in ui.ts; why a file cannot be read is xlsx.ts's (the CLI's words).
  */
 export const WEBAPP = {
-  /** The app's name, as the browser installs it (manifest) and as the page's title. */
-  name: 'Theo dõi Kế hoạch CCHC',
-  shortName: 'Kế hoạch CCHC',
-  description:
-    'Theo dõi Kế hoạch cải cách hành chính của xã và lập báo cáo quý ngay trên trình duyệt, trên chính tệp Excel của cơ quan, không cần cài bổ trợ.',
   heading: 'Theo dõi Kế hoạch CCHC',
   intro:
     'Mở tệp Excel (.xlsx) của cơ quan, làm việc với ngăn bên trái, rồi lưu lại. Tệp chỉ được xử lý trên máy này, không gửi đi đâu.',
@@ -22,7 +17,6 @@ export const WEBAPP = {
   opening: (name: string) => `Đang mở tệp "${name}"…`,
   creating: 'Đang tạo sổ làm việc mới…',
   dropHint: 'Hoặc kéo thả tệp .xlsx/.xlsm vào đây.',
-  dropHere: 'Thả tệp vào đây để mở',
   welcomeTitle: 'Bắt đầu',
   welcome:
     'Chọn "Mở tệp…" để mở bảng theo dõi của xã (hoặc một sổ làm việc bất kỳ để tạo bảng theo dõi trong đó), hoặc "Tạo bảng theo dõi mới".',
@@ -57,7 +51,6 @@ export const WEBAPP = {
   /** Opening. */
   cannotOpen: (name: string, reason: string) => `Không mở được tệp "${name}": ${reason}`,
   cannotOpenDetail: (name: string, detail: string) => `Không mở được tệp "${name}": ${detail}`,
-  openedTitle: 'Đã mở tệp',
   pickerFailed: (detail: string) =>
     `Không mở được hộp chọn tệp của trình duyệt (${detail}). Hãy kéo thả tệp vào trang.`,
   notAFile: 'Thứ vừa thả vào không phải một tệp. Hãy thả một tệp .xlsx hoặc .xlsm.',
@@ -65,11 +58,8 @@ export const WEBAPP = {
     'Mỗi lần chỉ mở một tệp. Để tổng hợp nhiều xã, hãy mở (hoặc tạo) một tệp rồi dùng "Tổng hợp nhiều xã" trong ngăn.',
   replaceUnsaved: 'Tệp đang mở có thay đổi chưa lưu. Mở tệp khác sẽ bỏ các thay đổi đó. Vẫn mở?',
   leaveUnsaved: 'Có thay đổi chưa lưu. Rời trang sẽ mất các thay đổi đó.',
-  /** Offline and updates. */
-  offlineReady: 'Ứng dụng đã sẵn sàng dùng khi không có mạng.',
   updateReady: 'Đã có phiên bản mới của ứng dụng. Lưu tệp đang mở rồi bấm "Dùng phiên bản mới".',
   useUpdate: 'Dùng phiên bản mới',
   updated: 'Đã có phiên bản mới… Ứng dụng vừa được cập nhật lên phiên bản mới nhất.',
   close: 'Đóng',
-  noScript: 'Ứng dụng cần bật JavaScript.',
 } as const;

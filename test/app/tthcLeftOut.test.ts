@@ -16,7 +16,7 @@ import { initNamed } from '../support/identity';
 const HO_TICH = 'Hộ tịch';
 
 /** A tracker with January–May counted as the demo counts them, `edit` changing Hộ tịch's April row. */
-async function tracker(
+async function trackerWithTthc(
   edit: (u: CellUpdate, cells: { offline: string; online: string }) => void,
 ): Promise<XlsxWorkbook> {
   const book = await openXlsx(null);
@@ -40,7 +40,7 @@ describe('a TTHC field the report leaves out', () => {
   it('is told once, naming the cell and the text typed, when a count is typed as text', async () => {
     let typed = '';
     let cell = '';
-    const book = await tracker((u, c) => {
+    const book = await trackerWithTthc((u, c) => {
       if (u.cell === c.offline) {
         u.value = String(u.value);
         typed = u.value;
@@ -69,7 +69,7 @@ describe('a TTHC field the report leaves out', () => {
 
   it('is told once, with the month’s cell, when its figures do not add up', async () => {
     let cell = '';
-    const book = await tracker((u, c) => {
+    const book = await trackerWithTthc((u, c) => {
       if (u.cell === c.online) {
         u.value = Number(u.value) + 3;
         cell = u.cell;

@@ -30,7 +30,7 @@ const TYPED = [
   'Hồ sơ đất đai quá hạn do chờ kết quả đo đạc của Văn phòng đăng ký đất đai, đã đôn đốc đơn vị đo đạc.',
   'Công chức phụ trách kiêm nhiệm nhiều lĩnh vực, thời gian dành cho cải cách hành chính còn hạn chế.',
 ];
-const flat = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+const flatTyped = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 let spec: SheetSpec;
 let cell: string;
@@ -43,12 +43,12 @@ beforeAll(async () => {
   const out = await compileReport(book, { asOf: '2026-06-05', period: { year: 2026, quarter: 2 } });
   expect(out.ok).toBe(true);
   spec = buildReportSheet(out.content!, 'Báo cáo 6 tháng');
-  const row = spec.cells.findIndex((r) => flat(String(r[0] ?? '')) === '2. Nguyên nhân');
+  const row = spec.cells.findIndex((r) => flatTyped(String(r[0] ?? '')) === '2. Nguyên nhân');
   expect(row).toBeGreaterThan(0);
   // The marked place right after the heading, then the heading after it.
   cell = `A${row + 2}`;
   expect(spec.conditionalFormats?.some((c) => c.range === cell)).toBe(true);
-  nextHeading = flat(String(spec.cells.slice(row + 2).find((r) => r[0] !== null)?.[0] ?? ''));
+  nextHeading = flatTyped(String(spec.cells.slice(row + 2).find((r) => r[0] !== null)?.[0] ?? ''));
   expect(nextHeading).not.toBe('');
   const alone = await openXlsx(null);
   await alone.read([]);
@@ -70,10 +70,10 @@ describe('text typed over a marked place of the report', () => {
   });
 
   it('prints every typed line, none printed over, and the next heading after them', async () => {
-    const text = flat(await runTool('pdftotext', [pdf, '-']));
+    const text = flatTyped(await runTool('pdftotext', [pdf, '-']));
     for (const line of TYPED)
-      expect({ line, printed: text.includes(flat(line)) }).toEqual({ line, printed: true });
-    const last = text.indexOf(flat(TYPED[TYPED.length - 1]));
+      expect({ line, printed: text.includes(flatTyped(line)) }).toEqual({ line, printed: true });
+    const last = text.indexOf(flatTyped(TYPED[TYPED.length - 1]));
     expect(text.indexOf(nextHeading, last)).toBeGreaterThan(last);
     for (const page of await readPdf(pdf)) expect(overlappingWords(page)).toEqual([]);
   });

@@ -12,13 +12,13 @@ import type { RawSheet } from '../../src/workbook/port';
 
 const ROWS = 2 * ROW_PAGE + 50;
 
-function sheet(): RawSheet {
+function gridSheet(): RawSheet {
   const values = Array.from({ length: ROWS }, (_, r) => [`dòng ${r + 1}`, r + 1]);
   return { name: 'Danh sách', values, formulas: [], numberFormats: [], hiddenRows: [], tables: [] };
 }
 
 function draw(selection: string | null) {
-  const raw = sheet();
+  const raw = gridSheet();
   return render(
     <FluentProvider theme={webLightTheme}>
       <SheetGrid
