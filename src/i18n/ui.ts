@@ -200,13 +200,12 @@ export const PREVIEW = {
   formulaNote:
     'Cột "Tình trạng hạn", cột "Tổng số hồ sơ" và "Tỷ lệ đúng hạn" của trang Hồ sơ TTHC và các số của trang Tổng hợp được tính sẵn ở đây theo đúng quy tắc của công thức; các ô công thức khác (ƒx) được Excel tính khi mở tệp.',
   tthcEditHint:
-    'Có thể gõ số hồ sơ và nguyên nhân quá hạn ngay trong bảng để thử (Enter để ghi); ngăn sẽ tự cập nhật.',
+    'Có thể gõ số hồ sơ và nguyên nhân quá hạn ngay trong bảng (Enter để ghi); ngăn sẽ tự cập nhật.',
   tthcEdit: (header: string, row: number) => `${header}, dòng ${row}`,
   resultsEditHint:
-    'Có thể ghi kết quả thực hiện trong quý và việc dự kiến quý sau ngay trong bảng để thử (Enter để ghi); báo cáo của kỳ nêu đúng lời đã ghi.',
+    'Có thể ghi kết quả thực hiện trong quý và việc dự kiến quý sau ngay trong bảng (Enter để ghi); báo cáo của kỳ nêu đúng lời đã ghi.',
   formulaPlaceholder: 'ƒx',
-  editHint:
-    'Có thể đổi "Trạng thái" và "Ngày hoàn thành" của nhiệm vụ ngay trong bảng để thử; ngăn sẽ tự cập nhật.',
+  editHint: 'Có thể đổi "Trạng thái" và "Ngày hoàn thành" của nhiệm vụ ngay trong bảng; ngăn sẽ tự cập nhật.',
   statusEdit: (row: number) => `Trạng thái, dòng ${row}`,
   completedOnEdit: (row: number) => `Ngày hoàn thành, dòng ${row}`,
   blankStatus: '(trống)',
