@@ -27,7 +27,8 @@ import {
 import type { IsoDate } from '../domain/dates';
 import { missingIdentity } from '../domain/settings';
 import { reportPeriod, type Quarter } from '../domain/periods';
-import { countsJson, type TthcReport } from '../domain/report';
+import { countsJson } from '../domain/report';
+import type { TthcReport } from '../domain/reportTthc';
 import { hasFigures } from '../domain/tthcFigures';
 import { sheetNameKey, unitKindOf } from '../domain/text';
 import {

@@ -4,7 +4,7 @@ import { deadlineState, type DeadlineState } from './deadline';
 import { nextReportDue, type ReportPeriod } from './periods';
 import { addCount, completionRate, emptyCounts, reportState, type StateCounts } from './rollup';
 import { reportPeriod } from './periods';
-import { buildTthcReport } from './report';
+import { buildTthcReport } from './reportTthc';
 import type { Settings } from './settings';
 import type { Task } from './tracker';
 import { currentPeriod } from './periods';

@@ -17,13 +17,8 @@ import {
   type FigureWords,
 } from '../i18n/vi';
 import { daysBetween, formatVnDate } from './dates';
-import {
-  dateInWords,
-  type ReportContent,
-  type ReportedTask,
-  type TaskFigures,
-  type TthcReport,
-} from './report';
+import { dateInWords, type ReportContent, type ReportedTask, type TaskFigures } from './report';
+import type { TthcReport } from './reportTthc';
 import type { ReportBlock, ReportDocument, ReportTableRow } from './reportDocument';
 import type { WrittenResult } from './results';
 import { ROMAN_QUARTER } from './schedule';

@@ -4,7 +4,8 @@
  * note in the signed text.
  */
 import { reportPeriod } from '../../src/domain/periods';
-import { buildReport, reportTthcWindow, type ReportInput } from '../../src/domain/report';
+import { buildReport, type ReportInput } from '../../src/domain/report';
+import { reportTthcWindow } from '../../src/domain/reportTthc';
 import { blockText } from '../../src/domain/reportDocument';
 import { buildReportDocument } from '../../src/domain/reportText';
 import type { ResultsRead, WrittenResult } from '../../src/domain/results';
