@@ -12,24 +12,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { GenerateSW } = require('workbox-webpack-plugin');
 const { APP_CSP } = require('./bin/content-policy');
-
-const kb = (bytes) => (bytes / 1024).toFixed(1);
-
-/** Prints the app's bundle sizes after a production build: the first screen's JavaScript, and each chunk. */
-class AppSizePlugin {
-  apply(compiler) {
-    compiler.hooks.done.tap('AppSizePlugin', (stats) => {
-      if (stats.hasErrors()) return;
-      // Required here: webpack.config.js requires this file too.
-      const { gzipSizes } = require('./webpack.config.js');
-      const { files, initial } = gzipSizes(stats, compiler.outputFileSystem);
-      const lines = ['', 'Web app bundles (gzip), dist/app/:'];
-      for (const f of files) lines.push(`  ${f.name}  ${kb(f.gzip)} KB gzip  (${kb(f.bytes)} KB raw)`);
-      lines.push(`  first screen (initial JS of index.html): ${kb(initial.app || 0)} KB gzip`, '');
-      console.log(lines.join('\n'));
-    });
-  }
-}
+const { GzipSizeReportPlugin } = require('./webpack.sizes.js');
 
 /**
  * ExcelJS and JSZip ship minified browser bundles: marking their chunk as minimized spares the minimizer a
@@ -122,7 +105,7 @@ module.exports = (env = {}, argv = {}) => {
               navigateFallback: 'index.html',
               sourcemap: false,
             }),
-            new AppSizePlugin(),
+            new GzipSizeReportPlugin({ title: 'Web app bundles (gzip), dist/app/:' }),
           ]
         : []),
     ],

@@ -4,7 +4,6 @@
 'use strict';
 
 const path = require('node:path');
-const zlib = require('node:zlib');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const {
@@ -16,6 +15,7 @@ const {
 } = require('./bin/addin-manifest');
 const packageJson = require('./package.json');
 const makeAppConfig = require('./webpack.app.config.js');
+const { gzipSizes, GzipSizeReportPlugin } = require('./webpack.sizes.js');
 
 const DEV_PORT = 3000;
 /**
@@ -36,61 +36,6 @@ const DEV_PORT = 3000;
  * wording still loads only when a report is made).
  */
 const TASKPANE_BUDGET_KB = 217;
-
-const kb = (bytes) => (bytes / 1024).toFixed(1);
-
-/**
- * gzip sizes of emitted JavaScript, read back from the output folder (after emit webpack keeps only the
- * assets' sizes, not their content).
- * @returns {{ files: { name: string, bytes: number, gzip: number }[], initial: Record<string, number> }}
- */
-function gzipSizes(stats, outputFileSystem) {
-  const { compilation } = stats;
-  const outputPath = compilation.outputOptions.path;
-  const gzipOf = new Map();
-  const files = [];
-  for (const asset of compilation.getAssets()) {
-    if (!asset.name.endsWith('.js')) continue;
-    const content = outputFileSystem.readFileSync(path.join(outputPath, asset.name));
-    const gzip = zlib.gzipSync(content, { level: 9 }).length;
-    gzipOf.set(asset.name, gzip);
-    files.push({ name: asset.name, bytes: content.length, gzip });
-  }
-  const initial = {};
-  for (const [name, entrypoint] of compilation.entrypoints) {
-    initial[name] = entrypoint
-      .getFiles()
-      .filter((file) => file.endsWith('.js'))
-      .reduce((sum, file) => sum + (gzipOf.get(file) || 0), 0);
-  }
-  files.sort((a, b) => b.gzip - a.gzip);
-  return { files, initial };
-}
-
-/** Prints the gzip size of every emitted bundle and the task pane's initial total, after each build. */
-class GzipSizeReportPlugin {
-  apply(compiler) {
-    compiler.hooks.done.tap('GzipSizeReportPlugin', (stats) => {
-      if (stats.hasErrors()) return;
-      const { files, initial } = gzipSizes(stats, compiler.outputFileSystem);
-      const width = Math.max(...files.map((f) => f.name.length), 10);
-      const lines = ['', 'JavaScript bundles (gzip):'];
-      for (const f of files) {
-        lines.push(`  ${f.name.padEnd(width)}  ${kb(f.gzip).padStart(7)} KB gzip  (${kb(f.bytes)} KB raw)`);
-      }
-      for (const [name, bytes] of Object.entries(initial)) {
-        lines.push(`  initial JS of ${name}.html: ${kb(bytes)} KB gzip`);
-      }
-      const taskpane = initial.taskpane || 0;
-      const within = taskpane <= TASKPANE_BUDGET_KB * 1024;
-      lines.push(
-        `Task pane initial JS: ${kb(taskpane)} KB gzip — ${within ? 'within' : 'OVER'} the ${TASKPANE_BUDGET_KB} KB budget`,
-        '',
-      );
-      (within ? console.log : console.warn)(lines.join('\n'));
-    });
-  }
-}
 
 function page(name, template, chunks) {
   return new HtmlWebpackPlugin({
@@ -172,7 +117,14 @@ module.exports = async (env = {}, argv = {}) => {
           },
         ],
       }),
-      ...(production ? [new GzipSizeReportPlugin()] : []),
+      ...(production
+        ? [
+            new GzipSizeReportPlugin({
+              title: 'JavaScript bundles (gzip):',
+              budget: { entry: 'taskpane', kb: TASKPANE_BUDGET_KB, label: 'Task pane' },
+            }),
+          ]
+        : []),
     ],
     optimization: {
       // Libraries in their own chunks (cached across releases); code shared by the pages is split out too.

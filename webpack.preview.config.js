@@ -6,23 +6,7 @@
 const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
-const { gzipSizes } = require('./webpack.config.js');
-
-const kb = (bytes) => (bytes / 1024).toFixed(1);
-
-/** Prints the preview's bundle sizes (informational: the 200 KB budget is the task pane's, in Excel). */
-class PreviewSizePlugin {
-  apply(compiler) {
-    compiler.hooks.done.tap('PreviewSizePlugin', (stats) => {
-      if (stats.hasErrors()) return;
-      const { files, initial } = gzipSizes(stats, compiler.outputFileSystem);
-      const lines = ['', 'Preview bundles (gzip):'];
-      for (const f of files) lines.push(`  ${f.name}  ${kb(f.gzip)} KB gzip  (${kb(f.bytes)} KB raw)`);
-      lines.push(`  initial JS of preview.html: ${kb(initial.preview || 0)} KB gzip`, '');
-      console.log(lines.join('\n'));
-    });
-  }
-}
+const { GzipSizeReportPlugin } = require('./webpack.sizes.js');
 
 /**
  * ExcelJS and JSZip ship minified browser bundles: marking their chunk as minimized spares the minimizer
@@ -83,7 +67,13 @@ module.exports = (_env = {}, argv = {}) => {
         scriptLoading: 'defer',
       }),
       new PrebuiltChunkPlugin(),
-      ...(production ? [new PreviewSizePlugin()] : []),
+      ...(production
+        ? [
+            new GzipSizeReportPlugin({
+              title: "Preview bundles (gzip), informational (the budget is the task pane's, in Excel):",
+            }),
+          ]
+        : []),
     ],
     optimization: {
       splitChunks: {

@@ -44,7 +44,7 @@ type PreviewConfigModule = (env: Record<string, unknown>, argv: { mode: string }
 
 /** Builds the preview into a new temporary folder and returns it (the caller removes it). */
 export async function buildPreview(): Promise<string> {
-  return buildWith('webpack.preview.config.js', 'cchc-preview-', 'PreviewSizePlugin');
+  return buildWith('webpack.preview.config.js', 'cchc-preview-');
 }
 
 /**
@@ -52,13 +52,12 @@ export async function buildPreview(): Promise<string> {
  * folder; `release` names the build (a second build with another release is a new version of the app).
  */
 export async function buildApp(release = 'test-1', outDir?: string): Promise<string> {
-  return buildWith('webpack.app.config.js', 'cchc-app-', 'AppSizePlugin', { release }, outDir);
+  return buildWith('webpack.app.config.js', 'cchc-app-', { release }, outDir);
 }
 
 async function buildWith(
   configFile: string,
   prefix: string,
-  sizePlugin: string,
   env: Record<string, unknown> = {},
   into?: string,
 ): Promise<string> {
@@ -70,7 +69,7 @@ async function buildWith(
   config.context = ROOT;
   config.output = { ...config.output, path: outDir };
   config.devtool = false; // source maps only slow the test build down
-  config.plugins = (config.plugins ?? []).filter((p) => p?.constructor.name !== sizePlugin);
+  config.plugins = (config.plugins ?? []).filter((p) => p?.constructor.name !== 'GzipSizeReportPlugin');
   const stats = await new Promise<Stats>((resolve, reject) =>
     webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
   );
