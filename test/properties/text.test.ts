@@ -107,6 +107,53 @@ describe('normalizeKey / sameText', () => {
     );
   });
 
+  // normalizeKey and cleanText skip their replacements where they would change nothing; the result must be the
+  // one the replacements give, on text full of the characters they replace.
+  const spacedText = fc
+    .array(
+      fc.constantFrom(
+        'a',
+        'Ư',
+        'e\u0301',
+        ' ',
+        '  ',
+        '\u00a0',
+        '\t',
+        '\n',
+        '\u200b',
+        '-',
+        '–',
+        '\u2212',
+        '\u3000',
+      ),
+      {
+        maxLength: 12,
+      },
+    )
+    .map((parts) => parts.join(''));
+  it('gives what the replacements give, whether or not there is anything to replace', () => {
+    const fullKey = (t: string): string =>
+      t
+        .normalize('NFC')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/[\s\u00a0\u200b]+/g, ' ')
+        .replace(/ ?- ?/g, ' - ')
+        .trim()
+        .toLocaleLowerCase('vi');
+    const fullClean = (t: string): string =>
+      t
+        .normalize('NFC')
+        .replace(/[\s\u00a0]+/g, ' ')
+        .trim();
+    fc.assert(
+      fc.property(fc.oneof(spacedText, anyText), (t) => {
+        expect(normalizeKey(t)).toBe(fullKey(t));
+        expect(cleanText(t)).toBe(fullClean(t));
+      }),
+      fcParams('small'),
+    );
+  });
+
   // normalizeKey collapses whitespace before spacing dashes, so a cell of 32,000 spaces (which Excel accepts)
   // is handled in linear time; the fuzzer (trackerFuzz.test.ts) feeds such cells through the whole check.
   // No wall-clock assertion here: tests never time things; `npm run bench` does.
