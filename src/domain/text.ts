@@ -12,7 +12,9 @@ const NEEDS_SPACING = /[^\S ]| {2}/;
 export function normalizeKey(text: string): string {
   const nfc = text.normalize('NFC');
   // Most cells hold single spaces and no dash: nothing for the replacements to change (20,000 rows at the limits).
-  if (!NEEDS_KEY_SPACING.test(nfc)) return nfc.trim().toLocaleLowerCase('vi');
+  // toLowerCase, not toLocaleLowerCase('vi'): Unicode has no Vietnamese casing rules, so the two agree on every
+  // string (a property test holds it), and the first is 2-3 times faster.
+  if (!NEEDS_KEY_SPACING.test(nfc)) return nfc.trim().toLowerCase();
   return (
     nfc
       .replace(/[\u2010-\u2015\u2212]/g, '-')
@@ -20,7 +22,7 @@ export function normalizeKey(text: string): string {
       .replace(/[\s\u00a0\u200b]+/g, ' ')
       .replace(/ ?- ?/g, ' - ')
       .trim()
-      .toLocaleLowerCase('vi')
+      .toLowerCase()
   );
 }
 

@@ -154,6 +154,22 @@ describe('normalizeKey / sameText', () => {
     );
   });
 
+  it('lowers case as the Vietnamese locale does (normalizeKey uses toLowerCase)', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.string({ unit: 'binary', maxLength: 200 })), (t) => {
+        expect(t.toLowerCase()).toBe(t.toLocaleLowerCase('vi'));
+      }),
+      fcParams('small'),
+    );
+    // Every code point once, the letters of the locales that do have rules (İ, I, Σ) among them.
+    const all = Array.from({ length: 0x30000 }, (_, i) => i)
+      .filter((c) => c < 0xd800 || c > 0xdfff)
+      .map((c) => String.fromCodePoint(c))
+      .join('');
+    expect(all.toLowerCase()).toBe(all.toLocaleLowerCase('vi'));
+    expect('ΣΑΣ İI'.toLowerCase()).toBe('ΣΑΣ İI'.toLocaleLowerCase('vi'));
+  });
+
   // normalizeKey collapses whitespace before spacing dashes, so a cell of 32,000 spaces (which Excel accepts)
   // is handled in linear time; the fuzzer (trackerFuzz.test.ts) feeds such cells through the whole check.
   // No wall-clock assertion here: tests never time things; `npm run bench` does.
