@@ -17,7 +17,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 import type { RawCell, RawSheet } from '../port';
-import { formatRange, parseA1Cell, parseA1Range, scanCellRef } from '../../domain/a1';
+import { formatRange, parseA1Cell, parseA1Range, scanCellRef, tryParseA1Cell } from '../../domain/a1';
 import { serialFromDate } from '../../domain/dates';
 import { EXCEL, FILE_LIMITS } from '../limits';
 import { type Book, MAIN_NS, protectionOn, REL_NS, rememberProtection, type SheetEntry } from './book';
@@ -502,8 +502,9 @@ function formulaText(
     const master = worksheet.getCell(f.sharedFormula);
     const masterValue = master?.value as ExcelJS.CellFormulaValue | undefined;
     if (master && masterValue && typeof masterValue === 'object' && 'formula' in masterValue) {
-      const from = parseA1Cell(master.address);
-      const to = parseA1Cell(cell.address);
+      // tryParseA1Cell: no regular expression for each of a shared formula's cells (a tracker column of 20,000).
+      const from = tryParseA1Cell(master.address) ?? parseA1Cell(master.address);
+      const to = tryParseA1Cell(cell.address) ?? parseA1Cell(cell.address);
       return shiftFormula(masterValue.formula, to.row - from.row, to.col - from.col);
     }
   }
