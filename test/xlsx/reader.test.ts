@@ -107,6 +107,38 @@ describe('a part in any encoding reads the same (the reader hands ExcelJS UTF-8 
     expect(utf16.numberFormats).toEqual(plain.numberFormats);
   });
 
+  it('tells a sheet not read is protected, in UTF-8 or UTF-16, from its bytes', async () => {
+    const wb = await openXlsx(null);
+    await wb.apply({ write: [{ name: 'Khóa', kind: 'tracker', cells: [['x']] }] });
+    const entries = await entriesOf(await wb.toBuffer());
+    const utf16 = (t: string): Uint8Array =>
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...Array.from(t).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]),
+      ]);
+    for (const [encode, lock] of [
+      [(t: string) => new TextEncoder().encode(t), true],
+      [utf16, true],
+      [(t: string) => new TextEncoder().encode(t), false],
+      [utf16, false],
+    ] as const) {
+      const changed = entries.map((e) => {
+        if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)) return e;
+        const text = textOf(e);
+        return {
+          ...e,
+          data: encode(
+            lock ? text.replace('</sheetData>', '</sheetData><sheetProtection sheet="1"/>') : text,
+          ),
+        };
+      });
+      const book = await openXlsx(buildZip(changed));
+      const { sheets } = await book.read([]);
+      expect(sheets.find((s) => s.name === 'Khóa')?.protected).toBe(lock);
+    }
+  });
+
   it('reads an invalid UTF-8 sequence as U+FFFD, as before', async () => {
     const wb = await openXlsx(null);
     await wb.apply({ write: [{ name: 'Nhiệm vụ', kind: 'tracker', cells: [['Rà soát'], ['XY']] }] });
