@@ -3,15 +3,9 @@
 const path = require('node:path');
 const esbuild = require('esbuild');
 
+const { cliBundleOptions } = require('./cli-bundle');
+
 esbuild.buildSync({
-  entryPoints: [path.join(__dirname, '..', 'src', 'cli', 'main.ts')],
-  outfile: path.join(__dirname, '..', 'dist', 'cli', 'cchc.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'cjs',
-  // ExcelJS and JSZip stay in node_modules: they are plain JavaScript already.
-  packages: 'external',
+  ...cliBundleOptions(path.join(__dirname, '..', 'dist', 'cli', 'cchc.js')),
   sourcemap: true,
-  logLevel: 'warning',
 });

@@ -13,6 +13,8 @@ import { inert, oneLine, watchStdout, writeOut } from './terminal';
 import { parseSigner, type Identity, type Signer } from '../domain/settings';
 import { foldLookalikes } from '../domain/text';
 import { WorkbookError } from '../workbook/port';
+import { nodeInflate } from '../workbook/xlsx/nodeInflate';
+import { useRawInflate } from '../workbook/xlsx/rawInflate';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import {
@@ -35,7 +37,6 @@ import {
   demoCommunes,
 } from './consolidate';
 import { periodOptions } from './periodOptions';
-import { cmdReportDocx } from './reportDocx';
 import { cmdRollover, ROLLOVER_SPEC } from './rollover';
 import type { CliIo } from './io';
 
@@ -274,7 +275,9 @@ async function cmdFix(args: ParsedArgs, io: CliIo): Promise<number> {
 
 async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
   const { options } = args;
-  if (options.docx !== undefined)
+  if (options.docx !== undefined) {
+    // Loaded for --docx only: the docx package is not part of any other command's start-up.
+    const { cmdReportDocx } = await import('./reportDocx');
     return cmdReportDocx(args, io, {
       open: openFile,
       inputPath,
@@ -282,6 +285,7 @@ async function cmdReport(args: ParsedArgs, io: CliIo): Promise<number> {
         throw new CliFailure(message, code);
       },
     });
+  }
   const today = todayIso(io.now());
   const { period, asOf } = periodOptions(options, today, 'report');
   const input = inputPath(args, io);
@@ -381,6 +385,8 @@ function help(rest: readonly string[], io: CliIo): number {
 
 export async function runCli(argv: readonly string[], given: CliIo = defaultIo): Promise<number> {
   if (given === defaultIo) watchStdout();
+  // Node's zlib unzips the workbook's parts, not JSZip's JavaScript (rawInflate.ts).
+  useRawInflate(nodeInflate);
   // Everything printed is inert on a terminal, whatever a workbook's text holds.
   const io: CliIo = {
     ...given,

@@ -1,19 +1,28 @@
 import { REPORT_WORDS } from '../i18n/vi';
 
+/** Text normalizeKey's replacements change: a dash, whitespace other than one space, a zero-width space. */
+const NEEDS_KEY_SPACING = /[-\u2010-\u2015\u2212\u200b]|[^\S ]| {2}/;
+/** Text cleanText's replacement changes: whitespace other than one space. */
+const NEEDS_SPACING = /[^\S ]| {2}/;
+
 /**
  * Vietnamese text is data: compare it after normalising to NFC, ignoring case, surrounding spaces and runs
  * of inner whitespace (including non-breaking spaces), and treating the dashes people type (-, –, —) alike.
  */
 export function normalizeKey(text: string): string {
+  const nfc = text.normalize('NFC');
+  // Most cells hold single spaces and no dash: nothing for the replacements to change (20,000 rows at the limits).
+  // toLowerCase, not toLocaleLowerCase('vi'): Unicode has no Vietnamese casing rules, so the two agree on every
+  // string (a property test holds it), and the first is 2-3 times faster.
+  if (!NEEDS_KEY_SPACING.test(nfc)) return nfc.trim().toLowerCase();
   return (
-    text
-      .normalize('NFC')
+    nfc
       .replace(/[\u2010-\u2015\u2212]/g, '-')
       // Collapse whitespace before spacing the dashes: linear, however long a run of spaces is.
       .replace(/[\s\u00a0\u200b]+/g, ' ')
       .replace(/ ?- ?/g, ' - ')
       .trim()
-      .toLocaleLowerCase('vi')
+      .toLowerCase()
   );
 }
 
@@ -23,10 +32,8 @@ export function sameText(a: string, b: string): boolean {
 
 /** Trim and NFC-normalise a value for display or storage, keeping its case. */
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim();
+  const nfc = text.normalize('NFC');
+  return (NEEDS_SPACING.test(nfc) ? nfc.replace(/[\s\u00a0]+/g, ' ') : nfc).trim();
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * `cchc` in a child process, as a user runs it, for the tests that must see what only a process shows: its
  * exit code after a crash, its peak memory under a capped heap, signals, and two runs at once. The CLI is
- * bundled once per test process with esbuild (as scripts/build-cli.js does), so each run starts in a fraction
+ * bundled once per test process with esbuild (with scripts/build-cli.js's options), so each run starts in a fraction
  * of a second without compiling TypeScript. Test and bench code only.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -9,6 +9,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { buildSync } from 'esbuild';
+
+// The options scripts/build-cli.js bundles the CLI with (plain JavaScript, shared with that script).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cliBundleOptions } = require('../../scripts/cli-bundle') as {
+  cliBundleOptions: (outfile: string, entry?: string) => Parameters<typeof buildSync>[0];
+};
 
 const ROOT = path.resolve(__dirname, '../..');
 let built: string | undefined;
@@ -20,16 +26,7 @@ export function cliBundle(): string {
   // workers never read a bundle another is writing.
   const dir = path.join(ROOT, 'node_modules', '.cache', 'cchc-cli-test', String(process.pid));
   mkdirSync(dir, { recursive: true });
-  buildSync({
-    entryPoints: [process.env.CCHC_CLI_ENTRY || path.join(ROOT, 'src', 'cli', 'main.ts')],
-    outfile: path.join(dir, 'cchc.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  buildSync(cliBundleOptions(path.join(dir, 'cchc.js'), process.env.CCHC_CLI_ENTRY || undefined));
   const wrapper = path.join(dir, 'run.js');
   writeFileSync(
     wrapper,

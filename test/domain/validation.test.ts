@@ -1,10 +1,15 @@
+import fc from 'fast-check';
+
 import { HEADERS, SHEET } from '../../src/i18n/vi';
+import { tryParseA1Cell } from '../../src/domain/a1';
 import { BODIES } from '../../src/domain/bodies';
 import type { Grid, GridCell } from '../../src/domain/grid';
 import { deadlineState } from '../../src/domain/deadline';
 import { expandSchedule } from '../../src/domain/schedule';
 import { COLUMN_KEYS, readTracker } from '../../src/domain/tracker';
-import { checkTrackerGrid, type CheckContext } from '../../src/domain/validation';
+import type { Problem } from '../../src/domain/problems';
+import { checkTrackerGrid, type CheckContext, sortProblems } from '../../src/domain/validation';
+import { fcParams } from '../support/fuzz';
 
 const ctx: CheckContext = { today: '2026-06-05', year: 2026, knownLeads: [...BODIES] };
 const header = COLUMN_KEYS.map((k) => HEADERS[k]);
@@ -421,5 +426,45 @@ describe('Kiểm tra dữ liệu', () => {
       expect(p.message).toContain(`trang "${SHEET.tracker}"`);
       expect(p.message).toContain(p.cell);
     }
+  });
+});
+
+describe('sortProblems', () => {
+  // The order before each address was parsed once: the same comparator, parsing on every comparison.
+  const oldOrder = (problems: Problem[]): Problem[] => {
+    const key = (cell: string): [number, number] => {
+      const at = tryParseA1Cell(cell);
+      return at ? [at.row + 1, at.col + 1] : [0, 0];
+    };
+    return [...problems].sort((a, b) => {
+      if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+      const [ra, ca] = key(a.cell);
+      const [rb, cb] = key(b.cell);
+      return ra - rb || ca - cb;
+    });
+  };
+  const problemArb = fc.record({
+    severity: fc.constantFrom('error' as const, 'warning' as const),
+    code: fc.string({ maxLength: 3 }),
+    sheet: fc.constantFrom(SHEET.tracker, 'Hồ sơ TTHC', 'B', 'b'),
+    cell: fc.oneof(
+      fc
+        .tuple(fc.constantFrom('A', 'B', 'AA', 'XFD', '$C', 'a'), fc.integer({ min: 0, max: 40 }))
+        .map(([c, r]) => `${c}${r}`),
+      fc.constantFrom('', 'A1:B2', 'Z$3', '?'),
+    ),
+    message: fc.string({ maxLength: 4 }),
+  });
+
+  it('orders problems as the comparator that parsed each address on every comparison did', () => {
+    fc.assert(
+      fc.property(fc.array(problemArb, { maxLength: 60 }), (problems) => {
+        const sorted = sortProblems(problems);
+        expect(sorted).toEqual(oldOrder(problems));
+        // The same objects, not copies.
+        sorted.forEach((p, i) => expect(p).toBe(oldOrder(problems)[i]));
+      }),
+      fcParams('small'),
+    );
   });
 });

@@ -26,6 +26,7 @@ import {
   scanCellRef,
   splitSheet,
   toA1,
+  tryParseA1Cell,
   toAbsolute,
   unquoteSheet,
   type RangeRef,
@@ -145,5 +146,75 @@ describe('A1 addresses: format then parse gives back what was formatted', () => 
     for (const bad of ['', 'A', '0', '1:0', 'A1']) expect(parseRows(bad)).toBeUndefined();
     expect(scanCellRef('XFE1')).toEqual({ col: MAX_COLUMNS + 1, row: 1 });
     expect(scanCellRef('1A')).toBeUndefined();
+  });
+});
+
+describe('tryParseA1Cell', () => {
+  const oldTry = (address: string): { row: number; col: number } | undefined => {
+    try {
+      return parseA1Cell(address);
+    } catch {
+      return undefined;
+    }
+  };
+  /** Addresses and near-addresses: letters of any case, "$", digits, spaces, and what is neither. */
+  const addressLike = fc
+    .array(
+      fc.constantFrom(
+        '$',
+        'A',
+        'b',
+        'Z',
+        'x',
+        'F',
+        'D',
+        '0',
+        '1',
+        '9',
+        '5',
+        ' ',
+        '\t',
+        '\u00a0',
+        '@',
+        '[',
+        '`',
+        '{',
+        'Đ',
+        ':',
+        '-',
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join(''));
+
+  it('reads what parseA1Cell reads, and refuses what it refuses', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          addressLike,
+          cellArb.map(({ row, col }) => toA1(row, col)),
+          fc.string(),
+        ),
+        (address) => {
+          expect(tryParseA1Cell(address)).toEqual(oldTry(address));
+        },
+      ),
+      fcParams('small'),
+    );
+    for (const address of [
+      'A1',
+      'xfd1048576',
+      '$AB$12',
+      'AAAA1',
+      'A0',
+      'A12345678',
+      'A1234567',
+      ' B3 ',
+      '$$A1',
+      'A$$1',
+      '1A',
+      '',
+    ])
+      expect([address, tryParseA1Cell(address)]).toEqual([address, oldTry(address)]);
   });
 });

@@ -107,6 +107,69 @@ describe('normalizeKey / sameText', () => {
     );
   });
 
+  // normalizeKey and cleanText skip their replacements where they would change nothing; the result must be the
+  // one the replacements give, on text full of the characters they replace.
+  const spacedText = fc
+    .array(
+      fc.constantFrom(
+        'a',
+        'Ư',
+        'e\u0301',
+        ' ',
+        '  ',
+        '\u00a0',
+        '\t',
+        '\n',
+        '\u200b',
+        '-',
+        '–',
+        '\u2212',
+        '\u3000',
+      ),
+      {
+        maxLength: 12,
+      },
+    )
+    .map((parts) => parts.join(''));
+  it('gives what the replacements give, whether or not there is anything to replace', () => {
+    const fullKey = (t: string): string =>
+      t
+        .normalize('NFC')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/[\s\u00a0\u200b]+/g, ' ')
+        .replace(/ ?- ?/g, ' - ')
+        .trim()
+        .toLocaleLowerCase('vi');
+    const fullClean = (t: string): string =>
+      t
+        .normalize('NFC')
+        .replace(/[\s\u00a0]+/g, ' ')
+        .trim();
+    fc.assert(
+      fc.property(fc.oneof(spacedText, anyText), (t) => {
+        expect(normalizeKey(t)).toBe(fullKey(t));
+        expect(cleanText(t)).toBe(fullClean(t));
+      }),
+      fcParams('small'),
+    );
+  });
+
+  it('lowers case as the Vietnamese locale does (normalizeKey uses toLowerCase)', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.string({ unit: 'binary', maxLength: 200 })), (t) => {
+        expect(t.toLowerCase()).toBe(t.toLocaleLowerCase('vi'));
+      }),
+      fcParams('small'),
+    );
+    // Every code point once, the letters of the locales that do have rules (İ, I, Σ) among them.
+    const all = Array.from({ length: 0x30000 }, (_, i) => i)
+      .filter((c) => c < 0xd800 || c > 0xdfff)
+      .map((c) => String.fromCodePoint(c))
+      .join('');
+    expect(all.toLowerCase()).toBe(all.toLocaleLowerCase('vi'));
+    expect('ΣΑΣ İI'.toLowerCase()).toBe('ΣΑΣ İI'.toLocaleLowerCase('vi'));
+  });
+
   // normalizeKey collapses whitespace before spacing dashes, so a cell of 32,000 spaces (which Excel accepts)
   // is handled in linear time; the fuzzer (trackerFuzz.test.ts) feeds such cells through the whole check.
   // No wall-clock assertion here: tests never time things; `npm run bench` does.

@@ -3,9 +3,13 @@
  * is unzipped, parts are unzipped only when read and never past their limits, and every pass over file
  * content is linear — shown by the scanner's step counter while the input doubles, never by a clock.
  */
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
+
 import { EXCEL, FILE_LIMITS } from '../../src/workbook/limits';
 import { WorkbookError } from '../../src/workbook/port';
+import { nodeInflate } from '../../src/workbook/xlsx/nodeInflate';
 import { inflationCounter, Package, targetLeavesPackage } from '../../src/workbook/xlsx/opc';
+import { useRawInflate } from '../../src/workbook/xlsx/rawInflate';
 import { scanSheet } from '../../src/workbook/xlsx/reader';
 import { scanSteps, scanTags } from '../../src/workbook/xlsx/tagScan';
 import { UnreadableWorkbookError } from '../../src/workbook/xlsx/unreadable';
@@ -323,6 +327,68 @@ describe('every pass over file content is linear', () => {
     for (let i = 1; i < steps.length; i += 1) {
       expect(steps[i] / steps[i - 1]).toBeGreaterThan(1.8);
       expect(steps[i] / steps[i - 1]).toBeLessThan(2.2);
+    }
+  });
+});
+
+describe("Node's zlib in place of JSZip (the CLI's unzipper, rawInflate.ts)", () => {
+  afterEach(() => useRawInflate(undefined));
+
+  /** Every part of the package at `bytes`, unzipped. */
+  async function partsOf(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+    const pkg = await Package.load(bytes);
+    await pkg.inflate(pkg.names());
+    return new Map(pkg.names().map((name) => [name, pkg.bytes(name)]));
+  }
+
+  it('unzips every part, deflated or stored, to the same bytes as JSZip', async () => {
+    const entries = await blankEntries();
+    entries.push({ name: 'xl/media/stored.bin', data: new Uint8Array([1, 2, 3, 0, 255]), method: 0 });
+    entries.push({ name: 'xl/media/empty.bin', data: new Uint8Array(0) });
+    const zip = buildZip(entries);
+    const viaJsZip = await partsOf(zip);
+    useRawInflate(nodeInflate);
+    const viaZlib = await partsOf(zip);
+    expect([...viaZlib.keys()]).toEqual([...viaJsZip.keys()]);
+    for (const [name, bytes] of viaJsZip)
+      expect(Buffer.from(viaZlib.get(name) as Uint8Array)).toEqual(Buffer.from(bytes));
+  });
+
+  it('stops at the declared size of a part that would unzip to more, and calls the file damaged', async () => {
+    useRawInflate(nodeInflate);
+    const entries = await blankEntries();
+    const sheet = entries.find((e) => /worksheets\/sheet\d+\.xml$/.test(e.name)) as RawEntry;
+    const bomb = deflateBomb(
+      `<worksheet xmlns="${MAIN_NS}"><sheetData>`,
+      64 * 1024 * 1024,
+      '</sheetData></worksheet>',
+    );
+    Object.assign(sheet, { deflated: bomb, declaredSize: 4096, data: undefined });
+    const before = inflationCounter.bytes;
+    const book = await openXlsx(buildZip(entries));
+    expect(await asyncReasonOf(book.read(['Nhiệm vụ']))).toEqual({ kind: 'damaged', part: sheet.name });
+    expect(inflationCounter.bytes - before).toBeLessThan(64 * 1024);
+  });
+
+  it('calls a part damaged whose data is not DEFLATE, is cut short, or unzips to less than declared', async () => {
+    useRawInflate(nodeInflate);
+    const changes: ((sheet: RawEntry) => Partial<RawEntry>)[] = [
+      () => ({ deflated: new Uint8Array([0xff, 0xff, 0xff, 0xff]), declaredSize: 100 }),
+      () => ({ deflated: deflateBomb('<worksheet/>', 10, ''), declaredSize: 100 }),
+      // Every byte there, but the stream's last block missing: JSZip calls it damaged too.
+      (sheet) => ({
+        deflated: new Uint8Array(
+          deflateRawSync(sheet.data as Uint8Array, { finishFlush: zlibConstants.Z_SYNC_FLUSH }),
+        ),
+        declaredSize: (sheet.data as Uint8Array).length,
+      }),
+    ];
+    for (const change of changes) {
+      const entries = await blankEntries();
+      const sheet = entries.find((e) => /worksheets\/sheet\d+\.xml$/.test(e.name)) as RawEntry;
+      Object.assign(sheet, { ...change(sheet), data: undefined });
+      const book = await openXlsx(buildZip(entries));
+      expect(await asyncReasonOf(book.read(['Nhiệm vụ']))).toEqual({ kind: 'damaged', part: sheet.name });
     }
   });
 });

@@ -1,6 +1,8 @@
+import type { RawSheet } from '../../src/workbook/port';
 import { scanExtent } from '../../src/workbook/xlsx/reader';
 import type { SheetSpec } from '../../src/sheets/spec';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { buildZip, entriesOf, textOf } from '../corpus/rawZip';
 
 const sheet = (data: string, prefix = ''): string =>
   `<?xml version="1.0"?><${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="urn:x"><${prefix}sheetData>${data}</${prefix}sheetData></${prefix}worksheet>`;
@@ -54,5 +56,104 @@ describe('reading pre-formatted rows', () => {
     expect(read.values[1]).toEqual([1, 45_000]);
     expect(read.values[49]).toEqual([null, null]);
     expect(read.numberFormats[49]).toEqual(['General', 'dd/mm/yyyy']);
+  });
+});
+
+describe('a part in any encoding reads the same (the reader hands ExcelJS UTF-8 bytes as they stand)', () => {
+  it('reads a sheet and its shared strings alike in UTF-8, UTF-8 with a mark, UTF-16 with a mark', async () => {
+    const wb = await openXlsx(null);
+    await wb.apply({
+      write: [
+        {
+          name: 'Nhiệm vụ',
+          kind: 'tracker',
+          cells: [
+            ['STT', 'Nội dung & "ghi chú"'],
+            [1, 'Rà soát thủ tục hành chính'],
+          ],
+          styles: [{ range: 'A2', style: { numberFormat: 'dd/mm/yyyy' } }],
+        },
+      ],
+    });
+    const entries = await entriesOf(await wb.toBuffer());
+    const readWith = async (encode: (text: string) => Uint8Array): Promise<RawSheet> => {
+      const changed = entries.map((e) =>
+        /^xl\/(worksheets\/sheet\d+|sharedStrings|styles)\.xml$/.test(e.name)
+          ? { ...e, data: encode(textOf(e)) }
+          : e,
+      );
+      const book = await openXlsx(buildZip(changed));
+      return (await book.read(['Nhiệm vụ'])).contents['Nhiệm vụ'];
+    };
+    const utf8 = (t: string): Uint8Array => new TextEncoder().encode(t);
+    const plain = await readWith(utf8);
+    expect(plain.values).toEqual([
+      ['STT', 'Nội dung & "ghi chú"'],
+      [1, 'Rà soát thủ tục hành chính'],
+    ]);
+    expect(plain.numberFormats[1][0]).toBe('dd/mm/yyyy');
+    const withMark = await readWith((t) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(t)]));
+    const utf16 = await readWith((t) => {
+      const out = new Uint8Array(2 + t.length * 2);
+      out.set([0xff, 0xfe]);
+      for (let i = 0; i < t.length; i += 1) {
+        out[2 + i * 2] = t.charCodeAt(i) & 0xff;
+        out[3 + i * 2] = t.charCodeAt(i) >> 8;
+      }
+      return out;
+    });
+    expect(withMark).toEqual(plain);
+    expect(utf16.values).toEqual(plain.values);
+    expect(utf16.numberFormats).toEqual(plain.numberFormats);
+  });
+
+  it('tells a sheet not read is protected, in UTF-8 or UTF-16, from its bytes', async () => {
+    const wb = await openXlsx(null);
+    await wb.apply({ write: [{ name: 'Khóa', kind: 'tracker', cells: [['x']] }] });
+    const entries = await entriesOf(await wb.toBuffer());
+    const utf16 = (t: string): Uint8Array =>
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...Array.from(t).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]),
+      ]);
+    for (const [encode, lock] of [
+      [(t: string) => new TextEncoder().encode(t), true],
+      [utf16, true],
+      [(t: string) => new TextEncoder().encode(t), false],
+      [utf16, false],
+    ] as const) {
+      const changed = entries.map((e) => {
+        if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)) return e;
+        const text = textOf(e);
+        return {
+          ...e,
+          data: encode(
+            lock ? text.replace('</sheetData>', '</sheetData><sheetProtection sheet="1"/>') : text,
+          ),
+        };
+      });
+      const book = await openXlsx(buildZip(changed));
+      const { sheets } = await book.read([]);
+      expect(sheets.find((s) => s.name === 'Khóa')?.protected).toBe(lock);
+    }
+  });
+
+  it('reads an invalid UTF-8 sequence as U+FFFD, as before', async () => {
+    const wb = await openXlsx(null);
+    await wb.apply({ write: [{ name: 'Nhiệm vụ', kind: 'tracker', cells: [['Rà soát'], ['XY']] }] });
+    const entries = await entriesOf(await wb.toBuffer());
+    const changed = entries.map((e) => {
+      const text = textOf(e);
+      const at = text.indexOf('XY');
+      if (!e.name.endsWith('.xml') || at < 0) return e;
+      const bytes = new TextEncoder().encode(text);
+      const byteAt = new TextEncoder().encode(text.slice(0, at)).length;
+      bytes[byteAt + 1] = 0xc3; // 'Y' → a lead byte with no continuation
+      return { ...e, data: bytes };
+    });
+    const book = await openXlsx(buildZip(changed));
+    const read = (await book.read(['Nhiệm vụ'])).contents['Nhiệm vụ'];
+    expect(read.values).toEqual([['Rà soát'], ['X\ufffd']]);
   });
 });

@@ -92,7 +92,7 @@ export function isSheetProtected(pkg: Package, entry: SheetEntry): boolean {
   const bytes = pkg.bytes(entry.part);
   let on = protectionByBytes.get(bytes);
   if (on === undefined) {
-    on = scanProtection(entry.part, decodeText(bytes));
+    on = mayNameProtection(bytes) && scanProtection(entry.part, decodeText(bytes));
     protectionByBytes.set(bytes, on);
   }
   return on;
@@ -106,6 +106,26 @@ export function rememberProtection(bytes: Uint8Array, on: boolean): void {
 /** Whether a sheetProtection element's attributes (read through `attr`) turn protection on. */
 export function protectionOn(attr: (name: string) => string | undefined): boolean {
   return isTrue(attr('sheet')) || isTrue(attr('content'));
+}
+
+const PROTECTION_NAME = new TextEncoder().encode('sheetProtection');
+
+/**
+ * Whether the part's text may contain "sheetProtection", told from its bytes without decoding them (a sheet of
+ * 60 MB the read does not ask for is not turned into a string to learn it has no protection). In UTF-8 an
+ * ASCII byte is always its own character, so the text holds the name exactly when the bytes do; a part in
+ * UTF-16 (a byte order mark FF FE or FE FF) is decoded to be sure.
+ */
+function mayNameProtection(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && (bytes[0] === 0xff || bytes[0] === 0xfe)) return true;
+  const first = PROTECTION_NAME[0];
+  const last = bytes.length - PROTECTION_NAME.length;
+  for (let at = bytes.indexOf(first); at >= 0 && at <= last; at = bytes.indexOf(first, at + 1)) {
+    let i = 1;
+    while (i < PROTECTION_NAME.length && bytes[at + i] === PROTECTION_NAME[i]) i += 1;
+    if (i === PROTECTION_NAME.length) return true;
+  }
+  return false;
 }
 
 function scanProtection(part: string, text: string): boolean {

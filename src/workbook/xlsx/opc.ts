@@ -17,6 +17,7 @@ import JSZip from 'jszip';
 
 import { FILE_LIMITS } from '../limits';
 import { withDeclaredEncoding } from './tagScan';
+import { givenRawInflate, type RawInflate } from './rawInflate';
 import { limitExceeded, unreadable } from './unreadable';
 import {
   children,
@@ -64,6 +65,8 @@ interface ZippedPart {
   object: JSZip.JSZipObject;
   /** The unzipped size the zip directory declares. */
   declared: number;
+  /** Where the entry's data lies in the file and how it is stored (0 stored, 8 deflated), to unzip it without JSZip. */
+  data: { file: Uint8Array; start: number; size: number; method: number };
   bytes?: Uint8Array;
 }
 
@@ -114,7 +117,8 @@ export class Package {
       if (entry.directory) continue;
       const object = zip.file(entry.name);
       if (!object) throw unreadable({ kind: 'damaged' });
-      pkg.parts.set(entry.name, { zipped: { object, declared: entry.uncompressedSize } });
+      const data = { file: bytes, start: entry.dataStart, size: entry.compressedSize, method: entry.method };
+      pkg.parts.set(entry.name, { zipped: { object, declared: entry.uncompressedSize, data } });
     }
     const contentTypes = pkg.findPartIgnoringCase('[Content_Types].xml');
     if (!contentTypes) throw unreadable({ kind: 'notXlsx' });
@@ -478,6 +482,14 @@ function inflatePart(name: string, part: ZippedPart): Promise<Uint8Array> {
     return Promise.reject(limitExceeded('partBytes', { part: name, found: part.declared }));
   }
   const expected = part.declared;
+  const native = givenRawInflate();
+  if (native) {
+    try {
+      return Promise.resolve(inflateNatively(name, part, native));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -514,6 +526,24 @@ function inflatePart(name: string, part: ZippedPart): Promise<Uint8Array> {
     });
     stream.resume();
   });
+}
+
+/** inflatePart with the platform's inflater (rawInflate.ts): the same checks, the same refusals. */
+function inflateNatively(name: string, part: ZippedPart, inflate: RawInflate): Uint8Array {
+  const { file, start, size, method } = part.data;
+  const compressed = file.subarray(start, start + size);
+  let bytes: Uint8Array;
+  try {
+    // Stored: the directory holds its two sizes equal (zipDirectory.ts). A copy, as JSZip gives.
+    // Deflated: unzipping stops past the declared size, however much the rest would unzip to.
+    bytes = method === 0 ? compressed.slice() : inflate(compressed, Math.max(part.declared, 1));
+  } catch {
+    throw unreadable({ kind: 'damaged', part: name });
+  }
+  if (bytes.length !== part.declared) throw unreadable({ kind: 'damaged', part: name });
+  inflationCounter.bytes += bytes.length;
+  inflationCounter.parts += 1;
+  return bytes;
 }
 
 function concatenate(chunks: Uint8Array[], total: number): Uint8Array {

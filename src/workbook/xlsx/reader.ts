@@ -17,7 +17,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 import type { RawCell, RawSheet } from '../port';
-import { formatRange, parseA1Cell, parseA1Range, scanCellRef } from '../../domain/a1';
+import { formatRange, parseA1Cell, parseA1Range, scanCellRef, tryParseA1Cell } from '../../domain/a1';
 import { serialFromDate } from '../../domain/dates';
 import { EXCEL, FILE_LIMITS } from '../limits';
 import { type Book, MAIN_NS, protectionOn, REL_NS, rememberProtection, type SheetEntry } from './book';
@@ -86,13 +86,16 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
   };
   entries.forEach((entry, i) => {
     const bytes = pkg.bytes(entry.part as string);
-    const text = decodeText(countBytes(bytes));
+    const { text, asIs } = readText(countBytes(bytes));
     const scan = readingPart(entry.part as string, () => scanSheet(text, entry.name));
     rememberProtection(bytes, scan.protected);
     cellsRead += scan.cells.length / 2;
     if (cellsRead > FILE_LIMITS.maxCellsRead) throw limitExceeded('cellsRead', { found: cellsRead });
     scans.push(scan);
-    zip.file(`xl/worksheets/sheet${i + 1}.xml`, forExcelJs(entry.part as string, text));
+    zip.file(
+      `xl/worksheets/sheet${i + 1}.xml`,
+      forExcelJs(entry.part as string, text, asIs ? bytes : undefined),
+    );
     relParts.push(
       `<Relationship Id="rId${i + 1}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`,
     );
@@ -104,11 +107,12 @@ export async function readWorksheets(pkg: Package, book: Book, entries: SheetEnt
   ] as const) {
     const actual = pkg.relatedPart(book.workbookPart, type);
     if (!actual) continue;
-    const text = decodeText(countBytes(pkg.bytes(actual)));
+    const bytes = pkg.bytes(actual);
+    const { text, asIs } = readText(countBytes(bytes));
     // Each shared string or cell format is an object the reader holds, as each cell is.
     cellsRead += readingPart(actual, () => countElements(text, type === REL.styles ? STYLE_ITEMS : ['si']));
     if (cellsRead > FILE_LIMITS.maxCellsRead) throw limitExceeded('cellsRead', { found: cellsRead });
-    zip.file(`xl/${name}`, forExcelJs(actual, text));
+    zip.file(`xl/${name}`, forExcelJs(actual, text, asIs ? bytes : undefined));
     relParts.push(`<Relationship Id="x${name.replace('.xml', '')}" Type="${type}" Target="${name}"/>`);
   }
   zip.file(
@@ -157,14 +161,32 @@ function countElements(text: string, names: readonly string[]): number {
   return count;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
- * A part as ExcelJS can read it. ExcelJS matches element names literally, so a part whose SpreadsheetML
- * elements carry a prefix (<x:worksheet xmlns:x="…main">, as the Open XML SDK writes them) is rewritten
- * without it.
+ * A part's text (as decodeText reads it), and whether its bytes are that text in UTF-8 as they stand: no byte
+ * order mark and no invalid sequence, so ExcelJS can be given the bytes, not the text encoded again.
  */
-function forExcelJs(part: string, text: string): string {
+function readText(bytes: Uint8Array): { text: string; asIs: boolean } {
+  const bom = bytes.length >= 2 && (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe);
+  if (!bom) {
+    try {
+      return { text: strictUtf8.decode(bytes), asIs: true };
+    } catch {
+      // an invalid sequence: decodeText shows it as U+FFFD, and the text is what ExcelJS gets
+    }
+  }
+  return { text: decodeText(bytes), asIs: false };
+}
+
+/**
+ * A part as ExcelJS can read it: `bytes` (its UTF-8, when given) or its text. ExcelJS matches element names
+ * literally, so a part whose SpreadsheetML elements carry a prefix (<x:worksheet xmlns:x="…main">, as the Open
+ * XML SDK writes them) is rewritten without it.
+ */
+function forExcelJs(part: string, text: string, bytes?: Uint8Array): string | Uint8Array {
   const root = readingPart(part, () => rootElement(text));
-  if (!root || !/^[A-Za-z_][\w.-]*:(worksheet|styleSheet|sst)$/.test(root.name)) return text;
+  if (!root || !/^[A-Za-z_][\w.-]*:(worksheet|styleSheet|sst)$/.test(root.name)) return bytes ?? text;
   let doc;
   try {
     doc = parseXml(text);
@@ -173,7 +195,7 @@ function forExcelJs(part: string, text: string): string {
     throw unreadable({ kind: 'damaged', part });
   }
   const prefix = prefixOf(doc.root.name);
-  if (getAttr(doc.root, `xmlns:${prefix.slice(0, -1)}`) !== MAIN_NS) return text;
+  if (getAttr(doc.root, `xmlns:${prefix.slice(0, -1)}`) !== MAIN_NS) return bytes ?? text;
   const strip = (el: XmlElement): void => {
     if (el.name.startsWith(prefix)) el.name = el.name.slice(prefix.length);
     for (const c of el.children) if (c.kind === 'element') strip(c);
@@ -480,8 +502,9 @@ function formulaText(
     const master = worksheet.getCell(f.sharedFormula);
     const masterValue = master?.value as ExcelJS.CellFormulaValue | undefined;
     if (master && masterValue && typeof masterValue === 'object' && 'formula' in masterValue) {
-      const from = parseA1Cell(master.address);
-      const to = parseA1Cell(cell.address);
+      // tryParseA1Cell: no regular expression for each of a shared formula's cells (a tracker column of 20,000).
+      const from = tryParseA1Cell(master.address) ?? parseA1Cell(master.address);
+      const to = tryParseA1Cell(cell.address) ?? parseA1Cell(cell.address);
       return shiftFormula(masterValue.formula, to.row - from.row, to.col - from.col);
     }
   }
