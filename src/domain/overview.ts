@@ -2,7 +2,7 @@
 import { daysBetween, type IsoDate } from './dates';
 import { deadlineState, type DeadlineState } from './deadline';
 import { nextReportDue, type ReportPeriod } from './periods';
-import { addCount, completionRate, emptyCounts, reportState, type StateCounts } from './rollup';
+import { addCount, completionRate, emptyCounts, periodTasks, reportState, type StateCounts } from './rollup';
 import { reportPeriod } from './periods';
 import { buildTthcReport } from './reportTthc';
 import type { Settings } from './settings';
@@ -151,11 +151,20 @@ export function buildOverview(
   const dataErrors: OverviewTask[] = [];
   const year = reportPeriod(settings.year, 4, settings.periodMode);
   const yearCounts = emptyCounts();
+  // The rate is the year report's, which leaves out its own task (rollup.periodTasks); the lists and counts
+  // are today's work, that task included until it is marked done.
+  const inYear = new Set(
+    periodTasks(
+      tasks.filter((t) => t.listed).map((task) => ({ task })),
+      year,
+    ).map((x) => x.task),
+  );
   for (const t of tasks) {
     if (!t.listed) continue;
     const state = deadlineState(t, today, settings.warningDays);
     addCount(counts, state, t.deadline, today);
-    addCount(yearCounts, reportState(t, year, today, settings.warningDays), t.deadline, today);
+    if (inYear.has(t))
+      addCount(yearCounts, reportState(t, year, today, settings.warningDays), t.deadline, today);
     if (state !== 'overdue' && state !== 'dueSoon' && state !== 'dataError') continue;
     const item: OverviewTask = {
       row: t.row,

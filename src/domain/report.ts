@@ -10,9 +10,8 @@ import { daysBetween, ymdFromIso, type IsoDate } from './dates';
 import { deadlineState, isDone } from './deadline';
 import { nextPeriod, type ReportPeriod } from './periods';
 import { NO_RESULTS, type ResultsRead, type WrittenResult } from './results';
-import { PLAN_ITEMS, REPORT_SUBJECT } from './plan';
-import { REPORTING_REGIME } from './reportingRegime';
-import { expandSchedule, PLAN_YEARS, reportTaskText } from './schedule';
+import { REPORT_SUBJECT } from './plan';
+import { expandSchedule, PLAN_YEARS } from './schedule';
 import { normalizeKey } from './text';
 import type { Problem } from './problems';
 import {
@@ -21,6 +20,7 @@ import {
   groupBy,
   leadsOf,
   OTHER_KEY,
+  periodTasks,
   reportState,
   sectionsOf,
   type ReportState,
@@ -296,17 +296,6 @@ function reportSections(
   return sections;
 }
 
-/** The plan's task of writing the report of `period` ("Báo cáo kết quả … 9 tháng năm 2026"), as a key. */
-function thisReportTask(period: ReportPeriod): string | null {
-  for (const item of PLAN_ITEMS) {
-    if (item.rule.kind !== 'reports') continue;
-    const month = period.quarter * 3;
-    if ((REPORTING_REGIME.months as readonly number[]).includes(month))
-      return normalizeKey(reportTaskText(item.task, month, period.year));
-  }
-  return null;
-}
-
 /**
  * Part III: the tasks not done that fall due after the as-of day and by the end of the next quarter, and the
  * work the officer planned for the next quarter (written on the period's quarter row: for a Quý IV report, the
@@ -320,16 +309,16 @@ function nextPeriodWork(
   warningDays: number,
 ): { nextQuarter: ReportedTask[]; planned: WrittenResult[] } {
   const next = nextPeriod(period);
-  const signed = thisReportTask(period);
-  const nextQuarter = tasks
-    .filter((t) => t.deadline !== null && t.deadline > asOf && t.deadline <= next.quarterTo)
-    // The plan's task of writing this very report is done by signing it: not work for the next period.
-    .filter((t) => signed === null || normalizeKey(t.task) !== signed)
-    .filter((t) => {
+  // The plan's task of writing this very report is done by signing it: not work for the next period.
+  const nextQuarter = periodTasks(
+    tasks.map((task) => ({ task, state: 'notYetInPeriod' as const, daysLate: 0 })),
+    period,
+  )
+    .filter(({ task: t }) => t.deadline !== null && t.deadline > asOf && t.deadline <= next.quarterTo)
+    .filter(({ task: t }) => {
       const state = deadlineState(t, asOf, warningDays);
       return state !== 'dataError' && !isDone(state);
     })
-    .map((task) => ({ task, state: 'notYetInPeriod' as const, daysLate: 0 }))
     .sort(byDeadline);
   const planned = results.entries
     .filter(
@@ -345,12 +334,16 @@ export function buildReport(input: ReportInput): ReportContent {
   const N = settings.warningDays;
   const tasks = input.tasks.filter((t) => t.listed);
   const dataErrors = dataErrorRows(tasks, input.errors ?? [], input.trackerSheet ?? '');
-  const reported: ReportedTask[] = [];
+  const all: ReportedTask[] = [];
   for (const task of tasks) {
     const state = reportState(task, period, asOf, N);
     const daysLate = state === 'overdue' && task.deadline ? daysBetween(task.deadline, asOf) : 0;
-    reported.push({ task, state, daysLate });
+    all.push({ task, state, daysLate });
   }
+  // Every figure and list of the report leaves out the task of writing this report (periodTasks says why):
+  // never "quá hạn" about itself, never "đang thực hiện" while it is being signed. Its row, if it has a data
+  // error, is still listed for the officer to fix (dataErrors, outside the signed text).
+  const reported = periodTasks(all, period);
   const results = input.results ?? NO_RESULTS;
   const sections = reportSections(reported, results, period, asOf);
   const leadList = leadsOf(tasks, input.listedLeads);

@@ -9,8 +9,9 @@ import { BODIES } from './bodies';
 import { endOfQuarter, isoFromYmd, startOfQuarter, type IsoDate } from './dates';
 import { deadlineState, DEADLINE_STATES, type DeadlineState } from './deadline';
 import { reportPeriod, reportQuarters, type ReportPeriod } from './periods';
-import { SECTIONS } from './plan';
-import { quarterLabel } from './schedule';
+import { PLAN_ITEMS, SECTIONS } from './plan';
+import { REPORTING_REGIME } from './reportingRegime';
+import { quarterLabel, reportTaskText } from './schedule';
 import type { PeriodMode } from './settings';
 import type { Task } from './tracker';
 import { normalizeKey } from './text';
@@ -171,6 +172,34 @@ function inBucket(b: QuarterBucket, deadline: IsoDate | null): boolean {
 }
 
 /**
+ * The plan's task of writing the report of `period` ("Báo cáo … năm 2026", reportTaskText), as the plan writes
+ * its row; null where the regime has no report closing the period's quarter.
+ */
+export function ownReportTask(period: ReportPeriod): string | null {
+  const month = period.quarter * 3;
+  if (!(REPORTING_REGIME.months as readonly number[]).includes(month)) return null;
+  const item = PLAN_ITEMS.find((i) => i.rule.kind === 'reports');
+  return item ? reportTaskText(item.task, month, period.year) : null;
+}
+
+/**
+ * The tasks a report of `period` counts: every listed task but the one of writing that very report. A report
+ * cannot state itself: while it is being written its task is open, and stating it would make the report say
+ * that it is not done, or overdue ("quá hạn 2 ngày") when signed after the 5th; once signed, it is done. So
+ * that task is no figure of its own period (the report, `cchc report --json`, Tổng hợp's period row, the
+ * pane's rate, the consolidation) and no work for the next (section III); the next period's report counts it
+ * as any other task. The live views of today (Tổng hợp's other blocks, the pane's lists) keep it: until it is
+ * marked done, it is work to do. The row is matched as Tổng hợp's COUNTIFS matches it (countifsKey: the cell's
+ * text regardless of case, otherwise exact), so a retyped row counts alike in every view.
+ */
+export function periodTasks<T extends { task: Task }>(items: readonly T[], period: ReportPeriod): T[] {
+  const own = ownReportTask(period);
+  if (own === null) return [...items];
+  const key = countifsKey(own);
+  return items.filter((x) => x.task.match.task === null || countifsKey(x.task.match.task) !== key);
+}
+
+/**
  * A task's state in the report of `period` as of `asOf`: "Chưa đến kỳ" when it falls due after the period, else
  * its deadline state. A task due before the period began counts too: the periods of a year all start on its
  * first day (or on 15/12 before it), so such a task is work carried over from an earlier year (`cchc rollover`),
@@ -233,7 +262,10 @@ export function rollup(allTasks: readonly Task[], opts: RollupOptions): Rollup {
   }));
   const byPeriod = reportQuarters().map((q) => {
     const period = reportPeriod(year, q, opts.periodMode);
-    const inPeriod = tasks.map((task) => ({ task, state: reportState(task, period, asOf, warningDays) }));
+    const inPeriod = periodTasks(
+      tasks.map((task) => ({ task, state: reportState(task, period, asOf, warningDays) })),
+      period,
+    );
     return { key: period.id, label: period.subject, counts: countStates(inPeriod, asOf) };
   });
   return {

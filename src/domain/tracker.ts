@@ -65,8 +65,11 @@ export interface Task {
   listed: boolean;
   /** Columns whose cell the formula cannot read: the row shows "Lỗi dữ liệu". */
   unreadable: ColumnKey[];
-  /** Mục and lead as stored, which COUNTIFS compares regardless of case (sheetRules.matchText); null for an error value. */
-  match: { section: string | null; lead: string | null };
+  /**
+   * Mục, lead and Nội dung as stored, which COUNTIFS compares regardless of case (sheetRules.matchText); null for
+   * an error value.
+   */
+  match: { section: string | null; lead: string | null; task: string | null };
 }
 
 export interface TrackerRead {
@@ -203,7 +206,7 @@ function readTaskRow(row: TaskRow): Task | null {
     note: text('note'),
     listed,
     unreadable,
-    match: { section: matchText(get('section')), lead: matchText(get('lead')) },
+    match: { section: matchText(get('section')), lead: matchText(get('lead')), task: matchText(get('task')) },
   };
 }
 

@@ -523,7 +523,8 @@ export const SUMMARY_TEXT = {
   bySection: '1. Theo mục của kế hoạch',
   byLead: '2. Theo cơ quan chủ trì',
   byQuarter: '3. Theo quý (theo hạn hoàn thành)',
-  byPeriod: '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay; việc của năm trước tính từ kỳ đầu)',
+  byPeriod:
+    '4. Theo kỳ báo cáo (như báo cáo định kỳ tính, đến hôm nay; việc của năm trước tính từ kỳ đầu; không tính việc lập chính báo cáo đó)',
   periodLabel: (subject: string, from: string, to: string) => `Báo cáo ${subject} (${from} – ${to})`,
   total: 'Tổng cộng',
   tthcByMonth: (year: number) => `5. Hồ sơ thủ tục hành chính theo tháng năm ${year} (mọi lĩnh vực)`,

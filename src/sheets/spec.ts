@@ -172,8 +172,9 @@ export interface SheetSpec {
    * customHeight, so the program refits the row when its text changes: LibreOffice fits a row to a text merged
    * across columns itself; Excel's fit skips merged cells, so such a row holds, beside the merged text, an
    * unmerged wrapped copy of it as wide as the merge (the report's places for the officer's words). The
-   * Office.js adapter keeps the estimate as a fixed height: Microsoft documents that AutoFit does not work on
-   * rows with merged cells (office-js#1840), so it does not ask for it (docs/real-excel-checklist.md D8).
+   * Office.js adapter likewise gives the row no height (a height given is custom, and Excel would no longer
+   * fit the row to its text) and asks Excel to fit it (RangeFormat.autofitRows), which measures the copy
+   * where it skips the merged text (office-js#1840; docs/real-excel-checklist.md D8, D9).
    */
   autoHeightRows?: number[];
   table?: TableSpec;

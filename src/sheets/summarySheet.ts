@@ -12,7 +12,7 @@ import { colToLetters, quoteSheet } from '../domain/a1';
 import { addDays, formatVnDate, type IsoDate } from '../domain/dates';
 import { DEADLINE_STATES } from '../domain/deadline';
 import { reportPeriod, reportQuarters, type ReportPeriod } from '../domain/periods';
-import { OTHER_KEY, quarterBuckets, type QuarterBucket } from '../domain/rollup';
+import { OTHER_KEY, ownReportTask, quarterBuckets, type QuarterBucket } from '../domain/rollup';
 import type { PeriodMode } from '../domain/settings';
 import { END_DATE_SERIAL, FIRST_DATE_SERIAL } from '../domain/sheetRules';
 import type { ColumnKey } from '../domain/tracker';
@@ -37,6 +37,7 @@ import {
   dateOf,
   eq,
   label,
+  ne,
   put,
   rateOf,
   set,
@@ -76,10 +77,11 @@ export interface SummaryLayout {
   tthc?: TthcSummaryLayout;
 }
 
-/** The tracker's Tình trạng hạn and Hạn hoàn thành columns, as the ranges COUNTIFS reads. */
+/** The tracker's Tình trạng hạn, Hạn hoàn thành and Nội dung columns, as the ranges COUNTIFS reads. */
 interface TrackerRanges {
   state: string;
   dl: string;
+  task: string;
 }
 
 /** A tracker column as an absolute range from the first row under its header to the sheet's last row. */
@@ -94,6 +96,7 @@ export function buildSummarySheet(input: SummaryInput): { spec: SheetSpec; layou
   const t: TrackerRanges = {
     state: trackerRange(input, 'deadlineState'),
     dl: trackerRange(input, 'deadline'),
+    task: trackerRange(input, 'task'),
   };
   const out: Out = { cells: [], formulas: [], styles: [], dataBars: [], merges: [], rowHeights: {} };
   const layout: SummaryLayout = {
@@ -336,38 +339,37 @@ function bucketCriteria(t: TrackerRanges, b: QuarterBucket): string[] | null {
 }
 
 /**
- * A report's row, counted as its report counts (rollup.reportState): tasks due by the end of the window (those
- * due before it are work carried over from an earlier year), tasks without a (readable) deadline, and apart,
- * tasks due after the window.
+ * A report's row, counted as its report counts (rollup.reportState, rollup.periodTasks): tasks due by the end
+ * of the window (those due before it are work carried over from an earlier year), tasks without a (readable)
+ * deadline, and apart, tasks due after the window; never the task of writing that report.
  */
 function periodFigures(out: Out, t: TrackerRanges, r: number, p: ReportPeriod): void {
   const { state, dl } = t;
+  const own = ownReportTask(p);
+  /** Every COUNTIFS of the row: the state, and every row but the one of writing this report. */
+  const count = (s: string, ...more: string[]): string =>
+    countifs(state, s, ...(own === null ? [] : [t.task, ne(own)]), ...more);
   /** Criteria: the deadline is a date (in the range the sheet reads). */
   const dated = [dl, `">=${FIRST_DATE_SERIAL}"`, dl, `"<${END_DATE_SERIAL}"`];
   const E = dateOf(addDays(p.to, 1));
   const inWindow = [dl, `">=${FIRST_DATE_SERIAL}"`, dl, `"<"&${E}`];
   DEADLINE_STATES.forEach((s) =>
-    set(
-      out,
-      r,
-      s,
-      `${countifs(state, label(s), ...inWindow)}+${countifs(state, label(s))}-${countifs(state, label(s), ...dated)}`,
-    ),
+    set(out, r, s, `${count(label(s), ...inWindow)}+${count(label(s))}-${count(label(s), ...dated)}`),
   );
-  set(out, r, 'notYetInPeriod', countifs(state, '"?*"', dl, `">="&${E}`, dl, `"<${END_DATE_SERIAL}"`));
+  set(out, r, 'notYetInPeriod', count('"?*"', dl, `">="&${E}`, dl, `"<${END_DATE_SERIAL}"`));
   set(
     out,
     r,
     'tasks',
     `SUM(${at(r, DEADLINE_STATES[0])}:${at(r, DEADLINE_STATES[DEADLINE_STATES.length - 1])})+${at(r, 'notYetInPeriod')}`,
   );
-  set(out, r, 'rateOnTime', countifs(state, label('doneOnTime'), ...inWindow));
+  set(out, r, 'rateOnTime', count(label('doneOnTime'), ...inWindow));
   set(
     out,
     r,
     'rateDue',
     `${at(r, 'rateOnTime')}+${at(r, 'doneLate')}+${at(r, 'overdue')}+` +
-      countifs(state, label('dueSoon'), dl, `">=${FIRST_DATE_SERIAL}"`, dl, `"<"&MIN(${E},${TOMORROW})`),
+      count(label('dueSoon'), dl, `">=${FIRST_DATE_SERIAL}"`, dl, `"<"&MIN(${E},${TOMORROW})`),
   );
   set(out, r, 'rate', rateOf(r));
 }

@@ -107,7 +107,7 @@ describe('Tổng hợp báo cáo', () => {
     expect(t.doneOnTime + t.doneLate + t.overdue + t.dueSoon + t.onTrack + t.ongoing + t.notYetInPeriod).toBe(
       t.tasks,
     );
-    expect(t.tasks).toBe(48);
+    expect(t.tasks).toBe(47); // the plan's 48 of the half-year, less the task of writing this report
     const text = port
       .sheet(out.sheet!)!
       .values.flat()

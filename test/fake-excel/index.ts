@@ -14,10 +14,11 @@
  * Range.getSpecialCells(OrNullObject) finds formula and constant cells as a RangeAreas. Where Excel is strict
  * so is the fake (docs/office-js.md lists each rule and its source): merge keeps the top-left value, reads over
  * 5,000,000 cells fail with RangeExceedsLimit, a very hidden sheet cannot be deleted, DataValidation.clear
- * cuts only its range, autofit skips merged rows, a formula in an empty table column fills it, a fit to pages
- * waits for the Page Layout tab, a protected structure refuses sheet changes. A test can play the user:
- * cell-edit mode, another workbook in focus, changes between two syncs. Excel.createWorkbook keeps the bytes of
- * the workbook it would open (Base64 of an .xlsx only), and a test can make it fail as Excel on the web has.
+ * cuts only its range, autofit skips merged cells and a row given a height is custom, a formula in an empty
+ * table column fills it, a fit to pages waits for the Page Layout tab, a protected structure refuses sheet
+ * changes. A test can play the user: cell-edit mode, another workbook in focus, changes between two syncs.
+ * Excel.createWorkbook keeps the bytes of the workbook it would open (Base64 of an .xlsx only), and a test can
+ * make it fail as Excel on the web has.
  */
 import { parseAddress, rectToAddress, type Rect } from './address';
 import { createHost, FIVE_MB, type FakeLimits, type FakeStats, type RunOptions } from './context';
@@ -67,8 +68,15 @@ export interface SheetView {
   merges(): string[];
   /** Column width in points (index 0 = column A), undefined when never set. */
   columnWidth(col: number): number | undefined;
-  /** Row height in points (1-based row), undefined when never set. */
+  /** Row height in points (1-based row) where it is custom (given by RangeFormat.rowHeight), else undefined. */
   rowHeight(row: number): number | undefined;
+  /**
+   * How Excel sizes row `row` (1-based): null where its height is not Excel's fit (custom, or never fitted);
+   * else the cells the fit measures, those with content in the fitted columns that are not in a merged area
+   * (office-js#1840), each with whether it wraps and its column's width in points. A row sized by no cell is
+   * one line tall; a wrapped cell makes it as tall as its text wrapped to that width.
+   */
+  rowFit(row: number): { cell: string; wrap: boolean; width: number }[] | null;
   validations(): (Omit<ValidationState, 'rect'> & { range: string })[];
   conditionalFormats(): (Omit<ConditionalFormatState, 'rect'> & { range: string })[];
   tables(): (Omit<TableState, 'rect' | 'sheet'> & { range: string })[];
@@ -210,6 +218,24 @@ function view(wb: WorkbookState, sheet: SheetState): SheetView {
     merges: () => sheet.merges.map(rectToAddress),
     columnWidth: (col) => sheet.columnWidths.get(col),
     rowHeight: (row) => sheet.rowHeights.get(row - 1),
+    rowFit: (row) => {
+      const r = row - 1;
+      const fit = sheet.autofitRows.get(r);
+      if (!fit) return null;
+      const out: { cell: string; wrap: boolean; width: number }[] = [];
+      for (let c = fit.left; c <= fit.right; c++) {
+        const content = getCell(sheet, r, c);
+        if (content.value === null && content.formula === null) continue;
+        if (sheet.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right)) continue;
+        const cell = rectToAddress({ top: r, bottom: r, left: c, right: c });
+        out.push({
+          cell,
+          wrap: formatAt(sheet, r, c).wrapText ?? false,
+          width: sheet.columnWidths.get(c) ?? 48,
+        });
+      }
+      return out;
+    },
     validations: () => sheet.validations.map(withRange),
     conditionalFormats: () => sheet.conditionalFormats.map(withRange),
     tables: () =>

@@ -637,22 +637,26 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
       writable(t, 'RangeFormat.rowHeight');
       if (typeof value !== 'number' || value < 0 || value > 409)
         throw invalidArgument('Bad row height.', 'RangeFormat.rowHeight');
-      for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, value);
+      // A height given is custom: the row no longer follows its text (SheetState.rowHeights).
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+        t.sheet.rowHeights.set(r, value);
+        t.sheet.autofitRows.delete(r);
+      }
     });
   }
   /**
-   * Fits the rows to their content. The fake cannot measure text, so it records which rows Excel fitted. As in
-   * Excel, merged cells take no part in the fit (OfficeDev/office-js#1840, and Excel's own "AutoFit does not
-   * work on merged cells"): a row whose text sits in a merged area gets the height of its other cells,
-   * which the fake plays as the standard one-line height, and is not recorded as fitted.
+   * Fits the rows to their content: "changes the height of the rows of the current range to achieve the best
+   * fit, based on the current data in the columns" (Reference: RangeFormat). The row is no longer custom; the
+   * fake cannot measure text, so it records the columns the fit measured, and `rowFit` (index.ts) tells which
+   * cells size the row: as in Excel, merged cells take no part (OfficeDev/office-js#1840, and Excel's own
+   * "AutoFit does not work on merged cells"), so a row whose only text is merged is one line tall.
    */
   autofitRows(): void {
     this.call('autofitRows', [], (t) => {
       writable(t, 'RangeFormat.autofitRows');
       for (let r = t.rect.top; r <= t.rect.bottom; r++) {
         t.sheet.rowHeights.delete(r);
-        if (t.sheet.merges.some((m) => r >= m.top && r <= m.bottom)) t.sheet.autofitRows.delete(r);
-        else t.sheet.autofitRows.add(r);
+        t.sheet.autofitRows.set(r, { left: t.rect.left, right: t.rect.right });
       }
     });
   }
@@ -663,6 +667,10 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     this.write('useStandardHeight', v, (t, value) => {
       writable(t, 'RangeFormat.useStandardHeight');
       useStandard(t.sheet.rowHeights, t.rect.top, t.rect.bottom, value);
+      // Back to the sheet's standard height: neither custom nor fitted.
+      if (value === true)
+        for (const r of [...t.sheet.autofitRows.keys()])
+          if (r >= t.rect.top && r <= t.rect.bottom) t.sheet.autofitRows.delete(r);
     });
   }
   get useStandardWidth(): boolean {

@@ -123,9 +123,18 @@ export interface SheetState {
   layers: FormatLayer[];
   merges: Rect[];
   columnWidths: Map<number, number>;
+  /**
+   * Custom row heights (0-based rows): a row given a height (RangeFormat.rowHeight) keeps it whatever its
+   * text, as in Excel, where a row whose height was set by hand no longer fits its wrapped text ("Wrap text
+   * does not adjust row height", Microsoft support).
+   */
   rowHeights: Map<number, number>;
-  /** Rows (1-based) Excel was asked to fit to their content (RangeFormat.autofitRows). */
-  autofitRows: Set<number>;
+  /**
+   * Rows (0-based) whose height is Excel's fit to their content (RangeFormat.autofitRows, and no height given
+   * since), with the columns the fit measured ("based on the current data in the columns"). What the fit
+   * measures in them is `rowFit` (index.ts): the unmerged cells, as merged cells take no part (office-js#1840).
+   */
+  autofitRows: Map<number, { left: number; right: number }>;
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
   validations: ValidationState[];
@@ -223,7 +232,7 @@ export function addSheet(wb: WorkbookState, name: string): SheetState {
     merges: [],
     columnWidths: new Map(),
     rowHeights: new Map(),
-    autofitRows: new Set(),
+    autofitRows: new Map(),
     hiddenRows: new Set(),
     hiddenColumns: new Set(),
     validations: [],

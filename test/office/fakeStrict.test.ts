@@ -80,20 +80,38 @@ describe('fake Excel: strict where Excel is', () => {
     ).toEqual(['A1:A10', 'C1:C10']);
   });
 
-  it('autofitRows fits rows without merged cells; a row whose text is merged gets the standard height', async () => {
+  it('autofitRows sizes a row by its unmerged cells only, and a row given a height is custom', async () => {
     const excel = createFakeExcel();
-    excel.addUserSheet('A', [['ghi chú dài'], ['dòng thường']]);
+    excel.addUserSheet('A', [
+      ['ghi chú dài', null, null, null, null],
+      ['dòng thường', null, null, null, null],
+      ['ghi chú dài', null, null, null, 'bản sao'],
+    ]);
     await excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('A');
       ws.getRange('A1:D1').merge();
-      ws.getRange('1:2').format.rowHeight = 60;
-      ws.getRange('1:2').format.autofitRows();
+      ws.getRange('A3:D3').merge();
+      ws.getRange('E3').format.wrapText = true;
+      ws.getRange('1:3').format.rowHeight = 60;
+      ws.getRange('A1:E3').format.autofitRows();
       await context.sync();
     });
     const s = excel.sheet('A');
-    expect(s.state.autofitRows.has(0)).toBe(false); // merged: not fitted to its text …
-    expect(s.rowHeight(1)).toBeUndefined(); // … and no longer the height it had: one line
-    expect(s.state.autofitRows.has(1)).toBe(true);
+    // Merged text takes no part in the fit (office-js#1840): row 1 is fitted to nothing, one line …
+    expect(s.rowFit(1)).toEqual([]);
+    expect(s.rowHeight(1)).toBeUndefined(); // … and no longer the height it had
+    expect(s.rowFit(2)).toEqual([{ cell: 'A2', wrap: false, width: 48 }]);
+    // … and a row with an unmerged wrapped copy of its merged text is as tall as the copy.
+    expect(s.rowFit(3)).toEqual([{ cell: 'E3', wrap: true, width: 48 }]);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('A').getRange('2:2').format.rowHeight = 30;
+      context.workbook.worksheets.getItem('A').getRange('3:3').format.useStandardHeight = true;
+      await context.sync();
+    });
+    // A row given a height keeps it, whatever its text ("Wrap text does not adjust row height").
+    expect(s.rowFit(2)).toBeNull();
+    expect(s.rowHeight(2)).toBe(30);
+    expect(s.rowFit(3)).toBeNull(); // the standard height: not a fit either
   });
 
   it('fills a formula written into one cell of an empty table column down the column (calculated column)', async () => {

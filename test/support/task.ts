@@ -22,6 +22,7 @@ export function makeTask(row: number, over: Partial<Task> = {}): Task {
     match: {
       section: over.match?.section ?? over.section ?? 'II.1',
       lead: over.match?.lead ?? over.lead ?? 'Công chức Văn phòng – Thống kê',
+      task: over.match?.task ?? over.task ?? `Nhiệm vụ ${row}`,
     },
   };
 }

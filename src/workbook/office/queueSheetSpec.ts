@@ -37,7 +37,7 @@ import {
   writePage,
   styleAt,
   mergedRowHeights,
-  unmergedRuns,
+  fittedRuns,
   runsOf,
   resetPage,
 } from './sheetLayout';
@@ -439,11 +439,13 @@ export async function queueSheetSpec(
   await writeContents(ws, sheet, env);
   await writeFormats(ws, sheet, env);
   await writeRules(ws, spec, env);
-  if (spec.autoRowHeights && sheet.cells.length > 0) {
+  if (sheet.cells.length > 0) {
     // The rows' cells within the spec's columns, not whole rows: 2,048 whole rows pass Excel on the web's
-    // 33,554,000-cell limit for one operation, and the fit reads the data, which lies in these columns.
+    // 33,554,000-cell limit for one operation, and the fit reads the data, which lies in these columns (the
+    // copies of autoHeightRows included). Queued in the write's own batch, after the values, widths, merges
+    // and wrapping it measures: no sync of its own.
     const lastColumn = contentExtent(spec, sheet.cells).end.col;
-    for (const [first, last] of unmergedRuns(sheet.cells.length, merged)) {
+    for (const [first, last] of fittedRuns(spec, sheet.cells.length, merged)) {
       const rows = formatRange({
         start: { row: first - 1, col: 0 },
         end: { row: last - 1, col: lastColumn },
@@ -465,7 +467,8 @@ export async function queueSheetSpec(
 /**
  * The sheet-wide font, the column widths and the row heights. Rows sized to their text are fitted by Excel
  * itself once the values and wrapping are in (queueSheetSpec), except rows with merged cells, which Excel's
- * autofit does not size (office-js#1840): those get their height here, and are returned.
+ * autofit does not size (office-js#1840): those get their height here, and are returned; but a merged row
+ * of `autoHeightRows` holds an unmerged copy of its text for the fit to measure, and is left to Excel.
  */
 async function writeSizes(
   ws: Excel.Worksheet,
@@ -497,9 +500,14 @@ async function writeSizes(
     });
   }
   const merged = mergedRowHeights(spec, sheet.cells, sheet.styles, sheet.parsedStyles);
-  const explicit: [number, number][] = spec.autoRowHeights
-    ? [...merged]
-    : Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h]);
+  // autoHeightRows get no height: a row given one is custom and never follows its text again ("Wrap text
+  // does not adjust row height"); Excel fits them (queueSheetSpec), as the file path leaves them auto heights.
+  const fitted = new Set(spec.autoHeightRows ?? []);
+  const explicit: [number, number][] = (
+    spec.autoRowHeights
+      ? [...merged]
+      : Object.entries(spec.rowHeights ?? {}).map(([row, h]): [number, number] => [Number(row), h])
+  ).filter(([row]) => !fitted.has(row));
   for (const [first, last, height] of runsOf(explicit)) {
     await queue(budget, estimate(2, null), () => {
       // A height belongs to the whole row; set through column A alone (2,048 whole rows pass the limit).

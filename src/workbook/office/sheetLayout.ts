@@ -1,7 +1,7 @@
 /**
  * The layout of a sheet the Office adapter writes (queueSheetSpec.ts): column widths in points, the page setup
  * (A4, margins, the scale that fits one page wide, headers, page breaks) and its reset for a sheet rewritten
- * in place, and the heights of rows with merged cells, which Excel's autofit does not size.
+ * in place, the heights of rows with merged cells, which Excel's autofit does not size, and the rows it fits.
  */
 import type { CellStyle, CellValue, PageSetupSpec, SheetSpec, StyleRun } from '../../sheets/spec';
 import { formatRange, formatRows, parseRange, parseRows, type CellRef, type RangeRef } from '../../domain/a1';
@@ -175,11 +175,20 @@ export function mergedRowHeights(
   return out;
 }
 
-/** The runs of rows 1…count (1-based) holding no merged cell: the rows autofit may size. */
-export function unmergedRuns(count: number, merged: ReadonlyMap<number, number>): [number, number][] {
+/**
+ * The runs of rows (1-based) that Excel fits to their content (RangeFormat.autofitRows), given no height:
+ * with `autoRowHeights`, rows 1…count holding no merged cell; and the spec's `autoHeightRows`, merged rows that
+ * hold an unmerged wrapped copy of their text, which Excel's fit measures where it skips the merged text.
+ */
+export function fittedRuns(
+  spec: SheetSpec,
+  count: number,
+  merged: ReadonlyMap<number, number>,
+): [number, number][] {
+  const rows = new Set(spec.autoHeightRows ?? []);
+  if (spec.autoRowHeights) for (let row = 1; row <= count; row++) if (!merged.has(row)) rows.add(row);
   const runs: [number, number][] = [];
-  for (let row = 1; row <= count; row++) {
-    if (merged.has(row)) continue;
+  for (const row of [...rows].sort((a, b) => a - b)) {
     const last = runs[runs.length - 1];
     if (last && last[1] === row - 1) last[1] = row;
     else runs.push([row, row]);
