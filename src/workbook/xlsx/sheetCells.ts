@@ -1,0 +1,338 @@
+/**
+ * A sheet's cells as the .xlsx adapter writes them, straight from the SheetSpec: which cells the sheet holds,
+ * what each holds (a value, an error value, a formula, part of a table's calculated column) and its style,
+ * and the <row> elements of its <sheetData> as text. ExcelJS writes only the sheet's frame (columns,
+ * validations, conditional formats, page setup) and one sample cell per distinct style, whose cell format
+ * scratchSheet.ts renumbers into the user's stylesheet; building ExcelJS's model of every cell and parsing
+ * its XML back cost seconds and hundreds of MB on a 20,000-row tracker.
+ *
+ * The text is the one ExcelJS's worksheet gave once fitted to the workbook (shared strings made inline, cell
+ * formats renumbered, auto heights without customHeight), byte for byte: the same cells, in the same order,
+ * with the same attributes and the same escaping (test/xlsx/sheetCells.test.ts compares it with fixtures
+ * the ExcelJS path wrote).
+ */
+import { colToLetters, MAX_COLUMNS, type RangeRef } from '../../domain/a1';
+import type { CellStyle, SheetSpec } from '../../sheets/spec';
+import { escapeCellText } from './ooxmlEscapes';
+
+/** What a cell holds besides a plain value of `SheetSpec.cells`. */
+type Special =
+  | { kind: 'error'; error: string }
+  | { kind: 'formula'; text: string; result?: string | number }
+  /** The top cell of a table's calculated column, which holds the formula shared down the column. */
+  | { kind: 'sharedMaster'; text: string; ref: string }
+  /** A cell below it, by the top cell's place. */
+  | { kind: 'sharedClone'; master: number };
+
+/** A cell's place: row * MAX_COLUMNS + column (both from 0), which sorts as rows then columns. */
+const key = (row: number, col: number): number => row * MAX_COLUMNS + col;
+
+/**
+ * A sheet's cells and their styles. Styles are interned: `styles[i]` is a distinct style, and each styled
+ * cell holds its index; cells of one style share one cell format.
+ */
+export class SheetCells {
+  /** Distinct styles, in the order they were first made. */
+  readonly styles: CellStyle[] = [];
+  private readonly styleIds = new Map<string, number>();
+  /** The style of each styled cell. */
+  private readonly styleOf = new Map<number, number>();
+  private readonly special = new Map<number, Special>();
+  /** The style a cell is first given: the sheet's default font, or nothing. */
+  private readonly baseStyle: number;
+  /** run style index → (style id → the id once the run is laid over it). */
+  private readonly transitions = new Map<number, number>();
+  private runCount = 0;
+  /** Shared formulas' ids by their top cell, numbered as the rows are written (as ExcelJS numbers them). */
+  private readonly sharedIds = new Map<number, number>();
+
+  constructor(private readonly spec: SheetSpec) {
+    this.baseStyle = this.intern(spec.defaultFont ? { font: { ...spec.defaultFont } } : {});
+  }
+
+  private intern(style: CellStyle): number {
+    const k = JSON.stringify(style);
+    let id = this.styleIds.get(k);
+    if (id === undefined) {
+      id = this.styles.length;
+      this.styles.push(style);
+      this.styleIds.set(k, id);
+    }
+    return id;
+  }
+
+  /** Gives the cell the sheet's default font when it has one (a cell with a value has it). */
+  private touch(k: number): void {
+    if (this.spec.defaultFont && !this.styleOf.has(k)) this.styleOf.set(k, this.baseStyle);
+  }
+
+  /** The sheet's values, error values and formulas, in the order a later one replaces an earlier one. */
+  addValues(errors: { row: number; col: number; error: string }[]): void {
+    this.spec.cells.forEach((rowValues, r) => {
+      rowValues.forEach((value, c) => {
+        if (value !== null && value !== undefined) this.touch(key(r, c));
+      });
+    });
+    for (const e of errors) {
+      const k = key(e.row, e.col);
+      this.special.set(k, { kind: 'error', error: e.error });
+      this.touch(k);
+    }
+  }
+
+  addFormula(row: number, col: number, text: string, result: string | number | undefined): void {
+    const k = key(row, col);
+    this.special.set(k, result === undefined ? { kind: 'formula', text } : { kind: 'formula', text, result });
+    this.touch(k);
+  }
+
+  /** A table's calculated column, rows `first` to `last` of column `col`: shared when more than one cell. */
+  addCalculatedColumn(first: number, last: number, col: number, text: string, ref: string): void {
+    if (first === last) {
+      this.special.set(key(first, col), { kind: 'formula', text });
+    } else {
+      const master = key(first, col);
+      this.special.set(master, { kind: 'sharedMaster', text, ref });
+      for (let r = first + 1; r <= last; r += 1)
+        this.special.set(key(r, col), { kind: 'sharedClone', master });
+    }
+    for (let r = first; r <= last; r += 1) this.touch(key(r, col));
+  }
+
+  /** A style run laid over its range, property by property (`add` from setPartsOnly). */
+  addStyleRun(range: RangeRef, add: CellStyle, merge: (target: CellStyle, add: CellStyle) => void): void {
+    const run = this.runCount;
+    this.runCount += 1;
+    const next = (from: number): number => {
+      const t = from * 1_000_003 + run;
+      let to = this.transitions.get(t);
+      if (to === undefined) {
+        const style: CellStyle = { ...this.styles[from] };
+        merge(style, add);
+        to = this.intern(style);
+        this.transitions.set(t, to);
+      }
+      return to;
+    };
+    for (let r = range.start.row; r <= range.end.row; r += 1) {
+      for (let c = range.start.col; c <= range.end.col; c += 1) {
+        const k = key(r, c);
+        this.styleOf.set(k, next(this.styleOf.get(k) ?? this.baseStyle));
+      }
+    }
+  }
+
+  /**
+   * A cell a merge covers shows nothing of its own but its border and fill (the merge shows its top-left
+   * cell): without either, and empty, it is not written. On the report's grid this is 14,483 of 15,540 cells.
+   */
+  dropMergedAway(mergedAway: ReadonlySet<number>, keep: (style: CellStyle) => boolean): void {
+    for (const k of mergedAway) {
+      const id = this.styleOf.get(k);
+      if (id === undefined || this.hasContent(k) || keep(this.styles[id])) continue;
+      this.styleOf.delete(k);
+    }
+  }
+
+  private hasContent(k: number): boolean {
+    if (this.special.has(k)) return true;
+    const r = Math.floor(k / MAX_COLUMNS);
+    const value = this.spec.cells[r]?.[k - r * MAX_COLUMNS];
+    return value !== null && value !== undefined;
+  }
+
+  /** The styles the written cells use, each once. */
+  usedStyles(): number[] {
+    const used = new Set<number>();
+    for (const id of this.styleOf.values()) used.add(id);
+    return [...used].sort((a, b) => a - b);
+  }
+
+  /** Every cell the sheet holds (a value, an error, a formula or a style), rows then columns. */
+  private cellKeys(): Float64Array {
+    const keys = new Set<number>(this.styleOf.keys());
+    for (const k of this.special.keys()) keys.add(k);
+    this.spec.cells.forEach((rowValues, r) => {
+      rowValues.forEach((value, c) => {
+        if (value !== null && value !== undefined) keys.add(key(r, c));
+      });
+    });
+    return Float64Array.from(keys).sort();
+  }
+
+  /**
+   * The <row> elements of <sheetData> as text, in pieces of about `chunk` characters, and the used range.
+   * `xf` gives a style's cell format in the workbook (undefined: no `s` attribute; the cell format ExcelJS
+   * numbers 0), called in the order of the cells, first use first, as the stylesheet's new entries are added.
+   */
+  writeRows(
+    xf: (style: number) => number | undefined,
+    prefix: string,
+    emit: (text: string) => void,
+    chunk = 1 << 20,
+  ): { top: number; left: number; bottom: number; right: number } | undefined {
+    const spec = this.spec;
+    const heights = rowHeights(spec);
+    const autoRows = spec.autoHeightRows?.length ? new Set(spec.autoHeightRows) : undefined;
+    const keys = this.cellKeys();
+    const letters: string[] = [];
+    const column = (c: number): string => (letters[c] ??= colToLetters(c));
+    const xfs = new Map<number, number | undefined>();
+    const xfOf = (id: number): number | undefined => {
+      if (!xfs.has(id)) xfs.set(id, xf(id));
+      return xfs.get(id);
+    };
+    const used = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+    let out = '';
+    let h = 0;
+    const rowOpen = (row: number, min: number, max: number): string => {
+      const n = row + 1;
+      const height = heights.get(n);
+      let s = `<${prefix}row r="${n}"`;
+      if (height) {
+        s += ` ht="${exceljsEncode(String(height))}"`;
+        if (!spec.autoRowHeights && !autoRows?.has(n)) s += ' customHeight="1"';
+      }
+      if (min >= 0) s += ` spans="${min + 1}:${max + 1}"`;
+      return `${s} x14ac:dyDescent="0.25"`;
+    };
+    const flush = (): void => {
+      if (out.length >= chunk) {
+        emit(out);
+        out = '';
+      }
+    };
+    /** Rows with a height and no cells before `row`. */
+    const heightRowsBefore = (row: number): void => {
+      while (h < heights.order.length && heights.order[h] - 1 < row) {
+        out += `${rowOpen(heights.order[h] - 1, -1, -1)}/>`;
+        h += 1;
+        flush();
+      }
+    };
+    let i = 0;
+    while (i < keys.length) {
+      const row = Math.floor(keys[i] / MAX_COLUMNS);
+      heightRowsBefore(row);
+      if (h < heights.order.length && heights.order[h] - 1 === row) h += 1;
+      let end = i;
+      while (end < keys.length && Math.floor(keys[end] / MAX_COLUMNS) === row) end += 1;
+      const min = keys[i] - row * MAX_COLUMNS;
+      const max = keys[end - 1] - row * MAX_COLUMNS;
+      let cells = '';
+      for (let j = i; j < end; j += 1) {
+        const col = keys[j] - row * MAX_COLUMNS;
+        const style = this.styleOf.get(keys[j]);
+        const s = style === undefined ? undefined : xfOf(style);
+        const cell = this.cellText(keys[j], row, col, `${column(col)}${row + 1}`, s, prefix);
+        if (!cell) continue;
+        cells += cell;
+        used.top = Math.min(used.top, row);
+        used.bottom = Math.max(used.bottom, row);
+        used.left = Math.min(used.left, col);
+        used.right = Math.max(used.right, col);
+      }
+      out += cells ? `${rowOpen(row, min, max)}>${cells}</${prefix}row>` : `${rowOpen(row, min, max)}/>`;
+      flush();
+      i = end;
+    }
+    heightRowsBefore(Infinity);
+    if (out) emit(out);
+    return used.bottom < 0 ? undefined : used;
+  }
+
+  /** One cell's <c> element, or '' for a cell ExcelJS does not write (empty, with format 0). */
+  private cellText(
+    k: number,
+    row: number,
+    col: number,
+    ref: string,
+    s: number | undefined,
+    p: string,
+  ): string {
+    const sAttr = s === undefined ? '' : ` s="${s}"`;
+    const open = `<${p}c r="${ref}"${sAttr}`;
+    const close = `</${p}c>`;
+    const special = this.special.get(k);
+    if (special) {
+      switch (special.kind) {
+        case 'error':
+          return `${open} t="e"><${p}v>${exceljsEncode(special.error)}</${p}v>${close}`;
+        case 'formula': {
+          const f = `<${p}f>${exceljsEncode(special.text)}</${p}f>`;
+          if (special.result === undefined) return `${open}>${f}${close}`;
+          const v = `<${p}v>${exceljsEncode(String(special.result))}</${p}v>`;
+          return typeof special.result === 'string'
+            ? `${open} t="str">${f}${v}${close}`
+            : `${open}>${f}${v}${close}`;
+        }
+        case 'sharedMaster': {
+          // Every top cell comes before the cells below it, in the order rows are written.
+          const si = this.sharedIds.size;
+          this.sharedIds.set(k, si);
+          const text = exceljsEncode(special.text);
+          return `${open}><${p}f t="shared" ref="${special.ref}" si="${si}">${text}</${p}f>${close}`;
+        }
+        case 'sharedClone':
+          return `${open}><${p}f t="shared" si="${this.sharedIds.get(special.master)}"/>${close}`;
+      }
+    }
+    const value = this.spec.cells[row]?.[col];
+    if (value === null || value === undefined) return s === undefined ? '' : `${open}/>`;
+    if (typeof value === 'number') return `${open}><${p}v>${String(value)}</${p}v>${close}`;
+    if (typeof value === 'boolean') return `${open} t="b"><${p}v>${value ? '1' : '0'}</${p}v>${close}`;
+    return `${open} t="inlineStr">${inlineStringText(String(value), p)}${close}`;
+  }
+}
+
+/** The valid row heights of the spec, by 1-based row, and those rows in order. */
+function rowHeights(spec: SheetSpec): Map<number, number> & { order: number[] } {
+  const heights = new Map<number, number>() as Map<number, number> & { order: number[] };
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
+    const n = Number(row);
+    if (Number.isInteger(n) && n >= 1 && Number.isFinite(height)) heights.set(n, height);
+  }
+  // A row of height 0 and no cells is not written (ExcelJS writes a row with cells or a height).
+  heights.order = [...heights.keys()].filter((n) => heights.get(n)).sort((a, b) => a - b);
+  return heights;
+}
+
+/**
+ * Text as ExcelJS writes it into XML: the five entities escaped, and the characters XML cannot hold (C0
+ * controls other than tab, line feed and carriage return, and DEL) dropped.
+ */
+export function exceljsEncode(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) => {
+    switch (ch) {
+      case '<':
+        return '&lt;';
+      case '>':
+        return '&gt;';
+      case '&':
+        return '&amp;';
+      case "'":
+        return '&apos;';
+      case '"':
+        return '&quot;';
+      default:
+        return '';
+    }
+  });
+}
+
+// eslint-disable-next-line no-control-regex
+const DROPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * <is><t>…</t></is> for a string cell: the text ExcelJS's shared string held (its dropped characters gone),
+ * with OOXML's escapes, as cellUpdates.ts's inlineString writes it.
+ */
+function inlineStringText(value: string, p: string): string {
+  const text = value.replace(DROPPED, '');
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+  const escaped = escapeCellText(text).replace(/[&<>]/g, (ch) =>
+    ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;',
+  );
+  return `<${p}is><${p}t${space}>${escaped}</${p}t></${p}is>`;
+}
