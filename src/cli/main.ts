@@ -14,6 +14,8 @@ import { parseSigner, type Identity, type Signer } from '../domain/settings';
 import { foldLookalikes } from '../domain/text';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
+import { nodeDeflater } from '../workbook/xlsx/nodeDeflate';
+import { installDeflater } from '../workbook/xlsx/zipWriter';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import {
   claimDemoFile,
@@ -381,6 +383,8 @@ function help(rest: readonly string[], io: CliIo): number {
 
 export async function runCli(argv: readonly string[], given: CliIo = defaultIo): Promise<number> {
   if (given === defaultIo) watchStdout();
+  // Saved workbooks are zipped with Node's zlib, not JSZip's JavaScript deflate.
+  installDeflater(nodeDeflater);
   // Everything printed is inert on a terminal, whatever a workbook's text holds.
   const io: CliIo = {
     ...given,

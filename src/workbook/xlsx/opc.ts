@@ -30,6 +30,7 @@ import {
   type XmlDocument,
 } from './xml';
 import { readZipDirectory } from './zipDirectory';
+import { type CopiedEntry, installedDeflater, writeZip, type ZipEntryInput } from './zipWriter';
 
 export const REL = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -65,6 +66,8 @@ interface ZippedPart {
   /** The unzipped size the zip directory declares. */
   declared: number;
   bytes?: Uint8Array;
+  /** The entry as the zip holds it, to be copied into a zip written by zipWriter.ts. */
+  entry: CopiedEntry;
 }
 
 type PartData = { zipped: ZippedPart } | { bytes: Uint8Array } | { doc: XmlDocument };
@@ -114,7 +117,14 @@ export class Package {
       if (entry.directory) continue;
       const object = zip.file(entry.name);
       if (!object) throw unreadable({ kind: 'damaged' });
-      pkg.parts.set(entry.name, { zipped: { object, declared: entry.uncompressedSize } });
+      const entryData: CopiedEntry = {
+        method: entry.method,
+        data: bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+        crc32: entry.crc32,
+        uncompressedSize: entry.uncompressedSize,
+        dosDateTime: entry.dosDateTime,
+      };
+      pkg.parts.set(entry.name, { zipped: { object, declared: entry.uncompressedSize, entry: entryData } });
     }
     const contentTypes = pkg.findPartIgnoringCase('[Content_Types].xml');
     if (!contentTypes) throw unreadable({ kind: 'notXlsx' });
@@ -152,7 +162,14 @@ export class Package {
     return copy;
   }
 
+  /**
+   * The package as zip bytes: through the installed deflater (zipWriter.ts; Node's zlib in the CLI) where
+   * there is one, else JSZip. A part nobody changed goes out as the entry it came in as, never unzipped.
+   */
   async toZip(): Promise<Uint8Array> {
+    const deflater = installedDeflater();
+    const written = deflater && writeZip(this.zipEntries(), deflater);
+    if (written) return written;
     const zip = new JSZip();
     for (const [name, data] of this.parts) {
       if ('zipped' in data) {
@@ -168,6 +185,15 @@ export class Package {
       type: 'uint8array',
       compression: 'DEFLATE',
       compressionOptions: { level: 6 },
+    });
+  }
+
+  /** The parts as zipWriter.ts takes them: a deflated part copied, a stored one deflated afresh (as JSZip does). */
+  private zipEntries(): ZipEntryInput[] {
+    return [...this.parts].map(([name, data]): ZipEntryInput => {
+      if ('zipped' in data && data.zipped.entry.method === 8) return { name, copied: data.zipped.entry };
+      if ('zipped' in data && !data.zipped.bytes) return { name, bytes: data.zipped.entry.data };
+      return { name, bytes: this.bytes(name) };
     });
   }
 
