@@ -12,7 +12,7 @@
  * the ExcelJS path wrote).
  */
 import { colToLetters, MAX_COLUMNS, type RangeRef } from '../../domain/a1';
-import type { CellStyle, SheetSpec } from '../../sheets/spec';
+import type { CellStyle, CellValue, SheetSpec } from '../../sheets/spec';
 import { escapeCellText } from './ooxmlEscapes';
 
 /** What a cell holds besides a plain value of `SheetSpec.cells`. */
@@ -24,23 +24,24 @@ type Special =
   /** A cell below it, by the top cell's place. */
   | { kind: 'sharedClone'; master: number };
 
-/** A cell's place: row * MAX_COLUMNS + column (both from 0), which sorts as rows then columns. */
+/** A cell's place in a merge's cover (sheetWriter.ts checkMerges): row * MAX_COLUMNS + column. */
 const key = (row: number, col: number): number => row * MAX_COLUMNS + col;
 
 /**
- * A sheet's cells and their styles. Styles are interned: `styles[i]` is a distinct style, and each styled
- * cell holds its index; cells of one style share one cell format.
+ * A sheet's cells and their styles, row by row. Styles are interned: `styles[i]` is a distinct style, and
+ * each styled cell holds its index; cells of one style share one cell format.
  */
 export class SheetCells {
   /** Distinct styles, in the order they were first made. */
   readonly styles: CellStyle[] = [];
   private readonly styleIds = new Map<string, number>();
-  /** The style of each styled cell. */
-  private readonly styleOf = new Map<number, number>();
-  private readonly special = new Map<number, Special>();
+  /** The style of each styled cell: row → column → style. */
+  private readonly styleOf: ((number | undefined)[] | undefined)[] = [];
+  /** What a cell holds besides its value in `spec.cells`: row → column → it. */
+  private readonly special: (Special[] | undefined)[] = [];
   /** The style a cell is first given: the sheet's default font, or nothing. */
   private readonly baseStyle: number;
-  /** run style index → (style id → the id once the run is laid over it). */
+  /** (style id, run) → the style id once the run is laid over it. */
   private readonly transitions = new Map<number, number>();
   private runCount = 0;
   /** Shared formulas' ids by their top cell, numbered as the rows are written (as ExcelJS numbers them). */
@@ -62,41 +63,48 @@ export class SheetCells {
   }
 
   /** Gives the cell the sheet's default font when it has one (a cell with a value has it). */
-  private touch(k: number): void {
-    if (this.spec.defaultFont && !this.styleOf.has(k)) this.styleOf.set(k, this.baseStyle);
+  private touch(row: number, col: number): void {
+    if (!this.spec.defaultFont) return;
+    const styles = (this.styleOf[row] ??= []);
+    if (styles[col] === undefined) styles[col] = this.baseStyle;
   }
 
-  /** The sheet's values, error values and formulas, in the order a later one replaces an earlier one. */
+  private setSpecial(row: number, col: number, special: Special): void {
+    (this.special[row] ??= [])[col] = special;
+  }
+
+  /** The sheet's values and error values, in the order a later one replaces an earlier one. */
   addValues(errors: { row: number; col: number; error: string }[]): void {
     this.spec.cells.forEach((rowValues, r) => {
       rowValues.forEach((value, c) => {
-        if (value !== null && value !== undefined) this.touch(key(r, c));
+        if (value !== null && value !== undefined) this.touch(r, c);
       });
     });
     for (const e of errors) {
-      const k = key(e.row, e.col);
-      this.special.set(k, { kind: 'error', error: e.error });
-      this.touch(k);
+      this.setSpecial(e.row, e.col, { kind: 'error', error: e.error });
+      this.touch(e.row, e.col);
     }
   }
 
   addFormula(row: number, col: number, text: string, result: string | number | undefined): void {
-    const k = key(row, col);
-    this.special.set(k, result === undefined ? { kind: 'formula', text } : { kind: 'formula', text, result });
-    this.touch(k);
+    this.setSpecial(
+      row,
+      col,
+      result === undefined ? { kind: 'formula', text } : { kind: 'formula', text, result },
+    );
+    this.touch(row, col);
   }
 
   /** A table's calculated column, rows `first` to `last` of column `col`: shared when more than one cell. */
   addCalculatedColumn(first: number, last: number, col: number, text: string, ref: string): void {
     if (first === last) {
-      this.special.set(key(first, col), { kind: 'formula', text });
+      this.setSpecial(first, col, { kind: 'formula', text });
     } else {
       const master = key(first, col);
-      this.special.set(master, { kind: 'sharedMaster', text, ref });
-      for (let r = first + 1; r <= last; r += 1)
-        this.special.set(key(r, col), { kind: 'sharedClone', master });
+      this.setSpecial(first, col, { kind: 'sharedMaster', text, ref });
+      for (let r = first + 1; r <= last; r += 1) this.setSpecial(r, col, { kind: 'sharedClone', master });
     }
-    for (let r = first; r <= last; r += 1) this.touch(key(r, col));
+    for (let r = first; r <= last; r += 1) this.touch(r, col);
   }
 
   /** A style run laid over its range, property by property (`add` from setPartsOnly). */
@@ -115,10 +123,8 @@ export class SheetCells {
       return to;
     };
     for (let r = range.start.row; r <= range.end.row; r += 1) {
-      for (let c = range.start.col; c <= range.end.col; c += 1) {
-        const k = key(r, c);
-        this.styleOf.set(k, next(this.styleOf.get(k) ?? this.baseStyle));
-      }
+      const styles = (this.styleOf[r] ??= []);
+      for (let c = range.start.col; c <= range.end.col; c += 1) styles[c] = next(styles[c] ?? this.baseStyle);
     }
   }
 
@@ -128,36 +134,23 @@ export class SheetCells {
    */
   dropMergedAway(mergedAway: ReadonlySet<number>, keep: (style: CellStyle) => boolean): void {
     for (const k of mergedAway) {
-      const id = this.styleOf.get(k);
-      if (id === undefined || this.hasContent(k) || keep(this.styles[id])) continue;
-      this.styleOf.delete(k);
+      const row = Math.floor(k / MAX_COLUMNS);
+      const col = k - row * MAX_COLUMNS;
+      const styles = this.styleOf[row];
+      const id = styles?.[col];
+      if (!styles || id === undefined || this.special[row]?.[col] || keep(this.styles[id])) continue;
+      const value = this.spec.cells[row]?.[col];
+      if (value !== null && value !== undefined) continue;
+      styles[col] = undefined;
     }
-  }
-
-  private hasContent(k: number): boolean {
-    if (this.special.has(k)) return true;
-    const r = Math.floor(k / MAX_COLUMNS);
-    const value = this.spec.cells[r]?.[k - r * MAX_COLUMNS];
-    return value !== null && value !== undefined;
   }
 
   /** The styles the written cells use, each once. */
   usedStyles(): number[] {
     const used = new Set<number>();
-    for (const id of this.styleOf.values()) used.add(id);
+    for (const styles of this.styleOf)
+      if (styles) for (const id of styles) if (id !== undefined) used.add(id);
     return [...used].sort((a, b) => a - b);
-  }
-
-  /** Every cell the sheet holds (a value, an error, a formula or a style), rows then columns. */
-  private cellKeys(): Float64Array {
-    const keys = new Set<number>(this.styleOf.keys());
-    for (const k of this.special.keys()) keys.add(k);
-    this.spec.cells.forEach((rowValues, r) => {
-      rowValues.forEach((value, c) => {
-        if (value !== null && value !== undefined) keys.add(key(r, c));
-      });
-    });
-    return Float64Array.from(keys).sort();
   }
 
   /**
@@ -174,13 +167,15 @@ export class SheetCells {
     const spec = this.spec;
     const heights = rowHeights(spec);
     const autoRows = spec.autoHeightRows?.length ? new Set(spec.autoHeightRows) : undefined;
-    const keys = this.cellKeys();
     const letters: string[] = [];
-    const column = (c: number): string => (letters[c] ??= colToLetters(c));
-    const xfs = new Map<number, number | undefined>();
+    const xfs: (number | undefined | null)[] = [];
     const xfOf = (id: number): number | undefined => {
-      if (!xfs.has(id)) xfs.set(id, xf(id));
-      return xfs.get(id);
+      let found = xfs[id];
+      if (found === undefined) {
+        found = xf(id) ?? null;
+        xfs[id] = found;
+      }
+      return found ?? undefined;
     };
     const used = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
     let out = '';
@@ -210,79 +205,87 @@ export class SheetCells {
         flush();
       }
     };
-    let i = 0;
-    while (i < keys.length) {
-      const row = Math.floor(keys[i] / MAX_COLUMNS);
-      heightRowsBefore(row);
-      if (h < heights.order.length && heights.order[h] - 1 === row) h += 1;
-      let end = i;
-      while (end < keys.length && Math.floor(keys[end] / MAX_COLUMNS) === row) end += 1;
-      const min = keys[i] - row * MAX_COLUMNS;
-      const max = keys[end - 1] - row * MAX_COLUMNS;
+    const rows = Math.max(spec.cells.length, this.styleOf.length, this.special.length);
+    for (let row = 0; row < rows; row += 1) {
+      const values = spec.cells[row];
+      const styles = this.styleOf[row];
+      const specials = this.special[row];
+      const width = Math.max(values?.length ?? 0, styles?.length ?? 0, specials?.length ?? 0);
+      let min = -1;
+      let max = -1;
       let cells = '';
-      for (let j = i; j < end; j += 1) {
-        const col = keys[j] - row * MAX_COLUMNS;
-        const style = this.styleOf.get(keys[j]);
+      for (let col = 0; col < width; col += 1) {
+        const value = values?.[col];
+        const style = styles?.[col];
+        const special = specials?.[col];
+        if (style === undefined && special === undefined && (value === null || value === undefined)) continue;
+        if (min < 0) min = col;
+        max = col;
         const s = style === undefined ? undefined : xfOf(style);
-        const cell = this.cellText(keys[j], row, col, `${column(col)}${row + 1}`, s, prefix);
+        const ref = `${(letters[col] ??= colToLetters(col))}${row + 1}`;
+        const cell = special
+          ? this.specialText(row, col, special, ref, s, prefix)
+          : valueText(value, ref, s, prefix);
         if (!cell) continue;
         cells += cell;
-        used.top = Math.min(used.top, row);
-        used.bottom = Math.max(used.bottom, row);
-        used.left = Math.min(used.left, col);
-        used.right = Math.max(used.right, col);
+        if (row < used.top) used.top = row;
+        used.bottom = row;
+        if (col < used.left) used.left = col;
+        if (col > used.right) used.right = col;
       }
+      if (min < 0) continue;
+      heightRowsBefore(row);
+      if (h < heights.order.length && heights.order[h] - 1 === row) h += 1;
       out += cells ? `${rowOpen(row, min, max)}>${cells}</${prefix}row>` : `${rowOpen(row, min, max)}/>`;
       flush();
-      i = end;
     }
     heightRowsBefore(Infinity);
     if (out) emit(out);
     return used.bottom < 0 ? undefined : used;
   }
 
-  /** One cell's <c> element, or '' for a cell ExcelJS does not write (empty, with format 0). */
-  private cellText(
-    k: number,
+  /** The <c> element of a cell with an error value or a formula. */
+  private specialText(
     row: number,
     col: number,
+    special: Special,
     ref: string,
     s: number | undefined,
     p: string,
   ): string {
-    const sAttr = s === undefined ? '' : ` s="${s}"`;
-    const open = `<${p}c r="${ref}"${sAttr}`;
+    const open = `<${p}c r="${ref}"${s === undefined ? '' : ` s="${s}"`}`;
     const close = `</${p}c>`;
-    const special = this.special.get(k);
-    if (special) {
-      switch (special.kind) {
-        case 'error':
-          return `${open} t="e"><${p}v>${exceljsEncode(special.error)}</${p}v>${close}`;
-        case 'formula': {
-          const f = `<${p}f>${exceljsEncode(special.text)}</${p}f>`;
-          if (special.result === undefined) return `${open}>${f}${close}`;
-          const v = `<${p}v>${exceljsEncode(String(special.result))}</${p}v>`;
-          return typeof special.result === 'string'
-            ? `${open} t="str">${f}${v}${close}`
-            : `${open}>${f}${v}${close}`;
-        }
-        case 'sharedMaster': {
-          // Every top cell comes before the cells below it, in the order rows are written.
-          const si = this.sharedIds.size;
-          this.sharedIds.set(k, si);
-          const text = exceljsEncode(special.text);
-          return `${open}><${p}f t="shared" ref="${special.ref}" si="${si}">${text}</${p}f>${close}`;
-        }
-        case 'sharedClone':
-          return `${open}><${p}f t="shared" si="${this.sharedIds.get(special.master)}"/>${close}`;
+    switch (special.kind) {
+      case 'error':
+        return `${open} t="e"><${p}v>${exceljsEncode(special.error)}</${p}v>${close}`;
+      case 'formula': {
+        const f = `<${p}f>${exceljsEncode(special.text)}</${p}f>`;
+        if (special.result === undefined) return `${open}>${f}${close}`;
+        const v = `<${p}v>${exceljsEncode(String(special.result))}</${p}v>`;
+        return typeof special.result === 'string'
+          ? `${open} t="str">${f}${v}${close}`
+          : `${open}>${f}${v}${close}`;
       }
+      case 'sharedMaster': {
+        // Every top cell comes before the cells below it, in the order rows are written.
+        const si = this.sharedIds.size;
+        this.sharedIds.set(key(row, col), si);
+        const text = exceljsEncode(special.text);
+        return `${open}><${p}f t="shared" ref="${special.ref}" si="${si}">${text}</${p}f>${close}`;
+      }
+      case 'sharedClone':
+        return `${open}><${p}f t="shared" si="${this.sharedIds.get(special.master)}"/>${close}`;
     }
-    const value = this.spec.cells[row]?.[col];
-    if (value === null || value === undefined) return s === undefined ? '' : `${open}/>`;
-    if (typeof value === 'number') return `${open}><${p}v>${String(value)}</${p}v>${close}`;
-    if (typeof value === 'boolean') return `${open} t="b"><${p}v>${value ? '1' : '0'}</${p}v>${close}`;
-    return `${open} t="inlineStr">${inlineStringText(String(value), p)}${close}`;
   }
+}
+
+/** The <c> element of a cell with a plain value (or none), or '' for one ExcelJS does not write (empty, format 0). */
+function valueText(value: CellValue | undefined, ref: string, s: number | undefined, p: string): string {
+  const open = `<${p}c r="${ref}"${s === undefined ? '' : ` s="${s}"`}`;
+  if (value === null || value === undefined) return s === undefined ? '' : `${open}/>`;
+  if (typeof value === 'number') return `${open}><${p}v>${String(value)}</${p}v></${p}c>`;
+  if (typeof value === 'boolean') return `${open} t="b"><${p}v>${value ? '1' : '0'}</${p}v></${p}c>`;
+  return `${open} t="inlineStr">${inlineStringText(String(value), p)}</${p}c>`;
 }
 
 /** The valid row heights of the spec, by 1-based row, and those rows in order. */
@@ -323,12 +326,16 @@ export function exceljsEncode(text: string): string {
 
 // eslint-disable-next-line no-control-regex
 const DROPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** A text that needs none of the steps below: no character dropped or escaped, no space to preserve. */
+// eslint-disable-next-line no-control-regex
+const PLAIN = /^[^\u0000-\u001f\u007f&<>_\ufffe\uffff]*$/;
 
 /**
  * <is><t>…</t></is> for a string cell: the text ExcelJS's shared string held (its dropped characters gone),
  * with OOXML's escapes, as cellUpdates.ts's inlineString writes it.
  */
 function inlineStringText(value: string, p: string): string {
+  if (PLAIN.test(value) && !/^\s|\s$/.test(value)) return `<${p}is><${p}t>${value}</${p}t></${p}is>`;
   const text = value.replace(DROPPED, '');
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
   const escaped = escapeCellText(text).replace(/[&<>]/g, (ch) =>
