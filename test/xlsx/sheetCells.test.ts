@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
+import { fingerprintSpec } from '../../src/sheets/register';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { partsOf } from '../support/xlsxZip';
 import { SHEET_CELLS_CASES } from './sheetCellsCases';
@@ -35,4 +36,19 @@ describe('a written sheet, straight from its spec', () => {
       }
     },
   );
+});
+
+describe("the register's fingerprint of a written sheet", () => {
+  // As the hash of the joined cells gave them before it was taken piece by piece: the fingerprints in the
+  // registers of workbooks already written must still match their sheets.
+  it.each([
+    ['rich', '11-2d2822b1'],
+    ['values', '20-176f590b'],
+    ['table', '13-a29621bf'],
+    ['merges', '3-8a00407a'],
+    ['headerOnly', '2-a1036712'],
+    ['empty', '0-811c9dc5'],
+  ])('%s: %s', (id, fingerprint) => {
+    expect(fingerprintSpec(SHEET_CELLS_CASES[id])).toBe(fingerprint);
+  });
 });
