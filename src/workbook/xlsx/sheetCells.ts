@@ -182,10 +182,11 @@ export class SheetCells {
     let h = 0;
     const rowOpen = (row: number, min: number, max: number): string => {
       const n = row + 1;
-      const height = heights.get(n);
+      const height = heights.byRow[n];
       let s = `<${prefix}row r="${n}"`;
       if (height) {
-        s += ` ht="${exceljsEncode(String(height))}"`;
+        // A number's text holds nothing XML escapes.
+        s += ` ht="${height}"`;
         if (!spec.autoRowHeights && !autoRows?.has(n)) s += ' customHeight="1"';
       }
       if (min >= 0) s += ` spans="${min + 1}:${max + 1}"`;
@@ -289,15 +290,20 @@ function valueText(value: CellValue | undefined, ref: string, s: number | undefi
 }
 
 /** The valid row heights of the spec, by 1-based row, and those rows in order. */
-function rowHeights(spec: SheetSpec): Map<number, number> & { order: number[] } {
-  const heights = new Map<number, number>() as Map<number, number> & { order: number[] };
-  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
+function rowHeights(spec: SheetSpec): { byRow: (number | undefined)[]; order: number[] } {
+  const byRow: (number | undefined)[] = [];
+  const given: Record<string, number> = spec.rowHeights ?? {};
+  for (const row of Object.keys(given)) {
     const n = Number(row);
-    if (Number.isInteger(n) && n >= 1 && Number.isFinite(height)) heights.set(n, height);
+    const height = given[row];
+    if (Number.isInteger(n) && n >= 1 && Number.isFinite(height)) byRow[n] = height;
   }
   // A row of height 0 and no cells is not written (ExcelJS writes a row with cells or a height).
-  heights.order = [...heights.keys()].filter((n) => heights.get(n)).sort((a, b) => a - b);
-  return heights;
+  const order: number[] = [];
+  byRow.forEach((height, n) => {
+    if (height) order.push(n);
+  });
+  return { byRow, order };
 }
 
 /**
