@@ -1,6 +1,8 @@
 /**
- * SheetSpec → worksheet, through ExcelJS, in a scratch workbook that holds only the sheets being written.
- * The graft step (graft.ts) then moves the generated parts into the real package.
+ * SheetSpec → worksheet: its frame (columns, validations, conditional formats, panes, page setup) through
+ * ExcelJS, in a scratch workbook that holds only the sheet being written, with one sample cell per style its
+ * cells use; its cells checked and held as SheetCells (sheetCells.ts), whose rows the graft step writes as
+ * XML straight from the spec. The graft step (graft.ts) then moves the sheet into the real package.
  *
  * What ExcelJS does not do, or does wrongly, is left to the graft step and not attempted here: tables
  * (ExcelJS cannot write calculated columns and fills cells from its own table model), print areas and print
@@ -110,12 +112,10 @@ export function writeScratchSheet(
 }
 
 /**
- * Merges are checked here and written as XML by the graft step (scratchSheet.ts writeMerges): ExcelJS's
- * mergeCells compares each new merge with every earlier one, quadratic in a long report's paragraphs.
- */
-/**
  * Checks that the spec's merges are ranges that do not overlap; returns the cells they cover other than
- * their top-left ones (row * MAX_COLUMNS + col).
+ * their top-left ones (row * MAX_COLUMNS + col). The merges are written as XML by the graft step
+ * (scratchSheet.ts writeMerges): ExcelJS's mergeCells compares each new merge with every earlier one,
+ * quadratic in a long report's paragraphs.
  */
 function checkMerges(spec: SheetSpec): Set<number> {
   const sheet = spec.name;
