@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-import { fingerprintSpec } from '../../src/sheets/register';
+import { fingerprintCells, fingerprintSpec } from '../../src/sheets/register';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { partsOf } from '../support/xlsxZip';
 import { SHEET_CELLS_CASES } from './sheetCellsCases';
@@ -50,5 +50,10 @@ describe("the register's fingerprint of a written sheet", () => {
     ['empty', '0-811c9dc5'],
   ])('%s: %s', (id, fingerprint) => {
     expect(fingerprintSpec(SHEET_CELLS_CASES[id])).toBe(fingerprint);
+  });
+
+  it('numbers, whole (taken as they are) or not (rounded to 12 digits): as before', () => {
+    const grid = [[0, -0, 7, 999999999999, 1e12, -123456789012, 46100.5, 2 ** 53, -7e-7, 1 / 3]];
+    expect(fingerprintCells(grid, () => false)).toBe('10-0dfee2c2');
   });
 });
