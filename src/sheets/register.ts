@@ -4,7 +4,7 @@
  * (safe to refresh) and whether a user has edited one since (then it is kept).
  */
 import { REGISTER_HEADER, SHEET } from '../i18n/vi';
-import { parseA1Cell, toA1 } from '../domain/a1';
+import { colToLetters, MAX_COLUMNS, parseA1Cell, toA1, tryParseA1Cell } from '../domain/a1';
 import { sheetNameKey } from '../domain/text';
 import { cellText, isBlank, type Grid, type GridCell } from '../domain/grid';
 import type { CellValue, ConsolidationSheetKind, SheetKind, SheetSpec } from './spec';
@@ -98,11 +98,12 @@ export function fingerprintCells(
   // 20,000-row sheet would be a string of 100 MB.
   let count = 0;
   let h = 0x811c9dc5;
+  const letters: string[] = [];
   values.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === null || v === undefined || (typeof v === 'string' && isBlank(v)) || isFormula(r, c)) return;
       if (count > 0) h = fnv1a('\u0001', h);
-      h = fnv1a(`${toA1(r, c)}=${token(v)}`, h);
+      h = fnv1a(`${(letters[c] ??= colToLetters(c))}${r + 1}=${token(v)}`, h);
       count += 1;
     }),
   );
@@ -110,7 +111,13 @@ export function fingerprintCells(
 }
 
 export function fingerprintSpec(spec: SheetSpec): string {
-  const formulaCells = new Set((spec.formulas ?? []).map((f) => f.cell));
+  // The formulas' cells by place (row * MAX_COLUMNS + column), as their addresses are written ("B4").
+  const formulaCells = new Set(
+    (spec.formulas ?? []).map((f) => {
+      const at = tryParseA1Cell(f.cell);
+      return at && toA1(at.row, at.col) === f.cell ? at.row * MAX_COLUMNS + at.col : -1;
+    }),
+  );
   let cells: readonly (readonly (GridCell | CellValue)[])[] = spec.cells;
   if (spec.errorCells?.length) {
     // The error values sit in the grid where a read of the written sheet finds them.
@@ -122,7 +129,7 @@ export function fingerprintSpec(spec: SheetSpec): string {
     }
     cells = grid;
   }
-  return fingerprintCells(cells, (r, c) => formulaCells.has(toA1(r, c)));
+  return fingerprintCells(cells, (r, c) => formulaCells.has(r * MAX_COLUMNS + c));
 }
 
 export function fingerprintGrid(grid: Grid): string {
