@@ -208,32 +208,7 @@ export class SheetCells {
     };
     const rows = Math.max(spec.cells.length, this.styleOf.length, this.special.length);
     for (let row = 0; row < rows; row += 1) {
-      const values = spec.cells[row];
-      const styles = this.styleOf[row];
-      const specials = this.special[row];
-      const width = Math.max(values?.length ?? 0, styles?.length ?? 0, specials?.length ?? 0);
-      let min = -1;
-      let max = -1;
-      let cells = '';
-      for (let col = 0; col < width; col += 1) {
-        const value = values?.[col];
-        const style = styles?.[col];
-        const special = specials?.[col];
-        if (style === undefined && special === undefined && (value === null || value === undefined)) continue;
-        if (min < 0) min = col;
-        max = col;
-        const s = style === undefined ? undefined : xfOf(style);
-        const ref = `${(letters[col] ??= colToLetters(col))}${row + 1}`;
-        const cell = special
-          ? this.specialText(row, col, special, ref, s, prefix)
-          : valueText(value, ref, s, prefix);
-        if (!cell) continue;
-        cells += cell;
-        if (row < used.top) used.top = row;
-        used.bottom = row;
-        if (col < used.left) used.left = col;
-        if (col > used.right) used.right = col;
-      }
+      const { cells, min, max } = this.rowCells(row, xfOf, letters, used, prefix);
       if (min < 0) continue;
       heightRowsBefore(row);
       if (h < heights.order.length && heights.order[h] - 1 === row) h += 1;
@@ -243,6 +218,46 @@ export class SheetCells {
     heightRowsBefore(Infinity);
     if (out) emit(out);
     return used.bottom < 0 ? undefined : used;
+  }
+
+  /**
+   * One row's <c> elements, and its first and last cell (-1 for a row without any): the cells ExcelJS's row
+   * model held, a cell it does not write (empty, format 0) among them. `used` grows by the cells written.
+   */
+  private rowCells(
+    row: number,
+    xfOf: (style: number) => number | undefined,
+    letters: string[],
+    used: { top: number; left: number; bottom: number; right: number },
+    prefix: string,
+  ): { cells: string; min: number; max: number } {
+    const values = this.spec.cells[row];
+    const styles = this.styleOf[row];
+    const specials = this.special[row];
+    const width = Math.max(values?.length ?? 0, styles?.length ?? 0, specials?.length ?? 0);
+    let min = -1;
+    let max = -1;
+    let cells = '';
+    for (let col = 0; col < width; col += 1) {
+      const value = values?.[col];
+      const style = styles?.[col];
+      const special = specials?.[col];
+      if (style === undefined && special === undefined && (value === null || value === undefined)) continue;
+      if (min < 0) min = col;
+      max = col;
+      const s = style === undefined ? undefined : xfOf(style);
+      const ref = `${(letters[col] ??= colToLetters(col))}${row + 1}`;
+      const cell = special
+        ? this.specialText(row, col, special, ref, s, prefix)
+        : valueText(value, ref, s, prefix);
+      if (!cell) continue;
+      cells += cell;
+      if (row < used.top) used.top = row;
+      used.bottom = row;
+      if (col < used.left) used.left = col;
+      if (col > used.right) used.right = col;
+    }
+    return { cells, min, max };
   }
 
   /** The <c> element of a cell with an error value or a formula. */
@@ -310,7 +325,7 @@ function rowHeights(spec: SheetSpec): { byRow: (number | undefined)[]; order: nu
  * Text as ExcelJS writes it into XML: the five entities escaped, and the characters XML cannot hold (C0
  * controls other than tab, line feed and carriage return, and DEL) dropped.
  */
-export function exceljsEncode(text: string): string {
+function exceljsEncode(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) => {
     switch (ch) {
