@@ -41,9 +41,6 @@ export class SheetCells {
   private readonly special: (Special[] | undefined)[] = [];
   /** The style a cell is first given: the sheet's default font, or nothing. */
   private readonly baseStyle: number;
-  /** (style id, run) → the style id once the run is laid over it. */
-  private readonly transitions = new Map<number, number>();
-  private runCount = 0;
   /** Shared formulas' ids by their top cell, numbered as the rows are written (as ExcelJS numbers them). */
   private readonly sharedIds = new Map<number, number>();
 
@@ -109,16 +106,15 @@ export class SheetCells {
 
   /** A style run laid over its range, property by property (`add` from setPartsOnly). */
   addStyleRun(range: RangeRef, add: CellStyle, merge: (target: CellStyle, add: CellStyle) => void): void {
-    const run = this.runCount;
-    this.runCount += 1;
+    // A style id → the id once the run is laid over it: each distinct style is merged once, not once per cell.
+    const after: number[] = [];
     const next = (from: number): number => {
-      const t = from * 1_000_003 + run;
-      let to = this.transitions.get(t);
+      let to = after[from];
       if (to === undefined) {
         const style: CellStyle = { ...this.styles[from] };
         merge(style, add);
         to = this.intern(style);
-        this.transitions.set(t, to);
+        after[from] = to;
       }
       return to;
     };
