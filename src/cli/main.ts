@@ -16,6 +16,8 @@ import { WorkbookError } from '../workbook/port';
 import { nodeInflate } from '../workbook/xlsx/nodeInflate';
 import { useRawInflate } from '../workbook/xlsx/rawInflate';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
+import { nodeDeflater } from '../workbook/xlsx/nodeDeflate';
+import { installDeflater } from '../workbook/xlsx/zipWriter';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import {
   claimDemoFile,
@@ -387,6 +389,8 @@ export async function runCli(argv: readonly string[], given: CliIo = defaultIo):
   if (given === defaultIo) watchStdout();
   // Node's zlib unzips the workbook's parts, not JSZip's JavaScript (rawInflate.ts).
   useRawInflate(nodeInflate);
+  // Saved workbooks are zipped with Node's zlib, not JSZip's JavaScript deflate.
+  installDeflater(nodeDeflater);
   // Everything printed is inert on a terminal, whatever a workbook's text holds.
   const io: CliIo = {
     ...given,

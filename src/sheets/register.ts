@@ -4,7 +4,7 @@
  * (safe to refresh) and whether a user has edited one since (then it is kept).
  */
 import { REGISTER_HEADER, SHEET } from '../i18n/vi';
-import { parseA1Cell, toA1 } from '../domain/a1';
+import { colToLetters, MAX_COLUMNS, parseA1Cell, toA1, tryParseA1Cell } from '../domain/a1';
 import { sheetNameKey } from '../domain/text';
 import { cellText, isBlank, type Grid, type GridCell } from '../domain/grid';
 import type { CellValue, ConsolidationSheetKind, SheetKind, SheetSpec } from './spec';
@@ -68,17 +68,18 @@ export function buildRegisterSheet(
   };
 }
 
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+/** FNV-1a over UTF-16 code units, continued from `h` (0x811c9dc5 to start); a 32-bit integer. */
+function fnv1a(text: string, h: number): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 function token(v: GridCell | CellValue): string {
-  if (typeof v === 'number') return `n${Number(v.toPrecision(12))}`;
+  if (typeof v === 'number') {
+    // A whole number of at most 12 digits is its own 12-digit rounding (toPrecision is slow on 280,000 cells).
+    if (Number.isInteger(v) && Math.abs(v) < 1e12) return `n${v}`;
+    return `n${Number(v.toPrecision(12))}`;
+  }
   if (typeof v === 'string') return `s${v.normalize('NFC')}`;
   if (typeof v === 'boolean') return `b${v}`;
   if (v && typeof v === 'object') return `e${v.error}`;
@@ -93,18 +94,30 @@ export function fingerprintCells(
   values: readonly (readonly (GridCell | CellValue)[])[],
   isFormula: (r: number, c: number) => boolean,
 ): string {
-  const parts: string[] = [];
+  // The hash of the cells' `A1=token` joined by U+0001, taken piece by piece: the joined text of a
+  // 20,000-row sheet would be a string of 100 MB.
+  let count = 0;
+  let h = 0x811c9dc5;
+  const letters: string[] = [];
   values.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === null || v === undefined || (typeof v === 'string' && isBlank(v)) || isFormula(r, c)) return;
-      parts.push(`${toA1(r, c)}=${token(v)}`);
+      if (count > 0) h = fnv1a('\u0001', h);
+      h = fnv1a(`${(letters[c] ??= colToLetters(c))}${r + 1}=${token(v)}`, h);
+      count += 1;
     }),
   );
-  return `${parts.length}-${fnv1a(parts.join('\u0001'))}`;
+  return `${count}-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 export function fingerprintSpec(spec: SheetSpec): string {
-  const formulaCells = new Set((spec.formulas ?? []).map((f) => f.cell));
+  // The formulas' cells by place (row * MAX_COLUMNS + column), as their addresses are written ("B4").
+  const formulaCells = new Set(
+    (spec.formulas ?? []).map((f) => {
+      const at = tryParseA1Cell(f.cell);
+      return at && toA1(at.row, at.col) === f.cell ? at.row * MAX_COLUMNS + at.col : -1;
+    }),
+  );
   let cells: readonly (readonly (GridCell | CellValue)[])[] = spec.cells;
   if (spec.errorCells?.length) {
     // The error values sit in the grid where a read of the written sheet finds them.
@@ -116,7 +129,7 @@ export function fingerprintSpec(spec: SheetSpec): string {
     }
     cells = grid;
   }
-  return fingerprintCells(cells, (r, c) => formulaCells.has(toA1(r, c)));
+  return fingerprintCells(cells, (r, c) => formulaCells.has(r * MAX_COLUMNS + c));
 }
 
 export function fingerprintGrid(grid: Grid): string {

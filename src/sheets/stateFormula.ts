@@ -41,9 +41,20 @@ function unreadableDate(x: string): string {
 
 const list = (spellings: readonly string[]): string => `{${spellings.map(q).join(',')}}`;
 
+/** Each spelling list as a formula array, made once: a tracker of 20,000 rows writes 20,000 formulas. */
+const lists = new Map<readonly string[], string>();
+function listOf(spellings: readonly string[]): string {
+  let made = lists.get(spellings);
+  if (made === undefined) {
+    made = list(spellings);
+    lists.set(spellings, made);
+  }
+  return made;
+}
+
 /** TRUE where the status `s` is one of `spellings` (lower case) as sheetRules.readStatusCell compares it. */
 function statusIn(s: string, spellings: readonly string[]): string {
-  return `OR(EXACT(LOWER(TRIM(${s})),${list(spellings)}))`;
+  return `OR(EXACT(LOWER(TRIM(${s})),${listOf(spellings)}))`;
 }
 
 /**

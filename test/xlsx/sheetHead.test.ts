@@ -35,6 +35,10 @@ const SHEETS: Record<string, string> = {
   'no sheet views, tags as a producer wrote them': `<?xml version='1.0' encoding='utf-8'?>\r\n<worksheet  xmlns="${MAIN}" ><dimension   ref='A1:C2' /><sheetFormatPr defaultRowHeight="15"></sheetFormatPr>\n  ${ROWS}\n</worksheet >`,
   'a prefixed main namespace': `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${MAIN}"><x:sheetViews><x:sheetView tabSelected="0" workbookViewId="0"><x:selection activeCell="B5" sqref="B5"/></x:sheetView></x:sheetViews>${ROWS.replace(/<(\/?)(sheetData|row|c|is|t|v)\b/g, '<$1x:$2')}</x:worksheet>`,
   'no declaration, an empty sheetData': `<worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData/></worksheet>`,
+  'a byte order mark': `\ufeff<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews>${ROWS}</worksheet>`,
+  // The head is decoded from the first 64 KB first: here it does not fit, and the rows cut a character in two.
+  'a head past 64 KB, rows of Vietnamese past it': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><cols>${Array.from({ length: 3000 }, (_, i) => `<col min="${i + 1}" max="${i + 1}" width="9.5"/>`).join('')}</cols>${ROWS.replace('</sheetData>', `${Array.from({ length: 2000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}" t="inlineStr"><is><t>Nhiệm vụ số ${i}</t></is></c></row>`).join('')}</sheetData>`)}</worksheet>`,
+  'a short head, rows past 64 KB': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetViews><sheetView workbookViewId="0"/></sheetViews>${ROWS.replace('</sheetData>', `${Array.from({ length: 3000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}" t="inlineStr"><is><t>Việc ${i}</t></is></c></row>`).join('')}</sheetData>`)}</worksheet>`,
 };
 
 const EDITS: Record<string, (doc: XmlDocument) => void> = {

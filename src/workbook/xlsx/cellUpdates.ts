@@ -120,7 +120,7 @@ function setCellValue(cell: XmlElement, value: CellValue, prefix: string): void 
 }
 
 /** <is><t>…</t></is> for a plain string, with OOXML's escapes for characters XML cannot hold. */
-export function inlineString(value: string, prefix: string): XmlElement {
+function inlineString(value: string, prefix: string): XmlElement {
   const attrs: [string, string][] = /^\s|\s$|\n/.test(value) ? [['xml:space', 'preserve']] : [];
   return element(`${prefix}is`, [], [element(`${prefix}t`, attrs, [textNode(escapeCellText(value))])]);
 }

@@ -74,18 +74,24 @@ export function finishWorkbook(pkg: Package, options: FinishOptions): void {
   const firstSheet = Number(getAttr(view, 'firstSheet') ?? 0);
   if (firstSheet > active) setAttr(view, 'firstSheet', String(active));
 
+  const target = book.sheets[active];
+  const select = options.select && target?.part && isWorksheet(target) ? options.select : undefined;
+  let selectTab = false;
   if (reselect) {
     book.sheets.forEach((entry, i) => {
       if (!entry.part || !isWorksheet(entry)) return;
       const selected = isTabSelected(pkg, entry.part);
-      if (i === active && !selected) editSheetHead(pkg, entry.part, (doc) => setTabSelected(doc, true));
+      if (i === active && !selected) selectTab = true;
       // Other selected tabs would open as a group of sheets; only the active one stays selected.
       if (i !== active && selected && options.activate !== undefined) deselectTab(pkg, entry.part);
     });
   }
-  const target = book.sheets[active];
-  if (options.select && target?.part && isWorksheet(target))
-    editSheetHead(pkg, target.part, (doc) => setSelection(doc, options.select as string));
+  // The active sheet's tab and cell selected in one edit of its head (a big sheet's bytes are copied once).
+  if (target?.part && (selectTab || select !== undefined))
+    editSheetHead(pkg, target.part, (doc) => {
+      if (selectTab) setTabSelected(doc, true);
+      if (select !== undefined) setSelection(doc, select);
+    });
 }
 
 /**

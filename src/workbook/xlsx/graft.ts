@@ -25,13 +25,7 @@ import { classifyPart, type RemovedPart } from './lostParts';
 import { CONTENT_TYPE, Package, REL, type Relationship, relativeTarget } from './opc';
 import { setPrintNames } from './printNames';
 import { WORKBOOK_ORDER, WORKSHEET_ORDER, ensureChild } from './schema';
-import {
-  fitScratchSheet,
-  maxTableId,
-  scratchSharedStrings,
-  scratchStyles,
-  tableDocument,
-} from './scratchSheet';
+import { fitScratchSheet, maxTableId, scratchStyles, tableDocument } from './scratchSheet';
 import type { WrittenSheet } from './sheetWriter';
 import { ensureStyles, StyleMerger } from './styles';
 import {
@@ -65,12 +59,11 @@ interface Graft {
   removed: RemovedPart[];
 }
 
-/** One scratch workbook as the sheets it holds are grafted: its stylesheet merged, its shared strings. */
+/** One scratch workbook as the sheets it holds are grafted: its stylesheet merged. */
 interface ScratchSource {
   scratch: Package;
   scratchBook: Book;
   merger: StyleMerger;
-  sharedStrings: string[];
 }
 
 /**
@@ -112,7 +105,6 @@ export class SheetGrafter {
       scratch,
       scratchBook,
       merger: new StyleMerger(this.graft.styles, scratchStyles(scratch, scratchBook)),
-      sharedStrings: scratchSharedStrings(scratch, scratchBook),
     };
     for (const w of written) this.graft.removed.push(...graftSheet(this.graft, source, w));
   }
@@ -138,15 +130,9 @@ function graftSheet(graft: Graft, source: ScratchSource, w: WrittenSheet): Remov
 
   const sheetRels: Relationship[] = [];
   // Written at once: the part is the sheet's bytes from here on, not a tree kept until the save.
-  const bytes = fitScratchSheet(
-    scratch.text(scratchEntry.part),
-    w,
-    source.merger,
-    source.sharedStrings,
-    (doc) => {
-      if (spec.table && w.tableRange) addTable(graft, w, doc, sheetPart, sheetRels);
-    },
-  );
+  const bytes = fitScratchSheet(scratch.text(scratchEntry.part), w, source.merger, (doc) => {
+    if (spec.table && w.tableRange) addTable(graft, w, doc, sheetPart, sheetRels);
+  });
   for (const rel of scratch.rels(scratchEntry.part)) {
     if (!rel.external) throw new Error(`unexpected relationship ${rel.type} in scratch sheet ${spec.name}`);
     sheetRels.push({ ...rel, id: Package.freeRelId(sheetRels) });

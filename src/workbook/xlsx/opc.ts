@@ -31,6 +31,7 @@ import {
   type XmlDocument,
 } from './xml';
 import { readZipDirectory } from './zipDirectory';
+import { type CopiedEntry, installedDeflater, writeZip, type ZipEntryInput } from './zipWriter';
 
 export const REL = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -65,9 +66,9 @@ interface ZippedPart {
   object: JSZip.JSZipObject;
   /** The unzipped size the zip directory declares. */
   declared: number;
-  /** Where the entry's data lies in the file and how it is stored (0 stored, 8 deflated), to unzip it without JSZip. */
-  data: { file: Uint8Array; start: number; size: number; method: number };
   bytes?: Uint8Array;
+  /** The entry as the zip holds it: unzipped natively (rawInflate.ts), or copied into a zip zipWriter.ts writes. */
+  entry: CopiedEntry;
 }
 
 type PartData = { zipped: ZippedPart } | { bytes: Uint8Array } | { doc: XmlDocument };
@@ -117,8 +118,14 @@ export class Package {
       if (entry.directory) continue;
       const object = zip.file(entry.name);
       if (!object) throw unreadable({ kind: 'damaged' });
-      const data = { file: bytes, start: entry.dataStart, size: entry.compressedSize, method: entry.method };
-      pkg.parts.set(entry.name, { zipped: { object, declared: entry.uncompressedSize, data } });
+      const entryData: CopiedEntry = {
+        method: entry.method,
+        data: bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+        crc32: entry.crc32,
+        uncompressedSize: entry.uncompressedSize,
+        dosDateTime: entry.dosDateTime,
+      };
+      pkg.parts.set(entry.name, { zipped: { object, declared: entry.uncompressedSize, entry: entryData } });
     }
     const contentTypes = pkg.findPartIgnoringCase('[Content_Types].xml');
     if (!contentTypes) throw unreadable({ kind: 'notXlsx' });
@@ -156,7 +163,14 @@ export class Package {
     return copy;
   }
 
+  /**
+   * The package as zip bytes: through the installed deflater (zipWriter.ts; Node's zlib in the CLI) where
+   * there is one, else JSZip. A part nobody changed goes out as the entry it came in as, never unzipped.
+   */
   async toZip(): Promise<Uint8Array> {
+    const deflater = installedDeflater();
+    const written = deflater && writeZip(this.zipEntries(), deflater);
+    if (written) return written;
     const zip = new JSZip();
     for (const [name, data] of this.parts) {
       if ('zipped' in data) {
@@ -172,6 +186,15 @@ export class Package {
       type: 'uint8array',
       compression: 'DEFLATE',
       compressionOptions: { level: 6 },
+    });
+  }
+
+  /** The parts as zipWriter.ts takes them: a deflated part copied, a stored one deflated afresh (as JSZip does). */
+  private zipEntries(): ZipEntryInput[] {
+    return [...this.parts].map(([name, data]): ZipEntryInput => {
+      if ('zipped' in data && data.zipped.entry.method === 8) return { name, copied: data.zipped.entry };
+      if ('zipped' in data && !data.zipped.bytes) return { name, bytes: data.zipped.entry.data };
+      return { name, bytes: this.bytes(name) };
     });
   }
 
@@ -530,8 +553,8 @@ function inflatePart(name: string, part: ZippedPart): Promise<Uint8Array> {
 
 /** inflatePart with the platform's inflater (rawInflate.ts): the same checks, the same refusals. */
 function inflateNatively(name: string, part: ZippedPart, inflate: RawInflate): Uint8Array {
-  const { file, start, size, method } = part.data;
-  const compressed = file.subarray(start, start + size);
+  // The entry as the zip holds it (0 stored, 8 deflated), also what a save copies unchanged (zipWriter.ts).
+  const { data: compressed, method } = part.entry;
   let bytes: Uint8Array;
   try {
     // Stored: the directory holds its two sizes equal (zipDirectory.ts). A copy, as JSZip gives.

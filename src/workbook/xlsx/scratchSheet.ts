@@ -4,14 +4,13 @@
  * row heights and used range (dimension) ExcelJS gets wrong, the sheet's default font on every column; and its
  * table part, written here.
  */
-import { formatRange, MAX_COLUMNS, parseA1Cell, parseA1Range, rangeToA1 } from '../../domain/a1';
+import { formatRange, MAX_COLUMNS, parseA1Range, rangeToA1 } from '../../domain/a1';
 import type { SheetSpec } from '../../sheets/spec';
 import { type Book } from './book';
-import { inlineString } from './cellUpdates';
 import { type Package, REL } from './opc';
 import { escapeColumnName } from './ooxmlEscapes';
 import { scanTags } from './tagScan';
-import { CELL_ORDER, ensureChild, WORKSHEET_ORDER } from './schema';
+import { ensureChild, WORKSHEET_ORDER } from './schema';
 import { stripEquals, type WrittenSheet } from './sheetWriter';
 import type { StyleMerger } from './styles';
 import {
@@ -23,62 +22,47 @@ import {
   localName,
   parseXml,
   prefixOf,
-  removeAttr,
   removeChildren,
   serializeXml,
   setAttr,
-  textContent,
   textNode,
   type XmlDocument,
   type XmlElement,
 } from './xml';
 
 /**
- * The scratch worksheet of `w` (its XML text), fitted to the target workbook (its styles through `merger`),
- * as the UTF-8 bytes of the part to graft. `edit` may change the tree of everything but the rows (the table step adds its
- * <tableParts>) before it is written.
+ * The scratch worksheet of `w` (its XML text: the sheet's frame, and in column A one sample cell per style its
+ * cells use), fitted to the target workbook (its styles through `merger`), with the sheet's rows written from
+ * the spec (sheetCells.ts), as the UTF-8 bytes of the part to graft. `edit` may change the tree of everything
+ * but the rows (the table step adds its <tableParts>) before it is written.
  *
- * The rows are fitted one at a time: each <row> of <sheetData> is parsed on its own, changed as the whole
- * tree would be, and written back at once, so a sheet of 80,000 rows never becomes a tree of millions of
- * nodes. The result is the text that fitting the whole tree and serializing it gives, byte for byte: the same
- * changes in the same order (the stylesheet's new entries are added in document order: columns, then rows,
- * then conditional formats) through the same serializer.
+ * The rows are written as text, a piece at a time, and encoded as they are written: a sheet of 80,000 rows
+ * never becomes a tree of millions of nodes, nor one string (UTF-16) beside its bytes. The stylesheet's new
+ * entries are added in document order: columns, then the cells row by row, then conditional formats.
  */
 export function fitScratchSheet(
   text: string,
   w: WrittenSheet,
   merger: StyleMerger,
-  sharedStrings: string[],
   edit: (doc: XmlDocument) => void = () => undefined,
 ): Uint8Array {
   const split = splitRows(text);
+  const sampleFormats = samples(split.rows);
   const doc = parseXml(split.outline);
   const prefix = prefixOf(doc.root.name);
   const sheetData = child(doc.root, 'sheetData');
-  const range = new UsedRange();
-  const autoRows = w.spec.autoHeightRows?.length ? new Set(w.spec.autoHeightRows) : undefined;
-  // Each row is encoded as it is written: the sheet's text is never one string (UTF-16) beside its bytes.
+  let used: { top: number; left: number; bottom: number; right: number } | undefined;
   const encoder = new TextEncoder();
   const rows: Uint8Array[] = [];
   const fitRows = (): void => {
-    for (const part of split.rows) {
-      if (part.kind === 'text') {
-        rows.push(encoder.encode(part.text));
-        continue;
-      }
-      const row = parseXml(part.text);
-      if (localName(row.root.name) === 'row') {
-        inlineSharedStrings(row.root, sharedStrings, prefix);
-        // Auto heights (SheetSpec.autoRowHeights, or autoHeightRows alone): the estimate stays (LibreOffice
-        // shows it), but without customHeight Excel refits the row when its text changes, and so does
-        // LibreOffice when a text is typed into it.
-        if (w.spec.autoRowHeights || autoRows?.has(Number(getAttr(row.root, 'r'))))
-          removeAttr(row.root, 'customHeight');
-        range.addRow(row.root);
-      }
-      remapStyles(row.root, prefix, merger);
-      rows.push(encoder.encode(serializeXml(row)));
-    }
+    used = w.cells.writeRows(
+      (style) => {
+        const scratch = sampleFormats.get(w.samples.get(style) ?? 0);
+        return scratch === undefined ? undefined : merger.xf(scratch);
+      },
+      prefix,
+      (piece) => rows.push(encoder.encode(piece)),
+    );
   };
   remapStyles(doc.root, prefix, merger, (el) => {
     if (el === sheetData) fitRows();
@@ -87,9 +71,15 @@ export function fitScratchSheet(
   writeMerges(doc, w.spec);
   if (w.spec.defaultFont) styleAllColumns(doc, merger.fontOnly(w.spec.defaultFont));
   const dimension = ensureChild(doc.root, 'dimension', WORKSHEET_ORDER);
-  setAttr(dimension, 'ref', range.ref());
+  setAttr(dimension, 'ref', used ? rangeToA1(used.top, used.left, used.bottom, used.right) : 'A1');
   edit(doc);
-  if (!sheetData || split.rows.length === 0) return encoder.encode(serializeXml(doc));
+  if (!sheetData) return encoder.encode(serializeXml(doc));
+  if (rows.length === 0) {
+    // No rows: <sheetData/>, as ExcelJS writes it.
+    sheetData.children = [];
+    sheetData.source = undefined;
+    return encoder.encode(serializeXml(doc));
+  }
   // The rows go between the outline's text before and after them.
   sheetData.children = [{ kind: 'raw', raw: ROWS_MARK }];
   const outline = serializeXml(doc);
@@ -99,6 +89,17 @@ export function fitScratchSheet(
     ...rows,
     encoder.encode(outline.slice(at + ROWS_MARK.length)),
   ]);
+}
+
+/** The sample cells' cell formats in the scratch sheet: row → its `s` (absent where ExcelJS wrote none). */
+function samples(rows: { kind: 'row' | 'text'; text: string }[]): Map<number, number> {
+  const formats = new Map<number, number>();
+  for (const row of rows) {
+    if (row.kind !== 'row') continue;
+    const cell = /<(?:[\w.-]+:)?c r="A(\d+)" s="(\d+)"/.exec(row.text);
+    if (cell) formats.set(Number(cell[1]), Number(cell[2]));
+  }
+  return formats;
 }
 
 function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
@@ -153,68 +154,11 @@ function splitRows(text: string): { outline: string; rows: { kind: 'row' | 'text
   return { outline: text.slice(0, open.end) + text.slice(close.start), rows };
 }
 
-/** The range of the cells a sheet holds, row by row. */
-class UsedRange {
-  private top = Infinity;
-  private left = Infinity;
-  private bottom = 0;
-  private right = 0;
-
-  addRow(row: XmlElement): void {
-    for (const cell of children(row, 'c')) {
-      const ref = getAttr(cell, 'r');
-      if (!ref) continue;
-      const at = parseA1Cell(ref);
-      this.top = Math.min(this.top, at.row);
-      this.bottom = Math.max(this.bottom, at.row);
-      this.left = Math.min(this.left, at.col);
-      this.right = Math.max(this.right, at.col);
-    }
-  }
-
-  /**
-   * <dimension> as the range of the cells the sheet holds. ExcelJS can write one that starts right of column
-   * A (a report grid's "P1:AJ440" for A1:AJ440); Excel and LibreOffice ignore it, but a reader that trusts it
-   * (openpyxl's read-only mode, for one) would skip the columns left of it.
-   */
-  ref(): string {
-    return this.top === Infinity ? 'A1' : rangeToA1(this.top, this.left, this.bottom, this.right);
-  }
-}
-
 /** The scratch workbook's stylesheet (ExcelJS always writes one). */
 export function scratchStyles(pkg: Package, book: Book): XmlDocument {
   const part = pkg.relatedPart(book.workbookPart, REL.styles);
   if (!part) throw new Error('scratch workbook has no styles');
   return pkg.readXml(part);
-}
-
-/** The scratch workbook's shared strings as plain text (written sheets hold no rich text). */
-export function scratchSharedStrings(pkg: Package, book: Book): string[] {
-  const part = pkg.relatedPart(book.workbookPart, REL.sharedStrings);
-  if (!part) return [];
-  return children(pkg.readXml(part).root, 'si').map((si) => {
-    const t = child(si, 't');
-    return t
-      ? textContent(t)
-      : children(si, 'r')
-          .map((run) => textContent(child(run, 't') ?? run))
-          .join('');
-  });
-}
-
-/** A row's shared-string cells → inline-string cells, escaped as OOXML wants (ExcelJS does not escape "_xHHHH_"). */
-function inlineSharedStrings(row: XmlElement, strings: string[], prefix: string): void {
-  for (const c of children(row, 'c')) {
-    if (getAttr(c, 't') !== 's') continue;
-    const v = child(c, 'v');
-    const index = v ? Number(textContent(v)) : NaN;
-    const text = strings[index];
-    if (text === undefined) throw new Error(`scratch shared string ${index} missing`);
-    setAttr(c, 't', 'inlineStr');
-    removeChildren(c, (e) => localName(e.name) === 'v');
-    insertInOrder(c, inlineString(text, prefix), CELL_ORDER);
-  }
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
- * SheetSpec → worksheet, through ExcelJS, in a scratch workbook that holds only the sheets being written.
- * The graft step (graft.ts) then moves the generated parts into the real package.
+ * SheetSpec → worksheet: its frame (columns, validations, conditional formats, panes, page setup) through
+ * ExcelJS, in a scratch workbook that holds only the sheet being written, with one sample cell per style its
+ * cells use; its cells checked and held as SheetCells (sheetCells.ts), whose rows the graft step writes as
+ * XML straight from the spec. The graft step (graft.ts) then moves the sheet into the real package.
  *
  * What ExcelJS does not do, or does wrongly, is left to the graft step and not attempted here: tables
  * (ExcelJS cannot write calculated columns and fills cells from its own table model), print areas and print
@@ -17,6 +19,7 @@ import type {
   ValidationSpec,
 } from '../../sheets/spec';
 import { WorkbookError } from '../port';
+import { SheetCells } from './sheetCells';
 import {
   formatRange,
   MAX_COLUMNS,
@@ -52,6 +55,10 @@ export interface WrittenSheet {
   stopIfTruePriorities: number[];
   /** The table's range as written (a header-only table gets one empty data row, as Excel does). */
   tableRange?: RangeRef;
+  /** The sheet's cells and their styles, written as XML by the graft step. */
+  cells: SheetCells;
+  /** The row of each used style's sample cell (column A of the scratch sheet), by style (SheetCells.styles). */
+  samples: Map<number, number>;
 }
 
 /**
@@ -65,7 +72,12 @@ export function writeScratchSheet(
 ): WrittenSheet {
   const sheet = spec.name;
   const ws = workbook.addWorksheet(spec.name);
-  const written: WrittenSheet = { spec, stopIfTruePriorities: [] };
+  const written: WrittenSheet = {
+    spec,
+    stopIfTruePriorities: [],
+    cells: new SheetCells(spec),
+    samples: new Map(),
+  };
 
   if (spec.tabColor) ws.properties.tabColor = { argb: argb(sheet, spec.tabColor) };
 
@@ -74,43 +86,24 @@ export function writeScratchSheet(
       ws.getColumn(index + 1).width = width;
   });
 
-  // Styles are resolved per cell first, then set once, so that no ExcelJS style object is shared and mutated.
-  const styles = new Map<number, CellStyle>();
-  const touch = (row: number, col: number): CellStyle => {
-    const k = row * MAX_COLUMNS + col;
-    let style = styles.get(k);
-    if (!style) {
-      style = spec.defaultFont ? { font: { ...spec.defaultFont } } : {};
-      styles.set(k, style);
-    }
-    return style;
-  };
-  writeCells(ws, spec, touch);
+  // The cells are written as XML by the graft step (sheetCells.ts, scratchSheet.ts); here they are checked,
+  // and each style they use gets a sample cell in column A whose cell format the graft step reads back.
+  const { cells } = written;
+  cells.addValues((spec.errorCells ?? []).map((e) => ({ ...cellRef(sheet, e.cell), error: e.error })));
+  for (const f of spec.formulas ?? []) {
+    const at = cellRef(sheet, f.cell);
+    cells.addFormula(at.row, at.col, stripEquals(f.formula), f.result);
+  }
   // Table: header check and calculated columns filled down as shared formulas (as Excel stores them).
-  if (spec.table) written.tableRange = writeTableCells(ws, spec, touch);
-
+  if (spec.table) written.tableRange = checkTable(spec, cells);
   // Style runs, in order: a later run overrides an earlier one, property by property.
-  for (const run of spec.styles ?? []) {
-    const range = rangeRef(sheet, run.range);
-    const add = setPartsOnly(run.style);
-    for (let r = range.start.row; r <= range.end.row; r += 1) {
-      for (let c = range.start.col; c <= range.end.col; c += 1) mergeStyle(touch(r, c), add);
-    }
-  }
-  const mergedAway = checkMerges(spec);
-  const shared = new Map<string, Partial<ExcelJS.Style>>();
-  for (const [k, style] of styles) {
-    const r = Math.floor(k / MAX_COLUMNS);
-    const c = k - r * MAX_COLUMNS;
-    // A cell a merge covers shows nothing of its own but its border and fill (the merge shows its top-left
-    // cell): without either, and empty, it is not written. On the report's grid this is 14,483 of 15,540 cells.
-    if (mergedAway.has(k) && !hasBorder(style) && !style.fill && !ws.findCell(r + 1, c + 1)) continue;
-    applyStyle(ws.getCell(r + 1, c + 1), style, baseFont, sheet, shared);
-  }
-  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
-    const n = Number(row);
-    if (Number.isInteger(n) && n >= 1 && Number.isFinite(height)) ws.getRow(n).height = height;
-  }
+  for (const run of spec.styles ?? [])
+    cells.addStyleRun(rangeRef(sheet, run.range), setPartsOnly(run.style), mergeStyle);
+  cells.dropMergedAway(checkMerges(spec), (style) => hasBorder(style) || !!style.fill);
+  cells.usedStyles().forEach((id, i) => {
+    ws.getCell(i + 1, 1).style = excelStyle(cells.styles[id], baseFont, sheet);
+    written.samples.set(id, i + 1);
+  });
   for (const validation of spec.validations ?? []) addValidation(ws, sheet, validation);
   written.stopIfTruePriorities = addConditionalFormats(ws, spec);
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) freezePanes(ws, spec.freeze);
@@ -118,49 +111,11 @@ export function writeScratchSheet(
   return written;
 }
 
-/** Values, error values and formulas, each cell touched for the sheet's default font when it has one. */
-function writeCells(
-  ws: ExcelJS.Worksheet,
-  spec: SheetSpec,
-  touch: (row: number, col: number) => CellStyle,
-): void {
-  const sheet = spec.name;
-  spec.cells.forEach((rowValues, r) => {
-    rowValues.forEach((value, c) => {
-      if (value === null || value === undefined) return;
-      // A string stays a string whatever its first character: ExcelJS makes formulas only from {formula}.
-      ws.getCell(r + 1, c + 1).value = value;
-      if (spec.defaultFont) touch(r, c);
-    });
-  });
-
-  // Error values kept as they were (a carried row's #N/A): ExcelJS writes <c t="e"><v>#N/A</v></c>.
-  for (const e of spec.errorCells ?? []) {
-    const at = cellRef(sheet, e.cell);
-    // ExcelJS types an error as its seven classic values, which CellError is.
-    ws.getCell(at.row + 1, at.col + 1).value = { error: e.error } as ExcelJS.CellErrorValue;
-    if (spec.defaultFont) touch(at.row, at.col);
-  }
-
-  for (const f of spec.formulas ?? []) {
-    const at = cellRef(sheet, f.cell);
-    const text = stripEquals(f.formula);
-    const value: ExcelJS.CellFormulaValue =
-      f.result === undefined
-        ? ({ formula: text } as ExcelJS.CellFormulaValue)
-        : { formula: text, result: f.result, date1904: false };
-    ws.getCell(at.row + 1, at.col + 1).value = value;
-    if (spec.defaultFont) touch(at.row, at.col);
-  }
-}
-
-/**
- * Merges are checked here and written as XML by the graft step (scratchSheet.ts writeMerges): ExcelJS's
- * mergeCells compares each new merge with every earlier one, quadratic in a long report's paragraphs.
- */
 /**
  * Checks that the spec's merges are ranges that do not overlap; returns the cells they cover other than
- * their top-left ones (row * MAX_COLUMNS + col).
+ * their top-left ones (row * MAX_COLUMNS + col). The merges are written as XML by the graft step
+ * (scratchSheet.ts writeMerges): ExcelJS's mergeCells compares each new merge with every earlier one,
+ * quadratic in a long report's paragraphs.
  */
 function checkMerges(spec: SheetSpec): Set<number> {
   const sheet = spec.name;
@@ -248,11 +203,7 @@ function setPage(ws: ExcelJS.Worksheet, sheet: string, page: NonNullable<SheetSp
   }
 }
 
-function writeTableCells(
-  ws: ExcelJS.Worksheet,
-  spec: SheetSpec,
-  touch: (row: number, col: number) => CellStyle,
-): RangeRef {
+function checkTable(spec: SheetSpec, cells: SheetCells): RangeRef {
   const sheet = spec.name;
   const table = spec.table as NonNullable<SheetSpec['table']>;
   const range = rangeRef(sheet, table.range);
@@ -299,13 +250,7 @@ function writeTableCells(
     const col = range.start.col + calc.column;
     const first = written.start.row + 1;
     const last = written.end.row;
-    const text = stripEquals(calc.formula);
-    if (first === last) {
-      ws.getCell(first + 1, col + 1).value = { formula: text } as ExcelJS.CellFormulaValue;
-    } else {
-      ws.fillFormula(rangeToA1(first, col, last, col), text);
-    }
-    if (spec.defaultFont) for (let r = first; r <= last; r += 1) touch(r, col);
+    cells.addCalculatedColumn(first, last, col, stripEquals(calc.formula), rangeToA1(first, col, last, col));
   }
   return written;
 }
@@ -393,34 +338,6 @@ function mergeStyle(target: CellStyle, add: CellStyle): void {
   if (add.border) target.border = { ...target.border, ...add.border };
   if (add.alignment) target.alignment = { ...target.alignment, ...add.alignment };
   if (add.numberFormat !== undefined) target.numberFormat = add.numberFormat;
-}
-
-/**
- * Gives a cell its style. Cells of one style and one value type share one ExcelJS style object (`shared`, by
- * style and type): ExcelJS numbers a style object once (a WeakMap by the object) instead of once per cell, and
- * a column of 60,000 cells holds one font, not 60,000. By type because ExcelJS gives a style without a number
- * format the format of the first cell's type (General for a number, a date format for a date) and keeps it for
- * the object. Nothing changes a cell's style after this, so the shared object is never changed through one cell.
- */
-function applyStyle(
-  cell: ExcelJS.Cell,
-  style: CellStyle,
-  baseFont: FontBase,
-  sheet: string,
-  shared: Map<string, Partial<ExcelJS.Style>>,
-): void {
-  // A cell that took a style from its row or column (none here: this writer styles cells only) keeps its own.
-  if (Object.keys(cell.style ?? {}).length > 0) {
-    Object.assign(cell.style, excelStyle(style, baseFont, sheet));
-    return;
-  }
-  const key = `${cell.type}|${JSON.stringify(style)}`;
-  let made = shared.get(key);
-  if (!made) {
-    made = excelStyle(style, baseFont, sheet);
-    shared.set(key, made);
-  }
-  cell.style = made;
 }
 
 /** A spec cell style as ExcelJS takes it (the properties in the order a cell's setters would add them). */

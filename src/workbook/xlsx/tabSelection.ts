@@ -87,14 +87,12 @@ export function deselectTab(pkg: Package, part: string): void {
     setTabSelected(pkg.editXml(part), false);
     return;
   }
-  const text = decodeText(pkg.bytes(part));
-  const end = sheetViews(text)?.cells;
-  // setText writes UTF-8: a part declared in another encoding goes through the tree, which rewrites its prolog.
-  const encoding = declaredEncoding(text);
-  if (end === undefined || (encoding !== undefined && encoding.toLowerCase() !== 'utf-8')) {
+  const head = sheetHead(pkg.bytes(part));
+  if (!head) {
     setTabSelected(pkg.editXml(part), false);
     return;
   }
+  const { text, end } = head;
   // The sheet views' tabSelected attributes, cut out of the text before the cells in one pass over its tags.
   const cuts: { start: number; end: number }[] = [];
   scanTags(
@@ -107,13 +105,50 @@ export function deselectTab(pkg: Package, part: string): void {
     0,
     end,
   );
-  let head = '';
+  let kept = '';
   let from = 0;
   for (const cut of cuts) {
-    head += text.slice(from, cut.start);
+    kept += text.slice(from, cut.start);
     from = cut.end;
   }
-  pkg.setText(part, head + text.slice(from));
+  pkg.setBytes(part, head.replace(kept + text.slice(from, end)));
+}
+
+/**
+ * A worksheet part's text up to its cells (`end`: where <sheetData> starts), decoded from as few of its bytes
+ * as hold it, and how to replace that text and keep the rest of the part's bytes as they are (a 20,000-row
+ * tracker is neither decoded nor encoded again whole). Undefined for a part without cells, or not in UTF-8
+ * as written (a byte order mark, another declared encoding): those are edited as a whole tree.
+ */
+function sheetHead(
+  bytes: Uint8Array,
+): { text: string; end: number; replace: (head: string) => Uint8Array } | undefined {
+  let text = '';
+  let end: number | undefined;
+  for (const size of bytes.length > HEAD_BYTES ? [HEAD_BYTES, bytes.length] : [bytes.length]) {
+    text = decodeText(bytes.subarray(0, size));
+    end = sheetViews(text)?.cells;
+    if (end !== undefined) break;
+  }
+  if (end === undefined) return undefined;
+  const encoding = declaredEncoding(text);
+  if (encoding !== undefined && encoding.toLowerCase() !== 'utf-8') return undefined;
+  const encoder = new TextEncoder();
+  const before = encoder.encode(text.slice(0, end));
+  // The decoded text is the bytes as they are (no byte order mark dropped, nothing replaced).
+  for (let i = 0; i < before.length; i += 1) if (before[i] !== bytes[i]) return undefined;
+  const rest = bytes.subarray(before.length);
+  return {
+    text,
+    end,
+    replace: (head) => {
+      const start = encoder.encode(head);
+      const out = new Uint8Array(start.length + rest.length);
+      out.set(start);
+      out.set(rest, start.length);
+      return out;
+    },
+  };
 }
 
 /**
@@ -128,19 +163,18 @@ export function editSheetHead(pkg: Package, part: string, edit: (doc: XmlDocumen
     edit(pkg.editXml(part));
     return;
   }
-  const text = decodeText(pkg.bytes(part));
-  const end = sheetViews(text)?.cells;
-  const encoding = declaredEncoding(text);
-  const root = rootElement(text);
+  const bytes = pkg.bytes(part);
+  const found = sheetHead(bytes);
+  const root = found && rootElement(found.text);
   let head: XmlDocument | undefined;
-  if (end !== undefined && root && (encoding === undefined || encoding.toLowerCase() === 'utf-8')) {
+  if (found && root) {
     try {
-      head = parseXml(`${text.slice(0, end)}</${root.name}>`);
+      head = parseXml(`${found.text.slice(0, found.end)}</${root.name}>`);
     } catch (error) {
       if (!(error instanceof XmlError)) throw error;
     }
   }
-  if (!head || head.root.name !== root?.name) {
+  if (!found || !head || head.root.name !== root?.name) {
     edit(pkg.editXml(part));
     return;
   }
@@ -152,7 +186,7 @@ export function editSheetHead(pkg: Package, part: string, edit: (doc: XmlDocumen
   const written = serializeXml(head);
   if (head.root.attrs !== attrs || !written.endsWith(close))
     throw new Error(`editSheetHead: the edit changed the root of ${part}`);
-  pkg.setText(part, written.slice(0, -close.length) + text.slice(end));
+  pkg.setBytes(part, found.replace(written.slice(0, -close.length)));
 }
 
 export function setTabSelected(doc: XmlDocument, selected: boolean): void {

@@ -20,8 +20,11 @@ interface ZipEntryInfo {
   uncompressedSize: number;
   /** Offset of the local header, from the start of the zip (prepended bytes accounted for). */
   localOffset: number;
-  /** Offset of the entry's data (after its local header), set once the directory is checked. */
-  dataStart: number;
+  /** Offset of the entry's data (past its local header), set once the local header is checked. */
+  dataOffset: number;
+  crc32: number;
+  /** DOS time (low 16 bits) and date (high 16 bits). */
+  dosDateTime: number;
 }
 
 export interface ZipDirectory {
@@ -173,7 +176,16 @@ function readDirectoryEntry(
     localOffset: view.getUint32(pos + 42, true),
   };
   readZip64Sizes(view, pos + 46 + nameLength, extraLength, sizes);
-  return { entry: { name, directory: name.endsWith('/'), method, ...sizes, dataStart: 0 }, flags, next };
+  const entry: ZipEntryInfo = {
+    name,
+    directory: name.endsWith('/'),
+    method,
+    ...sizes,
+    dataOffset: 0,
+    crc32: view.getUint32(pos + 16, true),
+    dosDateTime: view.getUint32(pos + 12, true),
+  };
+  return { entry, flags, next };
 }
 
 /** Sizes and offset of 0xFFFFFFFF are in the Zip64 extra field (at `extra`), in this order. */
@@ -241,7 +253,7 @@ function checkEntryData(view: DataView, entries: ZipEntryInfo[], directoryStart:
     const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const dataEnd = dataStart + entry.compressedSize;
     if (dataEnd > directoryStart) throw unreadable({ kind: 'damaged' });
-    entry.dataStart = dataStart;
+    entry.dataOffset = dataStart;
     spans.push([at, dataEnd]);
   }
   spans.sort((a, b) => a[0] - b[0]);

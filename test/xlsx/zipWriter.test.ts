@@ -1,0 +1,89 @@
+/**
+ * Zipping with the platform's deflater (zipWriter.ts; Node's zlib, nodeDeflate.ts, which the CLI installs):
+ * the zip reads back in JSZip with every CRC checked and in the adapter's own zip-directory check, a part
+ * nobody changed is copied as it came, and without a deflater Package zips through JSZip as in the browser.
+ */
+import JSZip from 'jszip';
+
+import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { nodeDeflater } from '../../src/workbook/xlsx/nodeDeflate';
+import { Package } from '../../src/workbook/xlsx/opc';
+import { readZipDirectory } from '../../src/workbook/xlsx/zipDirectory';
+import { dosDateTime, installDeflater, writeZip } from '../../src/workbook/xlsx/zipWriter';
+import { buildUserWorkbook, CHART_PART } from '../support/userWorkbook';
+import { partsOf } from '../support/xlsxZip';
+import { richSpec } from '../support/specBuilder';
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+afterEach(() => installDeflater(undefined));
+
+describe('writeZip', () => {
+  it('writes a zip JSZip reads back with every CRC checked, UTF-8 names flagged', async () => {
+    const entries = [
+      { name: '[Content_Types].xml', bytes: encode('<Types/>'.repeat(1000)) },
+      { name: 'xl/worksheets/Trang tính 1.xml', bytes: encode('x') },
+      { name: 'xl/media/ảnh.png', bytes: new Uint8Array([0, 1, 2, 255]) },
+      { name: 'empty.xml', bytes: new Uint8Array(0) },
+    ];
+    const zip = writeZip(entries, nodeDeflater, new Date(Date.UTC(2026, 11, 8, 9, 30, 10)));
+    if (!zip) throw new Error('no zip');
+    const read = await JSZip.loadAsync(zip, { checkCRC32: true });
+    for (const entry of entries)
+      expect(await read.file(entry.name)?.async('uint8array')).toEqual(entry.bytes);
+    const directory = readZipDirectory(zip);
+    expect(directory.entries.map((e) => e.name)).toEqual(entries.map((e) => e.name));
+    expect(directory.entries.every((e) => e.method === 8)).toBe(true);
+    expect(directory.entries.map((e) => e.crc32)).toEqual(entries.map((e) => nodeDeflater.crc32(e.bytes)));
+    expect(directory.entries[0].dosDateTime).toBe(dosDateTime(new Date(Date.UTC(2026, 11, 8, 9, 30, 10))));
+    // General purpose flag, bit 11 (UTF-8 name): only on the names that are not ASCII.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const flags = directory.entries.map((e) => view.getUint16(e.localOffset + 6, true) & 0x0800);
+    expect(flags).toEqual([0, 0x0800, 0x0800, 0]);
+  });
+
+  it('leaves a zip past 65,534 entries to JSZip', () => {
+    const entries = Array.from({ length: 0xffff }, (_, i) => ({ name: `p${i}`, bytes: new Uint8Array(0) }));
+    expect(writeZip(entries, nodeDeflater)).toBeUndefined();
+  });
+});
+
+describe('Package.toZip with a deflater installed', () => {
+  it('copies the parts nobody changed as they came and deflates the written ones', async () => {
+    const original = await buildUserWorkbook({ chartOn: 'Báo cáo quý', vba: true });
+    const book = await openXlsx(original);
+    await book.apply({ write: [richSpec('Báo cáo mới')] });
+    const jszipBytes = await book.toBuffer();
+    installDeflater(nodeDeflater);
+    const nativeBytes = await book.toBuffer();
+    expect(nativeBytes).not.toEqual(jszipBytes);
+
+    // The same parts, read back with their CRCs checked.
+    await JSZip.loadAsync(nativeBytes, { checkCRC32: true });
+    const [viaJszip, viaNative] = await Promise.all([partsOf(jszipBytes), partsOf(nativeBytes)]);
+    expect([...viaNative.keys()]).toEqual([...viaJszip.keys()]);
+    for (const [name, bytes] of viaJszip) expect(viaNative.get(name)).toEqual(bytes);
+
+    // The chart, which nothing read, is the very entry the user's file had.
+    const entryData = (bytes: Uint8Array, name: string): Uint8Array => {
+      const entry = readZipDirectory(bytes).entries.find((e) => e.name === name);
+      if (!entry) throw new Error(`no ${name}`);
+      return bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    };
+    expect(entryData(nativeBytes, CHART_PART)).toEqual(entryData(original, CHART_PART));
+
+    // And it opens again.
+    const again = await Package.load(nativeBytes);
+    expect(again.names()).toEqual([...viaJszip.keys()]);
+  });
+
+  it('deflates the entries a file had stored', async () => {
+    const zip = await JSZip.loadAsync(await buildUserWorkbook());
+    const stored = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+    installDeflater(nodeDeflater);
+    const saved = await (await openXlsx(stored)).toBuffer();
+    expect(readZipDirectory(saved).entries.every((e) => e.method === 8)).toBe(true);
+    const [before, after] = await Promise.all([partsOf(stored), partsOf(saved)]);
+    for (const [name, bytes] of before) expect(after.get(name)).toEqual(bytes);
+  });
+});
