@@ -11,6 +11,8 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // fast-check's seed and default count for every test file: test/support/fuzz.ts is the one place.
   setupFiles: ['<rootDir>/test/support/fastCheckSetup.ts'],
+  // The longest files first, by this machine's last run or else by CI's (test/support/durations.json).
+  testSequencer: '<rootDir>/test/support/testSequencer.js',
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },

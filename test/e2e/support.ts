@@ -50,9 +50,14 @@ export async function buildPreview(): Promise<string> {
 /**
  * Builds the web app (webpack.app.config.js, as `npm run build` does into dist/app/) into a new temporary
  * folder; `release` names the build (a second build with another release is a new version of the app).
+ * `cacheDir`: webpack's persistent cache for builds of one test file, so that a second release rebuilds and
+ * minifies only what the release changes; the output is the same as without it.
  */
-export async function buildApp(release = 'test-1', outDir?: string): Promise<string> {
-  return buildWith('webpack.app.config.js', 'cchc-app-', { release }, outDir);
+export async function buildApp(
+  release = 'test-1',
+  { outDir, cacheDir }: { outDir?: string; cacheDir?: string } = {},
+): Promise<string> {
+  return buildWith('webpack.app.config.js', 'cchc-app-', { release }, outDir, cacheDir);
 }
 
 async function buildWith(
@@ -60,6 +65,7 @@ async function buildWith(
   prefix: string,
   env: Record<string, unknown> = {},
   into?: string,
+  cacheDir?: string,
 ): Promise<string> {
   const outDir = into ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   // A CommonJS config without type declarations; the type above says what it exports.
@@ -70,8 +76,21 @@ async function buildWith(
   config.output = { ...config.output, path: outDir };
   config.devtool = false; // source maps only slow the test build down
   config.plugins = (config.plugins ?? []).filter((p) => p?.constructor.name !== 'GzipSizeReportPlugin');
+  if (cacheDir) {
+    config.cache = {
+      type: 'filesystem',
+      cacheDirectory: cacheDir,
+      buildDependencies: { config: [path.join(ROOT, configFile)] },
+    };
+  }
+  const compiler = webpack(config);
+  // Closing the compiler writes the persistent cache (when there is one) before the build counts as done.
   const stats = await new Promise<Stats>((resolve, reject) =>
-    webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
+    compiler.run((error, result) =>
+      compiler.close((closeError) =>
+        error || closeError || !result ? reject(error ?? closeError) : resolve(result),
+      ),
+    ),
   );
   if (stats.hasErrors()) {
     throw new Error(stats.compilation.errors.map((e) => e.message).join('\n'));

@@ -29,6 +29,8 @@ const PERIOD = ['--period', '2026-Q3', '--as-of', TODAY] as const;
 describe('the web app: the pane on the user’s own workbook, in the browser', () => {
   let outDir: string;
   let ownBuild = false;
+  /** webpack's cache for this file's two builds (the second release reuses the first's work). */
+  const buildCache = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-app-cache-'));
   let work: string;
   let tracker: string;
   let server: PreviewServer;
@@ -47,7 +49,7 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
     requireChromium();
     outDir = process.env.CCHC_APP_DIR ?? '';
     if (!outDir) {
-      outDir = await buildApp();
+      outDir = await buildApp('test-1', { cacheDir: buildCache });
       ownBuild = true;
     }
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-webapp-'));
@@ -79,7 +81,7 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
   afterAll(async () => {
     await context?.close();
     await server?.close();
-    for (const dir of [userDataDir, work, ownBuild ? outDir : '']) {
+    for (const dir of [userDataDir, work, buildCache, ownBuild ? outDir : '']) {
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -418,7 +420,7 @@ describe('the web app: the pane on the user’s own workbook, in the browser', (
       await tab.reload();
       await tab.waitForFunction(() => navigator.serviceWorker.controller !== null);
       expect(await tab.getByText('Đã có phiên bản mới').count()).toBe(0);
-      next = await buildApp('test-2');
+      next = await buildApp('test-2', { cacheDir: buildCache });
       fs.cpSync(next, site, { recursive: true });
       await tab.goto(host.url);
       await tab.getByText('Đã có phiên bản mới…', { exact: false }).waitFor({ timeout: 60_000 });
