@@ -30,9 +30,21 @@ export const MAX_COLUMNS = 16_384;
 // ---------------------------------------------------------------------------------------------------------
 // Columns
 
+const LETTERS: (string | undefined)[] = new Array<string | undefined>(MAX_COLUMNS).fill(undefined);
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function colToLetters(col: number): string {
+  // Excel's columns (A…XFD) are remembered once made: formula shifting asks for the same few letters millions
+  // of times.
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   if (!Number.isInteger(col) || col < 0) throw new RangeError(`invalid column index ${col}`);
+  const letters = lettersOf(col);
+  if (col < LETTERS.length) LETTERS[col] = letters;
+  return letters;
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {

@@ -74,6 +74,10 @@ describe('A1 addresses: format then parse gives back what was formatted', () => 
       'AA',
       'ZZ',
     ]);
+    // Remembered letters are the same letters; past XFD they are still made, bad indexes still refused.
+    expect(colToLetters(MAX_COLUMNS - 1)).toBe('XFD');
+    expect(colToLetters(MAX_COLUMNS)).toBe('XFE');
+    for (const bad of [-1, 1.5, Number.NaN]) expect(() => colToLetters(bad)).toThrow(RangeError);
   });
 
   it('cells, relative and absolute', () => {
