@@ -136,6 +136,28 @@ export function fingerprintGrid(grid: Grid): string {
   return fingerprintCells(grid.values, (r, c) => !!grid.formulas[r]?.[c]);
 }
 
+/**
+ * Which kinds of sheet the add-in refreshes, and so must tell untouched from edited by their fingerprint
+ * (compileReport, consolidate, initTracker's Danh mục). The others hold the officer's data from the moment
+ * they are written (the tracker, Hồ sơ TTHC, Kết quả theo kỳ, Cài đặt) and are never compared: they are
+ * registered without a fingerprint, which spares hashing every cell of a 20,000-row tracker.
+ */
+const REFRESHED = {
+  tracker: false,
+  lists: true,
+  settings: false,
+  summary: true,
+  report: true,
+  register: false,
+  tthc: false,
+  results: false,
+  communes: true,
+  communesOverdue: true,
+  communesFailed: true,
+  communesTthc: true,
+} as const satisfies Record<SheetKind, boolean>;
+
 export function ownedEntry(spec: SheetSpec, writtenAt: string): OwnedSheet {
-  return { name: spec.name, kind: spec.kind, fingerprint: fingerprintSpec(spec), writtenAt };
+  const fingerprint = REFRESHED[spec.kind] ? fingerprintSpec(spec) : '';
+  return { name: spec.name, kind: spec.kind, fingerprint, writtenAt };
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-import { fingerprintCells, fingerprintSpec } from '../../src/sheets/register';
+import { fingerprintCells, fingerprintSpec, ownedEntry } from '../../src/sheets/register';
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { partsOf } from '../support/xlsxZip';
 import { SHEET_CELLS_CASES } from './sheetCellsCases';
@@ -55,5 +55,19 @@ describe("the register's fingerprint of a written sheet", () => {
   it('numbers, whole (taken as they are) or not (rounded to 12 digits): as before', () => {
     const grid = [[0, -0, 7, 999999999999, 1e12, -123456789012, 46100.5, 2 ** 53, -7e-7, 1 / 3]];
     expect(fingerprintCells(grid, () => false)).toBe('10-0dfee2c2');
+  });
+
+  it("is taken only for the sheets the add-in refreshes; the officer's own sheets are registered without one", () => {
+    const rich = SHEET_CELLS_CASES.rich;
+    const at = '2026-12-08T00:00:00.000Z';
+    for (const kind of ['report', 'summary', 'lists', 'communes'] as const)
+      expect(ownedEntry({ ...rich, kind }, at).fingerprint).toBe('11-2d2822b1');
+    for (const kind of ['tracker', 'tthc', 'results', 'settings'] as const)
+      expect(ownedEntry({ ...rich, kind }, at)).toEqual({
+        name: rich.name,
+        kind,
+        fingerprint: '',
+        writtenAt: at,
+      });
   });
 });
