@@ -113,8 +113,8 @@ function checkSheetSpec(spec: SheetSpec): void {
   }
   for (const f of spec.formulas ?? []) {
     cell(sheet, f.cell);
-    const length = formulaLength(f.formula);
-    if (length > EXCEL.maxFormulaChars)
+    const length = formulaOverLimit(f.formula);
+    if (length !== undefined)
       throw refuse(
         'unsupported',
         sheet,
@@ -155,8 +155,8 @@ function checkTable(spec: SheetSpec): void {
   )
     throw refuse('unsupported', spec.name, PLAN_ERROR.badTableName(spec.name, name));
   for (const { column, formula } of table.calculatedColumns ?? []) {
-    const length = formulaLength(formula);
-    if (length > EXCEL.maxFormulaChars) {
+    const length = formulaOverLimit(formula);
+    if (length !== undefined) {
       const header = table.columns[column] ?? String(column + 1);
       throw refuse(
         'unsupported',
@@ -219,9 +219,17 @@ function checkValue(sheet: string, where: () => string, value: CellValue): void 
 }
 
 /** A formula's length as typed in Excel, with its "=" (given or not). */
-function formulaLength(formula: string): number {
+/**
+ * A formula's length as Excel counts it ("=" included) when that passes Excel's limit, else undefined. The
+ * untrimmed length bounds it, so a formula well within the limit is not trimmed: trimming flattens a formula
+ * built by concatenation, which for a 20,000-row tracker's row formulas (never written as text by the .xlsx
+ * adapter) is work thrown away.
+ */
+function formulaOverLimit(formula: string): number | undefined {
+  if (formula.length + 1 <= EXCEL.maxFormulaChars) return undefined;
   const trimmed = formula.trim();
-  return trimmed.startsWith('=') ? trimmed.length : trimmed.length + 1;
+  const length = trimmed.startsWith('=') ? trimmed.length : trimmed.length + 1;
+  return length > EXCEL.maxFormulaChars ? length : undefined;
 }
 
 function inGrid(r: RangeRef): boolean {
