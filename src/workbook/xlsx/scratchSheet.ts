@@ -11,7 +11,8 @@ import { type Package, REL } from './opc';
 import { escapeColumnName } from './ooxmlEscapes';
 import { scanTags } from './tagScan';
 import { ensureChild, WORKSHEET_ORDER } from './schema';
-import { stripEquals, type WrittenSheet } from './sheetWriter';
+import { stripEquals } from './sheetCells';
+import type { WrittenSheet } from './sheetWriter';
 import type { StyleMerger } from './styles';
 import {
   child,

@@ -24,6 +24,12 @@ type Special =
   /** A cell below it, by the top cell's place. */
   | { kind: 'sharedClone'; master: number };
 
+/** A formula without its "=" and surrounding spaces, as a worksheet part holds it. */
+export function stripEquals(formula: string): string {
+  const trimmed = formula.trim();
+  return trimmed.startsWith('=') ? trimmed.slice(1) : trimmed;
+}
+
 /** A cell's place in a merge's cover (sheetWriter.ts checkMerges): row * MAX_COLUMNS + column. */
 const key = (row: number, col: number): number => row * MAX_COLUMNS + col;
 
@@ -83,6 +89,11 @@ export class SheetCells {
     }
   }
 
+  /**
+   * A formula as the spec gives it ("=" and surrounding spaces allowed), made bare only when it is written: a
+   * table's calculated column replaces the formulas of its cells, and a 20,000-row tracker's were each trimmed
+   * (so flattened) for nothing.
+   */
   addFormula(row: number, col: number, text: string, result: string | number | undefined): void {
     this.setSpecial(
       row,
@@ -271,7 +282,7 @@ export class SheetCells {
       case 'error':
         return `${open} t="e"><${p}v>${exceljsEncode(special.error)}</${p}v>${close}`;
       case 'formula': {
-        const f = `<${p}f>${exceljsEncode(special.text)}</${p}f>`;
+        const f = `<${p}f>${exceljsEncode(stripEquals(special.text))}</${p}f>`;
         if (special.result === undefined) return `${open}>${f}${close}`;
         const v = `<${p}v>${exceljsEncode(String(special.result))}</${p}v>`;
         return typeof special.result === 'string'

@@ -19,7 +19,7 @@ import type {
   ValidationSpec,
 } from '../../sheets/spec';
 import { WorkbookError } from '../port';
-import { SheetCells } from './sheetCells';
+import { SheetCells, stripEquals } from './sheetCells';
 import {
   formatRange,
   MAX_COLUMNS,
@@ -92,7 +92,7 @@ export function writeScratchSheet(
   cells.addValues((spec.errorCells ?? []).map((e) => ({ ...cellRef(sheet, e.cell), error: e.error })));
   for (const f of spec.formulas ?? []) {
     const at = cellRef(sheet, f.cell);
-    cells.addFormula(at.row, at.col, stripEquals(f.formula), f.result);
+    cells.addFormula(at.row, at.col, f.formula, f.result);
   }
   // Table: header check and calculated columns filled down as shared formulas (as Excel stores them).
   if (spec.table) written.tableRange = checkTable(spec, cells);
@@ -392,11 +392,6 @@ function argb(sheet: string, hex: string): string {
 function isoDate(sheet: string, iso: string): Date {
   if (!isIsoDate(iso)) throw new WorkbookError('unsupported', sheet, messages.badDate(sheet, iso));
   return utcDate(iso);
-}
-
-export function stripEquals(formula: string): string {
-  const trimmed = formula.trim();
-  return trimmed.startsWith('=') ? trimmed.slice(1) : trimmed;
 }
 
 function cellRef(sheet: string, address: string): { row: number; col: number } {
