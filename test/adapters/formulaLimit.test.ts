@@ -11,7 +11,7 @@ import { sheetSpec } from '../support/specBuilder';
 const MAX = EXCEL.maxFormulaChars;
 const target = { sheets: [], structureProtected: false };
 
-function refusal(formula: string): string | undefined {
+function formulaRefusal(formula: string): string | undefined {
   try {
     checkWritePlan({ write: [sheetSpec('A', [[null]], { formulas: [{ cell: 'A1', formula }] })] }, target);
     return undefined;
@@ -26,7 +26,7 @@ describe("a formula at Excel's length limit", () => {
     ['at the limit without "=" (one is added)', '1'.repeat(MAX - 1)],
     ['at the limit, with spaces around it', `   =${'1'.repeat(MAX - 1)}   `],
   ])('is written when %s', (_, formula) => {
-    expect(refusal(formula)).toBeUndefined();
+    expect(formulaRefusal(formula)).toBeUndefined();
   });
 
   it.each([
@@ -34,6 +34,6 @@ describe("a formula at Excel's length limit", () => {
     ['at the limit without "=", which Excel adds', '1'.repeat(MAX), MAX + 1],
     ['past the limit, spaces not counted', `  =${'1'.repeat(MAX + 4)}  `, MAX + 5],
   ])('is refused %s, with its length', (_, formula, length) => {
-    expect(refusal(formula)).toBe(PLAN_ERROR.formulaTooLong('A', 'A1', length, MAX));
+    expect(formulaRefusal(formula)).toBe(PLAN_ERROR.formulaTooLong('A', 'A1', length, MAX));
   });
 });
