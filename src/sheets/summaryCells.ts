@@ -47,8 +47,6 @@ export const HEADER_TEXT: Record<SummaryColumn, string> = {
 export const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 /** A COUNTIFS criterion that matches exactly this text (in any case): "=" first, wildcards * ? ~ escaped. */
 export const eq = (s: string): string => q(`=${s.replace(/[~*?]/g, (m) => `~${m}`)}`);
-/** A COUNTIFS criterion that matches every cell but this text (in any case): "<>" first, wildcards escaped. */
-export const ne = (s: string): string => q(`<>${s.replace(/[~*?]/g, (m) => `~${m}`)}`);
 export const dateOf = (iso: IsoDate): string => {
   const { year, month, day } = ymdFromIso(iso);
   return `DATE(${year},${month},${day})`;
