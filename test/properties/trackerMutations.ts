@@ -11,6 +11,7 @@ import { BODIES } from '../../src/domain/bodies';
 import { isoFromSerial, formatVnDate } from '../../src/domain/dates';
 import type { GridCell } from '../../src/domain/grid';
 import { COLUMN_KEYS, type ColumnKey } from '../../src/domain/tracker';
+import { referenceKey } from '../support/referenceText';
 
 export type Row = GridCell[];
 
@@ -401,15 +402,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 // Applying mutations
 
 /** Like normalizeKey, but linear in the text's length (the mutator must stay cheap on hostile text). */
-function headerKey(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\s\u00a0\u200b]+/g, ' ')
-    .replace(/ ?- ?/g, ' - ')
-    .trim()
-    .toLocaleLowerCase('vi');
-}
+const headerKey = referenceKey;
 
 const HEADER_KEYS = new Map<string, ColumnKey>(COLUMN_KEYS.map((k) => [headerKey(HEADERS[k]), k]));
 

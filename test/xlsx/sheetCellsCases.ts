@@ -5,76 +5,20 @@
  * workbook) before the rows were written straight from the spec.
  */
 import type { SheetSpec } from '../../src/sheets/spec';
+import { richSpec } from '../support/specBuilder';
 
-const border = { top: 'thin', bottom: 'thin', left: 'thin', right: 'medium' } as const;
+/**
+ * The adapter tests' rich sheet (richSpec) as this fixture was written by the ExcelJS path: with a row break,
+ * and without richSpec's list validation and data bar.
+ */
+function richCase(): SheetSpec {
+  const { dataBars: _dataBars, ...spec } = richSpec('Báo cáo', { rowBreaks: [4] });
+  return { ...spec, validations: spec.validations?.slice(0, 1) };
+}
 
 export const SHEET_CELLS_CASES: Record<string, SheetSpec> = {
   /** Values, formulas, styles, merges, sizes, validations, conditional formats, page setup, a sheet font. */
-  rich: {
-    name: 'Báo cáo',
-    kind: 'report',
-    cells: [
-      ['BÁO CÁO KẾT QUẢ', null, null, null],
-      ['Nội dung', 'Số lượng', 'Tỷ lệ', 'Hạn'],
-      ['Hoàn thành', 3, 0.75, 46100],
-      ['Tổng', null, null, null],
-      ['ghi chú cũ ở dòng 5', null, null, null],
-    ],
-    formulas: [
-      { cell: 'B4', formula: '=SUM(B3:B3)' },
-      { cell: 'C4', formula: '=IF(B4=0,0,B3/B4)' },
-      { cell: 'F9', formula: '=B4*2' },
-    ],
-    styles: [
-      {
-        range: 'A1:D1',
-        style: {
-          font: {
-            name: 'Times New Roman',
-            size: 14,
-            bold: true,
-            italic: true,
-            underline: true,
-            color: '1F4E78',
-          },
-        },
-      },
-      {
-        range: 'A2:D2',
-        style: { fill: 'D9E1F2', alignment: { horizontal: 'center', vertical: 'center', wrap: true } },
-      },
-      { range: 'A2:D4', style: { border } },
-      { range: 'C3:C4', style: { numberFormat: '0%' } },
-      { range: 'D3', style: { numberFormat: 'dd/mm/yyyy' } },
-      { range: 'A3:A4', style: { alignment: { indent: 1, wrap: true } } },
-    ],
-    merges: ['A1:D1', 'A5:D5'],
-    columnWidths: [40, 12, 12, 14],
-    rowHeights: { 1: 30, 2: 20, 3: 20, 5: 45 },
-    validations: [
-      {
-        range: 'D3:D4',
-        rule: { type: 'date', min: '2021-01-01', max: '2031-12-31' },
-        allowBlank: true,
-        error: { title: 'Ngày', message: 'Nhập ngày.', style: 'stop' },
-      },
-    ],
-    conditionalFormats: [{ range: 'A3:D4', formula: '=$B3>2', fill: 'FFC7CE', fontColor: '9C0006' }],
-    freeze: { rows: 2, columns: 1 },
-    page: {
-      paper: 'A4',
-      orientation: 'landscape',
-      margins: { top: 20, bottom: 20, left: 30, right: 15, header: 10, footer: 10 },
-      printArea: 'A1:D5',
-      fitToWidth: true,
-      centerHorizontally: true,
-      header: { center: 'Trang &P', differentFirstPage: true },
-      firstPageNumber: 3,
-      rowBreaks: [4],
-    },
-    tabColor: '70AD47',
-    defaultFont: { name: 'Times New Roman', size: 13 },
-  },
+  rich: richCase(),
 
   /** Every value type and the text XML and OOXML escape, without a sheet font. */
   values: {
