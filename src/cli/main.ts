@@ -13,11 +13,9 @@ import { inert, oneLine, watchStdout, writeOut } from './terminal';
 import { parseSigner, type Identity, type Signer } from '../domain/settings';
 import { foldLookalikes } from '../domain/text';
 import { WorkbookError } from '../workbook/port';
-import { nodeInflate } from '../workbook/xlsx/nodeInflate';
-import { useRawInflate } from '../workbook/xlsx/rawInflate';
 import { openXlsx } from '../workbook/xlsx/xlsxWorkbook';
-import { nodeDeflater } from '../workbook/xlsx/nodeDeflate';
-import { installDeflater } from '../workbook/xlsx/zipWriter';
+import { nodeZlib } from '../workbook/xlsx/nodeZlib';
+import { usePlatformZlib } from '../workbook/xlsx/platformZlib';
 import { parseCommandArgs, UsageError, type CommandSpec, type ParsedArgs } from './args';
 import {
   claimDemoFile,
@@ -387,10 +385,8 @@ function help(rest: readonly string[], io: CliIo): number {
 
 export async function runCli(argv: readonly string[], given: CliIo = defaultIo): Promise<number> {
   if (given === defaultIo) watchStdout();
-  // Node's zlib unzips the workbook's parts, not JSZip's JavaScript (rawInflate.ts).
-  useRawInflate(nodeInflate);
-  // Saved workbooks are zipped with Node's zlib, not JSZip's JavaScript deflate.
-  installDeflater(nodeDeflater);
+  // Node's zlib unzips and zips the workbooks, not JSZip's JavaScript (platformZlib.ts).
+  usePlatformZlib(nodeZlib);
   // Everything printed is inert on a terminal, whatever a workbook's text holds.
   const io: CliIo = {
     ...given,

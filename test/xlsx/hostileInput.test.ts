@@ -7,10 +7,10 @@ import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 
 import { EXCEL, FILE_LIMITS } from '../../src/workbook/limits';
 import { WorkbookError } from '../../src/workbook/port';
-import { nodeInflate } from '../../src/workbook/xlsx/nodeInflate';
+import { nodeZlib } from '../../src/workbook/xlsx/nodeZlib';
 import { inflationCounter } from '../../src/workbook/xlsx/partInflate';
 import { Package, targetLeavesPackage } from '../../src/workbook/xlsx/opc';
-import { useRawInflate } from '../../src/workbook/xlsx/rawInflate';
+import { usePlatformZlib } from '../../src/workbook/xlsx/platformZlib';
 import { scanSheet } from '../../src/workbook/xlsx/reader';
 import { scanSteps, scanTags } from '../../src/workbook/xlsx/tagScan';
 import { UnreadableWorkbookError } from '../../src/workbook/xlsx/unreadable';
@@ -336,8 +336,8 @@ describe('every pass over file content is linear', () => {
   });
 });
 
-describe("Node's zlib in place of JSZip (the CLI's unzipper, rawInflate.ts)", () => {
-  afterEach(() => useRawInflate(undefined));
+describe("Node's zlib in place of JSZip (the CLI's unzipper, platformZlib.ts)", () => {
+  afterEach(() => usePlatformZlib(undefined));
 
   /** Every part of the package at `bytes`, unzipped. */
   async function partsOf(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
@@ -352,7 +352,7 @@ describe("Node's zlib in place of JSZip (the CLI's unzipper, rawInflate.ts)", ()
     entries.push({ name: 'xl/media/empty.bin', data: new Uint8Array(0) });
     const zip = buildZip(entries);
     const viaJsZip = await partsOf(zip);
-    useRawInflate(nodeInflate);
+    usePlatformZlib(nodeZlib);
     const viaZlib = await partsOf(zip);
     expect([...viaZlib.keys()]).toEqual([...viaJsZip.keys()]);
     for (const [name, bytes] of viaJsZip)
@@ -360,12 +360,12 @@ describe("Node's zlib in place of JSZip (the CLI's unzipper, rawInflate.ts)", ()
   });
 
   it('stops at the declared size of a part that would unzip to more, and calls the file damaged', async () => {
-    useRawInflate(nodeInflate);
+    usePlatformZlib(nodeZlib);
     await expectBombStopped(64 * 1024 * 1024);
   });
 
   it('calls a part damaged whose data is not DEFLATE, is cut short, or unzips to less than declared', async () => {
-    useRawInflate(nodeInflate);
+    usePlatformZlib(nodeZlib);
     const changes: ((sheet: RawEntry) => Partial<RawEntry>)[] = [
       () => ({ deflated: new Uint8Array([0xff, 0xff, 0xff, 0xff]), declaredSize: 100 }),
       () => ({ deflated: deflateBomb('<worksheet/>', 10, ''), declaredSize: 100 }),

@@ -1,22 +1,23 @@
 /**
- * Zipping with the platform's deflater (zipWriter.ts; Node's zlib, nodeDeflate.ts, which the CLI installs):
+ * Zipping with the platform's deflater (zipWriter.ts; Node's zlib, nodeZlib.ts, which the CLI gives platformZlib.ts):
  * the zip reads back in JSZip with every CRC checked and in the adapter's own zip-directory check, a part
  * nobody changed is copied as it came, and without a deflater Package zips through JSZip as in the browser.
  */
 import JSZip from 'jszip';
 
 import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { nodeDeflater } from '../../src/workbook/xlsx/nodeDeflate';
+import { nodeZlib } from '../../src/workbook/xlsx/nodeZlib';
+import { usePlatformZlib } from '../../src/workbook/xlsx/platformZlib';
 import { Package } from '../../src/workbook/xlsx/opc';
 import { readZipDirectory } from '../../src/workbook/xlsx/zipDirectory';
-import { dosDateTime, installDeflater, writeZip } from '../../src/workbook/xlsx/zipWriter';
+import { dosDateTime, writeZip } from '../../src/workbook/xlsx/zipWriter';
 import { buildUserWorkbook, CHART_PART } from '../support/userWorkbook';
 import { partsOf } from '../support/xlsxZip';
 import { richSpec } from '../support/specBuilder';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-afterEach(() => installDeflater(undefined));
+afterEach(() => usePlatformZlib(undefined));
 
 describe('writeZip', () => {
   it('writes a zip JSZip reads back with every CRC checked, UTF-8 names flagged', async () => {
@@ -26,7 +27,7 @@ describe('writeZip', () => {
       { name: 'xl/media/ảnh.png', bytes: new Uint8Array([0, 1, 2, 255]) },
       { name: 'empty.xml', bytes: new Uint8Array(0) },
     ];
-    const zip = writeZip(entries, nodeDeflater, new Date(Date.UTC(2026, 11, 8, 9, 30, 10)));
+    const zip = writeZip(entries, nodeZlib, new Date(Date.UTC(2026, 11, 8, 9, 30, 10)));
     if (!zip) throw new Error('no zip');
     const read = await JSZip.loadAsync(zip, { checkCRC32: true });
     for (const entry of entries)
@@ -34,7 +35,7 @@ describe('writeZip', () => {
     const directory = readZipDirectory(zip);
     expect(directory.entries.map((e) => e.name)).toEqual(entries.map((e) => e.name));
     expect(directory.entries.every((e) => e.method === 8)).toBe(true);
-    expect(directory.entries.map((e) => e.crc32)).toEqual(entries.map((e) => nodeDeflater.crc32(e.bytes)));
+    expect(directory.entries.map((e) => e.crc32)).toEqual(entries.map((e) => nodeZlib.crc32(e.bytes)));
     expect(directory.entries[0].dosDateTime).toBe(dosDateTime(new Date(Date.UTC(2026, 11, 8, 9, 30, 10))));
     // General purpose flag, bit 11 (UTF-8 name): only on the names that are not ASCII.
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
@@ -44,7 +45,7 @@ describe('writeZip', () => {
 
   it('leaves a zip past 65,534 entries to JSZip', () => {
     const entries = Array.from({ length: 0xffff }, (_, i) => ({ name: `p${i}`, bytes: new Uint8Array(0) }));
-    expect(writeZip(entries, nodeDeflater)).toBeUndefined();
+    expect(writeZip(entries, nodeZlib)).toBeUndefined();
   });
 });
 
@@ -54,7 +55,7 @@ describe('Package.toZip with a deflater installed', () => {
     const book = await openXlsx(original);
     await book.apply({ write: [richSpec('Báo cáo mới')] });
     const jszipBytes = await book.toBuffer();
-    installDeflater(nodeDeflater);
+    usePlatformZlib(nodeZlib);
     const nativeBytes = await book.toBuffer();
     expect(nativeBytes).not.toEqual(jszipBytes);
 
@@ -80,7 +81,7 @@ describe('Package.toZip with a deflater installed', () => {
   it('deflates the entries a file had stored', async () => {
     const zip = await JSZip.loadAsync(await buildUserWorkbook());
     const stored = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
-    installDeflater(nodeDeflater);
+    usePlatformZlib(nodeZlib);
     const saved = await (await openXlsx(stored)).toBuffer();
     expect(readZipDirectory(saved).entries.every((e) => e.method === 8)).toBe(true);
     const [before, after] = await Promise.all([partsOf(stored), partsOf(saved)]);

@@ -28,7 +28,8 @@ import {
   type XmlDocument,
 } from './xml';
 import { readZipDirectory } from './zipDirectory';
-import { type CopiedEntry, installedDeflater, writeZip, type ZipEntryInput } from './zipWriter';
+import { platformZlib } from './platformZlib';
+import { type CopiedEntry, writeZip, type ZipEntryInput } from './zipWriter';
 
 export const REL = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -152,7 +153,7 @@ export class Package {
    * there is one, else JSZip. A part nobody changed goes out as the entry it came in as, never unzipped.
    */
   async toZip(): Promise<Uint8Array> {
-    const deflater = installedDeflater();
+    const deflater = platformZlib();
     const written = deflater && writeZip(this.zipEntries(), deflater);
     if (written) return written;
     const zip = new JSZip();

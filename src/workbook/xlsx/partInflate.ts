@@ -1,13 +1,13 @@
 /**
  * Unzipping one part of a package (opc.ts), within FILE_LIMITS.maxPartBytes and exactly the size the zip
- * directory declares: with the platform's inflater where one is given (rawInflate.ts: Node's zlib in the
+ * directory declares: with the platform's inflater where one is given (platformZlib.ts: Node's zlib in the
  * CLI), else with JSZip's chunked reader (the browser). Damaged data, or more data than declared, is refused as
  * a damaged file after at most one chunk past the declared size, however much the rest would unzip to.
  */
 import type JSZip from 'jszip';
 
 import { FILE_LIMITS } from '../limits';
-import { givenRawInflate, type RawInflate } from './rawInflate';
+import { platformZlib, type PlatformZlib } from './platformZlib';
 import { limitExceeded, unreadable } from './unreadable';
 import type { CopiedEntry } from './zipWriter';
 
@@ -17,7 +17,7 @@ export interface ZippedPart {
   /** The unzipped size the zip directory declares. */
   declared: number;
   bytes?: Uint8Array;
-  /** The entry as the zip holds it: unzipped natively (rawInflate.ts), or copied into a zip zipWriter.ts writes. */
+  /** The entry as the zip holds it: unzipped natively (platformZlib.ts), or copied into a zip zipWriter.ts writes. */
   entry: CopiedEntry;
 }
 
@@ -30,7 +30,7 @@ export function inflatePart(name: string, part: ZippedPart): Promise<Uint8Array>
     return Promise.reject(limitExceeded('partBytes', { part: name, found: part.declared }));
   }
   const expected = part.declared;
-  const native = givenRawInflate();
+  const native = platformZlib();
   if (native) {
     try {
       return Promise.resolve(inflateNatively(name, part, native));
@@ -76,15 +76,15 @@ export function inflatePart(name: string, part: ZippedPart): Promise<Uint8Array>
   });
 }
 
-/** inflatePart with the platform's inflater (rawInflate.ts): the same checks, the same refusals. */
-function inflateNatively(name: string, part: ZippedPart, inflate: RawInflate): Uint8Array {
+/** inflatePart with the platform's zlib (platformZlib.ts): the same checks, the same refusals. */
+function inflateNatively(name: string, part: ZippedPart, zlib: PlatformZlib): Uint8Array {
   // The entry as the zip holds it (0 stored, 8 deflated), also what a save copies unchanged (zipWriter.ts).
   const { data: compressed, method } = part.entry;
   let bytes: Uint8Array;
   try {
     // Stored: the directory holds its two sizes equal (zipDirectory.ts). A copy, as JSZip gives.
     // Deflated: unzipping stops past the declared size, however much the rest would unzip to.
-    bytes = method === 0 ? compressed.slice() : inflate(compressed, Math.max(part.declared, 1));
+    bytes = method === 0 ? compressed.slice() : zlib.inflateRaw(compressed, Math.max(part.declared, 1));
   } catch {
     throw unreadable({ kind: 'damaged', part: name });
   }

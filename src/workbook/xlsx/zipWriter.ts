@@ -1,6 +1,6 @@
 /**
- * Writing a package's zip with a deflater the platform gives: Node's zlib (nodeDeflate.ts, installed by the
- * CLI) deflates and checksums natively, several times faster than JSZip's JavaScript and without its
+ * Writing a package's zip with the platform's zlib (platformZlib.ts): Node's, given by the CLI, deflates and
+ * checksums natively, several times faster than JSZip's JavaScript and without its
  * streams' garbage. Where none is installed (the browser: the web app, the preview, the task pane), Package
  * zips through JSZip as before. This module itself uses no Node API, so the browser bundles build.
  *
@@ -9,24 +9,10 @@
  * a package past its 4 GB or 65,535-entry limits is left to JSZip (`writeZip` returns undefined).
  */
 
-/** Raw DEFLATE and CRC-32, as the platform does them. */
-export interface Deflater {
-  /** `bytes` compressed as raw DEFLATE (RFC 1951, no zlib header). */
-  deflateRaw(bytes: Uint8Array): Uint8Array;
-  /** The CRC-32 (ISO 3309, as zip uses it) of `bytes`. */
-  crc32(bytes: Uint8Array): number;
-}
+import type { PlatformZlib } from './platformZlib';
 
-let installed: Deflater | undefined;
-
-/** Makes Package.toZip use `deflater` (undefined: JSZip again). Node's is nodeDeflate.ts's. */
-export function installDeflater(deflater: Deflater | undefined): void {
-  installed = deflater;
-}
-
-export function installedDeflater(): Deflater | undefined {
-  return installed;
-}
+/** What writing a zip needs of the platform's zlib. */
+type Deflater = Pick<PlatformZlib, 'deflateRaw' | 'crc32'>;
 
 /** An entry as it came in another zip, copied without unzipping it. */
 export interface CopiedEntry {
