@@ -64,6 +64,8 @@ const DEFAULT_RUNS = {
   trackerLimits: 900,
   /** The Hồ sơ TTHC mutation fuzzer. */
   tthcFuzz: 1000,
+  /** A workbook of random cells, zipped and read twice (by the reader and by ExcelJS): a few milliseconds a case. */
+  workbookRead: 300,
   /** Generated trackers whose report states each figure once: issue 19's acceptance figure, at least 500. */
   reportFigures: 500,
 } as const;

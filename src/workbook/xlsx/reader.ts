@@ -1,56 +1,30 @@
 /**
- * Reads the used ranges of worksheets with ExcelJS.
+ * Reads the used ranges of worksheets: values, formulas and number formats, in one pass over each sheet's XML
+ * text (no tree, no ExcelJS), with the workbook's cell formats and shared strings read first.
  *
- * ExcelJS is given a slim package made for the purpose: the workbook part lists only the requested
- * worksheets (renamed to the part names ExcelJS expects), with the styles and shared strings, and nothing
- * else. That keeps ExcelJS away from what it handles badly or slowly when loading a user's workbook: defined
- * names over whole columns (expanded cell by cell), chartsheets (which shift its print-area mapping), and
- * relationship-dependent parts (drawings, comments, hyperlinks) whose targets it looks up without checking.
- * Merged cells are not loaded either, so the cells of a merged area other than its top-left read as empty,
- * as they do in Excel.
+ * What it gives is what the reader gave when ExcelJS parsed the sheets (test/xlsx/readerOracle.test.ts holds
+ * the two to the same answer over the corpus, the hostile files and generated trackers), apart from the cases
+ * where ExcelJS was wrong and this reader follows the format: a shared string's _xHHHH_ escapes decoded once,
+ * not twice; a phonetic guide left out of an inline string; a `t="d"` cell read as its date, not its year; a
+ * text result of a formula in a date-formatted cell kept as text; a number too large to be a day read as typed.
+ * Merged areas are not looked at: the cells of a merged area other than its top-left read as empty, as they do
+ * in Excel, since files store nothing there.
  *
  * The used range is Excel's (what Office.js gives for getUsedRange(false), which the Office adapter reads):
- * every cell that holds a value or a formula, or has a cell format of its own. It is found by scanning the
- * sheet's XML, since ExcelJS cannot tell a formatted empty cell from one it creates when asked.
+ * every cell that holds a value or a formula, or has a cell format of its own.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-
 import type { RawCell, RawSheet } from '../port';
-import { formatRange, parseA1Cell, parseA1Range, scanCellRef, tryParseA1Cell } from '../../domain/a1';
-import { serialFromDate } from '../../domain/dates';
+import { formatRange, parseA1Range, scanCellRef } from '../../domain/a1';
 import { EXCEL, FILE_LIMITS } from '../limits';
-import { type Book, MAIN_NS, protectionOn, REL_NS, rememberProtection, type SheetEntry } from './book';
-import { decodeText, Package, REL, XML_DECLARATION } from './opc';
-import { attribute, rootElement, scanTags, type Tag } from './tagScan';
+import { type Book, protectionOn, rememberProtection, type SheetEntry } from './book';
+import { type CellFormats, NO_CELL_FORMATS, readCellFormats } from './cellFormats';
+import { decodeText, Package, REL } from './opc';
+import { attribute, elementText, scanTags, type Tag } from './tagScan';
 import { limitExceeded, readingPart, unreadable } from './unreadable';
-import {
-  decodeEntities,
-  getAttr,
-  localName,
-  parseXml,
-  prefixOf,
-  serializeXml,
-  XmlDepthError,
-  type XmlElement,
-} from './xml';
+import { getAttr, localName, XmlError } from './xml';
 import { shiftFormula } from './formula';
 import { decodeOoxmlEscapes } from './ooxmlEscapes';
-
-/** Worksheet child elements ExcelJS need not parse to read values, formulas and formats. */
-const IGNORED_NODES = [
-  'mergeCells',
-  'hyperlinks',
-  'dataValidations',
-  'conditionalFormatting',
-  'extLst',
-  'drawing',
-  'picture',
-  'tableParts',
-  'autoFilter',
-  'rowBreaks',
-  'headerFooter',
-];
+import { readSharedStrings } from './sharedStrings';
 
 /**
  * The parts the reader needs for `entries`: their worksheets, the styles and the shared strings. Callers
@@ -67,86 +41,51 @@ export function partsToRead(pkg: Package, book: Book, entries: SheetEntry[]): st
 }
 
 /**
- * Reads the used ranges of worksheets. Each sheet is scanned first (scanSheet, linear in its text): a cell
- * beyond Excel's grid, too deep a nesting, or more than FILE_LIMITS.maxCellsRead cells or maxReadBytes of
- * XML in all refuse the file before ExcelJS allocates anything for it. Throws UnreadableWorkbookError.
+ * Reads the used ranges of worksheets. The limits are counted before anything is held for them: more than
+ * FILE_LIMITS.maxReadBytes of XML in all, more than maxCellsRead cells, shared strings and cell formats, a
+ * cell beyond Excel's grid or too deep a nesting refuse the file. Throws UnreadableWorkbookError.
  */
 export async function readWorksheets(pkg: Package, book: Book, entries: SheetEntry[]): Promise<RawSheet[]> {
   if (!entries.length) return [];
-  const zip = new JSZip();
-  const relParts: string[] = [];
-  const sheetXml: string[] = [];
-  const scans: SheetScan[] = [];
   let cellsRead = 0;
   let readBytes = 0;
-  const countBytes = (bytes: Uint8Array): Uint8Array => {
+  const readPart = (part: string): string => {
+    const bytes = pkg.bytes(part);
     readBytes += bytes.length;
     if (readBytes > FILE_LIMITS.maxReadBytes) throw limitExceeded('readBytes', { found: readBytes });
-    return bytes;
+    return decodeText(bytes);
   };
-  entries.forEach((entry, i) => {
-    const bytes = pkg.bytes(entry.part as string);
-    const { text, asIs } = readText(countBytes(bytes));
-    const scan = readingPart(entry.part as string, () => scanSheet(text, entry.name));
-    rememberProtection(bytes, scan.protected);
+  const scans = entries.map((entry) => {
+    const part = entry.part as string;
+    const scan = readingPart(part, () => scanSheet(readPart(part), entry.name, true));
+    rememberProtection(pkg.bytes(part), scan.protected);
     cellsRead += scan.cells.length / 2;
     if (cellsRead > FILE_LIMITS.maxCellsRead) throw limitExceeded('cellsRead', { found: cellsRead });
-    scans.push(scan);
-    zip.file(
-      `xl/worksheets/sheet${i + 1}.xml`,
-      forExcelJs(entry.part as string, text, asIs ? bytes : undefined),
-    );
-    relParts.push(
-      `<Relationship Id="rId${i + 1}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`,
-    );
-    sheetXml.push(`<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
+    return scan;
   });
-  for (const [type, name] of [
-    [REL.styles, 'styles.xml'],
-    [REL.sharedStrings, 'sharedStrings.xml'],
-  ] as const) {
-    const actual = pkg.relatedPart(book.workbookPart, type);
-    if (!actual) continue;
-    const bytes = pkg.bytes(actual);
-    const { text, asIs } = readText(countBytes(bytes));
+  const source: CellSource = { formats: NO_CELL_FORMATS, strings: [], date1904: book.date1904 };
+  for (const type of [REL.styles, REL.sharedStrings]) {
+    const part = pkg.relatedPart(book.workbookPart, type);
+    if (!part) continue;
+    const text = readPart(part);
     // Each shared string or cell format is an object the reader holds, as each cell is.
-    cellsRead += readingPart(actual, () => countElements(text, type === REL.styles ? STYLE_ITEMS : ['si']));
+    cellsRead += readingPart(part, () => countElements(text, type === REL.styles ? STYLE_ITEMS : ['si']));
     if (cellsRead > FILE_LIMITS.maxCellsRead) throw limitExceeded('cellsRead', { found: cellsRead });
-    zip.file(`xl/${name}`, forExcelJs(actual, text, asIs ? bytes : undefined));
-    relParts.push(`<Relationship Id="x${name.replace('.xml', '')}" Type="${type}" Target="${name}"/>`);
+    if (type === REL.styles) source.formats = readingPart(part, () => readCellFormats(text));
+    else source.strings = readingPart(part, () => readSharedStrings(text));
   }
-  zip.file(
-    '_rels/.rels',
-    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      `<Relationship Id="rId1" Type="${REL.officeDocument}" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  zip.file(
-    'xl/_rels/workbook.xml.rels',
-    `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      `${relParts.join('')}</Relationships>`,
-  );
-  zip.file(
-    'xl/workbook.xml',
-    `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-      `<workbookPr date1904="${book.date1904 ? 1 : 0}"/><sheets>${sheetXml.join('')}</sheets></workbook>`,
-  );
-  const slim = await zip.generateAsync({ type: 'arraybuffer', compression: 'STORE' });
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(slim, { ignoreNodes: IGNORED_NODES });
-  } catch {
-    throw unreadable({ kind: 'damaged' });
-  }
-
   return entries.map((entry, i) => {
-    const worksheet = workbook.getWorksheet(`S${i + 1}`);
-    const sheet = worksheet
-      ? toRawSheet(worksheet, scans[i], (address) => scans[i].cachedResults.get(address) ?? null, entry.name)
-      : emptySheet();
-    sheet.name = entry.name;
+    const sheet = toRawSheet(scans[i], entry.name, source);
     sheet.tables = readTables(pkg, entry);
     return sheet;
   });
+}
+
+/** What a sheet's cells are read with: the workbook's cell formats, shared strings and date system. */
+interface CellSource {
+  formats: CellFormats;
+  strings: (string | null)[];
+  date1904: boolean;
 }
 
 /** Elements of a stylesheet that the reader holds one object for each. */
@@ -159,51 +98,6 @@ function countElements(text: string, names: readonly string[]): number {
     if (!tag.closing && names.includes(tag.name)) count += 1;
   });
   return count;
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * A part's text (as decodeText reads it), and whether its bytes are that text in UTF-8 as they stand: no byte
- * order mark and no invalid sequence, so ExcelJS can be given the bytes, not the text encoded again.
- */
-function readText(bytes: Uint8Array): { text: string; asIs: boolean } {
-  const bom = bytes.length >= 2 && (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe);
-  if (!bom) {
-    try {
-      return { text: strictUtf8.decode(bytes), asIs: true };
-    } catch {
-      // an invalid sequence: decodeText shows it as U+FFFD, and the text is what ExcelJS gets
-    }
-  }
-  return { text: decodeText(bytes), asIs: false };
-}
-
-/**
- * A part as ExcelJS can read it: `bytes` (its UTF-8, when given) or its text. ExcelJS matches element names
- * literally, so a part whose SpreadsheetML elements carry a prefix (<x:worksheet xmlns:x="…main">, as the Open
- * XML SDK writes them) is rewritten without it.
- */
-function forExcelJs(part: string, text: string, bytes?: Uint8Array): string | Uint8Array {
-  const root = readingPart(part, () => rootElement(text));
-  if (!root || !/^[A-Za-z_][\w.-]*:(worksheet|styleSheet|sst)$/.test(root.name)) return bytes ?? text;
-  let doc;
-  try {
-    doc = parseXml(text);
-  } catch (error) {
-    if (error instanceof XmlDepthError) throw limitExceeded('xmlDepth', { part });
-    throw unreadable({ kind: 'damaged', part });
-  }
-  const prefix = prefixOf(doc.root.name);
-  if (getAttr(doc.root, `xmlns:${prefix.slice(0, -1)}`) !== MAIN_NS) return bytes ?? text;
-  const strip = (el: XmlElement): void => {
-    if (el.name.startsWith(prefix)) el.name = el.name.slice(prefix.length);
-    for (const c of el.children) if (c.kind === 'element') strip(c);
-  };
-  strip(doc.root);
-  doc.root.attrs = doc.root.attrs.filter(([n]) => n !== 'xmlns' && n !== `xmlns:${prefix.slice(0, -1)}`);
-  doc.root.attrs.unshift(['xmlns', MAIN_NS]);
-  return serializeXml(doc);
 }
 
 /** What one pass over a worksheet's XML tells (scanSheet). */
@@ -219,18 +113,25 @@ export interface SheetScan {
   contentEnd: Map<number, number>;
   /** Sheet protection is on (<sheetProtection sheet="1">). */
   protected: boolean;
-  /** The result stored with each formula that has one, by the cell's address. */
-  cachedResults: Map<string, RawCell>;
-  /**
-   * Numbers too large to be a day (beyond ±DATE_SERIAL_SPAN) as stored, by the cell's address: ExcelJS turns a
-   * number in a date-formatted cell into a Date, which for these is Invalid Date (NaN). The reader gives the
-   * number typed instead, so the check can show it at its cell (issue 20: 912345678, 1e308 in a deadline).
-   */
-  hugeNumbers: Map<string, number>;
+  /** What each stored cell holds, in the order of `cells` (when the scan was asked to keep it). */
+  stored?: StoredCells;
 }
 
-/** Days a JavaScript Date spans either way (8.64e15 ms); a serial beyond this cannot become a Date. */
-const DATE_SERIAL_SPAN = 1e8;
+/** The stored cells as the sheet's XML has them, before the workbook's strings and formats are applied. */
+export interface StoredCells {
+  /** Its `t` (undefined: a number). */
+  types: (string | undefined)[];
+  /** Its <v>'s text, or an inline string's <t> text; undefined when it has none. */
+  texts: (string | undefined)[];
+  /** "=…" for a formula (a shared formula's dependent translated from its master), else null. */
+  formulas: (string | null)[];
+  /** Its cell format (`s`); 0 when it has none. */
+  xfs: number[];
+  /** Rows' own cell formats (`s` of <row>), by row. */
+  rowXfs: Map<number, number>;
+  /** <col> ranges with a cell format, as [min, max, xf] triples in document order. */
+  colXfs: number[];
+}
 
 /** The used range, as before scanSheet took over (kept for the tests that pin Excel's counting). */
 export function scanExtent(text: string): { lastRow: number; lastCol: number; hiddenRows: number[] } {
@@ -240,13 +141,15 @@ export function scanExtent(text: string): { lastRow: number; lastCol: number; hi
 
 /**
  * One linear pass over a worksheet's XML: the used range (cells with content — a value, formula or inline
- * string — or with a cell format other than the default), hidden rows, where each stored cell is, and the
- * protection flag. Positions left out by the producer follow from the previous row or cell, as the format
- * says. A row past 1,048,576 or a column past XFD (in a cell or a <col>) is refused (UnreadableWorkbookError)
- * before anything is allocated for it; so is nesting deeper than FILE_LIMITS.maxXmlDepth (XmlDepthError).
+ * string — or with a cell format other than the default), hidden rows, where each stored cell is, the
+ * protection flag, and with `keep` what each cell holds. Positions left out by the producer follow from the
+ * previous row or cell, as the format says. A row past 1,048,576 or a column past XFD (in a cell or a <col>)
+ * is refused (UnreadableWorkbookError) before anything is allocated for it; so is nesting deeper than
+ * FILE_LIMITS.maxXmlDepth (XmlDepthError), and an end tag that closes another element than the one open, or
+ * an element never closed (XmlError: the file is damaged).
  */
-export function scanSheet(text: string, sheet: string): SheetScan {
-  const scanner = new SheetScanner(text, sheet);
+export function scanSheet(text: string, sheet: string, keep = false): SheetScan {
+  const scanner = new SheetScanner(text, sheet, keep);
   scanTags(text, (tag) => scanner.visit(tag));
   return scanner.finish();
 }
@@ -260,9 +163,10 @@ class SheetScanner {
     cells: [],
     contentEnd: new Map(),
     protected: false,
-    cachedResults: new Map(),
-    hugeNumbers: new Map(),
   };
+  private readonly stored: StoredCells | undefined;
+  /** The local names of the open elements, outermost first. */
+  private readonly open: string[] = [];
   private inSheetData = false;
   private row = 0;
   private col = 0;
@@ -271,16 +175,39 @@ class SheetScanner {
   private used = false;
   private content = false;
   private formula = false;
+  // What the open cell holds (kept only with `keep`).
+  private type: string | undefined;
+  private xf = 0;
   private value: string | undefined;
-  private ref: string | undefined;
-  private readonly cellTag = { attrStart: 0, attrEnd: 0 };
+  private inline: string | undefined;
+  private formulaText: string | undefined;
+  private formulaType: string | undefined;
+  private formulaRef: string | undefined;
+  private formulaShare: string | undefined;
+  /** Within the open cell's <is>, and within its phonetic guide (<rPh>). */
+  private inInline = false;
+  private phonetic = 0;
+  /** Shared formulas' masters by their `si`: the text and where it stands. */
+  private readonly masters = new Map<string, { text: string; row: number; col: number }>();
 
   constructor(
     private readonly text: string,
     private readonly sheet: string,
-  ) {}
+    keep: boolean,
+  ) {
+    if (keep)
+      this.stored = this.scan.stored = {
+        types: [],
+        texts: [],
+        formulas: [],
+        xfs: [],
+        rowXfs: new Map(),
+        colXfs: [],
+      };
+  }
 
   visit(tag: Tag): void {
+    this.balance(tag);
     switch (tag.name) {
       case 'sheetData':
         if (this.cellDepth) this.finishCell();
@@ -299,14 +226,19 @@ class SheetScanner {
       case 'v':
       case 'f':
       case 'is':
-        if (this.cellDepth && !tag.closing && tag.depth === this.cellDepth + 1) this.cellContent(tag);
+        if (!this.cellDepth || tag.depth !== this.cellDepth + 1) return;
+        if (tag.name === 'is') this.inInline = !tag.closing && !tag.selfClosing;
+        if (!tag.closing) this.cellContent(tag);
+        return;
+      case 'rPh':
+        if (this.inInline && !tag.selfClosing) this.phonetic += tag.closing ? -1 : 1;
+        return;
+      case 't':
+        if (this.inInline && this.stored && !tag.closing && !this.phonetic)
+          this.inline = (this.inline ?? '') + (tag.selfClosing ? '' : elementText(this.text, tag.end));
         return;
       case 'col':
-        if (tag.closing) return;
-        for (const name of ['min', 'max']) {
-          const v = Number(attribute(this.text, tag, name) ?? 0);
-          if (v > EXCEL.maxColumns) this.beyond('columns', v);
-        }
+        if (!tag.closing) this.column(tag);
         return;
       case 'sheetProtection':
         if (!tag.closing) this.scan.protected = protectionOn((name) => attribute(this.text, tag, name));
@@ -316,11 +248,30 @@ class SheetScanner {
 
   finish(): SheetScan {
     if (this.cellDepth) this.finishCell();
+    if (this.open.length) throw new XmlError(`<${this.open[this.open.length - 1]}> is not closed`);
     return this.scan;
+  }
+
+  /** Every end tag closes the element open last (the depth is bounded, so is the list). */
+  private balance(tag: Tag): void {
+    if (tag.selfClosing) return;
+    if (!tag.closing) this.open.push(tag.name);
+    else if (this.open.pop() !== tag.name) throw new XmlError(`</${tag.name}> closes another element`);
   }
 
   private beyond(limit: 'rows' | 'columns', found: number): never {
     throw limitExceeded(limit, { sheet: this.sheet || undefined, found });
+  }
+
+  private column(tag: Tag): void {
+    const bounds = [0, 0];
+    ['min', 'max'].forEach((name, i) => {
+      const v = Number(attribute(this.text, tag, name) ?? 0);
+      if (v > EXCEL.maxColumns) this.beyond('columns', v);
+      bounds[i] = v;
+    });
+    const style = this.stored && parseInt(attribute(this.text, tag, 'style') ?? '', 10);
+    if (style) this.stored?.colXfs.push(bounds[0], bounds[1], style);
   }
 
   private startRow(tag: Tag): void {
@@ -334,6 +285,8 @@ class SheetScanner {
     this.col = 0;
     const hidden = attribute(this.text, tag, 'hidden');
     if (hidden === '1' || hidden === 'true') this.scan.hiddenRows.push(this.row);
+    const style = this.stored && parseInt(attribute(this.text, tag, 's') ?? '', 10);
+    if (style) this.stored?.rowXfs.set(this.row, style);
   }
 
   private startCell(tag: Tag): void {
@@ -344,16 +297,20 @@ class SheetScanner {
       if (at.row > EXCEL.maxRows) this.beyond('rows', at.row);
       this.col = at.col;
     } else this.col += 1;
-    this.ref = r;
     this.formula = false;
-    this.value = undefined;
-    this.cellTag.attrStart = tag.attrStart;
-    this.cellTag.attrEnd = tag.attrEnd;
     if (this.col > EXCEL.maxColumns) this.beyond('columns', this.col);
     const s = attribute(this.text, tag, 's');
     this.used = !!s && s !== '0';
     this.content = false;
     this.scan.cells.push(this.row, this.col);
+    if (this.stored) {
+      this.type = attribute(this.text, tag, 't');
+      this.xf = (s && parseInt(s, 10)) || 0;
+      this.value = this.inline = this.formulaText = this.formulaType = undefined;
+      this.formulaRef = this.formulaShare = undefined;
+      this.inInline = false;
+      this.phonetic = 0;
+    }
     if (tag.selfClosing) this.finishCell();
     else this.cellDepth = tag.depth;
   }
@@ -362,10 +319,13 @@ class SheetScanner {
   private cellContent(tag: Tag): void {
     this.content = true;
     if (tag.name === 'f') this.formula = true;
-    else if (tag.name === 'v' && !tag.selfClosing) {
-      const end = this.text.indexOf('<', tag.end);
-      this.value = this.text.slice(tag.end, end < 0 ? this.text.length : end);
-    }
+    if (!this.stored) return;
+    if (tag.name === 'f') {
+      this.formulaType = attribute(this.text, tag, 't');
+      this.formulaRef = attribute(this.text, tag, 'ref');
+      this.formulaShare = attribute(this.text, tag, 'si');
+      if (!tag.selfClosing) this.formulaText = elementText(this.text, tag.end);
+    } else if (tag.name === 'v' && !tag.selfClosing) this.value = elementText(this.text, tag.end);
   }
 
   private finishCell(): void {
@@ -375,76 +335,71 @@ class SheetScanner {
       if (col > scan.lastCol) scan.lastCol = col;
     }
     if (this.content && col > (scan.contentEnd.get(row) ?? 0)) scan.contentEnd.set(row, col);
-    if (this.formula && this.value !== undefined && this.ref) {
-      const type = attribute(this.text, this.cellTag as Tag, 't') ?? 'n';
-      const result = cachedResult(type, decodeEntities(this.value));
-      if (result !== null) scan.cachedResults.set(this.ref.toUpperCase(), result);
-    } else if (this.value !== undefined && this.ref) {
-      const type = attribute(this.text, this.cellTag as Tag, 't') ?? 'n';
-      const n = type === 'n' ? Number(decodeEntities(this.value).trim()) : NaN;
-      if (Number.isFinite(n) && Math.abs(n) > DATE_SERIAL_SPAN)
-        scan.hugeNumbers.set(this.ref.toUpperCase(), n);
-    }
+    if (this.stored) this.keepCell();
     this.cellDepth = 0;
+    this.inInline = false;
   }
-}
 
-function emptySheet(): RawSheet {
-  return { name: '', values: [], formulas: [], numberFormats: [], hiddenRows: [], tables: [] };
-}
-
-/**
- * A formula's stored result as the sheet XML writes it. ExcelJS 4.4 drops a formula's cached result when it is
- * 0 (or another falsy value): `<f>…</f><v>0</v>` loads as a formula without a result; scanSheet collects the
- * results straight from the XML to fill that gap.
- */
-function cachedResult(type: string, raw: string): RawCell {
-  if (type === 'b') return raw === '1';
-  if (type === 'e') return { error: raw };
-  if (type === 'str' || type === 's' || type === 'inlineStr') return decodeOoxmlEscapes(raw);
-  if (raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
-  return null;
+  /** What the open cell holds, as stored; a shared formula's dependent gets its master's formula, moved. */
+  private keepCell(): void {
+    const stored = this.stored as StoredCells;
+    const { row, col } = this;
+    let formula: string | null = null;
+    // An <f> makes a formula when it has text or a kind (a shared formula's dependent has only `si`).
+    if (this.formula && (this.formulaText || this.formulaType)) {
+      let text = this.formulaText ?? '';
+      const share = this.formulaShare;
+      if (this.formulaType === 'shared' && share !== undefined) {
+        if (this.formulaRef) this.masters.set(share, { text, row, col });
+        else if (!text) {
+          const master = this.masters.get(share);
+          if (master?.text) text = shiftFormula(master.text, row - master.row, col - master.col);
+        }
+      }
+      if (text.length > EXCEL.maxFormulaChars)
+        throw limitExceeded('formulaChars', { sheet: this.sheet, found: text.length });
+      formula = `=${text}`;
+    }
+    stored.types.push(this.type);
+    stored.texts.push(this.type === 'inlineStr' ? (this.inline ?? this.value) : this.value);
+    stored.formulas.push(formula);
+    stored.xfs.push(this.xf);
+  }
 }
 
 /** Above this many cells in the used range, a sheet is read sparsely (see toRawSheet). */
 const DENSE_CELL_LIMIT = 2_000_000;
 
 /**
- * The sheet's grid from ExcelJS's cells, in time and memory proportional to the cells the file stores (and
- * the grid's size): only the cells the scan found are looked up; empty cells are filled in with the row's or
- * column's number format, as Excel reports them, without creating a cell for each.
+ * The sheet's grid from its stored cells, in time and memory proportional to the cells the file stores (and
+ * the grid's size): empty cells are filled in with the row's or column's number format, as Excel reports them,
+ * without creating a cell for each.
  *
  * A used range of more than DENSE_CELL_LIMIT cells (one formatted cell at N1048576, or a formatted cell in
  * column XFD on every row, say) is read sparsely: rows that hold no value or formula come back empty ([]),
  * and each other row stops at its last value or formula. Either way a grid past FILE_LIMITS.maxGridCells is
  * refused, as Excel on the web refuses to read more than 5 million cells at once.
  */
-function toRawSheet(
-  worksheet: ExcelJS.Worksheet,
-  scan: SheetScan,
-  cachedResult: (address: string) => RawCell,
-  sheet: string,
-): RawSheet {
+function toRawSheet(scan: SheetScan, sheet: string, source: CellSource): RawSheet {
   const { lastRow, lastCol } = scan;
+  const stored = scan.stored as StoredCells;
+  const { formats } = source;
   const sparse = lastRow * lastCol > DENSE_CELL_LIMIT;
   let gridCells = 0;
   if (!sparse) gridCells = lastRow * lastCol;
   else for (const end of scan.contentEnd.values()) if (end) gridCells += end;
   if (gridCells > FILE_LIMITS.maxGridCells) throw limitExceeded('gridCells', { sheet, found: gridCells });
 
-  const columnFormats: (string | undefined)[] = [];
-  const columnFormat = (c: number): string | undefined => {
-    if (!(c in columnFormats)) columnFormats[c] = worksheet.getColumn(c).numFmt || undefined;
-    return columnFormats[c];
-  };
+  const columnFormats = columnNumberFormats(stored.colXfs, lastCol, formats);
   const values: RawCell[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: string[][] = [];
   for (let r = 1; r <= lastRow; r += 1) {
     const width = sparse ? (scan.contentEnd.get(r) ?? 0) : lastCol;
-    const rowFormat = width ? worksheet.findRow(r)?.numFmt || undefined : undefined;
+    const rowXf = width ? stored.rowXfs.get(r) : undefined;
+    const rowFormat = rowXf === undefined ? undefined : formats.numberFormat(rowXf);
     const rowFormats: string[] = new Array<string>(width);
-    for (let c = 1; c <= width; c += 1) rowFormats[c - 1] = rowFormat ?? columnFormat(c) ?? 'General';
+    for (let c = 1; c <= width; c += 1) rowFormats[c - 1] = rowFormat ?? columnFormats[c] ?? 'General';
     values.push(new Array<RawCell>(width).fill(null));
     formulas.push(new Array<string | null>(width).fill(null));
     numberFormats.push(rowFormats);
@@ -454,80 +409,141 @@ function toRawSheet(
     const r = cells[i];
     const c = cells[i + 1];
     if (r < 1 || r > lastRow || c < 1 || c > values[r - 1].length) continue;
-    const cell = worksheet.findRow(r)?.findCell(c);
-    if (!cell) continue;
-    const read = readCell(worksheet, cell);
-    let value = read.formula !== null && read.value === null ? cachedResult(cell.address) : read.value;
-    // A number too large for a day, in a date-formatted cell: the number stored, not ExcelJS's Invalid Date.
-    if (typeof value === 'number' && Number.isNaN(value)) value = scan.hugeNumbers.get(cell.address) ?? null;
-    if (typeof value === 'string' && value.length > EXCEL.maxCellChars) {
+    const at = i / 2;
+    const xf = stored.xfs[at];
+    const formula = stored.formulas[at];
+    const text = stored.texts[at];
+    // A cell with nothing in it and no format of its own is as if not stored: the row's or column's format.
+    if (formula === null && !text && !xf) continue;
+    const type = stored.types[at];
+    const date = formats.isDate(xf);
+    const value =
+      formula === null ? storedValue(type, text, date, source) : formulaResult(type, text, date, source);
+    if (typeof value === 'string' && value.length > EXCEL.maxCellChars)
       throw limitExceeded('cellChars', { sheet, found: value.length });
-    }
-    if (read.formula !== null && read.formula.length > EXCEL.maxFormulaChars + 1) {
-      throw limitExceeded('formulaChars', { sheet, found: read.formula.length - 1 });
-    }
     values[r - 1][c - 1] = value;
-    formulas[r - 1][c - 1] = read.formula;
-    numberFormats[r - 1][c - 1] = cell.numFmt || 'General';
+    formulas[r - 1][c - 1] = formula;
+    numberFormats[r - 1][c - 1] = formats.numberFormat(xf) || 'General';
   }
-  return { name: worksheet.name, values, formulas, numberFormats, hiddenRows: scan.hiddenRows, tables: [] };
+  return { name: sheet, values, formulas, numberFormats, hiddenRows: scan.hiddenRows, tables: [] };
 }
 
-function readCell(
-  worksheet: ExcelJS.Worksheet,
-  cell: ExcelJS.Cell,
-): { value: RawCell; formula: string | null } {
-  const v: unknown = cell.value;
-  switch (cell.type) {
-    case ExcelJS.ValueType.Null:
-    case ExcelJS.ValueType.Merge:
-      return { value: null, formula: null };
-    case ExcelJS.ValueType.Formula: {
-      const f = v as ExcelJS.CellFormulaValue & ExcelJS.CellSharedFormulaValue;
-      return { value: plainValue(f.result), formula: `=${formulaText(worksheet, cell, f)}` };
+/**
+ * Each column's number format (1-based, up to `lastCol`), from the <col> ranges with a cell format: sorted by
+ * where they start, the first to cover a column gives it (ranges that overlap an earlier one are cut).
+ */
+function columnNumberFormats(
+  colXfs: readonly number[],
+  lastCol: number,
+  formats: CellFormats,
+): (string | undefined)[] {
+  const ranges: [number, number, number][] = [];
+  for (let i = 0; i < colXfs.length; i += 3) ranges.push([colXfs[i], colXfs[i + 1], colXfs[i + 2]]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: (string | undefined)[] = [];
+  let next = 1;
+  for (const [min, max, xf] of ranges) {
+    next = Math.max(next, min);
+    const format = formats.numberFormat(xf);
+    for (; next <= Math.min(max, lastCol); next += 1) out[next] = format;
+    next = Math.max(next, max + 1);
+  }
+  return out;
+}
+
+/** A cell without a formula: its text read by its type; numbers in a date-formatted cell as the day they are. */
+function storedValue(
+  type: string | undefined,
+  text: string | undefined,
+  date: boolean,
+  source: CellSource,
+): RawCell {
+  if (text === undefined || text === '') return null;
+  switch (type) {
+    case 's': {
+      // An index to no shared string: the file is damaged (Excel repairs it; ExcelJS could not load it).
+      const string = source.strings[parseInt(text, 10)];
+      if (string === undefined) throw unreadable({ kind: 'damaged' });
+      return string;
     }
+    case 'str':
+    case 'inlineStr':
+      return decodeOoxmlEscapes(text);
+    case 'b':
+      return parseInt(text, 10) !== 0;
+    case 'e':
+      return { error: text };
+    case 'd':
+      return isoDateSerial(text);
     default:
-      return { value: plainValue(v), formula: null };
+      return numberValue(text, date, source);
   }
 }
 
-/** The formula of a cell; for a shared formula's dependent, translated from its master. */
-function formulaText(
-  worksheet: ExcelJS.Worksheet,
-  cell: ExcelJS.Cell,
-  f: ExcelJS.CellFormulaValue & ExcelJS.CellSharedFormulaValue,
-): string {
-  if (f.formula) return f.formula;
-  if (f.sharedFormula) {
-    const master = worksheet.getCell(f.sharedFormula);
-    const masterValue = master?.value as ExcelJS.CellFormulaValue | undefined;
-    if (master && masterValue && typeof masterValue === 'object' && 'formula' in masterValue) {
-      // tryParseA1Cell: no regular expression for each of a shared formula's cells (a tracker column of 20,000).
-      const from = tryParseA1Cell(master.address) ?? parseA1Cell(master.address);
-      const to = tryParseA1Cell(cell.address) ?? parseA1Cell(cell.address);
-      return shiftFormula(masterValue.formula, to.row - from.row, to.col - from.col);
-    }
+/**
+ * A formula's stored result, read by the cell's type: text for a string type (a formula's is "str"; "s" and
+ * "inlineStr" are taken to mean the same), a number otherwise (see numberValue).
+ */
+function formulaResult(
+  type: string | undefined,
+  text: string | undefined,
+  date: boolean,
+  source: CellSource,
+): RawCell {
+  if (text === undefined) return null;
+  // An empty <v></v>: Excel's empty text (""), or for a boolean or an error what its type makes of nothing.
+  if (text === '')
+    return type === 'b'
+      ? false
+      : type === 'e'
+        ? { error: '' }
+        : type === 'str' || type === 's' || type === 'inlineStr'
+          ? ''
+          : null;
+  switch (type) {
+    case 'str':
+    case 's':
+    case 'inlineStr':
+      return decodeOoxmlEscapes(text);
+    case 'b':
+      return parseInt(text, 10) !== 0;
+    case 'e':
+      return { error: text };
+    default:
+      return numberValue(text, date, source);
   }
-  return cell.formula ?? '';
 }
 
-function plainValue(v: unknown): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return decodeOoxmlEscapes(v);
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (v instanceof Date) return serialFromDate(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return { error: o.error };
-    if (Array.isArray(o.richText)) {
-      const runs = o.richText as { text?: unknown }[];
-      return decodeOoxmlEscapes(runs.map((run) => (typeof run.text === 'string' ? run.text : '')).join(''));
-    }
-    if ('text' in o) return plainValue(o.text);
-    if ('result' in o) return plainValue(o.result);
-  }
-  return null;
+/** Milliseconds a JavaScript Date spans either way: a day beyond this has no Date. */
+const DATE_MS_SPAN = 8.64e15;
+const MS_PER_DAY = 86_400_000;
+/** The serial of 01/01/1970 in the 1900 date system, and how far the 1904 system's day 0 is from the 1900's. */
+const UNIX_EPOCH_SERIAL = 25_569;
+const DATE1904_OFFSET = 1_462;
+
+/**
+ * A number as stored: its whole text (spaces around it aside) as a number; text that is no finite number
+ * ("12abc", "1e309", which ExcelJS read as 12 and as nothing) as the text typed, so the check shows it at its
+ * cell rather than a figure the cell does not hold; blank as empty. In a date-formatted cell, the day it is in
+ * the 1900 date system (a 1904 workbook's days moved, the time to the millisecond); a number too large to be
+ * a day (912345678, 1e308) as typed, so the check shows it at its cell.
+ */
+function numberValue(text: string, date: boolean, source: CellSource): number | string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const n = Number(trimmed);
+  if (!Number.isFinite(n)) return text;
+  if (!date) return n;
+  const ms = Math.round((n - UNIX_EPOCH_SERIAL + (source.date1904 ? DATE1904_OFFSET : 0)) * MS_PER_DAY);
+  return Math.abs(ms) > DATE_MS_SPAN ? n : UNIX_EPOCH_SERIAL + ms / MS_PER_DAY;
+}
+
+/** A `t="d"` cell's ISO 8601 date (and time) as its serial in the 1900 date system; null when it is none. */
+function isoDateSerial(text: string): number | null {
+  const m = /^\s*(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?\s*$/.exec(text);
+  if (!m) return null;
+  const ms = Date.parse(`${m[1]}${m[2] ?? 'T00:00:00'}${m[3] ?? 'Z'}`);
+  return Number.isFinite(ms) ? UNIX_EPOCH_SERIAL + ms / MS_PER_DAY : null;
 }
 
 /** Tables (ListObjects) of a worksheet, straight from its table parts. */

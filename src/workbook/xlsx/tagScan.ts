@@ -104,6 +104,68 @@ export function scanTags(
   }
 }
 
+/**
+ * The text of the element whose start tag ends at `pos`, as an XML parser gives it: line ends as "\n",
+ * references decoded, CDATA sections as they stand, comments and processing instructions left out. It stops
+ * at the next tag (the element's end tag, for the leaf elements it is used on: <v>, <f>, <t>). A reference
+ * to no character, or to an entity other than XML's five (one a DOCTYPE would declare: the "billion laughs"),
+ * is malformed: XmlError.
+ */
+export function elementText(text: string, pos: number): string {
+  let out = '';
+  for (;;) {
+    const lt = text.indexOf('<', pos);
+    const end = lt < 0 ? text.length : lt;
+    scanSteps.count += end - pos;
+    if (end > pos) out += decodeReferences(normalizeLineEnds(text.slice(pos, end)));
+    if (lt < 0) return out;
+    let marker: string;
+    let from: number;
+    if (text.startsWith('<![CDATA[', lt)) [marker, from] = [']]>', lt + 9];
+    else if (text.startsWith('<!--', lt)) [marker, from] = ['-->', lt + 4];
+    else if (text.startsWith('<?', lt)) [marker, from] = ['?>', lt + 2];
+    else return out;
+    const close = text.indexOf(marker, from);
+    if (close < 0) return out;
+    if (marker === ']]>') out += normalizeLineEnds(text.slice(from, close));
+    scanSteps.count += close + marker.length - lt;
+    pos = close + marker.length;
+  }
+}
+
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Character and entity references decoded strictly (see elementText). */
+function decodeReferences(raw: string): string {
+  if (!raw.includes('&')) return raw;
+  return raw.replace(/&([^;&]*);?/g, (whole, body: string) => {
+    if (!whole.endsWith(';')) throw new XmlError('an "&" that starts no reference');
+    if (body[0] !== '#') {
+      const named = PREDEFINED[body];
+      if (named === undefined) throw new XmlError(`undefined entity &${body};`);
+      return named;
+    }
+    const hex = body[1] === 'x';
+    const digits = body.slice(hex ? 2 : 1);
+    const code = (hex ? /^[0-9a-fA-F]{1,8}$/ : /^[0-9]{1,10}$/).test(digits)
+      ? parseInt(digits, hex ? 16 : 10)
+      : -1;
+    if (!isXmlChar(code)) throw new XmlError(`a reference to no character: ${whole}`);
+    return String.fromCodePoint(code);
+  });
+}
+
+/** XML 1.0's Char: tab, line feed, carriage return, and U+0020 up, less the surrogates, U+FFFE and U+FFFF. */
+function isXmlChar(code: number): boolean {
+  if (code < 0x20) return code === 0x9 || code === 0xa || code === 0xd;
+  return code <= 0xd7ff || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** XML's end-of-line handling: CR LF and a lone CR read as LF (a character reference &#13; stays). */
+function normalizeLineEnds(raw: string): string {
+  return raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+}
+
 /** Past the comment, CDATA section, declaration or processing instruction at `pos` (or to `to` if unclosed). */
 function skipMarkup(text: string, pos: number, to: number): number {
   let marker = '>';
