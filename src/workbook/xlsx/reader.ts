@@ -19,7 +19,7 @@ import { EXCEL, FILE_LIMITS } from '../limits';
 import { type Book, protectionOn, rememberProtection, type SheetEntry } from './book';
 import { type CellFormats, NO_CELL_FORMATS, readCellFormats } from './cellFormats';
 import { decodeText, Package, REL } from './opc';
-import { attribute, elementText, scanTags, type Tag } from './tagScan';
+import { attribute, elementText, readAttributes, scanTags, type Tag } from './tagScan';
 import { limitExceeded, readingPart, unreadable } from './unreadable';
 import { getAttr, localName, XmlError } from './xml';
 import { shiftFormula } from './formula';
@@ -154,6 +154,9 @@ export function scanSheet(text: string, sheet: string, keep = false): SheetScan 
   return scanner.finish();
 }
 
+const CELL_ATTRIBUTES = ['r', 's', 't'] as const;
+const FORMULA_ATTRIBUTES = ['t', 'ref', 'si'] as const;
+
 /** One scanSheet pass: where it is in the sheet data, and what it knows of the cell still open. */
 class SheetScanner {
   private readonly scan: SheetScan = {
@@ -187,6 +190,8 @@ class SheetScanner {
   /** Within the open cell's <is>, and within its phonetic guide (<rPh>). */
   private inInline = false;
   private phonetic = 0;
+  /** Attributes read in one pass: the open cell's r, s and t, or its <f>'s t, ref and si. */
+  private readonly cellAttributes: (string | undefined)[] = [];
   /** Shared formulas' masters by their `si`: the text and where it stands. */
   private readonly masters = new Map<string, { text: string; row: number; col: number }>();
 
@@ -290,7 +295,9 @@ class SheetScanner {
   }
 
   private startCell(tag: Tag): void {
-    const r = attribute(this.text, tag, 'r');
+    const found = this.cellAttributes;
+    readAttributes(this.text, tag, CELL_ATTRIBUTES, found);
+    const [r, s] = found;
     if (r !== undefined) {
       const at = scanCellRef(r);
       if (!at) throw unreadable({ kind: 'damaged' });
@@ -299,12 +306,11 @@ class SheetScanner {
     } else this.col += 1;
     this.formula = false;
     if (this.col > EXCEL.maxColumns) this.beyond('columns', this.col);
-    const s = attribute(this.text, tag, 's');
     this.used = !!s && s !== '0';
     this.content = false;
     this.scan.cells.push(this.row, this.col);
     if (this.stored) {
-      this.type = attribute(this.text, tag, 't');
+      this.type = found[2];
       this.xf = (s && parseInt(s, 10)) || 0;
       this.value = this.inline = this.formulaText = this.formulaType = undefined;
       this.formulaRef = this.formulaShare = undefined;
@@ -321,9 +327,9 @@ class SheetScanner {
     if (tag.name === 'f') this.formula = true;
     if (!this.stored) return;
     if (tag.name === 'f') {
-      this.formulaType = attribute(this.text, tag, 't');
-      this.formulaRef = attribute(this.text, tag, 'ref');
-      this.formulaShare = attribute(this.text, tag, 'si');
+      const found = this.cellAttributes;
+      readAttributes(this.text, tag, FORMULA_ATTRIBUTES, found);
+      [this.formulaType, this.formulaRef, this.formulaShare] = found;
       if (!tag.selfClosing) this.formulaText = elementText(this.text, tag.end);
     } else if (tag.name === 'v' && !tag.selfClosing) this.value = elementText(this.text, tag.end);
   }

@@ -246,6 +246,50 @@ export function findAttribute(
   return undefined;
 }
 
+/**
+ * The raw values of several attributes of a tag in one pass over its attribute text: `out[i]` is the value of
+ * `names[i]`, or undefined when absent (the first of a repeated name). Stops at the first malformed attribute,
+ * as findAttribute does.
+ */
+export function readAttributes(
+  text: string,
+  tag: Tag,
+  names: readonly string[],
+  out: (string | undefined)[],
+): void {
+  out.fill(undefined, 0, names.length);
+  let i = tag.attrStart;
+  const end = tag.attrEnd;
+  while (i < end) {
+    while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
+    const nameStart = i;
+    while (i < end) {
+      const ch = text.charCodeAt(i);
+      if (ch <= 0x20 || ch === 0x3d /* = */) break;
+      i += 1;
+    }
+    const nameEnd = i;
+    while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
+    if (text.charCodeAt(i) !== 0x3d) break;
+    i += 1;
+    while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
+    const quote = text.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) break;
+    let valueEnd = i + 1;
+    while (valueEnd < end && text.charCodeAt(valueEnd) !== quote) valueEnd += 1;
+    if (valueEnd >= end) break;
+    for (let k = 0; k < names.length; k += 1) {
+      const name = names[k];
+      if (out[k] === undefined && nameEnd - nameStart === name.length && text.startsWith(name, nameStart)) {
+        out[k] = text.slice(i + 1, valueEnd);
+        break;
+      }
+    }
+    i = valueEnd + 1;
+  }
+  scanSteps.count += end - tag.attrStart;
+}
+
 /** The name of the root element (with its prefix), or undefined; looks no further than the root's start tag. */
 export function rootElement(text: string): { name: string; attrs: string } | undefined {
   let found: { name: string; attrs: string } | undefined;
