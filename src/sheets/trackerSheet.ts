@@ -51,8 +51,20 @@ export function trackerColumn(key: ColumnKey): string {
   return colToLetters(COLUMN_KEYS.indexOf(key));
 }
 
-/** The Tình trạng hạn formula of sheet row `row` (1-based) of a new tracker. */
+/**
+ * The Tình trạng hạn formula of sheet row `row` (1-based) of a new tracker: the formula of every row is the same
+ * text around its row number, cut once. Made afresh for each row it was 5 KB of small strings, 20,000 times.
+ */
 function trackerStateFormula(row: number): string {
+  statePieces ??= stateFormulaAt(ROW_MARK).split(ROW_MARK);
+  return statePieces.join(String(row));
+}
+
+/** Where the row number goes in the state formula: NUL is in no formula, so it is nowhere else. */
+const ROW_MARK = '\u0000';
+let statePieces: string[] | undefined;
+
+function stateFormulaAt(row: string): string {
   const c = (k: ColumnKey): string => `${trackerColumn(k)}${row}`;
   return stateFormula({
     task: c('task'),
