@@ -18,7 +18,7 @@ import type {
   ValidationSpec,
 } from './spec';
 import { stateFormula } from './stateFormula';
-import { rowHeightFor } from './textLayout';
+import { estimateLines, heightOfLines } from './textLayout';
 
 /**
  * A row as the tracker is first written: the columns of a task (the domain's Task, as it is read back), with the
@@ -106,13 +106,16 @@ function dataRange(k: ColumnKey, lastRow: number): string {
 /** Every row's height: the header's, and each row's estimated from its wrapped texts. */
 function trackerRowHeights(cells: readonly CellValue[][]): Record<number, number> {
   const rowHeights: Record<number, number> = { 1: 32 };
+  const widths = COLUMN_KEYS.map(widthOf);
   cells.forEach((values, i) => {
     if (i === 0) return;
-    const texts = COLUMN_KEYS.map((k, c) => ({
-      text: typeof values[c] === 'string' ? (values[c] as string) : '',
-      widthChars: widthOf(k),
-    }));
-    rowHeights[i + 1] = rowHeightFor(texts, BODY_FONT.size);
+    let lines = 1;
+    widths.forEach((widthChars, c) => {
+      const text = values[c];
+      if (typeof text === 'string' && text !== '')
+        lines = Math.max(lines, estimateLines(text, widthChars, BODY_FONT.size));
+    });
+    rowHeights[i + 1] = heightOfLines(lines, BODY_FONT.size);
   });
   return rowHeights;
 }
