@@ -60,6 +60,27 @@ function trackerStateFormula(row: number): string {
   return statePieces.join(String(row));
 }
 
+/**
+ * The Tình trạng hạn cell of sheet row `row`, its formula made each time it is read (an enumerable property, as
+ * a plain one). The table's calculated column holds that formula for every row, and the .xlsx adapter writes
+ * the column's (sheetWriter.ts): made at once, 20,000 rows' formulas were 67 MB kept until the sheet was
+ * written, and never written.
+ */
+function stateFormulaCell(row: number): FormulaCell {
+  stateColumn ??= trackerColumn('deadlineState');
+  return Object.defineProperty({ cell: `${stateColumn}${row}` }, 'formula', STATE_FORMULA) as FormulaCell;
+}
+
+let stateColumn: string | undefined;
+
+/** One getter for every row's cell (one shape for them all): the row is the cell's own. */
+const STATE_FORMULA: PropertyDescriptor = {
+  enumerable: true,
+  get(this: { cell: string }): string {
+    return trackerStateFormula(Number(this.cell.slice((stateColumn as string).length)));
+  },
+};
+
 /** Where the row number goes in the state formula: NUL is in no formula, so it is nowhere else. */
 const ROW_MARK = '\u0000';
 let statePieces: string[] | undefined;
@@ -245,7 +266,7 @@ export function buildTrackerSheet(seeds: readonly TrackerSeed[], year: number): 
     const s = seeds[i];
     const row = i + 2;
     cells.push(s ? seedRow(s) : COLUMN_KEYS.map(() => null));
-    formulas.push({ cell: `${trackerColumn('deadlineState')}${row}`, formula: trackerStateFormula(row) });
+    formulas.push(stateFormulaCell(row));
   }
   return {
     name: SHEET.tracker,
