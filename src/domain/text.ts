@@ -43,8 +43,10 @@ function keyOf(text: string): string {
   return (
     nfc
       .replace(/[\u2010-\u2015\u2212]/g, '-')
-      // Collapse whitespace before spacing the dashes: linear, however long a run of spaces is.
-      .replace(/[\s\u00a0\u200b]+/g, ' ')
+      // Collapse whitespace before spacing the dashes: linear, however long a run of spaces is. Each run of
+      // whitespace (zero-width spaces too) becomes one space; a run that is one space already is left alone
+      // (not replaced by itself: a task's text has dozens).
+      .replace(/[\s\u200b]{2,}|[^\S ]|\u200b/g, ' ')
       .replace(/ ?- ?/g, ' - ')
       .trim()
       .toLowerCase()
