@@ -9,7 +9,7 @@ import { checkTracker, compileReport, demoDay, initTracker, writeDemo } from '..
 import { fixable, fixCells } from '../app/fixCells';
 import { todayIso } from '../domain/dates';
 import { dayOption } from './dayOption';
-import { inert, oneLine, watchStdout, writeOut } from './terminal';
+import { flushOut, inert, oneLine, watchStdout, writeOut } from './terminal';
 import { parseSigner, type Identity, type Signer } from '../domain/settings';
 import { foldLookalikes } from '../domain/text';
 import { WorkbookError } from '../workbook/port';
@@ -42,8 +42,16 @@ import type { CliIo } from './io';
 
 const defaultIo: CliIo = {
   out: (l) => writeOut(l),
-  err: (l) => process.stderr.write(`${l}\n`),
-  progress: process.stderr.isTTY ? (l) => process.stderr.write(`${l}\n`) : undefined,
+  err: (l) => {
+    flushOut();
+    process.stderr.write(`${l}\n`);
+  },
+  progress: process.stderr.isTTY
+    ? (l) => {
+        flushOut();
+        process.stderr.write(`${l}\n`);
+      }
+    : undefined,
   now: () => new Date(),
   cwd: process.cwd(),
 };

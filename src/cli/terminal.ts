@@ -43,10 +43,27 @@ export function watchStdout(): void {
     if (error.code === 'EPIPE') stdoutClosed = true;
     else throw error;
   });
+  process.on('exit', flushOut);
 }
 
-/** Writes a line to standard output unless its reader has gone. */
+/** Lines given to writeOut and not written yet. */
+let pending = '';
+
+/**
+ * Writes a line to standard output unless its reader has gone: with the lines written with it, at the end of
+ * what the command does at once (a rollover's 17,000 lines were 17,000 writes, 100 ms of system calls).
+ */
 export function writeOut(line: string): void {
   if (stdoutClosed) return;
-  process.stdout.write(`${line}\n`);
+  if (pending === '') queueMicrotask(flushOut);
+  pending += `${line}\n`;
+  if (pending.length >= 1 << 16) flushOut();
+}
+
+/** Writes the lines held back; done before anything goes to standard error, so the two keep their order. */
+export function flushOut(): void {
+  if (pending === '') return;
+  const text = pending;
+  pending = '';
+  if (!stdoutClosed) process.stdout.write(text);
 }

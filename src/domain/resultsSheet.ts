@@ -21,7 +21,7 @@ import type { Quarter } from './periods';
 import type { Problem } from './problems';
 import { NO_RESULTS, type ResultsRead, type WrittenResult } from './results';
 import { ROMAN_QUARTER } from './schedule';
-import { cleanText, normalizeKey } from './text';
+import { cleanText, normalizeKey, rememberedText } from './text';
 
 export type ResultsColumnKey = keyof typeof RESULTS_HEADERS;
 
@@ -57,12 +57,16 @@ export function readQuarterCell(v: GridCell): Quarter | null {
   return ROMAN_VALUE[m[1]] ?? (Number(m[1]) as Quarter);
 }
 
-/** A task's text as the two sheets are matched by: normalizeKey, quotes alike, no trailing full stop. */
-export function taskKey(text: string): string {
-  return normalizeKey(text)
+const rememberedTaskKey = rememberedText((text) =>
+  normalizeKey(text)
     .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\s.;,:]+$/, '');
+    .replace(/[\s.;,:]+$/, ''),
+);
+
+/** A task's text as the two sheets are matched by: normalizeKey, quotes alike, no trailing full stop. */
+export function taskKey(text: string): string {
+  return rememberedTaskKey(text);
 }
 
 /**

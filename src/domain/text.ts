@@ -6,10 +6,35 @@ const NEEDS_KEY_SPACING = /[-\u2010-\u2015\u2212\u200b]|[^\S ]| {2}/;
 const NEEDS_SPACING = /[^\S ]| {2}/;
 
 /**
+ * A pure function of a text, remembering what it gave for the last texts (at most `limit` of them: the memo
+ * starts afresh when full). The tracker's texts come back many times in one command (a task's text is keyed
+ * by the check, the results sheet, the roll-up and the rollover; a lead or a status by every row), and a
+ * lookup of the same string is cheaper than normalising it again.
+ */
+export function rememberedText(fn: (text: string) => string, limit = 1 << 15): (text: string) => string {
+  let memo = new Map<string, string>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = fn(text);
+      if (memo.size >= limit) memo = new Map();
+      memo.set(text, out);
+    }
+    return out;
+  };
+}
+
+const rememberedKey = rememberedText(keyOf);
+
+/**
  * Vietnamese text is data: compare it after normalising to NFC, ignoring case, surrounding spaces and runs
  * of inner whitespace (including non-breaking spaces), and treating the dashes people type (-, –, —) alike.
  */
 export function normalizeKey(text: string): string {
+  return rememberedKey(text);
+}
+
+function keyOf(text: string): string {
   const nfc = text.normalize('NFC');
   // Most cells hold single spaces and no dash: nothing for the replacements to change (20,000 rows at the limits).
   // toLowerCase, not toLocaleLowerCase('vi'): Unicode has no Vietnamese casing rules, so the two agree on every
@@ -18,8 +43,10 @@ export function normalizeKey(text: string): string {
   return (
     nfc
       .replace(/[\u2010-\u2015\u2212]/g, '-')
-      // Collapse whitespace before spacing the dashes: linear, however long a run of spaces is.
-      .replace(/[\s\u00a0\u200b]+/g, ' ')
+      // Collapse whitespace before spacing the dashes: linear, however long a run of spaces is. Each run of
+      // whitespace (zero-width spaces too) becomes one space; a run that is one space already is left alone
+      // (not replaced by itself: a task's text has dozens).
+      .replace(/[\s\u200b]{2,}|[^\S ]|\u200b/g, ' ')
       .replace(/ ?- ?/g, ' - ')
       .trim()
       .toLowerCase()

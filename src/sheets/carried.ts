@@ -14,7 +14,7 @@ import { buildListsSheet } from './listsSheet';
 import { buildTthcSheet } from './tthcSheet';
 import { buildSettingsSheet, settingRow } from './settingsSheet';
 import type { CellError, CellValue, SheetSpec } from './spec';
-import { rowHeightFor } from './textLayout';
+import { estimateLines, heightOfLines, rowHeightFor } from './textLayout';
 import { buildTrackerSheet, trackerColumnWidths, type TrackerSeed } from './trackerSheet';
 
 /** The error values a cell can hold as a constant (spec.ts, CellError). */
@@ -81,14 +81,16 @@ export function buildCarriedTracker(
   const heights = { ...spec.rowHeights };
   copied.forEach((c, i) => {
     const row = plan.length + 1 + i; // 0-based: the header is row 0
-    const texts: { text: string; widthChars: number }[] = [];
+    let lines = 1;
     COLUMN_KEYS.forEach((key, col) => {
       if (key === 'stt' || key === 'deadlineState') return;
       const value = c.cells[key] ?? null;
       lay(spec, row, col, value);
-      texts.push({ text: typeof value === 'string' ? value : '', widthChars: widths[key] });
+      if (typeof value === 'string' && value !== '')
+        lines = Math.max(lines, estimateLines(value, widths[key], BODY_FONT.size));
     });
-    heights[row + 1] = rowHeightFor(texts, BODY_FONT.size);
+    // rowHeightFor's height, without a list of the row's cells for each of 20,000 rows.
+    heights[row + 1] = heightOfLines(lines, BODY_FONT.size);
   });
   spec.rowHeights = heights;
   return spec;

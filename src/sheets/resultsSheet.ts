@@ -23,7 +23,7 @@ import { RESULTS_HEADERS, RESULTS_TABLE_NAME, SHEET } from '../i18n/vi';
 import { tablePageSetup } from './pageSetup';
 import { BODY_FONT, TABLE_HEADER_STYLE } from './palette';
 import type { CellValue, SheetSpec, StyleRun } from './spec';
-import { rowHeightFor } from './textLayout';
+import { estimateLines, heightOfLines } from './textLayout';
 
 /**
  * Column widths (characters): 159 in all, like Nhiệm vụ's 161, so the 12 pt text prints at about 10 pt on A4
@@ -84,11 +84,11 @@ function resultsStyles(lastRow: number): StyleRun[] {
 function resultsRowHeights(cells: readonly CellValue[][]): Record<number, number> {
   const heights: Record<number, number> = { 1: 32 };
   const taskCol = RESULTS_COLUMN_KEYS.indexOf('task');
-  for (let r = 2; r <= cells.length; r++)
-    heights[r] = rowHeightFor(
-      [{ text: String(cells[r - 1][taskCol] ?? ''), widthChars: WIDTHS.task }],
-      BODY_FONT.size,
-    );
+  for (let r = 2; r <= cells.length; r++) {
+    const text = String(cells[r - 1][taskCol] ?? '');
+    const lines = text === '' ? 1 : estimateLines(text, WIDTHS.task, BODY_FONT.size);
+    heights[r] = heightOfLines(lines, BODY_FONT.size);
+  }
   return heights;
 }
 

@@ -24,11 +24,18 @@ export function estimateLines(text: string, widthChars: number, fontPt: number):
 
 /** Height in points of a row whose cells hold these texts in columns of these widths. */
 export function rowHeightFor(cells: readonly { text: string; widthChars: number }[], fontPt: number): number {
-  const lines = Math.max(
-    1,
-    ...cells.map((c) => (c.text === '' ? 1 : estimateLines(c.text, c.widthChars, fontPt))),
-  );
-  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * fontPt * 1.25 + 4));
+  let lines = 1;
+  for (const c of cells)
+    if (c.text !== '') lines = Math.max(lines, estimateLines(c.text, c.widthChars, fontPt));
+  return heightOfLines(lines, fontPt);
+}
+
+/**
+ * Height in points of a row whose tallest cell takes `lines` lines (rowHeightFor, for the sheets that work out
+ * the lines of 20,000 rows themselves, without a list of cells for each).
+ */
+export function heightOfLines(lines: number, fontPt: number): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(Math.max(1, lines) * fontPt * 1.25 + 4));
 }
 
 export type FontFace = keyof typeof WIDTHS_BASE36;

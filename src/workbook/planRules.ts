@@ -104,7 +104,10 @@ function checkSheetSpec(spec: SheetSpec): void {
         sheet,
         PLAN_ERROR.pastGrid(sheet, toA1(r, EXCEL.maxColumns), EXCEL.maxRows),
       );
-    row.forEach((value, c) => checkValue(sheet, () => toA1(r, c), value));
+    // The address is made only for a value refused: a closure for each of a tracker's 200,000 cells was 20 MB.
+    row.forEach((value, c) => {
+      if (!fitsCell(value)) checkValue(sheet, () => toA1(r, c), value);
+    });
   });
   for (const e of spec.errorCells ?? []) {
     const at = cell(sheet, e.cell);
@@ -205,6 +208,12 @@ function checkVisibility(plan: WritePlan, target: PlanTarget): void {
     throw refuse('sheetNotFound', plan.activate, PLAN_ERROR.sheetNotFound(plan.activate));
   if (state !== 'visible')
     throw refuse('unsupported', plan.activate, PLAN_ERROR.activateHidden(plan.activate));
+}
+
+/** Whether Excel holds the value as it is (checkValue refuses it otherwise). */
+function fitsCell(value: CellValue): boolean {
+  if (typeof value === 'string') return value.length <= EXCEL.maxCellChars;
+  return typeof value !== 'number' || Number.isFinite(value);
 }
 
 function checkValue(sheet: string, where: () => string, value: CellValue): void {

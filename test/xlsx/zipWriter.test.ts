@@ -9,6 +9,7 @@ import { openXlsx } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { nodeZlib } from '../../src/workbook/xlsx/nodeZlib';
 import { usePlatformZlib } from '../../src/workbook/xlsx/platformZlib';
 import { Package } from '../../src/workbook/xlsx/opc';
+import { byteLength, chunksFrom, leadingChunks } from '../../src/workbook/xlsx/partChunks';
 import { readZipDirectory } from '../../src/workbook/xlsx/zipDirectory';
 import { dosDateTime, writeZip } from '../../src/workbook/xlsx/zipWriter';
 import { buildUserWorkbook, CHART_PART } from '../support/userWorkbook';
@@ -86,5 +87,47 @@ describe('Package.toZip with a deflater installed', () => {
     expect(readZipDirectory(saved).entries.every((e) => e.method === 8)).toBe(true);
     const [before, after] = await Promise.all([partsOf(stored), partsOf(saved)]);
     for (const [name, bytes] of before) expect(after.get(name)).toEqual(bytes);
+  });
+});
+
+describe('a part written in chunks (Package.setChunks)', () => {
+  const text = 'Tiếng Việt <row r="1"/> '.repeat(5000);
+  const bytes = encode(text);
+  const chunks = [bytes.subarray(0, 7), bytes.subarray(7, 40_000), bytes.subarray(40_000)];
+
+  it("deflates from its chunks to the very entry its bytes joined give, with the joined bytes' CRC", async () => {
+    expect(await nodeZlib.deflateRawChunks?.(chunks)).toEqual(nodeZlib.deflateRaw(bytes));
+    usePlatformZlib(nodeZlib);
+    const zipOf = async (set: (pkg: Package) => void): Promise<Uint8Array> => {
+      const book = await openXlsx(null);
+      const pkg = (book as unknown as { pkg: Package }).pkg;
+      set(pkg);
+      return pkg.toZip();
+    };
+    const [joined, chunked] = await Promise.all([
+      zipOf((pkg) => pkg.setBytes('xl/part.xml', bytes)),
+      zipOf((pkg) => pkg.setChunks('xl/part.xml', chunks)),
+    ]);
+    const entryOf = (zip: Uint8Array): { crc32: number; data: Uint8Array } => {
+      const entry = readZipDirectory(zip).entries.find((e) => e.name === 'xl/part.xml');
+      if (!entry) throw new Error('no xl/part.xml');
+      return {
+        crc32: entry.crc32,
+        data: zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+      };
+    };
+    expect(entryOf(chunked)).toEqual(entryOf(joined));
+    expect((await partsOf(chunked)).get('xl/part.xml')).toEqual(bytes);
+  });
+
+  it('reads as its bytes joined; its chunks give its start and its rest without joining them', async () => {
+    const { pkg } = (await openXlsx(null)) as unknown as { pkg: Package };
+    pkg.setChunks('xl/part.xml', chunks);
+    expect(pkg.chunks('xl/part.xml')).toEqual(chunks);
+    expect(byteLength(pkg.chunks('xl/part.xml'))).toBe(bytes.length);
+    expect(leadingChunks(chunks, 8)).toEqual(chunks.slice(0, 2));
+    expect(chunksFrom(chunks, 10)).toEqual([bytes.subarray(10, 40_000), bytes.subarray(40_000)]);
+    expect(pkg.text('xl/part.xml')).toBe(text);
+    expect(pkg.bytes('xl/part.xml')).toEqual(bytes);
   });
 });

@@ -129,15 +129,16 @@ function graftSheet(graft: Graft, source: ScratchSource, w: WrittenSheet): Remov
     : pkg.freePartName('xl/worksheets/sheet', '.xml');
 
   const sheetRels: Relationship[] = [];
-  // Written at once: the part is the sheet's bytes from here on, not a tree kept until the save.
-  const bytes = fitScratchSheet(scratch.text(scratchEntry.part), w, source.merger, (doc) => {
+  // Written at once: the part is the sheet's bytes from here on, not a tree kept until the save; in the chunks
+  // they were written in (a big sheet's bytes are zipped from them, never joined).
+  const chunks = fitScratchSheet(scratch.text(scratchEntry.part), w, source.merger, (doc) => {
     if (spec.table && w.tableRange) addTable(graft, w, doc, sheetPart, sheetRels);
   });
   for (const rel of scratch.rels(scratchEntry.part)) {
     if (!rel.external) throw new Error(`unexpected relationship ${rel.type} in scratch sheet ${spec.name}`);
     sheetRels.push({ ...rel, id: Package.freeRelId(sheetRels) });
   }
-  pkg.setBytes(sheetPart, bytes);
+  pkg.setChunks(sheetPart, chunks);
   pkg.writeRels(sheetPart, sheetRels);
   pkg.setContentType(sheetPart, CONTENT_TYPE.worksheet);
 

@@ -2,7 +2,7 @@
  * Node's zlib as the package's platform zlib (platformZlib.ts), for the CLI. Node only: the browser builds
  * never import this module.
  */
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 import type { PlatformZlib } from './platformZlib';
 
@@ -15,5 +15,20 @@ export const nodeZlib: PlatformZlib = {
   },
   // Level 6, as JSZip deflated.
   deflateRaw: (bytes) => deflateRawSync(bytes, { level: 6 }),
-  crc32: (bytes) => crc32(bytes),
+  // A stream fed the chunks one by one: the bytes deflateRawSync gives for them joined (zlib's output does not
+  // depend on how its input is cut), without a copy of them all.
+  deflateRawChunks: (chunks) =>
+    new Promise((resolve, reject) => {
+      const stream = createDeflateRaw({ level: 6 });
+      const out: Buffer[] = [];
+      stream.on('data', (piece: Buffer) => out.push(piece));
+      stream.on('end', () => {
+        const all = Buffer.concat(out);
+        resolve(new Uint8Array(all.buffer, all.byteOffset, all.length));
+      });
+      stream.on('error', reject);
+      for (const chunk of chunks) stream.write(chunk);
+      stream.end();
+    }),
+  crc32: (bytes, before = 0) => crc32(bytes, before),
 };

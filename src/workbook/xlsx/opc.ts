@@ -28,7 +28,8 @@ import {
   type XmlDocument,
 } from './xml';
 import { readZipDirectory } from './zipDirectory';
-import { platformZlib } from './platformZlib';
+import { type PlatformZlib, platformZlib } from './platformZlib';
+import { deflatedEntry, joinChunks } from './partChunks';
 import { type CopiedEntry, writeZip, type ZipEntryInput } from './zipWriter';
 
 export const REL = {
@@ -59,7 +60,9 @@ export interface Relationship {
   external: boolean;
 }
 
-type PartData = { zipped: ZippedPart } | { bytes: Uint8Array } | { doc: XmlDocument };
+/** `chunks`: a written part's bytes in the pieces they were written in (setChunks). */
+type PartData =
+  { zipped: ZippedPart } | { bytes: Uint8Array } | { chunks: readonly Uint8Array[] } | { doc: XmlDocument };
 
 class PackageError extends Error {
   constructor(message: string) {
@@ -154,7 +157,8 @@ export class Package {
    */
   async toZip(): Promise<Uint8Array> {
     const deflater = platformZlib();
-    const written = deflater && writeZip(this.zipEntries(), deflater);
+    const now = new Date();
+    const written = deflater && writeZip(await this.zipEntries(deflater, now), deflater, now);
     if (written) return written;
     const zip = new JSZip();
     for (const [name, data] of this.parts) {
@@ -174,13 +178,22 @@ export class Package {
     });
   }
 
-  /** The parts as zipWriter.ts takes them: a deflated part copied, a stored one deflated afresh (as JSZip does). */
-  private zipEntries(): ZipEntryInput[] {
-    return [...this.parts].map(([name, data]): ZipEntryInput => {
-      if ('zipped' in data && data.zipped.entry.method === 8) return { name, copied: data.zipped.entry };
-      if ('zipped' in data && !data.zipped.bytes) return { name, bytes: data.zipped.entry.data };
-      return { name, bytes: this.bytes(name) };
-    });
+  /**
+   * The parts as zipWriter.ts takes them: a deflated part copied, a stored one deflated afresh (as JSZip does),
+   * a part written in chunks deflated from them (never joined: a 20,000-row rollover's two big sheets are
+   * 47 MB).
+   */
+  private async zipEntries(deflater: PlatformZlib, now: Date): Promise<ZipEntryInput[]> {
+    const entries: ZipEntryInput[] = [];
+    for (const [name, data] of this.parts) {
+      if ('zipped' in data && data.zipped.entry.method === 8)
+        entries.push({ name, copied: data.zipped.entry });
+      else if ('zipped' in data && !data.zipped.bytes) entries.push({ name, bytes: data.zipped.entry.data });
+      else if ('chunks' in data && deflater.deflateRawChunks)
+        entries.push({ name, copied: await deflatedEntry(data.chunks, deflater, now) });
+      else entries.push({ name, bytes: this.bytes(name) });
+    }
+    return entries;
   }
 
   names(): string[] {
@@ -218,6 +231,12 @@ export class Package {
     if (!data) throw new PackageError(`missing part ${name}`);
     if ('doc' in data) return undefined;
     if ('bytes' in data) return data.bytes;
+    if ('chunks' in data) {
+      // Read as a whole: joined once, and kept so.
+      const bytes = joinChunks(data.chunks);
+      this.setPart(name, { bytes });
+      return bytes;
+    }
     if (!data.zipped.bytes) throw new PartNotInflated(name);
     return data.zipped.bytes;
   }
@@ -269,6 +288,20 @@ export class Package {
   /** Replaces a part's content with these bytes (UTF-8 XML, for a part the reader may parse). */
   setBytes(name: string, bytes: Uint8Array): void {
     this.setPart(name, { bytes });
+  }
+
+  /**
+   * Replaces a part's content with these bytes, in order, as they were written: zipped from the chunks, joined
+   * only if the part is read as a whole (bytes, text, readXml).
+   */
+  setChunks(name: string, chunks: readonly Uint8Array[]): void {
+    this.setPart(name, { chunks });
+  }
+
+  /** The part's bytes as chunks, in order: those it was written in, without joining them; else its bytes. */
+  chunks(name: string): readonly Uint8Array[] {
+    const data = this.parts.get(name);
+    return data && 'chunks' in data ? data.chunks : [this.bytes(name)];
   }
 
   setXml(name: string, doc: XmlDocument): void {

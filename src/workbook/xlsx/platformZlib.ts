@@ -13,8 +13,13 @@ export interface PlatformZlib {
   inflateRaw(data: Uint8Array, maxBytes: number): Uint8Array;
   /** `bytes` compressed as raw DEFLATE. */
   deflateRaw(bytes: Uint8Array): Uint8Array;
-  /** The CRC-32 (ISO 3309, as zip uses it) of `bytes`. */
-  crc32(bytes: Uint8Array): number;
+  /**
+   * The bytes of `chunks`, in order, compressed as raw DEFLATE: the same bytes as deflateRaw of them joined,
+   * without joining them. Optional: without it the chunks are joined.
+   */
+  deflateRawChunks?(chunks: readonly Uint8Array[]): Promise<Uint8Array>;
+  /** The CRC-32 (ISO 3309, as zip uses it) of `bytes`; of the bytes before them and them, given the former's. */
+  crc32(bytes: Uint8Array, before?: number): number;
 }
 
 let given: PlatformZlib | undefined;

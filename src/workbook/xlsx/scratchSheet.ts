@@ -34,8 +34,9 @@ import {
 /**
  * The scratch worksheet of `w` (its XML text: the sheet's frame, and in column A one sample cell per style its
  * cells use), fitted to the target workbook (its styles through `merger`), with the sheet's rows written from
- * the spec (sheetCells.ts), as the UTF-8 bytes of the part to graft. `edit` may change the tree of everything
- * but the rows (the table step adds its <tableParts>) before it is written.
+ * the spec (sheetCells.ts), as the UTF-8 bytes of the part to graft, in chunks (Package.setChunks: never
+ * joined, 47 MB on a 20,000-row rollover). `edit` may change the tree of everything but the rows (the table step
+ * adds its <tableParts>) before it is written.
  *
  * The rows are written as text, a piece at a time, and encoded as they are written: a sheet of 80,000 rows
  * never becomes a tree of millions of nodes, nor one string (UTF-16) beside its bytes. The stylesheet's new
@@ -46,7 +47,7 @@ export function fitScratchSheet(
   w: WrittenSheet,
   merger: StyleMerger,
   edit: (doc: XmlDocument) => void = () => undefined,
-): Uint8Array {
+): Uint8Array[] {
   const split = splitRows(text);
   const sampleFormats = samples(split.rows);
   const doc = parseXml(split.outline);
@@ -74,22 +75,22 @@ export function fitScratchSheet(
   const dimension = ensureChild(doc.root, 'dimension', WORKSHEET_ORDER);
   setAttr(dimension, 'ref', used ? rangeToA1(used.top, used.left, used.bottom, used.right) : 'A1');
   edit(doc);
-  if (!sheetData) return encoder.encode(serializeXml(doc));
+  if (!sheetData) return [encoder.encode(serializeXml(doc))];
   if (rows.length === 0) {
     // No rows: <sheetData/>, as ExcelJS writes it.
     sheetData.children = [];
     sheetData.source = undefined;
-    return encoder.encode(serializeXml(doc));
+    return [encoder.encode(serializeXml(doc))];
   }
   // The rows go between the outline's text before and after them.
   sheetData.children = [{ kind: 'raw', raw: ROWS_MARK }];
   const outline = serializeXml(doc);
   const at = outline.indexOf(ROWS_MARK);
-  return joinBytes([
+  return [
     encoder.encode(outline.slice(0, at)),
     ...rows,
     encoder.encode(outline.slice(at + ROWS_MARK.length)),
-  ]);
+  ];
 }
 
 /** The sample cells' cell formats in the scratch sheet: row → its `s` (absent where ExcelJS wrote none). */
@@ -101,16 +102,6 @@ function samples(rows: { kind: 'row' | 'text'; text: string }[]): Map<number, nu
     if (cell) formats.set(Number(cell[1]), Number(cell[2]));
   }
   return formats;
-}
-
-function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
 }
 
 /** Where the rows go in the outline's text: NUL is no character of an XML document, so it is nowhere else. */

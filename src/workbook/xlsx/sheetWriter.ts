@@ -90,9 +90,11 @@ export function writeScratchSheet(
   // and each style they use gets a sample cell in column A whose cell format the graft step reads back.
   const { cells } = written;
   cells.addValues((spec.errorCells ?? []).map((e) => ({ ...cellRef(sheet, e.cell), error: e.error })));
+  const calculated = calculatedCells(spec);
   for (const f of spec.formulas ?? []) {
     const at = cellRef(sheet, f.cell);
-    cells.addFormula(at.row, at.col, f.formula, f.result);
+    // The table's calculated column replaces the cell's own formula (checkTable): not read.
+    if (!calculated(at.row, at.col)) cells.addFormula(at.row, at.col, f.formula, f.result);
   }
   // Table: header check and calculated columns filled down as shared formulas (as Excel stores them).
   if (spec.table) written.tableRange = checkTable(spec, cells);
@@ -201,6 +203,26 @@ function setPage(ws: ExcelJS.Worksheet, sheet: string, page: NonNullable<SheetSp
       oddHeader: page.header.center ? `&C${page.header.center}` : undefined,
     };
   }
+}
+
+/**
+ * Whether a cell is one of the table's calculated columns, whose formula replaces the cell's own (checkTable):
+ * those cells' formulas need not be read (a tracker's are made when read, trackerSheet.ts). A table checkTable
+ * refuses is no cell's: the write fails there anyway.
+ */
+function calculatedCells(spec: SheetSpec): (row: number, col: number) => boolean {
+  const table = spec.table;
+  if (!table?.calculatedColumns?.length) return () => false;
+  let range: RangeRef;
+  try {
+    range = parseA1Range(table.range);
+  } catch {
+    return () => false;
+  }
+  // As checkTable writes it: a header-only table gets one empty data row.
+  const last = range.end.row === range.start.row ? range.end.row + 1 : range.end.row;
+  const columns = new Set(table.calculatedColumns.map((c) => range.start.col + c.column));
+  return (row, col) => row > range.start.row && row <= last && columns.has(col);
 }
 
 function checkTable(spec: SheetSpec, cells: SheetCells): RangeRef {

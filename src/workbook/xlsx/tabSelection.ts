@@ -7,6 +7,7 @@
 import { parseA1Cell, toA1 } from '../../domain/a1';
 import { isTrue } from './book';
 import { decodeText, type Package } from './opc';
+import { byteLength, chunksFrom, joinChunks, leadingChunks } from './partChunks';
 import { ensureChild, SHEET_VIEW_ORDER, WORKSHEET_ORDER } from './schema';
 import { declaredEncoding, findAttribute, rootElement, scanTags, withDeclaredEncoding } from './tagScan';
 import {
@@ -34,12 +35,16 @@ export function isTabSelected(pkg: Package, part: string): boolean {
     const views = child(pkg.readXml(part).root, 'sheetViews');
     return (views ? children(views, 'sheetView') : []).some((v) => isTrue(getAttr(v, 'tabSelected')));
   }
-  const bytes = pkg.bytes(part);
-  if (bytes.length > HEAD_BYTES) {
-    const head = sheetViews(decodeText(bytes.subarray(0, HEAD_BYTES)));
+  if (byteLength(pkg.chunks(part)) > HEAD_BYTES) {
+    const head = sheetViews(decodeText(headBytes(pkg, part)));
     if (head?.cells !== undefined) return head.selected;
   }
-  return sheetViews(decodeText(bytes))?.selected ?? false;
+  return sheetViews(decodeText(pkg.bytes(part)))?.selected ?? false;
+}
+
+/** The first HEAD_BYTES bytes of a part longer than that, without joining a part written in chunks. */
+function headBytes(pkg: Package, part: string): Uint8Array {
+  return joinChunks(leadingChunks(pkg.chunks(part), HEAD_BYTES)).subarray(0, HEAD_BYTES);
 }
 
 /**
@@ -87,7 +92,7 @@ export function deselectTab(pkg: Package, part: string): void {
     setTabSelected(pkg.editXml(part), false);
     return;
   }
-  const head = sheetHead(pkg.bytes(part));
+  const head = sheetHead(pkg, part);
   if (!head) {
     setTabSelected(pkg.editXml(part), false);
     return;
@@ -111,7 +116,7 @@ export function deselectTab(pkg: Package, part: string): void {
     kept += text.slice(from, cut.start);
     from = cut.end;
   }
-  pkg.setBytes(part, head.replace(kept + text.slice(from, end)));
+  pkg.setChunks(part, head.replace(kept + text.slice(from, end)));
 }
 
 /**
@@ -121,12 +126,16 @@ export function deselectTab(pkg: Package, part: string): void {
  * as written (a byte order mark, another declared encoding): those are edited as a whole tree.
  */
 function sheetHead(
-  bytes: Uint8Array,
-): { text: string; end: number; replace: (head: string) => Uint8Array } | undefined {
+  pkg: Package,
+  part: string,
+): { text: string; end: number; replace: (head: string) => Uint8Array[] } | undefined {
   let text = '';
   let end: number | undefined;
-  for (const size of bytes.length > HEAD_BYTES ? [HEAD_BYTES, bytes.length] : [bytes.length]) {
-    text = decodeText(bytes.subarray(0, size));
+  let bytes: Uint8Array = new Uint8Array(0);
+  // The head alone, then (where the cells start later) the whole part.
+  for (const whole of byteLength(pkg.chunks(part)) > HEAD_BYTES ? [false, true] : [true]) {
+    bytes = whole ? pkg.bytes(part) : headBytes(pkg, part);
+    text = decodeText(bytes);
     end = sheetViews(text)?.cells;
     if (end !== undefined) break;
   }
@@ -137,17 +146,12 @@ function sheetHead(
   const before = encoder.encode(text.slice(0, end));
   // The decoded text is the bytes as they are (no byte order mark dropped, nothing replaced).
   for (let i = 0; i < before.length; i += 1) if (before[i] !== bytes[i]) return undefined;
-  const rest = bytes.subarray(before.length);
+  // The rest as chunks, not copied: a 20,000-row tracker's 17 MB.
+  const rest = chunksFrom(pkg.chunks(part), before.length);
   return {
     text,
     end,
-    replace: (head) => {
-      const start = encoder.encode(head);
-      const out = new Uint8Array(start.length + rest.length);
-      out.set(start);
-      out.set(rest, start.length);
-      return out;
-    },
+    replace: (head) => [encoder.encode(head), ...rest],
   };
 }
 
@@ -163,8 +167,7 @@ export function editSheetHead(pkg: Package, part: string, edit: (doc: XmlDocumen
     edit(pkg.editXml(part));
     return;
   }
-  const bytes = pkg.bytes(part);
-  const found = sheetHead(bytes);
+  const found = sheetHead(pkg, part);
   const root = found && rootElement(found.text);
   let head: XmlDocument | undefined;
   if (found && root) {
@@ -186,7 +189,7 @@ export function editSheetHead(pkg: Package, part: string, edit: (doc: XmlDocumen
   const written = serializeXml(head);
   if (head.root.attrs !== attrs || !written.endsWith(close))
     throw new Error(`editSheetHead: the edit changed the root of ${part}`);
-  pkg.setBytes(part, found.replace(written.slice(0, -close.length)));
+  pkg.setChunks(part, found.replace(written.slice(0, -close.length)));
 }
 
 export function setTabSelected(doc: XmlDocument, selected: boolean): void {
