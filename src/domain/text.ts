@@ -7,9 +7,10 @@ const NEEDS_SPACING = /[^\S ]| {2}/;
 
 /**
  * A pure function of a text, remembering what it gave for the last texts (at most `limit` of them: the memo
- * starts afresh when full). The tracker's texts come back many times in one command (a task's text is keyed
- * by the check, the results sheet, the roll-up and the rollover; a lead or a status by every row), and a
- * lookup of the same string is cheaper than normalising it again.
+ * starts afresh when full). For a key worth remembering: taskKey's (normalizeKey and three replaces) of a
+ * task's text is taken by the results check and again by the rollover's results sheet, and a lookup of the
+ * same string is cheaper. (normalizeKey itself is not remembered: it is quick once a single space is left
+ * alone, and for a text seen once, as most are in a check, the memo costs more than it saves.)
  */
 export function rememberedText(fn: (text: string) => string, limit = 1 << 15): (text: string) => string {
   let memo = new Map<string, string>();
@@ -24,17 +25,11 @@ export function rememberedText(fn: (text: string) => string, limit = 1 << 15): (
   };
 }
 
-const rememberedKey = rememberedText(keyOf);
-
 /**
  * Vietnamese text is data: compare it after normalising to NFC, ignoring case, surrounding spaces and runs
  * of inner whitespace (including non-breaking spaces), and treating the dashes people type (-, –, —) alike.
  */
 export function normalizeKey(text: string): string {
-  return rememberedKey(text);
-}
-
-function keyOf(text: string): string {
   const nfc = text.normalize('NFC');
   // Most cells hold single spaces and no dash: nothing for the replacements to change (20,000 rows at the limits).
   // toLowerCase, not toLocaleLowerCase('vi'): Unicode has no Vietnamese casing rules, so the two agree on every

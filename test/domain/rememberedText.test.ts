@@ -1,5 +1,5 @@
 /**
- * normalizeKey and taskKey remember the texts they were last given (src/domain/text.ts rememberedText): a
+ * taskKey remembers the texts it was last given (src/domain/text.ts rememberedText): a
  * text met again gives what it gave, and the memo stays within its limit.
  */
 import { rememberedText } from '../../src/domain/text';
