@@ -488,7 +488,7 @@ function storedValue(
 
 /**
  * A formula's stored result, read by the cell's type: text for a string type (a formula's is "str"; "s" and
- * "inlineStr" are taken to mean the same), a number otherwise (see numberValue).
+ * "inlineStr" are taken to mean the same; an empty one is Excel's ""), otherwise as a stored value is.
  */
 function formulaResult(
   type: string | undefined,
@@ -497,27 +497,10 @@ function formulaResult(
   source: CellSource,
 ): RawCell {
   if (text === undefined) return null;
-  // An empty <v></v>: Excel's empty text (""), or for a boolean or an error what its type makes of nothing.
-  if (text === '')
-    return type === 'b'
-      ? false
-      : type === 'e'
-        ? { error: '' }
-        : type === 'str' || type === 's' || type === 'inlineStr'
-          ? ''
-          : null;
-  switch (type) {
-    case 'str':
-    case 's':
-    case 'inlineStr':
-      return decodeOoxmlEscapes(text);
-    case 'b':
-      return parseInt(text, 10) !== 0;
-    case 'e':
-      return { error: text };
-    default:
-      return numberValue(text, date, source);
-  }
+  if (type === 'str' || type === 's' || type === 'inlineStr') return decodeOoxmlEscapes(text);
+  // An empty <v></v>: for a boolean or an error, what its type makes of nothing.
+  if (text === '') return type === 'b' ? false : type === 'e' ? { error: '' } : null;
+  return storedValue(type, text, date, source);
 }
 
 /** Milliseconds a JavaScript Date spans either way: a day beyond this has no Date. */

@@ -215,6 +215,31 @@ export function findAttribute(
   tag: Tag,
   name: string,
 ): { value: string; start: number; end: number } | undefined {
+  let found: { value: string; start: number; end: number } | undefined;
+  eachAttribute(text, tag, (nameStart, nameEnd, valueStart, valueEnd, spaceStart) => {
+    if (nameEnd - nameStart !== name.length || !text.startsWith(name, nameStart)) return true;
+    found = { value: text.slice(valueStart, valueEnd), start: spaceStart, end: valueEnd + 1 };
+    return false;
+  });
+  return found;
+}
+
+/**
+ * Calls `visit` with each attribute of a tag, in order: where its name and its value (within the quotes)
+ * lie, and where the whitespace before it starts; `visit` returns false to stop. Stops at the first malformed
+ * attribute rather than guess. Linear in the attribute text.
+ */
+function eachAttribute(
+  text: string,
+  tag: Tag,
+  visit: (
+    nameStart: number,
+    nameEnd: number,
+    valueStart: number,
+    valueEnd: number,
+    spaceStart: number,
+  ) => boolean,
+): void {
   let i = tag.attrStart;
   const end = tag.attrEnd;
   while (i < end) {
@@ -226,7 +251,7 @@ export function findAttribute(
       if (ch <= 0x20 || ch === 0x3d /* = */) break;
       i += 1;
     }
-    const matches = i - nameStart === name.length && text.startsWith(name, nameStart);
+    const nameEnd = i;
     while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
     if (text.charCodeAt(i) !== 0x3d) break; // malformed: stop rather than guess
     i += 1;
@@ -236,14 +261,13 @@ export function findAttribute(
     let valueEnd = i + 1;
     while (valueEnd < end && text.charCodeAt(valueEnd) !== quote) valueEnd += 1;
     if (valueEnd >= end) break;
-    if (matches) {
+    if (!visit(nameStart, nameEnd, i + 1, valueEnd, spaceStart)) {
       scanSteps.count += valueEnd + 1 - tag.attrStart;
-      return { value: text.slice(i + 1, valueEnd), start: spaceStart, end: valueEnd + 1 };
+      return;
     }
     i = valueEnd + 1;
   }
   scanSteps.count += end - tag.attrStart;
-  return undefined;
 }
 
 /**
@@ -258,36 +282,16 @@ export function readAttributes(
   out: (string | undefined)[],
 ): void {
   out.fill(undefined, 0, names.length);
-  let i = tag.attrStart;
-  const end = tag.attrEnd;
-  while (i < end) {
-    while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
-    const nameStart = i;
-    while (i < end) {
-      const ch = text.charCodeAt(i);
-      if (ch <= 0x20 || ch === 0x3d /* = */) break;
-      i += 1;
-    }
-    const nameEnd = i;
-    while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
-    if (text.charCodeAt(i) !== 0x3d) break;
-    i += 1;
-    while (i < end && text.charCodeAt(i) <= 0x20) i += 1;
-    const quote = text.charCodeAt(i);
-    if (quote !== 0x22 && quote !== 0x27) break;
-    let valueEnd = i + 1;
-    while (valueEnd < end && text.charCodeAt(valueEnd) !== quote) valueEnd += 1;
-    if (valueEnd >= end) break;
+  eachAttribute(text, tag, (nameStart, nameEnd, valueStart, valueEnd) => {
     for (let k = 0; k < names.length; k += 1) {
       const name = names[k];
       if (out[k] === undefined && nameEnd - nameStart === name.length && text.startsWith(name, nameStart)) {
-        out[k] = text.slice(i + 1, valueEnd);
+        out[k] = text.slice(valueStart, valueEnd);
         break;
       }
     }
-    i = valueEnd + 1;
-  }
-  scanSteps.count += end - tag.attrStart;
+    return true;
+  });
 }
 
 /** The name of the root element (with its prefix), or undefined; looks no further than the root's start tag. */
