@@ -31,7 +31,7 @@ interface Run {
   err: string;
 }
 
-function cchc(args: string[], onStart?: (pid: number) => void): Promise<Run> {
+function runBin(args: string[], onStart?: (pid: number) => void): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: dir,
@@ -60,7 +60,7 @@ beforeAll(async () => {
 }, 60_000);
 
 test('the CLI runs once, in a Node started with the CLI’s options', async () => {
-  const run = await cchc(['check', file, '--json']);
+  const run = await runBin(['check', file, '--json']);
   expect(run.code).toBe(0);
   const nodes = run.err.split('\n').filter((l) => l.startsWith('NODE '));
   expect(nodes).toHaveLength(2);
@@ -70,7 +70,7 @@ test('the CLI runs once, in a Node started with the CLI’s options', async () =
 });
 
 test('the exit code and the one line of a refusal come through unchanged', async () => {
-  const run = await cchc(['check', path.join(dir, 'khong-co.xlsx')]);
+  const run = await runBin(['check', path.join(dir, 'khong-co.xlsx')]);
   expect(run.code).toBe(2);
   expect(run.err.split('\n').filter((l) => l.trim() && !l.startsWith('NODE '))).toEqual([
     `Không tìm thấy tệp "${path.join(dir, 'khong-co.xlsx')}".`,
@@ -81,7 +81,7 @@ test('SIGTERM to the first process stops the command as it would alone: its line
   const lock = path.join(dir, `.${path.basename(file)}.cchc-lock`);
   const before = fs.readFileSync(file);
   let poll: NodeJS.Timeout | undefined;
-  const run = await cchc(['report', file, '--as-of', '2026-06-05'], (pid) => {
+  const run = await runBin(['report', file, '--as-of', '2026-06-05'], (pid) => {
     poll = setInterval(() => {
       if (!fs.existsSync(lock)) return;
       clearInterval(poll);
